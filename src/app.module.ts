@@ -1,0 +1,26 @@
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
+import type { AppConfig } from './core/config';
+import { CoreModule } from './core/core.module';
+import { HealthModule } from './health/health.module';
+
+export type Role = 'api' | 'worker';
+
+/** Modules that serve HTTP. */
+const API_MODULES: Type[] = [HealthModule];
+/** Modules that run queue processors and schedulers. */
+const WORKER_MODULES: Type[] = [];
+
+/** One composition root: the API, the worker, or both in one process, over the same shared modules. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, roles: Role[]): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config),
+        ...(roles.includes('api') ? API_MODULES : []),
+        ...(roles.includes('worker') ? WORKER_MODULES : []),
+      ],
+    };
+  }
+}

@@ -1,0 +1,112 @@
+import { DateTime } from 'luxon';
+import { hashPassword } from '../core/crypto';
+import type { PrismaClient } from '../core/database';
+import { DeliveryState, Platform, PostStatus, Role } from '../core/database';
+
+/** Every demo user's password; documented in README. Demo data only: never use in production. */
+export const DEMO_PASSWORD = 'gaung-demo-2026';
+const ROLES: Role[] = [Role.OWNER, Role.ADMIN, Role.COORDINATOR, Role.EDITOR, Role.VIEWER];
+const WORKSPACES = [
+  { slug: 'kspi', name: 'Konfederasi Serikat Pekerja Indonesia (KSPI)' },
+  { slug: 'ksbsi', name: 'Konfederasi Serikat Buruh Seluruh Indonesia (KSBSI)' },
+] as const;
+
+export interface SeedResult {
+  seeded: boolean;
+}
+
+/**
+ * Demo data: KSPI and KSBSI (Asia/Jakarta, Indonesian), one user per role in each
+ * (`<role>@<slug>.demo`), a joint campaign, and posts in several states planned in WIB, WITA and WIT.
+ * Idempotent: does nothing when the demo workspaces exist.
+ */
+export async function seedDemo(prisma: PrismaClient, now = DateTime.utc()): Promise<SeedResult> {
+  const existing = await prisma.workspace.count({ where: { slug: { in: WORKSPACES.map((w) => w.slug) } } });
+  if (existing > 0) return { seeded: false };
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  await prisma.$transaction(async (tx) => {
+    const ids: Record<string, { workspaceId: string; users: Record<Role, string>; accountId: string }> = {};
+    for (const { slug, name } of WORKSPACES) {
+      const workspace = await tx.workspace.create({ data: { slug, name, timeZone: 'Asia/Jakarta', locale: 'id' } });
+      const users = {} as Record<Role, string>;
+      for (const role of ROLES) {
+        const user = await tx.user.create({
+          data: {
+            email: `${role.toLowerCase()}@${slug}.demo`,
+            name: `${role.charAt(0)}${role.slice(1).toLowerCase()} ${slug.toUpperCase()}`,
+            passwordHash,
+            locale: 'id',
+          },
+        });
+        await tx.membership.create({ data: { workspaceId: workspace.id, userId: user.id, role } });
+        users[role] = user.id;
+      }
+      const account = await tx.connectedAccount.create({
+        data: { workspaceId: workspace.id, platform: Platform.FEED, displayName: `${slug.toUpperCase()} feed`, handle: slug },
+      });
+      ids[slug] = { workspaceId: workspace.id, users, accountId: account.id };
+    }
+
+    const kspi = ids.kspi!;
+    const ksbsi = ids.ksbsi!;
+    const campaign = await tx.campaign.create({
+      data: {
+        workspaceId: kspi.workspaceId,
+        name: 'Tolak Upah Murah 2027',
+        goal: 'Mendorong kenaikan upah minimum yang layak di seluruh provinsi.',
+        keyMessages: ['Upah layak adalah hak', 'Buruh bersatu dari Sabang sampai Merauke'],
+        hashtags: ['#TolakUpahMurah', '#BuruhBersatu'],
+        color: '#c0392b',
+        timeZone: 'Asia/Jakarta',
+        startsAt: now.minus({ days: 7 }).toJSDate(),
+        endsAt: now.plus({ days: 30 }).toJSDate(),
+        partners: {
+          create: {
+            workspaceId: ksbsi.workspaceId,
+            status: 'ACTIVE',
+            invitedById: kspi.users.COORDINATOR,
+            respondedById: ksbsi.users.COORDINATOR,
+            respondedAt: now.toJSDate(),
+          },
+        },
+      },
+    });
+
+    const plans = [
+      { who: kspi, zone: 'Asia/Jakarta', inHours: 2, status: PostStatus.APPROVED, text: 'Aksi serentak di Jakarta besok pagi. #TolakUpahMurah' },
+      { who: kspi, zone: 'Asia/Makassar', inHours: 26, status: PostStatus.IN_REVIEW, text: 'Konsolidasi buruh Makassar: upah layak untuk semua.' },
+      { who: kspi, zone: 'Asia/Jayapura', inHours: 50, status: PostStatus.DRAFT, text: 'Dari Jayapura: pengawasan ketenagakerjaan harus diperkuat.' },
+      { who: ksbsi, zone: 'Asia/Jakarta', inHours: 5, status: PostStatus.APPROVED, text: 'KSBSI bersama KSPI: #BuruhBersatu menolak upah murah.' },
+      { who: ksbsi, zone: 'Asia/Jayapura', inHours: 30, status: PostStatus.CHANGES_REQUESTED, text: 'Buruh Papua menuntut perlindungan yang sama.' },
+    ];
+    for (const plan of plans) {
+      const scheduled = now.plus({ hours: plan.inHours }).setZone(plan.zone).startOf('minute');
+      const approved = plan.status === PostStatus.APPROVED;
+      await tx.post.create({
+        data: {
+          workspaceId: plan.who.workspaceId,
+          campaignId: campaign.id,
+          authorId: plan.who.users.EDITOR,
+          baseText: plan.text,
+          scheduledAt: scheduled.toJSDate(),
+          scheduleZone: plan.zone,
+          status: plan.status,
+          submittedAt: plan.status === PostStatus.DRAFT ? null : now.toJSDate(),
+          approvedVersion: approved ? 1 : null,
+          approvedById: approved ? plan.who.users.COORDINATOR : null,
+          approvedAt: approved ? now.toJSDate() : null,
+          targets: {
+            create: {
+              workspaceId: plan.who.workspaceId,
+              accountId: plan.who.accountId,
+              state: approved ? DeliveryState.SCHEDULED : DeliveryState.PENDING,
+              dueAt: approved ? scheduled.toJSDate() : null,
+            },
+          },
+        },
+      });
+    }
+  });
+  return { seeded: true };
+}

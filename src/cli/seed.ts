@@ -1,0 +1,27 @@
+import 'reflect-metadata';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { loadConfigFromProcess } from '../core/config';
+import { PrismaClient } from '../core/database';
+import { DEMO_PASSWORD, seedDemo } from './demo-seed';
+
+/** `node dist/cli/seed.js [--if-empty]`: loads the demo data (idempotent either way). */
+async function main(): Promise<void> {
+  const config = loadConfigFromProcess();
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: config.DATABASE_URL }) });
+  try {
+    if (process.argv.includes('--if-empty') && (await prisma.workspace.count()) > 0) return;
+    const { seeded } = await seedDemo(prisma);
+    process.stdout.write(
+      seeded
+        ? `Demo data loaded. Sign in as owner|admin|coordinator|editor|viewer@kspi.demo (or @ksbsi.demo), password ${DEMO_PASSWORD}\n`
+        : 'Demo data already present.\n',
+    );
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Seeding failed: ${String(error)}\n`);
+  process.exit(1);
+});

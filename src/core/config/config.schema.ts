@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+const url = (protocols: string[]) =>
+  z.string().refine((value) => {
+    try {
+      return protocols.includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, `must be a URL starting with ${protocols.join(' or ')}//`);
+
+const ianaZone = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be an IANA time zone such as Asia/Jakarta');
+
+/** "k2:BASE64,k1:BASE64": newest key first; every key is 32 bytes (AES-256). */
+const credentialKeys = z
+  .string()
+  .min(1)
+  .transform((value, ctx) => {
+    const keys: Array<{ id: string; key: Buffer }> = [];
+    for (const entry of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+      const [id, encoded] = entry.split(':');
+      const key = Buffer.from(encoded ?? '', 'base64');
+      if (!id || !/^[A-Za-z0-9_-]{1,64}$/.test(id) || key.length !== 32) {
+        ctx.addIssue({ code: 'custom', message: 'each entry must be keyId:base64-of-32-bytes' });
+        return z.NEVER;
+      }
+      keys.push({ id, key });
+    }
+    if (keys.length === 0) {
+      ctx.addIssue({ code: 'custom', message: 'at least one key is required' });
+      return z.NEVER;
+    }
+    if (new Set(keys.map((k) => k.id)).size !== keys.length) {
+      ctx.addIssue({ code: 'custom', message: 'key ids must be unique' });
+      return z.NEVER;
+    }
+    return keys;
+  });
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const bool = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: int(1, 65535).default(3000),
+  PUBLIC_BASE_URL: url(['http:', 'https:']).default('http://localhost:3000'),
+  DATABASE_URL: url(['postgresql:', 'postgres:']),
+  DATABASE_POOL_SIZE: int(1, 200).default(10),
+  REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).default('gaung'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  CREDENTIAL_KEYS: credentialKeys,
+  DEFAULT_TIME_ZONE: ianaZone.default('Asia/Jakarta'),
+  SESSION_TTL_HOURS: int(1, 24 * 90).default(24 * 14),
+  LOGIN_MAX_FAILURES: int(1, 100).default(5),
+  LOGIN_LOCKOUT_MINUTES: int(1, 24 * 60).default(15),
+  SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+  MAIL_FROM: z.string().default('Gaung <no-reply@localhost>'),
+  WORKER_CONCURRENCY: int(1, 500).default(20),
+  PUBLISH_TIMEOUT_MS: int(100, 300_000).default(30_000),
+  SWEEP_INTERVAL_MS: int(1_000, 3_600_000).default(15_000),
+  PUBLISH_LEASE_MS: int(5_000, 3_600_000).default(120_000),
+  MAX_PUBLISH_ATTEMPTS: int(1, 50).default(8),
+  BULL_BOARD_ENABLED: bool.default(true),
+  GRAPH_API_URL: url(['http:', 'https:']).default('https://graph.facebook.com/v23.0'),
+  THREADS_API_URL: url(['http:', 'https:']).default('https://graph.threads.net/v1.0'),
+  X_API_URL: url(['http:', 'https:']).default('https://api.x.com'),
+  LINKEDIN_API_URL: url(['http:', 'https:']).default('https://api.linkedin.com'),
+  TELEGRAM_API_URL: url(['http:', 'https:']).default('https://api.telegram.org'),
+  BLUESKY_SERVICE_URL: url(['http:', 'https:']).default('https://bsky.social'),
+});
+
+export type AppConfig = z.infer<typeof configSchema>;

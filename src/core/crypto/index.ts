@@ -1,0 +1,3 @@
+export { CryptoModule } from './crypto.module';
+export { SecretBox, SecretDecryptionError, type SealedSecret, type SecretBinding } from './secret-box';
+export { hashPassword, hashToken, newSecretToken, verifyPassword } from './tokens';

@@ -1,0 +1,61 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { Prisma } from '../../generated/prisma/client';
+import { requestContext } from '../logging';
+import { AppError, COMMON } from './app-error';
+
+/**
+ * The one place HTTP errors are shaped: { error: { code, message, details?, requestId } } with the
+ * message in the caller's language. Unknown errors become a 500 without internals, and are logged.
+ */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const error = this.toAppError(exception);
+    const locale = requestContext.locale();
+    const requestId = requestContext.requestId();
+    if (error.status >= 500) this.logger.error({ msg: 'unhandled error', err: exception });
+    if (response.headersSent) return;
+    response.status(error.status).json({
+      error: {
+        code: error.code,
+        message: error.messageIn(locale),
+        details: error.details.length
+          ? error.details.map((d) => ({ field: d.field, code: d.code, message: d.message[locale] }))
+          : undefined,
+        requestId,
+      },
+    });
+  }
+
+  private toAppError(exception: unknown): AppError {
+    if (exception instanceof AppError) return exception;
+    if (exception instanceof Prisma.PrismaClientKnownRequestError) {
+      if (exception.code === 'P2002') return AppError.conflict('conflict', COMMON.conflict);
+      if (exception.code === 'P2025') return AppError.notFound();
+    }
+    if (exception instanceof HttpException) return this.fromHttpException(exception);
+    const status = (exception as { status?: unknown })?.status;
+    const type = (exception as { type?: unknown })?.type;
+    // body-parser errors reach us as plain errors with a status and type.
+    if (type === 'entity.parse.failed') return AppError.badRequest('malformed_json', COMMON.malformedJson);
+    if (type === 'entity.too.large') return new AppError(413, 'payload_too_large', COMMON.payloadTooLarge);
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return new AppError(status, 'bad_request', COMMON.invalidInput);
+    }
+    return new AppError(500, 'internal', COMMON.internal, { requestId: requestContext.requestId() ?? '-' });
+  }
+
+  private fromHttpException(exception: HttpException): AppError {
+    const status = exception.getStatus();
+    if (status === 404) return AppError.notFound(COMMON.route);
+    if (status === 401) return AppError.unauthorized();
+    if (status === 403) return AppError.forbidden();
+    if (status === 413) return new AppError(413, 'payload_too_large', COMMON.payloadTooLarge);
+    if (status < 500) return new AppError(status, 'bad_request', COMMON.invalidInput);
+    return new AppError(status, 'internal', COMMON.internal, { requestId: requestContext.requestId() ?? '-' });
+  }
+}

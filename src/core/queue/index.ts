@@ -1,0 +1,2 @@
+export { MAINTENANCE_QUEUE, PUBLISH_QUEUE, QueueModule } from './queue.module';
+export { RedisService } from './redis.service';
