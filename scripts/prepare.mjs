@@ -156,11 +156,9 @@ async function main() {
     log(`applying ${pending.length} migration(s)`);
     run('npx', ['prisma', 'migrate', 'deploy'], { DATABASE_URL: env.DATABASE_URL });
   }
-  if (envName === 'dev') {
-    log('building');
-    run('npm', ['run', '--silent', 'build']);
-    run('node', ['dist/cli/seed.js', '--if-empty']);
-  }
+  log('building');
+  run('npm', ['run', '--silent', 'build']);
+  if (envName === 'dev') run('node', ['dist/cli/seed.js', '--if-empty']);
   log('ready');
 }
 

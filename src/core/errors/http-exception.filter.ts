@@ -38,19 +38,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
       if (exception.code === 'P2025') return AppError.notFound();
     }
     if (exception instanceof HttpException) return this.fromHttpException(exception);
-    const status = (exception as { status?: unknown })?.status;
-    const type = (exception as { type?: unknown })?.type;
-    // body-parser errors reach us as plain errors with a status and type.
-    if (type === 'entity.parse.failed') return AppError.badRequest('malformed_json', COMMON.malformedJson);
-    if (type === 'entity.too.large') return new AppError(413, 'payload_too_large', COMMON.payloadTooLarge);
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      return new AppError(status, 'bad_request', COMMON.invalidInput);
-    }
     return new AppError(500, 'internal', COMMON.internal, { requestId: requestContext.requestId() ?? '-' });
   }
 
   private fromHttpException(exception: HttpException): AppError {
     const status = exception.getStatus();
+    // The express adapter wraps body-parser's JSON SyntaxError in a BadRequestException.
+    if (exception.cause instanceof SyntaxError) return AppError.badRequest('malformed_json', COMMON.malformedJson);
     if (status === 404) return AppError.notFound(COMMON.route);
     if (status === 401) return AppError.unauthorized();
     if (status === 403) return AppError.forbidden();

@@ -1,0 +1,38 @@
+import { ConfigError, loadConfig } from './load-config';
+
+const KEY = Buffer.alloc(32, 1).toString('base64');
+const valid = { DATABASE_URL: 'postgresql://u@127.0.0.1:5432/db', CREDENTIAL_KEYS: `k1:${KEY}` };
+
+describe('loadConfig', () => {
+  it('applies defaults and parses keys newest first', () => {
+    const config = loadConfig({ ...valid, CREDENTIAL_KEYS: `k2:${KEY},k1:${KEY}` });
+    expect(config.PORT).toBe(3000);
+    expect(config.DEFAULT_TIME_ZONE).toBe('Asia/Jakarta');
+    expect(config.CREDENTIAL_KEYS.map((k) => k.id)).toEqual(['k2', 'k1']);
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it.each([
+    [{ DATABASE_URL: undefined }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ CREDENTIAL_KEYS: 'k1:dG9vLXNob3J0' }, 'CREDENTIAL_KEYS'],
+    [{ CREDENTIAL_KEYS: `k1:${KEY},k1:${KEY}` }, 'CREDENTIAL_KEYS'],
+    [{ DEFAULT_TIME_ZONE: 'WIB' }, 'DEFAULT_TIME_ZONE'],
+    [{ DEFAULT_TIME_ZONE: '+07:00' }, 'DEFAULT_TIME_ZONE'],
+    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
+    [{ QUEUE_PREFIX: 'has:colon' }, 'QUEUE_PREFIX'],
+  ])('rejects %j naming %s', (override, name) => {
+    expect(() => loadConfig({ ...valid, ...override })).toThrow(ConfigError);
+    try {
+      loadConfig({ ...valid, ...override });
+    } catch (error) {
+      expect((error as ConfigError).problems.join('\n')).toContain(name);
+    }
+  });
+
+  it('treats empty strings as unset, so optional SMTP_URL= is fine', () => {
+    expect(loadConfig({ ...valid, SMTP_URL: '' }).SMTP_URL).toBeUndefined();
+  });
+});

@@ -1,0 +1,65 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { Client } from 'pg';
+import { seedDemo } from '../../src/cli/demo-seed';
+import { PrismaClient } from '../../src/core/database';
+import { TEST_DATABASE_URL } from '../support/test-config';
+
+const root = join(__dirname, '..', '..');
+
+/** A throwaway database, so this test proves the migration on a truly empty one. */
+describe('migrations and demo seed on an empty database', () => {
+  const name = `gaung_migrate_${randomBytes(4).toString('hex')}`;
+  const url = new URL(TEST_DATABASE_URL);
+  const admin = new URL(TEST_DATABASE_URL);
+  admin.pathname = '/postgres';
+  url.pathname = `/${name}`;
+  let prisma: PrismaClient;
+
+  beforeAll(async () => {
+    const client = new Client({ connectionString: admin.toString() });
+    await client.connect();
+    await client.query(`CREATE DATABASE "${name}"`);
+    await client.end();
+  });
+
+  afterAll(async () => {
+    await prisma?.$disconnect();
+    const client = new Client({ connectionString: admin.toString() });
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.end();
+  });
+
+  it('applies every migration, then seeds once and only once', async () => {
+    const migrate = spawnSync('npx', ['prisma', 'migrate', 'deploy'], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: url.toString() },
+      encoding: 'utf8',
+    });
+    expect(migrate.stderr + migrate.stdout).toContain('successfully applied');
+    expect(migrate.status).toBe(0);
+
+    prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url.toString() }) });
+    await expect(seedDemo(prisma)).resolves.toEqual({ seeded: true });
+    const counts = async () => ({
+      workspaces: await prisma.workspace.count(),
+      users: await prisma.user.count(),
+      memberships: await prisma.membership.count(),
+      posts: await prisma.post.count(),
+      targets: await prisma.postTarget.count(),
+      partners: await prisma.campaignPartner.count(),
+    });
+    const first = await counts();
+    expect(first).toEqual({ workspaces: 2, users: 10, memberships: 10, posts: 5, targets: 5, partners: 1 });
+    await expect(seedDemo(prisma)).resolves.toEqual({ seeded: false });
+    expect(await counts()).toEqual(first);
+
+    const zones = await prisma.post.findMany({ select: { scheduleZone: true }, distinct: ['scheduleZone'] });
+    expect(zones.map((z) => z.scheduleZone).sort()).toEqual(['Asia/Jakarta', 'Asia/Jayapura', 'Asia/Makassar']);
+    const statuses = await prisma.post.findMany({ select: { status: true }, distinct: ['status'] });
+    expect(statuses.length).toBeGreaterThanOrEqual(4);
+  }, 60_000);
+});

@@ -1,0 +1,39 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+const KEY = Buffer.alloc(32, 3).toString('base64');
+
+/** Runs the built entry point in an empty folder (no .env) with exactly the given environment. */
+function start(env: Record<string, string>) {
+  return spawnSync(process.execPath, [join(root, 'dist', 'main.js'), 'api'], {
+    cwd: mkdtempSync(join(tmpdir(), 'gaung-start-')),
+    env: { PATH: process.env.PATH ?? '', ...env },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+}
+
+describe('start-up with bad configuration', () => {
+  it('stops before connecting and names the missing variable', () => {
+    const result = start({ CREDENTIAL_KEYS: `k1:${KEY}` });
+    expect(result.status).toBe(78);
+    expect(result.stderr).toContain('DATABASE_URL');
+    expect(result.stderr).toContain('.env.example');
+  });
+
+  it('names every bad variable at once', () => {
+    const result = start({ DATABASE_URL: 'postgresql://x@127.0.0.1/db', CREDENTIAL_KEYS: 'k1:short', PORT: 'abc' });
+    expect(result.status).toBe(78);
+    expect(result.stderr).toContain('CREDENTIAL_KEYS');
+    expect(result.stderr).toContain('PORT');
+  });
+
+  it('refuses an unknown mode', () => {
+    const result = spawnSync(process.execPath, [join(root, 'dist', 'main.js'), 'everything'], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('api, worker or all');
+  });
+});
