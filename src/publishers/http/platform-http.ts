@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import axios, { type AxiosRequestConfig, type AxiosResponse, isAxiosError } from 'axios';
+import { PublishError } from '../publish-error';
+
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_INVALID_URL']);
+
+/**
+ * The one door to platform APIs. Returns every HTTP response (publishers map statuses themselves)
+ * and turns transport failures into the taxonomy: a connection that never opened was not sent; a
+ * timeout or reset after the request went out is AMBIGUOUS (the platform may have acted).
+ */
+@Injectable()
+export class PlatformHttp {
+  private readonly client = axios.create({
+    validateStatus: () => true,
+    maxRedirects: 0,
+    maxContentLength: 20 * 1024 * 1024,
+    maxBodyLength: 100 * 1024 * 1024,
+    // Platform responses are JSON; keep raw text when they are not, for error messages.
+    transitional: { silentJSONParsing: true, forcedJSONParsing: true, clarifyTimeoutError: true },
+  });
+
+  async request<T = unknown>(platform: string, config: AxiosRequestConfig): Promise<AxiosResponse<T>> {
+    try {
+      return await this.client.request<T>(config);
+    } catch (error) {
+      throw transportError(platform, error);
+    }
+  }
+}
+
+export function transportError(platform: string, error: unknown): PublishError {
+  if (!isAxiosError(error)) return PublishError.ambiguous(`${platform}.unknown`, String(error), { cause: error });
+  const code = error.code ?? 'UNKNOWN';
+  const causeCode = (error.cause as NodeJS.ErrnoException | undefined)?.code;
+  if (NOT_SENT_CODES.has(code) || (causeCode && NOT_SENT_CODES.has(causeCode))) {
+    return PublishError.notSent(`${platform}.${(causeCode ?? code).toLowerCase()}`, `${platform} could not be reached (${causeCode ?? code})`, { cause: error });
+  }
+  if (code === 'ERR_CANCELED') {
+    return PublishError.ambiguous(`${platform}.aborted`, `${platform} did not answer before the publish timeout`, { cause: error });
+  }
+  // ETIMEDOUT / ECONNABORTED / ECONNRESET / socket hang up: the request may have been processed.
+  return PublishError.ambiguous(`${platform}.${code.toLowerCase()}`, `${platform} connection ended without an answer (${code})`, { cause: error });
+}
+
+/** Retry-After as milliseconds: delta-seconds or an HTTP date; undefined when absent or invalid. */
+export function parseRetryAfter(value: unknown, now = Date.now()): number | undefined {
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  const text = String(value).trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}

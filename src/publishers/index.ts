@@ -1,0 +1,6 @@
+export { PlatformHttp, parseRetryAfter, transportError } from './http/platform-http';
+export { PublishError, type FailureKind, type PublishErrorOptions } from './publish-error';
+export type * from './publisher';
+export { PublisherRegistry } from './publisher-registry';
+export { PublishersModule } from './publishers.module';
+export { countGraphemes, countLength, countTwitterWeighted } from './text-length';

@@ -1,0 +1,116 @@
+import type { Platform } from '../core/database';
+import type { LocalizedText } from '../core/i18n';
+
+/** A connected account as a publisher sees it: decrypted credentials, never logged. */
+export interface AccountContext {
+  accountId: string;
+  workspaceId: string;
+  platform: Platform;
+  /** Instance / PDS / site / Bot API server, for federated or self-hosted platforms. */
+  baseUrl: string | null;
+  /** The platform's id of the account: page id, chat id, DID, user id... */
+  externalId: string | null;
+  handle: string | null;
+  /** Facts learnt on connect (e.g. Mastodon's character limit). */
+  settings: Record<string, unknown>;
+  credentials: Record<string, unknown>;
+}
+
+export interface MediaItem {
+  id: string;
+  kind: 'IMAGE' | 'VIDEO';
+  mimeType: string;
+  byteSize: number;
+  altText: string | null;
+  /** A URL the platform can fetch (Instagram, Threads and Facebook pull media by URL). */
+  publicUrl: string;
+  read(): Promise<Buffer>;
+}
+
+export interface PublishContent {
+  /** The text for this platform: the target's own text, or the post's base text. */
+  text: string;
+  /** Needed by WordPress; optional elsewhere. */
+  title: string | null;
+  media: MediaItem[];
+}
+
+export interface PublishRequest {
+  targetId: string;
+  version: number;
+  /**
+   * Stable for one delivery of one version: the Mastodon Idempotency-Key, the Bluesky record key,
+   * our marker for look-ups. Letters, digits and '-' only; at most 64 characters.
+   */
+  idempotencyKey: string;
+  account: AccountContext;
+  content: PublishContent;
+  /** Aborted when the engine's timeout passes; a publisher should pass it to every request. */
+  signal: AbortSignal;
+}
+
+export interface PublishResult {
+  externalId: string;
+  url: string | null;
+}
+
+/** A problem with content for one platform, found at draft time, in every language. */
+export interface ValidationIssue {
+  code: string;
+  message: LocalizedText;
+}
+
+export interface RateBudget {
+  /** Posts allowed in the rolling window, per account. */
+  posts: number;
+  windowMs: number;
+}
+
+export interface PlatformLimits {
+  /** Text limit, counted as `counting` says. For Mastodon, overridden per account by settings.maxChars. */
+  maxChars: number;
+  counting: 'graphemes' | 'twitter-weighted' | 'utf16';
+  maxMedia: number;
+  requiresMedia: boolean;
+  requiresTitle: boolean;
+  rateBudget: RateBudget | null;
+}
+
+/**
+ * How a retry after an AMBIGUOUS outcome can avoid a second post:
+ * - idempotency-key: the platform deduplicates on request.idempotencyKey (Mastodon);
+ * - deterministic-id: the post id is derived from idempotencyKey, a retry collides (Bluesky rkey);
+ * - lookup: findPublished() can tell whether our post exists;
+ * - none: no safe retry; the engine marks the target UNCONFIRMED for a human.
+ */
+export type AmbiguousRetry = 'idempotency-key' | 'deterministic-id' | 'lookup' | 'none';
+
+export interface VerifiedIdentity {
+  externalId: string;
+  displayName: string;
+  handle: string | null;
+  /** Facts to store in the account's settings (e.g. { maxChars: 500 }). */
+  settings?: Record<string, unknown>;
+}
+
+export interface RefreshedCredentials {
+  credentials: Record<string, unknown>;
+  expiresAt: Date | null;
+}
+
+/** One platform. Adding a platform means one folder in src/publishers and one registration line. */
+export interface Publisher {
+  readonly platform: Platform;
+  readonly limits: PlatformLimits;
+  readonly ambiguousRetry: AmbiguousRetry;
+  /** Draft-time checks for this platform (length in the platform's own counting, media, title). */
+  validate(content: PublishContent, account: Pick<AccountContext, 'settings'>): ValidationIssue[];
+  /** Publishes, or throws a PublishError whose kind the engine acts on. */
+  publish(request: PublishRequest): Promise<PublishResult>;
+  /** Looks for our own post of this delivery (used when ambiguousRetry is 'lookup'). */
+  findPublished?(request: PublishRequest): Promise<PublishResult | null>;
+  /** "Who am I": throws PublishError (kind AUTH) when the credentials do not work. */
+  verifyCredentials(account: AccountContext, signal: AbortSignal): Promise<VerifiedIdentity>;
+  /** Refreshes expiring credentials; null when the platform's credentials do not expire. */
+  refreshCredentials?(account: AccountContext, signal: AbortSignal): Promise<RefreshedCredentials | null>;
+}

@@ -1,0 +1,18 @@
+import { Module, type Type } from '@nestjs/common';
+import { PlatformHttp } from './http/platform-http';
+import type { Publisher } from './publisher';
+import { PUBLISHERS, PublisherRegistry } from './publisher-registry';
+
+/** Every platform, one line each. */
+const PUBLISHER_CLASSES: Type<Publisher>[] = [];
+
+@Module({
+  providers: [
+    PlatformHttp,
+    ...PUBLISHER_CLASSES,
+    { provide: PUBLISHERS, useFactory: (...publishers: Publisher[]) => publishers, inject: PUBLISHER_CLASSES },
+    PublisherRegistry,
+  ],
+  exports: [PublisherRegistry, PlatformHttp],
+})
+export class PublishersModule {}
