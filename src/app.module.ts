@@ -2,13 +2,15 @@ import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import type { AppConfig } from './core/config';
 import { CoreModule } from './core/core.module';
 import { HealthModule } from './health/health.module';
+import { PublishingApiModule, PublishingWorkerModule, QueueBoardModule } from './publishing';
+import { FeedModule } from './publishers/feed/feed.module';
 
 export type Role = 'api' | 'worker';
 
 /** Modules that serve HTTP. */
-const API_MODULES: Type[] = [HealthModule];
+const API_MODULES: Type[] = [HealthModule, PublishingApiModule, FeedModule];
 /** Modules that run queue processors and schedulers. */
-const WORKER_MODULES: Type[] = [];
+const WORKER_MODULES: Type[] = [PublishingWorkerModule];
 
 /** One composition root: the API, the worker, or both in one process, over the same shared modules. */
 @Module({})
@@ -20,6 +22,7 @@ export class AppModule {
         CoreModule.forRoot(config),
         ...(roles.includes('api') ? API_MODULES : []),
         ...(roles.includes('worker') ? WORKER_MODULES : []),
+        ...(roles.includes('api') && config.BULL_BOARD_ENABLED ? [QueueBoardModule] : []),
       ],
     };
   }
