@@ -1,0 +1,103 @@
+import type { PrismaService } from '../../src/core/database';
+import { DeliveryScheduler } from '../../src/publishing';
+import { WebhookContractServer } from '../contracts/webhook/webhook-contract-server';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { createFixture, scheduleTarget, sleep, waitForState, WEBHOOK_SECRET } from './engine-fixtures';
+
+type Action = 'edit' | 'cancel' | 'hold';
+const EDITABLE = ['PENDING', 'SCHEDULED', 'HELD'] as const;
+
+/**
+ * The integrator's writes, as the contract with the engine asks: an edit bumps the version of
+ * targets not yet in flight (and here is re-approved at once, the worst case); a cancel is final;
+ * a hold sets Workspace.heldAt. Each commits before anything is enqueued.
+ */
+async function act(prisma: PrismaService, scheduler: DeliveryScheduler, action: Action, ids: { postId: string; targetId: string; workspaceId: string }) {
+  if (action === 'hold') {
+    await prisma.workspace.update({ where: { id: ids.workspaceId }, data: { heldAt: new Date(), holdReason: 'crisis' } });
+    return;
+  }
+  if (action === 'cancel') {
+    await prisma.$transaction([
+      prisma.post.update({ where: { id: ids.postId }, data: { status: 'CANCELLED', cancelledAt: new Date() } }),
+      prisma.postTarget.updateMany({ where: { postId: ids.postId, state: { in: [...EDITABLE] } }, data: { state: 'CANCELLED' } }),
+    ]);
+    return;
+  }
+  const dueAt = new Date(Date.now() + 1500);
+  const moved = await prisma.$transaction(async (tx) => {
+    await tx.post.update({ where: { id: ids.postId }, data: { version: 2, approvedVersion: 2, baseText: 'Teks baru (versi 2)', scheduledAt: dueAt } });
+    const changed = await tx.postTarget.updateMany({ where: { postId: ids.postId, state: { in: [...EDITABLE] } }, data: { state: 'SCHEDULED', version: 2, dueAt } });
+    return changed.count;
+  });
+  if (moved > 0) await scheduler.wake([{ id: ids.targetId, version: 2, dueAt }]);
+}
+
+describe('edit, cancel and hold around the due time: the old version or nothing, never both', () => {
+  let testApp: TestApp;
+  let receiver: WebhookContractServer;
+
+  beforeAll(async () => {
+    receiver = await new WebhookContractServer(WEBHOOK_SECRET).start();
+    testApp = await startTestApp({ roles: ['api', 'worker'], config: { PUBLISH_TIMEOUT_MS: '1000', SWEEP_INTERVAL_MS: '60000' } });
+  });
+  afterAll(async () => {
+    await testApp?.close();
+    await receiver?.stop();
+  });
+
+  it('two workers racing for one target: exactly one claims and calls', async () => {
+    const fixture = await createFixture(testApp, { baseUrl: receiver.url });
+    const second = await startTestApp({ roles: ['worker'], config: { QUEUE_PREFIX: testApp.config.QUEUE_PREFIX, SWEEP_INTERVAL_MS: '60000' } });
+    try {
+      const targets = await Promise.all(Array.from({ length: 10 }, () => scheduleTarget(testApp, fixture, new Date(Date.now() + 800))));
+      for (const { targetId } of targets) expect((await waitForState(testApp.prisma, targetId, ['PUBLISHED', 'FAILED', 'UNCONFIRMED'])).state).toBe('PUBLISHED');
+      for (const { targetId } of targets) {
+        expect(receiver.requests.filter((r) => (r.json as { targetId?: string } | undefined)?.targetId === targetId)).toHaveLength(1);
+      }
+    } finally {
+      await second.app.close();
+    }
+  });
+
+  it('a stale version wakes and exits without calling', async () => {
+    const fixture = await createFixture(testApp, { baseUrl: receiver.url });
+    const { targetId, postId } = await scheduleTarget(testApp, fixture, new Date(Date.now() + 600));
+    await act(testApp.prisma, testApp.app.get(DeliveryScheduler), 'edit', { postId, targetId, workspaceId: fixture.workspaceId });
+    const target = await waitForState(testApp.prisma, targetId, ['PUBLISHED', 'FAILED', 'UNCONFIRMED']);
+    expect(target.state).toBe('PUBLISHED');
+    const calls = receiver.requests.filter((r) => (r.json as { targetId?: string } | undefined)?.targetId === targetId);
+    expect(calls.map((r) => (r.json as { version: number }).version)).toEqual([2]);
+  });
+
+  const offsets = [-1000, 0, 500];
+  const actions: Action[] = ['edit', 'cancel', 'hold'];
+  it.each(actions)('%s at T-1s, T and T+0.5s', async (action) => {
+    const cases = await Promise.all(
+      offsets.map(async (offset) => {
+        const fixture = await createFixture(testApp, { baseUrl: receiver.url });
+        const due = Date.now() + 1500;
+        const ids = await scheduleTarget(testApp, fixture, new Date(due));
+        await sleep(Math.max(0, due + offset - Date.now()));
+        const actedAt = Date.now();
+        await act(testApp.prisma, testApp.app.get(DeliveryScheduler), action, { ...ids, workspaceId: fixture.workspaceId });
+        return { offset, actedAt, ...ids };
+      }),
+    );
+    await sleep(action === 'edit' ? 3000 : 1500);
+    for (const c of cases) {
+      const target = await testApp.prisma.postTarget.findUniqueOrThrow({ where: { id: c.targetId } });
+      const stored = receiver.stored.filter((post) => post.targetId === c.targetId);
+      expect(stored.length).toBeLessThanOrEqual(1);
+      if (c.offset < 0) {
+        // Well before the time: the old version never goes out.
+        expect(stored.every((post) => post.version !== 1)).toBe(true);
+        expect(target.state).toBe(action === 'edit' ? 'PUBLISHED' : action === 'cancel' ? 'CANCELLED' : 'HELD');
+      }
+      if (action === 'cancel' && target.state === 'CANCELLED') expect(stored).toHaveLength(0);
+      if (action === 'hold' && target.state === 'HELD') expect(stored).toHaveLength(0);
+      if (stored.length === 1 && stored[0]!.version === 1) expect(target.state).toBe('PUBLISHED');
+      process.stdout.write(`${action} at T${c.offset >= 0 ? '+' : ''}${c.offset / 1000}s -> ${target.state}, receiver versions [${stored.map((p) => p.version).join(',')}]\n`);
+    }
+  });
+});
