@@ -1,0 +1,134 @@
+import { PublisherRegistry, type Publisher, type PublishRequest } from '../../src/publishers';
+import { RateBudgetChecker, SweeperService, TargetActionsService } from '../../src/publishing';
+import { WebhookContractServer } from '../contracts/webhook/webhook-contract-server';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { createFixture, overridePublisher, scheduleTarget, sleep, waitForState, WEBHOOK_SECRET } from './engine-fixtures';
+
+const DONE = ['PUBLISHED', 'FAILED', 'UNCONFIRMED', 'EXPIRED', 'CANCELLED'];
+
+/** The real WEBHOOK publisher with other declared properties (unsafe retry, a rate budget, a slow call). */
+function variant(base: Publisher, changes: Partial<Pick<Publisher, 'ambiguousRetry' | 'limits'>> & { delayMs?: number; onCall?: (request: PublishRequest) => () => void }): Publisher {
+  return {
+    platform: base.platform,
+    limits: changes.limits ?? base.limits,
+    ambiguousRetry: changes.ambiguousRetry ?? base.ambiguousRetry,
+    validate: (content, account) => base.validate(content, account),
+    verifyCredentials: (account, signal) => base.verifyCredentials(account, signal),
+    publish: async (request) => {
+      const done = changes.onCall?.(request);
+      try {
+        if (changes.delayMs) await sleep(changes.delayMs);
+        return await base.publish(request);
+      } finally {
+        done?.();
+      }
+    },
+  };
+}
+
+describe('unsafe AMBIGUOUS, human actions, rate budget, per-account serialisation', () => {
+  let testApp: TestApp;
+  let receiver: WebhookContractServer;
+  let base: Publisher;
+
+  beforeAll(async () => {
+    receiver = await new WebhookContractServer(WEBHOOK_SECRET).start();
+    testApp = await startTestApp({ roles: ['api', 'worker'], config: { PUBLISH_TIMEOUT_MS: '600', SWEEP_INTERVAL_MS: '3600000', PUBLISH_LEASE_MS: '5000' } });
+    base = testApp.app.get(PublisherRegistry).get('WEBHOOK');
+  });
+  afterAll(async () => {
+    await testApp?.close();
+    await receiver?.stop();
+  });
+
+  describe('a platform without a safe retry', () => {
+    beforeAll(() => overridePublisher(testApp, variant(base, { ambiguousRetry: 'none' })));
+    afterAll(() => overridePublisher(testApp, base));
+
+    it.each(['drop-after-accept', 'hang-after-accept', 'error-after-accept'] as const)('%s -> UNCONFIRMED, never sent again by itself', async (kind) => {
+      const fixture = await createFixture(testApp, { baseUrl: receiver.url });
+      receiver.fail({ kind });
+      const { targetId } = await scheduleTarget(testApp, fixture, new Date());
+      const target = await waitForState(testApp.prisma, targetId, DONE);
+      expect(target.state).toBe('UNCONFIRMED');
+      await testApp.app.get(SweeperService).sweep();
+      await sleep(500);
+      expect(receiver.requests.filter((r) => (r.json as { targetId?: string } | undefined)?.targetId === targetId)).toHaveLength(1);
+      expect(await testApp.prisma.notification.count({ where: { subjectId: targetId, kind: 'TARGET_UNCONFIRMED' } })).toBe(1);
+    });
+
+    it('an expired lease -> UNCONFIRMED (the call may have happened)', async () => {
+      const fixture = await createFixture(testApp, { baseUrl: receiver.url });
+      const { targetId } = await scheduleTarget(testApp, fixture, new Date(), { wake: false });
+      await testApp.prisma.postTarget.update({ where: { id: targetId }, data: { state: 'PUBLISHING', leaseOwner: 'dead', leaseExpiresAt: new Date(Date.now() - 1) } });
+      await testApp.app.get(SweeperService).sweep();
+      expect((await testApp.prisma.postTarget.findUniqueOrThrow({ where: { id: targetId } })).state).toBe('UNCONFIRMED');
+    });
+  });
+
+  describe('human actions (audited)', () => {
+    it('UNCONFIRMED -> "it was published" with its URL, notification resolved', async () => {
+      const fixture = await createFixture(testApp, { baseUrl: receiver.url });
+      const { targetId } = await scheduleTarget(testApp, fixture, new Date(), { wake: false });
+      await testApp.prisma.postTarget.update({ where: { id: targetId }, data: { state: 'UNCONFIRMED' } });
+      await testApp.prisma.notification.create({ data: { workspaceId: fixture.workspaceId, kind: 'TARGET_UNCONFIRMED', subjectType: 'PostTarget', subjectId: targetId, message: 'check' } });
+      const actions = testApp.app.get(TargetActionsService);
+      await actions.confirmPublished(fixture.workspaceId, targetId, 'https://example.org/p/1', { userId: fixture.userId });
+      const target = await testApp.prisma.postTarget.findUniqueOrThrow({ where: { id: targetId } });
+      expect([target.state, target.externalUrl]).toEqual(['PUBLISHED', 'https://example.org/p/1']);
+      expect(await testApp.prisma.notification.count({ where: { subjectId: targetId, resolvedAt: null } })).toBe(0);
+      expect(await testApp.prisma.auditEvent.count({ where: { subjectId: targetId, action: 'target.confirmed_published', actorId: fixture.userId } })).toBe(1);
+      // Not UNCONFIRMED any more: a second confirmation is a 409.
+      await expect(actions.confirmPublished(fixture.workspaceId, targetId, 'https://example.org/p/1', { userId: fixture.userId })).rejects.toMatchObject({ status: 409 });
+    });
+
+    it('UNCONFIRMED -> "publish again" publishes; FAILED -> retry publishes; other workspaces get 404', async () => {
+      const fixture = await createFixture(testApp, { baseUrl: receiver.url });
+      const other = await createFixture(testApp, { baseUrl: receiver.url });
+      const unconfirmed = await scheduleTarget(testApp, fixture, new Date(), { wake: false });
+      const failed = await scheduleTarget(testApp, fixture, new Date(), { wake: false, accountId: (await testApp.prisma.connectedAccount.create({ data: { workspaceId: fixture.workspaceId, platform: 'FEED', displayName: 'Feed' } })).id });
+      await testApp.prisma.postTarget.update({ where: { id: unconfirmed.targetId }, data: { state: 'UNCONFIRMED', attempts: 3 } });
+      await testApp.prisma.postTarget.update({ where: { id: failed.targetId }, data: { state: 'FAILED', attempts: 3 } });
+      const actions = testApp.app.get(TargetActionsService);
+      await expect(actions.retryFailed(other.workspaceId, failed.targetId, { userId: other.userId })).rejects.toMatchObject({ status: 404 });
+      await expect(actions.retryFailed(fixture.workspaceId, unconfirmed.targetId, { userId: fixture.userId })).rejects.toMatchObject({ status: 409 });
+      await actions.publishAgain(fixture.workspaceId, unconfirmed.targetId, { userId: fixture.userId });
+      await actions.retryFailed(fixture.workspaceId, failed.targetId, { userId: fixture.userId });
+      expect((await waitForState(testApp.prisma, unconfirmed.targetId, DONE)).state).toBe('PUBLISHED');
+      expect((await waitForState(testApp.prisma, failed.targetId, DONE)).state).toBe('PUBLISHED');
+      expect(await testApp.prisma.auditEvent.count({ where: { actorId: fixture.userId, action: { in: ['target.publish_again', 'target.retry_requested'] } } })).toBe(2);
+    });
+  });
+
+  describe('rate budget and serialisation', () => {
+    afterEach(() => overridePublisher(testApp, base));
+
+    it('a spent budget makes the claim wait for the window instead of failing; scheduling warns', async () => {
+      const budget = { posts: 2, windowMs: 2500 };
+      overridePublisher(testApp, variant(base, { limits: { ...base.limits, rateBudget: budget } }));
+      const fixture = await createFixture(testApp, { baseUrl: receiver.url });
+      const due = new Date();
+      const targets = [];
+      for (let i = 0; i < 3; i++) targets.push(await scheduleTarget(testApp, fixture, due));
+      const finals = await Promise.all(targets.map(({ targetId }) => waitForState(testApp.prisma, targetId, DONE, 10_000)));
+      expect(finals.map((t) => t.state)).toEqual(['PUBLISHED', 'PUBLISHED', 'PUBLISHED']);
+      const starts = (await testApp.prisma.publishAttempt.findMany({ where: { accountId: fixture.accountId }, orderBy: { startedAt: 'asc' } })).map((a) => a.startedAt.getTime());
+      expect(starts).toHaveLength(3);
+      expect(starts[2]! - starts[0]!).toBeGreaterThanOrEqual(budget.windowMs - 50);
+      const warning = await testApp.app.get(RateBudgetChecker).warningFor(fixture.workspaceId, fixture.accountId, new Date());
+      expect(warning?.deliveriesInWindow).toBeGreaterThanOrEqual(budget.posts);
+      expect(await testApp.app.get(RateBudgetChecker).warningFor(fixture.workspaceId, fixture.accountId, new Date(Date.now() + 10_000))).toBeNull();
+    });
+
+    it('one publish at a time per account', async () => {
+      let running = 0;
+      let maxRunning = 0;
+      overridePublisher(testApp, variant(base, { delayMs: 150, onCall: () => { running++; maxRunning = Math.max(maxRunning, running); return () => running--; } }));
+      const fixture = await createFixture(testApp, { baseUrl: receiver.url });
+      const targets = await Promise.all(Array.from({ length: 5 }, () => scheduleTarget(testApp, fixture, new Date())));
+      const finals = await Promise.all(targets.map(({ targetId }) => waitForState(testApp.prisma, targetId, DONE)));
+      expect(finals.every((t) => t.state === 'PUBLISHED')).toBe(true);
+      expect(maxRunning).toBe(1);
+    });
+  });
+});
