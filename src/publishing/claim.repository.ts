@@ -10,6 +10,8 @@ export interface ClaimedTarget {
   version: number;
   attempts: number;
   lastOutcome: string | null;
+  /** An earlier call of this version may have posted: a later dead end is UNCONFIRMED, not FAILED. */
+  priorAmbiguous: boolean;
 }
 
 /** What a claim found. Only `claimed` may call the platform. */
@@ -18,7 +20,7 @@ export type ClaimResult =
   /** Wrong state or version, or the post is no longer approved at this version: exit quietly. */
   | { kind: 'stale' }
   /** Not due yet, another publish of the account is running, or the rate budget is spent. */
-  | { kind: 'wait'; until: Date; reason: 'early' | 'account-busy' | 'rate-budget' }
+  | { kind: 'wait'; until: Date; reason: 'early' | 'account-busy' | 'rate-budget'; attempts: number }
   /** Workspace or campaign on hold, or the account is not ACTIVE: the target is now HELD. */
   | { kind: 'held'; reason: 'hold' | 'account' }
   /** "Do not publish after" passed: the target is now EXPIRED. */
@@ -27,6 +29,7 @@ export type ClaimResult =
 interface Situation {
   state: string;
   version: number;
+  attempts: number;
   dueAt: Date | null;
   postStatus: string;
   approvedVersion: number | null;
@@ -83,13 +86,15 @@ export class ClaimRepository {
          AND NOT EXISTS (SELECT 1 FROM "Campaign" c WHERE c.id = p."campaignId" AND c."heldAt" IS NOT NULL)
          AND NOT EXISTS (SELECT 1 FROM "PostTarget" o WHERE o."accountId" = t."accountId" AND o.id <> t.id
                            AND o.state = 'PUBLISHING' AND o."leaseExpiresAt" > now())
-      RETURNING t.id, t.version, t.attempts, t."lastOutcome"::text AS "lastOutcome"`;
+      RETURNING t.id, t.version, t.attempts, t."lastOutcome"::text AS "lastOutcome",
+                EXISTS (SELECT 1 FROM "PublishAttempt" pa WHERE pa."targetId" = t.id AND pa.version = t.version
+                          AND pa.outcome = 'AMBIGUOUS') AS "priorAmbiguous"`;
     return rows[0] ?? null;
   }
 
   private async explain(tx: Tx, targetId: string, version: number, budgetOpensAt: Date | null): Promise<ClaimResult> {
     const rows = await tx.$queryRaw<Situation[]>`
-      SELECT t.state::text AS state, t.version, t."dueAt", p.status::text AS "postStatus", p."approvedVersion",
+      SELECT t.state::text AS state, t.version, t.attempts, t."dueAt", p.status::text AS "postStatus", p."approvedVersion",
              (p."notAfter" IS NOT NULL AND p."notAfter" <= now()) AS "notAfterPassed",
              (a.status = 'ACTIVE') AS "accountActive",
              (w."heldAt" IS NOT NULL OR COALESCE(c."heldAt" IS NOT NULL, false)) AS held,
@@ -107,15 +112,15 @@ export class ClaimRepository {
     if (s.postStatus !== 'APPROVED' || s.approvedVersion !== version) return { kind: 'stale' };
     if (s.notAfterPassed) return this.expire(tx, targetId, version, s.workspaceId);
     if (s.held || !s.accountActive) return this.hold(tx, targetId, version, s.workspaceId, s.held ? 'hold' : 'account');
-    if (s.dueAt && s.dueAt > s.now) return { kind: 'wait', until: s.dueAt, reason: 'early' };
+    if (s.dueAt && s.dueAt > s.now) return { kind: 'wait', until: s.dueAt, reason: 'early', attempts: s.attempts };
     if (budgetOpensAt) {
       await tx.postTarget.updateMany({
         where: { id: targetId, version, state: 'SCHEDULED' },
         data: { dueAt: budgetOpensAt, lastErrorCode: 'engine.rate_budget', lastError: 'Waiting for the account\'s rate budget window' },
       });
-      return { kind: 'wait', until: budgetOpensAt, reason: 'rate-budget' };
+      return { kind: 'wait', until: budgetOpensAt, reason: 'rate-budget', attempts: s.attempts };
     }
-    return { kind: 'wait', until: new Date(s.now.getTime() + ACCOUNT_BUSY_WAIT_MS), reason: 'account-busy' };
+    return { kind: 'wait', until: new Date(s.now.getTime() + ACCOUNT_BUSY_WAIT_MS), reason: 'account-busy', attempts: s.attempts };
   }
 
   private async expire(tx: Tx, targetId: string, version: number, workspaceId: string): Promise<ClaimResult> {

@@ -7,6 +7,8 @@ export interface WakeTarget {
   id: string;
   version: number;
   dueAt: Date;
+  /** The target's counted attempts; 0 (the default) for a fresh approval. */
+  attempts?: number;
 }
 
 /** The publish job's payload: ids only; Postgres holds everything else. */
@@ -17,10 +19,17 @@ export interface PublishJobData {
 
 export const PUBLISH_JOB = 'publish-target';
 
-/** One wake-up per target and version: no ':' and never all digits (BullMQ job id rules). */
-export function publishJobId(targetId: string, version: number): string {
-  return `pt-${targetId}-v${version}`;
+/**
+ * One wake-up per target, version and attempt count: no ':' and never all digits (BullMQ job id
+ * rules). The attempt count is part of it so that a wake-up stuck with a dead worker (an "active"
+ * job until BullMQ's stall check) never blocks the wake-up of the next attempt.
+ */
+export function publishJobId(targetId: string, version: number, attempts = 0): string {
+  return `pt-${targetId}-v${version}-a${attempts}`;
 }
+
+/** How many attempt counts forget() looks at (attempts never exceed MAX_PUBLISH_ATTEMPTS, at most 50). */
+const MAX_ATTEMPT_IDS = 51;
 
 /**
  * Wakes the engine for targets. The queue only wakes: a wake-up that is stale, early or duplicated
@@ -39,7 +48,7 @@ export class DeliveryScheduler {
         name: PUBLISH_JOB,
         data: { targetId: target.id, version: target.version },
         opts: {
-          jobId: publishJobId(target.id, target.version),
+          jobId: publishJobId(target.id, target.version, target.attempts ?? 0),
           delay: Math.max(0, target.dueAt.getTime() - now),
           removeOnComplete: true,
           removeOnFail: true,
@@ -50,15 +59,17 @@ export class DeliveryScheduler {
 
   /** Removes a stale wake-up if it is still waiting. Best effort: a stale wake-up claims nothing anyway. */
   async forget(targetId: string, version: number): Promise<void> {
-    const job = await this.queue.getJob(publishJobId(targetId, version));
-    if (!job) return;
-    const state = await job.getState();
-    if (state === 'delayed' || state === 'waiting' || state === 'prioritized') await job.remove().catch(() => undefined);
+    for (let attempts = 0; attempts < MAX_ATTEMPT_IDS; attempts++) {
+      const job = await this.queue.getJob(publishJobId(targetId, version, attempts));
+      if (!job) continue;
+      const state = await job.getState();
+      if (state === 'delayed' || state === 'waiting' || state === 'prioritized') await job.remove().catch(() => undefined);
+    }
   }
 
   /** True when a wake-up for this target and version waits or runs (the sweeper's question). */
-  async hasLiveWakeUp(targetId: string, version: number): Promise<boolean> {
-    const job = await this.queue.getJob(publishJobId(targetId, version));
+  async hasLiveWakeUp(targetId: string, version: number, attempts: number): Promise<boolean> {
+    const job = await this.queue.getJob(publishJobId(targetId, version, attempts));
     if (!job) return false;
     const state = await job.getState();
     return state === 'delayed' || state === 'waiting' || state === 'prioritized' || state === 'active' || state === 'waiting-children';

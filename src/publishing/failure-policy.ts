@@ -25,6 +25,8 @@ export function safeToRetryAmbiguous(mode: AmbiguousRetry): boolean {
 /**
  * @param attemptsBefore counted attempts before this call
  * @param maxAttempts MAX_PUBLISH_ATTEMPTS
+ * @param priorAmbiguous an earlier call of this version may have posted: where the answer would be
+ *   FAILED, it is UNCONFIRMED instead (a human checks), because "failed" would be a lie if it had.
  */
 export function nextStep(
   error: PublishError,
@@ -32,7 +34,13 @@ export function nextStep(
   maxAttempts: number,
   ambiguousRetry: AmbiguousRetry,
   random: () => number = Math.random,
+  priorAmbiguous = false,
 ): NextStep {
+  const step = stepFor(error, attemptsBefore, maxAttempts, ambiguousRetry, random);
+  return step.kind === 'failed' && priorAmbiguous ? { kind: 'unconfirmed' } : step;
+}
+
+function stepFor(error: PublishError, attemptsBefore: number, maxAttempts: number, ambiguousRetry: AmbiguousRetry, random: () => number): NextStep {
   const attempts = attemptsBefore + 1;
   switch (error.kind) {
     case 'PERMANENT':

@@ -49,7 +49,7 @@ export class HoldResumeService {
     };
     const held = await this.prisma.postTarget.findMany({
       where,
-      select: { id: true, version: true, dueAt: true, workspaceId: true, post: { select: { approvedVersion: true, campaign: { select: { latePolicy: true, lateGraceMinutes: true } } } } },
+      select: { id: true, version: true, attempts: true, dueAt: true, workspaceId: true, post: { select: { approvedVersion: true, campaign: { select: { latePolicy: true, lateGraceMinutes: true } } } } },
     });
     const wake: WakeTarget[] = [];
     const notificationIds: string[] = [];
@@ -74,7 +74,7 @@ export class HoldResumeService {
           summary: { version: target.version, lateMinutes: Math.max(0, Math.round(lateMinutes)), policy },
         });
         if (publishLate) {
-          wake.push({ id: target.id, version: target.version, dueAt: next.dueAt ?? now });
+          wake.push({ id: target.id, version: target.version, dueAt: next.dueAt ?? now, attempts: target.attempts });
         } else {
           notificationIds.push(
             await this.notifier.record(tx, {

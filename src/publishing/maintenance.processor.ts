@@ -1,5 +1,5 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../core/config';
 import { MAINTENANCE_QUEUE } from '../core/queue';
@@ -12,7 +12,10 @@ export const SWEEP_SCHEDULER_ID = 'publishing-sweeper';
 
 /** The sweeper (BullMQ job scheduler) and outgoing notification webhooks. */
 @Processor(MAINTENANCE_QUEUE)
-export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(MaintenanceProcessor.name);
+  private refresh?: NodeJS.Timeout;
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectQueue(MAINTENANCE_QUEUE) private readonly queue: Queue,
@@ -22,7 +25,21 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     super();
   }
 
+  /**
+   * Registers the sweeper's job scheduler, and registers it again now and then: a Redis that was
+   * flushed or restarted without persistence has forgotten it, and the sweeper is what repairs that.
+   */
   async onApplicationBootstrap(): Promise<void> {
+    await this.upsertScheduler();
+    this.refresh = setInterval(() => void this.upsertScheduler().catch(() => undefined), Math.min(60_000, 5 * this.config.SWEEP_INTERVAL_MS));
+    this.refresh.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.refresh);
+  }
+
+  private async upsertScheduler(): Promise<void> {
     await this.queue.upsertJobScheduler(
       SWEEP_SCHEDULER_ID,
       { every: this.config.SWEEP_INTERVAL_MS },
@@ -33,5 +50,11 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
   async process(job: Job): Promise<SweepReport | void> {
     if (job.name === SWEEP_JOB) return this.sweeper.sweep();
     if (job.name === WEBHOOK_DELIVERY_JOB) return this.webhooks.deliver(job.data as WebhookDeliveryJobData);
+  }
+
+  /** A lost Redis connection is reported here and retried by BullMQ; it must never crash the worker. */
+  @OnWorkerEvent('error')
+  onWorkerError(error: Error): void {
+    this.logger.warn({ msg: 'queue worker error', error: error.message });
   }
 }

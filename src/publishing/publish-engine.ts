@@ -12,7 +12,7 @@ import { PublishingMetrics } from './metrics';
 import { OutcomeRepository, type AttemptFacts } from './outcome.repository';
 
 /** What the queue should do with the wake-up afterwards. */
-export type EngineStep = { kind: 'done' } | { kind: 'wake-at'; at: Date };
+export type EngineStep = { kind: 'done' } | { kind: 'wake-at'; at: Date; attempts: number };
 
 /** Stable for one delivery of one version: the platform's idempotency key, record key or marker. */
 export function idempotencyKeyFor(targetId: string, version: number): string {
@@ -40,7 +40,7 @@ export class PublishEngine {
     if (!head || !this.publishers.has(head.account.platform)) return { kind: 'done' };
     const publisher = this.publishers.get(head.account.platform);
     const claim = await this.claims.claim(targetId, version, this.workerId, this.config.PUBLISH_LEASE_MS, publisher.limits.rateBudget);
-    if (claim.kind === 'wait') return { kind: 'wake-at', at: claim.until };
+    if (claim.kind === 'wait') return { kind: 'wake-at', at: claim.until, attempts: claim.attempts };
     if (claim.kind !== 'claimed') return { kind: 'done' };
     return this.publishClaimed(claim.target, publisher);
   }
@@ -61,10 +61,11 @@ export class PublishEngine {
     } catch (thrown) {
       const error = asPublishError(publisher.platform, thrown);
       this.metrics.outcomes.inc({ platform: publisher.platform, outcome: error.kind });
-      const step = nextStep(error, claimed.attempts, this.config.MAX_PUBLISH_ATTEMPTS, publisher.ambiguousRetry);
+      const step = nextStep(error, claimed.attempts, this.config.MAX_PUBLISH_ATTEMPTS, publisher.ambiguousRetry, Math.random, claimed.priorAmbiguous);
       this.logger.warn({ msg: 'publish failed', targetId: claimed.id, kind: error.kind, code: error.code, step: step.kind });
       const retryAt = await this.outcomes.failed(facts, error, step);
-      return retryAt ? { kind: 'wake-at', at: retryAt } : { kind: 'done' };
+      if (!retryAt || step.kind !== 'retry') return { kind: 'done' };
+      return { kind: 'wake-at', at: retryAt, attempts: claimed.attempts + (step.countsAsAttempt ? 1 : 0) };
     }
   }
 

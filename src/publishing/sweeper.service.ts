@@ -49,13 +49,13 @@ export class SweeperService {
   async requeueLostWakeUps(): Promise<number> {
     const horizon = new Date(Date.now() + 2 * this.config.SWEEP_INTERVAL_MS);
     const rows = await this.prisma.$queryRaw<WakeTarget[]>`
-      SELECT t.id::text AS id, t.version, t."dueAt"
+      SELECT t.id::text AS id, t.version, t."dueAt", t.attempts
         FROM "PostTarget" t JOIN "Post" p ON p.id = t."postId"
        WHERE t.state = 'SCHEDULED' AND t."dueAt" <= ${horizon}
          AND p.status = 'APPROVED' AND p."approvedVersion" = t.version
        ORDER BY t."dueAt" LIMIT ${BATCH}`;
     const lost: WakeTarget[] = [];
-    for (const row of rows) if (!(await this.scheduler.hasLiveWakeUp(row.id, row.version))) lost.push(row);
+    for (const row of rows) if (!(await this.scheduler.hasLiveWakeUp(row.id, row.version, row.attempts ?? 0))) lost.push(row);
     await this.scheduler.wake(lost);
     return lost.length;
   }
@@ -95,7 +95,7 @@ export class SweeperService {
           data: { targetId: target.id, workspaceId: target.workspaceId, accountId: target.accountId, version: target.version, startedAt: now, finishedAt: now, outcome: 'AMBIGUOUS', errorCode: 'engine.lease_expired', errorMessage: 'The worker stopped during the publish' },
         });
         await writeAudit(tx, { workspaceId: target.workspaceId, actorKind: 'sweeper', action: retry ? 'target.retry' : 'target.unconfirmed', subjectType: 'PostTarget', subjectId: target.id, summary: { version: target.version, reason: 'lease_expired' } });
-        if (retry) wake.push({ id: target.id, version: target.version, dueAt: now });
+        if (retry) wake.push({ id: target.id, version: target.version, dueAt: now, attempts: target.attempts + 1 });
         else {
           notificationIds.push(
             await this.notifier.record(tx, {

@@ -48,8 +48,8 @@ describe('sweeper, hold/resume policies, expiry', () => {
     const fixture = await createFixture(testApp, { baseUrl: receiver.url });
     const { targetId } = await scheduleTarget(testApp, fixture, minutesAgo(0.1), { wake: false });
     await testApp.prisma.postTarget.update({ where: { id: targetId }, data: { state: 'PUBLISHING', leaseOwner: 'dead-worker', leaseExpiresAt: new Date(Date.now() - 1000) } });
-    const report = await sweeper.sweep();
-    expect(report.leasesResolved).toBe(1);
+    // Another test app's sweeper may get there first: the repair is conditional, the result the same.
+    await sweeper.sweep();
     const target = await waitForState(testApp.prisma, targetId, DONE);
     expect(target.state).toBe('PUBLISHED');
     expect(target.attempts).toBe(2);

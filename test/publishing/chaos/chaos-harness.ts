@@ -1,0 +1,265 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { openSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { SecretBox } from '../../../src/core/crypto';
+import { DeliveryScheduler } from '../../../src/publishing';
+import { WebhookContractServer, type WebhookFault } from '../../contracts/webhook/webhook-contract-server';
+import { startTestApp, type TestApp } from '../../support/test-app';
+import { TEST_CREDENTIAL_KEY, TEST_DATABASE_URL } from '../../support/test-config';
+import { createFixture, WEBHOOK_SECRET, type Fixture } from '../engine-fixtures';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const TERMINAL = ['PUBLISHED', 'FAILED', 'UNCONFIRMED', 'EXPIRED', 'CANCELLED'];
+
+export interface ChaosOptions {
+  kills: number;
+  targets: number;
+  workers: number;
+  accounts: number;
+  /** Redis restarts (data lost) and flushes during the burst. */
+  redisRestarts: number;
+  pgTerminations: number;
+  /** Mean pause between two kills. */
+  killEveryMs: number;
+  settleTimeoutMs: number;
+}
+
+export interface ChaosFigures {
+  targets: number;
+  kills: number;
+  redisRestarts: number;
+  pgTerminations: number;
+  byState: Record<string, number>;
+  lost: number;
+  duplicates: number;
+  publishedWithoutPost: number;
+  postedButFailed: number;
+  ambiguousAttempts: number;
+  ambiguousRetriedSafely: number;
+  /** Targets with an ambiguous attempt that ended anywhere but PUBLISHED (safe retry) or UNCONFIRMED. */
+  ambiguousMisresolved: number;
+  pgConnectionsCut: number;
+  faultsInjected: number;
+  seconds: number;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const jitter = (mean: number) => Math.round(mean * (0.3 + 1.4 * Math.random()));
+
+/** A private redis-server on its own loopback port: restarting it loses everything (no persistence). */
+class PrivateRedis {
+  private process?: ChildProcess;
+  constructor(readonly port: number) {}
+
+  get url(): string {
+    return `redis://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    this.process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
+    const client = new Redis(this.url, { lazyConnect: true, retryStrategy: () => 50, maxRetriesPerRequest: null });
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      try {
+        await client.connect().catch(() => undefined);
+        if ((await client.ping()) === 'PONG') break;
+      } catch {
+        if (Date.now() > deadline) throw new Error('private redis-server did not start');
+        await sleep(50);
+      }
+    }
+    client.disconnect();
+  }
+
+  async kill(): Promise<void> {
+    const child = this.process;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+  }
+}
+
+/**
+ * Runs the built worker (`node dist/main.js worker`) in several processes against the test database
+ * (connections tagged with an application_name so only they are terminated) and a private Redis,
+ * kills them at random points during a burst, restarts Redis and cuts Postgres connections, then
+ * checks the invariants and returns the figures.
+ */
+export async function runChaos(options: ChaosOptions, log: (line: string) => void = () => undefined): Promise<ChaosFigures> {
+  const started = Date.now();
+  const runId = randomBytes(4).toString('hex');
+  const appName = `gaung-chaos-${runId}`;
+  const redis = new PrivateRedis(await freePort());
+  await redis.start();
+  const receiver = await new WebhookContractServer(WEBHOOK_SECRET).start();
+  let faultsInjected = 0;
+  const faults: Array<() => WebhookFault> = [
+    () => ({ kind: 'drop-after-accept' }),
+    () => ({ kind: 'hang-after-accept' }),
+    () => ({ kind: 'error-after-accept' }),
+    () => ({ kind: 'unavailable' }),
+    () => ({ kind: 'rate-limit', retryAfterSeconds: Math.random() < 0.5 ? 0 : 1 }),
+  ];
+  receiver.randomFault = { chance: 0.15, pick: () => (faultsInjected++, faults[Math.floor(Math.random() * faults.length)]!()) };
+
+  const prefix = `gaung-chaos-${runId}`;
+  const testApp: TestApp = await startTestApp({ roles: ['api'], config: { REDIS_URL: redis.url, QUEUE_PREFIX: prefix, BULL_BOARD_ENABLED: 'false' } });
+  const workerEnv = {
+    PATH: process.env.PATH ?? '',
+    NODE_ENV: 'test',
+    DATABASE_URL: `${TEST_DATABASE_URL}${TEST_DATABASE_URL.includes('?') ? '&' : '?'}application_name=${appName}`,
+    DATABASE_POOL_SIZE: '4',
+    REDIS_URL: redis.url,
+    QUEUE_PREFIX: prefix,
+    CREDENTIAL_KEYS: `test1:${TEST_CREDENTIAL_KEY}`,
+    // CHAOS_WORKER_LOG=<file> keeps the workers' warnings for a post-mortem.
+    LOG_LEVEL: process.env.CHAOS_WORKER_LOG ? 'warn' : 'silent',
+    WORKER_CONCURRENCY: '10',
+    PUBLISH_TIMEOUT_MS: '1000',
+    PUBLISH_LEASE_MS: '5000',
+    SWEEP_INTERVAL_MS: '1000',
+    MAX_PUBLISH_ATTEMPTS: '6',
+  };
+  const workers: Array<ChildProcess | null> = [];
+  const spawnWorker = (slot: number) => {
+    const logFile = process.env.CHAOS_WORKER_LOG ? openSync(process.env.CHAOS_WORKER_LOG, 'a') : 'ignore';
+    workers[slot] = spawn(process.execPath, [join(ROOT, 'dist', 'main.js'), 'worker'], { env: workerEnv, stdio: ['ignore', logFile, logFile] });
+  };
+  const killWorker = async (slot: number) => {
+    const child = workers[slot];
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+  };
+
+  const figures: Partial<ChaosFigures> = { kills: 0, redisRestarts: 0, pgTerminations: 0, pgConnectionsCut: 0 };
+  let workspaceId: string | null = null;
+  try {
+    for (let slot = 0; slot < options.workers; slot++) spawnWorker(slot);
+    const fixtures: Fixture[] = [];
+    const base = await createFixture(testApp, { baseUrl: receiver.url });
+    workspaceId = base.workspaceId;
+    fixtures.push(base);
+    for (let i = 1; i < options.accounts; i++) {
+      const account = await testApp.prisma.connectedAccount.create({ data: { workspaceId: base.workspaceId, platform: 'WEBHOOK', displayName: `Kanal ${i}`, baseUrl: receiver.url } });
+      const sealed = testApp.app.get(SecretBox).seal(JSON.stringify({ secret: WEBHOOK_SECRET }), { workspaceId: base.workspaceId, subject: `account:${account.id}` });
+      await testApp.prisma.connectedAccount.update({ where: { id: account.id }, data: { credentialsCiphertext: sealed.ciphertext, credentialsKeyId: sealed.keyId } });
+      fixtures.push({ ...base, accountId: account.id });
+    }
+
+    // The burst: due times spread over the chaos period, scheduled as approval does (commit, then wake).
+    const chaosMs = Math.max(5_000, options.kills * options.killEveryMs);
+    const scheduler = testApp.app.get(DeliveryScheduler);
+    const targetIds: string[] = [];
+    for (let i = 0; i < options.targets; i++) {
+      const fixture = fixtures[i % fixtures.length]!;
+      const dueAt = new Date(Date.now() + 500 + Math.random() * chaosMs * 0.9);
+      const post = await testApp.prisma.post.create({
+        data: { workspaceId: fixture.workspaceId, authorId: fixture.userId, baseText: `Aksi ${i}`, scheduledAt: dueAt, status: 'APPROVED', version: 1, approvedVersion: 1 },
+      });
+      const target = await testApp.prisma.postTarget.create({ data: { postId: post.id, workspaceId: fixture.workspaceId, accountId: fixture.accountId, state: 'SCHEDULED', version: 1, dueAt } });
+      await scheduler.wake([{ id: target.id, version: 1, dueAt }]).catch(() => undefined);
+      targetIds.push(target.id);
+    }
+    log(`scheduled ${targetIds.length} targets over ${Math.round(chaosMs / 1000)} s on ${fixtures.length} accounts, ${options.workers} workers`);
+
+    // Chaos: kills at random moments; Redis restarts and Postgres cuts spread among them.
+    const redisAt = new Set(Array.from({ length: options.redisRestarts }, (_, i) => Math.floor(((i + 1) * options.kills) / (options.redisRestarts + 1))));
+    const pgAt = new Set(Array.from({ length: options.pgTerminations }, (_, i) => Math.floor(((i + 0.5) * options.kills) / options.pgTerminations)));
+    for (let kill = 0; kill < options.kills; kill++) {
+      await sleep(jitter(options.killEveryMs));
+      const slot = Math.floor(Math.random() * options.workers);
+      await killWorker(slot);
+      spawnWorker(slot);
+      figures.kills!++;
+      if (redisAt.has(kill)) {
+        await redis.kill();
+        await sleep(200);
+        await redis.start();
+        figures.redisRestarts!++;
+        log(`redis restarted (all keys lost) after kill ${kill + 1}`);
+      }
+      if (pgAt.has(kill)) {
+        const cut = await testApp.prisma.$queryRaw<Array<{ n: bigint }>>`
+          SELECT count(pg_terminate_backend(pid)) AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = ${appName}`;
+        figures.pgTerminations!++;
+        figures.pgConnectionsCut! += Number(cut[0]?.n ?? 0);
+        log(`terminated ${cut[0]?.n ?? 0} worker Postgres connections after kill ${kill + 1}`);
+      }
+    }
+    log(`${figures.kills} kills done after ${Math.round((Date.now() - started) / 1000)} s; settling`);
+
+    // Settle: the world heals (no more faults), workers stay up; leases expire and the sweeper repairs.
+    receiver.randomFault = null;
+    const deadline = Date.now() + options.settleTimeoutMs;
+    let open = targetIds.length;
+    while (Date.now() < deadline) {
+      open = await testApp.prisma.postTarget.count({ where: { id: { in: targetIds }, state: { notIn: TERMINAL as never[] } } });
+      if (open === 0) break;
+      await sleep(500);
+    }
+
+    const targets = await testApp.prisma.postTarget.findMany({ where: { id: { in: targetIds } }, select: { id: true, state: true } });
+    const byState: Record<string, number> = {};
+    for (const target of targets) byState[target.state] = (byState[target.state] ?? 0) + 1;
+    const postedIds = new Set(receiver.stored.map((post) => post.targetId));
+    const attempts = await testApp.prisma.publishAttempt.groupBy({ by: ['outcome'], where: { targetId: { in: targetIds } }, _count: true });
+    const ambiguousTargets = await testApp.prisma.publishAttempt.findMany({ where: { targetId: { in: targetIds }, outcome: 'AMBIGUOUS' }, distinct: ['targetId'], select: { targetId: true } });
+    const ambiguousIds = new Set(ambiguousTargets.map((a) => a.targetId));
+    const publishedAfterAmbiguous = targets.filter((t) => t.state === 'PUBLISHED' && ambiguousIds.has(t.id)).length;
+    const ambiguousMisresolved = targets.filter((t) => ambiguousIds.has(t.id) && t.state !== 'PUBLISHED' && t.state !== 'UNCONFIRMED').length;
+    return {
+      targets: targetIds.length,
+      kills: figures.kills!,
+      redisRestarts: figures.redisRestarts!,
+      pgTerminations: figures.pgTerminations!,
+      byState,
+      lost: targets.filter((t) => !TERMINAL.includes(t.state)).length,
+      duplicates: receiver.duplicates().length,
+      publishedWithoutPost: targets.filter((t) => t.state === 'PUBLISHED' && !postedIds.has(t.id)).length,
+      postedButFailed: targets.filter((t) => t.state === 'FAILED' && postedIds.has(t.id)).length,
+      ambiguousAttempts: attempts.find((a) => a.outcome === 'AMBIGUOUS')?._count ?? 0,
+      ambiguousRetriedSafely: publishedAfterAmbiguous,
+      ambiguousMisresolved,
+      pgConnectionsCut: figures.pgConnectionsCut!,
+      faultsInjected,
+      seconds: Math.round((Date.now() - started) / 1000),
+    };
+  } finally {
+    for (let slot = 0; slot < workers.length; slot++) await killWorker(slot);
+    // The run's rows go, so that no later test's sweeper works on them.
+    if (workspaceId && !process.env.CHAOS_KEEP_ROWS) {
+      await testApp.prisma.postTarget.deleteMany({ where: { workspaceId } }).catch(() => undefined);
+      await testApp.prisma.workspace.delete({ where: { id: workspaceId } }).catch(() => undefined);
+    }
+    await testApp.app.close().catch(() => undefined);
+    await receiver.stop();
+    await redis.kill();
+  }
+}
+
+export function chaosReport(figures: ChaosFigures): string {
+  return [
+    `targets ${figures.targets}, worker kills ${figures.kills}, redis restarts ${figures.redisRestarts}, postgres cuts ${figures.pgTerminations} (${figures.pgConnectionsCut} connections), faults injected ${figures.faultsInjected}, ${figures.seconds} s`,
+    `final states ${JSON.stringify(figures.byState)}`,
+    `lost (not in a final state) ${figures.lost}`,
+    `duplicates at the idempotent receiver ${figures.duplicates}`,
+    `PUBLISHED without a post at the receiver ${figures.publishedWithoutPost}`,
+    `FAILED although posted ${figures.postedButFailed}`,
+    `ambiguous attempts ${figures.ambiguousAttempts}; targets published after an ambiguous attempt (safe retry, Idempotency-Key) ${figures.ambiguousRetriedSafely}`,
+    `targets with an ambiguous attempt ending other than PUBLISHED or UNCONFIRMED ${figures.ambiguousMisresolved}`,
+  ].join('\n');
+}

@@ -1,0 +1,17 @@
+import { chaosReport, runChaos } from './chaos-harness';
+
+/** The chaos suite's short form in the normal test run (needs the build: npm test runs it first). */
+describe('chaos, short form: 20 kills, a Redis restart, cut Postgres connections', () => {
+  it('loses nothing, duplicates nothing', async () => {
+    const figures = await runChaos(
+      { kills: 20, targets: 120, workers: 3, accounts: 25, redisRestarts: 1, pgTerminations: 4, killEveryMs: 1000, settleTimeoutMs: 30_000 },
+      (line) => process.stdout.write(`[chaos] ${line}\n`),
+    );
+    process.stdout.write(`\n=== chaos figures (short) ===\n${chaosReport(figures)}\n`);
+    expect(figures.lost).toBe(0);
+    expect(figures.duplicates).toBe(0);
+    expect(figures.publishedWithoutPost).toBe(0);
+    expect(figures.postedButFailed).toBe(0);
+    expect(figures.ambiguousMisresolved).toBe(0);
+  }, 90_000);
+});

@@ -1,0 +1,36 @@
+import { chaosReport, runChaos } from './chaos-harness';
+
+const number = (name: string, fallback: number) => {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+};
+
+/**
+ * The long form: CHAOS_KILLS worker kills (default 1000) during a burst of CHAOS_TARGETS targets.
+ * Short CI form: CHAOS_KILLS=20 CHAOS_TARGETS=200 npm run test:chaos
+ */
+describe('chaos: killed workers, lost Redis, cut Postgres connections', () => {
+  it('loses nothing, duplicates nothing', async () => {
+    const kills = number('CHAOS_KILLS', 1000);
+    const figures = await runChaos(
+      {
+        kills,
+        targets: number('CHAOS_TARGETS', Math.max(200, kills * 2)),
+        workers: number('CHAOS_WORKERS', 4),
+        accounts: number('CHAOS_ACCOUNTS', 40),
+        redisRestarts: Math.max(1, Math.round(kills / 200)),
+        pgTerminations: Math.max(1, Math.round(kills / 50)),
+        killEveryMs: number('CHAOS_KILL_EVERY_MS', 1000),
+        settleTimeoutMs: 120_000,
+      },
+      (line) => process.stdout.write(`[chaos] ${line}\n`),
+    );
+    process.stdout.write(`\n=== chaos figures ===\n${chaosReport(figures)}\n`);
+    expect(figures.kills).toBe(kills);
+    expect(figures.lost).toBe(0);
+    expect(figures.duplicates).toBe(0);
+    expect(figures.publishedWithoutPost).toBe(0);
+    expect(figures.postedButFailed).toBe(0);
+    expect(figures.ambiguousMisresolved).toBe(0);
+  });
+});
