@@ -1,12 +1,15 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import type { AppConfig } from './core/config';
 import { CoreModule } from './core/core.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
+import { WorkspacesModule } from './workspaces/workspaces.module';
 
 export type Role = 'api' | 'worker';
 
 /** Modules that serve HTTP. */
-const API_MODULES: Type[] = [HealthModule];
+const API_MODULES: Type[] = [HealthModule, AuthModule, WorkspacesModule];
 /** Modules that run queue processors and schedulers. */
 const WORKER_MODULES: Type[] = [];
 
@@ -18,6 +21,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config),
+        AuditModule,
         ...(roles.includes('api') ? API_MODULES : []),
         ...(roles.includes('worker') ? WORKER_MODULES : []),
       ],
