@@ -3,13 +3,14 @@ import type { AppConfig } from './core/config';
 import { CoreModule } from './core/core.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CampaignsModule } from './campaigns/campaigns.module';
 import { HealthModule } from './health/health.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 
 export type Role = 'api' | 'worker';
 
 /** Modules that serve HTTP. */
-const API_MODULES: Type[] = [HealthModule, AuthModule, WorkspacesModule];
+const API_MODULES: Type[] = [HealthModule, AuthModule, WorkspacesModule, CampaignsModule];
 /** Modules that run queue processors and schedulers. */
 const WORKER_MODULES: Type[] = [];
 

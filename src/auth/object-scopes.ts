@@ -35,6 +35,10 @@ export const OBJECT_SCOPES: Record<string, ObjectScope> = {
     what: { id: 'Tujuan publikasi', en: 'Delivery' },
     belongs: async (p, workspaceId, id) => (await p.postTarget.count({ where: { id, workspaceId } })) > 0,
   },
+  partnershipId: {
+    what: { id: 'Kemitraan', en: 'Partnership' },
+    belongs: async (p, workspaceId, id) => (await p.campaignPartner.count({ where: { id, workspaceId } })) > 0,
+  },
   memberId: {
     what: { id: 'Anggota', en: 'Member' },
     belongs: async (p, workspaceId, id) => (await p.membership.count({ where: { userId: id, workspaceId } })) > 0,

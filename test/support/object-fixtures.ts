@@ -33,7 +33,13 @@ export async function createObjects(prisma: PrismaClient, ws: FixtureWorkspace):
   const notification = await prisma.notification.create({
     data: { workspaceId: ws.id, kind: 'TARGET_FAILED', subjectType: 'target', subjectId: post.targets[0]!.id, message: 'x' },
   });
+  const partnerWorkspace = await prisma.workspace.create({ data: { slug: `partner-${ws.slug}`, name: 'Partner', timeZone: 'Asia/Jakarta' } });
+  const partnerCampaign = await prisma.campaign.create({ data: { workspaceId: partnerWorkspace.id, name: 'Joint', timeZone: 'Asia/Jakarta' } });
+  const partnership = await prisma.campaignPartner.create({
+    data: { campaignId: partnerCampaign.id, workspaceId: ws.id, invitedById: ws.users.OWNER.id, status: 'INVITED' },
+  });
   return {
+    partnershipId: partnership.id,
     accountId: account.id,
     campaignId: campaign.id,
     postId: post.id,
