@@ -1,10 +1,12 @@
 import { Module, type Type } from '@nestjs/common';
+import { FeedPublisher } from './feed/feed.publisher';
 import { PlatformHttp } from './http/platform-http';
 import type { Publisher } from './publisher';
 import { PUBLISHERS, PublisherRegistry } from './publisher-registry';
+import { WebhookPublisher } from './webhook/webhook.publisher';
 
 /** Every platform, one line each. */
-const PUBLISHER_CLASSES: Type<Publisher>[] = [];
+const PUBLISHER_CLASSES: Type<Publisher>[] = [WebhookPublisher, FeedPublisher];
 
 @Module({
   providers: [
