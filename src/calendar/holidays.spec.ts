@@ -19,6 +19,13 @@ describe('publicHolidays', () => {
     expect(holidays.some((holiday) => holiday.date === '2027-08-17')).toBe(false);
   });
 
+  it("names Isra Mikraj correctly (the library calls it Maulid in Indonesian)", () => {
+    const [israMikraj] = publicHolidays({ from: '2027-01-05', to: '2027-01-06' });
+    expect(israMikraj.title).toEqual({ id: 'Isra Mikraj Nabi Muhammad', en: "Laylat al-Mi'raj" });
+    const [maulid] = publicHolidays({ from: '2027-08-14', to: '2027-08-15' });
+    expect(maulid.title.id).toBe('Maulid Nabi Muhammad');
+  });
+
   it('keeps the range end exclusive and spans a year change', () => {
     const holidays = publicHolidays({ from: '2026-12-25', to: '2027-01-01' });
     expect(holidays.map((holiday) => holiday.date)).toContain('2026-12-25');

@@ -36,6 +36,14 @@ export interface DateRange {
 export const DEFAULT_HOLIDAY_COUNTRY = 'ID';
 
 /**
+ * Names date-holidays 3.37 gets wrong, by country and rule: it calls Isra Mikraj (27 Rajab)
+ * "Maulid Nabi Muhammad" in Indonesian, so the calendar would show Maulid twice a year.
+ */
+const NAME_CORRECTIONS: Readonly<Record<string, Readonly<Record<string, Partial<LocalizedText>>>>> = {
+  ID: { '27 Rajab': { id: 'Isra Mikraj Nabi Muhammad' } },
+};
+
+/**
  * Public holidays (type "public" only: no observances) of a country in a range, named in Indonesian
  * and English where date-holidays has those names, otherwise in the country's first language.
  */
@@ -54,7 +62,10 @@ export function publicHolidays(range: DateRange, country: string = DEFAULT_HOLID
       const date = holiday.date.slice(0, 10);
       if (holiday.type !== 'public' || date < range.from || date >= range.to) return;
       const title = Object.fromEntries(
-        LOCALES.map((locale, l) => [locale, sameHoliday(byLocale[l][index], holiday)?.name ?? holiday.name]),
+        LOCALES.map((locale, l) => [
+          locale,
+          NAME_CORRECTIONS[code]?.[holiday.rule]?.[locale] ?? sameHoliday(byLocale[l][index], holiday)?.name ?? holiday.name,
+        ]),
       ) as LocalizedText;
       result.push({ date, title, source: 'holiday', kind: 'PUBLIC_HOLIDAY', isMayDay: isMayDay(date), keyDateId: null, country: code });
     });
