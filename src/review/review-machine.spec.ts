@@ -1,9 +1,9 @@
+import { roleAtLeast as hasRole } from '../auth/roles';
 import fc from 'fast-check';
 import type { Role } from '../core/database';
 import {
   applyReviewAction,
   applyReviewActionOrThrow,
-  hasRole,
   isSchedulable,
   type ReviewAction,
   type ReviewContext,

@@ -1,4 +1,5 @@
 import type { PostStatus, Role } from '../core/database';
+import { roleAtLeast } from '../auth/roles';
 import { AppError } from '../core/errors';
 import type { LocalizedText } from '../core/i18n';
 
@@ -44,12 +45,7 @@ export interface ReviewContext {
 
 export type ReviewResult = { ok: true; state: ReviewState } | { ok: false; error: AppError };
 
-const ROLE_RANK: Record<Role, number> = { VIEWER: 0, EDITOR: 1, COORDINATOR: 2, ADMIN: 3, OWNER: 4 };
-
-/** Each role includes the ones before it: VIEWER < EDITOR < COORDINATOR < ADMIN < OWNER. */
-export function hasRole(role: Role, minimum: Role): boolean {
-  return ROLE_RANK[role] >= ROLE_RANK[minimum];
-}
+const hasRole = roleAtLeast;
 
 /** The only door to publishing: approved, and not changed since. */
 export function isSchedulable(state: ReviewState): boolean {
