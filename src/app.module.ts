@@ -3,6 +3,7 @@ import type { AppConfig } from './core/config';
 import { CoreModule } from './core/core.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { HealthModule } from './health/health.module';
 import { PostsModule } from './posts/posts.module';
@@ -13,7 +14,7 @@ import { WorkspacesModule } from './workspaces/workspaces.module';
 export type Role = 'api' | 'worker';
 
 /** Modules that serve HTTP. */
-const API_MODULES: Type[] = [HealthModule, AuthModule, WorkspacesModule, CampaignsModule, PostsModule, PublishingApiModule, FeedModule];
+const API_MODULES: Type[] = [HealthModule, AuthModule, WorkspacesModule, CampaignsModule, PostsModule, CalendarModule, PublishingApiModule, FeedModule];
 /** Modules that run queue processors and schedulers. */
 const WORKER_MODULES: Type[] = [PublishingWorkerModule];
 

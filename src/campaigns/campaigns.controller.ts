@@ -5,7 +5,7 @@ import type { WorkspaceAccess } from '../auth/auth-context';
 import { Access, WorkspaceRoute } from '../auth/decorators';
 import { Role } from '../core/database';
 import { ApiErrors, ApiZodBody, ApiZodQuery, ZodBody, ZodQuery } from '../core/http';
-import { createCampaignSchema, invitePartnerSchema, listCampaignsSchema, updateCampaignSchema } from './campaigns.schemas';
+import { createCampaignSchema, holdSchema, invitePartnerSchema, listCampaignsSchema, updateCampaignSchema } from './campaigns.schemas';
 import { CampaignsService } from './campaigns.service';
 
 @ApiTags('campaigns')
@@ -61,6 +61,25 @@ export class CampaignsController {
   @ApiOperation({ summary: 'Bring an archived campaign back' })
   unarchive(@Access() access: WorkspaceAccess, @Param('campaignId') campaignId: string) {
     return this.campaigns.setArchived(access, campaignId, false);
+  }
+
+  @Post('campaigns/:campaignId/hold')
+  @WorkspaceRoute(Role.COORDINATOR)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Crisis hold of a campaign (owner workspace): nothing in it publishes until resumed' })
+  @ApiZodBody(holdSchema)
+  @ApiErrors(400, 409)
+  hold(@Access() access: WorkspaceAccess, @Param('campaignId') campaignId: string, @ZodBody(holdSchema) body: z.infer<typeof holdSchema>) {
+    return this.campaigns.hold(access, campaignId, body.reason, body.resumeAt);
+  }
+
+  @Post('campaigns/:campaignId/resume')
+  @WorkspaceRoute(Role.COORDINATOR)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: "Lift a campaign hold; deliveries whose time passed follow the campaign's late policy" })
+  @ApiErrors(409)
+  resume(@Access() access: WorkspaceAccess, @Param('campaignId') campaignId: string) {
+    return this.campaigns.resume(access, campaignId);
   }
 
   @Post('campaigns/:campaignId/partners')

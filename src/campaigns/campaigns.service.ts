@@ -3,6 +3,7 @@ import { auditJson, AuditService } from '../audit/audit.service';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { PrismaService, type Tx } from '../core/database';
 import { AppError } from '../core/errors';
+import { HoldResumeService, type ResumeSummary } from '../publishing';
 import { CampaignsRepository } from './campaigns.repository';
 import { CAMPAIGN_TEXT } from './campaigns.messages';
 import type { CreateCampaign, UpdateCampaign } from './campaigns.schemas';
@@ -16,6 +17,7 @@ export class CampaignsService {
     private readonly prisma: PrismaService,
     private readonly campaigns: CampaignsRepository,
     private readonly audit: AuditService,
+    private readonly holds: HoldResumeService,
   ) {}
 
   async create(access: WorkspaceAccess, input: CreateCampaign) {
@@ -68,6 +70,32 @@ export class CampaignsService {
       await this.record(tx, access, archived ? 'campaign.archived' : 'campaign.unarchived', campaignId);
       return present(after, access.workspaceId);
     });
+  }
+
+  /** Crisis hold of a campaign (joint: every partner's posts in it): nothing publishes until resumed. */
+  async hold(access: WorkspaceAccess, campaignId: string, reason: string, resumeAt?: string) {
+    return this.prisma.$transaction(async (tx) => {
+      const campaign = await this.lockOwned(tx, access, campaignId);
+      if (campaign.heldAt) throw AppError.conflict('already_held', CAMPAIGN_TEXT.alreadyHeld);
+      const after = await this.campaigns.update(tx, access.workspaceId, campaignId, {
+        heldAt: new Date(),
+        holdReason: reason,
+        holdResumeAt: resumeAt ? new Date(resumeAt) : null,
+        heldById: access.userId,
+      });
+      await this.record(tx, access, 'campaign.held', campaignId, { reason, resumeAt: resumeAt ?? null });
+      return present(after, access.workspaceId);
+    });
+  }
+
+  async resume(access: WorkspaceAccess, campaignId: string): Promise<ResumeSummary> {
+    await this.prisma.$transaction(async (tx) => {
+      const campaign = await this.lockOwned(tx, access, campaignId);
+      if (!campaign.heldAt) throw AppError.conflict('not_held', CAMPAIGN_TEXT.notHeld);
+      await this.campaigns.update(tx, access.workspaceId, campaignId, { heldAt: null, holdReason: null, holdResumeAt: null, heldById: null });
+      await this.record(tx, access, 'campaign.resumed', campaignId);
+    });
+    return this.holds.resumeAfterHold({ campaignId });
   }
 
   /** The owner's coordinator invites another workspace to a joint campaign. */

@@ -5,6 +5,7 @@ import type { GaungRequest, Principal, WorkspaceAccess } from '../auth/auth-cont
 import { Access, CurrentPrincipal, SignedIn, WorkspaceRoute } from '../auth/decorators';
 import { Role } from '../core/database';
 import { ApiErrors, ApiZodBody, ZodBody } from '../core/http';
+import { holdSchema } from '../campaigns/campaigns.schemas';
 import {
   acceptNewSchema,
   acceptSchema,
@@ -43,6 +44,25 @@ export class WorkspacesController {
   @ApiErrors(400, 409)
   update(@Access() access: WorkspaceAccess, @ZodBody(updateWorkspaceSchema) body: z.infer<typeof updateWorkspaceSchema>) {
     return this.workspaces.update(access, body);
+  }
+
+  @Post('workspaces/:workspace/hold')
+  @WorkspaceRoute(Role.ADMIN)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Crisis hold: nothing of this workspace publishes until resumed (optional automatic resume time)' })
+  @ApiZodBody(holdSchema)
+  @ApiErrors(400, 409)
+  hold(@Access() access: WorkspaceAccess, @ZodBody(holdSchema) body: z.infer<typeof holdSchema>) {
+    return this.workspaces.hold(access, body.reason, body.resumeAt);
+  }
+
+  @Post('workspaces/:workspace/resume')
+  @WorkspaceRoute(Role.ADMIN)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: "Lift the hold; deliveries whose time passed follow their campaign's late policy (publish late or expire)" })
+  @ApiErrors(409)
+  resume(@Access() access: WorkspaceAccess) {
+    return this.workspaces.resume(access);
   }
 
   @Get('workspaces/:workspace/members')

@@ -23,6 +23,8 @@ export const WORKSPACE_TEXT = {
     id: 'Untuk menerima undangan tanpa akun, isi nama dan kata sandi.',
     en: 'To accept an invitation without an account, give a name and a password.',
   },
+  alreadyHeld: { id: 'Ruang kerja ini sudah ditahan.', en: 'This workspace is already on hold.' },
+  notHeld: { id: 'Ruang kerja ini tidak sedang ditahan.', en: 'This workspace is not on hold.' },
   member: { id: 'Anggota', en: 'Member' },
   invitation: { id: 'Undangan', en: 'Invitation' },
 } satisfies Record<string, LocalizedText>;

@@ -9,6 +9,7 @@ import { hashPassword, hashToken, newSecretToken } from '../core/crypto';
 import { PrismaService, Role, type Tx } from '../core/database';
 import { AppError } from '../core/errors';
 import { Mailer } from '../core/mail';
+import { HoldResumeService, type ResumeSummary } from '../publishing';
 import { WORKSPACE_TEXT } from './workspaces.messages';
 import { WorkspacesRepository } from './workspaces.repository';
 
@@ -24,6 +25,7 @@ export class WorkspacesService {
     private readonly auth: AuthService,
     private readonly audit: AuditService,
     private readonly mailer: Mailer,
+    private readonly holds: HoldResumeService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -64,6 +66,32 @@ export class WorkspacesService {
       });
       return after;
     });
+  }
+
+  /** Crisis hold: nothing of this workspace publishes, up to the last second, until resumed. */
+  async hold(access: WorkspaceAccess, reason: string, resumeAt?: string) {
+    return this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.workspace.updateMany({
+        where: { id: access.workspaceId, heldAt: null },
+        data: { heldAt: new Date(), holdReason: reason, holdResumeAt: resumeAt ? new Date(resumeAt) : null, heldById: access.userId },
+      });
+      if (count === 0) throw AppError.conflict('already_held', WORKSPACE_TEXT.alreadyHeld);
+      await this.audit.record(tx, { workspaceId: access.workspaceId, actor: actor(access), action: 'workspace.held', subjectType: 'workspace', subjectId: access.workspaceId, summary: { reason, resumeAt: resumeAt ?? null } });
+      return this.workspaces.findById(access.workspaceId);
+    });
+  }
+
+  /** Lifts the hold; deliveries whose time passed follow their campaign's late policy. */
+  async resume(access: WorkspaceAccess): Promise<ResumeSummary> {
+    await this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.workspace.updateMany({
+        where: { id: access.workspaceId, heldAt: { not: null } },
+        data: { heldAt: null, holdReason: null, holdResumeAt: null, heldById: null },
+      });
+      if (count === 0) throw AppError.conflict('not_held', WORKSPACE_TEXT.notHeld);
+      await this.audit.record(tx, { workspaceId: access.workspaceId, actor: actor(access), action: 'workspace.resumed', subjectType: 'workspace', subjectId: access.workspaceId });
+    });
+    return this.holds.resumeAfterHold({ workspaceId: access.workspaceId });
   }
 
   async members(access: WorkspaceAccess) {
