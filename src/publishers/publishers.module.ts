@@ -2,9 +2,12 @@ import { Module, type Type } from '@nestjs/common';
 import { PlatformHttp } from './http/platform-http';
 import type { Publisher } from './publisher';
 import { PUBLISHERS, PublisherRegistry } from './publisher-registry';
+import { TelegramPublisher } from './telegram';
 
 /** Every platform, one line each. */
-const PUBLISHER_CLASSES: Type<Publisher>[] = [];
+const PUBLISHER_CLASSES: Type<Publisher>[] = [
+  TelegramPublisher,
+];
 
 @Module({
   providers: [
