@@ -1,5 +1,6 @@
 import { Module, type Type } from '@nestjs/common';
 import { PlatformHttp } from './http/platform-http';
+import { MastodonPublisher } from './mastodon';
 import type { Publisher } from './publisher';
 import { PUBLISHERS, PublisherRegistry } from './publisher-registry';
 import { TelegramPublisher } from './telegram';
@@ -7,6 +8,7 @@ import { TelegramPublisher } from './telegram';
 /** Every platform, one line each. */
 const PUBLISHER_CLASSES: Type<Publisher>[] = [
   TelegramPublisher,
+  MastodonPublisher,
 ];
 
 @Module({
