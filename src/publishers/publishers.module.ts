@@ -1,4 +1,5 @@
 import { Module, type Type } from '@nestjs/common';
+import { BlueskyPublisher } from './bluesky';
 import { PlatformHttp } from './http/platform-http';
 import { MastodonPublisher } from './mastodon';
 import type { Publisher } from './publisher';
@@ -9,6 +10,7 @@ import { TelegramPublisher } from './telegram';
 const PUBLISHER_CLASSES: Type<Publisher>[] = [
   TelegramPublisher,
   MastodonPublisher,
+  BlueskyPublisher,
 ];
 
 @Module({
