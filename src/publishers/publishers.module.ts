@@ -5,12 +5,14 @@ import { MastodonPublisher } from './mastodon';
 import type { Publisher } from './publisher';
 import { PUBLISHERS, PublisherRegistry } from './publisher-registry';
 import { TelegramPublisher } from './telegram';
+import { WordpressPublisher } from './wordpress';
 
 /** Every platform, one line each. */
 const PUBLISHER_CLASSES: Type<Publisher>[] = [
   TelegramPublisher,
   MastodonPublisher,
   BlueskyPublisher,
+  WordpressPublisher,
 ];
 
 @Module({
