@@ -2,7 +2,7 @@ import { PlatformHttp } from '../../src/publishers';
 import { MastodonPublisher, exchangeMastodonCode, mastodonAuthorizeUrl, registerMastodonApp } from '../../src/publishers/mastodon';
 import { MastodonContract } from '../contracts/mastodon/mastodon-contract';
 import { testConfig } from '../support/test-config';
-import { account, content, failure, image, publishRequest } from './publish-request.fixture';
+import { account, content, failure, image, publishRequest, publisherFromNest } from './publish-request.fixture';
 
 const TOKEN = 'mastodon-user-token-1';
 const READ_ONLY = 'mastodon-read-only';
@@ -10,6 +10,7 @@ const READ_ONLY = 'mastodon-read-only';
 describe('MastodonPublisher against the Mastodon contract', () => {
   let instance: MastodonContract;
   let publisher: MastodonPublisher;
+  let nest: Awaited<ReturnType<typeof publisherFromNest>>;
   const http = new PlatformHttp();
   const kspi = (overrides = {}) => account('MASTODON', { baseUrl: instance.baseUrl, credentials: { accessToken: TOKEN }, ...overrides });
 
@@ -17,12 +18,21 @@ describe('MastodonPublisher against the Mastodon contract', () => {
     instance = await new MastodonContract().start();
     instance.tokens.set(TOKEN, { accountId: '1', scopes: ['read:accounts', 'write:statuses', 'write:media'] });
     instance.tokens.set(READ_ONLY, { accountId: '1', scopes: ['read'] });
-    publisher = new MastodonPublisher(http, testConfig({ PUBLISH_TIMEOUT_MS: '1200' }));
+    nest = await publisherFromNest('MASTODON', testConfig({ PUBLISH_TIMEOUT_MS: '1200' }));
+    publisher = nest.publisher as MastodonPublisher;
   });
-  afterAll(() => instance.stop());
+  afterAll(async () => {
+    await nest.close();
+    await instance.stop();
+  });
   beforeEach(() => {
     instance.maxCharacters = 500;
     instance.mediaPollsUntilReady = 0;
+  });
+
+  it('is wired by PublishersModule and found in the registry by platform', () => {
+    expect(publisher).toBeInstanceOf(MastodonPublisher);
+    expect(publisher.platform).toBe('MASTODON');
   });
 
   it('posts a public status with the Idempotency-Key header and records id + URL', async () => {

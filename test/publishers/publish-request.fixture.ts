@@ -1,5 +1,7 @@
-import type { AccountContext, MediaItem, PublishContent, PublishRequest } from '../../src/publishers';
+import { Test } from '@nestjs/testing';
+import { ConfigModule, type AppConfig } from '../../src/core/config';
 import type { Platform } from '../../src/core/database';
+import { PublisherRegistry, PublishersModule, type AccountContext, type MediaItem, type PublishContent, type PublishRequest, type Publisher } from '../../src/publishers';
 
 /** Bytes that start like a PNG; platforms' contract servers only check size and type. */
 export const PNG_BYTES = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
@@ -57,4 +59,10 @@ export async function failure(promise: Promise<unknown>): Promise<import('../../
     return error as import('../../src/publishers').PublishError;
   }
   throw new Error('expected the call to fail');
+}
+
+/** The publisher for a platform as the app wires it: PublishersModule + APP_CONFIG, through the registry. */
+export async function publisherFromNest(platform: Platform, config: AppConfig): Promise<{ publisher: Publisher; close: () => Promise<void> }> {
+  const moduleRef = await Test.createTestingModule({ imports: [ConfigModule.forRoot(config), PublishersModule] }).compile();
+  return { publisher: moduleRef.get(PublisherRegistry).get(platform), close: () => moduleRef.close() };
 }
