@@ -96,6 +96,13 @@ describe('MastodonPublisher against the Mastodon contract', () => {
     expect((await failure(publisher.publish(publishRequest(kspi(), { media: [image('x')] })))).kind).toBe('NOT_SENT_RETRYABLE');
   });
 
+  it('maps a refused media file (422) to PERMANENT and posts nothing', async () => {
+    const before = instance.statuses.length;
+    instance.failNextMedia({ kind: 'error', status: 422, error: 'Validation failed: File content type is invalid' });
+    expect(await failure(publisher.publish(publishRequest(kspi(), { media: [image('bad')] })))).toMatchObject({ kind: 'PERMANENT', code: 'mastodon.422' });
+    expect(instance.statuses.length).toBe(before);
+  });
+
   it('maps 429 with X-RateLimit-Reset to a rate-limited NOT_SENT with the wait', async () => {
     instance.failNextStatus({ kind: 'rate-limited', resetInSeconds: 90 });
     const error = await failure(publisher.publish(publishRequest(kspi())));

@@ -122,7 +122,7 @@ describe('TelegramPublisher against the Bot API contract', () => {
     expect(error.kind).toBe('NOT_SENT_RETRYABLE');
   });
 
-  it('verifies the bot and the channel with getMe + getChat', async () => {
+  it('verifies the bot and the channel with getMe + getChat + getChatMember', async () => {
     const identity = await publisher.verifyCredentials(channel(), new AbortController().signal);
     expect(identity).toEqual({
       externalId: '-1001234567890',
@@ -130,8 +130,9 @@ describe('TelegramPublisher against the Bot API contract', () => {
       handle: '@serikat_kita',
       settings: { botId: 777000111, botUsername: 'gaung_bot', chatType: 'channel' },
     });
-    const paths = api.server.requests.slice(-2).map((r) => r.path.replace(TOKEN, 'T'));
-    expect(paths).toEqual(['/botT/getMe', '/botT/getChat']);
+    const calls = api.server.requests.slice(-3);
+    expect(calls.map((r) => r.path.replace(TOKEN, 'T'))).toEqual(['/botT/getMe', '/botT/getChat', '/botT/getChatMember']);
+    expect(calls[2]!.json).toEqual({ chat_id: '@serikat_kita', user_id: 777000111 });
   });
 
   it('fails verification with AUTH for a revoked token or an unknown chat', async () => {
@@ -139,6 +140,13 @@ describe('TelegramPublisher against the Bot API contract', () => {
     expect(revoked).toMatchObject({ kind: 'AUTH', code: 'telegram.401' });
     const unknownChat = await failure(publisher.verifyCredentials(channel({ externalId: '@hilang' }), new AbortController().signal));
     expect(unknownChat).toMatchObject({ kind: 'AUTH', code: 'telegram.400', message: 'Bad Request: chat not found' });
+  });
+
+  it('fails verification with AUTH when the bot may not post in the channel', async () => {
+    const signal = new AbortController().signal;
+    expect(await failure(publisher.verifyCredentials(channel({ externalId: '@tanpa_hak' }), signal))).toMatchObject({ kind: 'AUTH', code: 'telegram.not_admin' });
+    const kicked = await failure(publisher.verifyCredentials(channel({ externalId: '@ditendang' }), signal));
+    expect(kicked).toMatchObject({ kind: 'AUTH', code: 'telegram.not_admin', message: expect.stringContaining('kicked') });
   });
 
   describe('validate', () => {

@@ -41,6 +41,11 @@ describe('WordpressPublisher against the WordPress REST contract', () => {
     expect(create.headers.authorization).toBe(`Basic ${Buffer.from(`redaksi:${APP_PASSWORD}`).toString('base64')}`);
   });
 
+  it('escapes the title, which WordPress treats as HTML', async () => {
+    await publisher.publish(publishRequest(editor(), { ...article, title: 'Upah <naik> & layak' }));
+    expect(site.posts.at(-1)!.title).toBe('Upah &lt;naik&gt; &amp; layak');
+  });
+
   it('turns plain text into escaped paragraphs with clickable links', () => {
     expect(plainTextToHtml(article.text)).toBe(
       '<p>Paragraf satu.<br />\nBaris dua &lt;b&gt;tebal&lt;/b&gt;.</p>\n<p>Lihat <a href="https://serikat.test/aksi">https://serikat.test/aksi</a>.</p>',

@@ -104,12 +104,22 @@ export class TelegramPublisher implements Publisher {
   async verifyCredentials(account: AccountContext, signal: AbortSignal): Promise<VerifiedIdentity> {
     const bot = await this.call<{ id: number; username?: string }>(account, 'getMe', {}, signal);
     const chat = await this.call<TelegramChat>(account, 'getChat', { chat_id: requireChatId(account) }, signal);
+    if (chat.type === 'channel') await this.ensureCanPost(account, bot.id, signal);
     return {
       externalId: String(chat.id),
       displayName: chat.title ?? chat.first_name ?? chat.username ?? String(chat.id),
       handle: chat.username ? `@${chat.username}` : null,
       settings: { botId: bot.id, botUsername: bot.username ?? null, chatType: chat.type },
     };
+  }
+
+  /** In a channel only administrators with "Post messages" can post: catch a missing right at connect time. */
+  private async ensureCanPost(account: AccountContext, botId: number, signal: AbortSignal): Promise<void> {
+    const member = await this.call<{ status: string; can_post_messages?: boolean }>(account, 'getChatMember', { chat_id: requireChatId(account), user_id: botId }, signal);
+    const canPost = member.status === 'creator' || (member.status === 'administrator' && member.can_post_messages !== false);
+    if (!canPost) {
+      throw PublishError.auth('telegram.not_admin', `The bot is not an administrator with the right to post in this channel (status: ${member.status})`);
+    }
   }
 
   /** One Bot API method; the token lives in the URL, so transport errors drop their cause. */

@@ -16,7 +16,7 @@ import type {
   VerifiedIdentity,
 } from '../publisher';
 import { countGraphemes } from '../text-length';
-import { plainTextToHtml } from './wordpress-content';
+import { escapeHtml, plainTextToHtml } from './wordpress-content';
 import { wordpressError } from './wordpress-errors';
 
 const MAX_GRAPHEMES = 100_000;
@@ -85,7 +85,7 @@ export class WordpressPublisher implements Publisher {
       method: 'POST',
       url: '/wp/v2/posts',
       data: {
-        title: content.title,
+        title: escapeHtml(content.title),
         content: plainTextToHtml(content.text),
         status: 'publish',
         slug: markerSlug(request),

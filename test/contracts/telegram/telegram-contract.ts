@@ -78,6 +78,7 @@ export class TelegramContract {
     const chat = this.chats.get(String(params.chat_id ?? ''));
     if (!chat) return fail(res, 400, 'Bad Request: chat not found');
     if (method === 'getChat') return ok(res, publicChat(chat));
+    if (method === 'getChatMember') return ok(res, this.member(chat, Number(params.user_id)));
     if (!method!.startsWith('send')) return fail(res, 404, 'Not Found');
     if (chat.bot === 'kicked') return fail(res, 403, `Forbidden: bot was kicked from the ${chat.type} chat`);
     if (chat.bot === 'left') return fail(res, 403, `Forbidden: bot is not a member of the ${chat.type} chat`);
@@ -89,6 +90,15 @@ export class TelegramContract {
     if (typeof result === 'string') return fail(res, 400, result);
     if (fault?.kind === 'drop-after-send') return dropConnection(res);
     ok(res, result);
+  }
+
+  /** ChatMember of the bot: administrator (with or without can_post_messages), left or kicked. */
+  private member(chat: TelegramChatState, userId: number): Record<string, unknown> {
+    const user = { id: userId, is_bot: true, first_name: this.bot.first_name, username: this.bot.username };
+    if (userId !== this.bot.id) return { status: 'left', user };
+    if (chat.bot === 'kicked') return { status: 'kicked', user, until_date: 0 };
+    if (chat.bot === 'left') return { status: 'left', user };
+    return { status: 'administrator', user, can_be_edited: false, can_manage_chat: true, can_post_messages: chat.bot === 'administrator', can_edit_messages: true, can_delete_messages: true };
   }
 
   /** Performs a send* method; returns the Bot API result, or a 400 description. */
