@@ -67,6 +67,16 @@ describe('MastodonPublisher against the Mastodon contract', () => {
     expect(instance.statuses.filter((s) => s.content === 'Menggantung').map((s) => s.id)).toEqual([retry.externalId]);
   });
 
+  it('stops at the engine\'s abort signal with AMBIGUOUS, before its own timeout', async () => {
+    const controller = new AbortController();
+    instance.failNextStatus({ kind: 'hang-after-create' });
+    setTimeout(() => controller.abort(), 100);
+    const started = Date.now();
+    const error = await failure(publisher.publish(publishRequest(kspi(), {}, { signal: controller.signal })));
+    expect(error).toMatchObject({ kind: 'AMBIGUOUS', code: 'mastodon.aborted' });
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
   it('uploads media with alt text and waits for asynchronous processing (202 then 206 polls)', async () => {
     instance.mediaPollsUntilReady = 2;
     const result = await publisher.publish(publishRequest(kspi(), { text: 'Foto', media: [image('m1', 'Ribuan buruh di depan DPR'), image('m2')] }));

@@ -86,6 +86,14 @@ describe('WordpressPublisher against the WordPress REST contract', () => {
     expect((await failure(publisher.publish(publishRequest(editor(), article)))).kind).toBe('AMBIGUOUS');
   });
 
+  it('stops at the engine\'s abort signal with AMBIGUOUS', async () => {
+    const controller = new AbortController();
+    site.failNextPost({ kind: 'hang-after-create' });
+    setTimeout(() => controller.abort(), 50);
+    const error = await failure(publisher.publish(publishRequest(editor(), article, { signal: controller.signal })));
+    expect(error).toMatchObject({ kind: 'AMBIGUOUS', code: 'wordpress.aborted' });
+  });
+
   it('maps a host 429 with Retry-After to a rate-limited NOT_SENT', async () => {
     site.failNextPost({ kind: 'rate-limited', retryAfterSeconds: 45 });
     expect(await failure(publisher.publish(publishRequest(editor(), article)))).toMatchObject({ kind: 'NOT_SENT_RETRYABLE', rateLimited: true, retryAfterMs: 45_000 });
