@@ -113,6 +113,8 @@ describe('BlueskyPublisher against the PDS contract', () => {
     expect(copies).toHaveLength(1);
     expect(retry.externalId).toBe(copies[0]!.uri);
     expect(pds.server.requestsTo('GET', /getRecord$/).length).toBeGreaterThan(0);
+    expect(await publisher.findPublished(request)).toEqual(retry);
+    expect(await publisher.findPublished(publishRequest(acc))).toBeNull();
   });
 
   it('maps a 5xx where nothing was created to AMBIGUOUS after checking the record', async () => {

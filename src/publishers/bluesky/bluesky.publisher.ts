@@ -121,15 +121,20 @@ export class BlueskyPublisher implements Publisher {
       url: '/xrpc/com.atproto.repo.createRecord',
       data: { repo: did, collection: POST_COLLECTION, rkey, record },
     }));
-    const result = (uri: string) => ({ externalId: uri, url: `https://bsky.app/profile/${session.handle}/post/${rkey}` });
-    if (response.status === 200) return result(response.data.uri);
+    if (response.status === 200) return postResult(response.data.uri, session.handle, rkey);
     // A retry of a post that exists collides on the record key: today's PDS answers 500, newer
-    // ones a 4xx naming the conflict. Either way, read the record back before calling it a failure.
+    // ones a 4xx naming the conflict. Either way, read the record back before calling it a failure
+    // (if the read fails too, the original, ambiguous failure stands).
     if (response.status >= 500 || /exist/i.test(`${xrpcError(response).error} ${xrpcError(response).message}`)) {
-      const existing = await this.findRecord(account, service, rkey, signal);
-      if (existing) return result(existing);
+      const existing = await this.findRecord(account, service, rkey, signal).catch(() => null);
+      if (existing) return existing;
     }
     throw blueskyError(response, 'record');
+  }
+
+  /** Our post of this delivery, read at its derived record key. */
+  async findPublished(request: PublishRequest): Promise<PublishResult | null> {
+    return this.findRecord(request.account, this.service(request.account), rkeyFromIdempotencyKey(request.idempotencyKey), request.signal);
   }
 
   async verifyCredentials(account: AccountContext, signal: AbortSignal): Promise<VerifiedIdentity> {
@@ -138,13 +143,15 @@ export class BlueskyPublisher implements Publisher {
   }
 
   /** Our post at the derived record key, or null when it does not exist. */
-  private async findRecord(account: AccountContext, service: string, rkey: string, signal: AbortSignal): Promise<string | null> {
-    const { response } = await this.sessions.call<{ uri: string }>(account, service, signal, ({ did }) => ({
+  private async findRecord(account: AccountContext, service: string, rkey: string, signal: AbortSignal): Promise<PublishResult | null> {
+    const { response, session } = await this.sessions.call<{ uri: string }>(account, service, signal, ({ did }) => ({
       method: 'GET',
       url: '/xrpc/com.atproto.repo.getRecord',
       params: { repo: did, collection: POST_COLLECTION, rkey },
     }));
-    return response.status === 200 ? response.data.uri : null;
+    if (response.status === 200) return postResult(response.data.uri, session.handle, rkey);
+    if (response.status === 400 && xrpcError(response).error === 'RecordNotFound') return null;
+    throw blueskyError(response, 'other');
   }
 
   /** Handle -> DID for mentions (com.atproto.identity.resolveHandle); unknown handles stay plain text. */
@@ -160,4 +167,8 @@ export class BlueskyPublisher implements Publisher {
   private service(account: AccountContext): string {
     return (account.baseUrl ?? this.config.BLUESKY_SERVICE_URL).replace(/\/+$/, '');
   }
+}
+
+function postResult(uri: string, handle: string, rkey: string): PublishResult {
+  return { externalId: uri, url: `https://bsky.app/profile/${handle}/post/${rkey}` };
 }
