@@ -29,18 +29,22 @@ export class PlatformHttp {
   }
 }
 
+/**
+ * Maps a transport failure to the taxonomy. The axios error is NOT kept as the cause: its config
+ * holds Authorization headers and, for some platforms, tokens in the URL.
+ */
 export function transportError(platform: string, error: unknown): PublishError {
-  if (!isAxiosError(error)) return PublishError.ambiguous(`${platform}.unknown`, String(error), { cause: error });
+  if (!isAxiosError(error)) return PublishError.ambiguous(`${platform}.unknown`, `${platform} request failed`);
   const code = error.code ?? 'UNKNOWN';
   const causeCode = (error.cause as NodeJS.ErrnoException | undefined)?.code;
   if (NOT_SENT_CODES.has(code) || (causeCode && NOT_SENT_CODES.has(causeCode))) {
-    return PublishError.notSent(`${platform}.${(causeCode ?? code).toLowerCase()}`, `${platform} could not be reached (${causeCode ?? code})`, { cause: error });
+    return PublishError.notSent(`${platform}.${(causeCode ?? code).toLowerCase()}`, `${platform} could not be reached (${causeCode ?? code})`);
   }
   if (code === 'ERR_CANCELED') {
-    return PublishError.ambiguous(`${platform}.aborted`, `${platform} did not answer before the publish timeout`, { cause: error });
+    return PublishError.ambiguous(`${platform}.aborted`, `${platform} did not answer before the publish timeout`);
   }
   // ETIMEDOUT / ECONNABORTED / ECONNRESET / socket hang up: the request may have been processed.
-  return PublishError.ambiguous(`${platform}.${code.toLowerCase()}`, `${platform} connection ended without an answer (${code})`, { cause: error });
+  return PublishError.ambiguous(`${platform}.${code.toLowerCase()}`, `${platform} connection ended without an answer (${code})`);
 }
 
 /** Retry-After as milliseconds: delta-seconds or an HTTP date; undefined when absent or invalid. */

@@ -1,0 +1,158 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { auditJson, AuditService } from '../audit/audit.service';
+import type { WorkspaceAccess } from '../auth/auth-context';
+import { APP_CONFIG, type AppConfig } from '../core/config';
+import { hashToken, newSecretToken } from '../core/crypto';
+import { PrismaService } from '../core/database';
+import { AppError } from '../core/errors';
+import { requestContext } from '../core/logging';
+import { CalendarRepository, type CalendarPost } from './calendar.repository';
+import type { CalendarQuery } from './calendar.schemas';
+import { calendarDates } from './holidays';
+import { renderICalendar } from './ical';
+import { calendarRange, formatInZone, resolveZone } from './zoned-time';
+
+const ICAL_PAST_DAYS = 60;
+const ICAL_FUTURE_DAYS = 100;
+const FEED = { id: 'Langganan kalender', en: 'Calendar subscription' };
+const KEY_DATE = { id: 'Tanggal penting', en: 'Key date' };
+
+@Injectable()
+export class CalendarService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly calendar: CalendarRepository,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The calendar of a workspace in any zone: posts (own + joint campaigns'), dates and holds. */
+  async view(access: WorkspaceAccess, query: CalendarQuery) {
+    const zone = resolveZone(query.zone ?? access.timeZone);
+    const range = query.from && query.to
+      ? { from: new Date(query.from), to: new Date(query.to) }
+      : calendarRange(query.view ?? 'week', query.anchor ?? DateTime.now().setZone(zone).toISODate()!, zone);
+    const cursor = query.after ? { at: new Date(query.after.split('_')[0]!), id: query.after.split('_')[1]! } : undefined;
+    const jointIds = await this.calendar.jointCampaignIds(access.workspaceId);
+    const [posts, workspace, heldCampaigns, keyDates] = await Promise.all([
+      this.calendar.posts(access.workspaceId, jointIds, range, query, cursor),
+      this.calendar.workspaceHold(access.workspaceId),
+      this.calendar.heldCampaigns(access.workspaceId, jointIds),
+      this.calendar.keyDates(access.workspaceId, startOfLocalDay(range.from, zone), endOfLocalDayExclusive(range.to, zone)),
+    ]);
+    const locale = requestContext.locale();
+    const last = posts[posts.length - 1];
+    return {
+      zone,
+      from: range.from,
+      to: range.to,
+      posts: posts.map((post) => presentCalendarPost(post, access.workspaceId, zone, locale)),
+      nextAfter: posts.length === query.limit && last ? `${last.scheduledAt!.toISOString()}_${last.id}` : null,
+      dates: calendarDates({
+        range: { from: localDate(range.from, zone), to: localDate(new Date(range.to.getTime() - 1), zone, 1) },
+        keyDates,
+      }).map((d) => ({ ...d, title: d.title[locale] })),
+      holds: {
+        workspace: workspace.heldAt ? { heldAt: workspace.heldAt, reason: workspace.holdReason, resumeAt: workspace.holdResumeAt } : null,
+        campaigns: heldCampaigns,
+      },
+    };
+  }
+
+  async addKeyDate(access: WorkspaceAccess, input: { date: string; title: string; kind: 'STRIKE' | 'RALLY' | 'ANNIVERSARY' | 'OTHER' }) {
+    return this.prisma.$transaction(async (tx) => {
+      const created = await this.calendar.createKeyDate(tx, access.workspaceId, { ...input, date: new Date(`${input.date}T00:00:00Z`) });
+      await this.record(access, tx, 'key_date.created', created.id, input);
+      return created;
+    });
+  }
+
+  keyDates(access: WorkspaceAccess, from: string, to: string) {
+    return this.calendar.keyDates(access.workspaceId, new Date(`${from}T00:00:00Z`), new Date(`${to}T00:00:00Z`));
+  }
+
+  async deleteKeyDate(access: WorkspaceAccess, keyDateId: string) {
+    await this.prisma.$transaction(async (tx) => {
+      if ((await this.calendar.deleteKeyDate(tx, access.workspaceId, keyDateId)) === 0) throw AppError.notFound(KEY_DATE);
+      await this.record(access, tx, 'key_date.deleted', keyDateId);
+    });
+  }
+
+  /** A new secret subscription URL for me in this workspace; my previous one stops working. */
+  async regenerateFeed(access: WorkspaceAccess) {
+    const token = newSecretToken('cal_');
+    await this.prisma.$transaction(async (tx) => {
+      await tx.calendarFeed.updateMany({ where: { userId: access.userId, workspaceId: access.workspaceId, revokedAt: null }, data: { revokedAt: new Date() } });
+      const feed = await tx.calendarFeed.create({ data: { userId: access.userId, workspaceId: access.workspaceId, tokenHash: hashToken(token) } });
+      await this.record(access, tx, 'calendar_feed.created', feed.id);
+    });
+    return { url: `${this.config.PUBLIC_BASE_URL}/ical/${token}.ics` };
+  }
+
+  async revokeFeeds(access: WorkspaceAccess) {
+    await this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.calendarFeed.updateMany({ where: { userId: access.userId, workspaceId: access.workspaceId, revokedAt: null }, data: { revokedAt: new Date() } });
+      if (count === 0) throw AppError.notFound(FEED);
+      await this.record(access, tx, 'calendar_feed.revoked', access.userId);
+    });
+  }
+
+  /** The iCal document behind a secret token, while the token lives and its user is still a member. */
+  async icalFor(token: string): Promise<string> {
+    const feed = await this.prisma.calendarFeed.findFirst({ where: { tokenHash: hashToken(token), revokedAt: null } });
+    const member = feed && (await this.prisma.membership.findUnique({ where: { workspaceId_userId: { workspaceId: feed.workspaceId, userId: feed.userId } } }));
+    if (!feed || !member) throw AppError.notFound(FEED);
+    const workspace = await this.calendar.workspaceHold(feed.workspaceId);
+    const now = DateTime.utc();
+    const range = { from: now.minus({ days: ICAL_PAST_DAYS }).toJSDate(), to: now.plus({ days: ICAL_FUTURE_DAYS }).toJSDate() };
+    const jointIds = await this.calendar.jointCampaignIds(feed.workspaceId);
+    const posts = await this.calendar.posts(feed.workspaceId, jointIds, range, { limit: 1000 });
+    const keyDates = await this.calendar.keyDates(feed.workspaceId, range.from, range.to);
+    const user = await this.prisma.user.findUniqueOrThrow({ where: { id: feed.userId }, select: { locale: true } });
+    const locale = user.locale === 'en' ? 'en' : 'id';
+    return renderICalendar({
+      name: `Gaung: ${workspace.name}`,
+      zone: workspace.timeZone,
+      generatedAt: now.toJSDate(),
+      locale,
+      uidDomain: new URL(this.config.PUBLIC_BASE_URL).hostname,
+      posts: posts.map((post) => ({
+        id: post.id,
+        version: post.version,
+        scheduledAt: post.scheduledAt,
+        status: post.status,
+        campaignName: post.campaign?.name ?? null,
+        text: post.baseText,
+        platforms: post.targets.map((t) => `${t.account.platform} (${t.account.displayName})`),
+      })),
+      dates: calendarDates({ range: { from: localDate(range.from, workspace.timeZone), to: localDate(range.to, workspace.timeZone) }, keyDates }),
+    });
+  }
+
+  private record(access: WorkspaceAccess, tx: Parameters<AuditService['record']>[0], action: string, subjectId: string, summary: object = {}) {
+    return this.audit.record(tx, { workspaceId: access.workspaceId, actor: { userId: access.userId, kind: access.actorKind }, action, subjectType: action.split('.')[0]!, subjectId, summary: auditJson(summary) });
+  }
+}
+
+function presentCalendarPost(post: CalendarPost, workspaceId: string, zone: string, locale: 'id' | 'en') {
+  return {
+    id: post.id,
+    workspace: post.workspace,
+    /** Partners' posts in a joint campaign are shown, never editable here. */
+    readOnly: post.workspaceId !== workspaceId,
+    campaign: post.campaign ? { id: post.campaign.id, name: post.campaign.name, color: post.campaign.color, held: post.campaign.heldAt !== null } : null,
+    author: post.author,
+    status: post.status,
+    version: post.version,
+    scheduledAt: post.scheduledAt,
+    scheduleZone: post.scheduleZone,
+    local: formatInZone(post.scheduledAt!, zone, locale),
+    excerpt: post.baseText.slice(0, 140),
+    targets: post.targets.map((t) => ({ id: t.id, state: t.state, platform: t.account.platform, accountName: t.account.displayName })),
+  };
+}
+
+const localDate = (instant: Date, zone: string, plusDays = 0) => DateTime.fromJSDate(instant, { zone }).plus({ days: plusDays }).toISODate()!;
+const startOfLocalDay = (instant: Date, zone: string) => new Date(`${localDate(instant, zone)}T00:00:00Z`);
+const endOfLocalDayExclusive = (instant: Date, zone: string) => new Date(`${localDate(new Date(instant.getTime() - 1), zone, 1)}T00:00:00Z`);

@@ -1,0 +1,174 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../core/config';
+import type { Platform } from '../../core/database';
+import { PlatformHttp } from '../http/platform-http';
+import type {
+  AccountContext,
+  PlatformLimits,
+  PublishContent,
+  PublishRequest,
+  PublishResult,
+  Publisher,
+  ValidationIssue,
+  VerifiedIdentity,
+} from '../publisher';
+import { countGraphemes } from '../text-length';
+import { blueskyError, xrpcError } from './bluesky-errors';
+import { buildFacets, findEntities } from './bluesky-facets';
+import { rkeyFromIdempotencyKey } from './bluesky-rkey';
+import { BlueskySessions } from './bluesky-session';
+
+const POST_COLLECTION = 'app.bsky.feed.post';
+const MAX_GRAPHEMES = 300;
+/** app.bsky.embed.images accepts images up to 1,000,000 bytes. */
+const MAX_IMAGE_BYTES = 1_000_000;
+
+interface BlobRef {
+  $type: 'blob';
+  ref: { $link: string };
+  mimeType: string;
+  size: number;
+}
+
+/**
+ * Bluesky / AT Protocol. The record key is derived from the delivery's idempotency key, so a retry
+ * after an ambiguous outcome collides with the first post; the collision is resolved by reading
+ * the record back (getRecord) and reporting it as published.
+ */
+@Injectable()
+export class BlueskyPublisher implements Publisher {
+  readonly platform: Platform = 'BLUESKY';
+  readonly limits: PlatformLimits = {
+    maxChars: MAX_GRAPHEMES,
+    counting: 'graphemes',
+    maxMedia: 4,
+    requiresMedia: false,
+    requiresTitle: false,
+    rateBudget: null,
+  };
+  readonly ambiguousRetry = 'deterministic-id' as const;
+  private readonly sessions: BlueskySessions;
+
+  constructor(
+    http: PlatformHttp,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.sessions = new BlueskySessions(http, config.PUBLISH_TIMEOUT_MS);
+  }
+
+  validate(content: PublishContent): ValidationIssue[] {
+    const issues: ValidationIssue[] = [];
+    const length = countGraphemes(content.text);
+    if (length > MAX_GRAPHEMES) {
+      issues.push({
+        code: 'bluesky.text_too_long',
+        message: {
+          id: `Teks terlalu panjang untuk Bluesky: ${length} dari maksimal ${MAX_GRAPHEMES} karakter.`,
+          en: `Text is too long for Bluesky: ${length} of at most ${MAX_GRAPHEMES} characters.`,
+        },
+      });
+    }
+    if (content.text.trim() === '' && content.media.length === 0) {
+      issues.push({ code: 'bluesky.empty', message: { id: 'Postingan Bluesky butuh teks atau gambar.', en: 'A Bluesky post needs text or images.' } });
+    }
+    if (content.media.length > this.limits.maxMedia) {
+      issues.push({ code: 'bluesky.too_many_media', message: { id: 'Bluesky menerima paling banyak 4 gambar.', en: 'Bluesky accepts at most 4 images.' } });
+    }
+    if (content.media.some((item) => item.kind !== 'IMAGE')) {
+      issues.push({ code: 'bluesky.video_unsupported', message: { id: 'Gaung belum mendukung video untuk Bluesky.', en: 'Gaung does not support video on Bluesky yet.' } });
+    }
+    if (content.media.some((item) => item.byteSize > MAX_IMAGE_BYTES)) {
+      issues.push({ code: 'bluesky.image_too_large', message: { id: 'Gambar untuk Bluesky maksimal 1 MB.', en: 'Images for Bluesky must be at most 1 MB.' } });
+    }
+    return issues;
+  }
+
+  async publish(request: PublishRequest): Promise<PublishResult> {
+    const { account, content, signal } = request;
+    const service = this.service(account);
+    const rkey = rkeyFromIdempotencyKey(request.idempotencyKey);
+    const images = [];
+    for (const item of content.media) {
+      const bytes = await item.read();
+      const { response } = await this.sessions.call<{ blob: BlobRef }>(account, service, signal, () => ({
+        method: 'POST',
+        url: '/xrpc/com.atproto.repo.uploadBlob',
+        headers: { 'Content-Type': item.mimeType },
+        data: bytes,
+      }));
+      if (response.status !== 200) throw blueskyError(response, 'other');
+      images.push({ alt: item.altText ?? '', image: response.data.blob });
+    }
+    const entities = findEntities(content.text);
+    const dids = await this.resolveMentions(service, entities.filter((e) => e.kind === 'mention').map((e) => e.value), signal);
+    const facets = buildFacets(content.text, entities, dids);
+    const firstLink = entities.find((e) => e.kind === 'link')?.value;
+    const embed =
+      images.length > 0
+        ? { $type: 'app.bsky.embed.images', images }
+        : firstLink
+          ? { $type: 'app.bsky.embed.external', external: { uri: firstLink, title: firstLink, description: '' } }
+          : undefined;
+    const record = {
+      $type: POST_COLLECTION,
+      text: content.text,
+      createdAt: new Date().toISOString(),
+      ...(facets.length > 0 ? { facets } : {}),
+      ...(embed ? { embed } : {}),
+    };
+    const { response, session } = await this.sessions.call<{ uri: string }>(account, service, signal, ({ did }) => ({
+      method: 'POST',
+      url: '/xrpc/com.atproto.repo.createRecord',
+      data: { repo: did, collection: POST_COLLECTION, rkey, record },
+    }));
+    if (response.status === 200) return postResult(response.data.uri, session.handle, rkey);
+    // A retry of a post that exists collides on the record key: today's PDS answers 500, newer
+    // ones a 4xx naming the conflict. Either way, read the record back before calling it a failure
+    // (if the read fails too, the original, ambiguous failure stands).
+    if (response.status >= 500 || /exist/i.test(`${xrpcError(response).error} ${xrpcError(response).message}`)) {
+      const existing = await this.findRecord(account, service, rkey, signal).catch(() => null);
+      if (existing) return existing;
+    }
+    throw blueskyError(response, 'record');
+  }
+
+  /** Our post of this delivery, read at its derived record key. */
+  async findPublished(request: PublishRequest): Promise<PublishResult | null> {
+    return this.findRecord(request.account, this.service(request.account), rkeyFromIdempotencyKey(request.idempotencyKey), request.signal);
+  }
+
+  async verifyCredentials(account: AccountContext, signal: AbortSignal): Promise<VerifiedIdentity> {
+    const session = await this.sessions.create(account, this.service(account), signal);
+    return { externalId: session.did, displayName: session.handle, handle: session.handle, settings: {} };
+  }
+
+  /** Our post at the derived record key, or null when it does not exist. */
+  private async findRecord(account: AccountContext, service: string, rkey: string, signal: AbortSignal): Promise<PublishResult | null> {
+    const { response, session } = await this.sessions.call<{ uri: string }>(account, service, signal, ({ did }) => ({
+      method: 'GET',
+      url: '/xrpc/com.atproto.repo.getRecord',
+      params: { repo: did, collection: POST_COLLECTION, rkey },
+    }));
+    if (response.status === 200) return postResult(response.data.uri, session.handle, rkey);
+    if (response.status === 400 && xrpcError(response).error === 'RecordNotFound') return null;
+    throw blueskyError(response, 'other');
+  }
+
+  /** Handle -> DID for mentions (com.atproto.identity.resolveHandle); unknown handles stay plain text. */
+  private async resolveMentions(service: string, handles: string[], signal: AbortSignal): Promise<Map<string, string>> {
+    const dids = new Map<string, string>();
+    for (const handle of new Set(handles.map((h) => h.toLowerCase()))) {
+      const did = await this.sessions.resolveHandle(service, handle, signal);
+      if (did) dids.set(handle, did);
+    }
+    return dids;
+  }
+
+  private service(account: AccountContext): string {
+    return (account.baseUrl ?? this.config.BLUESKY_SERVICE_URL).replace(/\/+$/, '');
+  }
+}
+
+function postResult(uri: string, handle: string, rkey: string): PublishResult {
+  return { externalId: uri, url: `https://bsky.app/profile/${handle}/post/${rkey}` };
+}

@@ -1,0 +1,2 @@
+export { BlueskyPublisher } from './bluesky.publisher';
+export { rkeyFromIdempotencyKey } from './bluesky-rkey';

@@ -1,0 +1,1 @@
+export { TelegramPublisher } from './telegram.publisher';

@@ -1,0 +1,2 @@
+export { WordpressPublisher } from './wordpress.publisher';
+export { plainTextToHtml } from './wordpress-content';
