@@ -1,9 +1,10 @@
 import type { Prisma, Tx } from '../core/database';
+import { requestContext } from '../core/logging';
 
 export interface EngineAuditEntry {
   workspaceId: string;
   /** worker, sweeper, user or system. */
-  actorKind: 'worker' | 'sweeper' | 'user' | 'system';
+  actorKind: 'worker' | 'sweeper' | 'user' | 'api-token' | 'system';
   actorId?: string | null;
   action: string;
   subjectType: string;
@@ -12,8 +13,8 @@ export interface EngineAuditEntry {
 }
 
 /**
- * The engine's one way to write an AuditEvent, inside the caller's transaction. Kept as a single
- * function so the application's AuditService can replace it without touching the engine.
+ * The engine's one way to write an AuditEvent, inside the caller's transaction (the same row shape
+ * as AuditService.record). Workers have no request, so the request id is set only for people's actions.
  */
 export async function writeAudit(tx: Tx, entry: EngineAuditEntry): Promise<void> {
   await tx.auditEvent.create({
@@ -25,6 +26,7 @@ export async function writeAudit(tx: Tx, entry: EngineAuditEntry): Promise<void>
       subjectType: entry.subjectType,
       subjectId: entry.subjectId,
       summary: entry.summary ?? {},
+      requestId: requestContext.requestId() ?? null,
     },
   });
 }

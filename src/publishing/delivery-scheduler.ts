@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import { APP_CONFIG, type AppConfig } from '../core/config';
 import { PUBLISH_QUEUE } from '../core/queue';
 
 export interface WakeTarget {
@@ -28,8 +29,7 @@ export function publishJobId(targetId: string, version: number, attempts = 0): s
   return `pt-${targetId}-v${version}-a${attempts}`;
 }
 
-/** How many attempt counts forget() looks at (attempts never exceed MAX_PUBLISH_ATTEMPTS, at most 50). */
-const MAX_ATTEMPT_IDS = 51;
+
 
 /**
  * Wakes the engine for targets. The queue only wakes: a wake-up that is stale, early or duplicated
@@ -38,7 +38,10 @@ const MAX_ATTEMPT_IDS = 51;
  */
 @Injectable()
 export class DeliveryScheduler {
-  constructor(@InjectQueue(PUBLISH_QUEUE) private readonly queue: Queue<PublishJobData>) {}
+  constructor(
+    @InjectQueue(PUBLISH_QUEUE) private readonly queue: Queue<PublishJobData>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async wake(targets: WakeTarget[]): Promise<void> {
     if (targets.length === 0) return;
@@ -59,7 +62,8 @@ export class DeliveryScheduler {
 
   /** Removes a stale wake-up if it is still waiting. Best effort: a stale wake-up claims nothing anyway. */
   async forget(targetId: string, version: number): Promise<void> {
-    for (let attempts = 0; attempts < MAX_ATTEMPT_IDS; attempts++) {
+    // Attempt counts never exceed MAX_PUBLISH_ATTEMPTS.
+    for (let attempts = 0; attempts <= this.config.MAX_PUBLISH_ATTEMPTS; attempts++) {
       const job = await this.queue.getJob(publishJobId(targetId, version, attempts));
       if (!job) continue;
       const state = await job.getState();

@@ -13,6 +13,7 @@ import { PublishProcessor } from './publish.processor';
 import { RateBudgetChecker } from './rate-budget';
 import { SweeperService } from './sweeper.service';
 import { TargetActionsService } from './target-actions.service';
+import { TargetsController } from './targets.controller';
 import { WebhookDeliveryService } from './webhook-delivery.service';
 
 const SERVICES = [
@@ -44,9 +45,9 @@ export class PublishingModule {}
 })
 export class PublishingWorkerModule {}
 
-/** The API side: Prometheus metrics. */
+/** The API side: Prometheus metrics and people's actions on deliveries. */
 @Module({
   imports: [PublishingModule],
-  controllers: [MetricsController],
+  controllers: [MetricsController, TargetsController],
 })
 export class PublishingApiModule {}

@@ -6,6 +6,7 @@ import { DeliveryScheduler } from './delivery-scheduler';
 
 export interface Actor {
   userId: string;
+  kind?: 'user' | 'api-token';
 }
 
 const TARGET = { id: 'Target pengiriman', en: 'Delivery target' };
@@ -36,7 +37,7 @@ export class TargetActionsService {
         data: { state: 'PUBLISHED', externalUrl: url, publishedAt: new Date(), lastError: null, lastErrorCode: null },
       });
       if (changed.count === 0) await this.explainRefusal(tx, workspaceId, targetId, 'UNCONFIRMED');
-      await writeAudit(tx, { workspaceId, actorKind: 'user', actorId: actor.userId, action: 'target.confirmed_published', subjectType: 'PostTarget', subjectId: targetId, summary: { url } });
+      await writeAudit(tx, { workspaceId, actorKind: actor.kind ?? 'user', actorId: actor.userId, action: 'target.confirmed_published', subjectType: 'PostTarget', subjectId: targetId, summary: { url } });
       await resolveNotifications(tx, workspaceId, targetId);
     });
   }
@@ -54,7 +55,7 @@ export class TargetActionsService {
         data: { state: 'SCHEDULED', dueAt, attempts: 0, lastOutcome: null, lastError: null, lastErrorCode: null },
       });
       if (changed.count === 0) await this.explainRefusal(tx, workspaceId, targetId, from);
-      await writeAudit(tx, { workspaceId, actorKind: 'user', actorId: actor.userId, action, subjectType: 'PostTarget', subjectId: targetId, summary: { version: row.version, from } });
+      await writeAudit(tx, { workspaceId, actorKind: actor.kind ?? 'user', actorId: actor.userId, action, subjectType: 'PostTarget', subjectId: targetId, summary: { version: row.version, from } });
       await resolveNotifications(tx, workspaceId, targetId);
       return { id: targetId, version: row.version, dueAt };
     });
