@@ -14,7 +14,7 @@ import { WorkspacesModule } from './workspaces/workspaces.module';
 export type Role = 'api' | 'worker';
 
 /** Modules that serve HTTP. */
-const API_MODULES: Type[] = [HealthModule, AuthModule, WorkspacesModule, CampaignsModule, PostsModule, CalendarModule, PublishingApiModule, FeedModule];
+const API_MODULES: Type[] = [HealthModule, AuditModule, AuthModule, WorkspacesModule, CampaignsModule, PostsModule, CalendarModule, PublishingApiModule, FeedModule];
 /** Modules that run queue processors and schedulers. */
 const WORKER_MODULES: Type[] = [PublishingWorkerModule];
 
@@ -26,7 +26,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config),
-        AuditModule,
         ...(roles.includes('api') ? API_MODULES : []),
         ...(roles.includes('worker') ? WORKER_MODULES : []),
         ...(roles.includes('api') && config.BULL_BOARD_ENABLED ? [QueueBoardModule] : []),

@@ -57,10 +57,11 @@ export class ClaimRepository {
   ) {}
 
   async claim(targetId: string, version: number, owner: string, leaseMs: number, budget: RateBudget | null): Promise<ClaimResult> {
-    const head = await this.prisma.postTarget.findUnique({ where: { id: targetId }, select: { accountId: true } });
+    const head = await this.prisma.postTarget.findUnique({ where: { id: targetId }, select: { accountId: true, postId: true } });
     if (!head) return { kind: 'stale' };
     const result = await this.prisma.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtextextended(${head.accountId}, 7))`;
+      await this.shareLockOwners(tx, head.postId);
       const budgetOpensAt = budget ? await rateWindowOpensAt(tx, head.accountId, budget) : null;
       if (!budgetOpensAt) {
         const claimed = await this.conditionalUpdate(tx, targetId, version, owner, leaseMs);
@@ -70,6 +71,19 @@ export class ClaimRepository {
     });
     if (result.kind === 'expired') await this.notifier.dispatch(result.notificationIds);
     return result;
+  }
+
+  /**
+   * Edits, cancels and holds lock the post, workspace or campaign row for update. A share lock on
+   * them orders the claim strictly before or after such a change: a change that came first is seen
+   * by the UPDATE below; one that comes after finds the target already PUBLISHING (an edit refuses,
+   * a cancel leaves it alone).
+   */
+  private async shareLockOwners(tx: Tx, postId: string): Promise<void> {
+    await tx.$queryRaw`
+      SELECT 1 AS locked FROM "Post" p JOIN "Workspace" w ON w.id = p."workspaceId" WHERE p.id = ${postId}::uuid FOR SHARE`;
+    await tx.$queryRaw`
+      SELECT 1 AS locked FROM "Campaign" c WHERE c.id = (SELECT "campaignId" FROM "Post" WHERE id = ${postId}::uuid) FOR SHARE`;
   }
 
   private async conditionalUpdate(tx: Tx, targetId: string, version: number, owner: string, leaseMs: number): Promise<ClaimedTarget | null> {

@@ -5,32 +5,37 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import { createFixture, scheduleTarget, sleep, waitForState, WEBHOOK_SECRET } from './engine-fixtures';
 
 type Action = 'edit' | 'cancel' | 'hold';
-const EDITABLE = ['PENDING', 'SCHEDULED', 'HELD'] as const;
+const OPEN = ['PENDING', 'SCHEDULED', 'HELD', 'FAILED', 'EXPIRED'] as const;
+const STARTED = ['PUBLISHING', 'PUBLISHED', 'UNCONFIRMED'];
 
 /**
- * The integrator's writes, as the contract with the engine asks: an edit bumps the version of
- * targets not yet in flight (and here is re-approved at once, the worst case); a cancel is final;
- * a hold sets Workspace.heldAt. Each commits before anything is enqueued.
+ * The integrator's writes, the way src/posts and src/review make them: lock the post FOR UPDATE,
+ * read its deliveries, refuse an edit once one has started, then write the deliveries by id.
+ * `holdOpenMs` keeps the transaction open between the read and the write (a slow request).
+ * An edit here is re-approved at once (the worst case). Wake-ups are added after the commit.
  */
-async function act(prisma: PrismaService, scheduler: DeliveryScheduler, action: Action, ids: { postId: string; targetId: string; workspaceId: string }) {
+async function act(prisma: PrismaService, scheduler: DeliveryScheduler, action: Action, ids: { postId: string; targetId: string; workspaceId: string }, holdOpenMs = 0) {
   if (action === 'hold') {
     await prisma.workspace.update({ where: { id: ids.workspaceId }, data: { heldAt: new Date(), holdReason: 'crisis' } });
     return;
   }
-  if (action === 'cancel') {
-    await prisma.$transaction([
-      prisma.post.update({ where: { id: ids.postId }, data: { status: 'CANCELLED', cancelledAt: new Date() } }),
-      prisma.postTarget.updateMany({ where: { postId: ids.postId, state: { in: [...EDITABLE] } }, data: { state: 'CANCELLED' } }),
-    ]);
-    return;
-  }
-  const dueAt = new Date(Date.now() + 1500);
-  const moved = await prisma.$transaction(async (tx) => {
+  const dueAt = new Date(Date.now() + 1500 + holdOpenMs);
+  const woken = await prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Post" WHERE id = ${ids.postId}::uuid FOR UPDATE`;
+    const targets = await tx.postTarget.findMany({ where: { postId: ids.postId } });
+    await sleep(holdOpenMs);
+    if (action === 'cancel') {
+      await tx.post.update({ where: { id: ids.postId }, data: { status: 'CANCELLED', cancelledAt: new Date() } });
+      const open = targets.filter((t) => (OPEN as readonly string[]).includes(t.state)).map((t) => t.id);
+      await tx.postTarget.updateMany({ where: { id: { in: open } }, data: { state: 'CANCELLED' } });
+      return false;
+    }
+    if (targets.some((t) => STARTED.includes(t.state))) return false; // 409 already published
     await tx.post.update({ where: { id: ids.postId }, data: { version: 2, approvedVersion: 2, baseText: 'Teks baru (versi 2)', scheduledAt: dueAt } });
-    const changed = await tx.postTarget.updateMany({ where: { postId: ids.postId, state: { in: [...EDITABLE] } }, data: { state: 'SCHEDULED', version: 2, dueAt } });
-    return changed.count;
-  });
-  if (moved > 0) await scheduler.wake([{ id: ids.targetId, version: 2, dueAt }]);
+    for (const t of targets) await tx.postTarget.update({ where: { id: t.id }, data: { state: 'SCHEDULED', version: 2, dueAt } });
+    return true;
+  }, { timeout: 10_000 });
+  if (woken) await scheduler.wake([{ id: ids.targetId, version: 2, dueAt }]);
 }
 
 describe('edit, cancel and hold around the due time: the old version or nothing, never both', () => {
@@ -99,5 +104,18 @@ describe('edit, cancel and hold around the due time: the old version or nothing,
       if (stored.length === 1 && stored[0]!.version === 1) expect(target.state).toBe('PUBLISHED');
       process.stdout.write(`${action} at T${c.offset >= 0 ? '+' : ''}${c.offset / 1000}s -> ${target.state}, receiver versions [${stored.map((p) => p.version).join(',')}]\n`);
     }
+  });
+
+  it.each(['edit', 'cancel'] as const)('%s transaction open across the due time: the claim waits for it, never both', async (action) => {
+    const fixture = await createFixture(testApp, { baseUrl: receiver.url });
+    const due = Date.now() + 1200;
+    const ids = await scheduleTarget(testApp, fixture, new Date(due));
+    await sleep(due - 100 - Date.now());
+    await act(testApp.prisma, testApp.app.get(DeliveryScheduler), action, { ...ids, workspaceId: fixture.workspaceId }, 400);
+    await sleep(action === 'edit' ? 2500 : 800);
+    const target = await testApp.prisma.postTarget.findUniqueOrThrow({ where: { id: ids.targetId } });
+    const stored = receiver.stored.filter((post) => post.targetId === ids.targetId);
+    expect(stored.map((p) => p.version)).toEqual(action === 'edit' ? [2] : []);
+    expect(target.state).toBe(action === 'edit' ? 'PUBLISHED' : 'CANCELLED');
   });
 });
