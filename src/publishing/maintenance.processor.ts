@@ -48,7 +48,11 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
   }
 
   async process(job: Job): Promise<SweepReport | void> {
-    if (job.name === SWEEP_JOB) return this.sweeper.sweep();
+    if (job.name === SWEEP_JOB) {
+      const report = await this.sweeper.sweep();
+      if (Object.values(report).some((count) => count > 0)) this.logger.log({ msg: 'sweeper repaired', ...report });
+      return report;
+    }
     if (job.name === WEBHOOK_DELIVERY_JOB) return this.webhooks.deliver(job.data as WebhookDeliveryJobData);
   }
 

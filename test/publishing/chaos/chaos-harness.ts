@@ -125,7 +125,7 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
     QUEUE_PREFIX: prefix,
     CREDENTIAL_KEYS: `test1:${TEST_CREDENTIAL_KEY}`,
     // CHAOS_WORKER_LOG=<file> keeps the workers' warnings for a post-mortem.
-    LOG_LEVEL: process.env.CHAOS_WORKER_LOG ? 'warn' : 'silent',
+    LOG_LEVEL: process.env.CHAOS_WORKER_LOG ? 'info' : 'silent',
     WORKER_CONCURRENCY: '10',
     PUBLISH_TIMEOUT_MS: '1000',
     PUBLISH_LEASE_MS: '5000',
@@ -209,6 +209,7 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
     while (Date.now() < deadline) {
       open = await testApp.prisma.postTarget.count({ where: { id: { in: targetIds }, state: { notIn: TERMINAL as never[] } } });
       if (open === 0) break;
+      if (Date.now() % 10_000 < 500) log(`settling: ${open} targets not final yet`);
       await sleep(500);
     }
 
