@@ -3,7 +3,7 @@ import { verifySignature } from '../../src/publishing';
 import { ContractServer, sendJson } from '../contracts/contract-server';
 import { WebhookContractServer } from '../contracts/webhook/webhook-contract-server';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { createFixture, scheduleTarget, sleep, waitForState, WEBHOOK_SECRET } from './engine-fixtures';
+import { createFixture, removeFixtures, scheduleTarget, sleep, waitForState, WEBHOOK_SECRET } from './engine-fixtures';
 
 const DONE = ['PUBLISHED', 'FAILED', 'UNCONFIRMED', 'EXPIRED', 'CANCELLED'];
 
@@ -21,6 +21,7 @@ describe('FEED channel, notification webhooks, metrics and queue board', () => {
     testApp = await startTestApp({ roles: ['api', 'worker'], config: { SWEEP_INTERVAL_MS: '3600000', PUBLIC_BASE_URL: 'https://gaung.example.org' } });
   });
   afterAll(async () => {
+    if (testApp) await removeFixtures(testApp.prisma);
     await testApp?.close();
     await receiver?.stop();
     await notifications?.stop();

@@ -15,6 +15,18 @@ export interface Fixture {
   campaignId: string | null;
 }
 
+const createdWorkspaces: string[] = [];
+
+/**
+ * Deletes this file's workspaces (deliveries first): the test database is shared, and every
+ * running sweeper would otherwise keep working on a finished test's leftovers.
+ */
+export async function removeFixtures(prisma: PrismaService): Promise<void> {
+  const ids = createdWorkspaces.splice(0);
+  await prisma.postTarget.deleteMany({ where: { workspaceId: { in: ids } } });
+  await prisma.workspace.deleteMany({ where: { id: { in: ids } } });
+}
+
 /** A workspace with one user and one channel (WEBHOOK by default, credentials sealed like the app does). */
 export async function createFixture(
   testApp: TestApp,
@@ -23,6 +35,7 @@ export async function createFixture(
   const prisma = testApp.prisma;
   const suffix = randomBytes(5).toString('hex');
   const workspace = await prisma.workspace.create({ data: { slug: `ws-${suffix}`, name: `Serikat ${suffix}`, timeZone: 'Asia/Jakarta' } });
+  createdWorkspaces.push(workspace.id);
   const user = await prisma.user.create({ data: { email: `u-${suffix}@example.test`, name: 'Editor', passwordHash: 'x' } });
   const account = await prisma.connectedAccount.create({
     data: { workspaceId: workspace.id, platform: options.platform ?? 'WEBHOOK', displayName: `Channel ${suffix}`, baseUrl: options.baseUrl ?? null },

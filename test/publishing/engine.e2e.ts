@@ -1,7 +1,7 @@
 import { HoldResumeService, PublishEngine } from '../../src/publishing';
 import { WebhookContractServer, refusedUrl } from '../contracts/webhook/webhook-contract-server';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { createFixture, scheduleTarget, sleep, waitForState, WEBHOOK_SECRET, type Fixture } from './engine-fixtures';
+import { createFixture, removeFixtures, scheduleTarget, sleep, waitForState, WEBHOOK_SECRET, type Fixture } from './engine-fixtures';
 
 const FINAL = ['PUBLISHED', 'FAILED', 'UNCONFIRMED', 'EXPIRED', 'CANCELLED', 'HELD'];
 
@@ -19,6 +19,7 @@ describe('publishing engine: outcomes by failure kind (WEBHOOK channel, real Pos
     fixture = await createFixture(testApp, { baseUrl: receiver.url });
   });
   afterAll(async () => {
+    if (testApp) await removeFixtures(testApp.prisma);
     await testApp?.close();
     await receiver?.stop();
   });

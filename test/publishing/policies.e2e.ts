@@ -2,7 +2,7 @@ import { PublisherRegistry, type Publisher, type PublishRequest } from '../../sr
 import { RateBudgetChecker, SweeperService, TargetActionsService } from '../../src/publishing';
 import { WebhookContractServer } from '../contracts/webhook/webhook-contract-server';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { createFixture, overridePublisher, scheduleTarget, sleep, waitForState, WEBHOOK_SECRET } from './engine-fixtures';
+import { createFixture, removeFixtures, overridePublisher, scheduleTarget, sleep, waitForState, WEBHOOK_SECRET } from './engine-fixtures';
 
 const DONE = ['PUBLISHED', 'FAILED', 'UNCONFIRMED', 'EXPIRED', 'CANCELLED'];
 
@@ -37,6 +37,7 @@ describe('unsafe AMBIGUOUS, human actions, rate budget, per-account serialisatio
     base = testApp.app.get(PublisherRegistry).get('WEBHOOK');
   });
   afterAll(async () => {
+    if (testApp) await removeFixtures(testApp.prisma);
     await testApp?.close();
     await receiver?.stop();
   });

@@ -2,7 +2,7 @@ import type { PrismaService } from '../../src/core/database';
 import { DeliveryScheduler } from '../../src/publishing';
 import { WebhookContractServer } from '../contracts/webhook/webhook-contract-server';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { createFixture, scheduleTarget, sleep, waitForState, WEBHOOK_SECRET } from './engine-fixtures';
+import { createFixture, removeFixtures, scheduleTarget, sleep, waitForState, WEBHOOK_SECRET } from './engine-fixtures';
 
 type Action = 'edit' | 'cancel' | 'hold';
 const OPEN = ['PENDING', 'SCHEDULED', 'HELD', 'FAILED', 'EXPIRED'] as const;
@@ -47,6 +47,7 @@ describe('edit, cancel and hold around the due time: the old version or nothing,
     testApp = await startTestApp({ roles: ['api', 'worker'], config: { PUBLISH_TIMEOUT_MS: '1000', SWEEP_INTERVAL_MS: '60000' } });
   });
   afterAll(async () => {
+    if (testApp) await removeFixtures(testApp.prisma);
     await testApp?.close();
     await receiver?.stop();
   });

@@ -1,7 +1,7 @@
 import { HoldResumeService, SweeperService } from '../../src/publishing';
 import { WebhookContractServer } from '../contracts/webhook/webhook-contract-server';
 import { deleteRedisKeys, startTestApp, type TestApp } from '../support/test-app';
-import { createFixture, scheduleTarget, sleep, waitForState, WEBHOOK_SECRET, type Fixture } from './engine-fixtures';
+import { createFixture, removeFixtures, scheduleTarget, sleep, waitForState, WEBHOOK_SECRET, type Fixture } from './engine-fixtures';
 
 const DONE = ['PUBLISHED', 'FAILED', 'UNCONFIRMED', 'EXPIRED', 'CANCELLED'];
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
@@ -20,6 +20,7 @@ describe('sweeper, hold/resume policies, expiry', () => {
     holds = testApp.app.get(HoldResumeService);
   });
   afterAll(async () => {
+    if (testApp) await removeFixtures(testApp.prisma);
     await testApp?.close();
     await receiver?.stop();
   });

@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { openSync } from 'node:fs';
+import { appendFileSync, openSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { Redis } from 'ioredis';
 import { SecretBox } from '../../../src/core/crypto';
 import { DeliveryScheduler } from '../../../src/publishing';
@@ -124,26 +125,35 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
     REDIS_URL: redis.url,
     QUEUE_PREFIX: prefix,
     CREDENTIAL_KEYS: `test1:${TEST_CREDENTIAL_KEY}`,
-    // CHAOS_WORKER_LOG=<file> keeps the workers' warnings for a post-mortem.
-    LOG_LEVEL: process.env.CHAOS_WORKER_LOG ? 'info' : 'silent',
+    // Info is needed to see "worker started"; CHAOS_WORKER_LOG=<file> keeps the lines for a post-mortem.
+    LOG_LEVEL: 'info',
     WORKER_CONCURRENCY: '10',
     PUBLISH_TIMEOUT_MS: '1000',
     PUBLISH_LEASE_MS: '5000',
     SWEEP_INTERVAL_MS: '1000',
     MAX_PUBLISH_ATTEMPTS: '6',
   };
-  const workers: Array<ChildProcess | null> = [];
+  // A worker is "ready" once it logged "worker started": kills land while workers work, not while they boot.
+  const workers: Array<{ child: ChildProcess; readyAt: number | null } | null> = [];
+  const logFile = process.env.CHAOS_WORKER_LOG ? openSync(process.env.CHAOS_WORKER_LOG, 'a') : null;
   const spawnWorker = (slot: number) => {
-    const logFile = process.env.CHAOS_WORKER_LOG ? openSync(process.env.CHAOS_WORKER_LOG, 'a') : 'ignore';
-    workers[slot] = spawn(process.execPath, [join(ROOT, 'dist', 'main.js'), 'worker'], { env: workerEnv, stdio: ['ignore', logFile, logFile] });
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'main.js'), 'worker'], { env: workerEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const entry = { child, readyAt: null as number | null };
+    workers[slot] = entry;
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (entry.readyAt === null && line.includes('"worker started"')) entry.readyAt = Date.now();
+      if (logFile !== null) appendFileSync(logFile, `${line}\n`);
+    });
+    child.stderr!.on('data', (chunk: Buffer) => logFile !== null && appendFileSync(logFile, chunk));
   };
   const killWorker = async (slot: number) => {
-    const child = workers[slot];
-    if (!child || child.exitCode !== null) return;
+    const child = workers[slot]?.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGKILL');
     await exited;
   };
+  const readySlots = () => workers.flatMap((w, slot) => (w && w.readyAt !== null && w.child.exitCode === null ? [slot] : []));
 
   const figures: Partial<ChaosFigures> = { kills: 0, redisRestarts: 0, pgTerminations: 0, pgConnectionsCut: 0 };
   let workspaceId: string | null = null;
@@ -181,7 +191,9 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
     const pgAt = new Set(Array.from({ length: options.pgTerminations }, (_, i) => Math.floor(((i + 0.5) * options.kills) / options.pgTerminations)));
     for (let kill = 0; kill < options.kills; kill++) {
       await sleep(jitter(options.killEveryMs));
-      const slot = Math.floor(Math.random() * options.workers);
+      while (readySlots().length === 0) await sleep(50);
+      const ready = readySlots();
+      const slot = ready[Math.floor(Math.random() * ready.length)]!;
       await killWorker(slot);
       spawnWorker(slot);
       figures.kills!++;

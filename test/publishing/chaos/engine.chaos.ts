@@ -21,7 +21,7 @@ describe('chaos: killed workers, lost Redis, cut Postgres connections', () => {
         redisRestarts: Math.max(1, Math.round(kills / 200)),
         pgTerminations: Math.max(1, Math.round(kills / 50)),
         killEveryMs: number('CHAOS_KILL_EVERY_MS', 1000),
-        settleTimeoutMs: 120_000,
+        settleTimeoutMs: 180_000,
       },
       (line) => process.stdout.write(`[chaos] ${line}\n`),
     );
