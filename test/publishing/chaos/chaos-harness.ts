@@ -25,6 +25,8 @@ export interface ChaosOptions {
   pgTerminations: number;
   /** Mean pause between two kills. */
   killEveryMs: number;
+  /** A worker works at least this long after booting before it may be killed (kills land mid-work). */
+  minWorkMs?: number;
   settleTimeoutMs: number;
 }
 
@@ -153,7 +155,9 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
     child.kill('SIGKILL');
     await exited;
   };
-  const readySlots = () => workers.flatMap((w, slot) => (w && w.readyAt !== null && w.child.exitCode === null ? [slot] : []));
+  const minWorkMs = options.minWorkMs ?? 1500;
+  const killableSlots = () =>
+    workers.flatMap((w, slot) => (w && w.readyAt !== null && Date.now() - w.readyAt >= minWorkMs && w.child.exitCode === null ? [slot] : []));
 
   const figures: Partial<ChaosFigures> = { kills: 0, redisRestarts: 0, pgTerminations: 0, pgConnectionsCut: 0 };
   let workspaceId: string | null = null;
@@ -191,8 +195,8 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
     const pgAt = new Set(Array.from({ length: options.pgTerminations }, (_, i) => Math.floor(((i + 0.5) * options.kills) / options.pgTerminations)));
     for (let kill = 0; kill < options.kills; kill++) {
       await sleep(jitter(options.killEveryMs));
-      while (readySlots().length === 0) await sleep(50);
-      const ready = readySlots();
+      while (killableSlots().length === 0) await sleep(50);
+      const ready = killableSlots();
       const slot = ready[Math.floor(Math.random() * ready.length)]!;
       await killWorker(slot);
       spawnWorker(slot);

@@ -4,7 +4,7 @@ import { chaosReport, runChaos } from './chaos-harness';
 describe('chaos, short form: 20 kills, a Redis restart, cut Postgres connections', () => {
   it('loses nothing, duplicates nothing', async () => {
     const figures = await runChaos(
-      { kills: 20, targets: 120, workers: 3, accounts: 25, redisRestarts: 1, pgTerminations: 4, killEveryMs: 1000, settleTimeoutMs: 30_000 },
+      { kills: 20, targets: 100, workers: 3, accounts: 25, redisRestarts: 1, pgTerminations: 4, killEveryMs: 700, settleTimeoutMs: 30_000 },
       (line) => process.stdout.write(`[chaos] ${line}\n`),
     );
     process.stdout.write(`\n=== chaos figures (short) ===\n${chaosReport(figures)}\n`);
