@@ -1,0 +1,91 @@
+import type { ServerResponse } from 'node:http';
+import { ContractServer, type Handler, type RecordedRequest, sendJson } from '../contract-server';
+
+/**
+ * What every Meta Graph API (Facebook, Instagram, Threads) shares, as documented: errors are
+ * { error: { message, type, code, error_subcode, fbtrace_id } }, mostly with HTTP 400; invalid tokens
+ * are OAuthException code 190; throttling is codes 4/17/32/613/80001+ with usage headers whose
+ * estimated_time_to_regain_access is in minutes; ids are numeric strings.
+ */
+export interface GraphErrorSpec {
+  status: number;
+  code: number;
+  message: string;
+  type?: string;
+  subcode?: number;
+  isTransient?: boolean;
+  headers?: Record<string, string>;
+}
+
+export function sendGraphError(res: ServerResponse, spec: GraphErrorSpec): void {
+  sendJson(
+    res,
+    spec.status,
+    {
+      error: {
+        message: spec.message,
+        type: spec.type ?? (spec.code === 190 ? 'OAuthException' : 'GraphMethodException'),
+        code: spec.code,
+        ...(spec.subcode ? { error_subcode: spec.subcode } : {}),
+        ...(spec.isTransient !== undefined ? { is_transient: spec.isTransient } : {}),
+        fbtrace_id: 'AbCdEfGh123',
+      },
+    },
+    spec.headers,
+  );
+}
+
+export const INVALID_TOKEN: GraphErrorSpec = { status: 400, code: 190, message: 'Invalid OAuth access token - Cannot parse access token', type: 'OAuthException' };
+
+/** A fault a test plants for the next request matching method and path. */
+export type Fault = Handler;
+
+export class GraphContractServer extends ContractServer {
+  readonly version = '/v23.0';
+  private readonly faults: Array<{ method: string; pattern: RegExp; fault: Fault }> = [];
+  private nextId = 1000;
+
+  /** The versioned base URL a publisher is configured with. */
+  get apiUrl(): string {
+    return `${this.baseUrl}${this.version}`;
+  }
+
+  newId(): string {
+    return String(++this.nextId) + '7841';
+  }
+
+  /** Plants a fault answered instead of the documented behaviour, once. */
+  failNext(method: string, pattern: RegExp, fault: Fault): this {
+    this.faults.push({ method, pattern, fault });
+    return this;
+  }
+
+  /** A route below the version prefix that answers planted faults first. */
+  graphRoute(method: string, path: string, handler: Handler): this {
+    return this.route(method, `${this.version}${path}`, async (req, res) => {
+      const index = this.faults.findIndex((f) => f.method === req.method && f.pattern.test(req.path));
+      if (index >= 0) {
+        const [planted] = this.faults.splice(index, 1);
+        return planted.fault(req, res);
+      }
+      return handler(req, res);
+    });
+  }
+}
+
+/** The token of a Graph call: Authorization: Bearer, or access_token in the query or form. */
+export function accessTokenOf(req: RecordedRequest): string | undefined {
+  const header = req.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length);
+  return req.query.get('access_token') ?? formField(req, 'access_token');
+}
+
+export function formField(req: RecordedRequest, name: string): string | undefined {
+  const json = req.json as Record<string, string> | undefined;
+  return json?.[name] ?? req.query.get(name) ?? undefined;
+}
+
+/** The id segment of a path like /v23.0/<id>/feed. */
+export function pathId(req: RecordedRequest, index = 2): string {
+  return req.path.split('/')[index] ?? '';
+}
