@@ -1,4 +1,4 @@
-import { PlatformHttp } from '../../src/publishers';
+import { PlatformHttp, type Publisher } from '../../src/publishers';
 import { buildFacebookAuthorizeUrl, exchangeFacebookCode, facebookPageAccounts } from '../../src/publishers/facebook/facebook-oauth';
 import { FacebookPublisher } from '../../src/publishers/facebook/facebook.publisher';
 import { dropConnection, sendJson } from '../contracts/contract-server';
@@ -107,7 +107,7 @@ describe('Facebook Pages publisher against the Graph API contract', () => {
     server.failNext('POST', /\/feed$/, (_req, res) => dropConnection(res));
     await publishFailure(publisher.publish(request(pageAccount(), content('Halo'))), 'AMBIGUOUS');
     expect(publisher.ambiguousRetry).toBe('none');
-    expect(publisher.findPublished).toBeUndefined();
+    expect((publisher as Publisher).findPublished).toBeUndefined();
   });
 
   it('treats a refused connection as NOT_SENT_RETRYABLE', async () => {
