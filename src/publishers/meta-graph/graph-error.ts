@@ -24,6 +24,8 @@ const RATE_LIMIT_CODES = new Set([4, 9, 17, 32, 613]);
 const UNKNOWN_OUTCOME_CODES = new Set([1, 2]);
 /** Duplicate post (506) and policy blocks (368) are refusals of the content. */
 const DUPLICATE_CODE = 506;
+/** Instagram/Threads "media not ready" on publish: nothing was published, asking again is safe. */
+const MEDIA_NOT_READY_CODE = 9007;
 
 function isRateLimit(code: number): boolean {
   return RATE_LIMIT_CODES.has(code) || (code >= 80001 && code <= 80014);
@@ -56,6 +58,7 @@ export function graphError(platform: string, response: AxiosResponse, write: boo
   if (UNKNOWN_OUTCOME_CODES.has(code) || body.is_transient || status >= 500) {
     return write ? PublishError.ambiguous(ledgerCode, reason, options) : PublishError.notSent(ledgerCode, reason, options);
   }
+  if (code === MEDIA_NOT_READY_CODE) return PublishError.notSent(ledgerCode, reason, options);
   if (code === DUPLICATE_CODE) return PublishError.permanent(`${platform}.duplicate`, reason, options);
   return PublishError.permanent(ledgerCode, reason, options);
 }
