@@ -11,6 +11,7 @@ const MAX_CAPTION = 2_200;
 export class InstagramContract extends ContainerContract {
   constructor() {
     super({
+      version: '/v23.0',
       createPath: '/media',
       publishPath: '/media_publish',
       limitPath: '/content_publishing_limit',

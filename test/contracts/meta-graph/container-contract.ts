@@ -22,6 +22,7 @@ export interface PublishedMedia {
 
 /** The differences between Instagram's and Threads' container APIs, as each documents them. */
 export interface ContainerDialect {
+  version: string;
   createPath: string;
   publishPath: string;
   limitPath: string;
@@ -46,7 +47,7 @@ export class ContainerContract extends GraphContractServer {
   quotaUsage = 0;
 
   constructor(private readonly dialect: ContainerDialect) {
-    super();
+    super(dialect.version);
     this.graphRoute('POST', `/:user${dialect.createPath}`, (req, res) => {
       const user = this.authorisedUser(req);
       if (!user) return sendGraphError(res, INVALID_TOKEN);
@@ -93,6 +94,10 @@ export class ContainerContract extends GraphContractServer {
     return new Set([...this.users.values()].map((u) => u.token));
   }
 
+  private userIdOfToken(token: string | undefined): string {
+    return [...this.users.entries()].find(([, user]) => user.token === token)?.[0] ?? '';
+  }
+
   private authorisedUser(req: RecordedRequest) {
     const user = this.users.get(pathId(req));
     return user && user.token === accessTokenOf(req) ? user : undefined;
@@ -100,7 +105,7 @@ export class ContainerContract extends GraphContractServer {
 
   private readObject(req: RecordedRequest, res: import('node:http').ServerResponse): void {
     if (!this.tokens.has(accessTokenOf(req) ?? '')) return sendGraphError(res, INVALID_TOKEN);
-    const id = pathId(req);
+    const id = pathId(req) === 'me' ? this.userIdOfToken(accessTokenOf(req)) : pathId(req);
     const container = this.containers.get(id);
     if (container) {
       if (container.status === 'IN_PROGRESS') {

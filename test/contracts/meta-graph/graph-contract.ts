@@ -41,7 +41,10 @@ export const INVALID_TOKEN: GraphErrorSpec = { status: 400, code: 190, message: 
 export type Fault = Handler;
 
 export class GraphContractServer extends ContractServer {
-  readonly version = '/v23.0';
+  constructor(readonly version = '/v23.0') {
+    super();
+  }
+
   private readonly faults: Array<{ method: string; pattern: RegExp; fault: Fault }> = [];
   private nextId = 1000;
 
