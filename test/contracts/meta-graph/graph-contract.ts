@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { ContractServer, type Handler, type RecordedRequest, sendJson } from '../contract-server';
+import { FaultPlan } from './faults';
 
 /**
  * What every Meta Graph API (Facebook, Instagram, Threads) shares, as documented: errors are
@@ -45,7 +46,7 @@ export class GraphContractServer extends ContractServer {
     super();
   }
 
-  private readonly faults: Array<{ method: string; pattern: RegExp; fault: Fault }> = [];
+  private readonly faults = new FaultPlan();
   private nextId = 1000;
 
   /** The versioned base URL a publisher is configured with. */
@@ -59,20 +60,13 @@ export class GraphContractServer extends ContractServer {
 
   /** Plants a fault answered instead of the documented behaviour, once. */
   failNext(method: string, pattern: RegExp, fault: Fault): this {
-    this.faults.push({ method, pattern, fault });
+    this.faults.failNext(method, pattern, fault);
     return this;
   }
 
   /** A route below the version prefix that answers planted faults first. */
   graphRoute(method: string, path: string, handler: Handler): this {
-    return this.route(method, `${this.version}${path}`, async (req, res) => {
-      const index = this.faults.findIndex((f) => f.method === req.method && f.pattern.test(req.path));
-      if (index >= 0) {
-        const [planted] = this.faults.splice(index, 1);
-        return planted.fault(req, res);
-      }
-      return handler(req, res);
-    });
+    return this.route(method, `${this.version}${path}`, this.faults.wrap(handler));
   }
 }
 
