@@ -17,7 +17,8 @@ import type {
 } from '../publisher';
 import { commonIssues, issue, requiredExternalId } from '../publisher-helpers';
 import { xError } from './x-errors';
-import { refreshXCredentials, XSession } from './x-session';
+import { refreshXCredentials, xSession } from './x-session';
+import type { TokenSession } from '../token-session';
 
 const PLATFORM = 'x';
 /** How many of the account's latest posts a look-up reads. */
@@ -64,7 +65,7 @@ export class XPublisher implements Publisher {
   }
 
   async publish(request: PublishRequest): Promise<PublishResult> {
-    const session = new XSession(this.http, this.config.X_API_URL, request.account, request.signal);
+    const session = xSession(this.http, this.config.X_API_URL, request.account, request.signal);
     // Uploaded media is invisible until a post uses it: an unknown upload outcome is safe to retry.
     const mediaIds = await beforePublication(() => this.uploadAll(session, request.content.media));
     const body: Record<string, unknown> = { text: request.content.text };
@@ -80,7 +81,7 @@ export class XPublisher implements Publisher {
     const wanted = normalise(request.content.text);
     if (!wanted) throw PublishError.ambiguous('x.lookup_impossible', 'A post without text cannot be recognised among the account\'s posts');
     const userId = requiredExternalId(PLATFORM, request.account.externalId);
-    const session = new XSession(this.http, this.config.X_API_URL, request.account, request.signal);
+    const session = xSession(this.http, this.config.X_API_URL, request.account, request.signal);
     const response = await session.send<{ data?: Array<{ id: string; text: string; entities?: TweetEntities }> }>({
       method: 'GET',
       url: `/2/users/${encodeURIComponent(userId)}/tweets`,
@@ -92,7 +93,7 @@ export class XPublisher implements Publisher {
   }
 
   async verifyCredentials(account: AccountContext, signal: AbortSignal): Promise<VerifiedIdentity> {
-    const session = new XSession(this.http, this.config.X_API_URL, account, signal);
+    const session = xSession(this.http, this.config.X_API_URL, account, signal);
     const response = await session.send<{ data?: { id: string; name: string; username: string } }>({ method: 'GET', url: '/2/users/me' });
     if (response.status !== 200 || !response.data.data) throw xError(response, false);
     const me = response.data.data;
@@ -104,7 +105,7 @@ export class XPublisher implements Publisher {
     return refreshXCredentials(this.http, this.config.X_API_URL, account.credentials, signal);
   }
 
-  private async uploadAll(session: XSession, media: MediaItem[]): Promise<string[]> {
+  private async uploadAll(session: TokenSession, media: MediaItem[]): Promise<string[]> {
     const ids: string[] = [];
     for (const item of media) {
       const upload = await session.send<{ data?: { id: string } }>({
@@ -122,7 +123,7 @@ export class XPublisher implements Publisher {
     return ids;
   }
 
-  private async describe(session: XSession, mediaId: string, altText: string): Promise<void> {
+  private async describe(session: TokenSession, mediaId: string, altText: string): Promise<void> {
     const response = await session.send({
       method: 'POST',
       url: '/2/media/metadata',
