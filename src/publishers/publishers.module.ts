@@ -1,10 +1,21 @@
 import { Module, type Type } from '@nestjs/common';
+import { FacebookPublisher } from './facebook/facebook.publisher';
 import { PlatformHttp } from './http/platform-http';
+import { InstagramPublisher } from './instagram/instagram.publisher';
+import { LinkedInPublisher } from './linkedin/linkedin.publisher';
 import type { Publisher } from './publisher';
 import { PUBLISHERS, PublisherRegistry } from './publisher-registry';
+import { ThreadsPublisher } from './threads/threads.publisher';
+import { XPublisher } from './x/x.publisher';
 
 /** Every platform, one line each. */
-const PUBLISHER_CLASSES: Type<Publisher>[] = [];
+const PUBLISHER_CLASSES: Type<Publisher>[] = [
+  FacebookPublisher,
+  InstagramPublisher,
+  ThreadsPublisher,
+  XPublisher,
+  LinkedInPublisher,
+];
 
 @Module({
   providers: [
