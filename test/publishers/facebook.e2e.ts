@@ -3,7 +3,7 @@ import { buildFacebookAuthorizeUrl, exchangeFacebookCode, facebookPageAccounts }
 import { FacebookPublisher } from '../../src/publishers/facebook/facebook.publisher';
 import { dropConnection, sendJson } from '../contracts/contract-server';
 import { FacebookContract } from '../contracts/facebook/facebook-contract';
-import { sendGraphError } from '../contracts/meta-graph/graph-contract';
+import { formParams, sendGraphError } from '../contracts/meta-graph/graph-contract';
 import { account, content, expectNoSecrets, image, publishFailure, request, video } from '../contracts/meta-graph/publish-request';
 import { testConfig } from '../support/test-config';
 
@@ -23,14 +23,14 @@ describe('Facebook Pages publisher against the Graph API contract', () => {
     server.posts.length = 0;
   });
 
-  it('publishes a text post to /{page-id}/feed with the first link and a Bearer token, never a token in the URL', async () => {
+  it('publishes a text post to /{page-id}/feed with the first link and the token in the form body, never in the URL', async () => {
     const result = await publisher.publish(request(pageAccount(), content('Tolak upah murah! https://kspi.or.id/aksi')));
     expect(result.externalId).toMatch(new RegExp(`^${page.id}_\\d+$`));
     expect(result.url).toBe(`https://www.facebook.com/${result.externalId}`);
     const [call] = server.requestsTo('POST', /\/feed$/);
     expect(call.path).toBe(`/v23.0/${page.id}/feed`);
-    expect(call.headers.authorization).toBe(`Bearer ${page.pageAccessToken}`);
-    expect(call.json).toEqual({ message: 'Tolak upah murah! https://kspi.or.id/aksi', link: 'https://kspi.or.id/aksi' });
+    expect((call.json as Record<string, string>).access_token).toBe(page.pageAccessToken);
+    expect(formParams(call)).toEqual({ message: 'Tolak upah murah! https://kspi.or.id/aksi', link: 'https://kspi.or.id/aksi' });
     expect(call.query.toString()).not.toContain(page.pageAccessToken);
     expect(server.posts).toHaveLength(1);
   });
@@ -39,7 +39,7 @@ describe('Facebook Pages publisher against the Graph API contract', () => {
     const photo = image('https://media.gaung.example/aksi.jpg');
     const result = await publisher.publish(request(pageAccount(), content('Aksi 1 Mei', [photo])));
     const [call] = server.requestsTo('POST', /\/photos$/);
-    expect(call.json).toEqual({ url: 'https://media.gaung.example/aksi.jpg', caption: 'Aksi 1 Mei' });
+    expect(formParams(call)).toEqual({ url: 'https://media.gaung.example/aksi.jpg', caption: 'Aksi 1 Mei' });
     expect(result.externalId).toBe(server.posts[0].id);
     expect(server.posts[0].kind).toBe('photo');
   });
@@ -48,7 +48,7 @@ describe('Facebook Pages publisher against the Graph API contract', () => {
     const result = await publisher.publish(request(pageAccount(), content('Galeri aksi', [image(), image(), image()])));
     const uploads = server.requestsTo('POST', /\/photos$/);
     expect(uploads).toHaveLength(3);
-    for (const upload of uploads) expect(upload.json).toMatchObject({ published: 'false' });
+    for (const upload of uploads) expect(formParams(upload)).toMatchObject({ published: 'false' });
     expect(server.posts).toHaveLength(1);
     expect(server.posts[0]).toMatchObject({ id: result.externalId, message: 'Galeri aksi', kind: 'feed' });
     expect(server.posts[0].attachedMedia).toHaveLength(3);
@@ -57,7 +57,7 @@ describe('Facebook Pages publisher against the Graph API contract', () => {
   it('publishes a video through /videos with file_url', async () => {
     const clip = video('https://media.gaung.example/long-march.mp4');
     const result = await publisher.publish(request(pageAccount(), content('Long march', [clip])));
-    expect(server.requestsTo('POST', /\/videos$/)[0].json).toEqual({ file_url: clip.publicUrl, description: 'Long march' });
+    expect(formParams(server.requestsTo('POST', /\/videos$/)[0])).toEqual({ file_url: clip.publicUrl, description: 'Long march' });
     expect(result.url).toBe(`https://www.facebook.com/${result.externalId}`);
   });
 

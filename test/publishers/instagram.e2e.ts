@@ -4,7 +4,7 @@ import { InstagramPublisher } from '../../src/publishers/instagram/instagram.pub
 import { dropConnection } from '../contracts/contract-server';
 import { FacebookContract } from '../contracts/facebook/facebook-contract';
 import { InstagramContract } from '../contracts/instagram/instagram-contract';
-import { sendGraphError } from '../contracts/meta-graph/graph-contract';
+import { formParams, sendGraphError } from '../contracts/meta-graph/graph-contract';
 import { account, content, image, publishFailure, request, video } from '../contracts/meta-graph/publish-request';
 import { testConfig } from '../support/test-config';
 
@@ -42,7 +42,7 @@ describe('Instagram publisher against the content publishing contract', () => {
       'POST /v23.0/:id/media_publish',
       'GET /v23.0/:id',
     ]);
-    expect(server.requestsTo('POST', /\/media$/)[0].json).toEqual({ image_url: photo.publicUrl, caption: 'Mogok nasional #TolakOmnibus' });
+    expect(formParams(server.requestsTo('POST', /\/media$/)[0])).toEqual({ image_url: photo.publicUrl, caption: 'Mogok nasional #TolakOmnibus' });
     expect(server.requestsTo('GET', /\/v23\.0\/\d+$/)[0].query.get('fields')).toBe('status_code,status');
     expect(server.published[0].container.id).toBe((server.requestsTo('POST', /media_publish$/)[0].json as { creation_id: string }).creation_id);
   });
@@ -50,7 +50,7 @@ describe('Instagram publisher against the content publishing contract', () => {
   it('publishes a carousel: one child container per item, then a CAROUSEL container with the children', async () => {
     const items = [image(), video(), image()];
     await publisher.publish(request(igAccount(), content('Galeri', items)));
-    const creates = server.requestsTo('POST', /\/media$/).map((r) => r.json as Record<string, string>);
+    const creates = server.requestsTo('POST', /\/media$/).map(formParams);
     expect(creates.slice(0, 3)).toEqual([
       { image_url: items[0].publicUrl, is_carousel_item: 'true' },
       { media_type: 'VIDEO', video_url: items[1].publicUrl, is_carousel_item: 'true' },
@@ -64,7 +64,7 @@ describe('Instagram publisher against the content publishing contract', () => {
   it('publishes a single video as a REELS container', async () => {
     const clip = video();
     await publisher.publish(request(igAccount(), content('Reel aksi', [clip])));
-    expect(server.requestsTo('POST', /\/media$/)[0].json).toEqual({ media_type: 'REELS', video_url: clip.publicUrl, caption: 'Reel aksi' });
+    expect(formParams(server.requestsTo('POST', /\/media$/)[0])).toEqual({ media_type: 'REELS', video_url: clip.publicUrl, caption: 'Reel aksi' });
   });
 
   it('fails PERMANENT when the container ends in ERROR, with the reason and without publishing', async () => {

@@ -2,7 +2,7 @@ import { PlatformHttp } from '../../src/publishers';
 import { buildThreadsAuthorizeUrl, exchangeThreadsCode } from '../../src/publishers/threads/threads-oauth';
 import { ThreadsPublisher } from '../../src/publishers/threads/threads.publisher';
 import { dropConnection, sendJson } from '../contracts/contract-server';
-import { sendGraphError } from '../contracts/meta-graph/graph-contract';
+import { formParams, sendGraphError } from '../contracts/meta-graph/graph-contract';
 import { account, content, expectNoSecrets, image, publishFailure, request, video } from '../contracts/meta-graph/publish-request';
 import { ThreadsContract } from '../contracts/threads/threads-contract';
 import { testConfig } from '../support/test-config';
@@ -37,20 +37,21 @@ describe('Threads publisher against the Threads API contract', () => {
       'POST /v1.0/:id/threads_publish',
       'GET /v1.0/:id',
     ]);
-    expect(server.requestsTo('POST', /\/threads$/)[0].json).toEqual({ media_type: 'TEXT', text: 'Solidaritas buruh 💪🏽' });
+    expect(formParams(server.requestsTo('POST', /\/threads$/)[0])).toEqual({ media_type: 'TEXT', text: 'Solidaritas buruh 💪🏽' });
     expect(server.requestsTo('GET', /\/v1\.0\/\d+$/)[0].query.get('fields')).toBe('status,error_message');
-    expect(server.requestsTo('POST', /threads_publish$/)[0].headers.authorization).toBe(`Bearer ${token}`);
+    expect(server.requestsTo('POST', /threads_publish$/)[0].json).toMatchObject({ access_token: token });
+    expect(server.requestsTo('POST', /threads_publish$/)[0].query.has('access_token')).toBe(false);
   });
 
   it('publishes an image and a carousel of image + video', async () => {
     const photo = image();
     await publisher.publish(request(threadsAccount(), content('Foto', [photo])));
-    expect(server.requestsTo('POST', /\/threads$/)[0].json).toEqual({ media_type: 'IMAGE', image_url: photo.publicUrl, text: 'Foto' });
+    expect(formParams(server.requestsTo('POST', /\/threads$/)[0])).toEqual({ media_type: 'IMAGE', image_url: photo.publicUrl, text: 'Foto' });
     server.requests.length = 0;
     const items = [image(), video()];
     server.nextOutcomes.push({ inProgressPolls: 0, final: 'FINISHED' }, { inProgressPolls: 2, final: 'FINISHED' });
     await publisher.publish(request(threadsAccount(), content('Carousel', items)));
-    const creates = server.requestsTo('POST', /\/threads$/).map((r) => r.json as Record<string, string>);
+    const creates = server.requestsTo('POST', /\/threads$/).map(formParams);
     expect(creates[0]).toEqual({ media_type: 'IMAGE', image_url: items[0].publicUrl, is_carousel_item: 'true' });
     expect(creates[1]).toEqual({ media_type: 'VIDEO', video_url: items[1].publicUrl, is_carousel_item: 'true' });
     expect(creates[2]).toMatchObject({ media_type: 'CAROUSEL', text: 'Carousel' });

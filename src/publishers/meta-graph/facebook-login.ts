@@ -51,8 +51,7 @@ export async function listManagedPages(http: PlatformHttp, graphApiUrl: string, 
   const response = await http.request<AccountsAnswer>('facebook', {
     method: 'GET',
     url: `${graphApiUrl}/me/accounts`,
-    headers: { authorization: `Bearer ${userToken}` },
-    params: { fields: 'id,name,username,access_token,instagram_business_account{id,username}', limit: 100 },
+    params: { fields: 'id,name,username,access_token,instagram_business_account{id,username}', limit: 100, access_token: userToken },
     signal,
   });
   if (response.status !== 200) throw graphError('facebook', response, false);

@@ -70,10 +70,8 @@ export class GraphContractServer extends ContractServer {
   }
 }
 
-/** The token of a Graph call: Authorization: Bearer, or access_token in the query or form. */
+/** The token of a Graph call: the documented access_token parameter, in the query or the form body. */
 export function accessTokenOf(req: RecordedRequest): string | undefined {
-  const header = req.headers.authorization;
-  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length);
   return req.query.get('access_token') ?? formField(req, 'access_token');
 }
 
@@ -85,4 +83,10 @@ export function formField(req: RecordedRequest, name: string): string | undefine
 /** The id segment of a path like /v23.0/<id>/feed. */
 export function pathId(req: RecordedRequest, index = 2): string {
   return req.path.split('/')[index] ?? '';
+}
+
+/** The form fields of a POST without the token, for asserting the documented request shape. */
+export function formParams(req: RecordedRequest): Record<string, string> {
+  const { access_token: _token, ...rest } = (req.json as Record<string, string>) ?? {};
+  return rest;
 }
