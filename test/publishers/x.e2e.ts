@@ -71,6 +71,18 @@ describe('X publisher against the X API v2 contract', () => {
     expect(error.retryAfterMs).toBeGreaterThan(19_990_000);
   });
 
+  it('falls back to x-rate-limit-reset when a 429 names no exhausted window, and leaves the wait to the engine without headers', async () => {
+    const reset = Math.floor(Date.now() / 1000) + 300;
+    server.failNext('POST', /^\/2\/tweets$/, (_req, res) =>
+      sendJson(res, 429, { title: 'Too Many Requests', status: 429 }, { 'x-rate-limit-limit': '100', 'x-rate-limit-remaining': '3', 'x-rate-limit-reset': String(reset) }),
+    );
+    const guessed = await publishFailure(publisher.publish(request(xAccount(), content(unique('x')))), 'NOT_SENT_RETRYABLE');
+    expect(guessed.retryAfterMs).toBeGreaterThan(295_000);
+    server.failNext('POST', /^\/2\/tweets$/, (_req, res) => sendJson(res, 429, { title: 'Too Many Requests', status: 429 }));
+    const bare = await publishFailure(publisher.publish(request(xAccount(), content(unique('x')))), 'NOT_SENT_RETRYABLE');
+    expect(bare).toMatchObject({ rateLimited: true, retryAfterMs: undefined });
+  });
+
   it('maps the duplicate-content 403 to PERMANENT x.duplicate', async () => {
     const text = unique('Sama persis');
     await publisher.publish(request(xAccount(), content(text)));

@@ -37,5 +37,8 @@ export function xRetryAfterMs(headers: AxiosResponse['headers'], now = Date.now(
     const remaining = headers[`${prefix}-remaining`];
     if (Number.isFinite(reset) && reset > 0 && (remaining === undefined || Number(remaining) === 0)) resets.push(reset * 1000 - now);
   }
-  return resets.length ? Math.max(0, ...resets) : undefined;
+  if (resets.length) return Math.max(0, ...resets);
+  // A 429 whose windows all claim to have room left: the endpoint window's reset is the best guess.
+  const reset = Number(headers['x-rate-limit-reset']);
+  return Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - now) : undefined;
 }
