@@ -1,14 +1,21 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import type { AppConfig } from './core/config';
 import { CoreModule } from './core/core.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { CampaignsModule } from './campaigns/campaigns.module';
 import { HealthModule } from './health/health.module';
+import { PostsModule } from './posts/posts.module';
+import { FeedModule } from './publishers/feed/feed.module';
+import { PublishingApiModule, PublishingWorkerModule, QueueBoardModule } from './publishing';
+import { WorkspacesModule } from './workspaces/workspaces.module';
 
 export type Role = 'api' | 'worker';
 
 /** Modules that serve HTTP. */
-const API_MODULES: Type[] = [HealthModule];
+const API_MODULES: Type[] = [HealthModule, AuthModule, WorkspacesModule, CampaignsModule, PostsModule, PublishingApiModule, FeedModule];
 /** Modules that run queue processors and schedulers. */
-const WORKER_MODULES: Type[] = [];
+const WORKER_MODULES: Type[] = [PublishingWorkerModule];
 
 /** One composition root: the API, the worker, or both in one process, over the same shared modules. */
 @Module({})
@@ -18,8 +25,10 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config),
+        AuditModule,
         ...(roles.includes('api') ? API_MODULES : []),
         ...(roles.includes('worker') ? WORKER_MODULES : []),
+        ...(roles.includes('api') && config.BULL_BOARD_ENABLED ? [QueueBoardModule] : []),
       ],
     };
   }

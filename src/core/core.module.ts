@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, type AppConfig } from './config';
 import { CryptoModule } from './crypto';
 import { DatabaseModule } from './database';
+import { MailModule } from './mail';
 import { QueueModule } from './queue';
 
 /** Config, database, queue and crypto: what both the API and the worker stand on. */
@@ -10,7 +11,7 @@ export class CoreModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CoreModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, CryptoModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, CryptoModule, MailModule],
     };
   }
 }

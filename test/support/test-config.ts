@@ -17,7 +17,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     DATABASE_POOL_SIZE: '5',
     REDIS_URL: TEST_REDIS_URL,
     QUEUE_PREFIX: `gaung-test-${randomBytes(6).toString('hex')}`,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL || 'silent',
     CREDENTIAL_KEYS: `test1:${TEST_CREDENTIAL_KEY}`,
     ...overrides,
   });

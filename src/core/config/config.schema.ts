@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIanaZone } from '../http/zod-types';
 
 const url = (protocols: string[]) =>
   z.string().refine((value) => {
@@ -9,14 +10,7 @@ const url = (protocols: string[]) =>
     }
   }, `must be a URL starting with ${protocols.join(' or ')}//`);
 
-const ianaZone = z.string().refine((zone) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'must be an IANA time zone such as Asia/Jakarta');
+const ianaZone = z.string().refine(isIanaZone, 'must be an IANA time zone such as Asia/Jakarta');
 
 /** "k2:BASE64,k1:BASE64": newest key first; every key is 32 bytes (AES-256). */
 const credentialKeys = z

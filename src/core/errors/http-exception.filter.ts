@@ -17,7 +17,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const error = this.toAppError(exception);
     const locale = requestContext.locale();
     const requestId = requestContext.requestId();
-    if (error.status >= 500) this.logger.error({ msg: 'unhandled error', err: exception });
+    if (error.status >= 500) this.logger.error({ msg: 'unhandled error', err: loggable(exception) });
     if (response.headersSent) return;
     response.status(error.status).json({
       error: {
@@ -36,6 +36,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (exception instanceof Prisma.PrismaClientKnownRequestError) {
       if (exception.code === 'P2002') return AppError.conflict('conflict', COMMON.conflict);
       if (exception.code === 'P2025') return AppError.notFound();
+      if (exception.code === 'P2023') return AppError.badRequest('invalid_input', COMMON.invalidInput);
     }
     if (exception instanceof HttpException) return this.fromHttpException(exception);
     return new AppError(500, 'internal', COMMON.internal, { requestId: requestContext.requestId() ?? '-' });
@@ -52,4 +53,16 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (status < 500) return new AppError(status, 'bad_request', COMMON.invalidInput);
     return new AppError(status, 'internal', COMMON.internal, { requestId: requestContext.requestId() ?? '-' });
   }
+}
+
+/**
+ * Prisma's messages echo the query's data (which may hold a password or token): log only where it
+ * failed, never the data.
+ */
+function loggable(exception: unknown): unknown {
+  if (exception instanceof Prisma.PrismaClientValidationError || exception instanceof Prisma.PrismaClientKnownRequestError) {
+    const where = /Invalid `[^`]+` invocation in\n?([^\n]+)/.exec(exception.message)?.[1];
+    return { name: exception.name, code: 'code' in exception ? exception.code : undefined, where };
+  }
+  return exception;
 }

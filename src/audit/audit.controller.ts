@@ -1,0 +1,44 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import type { WorkspaceAccess } from '../auth/auth-context';
+import { Access, WorkspaceRoute } from '../auth/decorators';
+import { Role } from '../core/database';
+import { ApiErrors, ApiZodQuery, zInstant, zUuid, ZodQuery } from '../core/http';
+import { AuditRepository } from './audit.repository';
+
+const auditQuerySchema = z
+  .object({
+    actorId: zUuid.optional(),
+    subjectId: z.string().max(100).optional(),
+    action: z.string().regex(/^[a-z_]+(\.[a-z_]+)*(\.\*)?$/).max(100).optional(),
+    from: zInstant.optional(),
+    to: zInstant.optional(),
+    before: z.string().regex(/^\d{1,18}$/).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+
+@ApiTags('audit')
+@Controller('workspaces/:workspace/audit')
+export class AuditController {
+  constructor(private readonly audit: AuditRepository) {}
+
+  @Get()
+  @WorkspaceRoute(Role.ADMIN)
+  @ApiOperation({ summary: 'Audit log, newest first; page with ?before=<nextBefore>. action may end in .* (e.g. member.*)' })
+  @ApiZodQuery(auditQuerySchema)
+  @ApiErrors(400)
+  async list(@Access() access: WorkspaceAccess, @ZodQuery(auditQuerySchema) query: z.infer<typeof auditQuerySchema>) {
+    const events = await this.audit.list(access.workspaceId, {
+      ...query,
+      from: query.from ? new Date(query.from) : undefined,
+      to: query.to ? new Date(query.to) : undefined,
+      before: query.before !== undefined ? BigInt(query.before) : undefined,
+    });
+    return {
+      events: events.map((event) => ({ ...event, id: event.id.toString() })),
+      nextBefore: events.length === query.limit ? events[events.length - 1]!.id.toString() : null,
+    };
+  }
+}

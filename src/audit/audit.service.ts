@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import type { Prisma, Tx } from '../core/database';
+import { requestContext } from '../core/logging';
+
+export type ActorKind = 'user' | 'api-token' | 'worker' | 'sweeper' | 'system';
+
+export interface Actor {
+  userId: string | null;
+  kind: ActorKind;
+}
+
+export interface AuditEntry {
+  workspaceId: string | null;
+  actor: Actor;
+  /** dotted verb, e.g. "member.role_changed", "post.approved" */
+  action: string;
+  subjectType: string;
+  subjectId: string | null;
+  /** A short before/after summary; never secrets. */
+  summary?: Prisma.InputJsonObject;
+}
+
+/** A plain JSON copy of a value for an audit summary (dates become ISO strings). */
+export function auditJson(value: object): Prisma.InputJsonObject {
+  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonObject;
+}
+
+/** Writes AuditEvents inside the caller's transaction, so a change and its record land together. */
+@Injectable()
+export class AuditService {
+  async record(tx: Tx, entry: AuditEntry): Promise<void> {
+    await tx.auditEvent.create({
+      data: {
+        workspaceId: entry.workspaceId,
+        actorId: entry.actor.userId,
+        actorKind: entry.actor.kind,
+        action: entry.action,
+        subjectType: entry.subjectType,
+        subjectId: entry.subjectId,
+        summary: entry.summary ?? {},
+        requestId: requestContext.requestId() ?? null,
+      },
+    });
+  }
+}

@@ -1,0 +1,46 @@
+import { Controller, Delete, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { Role } from '../core/database';
+import { ApiErrors, ApiZodBody, ZodBody } from '../core/http';
+import { ApiTokensService } from './api-tokens.service';
+import type { WorkspaceAccess } from './auth-context';
+import { Access, WorkspaceRoute } from './decorators';
+
+const createTokenSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    roleCap: z.enum(Role),
+    expiresInDays: z.number().int().min(1).max(3650).optional(),
+  })
+  .strict();
+
+@ApiTags('api tokens')
+@Controller('workspaces/:workspace/api-tokens')
+export class ApiTokensController {
+  constructor(private readonly tokens: ApiTokensService) {}
+
+  @Post()
+  @WorkspaceRoute(Role.VIEWER)
+  @ApiOperation({ summary: 'Create a personal API token for this workspace (the token is shown only once)' })
+  @ApiZodBody(createTokenSchema)
+  @ApiErrors(400)
+  create(@Access() access: WorkspaceAccess, @ZodBody(createTokenSchema) body: z.infer<typeof createTokenSchema>) {
+    return this.tokens.create(access, body);
+  }
+
+  @Get()
+  @WorkspaceRoute(Role.VIEWER)
+  @ApiOperation({ summary: 'My live API tokens in this workspace' })
+  list(@Access() access: WorkspaceAccess) {
+    return this.tokens.list(access);
+  }
+
+  @Delete(':tokenId')
+  @WorkspaceRoute(Role.VIEWER)
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Revoke one of my API tokens' })
+  async revoke(@Access() access: WorkspaceAccess, @Param('tokenId') tokenId: string) {
+    await this.tokens.revoke(access, tokenId);
+  }
+}

@@ -1,0 +1,34 @@
+import type { LocalizedText } from '../core/i18n';
+
+export const AUTH_TEXT = {
+  badCredentials: { id: 'Email atau kata sandi salah.', en: 'Wrong email or password.' },
+  locked: {
+    id: 'Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {minutes} menit.',
+    en: 'Too many failed sign-in attempts. Try again in {minutes} minutes.',
+  },
+  tooManyAttempts: {
+    id: 'Terlalu banyak percobaan dari alamat ini. Coba lagi dalam {seconds} detik.',
+    en: 'Too many attempts from this address. Try again in {seconds} seconds.',
+  },
+  sessionInvalid: {
+    id: 'Sesi Anda telah berakhir atau dicabut. Silakan masuk lagi.',
+    en: 'Your session has expired or was revoked. Please sign in again.',
+  },
+  wrongPassword: { id: 'Kata sandi saat ini salah.', en: 'The current password is wrong.' },
+  emailTaken: { id: 'Email ini sudah terdaftar.', en: 'This email is already registered.' },
+  resetInvalid: {
+    id: 'Tautan atur ulang kata sandi tidak valid, sudah dipakai, atau kedaluwarsa.',
+    en: 'The password reset link is invalid, already used, or expired.',
+  },
+  tokenWorkspaceMismatch: {
+    id: 'Token API ini hanya berlaku untuk ruang kerja lain.',
+    en: 'This API token is only valid for another workspace.',
+  },
+  session: { id: 'Sesi', en: 'Session' },
+  apiToken: { id: 'Token API', en: 'API token' },
+  workspace: { id: 'Ruang kerja', en: 'Workspace' },
+  roleCapTooHigh: {
+    id: 'Batas peran token tidak boleh melebihi peran Anda sendiri.',
+    en: 'A token\'s role cap cannot exceed your own role.',
+  },
+} satisfies Record<string, LocalizedText>;

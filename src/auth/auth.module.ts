@@ -1,0 +1,17 @@
+import { Global, Module } from '@nestjs/common';
+import { ApiTokensController } from './api-tokens.controller';
+import { ApiTokensService } from './api-tokens.service';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { CredentialsRepository } from './credentials.repository';
+import { AuthGuard, WorkspaceGuard } from './guards';
+import { LoginThrottleService } from './login-throttle.service';
+
+/** Global so every feature module's controllers can use @WorkspaceRoute / @SignedIn guards. */
+@Global()
+@Module({
+  controllers: [AuthController, ApiTokensController],
+  providers: [AuthService, ApiTokensService, CredentialsRepository, LoginThrottleService, AuthGuard, WorkspaceGuard],
+  exports: [AuthService, CredentialsRepository, AuthGuard, WorkspaceGuard],
+})
+export class AuthModule {}

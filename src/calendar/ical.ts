@@ -1,0 +1,138 @@
+import type { PostStatus } from '../core/database';
+import type { Locale } from '../core/i18n';
+import type { CalendarDate } from './holidays';
+
+/** A post as the feed shows it; posts without a time are left out. */
+export interface ICalPost {
+  id: string;
+  version: number;
+  scheduledAt: Date | null;
+  status: PostStatus;
+  campaignName: string | null;
+  text: string;
+  /** Platform names (or account names) of its targets. */
+  platforms: string[];
+}
+
+export interface ICalFeed {
+  /** The calendar's name in the subscriber's app (X-WR-CALNAME). */
+  name: string;
+  /** The workspace's IANA zone, a display hint only: every timed event is in UTC. */
+  zone: string;
+  /** DTSTAMP of every event: when the feed was rendered. */
+  generatedAt: Date;
+  posts: readonly ICalPost[];
+  dates: readonly CalendarDate[];
+  /** Language of all-day titles. */
+  locale?: Locale;
+  /** Right-hand side of UIDs; stable per installation. */
+  uidDomain?: string;
+}
+
+const PRODID = '-//Gaung//Editorial Calendar//ID';
+/** An editorial slot, not an event people attend: a quarter of an hour shows as a mark. */
+const POST_DURATION = 'PT15M';
+const MAX_LINE_OCTETS = 75;
+
+/**
+ * An RFC 5545 feed: one VEVENT per scheduled post (UID stable per post, SEQUENCE = version so
+ * clients replace an edited post), one all-day VEVENT per holiday or key date. Timed events are in
+ * UTC ("Z"), so no VTIMEZONE block is needed; X-WR-TIMEZONE tells clients the planners' zone.
+ */
+export function renderICalendar(feed: ICalFeed): string {
+  const domain = feed.uidDomain ?? 'gaung';
+  const stamp = utcStamp(feed.generatedAt);
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:${PRODID}`,
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(feed.name)}`,
+    `X-WR-TIMEZONE:${escapeText(feed.zone)}`,
+    ...feed.posts.flatMap((post) => postEvent(post, domain, stamp)),
+    ...feed.dates.flatMap((date) => allDayEvent(date, domain, stamp, feed.locale ?? 'id')),
+    'END:VCALENDAR',
+  ];
+  return lines.map(foldLine).join('\r\n') + '\r\n';
+}
+
+function postEvent(post: ICalPost, domain: string, stamp: string): string[] {
+  if (!post.scheduledAt) return [];
+  const firstLine = post.text.split(/\r?\n/).find((line) => line.trim() !== '')?.trim() ?? '';
+  const summary = [post.campaignName, `[${post.status}]`, firstLine].filter(Boolean).join(' ');
+  const description = [`Platform: ${post.platforms.join(', ')}`, `Status: ${post.status}`, '', post.text].join('\n');
+  const categories = [post.status, ...post.platforms, ...(post.campaignName ? [post.campaignName] : [])];
+  return [
+    'BEGIN:VEVENT',
+    `UID:post-${post.id}@${domain}`,
+    `DTSTAMP:${stamp}`,
+    `SEQUENCE:${post.version}`,
+    `DTSTART:${utcStamp(post.scheduledAt)}`,
+    `DURATION:${POST_DURATION}`,
+    `SUMMARY:${escapeText(summary)}`,
+    `DESCRIPTION:${escapeText(description)}`,
+    `CATEGORIES:${categories.map(escapeText).join(',')}`,
+    `STATUS:${post.status === 'CANCELLED' ? 'CANCELLED' : post.status === 'APPROVED' ? 'CONFIRMED' : 'TENTATIVE'}`,
+    'END:VEVENT',
+  ];
+}
+
+function allDayEvent(entry: CalendarDate, domain: string, stamp: string, locale: Locale): string[] {
+  const uid =
+    entry.source === 'key-date'
+      ? `keydate-${entry.keyDateId}@${domain}`
+      : `holiday-${entry.country}-${entry.date}-${slug(entry.title.en)}@${domain}`;
+  return [
+    'BEGIN:VEVENT',
+    `UID:${uid}`,
+    `DTSTAMP:${stamp}`,
+    `DTSTART;VALUE=DATE:${entry.date.replaceAll('-', '')}`,
+    `DTEND;VALUE=DATE:${nextDay(entry.date)}`,
+    `SUMMARY:${escapeText(entry.title[locale])}`,
+    `CATEGORIES:${escapeText(entry.kind)}${entry.isMayDay ? ',MAY_DAY' : ''}`,
+    'TRANSP:TRANSPARENT',
+    'END:VEVENT',
+  ];
+}
+
+/** TEXT value escaping (RFC 5545 3.3.11): backslash, semicolon, comma, newline. */
+export function escapeText(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n|\r/g, '\\n');
+}
+
+/**
+ * Folds a content line to at most 75 octets per physical line (RFC 5545 3.1), continuation lines
+ * starting with one space. Splits only between code points, so no UTF-8 sequence is cut.
+ */
+export function foldLine(line: string): string {
+  const parts: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const char of line) {
+    const size = Buffer.byteLength(char, 'utf8');
+    if (octets + size > MAX_LINE_OCTETS) {
+      parts.push(current);
+      current = ' ';
+      octets = 1;
+    }
+    current += char;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join('\r\n');
+}
+
+function utcStamp(instant: Date): string {
+  return instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+function nextDay(date: string): string {
+  const next = new Date(`${date}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10).replaceAll('-', '');
+}
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'day';
+}

@@ -1,0 +1,108 @@
+import { Controller, Get, HttpCode, HttpStatus, Param, Patch, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { z } from 'zod';
+import type { WorkspaceAccess } from '../auth/auth-context';
+import { Access, WorkspaceRoute } from '../auth/decorators';
+import { Role } from '../core/database';
+import { ApiErrors, ApiZodBody, ApiZodQuery, ZodBody, ZodQuery } from '../core/http';
+import { createCampaignSchema, invitePartnerSchema, listCampaignsSchema, updateCampaignSchema } from './campaigns.schemas';
+import { CampaignsService } from './campaigns.service';
+
+@ApiTags('campaigns')
+@Controller('workspaces/:workspace')
+export class CampaignsController {
+  constructor(private readonly campaigns: CampaignsService) {}
+
+  @Post('campaigns')
+  @WorkspaceRoute(Role.COORDINATOR)
+  @ApiOperation({ summary: 'Create a campaign (zone defaults to the workspace zone)' })
+  @ApiZodBody(createCampaignSchema)
+  @ApiErrors(400)
+  create(@Access() access: WorkspaceAccess, @ZodBody(createCampaignSchema) body: z.infer<typeof createCampaignSchema>) {
+    return this.campaigns.create(access, body);
+  }
+
+  @Get('campaigns')
+  @WorkspaceRoute(Role.VIEWER)
+  @ApiOperation({ summary: 'Own and joint campaigns; page with ?after=<nextAfter>' })
+  @ApiZodQuery(listCampaignsSchema)
+  @ApiErrors(400)
+  list(@Access() access: WorkspaceAccess, @ZodQuery(listCampaignsSchema) query: z.infer<typeof listCampaignsSchema>) {
+    return this.campaigns.list(access, query);
+  }
+
+  @Get('campaigns/:campaignId')
+  @WorkspaceRoute(Role.VIEWER)
+  @ApiOperation({ summary: 'A campaign (own, or joint where this workspace is an active partner)' })
+  get(@Access() access: WorkspaceAccess, @Param('campaignId') campaignId: string) {
+    return this.campaigns.get(access, campaignId);
+  }
+
+  @Patch('campaigns/:campaignId')
+  @WorkspaceRoute(Role.COORDINATOR)
+  @ApiOperation({ summary: 'Edit a campaign (owner workspace only)' })
+  @ApiZodBody(updateCampaignSchema)
+  @ApiErrors(400, 422)
+  update(@Access() access: WorkspaceAccess, @Param('campaignId') campaignId: string, @ZodBody(updateCampaignSchema) body: z.infer<typeof updateCampaignSchema>) {
+    return this.campaigns.update(access, campaignId, body);
+  }
+
+  @Post('campaigns/:campaignId/archive')
+  @WorkspaceRoute(Role.COORDINATOR)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Archive a campaign' })
+  archive(@Access() access: WorkspaceAccess, @Param('campaignId') campaignId: string) {
+    return this.campaigns.setArchived(access, campaignId, true);
+  }
+
+  @Post('campaigns/:campaignId/unarchive')
+  @WorkspaceRoute(Role.COORDINATOR)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Bring an archived campaign back' })
+  unarchive(@Access() access: WorkspaceAccess, @Param('campaignId') campaignId: string) {
+    return this.campaigns.setArchived(access, campaignId, false);
+  }
+
+  @Post('campaigns/:campaignId/partners')
+  @WorkspaceRoute(Role.COORDINATOR)
+  @ApiOperation({ summary: 'Invite another workspace (by slug) to this joint campaign' })
+  @ApiZodBody(invitePartnerSchema)
+  @ApiErrors(400, 409, 422)
+  invite(@Access() access: WorkspaceAccess, @Param('campaignId') campaignId: string, @ZodBody(invitePartnerSchema) body: z.infer<typeof invitePartnerSchema>) {
+    return this.campaigns.invitePartner(access, campaignId, body.workspace);
+  }
+
+  @Get('partnerships')
+  @WorkspaceRoute(Role.VIEWER)
+  @ApiOperation({ summary: 'Joint campaigns this workspace is invited to or part of' })
+  partnerships(@Access() access: WorkspaceAccess) {
+    return this.campaigns.partnerships(access);
+  }
+
+  @Post('partnerships/:partnershipId/accept')
+  @WorkspaceRoute(Role.COORDINATOR)
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Accept an invitation to a joint campaign' })
+  @ApiErrors(409)
+  async accept(@Access() access: WorkspaceAccess, @Param('partnershipId') partnershipId: string) {
+    await this.campaigns.respond(access, partnershipId, true);
+  }
+
+  @Post('partnerships/:partnershipId/decline')
+  @WorkspaceRoute(Role.COORDINATOR)
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Decline an invitation to a joint campaign' })
+  @ApiErrors(409)
+  async decline(@Access() access: WorkspaceAccess, @Param('partnershipId') partnershipId: string) {
+    await this.campaigns.respond(access, partnershipId, false);
+  }
+
+  @Post('partnerships/:partnershipId/leave')
+  @WorkspaceRoute(Role.COORDINATOR)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: "Leave a joint campaign; this workspace's pending deliveries in it are cancelled" })
+  @ApiErrors(409)
+  leave(@Access() access: WorkspaceAccess, @Param('partnershipId') partnershipId: string) {
+    return this.campaigns.leave(access, partnershipId);
+  }
+}

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService, type Prisma, type Tx } from '../core/database';
+
+/** Campaigns a workspace can see: its own, and joint ones where it is an active partner. */
+const visibleTo = (workspaceId: string): Prisma.CampaignWhereInput => ({
+  OR: [{ workspaceId }, { partners: { some: { workspaceId, status: 'ACTIVE' } } }],
+});
+
+const withPartners = {
+  partners: { include: { workspace: { select: { id: true, slug: true, name: true } } } },
+  workspace: { select: { id: true, slug: true, name: true } },
+} satisfies Prisma.CampaignInclude;
+
+@Injectable()
+export class CampaignsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  create(tx: Tx, workspaceId: string, data: Omit<Prisma.CampaignUncheckedCreateInput, 'workspaceId'>) {
+    return tx.campaign.create({ data: { ...data, workspaceId }, include: withPartners });
+  }
+
+  findVisible(workspaceId: string, campaignId: string) {
+    return this.prisma.campaign.findFirst({ where: { id: campaignId, ...visibleTo(workspaceId) }, include: withPartners });
+  }
+
+  /** Locks the campaign row for a change by its owner workspace; null when not the owner's. */
+  async lockOwned(tx: Tx, workspaceId: string, campaignId: string) {
+    await tx.$queryRaw`SELECT id FROM "Campaign" WHERE id = ${campaignId}::uuid AND "workspaceId" = ${workspaceId}::uuid FOR UPDATE`;
+    return tx.campaign.findFirst({ where: { id: campaignId, workspaceId } });
+  }
+
+  update(tx: Tx, workspaceId: string, campaignId: string, data: Prisma.CampaignUncheckedUpdateInput) {
+    return tx.campaign.update({ where: { id: campaignId, workspaceId }, data, include: withPartners });
+  }
+
+  list(workspaceId: string, query: { include: 'active' | 'archived' | 'all'; limit: number; after?: string }) {
+    return this.prisma.campaign.findMany({
+      where: {
+        AND: [
+          visibleTo(workspaceId),
+          query.include === 'active' ? { archivedAt: null } : query.include === 'archived' ? { archivedAt: { not: null } } : {},
+          query.after ? { id: { gt: query.after } } : {},
+        ],
+      },
+      include: withPartners,
+      orderBy: { id: 'asc' },
+      take: query.limit,
+    });
+  }
+
+  findWorkspaceByKey(key: string) {
+    return this.prisma.workspace.findFirst({
+      where: /^[0-9a-f-]{36}$/i.test(key) ? { id: key } : { slug: key },
+      select: { id: true, slug: true, name: true },
+    });
+  }
+
+  findPartnership(tx: Tx, workspaceId: string, campaignId: string) {
+    return tx.campaignPartner.findUnique({ where: { campaignId_workspaceId: { campaignId, workspaceId } } });
+  }
+
+  upsertInvitation(tx: Tx, campaignId: string, workspaceId: string, invitedById: string) {
+    return tx.campaignPartner.upsert({
+      where: { campaignId_workspaceId: { campaignId, workspaceId } },
+      create: { campaignId, workspaceId, invitedById },
+      update: { status: 'INVITED', invitedById, invitedAt: new Date(), respondedAt: null, respondedById: null, leftAt: null },
+    });
+  }
+
+  /** Moves a partnership of this workspace from one status to another; false when it was not in `from`. */
+  async transition(tx: Tx, workspaceId: string, partnershipId: string, from: 'INVITED' | 'ACTIVE', data: Prisma.CampaignPartnerUncheckedUpdateInput) {
+    const { count } = await tx.campaignPartner.updateMany({ where: { id: partnershipId, workspaceId, status: from }, data });
+    return count === 1;
+  }
+
+  findPartnershipById(workspaceId: string, partnershipId: string) {
+    return this.prisma.campaignPartner.findFirst({ where: { id: partnershipId, workspaceId } });
+  }
+
+  listPartnerships(workspaceId: string) {
+    return this.prisma.campaignPartner.findMany({
+      where: { workspaceId, status: { in: ['INVITED', 'ACTIVE'] } },
+      include: { campaign: { select: { id: true, name: true, color: true, startsAt: true, endsAt: true, workspace: { select: { slug: true, name: true } } } } },
+      orderBy: { invitedAt: 'desc' },
+    });
+  }
+
+  /** The leaver's deliveries in the campaign that have not happened yet become CANCELLED. */
+  async cancelPendingDeliveries(tx: Tx, workspaceId: string, campaignId: string): Promise<number> {
+    const { count } = await tx.postTarget.updateMany({
+      where: { workspaceId, post: { campaignId }, state: { in: ['PENDING', 'SCHEDULED', 'HELD'] } },
+      data: { state: 'CANCELLED' },
+    });
+    return count;
+  }
+}

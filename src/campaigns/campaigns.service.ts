@@ -1,0 +1,169 @@
+import { Injectable } from '@nestjs/common';
+import { auditJson, AuditService } from '../audit/audit.service';
+import type { WorkspaceAccess } from '../auth/auth-context';
+import { PrismaService, type Tx } from '../core/database';
+import { AppError } from '../core/errors';
+import { CampaignsRepository } from './campaigns.repository';
+import { CAMPAIGN_TEXT } from './campaigns.messages';
+import type { CreateCampaign, UpdateCampaign } from './campaigns.schemas';
+
+const actor = (access: WorkspaceAccess) => ({ userId: access.userId, kind: access.actorKind });
+const toDate = (value: string | null | undefined) => (value === undefined ? undefined : value === null ? null : new Date(value));
+
+@Injectable()
+export class CampaignsService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly campaigns: CampaignsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(access: WorkspaceAccess, input: CreateCampaign) {
+    return this.prisma.$transaction(async (tx) => {
+      const campaign = await this.campaigns.create(tx, access.workspaceId, {
+        ...input,
+        timeZone: input.timeZone ?? access.timeZone,
+        startsAt: toDate(input.startsAt),
+        endsAt: toDate(input.endsAt),
+      });
+      await this.record(tx, access, 'campaign.created', campaign.id, { after: input });
+      return present(campaign, access.workspaceId);
+    });
+  }
+
+  async get(access: WorkspaceAccess, campaignId: string) {
+    const campaign = await this.campaigns.findVisible(access.workspaceId, campaignId);
+    if (!campaign) throw AppError.notFound(CAMPAIGN_TEXT.campaign);
+    return present(campaign, access.workspaceId);
+  }
+
+  async list(access: WorkspaceAccess, query: { include: 'active' | 'archived' | 'all'; limit: number; after?: string }) {
+    const rows = await this.campaigns.list(access.workspaceId, query);
+    return {
+      campaigns: rows.map((row) => present(row, access.workspaceId)),
+      nextAfter: rows.length === query.limit ? rows[rows.length - 1]!.id : null,
+    };
+  }
+
+  async update(access: WorkspaceAccess, campaignId: string, changes: UpdateCampaign) {
+    return this.prisma.$transaction(async (tx) => {
+      const before = await this.lockOwned(tx, access, campaignId);
+      const startsAt = changes.startsAt !== undefined ? toDate(changes.startsAt) : before.startsAt;
+      const endsAt = changes.endsAt !== undefined ? toDate(changes.endsAt) : before.endsAt;
+      if (startsAt && endsAt && endsAt <= startsAt) throw AppError.unprocessable('ends_before_start', CAMPAIGN_TEXT.endsBeforeStart);
+      const after = await this.campaigns.update(tx, access.workspaceId, campaignId, {
+        ...changes,
+        startsAt: toDate(changes.startsAt),
+        endsAt: toDate(changes.endsAt),
+      });
+      await this.record(tx, access, 'campaign.updated', campaignId, { after: changes });
+      return present(after, access.workspaceId);
+    });
+  }
+
+  async setArchived(access: WorkspaceAccess, campaignId: string, archived: boolean) {
+    return this.prisma.$transaction(async (tx) => {
+      await this.lockOwned(tx, access, campaignId);
+      const after = await this.campaigns.update(tx, access.workspaceId, campaignId, { archivedAt: archived ? new Date() : null });
+      await this.record(tx, access, archived ? 'campaign.archived' : 'campaign.unarchived', campaignId);
+      return present(after, access.workspaceId);
+    });
+  }
+
+  /** The owner's coordinator invites another workspace to a joint campaign. */
+  async invitePartner(access: WorkspaceAccess, campaignId: string, partnerKey: string) {
+    return this.prisma.$transaction(async (tx) => {
+      await this.lockOwned(tx, access, campaignId);
+      const partner = await this.campaigns.findWorkspaceByKey(partnerKey);
+      if (!partner) throw AppError.unprocessable('partner_unknown', CAMPAIGN_TEXT.partnerUnknown, { slug: partnerKey });
+      if (partner.id === access.workspaceId) throw AppError.unprocessable('self_partner', CAMPAIGN_TEXT.selfPartner);
+      const existing = await this.campaigns.findPartnership(tx, partner.id, campaignId);
+      if (existing && (existing.status === 'INVITED' || existing.status === 'ACTIVE')) {
+        throw AppError.conflict('already_partner', CAMPAIGN_TEXT.alreadyPartner, { slug: partner.slug });
+      }
+      const partnership = await this.campaigns.upsertInvitation(tx, campaignId, partner.id, access.userId);
+      await this.record(tx, access, 'partnership.invited', campaignId, { partner: partner.slug, partnershipId: partnership.id });
+      await this.audit.record(tx, {
+        workspaceId: partner.id,
+        actor: actor(access),
+        action: 'partnership.invited',
+        subjectType: 'partnership',
+        subjectId: partnership.id,
+        summary: { campaignId, by: access.workspaceSlug },
+      });
+      return { id: partnership.id, workspace: partner, status: partnership.status };
+    });
+  }
+
+  partnerships(access: WorkspaceAccess) {
+    return this.campaigns.listPartnerships(access.workspaceId);
+  }
+
+  /** The partner's coordinator accepts or declines. */
+  async respond(access: WorkspaceAccess, partnershipId: string, accept: boolean) {
+    await this.prisma.$transaction(async (tx) => {
+      const moved = await this.campaigns.transition(tx, access.workspaceId, partnershipId, 'INVITED', {
+        status: accept ? 'ACTIVE' : 'DECLINED',
+        respondedById: access.userId,
+        respondedAt: new Date(),
+      });
+      if (!moved) throw AppError.conflict('partnership_not_open', CAMPAIGN_TEXT.partnershipNotOpen);
+      await this.recordPartnership(tx, access, partnershipId, accept ? 'partnership.accepted' : 'partnership.declined');
+    });
+  }
+
+  /** A partner leaves: its deliveries in the campaign that have not happened are cancelled. */
+  async leave(access: WorkspaceAccess, partnershipId: string) {
+    return this.prisma.$transaction(async (tx) => {
+      const partnership = await tx.campaignPartner.findFirstOrThrow({ where: { id: partnershipId, workspaceId: access.workspaceId } });
+      const moved = await this.campaigns.transition(tx, access.workspaceId, partnershipId, 'ACTIVE', { status: 'LEFT', leftAt: new Date() });
+      if (!moved) throw AppError.conflict('partnership_not_active', CAMPAIGN_TEXT.partnershipNotActive);
+      const cancelled = await this.campaigns.cancelPendingDeliveries(tx, access.workspaceId, partnership.campaignId);
+      await this.recordPartnership(tx, access, partnershipId, 'partnership.left', { campaignId: partnership.campaignId, cancelledDeliveries: cancelled });
+      return { cancelledDeliveries: cancelled };
+    });
+  }
+
+  private async lockOwned(tx: Tx, access: WorkspaceAccess, campaignId: string) {
+    const campaign = await this.campaigns.lockOwned(tx, access.workspaceId, campaignId);
+    // Visible (the guard checked) but not ours: a partner's coordinator is reading a joint campaign.
+    if (!campaign) throw AppError.forbidden('campaign_owner_only', CAMPAIGN_TEXT.ownerOnly);
+    return campaign;
+  }
+
+  private record(tx: Tx, access: WorkspaceAccess, action: string, campaignId: string, summary: object = {}) {
+    return this.audit.record(tx, {
+      workspaceId: access.workspaceId,
+      actor: actor(access),
+      action,
+      subjectType: 'campaign',
+      subjectId: campaignId,
+      summary: auditJson(summary),
+    });
+  }
+
+  private recordPartnership(tx: Tx, access: WorkspaceAccess, partnershipId: string, action: string, summary: object = {}) {
+    return this.audit.record(tx, {
+      workspaceId: access.workspaceId,
+      actor: actor(access),
+      action,
+      subjectType: 'partnership',
+      subjectId: partnershipId,
+      summary: auditJson(summary),
+    });
+  }
+}
+
+type CampaignWithPartners = NonNullable<Awaited<ReturnType<CampaignsRepository['findVisible']>>>;
+
+/** A campaign as the API shows it, with the caller's relation to it. */
+function present(campaign: CampaignWithPartners, workspaceId: string) {
+  const { partners, workspace, ...fields } = campaign;
+  return {
+    ...fields,
+    owner: workspace,
+    relation: campaign.workspaceId === workspaceId ? ('owner' as const) : ('partner' as const),
+    held: campaign.heldAt !== null,
+    partners: partners.map((p) => ({ id: p.id, workspace: p.workspace, status: p.status, invitedAt: p.invitedAt, respondedAt: p.respondedAt })),
+  };
+}

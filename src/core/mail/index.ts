@@ -1,0 +1,2 @@
+export { MailModule } from './mail.module';
+export { Mailer, type MailMessage } from './mailer';

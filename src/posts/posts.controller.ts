@@ -1,0 +1,49 @@
+import { Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { z } from 'zod';
+import type { WorkspaceAccess } from '../auth/auth-context';
+import { Access, WorkspaceRoute } from '../auth/decorators';
+import { Role } from '../core/database';
+import { ApiErrors, ApiZodBody, ApiZodQuery, ZodBody, ZodQuery } from '../core/http';
+import { createPostSchema, listPostsSchema, updatePostSchema } from './posts.schemas';
+import { PostsService } from './posts.service';
+
+@ApiTags('posts')
+@Controller('workspaces/:workspace/posts')
+export class PostsController {
+  constructor(private readonly posts: PostsService) {}
+
+  @Post()
+  @WorkspaceRoute(Role.EDITOR)
+  @ApiOperation({ summary: 'Draft a post for one or more of this workspace\'s accounts; per-platform issues are reported per target' })
+  @ApiZodBody(createPostSchema)
+  @ApiErrors(400, 422)
+  create(@Access() access: WorkspaceAccess, @ZodBody(createPostSchema) body: z.infer<typeof createPostSchema>) {
+    return this.posts.create(access, body);
+  }
+
+  @Get()
+  @WorkspaceRoute(Role.VIEWER)
+  @ApiOperation({ summary: 'Posts of this workspace, newest first; page with ?before=<nextBefore>' })
+  @ApiZodQuery(listPostsSchema)
+  @ApiErrors(400)
+  list(@Access() access: WorkspaceAccess, @ZodQuery(listPostsSchema) query: z.infer<typeof listPostsSchema>) {
+    return this.posts.list(access, query);
+  }
+
+  @Get(':postId')
+  @WorkspaceRoute(Role.VIEWER)
+  @ApiOperation({ summary: 'A post with its deliveries and current per-platform issues' })
+  get(@Access() access: WorkspaceAccess, @Param('postId') postId: string) {
+    return this.posts.get(access, postId);
+  }
+
+  @Patch(':postId')
+  @WorkspaceRoute(Role.EDITOR)
+  @ApiOperation({ summary: 'Edit text, targets, media or time: bumps the version; an approved post goes back to review' })
+  @ApiZodBody(updatePostSchema)
+  @ApiErrors(400, 409, 422)
+  update(@Access() access: WorkspaceAccess, @Param('postId') postId: string, @ZodBody(updatePostSchema) body: z.infer<typeof updatePostSchema>) {
+    return this.posts.update(access, postId, body);
+  }
+}

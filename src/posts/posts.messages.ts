@@ -1,0 +1,35 @@
+import type { LocalizedText } from '../core/i18n';
+
+export const POST_TEXT = {
+  post: { id: 'Postingan', en: 'Post' },
+  campaignUnavailable: {
+    id: 'Kampanye tidak ditemukan, diarsipkan, atau bukan milik/mitra ruang kerja ini.',
+    en: 'The campaign does not exist, is archived, or is not owned by or shared with this workspace.',
+  },
+  accountUnavailable: {
+    id: 'Akun {accountId} tidak ditemukan di ruang kerja ini atau sudah dinonaktifkan.',
+    en: 'Account {accountId} is not in this workspace or is disabled.',
+  },
+  mediaUnavailable: { id: 'Media {mediaId} tidak ditemukan di ruang kerja ini.', en: 'Media {mediaId} is not in this workspace.' },
+  alreadyPublished: {
+    id: 'Postingan ini sudah (atau sedang) terbit di sebagian akun, jadi tidak bisa diubah lagi. Buat salinan sebagai draf baru.',
+    en: 'This post is already (or being) published to some accounts, so it cannot change. Duplicate it into a new draft.',
+  },
+  hasIssues: {
+    id: 'Perbaiki masalah konten per platform sebelum mengajukan.',
+    en: 'Fix the per-platform content problems before submitting.',
+  },
+  noTime: { id: 'Tentukan waktu terbit sebelum menyetujui.', en: 'Set a publishing time before approving.' },
+  timePassed: {
+    id: 'Waktu terbit ({time}) sudah lewat. Jadwalkan ulang dulu.',
+    en: 'The publishing time ({time}) has passed. Reschedule first.',
+  },
+  notAfterBeforeTime: {
+    id: 'Batas "jangan terbit setelah" harus setelah waktu terbit.',
+    en: '"Do not publish after" must be after the publishing time.',
+  },
+  notApproved: {
+    id: 'Hanya postingan yang sudah disetujui yang bisa dijadwalkan ulang tanpa ditinjau lagi.',
+    en: 'Only an approved post can be rescheduled without another review.',
+  },
+} satisfies Record<string, LocalizedText>;

@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { type DeliveryState, PrismaService, type Prisma, type Tx } from '../core/database';
+
+export const postInclude = {
+  targets: {
+    include: { account: { select: { id: true, platform: true, displayName: true, handle: true, status: true, settings: true } } },
+    orderBy: { createdAt: 'asc' },
+  },
+  media: { include: { media: true }, orderBy: { position: 'asc' } },
+  campaign: { select: { id: true, name: true, color: true, workspaceId: true, heldAt: true } },
+} satisfies Prisma.PostInclude;
+
+export type PostWithTargets = Prisma.PostGetPayload<{ include: typeof postInclude }>;
+
+/** States in which a delivery has not happened and can still change or be cancelled. */
+export const OPEN_DELIVERY_STATES: DeliveryState[] = ['PENDING', 'SCHEDULED', 'HELD', 'FAILED', 'EXPIRED'];
+/** States in which the platform has (or may have) the post: the post's content is frozen. */
+export const STARTED_DELIVERY_STATES: DeliveryState[] = ['PUBLISHING', 'PUBLISHED', 'UNCONFIRMED'];
+
+@Injectable()
+export class PostsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  find(workspaceId: string, postId: string) {
+    return this.prisma.post.findFirst({ where: { id: postId, workspaceId }, include: postInclude });
+  }
+
+  /** Locks the post row for the rest of the transaction (serialises edits, reviews and approvals). */
+  async lock(tx: Tx, workspaceId: string, postId: string): Promise<PostWithTargets | null> {
+    await tx.$queryRaw`SELECT id FROM "Post" WHERE id = ${postId}::uuid AND "workspaceId" = ${workspaceId}::uuid FOR UPDATE`;
+    return tx.post.findFirst({ where: { id: postId, workspaceId }, include: postInclude });
+  }
+
+  create(tx: Tx, workspaceId: string, data: Omit<Prisma.PostUncheckedCreateInput, 'workspaceId'>) {
+    return tx.post.create({ data: { ...data, workspaceId }, include: postInclude });
+  }
+
+  update(tx: Tx, workspaceId: string, postId: string, data: Prisma.PostUncheckedUpdateInput) {
+    return tx.post.update({ where: { id: postId, workspaceId }, data, include: postInclude });
+  }
+
+  /** Makes the post's deliveries exactly `targets` (same accounts keep their row), all PENDING at `version`. */
+  async replaceTargets(tx: Tx, workspaceId: string, postId: string, version: number, targets: Array<{ accountId: string; text: string | null }>) {
+    await tx.postTarget.deleteMany({ where: { postId, workspaceId, accountId: { notIn: targets.map((t) => t.accountId) } } });
+    for (const target of targets) {
+      await tx.postTarget.upsert({
+        where: { postId_accountId: { postId, accountId: target.accountId } },
+        create: { postId, workspaceId, accountId: target.accountId, text: target.text, version },
+        update: { text: target.text, version, state: 'PENDING', dueAt: null },
+      });
+    }
+  }
+
+  /** Moves the post's deliveries in `from` states; returns the moved rows' ids. */
+  async moveTargets(tx: Tx, workspaceId: string, postId: string, from: DeliveryState[], data: Prisma.PostTargetUncheckedUpdateManyInput) {
+    const ids = (await tx.postTarget.findMany({ where: { postId, workspaceId, state: { in: from } }, select: { id: true } })).map((t) => t.id);
+    if (ids.length > 0) await tx.postTarget.updateMany({ where: { id: { in: ids } }, data });
+    return ids;
+  }
+
+  findUsableAccounts(workspaceId: string, accountIds: string[]) {
+    return this.prisma.connectedAccount.findMany({
+      where: { workspaceId, id: { in: accountIds }, status: { not: 'DISABLED' }, disconnectedAt: null },
+      select: { id: true, platform: true, settings: true },
+    });
+  }
+
+  findMedia(workspaceId: string, mediaIds: string[]) {
+    return this.prisma.mediaAsset.findMany({ where: { workspaceId, id: { in: mediaIds } } });
+  }
+
+  async setMedia(tx: Tx, postId: string, mediaIds: string[]) {
+    await tx.postMedia.deleteMany({ where: { postId } });
+    if (mediaIds.length) await tx.postMedia.createMany({ data: mediaIds.map((mediaId, position) => ({ postId, mediaId, position })) });
+  }
+
+  list(workspaceId: string, query: { status?: Prisma.PostWhereInput['status']; campaignId?: string; authorId?: string; limit: number; before?: string }) {
+    return this.prisma.post.findMany({
+      where: { workspaceId, status: query.status, campaignId: query.campaignId, authorId: query.authorId, id: query.before ? { lt: query.before } : undefined },
+      include: postInclude,
+      orderBy: { id: 'desc' },
+      take: query.limit,
+    });
+  }
+
+  addComment(tx: Tx, workspaceId: string, data: { postId: string; authorId: string; kind: Prisma.ReviewCommentUncheckedCreateInput['kind']; body: string; postVersion: number }) {
+    return tx.reviewComment.create({ data: { ...data, workspaceId } });
+  }
+
+  comments(workspaceId: string, postId: string) {
+    return this.prisma.reviewComment.findMany({
+      where: { workspaceId, postId },
+      include: { author: { select: { id: true, name: true } } },
+      orderBy: { createdAt: 'asc' },
+    });
+  }
+}

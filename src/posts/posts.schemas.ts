@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { scheduleInputSchema } from '../calendar/zoned-time';
+import { zInstant, zUuid } from '../core/http';
+
+const targetSchema = z
+  .object({
+    accountId: zUuid,
+    /** This platform's own text; omit or null to use the base text. */
+    text: z.string().max(70_000).nullable().optional(),
+  })
+  .strict();
+
+const postFields = {
+  campaignId: zUuid.nullable(),
+  title: z.string().trim().max(300).nullable(),
+  baseText: z.string().max(70_000),
+  targets: z
+    .array(targetSchema)
+    .min(1)
+    .max(25)
+    .refine((targets) => new Set(targets.map((t) => t.accountId)).size === targets.length, 'Satu akun hanya sekali|Each account at most once'),
+  /** An instant with offset ("2027-05-01T09:00:00+09:00"), or a wall-clock time plus zone ("2027-05-01T09:00" in Asia/Jayapura). */
+  schedule: scheduleInputSchema.nullable(),
+  notAfter: zInstant.nullable(),
+  mediaIds: z.array(zUuid).max(10),
+};
+
+export const createPostSchema = z
+  .object(postFields)
+  .partial()
+  .required({ baseText: true, targets: true })
+  .strict();
+
+export const updatePostSchema = z
+  .object(postFields)
+  .partial()
+  .strict()
+  .refine((value) => Object.keys(value).length > 0, 'Tidak ada perubahan|Nothing to change');
+
+export const listPostsSchema = z
+  .object({
+    status: z.enum(['DRAFT', 'IN_REVIEW', 'CHANGES_REQUESTED', 'APPROVED', 'CANCELLED']).optional(),
+    campaignId: zUuid.optional(),
+    authorId: zUuid.optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    /** Keyset cursor: posts created before this id (ids are time-ordered). */
+    before: zUuid.optional(),
+  })
+  .strict();
+
+export const approveSchema = z.object({ version: z.number().int().min(1) }).strict();
+export const commentSchema = z.object({ body: z.string().trim().min(1).max(4000) }).strict();
+export const rescheduleSchema = z.object({ schedule: scheduleInputSchema, notAfter: zInstant.nullable().optional() }).strict();
+
+export type CreatePost = z.infer<typeof createPostSchema>;
+export type UpdatePost = z.infer<typeof updatePostSchema>;

@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService, type Prisma } from '../core/database';
+import { writeAudit } from './audit';
+import { DeliveryScheduler, type WakeTarget } from './delivery-scheduler';
+import { Notifier } from './notifier';
+
+/** Posts without a campaign have no late policy: they publish late only within this grace, else expire. */
+export const NO_CAMPAIGN_GRACE_MINUTES = 5;
+
+export type ResumeScope = { workspaceId: string } | { campaignId: string } | { accountId: string };
+
+export interface ResumeSummary {
+  rescheduled: number;
+  expired: number;
+}
+
+/**
+ * Brings HELD targets back after a hold is lifted or an account reconnected. A target becomes HELD
+ * when its wake-up finds the workspace or campaign on hold, or the account not ACTIVE (AUTH failure).
+ * Whose time passed meanwhile follows the campaign's latePolicy: PUBLISH_LATE within
+ * lateGraceMinutes publishes now, anything else EXPIRES with a notification.
+ */
+@Injectable()
+export class HoldResumeService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly scheduler: DeliveryScheduler,
+    private readonly notifier: Notifier,
+  ) {}
+
+  async resumeAfterHold(scope: { workspaceId: string } | { campaignId: string }): Promise<ResumeSummary> {
+    return this.resume(scope);
+  }
+
+  /** Call after the account is ACTIVE again: targets parked by an AUTH failure resume. */
+  async accountReconnected(accountId: string): Promise<ResumeSummary> {
+    return this.resume({ accountId });
+  }
+
+  private async resume(scope: ResumeScope): Promise<ResumeSummary> {
+    const where: Prisma.PostTargetWhereInput = {
+      state: 'HELD',
+      workspace: { heldAt: null },
+      account: { status: 'ACTIVE' },
+      post: { status: 'APPROVED', OR: [{ campaignId: null }, { campaign: { heldAt: null } }] },
+      ...('workspaceId' in scope ? { workspaceId: scope.workspaceId } : {}),
+      ...('accountId' in scope ? { accountId: scope.accountId } : {}),
+      ...('campaignId' in scope ? { post: { status: 'APPROVED', campaignId: scope.campaignId, campaign: { heldAt: null } } } : {}),
+    };
+    const held = await this.prisma.postTarget.findMany({
+      where,
+      select: { id: true, version: true, dueAt: true, workspaceId: true, post: { select: { approvedVersion: true, campaign: { select: { latePolicy: true, lateGraceMinutes: true } } } } },
+    });
+    const wake: WakeTarget[] = [];
+    const notificationIds: string[] = [];
+    const now = new Date();
+    for (const target of held) {
+      if (target.post.approvedVersion !== target.version) continue;
+      const dueAt = target.dueAt ?? now;
+      const lateMinutes = (now.getTime() - dueAt.getTime()) / 60_000;
+      const campaign = target.post.campaign;
+      const publishLate = lateMinutes <= 0 || (campaign ? campaign.latePolicy === 'PUBLISH_LATE' && lateMinutes <= campaign.lateGraceMinutes : lateMinutes <= NO_CAMPAIGN_GRACE_MINUTES);
+      await this.prisma.$transaction(async (tx) => {
+        const next = publishLate ? { state: 'SCHEDULED' as const, dueAt: dueAt > now ? dueAt : now } : { state: 'EXPIRED' as const };
+        const changed = await tx.postTarget.updateMany({ where: { id: target.id, version: target.version, state: 'HELD' }, data: { ...next, lastError: null, lastErrorCode: null } });
+        if (changed.count === 0) return;
+        const policy = campaign ? campaign.latePolicy : 'NO_CAMPAIGN';
+        await writeAudit(tx, {
+          workspaceId: target.workspaceId,
+          actorKind: 'system',
+          action: publishLate ? 'target.resumed' : 'target.expired',
+          subjectType: 'PostTarget',
+          subjectId: target.id,
+          summary: { version: target.version, lateMinutes: Math.max(0, Math.round(lateMinutes)), policy },
+        });
+        if (publishLate) {
+          wake.push({ id: target.id, version: target.version, dueAt: next.dueAt ?? now });
+        } else {
+          notificationIds.push(
+            await this.notifier.record(tx, {
+              workspaceId: target.workspaceId,
+              kind: 'TARGET_EXPIRED',
+              subjectType: 'PostTarget',
+              subjectId: target.id,
+              message: `Kedaluwarsa selama penangguhan (${Math.round(lateMinutes)} menit terlambat) / Expired during the hold (${Math.round(lateMinutes)} minutes late)`,
+            }),
+          );
+        }
+      });
+    }
+    await this.scheduler.wake(wake);
+    await this.notifier.dispatch(notificationIds);
+    return { rescheduled: wake.length, expired: notificationIds.length };
+  }
+
+  /** Lifts holds whose holdResumeAt passed (the sweeper calls this), then resumes their targets. */
+  async resumeDueHolds(): Promise<number> {
+    const now = new Date();
+    let lifted = 0;
+    const workspaces = await this.prisma.workspace.findMany({ where: { heldAt: { not: null }, holdResumeAt: { lte: now } }, select: { id: true, holdResumeAt: true } });
+    for (const workspace of workspaces) {
+      const done = await this.prisma.$transaction(async (tx) => {
+        const changed = await tx.workspace.updateMany({ where: { id: workspace.id, holdResumeAt: workspace.holdResumeAt }, data: { heldAt: null, holdReason: null, holdResumeAt: null, heldById: null } });
+        if (changed.count > 0) await writeAudit(tx, { workspaceId: workspace.id, actorKind: 'sweeper', action: 'workspace.hold_lifted', subjectType: 'Workspace', subjectId: workspace.id, summary: { automatic: true } });
+        return changed.count > 0;
+      });
+      if (done) {
+        lifted++;
+        await this.resumeAfterHold({ workspaceId: workspace.id });
+      }
+    }
+    const campaigns = await this.prisma.campaign.findMany({ where: { heldAt: { not: null }, holdResumeAt: { lte: now } }, select: { id: true, workspaceId: true, holdResumeAt: true } });
+    for (const campaign of campaigns) {
+      const done = await this.prisma.$transaction(async (tx) => {
+        const changed = await tx.campaign.updateMany({ where: { id: campaign.id, holdResumeAt: campaign.holdResumeAt }, data: { heldAt: null, holdReason: null, holdResumeAt: null, heldById: null } });
+        if (changed.count > 0) await writeAudit(tx, { workspaceId: campaign.workspaceId, actorKind: 'sweeper', action: 'campaign.hold_lifted', subjectType: 'Campaign', subjectId: campaign.id, summary: { automatic: true } });
+        return changed.count > 0;
+      });
+      if (done) {
+        lifted++;
+        await this.resumeAfterHold({ campaignId: campaign.id });
+      }
+    }
+    return lifted;
+  }
+}

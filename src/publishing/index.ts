@@ -1,0 +1,12 @@
+export { writeAudit, type EngineAuditEntry } from './audit';
+export { DeliveryScheduler, publishJobId, type PublishJobData, type WakeTarget } from './delivery-scheduler';
+export { backoffMs, nextStep, type NextStep } from './failure-policy';
+export { HoldResumeService, NO_CAMPAIGN_GRACE_MINUTES, type ResumeSummary } from './hold-resume.service';
+export { PublishingMetrics } from './metrics';
+export { idempotencyKeyFor, PublishEngine } from './publish-engine';
+export { PublishingApiModule, PublishingModule, PublishingWorkerModule } from './publishing.module';
+export { QUEUE_BOARD_ROUTE, QueueBoardModule } from './queue-board.module';
+export { RateBudgetChecker, type RateBudgetWarning } from './rate-budget';
+export { SweeperService, type SweepReport } from './sweeper.service';
+export { TargetActionsService, type Actor } from './target-actions.service';
+export { signBody, verifySignature, SIGNATURE_HEADER } from '../publishers/webhook/webhook-signature';

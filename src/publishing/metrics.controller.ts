@@ -1,0 +1,29 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Controller, Get, Header } from '@nestjs/common';
+import { ApiExcludeEndpoint } from '@nestjs/swagger';
+import type { Queue } from 'bullmq';
+import { MAINTENANCE_QUEUE, PUBLISH_QUEUE } from '../core/queue';
+import { PublishingMetrics } from './metrics';
+
+const STATES = ['waiting', 'delayed', 'active', 'failed', 'prioritized'] as const;
+
+/** Prometheus text exposition. Queue depth is sampled at scrape time. */
+@Controller('metrics')
+export class MetricsController {
+  constructor(
+    private readonly metrics: PublishingMetrics,
+    @InjectQueue(PUBLISH_QUEUE) private readonly publishQueue: Queue,
+    @InjectQueue(MAINTENANCE_QUEUE) private readonly maintenanceQueue: Queue,
+  ) {}
+
+  @Get()
+  @ApiExcludeEndpoint()
+  @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
+  async scrape(): Promise<string> {
+    for (const queue of [this.publishQueue, this.maintenanceQueue]) {
+      const counts = await queue.getJobCounts(...STATES);
+      for (const state of STATES) this.metrics.queueDepth.set({ queue: queue.name, state }, counts[state] ?? 0);
+    }
+    return this.metrics.registry.metrics();
+  }
+}

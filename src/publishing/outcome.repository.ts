@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService, type AttemptOutcome, type Tx } from '../core/database';
+import type { PublishError, PublishResult } from '../publishers';
+import { writeAudit } from './audit';
+import type { NextStep } from './failure-policy';
+import { Notifier } from './notifier';
+
+export interface AttemptFacts {
+  targetId: string;
+  workspaceId: string;
+  accountId: string;
+  version: number;
+  owner: string;
+  startedAt: Date;
+}
+
+const MESSAGES = {
+  failed: 'Gagal diterbitkan / Publishing failed',
+  unconfirmed: 'Tidak pasti apakah sudah terbit: periksa akunnya / Not sure it was published: check the account',
+  reconnect: 'Akun perlu dihubungkan ulang / The account needs a reconnect',
+};
+
+/** Records one call's outcome: the ledger row, the target's new state, audit and notifications, in one short transaction. */
+@Injectable()
+export class OutcomeRepository {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly notifier: Notifier,
+  ) {}
+
+  /**
+   * PUBLISHED wins over what the sweeper may have decided after our lease ran out (UNCONFIRMED,
+   * a re-scheduled retry or a hold): the post exists, so the target says so.
+   */
+  async published(facts: AttemptFacts, result: PublishResult, via: 'publish' | 'lookup'): Promise<boolean> {
+    return this.prisma.$transaction(async (tx) => {
+      await this.ledger(tx, facts, 'PUBLISHED', null, result.externalId);
+      const changed = await tx.postTarget.updateMany({
+        where: {
+          id: facts.targetId,
+          version: facts.version,
+          OR: [{ state: 'PUBLISHING', leaseOwner: facts.owner }, { state: { in: ['UNCONFIRMED', 'SCHEDULED', 'HELD'] } }],
+        },
+        data: {
+          state: 'PUBLISHED',
+          externalId: result.externalId,
+          externalUrl: result.url,
+          publishedAt: new Date(),
+          attempts: { increment: 1 },
+          leaseOwner: null,
+          leaseExpiresAt: null,
+          lastOutcome: 'PUBLISHED',
+          lastError: null,
+          lastErrorCode: null,
+        },
+      });
+      if (changed.count > 0) {
+        await writeAudit(tx, {
+          workspaceId: facts.workspaceId,
+          actorKind: 'worker',
+          action: 'target.published',
+          subjectType: 'PostTarget',
+          subjectId: facts.targetId,
+          summary: { version: facts.version, externalId: result.externalId, url: result.url, via },
+        });
+      }
+      return changed.count > 0;
+    });
+  }
+
+  /** Applies the failure policy's step; returns the next due time when the target will be retried. */
+  async failed(facts: AttemptFacts, error: PublishError, step: NextStep): Promise<Date | null> {
+    const notificationIds: string[] = [];
+    const dueAt = step.kind === 'retry' ? new Date(Date.now() + step.delayMs) : null;
+    const applied = await this.prisma.$transaction(async (tx) => {
+      await this.ledger(tx, facts, error.kind, error, null);
+      const mine = { id: facts.targetId, version: facts.version, state: 'PUBLISHING' as const, leaseOwner: facts.owner };
+      const common = { leaseOwner: null, leaseExpiresAt: null, lastOutcome: error.kind, lastError: error.message.slice(0, 2000), lastErrorCode: error.code.slice(0, 100) };
+      const counted = step.kind === 'retry' && !step.countsAsAttempt ? {} : { attempts: { increment: 1 } };
+      const state = step.kind === 'retry' ? 'SCHEDULED' : step.kind === 'failed' ? 'FAILED' : step.kind === 'unconfirmed' ? 'UNCONFIRMED' : 'HELD';
+      const changed = await tx.postTarget.updateMany({ where: mine, data: { ...common, ...counted, state, ...(dueAt ? { dueAt } : {}) } });
+      if (changed.count === 0) return false;
+      await writeAudit(tx, {
+        workspaceId: facts.workspaceId,
+        actorKind: 'worker',
+        action: `target.${step.kind}`,
+        subjectType: 'PostTarget',
+        subjectId: facts.targetId,
+        summary: { version: facts.version, kind: error.kind, code: error.code, httpStatus: error.httpStatus ?? null, retryAt: dueAt?.toISOString() ?? null },
+      });
+      if (step.kind === 'failed' || step.kind === 'unconfirmed') {
+        notificationIds.push(
+          await this.notifier.record(tx, {
+            workspaceId: facts.workspaceId,
+            kind: step.kind === 'failed' ? 'TARGET_FAILED' : 'TARGET_UNCONFIRMED',
+            subjectType: 'PostTarget',
+            subjectId: facts.targetId,
+            message: `${MESSAGES[step.kind]}: ${error.message}`,
+          }),
+        );
+      }
+      if (step.kind === 'park-account') {
+        const id = await this.markNeedsReconnect(tx, facts.workspaceId, facts.accountId, error.message);
+        if (id) notificationIds.push(id);
+      }
+      return true;
+    });
+    await this.notifier.dispatch(notificationIds);
+    return applied ? dueAt : null;
+  }
+
+  /** Account -> NEEDS_RECONNECT once; returns the notification id when this call made the change. */
+  async markNeedsReconnect(tx: Tx, workspaceId: string, accountId: string, reason: string): Promise<string | null> {
+    const changed = await tx.connectedAccount.updateMany({
+      where: { id: accountId, status: 'ACTIVE' },
+      data: { status: 'NEEDS_RECONNECT', statusReason: reason.slice(0, 1000) },
+    });
+    if (changed.count === 0) return null;
+    await writeAudit(tx, { workspaceId, actorKind: 'worker', action: 'account.needs_reconnect', subjectType: 'ConnectedAccount', subjectId: accountId, summary: { reason } });
+    return this.notifier.record(tx, {
+      workspaceId,
+      kind: 'ACCOUNT_NEEDS_RECONNECT',
+      subjectType: 'ConnectedAccount',
+      subjectId: accountId,
+      message: `${MESSAGES.reconnect}: ${reason}`,
+    });
+  }
+
+  private async ledger(tx: Tx, facts: AttemptFacts, outcome: AttemptOutcome, error: PublishError | null, externalId: string | null): Promise<void> {
+    await tx.publishAttempt.create({
+      data: {
+        targetId: facts.targetId,
+        workspaceId: facts.workspaceId,
+        accountId: facts.accountId,
+        version: facts.version,
+        startedAt: facts.startedAt,
+        finishedAt: new Date(),
+        outcome,
+        httpStatus: error?.httpStatus ?? null,
+        errorCode: error?.code.slice(0, 100) ?? null,
+        errorMessage: error?.message.slice(0, 2000) ?? null,
+        externalId,
+        retryAfterMs: error?.retryAfterMs ?? null,
+      },
+    });
+  }
+}

@@ -1,0 +1,52 @@
+import { Module } from '@nestjs/common';
+import { PublishersModule } from '../publishers';
+import { ClaimRepository } from './claim.repository';
+import { DeliveryScheduler } from './delivery-scheduler';
+import { HoldResumeService } from './hold-resume.service';
+import { MaintenanceProcessor } from './maintenance.processor';
+import { MetricsController } from './metrics.controller';
+import { PublishingMetrics } from './metrics';
+import { Notifier } from './notifier';
+import { OutcomeRepository } from './outcome.repository';
+import { PublishEngine } from './publish-engine';
+import { PublishProcessor } from './publish.processor';
+import { RateBudgetChecker } from './rate-budget';
+import { SweeperService } from './sweeper.service';
+import { TargetActionsService } from './target-actions.service';
+import { WebhookDeliveryService } from './webhook-delivery.service';
+
+const SERVICES = [
+  DeliveryScheduler,
+  Notifier,
+  ClaimRepository,
+  OutcomeRepository,
+  PublishEngine,
+  HoldResumeService,
+  SweeperService,
+  TargetActionsService,
+  RateBudgetChecker,
+  WebhookDeliveryService,
+  PublishingMetrics,
+];
+
+/** The engine's services, for the API (approve -> wake, resume, human actions) and the worker. */
+@Module({
+  imports: [PublishersModule],
+  providers: SERVICES,
+  exports: SERVICES,
+})
+export class PublishingModule {}
+
+/** The worker side: queue processors and the sweeper's job scheduler. */
+@Module({
+  imports: [PublishingModule],
+  providers: [PublishProcessor, MaintenanceProcessor],
+})
+export class PublishingWorkerModule {}
+
+/** The API side: Prometheus metrics. */
+@Module({
+  imports: [PublishingModule],
+  controllers: [MetricsController],
+})
+export class PublishingApiModule {}

@@ -1,0 +1,149 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../core/config';
+import { PrismaService } from '../core/database';
+import { PublisherRegistry } from '../publishers';
+import { writeAudit } from './audit';
+import { DeliveryScheduler, type WakeTarget } from './delivery-scheduler';
+import { safeToRetryAmbiguous } from './failure-policy';
+import { HoldResumeService } from './hold-resume.service';
+import { PublishingMetrics } from './metrics';
+import { Notifier } from './notifier';
+
+const BATCH = 500;
+
+export interface SweepReport {
+  requeued: number;
+  leasesResolved: number;
+  notApprovedExpired: number;
+  holdsLifted: number;
+}
+
+/**
+ * The safety net (DESIGN.md point 5), run by BullMQ's job scheduler every SWEEP_INTERVAL_MS:
+ * every repair is a conditional write, so two sweepers at once do no harm.
+ */
+@Injectable()
+export class SweeperService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly prisma: PrismaService,
+    private readonly scheduler: DeliveryScheduler,
+    private readonly publishers: PublisherRegistry,
+    private readonly holds: HoldResumeService,
+    private readonly notifier: Notifier,
+    private readonly metrics: PublishingMetrics,
+  ) {}
+
+  async sweep(): Promise<SweepReport> {
+    const report: SweepReport = {
+      leasesResolved: await this.resolveExpiredLeases(),
+      requeued: await this.requeueLostWakeUps(),
+      notApprovedExpired: await this.expireNotApprovedInTime(),
+      holdsLifted: await this.holds.resumeDueHolds(),
+    };
+    for (const [repair, count] of Object.entries(report)) if (count > 0) this.metrics.sweeperRepairs.inc({ repair }, count);
+    return report;
+  }
+
+  /** SCHEDULED targets due soon whose wake-up is gone (Redis flushed or restarted). */
+  async requeueLostWakeUps(): Promise<number> {
+    const horizon = new Date(Date.now() + 2 * this.config.SWEEP_INTERVAL_MS);
+    const rows = await this.prisma.$queryRaw<WakeTarget[]>`
+      SELECT t.id::text AS id, t.version, t."dueAt"
+        FROM "PostTarget" t JOIN "Post" p ON p.id = t."postId"
+       WHERE t.state = 'SCHEDULED' AND t."dueAt" <= ${horizon}
+         AND p.status = 'APPROVED' AND p."approvedVersion" = t.version
+       ORDER BY t."dueAt" LIMIT ${BATCH}`;
+    const lost: WakeTarget[] = [];
+    for (const row of rows) if (!(await this.scheduler.hasLiveWakeUp(row.id, row.version))) lost.push(row);
+    await this.scheduler.wake(lost);
+    return lost.length;
+  }
+
+  /**
+   * PUBLISHING targets whose worker died: the call may or may not have happened, so this is an
+   * AMBIGUOUS outcome. Retried where the platform makes that safe, otherwise UNCONFIRMED.
+   */
+  async resolveExpiredLeases(): Promise<number> {
+    const expired = await this.prisma.postTarget.findMany({
+      where: { state: 'PUBLISHING', leaseExpiresAt: { lt: new Date() } },
+      select: { id: true, version: true, attempts: true, workspaceId: true, accountId: true, leaseOwner: true, leaseExpiresAt: true, account: { select: { platform: true } } },
+      take: BATCH,
+    });
+    const wake: WakeTarget[] = [];
+    const notificationIds: string[] = [];
+    for (const target of expired) {
+      const mode = this.publishers.has(target.account.platform) ? this.publishers.get(target.account.platform).ambiguousRetry : 'none';
+      const retry = safeToRetryAmbiguous(mode) && target.attempts + 1 < this.config.MAX_PUBLISH_ATTEMPTS;
+      const now = new Date();
+      await this.prisma.$transaction(async (tx) => {
+        const changed = await tx.postTarget.updateMany({
+          where: { id: target.id, state: 'PUBLISHING', leaseOwner: target.leaseOwner, leaseExpiresAt: target.leaseExpiresAt },
+          data: {
+            state: retry ? 'SCHEDULED' : 'UNCONFIRMED',
+            ...(retry ? { dueAt: now } : {}),
+            attempts: { increment: 1 },
+            leaseOwner: null,
+            leaseExpiresAt: null,
+            lastOutcome: 'AMBIGUOUS',
+            lastErrorCode: 'engine.lease_expired',
+            lastError: 'The worker stopped during the publish',
+          },
+        });
+        if (changed.count === 0) return;
+        await tx.publishAttempt.create({
+          data: { targetId: target.id, workspaceId: target.workspaceId, accountId: target.accountId, version: target.version, startedAt: now, finishedAt: now, outcome: 'AMBIGUOUS', errorCode: 'engine.lease_expired', errorMessage: 'The worker stopped during the publish' },
+        });
+        await writeAudit(tx, { workspaceId: target.workspaceId, actorKind: 'sweeper', action: retry ? 'target.retry' : 'target.unconfirmed', subjectType: 'PostTarget', subjectId: target.id, summary: { version: target.version, reason: 'lease_expired' } });
+        if (retry) wake.push({ id: target.id, version: target.version, dueAt: now });
+        else {
+          notificationIds.push(
+            await this.notifier.record(tx, {
+              workspaceId: target.workspaceId,
+              kind: 'TARGET_UNCONFIRMED',
+              subjectType: 'PostTarget',
+              subjectId: target.id,
+              message: 'Pekerja berhenti saat menerbitkan: periksa akunnya / The worker stopped while publishing: check the account',
+            }),
+          );
+        }
+      });
+    }
+    await this.scheduler.wake(wake);
+    await this.notifier.dispatch(notificationIds);
+    return wake.length + notificationIds.length;
+  }
+
+  /** DESIGN.md point 8: targets still PENDING at the post's time expire; coordinators are told once per post. */
+  async expireNotApprovedInTime(): Promise<number> {
+    const posts = await this.prisma.post.findMany({
+      where: { scheduledAt: { lte: new Date() }, targets: { some: { state: 'PENDING' } } },
+      select: { id: true, workspaceId: true, version: true, status: true },
+      take: BATCH,
+    });
+    const notificationIds: string[] = [];
+    let expired = 0;
+    for (const post of posts) {
+      await this.prisma.$transaction(async (tx) => {
+        const changed = await tx.postTarget.updateMany({
+          where: { postId: post.id, state: 'PENDING' },
+          data: { state: 'EXPIRED', lastErrorCode: 'engine.not_approved_in_time', lastError: 'Not approved by its scheduled time' },
+        });
+        if (changed.count === 0) return;
+        expired += changed.count;
+        await writeAudit(tx, { workspaceId: post.workspaceId, actorKind: 'sweeper', action: 'post.not_approved_in_time', subjectType: 'Post', subjectId: post.id, summary: { version: post.version, status: post.status, targets: changed.count } });
+        notificationIds.push(
+          await this.notifier.record(tx, {
+            workspaceId: post.workspaceId,
+            kind: 'POST_NOT_APPROVED_IN_TIME',
+            subjectType: 'Post',
+            subjectId: post.id,
+            message: 'Unggahan belum disetujui saat waktunya tiba dan tidak diterbitkan / The post was not approved by its time and was not published',
+          }),
+        );
+      });
+    }
+    await this.notifier.dispatch(notificationIds);
+    return expired;
+  }
+}

@@ -1,0 +1,28 @@
+import type { LocalizedText } from '../core/i18n';
+
+export const WORKSPACE_TEXT = {
+  slugTaken: { id: 'Slug "{slug}" sudah dipakai ruang kerja lain.', en: 'The slug "{slug}" is already used by another workspace.' },
+  lastOwner: {
+    id: 'Ruang kerja harus punya setidaknya satu pemilik (OWNER). Jadikan anggota lain pemilik terlebih dahulu.',
+    en: 'A workspace needs at least one OWNER. Make another member an owner first.',
+  },
+  onlyOwnerGrantsOwner: {
+    id: 'Hanya pemilik (OWNER) yang dapat memberi atau mengubah peran pemilik.',
+    en: 'Only an OWNER can grant or change the OWNER role.',
+  },
+  alreadyMember: { id: '{email} sudah menjadi anggota ruang kerja ini.', en: '{email} is already a member of this workspace.' },
+  invitationInvalid: {
+    id: 'Undangan tidak valid, sudah dipakai, dicabut, atau kedaluwarsa.',
+    en: 'The invitation is invalid, already used, revoked, or expired.',
+  },
+  invitationForOtherEmail: {
+    id: 'Undangan ini untuk alamat email lain. Masuk dengan akun {email}.',
+    en: 'This invitation is for another email address. Sign in as {email}.',
+  },
+  registrationNeeded: {
+    id: 'Untuk menerima undangan tanpa akun, isi nama dan kata sandi.',
+    en: 'To accept an invitation without an account, give a name and a password.',
+  },
+  member: { id: 'Anggota', en: 'Member' },
+  invitation: { id: 'Undangan', en: 'Invitation' },
+} satisfies Record<string, LocalizedText>;

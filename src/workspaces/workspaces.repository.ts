@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService, type Role, type Tx } from '../core/database';
+
+@Injectable()
+export class WorkspacesRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  findById(workspaceId: string) {
+    return this.prisma.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
+  }
+
+  slugTaken(slug: string, exceptWorkspaceId?: string) {
+    return this.prisma.workspace.count({ where: { slug, id: exceptWorkspaceId ? { not: exceptWorkspaceId } : undefined } });
+  }
+
+  create(tx: Tx, data: { slug: string; name: string; timeZone: string; locale: string }) {
+    return tx.workspace.create({ data });
+  }
+
+  update(tx: Tx, workspaceId: string, data: { slug?: string; name?: string; timeZone?: string; locale?: string; allowSelfApproval?: boolean }) {
+    return tx.workspace.update({ where: { id: workspaceId }, data });
+  }
+
+  listMembers(workspaceId: string) {
+    return this.prisma.membership.findMany({
+      where: { workspaceId },
+      include: { user: { select: { id: true, email: true, name: true } } },
+      orderBy: { createdAt: 'asc' },
+    });
+  }
+
+  findMember(tx: Tx, workspaceId: string, userId: string) {
+    return tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId } } });
+  }
+
+  addMember(tx: Tx, workspaceId: string, userId: string, role: Role) {
+    return tx.membership.create({ data: { workspaceId, userId, role } });
+  }
+
+  setRole(tx: Tx, workspaceId: string, userId: string, role: Role) {
+    return tx.membership.update({ where: { workspaceId_userId: { workspaceId, userId } }, data: { role } });
+  }
+
+  removeMember(tx: Tx, workspaceId: string, userId: string) {
+    return tx.membership.delete({ where: { workspaceId_userId: { workspaceId, userId } } });
+  }
+
+  /**
+   * Owners, counted under a row lock on the workspace so two concurrent demotions cannot both
+   * see "another owner is left".
+   */
+  async lockAndCountOwners(tx: Tx, workspaceId: string): Promise<number> {
+    await tx.$queryRaw`SELECT id FROM "Workspace" WHERE id = ${workspaceId}::uuid FOR UPDATE`;
+    return tx.membership.count({ where: { workspaceId, role: 'OWNER' } });
+  }
+
+  createInvitation(tx: Tx, workspaceId: string, data: { email: string; role: Role; tokenHash: string; invitedById: string; expiresAt: Date }) {
+    return tx.invitation.create({ data: { ...data, workspaceId } });
+  }
+
+  listOpenInvitations(workspaceId: string, now: Date) {
+    return this.prisma.invitation.findMany({
+      where: { workspaceId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+      select: { id: true, email: true, role: true, createdAt: true, expiresAt: true, invitedById: true },
+      orderBy: { createdAt: 'desc' },
+    });
+  }
+
+  async revokeInvitation(tx: Tx, workspaceId: string, invitationId: string, now: Date): Promise<number> {
+    const { count } = await tx.invitation.updateMany({
+      where: { id: invitationId, workspaceId, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: now },
+    });
+    return count;
+  }
+
+  findInvitationByTokenHash(tx: Tx, tokenHash: string) {
+    return tx.invitation.findUnique({ where: { tokenHash }, include: { workspace: { select: { id: true, slug: true, name: true } } } });
+  }
+
+  /** Single use: only the first accept of a live invitation wins. */
+  async markInvitationAccepted(tx: Tx, invitationId: string, now: Date): Promise<boolean> {
+    const { count } = await tx.invitation.updateMany({
+      where: { id: invitationId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+      data: { acceptedAt: now },
+    });
+    return count === 1;
+  }
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { Role } from '../core/database';
+import { zEmail, zIanaZone, zLocale, zName, zPassword } from '../core/http';
+
+const zSlug = z
+  .string()
+  .min(2)
+  .max(64)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Huruf kecil, angka dan tanda hubung|Lower-case letters, digits and hyphens');
+
+export const createWorkspaceSchema = z
+  .object({ slug: zSlug, name: zName, timeZone: zIanaZone.default('Asia/Jakarta'), locale: zLocale.default('id') })
+  .strict();
+export const updateWorkspaceSchema = z
+  .object({ slug: zSlug, name: zName, timeZone: zIanaZone, locale: zLocale, allowSelfApproval: z.boolean() })
+  .partial()
+  .strict()
+  .refine((value) => Object.keys(value).length > 0, 'Tidak ada perubahan|Nothing to change');
+export const changeRoleSchema = z.object({ role: z.enum(Role) }).strict();
+export const inviteSchema = z.object({ email: zEmail, role: z.enum(Role) }).strict();
+export const acceptSchema = z.object({ token: z.string().min(20).max(200) }).strict();
+export const acceptNewSchema = z
+  .object({ token: z.string().min(20).max(200), name: zName, password: zPassword, locale: zLocale.default('id') })
+  .strict();
