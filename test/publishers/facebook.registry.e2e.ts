@@ -1,5 +1,6 @@
 import { Test } from '@nestjs/testing';
 import { ConfigModule } from '../../src/core/config';
+import { DatabaseModule } from '../../src/core/database';
 import { PublisherRegistry, PublishersModule } from '../../src/publishers';
 import { testConfig } from '../support/test-config';
 
@@ -7,7 +8,8 @@ import { testConfig } from '../support/test-config';
 describe('publisher registry wiring for Facebook, Instagram, Threads, X and LinkedIn', () => {
   it('resolves every publisher through Nest with the configured API URLs', async () => {
     const moduleRef = await Test.createTestingModule({
-      imports: [ConfigModule.forRoot(testConfig({ GRAPH_API_URL: 'http://127.0.0.1:9/v23.0' })), PublishersModule],
+      // DatabaseModule: the built-in FEED publisher, registered alongside, needs Prisma.
+      imports: [ConfigModule.forRoot(testConfig({ GRAPH_API_URL: 'http://127.0.0.1:9/v23.0' })), DatabaseModule, PublishersModule],
     }).compile();
     const registry = moduleRef.get(PublisherRegistry);
     for (const platform of ['FACEBOOK', 'INSTAGRAM', 'THREADS', 'X', 'LINKEDIN'] as const) {
