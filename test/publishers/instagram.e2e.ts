@@ -109,14 +109,56 @@ describe('Instagram publisher against the content publishing contract', () => {
     expect(error).toMatchObject({ rateLimited: true, code: 'instagram.9.2207042' });
   });
 
-  it('is AMBIGUOUS when media_publish drops or answers 5xx (no automatic retry), but NOT_SENT when container creation does', async () => {
-    server.failNext('POST', /media_publish$/, (_req, res) => dropConnection(res));
-    await publishFailure(publisher.publish(request(igAccount(), content('x', [image()]))), 'AMBIGUOUS');
-    server.failNext('POST', /media_publish$/, (_req, res) => sendGraphError(res, { status: 500, code: 2, message: 'Service temporarily unavailable', isTransient: true }));
-    await publishFailure(publisher.publish(request(igAccount(), content('x', [image()]))), 'AMBIGUOUS');
-    expect(publisher.ambiguousRetry).toBe('none');
-    server.failNext('POST', /\/media$/, (_req, res) => dropConnection(res));
-    await publishFailure(publisher.publish(request(igAccount(), content('x', [image()]))), 'NOT_SENT_RETRYABLE');
+  describe('a lost media_publish answer, resolved in the same attempt through the container', () => {
+    const containerRead = /\/v23\.0\/\d+$/;
+
+    it('reads the id back when Instagram did publish (container PUBLISHED): one post, one media_publish call', async () => {
+      server.failNext('POST', /media_publish$/, (req, res) => {
+        server.publishContainer(formParams(req).creation_id, igUserId);
+        dropConnection(res);
+      });
+      const result = await publisher.publish(request(igAccount(), content('Terbit sekali', [image()])));
+      expect(server.published).toHaveLength(1);
+      expect(result).toEqual({ externalId: server.published[0].id, url: server.published[0].permalink });
+      expect(server.requestsTo('POST', /media_publish$/)).toHaveLength(1);
+      const list = server.requestsTo('GET', /\/media$/)[0];
+      expect(list.query.get('fields')).toBe('id,caption,timestamp');
+    });
+
+    it('publishes the same container again when it is still FINISHED (after a drop or a transient 5xx): exactly one post', async () => {
+      server.failNext('POST', /media_publish$/, (_req, res) => dropConnection(res));
+      await publisher.publish(request(igAccount(), content('Coba lagi', [image()])));
+      server.failNext('POST', /media_publish$/, (_req, res) => sendGraphError(res, { status: 500, code: 2, message: 'Service temporarily unavailable', isTransient: true }));
+      await publisher.publish(request(igAccount(), content('Coba lagi 2', [image()])));
+      const publishes = server.requestsTo('POST', /media_publish$/).map(formParams);
+      expect(publishes).toHaveLength(4);
+      expect(publishes[1].creation_id).toBe(publishes[0].creation_id);
+      expect(publishes[3].creation_id).toBe(publishes[2].creation_id);
+      expect(server.published).toHaveLength(2);
+    });
+
+    it('stays AMBIGUOUS when the container cannot be read, or when it is published but our media is not found', async () => {
+      server.failNext('POST', /media_publish$/, (_req, res) => {
+        server.failNext('GET', containerRead, (_r, inner) => dropConnection(inner));
+        dropConnection(res);
+      });
+      const unread = await publishFailure(publisher.publish(request(igAccount(), content('x', [image()]))), 'AMBIGUOUS');
+      expect(unread.code).toBe('instagram.econnreset');
+      server.failNext('POST', /media_publish$/, (req, res) => {
+        server.publishContainer(formParams(req).creation_id, igUserId);
+        server.published.at(-1)!.container.params.caption = 'diubah di aplikasi';
+        dropConnection(res);
+      });
+      const unknown = await publishFailure(publisher.publish(request(igAccount(), content('y', [image()]))), 'AMBIGUOUS');
+      expect(unknown.code).toBe('instagram.published_id_unknown');
+      expect(server.published).toHaveLength(1);
+      expect(publisher.ambiguousRetry).toBe('none');
+    });
+
+    it('is NOT_SENT when container creation drops (nothing is visible yet)', async () => {
+      server.failNext('POST', /\/media$/, (_req, res) => dropConnection(res));
+      await publishFailure(publisher.publish(request(igAccount(), content('x', [image()]))), 'NOT_SENT_RETRYABLE');
+    });
   });
 
   it('maps an expired token to AUTH and an invalid parameter to PERMANENT', async () => {

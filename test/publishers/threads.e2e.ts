@@ -84,9 +84,27 @@ describe('Threads publisher against the Threads API contract', () => {
     );
     const limited = await publishFailure(publisher.publish(request(threadsAccount(), content('x'))), 'NOT_SENT_RETRYABLE');
     expect(limited).toMatchObject({ rateLimited: true, retryAfterMs: 180_000 });
-    server.failNext('POST', /threads_publish$/, (_req, res) => dropConnection(res));
+    server.failNext('POST', /threads_publish$/, (_req, res) => {
+      server.failNext('GET', /\/v1\.0\/\d+$/, (_r, inner) => dropConnection(inner));
+      dropConnection(res);
+    });
     await publishFailure(publisher.publish(request(threadsAccount(), content('x'))), 'AMBIGUOUS');
     expect(publisher.ambiguousRetry).toBe('none');
+  });
+
+  it('resolves a lost threads_publish answer through the container: PUBLISHED is read back, FINISHED is published again, never twice', async () => {
+    server.failNext('POST', /threads_publish$/, (req, res) => {
+      server.publishContainer(formParams(req).creation_id, userId);
+      dropConnection(res);
+    });
+    const published = await publisher.publish(request(threadsAccount(), content('Sudah terbit')));
+    expect(published.externalId).toBe(server.published.at(-1)!.id);
+    expect(server.requestsTo('GET', /\/threads$/)[0].query.get('fields')).toBe('id,text,timestamp');
+    server.failNext('POST', /threads_publish$/, (_req, res) => dropConnection(res));
+    const retried = await publisher.publish(request(threadsAccount(), content('Belum terbit')));
+    expect(retried.externalId).toBe(server.published.at(-1)!.id);
+    expect(server.published.map((m) => m.container.params.text)).toEqual(['Sudah terbit', 'Belum terbit']);
+    expect(server.requestsTo('POST', /threads_publish$/)).toHaveLength(3);
   });
 
   it('still succeeds when only the permalink read fails after publishing (url null, never an error)', async () => {

@@ -2,7 +2,8 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../core/config';
 import { beforePublication, PlatformHttp } from '../http/platform-http';
 import { graphRequest } from '../meta-graph/graph-api';
-import { type ContainerPolling, DEFAULT_CONTAINER_POLLING, ensurePublishingQuota, META_CONTAINER_POLLING, permalinkOf, waitForContainer } from '../meta-graph/containers';
+import { type ContainerPolling, DEFAULT_CONTAINER_POLLING, ensurePublishingQuota, META_CONTAINER_POLLING, waitForContainer } from '../meta-graph/containers';
+import { publishContainer } from '../meta-graph/publish-container';
 import type {
   AccountContext,
   AmbiguousRetry,
@@ -28,8 +29,9 @@ const HASHTAG = /#[\p{L}\p{N}_]+/gu;
  * externalId: the IG user id.
  *
  * ambiguousRetry is 'none': containers are created anew on every attempt and the published media
- * does not name the container it came from, so a retry after an unknown media_publish outcome
- * could post twice. Everything before media_publish is invisible and safely retried.
+ * does not name the container it came from, so a later attempt could post twice. Within one attempt
+ * a lost media_publish answer is resolved through the container's status (see publishContainer);
+ * everything before media_publish is invisible and safely retried.
  */
 @Injectable()
 export class InstagramPublisher implements Publisher {
@@ -68,9 +70,16 @@ export class InstagramPublisher implements Publisher {
 
     await ensurePublishingQuota(this.http, PLATFORM, { ...call, path: `/${igUserId}/content_publishing_limit`, fallbackTotal: this.limits.rateBudget!.posts });
     const creationId = await beforePublication(() => this.prepareContainer(igUserId, request.content, post, request.signal, accessToken));
-    const published = await post<{ id: string }>(`/${igUserId}/media_publish`, { creation_id: creationId });
-    const url = await permalinkOf(this.http, PLATFORM, call.baseUrl, accessToken, published.id, request.signal);
-    return { externalId: published.id, url };
+    return publishContainer(this.http, PLATFORM, {
+      ...call,
+      userId: igUserId,
+      creationId,
+      publishPath: '/media_publish',
+      statusField: 'status_code',
+      mediaEdge: '/media',
+      textField: 'caption',
+      text: request.content.text,
+    });
   }
 
   async verifyCredentials(account: AccountContext, signal: AbortSignal): Promise<VerifiedIdentity> {

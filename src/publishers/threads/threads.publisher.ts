@@ -2,7 +2,8 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../core/config';
 import { beforePublication, PlatformHttp } from '../http/platform-http';
 import { graphRequest } from '../meta-graph/graph-api';
-import { type ContainerPolling, DEFAULT_CONTAINER_POLLING, ensurePublishingQuota, META_CONTAINER_POLLING, permalinkOf, waitForContainer } from '../meta-graph/containers';
+import { type ContainerPolling, DEFAULT_CONTAINER_POLLING, ensurePublishingQuota, META_CONTAINER_POLLING, waitForContainer } from '../meta-graph/containers';
+import { publishContainer } from '../meta-graph/publish-container';
 import type {
   AccountContext,
   AmbiguousRetry,
@@ -27,8 +28,9 @@ type GraphParams = Record<string, string | boolean | undefined>;
 /**
  * Threads through its Graph-style API: a container (TEXT, IMAGE, VIDEO or CAROUSEL), then
  * threads_publish. Credentials: { accessToken } (long-lived, 60 days, refreshable); externalId: the
- * Threads user id. ambiguousRetry is 'none' for the same reason as Instagram: a retry creates a new
- * container and a published thread cannot be traced back to ours.
+ * Threads user id. ambiguousRetry is 'none' for the same reason as Instagram: a later attempt creates
+ * a new container and a published thread cannot be traced back to ours; within one attempt a lost
+ * threads_publish answer is resolved through the container's status (see publishContainer).
  */
 @Injectable()
 export class ThreadsPublisher implements Publisher {
@@ -73,8 +75,18 @@ export class ThreadsPublisher implements Publisher {
       for (const item of media) children.push(await create({ ...mediaParams(item), is_carousel_item: true }));
       return create({ media_type: 'CAROUSEL', children: children.join(','), text });
     });
-    const published = await post<{ id: string }>(`/${userId}/threads_publish`, { creation_id: creationId });
-    return { externalId: published.id, url: await permalinkOf(this.http, PLATFORM, baseUrl, accessToken, published.id, request.signal) };
+    return publishContainer(this.http, PLATFORM, {
+      baseUrl,
+      accessToken,
+      signal: request.signal,
+      userId,
+      creationId,
+      publishPath: '/threads_publish',
+      statusField: 'status',
+      mediaEdge: '/threads',
+      textField: 'text',
+      text: request.content.text,
+    });
   }
 
   async verifyCredentials(account: AccountContext, signal: AbortSignal): Promise<VerifiedIdentity> {

@@ -17,6 +17,7 @@ export class InstagramContract extends ContainerContract {
       limitPath: '/content_publishing_limit',
       statusField: 'status_code',
       reasonField: 'status',
+      textField: 'caption',
       quotaTotal: 50,
       permalinkBase: 'https://www.instagram.com/p/',
       validate: (params) => {

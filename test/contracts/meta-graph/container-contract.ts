@@ -18,6 +18,7 @@ export interface PublishedMedia {
   userId: string;
   container: Container;
   permalink: string;
+  timestamp: string;
 }
 
 /** The differences between Instagram's and Threads' container APIs, as each documents them. */
@@ -28,6 +29,8 @@ export interface ContainerDialect {
   limitPath: string;
   statusField: 'status_code' | 'status';
   reasonField: 'status' | 'error_message';
+  /** The field holding a media's text: caption (Instagram) or text (Threads). */
+  textField: 'caption' | 'text';
   quotaTotal: number;
   permalinkBase: string;
   validate(params: Record<string, string>): GraphErrorSpec | null;
@@ -59,25 +62,17 @@ export class ContainerContract extends GraphContractServer {
       this.containers.set(container.id, container);
       sendJson(res, 200, { id: container.id });
     });
-    this.graphRoute('POST', `/:user${dialect.publishPath}`, (req, res) => {
-      const user = this.authorisedUser(req);
-      if (!user) return sendGraphError(res, INVALID_TOKEN);
-      const container = this.containers.get(formField(req, 'creation_id') ?? '');
-      if (!container || container.userId !== pathId(req)) {
-        return sendGraphError(res, { status: 400, code: 100, message: 'Unsupported post request. Object does not exist.' });
-      }
-      if (this.quotaUsage >= dialect.quotaTotal) {
-        return sendGraphError(res, { status: 400, code: 9, subcode: 2207042, message: 'Application request limit reached' });
-      }
-      if (container.status !== 'FINISHED') {
-        return sendGraphError(res, { status: 400, code: 9007, subcode: 2207027, message: 'Media ID is not available' });
-      }
-      container.status = 'PUBLISHED';
-      this.quotaUsage++;
-      const id = this.newId();
-      this.published.push({ id, userId: container.userId, container, permalink: `${dialect.permalinkBase}${id}/` });
-      sendJson(res, 200, { id });
+    this.graphRoute('GET', `/:user${dialect.createPath}`, (req, res) => {
+      if (!this.authorisedUser(req)) return sendGraphError(res, INVALID_TOKEN);
+      const limit = Number(req.query.get('limit') ?? 25);
+      const data = this.published
+        .filter((m) => m.userId === pathId(req))
+        .reverse()
+        .slice(0, limit)
+        .map((m) => ({ id: m.id, [dialect.textField]: m.container.params[dialect.textField], timestamp: m.timestamp }));
+      sendJson(res, 200, { data, paging: { cursors: { before: 'b', after: 'a' } } });
     });
+    this.graphRoute('POST', `/:user${dialect.publishPath}`, (req, res) => this.publish(req, res));
     this.graphRoute('GET', `/:user${dialect.limitPath}`, (req, res) => {
       if (!this.authorisedUser(req)) return sendGraphError(res, INVALID_TOKEN);
       sendJson(res, 200, { data: [{ quota_usage: this.quotaUsage, config: { quota_total: dialect.quotaTotal, quota_duration: 86_400 } }] });
@@ -92,6 +87,28 @@ export class ContainerContract extends GraphContractServer {
 
   get tokens(): Set<string> {
     return new Set([...this.users.values()].map((u) => u.token));
+  }
+
+  /** Publishes a FINISHED container once; a lost answer can be simulated with publishThenDrop. */
+  publishContainer(creationId: string, userId: string): { error?: GraphErrorSpec; id?: string } {
+    const container = this.containers.get(creationId);
+    if (!container || container.userId !== userId) return { error: { status: 400, code: 100, message: 'Unsupported post request. Object does not exist.' } };
+    if (this.quotaUsage >= this.dialect.quotaTotal) return { error: { status: 400, code: 9, subcode: 2207042, message: 'Application request limit reached' } };
+    if (container.status === 'PUBLISHED') return { error: { status: 400, code: 100, subcode: 2207008, message: 'The media has already been published' } };
+    if (container.status !== 'FINISHED') return { error: { status: 400, code: 9007, subcode: 2207027, message: 'Media ID is not available' } };
+    container.status = 'PUBLISHED';
+    this.quotaUsage++;
+    const id = this.newId();
+    const timestamp = new Date().toISOString().replace(/\.\d{3}Z$/, '+0000');
+    this.published.push({ id, userId: container.userId, container, permalink: `${this.dialect.permalinkBase}${id}/`, timestamp });
+    return { id };
+  }
+
+  private publish(req: RecordedRequest, res: import('node:http').ServerResponse): void {
+    if (!this.authorisedUser(req)) return sendGraphError(res, INVALID_TOKEN);
+    const outcome = this.publishContainer(formField(req, 'creation_id') ?? '', pathId(req));
+    if (outcome.error) return sendGraphError(res, outcome.error);
+    sendJson(res, 200, { id: outcome.id });
   }
 
   private userIdOfToken(token: string | undefined): string {

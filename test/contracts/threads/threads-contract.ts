@@ -24,6 +24,7 @@ export class ThreadsContract extends ContainerContract {
       limitPath: '/threads_publishing_limit',
       statusField: 'status',
       reasonField: 'error_message',
+      textField: 'text',
       quotaTotal: 250,
       permalinkBase: 'https://www.threads.net/@kspi/post/',
       validate: (params) => {
