@@ -1,4 +1,5 @@
-import { PlatformHttp, type Publisher } from '../../src/publishers';
+import fc from 'fast-check';
+import { countGraphemes, PlatformHttp, type Publisher } from '../../src/publishers';
 import { buildFacebookAuthorizeUrl, exchangeFacebookCode, facebookPageAccounts } from '../../src/publishers/facebook/facebook-oauth';
 import { FacebookPublisher } from '../../src/publishers/facebook/facebook.publisher';
 import { dropConnection, sendJson } from '../contracts/contract-server';
@@ -173,5 +174,36 @@ describe('Facebook Pages publisher against the Graph API contract', () => {
       const error = await publishFailure(exchangeFacebookCode(http, server.apiUrl, server.app, 'used-code', AbortSignal.timeout(5000)), 'PERMANENT');
       expectNoSecrets(error, [server.app.appSecret]);
     });
+  });
+});
+
+describe('grapheme counting at the Facebook limit (shared countGraphemes)', () => {
+  const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  // Each segment object carries a copy of the whole input: count without keeping them.
+  const reference = (text: string) => {
+    let count = 0;
+    for (const _ of segmenter.segment(text)) count++;
+    return count;
+  };
+
+  it('counts exactly as the segmenter does, whatever the pieces cut', () => {
+    const parts = ['a', ' ', '\r\n', '\n', '\r', 'e\u0301', '🇮🇩', '👍🏽', '👩‍👩‍👧‍👦', '労', 'ก่', '\u0600', '1\ufe0f\u20e3', '#', 'Z'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...parts), { maxLength: 3_000 }), (pieces) => {
+        const text = pieces.join('');
+        expect(countGraphemes(text)).toBe(reference(text));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('counts a 63,206-character post fast enough for draft-time validation', () => {
+    const text = ('Buruh bersatu tak bisa dikalahkan! ✊🏽\n'.repeat(2_000)).slice(0, 63_206);
+    const started = Date.now();
+    expect(countGraphemes(text)).toBe(reference(text));
+    process.stdout.write(`63,206 characters: reference + ours ${Date.now() - started} ms\n`);
+    const ours = Date.now();
+    countGraphemes(text);
+    expect(Date.now() - ours).toBeLessThan(300);
   });
 });
