@@ -119,6 +119,14 @@ describe('Threads publisher against the Threads API contract', () => {
     expect(server.published.length).toBe(originalPublish);
   });
 
+  it('validates at most 5 distinct links (Threads refuses more since December 2025)', () => {
+    const links = (n: number) => Array.from({ length: n }, (_, i) => `https://kspi.or.id/${i}`).join(' ');
+    expect(publisher.validate(content(`${links(5)} https://kspi.or.id/0`))).toEqual([]);
+    const tooMany = publisher.validate(content(`${links(5)} kspi.id`));
+    expect(tooMany.map((i) => i.code)).toEqual(['threads.too_many_links']);
+    expect(tooMany[0].message.id).toContain('tautan');
+  });
+
   it('validates 500 graphemes and 20 media', () => {
     expect(publisher.validate(content('👩‍👩‍👧‍👦'.repeat(500)))).toEqual([]);
     expect(publisher.validate(content('a'.repeat(501))).map((i) => i.code)).toEqual(['threads.text_too_long']);

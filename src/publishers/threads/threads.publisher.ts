@@ -1,4 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
+import twitterText from 'twitter-text';
 import { APP_CONFIG, type AppConfig } from '../../core/config';
 import { beforePublication, PlatformHttp } from '../http/platform-http';
 import { graphRequest } from '../meta-graph/graph-api';
@@ -17,11 +18,13 @@ import type {
   ValidationIssue,
   VerifiedIdentity,
 } from '../publisher';
-import { commonIssues, requiredCredential, requiredExternalId } from '../publisher-helpers';
+import { commonIssues, issue, requiredCredential, requiredExternalId } from '../publisher-helpers';
 import { refreshThreadsToken } from './threads-oauth';
 
 const PLATFORM = 'threads';
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** Threads refuses a post whose text holds more than 5 distinct links (THREADS_API__LINK_LIMIT_EXCEEDED). */
+const MAX_LINKS = 5;
 
 type GraphParams = Record<string, string | boolean | undefined>;
 
@@ -52,7 +55,12 @@ export class ThreadsPublisher implements Publisher {
   ) {}
 
   validate(content: PublishContent): ValidationIssue[] {
-    return commonIssues(PLATFORM, content, this.limits);
+    const issues = commonIssues(PLATFORM, content, this.limits);
+    const links = new Set(twitterText.extractUrls(content.text)).size;
+    if (links > MAX_LINKS) {
+      issues.push(issue(`${PLATFORM}.too_many_links`, `Terlalu banyak tautan: ${links} dari maksimal ${MAX_LINKS}.`, `Too many links: ${links} of at most ${MAX_LINKS}.`));
+    }
+    return issues;
   }
 
   async publish(request: PublishRequest): Promise<PublishResult> {
