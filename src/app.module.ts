@@ -6,6 +6,7 @@ import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { HealthModule } from './health/health.module';
+import { MediaModule } from './media/media.module';
 import { PostsModule } from './posts/posts.module';
 import { FeedModule } from './publishers/feed/feed.module';
 import { PublishingApiModule, PublishingWorkerModule, QueueBoardModule } from './publishing';
@@ -14,7 +15,7 @@ import { WorkspacesModule } from './workspaces/workspaces.module';
 export type Role = 'api' | 'worker';
 
 /** Modules that serve HTTP. */
-const API_MODULES: Type[] = [HealthModule, AuthModule, WorkspacesModule, CampaignsModule, PostsModule, CalendarModule, PublishingApiModule, FeedModule];
+const API_MODULES: Type[] = [HealthModule, AuthModule, WorkspacesModule, CampaignsModule, PostsModule, CalendarModule, MediaModule, PublishingApiModule, FeedModule];
 /** Modules that run queue processors and schedulers. */
 const WORKER_MODULES: Type[] = [PublishingWorkerModule];
 

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../core/config';
 import { SecretBox } from '../core/crypto';
+import { MediaService } from '../media/media.service';
 import { PrismaService, type DeliveryState } from '../core/database';
 import { PublishError, PublisherRegistry, type Publisher, type PublishRequest, type PublishResult } from '../publishers';
 import { writeAudit } from './audit';
@@ -33,6 +34,7 @@ export class PublishEngine {
     private readonly outcomes: OutcomeRepository,
     private readonly secrets: SecretBox,
     private readonly metrics: PublishingMetrics,
+    private readonly media: MediaService,
   ) {}
 
   async run(targetId: string, version: number): Promise<EngineStep> {
@@ -131,7 +133,7 @@ export class PublishEngine {
         settings: (account.settings ?? {}) as Record<string, unknown>,
         credentials,
       },
-      content: { text: target.text ?? post.baseText, title: post.title, media: [] },
+      content: { text: target.text ?? post.baseText, title: post.title, media: await this.media.itemsForPost(target.workspaceId, post.id) },
       signal: new AbortController().signal,
     };
     return { request, facts, dueAt: post.scheduledAt };
