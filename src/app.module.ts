@@ -30,7 +30,7 @@ export class AppModule {
         AuditModule,
         ...(roles.includes('api') ? API_MODULES : []),
         ...(roles.includes('worker') ? WORKER_MODULES : []),
-        ...(roles.includes('api') && config.BULL_BOARD_ENABLED ? [QueueBoardModule] : []),
+        ...(roles.includes('api') && config.OPERATOR_TOKEN ? [QueueBoardModule.forOperators(config.OPERATOR_TOKEN)] : []),
       ],
     };
   }

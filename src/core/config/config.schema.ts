@@ -39,7 +39,6 @@ const credentialKeys = z
   });
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
-const bool = z.enum(['true', 'false']).transform((value) => value === 'true');
 
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -62,7 +61,8 @@ export const configSchema = z.object({
   SWEEP_INTERVAL_MS: int(1_000, 3_600_000).default(15_000),
   PUBLISH_LEASE_MS: int(5_000, 3_600_000).default(120_000),
   MAX_PUBLISH_ATTEMPTS: int(1, 50).default(8),
-  BULL_BOARD_ENABLED: bool.default(true),
+  /** Operators' secret for /metrics (Bearer) and the queue dashboard /admin/queues (Basic, user "operator"); both are off without it. */
+  OPERATOR_TOKEN: z.string().min(24).optional(),
   MEDIA_DIR: z.string().min(1).default('data/media'),
   MEDIA_MAX_IMAGE_MB: int(1, 50).default(8),
   MEDIA_MAX_VIDEO_MB: int(1, 1024).default(200),
