@@ -6,7 +6,7 @@ import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { HealthModule } from './health/health.module';
-import { MediaModule } from './media/media.module';
+import { MediaApiModule } from './media/media.module';
 import { PostsModule } from './posts/posts.module';
 import { FeedModule } from './publishers/feed/feed.module';
 import { PublishingApiModule, PublishingWorkerModule, QueueBoardModule } from './publishing';
@@ -23,7 +23,7 @@ const API_MODULES: Type[] = [
   CampaignsModule,
   PostsModule,
   CalendarModule,
-  MediaModule,
+  MediaApiModule,
   PublishingApiModule,
   FeedModule,
 ];

@@ -21,7 +21,6 @@ export async function createApiApp(config: AppConfig, roles: Role[] = ['api']): 
   // Media uploads arrive as raw bytes; MediaService enforces the per-kind size limits.
   app.useBodyParser('raw', { type: ['image/*', 'video/*', 'application/octet-stream'], limit: `${config.MEDIA_MAX_VIDEO_MB}mb` });
   app.useGlobalFilters(new HttpExceptionFilter());
-  app.enableShutdownHooks();
   setUpOpenApi(app);
   return app;
 }
@@ -31,7 +30,6 @@ export async function createWorkerApp(config: AppConfig): Promise<INestApplicati
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, ['worker']), {
     logger: new JsonLogger(config.LOG_LEVEL),
   });
-  app.enableShutdownHooks();
   return app;
 }
 
