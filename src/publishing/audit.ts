@@ -1,30 +1,25 @@
 import type { Prisma, Tx } from '../core/database';
+import { recordAudit } from '../audit/audit.service';
 
 export interface EngineAuditEntry {
   workspaceId: string;
   /** worker, sweeper, user or system. */
-  actorKind: 'worker' | 'sweeper' | 'user' | 'system';
+  actorKind: 'worker' | 'sweeper' | 'user' | 'api-token' | 'system';
   actorId?: string | null;
   action: string;
   subjectType: string;
   subjectId: string;
-  summary?: Prisma.InputJsonValue;
+  summary?: Prisma.InputJsonObject;
 }
 
-/**
- * The engine's one way to write an AuditEvent, inside the caller's transaction. Kept as a single
- * function so the application's AuditService can replace it without touching the engine.
- */
-export async function writeAudit(tx: Tx, entry: EngineAuditEntry): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      workspaceId: entry.workspaceId,
-      actorKind: entry.actorKind,
-      actorId: entry.actorId ?? null,
-      action: entry.action,
-      subjectType: entry.subjectType,
-      subjectId: entry.subjectId,
-      summary: entry.summary ?? {},
-    },
+/** The engine's shorthand for the one audit writer (src/audit), inside the caller's transaction. */
+export function writeAudit(tx: Tx, entry: EngineAuditEntry): Promise<void> {
+  return recordAudit(tx, {
+    workspaceId: entry.workspaceId,
+    actor: { userId: entry.actorId ?? null, kind: entry.actorKind },
+    action: entry.action,
+    subjectType: entry.subjectType,
+    subjectId: entry.subjectId,
+    summary: entry.summary,
   });
 }
