@@ -3,7 +3,9 @@ import { PublishersModule } from '../publishers';
 import { ClaimRepository } from './claim.repository';
 import { DeliveryScheduler } from './delivery-scheduler';
 import { HoldResumeService } from './hold-resume.service';
+import { AccountCredentialsStore } from '../accounts/account-credentials.store';
 import { MaintenanceProcessor } from './maintenance.processor';
+import { MaintenanceTasks } from './maintenance-tasks';
 import { MetricsController } from './metrics.controller';
 import { PublishingMetrics } from './metrics';
 import { Notifier } from './notifier';
@@ -27,6 +29,8 @@ const SERVICES = [
   RateBudgetChecker,
   WebhookDeliveryService,
   PublishingMetrics,
+  MaintenanceTasks,
+  AccountCredentialsStore,
 ];
 
 /** The engine's services, for the API (approve -> wake, resume, human actions) and the worker. */
