@@ -24,13 +24,15 @@ export interface RotationReport {
  * if it still holds the ciphertext that was read (a concurrent refresh wins). Idempotent: a second
  * run finds everything current. Never logs or returns a secret.
  */
-export async function rotateKeys(prisma: PrismaClient, box: SecretBox, options: { batchSize?: number; progress?: (line: string) => void } = {}): Promise<RotationReport> {
+export async function rotateKeys(prisma: PrismaClient, box: SecretBox, options: { batchSize?: number; progress?: (line: string) => void; workspaceId?: string } = {}): Promise<RotationReport> {
   const batchSize = options.batchSize ?? 200;
+  // One workspace only when given (tests on a shared database); the CLI rotates everything.
+  const scope = options.workspaceId ? { workspaceId: options.workspaceId } : {};
   const report: RotationReport = { newestKeyId: box.currentKeyId, accounts: counts(), webhooks: counts(), failedIds: [] };
 
   for (let after: string | undefined; ; ) {
     const rows = await prisma.connectedAccount.findMany({
-      where: { credentialsCiphertext: { not: null }, ...(after ? { id: { gt: after } } : {}) },
+      where: { ...scope, credentialsCiphertext: { not: null }, ...(after ? { id: { gt: after } } : {}) },
       select: { id: true, workspaceId: true, credentialsCiphertext: true, credentialsKeyId: true },
       orderBy: { id: 'asc' },
       take: batchSize,
@@ -52,7 +54,7 @@ export async function rotateKeys(prisma: PrismaClient, box: SecretBox, options: 
 
   for (let after: string | undefined; ; ) {
     const rows = await prisma.webhookEndpoint.findMany({
-      where: after ? { id: { gt: after } } : {},
+      where: { ...scope, ...(after ? { id: { gt: after } } : {}) },
       select: { id: true, workspaceId: true, secretCiphertext: true, secretKeyId: true },
       orderBy: { id: 'asc' },
       take: batchSize,

@@ -39,16 +39,17 @@ export class AccountHealthService {
     private readonly notifier: Notifier,
   ) {}
 
-  async run(now = new Date()): Promise<HealthReport> {
+  /** `scope` limits a run to one workspace (an admin's "check now", and tests on a shared database). */
+  async run(now = new Date(), scope: { workspaceId?: string } = {}): Promise<HealthReport> {
     const report: HealthReport = { refreshed: 0, checked: 0, needsReconnect: 0, errors: 0 };
     const expiring = await this.prisma.connectedAccount.findMany({
-      where: { status: 'ACTIVE', credentialsCiphertext: { not: null }, tokenExpiresAt: { lte: new Date(now.getTime() + REFRESH_WINDOW_MS) } },
+      where: { ...scope, status: 'ACTIVE', credentialsCiphertext: { not: null }, tokenExpiresAt: { lte: new Date(now.getTime() + REFRESH_WINDOW_MS) } },
       orderBy: { tokenExpiresAt: 'asc' },
       take: BATCH,
     });
     for (const account of expiring) await this.guarded(account, report, () => this.refresh(account, report));
     const due = await this.prisma.connectedAccount.findMany({
-      where: { status: 'ACTIVE', OR: [{ lastCheckedAt: null }, { lastCheckedAt: { lte: new Date(now.getTime() - CHECK_INTERVAL_MS) } }] },
+      where: { ...scope, status: 'ACTIVE', OR: [{ lastCheckedAt: null }, { lastCheckedAt: { lte: new Date(now.getTime() - CHECK_INTERVAL_MS) } }] },
       orderBy: { lastCheckedAt: { sort: 'asc', nulls: 'first' } },
       take: BATCH,
     });
