@@ -97,12 +97,16 @@ describe('account health and key rotation', () => {
     const config = testConfig();
     const queue = new Queue(MAINTENANCE_QUEUE, { connection: { url: config.REDIS_URL }, prefix: config.QUEUE_PREFIX });
     try {
-      const scheduler = new AccountHealthScheduler(queue, tasks, health);
+      const scheduler = new AccountHealthScheduler(testConfig({ NODE_ENV: 'production' }), queue, tasks, health);
       scheduler.onModuleInit();
       expect(tasks.handler(ACCOUNT_HEALTH_JOB)).toBeDefined();
       await scheduler.onApplicationBootstrap();
       const job = await queue.getJobScheduler(ACCOUNT_HEALTH_SCHEDULER_ID);
       expect(job).toMatchObject({ name: ACCOUNT_HEALTH_JOB, every: 3600_000 });
+      // Test apps (NODE_ENV=test) never schedule it: a run would touch other tests' accounts.
+      await queue.removeJobScheduler(ACCOUNT_HEALTH_SCHEDULER_ID);
+      await new AccountHealthScheduler(testConfig(), queue, tasks, health).onApplicationBootstrap();
+      expect(await queue.getJobScheduler(ACCOUNT_HEALTH_SCHEDULER_ID)).toBeFalsy();
     } finally {
       await queue.obliterate({ force: true });
       await queue.close();
