@@ -10,8 +10,6 @@ export const ACCOUNT_TEXT = {
   },
   platformMismatch: { id: 'Kredensial ini untuk {given}, tetapi akunnya {expected}.', en: 'These credentials are for {given}, but the account is {expected}.' },
   disconnected: { id: 'Akun ini sudah diputus.', en: 'This account is disconnected.' },
-  notReconnectable: { id: 'Akun {platform} tidak memakai kredensial yang bisa diganti.', en: '{platform} accounts have no credentials to replace.' },
-  useOAuth: { id: 'Akun {platform} dihubungkan lewat OAuth: mulai dari /accounts/oauth/{path}/start.', en: '{platform} accounts connect through OAuth: start at /accounts/oauth/{path}/start.' },
   otherAccountOnPlatform: {
     id: 'Platform mengembalikan akun lain ({name}) daripada akun yang dihubungkan ulang.',
     en: 'The platform answered with another account ({name}) than the one being reconnected.',
@@ -33,5 +31,4 @@ export const ACCOUNT_TEXT = {
     id: 'Tidak ada akun yang bisa dihubungkan (misalnya tidak ada Halaman Facebook atau akun Instagram profesional).',
     en: 'No connectable accounts were found (for example no Facebook Page or Instagram professional account).',
   },
-  noSlots: { id: 'Akun ini belum punya slot jadwal.', en: 'This account has no posting slots.' },
 } satisfies Record<string, LocalizedText>;

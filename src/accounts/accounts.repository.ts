@@ -25,8 +25,13 @@ export class AccountsRepository {
     return tx.connectedAccount.findFirst({ where: { id: accountId, workspaceId } });
   }
 
-  /** The connected (not disconnected) account of this workspace with the platform's own id, if any. */
-  findConnected(tx: Tx, workspaceId: string, platform: Platform, externalId: string) {
+  /**
+   * The connected (not disconnected) account of this workspace with the platform's own id, if any.
+   * Takes a transaction-scoped advisory lock on that identity first, so two concurrent connects of
+   * the same account cannot both find nothing and create two rows.
+   */
+  async findConnected(tx: Tx, workspaceId: string, platform: Platform, externalId: string) {
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`account:${workspaceId}:${platform}:${externalId}`}))::text`;
     return tx.connectedAccount.findFirst({ where: { workspaceId, platform, externalId, status: { not: 'DISABLED' } } });
   }
 

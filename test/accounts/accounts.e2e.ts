@@ -186,4 +186,12 @@ describe('connected accounts API', () => {
     expect(await t.prisma.auditEvent.count({ where: { subjectId: id, action: 'account.reconnected' } })).toBe(1);
     telegram.validTokens.add(BOT_TOKEN);
   });
+
+  it('two concurrent connects of the same account create one row', async () => {
+    telegram.addChat({ id: -1007777777777, type: 'channel', title: 'Serentak', username: 'serentak', bot: 'administrator' });
+    const form = { platform: 'TELEGRAM', botToken: BOT_TOKEN, chatId: '@serentak' };
+    const statuses = (await Promise.all([connect(form), connect(form), connect(form)])).map((res) => res.status).sort();
+    expect(statuses).toEqual([201, 409, 409]);
+    expect(await t.prisma.connectedAccount.count({ where: { workspaceId: ws.id, externalId: '-1007777777777' } })).toBe(1);
+  });
 });
