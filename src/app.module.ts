@@ -2,11 +2,12 @@ import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import type { AppConfig } from './core/config';
 import { CoreModule } from './core/core.module';
 import { AccountsModule, AccountsWorkerModule } from './accounts/accounts.module';
-import { AuditModule } from './audit/audit.module';
+import { AuditApiModule, AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { HealthModule } from './health/health.module';
+import { MediaModule } from './media/media.module';
 import { PostsModule } from './posts/posts.module';
 import { FeedModule } from './publishers/feed/feed.module';
 import { PublishingApiModule, PublishingWorkerModule, QueueBoardModule } from './publishing';
@@ -15,7 +16,19 @@ import { WorkspacesModule } from './workspaces/workspaces.module';
 export type Role = 'api' | 'worker';
 
 /** Modules that serve HTTP. */
-const API_MODULES: Type[] = [HealthModule, AuthModule, WorkspacesModule, CampaignsModule, PostsModule, CalendarModule, PublishingApiModule, FeedModule, AccountsModule];
+const API_MODULES: Type[] = [
+  HealthModule,
+  AuthModule,
+  AuditApiModule,
+  WorkspacesModule,
+  CampaignsModule,
+  PostsModule,
+  CalendarModule,
+  MediaModule,
+  PublishingApiModule,
+  FeedModule,
+  AccountsModule,
+];
 /** Modules that run queue processors and schedulers. */
 const WORKER_MODULES: Type[] = [PublishingWorkerModule, AccountsWorkerModule];
 
@@ -30,7 +43,7 @@ export class AppModule {
         AuditModule,
         ...(roles.includes('api') ? API_MODULES : []),
         ...(roles.includes('worker') ? WORKER_MODULES : []),
-        ...(roles.includes('api') && config.BULL_BOARD_ENABLED ? [QueueBoardModule] : []),
+        ...(roles.includes('api') && config.OPERATOR_TOKEN ? [QueueBoardModule.forOperators(config.OPERATOR_TOKEN)] : []),
       ],
     };
   }

@@ -18,6 +18,8 @@ export async function createApiApp(config: AppConfig, roles: Role[] = ['api']): 
   app.set('trust proxy', 'loopback');
   app.use(requestContextMiddleware);
   app.useBodyParser('json', { limit: '1mb' });
+  // Media uploads arrive as raw bytes; MediaService enforces the per-kind size limits.
+  app.useBodyParser('raw', { type: ['image/*', 'video/*', 'application/octet-stream'], limit: `${config.MEDIA_MAX_VIDEO_MB}mb` });
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableShutdownHooks();
   setUpOpenApi(app);

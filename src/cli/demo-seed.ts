@@ -74,6 +74,8 @@ export async function seedDemo(prisma: PrismaClient, now = DateTime.utc()): Prom
     });
 
     const plans = [
+      // Due a few minutes after the first `npm start`: watch it appear in the KSPI feed.
+      { who: kspi, zone: 'Asia/Makassar', inHours: 0.05, status: PostStatus.APPROVED, text: 'Selamat datang di Gaung: postingan demo ini terbit otomatis. #BuruhBersatu' },
       { who: kspi, zone: 'Asia/Jakarta', inHours: 2, status: PostStatus.APPROVED, text: 'Aksi serentak di Jakarta besok pagi. #TolakUpahMurah' },
       { who: kspi, zone: 'Asia/Makassar', inHours: 26, status: PostStatus.IN_REVIEW, text: 'Konsolidasi buruh Makassar: upah layak untuk semua.' },
       { who: kspi, zone: 'Asia/Jayapura', inHours: 50, status: PostStatus.DRAFT, text: 'Dari Jayapura: pengawasan ketenagakerjaan harus diperkuat.' },
@@ -81,7 +83,7 @@ export async function seedDemo(prisma: PrismaClient, now = DateTime.utc()): Prom
       { who: ksbsi, zone: 'Asia/Jayapura', inHours: 30, status: PostStatus.CHANGES_REQUESTED, text: 'Buruh Papua menuntut perlindungan yang sama.' },
     ];
     for (const plan of plans) {
-      const scheduled = now.plus({ hours: plan.inHours }).setZone(plan.zone).startOf('minute');
+      const scheduled = now.plus({ hours: plan.inHours }).setZone(plan.zone).startOf('minute').plus({ minutes: 1 });
       const approved = plan.status === PostStatus.APPROVED;
       await tx.post.create({
         data: {

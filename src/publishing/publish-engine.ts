@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../core/config';
 import { AccountCredentialsStore } from '../accounts/account-credentials.store';
+import { MediaService } from '../media/media.service';
 import { PrismaService, type DeliveryState } from '../core/database';
 import { PublishError, PublisherRegistry, type Publisher, type PublishRequest, type PublishResult } from '../publishers';
 import { writeAudit } from './audit';
@@ -33,6 +34,7 @@ export class PublishEngine {
     private readonly outcomes: OutcomeRepository,
     private readonly credentials: AccountCredentialsStore,
     private readonly metrics: PublishingMetrics,
+    private readonly media: MediaService,
   ) {}
 
   async run(targetId: string, version: number): Promise<EngineStep> {
@@ -127,7 +129,7 @@ export class PublishEngine {
         // X and LinkedIn rotate refresh tokens mid-call: the new ones must be stored at once.
         saveRefreshedCredentials: (refreshed) => this.credentials.save(account, refreshed.credentials, refreshed.expiresAt),
       },
-      content: { text: target.text ?? post.baseText, title: post.title, media: [] },
+      content: { text: target.text ?? post.baseText, title: post.title, media: await this.media.itemsForPost(target.workspaceId, post.id) },
       signal: new AbortController().signal,
     };
     return { request, facts, dueAt: post.scheduledAt };

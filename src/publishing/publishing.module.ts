@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MediaModule } from '../media/media.module';
 import { PublishersModule } from '../publishers';
 import { ClaimRepository } from './claim.repository';
 import { DeliveryScheduler } from './delivery-scheduler';
@@ -35,7 +36,7 @@ const SERVICES = [
 
 /** The engine's services, for the API (approve -> wake, resume, human actions) and the worker. */
 @Module({
-  imports: [PublishersModule],
+  imports: [PublishersModule, MediaModule],
   providers: SERVICES,
   exports: SERVICES,
 })

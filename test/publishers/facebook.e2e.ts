@@ -197,13 +197,8 @@ describe('grapheme counting at the Facebook limit (shared countGraphemes)', () =
     );
   });
 
-  it('counts a 63,206-character post fast enough for draft-time validation', () => {
+  it('counts a post at the 63,206-character limit exactly', () => {
     const text = ('Buruh bersatu tak bisa dikalahkan! ✊🏽\n'.repeat(2_000)).slice(0, 63_206);
-    const started = Date.now();
     expect(countGraphemes(text)).toBe(reference(text));
-    process.stdout.write(`63,206 characters: reference + ours ${Date.now() - started} ms\n`);
-    const ours = Date.now();
-    countGraphemes(text);
-    expect(Date.now() - ours).toBeLessThan(300);
   });
 });

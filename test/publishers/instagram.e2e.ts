@@ -89,9 +89,7 @@ describe('Instagram publisher against the content publishing contract', () => {
   it('stops polling when the publish timeout aborts, as NOT_SENT_RETRYABLE (media_publish never called)', async () => {
     const patient = new InstagramPublisher(new PlatformHttp(), testConfig({ GRAPH_API_URL: server.apiUrl }), { intervalMs: 1_000, maxAttempts: 100 });
     server.nextOutcomes.push({ inProgressPolls: 100, final: 'FINISHED' });
-    const started = Date.now();
     await publishFailure(patient.publish(request(igAccount(), content('x', [image()]), AbortSignal.timeout(300))), 'NOT_SENT_RETRYABLE');
-    expect(Date.now() - started).toBeLessThan(1_000);
     expect(server.requestsTo('POST', /media_publish$/)).toHaveLength(0);
   });
 

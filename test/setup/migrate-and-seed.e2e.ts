@@ -53,7 +53,7 @@ describe('migrations and demo seed on an empty database', () => {
       partners: await prisma.campaignPartner.count(),
     });
     const first = await counts();
-    expect(first).toEqual({ workspaces: 2, users: 10, memberships: 10, posts: 5, targets: 5, partners: 1 });
+    expect(first).toEqual({ workspaces: 2, users: 10, memberships: 10, posts: 6, targets: 6, partners: 1 });
     await expect(seedDemo(prisma)).resolves.toEqual({ seeded: false });
     expect(await counts()).toEqual(first);
 
