@@ -16,6 +16,8 @@ import { MastodonAppsStore } from './mastodon-apps.store';
 import { OAUTH_PLATFORMS, type OAuthPlatform } from './oauth-platforms';
 import type { OAuthStateData } from './oauth-state.store';
 
+const LINKEDIN_MEMBER_TO_BE_VERIFIED = 'urn:li:person:me';
+
 /** What a flow keeps with its state, and the authorize URL once the state is known. */
 export interface PreparedFlow {
   keep: Pick<OAuthStateData, 'verifier' | 'instanceUrl'>;
@@ -127,7 +129,9 @@ export class OAuthFlows {
         const app = { clientId: config.LINKEDIN_CLIENT_ID!, clientSecret: config.LINKEDIN_CLIENT_SECRET!, redirectUri };
         const tokens = await exchangeLinkedInCode(http, config.LINKEDIN_API_URL, app, code, signal);
         const credentials = { accessToken: tokens.accessToken, ...(tokens.refreshToken ? { refreshToken: tokens.refreshToken } : {}), clientId: app.clientId, clientSecret: app.clientSecret };
-        return [{ externalId: null, baseUrl: null, credentials, tokenExpiresAt: tokens.expiresAt }];
+        // The member's URN is not known yet: a person URN makes the publisher's "who am I" ask
+        // /v2/userinfo, which answers the real one (stored from the verified identity).
+        return [{ externalId: LINKEDIN_MEMBER_TO_BE_VERIFIED, baseUrl: null, credentials, tokenExpiresAt: tokens.expiresAt }];
       }
       case 'mastodon': {
         const instanceUrl = data.instanceUrl!;
