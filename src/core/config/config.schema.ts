@@ -38,6 +38,9 @@ const credentialKeys = z
     return keys;
   });
 
+/** An optional secret or id (loadConfig already drops empty values). */
+const optionalText = z.string().max(500).optional();
+
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 export const configSchema = z.object({
@@ -72,6 +75,15 @@ export const configSchema = z.object({
   LINKEDIN_API_URL: url(['http:', 'https:']).default('https://api.linkedin.com'),
   TELEGRAM_API_URL: url(['http:', 'https:']).default('https://api.telegram.org'),
   BLUESKY_SERVICE_URL: url(['http:', 'https:']).default('https://bsky.social'),
+  // OAuth apps per platform (optional: a platform without its app answers 'platform not configured').
+  FACEBOOK_APP_ID: optionalText,
+  FACEBOOK_APP_SECRET: optionalText,
+  THREADS_APP_ID: optionalText,
+  THREADS_APP_SECRET: optionalText,
+  X_CLIENT_ID: optionalText,
+  X_CLIENT_SECRET: optionalText,
+  LINKEDIN_CLIENT_ID: optionalText,
+  LINKEDIN_CLIENT_SECRET: optionalText,
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
