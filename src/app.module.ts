@@ -6,6 +6,7 @@ import { AuditApiModule, AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
+import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { MediaApiModule } from './media/media.module';
 import { PostsModule } from './posts/posts.module';
@@ -43,6 +44,7 @@ export class AppModule {
         AuditModule,
         ...(roles.includes('api') ? API_MODULES : []),
         ...(roles.includes('worker') ? WORKER_MODULES : []),
+        ...(roles.includes('api') && config.NODE_ENV === 'development' ? [DemoModule] : []),
         ...(roles.includes('api') && config.OPERATOR_TOKEN ? [QueueBoardModule.forOperators(config.OPERATOR_TOKEN)] : []),
       ],
     };
