@@ -9,6 +9,7 @@ import { CampaignsModule } from './campaigns/campaigns.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { MediaApiModule } from './media/media.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PostsModule } from './posts/posts.module';
 import { FeedModule } from './publishers/feed/feed.module';
 import { PublishingApiModule, PublishingWorkerModule, QueueBoardModule } from './publishing';
@@ -29,6 +30,7 @@ const API_MODULES: Type[] = [
   PublishingApiModule,
   FeedModule,
   AccountsModule,
+  NotificationsModule,
 ];
 /** Modules that run queue processors and schedulers. */
 const WORKER_MODULES: Type[] = [PublishingWorkerModule, AccountsWorkerModule];

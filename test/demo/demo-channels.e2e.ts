@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { SecretBox } from '../../src/core/crypto';
 import { DEMO_WEBHOOK_SECRET } from '../../src/demo/demo-seed';
+import { DeliveryScheduler } from '../../src/publishing';
 import { createWorkspace } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -29,7 +30,6 @@ describe('the demo WEBHOOK channel publishes to the development receiver', () =>
       },
       include: { targets: true },
     });
-    const { DeliveryScheduler } = await import('../../src/publishing');
     await t.app.get(DeliveryScheduler).wake([{ id: post.targets[0]!.id, version: 1, dueAt: due }]);
 
     let target = post.targets[0]!;
