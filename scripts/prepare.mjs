@@ -56,8 +56,14 @@ function loadEnvironment() {
   if (!existsSync(envFile)) {
     copyFileSync(join(root, '.env.example'), envFile);
     const key = randomBytes(32).toString('base64');
-    writeFileSync(envFile, readFileSync(envFile, 'utf8').replace(/^CREDENTIAL_KEYS=.*$/m, `CREDENTIAL_KEYS=k1:${key}`));
-    log('created .env from .env.example with a fresh credential key');
+    const operatorToken = randomBytes(24).toString('base64url');
+    writeFileSync(
+      envFile,
+      readFileSync(envFile, 'utf8')
+        .replace(/^CREDENTIAL_KEYS=.*$/m, `CREDENTIAL_KEYS=k1:${key}`)
+        .replace(/^OPERATOR_TOKEN=.*$/m, `OPERATOR_TOKEN=${operatorToken}`),
+    );
+    log('created .env from .env.example with a fresh credential key and operator token');
   }
   process.loadEnvFile(envFile);
   if (!process.env.DATABASE_URL) fail('DATABASE_URL is not set in .env.');

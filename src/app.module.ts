@@ -1,11 +1,15 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import type { AppConfig } from './core/config';
 import { CoreModule } from './core/core.module';
-import { AuditModule } from './audit/audit.module';
+import { AccountsModule, AccountsWorkerModule } from './accounts/accounts.module';
+import { AuditApiModule, AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
+import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
+import { MediaApiModule } from './media/media.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PostsModule } from './posts/posts.module';
 import { FeedModule } from './publishers/feed/feed.module';
 import { PublishingApiModule, PublishingWorkerModule, QueueBoardModule } from './publishing';
@@ -14,9 +18,22 @@ import { WorkspacesModule } from './workspaces/workspaces.module';
 export type Role = 'api' | 'worker';
 
 /** Modules that serve HTTP. */
-const API_MODULES: Type[] = [HealthModule, AuditModule, AuthModule, WorkspacesModule, CampaignsModule, PostsModule, CalendarModule, PublishingApiModule, FeedModule];
+const API_MODULES: Type[] = [
+  HealthModule,
+  AuthModule,
+  AuditApiModule,
+  WorkspacesModule,
+  CampaignsModule,
+  PostsModule,
+  CalendarModule,
+  MediaApiModule,
+  PublishingApiModule,
+  FeedModule,
+  AccountsModule,
+  NotificationsModule,
+];
 /** Modules that run queue processors and schedulers. */
-const WORKER_MODULES: Type[] = [PublishingWorkerModule];
+const WORKER_MODULES: Type[] = [PublishingWorkerModule, AccountsWorkerModule];
 
 /** One composition root: the API, the worker, or both in one process, over the same shared modules. */
 @Module({})
@@ -26,9 +43,11 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config),
+        AuditModule,
         ...(roles.includes('api') ? API_MODULES : []),
         ...(roles.includes('worker') ? WORKER_MODULES : []),
-        ...(roles.includes('api') && config.BULL_BOARD_ENABLED ? [QueueBoardModule] : []),
+        ...(roles.includes('api') && config.NODE_ENV === 'development' ? [DemoModule] : []),
+        ...(roles.includes('api') && config.OPERATOR_TOKEN ? [QueueBoardModule.forOperators(config.OPERATOR_TOKEN)] : []),
       ],
     };
   }

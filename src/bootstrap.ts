@@ -18,8 +18,9 @@ export async function createApiApp(config: AppConfig, roles: Role[] = ['api']): 
   app.set('trust proxy', 'loopback');
   app.use(requestContextMiddleware);
   app.useBodyParser('json', { limit: '1mb' });
+  // Media uploads arrive as raw bytes; MediaService enforces the per-kind size limits.
+  app.useBodyParser('raw', { type: ['image/*', 'video/*', 'application/octet-stream'], limit: `${config.MEDIA_MAX_VIDEO_MB}mb` });
   app.useGlobalFilters(new HttpExceptionFilter());
-  app.enableShutdownHooks();
   setUpOpenApi(app);
   return app;
 }
@@ -29,7 +30,6 @@ export async function createWorkerApp(config: AppConfig): Promise<INestApplicati
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, ['worker']), {
     logger: new JsonLogger(config.LOG_LEVEL),
   });
-  app.enableShutdownHooks();
   return app;
 }
 

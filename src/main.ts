@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { INestApplicationContext } from '@nestjs/common';
 import type { Role } from './app.module';
 import { createApiApp, createWorkerApp } from './bootstrap';
 import { ConfigError, loadConfigFromProcess, type AppConfig } from './core/config';
@@ -23,14 +24,40 @@ async function main(): Promise<void> {
   }
   const logger = new JsonLogger(config.LOG_LEVEL);
   if (mode === 'worker') {
-    await createWorkerApp(config);
+    stopGracefully(await createWorkerApp(config), logger);
     logger.log({ msg: 'worker started' }, 'Main');
     return;
   }
   const roles: Role[] = mode === 'all' ? ['api', 'worker'] : ['api'];
   const app = await createApiApp(config, roles);
   await app.listen(config.PORT);
+  stopGracefully(app, logger);
   logger.log({ msg: `Gaung ${mode} listening`, url: config.PUBLIC_BASE_URL, port: config.PORT }, 'Main');
+}
+
+/**
+ * On SIGTERM or SIGINT: stop taking requests, let the workers finish (or return) their jobs, close
+ * connections, then exit 0. A second signal exits at once.
+ */
+function stopGracefully(app: INestApplicationContext, logger: JsonLogger): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    logger.log({ msg: 'stopping', signal }, 'Main');
+    app.close().then(
+      () => {
+        logger.log({ msg: 'stopped' }, 'Main');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ msg: 'stopped with an error', err: error }, 'Main');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
 }
 
 void main();

@@ -25,21 +25,29 @@ export function auditJson(value: object): Prisma.InputJsonObject {
   return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonObject;
 }
 
-/** Writes AuditEvents inside the caller's transaction, so a change and its record land together. */
+/**
+ * The one writer of AuditEvents, inside the caller's transaction so a change and its record land
+ * together. The request id links the row to the request's log lines (absent for workers).
+ */
+export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      workspaceId: entry.workspaceId,
+      actorId: entry.actor.userId,
+      actorKind: entry.actor.kind,
+      action: entry.action,
+      subjectType: entry.subjectType,
+      subjectId: entry.subjectId,
+      summary: entry.summary ?? {},
+      requestId: requestContext.requestId() ?? null,
+    },
+  });
+}
+
+/** Injectable face of recordAudit for services. */
 @Injectable()
 export class AuditService {
-  async record(tx: Tx, entry: AuditEntry): Promise<void> {
-    await tx.auditEvent.create({
-      data: {
-        workspaceId: entry.workspaceId,
-        actorId: entry.actor.userId,
-        actorKind: entry.actor.kind,
-        action: entry.action,
-        subjectType: entry.subjectType,
-        subjectId: entry.subjectId,
-        summary: entry.summary ?? {},
-        requestId: requestContext.requestId() ?? null,
-      },
-    });
+  record(tx: Tx, entry: AuditEntry): Promise<void> {
+    return recordAudit(tx, entry);
   }
 }

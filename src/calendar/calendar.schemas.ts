@@ -31,6 +31,7 @@ export const keyDateSchema = z
   .object({ date: localDate, title: z.string().trim().min(1).max(200), kind: z.enum(['STRIKE', 'RALLY', 'ANNIVERSARY', 'OTHER']).default('OTHER') })
   .strict();
 
-export const keyDatesQuerySchema = z.object({ from: localDate, to: localDate }).strict();
+/** Without a range: from 30 days ago to a year ahead. */
+export const keyDatesQuerySchema = z.object({ from: localDate.optional(), to: localDate.optional() }).strict();
 
 export type CalendarQuery = z.infer<typeof calendarQuerySchema>;

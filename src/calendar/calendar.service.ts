@@ -68,8 +68,11 @@ export class CalendarService {
     });
   }
 
-  keyDates(access: WorkspaceAccess, from: string, to: string) {
-    return this.calendar.keyDates(access.workspaceId, new Date(`${from}T00:00:00Z`), new Date(`${to}T00:00:00Z`));
+  keyDates(access: WorkspaceAccess, from?: string, to?: string) {
+    const today = DateTime.now().setZone(access.timeZone).startOf('day');
+    const start = from ?? today.minus({ days: 30 }).toISODate()!;
+    const end = to ?? today.plus({ years: 1 }).toISODate()!;
+    return this.calendar.keyDates(access.workspaceId, new Date(`${start}T00:00:00Z`), new Date(`${end}T00:00:00Z`));
   }
 
   async deleteKeyDate(access: WorkspaceAccess, keyDateId: string) {

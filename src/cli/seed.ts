@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { loadConfigFromProcess } from '../core/config';
+import { SecretBox } from '../core/crypto';
 import { PrismaClient } from '../core/database';
-import { DEMO_PASSWORD, seedDemo } from './demo-seed';
+import { DEMO_PASSWORD, seedDemo } from '../demo/demo-seed';
 
 /** `node dist/cli/seed.js [--if-empty]`: loads the demo data (idempotent either way). */
 async function main(): Promise<void> {
@@ -10,7 +11,7 @@ async function main(): Promise<void> {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: config.DATABASE_URL }) });
   try {
     if (process.argv.includes('--if-empty') && (await prisma.workspace.count()) > 0) return;
-    const { seeded } = await seedDemo(prisma);
+    const { seeded } = await seedDemo(prisma, new SecretBox(config), config.PUBLIC_BASE_URL);
     process.stdout.write(
       seeded
         ? `Demo data loaded. Sign in as owner|admin|coordinator|editor|viewer@kspi.demo (or @ksbsi.demo), password ${DEMO_PASSWORD}\n`

@@ -14,6 +14,12 @@ export interface AccountContext {
   /** Facts learnt on connect (e.g. Mastodon's character limit). */
   settings: Record<string, unknown>;
   credentials: Record<string, unknown>;
+  /**
+   * Stores credentials a publisher refreshed in the middle of a call (X and LinkedIn rotate refresh
+   * tokens on use: a refreshed token that is not saved locks the account out). Publishers refresh
+   * mid-call only when this is given.
+   */
+  saveRefreshedCredentials?(refreshed: RefreshedCredentials): Promise<void>;
 }
 
 export interface MediaItem {

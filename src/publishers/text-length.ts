@@ -2,33 +2,45 @@ import twitterText from 'twitter-text';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-/** Intl.Segmenter in Node 20 is quadratic in the input length (100k characters take seconds). */
-const CHUNK = 1000;
-/** A grapheme boundary surely lies before printable ASCII that follows printable ASCII or a mark. */
-const SAFE_BEFORE = /[\x20-\x7E]/;
-const SAFE_AFTER = /[\x20-\x7E\p{M}]/u;
+/**
+ * Node's segmenter copies its whole input into every segment it yields, so one pass over a long
+ * text costs the square of its length (63k characters: seconds). Long texts are counted in windows.
+ */
+const WINDOW = 1_000;
+const INITIAL_LOOKAHEAD = 64;
 
-/** User-perceived characters: an emoji with skin tone or a flag counts as one. */
+/**
+ * User-perceived characters: an emoji with skin tone or a flag counts as one. Exactly the
+ * segmenter's count: each window is segmented with some text after it, and only boundaries the
+ * segmenter found strictly inside that text are trusted (a boundary depends on the characters
+ * before it and the one after it, and the next window starts at a true boundary, so its left
+ * context is complete). A cluster longer than the lookahead doubles it.
+ */
 export function countGraphemes(text: string): number {
   let count = 0;
   let start = 0;
   while (start < text.length) {
-    let end = Math.min(text.length, start + CHUNK);
-    // Cut only where a boundary is certain, so counting chunk by chunk equals counting the whole.
-    while (end < text.length && end > start + 1 && !safeCut(text, end)) end--;
-    if (end === start + 1) {
-      // No safe cut behind (e.g. a long run of emoji): take the next one ahead.
-      end = Math.min(text.length, start + CHUNK);
-      while (end < text.length && !safeCut(text, end)) end++;
+    let lookahead = INITIAL_LOOKAHEAD;
+    for (;;) {
+      const end = Math.min(text.length, start + WINDOW + lookahead);
+      let counted = 0;
+      let next = -1;
+      for (const { index } of segmenter.segment(text.slice(start, end))) {
+        if (index >= WINDOW) {
+          next = index;
+          break;
+        }
+        counted++;
+      }
+      if (next > 0 || end === text.length) {
+        count += counted;
+        start = next > 0 ? start + next : text.length;
+        break;
+      }
+      lookahead *= 2;
     }
-    for (const _ of segmenter.segment(text.slice(start, end))) count++;
-    start = end;
   }
   return count;
-}
-
-function safeCut(text: string, index: number): boolean {
-  return SAFE_BEFORE.test(text[index]!) && SAFE_AFTER.test(text[index - 1]!);
 }
 
 /** X's weighted length (URLs count 23, CJK and emoji count 2), from the twitter-text library. */

@@ -1,5 +1,5 @@
 import type { Prisma, Tx } from '../core/database';
-import { requestContext } from '../core/logging';
+import { recordAudit } from '../audit/audit.service';
 
 export interface EngineAuditEntry {
   workspaceId: string;
@@ -9,24 +9,17 @@ export interface EngineAuditEntry {
   action: string;
   subjectType: string;
   subjectId: string;
-  summary?: Prisma.InputJsonValue;
+  summary?: Prisma.InputJsonObject;
 }
 
-/**
- * The engine's one way to write an AuditEvent, inside the caller's transaction (the same row shape
- * as AuditService.record). Workers have no request, so the request id is set only for people's actions.
- */
-export async function writeAudit(tx: Tx, entry: EngineAuditEntry): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      workspaceId: entry.workspaceId,
-      actorKind: entry.actorKind,
-      actorId: entry.actorId ?? null,
-      action: entry.action,
-      subjectType: entry.subjectType,
-      subjectId: entry.subjectId,
-      summary: entry.summary ?? {},
-      requestId: requestContext.requestId() ?? null,
-    },
+/** The engine's shorthand for the one audit writer (src/audit), inside the caller's transaction. */
+export function writeAudit(tx: Tx, entry: EngineAuditEntry): Promise<void> {
+  return recordAudit(tx, {
+    workspaceId: entry.workspaceId,
+    actor: { userId: entry.actorId ?? null, kind: entry.actorKind },
+    action: entry.action,
+    subjectType: entry.subjectType,
+    subjectId: entry.subjectId,
+    summary: entry.summary,
   });
 }

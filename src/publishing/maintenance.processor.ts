@@ -3,8 +3,9 @@ import { Inject, Logger, type OnApplicationBootstrap, type OnModuleDestroy } fro
 import type { Job, Queue } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../core/config';
 import { MAINTENANCE_QUEUE } from '../core/queue';
+import { MaintenanceTasks } from './maintenance-tasks';
 import { WEBHOOK_DELIVERY_JOB, type WebhookDeliveryJobData } from './notifier';
-import { SweeperService, type SweepReport } from './sweeper.service';
+import { SweeperService } from './sweeper.service';
 import { WebhookDeliveryService } from './webhook-delivery.service';
 
 export const SWEEP_JOB = 'sweep';
@@ -21,6 +22,7 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     @InjectQueue(MAINTENANCE_QUEUE) private readonly queue: Queue,
     private readonly sweeper: SweeperService,
     private readonly webhooks: WebhookDeliveryService,
+    private readonly tasks: MaintenanceTasks,
   ) {
     super();
   }
@@ -47,13 +49,14 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     );
   }
 
-  async process(job: Job): Promise<SweepReport | void> {
+  async process(job: Job): Promise<unknown> {
     if (job.name === SWEEP_JOB) {
       const report = await this.sweeper.sweep();
       if (Object.values(report).some((count) => count > 0)) this.logger.log({ msg: 'sweeper repaired', ...report });
       return report;
     }
     if (job.name === WEBHOOK_DELIVERY_JOB) return this.webhooks.deliver(job.data as WebhookDeliveryJobData);
+    return this.tasks.handler(job.name)?.();
   }
 
   /** A lost Redis connection is reported here and retried by BullMQ; it must never crash the worker. */

@@ -1,14 +1,16 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, UseGuards } from '@nestjs/common';
 import { ApiExcludeEndpoint } from '@nestjs/swagger';
 import type { Queue } from 'bullmq';
+import { OperatorGuard } from '../core/http';
 import { MAINTENANCE_QUEUE, PUBLISH_QUEUE } from '../core/queue';
 import { PublishingMetrics } from './metrics';
 
 const STATES = ['waiting', 'delayed', 'active', 'failed', 'prioritized'] as const;
 
-/** Prometheus text exposition. Queue depth is sampled at scrape time. */
+/** Prometheus text exposition for operators (Bearer OPERATOR_TOKEN). Queue depth is sampled at scrape time. */
 @Controller('metrics')
+@UseGuards(OperatorGuard)
 export class MetricsController {
   constructor(
     private readonly metrics: PublishingMetrics,

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../core/config';
-import { SecretBox } from '../core/crypto';
+import { AccountCredentialsStore } from '../accounts/account-credentials.store';
+import { MediaService } from '../media/media.service';
 import { PrismaService, type DeliveryState } from '../core/database';
 import { PublishError, PublisherRegistry, type Publisher, type PublishRequest, type PublishResult } from '../publishers';
 import { writeAudit } from './audit';
@@ -31,8 +32,9 @@ export class PublishEngine {
     private readonly publishers: PublisherRegistry,
     private readonly claims: ClaimRepository,
     private readonly outcomes: OutcomeRepository,
-    private readonly secrets: SecretBox,
+    private readonly credentials: AccountCredentialsStore,
     private readonly metrics: PublishingMetrics,
+    private readonly media: MediaService,
   ) {}
 
   async run(targetId: string, version: number): Promise<EngineStep> {
@@ -105,17 +107,11 @@ export class PublishEngine {
     if (post.notAfter && post.notAfter <= now) return release('EXPIRED', 'do not publish after passed');
     if (workspace.heldAt || post.campaign?.heldAt) return release('HELD', 'on hold');
     if (account.status !== 'ACTIVE') return release('HELD', 'account not active');
-    let credentials: Record<string, unknown> = {};
-    if (account.credentialsCiphertext && account.credentialsKeyId) {
-      try {
-        const plain = this.secrets.open(
-          { keyId: account.credentialsKeyId, ciphertext: new Uint8Array(account.credentialsCiphertext) },
-          { workspaceId: account.workspaceId, subject: `account:${account.id}` },
-        );
-        credentials = JSON.parse(plain) as Record<string, unknown>;
-      } catch {
-        return release('HELD', 'credentials cannot be decrypted');
-      }
+    let credentials: Record<string, unknown>;
+    try {
+      credentials = this.credentials.open(account);
+    } catch {
+      return release('HELD', 'credentials cannot be decrypted');
     }
     const facts: AttemptFacts = { targetId: target.id, workspaceId: target.workspaceId, accountId: account.id, version: claimed.version, owner: this.workerId, startedAt: now };
     const request: PublishRequest = {
@@ -131,8 +127,10 @@ export class PublishEngine {
         handle: account.handle,
         settings: (account.settings ?? {}) as Record<string, unknown>,
         credentials,
+        // X and LinkedIn rotate refresh tokens mid-call: the new ones must be stored at once.
+        saveRefreshedCredentials: (refreshed) => this.credentials.save(account, refreshed.credentials, refreshed.expiresAt),
       },
-      content: { text: target.text ?? post.baseText, title: post.title, media: [] },
+      content: { text: target.text ?? post.baseText, title: post.title, media: await this.media.itemsForPost(target.workspaceId, post.id) },
       signal: new AbortController().signal,
     };
     return { request, facts, dueAt: post.scheduledAt };

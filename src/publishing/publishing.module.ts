@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
+import { MediaModule } from '../media/media.module';
 import { PublishersModule } from '../publishers';
 import { ClaimRepository } from './claim.repository';
 import { DeliveryScheduler } from './delivery-scheduler';
 import { HoldResumeService } from './hold-resume.service';
+import { AccountCredentialsStore } from '../accounts/account-credentials.store';
 import { MaintenanceProcessor } from './maintenance.processor';
+import { MaintenanceTasks } from './maintenance-tasks';
 import { MetricsController } from './metrics.controller';
 import { PublishingMetrics } from './metrics';
 import { Notifier } from './notifier';
@@ -28,11 +31,13 @@ const SERVICES = [
   RateBudgetChecker,
   WebhookDeliveryService,
   PublishingMetrics,
+  MaintenanceTasks,
+  AccountCredentialsStore,
 ];
 
 /** The engine's services, for the API (approve -> wake, resume, human actions) and the worker. */
 @Module({
-  imports: [PublishersModule],
+  imports: [PublishersModule, MediaModule],
   providers: SERVICES,
   exports: SERVICES,
 })

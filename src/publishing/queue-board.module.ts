@@ -1,16 +1,22 @@
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { BullBoardModule } from '@bull-board/nestjs';
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { operatorMiddleware } from '../core/http';
 import { MAINTENANCE_QUEUE, PUBLISH_QUEUE } from '../core/queue';
 
 export const QUEUE_BOARD_ROUTE = '/admin/queues';
 
-/** bull-board over the engine's queues (enabled by BULL_BOARD_ENABLED). Access control belongs to the admin guard. */
-@Module({
-  imports: [
-    BullBoardModule.forRoot({ route: QUEUE_BOARD_ROUTE, adapter: ExpressAdapter }),
-    BullBoardModule.forFeature({ name: PUBLISH_QUEUE, adapter: BullMQAdapter }, { name: MAINTENANCE_QUEUE, adapter: BullMQAdapter }),
-  ],
-})
-export class QueueBoardModule {}
+/** bull-board over the engine's queues, for operators only (Basic auth with OPERATOR_TOKEN). */
+@Module({})
+export class QueueBoardModule {
+  static forOperators(operatorToken: string): DynamicModule {
+    return {
+      module: QueueBoardModule,
+      imports: [
+        BullBoardModule.forRoot({ route: QUEUE_BOARD_ROUTE, adapter: ExpressAdapter, middleware: operatorMiddleware(operatorToken) }),
+        BullBoardModule.forFeature({ name: PUBLISH_QUEUE, adapter: BullMQAdapter }, { name: MAINTENANCE_QUEUE, adapter: BullMQAdapter }),
+      ],
+    };
+  }
+}

@@ -3,9 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Client } from 'pg';
-import { seedDemo } from '../../src/cli/demo-seed';
+import { DEMO_WEBHOOK_SECRET, seedDemo } from '../../src/demo/demo-seed';
 import { PrismaClient } from '../../src/core/database';
-import { TEST_DATABASE_URL } from '../support/test-config';
+import { SecretBox } from '../../src/core/crypto';
+import { TEST_DATABASE_URL, testConfig } from '../support/test-config';
 
 const root = join(__dirname, '..', '..');
 
@@ -43,7 +44,8 @@ describe('migrations and demo seed on an empty database', () => {
     expect(migrate.status).toBe(0);
 
     prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url.toString() }) });
-    await expect(seedDemo(prisma)).resolves.toEqual({ seeded: true });
+    const secrets = new SecretBox(testConfig());
+    await expect(seedDemo(prisma, secrets, 'http://localhost:3000')).resolves.toEqual({ seeded: true });
     const counts = async () => ({
       workspaces: await prisma.workspace.count(),
       users: await prisma.user.count(),
@@ -53,9 +55,14 @@ describe('migrations and demo seed on an empty database', () => {
       partners: await prisma.campaignPartner.count(),
     });
     const first = await counts();
-    expect(first).toEqual({ workspaces: 2, users: 10, memberships: 10, posts: 5, targets: 5, partners: 1 });
-    await expect(seedDemo(prisma)).resolves.toEqual({ seeded: false });
+    expect(first).toEqual({ workspaces: 2, users: 10, memberships: 10, posts: 6, targets: 7, partners: 1 });
+    await expect(seedDemo(prisma, secrets, 'http://localhost:3000')).resolves.toEqual({ seeded: false });
     expect(await counts()).toEqual(first);
+
+    const webhook = await prisma.connectedAccount.findFirstOrThrow({ where: { platform: 'WEBHOOK', workspace: { slug: 'kspi' } } });
+    const opened = secrets.open({ keyId: webhook.credentialsKeyId!, ciphertext: new Uint8Array(webhook.credentialsCiphertext!) }, { workspaceId: webhook.workspaceId, subject: `account:${webhook.id}` });
+    expect(JSON.parse(opened)).toEqual({ secret: DEMO_WEBHOOK_SECRET });
+    expect(webhook.baseUrl).toBe('http://localhost:3000/demo/webhook-receiver');
 
     const zones = await prisma.post.findMany({ select: { scheduleZone: true }, distinct: ['scheduleZone'] });
     expect(zones.map((z) => z.scheduleZone).sort()).toEqual(['Asia/Jakarta', 'Asia/Jayapura', 'Asia/Makassar']);

@@ -1,7 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deleteRedisKeys } from '../support/test-app';
+import { testConfig } from '../support/test-config';
 
 const root = join(__dirname, '..', '..');
 const KEY = Buffer.alloc(32, 3).toString('base64');
@@ -36,4 +38,31 @@ describe('start-up with bad configuration', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('api, worker or all');
   });
+});
+
+describe('the worker alone', () => {
+  it('starts without the HTTP modules and stops gracefully on SIGTERM', async () => {
+    const config = testConfig();
+    const child = spawn(process.execPath, [join(root, 'dist', 'main.js'), 'worker'], {
+      cwd: mkdtempSync(join(tmpdir(), 'gaung-worker-')),
+      env: {
+        PATH: process.env.PATH ?? '',
+        DATABASE_URL: config.DATABASE_URL,
+        REDIS_URL: config.REDIS_URL,
+        QUEUE_PREFIX: config.QUEUE_PREFIX,
+        CREDENTIAL_KEYS: `k1:${KEY}`,
+        LOG_LEVEL: 'info',
+      },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    for (let i = 0; i < 150 && !output.includes('worker started'); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(output).toContain('worker started');
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(output).toContain('"msg":"stopped"');
+    await deleteRedisKeys(config);
+  }, 30_000);
 });

@@ -38,8 +38,10 @@ const credentialKeys = z
     return keys;
   });
 
+/** An optional secret or id (loadConfig already drops empty values). */
+const optionalText = z.string().max(500).optional();
+
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
-const bool = z.enum(['true', 'false']).transform((value) => value === 'true');
 
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -62,13 +64,26 @@ export const configSchema = z.object({
   SWEEP_INTERVAL_MS: int(1_000, 3_600_000).default(15_000),
   PUBLISH_LEASE_MS: int(5_000, 3_600_000).default(120_000),
   MAX_PUBLISH_ATTEMPTS: int(1, 50).default(8),
-  BULL_BOARD_ENABLED: bool.default(true),
+  /** Operators' secret for /metrics (Bearer) and the queue dashboard /admin/queues (Basic, user "operator"); both are off without it. */
+  OPERATOR_TOKEN: z.string().min(24).optional(),
+  MEDIA_DIR: z.string().min(1).default('data/media'),
+  MEDIA_MAX_IMAGE_MB: int(1, 50).default(8),
+  MEDIA_MAX_VIDEO_MB: int(1, 1024).default(200),
   GRAPH_API_URL: url(['http:', 'https:']).default('https://graph.facebook.com/v23.0'),
   THREADS_API_URL: url(['http:', 'https:']).default('https://graph.threads.net/v1.0'),
   X_API_URL: url(['http:', 'https:']).default('https://api.x.com'),
   LINKEDIN_API_URL: url(['http:', 'https:']).default('https://api.linkedin.com'),
   TELEGRAM_API_URL: url(['http:', 'https:']).default('https://api.telegram.org'),
   BLUESKY_SERVICE_URL: url(['http:', 'https:']).default('https://bsky.social'),
+  // OAuth apps per platform (optional: a platform without its app answers 'platform not configured').
+  FACEBOOK_APP_ID: optionalText,
+  FACEBOOK_APP_SECRET: optionalText,
+  THREADS_APP_ID: optionalText,
+  THREADS_APP_SECRET: optionalText,
+  X_CLIENT_ID: optionalText,
+  X_CLIENT_SECRET: optionalText,
+  LINKEDIN_CLIENT_ID: optionalText,
+  LINKEDIN_CLIENT_SECRET: optionalText,
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

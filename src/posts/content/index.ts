@@ -1,4 +1,3 @@
-export { FALLBACK_RULES, PLATFORM_LABELS, validateWithFallbackRules, type Counting, type FallbackRule } from './fallback-rules';
 export {
   hasIssues,
   validateTargets,

@@ -50,17 +50,16 @@ describe('validatorFrom', () => {
     verifyCredentials: () => Promise.reject(new Error('not in this test')),
   } satisfies Publisher;
   const registry = {
-    has: (platform: Platform) => platform === 'X',
     get: (platform: Platform): Publisher => {
       if (platform !== 'X') throw new Error(`No publisher is registered for ${platform}`);
       return xPublisher;
     },
   };
 
-  it("uses a registered publisher's validate, and the fallback rules otherwise", () => {
+  it("uses the platform's publisher's validate", () => {
     const validatorFor = validatorFrom(registry);
     const content = { text: '', title: null, media: [] };
     expect(validatorFor('X')(content, { settings: {} }).map((issue) => issue.code)).toEqual(['from_publisher']);
-    expect(validatorFor('WORDPRESS')(content, { settings: {} }).map((issue) => issue.code)).toEqual(['content_empty', 'title_required']);
+    expect(() => validatorFor('WORDPRESS')).toThrow(/No publisher/);
   });
 });

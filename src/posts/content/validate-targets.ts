@@ -1,6 +1,5 @@
 import type { Platform } from '../../core/database';
 import type { AccountContext, MediaItem, Publisher, PublishContent, ValidationIssue } from '../../publishers/publisher';
-import { validateWithFallbackRules } from './fallback-rules';
 
 /** The shape of Publisher.validate. */
 export type ContentValidator = (content: PublishContent, account: Pick<AccountContext, 'settings'>) => ValidationIssue[];
@@ -45,16 +44,10 @@ export function hasIssues(results: readonly TargetIssues[]): boolean {
   return results.some((result) => result.issues.length > 0);
 }
 
-/**
- * The validator of each platform: its registered publisher's own validate, or the fallback rule
- * table while that publisher has not landed. Pass the PublisherRegistry.
- */
-export function validatorFrom(registry: { has(platform: Platform): boolean; get(platform: Platform): Publisher }) {
+/** The validator of each platform is its publisher's own validate: one rule set, draft and publish. */
+export function validatorFrom(registry: { get(platform: Platform): Publisher }) {
   return (platform: Platform): ContentValidator => {
-    if (registry.has(platform)) {
-      const publisher = registry.get(platform);
-      return (content, account) => publisher.validate(content, account);
-    }
-    return (content, account) => validateWithFallbackRules(platform, content, account);
+    const publisher = registry.get(platform);
+    return (content, account) => publisher.validate(content, account);
   };
 }

@@ -55,3 +55,18 @@ export function parseRetryAfter(value: unknown, now = Date.now()): number | unde
   const date = Date.parse(text);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
+
+/**
+ * Runs a step that cannot make anything visible by itself (a media upload, an unpublished container):
+ * if it ends ambiguously, nothing was published, so the failure is NOT_SENT_RETRYABLE.
+ */
+export async function beforePublication<T>(step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof PublishError && error.kind === 'AMBIGUOUS') {
+      throw PublishError.notSent(error.code, error.message, { httpStatus: error.httpStatus, cause: error });
+    }
+    throw error;
+  }
+}

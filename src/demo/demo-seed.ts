@@ -1,10 +1,12 @@
 import { DateTime } from 'luxon';
-import { hashPassword } from '../core/crypto';
+import { hashPassword, type SecretBox } from '../core/crypto';
 import type { PrismaClient } from '../core/database';
 import { DeliveryState, Platform, PostStatus, Role } from '../core/database';
 
 /** Every demo user's password; documented in README. Demo data only: never use in production. */
 export const DEMO_PASSWORD = 'gaung-demo-2026';
+/** The demo WEBHOOK channel's signing secret, known to the development-only demo receiver. */
+export const DEMO_WEBHOOK_SECRET = 'gaung-demo-webhook-secret-2026';
 const ROLES: Role[] = [Role.OWNER, Role.ADMIN, Role.COORDINATOR, Role.EDITOR, Role.VIEWER];
 const WORKSPACES = [
   { slug: 'kspi', name: 'Konfederasi Serikat Pekerja Indonesia (KSPI)' },
@@ -20,13 +22,13 @@ export interface SeedResult {
  * (`<role>@<slug>.demo`), a joint campaign, and posts in several states planned in WIB, WITA and WIT.
  * Idempotent: does nothing when the demo workspaces exist.
  */
-export async function seedDemo(prisma: PrismaClient, now = DateTime.utc()): Promise<SeedResult> {
+export async function seedDemo(prisma: PrismaClient, secrets: SecretBox, publicBaseUrl: string, now = DateTime.utc()): Promise<SeedResult> {
   const existing = await prisma.workspace.count({ where: { slug: { in: WORKSPACES.map((w) => w.slug) } } });
   if (existing > 0) return { seeded: false };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   await prisma.$transaction(async (tx) => {
-    const ids: Record<string, { workspaceId: string; users: Record<Role, string>; accountId: string }> = {};
+    const ids: Record<string, { workspaceId: string; users: Record<Role, string>; accountId: string; webhookId: string }> = {};
     for (const { slug, name } of WORKSPACES) {
       const workspace = await tx.workspace.create({ data: { slug, name, timeZone: 'Asia/Jakarta', locale: 'id' } });
       const users = {} as Record<Role, string>;
@@ -45,7 +47,12 @@ export async function seedDemo(prisma: PrismaClient, now = DateTime.utc()): Prom
       const account = await tx.connectedAccount.create({
         data: { workspaceId: workspace.id, platform: Platform.FEED, displayName: `${slug.toUpperCase()} feed`, handle: slug },
       });
-      ids[slug] = { workspaceId: workspace.id, users, accountId: account.id };
+      const webhook = await tx.connectedAccount.create({
+        data: { workspaceId: workspace.id, platform: Platform.WEBHOOK, displayName: `${slug.toUpperCase()} webhook (demo receiver)`, baseUrl: `${publicBaseUrl}/demo/webhook-receiver` },
+      });
+      const sealed = secrets.seal(JSON.stringify({ secret: DEMO_WEBHOOK_SECRET }), { workspaceId: workspace.id, subject: `account:${webhook.id}` });
+      await tx.connectedAccount.update({ where: { id: webhook.id }, data: { credentialsCiphertext: sealed.ciphertext, credentialsKeyId: sealed.keyId } });
+      ids[slug] = { workspaceId: workspace.id, users, accountId: account.id, webhookId: webhook.id };
     }
 
     const kspi = ids.kspi!;
@@ -74,6 +81,8 @@ export async function seedDemo(prisma: PrismaClient, now = DateTime.utc()): Prom
     });
 
     const plans = [
+      // Due a few minutes after the first `npm start`: watch it appear in the KSPI feed.
+      { who: kspi, zone: 'Asia/Makassar', inHours: 0.05, status: PostStatus.APPROVED, text: 'Selamat datang di Gaung: postingan demo ini terbit otomatis. #BuruhBersatu', webhook: true },
       { who: kspi, zone: 'Asia/Jakarta', inHours: 2, status: PostStatus.APPROVED, text: 'Aksi serentak di Jakarta besok pagi. #TolakUpahMurah' },
       { who: kspi, zone: 'Asia/Makassar', inHours: 26, status: PostStatus.IN_REVIEW, text: 'Konsolidasi buruh Makassar: upah layak untuk semua.' },
       { who: kspi, zone: 'Asia/Jayapura', inHours: 50, status: PostStatus.DRAFT, text: 'Dari Jayapura: pengawasan ketenagakerjaan harus diperkuat.' },
@@ -81,7 +90,7 @@ export async function seedDemo(prisma: PrismaClient, now = DateTime.utc()): Prom
       { who: ksbsi, zone: 'Asia/Jayapura', inHours: 30, status: PostStatus.CHANGES_REQUESTED, text: 'Buruh Papua menuntut perlindungan yang sama.' },
     ];
     for (const plan of plans) {
-      const scheduled = now.plus({ hours: plan.inHours }).setZone(plan.zone).startOf('minute');
+      const scheduled = now.plus({ hours: plan.inHours }).setZone(plan.zone).startOf('minute').plus({ minutes: 1 });
       const approved = plan.status === PostStatus.APPROVED;
       await tx.post.create({
         data: {
@@ -97,12 +106,12 @@ export async function seedDemo(prisma: PrismaClient, now = DateTime.utc()): Prom
           approvedById: approved ? plan.who.users.COORDINATOR : null,
           approvedAt: approved ? now.toJSDate() : null,
           targets: {
-            create: {
+            create: [plan.who.accountId, ...('webhook' in plan ? [plan.who.webhookId] : [])].map((accountId) => ({
               workspaceId: plan.who.workspaceId,
-              accountId: plan.who.accountId,
+              accountId,
               state: approved ? DeliveryState.SCHEDULED : DeliveryState.PENDING,
               dueAt: approved ? scheduled.toJSDate() : null,
-            },
+            })),
           },
         },
       });

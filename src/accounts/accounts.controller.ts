@@ -1,0 +1,76 @@
+import { Controller, Get, HttpCode, HttpStatus, Param, Patch, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { z } from 'zod';
+import type { WorkspaceAccess } from '../auth/auth-context';
+import { Access, WorkspaceRoute } from '../auth/decorators';
+import { Role } from '../core/database';
+import { ApiErrors, ApiZodBody, ApiZodQuery, ZodBody, ZodQuery } from '../core/http';
+import { credentialsFormSchema, listAccountsSchema, nextSlotSchema, updateAccountSchema } from './accounts.schemas';
+import { AccountsService } from './accounts.service';
+
+@ApiTags('accounts')
+@Controller('workspaces/:workspace/accounts')
+export class AccountsController {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @Get()
+  @WorkspaceRoute(Role.VIEWER)
+  @ApiOperation({ summary: 'Connected accounts (never their credentials); ?include=all adds disconnected ones' })
+  @ApiZodQuery(listAccountsSchema)
+  list(@Access() access: WorkspaceAccess, @ZodQuery(listAccountsSchema) query: z.infer<typeof listAccountsSchema>) {
+    return this.accounts.list(access, query.include);
+  }
+
+  @Post()
+  @WorkspaceRoute(Role.ADMIN)
+  @ApiOperation({ summary: 'Connect an account with a credential form (Telegram, Bluesky, WordPress, Mastodon token, webhook, feed); verified with the platform first' })
+  @ApiZodBody(credentialsFormSchema)
+  @ApiErrors(400, 409, 422)
+  connect(@Access() access: WorkspaceAccess, @ZodBody(credentialsFormSchema) body: z.infer<typeof credentialsFormSchema>) {
+    return this.accounts.connect(access, body);
+  }
+
+  @Get(':accountId')
+  @WorkspaceRoute(Role.VIEWER)
+  @ApiOperation({ summary: 'One connected account (never its credentials)' })
+  get(@Access() access: WorkspaceAccess, @Param('accountId') accountId: string) {
+    return this.accounts.get(access, accountId);
+  }
+
+  @Patch(':accountId')
+  @WorkspaceRoute(Role.ADMIN)
+  @ApiOperation({ summary: 'Rename, set posting slots or the base URL' })
+  @ApiZodBody(updateAccountSchema)
+  @ApiErrors(400, 409)
+  update(@Access() access: WorkspaceAccess, @Param('accountId') accountId: string, @ZodBody(updateAccountSchema) body: z.infer<typeof updateAccountSchema>) {
+    return this.accounts.update(access, accountId, body);
+  }
+
+  @Post(':accountId/reconnect')
+  @WorkspaceRoute(Role.ADMIN)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'New credentials for the same account (verified); parked deliveries resume' })
+  @ApiZodBody(credentialsFormSchema)
+  @ApiErrors(400, 409, 422)
+  reconnect(@Access() access: WorkspaceAccess, @Param('accountId') accountId: string, @ZodBody(credentialsFormSchema) body: z.infer<typeof credentialsFormSchema>) {
+    return this.accounts.reconnect(access, accountId, body);
+  }
+
+  @Post(':accountId/disconnect')
+  @WorkspaceRoute(Role.ADMIN)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Disconnect: credentials wiped, deliveries not yet made cancelled' })
+  @ApiErrors(409)
+  disconnect(@Access() access: WorkspaceAccess, @Param('accountId') accountId: string) {
+    return this.accounts.disconnect(access, accountId);
+  }
+
+  @Get(':accountId/next-slot')
+  @WorkspaceRoute(Role.VIEWER)
+  @ApiOperation({ summary: "The account's next free posting slot after ?after= (default now), in UTC and the workspace zone" })
+  @ApiZodQuery(nextSlotSchema)
+  @ApiErrors(400)
+  nextSlot(@Access() access: WorkspaceAccess, @Param('accountId') accountId: string, @ZodQuery(nextSlotSchema) query: z.infer<typeof nextSlotSchema>) {
+    return this.accounts.nextSlot(access, accountId, query.after);
+  }
+}

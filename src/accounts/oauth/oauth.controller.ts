@@ -1,0 +1,103 @@
+import { Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { z } from 'zod';
+import type { Principal, WorkspaceAccess } from '../../auth/auth-context';
+import { Access, CurrentPrincipal, WorkspaceRoute } from '../../auth/decorators';
+import { Role } from '../../core/database';
+import { AppError } from '../../core/errors';
+import { ApiErrors, ApiZodBody, ApiZodQuery, ZodBody, ZodQuery } from '../../core/http';
+import { mastodonOAuthStartSchema, oauthCallbackSchema, oauthCompleteSchema, oauthStartSchema } from '../accounts.schemas';
+import { isOAuthPlatform, type OAuthPlatform } from './oauth-platforms';
+import { OAuthService } from './oauth.service';
+
+type Start = z.infer<typeof oauthStartSchema>;
+
+/**
+ * Starting an OAuth connection (one route per platform, so every route has a fixed path) and
+ * finishing it: the public callback the platform redirects the browser to, or /complete for a
+ * front-end that receives the redirect itself.
+ */
+@ApiTags('accounts')
+@Controller()
+export class OAuthController {
+  constructor(private readonly oauth: OAuthService) {}
+
+  @Post('workspaces/:workspace/accounts/oauth/facebook/start')
+  @WorkspaceRoute(Role.ADMIN)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Start connecting Facebook Pages: returns the authorize URL (state valid 10 minutes, once)' })
+  @ApiZodBody(oauthStartSchema)
+  @ApiErrors(400, 422)
+  facebook(@Access() access: WorkspaceAccess, @CurrentPrincipal() principal: Principal, @ZodBody(oauthStartSchema) _body: Start) {
+    return this.oauth.start(access, principal, 'facebook');
+  }
+
+  @Post('workspaces/:workspace/accounts/oauth/instagram/start')
+  @WorkspaceRoute(Role.ADMIN)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Start connecting Instagram professional accounts (through Facebook Login)' })
+  @ApiZodBody(oauthStartSchema)
+  @ApiErrors(400, 422)
+  instagram(@Access() access: WorkspaceAccess, @CurrentPrincipal() principal: Principal, @ZodBody(oauthStartSchema) _body: Start) {
+    return this.oauth.start(access, principal, 'instagram');
+  }
+
+  @Post('workspaces/:workspace/accounts/oauth/threads/start')
+  @WorkspaceRoute(Role.ADMIN)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Start connecting a Threads account' })
+  @ApiZodBody(oauthStartSchema)
+  @ApiErrors(400, 422)
+  threads(@Access() access: WorkspaceAccess, @CurrentPrincipal() principal: Principal, @ZodBody(oauthStartSchema) _body: Start) {
+    return this.oauth.start(access, principal, 'threads');
+  }
+
+  @Post('workspaces/:workspace/accounts/oauth/x/start')
+  @WorkspaceRoute(Role.ADMIN)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Start connecting an X account (OAuth 2.0 with PKCE)' })
+  @ApiZodBody(oauthStartSchema)
+  @ApiErrors(400, 422)
+  x(@Access() access: WorkspaceAccess, @CurrentPrincipal() principal: Principal, @ZodBody(oauthStartSchema) _body: Start) {
+    return this.oauth.start(access, principal, 'x');
+  }
+
+  @Post('workspaces/:workspace/accounts/oauth/linkedin/start')
+  @WorkspaceRoute(Role.ADMIN)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Start connecting a LinkedIn member' })
+  @ApiZodBody(oauthStartSchema)
+  @ApiErrors(400, 422)
+  linkedin(@Access() access: WorkspaceAccess, @CurrentPrincipal() principal: Principal, @ZodBody(oauthStartSchema) _body: Start) {
+    return this.oauth.start(access, principal, 'linkedin');
+  }
+
+  @Post('workspaces/:workspace/accounts/oauth/mastodon/start')
+  @WorkspaceRoute(Role.ADMIN)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Start connecting a Mastodon account on an instance (Gaung registers itself there on first use)' })
+  @ApiZodBody(mastodonOAuthStartSchema)
+  @ApiErrors(400, 422)
+  mastodon(@Access() access: WorkspaceAccess, @CurrentPrincipal() principal: Principal, @ZodBody(mastodonOAuthStartSchema) body: z.infer<typeof mastodonOAuthStartSchema>) {
+    return this.oauth.start(access, principal, 'mastodon', body.instanceUrl);
+  }
+
+  @Post('workspaces/:workspace/accounts/oauth/complete')
+  @WorkspaceRoute(Role.ADMIN)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Finish an OAuth connection with the code and state the platform returned (same admin, session and workspace only)' })
+  @ApiZodBody(oauthCompleteSchema)
+  @ApiErrors(400, 422)
+  complete(@Access() access: WorkspaceAccess, @CurrentPrincipal() principal: Principal, @ZodBody(oauthCompleteSchema) body: z.infer<typeof oauthCompleteSchema>) {
+    return this.oauth.complete(access, principal, body);
+  }
+
+  @Get('oauth/callback/:platform')
+  @ApiOperation({ summary: "The platform's redirect after the admin approved (public: the state identifies the flow)" })
+  @ApiZodQuery(oauthCallbackSchema)
+  @ApiErrors(400, 422)
+  callback(@Param('platform') platform: string, @ZodQuery(oauthCallbackSchema) query: z.infer<typeof oauthCallbackSchema>) {
+    if (!isOAuthPlatform(platform)) throw AppError.notFound({ id: 'Platform', en: 'Platform' });
+    return this.oauth.callback(platform as OAuthPlatform, query);
+  }
+}

@@ -1,0 +1,95 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Principal, WorkspaceAccess } from '../../auth/auth-context';
+import { lowerRole, roleAtLeast } from '../../auth/roles';
+import { APP_CONFIG, type AppConfig } from '../../core/config';
+import { PrismaService, Role } from '../../core/database';
+import { AppError } from '../../core/errors';
+import { presentAccount } from '../account-view';
+import { ACCOUNT_TEXT } from '../accounts.messages';
+import { AccountsService } from '../accounts.service';
+import { OAuthFlows } from './oauth-flows';
+import { type OAuthPlatform } from './oauth-platforms';
+import { OAUTH_STATE_TTL_SECONDS, OAuthStateStore, type OAuthStateData } from './oauth-state.store';
+
+export interface CallbackInput {
+  code?: string;
+  state?: string;
+  error?: string;
+  error_description?: string;
+}
+
+const invalidState = () => AppError.badRequest('oauth_state_invalid', ACCOUNT_TEXT.oauthStateInvalid);
+
+/**
+ * OAuth 2.0 authorization-code flows. The state is random, single-use, 10 minutes long and bound
+ * server-side to the workspace, the admin and the session (or API token) that started it. The
+ * callback acts only for that binding, and only while the session lives and the user is still an
+ * admin there; the state is consumed before anything else, so a refused state cannot be retried.
+ */
+@Injectable()
+export class OAuthService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly prisma: PrismaService,
+    private readonly states: OAuthStateStore,
+    private readonly flows: OAuthFlows,
+    private readonly accounts: AccountsService,
+  ) {}
+
+  async start(access: WorkspaceAccess, principal: Principal, platform: OAuthPlatform, instanceUrl?: string) {
+    const flow = await this.flows.prepare(platform, instanceUrl, AbortSignal.timeout(this.config.PUBLISH_TIMEOUT_MS));
+    const state = await this.states.issue({
+      platform,
+      workspaceId: access.workspaceId,
+      userId: access.userId,
+      sessionId: principal.sessionId,
+      apiTokenId: principal.apiToken?.id ?? null,
+      ...flow.keep,
+    });
+    return { authorizeUrl: flow.authorizeUrl(state), redirectUri: this.flows.redirectUri(platform), expiresInSeconds: OAUTH_STATE_TTL_SECONDS };
+  }
+
+  /** The platform redirected the admin's browser here (public route): the state alone says who and where. */
+  async callback(platform: OAuthPlatform, input: CallbackInput) {
+    const data = input.state ? await this.states.take(input.state) : null;
+    if (!data || data.platform !== platform) throw invalidState();
+    return this.finish(data, input);
+  }
+
+  /** For a front-end that receives the redirect itself: the caller must be the one who started it, in this workspace. */
+  async complete(access: WorkspaceAccess, principal: Principal, input: CallbackInput) {
+    const data = input.state ? await this.states.take(input.state) : null;
+    if (!data) throw invalidState();
+    const sameCaller = data.workspaceId === access.workspaceId && data.userId === access.userId && data.sessionId === principal.sessionId && data.apiTokenId === (principal.apiToken?.id ?? null);
+    if (!sameCaller) throw AppError.unprocessable('oauth_not_yours', ACCOUNT_TEXT.oauthNotYours);
+    return this.finish(data, input);
+  }
+
+  private async finish(data: OAuthStateData, input: CallbackInput) {
+    if (input.error) throw AppError.unprocessable('oauth_denied', ACCOUNT_TEXT.oauthDenied, { reason: (input.error_description ?? input.error).slice(0, 300) });
+    if (!input.code) throw invalidState();
+    await this.assertStillAllowed(data);
+    const connections = await this.flows.finish(data, input.code, AbortSignal.timeout(this.config.PUBLISH_TIMEOUT_MS * 2));
+    const actor = { userId: data.userId, kind: data.apiTokenId ? ('api-token' as const) : ('user' as const) };
+    const saved = await this.accounts.saveConnections(actor, data.workspaceId, connections, { onExisting: 'reconnect' });
+    const workspace = await this.prisma.workspace.findUniqueOrThrow({ where: { id: data.workspaceId }, select: { slug: true } });
+    return { workspace: workspace.slug, accounts: saved.map(({ account, reconnected }) => ({ ...presentAccount(account), reconnected })) };
+  }
+
+  /** The session or token that started the flow still works, and its user is still an admin there. */
+  private async assertStillAllowed(data: OAuthStateData): Promise<void> {
+    const now = new Date();
+    const membership = await this.prisma.membership.findFirst({ where: { workspaceId: data.workspaceId, userId: data.userId } });
+    let role = membership?.role;
+    if (data.sessionId) {
+      const live = await this.prisma.session.count({ where: { id: data.sessionId, userId: data.userId, revokedAt: null, expiresAt: { gt: now } } });
+      if (!live) role = undefined;
+    } else if (data.apiTokenId) {
+      const token = await this.prisma.apiToken.findFirst({ where: { id: data.apiTokenId, userId: data.userId, workspaceId: data.workspaceId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } });
+      role = token && role ? lowerRole(role, token.roleCap) : undefined;
+    } else {
+      role = undefined;
+    }
+    if (!role || !roleAtLeast(role, Role.ADMIN)) throw AppError.unprocessable('oauth_not_yours', ACCOUNT_TEXT.oauthNotYours);
+  }
+}

@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import type { WorkspaceAccess } from '../auth/auth-context';
+import { APP_CONFIG, type AppConfig } from '../core/config';
+import { PrismaService } from '../core/database';
+import { AppError } from '../core/errors';
+import type { MediaItem } from '../publishers/publisher';
+import { MediaStore } from './media-store';
+import { detectMedia, imageSize } from './media-type';
+
+const MEDIA = { id: 'Media', en: 'Media' };
+const TEXT = {
+  empty: { id: 'Unggahan kosong. Kirim isi berkas sebagai badan permintaan.', en: 'The upload is empty. Send the file as the request body.' },
+  unsupported: {
+    id: 'Jenis berkas tidak didukung. Gunakan JPEG, PNG, GIF, WebP atau MP4.',
+    en: 'Unsupported file type. Use JPEG, PNG, GIF, WebP or MP4.',
+  },
+  tooLarge: { id: 'Berkas terlalu besar: paling besar {limit} MB untuk {kind}.', en: 'File too large: at most {limit} MB for {kind}.' },
+};
+
+@Injectable()
+export class MediaService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly store: MediaStore,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async upload(access: WorkspaceAccess, bytes: Buffer, altText: string | null) {
+    if (bytes.length === 0) throw AppError.badRequest('empty_upload', TEXT.empty);
+    const detected = detectMedia(bytes);
+    if (!detected) throw new AppError(415, 'unsupported_media', TEXT.unsupported);
+    const limitMb = detected.kind === 'IMAGE' ? this.config.MEDIA_MAX_IMAGE_MB : this.config.MEDIA_MAX_VIDEO_MB;
+    if (bytes.length > limitMb * 1024 * 1024) {
+      throw new AppError(413, 'media_too_large', TEXT.tooLarge, { limit: limitMb, kind: detected.kind.toLowerCase() });
+    }
+    const id = randomUUID();
+    const storageKey = `${access.workspaceId}/${id}`;
+    // Bytes first: a row never points at a missing file (an orphan file is harmless).
+    const { sha256 } = await this.store.save(storageKey, bytes);
+    const size = detected.kind === 'IMAGE' ? imageSize(bytes, detected.mimeType) : null;
+    return this.prisma.$transaction(async (tx) => {
+      const media = await tx.mediaAsset.create({
+        data: {
+          id,
+          workspaceId: access.workspaceId,
+          uploadedById: access.userId,
+          kind: detected.kind,
+          mimeType: detected.mimeType,
+          byteSize: bytes.length,
+          width: size?.width,
+          height: size?.height,
+          altText,
+          storageKey,
+          sha256,
+        },
+      });
+      await this.audit.record(tx, {
+        workspaceId: access.workspaceId,
+        actor: { userId: access.userId, kind: access.actorKind },
+        action: 'media.uploaded',
+        subjectType: 'media',
+        subjectId: id,
+        summary: { mimeType: detected.mimeType, byteSize: bytes.length },
+      });
+      return present(media);
+    });
+  }
+
+  async list(access: WorkspaceAccess, before?: string, limit = 50) {
+    const rows = await this.prisma.mediaAsset.findMany({
+      where: { workspaceId: access.workspaceId, id: before ? { lt: before } : undefined },
+      orderBy: { id: 'desc' },
+      take: limit,
+    });
+    return rows.map(present);
+  }
+
+  async setAltText(access: WorkspaceAccess, mediaId: string, altText: string | null) {
+    return this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.mediaAsset.updateMany({ where: { id: mediaId, workspaceId: access.workspaceId }, data: { altText } });
+      if (count === 0) throw AppError.notFound(MEDIA);
+      await this.audit.record(tx, { workspaceId: access.workspaceId, actor: { userId: access.userId, kind: access.actorKind }, action: 'media.alt_text_changed', subjectType: 'media', subjectId: mediaId });
+      return present(await tx.mediaAsset.findUniqueOrThrow({ where: { id: mediaId } }));
+    });
+  }
+
+  /** Bytes behind a signed public URL (platforms fetch media this way). */
+  async publicBytes(mediaId: string, signature: string) {
+    if (!this.store.verify(mediaId, signature)) throw AppError.notFound(MEDIA);
+    const media = await this.prisma.mediaAsset.findUnique({ where: { id: mediaId } });
+    if (!media) throw AppError.notFound(MEDIA);
+    return { mimeType: media.mimeType, bytes: await this.store.read(media.storageKey) };
+  }
+
+  /** A post's media, in order, as publishers take them. */
+  async itemsForPost(workspaceId: string, postId: string): Promise<MediaItem[]> {
+    const rows = await this.prisma.postMedia.findMany({ where: { postId, post: { workspaceId } }, include: { media: true }, orderBy: { position: 'asc' } });
+    return rows.map(({ media }) => ({
+      id: media.id,
+      kind: media.kind,
+      mimeType: media.mimeType,
+      byteSize: media.byteSize,
+      altText: media.altText,
+      publicUrl: this.store.publicUrl(media.id),
+      read: () => this.store.read(media.storageKey),
+    }));
+  }
+}
+
+function present(media: { id: string; kind: string; mimeType: string; byteSize: number; width: number | null; height: number | null; altText: string | null; createdAt: Date }) {
+  const { id, kind, mimeType, byteSize, width, height, altText, createdAt } = media;
+  return { id, kind, mimeType, byteSize, width, height, altText, createdAt };
+}

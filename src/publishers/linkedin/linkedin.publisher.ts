@@ -1,0 +1,153 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../core/config';
+import { beforePublication, PlatformHttp } from '../http/platform-http';
+import { PublishError } from '../publish-error';
+import type {
+  AccountContext,
+  AmbiguousRetry,
+  MediaItem,
+  PlatformLimits,
+  PublishContent,
+  Publisher,
+  PublishRequest,
+  PublishResult,
+  RefreshedCredentials,
+  ValidationIssue,
+  VerifiedIdentity,
+} from '../publisher';
+import { commonIssues, issue, requiredCredential, requiredExternalId } from '../publisher-helpers';
+import { TokenSession } from '../token-session';
+import { linkedinError } from './linkedin-errors';
+import { refreshLinkedInToken } from './linkedin-oauth';
+import { toLittleText } from './little-text';
+
+const PLATFORM = 'linkedin';
+/** The REST API version (YYYYMM) Gaung was written against; LinkedIn supports each for a year. */
+export const LINKEDIN_VERSION = '202511';
+const AUTHOR_URN = /^urn:li:(person|organization):[A-Za-z0-9_-]+$/;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * LinkedIn members and organisations through the Posts API. Credentials: { accessToken,
+ * refreshToken?, clientId?, clientSecret? }; externalId: the author URN (urn:li:person:… or
+ * urn:li:organization:…).
+ *
+ * ambiguousRetry is 'none': the Posts API has no idempotency key, and reading an organisation's or
+ * member's posts back needs extra permissions most apps do not have; an unknown outcome is left
+ * UNCONFIRMED for a human.
+ */
+@Injectable()
+export class LinkedInPublisher implements Publisher {
+  readonly platform = 'LINKEDIN' as const;
+  readonly ambiguousRetry: AmbiguousRetry = 'none';
+  readonly limits: PlatformLimits = {
+    maxChars: 3_000,
+    counting: 'graphemes',
+    maxMedia: 20,
+    requiresMedia: false,
+    requiresTitle: false,
+    // LinkedIn documents 150 member posts a day; organisations are well inside it in practice.
+    rateBudget: { posts: 150, windowMs: DAY_MS },
+  };
+
+  constructor(
+    private readonly http: PlatformHttp,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  validate(content: PublishContent): ValidationIssue[] {
+    const issues = commonIssues(PLATFORM, content, this.limits);
+    if (content.media.some((m) => m.kind === 'VIDEO')) {
+      issues.push(issue(`${PLATFORM}.video_unsupported`, 'Video untuk LinkedIn belum didukung; gunakan gambar.', 'Video for LinkedIn is not supported yet; use images.'));
+    }
+    return issues;
+  }
+
+  async publish(request: PublishRequest): Promise<PublishResult> {
+    const author = authorUrn(request.account.externalId);
+    const session = this.session(request.account, request.signal);
+    const images = await beforePublication(() => this.uploadImages(session, author, request.content.media));
+    const body: Record<string, unknown> = {
+      author,
+      commentary: toLittleText(request.content.text),
+      visibility: 'PUBLIC',
+      distribution: { feedDistribution: 'MAIN_FEED', targetEntities: [], thirdPartyDistributionChannels: [] },
+      lifecycleState: 'PUBLISHED',
+      isReshareDisabledByAuthor: false,
+    };
+    if (images.length === 1) body.content = { media: images[0] };
+    if (images.length > 1) body.content = { multiImage: { images } };
+    const response = await session.send({ method: 'POST', url: '/rest/posts', data: body, headers: { 'content-type': 'application/json' } });
+    if (response.status !== 201) throw linkedinError(response, true);
+    const urn = response.headers['x-restli-id'];
+    if (typeof urn !== 'string' || !urn) throw PublishError.ambiguous('linkedin.no_id', 'LinkedIn accepted the post but did not return its id');
+    return { externalId: urn, url: `https://www.linkedin.com/feed/update/${urn}/` };
+  }
+
+  /** A member is read through OpenID userinfo, an organisation through /rest/organizations/{id}. */
+  async verifyCredentials(account: AccountContext, signal: AbortSignal): Promise<VerifiedIdentity> {
+    const author = authorUrn(account.externalId);
+    const session = this.session(account, signal);
+    const [, , kind, id] = author.split(':');
+    if (kind === 'organization') {
+      const response = await session.send<{ id: number; localizedName: string; vanityName?: string }>({ method: 'GET', url: `/rest/organizations/${id}` });
+      if (response.status !== 200) throw linkedinError(response, false);
+      return { externalId: author, displayName: response.data.localizedName, handle: response.data.vanityName ?? null };
+    }
+    const response = await session.send<{ sub: string; name: string }>({ method: 'GET', url: '/v2/userinfo' });
+    if (response.status !== 200) throw linkedinError(response, false);
+    return { externalId: `urn:li:person:${response.data.sub}`, displayName: response.data.name, handle: null };
+  }
+
+  async refreshCredentials(account: AccountContext, signal: AbortSignal): Promise<RefreshedCredentials | null> {
+    if (!canRefresh(account.credentials)) return null;
+    return this.refresh(account.credentials, signal);
+  }
+
+  private session(account: AccountContext, signal: AbortSignal): TokenSession {
+    return new TokenSession(PLATFORM, this.http, this.config.LINKEDIN_API_URL, account, signal, canRefresh(account.credentials) ? (c, s) => this.refresh(c, s) : null, {
+      'linkedin-version': LINKEDIN_VERSION,
+      'x-restli-protocol-version': '2.0.0',
+    });
+  }
+
+  private async refresh(credentials: Record<string, unknown>, signal: AbortSignal): Promise<RefreshedCredentials> {
+    const tokens = await refreshLinkedInToken(
+      this.http,
+      this.config.LINKEDIN_API_URL,
+      { clientId: requiredCredential(PLATFORM, credentials, 'clientId'), clientSecret: requiredCredential(PLATFORM, credentials, 'clientSecret') },
+      requiredCredential(PLATFORM, credentials, 'refreshToken'),
+      signal,
+    );
+    return { credentials: { ...credentials, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken ?? credentials.refreshToken }, expiresAt: tokens.expiresAt };
+  }
+
+  /** initializeUpload, then PUT the bytes to the upload URL LinkedIn hands out. */
+  private async uploadImages(session: TokenSession, owner: string, media: MediaItem[]): Promise<Array<{ id: string; altText?: string }>> {
+    const images: Array<{ id: string; altText?: string }> = [];
+    for (const item of media) {
+      const init = await session.send<{ value?: { uploadUrl: string; image: string } }>({
+        method: 'POST',
+        url: '/rest/images',
+        params: { action: 'initializeUpload' },
+        data: { initializeUploadRequest: { owner } },
+        headers: { 'content-type': 'application/json' },
+      });
+      if (init.status !== 200 || !init.data.value) throw linkedinError(init, false);
+      const upload = await session.send({ method: 'PUT', url: init.data.value.uploadUrl, data: await item.read(), headers: { 'content-type': 'application/octet-stream' } });
+      if (upload.status !== 201 && upload.status !== 200) throw linkedinError(upload, false);
+      images.push({ id: init.data.value.image, ...(item.altText ? { altText: item.altText } : {}) });
+    }
+    return images;
+  }
+}
+
+function authorUrn(externalId: string | null): string {
+  const urn = requiredExternalId(PLATFORM, externalId);
+  if (!AUTHOR_URN.test(urn)) throw PublishError.permanent('linkedin.bad_author', 'The account id must be a urn:li:person or urn:li:organization URN; reconnect it.');
+  return urn;
+}
+
+function canRefresh(credentials: Record<string, unknown>): boolean {
+  return ['refreshToken', 'clientId', 'clientSecret'].every((name) => typeof credentials[name] === 'string');
+}

@@ -1,0 +1,153 @@
+import { randomBytes } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+import { ContractServer, type Handler, type RecordedRequest, sendJson } from '../contract-server';
+import { FaultPlan } from '../meta-graph/faults';
+
+export interface LinkedInMember {
+  sub: string;
+  name: string;
+  /** Organisation ids this member may post for (ADMINISTRATOR or CONTENT_ADMINISTRATOR). */
+  adminOf: string[];
+}
+
+export interface StoredPost {
+  urn: string;
+  body: Record<string, unknown>;
+  headers: RecordedRequest['headers'];
+}
+
+/**
+ * LinkedIn REST API, as documented: every /rest call needs LinkedIn-Version (YYYYMM) and
+ * X-Restli-Protocol-Version 2.0.0; POST /rest/posts answers 201 with the post URN in x-restli-id;
+ * POST /rest/images?action=initializeUpload gives an uploadUrl to PUT the bytes to; GET /v2/userinfo
+ * (OpenID) and GET /rest/organizations/{id}; OAuth at /oauth/v2/accessToken. Errors are
+ * { status, serviceErrorCode, code, message }.
+ */
+export class LinkedInContract extends ContractServer {
+  readonly app = { clientId: 'li-client', clientSecret: 'li-secret', redirectUri: 'https://gaung.example/oauth/callback/linkedin' };
+  readonly tokens = new Map<string, string>();
+  readonly refreshTokens = new Map<string, string>();
+  readonly codes = new Map<string, string>();
+  readonly members = new Map<string, LinkedInMember>();
+  readonly organizations = new Map<string, { localizedName: string; vanityName: string }>();
+  readonly images = new Map<string, { owner: string; uploaded: boolean }>();
+  readonly posts: StoredPost[] = [];
+  readonly faults = new FaultPlan();
+  private nextId = 7_300_000_000_000_000_000n;
+
+  constructor() {
+    super();
+    this.liRoute('POST', '/oauth/v2/accessToken', (req, res) => this.token(req, res));
+    this.liRoute('GET', '/v2/userinfo', (req, res) => {
+      const member = this.memberOf(req, res);
+      if (member) sendJson(res, 200, { sub: member.sub, name: member.name, given_name: member.name.split(' ')[0], locale: { country: 'ID', language: 'id' } });
+    });
+    this.liRoute('GET', '/rest/organizations/:id', (req, res) => {
+      const member = this.restMember(req, res);
+      if (!member) return;
+      const id = req.path.split('/')[3];
+      const org = this.organizations.get(id);
+      if (!org) return liError(res, 404, 'RESOURCE_NOT_FOUND', 'Not Found');
+      sendJson(res, 200, { id: Number(id), ...org });
+    });
+    this.liRoute('POST', '/rest/images', (req, res) => {
+      const member = this.restMember(req, res);
+      if (!member) return;
+      if (req.query.get('action') !== 'initializeUpload') return liError(res, 400, 'ILLEGAL_ARGUMENT', 'Unknown action');
+      const owner = (req.json as { initializeUploadRequest?: { owner?: string } })?.initializeUploadRequest?.owner ?? '';
+      if (!this.mayActAs(member, owner)) return liError(res, 403, 'ACCESS_DENIED', `Not enough permissions to act as ${owner}`);
+      const id = randomBytes(6).toString('hex');
+      this.images.set(`urn:li:image:${id}`, { owner, uploaded: false });
+      sendJson(res, 200, { value: { uploadUrlExpiresAt: Date.now() + 86_400_000, uploadUrl: `${this.baseUrl}/dms-uploads/${id}`, image: `urn:li:image:${id}` } });
+    });
+    this.liRoute('PUT', '/dms-uploads/:id', (req, res) => {
+      if (!this.memberOf(req, res)) return;
+      const image = this.images.get(`urn:li:image:${req.path.split('/')[2]}`);
+      if (!image || req.body.length === 0) return liError(res, 400, 'ILLEGAL_ARGUMENT', 'Bad upload');
+      image.uploaded = true;
+      res.writeHead(201).end();
+    });
+    this.liRoute('POST', '/rest/posts', (req, res) => this.createPost(req, res));
+  }
+
+  addMember(member: LinkedInMember, accessToken: string, refreshToken?: string): this {
+    this.members.set(member.sub, member);
+    this.tokens.set(accessToken, member.sub);
+    if (refreshToken) this.refreshTokens.set(refreshToken, member.sub);
+    return this;
+  }
+
+  failNext(method: string, pattern: RegExp, fault: Handler): this {
+    this.faults.failNext(method, pattern, fault);
+    return this;
+  }
+
+  private liRoute(method: string, path: string, handler: Handler): void {
+    this.route(method, path, this.faults.wrap(handler));
+  }
+
+  private memberOf(req: RecordedRequest, res: ServerResponse): LinkedInMember | undefined {
+    const sub = this.tokens.get(req.headers.authorization?.replace(/^Bearer /, '') ?? '');
+    const member = sub ? this.members.get(sub) : undefined;
+    if (!member) liError(res, 401, 'INVALID_ACCESS_TOKEN', 'Invalid access token', 65600);
+    return member;
+  }
+
+  /** /rest calls also need the versioning headers. */
+  private restMember(req: RecordedRequest, res: ServerResponse): LinkedInMember | undefined {
+    const version = req.headers['linkedin-version'];
+    if (typeof version !== 'string' || !/^\d{6}$/.test(version)) {
+      liError(res, 426, 'NONEXISTENT_VERSION', `Requested version ${version ?? ''} is not active`);
+      return undefined;
+    }
+    if (req.headers['x-restli-protocol-version'] !== '2.0.0') {
+      liError(res, 400, 'ILLEGAL_ARGUMENT', 'X-Restli-Protocol-Version 2.0.0 is required');
+      return undefined;
+    }
+    return this.memberOf(req, res);
+  }
+
+  private mayActAs(member: LinkedInMember, urn: string): boolean {
+    return urn === `urn:li:person:${member.sub}` || member.adminOf.some((id) => urn === `urn:li:organization:${id}`);
+  }
+
+  private createPost(req: RecordedRequest, res: ServerResponse): void {
+    const member = this.restMember(req, res);
+    if (!member) return;
+    const body = (req.json ?? {}) as Record<string, unknown> & { author?: string; commentary?: string; content?: { media?: { id: string }; multiImage?: { images: Array<{ id: string }> } } };
+    if (!body.author || !this.mayActAs(member, body.author)) return liError(res, 403, 'ACCESS_DENIED', 'Not enough permissions to access: partnerApiPostsExternal.CREATE.20251101', 100);
+    if (body.lifecycleState !== 'PUBLISHED' || body.visibility !== 'PUBLIC' || (body.distribution as { feedDistribution?: string })?.feedDistribution !== 'MAIN_FEED') {
+      return liError(res, 422, 'UNPROCESSABLE_ENTITY', 'ERROR :: /distribution :: field is required but not found and has no default value');
+    }
+    if ((body.commentary ?? '').length > 3000) return liError(res, 422, 'UNPROCESSABLE_ENTITY', 'ERROR :: /commentary :: is too long');
+    const imageIds = body.content?.multiImage?.images.map((i) => i.id) ?? (body.content?.media ? [body.content.media.id] : []);
+    if (imageIds.some((id) => !this.images.get(id)?.uploaded)) return liError(res, 422, 'UNPROCESSABLE_ENTITY', 'ERROR :: /content :: image is not uploaded');
+    const duplicate = this.posts.find((p) => p.body.author === body.author && p.body.commentary === body.commentary);
+    if (duplicate) return liError(res, 422, 'DUPLICATE_POST', `Content is a duplicate of ${duplicate.urn}`);
+    this.nextId += 1n;
+    const urn = `urn:li:share:${this.nextId}`;
+    this.posts.push({ urn, body, headers: req.headers });
+    res.writeHead(201, { 'x-restli-id': urn, 'x-linkedin-id': urn }).end();
+  }
+
+  private token(req: RecordedRequest, res: ServerResponse): void {
+    const form = (req.json ?? {}) as Record<string, string>;
+    if (form.client_id !== this.app.clientId || form.client_secret !== this.app.clientSecret) {
+      return sendJson(res, 401, { error: 'invalid_client', error_description: 'Client authentication failed' });
+    }
+    let sub: string | undefined;
+    if (form.grant_type === 'authorization_code' && form.redirect_uri === this.app.redirectUri) sub = this.codes.get(form.code ?? '');
+    if (form.grant_type === 'refresh_token') sub = this.refreshTokens.get(form.refresh_token ?? '');
+    this.codes.delete(form.code ?? '');
+    if (!sub) return sendJson(res, 400, { error: 'invalid_grant', error_description: 'The provided authorization grant or refresh token is invalid, expired or revoked' });
+    const access = `lat-${randomBytes(6).toString('hex')}`;
+    const refresh = `lrt-${randomBytes(6).toString('hex')}`;
+    this.tokens.set(access, sub);
+    this.refreshTokens.set(refresh, sub);
+    sendJson(res, 200, { access_token: access, expires_in: 5_184_000, refresh_token: refresh, refresh_token_expires_in: 31_536_000, scope: 'openid,profile,w_member_social' });
+  }
+}
+
+function liError(res: ServerResponse, status: number, code: string, message: string, serviceErrorCode?: number): void {
+  sendJson(res, status, { status, code, message, ...(serviceErrorCode ? { serviceErrorCode } : {}) });
+}

@@ -1,0 +1,164 @@
+import { PlatformHttp, type RefreshedCredentials } from '../../src/publishers';
+import { buildLinkedInAuthorizeUrl, exchangeLinkedInCode } from '../../src/publishers/linkedin/linkedin-oauth';
+import { LINKEDIN_VERSION, LinkedInPublisher } from '../../src/publishers/linkedin/linkedin.publisher';
+import { toLittleText } from '../../src/publishers/linkedin/little-text';
+import { dropConnection, sendJson } from '../contracts/contract-server';
+import { LinkedInContract } from '../contracts/linkedin/linkedin-contract';
+import { account, content, expectNoSecrets, image, publishFailure, request, video } from '../contracts/meta-graph/publish-request';
+import { testConfig } from '../support/test-config';
+
+describe('LinkedIn publisher against the Posts API contract', () => {
+  let server: LinkedInContract;
+  let publisher: LinkedInPublisher;
+  const member = { sub: 'aBcD123', name: 'Siti Buruh', adminOf: ['5550001'] };
+  const org = 'urn:li:organization:5550001';
+  const saved: RefreshedCredentials[] = [];
+  const liAccount = (externalId = org, credentials: Record<string, unknown> = { accessToken: 'li-token' }) =>
+    account('LINKEDIN', { externalId, credentials, saveRefreshedCredentials: async (r: RefreshedCredentials) => void saved.push(r) });
+  let seq = 0;
+  const unique = (text: string) => `${text} (${++seq})`;
+
+  beforeAll(async () => {
+    server = await new LinkedInContract().addMember(member, 'li-token').start();
+    server.organizations.set('5550001', { localizedName: 'KSBSI', vanityName: 'ksbsi' });
+    publisher = new LinkedInPublisher(new PlatformHttp(), testConfig({ LINKEDIN_API_URL: server.baseUrl }));
+  });
+  afterAll(() => server.stop());
+  beforeEach(() => {
+    server.requests.length = 0;
+    saved.length = 0;
+  });
+
+  it('posts to /rest/posts with the versioning headers and documented body, and reads the URN from x-restli-id', async () => {
+    const result = await publisher.publish(request(liAccount(), content('Hari Buruh #MayDay (1 Mei) @semua')));
+    const post = server.posts.at(-1)!;
+    expect(result).toEqual({ externalId: post.urn, url: `https://www.linkedin.com/feed/update/${post.urn}/` });
+    expect(post.headers['linkedin-version']).toBe(LINKEDIN_VERSION);
+    expect(post.headers['x-restli-protocol-version']).toBe('2.0.0');
+    expect(post.headers.authorization).toBe('Bearer li-token');
+    expect(post.body).toEqual({
+      author: org,
+      commentary: 'Hari Buruh {hashtag|\\#|MayDay} \\(1 Mei\\) \\@semua',
+      visibility: 'PUBLIC',
+      distribution: { feedDistribution: 'MAIN_FEED', targetEntities: [], thirdPartyDistributionChannels: [] },
+      lifecycleState: 'PUBLISHED',
+      isReshareDisabledByAuthor: false,
+    });
+  });
+
+  it('escapes every little-text reserved character and turns hashtags into hashtag templates', () => {
+    expect(toLittleText('a|b{c}d@e[f]g(h)i<j>k#l m*n_o~p\\q')).toBe('a\\|b\\{c\\}d\\@e\\[f\\]g\\(h\\)i\\<j\\>k\\#l m\\*n\\_o\\~p\\\\q');
+    expect(toLittleText('#Buruh_Bersatu dan #UpahLayak!')).toBe('{hashtag|\\#|Buruh\\_Bersatu} dan {hashtag|\\#|UpahLayak}!');
+  });
+
+  it('uploads images (initializeUpload, then PUT to uploadUrl) and attaches one as media, several as multiImage', async () => {
+    const photo = image(undefined, Buffer.from('png-bytes'));
+    await publisher.publish(request(liAccount(), content(unique('Satu foto'), [photo])));
+    const init = server.requestsTo('POST', /^\/rest\/images$/)[0];
+    expect(init.query.get('action')).toBe('initializeUpload');
+    expect(init.json).toEqual({ initializeUploadRequest: { owner: org } });
+    const put = server.requestsTo('PUT', /^\/dms-uploads\//)[0];
+    expect(put.body.toString()).toBe('png-bytes');
+    expect(put.headers.authorization).toBe('Bearer li-token');
+    expect(server.posts.at(-1)!.body.content).toEqual({ media: { id: expect.stringMatching(/^urn:li:image:/), altText: 'Buruh berdemo' } });
+
+    await publisher.publish(request(liAccount(), content(unique('Tiga foto'), [image(), image(), image()])));
+    const multi = server.posts.at(-1)!.body.content as { multiImage: { images: Array<{ id: string }> } };
+    expect(multi.multiImage.images).toHaveLength(3);
+  });
+
+  it('posts as a member with a person URN', async () => {
+    await publisher.publish(request(liAccount(`urn:li:person:${member.sub}`), content(unique('Pribadi'))));
+    expect(server.posts.at(-1)!.body.author).toBe(`urn:li:person:${member.sub}`);
+  });
+
+  it('maps 401 to AUTH (no refresh possible), 403 to AUTH, 422 to PERMANENT and the duplicate to linkedin.duplicate', async () => {
+    const expired = await publishFailure(publisher.publish(request(liAccount(org, { accessToken: 'stale-li-access' }), content('x'))), 'AUTH');
+    expect(expired).toMatchObject({ code: 'linkedin.401', httpStatus: 401 });
+    expectNoSecrets(expired, ['stale-li-access']);
+    const forbidden = await publishFailure(publisher.publish(request(liAccount('urn:li:organization:999'), content('x'))), 'AUTH');
+    expect(forbidden.message).toContain('Not enough permissions');
+    const text = unique('Dua kali');
+    await publisher.publish(request(liAccount(), content(text)));
+    const duplicate = await publishFailure(publisher.publish(request(liAccount(), content(text))), 'PERMANENT');
+    expect(duplicate.code).toBe('linkedin.duplicate');
+    server.failNext('POST', /^\/rest\/posts$/, (_req, res) => sendJson(res, 400, { status: 400, code: 'ILLEGAL_ARGUMENT', message: 'Invalid author' }));
+    await publishFailure(publisher.publish(request(liAccount(), content('x'))), 'PERMANENT');
+    await publishFailure(publisher.publish(request(liAccount('12345'), content('x'))), 'PERMANENT');
+  });
+
+  it('maps 429 to NOT_SENT_RETRYABLE rate limited: Retry-After when given, else until midnight UTC', async () => {
+    server.failNext('POST', /^\/rest\/posts$/, (_req, res) => sendJson(res, 429, { status: 429, message: 'Too many requests' }, { 'retry-after': '120' }));
+    const withHeader = await publishFailure(publisher.publish(request(liAccount(), content('x'))), 'NOT_SENT_RETRYABLE');
+    expect(withHeader).toMatchObject({ rateLimited: true, retryAfterMs: 120_000 });
+    server.failNext('POST', /^\/rest\/posts$/, (_req, res) => sendJson(res, 429, { status: 429, message: 'Resource level throttle DAY limit for calls to this resource is reached.' }));
+    const daily = await publishFailure(publisher.publish(request(liAccount(), content('x'))), 'NOT_SENT_RETRYABLE');
+    const midnight = new Date();
+    midnight.setUTCHours(24, 0, 0, 0);
+    expect(Math.abs(Date.now() + daily.retryAfterMs! - midnight.getTime())).toBeLessThan(2_000);
+  });
+
+  it('is AMBIGUOUS on a 5xx or a dropped answer to /rest/posts (no safe retry), NOT_SENT when an image upload fails', async () => {
+    server.failNext('POST', /^\/rest\/posts$/, (_req, res) => sendJson(res, 504, { status: 504, message: 'Gateway Timeout' }));
+    await publishFailure(publisher.publish(request(liAccount(), content('x'))), 'AMBIGUOUS');
+    server.failNext('POST', /^\/rest\/posts$/, (_req, res) => dropConnection(res));
+    await publishFailure(publisher.publish(request(liAccount(), content('x'))), 'AMBIGUOUS');
+    expect(publisher.ambiguousRetry).toBe('none');
+    const before = server.posts.length;
+    server.failNext('PUT', /^\/dms-uploads\//, (_req, res) => dropConnection(res));
+    await publishFailure(publisher.publish(request(liAccount(), content('x', [image()]))), 'NOT_SENT_RETRYABLE');
+    expect(server.posts.length).toBe(before);
+  });
+
+  it('refreshes once on 401 when the app has refresh tokens, saves the new tokens and posts once', async () => {
+    server.addMember(member, 'unused', 'li-refresh-1');
+    server.tokens.delete('unused');
+    const credentials = { accessToken: 'stale-li-access', refreshToken: 'li-refresh-1', clientId: server.app.clientId, clientSecret: server.app.clientSecret };
+    const before = server.posts.length;
+    await publisher.publish(request(liAccount(org, credentials), content(unique('Setelah refresh'))));
+    expect(server.posts.length).toBe(before + 1);
+    expect(server.requestsTo('POST', /accessToken$/)[0].json).toEqual({ grant_type: 'refresh_token', refresh_token: 'li-refresh-1', client_id: server.app.clientId, client_secret: server.app.clientSecret });
+    expect(saved).toHaveLength(1);
+    expect(saved[0].credentials.accessToken).toMatch(/^lat-/);
+    expect(saved[0].credentials.refreshToken).toMatch(/^lrt-/);
+    const revoked = { ...credentials, refreshToken: 'gone' };
+    const error = await publishFailure(publisher.publish(request(liAccount(org, revoked), content('x'))), 'AUTH');
+    expectNoSecrets(error, ['gone', server.app.clientSecret, 'stale-li-access']);
+    await expect(publisher.refreshCredentials(liAccount(org, { accessToken: 'a' }), AbortSignal.timeout(5000))).resolves.toBeNull();
+  });
+
+  it('validates 3,000 graphemes, 20 images and no video', () => {
+    expect(publisher.validate(content('ü'.repeat(3_000)))).toEqual([]);
+    expect(publisher.validate(content('a'.repeat(3_001))).map((i) => i.code)).toEqual(['linkedin.text_too_long']);
+    expect(publisher.validate(content('x', [video()])).map((i) => i.code)).toEqual(['linkedin.video_unsupported']);
+  });
+
+  it('verifies an organisation through /rest/organizations/{id} and a member through /v2/userinfo; AUTH for a bad token', async () => {
+    await expect(publisher.verifyCredentials(liAccount(), AbortSignal.timeout(5000))).resolves.toEqual({ externalId: org, displayName: 'KSBSI', handle: 'ksbsi' });
+    expect(server.requestsTo('GET', /organizations/)[0].headers['linkedin-version']).toBe(LINKEDIN_VERSION);
+    await expect(publisher.verifyCredentials(liAccount(`urn:li:person:${member.sub}`), AbortSignal.timeout(5000))).resolves.toEqual({
+      externalId: `urn:li:person:${member.sub}`,
+      displayName: 'Siti Buruh',
+      handle: null,
+    });
+    await publishFailure(publisher.verifyCredentials(liAccount(org, { accessToken: 'bad' }), AbortSignal.timeout(5000)), 'AUTH');
+  });
+
+  it('OAuth: builds the authorize URL and exchanges a code for tokens; a bad code is AUTH without leaking the secret', async () => {
+    const url = new URL(buildLinkedInAuthorizeUrl(server.app, 'st-li', 'https://api.linkedin.com'));
+    expect(url.origin + url.pathname).toBe('https://www.linkedin.com/oauth/v2/authorization');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      response_type: 'code',
+      client_id: server.app.clientId,
+      redirect_uri: server.app.redirectUri,
+      state: 'st-li',
+      scope: 'openid profile w_member_social w_organization_social r_organization_admin',
+    });
+    server.codes.set('li-code', member.sub);
+    const tokens = await exchangeLinkedInCode(new PlatformHttp(), server.baseUrl, server.app, 'li-code', AbortSignal.timeout(5000));
+    expect(tokens.accessToken).toMatch(/^lat-/);
+    expect(tokens.expiresAt!.getTime()).toBeGreaterThan(Date.now() + 59 * 86_400_000);
+    const error = await publishFailure(exchangeLinkedInCode(new PlatformHttp(), server.baseUrl, server.app, 'li-code', AbortSignal.timeout(5000)), 'AUTH');
+    expectNoSecrets(error, [server.app.clientSecret]);
+  });
+});
