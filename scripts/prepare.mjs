@@ -151,16 +151,26 @@ async function pendingMigrations(databaseUrl, Client) {
   }
 }
 
+function templateOf(databaseUrl) {
+  const url = new URL(databaseUrl);
+  url.pathname = `${url.pathname}_template`;
+  return url.toString();
+}
+
 async function main() {
   ensureDependencies();
   ensurePrismaClient();
   const env = loadEnvironment();
   await ensureService('PostgreSQL', env.DATABASE_URL, 5432, startLocalPostgres);
   await ensureService('Redis', env.REDIS_URL, 6379, startLocalRedis);
-  const pending = await ensureDatabase(env.DATABASE_URL);
-  if (pending.length > 0) {
-    log(`applying ${pending.length} migration(s)`);
-    run('npx', ['prisma', 'migrate', 'deploy'], { DATABASE_URL: env.DATABASE_URL });
+  // Tests also get a template database that nobody connects to, cloned by tests that need a database of their own.
+  const databases = envName === 'test' ? [env.DATABASE_URL, templateOf(env.DATABASE_URL)] : [env.DATABASE_URL];
+  for (const databaseUrl of databases) {
+    const pending = await ensureDatabase(databaseUrl);
+    if (pending.length > 0) {
+      log(`applying ${pending.length} migration(s) to ${new URL(databaseUrl).pathname.slice(1)}`);
+      run('npx', ['prisma', 'migrate', 'deploy'], { DATABASE_URL: databaseUrl });
+    }
   }
   log('building');
   run('npm', ['run', '--silent', 'build']);

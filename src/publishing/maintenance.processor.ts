@@ -32,6 +32,10 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
    * flushed or restarted without persistence has forgotten it, and the sweeper is what repairs that.
    */
   async onApplicationBootstrap(): Promise<void> {
+    if (this.config.SWEEP_INTERVAL_MS === 0) {
+      await this.queue.removeJobScheduler(SWEEP_SCHEDULER_ID);
+      return;
+    }
     await this.upsertScheduler();
     this.refresh = setInterval(() => void this.upsertScheduler().catch(() => undefined), Math.min(60_000, 5 * this.config.SWEEP_INTERVAL_MS));
     this.refresh.unref();

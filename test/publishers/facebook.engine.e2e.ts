@@ -25,7 +25,7 @@ describe('Facebook through the publishing engine', () => {
     server = await new FacebookContract().addPage(page).start();
     testApp = await startTestApp({
       roles: ['api', 'worker'],
-      config: { GRAPH_API_URL: server.apiUrl, PUBLISH_TIMEOUT_MS: '2000', MAX_PUBLISH_ATTEMPTS: '3', SWEEP_INTERVAL_MS: '60000' },
+      config: { GRAPH_API_URL: server.apiUrl, PUBLISH_TIMEOUT_MS: '2000', MAX_PUBLISH_ATTEMPTS: '3' },
     });
     fixture = await createFixture(testApp, { platform: 'FACEBOOK' });
     await useToken(page.pageAccessToken);

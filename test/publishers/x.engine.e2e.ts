@@ -20,7 +20,7 @@ describe('X through the publishing engine: ambiguous outcome resolved by look-up
     server = await new XContract().addUser(user, 'engine-access').start();
     testApp = await startTestApp({
       roles: ['api', 'worker'],
-      config: { X_API_URL: server.baseUrl, PUBLISH_TIMEOUT_MS: '2000', MAX_PUBLISH_ATTEMPTS: '3', SWEEP_INTERVAL_MS: '60000' },
+      config: { X_API_URL: server.baseUrl, PUBLISH_TIMEOUT_MS: '2000', MAX_PUBLISH_ATTEMPTS: '3' },
     });
     fixture = await createFixture(testApp, { platform: 'X' });
     const sealed = testApp.app.get(SecretBox).seal(JSON.stringify({ accessToken: 'engine-access' }), { workspaceId: fixture.workspaceId, subject: `account:${fixture.accountId}` });

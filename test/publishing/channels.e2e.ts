@@ -19,7 +19,7 @@ describe('FEED channel, notification webhooks, metrics and queue board', () => {
     notifications = await new ContractServer()
       .route('POST', '/notify', (_req, res) => (notificationFailures-- > 0 ? sendJson(res, 502, { error: 'try later' }) : sendJson(res, 204, {})))
       .start();
-    testApp = await startTestApp({ roles: ['api', 'worker'], config: { SWEEP_INTERVAL_MS: '3600000', PUBLIC_BASE_URL: 'https://gaung.example.org', OPERATOR_TOKEN: OPERATOR } });
+    testApp = await startTestApp({ roles: ['api', 'worker'], config: { PUBLIC_BASE_URL: 'https://gaung.example.org', OPERATOR_TOKEN: OPERATOR } });
   });
   afterAll(async () => {
     if (testApp) await removeFixtures(testApp.prisma);

@@ -14,7 +14,7 @@ describe('publishing engine: outcomes by failure kind (WEBHOOK channel, real Pos
     receiver = await new WebhookContractServer(WEBHOOK_SECRET).start();
     testApp = await startTestApp({
       roles: ['api', 'worker'],
-      config: { PUBLISH_TIMEOUT_MS: '800', MAX_PUBLISH_ATTEMPTS: '3', PUBLISH_LEASE_MS: '5000', SWEEP_INTERVAL_MS: '60000' },
+      config: { PUBLISH_TIMEOUT_MS: '800', MAX_PUBLISH_ATTEMPTS: '3', PUBLISH_LEASE_MS: '5000' },
     });
     fixture = await createFixture(testApp, { baseUrl: receiver.url });
   });

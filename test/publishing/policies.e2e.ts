@@ -33,7 +33,7 @@ describe('unsafe AMBIGUOUS, human actions, rate budget, per-account serialisatio
 
   beforeAll(async () => {
     receiver = await new WebhookContractServer(WEBHOOK_SECRET).start();
-    testApp = await startTestApp({ roles: ['api', 'worker'], config: { PUBLISH_TIMEOUT_MS: '600', SWEEP_INTERVAL_MS: '3600000', PUBLISH_LEASE_MS: '5000' } });
+    testApp = await startTestApp({ roles: ['api', 'worker'], config: { PUBLISH_TIMEOUT_MS: '600', PUBLISH_LEASE_MS: '5000' } });
     base = testApp.app.get(PublisherRegistry).get('WEBHOOK');
   });
   afterAll(async () => {

@@ -44,7 +44,7 @@ describe('edit, cancel and hold around the due time: the old version or nothing,
 
   beforeAll(async () => {
     receiver = await new WebhookContractServer(WEBHOOK_SECRET).start();
-    testApp = await startTestApp({ roles: ['api', 'worker'], config: { PUBLISH_TIMEOUT_MS: '1000', SWEEP_INTERVAL_MS: '60000' } });
+    testApp = await startTestApp({ roles: ['api', 'worker'], config: { PUBLISH_TIMEOUT_MS: '1000' } });
   });
   afterAll(async () => {
     if (testApp) await removeFixtures(testApp.prisma);
@@ -54,7 +54,7 @@ describe('edit, cancel and hold around the due time: the old version or nothing,
 
   it('two workers racing for one target: exactly one claims and calls', async () => {
     const fixture = await createFixture(testApp, { baseUrl: receiver.url });
-    const second = await startTestApp({ roles: ['worker'], config: { QUEUE_PREFIX: testApp.config.QUEUE_PREFIX, SWEEP_INTERVAL_MS: '60000' } });
+    const second = await startTestApp({ roles: ['worker'], config: { QUEUE_PREFIX: testApp.config.QUEUE_PREFIX } });
     try {
       const targets = await Promise.all(Array.from({ length: 10 }, () => scheduleTarget(testApp, fixture, new Date(Date.now() + 800))));
       for (const { targetId } of targets) expect((await waitForState(testApp.prisma, targetId, ['PUBLISHED', 'FAILED', 'UNCONFIRMED'])).state).toBe('PUBLISHED');

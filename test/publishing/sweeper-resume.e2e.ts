@@ -15,7 +15,7 @@ describe('sweeper, hold/resume policies, expiry', () => {
   beforeAll(async () => {
     receiver = await new WebhookContractServer(WEBHOOK_SECRET).start();
     // The scheduled sweep is slow here; tests call the sweeper themselves.
-    testApp = await startTestApp({ roles: ['api', 'worker'], config: { SWEEP_INTERVAL_MS: '3600000', PUBLISH_LEASE_MS: '5000' } });
+    testApp = await startTestApp({ roles: ['api', 'worker'], config: { PUBLISH_LEASE_MS: '5000' } });
     sweeper = testApp.app.get(SweeperService);
     holds = testApp.app.get(HoldResumeService);
   });

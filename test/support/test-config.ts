@@ -5,11 +5,23 @@ import testEnv from '../test-env.json';
 /** The test database and Redis: TEST_DATABASE_URL / TEST_REDIS_URL, else test/test-env.json. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || testEnv.databaseUrl;
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL || testEnv.redisUrl;
+/** A migrated database nobody connects to, cloned by createIsolatedDatabase (prepared by scripts/prepare.mjs). */
+export const TEST_TEMPLATE_DATABASE_URL = withDatabaseName(TEST_DATABASE_URL, (name) => `${name}_template`);
+
+export function withDatabaseName(url: string, rename: (name: string) => string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${rename(decodeURIComponent(parsed.pathname.slice(1)))}`;
+  return parsed.toString();
+}
 
 /** A fixed test key; production keys come from the environment. */
 export const TEST_CREDENTIAL_KEY = Buffer.alloc(32, 7).toString('base64');
 
-/** Config for one test file: its own Redis key prefix so queues and rate limits never mix. */
+/**
+ * Config for one test file: its own Redis key prefix so queues and rate limits never mix. The
+ * periodic sweeper is off: it scans the whole database, so in a database shared by test files it
+ * would wake other files' deliveries. Tests call sweep() themselves, or use an isolated database.
+ */
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
   return loadConfig({
     NODE_ENV: 'test',
@@ -19,6 +31,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     QUEUE_PREFIX: `gaung-test-${randomBytes(6).toString('hex')}`,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL || 'silent',
     CREDENTIAL_KEYS: `test1:${TEST_CREDENTIAL_KEY}`,
+    SWEEP_INTERVAL_MS: '0',
     ...overrides,
   });
 }

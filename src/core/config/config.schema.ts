@@ -61,7 +61,10 @@ export const configSchema = z.object({
   MAIL_FROM: z.string().default('Gaung <no-reply@localhost>'),
   WORKER_CONCURRENCY: int(1, 500).default(20),
   PUBLISH_TIMEOUT_MS: int(100, 300_000).default(30_000),
-  SWEEP_INTERVAL_MS: int(1_000, 3_600_000).default(15_000),
+  /** 0 turns the periodic sweeper off in this process (a worker that should not sweep, or tests). */
+  SWEEP_INTERVAL_MS: int(0, 3_600_000)
+    .refine((ms) => ms === 0 || ms >= 1_000, 'must be 0 (off) or at least 1000')
+    .default(15_000),
   PUBLISH_LEASE_MS: int(5_000, 3_600_000).default(120_000),
   MAX_PUBLISH_ATTEMPTS: int(1, 50).default(8),
   /** Operators' secret for /metrics (Bearer) and the queue dashboard /admin/queues (Basic, user "operator"); both are off without it. */

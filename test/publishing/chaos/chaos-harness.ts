@@ -9,7 +9,8 @@ import { SecretBox } from '../../../src/core/crypto';
 import { DeliveryScheduler } from '../../../src/publishing';
 import { WebhookContractServer, type WebhookFault } from '../../contracts/webhook/webhook-contract-server';
 import { startTestApp, type TestApp } from '../../support/test-app';
-import { TEST_CREDENTIAL_KEY, TEST_DATABASE_URL } from '../../support/test-config';
+import { createIsolatedDatabase } from '../../support/isolated-database';
+import { TEST_CREDENTIAL_KEY } from '../../support/test-config';
 import { createFixture, WEBHOOK_SECRET, type Fixture } from '../engine-fixtures';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -118,11 +119,13 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
   receiver.randomFault = { chance: 0.15, pick: () => (faultsInjected++, faults[Math.floor(Math.random() * faults.length)]!()) };
 
   const prefix = `gaung-chaos-${runId}`;
-  const testApp: TestApp = await startTestApp({ roles: ['api'], config: { REDIS_URL: redis.url, QUEUE_PREFIX: prefix, BULL_BOARD_ENABLED: 'false' } });
+  // The workers' sweepers scan the whole database: chaos runs in a database of its own.
+  const database = await createIsolatedDatabase();
+  const testApp: TestApp = await startTestApp({ roles: ['api'], config: { REDIS_URL: redis.url, QUEUE_PREFIX: prefix, DATABASE_URL: database.url } });
   const workerEnv = {
     PATH: process.env.PATH ?? '',
     NODE_ENV: 'test',
-    DATABASE_URL: `${TEST_DATABASE_URL}${TEST_DATABASE_URL.includes('?') ? '&' : '?'}application_name=${appName}`,
+    DATABASE_URL: `${database.url}${database.url.includes('?') ? '&' : '?'}application_name=${appName}`,
     DATABASE_POOL_SIZE: '4',
     REDIS_URL: redis.url,
     QUEUE_PREFIX: prefix,
@@ -160,12 +163,10 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
     workers.flatMap((w, slot) => (w && w.readyAt !== null && Date.now() - w.readyAt >= minWorkMs && w.child.exitCode === null ? [slot] : []));
 
   const figures: Partial<ChaosFigures> = { kills: 0, redisRestarts: 0, pgTerminations: 0, pgConnectionsCut: 0 };
-  let workspaceId: string | null = null;
   try {
     for (let slot = 0; slot < options.workers; slot++) spawnWorker(slot);
     const fixtures: Fixture[] = [];
     const base = await createFixture(testApp, { baseUrl: receiver.url });
-    workspaceId = base.workspaceId;
     fixtures.push(base);
     for (let i = 1; i < options.accounts; i++) {
       const account = await testApp.prisma.connectedAccount.create({ data: { workspaceId: base.workspaceId, platform: 'WEBHOOK', displayName: `Kanal ${i}`, baseUrl: receiver.url } });
@@ -257,14 +258,12 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
     };
   } finally {
     for (let slot = 0; slot < workers.length; slot++) await killWorker(slot);
-    // The run's rows go, so that no later test's sweeper works on them.
-    if (workspaceId && !process.env.CHAOS_KEEP_ROWS) {
-      await testApp.prisma.postTarget.deleteMany({ where: { workspaceId } }).catch(() => undefined);
-      await testApp.prisma.workspace.delete({ where: { id: workspaceId } }).catch(() => undefined);
-    }
     await testApp.app.close().catch(() => undefined);
     await receiver.stop();
     await redis.kill();
+    // CHAOS_KEEP_ROWS=1 keeps the run's database for a post-mortem (its URL is logged).
+    if (process.env.CHAOS_KEEP_ROWS) log(`chaos database kept: ${database.url}`);
+    else await database.drop();
   }
 }
 
