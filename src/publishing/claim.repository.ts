@@ -53,12 +53,12 @@ export class ClaimRepository {
     private readonly notifier: Notifier,
   ) {}
 
-  async claim(targetId: string, version: number, owner: string, leaseMs: number, budget: RateBudget | null): Promise<ClaimResult> {
-    const head = await this.prisma.postTarget.findUnique({ where: { id: targetId }, select: { accountId: true } });
-    if (!head) return { kind: 'stale' };
+  /** `target.accountId` comes from the caller's read of the target (a target never changes account). */
+  async claim(target: { id: string; accountId: string }, version: number, owner: string, leaseMs: number, budget: RateBudget | null): Promise<ClaimResult> {
+    const targetId = target.id;
     const result = await this.prisma.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtextextended(${head.accountId}, 7))`;
-      const budgetOpensAt = budget ? await rateWindowOpensAt(tx, head.accountId, budget) : null;
+      await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtextextended(${target.accountId}, 7))`;
+      const budgetOpensAt = budget ? await rateWindowOpensAt(tx, target.accountId, budget) : null;
       if (!budgetOpensAt) {
         const claimed = await this.conditionalUpdate(tx, targetId, version, owner, leaseMs);
         if (claimed) return { kind: 'claimed', target: claimed } as const;

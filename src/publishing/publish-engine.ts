@@ -36,10 +36,10 @@ export class PublishEngine {
   ) {}
 
   async run(targetId: string, version: number): Promise<EngineStep> {
-    const head = await this.prisma.postTarget.findUnique({ where: { id: targetId }, select: { account: { select: { platform: true } } } });
+    const head = await this.prisma.postTarget.findUnique({ where: { id: targetId }, select: { accountId: true, account: { select: { platform: true } } } });
     if (!head || !this.publishers.has(head.account.platform)) return { kind: 'done' };
     const publisher = this.publishers.get(head.account.platform);
-    const claim = await this.claims.claim(targetId, version, this.workerId, this.config.PUBLISH_LEASE_MS, publisher.limits.rateBudget);
+    const claim = await this.claims.claim({ id: targetId, accountId: head.accountId }, version, this.workerId, this.config.PUBLISH_LEASE_MS, publisher.limits.rateBudget);
     if (claim.kind === 'wait') return { kind: 'wake-at', at: claim.until };
     if (claim.kind !== 'claimed') return { kind: 'done' };
     return this.publishClaimed(claim.target, publisher);
