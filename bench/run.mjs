@@ -2,7 +2,8 @@
 // Gaung's benchmark. `npm run bench` (full, writes docs/benchmarks.md) or `npm run bench:smoke`
 // (a few hundred targets, a few seconds per section, for CI). Needs `npm run build` (dist/) and the
 // database TEST_DATABASE_URL migrated (`node scripts/prepare.mjs --env test` does both).
-// Options: --smoke, --only=b1,idle,api (or seed: the calendar data only); env BENCH_WORKER_CONCURRENCY, BENCH_REPS, BENCH_CPU_PROF=1.
+// Options: --smoke, --only=b1,idle,api (or seed: the calendar data only); env BENCH_WORKER_CONCURRENCY, BENCH_REPS, BENCH_B1_COUNT,
+// BENCH_B1_TIMEOUT_S, BENCH_IDLE_WINDOW_S, BENCH_CPU_PROF=1 (profiles in bench/results/profiles).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureCalendarData } from './lib/calendar-data.mjs';
@@ -25,15 +26,17 @@ const options = {
   concurrency: env('BENCH_WORKER_CONCURRENCY', smoke ? 20 : 100),
   connections: smoke ? 8 : 32,
   durationS: smoke ? 2 : 20,
-  burst: smoke ? { count: 200, accounts: 20, leadMs: 3_000, timeoutMs: 25_000 } : { count: 10_000, accounts: 100, leadMs: 20_000, timeoutMs: 240_000 },
+  burst: smoke
+    ? { count: 200, accounts: 20, leadMs: 3_000, timeoutMs: 25_000 }
+    : { count: env('BENCH_B1_COUNT', 10_000), accounts: 100, leadMs: 20_000, timeoutMs: env('BENCH_B1_TIMEOUT_S', 240) * 1000 },
   idle: smoke ? { posts: 10, windowMs: 1_000, leadMs: 2_500 } : { posts: 100, windowMs: env('BENCH_IDLE_WINDOW_S', 60) * 1000, leadMs: 5_000 },
   calendar: smoke
     ? { posts: 1_000, workspaces: 2, tag: `smoke${process.pid}`, dropAfter: true }
     : { posts: 1_000_000, workspaces: 100, tag: 'm1', dropAfter: false },
   /** Extra environment of Gaung's children (as configured; the defaults unless set here). */
-  workerEnv: {},
+  workerEnv: process.env.BENCH_WORKER_POOL ? { DATABASE_POOL_SIZE: process.env.BENCH_WORKER_POOL } : {},
   apiEnv: {},
-  profileNodeArgs: (name) => (process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : []),
+  profileNodeArgs: (name) => (process.env.BENCH_CPU_PROF ? ['--require', join(ROOT, 'bench', 'lib', 'profile-exit.cjs'), '--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : []),
 };
 
 async function main() {
@@ -64,7 +67,7 @@ async function main() {
 }
 
 function commandLine() {
-  const vars = ['TEST_DATABASE_URL', 'BENCH_WORKER_CONCURRENCY', 'BENCH_REPS', 'BENCH_IDLE_WINDOW_S'].filter((name) => process.env[name]);
+  const vars = ['TEST_DATABASE_URL', 'BENCH_WORKER_CONCURRENCY', 'BENCH_REPS', 'BENCH_B1_COUNT', 'BENCH_B1_TIMEOUT_S', 'BENCH_IDLE_WINDOW_S'].filter((name) => process.env[name]);
   return [...vars.map((name) => `${name}=${process.env[name]}`), smoke ? 'npm run bench:smoke' : 'npm run bench'].join(' ');
 }
 
