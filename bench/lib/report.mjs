@@ -22,7 +22,8 @@ export function figureRows(results) {
     add('B1 burst', 'Lateness p99', 's', g.map((r) => r.latenessP99Ms / 1000), atMost(5));
     add('B1 burst', 'Lateness max', 's', g.map((r) => r.latenessMaxMs / 1000));
     add('B1 burst', 'Baseline lateness p99', 's', b.map((r) => r.latenessP99Ms / 1000));
-    add('B1 burst', 'Duplicates', '', g.map((r) => r.duplicates), zero);
+    add('B1 burst', 'Duplicates (published twice)', '', g.map((r) => r.duplicates), zero);
+    add('B1 burst', 'Repeated requests, same Idempotency-Key', '', g.map((r) => r.repeatedRequests ?? Number.NaN));
     add('B1 burst', 'Lost', '', g.map((r) => r.lost), zero);
     add('B1 burst', 'Worker peak RSS (VmHWM)', 'MB', g.map((r) => r.peakRssMb), atMost(250));
     add('B1 burst', 'Baseline worker peak RSS', 'MB', b.map((r) => r.peakRssMb));
@@ -52,6 +53,7 @@ export function figureRows(results) {
     add('Idle punctuality', 'Lateness p99', 'ms', i.map((r) => r.latenessP99Ms), atMost(500, ' ms'));
     add('Idle punctuality', 'Lateness max', 'ms', i.map((r) => r.latenessMaxMs));
     add('Idle punctuality', 'Duplicates + lost', '', i.map((r) => r.duplicates + r.lost), zero);
+    add('Idle punctuality', 'Worker peak RSS (idle worker)', 'MB', i.map((r) => r.peakRssMb));
   }
   return rows;
 }

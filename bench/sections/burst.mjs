@@ -80,7 +80,10 @@ async function gaungRepetition(context, receiver, workspace, rep) {
       latenessP50Ms: percentile(lateness, 50),
       latenessP99Ms: percentile(lateness, 99),
       latenessMaxMs: percentile(lateness, 100),
-      duplicates: receiver.duplicates() + doubles[0].n,
+      /** Targets published twice (two PUBLISHED ledger rows or two receiver posts): must be 0. */
+      duplicates: doubles[0].n,
+      /** Requests repeating an Idempotency-Key (engine retries after an AMBIGUOUS outcome): safe, the receiver dedupes. */
+      repeatedRequests: receiver.duplicates(),
       lost: count - published,
       neverReceived,
       peakRssMb,

@@ -33,6 +33,7 @@ export async function runIdle(context, receiver) {
           latenessMaxMs: percentile(lateness, 100),
           lost: posts - lateness.length,
           duplicates: receiver.duplicates(),
+          peakRssMb: worker.peakRssMb(),
         });
         process.stderr.write(`[bench] idle rep ${rep + 1}: p99 ${reps.at(-1).latenessP99Ms} ms, lost ${reps.at(-1).lost}\n`);
       } finally {
