@@ -2,6 +2,18 @@ import { AppError } from '../core/errors';
 import { calendarDates, isMayDay, publicHolidays } from './holidays';
 
 describe('publicHolidays', () => {
+  it('answers a repeated range from the per-year cache with the same holidays, which callers cannot change', () => {
+    const range = { from: '2028-01-01', to: '2029-01-01' };
+    const first = publicHolidays(range);
+    const again = publicHolidays(range);
+    expect(again).toEqual(first);
+    expect(first.length).toBeGreaterThan(10);
+    expect(() => {
+      (first[0] as { date: string }).date = '1900-01-01';
+    }).toThrow(TypeError);
+    expect(publicHolidays({ from: '2028-05-01', to: '2028-05-02' }).map((h) => h.date)).toEqual(['2028-05-01']);
+  });
+
   it('lists Indonesian public holidays with Indonesian and English names', () => {
     const holidays = publicHolidays({ from: '2027-05-01', to: '2027-06-01' });
     const mayDay = holidays.find((holiday) => holiday.date === '2027-05-01');

@@ -49,28 +49,51 @@ const NAME_CORRECTIONS: Readonly<Record<string, Readonly<Record<string, Partial<
  */
 export function publicHolidays(range: DateRange, country: string = DEFAULT_HOLIDAY_COUNTRY): CalendarDate[] {
   const code = country.toUpperCase();
-  if (!(code in new Holidays().getCountries())) {
+  if (!knownCountries().has(code)) {
     throw AppError.unprocessable('unknown_country', TEXT.unknownCountry, { country });
   }
+  return yearsOf(range)
+    .flatMap((year) => holidaysOfYear(code, year))
+    .filter((holiday) => holiday.date >= range.from && holiday.date < range.to);
+}
+
+/**
+ * date-holidays computes a year's lunar and Islamic holidays astronomically: about 50 ms per year
+ * and language, which made every calendar request slow. A year's holidays never change within one
+ * library version, so they are computed once per country and year (a small bounded cache).
+ */
+const YEAR_CACHE_LIMIT = 64;
+const yearCache = new Map<string, readonly CalendarDate[]>();
+let countries: ReadonlySet<string> | undefined;
+
+const knownCountries = () => (countries ??= new Set(Object.keys(new Holidays().getCountries())));
+
+function holidaysOfYear(code: string, year: number): readonly CalendarDate[] {
+  const key = `${code}:${year}`;
+  const cached = yearCache.get(key);
+  if (cached) return cached;
+  const computed = computeHolidaysOfYear(code, year);
+  if (yearCache.size >= YEAR_CACHE_LIMIT) yearCache.delete(yearCache.keys().next().value!);
+  yearCache.set(key, computed);
+  return computed;
+}
+
+function computeHolidaysOfYear(code: string, year: number): readonly CalendarDate[] {
   const calendar = new Holidays(code);
   const available = calendar.getLanguages();
   const languageFor = (locale: string) => (available.includes(locale) ? locale : available[0]);
-  const result: CalendarDate[] = [];
-  for (const year of yearsOf(range)) {
-    const byLocale = LOCALES.map((locale) => calendar.getHolidays(year, languageFor(locale)));
-    byLocale[0].forEach((holiday, index) => {
-      const date = holiday.date.slice(0, 10);
-      if (holiday.type !== 'public' || date < range.from || date >= range.to) return;
-      const title = Object.fromEntries(
-        LOCALES.map((locale, l) => [
-          locale,
-          NAME_CORRECTIONS[code]?.[holiday.rule]?.[locale] ?? sameHoliday(byLocale[l][index], holiday)?.name ?? holiday.name,
-        ]),
-      ) as LocalizedText;
-      result.push({ date, title, source: 'holiday', kind: 'PUBLIC_HOLIDAY', isMayDay: isMayDay(date), keyDateId: null, country: code });
-    });
-  }
-  return result;
+  const byLocale = LOCALES.map((locale) => calendar.getHolidays(year, languageFor(locale)));
+  return byLocale[0].flatMap((holiday, index) => {
+    if (holiday.type !== 'public') return [];
+    const date = holiday.date.slice(0, 10);
+    const title = Object.fromEntries(
+      LOCALES.map((locale, l) => [
+        locale,
+        NAME_CORRECTIONS[code]?.[holiday.rule]?.[locale] ?? sameHoliday(byLocale[l][index], holiday)?.name ?? holiday.name,
+      ]),
+    ) as LocalizedText;
+    return [Object.freeze({ date, title: Object.freeze(title), source: 'holiday', kind: 'PUBLIC_HOLIDAY', isMayDay: isMayDay(date), keyDateId: null, country: code } as const)];
+  });
 }
 
 /**

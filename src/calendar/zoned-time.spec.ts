@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { AppError } from '../core/errors';
 import { calendarRange, formatInZone, inspectLocalTime, resolveSchedule, resolveZone, zoneAbbreviation } from './zoned-time';
@@ -105,6 +106,18 @@ describe('formatInZone', () => {
     expect(formatInZone(instant, 'Asia/Jayapura').text).toBe('Sabtu, 1 Mei 2027 11.00 WIT');
     expect(formatInZone(instant, 'Europe/Brussels', 'en').text).toBe('Saturday, 1 May 2027 04:00 CEST');
     expect(formatInZone(instant, 'Europe/Brussels').iso).toBe('2027-05-01T04:00:00.000+02:00');
+  });
+
+  it('writes the same day and time as luxon\'s "cccc, d MMMM yyyy HH.mm" in every zone and language', () => {
+    const zones = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura', 'Europe/Brussels', 'America/New_York', 'Pacific/Chatham', 'UTC'];
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1971-01-01T00:00:00Z'), max: new Date('2070-12-31T00:00:00Z'), noInvalidDate: true }), fc.constantFrom(...zones), fc.constantFrom('id' as const, 'en' as const), (when, zone, locale) => {
+        const luxon = DateTime.fromJSDate(when, { zone }).setLocale(locale === 'id' ? 'id-ID' : 'en-GB');
+        const expected = `${luxon.toFormat('cccc, d MMMM yyyy')} ${luxon.toFormat(locale === 'id' ? 'HH.mm' : 'HH:mm')}`;
+        expect(formatInZone(when, zone, locale).text).toBe(`${expected} ${zoneAbbreviation(when, zone)}`);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('uses the winter abbreviation in winter and GMT offsets where no name exists', () => {

@@ -169,13 +169,41 @@ export interface FormattedInstant {
 }
 
 export function formatInZone(instant: Date, zone: string, locale: Locale = 'id'): FormattedInstant {
-  const inZone = DateTime.fromJSDate(instant, { zone }).setLocale(locale === 'id' ? 'id-ID' : 'en-GB');
   const abbreviation = zoneAbbreviation(instant, zone);
   return {
-    iso: inZone.toISO() ?? instant.toISOString(),
+    iso: DateTime.fromJSDate(instant, { zone }).toISO() ?? instant.toISOString(),
     abbreviation,
-    text: `${inZone.toFormat('cccc, d MMMM yyyy')} ${inZone.toFormat(locale === 'id' ? 'HH.mm' : 'HH:mm')} ${abbreviation}`,
+    text: `${dayAndTime(instant, zone, locale)} ${abbreviation}`,
   };
+}
+
+/**
+ * "Sabtu, 1 Mei 2027 09.00" / "Saturday, 1 May 2027 09:00" (luxon's "cccc, d MMMM yyyy HH.mm") with
+ * one cached Intl formatter per zone and locale: the calendar formats every post of a view, and
+ * luxon's setLocale + toFormat per post was a tenth of a month view's CPU. Zones reaching here are
+ * validated IANA names, so the cache is bounded by the zone database.
+ */
+const dayAndTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dayAndTime(instant: Date, zone: string, locale: Locale): string {
+  const key = `${zone}|${locale}`;
+  let format = dayAndTimeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
+      timeZone: zone,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    dayAndTimeFormats.set(key, format);
+  }
+  const part: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const { type, value } of format.formatToParts(instant)) part[type] = value;
+  return `${part.weekday}, ${part.day} ${part.month} ${part.year} ${part.hour}${locale === 'id' ? '.' : ':'}${part.minute}`;
 }
 
 export type CalendarView = 'day' | 'week' | 'month';

@@ -31,8 +31,9 @@ export class PostsRepository {
     return tx.post.findFirst({ where: { id: postId, workspaceId }, include: postInclude });
   }
 
+  /** Returns the id only: the caller reads the whole post once, after its transaction (media are attached later in it). */
   create(tx: Tx, workspaceId: string, data: Omit<Prisma.PostUncheckedCreateInput, 'workspaceId'>) {
-    return tx.post.create({ data: { ...data, workspaceId }, include: postInclude });
+    return tx.post.create({ data: { ...data, workspaceId }, select: { id: true } });
   }
 
   update(tx: Tx, workspaceId: string, postId: string, data: Prisma.PostUncheckedUpdateInput) {
