@@ -27,7 +27,7 @@ const options = {
   connections: smoke ? 8 : 32,
   durationS: smoke ? 2 : 20,
   burst: smoke
-    ? { count: 200, accounts: 20, leadMs: 3_000, timeoutMs: 25_000 }
+    ? { count: 60, accounts: 20, leadMs: 3_000, timeoutMs: 25_000 }
     : { count: env('BENCH_B1_COUNT', 10_000), accounts: 100, leadMs: 20_000, timeoutMs: env('BENCH_B1_TIMEOUT_S', 240) * 1000 },
   idle: smoke ? { posts: 10, windowMs: 1_000, leadMs: 2_500 } : { posts: 100, windowMs: env('BENCH_IDLE_WINDOW_S', 60) * 1000, leadMs: 5_000 },
   calendar: smoke

@@ -1,18 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type Prisma, type Tx } from '../core/database';
+import { type DeliveryState, type Platform, Prisma, type PostStatus, PrismaService, type Tx } from '../core/database';
 import type { CalendarQuery } from './calendar.schemas';
-
-const calendarInclude = {
-  targets: { select: { id: true, state: true, account: { select: { id: true, platform: true, displayName: true } } } },
-  campaign: { select: { id: true, name: true, color: true, heldAt: true } },
-  author: { select: { id: true, name: true } },
-  workspace: { select: { id: true, slug: true, name: true } },
-} satisfies Prisma.PostInclude;
 
 /** The calendar's filters; the iCal feed uses none of them. */
 export type PostFilters = Partial<Pick<CalendarQuery, 'campaignId' | 'status' | 'authorId' | 'accountId' | 'platform'>> & { limit: number };
 
-export type CalendarPost = Prisma.PostGetPayload<{ include: typeof calendarInclude }>;
+/** A post as the calendar shows it, with its workspace, campaign, author and deliveries. */
+export interface CalendarPost {
+  id: string;
+  workspaceId: string;
+  status: PostStatus;
+  version: number;
+  scheduledAt: Date;
+  scheduleZone: string | null;
+  baseText: string;
+  workspace: { id: string; slug: string; name: string };
+  campaign: { id: string; name: string; color: string; heldAt: string | null } | null;
+  author: { id: string; name: string };
+  targets: Array<{ id: string; state: DeliveryState; account: { id: string; platform: Platform; displayName: string } }>;
+}
 
 @Injectable()
 export class CalendarRepository {
@@ -33,28 +39,38 @@ export class CalendarRepository {
   }
 
   /**
-   * Posts in [from, to): the workspace's own, and every partner's posts in its joint campaigns.
-   * Keyset-paginated on (scheduledAt, id); both branches are served by (workspaceId|campaignId,
-   * scheduledAt, id) indexes.
+   * Posts in [from, to): the workspace's own, and every partner's posts in its joint campaigns, with
+   * everything the calendar shows, in ONE query (the relations as JSON). Keyset-paginated on
+   * (scheduledAt, id); the two branches use the (workspaceId|campaignId, scheduledAt, id) indexes.
    */
-  posts(workspaceId: string, jointIds: string[], range: { from: Date; to: Date }, query: PostFilters, cursor?: { at: Date; id: string }) {
-    const visible: Prisma.PostWhereInput = jointIds.length ? { OR: [{ workspaceId }, { campaignId: { in: jointIds } }] } : { workspaceId };
-    const filters: Prisma.PostWhereInput[] = [
-      visible,
-      { scheduledAt: { gte: range.from, lt: range.to } },
-      query.campaignId ? { campaignId: query.campaignId } : {},
-      query.status ? { status: query.status } : {},
-      query.authorId ? { authorId: query.authorId } : {},
-      query.accountId ? { targets: { some: { accountId: query.accountId } } } : {},
-      query.platform ? { targets: { some: { account: { platform: query.platform } } } } : {},
-      cursor ? { OR: [{ scheduledAt: { gt: cursor.at } }, { scheduledAt: cursor.at, id: { gt: cursor.id } }] } : {},
-    ];
-    return this.prisma.post.findMany({
-      where: { AND: filters },
-      include: calendarInclude,
-      orderBy: [{ scheduledAt: 'asc' }, { id: 'asc' }],
-      take: query.limit,
-    });
+  posts(workspaceId: string, jointIds: string[], range: { from: Date; to: Date }, query: PostFilters, cursor?: { at: Date; id: string }): Promise<CalendarPost[]> {
+    const where = (condition: boolean, fragment: Prisma.Sql) => (condition ? Prisma.sql`AND ${fragment}` : Prisma.empty);
+    return this.prisma.$queryRaw<CalendarPost[]>`
+      SELECT p.id::text AS id, p."workspaceId"::text AS "workspaceId", p.status::text AS status, p.version,
+             p."scheduledAt", p."scheduleZone", p."baseText",
+             json_build_object('id', w.id, 'slug', w.slug, 'name', w.name) AS workspace,
+             CASE WHEN c.id IS NULL THEN NULL
+                  ELSE json_build_object('id', c.id, 'name', c.name, 'color', c.color, 'heldAt', c."heldAt") END AS campaign,
+             json_build_object('id', u.id, 'name', u.name) AS author,
+             COALESCE((SELECT json_agg(json_build_object('id', t.id, 'state', t.state,
+                                         'account', json_build_object('id', a.id, 'platform', a.platform, 'displayName', a."displayName"))
+                                       ORDER BY t."createdAt", t.id)
+                         FROM "PostTarget" t JOIN "ConnectedAccount" a ON a.id = t."accountId"
+                        WHERE t."postId" = p.id), '[]'::json) AS targets
+        FROM "Post" p
+        JOIN "Workspace" w ON w.id = p."workspaceId"
+        JOIN "User" u ON u.id = p."authorId"
+        LEFT JOIN "Campaign" c ON c.id = p."campaignId"
+       WHERE (p."workspaceId" = ${workspaceId}::uuid OR p."campaignId" = ANY(${jointIds}::uuid[]))
+         AND p."scheduledAt" >= ${range.from} AND p."scheduledAt" < ${range.to}
+         ${where(Boolean(query.campaignId), Prisma.sql`p."campaignId" = ${query.campaignId ?? null}::uuid`)}
+         ${where(Boolean(query.status), Prisma.sql`p.status::text = ${query.status ?? null}`)}
+         ${where(Boolean(query.authorId), Prisma.sql`p."authorId" = ${query.authorId ?? null}::uuid`)}
+         ${where(Boolean(query.accountId), Prisma.sql`EXISTS (SELECT 1 FROM "PostTarget" f WHERE f."postId" = p.id AND f."accountId" = ${query.accountId ?? null}::uuid)`)}
+         ${where(Boolean(query.platform), Prisma.sql`EXISTS (SELECT 1 FROM "PostTarget" f JOIN "ConnectedAccount" fa ON fa.id = f."accountId" WHERE f."postId" = p.id AND fa.platform::text = ${query.platform ?? null})`)}
+         ${where(Boolean(cursor), Prisma.sql`(p."scheduledAt", p.id) > (${cursor?.at ?? null}, ${cursor?.id ?? null}::uuid)`)}
+       ORDER BY p."scheduledAt", p.id
+       LIMIT ${query.limit}`;
   }
 
   workspaceHold(workspaceId: string) {

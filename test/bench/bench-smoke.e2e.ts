@@ -4,7 +4,7 @@ import { createIsolatedDatabase } from '../support/isolated-database';
 import { TEST_REDIS_URL } from '../support/test-config';
 
 const root = join(__dirname, '..', '..');
-const SMOKE_TIMEOUT_MS = 55_000;
+const SMOKE_TIMEOUT_MS = 100_000;
 
 /** Runs `node bench/run.mjs --smoke` (needs dist/, which `npm test` builds) and collects its output. */
 function runSmoke(databaseUrl: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -42,6 +42,6 @@ describe('npm run bench:smoke', () => {
       expect(line).toBeDefined();
       expect(JSON.parse(line!.slice('BENCH-CORRECTNESS '.length))).toEqual({ duplicates: 0, lost: 0, baselineDuplicatesAndLost: 0, httpFailures: 0 });
     },
-    SMOKE_TIMEOUT_MS + 5_000,
+    SMOKE_TIMEOUT_MS + 15_000,
   );
 });

@@ -76,6 +76,11 @@ describe('the calendar, key dates, holds and the iCal feed', () => {
     expect(approved.body.posts).toHaveLength(1);
     const joint = await calendar(kspi, `view=month&anchor=2027-05-01&campaignId=${campaignId}`).expect(200);
     expect(joint.body.posts).toHaveLength(2);
+    const mine = await calendar(kspi, `view=month&anchor=2027-05-01&authorId=${kspi.users.EDITOR.id}`).expect(200);
+    expect(mine.body.posts.map((p: { excerpt: string }) => p.excerpt)).toEqual(['KSPI: Selamat Hari Buruh', 'KSPI: evaluasi aksi']);
+    const accountId = (await t.prisma.postTarget.findFirstOrThrow({ where: { post: { baseText: 'KSBSI: Buruh bersatu', workspaceId: ksbsi.id } } })).accountId;
+    const byAccount = await calendar(kspi, `view=month&anchor=2027-05-01&accountId=${accountId}`).expect(200);
+    expect(byAccount.body.posts.map((p: { excerpt: string }) => p.excerpt)).toEqual(['KSBSI: Buruh bersatu']);
     const first = await calendar(kspi, 'view=month&anchor=2027-05-01&limit=2').expect(200);
     expect(first.body.posts).toHaveLength(2);
     const second = await calendar(kspi, `view=month&anchor=2027-05-01&limit=2&after=${first.body.nextAfter}`).expect(200);
