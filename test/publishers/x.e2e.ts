@@ -1,10 +1,14 @@
 import { PlatformHttp, type RefreshedCredentials } from '../../src/publishers';
 import { buildXAuthorizeUrl, createPkce, exchangeXCode } from '../../src/publishers/x/x-oauth';
+import { X_VIDEO_CHUNK_BYTES } from '../../src/publishers/x/x-video';
 import { XPublisher } from '../../src/publishers/x/x.publisher';
 import { dropConnection, sendJson } from '../contracts/contract-server';
 import { account, content, expectNoSecrets, image, publishFailure, request, video } from '../contracts/meta-graph/publish-request';
 import { XContract } from '../contracts/x/x-contract';
 import { testConfig } from '../support/test-config';
+import { randomBytes } from 'node:crypto';
+import type { MediaItem } from '../../src/publishers';
+import { parseMultipart, multipartFields } from '../contracts/multipart';
 
 describe('X publisher against the X API v2 contract', () => {
   let server: XContract;
@@ -23,6 +27,7 @@ describe('X publisher against the X API v2 contract', () => {
 
   beforeAll(async () => {
     server = await new XContract().addUser(user, 'valid-access').start();
+    server.checkAfterSecs = 0; // the publisher waits what X announces: keep the tests fast
     publisher = new XPublisher(new PlatformHttp(), testConfig({ X_API_URL: server.baseUrl }));
   });
   afterAll(() => server.stop());
@@ -31,6 +36,7 @@ describe('X publisher against the X API v2 contract', () => {
     saved.length = 0;
     server.tweetWindow = { limit: 100, remaining: 100, reset: Math.floor(Date.now() / 1000) + 900 };
     server.userDayWindow = { limit: 17, remaining: 17, reset: Math.floor(Date.now() / 1000) + 86_400 };
+    server.videoStates = ['pending', 'in_progress', 'succeeded'];
   });
 
   it('posts text to /2/tweets with the Bearer token and returns the id and the x.com URL', async () => {
@@ -107,6 +113,95 @@ describe('X publisher against the X API v2 contract', () => {
     server.failNext('POST', /^\/2\/media\/upload$/, (_req, res) => sendJson(res, 500, { title: 'Internal Error', status: 500 }));
     await publishFailure(publisher.publish(request(xAccount(), content(unique('x'), [image()]))), 'NOT_SENT_RETRYABLE');
     expect(server.tweets.length).toBe(before);
+  });
+
+  describe('video through the chunked upload', () => {
+    const mp4 = (bytes: Buffer): MediaItem => ({ ...video(), byteSize: bytes.length, read: async () => bytes });
+    const commands = () =>
+      server.requests
+        .filter((r) => r.path === '/2/media/upload' || r.path === '/2/tweets')
+        .map((r) => (r.path === '/2/tweets' ? 'TWEET' : r.method === 'GET' ? String(r.query.get('command')) : multipartFields(parseMultipart(r)).command));
+
+    it('sends INIT, APPEND chunks of at most 4 MiB, FINALIZE, polls STATUS until succeeded, then attaches the media id', async () => {
+      const file = randomBytes(2 * X_VIDEO_CHUNK_BYTES + 12_345);
+      const text = unique('Video aksi');
+      const result = await publisher.publish(request(xAccount(), content(text, [mp4(file)])));
+      const [upload] = [...server.videoUploads.values()].slice(-1);
+      expect(upload).toMatchObject({ totalBytes: file.length, mediaType: 'video/mp4', mediaCategory: 'tweet_video', statusCalls: 2 });
+      expect(upload.file!.equals(file)).toBe(true);
+      const appends = server.requestsTo('POST', /^\/2\/media\/upload$/).map(parseMultipart).filter((parts) => multipartFields(parts).command === 'APPEND');
+      expect(appends.map((parts) => [multipartFields(parts).segment_index, parts.find((p) => p.name === 'media')!.data.length])).toEqual([
+        ['0', X_VIDEO_CHUNK_BYTES],
+        ['1', X_VIDEO_CHUNK_BYTES],
+        ['2', 12_345],
+      ]);
+      expect(commands()).toEqual(['INIT', 'APPEND', 'APPEND', 'APPEND', 'FINALIZE', 'STATUS', 'STATUS', 'TWEET']);
+      const tweet = server.tweets.at(-1)!;
+      expect(tweet.mediaIds).toEqual([upload.id]);
+      expect(result.externalId).toBe(tweet.id);
+      expect(server.requestsTo('POST', /^\/2\/tweets$/)[0].json).toEqual({ text, media: { media_ids: [upload.id] } });
+    });
+
+    it('keeps polling STATUS for as long as X says in_progress, and skips STATUS when FINALIZE says succeeded', async () => {
+      server.videoStates = ['pending', 'in_progress', 'in_progress', 'in_progress', 'succeeded'];
+      await publisher.publish(request(xAccount(), content(unique('Video panjang'), [mp4(randomBytes(1000))])));
+      expect(commands()).toEqual(['INIT', 'APPEND', 'FINALIZE', 'STATUS', 'STATUS', 'STATUS', 'STATUS', 'TWEET']);
+      server.requests.length = 0;
+      server.videoStates = ['succeeded'];
+      await publisher.publish(request(xAccount(), content(unique('Video pendek'), [mp4(randomBytes(1000))])));
+      expect(commands()).toEqual(['INIT', 'APPEND', 'FINALIZE', 'TWEET']);
+    });
+
+    it('fails PERMANENT with X\'s reason when processing fails, and posts nothing', async () => {
+      server.videoStates = ['pending', 'failed'];
+      const before = server.tweets.length;
+      const error = await publishFailure(publisher.publish(request(xAccount(), content(unique('x'), [mp4(randomBytes(1000))]))), 'PERMANENT');
+      expect(error.code).toBe('x.video_processing_failed');
+      expect(error.message).toBe('Unsupported video format');
+      expect(server.tweets.length).toBe(before);
+    });
+
+    it('gives up NOT_SENT_RETRYABLE after a bounded number of STATUS calls when processing never ends', async () => {
+      server.videoStates = ['pending', 'in_progress'];
+      const error = await publishFailure(publisher.publish(request(xAccount(), content(unique('x'), [mp4(randomBytes(1000))]))), 'NOT_SENT_RETRYABLE');
+      expect(error.code).toBe('x.video_processing');
+      expect(server.requestsTo('GET', /^\/2\/media\/upload$/).length).toBeLessThanOrEqual(60);
+      expect(server.requestsTo('POST', /^\/2\/tweets$/)).toHaveLength(0);
+    });
+
+    it('stops polling when the request is stopped (NOT_SENT_RETRYABLE, no post)', async () => {
+      server.videoStates = ['pending', 'in_progress'];
+      server.checkAfterSecs = 5;
+      const stop = new AbortController();
+      try {
+        const publishing = publisher.publish(request(xAccount(), content(unique('x'), [mp4(randomBytes(1000))]), stop.signal));
+        // Stop once X has said "pending, check after 5 s", i.e. during the wait.
+        while (!commands().includes('FINALIZE')) await new Promise((resolve) => setTimeout(resolve, 10));
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        stop.abort();
+        const error = await publishFailure(publishing, 'NOT_SENT_RETRYABLE');
+        expect(error.code).toBe('x.video_processing');
+      } finally {
+        server.checkAfterSecs = 0;
+      }
+      expect(server.requestsTo('GET', /^\/2\/media\/upload$/)).toHaveLength(0);
+      expect(server.requestsTo('POST', /^\/2\/tweets$/)).toHaveLength(0);
+    });
+
+    it('treats a lost answer during the chunked upload (here INIT) as NOT_SENT_RETRYABLE: the upload happens before the post', async () => {
+      server.failNext('POST', /^\/2\/media\/upload$/, (_req, res) => dropConnection(res));
+      await publishFailure(publisher.publish(request(xAccount(), content(unique('x'), [mp4(randomBytes(1000))]))), 'NOT_SENT_RETRYABLE');
+      expect(server.requestsTo('POST', /^\/2\/tweets$/)).toHaveLength(0);
+    });
+
+    it('refuses in validation a video with images or a second video, in Indonesian and English', () => {
+      expect(publisher.validate(content('x', [video()]))).toEqual([]);
+      const mixed = publisher.validate(content('x', [video(), image()]));
+      expect(mixed.map((i) => i.code)).toEqual(['x.video_alone']);
+      expect(mixed[0].message.id).toMatch(/1 video/);
+      expect(mixed[0].message.en).toMatch(/at most 1 video/);
+      expect(publisher.validate(content('x', [video(), video()])).map((i) => i.code)).toEqual(['x.video_alone']);
+    });
   });
 
   describe('token refresh on 401', () => {
@@ -191,14 +286,13 @@ describe('X publisher against the X API v2 contract', () => {
     });
   });
 
-  it('validates the weighted length: links count 23, emoji and CJK count 2, and rejects video', () => {
+  it('validates the weighted length: links count 23, emoji and CJK count 2', () => {
     const link = 'https://kspi.or.id/' + 'a'.repeat(100);
     expect(publisher.validate(content('a'.repeat(256) + ' ' + link))).toEqual([]); // 257 + 23 = 280
     expect(publisher.validate(content('a'.repeat(257) + ' ' + link)).map((i) => i.code)).toEqual(['x.text_too_long']);
     expect(publisher.validate(content('✊'.repeat(140)))).toEqual([]);
     expect(publisher.validate(content('✊'.repeat(141))).map((i) => i.code)).toEqual(['x.text_too_long']);
     expect(publisher.validate(content('労'.repeat(141))).map((i) => i.code)).toEqual(['x.text_too_long']);
-    expect(publisher.validate(content('x', [video()])).map((i) => i.code)).toEqual(['x.video_unsupported']);
     expect(publisher.validate(content('x', [image(), image(), image(), image(), image()])).map((i) => i.code)).toEqual(['x.too_many_media']);
     expect(publisher.limits.counting).toBe('twitter-weighted');
   });

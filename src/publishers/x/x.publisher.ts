@@ -18,6 +18,7 @@ import type {
 import { commonIssues, issue, requiredExternalId } from '../publisher-helpers';
 import { xError } from './x-errors';
 import { refreshXCredentials, xSession } from './x-session';
+import { uploadXVideo } from './x-video';
 import type { TokenSession } from '../token-session';
 
 const PLATFORM = 'x';
@@ -58,8 +59,15 @@ export class XPublisher implements Publisher {
 
   validate(content: PublishContent): ValidationIssue[] {
     const issues = commonIssues(PLATFORM, content, this.limits);
-    if (content.media.some((m) => m.kind === 'VIDEO')) {
-      issues.push(issue(`${PLATFORM}.video_unsupported`, 'Video untuk X belum didukung; gunakan gambar.', 'Video for X is not supported yet; use images.'));
+    // X's rule: a post carries up to 4 images, or exactly one video on its own.
+    if (content.media.some((m) => m.kind === 'VIDEO') && content.media.length > 1) {
+      issues.push(
+        issue(
+          `${PLATFORM}.video_alone`,
+          'Postingan X hanya boleh berisi 1 video, tanpa gambar lain.',
+          'An X post can carry at most 1 video, and not together with images.',
+        ),
+      );
     }
     return issues;
   }
@@ -67,7 +75,7 @@ export class XPublisher implements Publisher {
   async publish(request: PublishRequest): Promise<PublishResult> {
     const session = xSession(this.http, this.config.X_API_URL, request.account, request.signal);
     // Uploaded media is invisible until a post uses it: an unknown upload outcome is safe to retry.
-    const mediaIds = await beforePublication(() => this.uploadAll(session, request.content.media));
+    const mediaIds = await beforePublication(() => this.uploadAll(session, request.content.media, request.signal));
     const body: Record<string, unknown> = { text: request.content.text };
     if (mediaIds.length) body.media = { media_ids: mediaIds };
     const response = await session.send<{ data?: { id: string } }>({ method: 'POST', url: '/2/tweets', data: body, headers: { 'content-type': 'application/json' } });
@@ -105,9 +113,14 @@ export class XPublisher implements Publisher {
     return refreshXCredentials(this.http, this.config.X_API_URL, account.credentials, signal);
   }
 
-  private async uploadAll(session: TokenSession, media: MediaItem[]): Promise<string[]> {
+  private async uploadAll(session: TokenSession, media: MediaItem[], signal: AbortSignal): Promise<string[]> {
     const ids: string[] = [];
     for (const item of media) {
+      if (item.kind === 'VIDEO') {
+        // Bounded like other media processing waits: half the publish timeout, the rest is for the post.
+        ids.push(await uploadXVideo(session, item, Date.now() + this.config.PUBLISH_TIMEOUT_MS / 2, signal));
+        continue;
+      }
       const upload = await session.send<{ data?: { id: string } }>({
         method: 'POST',
         url: '/2/media/upload',

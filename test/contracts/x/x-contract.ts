@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { ContractServer, type Handler, type RecordedRequest, sendJson } from '../contract-server';
 import { FaultPlan } from '../meta-graph/faults';
+import { multipartFields, parseMultipart } from '../multipart';
 
 export interface XUser {
   id: string;
@@ -20,6 +21,22 @@ export interface StoredTweet {
   mediaIds: string[];
 }
 
+export type ProcessingState = 'pending' | 'in_progress' | 'succeeded' | 'failed';
+
+/** A chunked (video) upload session: INIT -> APPEND* -> FINALIZE -> STATUS*. */
+export interface VideoUpload {
+  id: string;
+  totalBytes: number;
+  mediaType: string;
+  mediaCategory: string;
+  segments: Map<number, Buffer>;
+  /** The reassembled file, set by FINALIZE. */
+  file?: Buffer;
+  /** The states FINALIZE and each STATUS call walk through; the last one stays. */
+  states: ProcessingState[];
+  statusCalls: number;
+}
+
 export interface RateWindow {
   limit: number;
   remaining: number;
@@ -29,7 +46,9 @@ export interface RateWindow {
 
 /**
  * X API v2, as documented: POST /2/tweets (201 { data: { id, text } }), POST /2/media/upload
- * (JSON, base64 media, media_category), POST /2/media/metadata (alt text), GET /2/users/me,
+ * (JSON, base64 media, media_category; or multipart INIT/APPEND/FINALIZE for video, then
+ * GET /2/media/upload?command=STATUS while processing_info.state is pending or in_progress; a media id
+ * is only usable in a post once succeeded), POST /2/media/metadata (alt text), GET /2/users/me,
  * GET /2/users/:id/tweets, POST /2/oauth2/token (authorization_code with PKCE S256, refresh_token
  * with rotation; confidential clients use HTTP Basic). Errors are problem details
  * { title, detail, type, status }; every answer carries x-rate-limit-limit/-remaining/-reset (epoch s);
@@ -44,6 +63,12 @@ export class XContract extends ContractServer {
   readonly tweets: StoredTweet[] = [];
   readonly media = new Map<string, { altText?: string; bytes: number }>();
   readonly faults = new FaultPlan();
+  readonly videoUploads = new Map<string, VideoUpload>();
+  /** How processing goes for the next INIT; X documents pending -> in_progress -> succeeded | failed. */
+  videoStates: ProcessingState[] = ['pending', 'in_progress', 'succeeded'];
+  videoFailure = { code: 1, name: 'InvalidMedia', message: 'Unsupported video format' };
+  /** X announces 1-10 s; tests set 0 so polling stays fast. */
+  checkAfterSecs = 1;
   tweetWindow: RateWindow = { limit: 100, remaining: 100, reset: Math.floor(Date.now() / 1000) + 900 };
   /** The 24-hour per-user cap X adds on POST /2/tweets. */
   userDayWindow: RateWindow = { limit: 17, remaining: 17, reset: Math.floor(Date.now() / 1000) + 86_400 };
@@ -58,11 +83,19 @@ export class XContract extends ContractServer {
     });
     this.xRoute('POST', '/2/media/upload', (req, res) => {
       if (!this.userOf(req, res)) return;
+      if (req.headers['content-type']?.startsWith('multipart/form-data')) return this.chunkedCommand(req, res);
       const body = req.json as { media?: string; media_category?: string } | undefined;
       if (!body?.media) return problem(res, 400, 'Invalid Request', 'One or more parameters to your request was invalid.');
       const id = this.newId();
       this.media.set(id, { bytes: Buffer.from(body.media, 'base64').length });
       sendJson(res, 200, { data: { id, media_key: `3_${id}`, size: this.media.get(id)!.bytes, expires_after_secs: 86_400, image: { image_type: 'image/jpeg', w: 1, h: 1 } } });
+    });
+    this.xRoute('GET', '/2/media/upload', (req, res) => {
+      if (!this.userOf(req, res)) return;
+      const upload = this.videoUploads.get(req.query.get('media_id') ?? '');
+      if (req.query.get('command') !== 'STATUS' || !upload?.file) return problem(res, 400, 'Invalid Request', 'One or more parameters to your request was invalid.');
+      upload.statusCalls++;
+      sendJson(res, 200, { data: this.uploadJson(upload) });
     });
     this.xRoute('POST', '/2/media/metadata', (req, res) => {
       if (!this.userOf(req, res)) return;
@@ -104,6 +137,50 @@ export class XContract extends ContractServer {
 
   private xRoute(method: string, path: string, handler: Handler): void {
     this.route(method, path, this.faults.wrap(handler));
+  }
+
+  /** The multipart commands of the chunked upload (a one-shot image upload is JSON). */
+  private chunkedCommand(req: RecordedRequest, res: ServerResponse): void {
+    const parts = parseMultipart(req);
+    const fields = multipartFields(parts);
+    const invalid = (detail = 'One or more parameters to your request was invalid.') => problem(res, 400, 'Invalid Request', detail);
+    if (fields.command === 'INIT') {
+      const totalBytes = Number(fields.total_bytes);
+      if (!Number.isInteger(totalBytes) || totalBytes <= 0 || !fields.media_type) return invalid();
+      const id = this.newId();
+      this.videoUploads.set(id, { id, totalBytes, mediaType: fields.media_type, mediaCategory: fields.media_category ?? '', segments: new Map(), states: [...this.videoStates], statusCalls: 0 });
+      return sendJson(res, 200, { data: { id, media_key: `13_${id}`, expires_after_secs: 86_399 } });
+    }
+    const upload = this.videoUploads.get(fields.media_id ?? '');
+    if (!upload) return invalid('The media id is invalid.');
+    if (fields.command === 'APPEND') {
+      const index = Number(fields.segment_index);
+      const media = parts.find((p) => p.name === 'media');
+      if (!Number.isInteger(index) || index < 0 || index > 999 || !media) return invalid();
+      if (media.data.length > 5 * 1024 * 1024) return invalid('The segment is larger than 5 MB.');
+      upload.segments.set(index, Buffer.from(media.data));
+      res.writeHead(204);
+      return void res.end();
+    }
+    if (fields.command === 'FINALIZE') {
+      const indexes = [...upload.segments.keys()].sort((a, b) => a - b);
+      const file = Buffer.concat(indexes.map((i) => upload.segments.get(i)!));
+      if (indexes.some((value, position) => value !== position) || file.length !== upload.totalBytes) return invalid('File size does not match the total_bytes given at INIT.');
+      upload.file = file;
+      return sendJson(res, 200, { data: this.uploadJson(upload) });
+    }
+    invalid();
+  }
+
+  /** The upload's answer at its current state; each call moves processing one state on. */
+  private uploadJson(upload: VideoUpload): Record<string, unknown> {
+    const state = upload.states.length > 1 ? upload.states.shift()! : upload.states[0];
+    if (state === 'succeeded') this.media.set(upload.id, { bytes: upload.totalBytes });
+    const processing_info: Record<string, unknown> = { state };
+    if (state === 'pending' || state === 'in_progress') processing_info.check_after_secs = this.checkAfterSecs;
+    if (state === 'in_progress') processing_info.progress_percent = 50;
+    if (state === 'failed') processing_info.error = this.videoFailure;
+    return { id: upload.id, media_key: `13_${upload.id}`, size: upload.totalBytes, expires_after_secs: 86_399, processing_info };
   }
 
   private newId(): string {
