@@ -67,6 +67,90 @@ describe('LinkedIn publisher against the Posts API contract', () => {
     expect(multi.multiImage.images).toHaveLength(3);
   });
 
+  describe('video through the Videos API', () => {
+    const fast = { intervalMs: 1, maxAttempts: 5 };
+    const clip = (bytes: Buffer) => ({ ...video(), byteSize: bytes.length, read: async () => bytes });
+    let videoPublisher: LinkedInPublisher;
+    beforeAll(() => {
+      videoPublisher = new LinkedInPublisher(new PlatformHttp(), testConfig({ LINKEDIN_API_URL: server.baseUrl }), fast);
+    });
+    beforeEach(() => {
+      server.videoPartBytes = 4;
+      server.videoProcessingPolls = 2;
+    });
+
+    it('uploads every byte range in order, finalizes with the ETags, waits for AVAILABLE and posts the video urn with the title', async () => {
+      const bytes = Buffer.from('0123456789'); // 3 parts of at most 4 bytes
+      const result = await videoPublisher.publish(request(liAccount(), { ...content(unique('Video aksi'), [clip(bytes)]), title: 'Aksi 1 Mei' }));
+      const init = server.requestsTo('POST', /^\/rest\/videos$/).find((r) => r.query.get('action') === 'initializeUpload')!;
+      expect(init.json).toEqual({ initializeUploadRequest: { owner: org, fileSizeBytes: 10, uploadCaptions: false, uploadThumbnail: false } });
+      expect(init.headers['linkedin-version']).toBe(LINKEDIN_VERSION);
+      const [urn, stored] = [...server.videos.entries()].at(-1)!;
+      const puts = server.requestsTo('PUT', /^\/dms-uploads\//);
+      expect(puts.map((p) => p.path)).toEqual(stored.parts.map((p) => `/dms-uploads/${p.id}`));
+      expect(puts.map((p) => p.body.length)).toEqual([4, 4, 2]);
+      expect(Buffer.concat(puts.map((p) => p.body)).equals(bytes)).toBe(true);
+      const finalize = server.requestsTo('POST', /^\/rest\/videos$/).find((r) => r.query.get('action') === 'finalizeUpload')!;
+      expect(finalize.json).toEqual({ finalizeUploadRequest: { video: urn, uploadToken: stored.uploadToken, uploadedPartIds: stored.parts.map((p) => p.etag) } });
+      expect(stored.uploadToken).not.toBe('');
+      const polls = server.requestsTo('GET', /^\/rest\/videos\//);
+      expect(polls).toHaveLength(3); // PROCESSING, PROCESSING, AVAILABLE
+      expect(polls[0].path).toBe(`/rest/videos/${encodeURIComponent(urn)}`);
+      expect(polls[0].headers['x-restli-protocol-version']).toBe('2.0.0');
+      expect(stored.status).toBe('AVAILABLE');
+      const post = server.posts.at(-1)!;
+      expect(result.externalId).toBe(post.urn);
+      expect(post.body.content).toEqual({ media: { id: urn, title: 'Aksi 1 Mei' } });
+    });
+
+    it('a single-part video (empty uploadToken) is posted without a title when the post has none', async () => {
+      server.videoPartBytes = 1024;
+      await videoPublisher.publish(request(liAccount(), content(unique('Video pendek'), [clip(Buffer.from('short-mp4'))])));
+      const [urn, stored] = [...server.videos.entries()].at(-1)!;
+      expect(stored.parts).toHaveLength(1);
+      expect(stored.uploadToken).toBe('');
+      expect(server.posts.at(-1)!.body.content).toEqual({ media: { id: urn } });
+    });
+
+    it('PROCESSING_FAILED is PERMANENT and nothing is posted', async () => {
+      const before = server.posts.length;
+      server.failNextVideoProcessing = true;
+      const error = await publishFailure(videoPublisher.publish(request(liAccount(), content(unique('Video rusak'), [clip(Buffer.from('broken-codec'))]))), 'PERMANENT');
+      expect(error.code).toBe('linkedin.video_processing_failed');
+      expect(error.message).toContain('Unsupported video codec');
+      expect(server.posts.length).toBe(before);
+    });
+
+    it('a lost part upload, a 5xx on initializeUpload, a lost status answer or a video still processing is a safe NOT_SENT retry; nothing is posted', async () => {
+      const before = server.posts.length;
+      server.failNext('PUT', /^\/dms-uploads\//, (_req, res) => dropConnection(res));
+      await publishFailure(videoPublisher.publish(request(liAccount(), content(unique('Putus'), [clip(Buffer.from('0123456789'))]))), 'NOT_SENT_RETRYABLE');
+      server.failNext('POST', /^\/rest\/videos$/, (_req, res) => sendJson(res, 503, { status: 503, message: 'Service Unavailable' }));
+      await publishFailure(videoPublisher.publish(request(liAccount(), content(unique('Gagal'), [clip(Buffer.from('0123'))]))), 'NOT_SENT_RETRYABLE');
+      server.failNext('GET', /^\/rest\/videos\//, (_req, res) => dropConnection(res));
+      await publishFailure(videoPublisher.publish(request(liAccount(), content(unique('Hilang'), [clip(Buffer.from('0123'))]))), 'NOT_SENT_RETRYABLE');
+      server.videoProcessingPolls = 100;
+      const slow = await publishFailure(videoPublisher.publish(request(liAccount(), content(unique('Lambat'), [clip(Buffer.from('0123'))]))), 'NOT_SENT_RETRYABLE');
+      expect(slow.code).toBe('linkedin.video_timeout');
+      expect(server.requestsTo('GET', /^\/rest\/videos\//).length).toBeGreaterThanOrEqual(fast.maxAttempts);
+      expect(server.posts.length).toBe(before);
+    });
+
+    it('stops polling at once when the request is aborted (NOT_SENT, not the 60 s interval)', async () => {
+      server.videoProcessingPolls = 1_000;
+      const patient = new LinkedInPublisher(new PlatformHttp(), testConfig({ LINKEDIN_API_URL: server.baseUrl }), { intervalMs: 60_000, maxAttempts: 1_000 });
+      const controller = new AbortController();
+      const pending = patient.publish(request(liAccount(), content(unique('Batal'), [clip(Buffer.from('0123'))]), controller.signal));
+      // Bounded wait for the first status read, so a broken flow fails instead of hanging.
+      for (let i = 0; i < 400 && server.requestsTo('GET', /^\/rest\/videos\//).length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+      const before = server.posts.length;
+      controller.abort();
+      await publishFailure(pending, 'NOT_SENT_RETRYABLE');
+      expect(server.posts.length).toBe(before);
+      expect(server.requestsTo('GET', /^\/rest\/videos\//)).toHaveLength(1);
+    });
+  });
+
   it('posts as a member with a person URN', async () => {
     await publisher.publish(request(liAccount(`urn:li:person:${member.sub}`), content(unique('Pribadi'))));
     expect(server.posts.at(-1)!.body.author).toBe(`urn:li:person:${member.sub}`);
@@ -127,10 +211,15 @@ describe('LinkedIn publisher against the Posts API contract', () => {
     await expect(publisher.refreshCredentials(liAccount(org, { accessToken: 'a' }), AbortSignal.timeout(5000))).resolves.toBeNull();
   });
 
-  it('validates 3,000 graphemes, 20 images and no video', () => {
+  it('validates 3,000 graphemes, 20 images, and one video alone (no images, no second video)', () => {
     expect(publisher.validate(content('ü'.repeat(3_000)))).toEqual([]);
     expect(publisher.validate(content('a'.repeat(3_001))).map((i) => i.code)).toEqual(['linkedin.text_too_long']);
-    expect(publisher.validate(content('x', [video()])).map((i) => i.code)).toEqual(['linkedin.video_unsupported']);
+    expect(publisher.validate(content('x', [video()]))).toEqual([]);
+    const mixed = publisher.validate(content('x', [video(), image()]));
+    expect(mixed.map((i) => i.code)).toEqual(['linkedin.video_alone']);
+    expect(mixed[0].message).toMatchObject({ id: expect.stringContaining('satu video'), en: expect.stringContaining('only one video') });
+    expect(publisher.validate(content('x', [image(), video()])).map((i) => i.code)).toEqual(['linkedin.video_alone']);
+    expect(publisher.validate(content('x', [video(), video()])).map((i) => i.code)).toEqual(['linkedin.video_alone']);
   });
 
   it('verifies an organisation through /rest/organizations/{id} and a member through /v2/userinfo; AUTH for a bad token', async () => {

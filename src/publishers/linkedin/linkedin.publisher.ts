@@ -1,6 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../core/config';
 import { beforePublication, PlatformHttp } from '../http/platform-http';
+import type { ContainerPolling } from '../meta-graph/containers';
 import { PublishError } from '../publish-error';
 import type {
   AccountContext,
@@ -19,6 +20,7 @@ import { commonIssues, issue, requiredCredential, requiredExternalId } from '../
 import { TokenSession } from '../token-session';
 import { linkedinError } from './linkedin-errors';
 import { refreshLinkedInToken } from './linkedin-oauth';
+import { DEFAULT_VIDEO_POLLING, LINKEDIN_VIDEO_POLLING, uploadVideo } from './linkedin-video';
 import { toLittleText } from './little-text';
 
 const PLATFORM = 'linkedin';
@@ -53,12 +55,21 @@ export class LinkedInPublisher implements Publisher {
   constructor(
     private readonly http: PlatformHttp,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() @Inject(LINKEDIN_VIDEO_POLLING) private readonly videoPolling: ContainerPolling = DEFAULT_VIDEO_POLLING,
   ) {}
 
   validate(content: PublishContent): ValidationIssue[] {
     const issues = commonIssues(PLATFORM, content, this.limits);
-    if (content.media.some((m) => m.kind === 'VIDEO')) {
-      issues.push(issue(`${PLATFORM}.video_unsupported`, 'Video untuk LinkedIn belum didukung; gunakan gambar.', 'Video for LinkedIn is not supported yet; use images.'));
+    // LinkedIn's rule: a post carries one video, or images, never both.
+    const videos = content.media.filter((m) => m.kind === 'VIDEO').length;
+    if (videos > 0 && content.media.length > 1) {
+      issues.push(
+        issue(
+          `${PLATFORM}.video_alone`,
+          'Postingan LinkedIn hanya boleh berisi satu video, tanpa gambar atau video lain.',
+          'A LinkedIn post may carry only one video, without images or other videos.',
+        ),
+      );
     }
     return issues;
   }
@@ -66,7 +77,7 @@ export class LinkedInPublisher implements Publisher {
   async publish(request: PublishRequest): Promise<PublishResult> {
     const author = authorUrn(request.account.externalId);
     const session = this.session(request.account, request.signal);
-    const images = await beforePublication(() => this.uploadImages(session, author, request.content.media));
+    const media = await beforePublication(() => this.uploadMedia(session, author, request));
     const body: Record<string, unknown> = {
       author,
       commentary: toLittleText(request.content.text),
@@ -75,8 +86,8 @@ export class LinkedInPublisher implements Publisher {
       lifecycleState: 'PUBLISHED',
       isReshareDisabledByAuthor: false,
     };
-    if (images.length === 1) body.content = { media: images[0] };
-    if (images.length > 1) body.content = { multiImage: { images } };
+    if (media.length === 1) body.content = { media: media[0] };
+    if (media.length > 1) body.content = { multiImage: { images: media } };
     const response = await session.send({ method: 'POST', url: '/rest/posts', data: body, headers: { 'content-type': 'application/json' } });
     if (response.status !== 201) throw linkedinError(response, true);
     const urn = response.headers['x-restli-id'];
@@ -120,6 +131,14 @@ export class LinkedInPublisher implements Publisher {
       signal,
     );
     return { credentials: { ...credentials, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken ?? credentials.refreshToken }, expiresAt: tokens.expiresAt };
+  }
+
+  /** One video (validate() keeps it alone) or the images, uploaded before the post exists. */
+  private async uploadMedia(session: TokenSession, owner: string, request: PublishRequest): Promise<Array<{ id: string; altText?: string; title?: string }>> {
+    const video = request.content.media.find((m) => m.kind === 'VIDEO');
+    if (!video) return this.uploadImages(session, owner, request.content.media);
+    const id = await uploadVideo(session, owner, video, this.videoPolling, request.signal);
+    return [{ id, ...(request.content.title ? { title: request.content.title } : {}) }];
   }
 
   /** initializeUpload, then PUT the bytes to the upload URL LinkedIn hands out. */

@@ -10,6 +10,18 @@ export interface LinkedInMember {
   adminOf: string[];
 }
 
+export type VideoStatus = 'WAITING_UPLOAD' | 'PROCESSING' | 'AVAILABLE' | 'PROCESSING_FAILED';
+
+export interface StoredVideo {
+  owner: string;
+  fileSizeBytes: number;
+  uploadToken: string;
+  parts: Array<{ id: string; firstByte: number; lastByte: number; etag: string; bytes?: Buffer }>;
+  status: VideoStatus;
+  /** GETs still answered PROCESSING after finalizeUpload. */
+  processingPolls: number;
+}
+
 export interface StoredPost {
   urn: string;
   body: Record<string, unknown>;
@@ -19,7 +31,10 @@ export interface StoredPost {
 /**
  * LinkedIn REST API, as documented: every /rest call needs LinkedIn-Version (YYYYMM) and
  * X-Restli-Protocol-Version 2.0.0; POST /rest/posts answers 201 with the post URN in x-restli-id;
- * POST /rest/images?action=initializeUpload gives an uploadUrl to PUT the bytes to; GET /v2/userinfo
+ * POST /rest/images?action=initializeUpload gives an uploadUrl to PUT the bytes to;
+ * POST /rest/videos?action=initializeUpload gives one upload URL per 4 MiB byte range (each PUT
+ * answers an ETag), finalizeUpload takes the ETags in order, then GET /rest/videos/{urn} moves from
+ * PROCESSING to AVAILABLE (or PROCESSING_FAILED); GET /v2/userinfo
  * (OpenID) and GET /rest/organizations/{id}; OAuth at /oauth/v2/accessToken. Errors are
  * { status, serviceErrorCode, code, message }.
  */
@@ -31,7 +46,14 @@ export class LinkedInContract extends ContractServer {
   readonly members = new Map<string, LinkedInMember>();
   readonly organizations = new Map<string, { localizedName: string; vanityName: string }>();
   readonly images = new Map<string, { owner: string; uploaded: boolean }>();
+  readonly videos = new Map<string, StoredVideo>();
   readonly posts: StoredPost[] = [];
+  /** LinkedIn splits videos into 4 MiB parts; tests shrink it to get several parts from a few bytes. */
+  videoPartBytes = 4 * 1024 * 1024;
+  /** How many status reads answer PROCESSING before the video becomes AVAILABLE. */
+  videoProcessingPolls = 2;
+  /** The failure mode: the next finalized video ends PROCESSING_FAILED instead of AVAILABLE. */
+  failNextVideoProcessing = false;
   readonly faults = new FaultPlan();
   private nextId = 7_300_000_000_000_000_000n;
 
@@ -60,8 +82,19 @@ export class LinkedInContract extends ContractServer {
       this.images.set(`urn:li:image:${id}`, { owner, uploaded: false });
       sendJson(res, 200, { value: { uploadUrlExpiresAt: Date.now() + 86_400_000, uploadUrl: `${this.baseUrl}/dms-uploads/${id}`, image: `urn:li:image:${id}` } });
     });
+    this.liRoute('POST', '/rest/videos', (req, res) => this.videoAction(req, res));
+    this.liRoute('GET', '/rest/videos/:urn', (req, res) => {
+      if (!this.restMember(req, res)) return;
+      const urn = decodeURIComponent(req.path.split('/')[3]);
+      const video = this.videos.get(urn);
+      if (!video) return liError(res, 404, 'RESOURCE_NOT_FOUND', 'Not Found');
+      if (video.status === 'PROCESSING' && video.processingPolls-- <= 0) video.status = 'AVAILABLE';
+      const reason = video.status === 'PROCESSING_FAILED' ? { processingFailureReason: 'Unsupported video codec' } : {};
+      sendJson(res, 200, { id: urn, owner: video.owner, status: video.status, ...reason });
+    });
     this.liRoute('PUT', '/dms-uploads/:id', (req, res) => {
       if (!this.memberOf(req, res)) return;
+      if (this.receiveVideoPart(req, res)) return;
       const image = this.images.get(`urn:li:image:${req.path.split('/')[2]}`);
       if (!image || req.body.length === 0) return liError(res, 400, 'ILLEGAL_ARGUMENT', 'Bad upload');
       image.uploaded = true;
@@ -111,6 +144,59 @@ export class LinkedInContract extends ContractServer {
     return urn === `urn:li:person:${member.sub}` || member.adminOf.some((id) => urn === `urn:li:organization:${id}`);
   }
 
+  private videoAction(req: RecordedRequest, res: ServerResponse): void {
+    const member = this.restMember(req, res);
+    if (!member) return;
+    const action = req.query.get('action');
+    if (action === 'initializeUpload') {
+      const init = (req.json as { initializeUploadRequest?: { owner?: string; fileSizeBytes?: number; uploadCaptions?: boolean; uploadThumbnail?: boolean } })?.initializeUploadRequest;
+      const owner = init?.owner ?? '';
+      if (!this.mayActAs(member, owner)) return liError(res, 403, 'ACCESS_DENIED', `Not enough permissions to act as ${owner}`);
+      const size = init?.fileSizeBytes;
+      if (typeof size !== 'number' || size <= 0 || typeof init?.uploadCaptions !== 'boolean' || typeof init.uploadThumbnail !== 'boolean') {
+        return liError(res, 400, 'ILLEGAL_ARGUMENT', 'initializeUploadRequest needs owner, fileSizeBytes, uploadCaptions and uploadThumbnail');
+      }
+      const urn = `urn:li:video:${randomBytes(6).toString('hex')}`;
+      const parts: StoredVideo['parts'] = [];
+      for (let first = 0; first < size; first += this.videoPartBytes) {
+        parts.push({ id: randomBytes(6).toString('hex'), firstByte: first, lastByte: Math.min(first + this.videoPartBytes, size) - 1, etag: `/ama/${randomBytes(8).toString('hex')}` });
+      }
+      // One part needs no token (LinkedIn answers ""); a multi-part upload does.
+      const uploadToken = parts.length > 1 ? randomBytes(8).toString('hex') : '';
+      this.videos.set(urn, { owner, fileSizeBytes: size, uploadToken, parts, status: 'WAITING_UPLOAD', processingPolls: this.videoProcessingPolls });
+      const uploadInstructions = parts.map((p) => ({ uploadUrl: `${this.baseUrl}/dms-uploads/${p.id}`, firstByte: p.firstByte, lastByte: p.lastByte }));
+      return sendJson(res, 200, { value: { uploadUrlsExpireAt: Date.now() + 86_400_000, video: urn, uploadInstructions, uploadToken } });
+    }
+    if (action === 'finalizeUpload') {
+      const request = (req.json as { finalizeUploadRequest?: { video?: string; uploadToken?: string; uploadedPartIds?: string[] } })?.finalizeUploadRequest;
+      const video = this.videos.get(request?.video ?? '');
+      if (!video || video.status !== 'WAITING_UPLOAD') return liError(res, 400, 'ILLEGAL_ARGUMENT', 'Video is not waiting for an upload');
+      if (request?.uploadToken !== video.uploadToken) return liError(res, 400, 'ILLEGAL_ARGUMENT', 'Invalid uploadToken');
+      const expected = video.parts.map((p) => p.etag);
+      if (video.parts.some((p) => !p.bytes) || JSON.stringify(request.uploadedPartIds) !== JSON.stringify(expected)) {
+        return liError(res, 400, 'ILLEGAL_ARGUMENT', 'uploadedPartIds do not match the uploaded parts');
+      }
+      video.status = this.failNextVideoProcessing ? 'PROCESSING_FAILED' : 'PROCESSING';
+      this.failNextVideoProcessing = false;
+      return void res.writeHead(200).end();
+    }
+    liError(res, 400, 'ILLEGAL_ARGUMENT', 'Unknown action');
+  }
+
+  /** A video part must carry exactly its byte range; LinkedIn answers its ETag. False if the id is not a video part. */
+  private receiveVideoPart(req: RecordedRequest, res: ServerResponse): boolean {
+    const id = req.path.split('/')[2];
+    const part = [...this.videos.values()].flatMap((v) => v.parts).find((p) => p.id === id);
+    if (!part) return false;
+    if (req.body.length !== part.lastByte - part.firstByte + 1) {
+      liError(res, 400, 'ILLEGAL_ARGUMENT', `Expected ${part.lastByte - part.firstByte + 1} bytes, got ${req.body.length}`);
+      return true;
+    }
+    part.bytes = req.body;
+    res.writeHead(200, { etag: part.etag }).end();
+    return true;
+  }
+
   private createPost(req: RecordedRequest, res: ServerResponse): void {
     const member = this.restMember(req, res);
     if (!member) return;
@@ -120,8 +206,9 @@ export class LinkedInContract extends ContractServer {
       return liError(res, 422, 'UNPROCESSABLE_ENTITY', 'ERROR :: /distribution :: field is required but not found and has no default value');
     }
     if ((body.commentary ?? '').length > 3000) return liError(res, 422, 'UNPROCESSABLE_ENTITY', 'ERROR :: /commentary :: is too long');
-    const imageIds = body.content?.multiImage?.images.map((i) => i.id) ?? (body.content?.media ? [body.content.media.id] : []);
-    if (imageIds.some((id) => !this.images.get(id)?.uploaded)) return liError(res, 422, 'UNPROCESSABLE_ENTITY', 'ERROR :: /content :: image is not uploaded');
+    const mediaIds = body.content?.multiImage?.images.map((i) => i.id) ?? (body.content?.media ? [body.content.media.id] : []);
+    const ready = (id: string) => (id.startsWith('urn:li:video:') ? this.videos.get(id)?.status === 'AVAILABLE' : this.images.get(id)?.uploaded);
+    if (mediaIds.some((id) => !ready(id))) return liError(res, 422, 'UNPROCESSABLE_ENTITY', 'ERROR :: /content :: media is not uploaded or not processed');
     const duplicate = this.posts.find((p) => p.body.author === body.author && p.body.commentary === body.commentary);
     if (duplicate) return liError(res, 422, 'DUPLICATE_POST', `Content is a duplicate of ${duplicate.urn}`);
     this.nextId += 1n;
