@@ -1,9 +1,13 @@
+import type { MediaItem } from '../../src/publishers';
 import { BlueskyPublisher, rkeyFromIdempotencyKey } from '../../src/publishers/bluesky';
 import { BlueskyContract } from '../contracts/bluesky/bluesky-contract';
 import { testConfig } from '../support/test-config';
 import { account, content, failure, image, publishRequest, publisherFromNest } from './publish-request.fixture';
 
 const DID = 'did:plc:kspi2026serikatburuh';
+/** Bytes that start like an MP4 (an ftyp box); the PDS contract only checks type and size. */
+const MP4_BYTES = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypmp42'), Buffer.alloc(500, 7)]);
+const clip = (altText: string | null = null, bytes = MP4_BYTES): MediaItem => ({ ...image('clip', altText, bytes), kind: 'VIDEO', mimeType: 'video/mp4', publicUrl: 'http://127.0.0.1:9/media/clip.mp4' });
 
 describe('BlueskyPublisher against the PDS contract', () => {
   let pds: BlueskyContract;
@@ -77,6 +81,31 @@ describe('BlueskyPublisher against the PDS contract', () => {
     expect(embed.images.map((i) => i.alt)).toEqual(['Spanduk tuntutan', '']);
     expect(embed.images[0]!.image).toMatchObject({ mimeType: 'image/png', size: 72 });
     expect(pds.blobs.get(embed.images[0]!.image.ref.$link)).toEqual({ mimeType: 'image/png', size: 72 });
+  });
+
+  it('uploads one video as a video/mp4 blob and embeds it with app.bsky.embed.video and alt text', async () => {
+    await publisher.publish(publishRequest(kspi(), { text: 'Video aksi https://example.org', media: [clip('Massa aksi di depan DPR')] }));
+    const upload = pds.server.requestsTo('POST', /uploadBlob$/).at(-1)!;
+    expect(upload.headers['content-type']).toBe('video/mp4');
+    expect(upload.body.equals(MP4_BYTES)).toBe(true);
+    const embed = pds.posts.at(-1)!.record.embed as { $type: string; alt: string; video: { $type: string; ref: { $link: string }; mimeType: string; size: number } };
+    expect(embed).toEqual({ $type: 'app.bsky.embed.video', alt: 'Massa aksi di depan DPR', video: { $type: 'blob', ref: { $link: expect.any(String) }, mimeType: 'video/mp4', size: MP4_BYTES.length } });
+    expect(pds.blobs.get(embed.video.ref.$link)).toEqual({ mimeType: 'video/mp4', size: MP4_BYTES.length });
+  });
+
+  it('leaves alt out of the video embed when the video has none', async () => {
+    await publisher.publish(publishRequest(kspi(), { text: 'Tanpa alt', media: [clip()] }));
+    expect(Object.keys(pds.posts.at(-1)!.record.embed!)).toEqual(['$type', 'video']);
+  });
+
+  it('maps a lost upload answer to NOT_SENT_RETRYABLE without creating a record', async () => {
+    const posts = pds.posts.length;
+    const records = pds.server.requestsTo('POST', /createRecord$/).length;
+    pds.dropNextUpload();
+    const error = await failure(publisher.publish(publishRequest(kspi(), { text: 'Video hilang', media: [clip()] })));
+    expect(error.kind).toBe('NOT_SENT_RETRYABLE');
+    expect(pds.posts.length).toBe(posts);
+    expect(pds.server.requestsTo('POST', /createRecord$/).length).toBe(records);
   });
 
   it('refreshes an expired access token (400 ExpiredToken) and retries once', async () => {
@@ -174,11 +203,22 @@ describe('BlueskyPublisher against the PDS contract', () => {
       expect(issues[0]!.message.en).toBe('Text is too long for Bluesky: 301 of at most 300 characters.');
     });
 
-    it('allows at most 4 images, no video, each at most 1 MB', () => {
+    it('allows one MP4 video of at most 50 MB, never with images or another video', () => {
+      expect(publisher.validate(content({ text: '', media: [clip()] }))).toEqual([]);
+      const mixed = publisher.validate(content({ media: [clip(), image('a')] }));
+      expect(mixed.map((i) => i.code)).toEqual(['bluesky.video_with_images']);
+      expect(mixed[0]!.message).toEqual({ id: 'Video Bluesky tidak bisa digabung dengan gambar.', en: 'A Bluesky video cannot be combined with images.' });
+      expect(publisher.validate(content({ media: [clip(), clip()] })).map((i) => i.code)).toEqual(['bluesky.too_many_videos']);
+      const big = publisher.validate(content({ media: [{ ...clip(), byteSize: 50 * 1024 * 1024 + 1 }] }));
+      expect(big.map((i) => i.code)).toEqual(['bluesky.video_too_large']);
+      expect(big[0]!.message.id).toBe('Video untuk Bluesky maksimal 50 MB.');
+      expect(publisher.validate(content({ media: [{ ...clip(), byteSize: 50 * 1024 * 1024 }] }))).toEqual([]);
+      expect(publisher.validate(content({ media: [{ ...clip(), mimeType: 'video/quicktime' }] })).map((i) => i.code)).toEqual(['bluesky.video_format']);
+    });
+
+    it('allows at most 4 images, each at most 1 MB', () => {
       const five = Array.from({ length: 5 }, (_, i) => image(`m${i}`));
       expect(publisher.validate(content({ media: five })).map((i) => i.code)).toEqual(['bluesky.too_many_media']);
-      const video = { ...image('v'), kind: 'VIDEO' as const, mimeType: 'video/mp4' };
-      expect(publisher.validate(content({ media: [video] })).map((i) => i.code)).toEqual(['bluesky.video_unsupported']);
       const big = { ...image('big'), byteSize: 1_000_001 };
       expect(publisher.validate(content({ media: [big] })).map((i) => i.code)).toEqual(['bluesky.image_too_large']);
     });

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../core/config';
 import type { Platform } from '../../core/database';
-import { PlatformHttp } from '../http/platform-http';
+import { beforePublication, PlatformHttp } from '../http/platform-http';
 import type {
   AccountContext,
+  MediaItem,
   PlatformLimits,
   PublishContent,
   PublishRequest,
@@ -22,6 +23,12 @@ const POST_COLLECTION = 'app.bsky.feed.post';
 const MAX_GRAPHEMES = 300;
 /** app.bsky.embed.images accepts images up to 1,000,000 bytes. */
 const MAX_IMAGE_BYTES = 1_000_000;
+/**
+ * One video per post, uploaded to the PDS with plain uploadBlob and embedded with app.bsky.embed.video
+ * (the lexicon accepts video/mp4 only). Bluesky's limit for such uploads is 50 MB.
+ */
+const MAX_VIDEO_BYTES = 50 * 1024 * 1024;
+const VIDEO_MIME_TYPE = 'video/mp4';
 
 interface BlobRef {
   $type: 'blob';
@@ -69,15 +76,25 @@ export class BlueskyPublisher implements Publisher {
       });
     }
     if (content.text.trim() === '' && content.media.length === 0) {
-      issues.push({ code: 'bluesky.empty', message: { id: 'Postingan Bluesky butuh teks atau gambar.', en: 'A Bluesky post needs text or images.' } });
+      issues.push({ code: 'bluesky.empty', message: { id: 'Postingan Bluesky butuh teks, gambar atau video.', en: 'A Bluesky post needs text, images or a video.' } });
     }
     if (content.media.length > this.limits.maxMedia) {
       issues.push({ code: 'bluesky.too_many_media', message: { id: 'Bluesky menerima paling banyak 4 gambar.', en: 'Bluesky accepts at most 4 images.' } });
     }
-    if (content.media.some((item) => item.kind !== 'IMAGE')) {
-      issues.push({ code: 'bluesky.video_unsupported', message: { id: 'Gaung belum mendukung video untuk Bluesky.', en: 'Gaung does not support video on Bluesky yet.' } });
+    const videos = content.media.filter((item) => item.kind === 'VIDEO');
+    if (videos.length > 1) {
+      issues.push({ code: 'bluesky.too_many_videos', message: { id: 'Bluesky menerima paling banyak 1 video per postingan.', en: 'Bluesky accepts at most 1 video per post.' } });
     }
-    if (content.media.some((item) => item.byteSize > MAX_IMAGE_BYTES)) {
+    if (videos.length > 0 && videos.length < content.media.length) {
+      issues.push({ code: 'bluesky.video_with_images', message: { id: 'Video Bluesky tidak bisa digabung dengan gambar.', en: 'A Bluesky video cannot be combined with images.' } });
+    }
+    if (videos.some((item) => item.mimeType !== VIDEO_MIME_TYPE)) {
+      issues.push({ code: 'bluesky.video_format', message: { id: 'Video untuk Bluesky harus MP4.', en: 'Videos for Bluesky must be MP4.' } });
+    }
+    if (videos.some((item) => item.byteSize > MAX_VIDEO_BYTES)) {
+      issues.push({ code: 'bluesky.video_too_large', message: { id: 'Video untuk Bluesky maksimal 50 MB.', en: 'Videos for Bluesky must be at most 50 MB.' } });
+    }
+    if (content.media.some((item) => item.kind === 'IMAGE' && item.byteSize > MAX_IMAGE_BYTES)) {
       issues.push({ code: 'bluesky.image_too_large', message: { id: 'Gambar untuk Bluesky maksimal 1 MB.', en: 'Images for Bluesky must be at most 1 MB.' } });
     }
     return issues;
@@ -87,28 +104,13 @@ export class BlueskyPublisher implements Publisher {
     const { account, content, signal } = request;
     const service = this.service(account);
     const rkey = rkeyFromIdempotencyKey(request.idempotencyKey);
-    const images = [];
-    for (const item of content.media) {
-      const bytes = await item.read();
-      const { response } = await this.sessions.call<{ blob: BlobRef }>(account, service, signal, () => ({
-        method: 'POST',
-        url: '/xrpc/com.atproto.repo.uploadBlob',
-        headers: { 'Content-Type': item.mimeType },
-        data: bytes,
-      }));
-      if (response.status !== 200) throw blueskyError(response, 'other');
-      images.push({ alt: item.altText ?? '', image: response.data.blob });
-    }
+    // Blobs are not visible until a record points at them: a lost upload answer published nothing.
+    const media = await beforePublication(() => this.uploadMedia(account, service, content.media, signal));
     const entities = findEntities(content.text);
     const dids = await this.resolveMentions(service, entities.filter((e) => e.kind === 'mention').map((e) => e.value), signal);
     const facets = buildFacets(content.text, entities, dids);
     const firstLink = entities.find((e) => e.kind === 'link')?.value;
-    const embed =
-      images.length > 0
-        ? { $type: 'app.bsky.embed.images', images }
-        : firstLink
-          ? { $type: 'app.bsky.embed.external', external: { uri: firstLink, title: firstLink, description: '' } }
-          : undefined;
+    const embed = media.length > 0 ? mediaEmbed(media) : firstLink ? { $type: 'app.bsky.embed.external', external: { uri: firstLink, title: firstLink, description: '' } } : undefined;
     const record = {
       $type: POST_COLLECTION,
       text: content.text,
@@ -142,6 +144,22 @@ export class BlueskyPublisher implements Publisher {
     return { externalId: session.did, displayName: session.handle, handle: session.handle, settings: {} };
   }
 
+  private async uploadMedia(account: AccountContext, service: string, items: MediaItem[], signal: AbortSignal): Promise<UploadedMedia[]> {
+    const uploaded: UploadedMedia[] = [];
+    for (const item of items) {
+      const bytes = await item.read();
+      const { response } = await this.sessions.call<{ blob: BlobRef }>(account, service, signal, () => ({
+        method: 'POST',
+        url: '/xrpc/com.atproto.repo.uploadBlob',
+        headers: { 'Content-Type': item.mimeType },
+        data: bytes,
+      }));
+      if (response.status !== 200) throw blueskyError(response, 'other');
+      uploaded.push({ item, blob: response.data.blob });
+    }
+    return uploaded;
+  }
+
   /** Our post at the derived record key, or null when it does not exist. */
   private async findRecord(account: AccountContext, service: string, rkey: string, signal: AbortSignal): Promise<PublishResult | null> {
     const { response, session } = await this.sessions.call<{ uri: string }>(account, service, signal, ({ did }) => ({
@@ -167,6 +185,20 @@ export class BlueskyPublisher implements Publisher {
   private service(account: AccountContext): string {
     return (account.baseUrl ?? this.config.BLUESKY_SERVICE_URL).replace(/\/+$/, '');
   }
+}
+
+interface UploadedMedia {
+  item: MediaItem;
+  blob: BlobRef;
+}
+
+/** validate() keeps a video alone, so media is either one video or up to 4 images. */
+function mediaEmbed(media: UploadedMedia[]): Record<string, unknown> {
+  const [first] = media;
+  if (first && first.item.kind === 'VIDEO') {
+    return { $type: 'app.bsky.embed.video', video: first.blob, ...(first.item.altText ? { alt: first.item.altText } : {}) };
+  }
+  return { $type: 'app.bsky.embed.images', images: media.map(({ item, blob }) => ({ alt: item.altText ?? '', image: blob })) };
 }
 
 function postResult(uri: string, handle: string, rkey: string): PublishResult {

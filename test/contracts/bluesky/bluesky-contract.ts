@@ -8,7 +8,8 @@ import { ContractServer, dropConnection, hang, sendJson, type RecordedRequest } 
  * renewed with refreshSession (refresh tokens are single-use), uploadBlob, resolveHandle,
  * createRecord (post text at most 300 graphemes, TID record keys) and getRecord (400
  * RecordNotFound). A createRecord whose rkey exists answers 500 InternalServerError, as deployed
- * PDSes do (bluesky-social/atproto#3718). 429s carry RateLimit-Limit/-Remaining/-Reset (Unix s)/-Policy.
+ * PDSes do (bluesky-social/atproto#3718). Video posts use plain uploadBlob (video/mp4, at most
+ * 50 MB here) and an app.bsky.embed.video embed whose blob must have been uploaded. 429s carry RateLimit-Limit/-Remaining/-Reset (Unix s)/-Policy.
  */
 export interface PdsAccount {
   did: string;
@@ -35,6 +36,9 @@ export type PdsFault =
   | { kind: 'hang-after-create' }
   | { kind: 'rate-limited'; resetInSeconds: number };
 
+/** Bluesky's limit for a video uploaded straight to the PDS. */
+export const MAX_VIDEO_BLOB_BYTES = 50 * 1024 * 1024;
+
 const TID = /^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$/;
 
 export class BlueskyContract {
@@ -47,6 +51,7 @@ export class BlueskyContract {
   private readonly accessTokens = new Map<string, { did: string; expired: boolean }>();
   private readonly refreshTokens = new Map<string, string>();
   private readonly recordFaults: PdsFault[] = [];
+  private readonly uploadFaults: Array<'drop-after-store'> = [];
   private sessionRateLimited = false;
 
   constructor() {
@@ -89,6 +94,11 @@ export class BlueskyContract {
 
   failNextRecord(fault: PdsFault): void {
     this.recordFaults.push(fault);
+  }
+
+  /** The next uploadBlob stores the blob, then drops the connection without answering. */
+  dropNextUpload(): void {
+    this.uploadFaults.push('drop-after-store');
   }
 
   rateLimitSessions(on: boolean): void {
@@ -136,7 +146,10 @@ export class BlueskyContract {
   private uploadBlob(req: RecordedRequest, res: ServerResponse): void {
     const cid = `bafkrei${createHash('sha256').update(req.body).digest('hex').slice(0, 40)}`;
     const mimeType = req.headers['content-type'] ?? '*/*';
+    if (mimeType.startsWith('video/') && mimeType !== 'video/mp4') return sendJson(res, 400, { error: 'InvalidRequest', message: `Unsupported video type: ${mimeType}` });
+    if (mimeType.startsWith('video/') && req.body.length > MAX_VIDEO_BLOB_BYTES) return sendJson(res, 400, { error: 'BlobTooLarge', message: 'This file is too large' });
     this.blobs.set(cid, { mimeType, size: req.body.length });
+    if (this.uploadFaults.shift() === 'drop-after-store') return dropConnection(res);
     sendJson(res, 200, { blob: { $type: 'blob', ref: { $link: cid }, mimeType, size: req.body.length } });
   }
 
@@ -153,12 +166,32 @@ export class BlueskyContract {
     if ([...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(record.text)].length > 300) {
       return sendJson(res, 400, { error: 'InvalidRequest', message: 'Invalid app.bsky.feed.post record: Record/text must not be longer than 300 graphemes' });
     }
+    const embedProblem = this.videoEmbedProblem(record.embed);
+    if (embedProblem) return sendJson(res, 400, { error: 'InvalidRequest', message: `Invalid app.bsky.feed.post record: ${embedProblem}` });
     if (this.posts.some((p) => p.did === did && p.rkey === rkey)) return sendJson(res, 500, { error: 'InternalServerError', message: 'Internal Server Error' });
     const post: StoredPost = { uri: `at://${did}/app.bsky.feed.post/${rkey}`, cid: `bafyrei${randomBytes(20).toString('hex')}`, rkey, did, record };
     this.posts.push(post);
     if (fault?.kind === 'drop-after-create') return dropConnection(res);
     if (fault?.kind === 'hang-after-create') return hang();
     sendJson(res, 200, { uri: post.uri, cid: post.cid, commit: { cid: `bafyrei${randomBytes(20).toString('hex')}`, rev: '3l' }, validationStatus: 'valid' });
+  }
+
+  /** app.bsky.embed.video: {video: blob (video/mp4, uploaded), alt?: string, aspectRatio?: {width, height}}. */
+  private videoEmbedProblem(embed: Record<string, unknown> | undefined): string | null {
+    if (embed?.$type !== 'app.bsky.embed.video') return null;
+    const known = new Set(['$type', 'video', 'alt', 'aspectRatio', 'captions']);
+    if (Object.keys(embed).some((key) => !known.has(key))) return 'Record/embed has unknown fields';
+    const video = embed.video as { $type?: string; ref?: { $link?: string }; mimeType?: string; size?: number } | undefined;
+    const stored = video?.ref?.$link ? this.blobs.get(video.ref.$link) : undefined;
+    if (video?.$type !== 'blob' || !stored) return 'Record/embed/video must be an uploaded blob';
+    if (video.mimeType !== 'video/mp4' || stored.mimeType !== 'video/mp4') return 'Record/embed/video mimeType must be video/mp4';
+    if (video.size !== stored.size) return 'Record/embed/video size does not match the blob';
+    if (embed.alt !== undefined && typeof embed.alt !== 'string') return 'Record/embed/alt must be a string';
+    const ratio = embed.aspectRatio as { width?: unknown; height?: unknown } | undefined;
+    if (ratio !== undefined && !(Number.isInteger(ratio.width) && Number.isInteger(ratio.height) && Number(ratio.width) > 0 && Number(ratio.height) > 0)) {
+      return 'Record/embed/aspectRatio must have positive integer width and height';
+    }
+    return null;
   }
 
   private getRecord(req: RecordedRequest, res: ServerResponse): void {
