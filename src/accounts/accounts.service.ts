@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { auditJson, AuditService, type Actor } from '../audit/audit.service';
+import { accessActor, type Actor, auditJson, AuditService } from '../audit/audit.service';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { nextFreeSlot, postingSlotsSchema } from '../calendar/posting-slots';
 import { newSecretToken } from '../core/crypto';
@@ -16,7 +16,6 @@ import { ACCOUNT_TEXT } from './accounts.messages';
 import { AccountsRepository } from './accounts.repository';
 import type { CredentialsForm, UpdateAccount } from './accounts.schemas';
 
-export const actorOf = (access: Pick<WorkspaceAccess, 'userId' | 'actorKind'>): Actor => ({ userId: access.userId, kind: access.actorKind });
 
 /** A verified account ready to be written: the platform answered "who am I" for these credentials. */
 export interface VerifiedConnection {
@@ -55,7 +54,7 @@ export class AccountsService {
   async connect(access: WorkspaceAccess, form: CredentialsForm) {
     const { candidate, revealedSecret } = candidateFromForm(randomUUID(), access.workspaceId, form);
     const identity = await this.verifier.verify(candidate);
-    const [result] = await this.saveConnections(actorOf(access), access.workspaceId, [
+    const [result] = await this.saveConnections(accessActor(access), access.workspaceId, [
       { candidate, identity, tokenExpiresAt: null, displayName: form.displayName, postingSlots: form.postingSlots },
     ], { onExisting: 'refuse' });
     // A generated webhook secret is shown once, here; afterwards only its owner's endpoint knows it.
@@ -85,7 +84,7 @@ export class AccountsService {
     return this.prisma.$transaction(async (tx) => {
       const before = await this.lockLive(tx, access.workspaceId, accountId);
       const after = await this.accounts.update(tx, access.workspaceId, accountId, changes);
-      await this.record(tx, actorOf(access), access.workspaceId, 'account.updated', accountId, { before: { displayName: before.displayName, baseUrl: before.baseUrl }, after: changes });
+      await this.record(tx, accessActor(access), access.workspaceId, 'account.updated', accountId, { before: { displayName: before.displayName, baseUrl: before.baseUrl }, after: changes });
       return presentAccount(after);
     });
   }
@@ -102,7 +101,7 @@ export class AccountsService {
     }
     const after = await this.prisma.$transaction(async (tx) => {
       const locked = await this.lockLive(tx, access.workspaceId, accountId);
-      return this.replaceCredentials(tx, actorOf(access), locked, { candidate, identity, tokenExpiresAt: null, displayName: form.displayName, postingSlots: form.postingSlots });
+      return this.replaceCredentials(tx, accessActor(access), locked, { candidate, identity, tokenExpiresAt: null, displayName: form.displayName, postingSlots: form.postingSlots });
     });
     await this.resumeParked(accountId);
     return { ...presentAccount(after), ...(revealedSecret ? { secret: revealedSecret } : {}) };
@@ -121,7 +120,7 @@ export class AccountsService {
         tokenExpiresAt: null,
       });
       const cancelled = await this.accounts.cancelPendingDeliveries(tx, access.workspaceId, accountId);
-      const actor = actorOf(access);
+      const actor = accessActor(access);
       for (const targetId of cancelled) {
         await this.audit.record(tx, { workspaceId: access.workspaceId, actor, action: 'target.cancelled', subjectType: 'PostTarget', subjectId: targetId, summary: { reason: 'account disconnected', accountId } });
       }

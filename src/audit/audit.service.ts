@@ -9,6 +9,11 @@ export interface Actor {
   kind: ActorKind;
 }
 
+/** The actor behind a workspace request (a user, or a user's API token). */
+export function accessActor(access: { userId: string; actorKind: 'user' | 'api-token' }): { userId: string; kind: 'user' | 'api-token' } {
+  return { userId: access.userId, kind: access.actorKind };
+}
+
 export interface AuditEntry {
   workspaceId: string | null;
   actor: Actor;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '../audit/audit.service';
+import { accessActor, AuditService } from '../audit/audit.service';
 import { hashToken, newSecretToken } from '../core/crypto';
 import { PrismaService, type Role } from '../core/database';
 import { AppError } from '../core/errors';
@@ -32,7 +32,7 @@ export class ApiTokensService {
       });
       await this.audit.record(tx, {
         workspaceId: access.workspaceId,
-        actor: { userId: access.userId, kind: access.actorKind },
+        actor: accessActor(access),
         action: 'api_token.created',
         subjectType: 'api_token',
         subjectId: row.id,
@@ -53,7 +53,7 @@ export class ApiTokensService {
       if (revoked === 0) throw AppError.notFound(AUTH_TEXT.apiToken);
       await this.audit.record(tx, {
         workspaceId: access.workspaceId,
-        actor: { userId: access.userId, kind: access.actorKind },
+        actor: accessActor(access),
         action: 'api_token.revoked',
         subjectType: 'api_token',
         subjectId: tokenId,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { auditJson, AuditService } from '../audit/audit.service';
+import { accessActor, auditJson, AuditService } from '../audit/audit.service';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { APP_CONFIG, type AppConfig } from '../core/config';
 import { hashToken, newSecretToken } from '../core/crypto';
@@ -134,7 +134,7 @@ export class CalendarService {
   }
 
   private record(access: WorkspaceAccess, tx: Parameters<AuditService['record']>[0], action: string, subjectId: string, summary: object = {}) {
-    return this.audit.record(tx, { workspaceId: access.workspaceId, actor: { userId: access.userId, kind: access.actorKind }, action, subjectType: action.split('.')[0]!, subjectId, summary: auditJson(summary) });
+    return this.audit.record(tx, { workspaceId: access.workspaceId, actor: accessActor(access), action, subjectType: action.split('.')[0]!, subjectId, summary: auditJson(summary) });
   }
 }
 

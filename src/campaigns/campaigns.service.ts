@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { auditJson, AuditService } from '../audit/audit.service';
+import { accessActor, auditJson, AuditService } from '../audit/audit.service';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { PrismaService, type Tx } from '../core/database';
 import { AppError } from '../core/errors';
@@ -8,7 +8,6 @@ import { CampaignsRepository } from './campaigns.repository';
 import { CAMPAIGN_TEXT } from './campaigns.messages';
 import type { CreateCampaign, UpdateCampaign } from './campaigns.schemas';
 
-const actor = (access: WorkspaceAccess) => ({ userId: access.userId, kind: access.actorKind });
 const toDate = (value: string | null | undefined) => (value === undefined ? undefined : value === null ? null : new Date(value));
 
 @Injectable()
@@ -113,7 +112,7 @@ export class CampaignsService {
       await this.record(tx, access, 'partnership.invited', campaignId, { partner: partner.slug, partnershipId: partnership.id });
       await this.audit.record(tx, {
         workspaceId: partner.id,
-        actor: actor(access),
+        actor: accessActor(access),
         action: 'partnership.invited',
         subjectType: 'partnership',
         subjectId: partnership.id,
@@ -162,7 +161,7 @@ export class CampaignsService {
   private record(tx: Tx, access: WorkspaceAccess, action: string, campaignId: string, summary: object = {}) {
     return this.audit.record(tx, {
       workspaceId: access.workspaceId,
-      actor: actor(access),
+      actor: accessActor(access),
       action,
       subjectType: 'campaign',
       subjectId: campaignId,
@@ -173,7 +172,7 @@ export class CampaignsService {
   private recordPartnership(tx: Tx, access: WorkspaceAccess, partnershipId: string, action: string, summary: object = {}) {
     return this.audit.record(tx, {
       workspaceId: access.workspaceId,
-      actor: actor(access),
+      actor: accessActor(access),
       action,
       subjectType: 'partnership',
       subjectId: partnershipId,

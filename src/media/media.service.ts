@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditService } from '../audit/audit.service';
+import { accessActor, AuditService } from '../audit/audit.service';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { APP_CONFIG, type AppConfig } from '../core/config';
 import { PrismaService } from '../core/database';
@@ -59,7 +59,7 @@ export class MediaService {
       });
       await this.audit.record(tx, {
         workspaceId: access.workspaceId,
-        actor: { userId: access.userId, kind: access.actorKind },
+        actor: accessActor(access),
         action: 'media.uploaded',
         subjectType: 'media',
         subjectId: id,
@@ -82,7 +82,7 @@ export class MediaService {
     return this.prisma.$transaction(async (tx) => {
       const { count } = await tx.mediaAsset.updateMany({ where: { id: mediaId, workspaceId: access.workspaceId }, data: { altText } });
       if (count === 0) throw AppError.notFound(MEDIA);
-      await this.audit.record(tx, { workspaceId: access.workspaceId, actor: { userId: access.userId, kind: access.actorKind }, action: 'media.alt_text_changed', subjectType: 'media', subjectId: mediaId });
+      await this.audit.record(tx, { workspaceId: access.workspaceId, actor: accessActor(access), action: 'media.alt_text_changed', subjectType: 'media', subjectId: mediaId });
       return present(await tx.mediaAsset.findUniqueOrThrow({ where: { id: mediaId } }));
     });
   }

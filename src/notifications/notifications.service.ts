@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '../audit/audit.service';
+import { accessActor, AuditService } from '../audit/audit.service';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { newSecretToken, SecretBox } from '../core/crypto';
 import { type NotificationKind, PrismaService } from '../core/database';
 import { AppError } from '../core/errors';
 
 const WEBHOOK = { id: 'Webhook', en: 'Webhook' };
-const actor = (access: WorkspaceAccess) => ({ userId: access.userId, kind: access.actorKind });
 
 /**
  * What needs a human's attention (failed, unconfirmed or expired deliveries, accounts to reconnect,
@@ -40,7 +39,7 @@ export class NotificationsService {
     await this.prisma.$transaction(async (tx) => {
       const { count } = await tx.notification.updateMany({ where: { id: notificationId, workspaceId: access.workspaceId, resolvedAt: null }, data: { resolvedAt: new Date() } });
       if (count === 0) throw AppError.conflict('already_resolved', { id: 'Pemberitahuan ini sudah ditangani.', en: 'This notification is already resolved.' });
-      await this.audit.record(tx, { workspaceId: access.workspaceId, actor: actor(access), action: 'notification.resolved', subjectType: 'notification', subjectId: notificationId });
+      await this.audit.record(tx, { workspaceId: access.workspaceId, actor: accessActor(access), action: 'notification.resolved', subjectType: 'notification', subjectId: notificationId });
     });
   }
 
@@ -53,7 +52,7 @@ export class NotificationsService {
       const created = await tx.webhookEndpoint.create({
         data: { id, workspaceId: access.workspaceId, url: input.url, events: input.events, secretCiphertext: sealed.ciphertext, secretKeyId: sealed.keyId },
       });
-      await this.audit.record(tx, { workspaceId: access.workspaceId, actor: actor(access), action: 'webhook.created', subjectType: 'webhook', subjectId: id, summary: { url: input.url, events: input.events } });
+      await this.audit.record(tx, { workspaceId: access.workspaceId, actor: accessActor(access), action: 'webhook.created', subjectType: 'webhook', subjectId: id, summary: { url: input.url, events: input.events } });
       return created;
     });
     return { ...present(endpoint), secret };
@@ -68,7 +67,7 @@ export class NotificationsService {
     await this.prisma.$transaction(async (tx) => {
       const { count } = await tx.webhookEndpoint.deleteMany({ where: { id: webhookId, workspaceId: access.workspaceId } });
       if (count === 0) throw AppError.notFound(WEBHOOK);
-      await this.audit.record(tx, { workspaceId: access.workspaceId, actor: actor(access), action: 'webhook.deleted', subjectType: 'webhook', subjectId: webhookId });
+      await this.audit.record(tx, { workspaceId: access.workspaceId, actor: accessActor(access), action: 'webhook.deleted', subjectType: 'webhook', subjectId: webhookId });
     });
   }
 

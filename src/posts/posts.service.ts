@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { auditJson, AuditService } from '../audit/audit.service';
+import { accessActor, auditJson, AuditService } from '../audit/audit.service';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { CampaignsRepository } from '../campaigns/campaigns.repository';
 import { resolveSchedule } from '../calendar/zoned-time';
@@ -14,8 +14,6 @@ import { presentPost } from './post-view';
 import { POST_TEXT } from './posts.messages';
 import { PostsRepository, STARTED_DELIVERY_STATES, type PostWithTargets } from './posts.repository';
 import type { CreatePost, UpdatePost } from './posts.schemas';
-
-export const actorOf = (access: WorkspaceAccess) => ({ userId: access.userId, kind: access.actorKind });
 
 /** Drafting: create, edit, read. Review transitions live in ReviewService. */
 @Injectable()
@@ -138,7 +136,7 @@ export class PostsService {
   }
 
   record(tx: Tx, access: WorkspaceAccess, action: string, postId: string, summary: object = {}) {
-    return this.audit.record(tx, { workspaceId: access.workspaceId, actor: actorOf(access), action, subjectType: 'post', subjectId: postId, summary: auditJson(summary) });
+    return this.audit.record(tx, { workspaceId: access.workspaceId, actor: accessActor(access), action, subjectType: 'post', subjectId: postId, summary: auditJson(summary) });
   }
 
   /** Campaign visible and live, accounts ours and usable, media ours; the schedule resolved. */

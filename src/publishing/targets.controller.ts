@@ -1,3 +1,4 @@
+import { accessActor } from '../audit/audit.service';
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
@@ -23,7 +24,7 @@ export class TargetsController {
   @ApiOperation({ summary: 'Retry a FAILED delivery now, with fresh attempts' })
   @ApiErrors(409)
   async retry(@Access() access: WorkspaceAccess, @Param('targetId') targetId: string): Promise<void> {
-    await this.actions.retryFailed(access.workspaceId, targetId, { userId: access.userId, kind: access.actorKind });
+    await this.actions.retryFailed(access.workspaceId, targetId, accessActor(access));
   }
 
   @Post(':targetId/publish-again')
@@ -32,7 +33,7 @@ export class TargetsController {
   @ApiOperation({ summary: 'An UNCONFIRMED delivery is not on the platform: publish it again' })
   @ApiErrors(409)
   async publishAgain(@Access() access: WorkspaceAccess, @Param('targetId') targetId: string): Promise<void> {
-    await this.actions.publishAgain(access.workspaceId, targetId, { userId: access.userId, kind: access.actorKind });
+    await this.actions.publishAgain(access.workspaceId, targetId, accessActor(access));
   }
 
   @Post(':targetId/confirm-published')
@@ -46,6 +47,6 @@ export class TargetsController {
     @Param('targetId') targetId: string,
     @ZodBody(confirmPublishedSchema) body: z.infer<typeof confirmPublishedSchema>,
   ): Promise<void> {
-    await this.actions.confirmPublished(access.workspaceId, targetId, body.url, { userId: access.userId, kind: access.actorKind });
+    await this.actions.confirmPublished(access.workspaceId, targetId, body.url, accessActor(access));
   }
 }

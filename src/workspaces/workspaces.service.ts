@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { auditJson, AuditService } from '../audit/audit.service';
+import { accessActor, auditJson, AuditService } from '../audit/audit.service';
 import type { Principal, WorkspaceAccess } from '../auth/auth-context';
 import { actorOf, AuthService, type ClientInfo } from '../auth/auth.service';
 import { CredentialsRepository } from '../auth/credentials.repository';
@@ -14,7 +14,6 @@ import { WORKSPACE_TEXT } from './workspaces.messages';
 import { WorkspacesRepository } from './workspaces.repository';
 
 const INVITATION_TTL_MS = 7 * 86_400_000;
-const actor = (access: WorkspaceAccess) => ({ userId: access.userId, kind: access.actorKind });
 
 @Injectable()
 export class WorkspacesService {
@@ -58,7 +57,7 @@ export class WorkspacesService {
       const after = await this.workspaces.update(tx, access.workspaceId, changes);
       await this.audit.record(tx, {
         workspaceId: access.workspaceId,
-        actor: actor(access),
+        actor: accessActor(access),
         action: 'workspace.updated',
         subjectType: 'workspace',
         subjectId: access.workspaceId,
@@ -76,7 +75,7 @@ export class WorkspacesService {
         data: { heldAt: new Date(), holdReason: reason, holdResumeAt: resumeAt ? new Date(resumeAt) : null, heldById: access.userId },
       });
       if (count === 0) throw AppError.conflict('already_held', WORKSPACE_TEXT.alreadyHeld);
-      await this.audit.record(tx, { workspaceId: access.workspaceId, actor: actor(access), action: 'workspace.held', subjectType: 'workspace', subjectId: access.workspaceId, summary: { reason, resumeAt: resumeAt ?? null } });
+      await this.audit.record(tx, { workspaceId: access.workspaceId, actor: accessActor(access), action: 'workspace.held', subjectType: 'workspace', subjectId: access.workspaceId, summary: { reason, resumeAt: resumeAt ?? null } });
       return this.workspaces.findById(access.workspaceId);
     });
   }
@@ -89,7 +88,7 @@ export class WorkspacesService {
         data: { heldAt: null, holdReason: null, holdResumeAt: null, heldById: null },
       });
       if (count === 0) throw AppError.conflict('not_held', WORKSPACE_TEXT.notHeld);
-      await this.audit.record(tx, { workspaceId: access.workspaceId, actor: actor(access), action: 'workspace.resumed', subjectType: 'workspace', subjectId: access.workspaceId });
+      await this.audit.record(tx, { workspaceId: access.workspaceId, actor: accessActor(access), action: 'workspace.resumed', subjectType: 'workspace', subjectId: access.workspaceId });
     });
     return this.holds.resumeAfterHold({ workspaceId: access.workspaceId });
   }
@@ -108,7 +107,7 @@ export class WorkspacesService {
       await this.workspaces.setRole(tx, access.workspaceId, memberId, role);
       await this.audit.record(tx, {
         workspaceId: access.workspaceId,
-        actor: actor(access),
+        actor: accessActor(access),
         action: 'member.role_changed',
         subjectType: 'user',
         subjectId: memberId,
@@ -128,7 +127,7 @@ export class WorkspacesService {
       await this.workspaces.removeMember(tx, access.workspaceId, memberId);
       await this.audit.record(tx, {
         workspaceId: access.workspaceId,
-        actor: actor(access),
+        actor: accessActor(access),
         action: leaving ? 'member.left' : 'member.removed',
         subjectType: 'user',
         subjectId: memberId,
@@ -155,7 +154,7 @@ export class WorkspacesService {
       });
       await this.audit.record(tx, {
         workspaceId: access.workspaceId,
-        actor: actor(access),
+        actor: accessActor(access),
         action: 'invitation.created',
         subjectType: 'invitation',
         subjectId: created.id,
@@ -187,7 +186,7 @@ export class WorkspacesService {
       }
       await this.audit.record(tx, {
         workspaceId: access.workspaceId,
-        actor: actor(access),
+        actor: accessActor(access),
         action: 'invitation.revoked',
         subjectType: 'invitation',
         subjectId: invitationId,
