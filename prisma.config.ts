@@ -2,7 +2,7 @@
 // src/core/database; nothing here runs in the API or the worker.
 import { defineConfig } from 'prisma/config';
 import { PrismaPg } from '@prisma/adapter-pg';
-import './prisma/pg-name-type-workaround';
+import { withWholeScripts } from './prisma/pg-name-type-workaround';
 
 export default defineConfig({
   schema: 'prisma/schema.prisma',
@@ -11,6 +11,6 @@ export default defineConfig({
   async adapter() {
     const connectionString = process.env.DATABASE_URL;
     if (!connectionString) throw new Error('DATABASE_URL is not set');
-    return new PrismaPg({ connectionString });
+    return withWholeScripts(new PrismaPg({ connectionString }));
   },
 });

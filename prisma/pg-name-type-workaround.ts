@@ -19,3 +19,37 @@ Result.prototype.addFields = function addFields(fields) {
   }
   return originalAddFields.call(this, fields);
 };
+
+// Second CLI-only fix (withWholeScripts, applied in prisma.config.ts): the adapter's executeScript,
+// which `prisma migrate` uses to apply a migration, splits the script at every ';' and so cuts a
+// PL/pgSQL function body (gaung_claim) apart. The simple query protocol runs a whole
+// multi-statement script in one call, so send it whole.
+interface ScriptRunner {
+  client: { query(sql: string): Promise<unknown> };
+  onError(error: unknown): never;
+  executeScript(script: string): Promise<void>;
+}
+interface AdapterFactory {
+  connect(...args: unknown[]): Promise<ScriptRunner>;
+  connectToShadowDb?(...args: unknown[]): Promise<ScriptRunner>;
+}
+
+export function withWholeScripts<T extends object>(factory: T): T {
+  const adapters = factory as unknown as AdapterFactory;
+  for (const method of ['connect', 'connectToShadowDb'] as const) {
+    const original = adapters[method]?.bind(adapters);
+    if (!original) continue;
+    adapters[method] = async (...args: unknown[]) => {
+      const adapter = await original(...args);
+      adapter.executeScript = async (script) => {
+        try {
+          await adapter.client.query(script);
+        } catch (error) {
+          adapter.onError(error);
+        }
+      };
+      return adapter;
+    };
+  }
+  return factory;
+}

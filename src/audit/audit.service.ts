@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Prisma, Tx } from '../core/database';
+import { Prisma, type Tx } from '../core/database';
 import { requestContext } from '../core/logging';
 
 export type ActorKind = 'user' | 'api-token' | 'worker' | 'sweeper' | 'system';
@@ -35,18 +35,19 @@ export function auditJson(value: object): Prisma.InputJsonObject {
  * together. The request id links the row to the request's log lines (absent for workers).
  */
 export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      workspaceId: entry.workspaceId,
-      actorId: entry.actor.userId,
-      actorKind: entry.actor.kind,
-      action: entry.action,
-      subjectType: entry.subjectType,
-      subjectId: entry.subjectId,
-      summary: entry.summary ?? {},
-      requestId: requestContext.requestId() ?? null,
-    },
-  });
+  await tx.$executeRaw(auditInsert(entry));
+}
+
+/**
+ * The AuditEvent row as one INSERT, for recordAudit and for statements that write a change and
+ * its record in one round trip (the engine's outcome). `onlyIf` is a query: no row, no record.
+ */
+export function auditInsert(entry: AuditEntry, onlyIf?: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO "AuditEvent" ("workspaceId", "actorId", "actorKind", action, "subjectType", "subjectId", summary, "requestId")
+    SELECT ${entry.workspaceId}::uuid, ${entry.actor.userId}::uuid, ${entry.actor.kind}, ${entry.action}, ${entry.subjectType},
+           ${entry.subjectId}, ${JSON.stringify(entry.summary ?? {})}::jsonb, ${requestContext.requestId() ?? null}
+    ${onlyIf ? Prisma.sql`WHERE EXISTS (${onlyIf})` : Prisma.empty}`;
 }
 
 /** Injectable face of recordAudit for services. */

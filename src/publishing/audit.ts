@@ -1,5 +1,5 @@
 import type { Prisma, Tx } from '../core/database';
-import { recordAudit } from '../audit/audit.service';
+import { auditInsert, recordAudit, type AuditEntry } from '../audit/audit.service';
 
 export interface EngineAuditEntry {
   workspaceId: string;
@@ -12,14 +12,23 @@ export interface EngineAuditEntry {
   summary?: Prisma.InputJsonObject;
 }
 
-/** The engine's shorthand for the one audit writer (src/audit), inside the caller's transaction. */
-export function writeAudit(tx: Tx, entry: EngineAuditEntry): Promise<void> {
-  return recordAudit(tx, {
+function asAuditEntry(entry: EngineAuditEntry): AuditEntry {
+  return {
     workspaceId: entry.workspaceId,
     actor: { userId: entry.actorId ?? null, kind: entry.actorKind },
     action: entry.action,
     subjectType: entry.subjectType,
     subjectId: entry.subjectId,
     summary: entry.summary,
-  });
+  };
+}
+
+/** The engine's shorthand for the one audit writer (src/audit), inside the caller's transaction. */
+export function writeAudit(tx: Tx, entry: EngineAuditEntry): Promise<void> {
+  return recordAudit(tx, asAuditEntry(entry));
+}
+
+/** The same record as part of a larger statement (see auditInsert). */
+export function engineAuditInsert(entry: EngineAuditEntry, onlyIf?: Prisma.Sql): Prisma.Sql {
+  return auditInsert(asAuditEntry(entry), onlyIf);
 }

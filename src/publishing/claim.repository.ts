@@ -5,13 +5,28 @@ import { writeAudit } from './audit';
 import { Notifier } from './notifier';
 import { rateWindowOpensAt } from './rate-budget';
 
+/** A claimed target with everything the platform call needs (one round trip: gaung_claim). */
 export interface ClaimedTarget {
-  id: string;
+  targetId: string;
   version: number;
   attempts: number;
   lastOutcome: string | null;
   /** An earlier call of this version may have posted: a later dead end is UNCONFIRMED, not FAILED. */
   priorAmbiguous: boolean;
+  workspaceId: string;
+  postId: string;
+  text: string;
+  title: string | null;
+  scheduledAt: Date | null;
+  hasMedia: boolean;
+  accountId: string;
+  accountWorkspaceId: string;
+  baseUrl: string | null;
+  externalId: string | null;
+  handle: string | null;
+  settings: unknown;
+  credentialsCiphertext: Uint8Array | null;
+  credentialsKeyId: string | null;
 }
 
 /** What a claim found. Only `claimed` may call the platform. */
@@ -36,18 +51,20 @@ interface Situation {
   notAfterPassed: boolean;
   accountActive: boolean;
   held: boolean;
-  accountBusy: boolean;
+  /** When the running publish of the same account would be given up for dead, if one runs. */
+  busyUntil: Date | null;
   workspaceId: string;
   now: Date;
 }
 
-/** Short wait before trying again when another publish of the same account is running. */
-const ACCOUNT_BUSY_WAIT_MS = 250;
+/** A claim that lost a race with a change of the situation tries again this soon. */
+const RACE_RETRY_MS = 100;
 
 /**
- * The claim: one conditional UPDATE decides who publishes. It runs under a per-account advisory
- * lock, so one account publishes one target at a time and its rate budget is read consistently.
- * When the UPDATE matches nothing, the same transaction finds out why and records it.
+ * The claim: one conditional UPDATE decides who publishes, under a per-account advisory lock (one
+ * publish at a time per account, rate budget read consistently) and share locks on the post, its
+ * workspace and campaign. It runs server-side in one round trip (gaung_claim, see its migration).
+ * When it claims nothing, a second transaction under the same locks finds out why and records it.
  */
 @Injectable()
 export class ClaimRepository {
@@ -59,14 +76,12 @@ export class ClaimRepository {
   async claim(targetId: string, version: number, owner: string, leaseMs: number, budget: RateBudget | null): Promise<ClaimResult> {
     const head = await this.prisma.postTarget.findUnique({ where: { id: targetId }, select: { accountId: true, postId: true } });
     if (!head) return { kind: 'stale' };
+    const claimed = await this.claimOf(head.accountId, targetId, version, owner, leaseMs, budget);
+    if (claimed) return { kind: 'claimed', target: claimed };
     const result = await this.prisma.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtextextended(${head.accountId}, 7))`;
       await this.shareLockOwners(tx, head.postId);
       const budgetOpensAt = budget ? await rateWindowOpensAt(tx, head.accountId, budget) : null;
-      if (!budgetOpensAt) {
-        const claimed = await this.conditionalUpdate(tx, targetId, version, owner, leaseMs);
-        if (claimed) return { kind: 'claimed', target: claimed } as const;
-      }
       return this.explain(tx, targetId, version, budgetOpensAt);
     });
     if (result.kind === 'expired') await this.notifier.dispatch(result.notificationIds);
@@ -74,10 +89,35 @@ export class ClaimRepository {
   }
 
   /**
+   * The hand-off: claims the account's next due target when one of its publishes ends, so a burst
+   * for one account runs back to back instead of each wake-up polling for its turn. Null when
+   * nothing of the account can be claimed now; the targets' own wake-ups then explain why.
+   */
+  claimNext(accountId: string, owner: string, leaseMs: number, budget: RateBudget | null): Promise<ClaimedTarget | null> {
+    return this.claimOf(accountId, null, null, owner, leaseMs, budget);
+  }
+
+  /** The account's earliest due SCHEDULED target, whose wake-up should run now. */
+  async nextDue(accountId: string): Promise<{ id: string; version: number; attempts: number; dueAt: Date } | null> {
+    const rows = await this.prisma.$queryRaw<Array<{ id: string; version: number; attempts: number; dueAt: Date }>>`
+      SELECT t.id::text AS id, t.version, t.attempts, t."dueAt"
+        FROM "PostTarget" t JOIN "Post" p ON p.id = t."postId"
+       WHERE t."accountId" = ${accountId}::uuid AND t.state = 'SCHEDULED' AND t."dueAt" <= now()
+         AND p.status = 'APPROVED' AND p."approvedVersion" = t.version
+       ORDER BY t."dueAt", t.id LIMIT 1`;
+    return rows[0] ?? null;
+  }
+
+  private async claimOf(accountId: string, targetId: string | null, version: number | null, owner: string, leaseMs: number, budget: RateBudget | null): Promise<ClaimedTarget | null> {
+    const rows = await this.prisma.$queryRaw<ClaimedTarget[]>`
+      SELECT * FROM gaung_claim(${accountId}::uuid, ${targetId}::uuid, ${version}::int, ${owner}, ${leaseMs}::int,
+                                ${budget?.posts ?? null}::int, ${budget?.windowMs ?? null}::int)`;
+    return rows[0] ?? null;
+  }
+
+  /**
    * Edits, cancels and holds lock the post, workspace or campaign row for update. A share lock on
-   * them orders the claim strictly before or after such a change: a change that came first is seen
-   * by the UPDATE below; one that comes after finds the target already PUBLISHING (an edit refuses,
-   * a cancel leaves it alone).
+   * them orders the explanation strictly before or after such a change, as it does the claim.
    */
   private async shareLockOwners(tx: Tx, postId: string): Promise<void> {
     await tx.$queryRaw`
@@ -86,34 +126,14 @@ export class ClaimRepository {
       SELECT 1 AS locked FROM "Campaign" c WHERE c.id = (SELECT "campaignId" FROM "Post" WHERE id = ${postId}::uuid) FOR SHARE`;
   }
 
-  private async conditionalUpdate(tx: Tx, targetId: string, version: number, owner: string, leaseMs: number): Promise<ClaimedTarget | null> {
-    const rows = await tx.$queryRaw<ClaimedTarget[]>`
-      UPDATE "PostTarget" t
-         SET state = 'PUBLISHING', "leaseOwner" = ${owner}, "updatedAt" = now(),
-             "leaseExpiresAt" = now() + make_interval(secs => ${leaseMs / 1000}::float8)
-        FROM "Post" p, "ConnectedAccount" a, "Workspace" w
-       WHERE t.id = ${targetId}::uuid AND t.version = ${version} AND t.state = 'SCHEDULED' AND t."dueAt" <= now()
-         AND p.id = t."postId" AND p.status = 'APPROVED' AND p."approvedVersion" = t.version
-         AND (p."notAfter" IS NULL OR p."notAfter" > now())
-         AND a.id = t."accountId" AND a.status = 'ACTIVE'
-         AND w.id = t."workspaceId" AND w."heldAt" IS NULL
-         AND NOT EXISTS (SELECT 1 FROM "Campaign" c WHERE c.id = p."campaignId" AND c."heldAt" IS NOT NULL)
-         AND NOT EXISTS (SELECT 1 FROM "PostTarget" o WHERE o."accountId" = t."accountId" AND o.id <> t.id
-                           AND o.state = 'PUBLISHING' AND o."leaseExpiresAt" > now())
-      RETURNING t.id, t.version, t.attempts, t."lastOutcome"::text AS "lastOutcome",
-                EXISTS (SELECT 1 FROM "PublishAttempt" pa WHERE pa."targetId" = t.id AND pa.version = t.version
-                          AND pa.outcome = 'AMBIGUOUS') AS "priorAmbiguous"`;
-    return rows[0] ?? null;
-  }
-
   private async explain(tx: Tx, targetId: string, version: number, budgetOpensAt: Date | null): Promise<ClaimResult> {
     const rows = await tx.$queryRaw<Situation[]>`
       SELECT t.state::text AS state, t.version, t.attempts, t."dueAt", p.status::text AS "postStatus", p."approvedVersion",
              (p."notAfter" IS NOT NULL AND p."notAfter" <= now()) AS "notAfterPassed",
              (a.status = 'ACTIVE') AS "accountActive",
              (w."heldAt" IS NOT NULL OR COALESCE(c."heldAt" IS NOT NULL, false)) AS held,
-             EXISTS (SELECT 1 FROM "PostTarget" o WHERE o."accountId" = t."accountId" AND o.id <> t.id
-                       AND o.state = 'PUBLISHING' AND o."leaseExpiresAt" > now()) AS "accountBusy",
+             (SELECT max(o."leaseExpiresAt") FROM "PostTarget" o WHERE o."accountId" = t."accountId" AND o.id <> t.id
+                AND o.state = 'PUBLISHING' AND o."leaseExpiresAt" > now()) AS "busyUntil",
              t."workspaceId"::text AS "workspaceId", now() AS now
         FROM "PostTarget" t
         JOIN "Post" p ON p.id = t."postId"
@@ -134,7 +154,13 @@ export class ClaimRepository {
       });
       return { kind: 'wait', until: budgetOpensAt, reason: 'rate-budget', attempts: s.attempts };
     }
-    return { kind: 'wait', until: new Date(s.now.getTime() + ACCOUNT_BUSY_WAIT_MS), reason: 'account-busy', attempts: s.attempts };
+    if (s.busyUntil) {
+      // The running publish hands the account on when it ends (claimNext); this wake-up is only the
+      // safety net for a worker that dies mid-publish, whose lease the sweeper then resolves.
+      return { kind: 'wait', until: s.busyUntil, reason: 'account-busy', attempts: s.attempts };
+    }
+    // Everything looked claimable a moment ago (the situation changed in between): try again soon.
+    return { kind: 'wait', until: new Date(s.now.getTime() + RACE_RETRY_MS), reason: 'account-busy', attempts: s.attempts };
   }
 
   private async expire(tx: Tx, targetId: string, version: number, workspaceId: string): Promise<ClaimResult> {

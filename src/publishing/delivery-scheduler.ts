@@ -29,8 +29,6 @@ export function publishJobId(targetId: string, version: number, attempts = 0): s
   return `pt-${targetId}-v${version}-a${attempts}`;
 }
 
-
-
 /**
  * Wakes the engine for targets. The queue only wakes: a wake-up that is stale, early or duplicated
  * finds nothing to claim. Call it after the transaction that scheduled the targets has committed,
@@ -58,6 +56,22 @@ export class DeliveryScheduler {
         },
       })),
     );
+  }
+
+  /**
+   * Removes the wake-up of a target the engine claimed by hand-off (it would only find nothing to
+   * claim). One Redis call; a wake-up that is running elsewhere stays, and exits as stale.
+   */
+  async dismiss(targetId: string, version: number, attempts: number): Promise<void> {
+    await this.queue.remove(publishJobId(targetId, version, attempts));
+  }
+
+  /** Makes a due target's wake-up run now: promotes it if it sleeps, adds it if it is gone. */
+  async hurry(target: Required<WakeTarget>): Promise<void> {
+    const job = await this.queue.getJob(publishJobId(target.id, target.version, target.attempts));
+    if (!job) return this.wake([target]);
+    // Throws when the job is not delayed (waiting or running already): nothing to hurry then.
+    await job.promote().catch(() => undefined);
   }
 
   /** Removes a stale wake-up if it is still waiting. Best effort: a stale wake-up claims nothing anyway. */

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type AttemptOutcome, type Tx } from '../core/database';
+import { Prisma, PrismaService, type Tx } from '../core/database';
 import type { PublishError, PublishResult } from '../publishers';
-import { writeAudit } from './audit';
+import { attemptInsert, recordAttempt } from './attempt-ledger';
+import { engineAuditInsert, writeAudit } from './audit';
 import type { NextStep } from './failure-policy';
 import { Notifier } from './notifier';
 
@@ -33,39 +34,31 @@ export class OutcomeRepository {
    * a re-scheduled retry or a hold): the post exists, so the target says so.
    */
   async published(facts: AttemptFacts, result: PublishResult, via: 'publish' | 'lookup'): Promise<boolean> {
-    return this.prisma.$transaction(async (tx) => {
-      await this.ledger(tx, facts, 'PUBLISHED', null, result.externalId);
-      const changed = await tx.postTarget.updateMany({
-        where: {
-          id: facts.targetId,
-          version: facts.version,
-          OR: [{ state: 'PUBLISHING', leaseOwner: facts.owner }, { state: { in: ['UNCONFIRMED', 'SCHEDULED', 'HELD'] } }],
-        },
-        data: {
-          state: 'PUBLISHED',
-          externalId: result.externalId,
-          externalUrl: result.url,
-          publishedAt: new Date(),
-          attempts: { increment: 1 },
-          leaseOwner: null,
-          leaseExpiresAt: null,
-          lastOutcome: 'PUBLISHED',
-          lastError: null,
-          lastErrorCode: null,
-        },
-      });
-      if (changed.count > 0) {
-        await writeAudit(tx, {
+    // One statement: the ledger row always, the state change if ours to make, its audit record with it.
+    const rows = await this.prisma.$queryRaw<Array<{ changed: number }>>`
+      WITH changed AS (
+        UPDATE "PostTarget"
+           SET state = 'PUBLISHED', "externalId" = ${result.externalId}, "externalUrl" = ${result.url}, "publishedAt" = now(),
+               attempts = attempts + 1, "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "lastOutcome" = 'PUBLISHED',
+               "lastError" = NULL, "lastErrorCode" = NULL, "updatedAt" = now()
+         WHERE id = ${facts.targetId}::uuid AND version = ${facts.version}
+           AND ((state = 'PUBLISHING' AND "leaseOwner" = ${facts.owner}) OR state IN ('UNCONFIRMED', 'SCHEDULED', 'HELD'))
+        RETURNING id
+      ),
+      ledger AS (${attemptInsert({ ...facts, outcome: 'PUBLISHED', externalId: result.externalId })}),
+      audit AS (${engineAuditInsert(
+        {
           workspaceId: facts.workspaceId,
           actorKind: 'worker',
           action: 'target.published',
           subjectType: 'PostTarget',
           subjectId: facts.targetId,
           summary: { version: facts.version, externalId: result.externalId, url: result.url, via },
-        });
-      }
-      return changed.count > 0;
-    });
+        },
+        Prisma.sql`SELECT 1 FROM changed`,
+      )})
+      SELECT count(*)::int AS changed FROM changed`;
+    return (rows[0]?.changed ?? 0) > 0;
   }
 
   /** Applies the failure policy's step; returns the next due time when the target will be retried. */
@@ -73,7 +66,7 @@ export class OutcomeRepository {
     const notificationIds: string[] = [];
     const dueAt = step.kind === 'retry' ? new Date(Date.now() + step.delayMs) : null;
     const applied = await this.prisma.$transaction(async (tx) => {
-      await this.ledger(tx, facts, error.kind, error, null);
+      await recordAttempt(tx, { ...facts, outcome: error.kind, httpStatus: error.httpStatus, errorCode: error.code, errorMessage: error.message, retryAfterMs: error.retryAfterMs });
       const mine = { id: facts.targetId, version: facts.version, state: 'PUBLISHING' as const, leaseOwner: facts.owner };
       const common = { leaseOwner: null, leaseExpiresAt: null, lastOutcome: error.kind, lastError: error.message.slice(0, 2000), lastErrorCode: error.code.slice(0, 100) };
       const counted = step.kind === 'retry' && !step.countsAsAttempt ? {} : { attempts: { increment: 1 } };
@@ -123,25 +116,6 @@ export class OutcomeRepository {
       subjectType: 'ConnectedAccount',
       subjectId: accountId,
       message: `${MESSAGES.reconnect}: ${reason}`,
-    });
-  }
-
-  private async ledger(tx: Tx, facts: AttemptFacts, outcome: AttemptOutcome, error: PublishError | null, externalId: string | null): Promise<void> {
-    await tx.publishAttempt.create({
-      data: {
-        targetId: facts.targetId,
-        workspaceId: facts.workspaceId,
-        accountId: facts.accountId,
-        version: facts.version,
-        startedAt: facts.startedAt,
-        finishedAt: new Date(),
-        outcome,
-        httpStatus: error?.httpStatus ?? null,
-        errorCode: error?.code.slice(0, 100) ?? null,
-        errorMessage: error?.message.slice(0, 2000) ?? null,
-        externalId,
-        retryAfterMs: error?.retryAfterMs ?? null,
-      },
     });
   }
 }

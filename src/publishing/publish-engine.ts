@@ -4,10 +4,11 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../core/config';
 import { AccountCredentialsStore } from '../accounts/account-credentials.store';
 import { MediaService } from '../media/media.service';
-import { PrismaService, type DeliveryState } from '../core/database';
+import { PrismaService } from '../core/database';
 import { PublishError, PublisherRegistry, type Publisher, type PublishRequest, type PublishResult } from '../publishers';
 import { writeAudit } from './audit';
 import { ClaimRepository, type ClaimedTarget } from './claim.repository';
+import { DeliveryScheduler } from './delivery-scheduler';
 import { nextStep } from './failure-policy';
 import { PublishingMetrics } from './metrics';
 import { OutcomeRepository, type AttemptFacts } from './outcome.repository';
@@ -19,6 +20,9 @@ export type EngineStep = { kind: 'done' } | { kind: 'wake-at'; at: Date; attempt
 export function idempotencyKeyFor(targetId: string, version: number): string {
   return `gaung-${targetId}-v${version}`;
 }
+
+/** How long one wake-up may keep publishing an account's next targets back to back (see handOff). */
+const HAND_OFF_BUDGET_MS = 10_000;
 
 /** Runs one wake-up of one target: claim, re-check, call, record. */
 @Injectable()
@@ -35,26 +39,59 @@ export class PublishEngine {
     private readonly credentials: AccountCredentialsStore,
     private readonly metrics: PublishingMetrics,
     private readonly media: MediaService,
+    private readonly scheduler: DeliveryScheduler,
   ) {}
 
-  async run(targetId: string, version: number): Promise<EngineStep> {
-    const head = await this.prisma.postTarget.findUnique({ where: { id: targetId }, select: { account: { select: { platform: true } } } });
+  /**
+   * `keepGoing` is asked before each hand-off (see handOff): a worker that is closing stops
+   * taking the account's next targets and leaves them to their wake-ups.
+   */
+  async run(targetId: string, version: number, keepGoing: () => boolean = () => true): Promise<EngineStep> {
+    const head = await this.prisma.postTarget.findUnique({ where: { id: targetId }, select: { account: { select: { id: true, platform: true } } } });
     if (!head || !this.publishers.has(head.account.platform)) return { kind: 'done' };
     const publisher = this.publishers.get(head.account.platform);
     const claim = await this.claims.claim(targetId, version, this.workerId, this.config.PUBLISH_LEASE_MS, publisher.limits.rateBudget);
     if (claim.kind === 'wait') return { kind: 'wake-at', at: claim.until, attempts: claim.attempts };
     if (claim.kind !== 'claimed') return { kind: 'done' };
-    return this.publishClaimed(claim.target, publisher);
+    const step = await this.publishClaimed(claim.target, publisher);
+    await this.handOff(head.account.id, publisher, step.kind === 'done' ? keepGoing : () => false);
+    return step;
+  }
+
+  /**
+   * One publish at a time per account, without the account's other wake-ups polling for their
+   * turn: when a publish ends, the same worker claims the account's next due target and publishes
+   * it (dismissing that target's own wake-up), back to back. It stops when nothing is claimable,
+   * when a publish did not end (a retry: the account may be in trouble), after HAND_OFF_BUDGET_MS
+   * so that one busy account cannot keep a worker slot from the others, or when asked to; then
+   * the account's next due target's wake-up is made to run now, to claim or explain itself.
+   */
+  private async handOff(accountId: string, publisher: Publisher, keepGoing: () => boolean): Promise<void> {
+    const stopAt = Date.now() + HAND_OFF_BUDGET_MS;
+    while (keepGoing() && Date.now() < stopAt) {
+      const next = await this.claims.claimNext(accountId, this.workerId, this.config.PUBLISH_LEASE_MS, publisher.limits.rateBudget);
+      if (!next) break;
+      await this.scheduler.dismiss(next.targetId, next.version, next.attempts);
+      const step = await this.publishClaimed(next, publisher);
+      if (step.kind === 'wake-at') {
+        await this.scheduler.wake([{ id: next.targetId, version: next.version, dueAt: step.at, attempts: step.attempts }]);
+        break;
+      }
+    }
+    const due = await this.claims.nextDue(accountId);
+    if (due) await this.scheduler.hurry(due);
   }
 
   private async publishClaimed(claimed: ClaimedTarget, publisher: Publisher): Promise<EngineStep> {
-    const loaded = await this.loadAndRecheck(claimed);
-    if ('release' in loaded) {
-      await this.release(claimed, loaded.release, loaded.workspaceId, loaded.reason);
+    const prepared = await this.prepare(claimed, publisher);
+    if (!prepared) {
+      await this.holdUnreadable(claimed);
       return { kind: 'done' };
     }
-    const { request, facts, dueAt } = loaded;
-    if (claimed.attempts === 0 && dueAt) this.metrics.lateness.observe({ platform: publisher.platform }, Math.max(0, facts.startedAt.getTime() - dueAt.getTime()) / 1000);
+    const { request, facts } = prepared;
+    if (claimed.attempts === 0 && claimed.scheduledAt) {
+      this.metrics.lateness.observe({ platform: publisher.platform }, Math.max(0, facts.startedAt.getTime() - claimed.scheduledAt.getTime()) / 1000);
+    }
     try {
       const { result, via } = await this.call(publisher, request, claimed.lastOutcome === 'AMBIGUOUS');
       this.metrics.outcomes.inc({ platform: publisher.platform, outcome: 'PUBLISHED' });
@@ -64,7 +101,7 @@ export class PublishEngine {
       const error = asPublishError(publisher.platform, thrown);
       this.metrics.outcomes.inc({ platform: publisher.platform, outcome: error.kind });
       const step = nextStep(error, claimed.attempts, this.config.MAX_PUBLISH_ATTEMPTS, publisher.ambiguousRetry, Math.random, claimed.priorAmbiguous);
-      this.logger.warn({ msg: 'publish failed', targetId: claimed.id, kind: error.kind, code: error.code, step: step.kind });
+      this.logger.warn({ msg: 'publish failed', targetId: claimed.targetId, kind: error.kind, code: error.code, step: step.kind });
       const retryAt = await this.outcomes.failed(facts, error, step);
       if (!retryAt || step.kind !== 'retry') return { kind: 'done' };
       return { kind: 'wake-at', at: retryAt, attempts: claimed.attempts + (step.countsAsAttempt ? 1 : 0) };
@@ -93,58 +130,53 @@ export class PublishEngine {
     }
   }
 
-  /** DESIGN.md point 3: re-check everything just before the call, and build the request. */
-  private async loadAndRecheck(claimed: ClaimedTarget) {
-    const target = await this.prisma.postTarget.findUniqueOrThrow({
-      where: { id: claimed.id },
-      include: { post: { include: { campaign: { select: { heldAt: true } } } }, account: true, workspace: { select: { heldAt: true } } },
-    });
-    const { post, account, workspace } = target;
-    const now = new Date();
-    const release = (state: DeliveryState, reason: string) => ({ release: state, reason, workspaceId: target.workspaceId });
-    if (post.status === 'CANCELLED') return release('CANCELLED', 'post cancelled');
-    if (post.status !== 'APPROVED' || post.approvedVersion !== claimed.version) return release('PENDING', 'post changed after the claim');
-    if (post.notAfter && post.notAfter <= now) return release('EXPIRED', 'do not publish after passed');
-    if (workspace.heldAt || post.campaign?.heldAt) return release('HELD', 'on hold');
-    if (account.status !== 'ACTIVE') return release('HELD', 'account not active');
+  /**
+   * Builds the request from what the claim returned. The claim statement itself re-checked, under
+   * share locks, that the post is still approved at this version, the account ACTIVE, nothing on
+   * hold and "do not publish after" not passed (DESIGN.md point 3), and the call follows at once.
+   */
+  private async prepare(claimed: ClaimedTarget, publisher: Publisher): Promise<{ request: PublishRequest; facts: AttemptFacts } | null> {
+    const account = { id: claimed.accountId, workspaceId: claimed.accountWorkspaceId };
     let credentials: Record<string, unknown>;
     try {
-      credentials = this.credentials.open(account);
+      credentials = this.credentials.open({ ...account, credentialsCiphertext: claimed.credentialsCiphertext, credentialsKeyId: claimed.credentialsKeyId });
     } catch {
-      return release('HELD', 'credentials cannot be decrypted');
+      return null;
     }
-    const facts: AttemptFacts = { targetId: target.id, workspaceId: target.workspaceId, accountId: account.id, version: claimed.version, owner: this.workerId, startedAt: now };
+    const facts: AttemptFacts = { targetId: claimed.targetId, workspaceId: claimed.workspaceId, accountId: claimed.accountId, version: claimed.version, owner: this.workerId, startedAt: new Date() };
     const request: PublishRequest = {
-      targetId: target.id,
+      targetId: claimed.targetId,
       version: claimed.version,
-      idempotencyKey: idempotencyKeyFor(target.id, claimed.version),
+      idempotencyKey: idempotencyKeyFor(claimed.targetId, claimed.version),
       account: {
-        accountId: account.id,
-        workspaceId: account.workspaceId,
-        platform: account.platform,
-        baseUrl: account.baseUrl,
-        externalId: account.externalId,
-        handle: account.handle,
-        settings: (account.settings ?? {}) as Record<string, unknown>,
+        accountId: claimed.accountId,
+        workspaceId: claimed.accountWorkspaceId,
+        platform: publisher.platform,
+        baseUrl: claimed.baseUrl,
+        externalId: claimed.externalId,
+        handle: claimed.handle,
+        settings: (claimed.settings ?? {}) as Record<string, unknown>,
         credentials,
         // X and LinkedIn rotate refresh tokens mid-call: the new ones must be stored at once.
         saveRefreshedCredentials: (refreshed) => this.credentials.save(account, refreshed.credentials, refreshed.expiresAt),
       },
-      content: { text: target.text ?? post.baseText, title: post.title, media: await this.media.itemsForPost(target.workspaceId, post.id) },
+      content: { text: claimed.text, title: claimed.title, media: claimed.hasMedia ? await this.media.itemsForPost(claimed.workspaceId, claimed.postId) : [] },
       signal: new AbortController().signal,
     };
-    return { request, facts, dueAt: post.scheduledAt };
+    return { request, facts };
   }
 
-  /** Gives a claimed target back without calling the platform (something changed since the claim). */
-  private async release(claimed: ClaimedTarget, state: DeliveryState, workspaceId: string, reason: string): Promise<void> {
+  /** Gives a claimed target back without calling the platform: its credentials cannot be opened. */
+  private async holdUnreadable(claimed: ClaimedTarget): Promise<void> {
+    const state = 'HELD';
+    const reason = 'credentials cannot be decrypted';
     await this.prisma.$transaction(async (tx) => {
       const changed = await tx.postTarget.updateMany({
-        where: { id: claimed.id, state: 'PUBLISHING', leaseOwner: this.workerId },
+        where: { id: claimed.targetId, state: 'PUBLISHING', leaseOwner: this.workerId },
         data: { state, leaseOwner: null, leaseExpiresAt: null, lastErrorCode: 'engine.recheck', lastError: reason },
       });
       if (changed.count > 0) {
-        await writeAudit(tx, { workspaceId, actorKind: 'worker', action: 'target.released', subjectType: 'PostTarget', subjectId: claimed.id, summary: { state, reason } });
+        await writeAudit(tx, { workspaceId: claimed.workspaceId, actorKind: 'worker', action: 'target.released', subjectType: 'PostTarget', subjectId: claimed.targetId, summary: { state, reason } });
       }
     });
   }

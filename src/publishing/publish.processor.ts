@@ -34,7 +34,7 @@ export class PublishProcessor extends WorkerHost implements OnApplicationBootstr
 
   async process(job: Job<PublishJobData>, token?: string): Promise<void> {
     const { targetId, version } = job.data;
-    const step = await this.engine.run(targetId, version);
+    const step = await this.engine.run(targetId, version, () => !this.worker.closing);
     if (step.kind !== 'wake-at') return;
     if (publishJobId(targetId, version, step.attempts) === job.id && token) {
       // Same attempt count (a wait, a rate limit): this very job goes back to sleep.

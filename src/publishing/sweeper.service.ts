@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../core/config';
 import { PrismaService } from '../core/database';
 import { PublisherRegistry } from '../publishers';
+import { recordAttempt } from './attempt-ledger';
 import { writeAudit } from './audit';
 import { DeliveryScheduler, type WakeTarget } from './delivery-scheduler';
 import { safeToRetryAmbiguous } from './failure-policy';
@@ -91,8 +92,15 @@ export class SweeperService {
           },
         });
         if (changed.count === 0) return;
-        await tx.publishAttempt.create({
-          data: { targetId: target.id, workspaceId: target.workspaceId, accountId: target.accountId, version: target.version, startedAt: now, finishedAt: now, outcome: 'AMBIGUOUS', errorCode: 'engine.lease_expired', errorMessage: 'The worker stopped during the publish' },
+        await recordAttempt(tx, {
+          targetId: target.id,
+          workspaceId: target.workspaceId,
+          accountId: target.accountId,
+          version: target.version,
+          startedAt: now,
+          outcome: 'AMBIGUOUS',
+          errorCode: 'engine.lease_expired',
+          errorMessage: 'The worker stopped during the publish',
         });
         await writeAudit(tx, { workspaceId: target.workspaceId, actorKind: 'sweeper', action: retry ? 'target.retry' : 'target.unconfirmed', subjectType: 'PostTarget', subjectId: target.id, summary: { version: target.version, reason: 'lease_expired' } });
         if (retry) wake.push({ id: target.id, version: target.version, dueAt: now, attempts: target.attempts + 1 });
