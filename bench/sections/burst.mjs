@@ -18,7 +18,7 @@ export async function runBurst(context, receiver) {
       const gaungRep = await gaungRepetition(context, receiver, workspace, rep);
       const baselineRep = await baselineRepetition(context, receiver, rep);
       reps.push({ gaung: gaungRep, baseline: baselineRep, ratio: gaungRep.drainMs / baselineRep.drainMs });
-      log(`B1 rep ${rep + 1}: gaung drain ${gaungRep.drainMs} ms, baseline ${baselineRep.drainMs} ms, lost ${gaungRep.lost}, dup ${gaungRep.duplicates}`);
+      log(`B1 rep ${rep + 1}: gaung drain ${gaungRep.drainMs} ms, baseline ${baselineRep.drainMs} ms, lost ${gaungRep.lost}, dup ${gaungRep.duplicates}; per account: publish p50 ${gaungRep.accountCallP50Ms} ms, gap to the next p50 ${gaungRep.accountGapP50Ms} ms`);
     }
   } finally {
     await dropWorkspace(context, workspace);
@@ -64,6 +64,15 @@ async function gaungRepetition(context, receiver, workspace, rep) {
         WHERE t."workspaceId" = $1 AND a.outcome = 'PUBLISHED' GROUP BY a."targetId" HAVING count(*) > 1) d`,
       [workspace.workspaceId],
     );
+    // Where an account's time goes: a publish (the call and its outcome statement) and the gap
+    // between one publish's end and the account's next start (claiming, hand-off, queue).
+    const { rows: pace } = await context.pool.query(
+      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY call_ms) AS call_ms, percentile_cont(0.5) WITHIN GROUP (ORDER BY gap_ms) AS gap_ms
+         FROM (SELECT extract(epoch FROM a."finishedAt" - a."startedAt") * 1000 AS call_ms,
+                      extract(epoch FROM a."startedAt" - lag(a."finishedAt") OVER (PARTITION BY a."accountId" ORDER BY a."startedAt")) * 1000 AS gap_ms
+                 FROM "PublishAttempt" a WHERE a."workspaceId" = $1) s`,
+      [workspace.workspaceId],
+    );
     const { rows: states } = await context.pool.query(`SELECT id::text AS id, state::text AS state FROM "PostTarget" WHERE "workspaceId" = $1`, [workspace.workspaceId]);
     const lateness = [];
     let neverReceived = 0;
@@ -87,6 +96,8 @@ async function gaungRepetition(context, receiver, workspace, rep) {
       lost: count - published,
       neverReceived,
       peakRssMb,
+      accountCallP50Ms: Math.round(pace[0].call_ms ?? Number.NaN),
+      accountGapP50Ms: Math.round(pace[0].gap_ms ?? Number.NaN),
       ledger: Object.fromEntries(ledger.map((row) => [row.outcome, row.n])),
       requests: receiver.total,
     };

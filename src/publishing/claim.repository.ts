@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type Tx } from '../core/database';
+import { Prisma, PrismaService, type Tx } from '../core/database';
 import type { RateBudget } from '../publishers';
 import { writeAudit } from './audit';
 import { Notifier } from './notifier';
@@ -73,15 +73,13 @@ export class ClaimRepository {
     private readonly notifier: Notifier,
   ) {}
 
-  async claim(targetId: string, version: number, owner: string, leaseMs: number, budget: RateBudget | null): Promise<ClaimResult> {
-    const head = await this.prisma.postTarget.findUnique({ where: { id: targetId }, select: { accountId: true, postId: true } });
-    if (!head) return { kind: 'stale' };
-    const claimed = await this.claimOf(head.accountId, targetId, version, owner, leaseMs, budget);
+  async claim(accountId: string, targetId: string, version: number, owner: string, leaseMs: number, budget: RateBudget | null): Promise<ClaimResult> {
+    const claimed = await this.claimOf(accountId, targetId, version, owner, leaseMs, budget);
     if (claimed) return { kind: 'claimed', target: claimed };
     const result = await this.prisma.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtextextended(${head.accountId}, 7))`;
-      await this.shareLockOwners(tx, head.postId);
-      const budgetOpensAt = budget ? await rateWindowOpensAt(tx, head.accountId, budget) : null;
+      await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtextextended(${accountId}, 7))`;
+      await this.shareLockOwners(tx, targetId);
+      const budgetOpensAt = budget ? await rateWindowOpensAt(tx, accountId, budget) : null;
       return this.explain(tx, targetId, version, budgetOpensAt);
     });
     if (result.kind === 'expired') await this.notifier.dispatch(result.notificationIds);
@@ -119,11 +117,12 @@ export class ClaimRepository {
    * Edits, cancels and holds lock the post, workspace or campaign row for update. A share lock on
    * them orders the explanation strictly before or after such a change, as it does the claim.
    */
-  private async shareLockOwners(tx: Tx, postId: string): Promise<void> {
+  private async shareLockOwners(tx: Tx, targetId: string): Promise<void> {
+    const post = Prisma.sql`(SELECT "postId" FROM "PostTarget" WHERE id = ${targetId}::uuid)`;
     await tx.$queryRaw`
-      SELECT 1 AS locked FROM "Post" p JOIN "Workspace" w ON w.id = p."workspaceId" WHERE p.id = ${postId}::uuid FOR SHARE`;
+      SELECT 1 AS locked FROM "Post" p JOIN "Workspace" w ON w.id = p."workspaceId" WHERE p.id = ${post} FOR SHARE`;
     await tx.$queryRaw`
-      SELECT 1 AS locked FROM "Campaign" c WHERE c.id = (SELECT "campaignId" FROM "Post" WHERE id = ${postId}::uuid) FOR SHARE`;
+      SELECT 1 AS locked FROM "Campaign" c WHERE c.id = (SELECT "campaignId" FROM "Post" WHERE id = ${post}) FOR SHARE`;
   }
 
   private async explain(tx: Tx, targetId: string, version: number, budgetOpensAt: Date | null): Promise<ClaimResult> {

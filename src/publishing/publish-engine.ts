@@ -50,7 +50,7 @@ export class PublishEngine {
     const head = await this.prisma.postTarget.findUnique({ where: { id: targetId }, select: { account: { select: { id: true, platform: true } } } });
     if (!head || !this.publishers.has(head.account.platform)) return { kind: 'done' };
     const publisher = this.publishers.get(head.account.platform);
-    const claim = await this.claims.claim(targetId, version, this.workerId, this.config.PUBLISH_LEASE_MS, publisher.limits.rateBudget);
+    const claim = await this.claims.claim(head.account.id, targetId, version, this.workerId, this.config.PUBLISH_LEASE_MS, publisher.limits.rateBudget);
     if (claim.kind === 'wait') return { kind: 'wake-at', at: claim.until, attempts: claim.attempts };
     if (claim.kind !== 'claimed') return { kind: 'done' };
     const step = await this.publishClaimed(claim.target, publisher);
