@@ -107,9 +107,9 @@ export class ClaimRepository {
   }
 
   private async claimOf(accountId: string, targetId: string | null, version: number | null, owner: string, leaseMs: number, budget: RateBudget | null): Promise<ClaimedTarget | null> {
-    const rows = await this.prisma.$queryRaw<ClaimedTarget[]>`
+    const rows = await this.prisma.hotStatement<ClaimedTarget>(Prisma.sql`
       SELECT * FROM gaung_claim(${accountId}::uuid, ${targetId}::uuid, ${version}::int, ${owner}, ${leaseMs}::int,
-                                ${budget?.posts ?? null}::int, ${budget?.windowMs ?? null}::int)`;
+                                ${budget?.posts ?? null}::int, ${budget?.windowMs ?? null}::int)`);
     return rows[0] ?? null;
   }
 

@@ -35,7 +35,7 @@ export class OutcomeRepository {
    */
   async published(facts: AttemptFacts, result: PublishResult, via: 'publish' | 'lookup'): Promise<boolean> {
     // One statement: the ledger row always, the state change if ours to make, its audit record with it.
-    const rows = await this.prisma.$queryRaw<Array<{ changed: number }>>`
+    const rows = await this.prisma.hotStatement<{ changed: number }>(Prisma.sql`
       WITH changed AS (
         UPDATE "PostTarget"
            SET state = 'PUBLISHED', "externalId" = ${result.externalId}, "externalUrl" = ${result.url}, "publishedAt" = now(),
@@ -57,7 +57,7 @@ export class OutcomeRepository {
         },
         Prisma.sql`SELECT 1 FROM changed`,
       )})
-      SELECT count(*)::int AS changed FROM changed`;
+      SELECT count(*)::int AS changed FROM changed`);
     return (rows[0]?.changed ?? 0) > 0;
   }
 
