@@ -78,6 +78,8 @@ export interface PlatformLimits {
   counting: 'graphemes' | 'twitter-weighted' | 'utf16';
   maxMedia: number;
   requiresMedia: boolean;
+  /** Text is needed even when media is attached (a WordPress article needs its body). */
+  requiresText: boolean;
   requiresTitle: boolean;
   rateBudget: RateBudget | null;
 }

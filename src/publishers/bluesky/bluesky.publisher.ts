@@ -50,6 +50,7 @@ export class BlueskyPublisher implements Publisher {
     counting: 'graphemes',
     maxMedia: 4,
     requiresMedia: false,
+    requiresText: false,
     requiresTitle: false,
     rateBudget: null,
   };

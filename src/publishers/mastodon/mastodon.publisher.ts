@@ -48,6 +48,7 @@ export class MastodonPublisher implements Publisher {
     counting: 'graphemes',
     maxMedia: DEFAULT_MAX_MEDIA,
     requiresMedia: false,
+    requiresText: false,
     requiresTitle: false,
     rateBudget: { posts: 300, windowMs: 3 * 60 * 60 * 1000 },
   };

@@ -46,6 +46,7 @@ export class TelegramPublisher implements Publisher {
     counting: 'utf16',
     maxMedia: 10,
     requiresMedia: false,
+    requiresText: false,
     requiresTitle: false,
     rateBudget: null,
   };

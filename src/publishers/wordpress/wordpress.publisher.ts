@@ -41,6 +41,7 @@ export class WordpressPublisher implements Publisher {
     counting: 'graphemes',
     maxMedia: 1,
     requiresMedia: false,
+    requiresText: true,
     requiresTitle: true,
     rateBudget: null,
   };
