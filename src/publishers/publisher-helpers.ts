@@ -1,3 +1,4 @@
+import type { Locale, LocalizedText } from '../core/i18n';
 import type { PlatformLimits, PublishContent, ValidationIssue } from './publisher';
 import { PublishError } from './publish-error';
 import { countLength } from './text-length';
@@ -6,42 +7,54 @@ import { countLength } from './text-length';
  * Helpers every publisher shares.
  *
  * The checks every platform shares, read from its limits: text length in the platform's own
- * counting, number of media, media required. Platform-specific rules are added by each publisher.
+ * counting, number of media, media required, text or media present. Pass the account's own limits
+ * where they differ from the platform's (a Mastodon instance sets its own), and wording where the
+ * bare "text is too long" would not say which limit it is. Platform-specific rules are added by
+ * each publisher.
  */
-export function commonIssues(platformCode: string, content: PublishContent, limits: PlatformLimits, maxChars = limits.maxChars): ValidationIssue[] {
+export function commonIssues(platformCode: string, content: PublishContent, limits: PlatformLimits, wording: TextLimitWording = {}): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const length = countLength(content.text, limits.counting);
-  if (length > maxChars) {
-    issues.push({
-      code: `${platformCode}.text_too_long`,
-      message: {
-        id: `Teks terlalu panjang: ${length} dari maksimal ${maxChars} karakter.`,
-        en: `Text is too long: ${length} of at most ${maxChars} characters.`,
-      },
-    });
+  if (length > limits.maxChars) {
+    const where = (locale: Locale) => (wording.where ? ` ${wording.where[locale]}` : '');
+    const note = (locale: Locale) => (wording.note ? ` (${wording.note[locale]})` : '');
+    issues.push(
+      issue(
+        `${platformCode}.${wording.code ?? 'text_too_long'}`,
+        `Teks terlalu panjang${where('id')}: ${length} dari maksimal ${limits.maxChars} karakter${note('id')}.`,
+        `Text is too long${where('en')}: ${length} of at most ${limits.maxChars} characters${note('en')}.`,
+      ),
+    );
   }
   if (content.media.length > limits.maxMedia) {
-    issues.push({
-      code: `${platformCode}.too_many_media`,
-      message: {
-        id: `Terlalu banyak media: ${content.media.length} dari maksimal ${limits.maxMedia}.`,
-        en: `Too many media items: ${content.media.length} of at most ${limits.maxMedia}.`,
-      },
-    });
+    issues.push(
+      issue(
+        `${platformCode}.too_many_media`,
+        `Terlalu banyak media: ${content.media.length} dari maksimal ${limits.maxMedia}.`,
+        `Too many media items: ${content.media.length} of at most ${limits.maxMedia}.`,
+      ),
+    );
   }
   if (limits.requiresMedia && content.media.length === 0) {
-    issues.push({
-      code: `${platformCode}.media_required`,
-      message: { id: 'Platform ini memerlukan setidaknya satu gambar atau video.', en: 'This platform needs at least one image or video.' },
-    });
+    issues.push(issue(`${platformCode}.media_required`, 'Platform ini memerlukan setidaknya satu gambar atau video.', 'This platform needs at least one image or video.'));
   }
-  if (!limits.requiresMedia && content.media.length === 0 && content.text.trim() === '') {
-    issues.push({
-      code: `${platformCode}.empty`,
-      message: { id: 'Tulis teks atau lampirkan media.', en: 'Write some text or attach media.' },
-    });
+  const noText = content.text.trim() === '';
+  if (noText && limits.requiresText) {
+    issues.push(issue(`${platformCode}.empty`, 'Platform ini memerlukan teks, juga bila ada media.', 'This platform needs text, even with media.'));
+  } else if (noText && !limits.requiresMedia && content.media.length === 0) {
+    issues.push(issue(`${platformCode}.empty`, 'Tulis teks atau lampirkan media.', 'Write some text or attach media.'));
   }
   return issues;
+}
+
+/** How the text-length issue names its limit, where the bare "text is too long" would not say enough. */
+export interface TextLimitWording {
+  /** The code's last part, for a limit with its own name (Telegram's caption); text_too_long otherwise. */
+  code?: string;
+  /** Whose limit, after "too long": "untuk Bluesky" / "for Bluesky". */
+  where?: LocalizedText;
+  /** In brackets after the figures, e.g. how the platform counts: "tautan dihitung 23" / "links count as 23". */
+  note?: LocalizedText;
 }
 
 /** One issue in both languages; the code is platform-prefixed. */

@@ -75,9 +75,12 @@ export interface RateBudget {
 export interface PlatformLimits {
   /** Text limit, counted as `counting` says. For Mastodon, overridden per account by settings.maxChars. */
   maxChars: number;
-  counting: 'graphemes' | 'twitter-weighted' | 'utf16';
+  /** 'mastodon': graphemes, with every link as 23 and a remote mention by its local part. */
+  counting: 'graphemes' | 'twitter-weighted' | 'utf16' | 'mastodon';
   maxMedia: number;
   requiresMedia: boolean;
+  /** Text is needed even when media is attached (a WordPress article needs its body). */
+  requiresText: boolean;
   requiresTitle: boolean;
   rateBudget: RateBudget | null;
 }

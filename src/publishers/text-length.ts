@@ -1,4 +1,5 @@
 import twitterText from 'twitter-text';
+import type { PlatformLimits } from './publisher';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
@@ -48,8 +49,19 @@ export function countTwitterWeighted(text: string): number {
   return twitterText.parseTweet(text).weightedLength;
 }
 
-export function countLength(text: string, counting: 'graphemes' | 'twitter-weighted' | 'utf16'): number {
+/** Mastodon counts every URL as 23 characters and a remote mention @user@domain as @user. */
+const URL_PATTERN = /https?:\/\/[^\s<>"]+/gi;
+const REMOTE_MENTION = /(^|[^\w@/])@(\w+)@[\w.-]+\w/g;
+const URL_PLACEHOLDER = 'x'.repeat(23);
+
+/** A status's length as Mastodon's StatusLengthValidator counts it: graphemes of the countable text. */
+export function mastodonLength(text: string): number {
+  return countGraphemes(text.replace(URL_PATTERN, URL_PLACEHOLDER).replace(REMOTE_MENTION, '$1@$2'));
+}
+
+export function countLength(text: string, counting: PlatformLimits['counting']): number {
   if (counting === 'graphemes') return countGraphemes(text);
   if (counting === 'twitter-weighted') return countTwitterWeighted(text);
+  if (counting === 'mastodon') return mastodonLength(text);
   return text.length;
 }

@@ -222,5 +222,11 @@ describe('BlueskyPublisher against the PDS contract', () => {
       const big = { ...image('big'), byteSize: 1_000_001 };
       expect(publisher.validate(content({ media: [big] })).map((i) => i.code)).toEqual(['bluesky.image_too_large']);
     });
+
+    it('asks for text or media', () => {
+      const empty = publisher.validate(content({ text: ' \n' }));
+      expect(empty).toEqual([{ code: 'bluesky.empty', message: { id: 'Tulis teks atau lampirkan media.', en: 'Write some text or attach media.' } }]);
+      expect(publisher.validate(content({ text: '', media: [image('a')] }))).toEqual([]);
+    });
   });
 });

@@ -174,6 +174,7 @@ describe('MastodonPublisher against the Mastodon contract', () => {
       expect(publisher.validate(content({ media: [video, image('i')] }), { settings: {} }).map((i) => i.code)).toEqual(['mastodon.video_with_other_media']);
       const five = Array.from({ length: 5 }, (_, i) => image(`m${i}`));
       expect(publisher.validate(content({ media: five }), { settings: {} }).map((i) => i.code)).toEqual(['mastodon.too_many_media']);
+      expect(publisher.validate(content({ media: five }), { settings: { maxMedia: 6 } })).toEqual([]); // the instance's own limit
       expect(publisher.validate(content({ text: '', media: [] }), { settings: {} }).map((i) => i.code)).toEqual(['mastodon.empty']);
     });
   });

@@ -160,6 +160,16 @@ describe('TelegramPublisher against the Bot API contract', () => {
       const combining = 'e\u0301'; // é as e + combining acute: 1 grapheme, 2 code units
       expect(publisher.validate(content({ text: combining.repeat(512), media: [image('x')] }))).toEqual([]);
       expect(publisher.validate(content({ text: combining.repeat(513), media: [image('x')] })).map((i) => i.code)).toEqual(['telegram.caption_too_long']);
+      // Over the message limit too: still only the caption limit, the one the editor must meet.
+      expect(publisher.validate(content({ text: 'a'.repeat(5000), media: [image('x')] }))).toEqual([
+        {
+          code: 'telegram.caption_too_long',
+          message: {
+            id: 'Teks terlalu panjang untuk Telegram: 5000 dari maksimal 1024 karakter (keterangan foto).',
+            en: 'Text is too long for Telegram: 5000 of at most 1024 characters (photo caption).',
+          },
+        },
+      ]);
     });
 
     it('asks for text or media, and at most 10 media', () => {

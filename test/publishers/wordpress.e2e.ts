@@ -152,8 +152,16 @@ describe('WordpressPublisher against the WordPress REST contract', () => {
       expect(noTitle).toEqual([{ code: 'wordpress.title_required', message: { id: 'Artikel WordPress wajib punya judul.', en: 'A WordPress post needs a title.' } }]);
       expect(publisher.validate(content({ title: 'J', text: 'Serikat 🇮🇩 '.repeat(10_000) }))).toEqual([]); // 100,000 graphemes
       expect(publisher.validate(content({ title: 'J', text: 'e\u0301'.repeat(100_001) })).map((i) => i.code)).toEqual(['wordpress.text_too_long']);
-      expect(publisher.validate(content({ title: 'J', media: [image('a'), image('b')] })).map((i) => i.code)).toEqual(['wordpress.one_featured_image']);
-      expect(publisher.limits).toMatchObject({ requiresTitle: true, rateBudget: null, maxChars: 100_000 });
+      expect(publisher.validate(content({ title: 'J', media: [image('a'), image('b')] })).map((i) => i.code)).toEqual(['wordpress.too_many_media']);
+      const video = { ...image('v'), kind: 'VIDEO' as const, mimeType: 'video/mp4' };
+      expect(publisher.validate(content({ title: 'J', media: [video] })).map((i) => i.code)).toEqual(['wordpress.one_featured_image']);
+      expect(publisher.limits).toMatchObject({ requiresTitle: true, requiresText: true, rateBudget: null, maxChars: 100_000 });
+    });
+
+    it('needs body text even with a featured image', () => {
+      const noBody = publisher.validate(content({ title: 'Judul', text: ' \n', media: [image('a')] }));
+      expect(noBody).toEqual([{ code: 'wordpress.empty', message: { id: 'Platform ini memerlukan teks, juga bila ada media.', en: 'This platform needs text, even with media.' } }]);
+      expect(publisher.validate(content({ title: 'Judul', text: '' })).map((i) => i.code)).toEqual(['wordpress.empty']);
     });
   });
 });

@@ -13,14 +13,15 @@ import type {
   ValidationIssue,
   VerifiedIdentity,
 } from '../publisher';
-import { countGraphemes } from '../text-length';
+import { commonIssues, issue, type TextLimitWording } from '../publisher-helpers';
 import { blueskyError, xrpcError } from './bluesky-errors';
 import { buildFacets, findEntities } from './bluesky-facets';
 import { rkeyFromIdempotencyKey } from './bluesky-rkey';
 import { BlueskySessions } from './bluesky-session';
 
+const PLATFORM = 'bluesky';
 const POST_COLLECTION = 'app.bsky.feed.post';
-const MAX_GRAPHEMES = 300;
+const TEXT_WORDING: TextLimitWording = { where: { id: 'untuk Bluesky', en: 'for Bluesky' } };
 /** app.bsky.embed.images accepts images up to 1,000,000 bytes. */
 const MAX_IMAGE_BYTES = 1_000_000;
 /**
@@ -46,10 +47,11 @@ interface BlobRef {
 export class BlueskyPublisher implements Publisher {
   readonly platform: Platform = 'BLUESKY';
   readonly limits: PlatformLimits = {
-    maxChars: MAX_GRAPHEMES,
+    maxChars: 300,
     counting: 'graphemes',
     maxMedia: 4,
     requiresMedia: false,
+    requiresText: false,
     requiresTitle: false,
     rateBudget: null,
   };
@@ -64,38 +66,22 @@ export class BlueskyPublisher implements Publisher {
   }
 
   validate(content: PublishContent): ValidationIssue[] {
-    const issues: ValidationIssue[] = [];
-    const length = countGraphemes(content.text);
-    if (length > MAX_GRAPHEMES) {
-      issues.push({
-        code: 'bluesky.text_too_long',
-        message: {
-          id: `Teks terlalu panjang untuk Bluesky: ${length} dari maksimal ${MAX_GRAPHEMES} karakter.`,
-          en: `Text is too long for Bluesky: ${length} of at most ${MAX_GRAPHEMES} characters.`,
-        },
-      });
-    }
-    if (content.text.trim() === '' && content.media.length === 0) {
-      issues.push({ code: 'bluesky.empty', message: { id: 'Postingan Bluesky butuh teks, gambar atau video.', en: 'A Bluesky post needs text, images or a video.' } });
-    }
-    if (content.media.length > this.limits.maxMedia) {
-      issues.push({ code: 'bluesky.too_many_media', message: { id: 'Bluesky menerima paling banyak 4 gambar.', en: 'Bluesky accepts at most 4 images.' } });
-    }
+    const issues = commonIssues(PLATFORM, content, this.limits, TEXT_WORDING);
     const videos = content.media.filter((item) => item.kind === 'VIDEO');
     if (videos.length > 1) {
-      issues.push({ code: 'bluesky.too_many_videos', message: { id: 'Bluesky menerima paling banyak 1 video per postingan.', en: 'Bluesky accepts at most 1 video per post.' } });
+      issues.push(issue(`${PLATFORM}.too_many_videos`, 'Bluesky menerima paling banyak 1 video per postingan.', 'Bluesky accepts at most 1 video per post.'));
     }
     if (videos.length > 0 && videos.length < content.media.length) {
-      issues.push({ code: 'bluesky.video_with_images', message: { id: 'Video Bluesky tidak bisa digabung dengan gambar.', en: 'A Bluesky video cannot be combined with images.' } });
+      issues.push(issue(`${PLATFORM}.video_with_images`, 'Video Bluesky tidak bisa digabung dengan gambar.', 'A Bluesky video cannot be combined with images.'));
     }
     if (videos.some((item) => item.mimeType !== VIDEO_MIME_TYPE)) {
-      issues.push({ code: 'bluesky.video_format', message: { id: 'Video untuk Bluesky harus MP4.', en: 'Videos for Bluesky must be MP4.' } });
+      issues.push(issue(`${PLATFORM}.video_format`, 'Video untuk Bluesky harus MP4.', 'Videos for Bluesky must be MP4.'));
     }
     if (videos.some((item) => item.byteSize > MAX_VIDEO_BYTES)) {
-      issues.push({ code: 'bluesky.video_too_large', message: { id: 'Video untuk Bluesky maksimal 50 MB.', en: 'Videos for Bluesky must be at most 50 MB.' } });
+      issues.push(issue(`${PLATFORM}.video_too_large`, 'Video untuk Bluesky maksimal 50 MB.', 'Videos for Bluesky must be at most 50 MB.'));
     }
     if (content.media.some((item) => item.kind === 'IMAGE' && item.byteSize > MAX_IMAGE_BYTES)) {
-      issues.push({ code: 'bluesky.image_too_large', message: { id: 'Gambar untuk Bluesky maksimal 1 MB.', en: 'Images for Bluesky must be at most 1 MB.' } });
+      issues.push(issue(`${PLATFORM}.image_too_large`, 'Gambar untuk Bluesky maksimal 1 MB.', 'Images for Bluesky must be at most 1 MB.'));
     }
     return issues;
   }

@@ -33,6 +33,7 @@ export class FacebookPublisher implements Publisher {
     counting: 'graphemes',
     maxMedia: 10,
     requiresMedia: false,
+    requiresText: false,
     requiresTitle: false,
     rateBudget: null,
   };

@@ -5,7 +5,7 @@ import { PublishError } from '../publish-error';
 import type { AccountContext, PlatformLimits, PublishContent, Publisher, PublishRequest, PublishResult, ValidationIssue, VerifiedIdentity } from '../publisher';
 import { countLength } from '../text-length';
 
-const LIMITS: PlatformLimits = { maxChars: 50_000, counting: 'graphemes', maxMedia: 0, requiresMedia: false, requiresTitle: false, rateBudget: null };
+const LIMITS: PlatformLimits = { maxChars: 50_000, counting: 'graphemes', maxMedia: 0, requiresMedia: false, requiresText: false, requiresTitle: false, rateBudget: null };
 
 /** The public feed address of a FEED account (see FeedController). */
 export function feedPath(workspaceSlug: string, accountId: string): string {

@@ -42,6 +42,7 @@ export class InstagramPublisher implements Publisher {
     counting: 'graphemes',
     maxMedia: 10,
     requiresMedia: true,
+    requiresText: false,
     requiresTitle: false,
     rateBudget: { posts: 50, windowMs: DAY_MS },
   };

@@ -47,6 +47,7 @@ export class LinkedInPublisher implements Publisher {
     counting: 'graphemes',
     maxMedia: 20,
     requiresMedia: false,
+    requiresText: false,
     requiresTitle: false,
     // LinkedIn documents 150 member posts a day; organisations are well inside it in practice.
     rateBudget: { posts: 150, windowMs: DAY_MS },

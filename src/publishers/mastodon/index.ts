@@ -1,3 +1,2 @@
 export { MastodonPublisher } from './mastodon.publisher';
 export { MASTODON_SCOPES, exchangeMastodonCode, mastodonAuthorizeUrl, registerMastodonApp, type MastodonApp } from './mastodon-oauth';
-export { mastodonLength } from './mastodon-length';

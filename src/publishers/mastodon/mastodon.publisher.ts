@@ -16,13 +16,18 @@ import type {
   ValidationIssue,
   VerifiedIdentity,
 } from '../publisher';
+import { commonIssues, issue, type TextLimitWording } from '../publisher-helpers';
 import { mastodonError } from './mastodon-errors';
-import { mastodonLength } from './mastodon-length';
 import { trimSlash } from './mastodon-oauth';
 
+const PLATFORM = 'mastodon';
 const DEFAULT_MAX_CHARS = 500;
 const DEFAULT_MAX_MEDIA = 4;
 const MEDIA_POLL_INTERVAL_MS = 250;
+const TEXT_WORDING: TextLimitWording = {
+  where: { id: 'untuk instance Mastodon ini', en: 'for this Mastodon instance' },
+  note: { id: 'tautan dihitung 23', en: 'links count as 23' },
+};
 
 interface MastodonMedia {
   id: string;
@@ -45,9 +50,10 @@ export class MastodonPublisher implements Publisher {
   readonly platform: Platform = 'MASTODON';
   readonly limits: PlatformLimits = {
     maxChars: DEFAULT_MAX_CHARS,
-    counting: 'graphemes',
+    counting: 'mastodon',
     maxMedia: DEFAULT_MAX_MEDIA,
     requiresMedia: false,
+    requiresText: false,
     requiresTitle: false,
     rateBudget: { posts: 300, windowMs: 3 * 60 * 60 * 1000 },
   };
@@ -59,34 +65,16 @@ export class MastodonPublisher implements Publisher {
   ) {}
 
   validate(content: PublishContent, account: Pick<AccountContext, 'settings'>): ValidationIssue[] {
-    const issues: ValidationIssue[] = [];
-    const maxChars = positiveNumber(account.settings.maxChars) ?? DEFAULT_MAX_CHARS;
-    const maxMedia = positiveNumber(account.settings.maxMedia) ?? DEFAULT_MAX_MEDIA;
-    const length = mastodonLength(content.text);
-    if (length > maxChars) {
-      issues.push({
-        code: 'mastodon.text_too_long',
-        message: {
-          id: `Teks terlalu panjang untuk instance Mastodon ini: ${length} dari maksimal ${maxChars} karakter (tautan dihitung 23).`,
-          en: `Text is too long for this Mastodon instance: ${length} of at most ${maxChars} characters (links count as 23).`,
-        },
-      });
-    }
-    if (content.text.trim() === '' && content.media.length === 0) {
-      issues.push({ code: 'mastodon.empty', message: { id: 'Status Mastodon butuh teks atau media.', en: 'A Mastodon status needs text or media.' } });
-    }
-    if (content.media.length > maxMedia) {
-      issues.push({
-        code: 'mastodon.too_many_media',
-        message: { id: `Mastodon menerima paling banyak ${maxMedia} lampiran.`, en: `Mastodon accepts at most ${maxMedia} attachments.` },
-      });
-    }
+    // Each instance sets its own limits; verifyCredentials stored them in the account's settings.
+    const limits = {
+      ...this.limits,
+      maxChars: positiveNumber(account.settings.maxChars) ?? DEFAULT_MAX_CHARS,
+      maxMedia: positiveNumber(account.settings.maxMedia) ?? DEFAULT_MAX_MEDIA,
+    };
+    const issues = commonIssues(PLATFORM, content, limits, TEXT_WORDING);
     const videos = content.media.filter((item) => item.kind === 'VIDEO').length;
     if (videos > 0 && content.media.length > 1) {
-      issues.push({
-        code: 'mastodon.video_with_other_media',
-        message: { id: 'Video di Mastodon harus menjadi satu-satunya lampiran.', en: 'A video on Mastodon must be the only attachment.' },
-      });
+      issues.push(issue(`${PLATFORM}.video_with_other_media`, 'Video di Mastodon harus menjadi satu-satunya lampiran.', 'A video on Mastodon must be the only attachment.'));
     }
     return issues;
   }

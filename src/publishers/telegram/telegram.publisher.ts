@@ -14,7 +14,7 @@ import type {
   ValidationIssue,
   VerifiedIdentity,
 } from '../publisher';
-import { countLength } from '../text-length';
+import { commonIssues, type TextLimitWording } from '../publisher-helpers';
 import { telegramError } from './telegram-errors';
 
 interface TelegramChat {
@@ -30,9 +30,12 @@ interface TelegramMessage {
   chat: TelegramChat;
 }
 
+const PLATFORM = 'telegram';
 /** Telegram limits "characters" in UTF-16 code units (its entity offsets use them too). */
 const TEXT_LIMIT = 4096;
 const CAPTION_LIMIT = 1024;
+const TEXT_WORDING: TextLimitWording = { where: { id: 'untuk Telegram', en: 'for Telegram' } };
+const CAPTION_WORDING: TextLimitWording = { ...TEXT_WORDING, code: 'caption_too_long', note: { id: 'keterangan foto', en: 'photo caption' } };
 
 /**
  * Telegram channels and groups through the Bot API. The bot must be an admin of the channel with
@@ -46,6 +49,7 @@ export class TelegramPublisher implements Publisher {
     counting: 'utf16',
     maxMedia: 10,
     requiresMedia: false,
+    requiresText: false,
     requiresTitle: false,
     rateBudget: null,
   };
@@ -57,31 +61,9 @@ export class TelegramPublisher implements Publisher {
   ) {}
 
   validate(content: PublishContent): ValidationIssue[] {
-    const issues: ValidationIssue[] = [];
-    const length = countLength(content.text, this.limits.counting);
-    const limit = content.media.length > 0 ? CAPTION_LIMIT : TEXT_LIMIT;
-    if (length > limit) {
-      issues.push({
-        code: content.media.length > 0 ? 'telegram.caption_too_long' : 'telegram.text_too_long',
-        message: {
-          id: `Teks terlalu panjang untuk Telegram: ${length} dari maksimal ${limit} karakter${content.media.length > 0 ? ' (keterangan foto)' : ''}.`,
-          en: `Text is too long for Telegram: ${length} of at most ${limit} characters${content.media.length > 0 ? ' (photo caption)' : ''}.`,
-        },
-      });
-    }
-    if (content.text.trim() === '' && content.media.length === 0) {
-      issues.push({ code: 'telegram.empty', message: { id: 'Pesan Telegram butuh teks atau media.', en: 'A Telegram message needs text or media.' } });
-    }
-    if (content.media.length > this.limits.maxMedia) {
-      issues.push({
-        code: 'telegram.too_many_media',
-        message: {
-          id: `Telegram menerima paling banyak ${this.limits.maxMedia} foto/video per pesan.`,
-          en: `Telegram accepts at most ${this.limits.maxMedia} photos/videos per message.`,
-        },
-      });
-    }
-    return issues;
+    // With media the text is the caption, which has its own, lower limit.
+    if (content.media.length > 0) return commonIssues(PLATFORM, content, { ...this.limits, maxChars: CAPTION_LIMIT }, CAPTION_WORDING);
+    return commonIssues(PLATFORM, content, this.limits, TEXT_WORDING);
   }
 
   async publish(request: PublishRequest): Promise<PublishResult> {

@@ -44,6 +44,7 @@ export class ThreadsPublisher implements Publisher {
     counting: 'graphemes',
     maxMedia: 20,
     requiresMedia: false,
+    requiresText: false,
     requiresTitle: false,
     rateBudget: { posts: 250, windowMs: DAY_MS },
   };

@@ -5,7 +5,7 @@ import { PublishError } from '../publish-error';
 import type { AccountContext, PlatformLimits, PublishContent, Publisher, PublishRequest, PublishResult, ValidationIssue, VerifiedIdentity } from '../publisher';
 import { countLength } from '../text-length';
 
-const LIMITS: PlatformLimits = { maxChars: 100_000, counting: 'utf16', maxMedia: 0, requiresMedia: false, requiresTitle: false, rateBudget: null };
+const LIMITS: PlatformLimits = { maxChars: 100_000, counting: 'utf16', maxMedia: 0, requiresMedia: false, requiresText: false, requiresTitle: false, rateBudget: null };
 
 /**
  * A built-in channel: POSTs the post as JSON to the account's baseUrl, signed like Gaung's

@@ -15,11 +15,11 @@ import type {
   ValidationIssue,
   VerifiedIdentity,
 } from '../publisher';
-import { countGraphemes } from '../text-length';
+import { commonIssues, issue } from '../publisher-helpers';
 import { escapeHtml, plainTextToHtml } from './wordpress-content';
 import { wordpressError } from './wordpress-errors';
 
-const MAX_GRAPHEMES = 100_000;
+const PLATFORM = 'wordpress';
 
 interface WpPost {
   id: number;
@@ -37,10 +37,11 @@ interface WpPost {
 export class WordpressPublisher implements Publisher {
   readonly platform: Platform = 'WORDPRESS';
   readonly limits: PlatformLimits = {
-    maxChars: MAX_GRAPHEMES,
+    maxChars: 100_000,
     counting: 'graphemes',
     maxMedia: 1,
     requiresMedia: false,
+    requiresText: true,
     requiresTitle: true,
     rateBudget: null,
   };
@@ -52,25 +53,13 @@ export class WordpressPublisher implements Publisher {
   ) {}
 
   validate(content: PublishContent): ValidationIssue[] {
-    const issues: ValidationIssue[] = [];
+    const issues = commonIssues(PLATFORM, content, this.limits);
     if (!content.title?.trim()) {
-      issues.push({ code: 'wordpress.title_required', message: { id: 'Artikel WordPress wajib punya judul.', en: 'A WordPress post needs a title.' } });
+      issues.push(issue(`${PLATFORM}.title_required`, 'Artikel WordPress wajib punya judul.', 'A WordPress post needs a title.'));
     }
-    if (content.text.trim() === '') {
-      issues.push({ code: 'wordpress.empty', message: { id: 'Isi artikel WordPress kosong.', en: 'The WordPress post has no body text.' } });
-    }
-    const length = countGraphemes(content.text);
-    if (length > MAX_GRAPHEMES) {
-      issues.push({
-        code: 'wordpress.text_too_long',
-        message: { id: `Teks terlalu panjang: ${length} dari maksimal ${MAX_GRAPHEMES} karakter.`, en: `Text is too long: ${length} of at most ${MAX_GRAPHEMES} characters.` },
-      });
-    }
-    if (content.media.length > 1 || content.media.some((item) => item.kind !== 'IMAGE')) {
-      issues.push({
-        code: 'wordpress.one_featured_image',
-        message: { id: 'WordPress hanya menerima satu gambar (gambar unggulan).', en: 'WordPress takes one image only (the featured image).' },
-      });
+    // The one medium is the featured image; WordPress has no featured video.
+    if (content.media.some((item) => item.kind !== 'IMAGE')) {
+      issues.push(issue(`${PLATFORM}.one_featured_image`, 'WordPress hanya menerima satu gambar (gambar unggulan).', 'WordPress takes one image only (the featured image).'));
     }
     return issues;
   }

@@ -47,6 +47,7 @@ export class XPublisher implements Publisher {
     counting: 'twitter-weighted',
     maxMedia: 4,
     requiresMedia: false,
+    requiresText: false,
     requiresTitle: false,
     // The daily cap depends on the API tier; the x-rate-limit / x-user-limit-24hour headers rule.
     rateBudget: null,
