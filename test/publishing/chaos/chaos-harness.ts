@@ -97,7 +97,8 @@ class PrivateRedis {
 
 /**
  * Runs the built worker (`node dist/main.js worker`) in several processes against the test database
- * (connections tagged with an application_name so only they are terminated) and a private Redis,
+ * of its own (connections tagged with an application_name unique to the run, so only they are
+ * terminated, whatever database the harness itself is connected to) and a private Redis,
  * kills them at random points during a burst, restarts Redis and cuts Postgres connections, then
  * checks the invariants and returns the figures.
  */
@@ -211,7 +212,7 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
       }
       if (pgAt.has(kill)) {
         const cut = await testApp.prisma.$queryRaw<Array<{ n: bigint }>>`
-          SELECT count(pg_terminate_backend(pid)) AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = ${appName}`;
+          SELECT count(pg_terminate_backend(pid)) AS n FROM pg_stat_activity WHERE application_name = ${appName}`;
         figures.pgTerminations!++;
         figures.pgConnectionsCut! += Number(cut[0]?.n ?? 0);
         log(`terminated ${cut[0]?.n ?? 0} worker Postgres connections after kill ${kill + 1}`);

@@ -8,6 +8,8 @@ describe('chaos, short form: 20 kills, a Redis restart, cut Postgres connections
       (line) => process.stdout.write(`[chaos] ${line}\n`),
     );
     process.stdout.write(`\n=== chaos figures (short) ===\n${chaosReport(figures)}\n`);
+    // The Postgres cuts must really cut the workers' connections, or the run proves less than it says.
+    expect(figures.pgConnectionsCut).toBeGreaterThan(0);
     expect(figures.lost).toBe(0);
     expect(figures.duplicates).toBe(0);
     expect(figures.publishedWithoutPost).toBe(0);

@@ -27,6 +27,8 @@ describe('chaos: killed workers, lost Redis, cut Postgres connections', () => {
     );
     process.stdout.write(`\n=== chaos figures ===\n${chaosReport(figures)}\n`);
     expect(figures.kills).toBe(kills);
+    // The Postgres cuts must really cut the workers' connections, or the run proves less than it says.
+    expect(figures.pgConnectionsCut).toBeGreaterThan(0);
     expect(figures.lost).toBe(0);
     expect(figures.duplicates).toBe(0);
     expect(figures.publishedWithoutPost).toBe(0);
