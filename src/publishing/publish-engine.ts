@@ -52,7 +52,12 @@ export class PublishEngine {
     const publisher = this.publishers.get(head.account.platform);
     const claim = await this.claims.claim(head.account.id, targetId, version, this.workerId, this.config.PUBLISH_LEASE_MS, publisher.limits.rateBudget);
     if (claim.kind === 'wait') return { kind: 'wake-at', at: claim.until, attempts: claim.attempts };
-    if (claim.kind !== 'claimed') return { kind: 'done' };
+    if (claim.kind === 'stale') return { kind: 'done' };
+    if (claim.kind !== 'claimed') {
+      // HELD or EXPIRED: the account is free, and its other due targets may be waiting on it.
+      await this.handOff(head.account.id, publisher, keepGoing);
+      return { kind: 'done' };
+    }
     const step = await this.publishClaimed(claim.target, publisher);
     await this.handOff(head.account.id, publisher, step.kind === 'done' ? keepGoing : () => false);
     return step;

@@ -78,7 +78,7 @@ export async function scheduleTarget(
   return { postId: post.id, targetId: target.id, version: 1 };
 }
 
-/** Polls until the target leaves the given states, or the time runs out. */
+/** Polls until the target is in one of the given states, or the time runs out (then returns it as it is). */
 export async function waitForState(prisma: PrismaService, targetId: string, states: string[], timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

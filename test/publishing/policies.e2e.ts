@@ -1,5 +1,8 @@
 import { PublisherRegistry, type Publisher, type PublishRequest } from '../../src/publishers';
-import { RateBudgetChecker, SweeperService, TargetActionsService } from '../../src/publishing';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { PUBLISH_QUEUE } from '../../src/core/queue';
+import { DeliveryScheduler, publishJobId, RateBudgetChecker, SweeperService, TargetActionsService } from '../../src/publishing';
 import { WebhookContractServer } from '../contracts/webhook/webhook-contract-server';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createFixture, removeFixtures, overridePublisher, scheduleTarget, sleep, waitForState, WEBHOOK_SECRET } from './engine-fixtures';
@@ -128,7 +131,7 @@ describe('unsafe AMBIGUOUS, human actions, rate budget, per-account serialisatio
     });
   });
 
-  describe('rate budget and serialisation', () => {
+  describe('rate budget, serialisation and hand-off', () => {
     afterEach(() => overridePublisher(testApp, base));
 
     it('a spent budget makes the claim wait for the window instead of failing; scheduling warns', async () => {
@@ -148,6 +151,30 @@ describe('unsafe AMBIGUOUS, human actions, rate budget, per-account serialisatio
       const warning = await testApp.app.get(RateBudgetChecker).warningFor(fixture.workspaceId, fixture.accountId, spentAt);
       expect(warning?.deliveriesInWindow).toBe(budget.posts);
       expect(await testApp.app.get(RateBudgetChecker).warningFor(fixture.workspaceId, fixture.accountId, new Date(Date.now() + 10_000))).toBeNull();
+    });
+
+    it("hand-off: when a publish ends, the account's next due target goes next, though its own wake-up sleeps an hour", async () => {
+      const fixture = await createFixture(testApp, { baseUrl: receiver.url });
+      const scheduler = testApp.app.get(DeliveryScheduler);
+      const waiting = await scheduleTarget(testApp, fixture, new Date(), { wake: false });
+      // As after finding its account busy: the wake-up sleeps until the running publish's lease would expire.
+      await scheduler.wake([{ id: waiting.targetId, version: 1, dueAt: new Date(Date.now() + 3_600_000) }]);
+      const first = await scheduleTarget(testApp, fixture, new Date(Date.now() + 200));
+      expect((await waitForState(testApp.prisma, first.targetId, DONE)).state).toBe('PUBLISHED');
+      expect((await waitForState(testApp.prisma, waiting.targetId, DONE, 5_000)).state).toBe('PUBLISHED');
+      // Its sleeping wake-up was dismissed, not left to find nothing an hour later.
+      expect(await testApp.app.get<Queue>(getQueueToken(PUBLISH_QUEUE)).getJob(publishJobId(waiting.targetId, 1))).toBeUndefined();
+    });
+
+    it('a target found on hold hands the account on: the next due target of another campaign publishes', async () => {
+      const fixture = await createFixture(testApp, { baseUrl: receiver.url, campaign: { latePolicy: 'PUBLISH_LATE', lateGraceMinutes: 60 } });
+      await testApp.prisma.campaign.update({ where: { id: fixture.campaignId! }, data: { heldAt: new Date() } });
+      const free = await scheduleTarget(testApp, { ...fixture, campaignId: null }, new Date(), { wake: false });
+      await testApp.app.get(DeliveryScheduler).wake([{ id: free.targetId, version: 1, dueAt: new Date(Date.now() + 3_600_000) }]);
+      const held = await scheduleTarget(testApp, fixture, new Date(Date.now() + 200));
+      expect((await waitForState(testApp.prisma, held.targetId, ['HELD', ...DONE])).state).toBe('HELD');
+      expect((await waitForState(testApp.prisma, free.targetId, DONE, 5_000)).state).toBe('PUBLISHED');
+      expect(receiver.requests.filter((r) => (r.json as { targetId?: string } | undefined)?.targetId === held.targetId)).toHaveLength(0);
     });
 
     it('one publish at a time per account', async () => {

@@ -10,7 +10,7 @@
 -- p_target NULL claims the account next due target instead (the engine hand-off when one
 -- publish of the account ends). Returns the claimed target with what the call needs, or no row;
 -- the engine then explains a miss in TypeScript (ClaimRepository.explain).
-CREATE FUNCTION gaung_claim(
+CREATE OR REPLACE FUNCTION gaung_claim(
   p_account uuid,
   p_target uuid,
   p_version integer,
@@ -47,10 +47,13 @@ BEGIN
   PERFORM pg_advisory_xact_lock(hashtextextended(p_account::text, 7));
 
   IF v_target IS NULL THEN
+    -- The earliest due target that looks claimable; the UPDATE below decides under the locks.
     SELECT t.id INTO v_target
-      FROM "PostTarget" t JOIN "Post" p ON p.id = t."postId"
+      FROM "PostTarget" t JOIN "Post" p ON p.id = t."postId" JOIN "Workspace" w ON w.id = t."workspaceId"
      WHERE t."accountId" = p_account AND t.state = 'SCHEDULED' AND t."dueAt" <= now()
        AND p.status = 'APPROVED' AND p."approvedVersion" = t.version
+       AND (p."notAfter" IS NULL OR p."notAfter" > now()) AND w."heldAt" IS NULL
+       AND NOT EXISTS (SELECT 1 FROM "Campaign" c WHERE c.id = p."campaignId" AND c."heldAt" IS NOT NULL)
      ORDER BY t."dueAt", t.id
      LIMIT 1;
   END IF;
