@@ -17,9 +17,10 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
 
   /**
    * Runs one self-contained statement (autocommit) on Prisma's own pool, without the client's
-   * per-query planning, which costs about 0.35 ms of CPU per statement against 0.15 ms for the
-   * driver alone. Only for the publishing engine's per-publish statements, where a burst runs
-   * thousands of them (docs/benchmarks.md, B1). Rows come back as the pg driver types them.
+   * per-query planning and per-value result conversion, which cost about 0.35 ms of CPU per
+   * statement against 0.15 ms for the driver alone, and more for large results. Only for hot paths
+   * measured in docs/benchmarks.md: the publishing engine's per-publish statements (B1) and the
+   * calendar page (B2). Rows come back as the pg driver types them (json parsed, timestamptz as Date).
    */
   async hotStatement<Row>(statement: Prisma.Sql): Promise<Row[]> {
     const result = await this.pool.query(statement.text, statement.values);
