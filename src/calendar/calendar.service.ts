@@ -11,7 +11,7 @@ import { CalendarRepository, type CalendarPost } from './calendar.repository';
 import type { CalendarQuery } from './calendar.schemas';
 import { calendarDates } from './holidays';
 import { renderICalendar } from './ical';
-import { calendarRange, formatInZone, resolveZone } from './zoned-time';
+import { calendarRange, resolveZone, zonedFormatter, type FormattedInstant } from './zoned-time';
 
 const ICAL_PAST_DAYS = 60;
 const ICAL_FUTURE_DAYS = 100;
@@ -42,12 +42,13 @@ export class CalendarService {
       this.calendar.keyDates(access.workspaceId, startOfLocalDay(range.from, zone), endOfLocalDayExclusive(range.to, zone)),
     ]);
     const locale = requestContext.locale();
+    const format = zonedFormatter(zone, locale);
     const last = posts[posts.length - 1];
     return {
       zone,
       from: range.from,
       to: range.to,
-      posts: posts.map((post) => presentCalendarPost(post, access.workspaceId, zone, locale)),
+      posts: posts.map((post) => presentCalendarPost(post, access.workspaceId, format)),
       nextAfter: posts.length === query.limit && last ? `${last.scheduledAt!.toISOString()}_${last.id}` : null,
       dates: calendarDates({
         range: { from: localDate(range.from, zone), to: localDate(new Date(range.to.getTime() - 1), zone, 1) },
@@ -138,7 +139,7 @@ export class CalendarService {
   }
 }
 
-function presentCalendarPost(post: CalendarPost, workspaceId: string, zone: string, locale: 'id' | 'en') {
+function presentCalendarPost(post: CalendarPost, workspaceId: string, format: (instant: Date) => FormattedInstant) {
   return {
     id: post.id,
     workspace: post.workspace,
@@ -150,7 +151,7 @@ function presentCalendarPost(post: CalendarPost, workspaceId: string, zone: stri
     version: post.version,
     scheduledAt: post.scheduledAt,
     scheduleZone: post.scheduleZone,
-    local: formatInZone(post.scheduledAt!, zone, locale),
+    local: format(post.scheduledAt!),
     excerpt: post.baseText.slice(0, 140),
     targets: post.targets.map((t) => ({ id: t.id, state: t.state, platform: t.account.platform, accountName: t.account.displayName })),
   };

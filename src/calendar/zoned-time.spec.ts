@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { AppError } from '../core/errors';
-import { calendarRange, formatInZone, inspectLocalTime, resolveSchedule, resolveZone, zoneAbbreviation } from './zoned-time';
+import { calendarRange, formatInZone, inspectLocalTime, resolveSchedule, resolveZone, zoneAbbreviation, zonedFormatter } from './zoned-time';
 
 function thrown(fn: () => unknown): AppError {
   try {
@@ -108,15 +108,42 @@ describe('formatInZone', () => {
     expect(formatInZone(instant, 'Europe/Brussels').iso).toBe('2027-05-01T04:00:00.000+02:00');
   });
 
-  it('writes the same day and time as luxon\'s "cccc, d MMMM yyyy HH.mm" in every zone and language', () => {
-    const zones = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura', 'Europe/Brussels', 'America/New_York', 'Pacific/Chatham', 'UTC'];
+  const zones = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura', 'Europe/Brussels', 'America/New_York', 'Pacific/Chatham', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'America/St_Johns', 'UTC'];
+  /** What luxon itself writes: the reference the fast formatter must match exactly. */
+  const byLuxon = (when: Date, zone: string, locale: 'id' | 'en') => {
+    const luxon = DateTime.fromJSDate(when, { zone }).setLocale(locale === 'id' ? 'id-ID' : 'en-GB');
+    const text = `${luxon.toFormat('cccc, d MMMM yyyy')} ${luxon.toFormat(locale === 'id' ? 'HH.mm' : 'HH:mm')} ${zoneAbbreviation(when, zone)}`;
+    return { iso: luxon.toISO(), text };
+  };
+
+  it('writes the same day, time and ISO form as luxon in every zone and language', () => {
     fc.assert(
       fc.property(fc.date({ min: new Date('1971-01-01T00:00:00Z'), max: new Date('2070-12-31T00:00:00Z'), noInvalidDate: true }), fc.constantFrom(...zones), fc.constantFrom('id' as const, 'en' as const), (when, zone, locale) => {
-        const luxon = DateTime.fromJSDate(when, { zone }).setLocale(locale === 'id' ? 'id-ID' : 'en-GB');
-        const expected = `${luxon.toFormat('cccc, d MMMM yyyy')} ${luxon.toFormat(locale === 'id' ? 'HH.mm' : 'HH:mm')}`;
-        expect(formatInZone(when, zone, locale).text).toBe(`${expected} ${zoneAbbreviation(when, zone)}`);
+        const { iso, text } = formatInZone(when, zone, locale);
+        expect({ iso, text }).toEqual(byLuxon(when, zone, locale));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('one formatter reused over a page of instants around offset changes stays exact (its per-day offset cache)', () => {
+    const changes = ['2027-03-28T01:00:00Z', '2027-10-31T01:00:00Z', '2027-03-14T07:00:00Z', '2027-04-04T15:00:00Z', '2027-10-03T15:30:00Z', '2027-11-07T05:30:00Z', '2027-09-25T14:00:00Z'];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...changes),
+        fc.array(fc.integer({ min: -2 * 86_400_000, max: 2 * 86_400_000 }), { minLength: 1, maxLength: 60 }),
+        fc.constantFrom(...zones),
+        fc.constantFrom('id' as const, 'en' as const),
+        (change, shifts, zone, locale) => {
+          const format = zonedFormatter(zone, locale);
+          for (const shift of shifts) {
+            const when = new Date(new Date(change).getTime() + shift);
+            const { iso, text } = format(when);
+            expect({ iso, text }).toEqual(byLuxon(when, zone, locale));
+          }
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 

@@ -1,4 +1,4 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime, IANAZone, Info } from 'luxon';
 import { z } from 'zod';
 import { AppError } from '../core/errors';
 import type { Locale } from '../core/i18n';
@@ -169,41 +169,75 @@ export interface FormattedInstant {
 }
 
 export function formatInZone(instant: Date, zone: string, locale: Locale = 'id'): FormattedInstant {
-  const abbreviation = zoneAbbreviation(instant, zone);
-  return {
-    iso: DateTime.fromJSDate(instant, { zone }).toISO() ?? instant.toISOString(),
-    abbreviation,
-    text: `${dayAndTime(instant, zone, locale)} ${abbreviation}`,
+  return zonedFormatter(zone, locale)(instant);
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Formats many instants in one zone and language, as a calendar page does (hundreds per request):
+ * "Sabtu, 1 Mei 2027 09.00 WIB" / "Saturday, 1 May 2027 04:00 CEST" (luxon's
+ * "cccc, d MMMM yyyy HH.mm") and the ISO form with the zone's offset. Formatting each post through
+ * luxon and Intl was most of a month view's CPU (docs/benchmarks.md, B2), so the offset is looked
+ * up once per UTC day in which it does not change (a zone changes its offset at most once a day;
+ * where the day's two ends differ, each instant is looked up) and the rest is arithmetic on the
+ * shifted date with the language's day and month names. Property-tested against luxon.
+ */
+export function zonedFormatter(zone: string, locale: Locale): (instant: Date) => FormattedInstant {
+  const inZone = Info.normalizeZone(zone);
+  const names = calendarNames(locale);
+  const constantOffsetOfDay = new Map<number, number | null>();
+  const abbreviationOfOffset = new Map<number, string>();
+  const offsetAt = (ms: number): number => {
+    const day = Math.floor(ms / DAY_MS);
+    let constant = constantOffsetOfDay.get(day);
+    if (constant === undefined) {
+      const atStart = inZone.offset(day * DAY_MS);
+      constant = atStart === inZone.offset((day + 1) * DAY_MS - 1) ? atStart : null;
+      constantOffsetOfDay.set(day, constant);
+    }
+    return constant ?? inZone.offset(ms);
+  };
+  return (instant) => {
+    const offset = offsetAt(instant.getTime());
+    let abbreviation = abbreviationOfOffset.get(offset);
+    if (abbreviation === undefined) {
+      abbreviation = zoneAbbreviation(instant, zone);
+      abbreviationOfOffset.set(offset, abbreviation);
+    }
+    // The wall clock of the zone, read with the UTC getters.
+    const wall = new Date(instant.getTime() + offset * 60_000);
+    const hours = pad2(wall.getUTCHours());
+    const minutes = pad2(wall.getUTCMinutes());
+    const day = `${names.weekdays[wall.getUTCDay()]}, ${wall.getUTCDate()} ${names.months[wall.getUTCMonth()]} ${String(wall.getUTCFullYear()).padStart(4, '0')}`;
+    return {
+      iso: `${wall.toISOString().slice(0, 23)}${inZone.isUniversal && offset === 0 ? 'Z' : isoOffset(offset)}`,
+      abbreviation,
+      text: `${day} ${hours}${locale === 'id' ? '.' : ':'}${minutes} ${abbreviation}`,
+    };
   };
 }
 
-/**
- * "Sabtu, 1 Mei 2027 09.00" / "Saturday, 1 May 2027 09:00" (luxon's "cccc, d MMMM yyyy HH.mm") with
- * one cached Intl formatter per zone and locale: the calendar formats every post of a view, and
- * luxon's setLocale + toFormat per post was a tenth of a month view's CPU. Zones reaching here are
- * validated IANA names, so the cache is bounded by the zone database.
- */
-const dayAndTimeFormats = new Map<string, Intl.DateTimeFormat>();
+const pad2 = (value: number) => String(value).padStart(2, '0');
+const isoOffset = (minutes: number) => `${minutes < 0 ? '-' : '+'}${pad2(Math.floor(Math.abs(minutes) / 60))}:${pad2(Math.abs(minutes) % 60)}`;
 
-function dayAndTime(instant: Date, zone: string, locale: Locale): string {
-  const key = `${zone}|${locale}`;
-  let format = dayAndTimeFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
-      timeZone: zone,
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    dayAndTimeFormats.set(key, format);
+/** Day names (Sunday first, as getUTCDay counts) and month names of a language, read from Intl once. */
+const namesByLocale = new Map<Locale, { weekdays: string[]; months: string[] }>();
+
+function calendarNames(locale: Locale): { weekdays: string[]; months: string[] } {
+  let names = namesByLocale.get(locale);
+  if (!names) {
+    const tag = locale === 'id' ? 'id-ID' : 'en-GB';
+    const weekday = new Intl.DateTimeFormat(tag, { weekday: 'long', timeZone: 'UTC' });
+    const month = new Intl.DateTimeFormat(tag, { month: 'long', day: 'numeric', timeZone: 'UTC' });
+    names = {
+      // 2023-01-01 was a Sunday.
+      weekdays: Array.from({ length: 7 }, (_, i) => weekday.format(Date.UTC(2023, 0, 1 + i))),
+      months: Array.from({ length: 12 }, (_, i) => month.formatToParts(Date.UTC(2023, i, 1)).find((part) => part.type === 'month')!.value),
+    };
+    namesByLocale.set(locale, names);
   }
-  const part: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
-  for (const { type, value } of format.formatToParts(instant)) part[type] = value;
-  return `${part.weekday}, ${part.day} ${part.month} ${part.year} ${part.hour}${locale === 'id' ? '.' : ':'}${part.minute}`;
+  return names;
 }
 
 export type CalendarView = 'day' | 'week' | 'month';
