@@ -56,6 +56,18 @@ export interface ResolvedSchedule {
  * campaign planned in them would drift an hour from what partners in Europe see.
  */
 export function resolveZone(input: string): string {
+  let zone = resolvedZones.get(input);
+  if (zone === undefined) {
+    zone = resolveZoneUncached(input);
+    // Valid spellings only, and a bounded number of them (each costs two Intl look-ups to check).
+    if (resolvedZones.size < 1000) resolvedZones.set(input, zone);
+  }
+  return zone;
+}
+
+const resolvedZones = new Map<string, string>();
+
+function resolveZoneUncached(input: string): string {
   const trimmed = input.trim();
   const alias = ZONE_ALIASES[trimmed.toUpperCase()];
   if (alias) return alias;
