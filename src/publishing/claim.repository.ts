@@ -102,7 +102,7 @@ export class ClaimRepository {
         FROM "PostTarget" t JOIN "Post" p ON p.id = t."postId"
        WHERE t."accountId" = ${accountId}::uuid AND t.state = 'SCHEDULED' AND t."dueAt" <= now()
          AND p.status = 'APPROVED' AND p."approvedVersion" = t.version
-       ORDER BY t."dueAt", t.id LIMIT 1`;
+       ORDER BY t."dueAt" LIMIT 1`;
     return rows[0] ?? null;
   }
 

@@ -48,13 +48,15 @@ BEGIN
 
   IF v_target IS NULL THEN
     -- The earliest due target that looks claimable; the UPDATE below decides under the locks.
+    -- In the order of the (accountId, state, dueAt) index, so the scan stops at the first match.
     SELECT t.id INTO v_target
-      FROM "PostTarget" t JOIN "Post" p ON p.id = t."postId" JOIN "Workspace" w ON w.id = t."workspaceId"
+      FROM "PostTarget" t JOIN "Post" p ON p.id = t."postId"
      WHERE t."accountId" = p_account AND t.state = 'SCHEDULED' AND t."dueAt" <= now()
        AND p.status = 'APPROVED' AND p."approvedVersion" = t.version
-       AND (p."notAfter" IS NULL OR p."notAfter" > now()) AND w."heldAt" IS NULL
+       AND (p."notAfter" IS NULL OR p."notAfter" > now())
+       AND NOT EXISTS (SELECT 1 FROM "Workspace" w WHERE w.id = t."workspaceId" AND w."heldAt" IS NOT NULL)
        AND NOT EXISTS (SELECT 1 FROM "Campaign" c WHERE c.id = p."campaignId" AND c."heldAt" IS NOT NULL)
-     ORDER BY t."dueAt", t.id
+     ORDER BY t."dueAt"
      LIMIT 1;
   END IF;
   SELECT t."postId" INTO v_post FROM "PostTarget" t WHERE t.id = v_target AND t."accountId" = p_account;
