@@ -162,8 +162,15 @@ describe('unsafe AMBIGUOUS, human actions, rate budget, per-account serialisatio
       const first = await scheduleTarget(testApp, fixture, new Date(Date.now() + 200));
       expect((await waitForState(testApp.prisma, first.targetId, DONE)).state).toBe('PUBLISHED');
       expect((await waitForState(testApp.prisma, waiting.targetId, DONE, 5_000)).state).toBe('PUBLISHED');
-      // Its sleeping wake-up was dismissed, not left to find nothing an hour later.
-      expect(await testApp.app.get<Queue>(getQueueToken(PUBLISH_QUEUE)).getJob(publishJobId(waiting.targetId, 1))).toBeUndefined();
+      // Its sleeping wake-up does not linger for an hour: dismissed by the hand-off, or (when the first
+      // publish needed a retry, as on a loaded machine) hurried, run and completed.
+      const queue = testApp.app.get<Queue>(getQueueToken(PUBLISH_QUEUE));
+      let sleeping = await queue.getJob(publishJobId(waiting.targetId, 1));
+      for (let polls = 0; sleeping && polls < 100; polls++) {
+        await sleep(50);
+        sleeping = await queue.getJob(publishJobId(waiting.targetId, 1));
+      }
+      expect(sleeping).toBeUndefined();
     });
 
     it('a target found on hold hands the account on: the next due target of another campaign publishes', async () => {
