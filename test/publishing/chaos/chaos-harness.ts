@@ -280,3 +280,14 @@ export function chaosReport(figures: ChaosFigures): string {
     `targets with an ambiguous attempt ending other than PUBLISHED or UNCONFIRMED ${figures.ambiguousMisresolved}`,
   ].join('\n');
 }
+
+/** The invariants every chaos run must keep, asserted the same way by the short and the long form. */
+export function expectChaosInvariants(figures: ChaosFigures): void {
+  // The Postgres cuts must really cut the workers' connections, or the run proves less than it says.
+  expect(figures.pgConnectionsCut).toBeGreaterThan(0);
+  expect(figures.lost).toBe(0);
+  expect(figures.duplicates).toBe(0);
+  expect(figures.publishedWithoutPost).toBe(0);
+  expect(figures.postedButFailed).toBe(0);
+  expect(figures.ambiguousMisresolved).toBe(0);
+}
