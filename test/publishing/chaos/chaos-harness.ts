@@ -211,8 +211,13 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
         log(`redis restarted (all keys lost) after kill ${kill + 1}`);
       }
       if (pgAt.has(kill)) {
-        const cut = await testApp.prisma.$queryRaw<Array<{ n: bigint }>>`
-          SELECT count(pg_terminate_backend(pid)) AS n FROM pg_stat_activity WHERE application_name = ${appName}`;
+        // Cut when the workers hold connections (an idle pool closes them): up to 2 s of waiting.
+        let cut: Array<{ n: bigint }> = [];
+        for (let tries = 0; tries < 40 && Number(cut[0]?.n ?? 0) === 0; tries++) {
+          if (tries > 0) await sleep(50);
+          cut = await testApp.prisma.$queryRaw<Array<{ n: bigint }>>`
+            SELECT count(pg_terminate_backend(pid)) AS n FROM pg_stat_activity WHERE application_name = ${appName}`;
+        }
         figures.pgTerminations!++;
         figures.pgConnectionsCut! += Number(cut[0]?.n ?? 0);
         log(`terminated ${cut[0]?.n ?? 0} worker Postgres connections after kill ${kill + 1}`);
