@@ -11,7 +11,8 @@ import { CalendarRepository, type CalendarPost } from './calendar.repository';
 import type { CalendarQuery } from './calendar.schemas';
 import { calendarDates } from './holidays';
 import { renderICalendar } from './ical';
-import { calendarRange, resolveZone, zonedFormatter, type FormattedInstant } from './zoned-time';
+import { zonedFormatter, type FormattedInstant } from './zoned-format';
+import { calendarRange, resolveZone } from './zoned-time';
 
 const ICAL_PAST_DAYS = 60;
 const ICAL_FUTURE_DAYS = 100;

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { AppError } from '../core/errors';
-import { calendarRange, formatInZone, inspectLocalTime, resolveSchedule, resolveZone, zoneAbbreviation, zonedFormatter } from './zoned-time';
+import { formatInZone, zoneAbbreviation, zonedFormatter } from './zoned-format';
+import { calendarRange, inspectLocalTime, resolveSchedule, resolveZone } from './zoned-time';
 
 function thrown(fn: () => unknown): AppError {
   try {
