@@ -28,10 +28,6 @@ export interface FormattedInstant {
   text: string;
 }
 
-export function formatInZone(instant: Date, zone: string, locale: Locale = 'id'): FormattedInstant {
-  return zonedFormatter(zone, locale)(instant);
-}
-
 const DAY_MS = 86_400_000;
 
 /**

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { AppError } from '../core/errors';
-import { formatInZone, zoneAbbreviation, zonedFormatter } from './zoned-format';
+import { zoneAbbreviation, zonedFormatter } from './zoned-format';
+
+const formatInZone = (instant: Date, zone: string, locale: 'id' | 'en' = 'id') => zonedFormatter(zone, locale)(instant);
 import { calendarRange, inspectLocalTime, resolveSchedule, resolveZone } from './zoned-time';
 
 function thrown(fn: () => unknown): AppError {
