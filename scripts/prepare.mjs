@@ -5,7 +5,7 @@
 // dependencies are installed.
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -42,6 +42,34 @@ function ensurePrismaClient() {
   log('generating the Prisma client');
   run('npx', ['prisma', 'generate'], { DATABASE_URL: 'postgresql://unused@127.0.0.1/unused' });
   writeFileSync(marker, wanted);
+}
+
+/** Every file under `dir` (sorted, relative), for hashing a source tree. */
+function filesUnder(dir) {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+/** The web desk (web/): its own dependencies and a Vite build into web/dist, redone only when its sources changed. */
+function ensureWebApp() {
+  const web = join(root, 'web');
+  const lock = readFileSync(join(web, 'package-lock.json'), 'utf8');
+  const depsMarker = join(web, 'node_modules', '.gaung-lock-hash');
+  const wantedDeps = sha256(lock, process.version);
+  if (!existsSync(depsMarker) || readFileSync(depsMarker, 'utf8') !== wantedDeps) {
+    log('installing the web app\'s dependencies (npm ci in web/)');
+    run('npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts', '--prefix', 'web']);
+    writeFileSync(depsMarker, wantedDeps);
+  }
+  const inputs = [...filesUnder(join(web, 'src')), ...['index.html', 'vite.config.ts', 'tsconfig.json', 'package-lock.json'].map((f) => join(web, f))];
+  const wantedBuild = sha256(...inputs.map((file) => `${file}\0${statSync(file).size}\0${readFileSync(file, 'utf8')}`));
+  const buildMarker = join(web, 'dist', '.gaung-build-hash');
+  if (existsSync(buildMarker) && readFileSync(buildMarker, 'utf8') === wantedBuild) return;
+  log('building the web app (web/dist)');
+  run('npm', ['run', '--silent', '--prefix', 'web', 'build']);
+  writeFileSync(buildMarker, wantedBuild);
 }
 
 function loadEnvironment() {
@@ -174,6 +202,7 @@ async function main() {
   }
   log('building');
   run('npm', ['run', '--silent', 'build']);
+  ensureWebApp();
   if (envName === 'dev') run('node', ['dist/cli/seed.js', '--if-empty']);
   log('ready');
 }

@@ -13,6 +13,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { PostsModule } from './posts/posts.module';
 import { FeedModule } from './publishers/feed/feed.module';
 import { PublishingApiModule, PublishingWorkerModule, QueueBoardModule } from './publishing';
+import { WebAppModule } from './web-app/web-app.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 
 export type Role = 'api' | 'worker';
@@ -44,7 +45,7 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(config),
         AuditModule,
-        ...(roles.includes('api') ? API_MODULES : []),
+        ...(roles.includes('api') ? [...API_MODULES, WebAppModule.forRoot(config)] : []),
         ...(roles.includes('worker') ? WORKER_MODULES : []),
         ...(roles.includes('api') && config.NODE_ENV === 'development' ? [DemoModule] : []),
         ...(roles.includes('api') && config.OPERATOR_TOKEN ? [QueueBoardModule.forOperators(config.OPERATOR_TOKEN)] : []),

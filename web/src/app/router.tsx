@@ -1,0 +1,49 @@
+import { createRoute, createRouter, redirect } from '@tanstack/react-router';
+import { authRoutes } from '../features/auth';
+import { meQuery } from '../api/session';
+import { onSessionLost } from '../api/session-lost';
+import { features } from './features';
+import { queryClient } from './query-client';
+import { rootRoute } from './root-route';
+import { signInRedirect } from './sign-in-redirect';
+import { workspaceRoute } from './workspace-route';
+
+/** /app/ opens the first workspace's calendar, or sign-in. */
+const homeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  beforeLoad: async ({ context }) => {
+    const me = await context.queryClient.fetchQuery(meQuery).catch(() => undefined);
+    if (!me) throw redirect({ to: '/sign-in' });
+    const first = me.memberships[0];
+    throw first ? redirect({ to: '/$workspace/calendar', params: { workspace: first.workspace.slug } }) : redirect({ to: '/no-workspace' });
+  },
+});
+
+const routeTree = rootRoute.addChildren([
+  homeRoute,
+  ...authRoutes,
+  workspaceRoute.addChildren(features.flatMap((feature) => feature.routes)),
+]);
+
+export const router = createRouter({
+  routeTree,
+  basepath: '/app',
+  context: { queryClient },
+  defaultPreload: 'intent',
+  scrollRestoration: true,
+});
+
+// Any request that finds the session gone (expired, revoked) sends the user to sign-in and back.
+onSessionLost((code) => {
+  const here = router.state.location.href;
+  if (router.state.location.pathname.startsWith('/sign-in')) return;
+  queryClient.clear();
+  void router.navigate(signInRedirect(here, code).options);
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

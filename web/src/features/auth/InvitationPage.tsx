@@ -1,0 +1,83 @@
+import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { createRoute, useNavigate } from '@tanstack/react-router';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { rootRoute } from '../../app/root-route';
+import { api, call } from '../../api/client';
+import { meQuery, useSignIn } from '../../api/session';
+import { CenteredCard } from '../../ui/CenteredCard';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { tokenSearch } from './token-search';
+
+export const invitationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'invitations/accept',
+  validateSearch: tokenSearch,
+  component: InvitationPage,
+});
+
+/**
+ * Someone signed in accepts with one click; someone new creates their account (name, password)
+ * and is then signed in with a cookie session like everyone else.
+ */
+function InvitationPage() {
+  const { t, i18n } = useTranslation('auth');
+  const { token } = invitationRoute.useSearch();
+  const navigate = useNavigate();
+  const me = useQuery({ ...meQuery, throwOnError: false });
+  const signIn = useSignIn();
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const home = () => void navigate({ to: '/' });
+
+  const acceptAsMember = useMutation({
+    mutationFn: () => call<unknown>(api.POST('/invitations/accept', { body: { token } })),
+    onSuccess: home,
+  });
+  const acceptAsNew = useMutation({
+    mutationFn: () =>
+      call<{ user?: { email?: string } }>(
+        api.POST('/invitations/accept-new', { body: { token, name: name.trim(), password, locale: i18n.language === 'en' ? 'en' : 'id' } }),
+      ),
+    onSuccess: (answer) => {
+      const email = answer?.user?.email;
+      if (email) signIn.mutate({ email, password }, { onSuccess: home });
+      else void navigate({ to: '/sign-in' });
+    },
+  });
+
+  const submitNew = (event: FormEvent) => {
+    event.preventDefault();
+    acceptAsNew.mutate();
+  };
+
+  if (!token) {
+    return (
+      <CenteredCard title={t('invitation.title')}>
+        <Alert color="red">{t('invitation.noToken')}</Alert>
+      </CenteredCard>
+    );
+  }
+  return (
+    <CenteredCard title={t('invitation.title')}>
+      {me.data ? (
+        <Stack gap="sm">
+          <Text>{t('invitation.asMember', { email: me.data.email })}</Text>
+          <ErrorAlert error={acceptAsMember.error} />
+          <Button onClick={() => acceptAsMember.mutate()} loading={acceptAsMember.isPending}>{t('invitation.accept')}</Button>
+        </Stack>
+      ) : (
+        <form onSubmit={submitNew} noValidate>
+          <Stack gap="sm">
+            <Text>{t('invitation.asNew')}</Text>
+            <TextInput label={t('name')} autoComplete="name" required value={name} onChange={(e) => setName(e.currentTarget.value)} />
+            <PasswordInput label={t('newPassword')} description={t('passwordRule')} autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+            <ErrorAlert error={acceptAsNew.error ?? signIn.error} />
+            <Button type="submit" loading={acceptAsNew.isPending || signIn.isPending}>{t('invitation.create')}</Button>
+          </Stack>
+        </form>
+      )}
+    </CenteredCard>
+  );
+}
