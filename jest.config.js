@@ -1,5 +1,5 @@
 // One SWC config (.swcrc) serves the build and the tests. NestJS 12 is ESM-only, so its packages
-// are transformed too (see ../shared/STACK.md).
+// are transformed too (Jest on Node 20 cannot load ESM by itself).
 const fs = require('node:fs');
 const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swc.$schema;

@@ -1,5 +1,5 @@
 /**
- * The one taxonomy of publishing failures (DESIGN.md point 4). Every publisher maps every failure
+ * The one taxonomy of publishing failures (docs/architecture.md, publishing 4). Every publisher maps every failure
  * to exactly one kind; the engine acts on the kind, never on platform details.
  * - NOT_SENT_RETRYABLE: the platform surely did not act (connection refused, DNS, 429, 503 before
  *   acceptance). Retry with backoff; honour retryAfterMs; a rate-limit wait does not use up attempts.

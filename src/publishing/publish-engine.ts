@@ -138,7 +138,7 @@ export class PublishEngine {
   /**
    * Builds the request from what the claim returned. The claim statement itself re-checked, under
    * share locks, that the post is still approved at this version, the account ACTIVE, nothing on
-   * hold and "do not publish after" not passed (DESIGN.md point 3), and the call follows at once.
+   * hold and "do not publish after" not passed (docs/architecture.md, publishing 3), and the call follows at once.
    */
   private async prepare(claimed: ClaimedTarget, publisher: Publisher): Promise<{ request: PublishRequest; facts: AttemptFacts } | null> {
     const account = { id: claimed.accountId, workspaceId: claimed.accountWorkspaceId };

@@ -24,7 +24,7 @@ export interface RateBudgetWarning {
 }
 
 /**
- * The scheduling-time check (DESIGN.md point 9): a warning, never a refusal. At claim time the
+ * The scheduling-time check (docs/architecture.md, publishing 9): a warning, never a refusal. At claim time the
  * engine waits for the window instead (see ClaimRepository).
  */
 @Injectable()

@@ -20,7 +20,7 @@ export interface SweepReport {
 }
 
 /**
- * The safety net (DESIGN.md point 5), run by BullMQ's job scheduler every SWEEP_INTERVAL_MS:
+ * The safety net (docs/architecture.md, publishing 5), run by BullMQ's job scheduler every SWEEP_INTERVAL_MS:
  * every repair is a conditional write, so two sweepers at once do no harm.
  */
 @Injectable()
@@ -122,7 +122,7 @@ export class SweeperService {
     return wake.length + notificationIds.length;
   }
 
-  /** DESIGN.md point 8: targets still PENDING at the post's time expire; coordinators are told once per post. */
+  /** docs/architecture.md, publishing 8: targets still PENDING at the post's time expire; coordinators are told once per post. */
   async expireNotApprovedInTime(): Promise<number> {
     const posts = await this.prisma.post.findMany({
       where: { scheduledAt: { lte: new Date() }, targets: { some: { state: 'PENDING' } } },

@@ -3,7 +3,7 @@ import { backoffMs, nextStep } from '../../src/publishing';
 
 const half = () => 0.5;
 
-describe('failure policy (DESIGN.md point 4)', () => {
+describe('failure policy (docs/architecture.md, publishing 4)', () => {
   it('PERMANENT fails, AUTH parks the account', () => {
     expect(nextStep(PublishError.permanent('x.400', 'bad'), 0, 5, 'none')).toEqual({ kind: 'failed' });
     expect(nextStep(PublishError.auth('x.401', 'revoked'), 0, 5, 'none')).toEqual({ kind: 'park-account' });
