@@ -7,6 +7,7 @@ import { AppError } from '../core/errors';
 import type { Locale } from '../core/i18n';
 import { Mailer } from '../core/mail';
 import { AUTH_TEXT } from './auth.messages';
+import type { MeView } from './auth.schemas';
 import type { Principal } from './auth-context';
 import { CredentialsRepository } from './credentials.repository';
 import { LoginThrottleService } from './login-throttle.service';
@@ -49,6 +50,18 @@ export class AuthService {
   }
 
   async login(email: string, password: string, client: ClientInfo) {
+    const user = await this.checkCredentials(email, password, client);
+    return this.openSession(user.id, client);
+  }
+
+  /** Sign-in for the browser: the caller puts the token in cookies; the page gets who signed in. */
+  async loginForBrowser(email: string, password: string, client: ClientInfo) {
+    const user = await this.checkCredentials(email, password, client);
+    const session = await this.openSession(user.id, client);
+    return { session, user: await this.me(user.id) };
+  }
+
+  private async checkCredentials(email: string, password: string, client: ClientInfo) {
     await this.throttle.assertAllowed(email, client.ip);
     const user = await this.credentials.findUserByEmail(email);
     // Verify against a real hash even for unknown emails so timing does not reveal who exists.
@@ -58,7 +71,7 @@ export class AuthService {
       throw AppError.unauthorized('bad_credentials', AUTH_TEXT.badCredentials);
     }
     await this.throttle.recordSuccess(email);
-    return this.openSession(user.id, client);
+    return user;
   }
 
   private async openSession(userId: string, client: ClientInfo) {
@@ -174,21 +187,18 @@ export class AuthService {
     });
   }
 
-  async me(principal: Principal) {
-    const user = await this.credentials.findUserById(principal.userId);
-    if (!user) throw AppError.unauthorized('session_invalid', AUTH_TEXT.sessionInvalid);
-    const memberships = await this.prisma.membership.findMany({
-      where: { userId: user.id },
-      include: { workspace: { select: { id: true, slug: true, name: true, timeZone: true } } },
-      orderBy: { createdAt: 'asc' },
-    });
+  async me(userId: string): Promise<MeView> {
+    const user = await this.credentials.findUserById(userId);
+    if (!user) throw AppError.unauthorized('SESSION_EXPIRED', AUTH_TEXT.sessionInvalid);
+    const memberships = await this.credentials.listMemberships(user.id);
     return {
       id: user.id,
       email: user.email,
       name: user.name,
       locale: user.locale,
       timeZone: user.timeZone,
-      workspaces: memberships.map((m) => ({ ...m.workspace, role: m.role })),
+      memberships: memberships.map((m) => ({ role: m.role, workspace: m.workspace })),
+      workspaces: memberships.map(({ role, workspace: { id, slug, name, timeZone } }) => ({ id, slug, name, timeZone, role })),
     };
   }
 
@@ -204,7 +214,7 @@ export class AuthService {
         summary: { after: changes },
       });
     });
-    return this.me(principal);
+    return this.me(principal.userId);
   }
 }
 

@@ -26,6 +26,15 @@ export class CredentialsRepository {
     return tx.user.update({ where: { id }, data });
   }
 
+  /** The user's memberships with their workspaces, oldest first (what GET /me shows). */
+  listMemberships(userId: string) {
+    return this.prisma.membership.findMany({
+      where: { userId },
+      select: { role: true, workspace: { select: { id: true, slug: true, name: true, timeZone: true, locale: true } } },
+      orderBy: { createdAt: 'asc' },
+    });
+  }
+
   createSession(data: { userId: string; tokenHash: string; expiresAt: Date; userAgent?: string; ip?: string }) {
     return this.prisma.session.create({ data });
   }
