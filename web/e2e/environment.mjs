@@ -1,0 +1,29 @@
+// The one place the end-to-end run's addresses are decided: the config, the server and the tests
+// agree through it. The port follows the test Redis DB number, so helpers running side by side
+// (each with its own TEST_REDIS_URL) never collide.
+const testDatabase = process.env.TEST_DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/gaung_test';
+const testRedis = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379/1';
+
+export const e2ePort = () => Number(process.env.GAUNG_E2E_PORT || 39100 + Number(new URL(testRedis).pathname.slice(1) || 0));
+export const e2eBaseUrl = () => `http://127.0.0.1:${e2ePort()}`;
+
+export function e2eEnvironment() {
+  const database = new URL(testDatabase);
+  const name = decodeURIComponent(database.pathname.slice(1));
+  database.pathname = `/${name}_e2e`;
+  return {
+    NODE_ENV: 'development',
+    PORT: String(e2ePort()),
+    PUBLIC_BASE_URL: e2eBaseUrl(),
+    DATABASE_URL: database.toString(),
+    TEMPLATE_DATABASE: `${name}_template`,
+    DATABASE_POOL_SIZE: '5',
+    REDIS_URL: testRedis,
+    QUEUE_PREFIX: 'gaung-e2e',
+    LOG_LEVEL: 'warn',
+    CREDENTIAL_KEYS: `e2e:${Buffer.alloc(32, 9).toString('base64')}`,
+    LOGIN_MAX_FAILURES: '50',
+    WEB_DIST_DIR: 'web/dist',
+    SMTP_URL: '',
+  };
+}

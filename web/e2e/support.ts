@@ -1,0 +1,30 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'gaung-demo-2026';
+export type DemoRole = 'owner' | 'admin' | 'coordinator' | 'editor' | 'viewer';
+export const demoEmail = (role: DemoRole, org: 'kspi' | 'ksbsi' = 'kspi') => `${role}@${org}.demo`;
+
+/** Signs in through the page, as a person would, and waits for the calendar. */
+export async function signIn(page: Page, email: string, next?: string): Promise<void> {
+  await page.goto(next ? `/app/sign-in?next=${encodeURIComponent(next)}` : '/app/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.waitForURL(/\/app\/[^/]+\/calendar/);
+}
+
+/** axe on the page as it is now: no serious or critical violation. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const severe = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(severe.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
+}
+
+/** A bearer session for checking what the API stored (the page's own session stays in its cookie). */
+export async function apiAs(request: APIRequestContext, email: string): Promise<Record<string, string>> {
+  const answer = await request.post('/auth/login', { data: { email, password: DEMO_PASSWORD } });
+  expect(answer.ok()).toBe(true);
+  const { token } = (await answer.json()) as { token: string };
+  return { Authorization: `Bearer ${token}` };
+}

@@ -1,0 +1,36 @@
+import { defineConfig, devices } from '@playwright/test';
+import { e2eBaseUrl } from './e2e/environment.mjs';
+
+// Debian's chromium (apt-get install -y chromium): Playwright's own browser download cannot work
+// here. Device presets replace launchOptions, so every project names the executable again.
+const chromium = { executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium' };
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  reporter: [['list']],
+  outputDir: 'test-results',
+  use: {
+    baseURL: e2eBaseUrl(),
+    locale: 'id-ID',
+    timezoneId: 'Asia/Jakarta',
+    trace: 'off',
+    screenshot: 'off',
+  },
+  projects: [
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 900 }, launchOptions: chromium } },
+    { name: 'phone', use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions: chromium } },
+  ],
+  webServer: {
+    command: 'node e2e/serve.mjs',
+    url: `${e2eBaseUrl()}/health/ready`,
+    reuseExistingServer: false,
+    timeout: 90_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});
