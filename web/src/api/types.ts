@@ -48,3 +48,59 @@ export interface WorkspaceSettings {
   holdReason: string | null;
   holdResumeAt: string | null;
 }
+
+export type Platform = 'FACEBOOK' | 'INSTAGRAM' | 'X' | 'THREADS' | 'LINKEDIN' | 'TELEGRAM' | 'MASTODON' | 'BLUESKY' | 'WORDPRESS' | 'WEBHOOK' | 'FEED';
+export type EditorialStatus = 'DRAFT' | 'IN_REVIEW' | 'CHANGES_REQUESTED' | 'APPROVED' | 'CANCELLED';
+export type DeliveryState = 'PENDING' | 'SCHEDULED' | 'HELD' | 'PUBLISHING' | 'PUBLISHED' | 'FAILED' | 'UNCONFIRMED' | 'CANCELLED' | 'EXPIRED';
+
+export interface CalendarPost {
+  id: string;
+  workspace: { id: string; slug: string; name: string };
+  /** A partner's post in a joint campaign: shown, never editable here. */
+  readOnly: boolean;
+  campaign: { id: string; name: string; color: string | null; held: boolean } | null;
+  author: { id: string; name: string };
+  status: EditorialStatus;
+  version: number;
+  scheduledAt: string;
+  scheduleZone: string;
+  excerpt: string;
+  targets: { id: string; state: DeliveryState; platform: Platform; accountName: string }[];
+}
+
+export interface CalendarDate {
+  date: string;
+  title: string;
+  source: 'holiday' | 'key-date';
+  kind?: string | null;
+  isMayDay: boolean;
+}
+
+export interface CalendarView {
+  zone: string;
+  from: string;
+  to: string;
+  posts: CalendarPost[];
+  nextAfter: string | null;
+  dates: CalendarDate[];
+  holds: { workspace: Hold | null; campaigns: CampaignHold[] };
+}
+
+export interface CampaignSummary {
+  id: string;
+  name: string;
+  color: string | null;
+}
+
+export interface AccountSummary {
+  id: string;
+  platform: Platform;
+  displayName: string;
+}
+
+export interface Member {
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+}

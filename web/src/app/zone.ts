@@ -47,3 +47,16 @@ export function useFormatInstant(): (instant: string | Date, options?: Intl.Date
     [zone, i18n.language],
   );
 }
+
+/** The wall-clock time of `instant` in `zone`, as `YYYY-MM-DDTHH:mm` (what the API's `{at, zone}` takes). */
+export function wallClock(instant: Date | string, zone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(instant))
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+/** Today's date in `zone`, `YYYY-MM-DD`. */
+export const todayIn = (zone: string): string => wallClock(new Date(), zone).slice(0, 10);

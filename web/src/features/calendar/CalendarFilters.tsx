@@ -1,0 +1,37 @@
+import { Group, Select } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useCalendarChoices } from '../../api/calendar';
+import type { CalendarSearch } from './calendar-route';
+import { DISPLAY_STATUSES, PLATFORM_NAMES } from './post-status';
+
+type FilterKey = 'campaign' | 'account' | 'platform' | 'status' | 'author';
+
+/** Campaign, account, platform, status and author; each choice lands in the URL. */
+export function CalendarFilters({ workspace, search, onChange }: { workspace: string; search: CalendarSearch; onChange: (changes: Partial<CalendarSearch>) => void }) {
+  const { t } = useTranslation('calendar');
+  const choices = useCalendarChoices(workspace);
+  const field = (key: FilterKey, data: { value: string; label: string }[]) => (
+    <Select
+      key={key}
+      label={t(`filters.${key}`)}
+      placeholder={t('filters.all')}
+      data={data}
+      value={(search[key] as string | undefined) ?? null}
+      onChange={(value) => onChange({ [key]: value ?? undefined })}
+      clearable
+      searchable={data.length > 8}
+      size="xs"
+      w={{ base: '47%', sm: 170 }}
+      data-testid={`filter-${key}`}
+    />
+  );
+  return (
+    <Group gap="xs" align="flex-end" role="group" aria-label={t('filters.label')}>
+      {field('campaign', choices.campaigns.map((c) => ({ value: c.id, label: c.name })))}
+      {field('account', choices.accounts.map((a) => ({ value: a.id, label: `${a.displayName} (${PLATFORM_NAMES[a.platform] ?? a.platform})` })))}
+      {field('platform', Object.entries(PLATFORM_NAMES).map(([value, label]) => ({ value, label })))}
+      {field('status', DISPLAY_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })))}
+      {field('author', choices.members.map((m) => ({ value: m.userId, label: m.name })))}
+    </Group>
+  );
+}
