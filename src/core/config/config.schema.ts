@@ -65,7 +65,8 @@ export const configSchema = z.object({
   SWEEP_INTERVAL_MS: int(0, 3_600_000)
     .refine((ms) => ms === 0 || ms >= 1_000, 'must be 0 (off) or at least 1000')
     .default(15_000),
-  PUBLISH_LEASE_MS: int(5_000, 3_600_000).default(120_000),
+  /** How long a claim outlives a silent worker; renewed every third of it while the publish runs. */
+  PUBLISH_LEASE_MS: int(3_000, 3_600_000).default(20_000),
   MAX_PUBLISH_ATTEMPTS: int(1, 50).default(8),
   /** Operators' secret for /metrics (Bearer) and the queue dashboard /admin/queues (Basic, user "operator"); both are off without it. */
   OPERATOR_TOKEN: z.string().min(24).optional(),
