@@ -2,25 +2,10 @@ import { PublisherRegistry, type Publisher } from '../../src/publishers';
 import { SweeperService } from '../../src/publishing';
 import { WebhookContractServer } from '../contracts/webhook/webhook-contract-server';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { createFixture, overridePublisher, removeFixtures, scheduleTarget, sleep, waitForState, WEBHOOK_SECRET } from './engine-fixtures';
+import { createFixture, overridePublisher, removeFixtures, scheduleTarget, sleep, variant, waitForState, WEBHOOK_SECRET } from './engine-fixtures';
 
 const DONE = ['PUBLISHED', 'FAILED', 'UNCONFIRMED', 'EXPIRED', 'CANCELLED'];
 const LEASE_MS = 3_000;
-
-/** The real WEBHOOK publisher, made slower than the lease (a long video upload, say). */
-function slow(base: Publisher, delayMs: number): Publisher {
-  return {
-    platform: base.platform,
-    limits: base.limits,
-    ambiguousRetry: base.ambiguousRetry,
-    validate: (content, account) => base.validate(content, account),
-    verifyCredentials: (account, signal) => base.verifyCredentials(account, signal),
-    publish: async (request) => {
-      await sleep(delayMs);
-      return base.publish(request);
-    },
-  };
-}
 
 /** A short lease, renewed while the publish runs: long calls keep their claim, dead workers free the account soon. */
 describe('publish leases', () => {
@@ -41,7 +26,8 @@ describe('publish leases', () => {
   });
 
   it('a publish longer than the lease keeps its claim: the sweeper finds no expired lease, and it publishes once', async () => {
-    overridePublisher(testApp, slow(base, LEASE_MS * 1.6));
+    // Slower than the lease, as a long video upload is.
+    overridePublisher(testApp, variant(base, { delayMs: LEASE_MS * 1.6 }));
     const fixture = await createFixture(testApp, { baseUrl: receiver.url });
     const { targetId } = await scheduleTarget(testApp, fixture, new Date());
     await waitForState(testApp.prisma, targetId, ['PUBLISHING', ...DONE]);

@@ -1,4 +1,4 @@
-import { PublisherRegistry, type Publisher, type PublishRequest } from '../../src/publishers';
+import { PublisherRegistry, type Publisher } from '../../src/publishers';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { PUBLISH_QUEUE } from '../../src/core/queue';
@@ -6,29 +6,9 @@ import { DeliveryScheduler, publishJobId, RateBudgetChecker, SweeperService, Tar
 import { ClaimRepository } from '../../src/publishing/claim.repository';
 import { WebhookContractServer } from '../contracts/webhook/webhook-contract-server';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { createFixture, removeFixtures, overridePublisher, scheduleTarget, sleep, waitForState, WEBHOOK_SECRET } from './engine-fixtures';
+import { createFixture, removeFixtures, overridePublisher, scheduleTarget, sleep, variant, waitForState, WEBHOOK_SECRET } from './engine-fixtures';
 
 const DONE = ['PUBLISHED', 'FAILED', 'UNCONFIRMED', 'EXPIRED', 'CANCELLED'];
-
-/** The real WEBHOOK publisher with other declared properties (unsafe retry, a rate budget, a slow call). */
-function variant(base: Publisher, changes: Partial<Pick<Publisher, 'ambiguousRetry' | 'limits'>> & { delayMs?: number; onCall?: (request: PublishRequest) => () => void }): Publisher {
-  return {
-    platform: base.platform,
-    limits: changes.limits ?? base.limits,
-    ambiguousRetry: changes.ambiguousRetry ?? base.ambiguousRetry,
-    validate: (content, account) => base.validate(content, account),
-    verifyCredentials: (account, signal) => base.verifyCredentials(account, signal),
-    publish: async (request) => {
-      const done = changes.onCall?.(request);
-      try {
-        if (changes.delayMs) await sleep(changes.delayMs);
-        return await base.publish(request);
-      } finally {
-        done?.();
-      }
-    },
-  };
-}
 
 describe('unsafe AMBIGUOUS, human actions, rate budget, per-account serialisation', () => {
   let testApp: TestApp;
