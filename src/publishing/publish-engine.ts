@@ -127,7 +127,9 @@ export class PublishEngine {
     try {
       const { result, via } = await this.call(publisher, request, claimed.lastOutcome === 'AMBIGUOUS');
       this.metrics.outcomes.inc({ platform: publisher.platform, outcome: 'PUBLISHED' });
-      await this.outcomes.published(facts, result, via);
+      const lateSeconds = this.lateSeconds(claimed.scheduledAt);
+      if (lateSeconds !== null) this.metrics.publishedLate.inc({ platform: publisher.platform });
+      await this.outcomes.published(facts, result, via, lateSeconds);
       return { kind: 'done' };
     } catch (thrown) {
       const error = asPublishError(publisher.platform, thrown);
@@ -138,6 +140,13 @@ export class PublishEngine {
       if (!retryAt || step.kind !== 'retry') return { kind: 'done' };
       return { kind: 'wake-at', at: retryAt, attempts: claimed.attempts + (step.countsAsAttempt ? 1 : 0) };
     }
+  }
+
+  /** How late a publish ending now is, when that is more than LATE_AFTER_SECONDS; else null. */
+  private lateSeconds(scheduledAt: Date | null): number | null {
+    if (!scheduledAt) return null;
+    const seconds = Math.round((Date.now() - scheduledAt.getTime()) / 1000);
+    return seconds > this.config.LATE_AFTER_SECONDS ? seconds : null;
   }
 
   /** The call itself, bounded by PUBLISH_TIMEOUT_MS even when a publisher ignores the signal. */

@@ -68,6 +68,8 @@ export const configSchema = z.object({
   /** How long a claim outlives a silent worker; renewed every third of it while the publish runs. */
   PUBLISH_LEASE_MS: int(3_000, 3_600_000).default(20_000),
   MAX_PUBLISH_ATTEMPTS: int(1, 50).default(8),
+  /** A delivery published later than this after its time is marked late, counted and notified. */
+  LATE_AFTER_SECONDS: int(1, 86_400).default(60),
   /** Operators' secret for /metrics (Bearer) and the queue dashboard /admin/queues (Basic, user "operator"); both are off without it. */
   OPERATOR_TOKEN: z.string().min(24).optional(),
   MEDIA_DIR: z.string().min(1).default('data/media'),

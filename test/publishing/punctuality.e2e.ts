@@ -6,16 +6,20 @@ import { createFixture, overridePublisher, removeFixtures, scheduleTarget, sleep
 
 const DONE = ['PUBLISHED', 'FAILED', 'UNCONFIRMED', 'EXPIRED', 'CANCELLED'];
 const LEASE_MS = 3_000;
+const OPERATOR = 'operator-token-for-the-lateness-test';
 
-/** A short lease, renewed while the publish runs: long calls keep their claim, dead workers free the account soon. */
-describe('publish leases', () => {
+/**
+ * Punctuality: a short lease, renewed while the publish runs (long calls keep their claim, dead
+ * workers free the account soon), and never silently late.
+ */
+describe('leases and lateness', () => {
   let testApp: TestApp;
   let receiver: WebhookContractServer;
   let base: Publisher;
 
   beforeAll(async () => {
     receiver = await new WebhookContractServer(WEBHOOK_SECRET).start();
-    testApp = await startTestApp({ roles: ['api', 'worker'], config: { PUBLISH_TIMEOUT_MS: '10000', PUBLISH_LEASE_MS: String(LEASE_MS) } });
+    testApp = await startTestApp({ roles: ['api', 'worker'], config: { PUBLISH_TIMEOUT_MS: '10000', PUBLISH_LEASE_MS: String(LEASE_MS), LATE_AFTER_SECONDS: '30', OPERATOR_TOKEN: OPERATOR } });
     base = testApp.app.get(PublisherRegistry).get('WEBHOOK');
   });
   afterEach(() => overridePublisher(testApp, base));
@@ -50,5 +54,21 @@ describe('publish leases', () => {
     expect(published.state).toBe('PUBLISHED');
     // Within seconds of the lease's end (1 s), where a 120 s lease used to hold the account for minutes.
     expect(published.publishedAt!.getTime() - published.dueAt!.getTime()).toBeLessThan(10_000);
+  });
+
+  it('a delivery published more than LATE_AFTER_SECONDS after its time is marked late, counted and notified; one on time is not', async () => {
+    const fixture = await createFixture(testApp, { baseUrl: receiver.url });
+    const late = await scheduleTarget(testApp, fixture, new Date(Date.now() - 300_000));
+    const onTime = await scheduleTarget(testApp, fixture, new Date());
+    const [lateTarget, onTimeTarget] = await Promise.all([late, onTime].map(({ targetId }) => waitForState(testApp.prisma, targetId, DONE)));
+    expect(lateTarget!.state).toBe('PUBLISHED');
+    expect(lateTarget!.lateSeconds).toBeGreaterThanOrEqual(300);
+    expect(onTimeTarget!.state).toBe('PUBLISHED');
+    expect(onTimeTarget!.lateSeconds).toBeNull();
+    const notices = await testApp.prisma.notification.findMany({ where: { workspaceId: fixture.workspaceId, kind: 'TARGET_PUBLISHED_LATE' } });
+    expect(notices.map((n) => n.subjectId)).toEqual([late.targetId]);
+    expect(notices[0]!.message).toMatch(/^Terbit terlambat 5 menit \/ Published late by 5 minutes$/);
+    const metrics = await testApp.http().get('/metrics').set('Authorization', `Bearer ${OPERATOR}`).expect(200);
+    expect(metrics.text).toMatch(/gaung_published_late_total\{platform="WEBHOOK"\} 1/);
   });
 });
