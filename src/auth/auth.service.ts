@@ -159,7 +159,8 @@ export class AuthService {
         subjectId: user.id,
       });
     });
-    const resetUrl = `${this.config.PUBLIC_BASE_URL}/reset-password?token=${token}`;
+    // The web app's page for choosing the new password (served at /app).
+    const resetUrl = `${this.config.PUBLIC_BASE_URL}/app/password-reset/confirm?token=${token}`;
     void this.mailer.send({
       to: user.email,
       subject: user.locale === 'en' ? 'Reset your Gaung password' : 'Atur ulang kata sandi Gaung Anda',

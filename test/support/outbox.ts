@@ -34,7 +34,7 @@ export async function mailsTo(dir: string, to: string, count = 1): Promise<Outbo
 
 /** The one-time token of the link in a password-reset mail. */
 export function resetTokenIn(mail: OutboxMail): string {
-  const url = /https?:\/\/\S+\/reset-password\?token=\S+/.exec(mail.text)?.[0];
+  const url = /https?:\/\/\S+\/app\/password-reset\/confirm\?token=\S+/.exec(mail.text)?.[0];
   if (!url) throw new Error(`no reset link in ${mail.file}`);
   return new URL(url).searchParams.get('token')!;
 }
