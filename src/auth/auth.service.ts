@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG, type AppConfig } from '../core/config';
 import { hashPassword, hashToken, newSecretToken, verifyPassword } from '../core/crypto';
@@ -23,6 +23,8 @@ export interface ClientInfo {
 
 @Injectable()
 export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+
   constructor(
     private readonly prisma: PrismaService,
     private readonly credentials: CredentialsRepository,
@@ -143,11 +145,17 @@ export class AuthService {
   /**
    * Answers nothing about the address: the caller gets the same 202 whether or not it exists, and
    * the link only ever goes to the mailbox (SMTP, or the operator's outbox without SMTP), in every
-   * NODE_ENV. The mail goes out after the answer, so its time does not tell either.
+   * NODE_ENV. The link is made and mailed after the answer, so the answer's time does not tell either.
    */
   async requestPasswordReset(email: string): Promise<void> {
     const user = await this.credentials.findUserByEmail(email);
     if (!user) return;
+    void this.sendResetLink(user).catch((error: unknown) => {
+      this.logger.warn({ msg: 'password reset link not made', userId: user.id, reason: (error as Error).message });
+    });
+  }
+
+  private async sendResetLink(user: { id: string; email: string; locale: string }): Promise<void> {
     const token = newSecretToken();
     await this.prisma.$transaction(async (tx) => {
       await this.credentials.replacePasswordReset(tx, { userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) });
@@ -161,7 +169,7 @@ export class AuthService {
     });
     // The web app's page for choosing the new password (served at /app).
     const resetUrl = `${this.config.PUBLIC_BASE_URL}/app/password-reset/confirm?token=${token}`;
-    void this.mailer.send({
+    await this.mailer.send({
       to: user.email,
       subject: user.locale === 'en' ? 'Reset your Gaung password' : 'Atur ulang kata sandi Gaung Anda',
       text:
