@@ -2,6 +2,7 @@ import { type INestApplication, type INestApplicationContext } from '@nestjs/com
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import { AppModule, type Role } from './app.module';
 import type { AppConfig } from './core/config';
 import { HttpExceptionFilter } from './core/errors';
@@ -17,6 +18,8 @@ export async function createApiApp(config: AppConfig, roles: Role[] = ['api']): 
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(requestContextMiddleware);
+  // The browser's session cookie (src/auth/browser-session.ts); unsigned: the value is itself a secret.
+  app.use(cookieParser());
   app.useBodyParser('json', { limit: '1mb' });
   // Media uploads arrive as raw bytes; MediaService enforces the per-kind size limits.
   app.useBodyParser('raw', { type: ['image/*', 'video/*', 'application/octet-stream'], limit: `${config.MEDIA_MAX_VIDEO_MB}mb` });

@@ -15,13 +15,14 @@ const createTokenSchema = z
   })
   .strict();
 
+// Managing tokens is account administration: a token cannot mint, list or revoke tokens.
 @ApiTags('api tokens')
 @Controller('workspaces/:workspace/api-tokens')
 export class ApiTokensController {
   constructor(private readonly tokens: ApiTokensService) {}
 
   @Post()
-  @WorkspaceRoute(Role.VIEWER)
+  @WorkspaceRoute(Role.VIEWER, { apiTokens: false })
   @ApiOperation({ summary: 'Create a personal API token for this workspace (the token is shown only once)' })
   @ApiZodBody(createTokenSchema)
   @ApiErrors(400)
@@ -30,14 +31,14 @@ export class ApiTokensController {
   }
 
   @Get()
-  @WorkspaceRoute(Role.VIEWER)
+  @WorkspaceRoute(Role.VIEWER, { apiTokens: false })
   @ApiOperation({ summary: 'My live API tokens in this workspace' })
   list(@Access() access: WorkspaceAccess) {
     return this.tokens.list(access);
   }
 
   @Delete(':tokenId')
-  @WorkspaceRoute(Role.VIEWER)
+  @WorkspaceRoute(Role.VIEWER, { apiTokens: false })
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Revoke one of my API tokens' })
   async revoke(@Access() access: WorkspaceAccess, @Param('tokenId') tokenId: string) {

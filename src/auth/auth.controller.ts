@@ -1,11 +1,24 @@
-import { Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Req } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import type { z } from 'zod';
 import { ZodValidationPipe } from '../core/errors';
-import { ApiErrors, ApiZodBody, ZodBody, zUuid } from '../core/http';
+import { ApiErrors, ApiZodBody, openApiSchema, ZodBody, zUuid } from '../core/http';
 import type { GaungRequest, Principal } from './auth-context';
-import { changePasswordSchema, loginSchema, profileSchema, registerSchema, resetConfirmSchema, resetRequestSchema } from './auth.schemas';
+import {
+  bearerLoginViewSchema,
+  changePasswordSchema,
+  cookieLoginViewSchema,
+  loginSchema,
+  meViewSchema,
+  profileSchema,
+  registerSchema,
+  resetConfirmSchema,
+  resetAcceptedSchema,
+  resetRequestSchema,
+} from './auth.schemas';
 import { AuthService, type ClientInfo } from './auth.service';
+import { BrowserSession } from './browser-session';
 import { CurrentPrincipal, SignedIn } from './decorators';
 
 const client = (req: GaungRequest): ClientInfo => ({ ip: req.ip ?? 'unknown', userAgent: req.header('user-agent') });
@@ -13,7 +26,10 @@ const client = (req: GaungRequest): ClientInfo => ({ ip: req.ip ?? 'unknown', us
 @ApiTags('auth')
 @Controller()
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly browser: BrowserSession,
+  ) {}
 
   @Post('auth/register')
   @ApiOperation({ summary: 'Create a user account and sign in' })
@@ -25,19 +41,31 @@ export class AuthController {
 
   @Post('auth/login')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Sign in with email and password; returns a bearer session token' })
+  @ApiOperation({
+    summary: 'Sign in with email and password',
+    description:
+      'Without `session` (or with "bearer"): returns a bearer session token. With `session: "cookie"` (the web app): ' +
+      'sets the httpOnly session cookie and the readable CSRF cookie (gaung_session, gaung_csrf; __Host- prefixed under https) ' +
+      'and returns who signed in, no token. Cookie-authenticated requests other than GET/HEAD/OPTIONS must send ' +
+      'X-CSRF-Token equal to the CSRF cookie (else 403 CSRF_TOKEN_INVALID).',
+  })
   @ApiZodBody(loginSchema)
+  @ApiResponse({ status: 200, schema: { oneOf: [openApiSchema(bearerLoginViewSchema), openApiSchema(cookieLoginViewSchema)] } })
   @ApiErrors(400, 401, 429)
-  login(@ZodBody(loginSchema) body: z.infer<typeof loginSchema>, @Req() req: GaungRequest) {
-    return this.auth.login(body.email, body.password, client(req));
+  async login(@ZodBody(loginSchema) body: z.infer<typeof loginSchema>, @Req() req: GaungRequest, @Res({ passthrough: true }) res: Response) {
+    if (body.session === 'bearer') return this.auth.login(body.email, body.password, client(req));
+    const { session, user } = await this.auth.loginForBrowser(body.email, body.password, client(req));
+    this.browser.issue(res, session.token, session.expiresAt);
+    return { user, expiresAt: session.expiresAt };
   }
 
   @Post('auth/logout')
   @SignedIn()
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'End the current session' })
-  async logout(@CurrentPrincipal() principal: Principal) {
+  @ApiOperation({ summary: 'End the current session (and clear the browser-session cookies)' })
+  async logout(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response) {
     if (principal.sessionId) await this.auth.revokeSession(principal, principal.sessionId);
+    this.browser.clear(res);
   }
 
   @Get('auth/sessions')
@@ -59,7 +87,7 @@ export class AuthController {
   @Post('auth/password')
   @SignedIn()
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Change my password; my other sessions end' })
+  @ApiOperation({ summary: 'Change my password; my other sessions, my personal API tokens and unused reset links end' })
   @ApiZodBody(changePasswordSchema)
   @ApiErrors(400, 422)
   async changePassword(@CurrentPrincipal() principal: Principal, @ZodBody(changePasswordSchema) body: z.infer<typeof changePasswordSchema>) {
@@ -68,16 +96,21 @@ export class AuthController {
 
   @Post('auth/password-reset')
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiOperation({ summary: 'Send a password reset link (same answer whether or not the email exists)' })
+  @ApiOperation({
+    summary: 'Send a password reset link by mail',
+    description: 'The same answer whether or not the email exists; the link is never in the answer (see docs/security.md).',
+  })
   @ApiZodBody(resetRequestSchema)
+  @ApiResponse({ status: 202, schema: openApiSchema(resetAcceptedSchema) })
   @ApiErrors(400)
-  requestReset(@ZodBody(resetRequestSchema) body: z.infer<typeof resetRequestSchema>) {
-    return this.auth.requestPasswordReset(body.email);
+  async requestReset(@ZodBody(resetRequestSchema) body: z.infer<typeof resetRequestSchema>) {
+    await this.auth.requestPasswordReset(body.email);
+    return { accepted: true };
   }
 
   @Post('auth/password-reset/confirm')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Choose a new password with a one-time reset token; every session ends' })
+  @ApiOperation({ summary: 'Choose a new password with a one-time reset token; every session and personal API token ends' })
   @ApiZodBody(resetConfirmSchema)
   @ApiErrors(400, 422)
   async confirmReset(@ZodBody(resetConfirmSchema) body: z.infer<typeof resetConfirmSchema>) {
@@ -86,15 +119,17 @@ export class AuthController {
 
   @Get('me')
   @SignedIn()
-  @ApiOperation({ summary: 'My profile and workspaces with my role in each' })
+  @ApiOperation({ summary: 'My profile (language, zone) and my memberships: each workspace with my role there' })
+  @ApiResponse({ status: 200, schema: openApiSchema(meViewSchema) })
   me(@CurrentPrincipal() principal: Principal) {
-    return this.auth.me(principal);
+    return this.auth.me(principal.userId);
   }
 
   @Patch('me')
   @SignedIn()
   @ApiOperation({ summary: 'Change my name, language or time zone' })
   @ApiZodBody(profileSchema)
+  @ApiResponse({ status: 200, schema: openApiSchema(meViewSchema) })
   @ApiErrors(400)
   updateMe(@CurrentPrincipal() principal: Principal, @ZodBody(profileSchema) body: z.infer<typeof profileSchema>) {
     return this.auth.updateProfile(principal, body);

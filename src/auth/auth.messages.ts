@@ -14,6 +14,14 @@ export const AUTH_TEXT = {
     id: 'Sesi Anda telah berakhir atau dicabut. Silakan masuk lagi.',
     en: 'Your session has expired or was revoked. Please sign in again.',
   },
+  csrfInvalid: {
+    id: 'Permintaan ini tidak membawa token keamanan (CSRF) yang benar. Muat ulang halaman lalu coba lagi.',
+    en: 'This request did not carry the right security (CSRF) token. Reload the page and try again.',
+  },
+  apiTokenNotAllowed: {
+    id: 'Token API pribadi hanya untuk pekerjaan di satu ruang kerja. Masuk dengan email dan kata sandi untuk tindakan ini.',
+    en: 'Personal API tokens are for work inside one workspace. Sign in with your email and password for this action.',
+  },
   wrongPassword: { id: 'Kata sandi saat ini salah.', en: 'The current password is wrong.' },
   emailTaken: { id: 'Email ini sudah terdaftar.', en: 'This email is already registered.' },
   resetInvalid: {

@@ -3,6 +3,7 @@ import { ApiTokensController } from './api-tokens.controller';
 import { ApiTokensService } from './api-tokens.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { BrowserSession } from './browser-session';
 import { CredentialsRepository } from './credentials.repository';
 import { AuthGuard, WorkspaceGuard } from './guards';
 import { LoginThrottleService } from './login-throttle.service';
@@ -11,7 +12,7 @@ import { LoginThrottleService } from './login-throttle.service';
 @Global()
 @Module({
   controllers: [AuthController, ApiTokensController],
-  providers: [AuthService, ApiTokensService, CredentialsRepository, LoginThrottleService, AuthGuard, WorkspaceGuard],
-  exports: [AuthService, CredentialsRepository, AuthGuard, WorkspaceGuard],
+  providers: [AuthService, BrowserSession, ApiTokensService, CredentialsRepository, LoginThrottleService, AuthGuard, WorkspaceGuard],
+  exports: [AuthService, BrowserSession, CredentialsRepository, AuthGuard, WorkspaceGuard],
 })
 export class AuthModule {}

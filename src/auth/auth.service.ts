@@ -1,12 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG, type AppConfig } from '../core/config';
 import { hashPassword, hashToken, newSecretToken, verifyPassword } from '../core/crypto';
-import { PrismaService } from '../core/database';
+import { PrismaService, type Tx } from '../core/database';
 import { AppError } from '../core/errors';
 import type { Locale } from '../core/i18n';
 import { Mailer } from '../core/mail';
 import { AUTH_TEXT } from './auth.messages';
+import type { MeView } from './auth.schemas';
 import type { Principal } from './auth-context';
 import { CredentialsRepository } from './credentials.repository';
 import { LoginThrottleService } from './login-throttle.service';
@@ -22,6 +23,8 @@ export interface ClientInfo {
 
 @Injectable()
 export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+
   constructor(
     private readonly prisma: PrismaService,
     private readonly credentials: CredentialsRepository,
@@ -49,6 +52,18 @@ export class AuthService {
   }
 
   async login(email: string, password: string, client: ClientInfo) {
+    const user = await this.checkCredentials(email, password, client);
+    return this.openSession(user.id, client);
+  }
+
+  /** Sign-in for the browser: the caller puts the token in cookies; the page gets who signed in. */
+  async loginForBrowser(email: string, password: string, client: ClientInfo) {
+    const user = await this.checkCredentials(email, password, client);
+    const session = await this.openSession(user.id, client);
+    return { session, user: await this.me(user.id) };
+  }
+
+  private async checkCredentials(email: string, password: string, client: ClientInfo) {
     await this.throttle.assertAllowed(email, client.ip);
     const user = await this.credentials.findUserByEmail(email);
     // Verify against a real hash even for unknown emails so timing does not reveal who exists.
@@ -58,7 +73,7 @@ export class AuthService {
       throw AppError.unauthorized('bad_credentials', AUTH_TEXT.badCredentials);
     }
     await this.throttle.recordSuccess(email);
-    return this.openSession(user.id, client);
+    return user;
   }
 
   private async openSession(userId: string, client: ClientInfo) {
@@ -114,29 +129,36 @@ export class AuthService {
     }
     const passwordHash = await hashPassword(newPassword);
     await this.prisma.$transaction(async (tx) => {
-      await this.credentials.updateUser(tx, user.id, { passwordHash });
-      // Other sessions end: whoever knew the old password is signed out everywhere else.
-      await this.credentials.revokeAllSessions(tx, user.id, new Date(), principal.sessionId ?? undefined);
+      // Whoever knew the old password is signed out everywhere else, keeps no API token or reset link.
+      const ended = await this.setPassword(tx, user.id, passwordHash, principal.sessionId ?? undefined);
       await this.audit.record(tx, {
         workspaceId: null,
         actor: actorOf(principal),
         action: 'user.password_changed',
         subjectType: 'user',
         subjectId: user.id,
+        summary: ended,
       });
     });
   }
 
   /**
-   * Always answers the same way whether or not the email exists. The link goes out by mail; without
-   * SMTP (development) it is returned so a developer can use it.
+   * Answers nothing about the address: the caller gets the same 202 whether or not it exists, and
+   * the link only ever goes to the mailbox (SMTP, or the operator's outbox without SMTP), in every
+   * NODE_ENV. The link is made and mailed after the answer, so the answer's time does not tell either.
    */
-  async requestPasswordReset(email: string): Promise<{ mailed: boolean; resetUrl?: string }> {
+  async requestPasswordReset(email: string): Promise<void> {
     const user = await this.credentials.findUserByEmail(email);
-    if (!user) return { mailed: this.mailer.enabled };
+    if (!user) return;
+    void this.sendResetLink(user).catch((error: unknown) => {
+      this.logger.warn({ msg: 'password reset link not made', userId: user.id, reason: (error as Error).message });
+    });
+  }
+
+  private async sendResetLink(user: { id: string; email: string; locale: string }): Promise<void> {
     const token = newSecretToken();
     await this.prisma.$transaction(async (tx) => {
-      await this.credentials.createPasswordReset(tx, { userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) });
+      await this.credentials.replacePasswordReset(tx, { userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) });
       await this.audit.record(tx, {
         workspaceId: null,
         actor: { userId: user.id, kind: 'user' },
@@ -145,8 +167,9 @@ export class AuthService {
         subjectId: user.id,
       });
     });
-    const resetUrl = `${this.config.PUBLIC_BASE_URL}/reset-password?token=${token}`;
-    const mailed = await this.mailer.send({
+    // The web app's page for choosing the new password (served at /app).
+    const resetUrl = `${this.config.PUBLIC_BASE_URL}/app/password-reset/confirm?token=${token}`;
+    await this.mailer.send({
       to: user.email,
       subject: user.locale === 'en' ? 'Reset your Gaung password' : 'Atur ulang kata sandi Gaung Anda',
       text:
@@ -154,7 +177,6 @@ export class AuthService {
           ? `Open this link within an hour to choose a new password:\n${resetUrl}\n\nIf you did not ask for this, ignore this email.`
           : `Buka tautan ini dalam satu jam untuk memilih kata sandi baru:\n${resetUrl}\n\nJika Anda tidak memintanya, abaikan email ini.`,
     });
-    return mailed ? { mailed } : { mailed, resetUrl: this.config.NODE_ENV === 'production' ? undefined : resetUrl };
   }
 
   async confirmPasswordReset(token: string, newPassword: string): Promise<void> {
@@ -162,33 +184,44 @@ export class AuthService {
     await this.prisma.$transaction(async (tx) => {
       const userId = await this.credentials.consumePasswordReset(tx, hashToken(token), new Date());
       if (!userId) throw AppError.unprocessable('reset_invalid', AUTH_TEXT.resetInvalid);
-      await this.credentials.updateUser(tx, userId, { passwordHash });
-      await this.credentials.revokeAllSessions(tx, userId, new Date());
+      const ended = await this.setPassword(tx, userId, passwordHash);
       await this.audit.record(tx, {
         workspaceId: null,
         actor: { userId, kind: 'user' },
         action: 'user.password_reset',
         subjectType: 'user',
         subjectId: userId,
+        summary: ended,
       });
     });
   }
 
-  async me(principal: Principal) {
-    const user = await this.credentials.findUserById(principal.userId);
-    if (!user) throw AppError.unauthorized('session_invalid', AUTH_TEXT.sessionInvalid);
-    const memberships = await this.prisma.membership.findMany({
-      where: { userId: user.id },
-      include: { workspace: { select: { id: true, slug: true, name: true, timeZone: true } } },
-      orderBy: { createdAt: 'asc' },
-    });
+  /**
+   * A new password ends what the old one let anyone set up: every session (but the one making the
+   * change), every personal API token, every unused reset link.
+   */
+  private async setPassword(tx: Tx, userId: string, passwordHash: string, keepSessionId?: string) {
+    const now = new Date();
+    await this.credentials.updateUser(tx, userId, { passwordHash });
+    return {
+      sessionsEnded: await this.credentials.revokeAllSessions(tx, userId, now, keepSessionId),
+      apiTokensRevoked: await this.credentials.revokeAllApiTokens(tx, userId, now),
+      resetLinksVoided: await this.credentials.voidPasswordResets(tx, userId),
+    };
+  }
+
+  async me(userId: string): Promise<MeView> {
+    const user = await this.credentials.findUserById(userId);
+    if (!user) throw AppError.unauthorized('SESSION_EXPIRED', AUTH_TEXT.sessionInvalid);
+    const memberships = await this.credentials.listMemberships(user.id);
     return {
       id: user.id,
       email: user.email,
       name: user.name,
       locale: user.locale,
       timeZone: user.timeZone,
-      workspaces: memberships.map((m) => ({ ...m.workspace, role: m.role })),
+      memberships: memberships.map((m) => ({ role: m.role, workspace: m.workspace })),
+      workspaces: memberships.map(({ role, workspace: { id, slug, name, timeZone } }) => ({ id, slug, name, timeZone, role })),
     };
   }
 
@@ -204,7 +237,7 @@ export class AuthService {
         summary: { after: changes },
       });
     });
-    return this.me(principal);
+    return this.me(principal.userId);
   }
 }
 

@@ -4,26 +4,34 @@ import type { Role } from '../core/database';
 import { ApiErrors } from '../core/http';
 import type { GaungRequest, Principal, WorkspaceAccess } from './auth-context';
 import { AuthGuard, WorkspaceGuard } from './guards';
-import { MIN_ROLE } from './min-role';
+import { API_TOKENS_ALLOWED, MIN_ROLE } from './min-role';
 
 /**
- * A route under /workspaces/:workspace that needs at least `minimum` there. The minimum is also
- * published in OpenAPI as x-min-role, which the authorization matrix test reads.
+ * A route under /workspaces/:workspace that needs at least `minimum` there. Personal API tokens
+ * (bound to one workspace, capped in role) may call it unless `apiTokens: false`. The minimum and
+ * the token rule are published in OpenAPI as x-min-role and x-api-token, which the authorization
+ * tests read.
  */
-export function WorkspaceRoute(minimum: Role) {
+export function WorkspaceRoute(minimum: Role, options: { apiTokens?: boolean } = {}) {
+  const apiTokens = options.apiTokens ?? true;
   return applyDecorators(
     SetMetadata(MIN_ROLE, minimum),
+    SetMetadata(API_TOKENS_ALLOWED, apiTokens),
     UseGuards(AuthGuard, WorkspaceGuard),
     ApiBearerAuth(),
     ApiParam({ name: 'workspace', description: 'Workspace slug or id', schema: { type: 'string' } }),
     ApiExtension('x-min-role', minimum),
+    ApiExtension('x-api-token', apiTokens),
     ApiErrors(401, 403, 404),
   );
 }
 
-/** A route for any signed-in user (no workspace). */
+/**
+ * A route for a signed-in person (no workspace): a session (bearer or browser cookie), never a
+ * personal API token, which answers 403 api_token_not_allowed.
+ */
 export function SignedIn() {
-  return applyDecorators(UseGuards(AuthGuard), ApiBearerAuth(), ApiExtension('x-signed-in', true), ApiErrors(401));
+  return applyDecorators(UseGuards(AuthGuard), ApiBearerAuth(), ApiExtension('x-signed-in', true), ApiExtension('x-api-token', false), ApiErrors(401, 403));
 }
 
 /** The workspace and effective role of the caller (set by WorkspaceGuard). */

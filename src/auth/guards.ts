@@ -1,40 +1,71 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { Response } from 'express';
 import { hashToken } from '../core/crypto';
 import { PrismaService, type Role } from '../core/database';
 import { AppError } from '../core/errors';
 import { requestContext } from '../core/logging';
 import { AUTH_TEXT } from './auth.messages';
 import { AuthService, SESSION_TOKEN_PREFIX } from './auth.service';
+import { BrowserSession } from './browser-session';
 import type { GaungRequest, Principal } from './auth-context';
 import { CredentialsRepository } from './credentials.repository';
-import { MIN_ROLE } from './min-role';
+import { API_TOKENS_ALLOWED, MIN_ROLE } from './min-role';
 import { OBJECT_SCOPES, UUID_PATTERN } from './object-scopes';
 import { lowerRole, roleAtLeast } from './roles';
 
 export const API_TOKEN_PREFIX = 'gat_';
 
-/** Authenticates a bearer session token or personal API token; 401 otherwise. */
+const sessionExpired = () => AppError.unauthorized('SESSION_EXPIRED', AUTH_TEXT.sessionInvalid);
+
+/**
+ * Authenticates a bearer session token, a personal API token, or the browser's session cookie
+ * (then CSRF-checked); 401 otherwise. Personal API tokens pass only routes marked for them
+ * (@WorkspaceRoute): everything else is for signed-in people (default deny).
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly auth: AuthService,
     private readonly credentials: CredentialsRepository,
+    private readonly browser: BrowserSession,
+    private readonly reflector: Reflector,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<GaungRequest>();
-    const token = /^Bearer (\S+)$/.exec(request.header('authorization') ?? '')?.[1];
-    if (!token) throw AppError.unauthorized();
-    const principal = token.startsWith(API_TOKEN_PREFIX) ? await this.fromApiToken(token) : token.startsWith(SESSION_TOKEN_PREFIX) ? await this.auth.authenticateSession(token) : null;
-    if (!principal) throw AppError.unauthorized('session_invalid', AUTH_TEXT.sessionInvalid);
+    const cookieToken = request.header('authorization') === undefined ? this.browser.sessionToken(request) : undefined;
+    const principal = cookieToken === undefined ? await this.fromBearer(request) : await this.fromCookie(cookieToken, context.switchToHttp().getResponse<Response>());
+    // Known from here on: refusals below speak the caller's own language.
     request.principal = principal;
     const ctx = requestContext.current();
     if (ctx) {
       ctx.userId = principal.userId;
       ctx.locale = principal.locale;
     }
+    if (cookieToken !== undefined) this.browser.assertCsrf(request, cookieToken);
+    if (principal.apiToken && !this.reflector.getAllAndOverride<boolean>(API_TOKENS_ALLOWED, [context.getHandler(), context.getClass()])) {
+      throw AppError.forbidden('api_token_not_allowed', AUTH_TEXT.apiTokenNotAllowed);
+    }
     return true;
+  }
+
+  private async fromBearer(request: GaungRequest): Promise<Principal> {
+    const token = /^Bearer (\S+)$/.exec(request.header('authorization') ?? '')?.[1];
+    if (!token) throw AppError.unauthorized();
+    const principal = token.startsWith(API_TOKEN_PREFIX) ? await this.fromApiToken(token) : token.startsWith(SESSION_TOKEN_PREFIX) ? await this.auth.authenticateSession(token) : null;
+    if (!principal) throw sessionExpired();
+    return principal;
+  }
+
+  /** The browser's session: a dead one also clears its cookies, so the page starts clean at sign-in. */
+  private async fromCookie(token: string, response: Response): Promise<Principal> {
+    const principal = token.startsWith(SESSION_TOKEN_PREFIX) ? await this.auth.authenticateSession(token) : null;
+    if (!principal) {
+      this.browser.clear(response);
+      throw sessionExpired();
+    }
+    return principal;
   }
 
   private async fromApiToken(token: string): Promise<Principal | null> {

@@ -51,14 +51,14 @@ export class CalendarController {
   }
 
   @Post('workspaces/:workspace/calendar-feed')
-  @WorkspaceRoute(Role.VIEWER)
+  @WorkspaceRoute(Role.VIEWER, { apiTokens: false })
   @ApiOperation({ summary: 'A new secret iCal subscription URL for me (shown once; the previous one stops working)' })
   regenerateFeed(@Access() access: WorkspaceAccess) {
     return this.calendar.regenerateFeed(access);
   }
 
   @Delete('workspaces/:workspace/calendar-feed')
-  @WorkspaceRoute(Role.VIEWER)
+  @WorkspaceRoute(Role.VIEWER, { apiTokens: false })
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Stop my iCal subscription URL' })
   async revokeFeed(@Access() access: WorkspaceAccess) {

@@ -92,7 +92,7 @@ export class WorkspacesController {
   }
 
   @Post('workspaces/:workspace/leave')
-  @WorkspaceRoute(Role.VIEWER)
+  @WorkspaceRoute(Role.VIEWER, { apiTokens: false })
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Leave this workspace (the last OWNER cannot)' })
   @ApiErrors(409)

@@ -59,6 +59,8 @@ export const configSchema = z.object({
   LOGIN_LOCKOUT_MINUTES: int(1, 24 * 60).default(15),
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),
   MAIL_FROM: z.string().default('Gaung <no-reply@localhost>'),
+  /** Without SMTP_URL, mail is written here as files only the operator can read (never served over HTTP). */
+  MAIL_OUTBOX_DIR: z.string().min(1).default('data/outbox'),
   WORKER_CONCURRENCY: int(1, 500).default(20),
   PUBLISH_TIMEOUT_MS: int(100, 300_000).default(30_000),
   /** 0 turns the periodic sweeper off in this process (a worker that should not sweep, or tests). */
