@@ -39,7 +39,9 @@ export class CalendarRepository {
   }
 
   /**
-   * Posts in [from, to): the workspace's own, and every partner's posts in its joint campaigns, with
+   * Posts in [from, to): the workspace's own, and the posts in its joint campaigns of every workspace
+   * whose partnership is ACTIVE now (docs/security.md, rule 1: a partner that left takes its posts
+   * along, whatever it writes afterwards; decided here, at read time, not by data moved on leave), with
    * everything the calendar shows, in ONE query (the relations as JSON), run as a hot statement:
    * a page of ~400 rows costs the Prisma client more CPU than the query itself. Keyset-paginated on
    * (scheduledAt, id); the two branches use the (workspaceId|campaignId, scheduledAt, id) indexes.
@@ -62,7 +64,11 @@ export class CalendarRepository {
         JOIN "Workspace" w ON w.id = p."workspaceId"
         JOIN "User" u ON u.id = p."authorId"
         LEFT JOIN "Campaign" c ON c.id = p."campaignId"
-       WHERE (p."workspaceId" = ${workspaceId}::uuid OR p."campaignId" = ANY(${jointIds}::uuid[]))
+       WHERE (p."workspaceId" = ${workspaceId}::uuid
+              OR (p."campaignId" = ANY(${jointIds}::uuid[])
+                  AND (c."workspaceId" = p."workspaceId"
+                       OR EXISTS (SELECT 1 FROM "CampaignPartner" cp
+                                   WHERE cp."campaignId" = p."campaignId" AND cp."workspaceId" = p."workspaceId" AND cp.status = 'ACTIVE'))))
          AND p."scheduledAt" >= ${range.from} AND p."scheduledAt" < ${range.to}
          ${where(Boolean(query.campaignId), Prisma.sql`p."campaignId" = ${query.campaignId ?? null}::uuid`)}
          ${where(Boolean(query.status), Prisma.sql`p.status::text = ${query.status ?? null}`)}
