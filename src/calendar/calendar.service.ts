@@ -7,6 +7,7 @@ import { hashToken, newSecretToken } from '../core/crypto';
 import { PrismaService } from '../core/database';
 import { AppError } from '../core/errors';
 import { requestContext } from '../core/logging';
+import { displayStateOf } from '../posts/display-state';
 import { CalendarRepository, type CalendarPost } from './calendar.repository';
 import type { CalendarQuery } from './calendar.schemas';
 import { calendarDates } from './holidays';
@@ -126,7 +127,7 @@ export class CalendarService {
         id: post.id,
         version: post.version,
         scheduledAt: post.scheduledAt,
-        status: post.status,
+        status: displayStateOf(post.status, post.targets.map((t) => t.state)),
         campaignName: post.campaign?.name ?? null,
         text: post.baseText,
         platforms: post.targets.map((t) => `${t.account.platform} (${t.account.displayName})`),
@@ -149,6 +150,7 @@ function presentCalendarPost(post: CalendarPost, workspaceId: string, format: (i
     campaign: post.campaign ? { id: post.campaign.id, name: post.campaign.name, color: post.campaign.color, held: post.campaign.heldAt !== null } : null,
     author: post.author,
     status: post.status,
+    displayState: displayStateOf(post.status, post.targets.map((t) => t.state)),
     version: post.version,
     scheduledAt: post.scheduledAt,
     scheduleZone: post.scheduleZone,
