@@ -79,6 +79,7 @@ export const targetIssuesResponseSchema = z.object({
 /** The answer of a dry run: what create or update would store for time, and the issues per target. */
 export const postCheckResponseSchema = z.object({
   submittable: z.boolean().describe('True when the result could be submitted for review as it is'),
+  timePassed: z.boolean().describe('The time (kept from before) has passed: submitting needs a new time or "publish now"'),
   publishNow: z.boolean(),
   scheduledAt: z.string().datetime().nullable(),
   scheduleZone: z.string().nullable(),

@@ -108,8 +108,9 @@ export class PostsService {
     const references = await this.checkReferences(access, input);
     const timing = nextTiming(before, input, references.when);
     const issues = checkContent(draftOf(before, input, references), validatorFrom(this.registry));
-    const timeAhead = timing.publishNow || !timing.scheduledAt || timing.scheduledAt.getTime() > Date.now();
-    return { submittable: !hasIssues(issues) && timeAhead, ...timing, issues: presentIssues(issues, requestContext.locale()) };
+    // A time kept from before may have passed since: the edit is allowed, submitting is not.
+    const timePassed = !timing.publishNow && timing.scheduledAt !== null && timing.scheduledAt.getTime() <= Date.now();
+    return { submittable: !hasIssues(issues) && !timePassed, timePassed, ...timing, issues: presentIssues(issues, requestContext.locale()) };
   }
 
   /** Per-target content problems, in the platform's own counting (publisher.validate), by account. */
