@@ -36,11 +36,11 @@ export class CalendarService {
       ? { from: new Date(query.from), to: new Date(query.to) }
       : calendarRange(query.view ?? 'week', query.anchor ?? DateTime.now().setZone(zone).toISODate()!, zone);
     const cursor = query.after ? { at: new Date(query.after.split('_')[0]!), id: query.after.split('_')[1]! } : undefined;
-    const jointIds = await this.calendar.jointCampaignIds(access.workspaceId);
+    const joint = await this.calendar.jointCampaigns(access.workspaceId);
     const [posts, workspace, heldCampaigns, keyDates] = await Promise.all([
-      this.calendar.posts(access.workspaceId, jointIds, range, query, cursor),
+      this.calendar.posts(access.workspaceId, joint, range, query, cursor),
       this.calendar.workspaceHold(access.workspaceId),
-      this.calendar.heldCampaigns(access.workspaceId, jointIds),
+      this.calendar.heldCampaigns(access.workspaceId, joint.ids),
       this.calendar.keyDates(access.workspaceId, startOfLocalDay(range.from, zone), endOfLocalDayExclusive(range.to, zone)),
     ]);
     const locale = requestContext.locale();
@@ -112,8 +112,8 @@ export class CalendarService {
     const workspace = await this.calendar.workspaceHold(feed.workspaceId);
     const now = DateTime.utc();
     const range = { from: now.minus({ days: ICAL_PAST_DAYS }).toJSDate(), to: now.plus({ days: ICAL_FUTURE_DAYS }).toJSDate() };
-    const jointIds = await this.calendar.jointCampaignIds(feed.workspaceId);
-    const posts = await this.calendar.posts(feed.workspaceId, jointIds, range, { limit: 1000 });
+    const joint = await this.calendar.jointCampaigns(feed.workspaceId);
+    const posts = await this.calendar.posts(feed.workspaceId, joint, range, { limit: 1000 });
     const keyDates = await this.calendar.keyDates(feed.workspaceId, range.from, range.to);
     const user = await this.prisma.user.findUniqueOrThrow({ where: { id: feed.userId }, select: { locale: true } });
     const locale = user.locale === 'en' ? 'en' : 'id';
