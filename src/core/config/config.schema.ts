@@ -77,6 +77,8 @@ export const configSchema = z.object({
   MEDIA_DIR: z.string().min(1).default('data/media'),
   MEDIA_MAX_IMAGE_MB: int(1, 50).default(8),
   MEDIA_MAX_VIDEO_MB: int(1, 1024).default(200),
+  /** How long the media library's preview URLs (thumbnails in the composer) stay valid, at least. */
+  MEDIA_PREVIEW_TTL_SECONDS: int(60, 86_400).default(900),
   GRAPH_API_URL: url(['http:', 'https:']).default('https://graph.facebook.com/v23.0'),
   THREADS_API_URL: url(['http:', 'https:']).default('https://graph.threads.net/v1.0'),
   X_API_URL: url(['http:', 'https:']).default('https://api.x.com'),
