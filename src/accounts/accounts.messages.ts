@@ -4,6 +4,10 @@ export const ACCOUNT_TEXT = {
   account: { id: 'Akun', en: 'Account' },
   verificationFailed: { id: 'Platform menolak kredensial ini: {reason}', en: 'The platform refused these credentials: {reason}' },
   platformUnreachable: { id: 'Platform tidak dapat dihubungi untuk memeriksa kredensial: {reason}', en: 'The platform could not be reached to check the credentials: {reason}' },
+  addressNotAllowed: {
+    id: 'Alamat {host} bukan alamat publik ({reason}), jadi Gaung tidak menghubunginya. Jika server ini milik organisasi Anda di jaringan lokal, operator dapat mengizinkannya lewat EGRESS_ALLOW.',
+    en: 'The address {host} is not public ({reason}), so Gaung does not contact it. If this server is your organisation\'s on a local network, the operator can admit it with EGRESS_ALLOW.',
+  },
   alreadyConnected: {
     id: 'Akun {name} sudah terhubung di ruang kerja ini; gunakan hubungkan ulang.',
     en: 'The account {name} is already connected in this workspace; use reconnect instead.',
