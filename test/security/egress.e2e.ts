@@ -120,6 +120,15 @@ describe('one guarded egress (issue #15 item 5)', () => {
     }
   });
 
+  it('checks an address kept for later without sending anything; a name that does not resolve yet is not refused', async () => {
+    const egress = denying();
+    await expect(egress.check(`http://localhost:${inside.port}/hook`)).rejects.toBeInstanceOf(EgressRefusedError);
+    await expect(egress.check(`http://[::ffff:10.0.0.1]/hook`)).rejects.toBeInstanceOf(EgressRefusedError);
+    await expect(egress.check('https://receiver.invalid/hook')).resolves.toBeUndefined();
+    expect(inside.hits).toEqual([]);
+    egress.onModuleDestroy();
+  });
+
   it('ignores the environment proxy, unix sockets and agents a caller passes', async () => {
     const egress = denying();
     const outcome = await outcomeOf(egress.request({ url: `http://127.0.0.1:${inside.port}/`, socketPath: '/var/run/docker.sock', proxy: { host: '127.0.0.1', port: inside.port } }));
@@ -169,6 +178,8 @@ describe('the guarded egress behind the API and the worker (no allow-list)', () 
       for (const form of [
         { platform: 'MASTODON', instanceUrl: url, accessToken: 'token-0123456789' },
         { platform: 'WORDPRESS', siteUrl: url, username: 'admin', applicationPassword: 'abcd efgh ijkl mnop' },
+        // Nothing is sent to a webhook at connect time; its address is still refused then, not at every publish.
+        { platform: 'WEBHOOK', url: `${url}/hook` },
       ]) {
         const res = await t.http().post(`/workspaces/${ws.slug}/accounts`).set(bearer(ws.users.ADMIN)).set('accept-language', 'en').send(form);
         count(res.status, res.body.error?.code);

@@ -20,6 +20,7 @@ const ABSOLUTE_URL = /^([a-z][a-z\d+\-.]*:)?\/\//i;
 @Injectable()
 export class Egress implements OnModuleDestroy {
   private readonly allow: AllowList;
+  private readonly lookup: ReturnType<typeof guardedLookup>;
   private readonly httpAgent: HttpAgent;
   private readonly httpsAgent: HttpsAgent;
   private readonly client: AxiosInstance;
@@ -27,6 +28,7 @@ export class Egress implements OnModuleDestroy {
   constructor(@Inject(APP_CONFIG) config: Pick<AppConfig, 'EGRESS_ALLOW'>) {
     this.allow = new AllowList(config.EGRESS_ALLOW);
     const lookup = guardedLookup(this.allow);
+    this.lookup = lookup;
     this.httpAgent = new HttpAgent({ keepAlive: true, lookup });
     this.httpsAgent = new HttpsAgent({ keepAlive: true, lookup });
     this.client = axios.create({
@@ -53,6 +55,17 @@ export class Egress implements OnModuleDestroy {
       httpAgent: this.httpAgent,
       httpsAgent: this.httpsAgent,
     });
+  }
+
+  /**
+   * Refuses an address a user enters for later (a webhook URL) as a request to it would be refused,
+   * sending nothing. A name that does not resolve now is not refused: it may resolve when used.
+   */
+  async check(url: string): Promise<void> {
+    const host = this.checkedUrl({ url }).hostname.replace(/^\[|\]$/g, '');
+    if (isIP(host) !== 0) return;
+    const refusal = await new Promise<Error | null>((resolve) => this.lookup(host, { all: true }, (error) => resolve(error)));
+    if (refusal instanceof EgressRefusedError) throw refusal;
   }
 
   /** The full URL the request goes to (as axios would build it), refused when it may not be reached. */

@@ -22,6 +22,15 @@ export class PlatformHttp {
       throw transportError(platform, error);
     }
   }
+
+  /** An address kept for later calls (a webhook URL), refused now as a call to it would be (see Egress.check). */
+  async checkAddress(platform: string, url: string): Promise<void> {
+    try {
+      await this.egress.check(url);
+    } catch (error) {
+      throw transportError(platform, error);
+    }
+  }
 }
 
 /**

@@ -61,6 +61,8 @@ export class WebhookPublisher implements Publisher {
 
   async verifyCredentials(account: AccountContext): Promise<VerifiedIdentity> {
     const { url } = endpointOf(account);
+    // Nothing is sent at connect time, but an address every publish would be refused at is refused now.
+    await this.http.checkAddress('webhook', url);
     return { externalId: url, displayName: new URL(url).host, handle: null };
   }
 }
