@@ -14,7 +14,7 @@ const ABSOLUTE_URL = /^([a-z][a-z\d+\-.]*:)?\/\//i;
  * here (docs/security.md, "One guarded egress"). Only http(s); an address literal is checked before
  * the request, a name when it is resolved (guardedLookup), so the socket only ever reaches a checked
  * address. Redirects are never followed: a 3xx comes back to the caller, who may only go there by
- * asking again, checked the same way. No proxy from the environment, no unix sockets.
+ * asking again, checked the same way. No proxy from the environment, no unix sockets, no fetch or HTTP/2.
  * Every response is returned (callers map statuses); refusals throw EgressRefusedError.
  */
 @Injectable()
@@ -46,6 +46,10 @@ export class Egress implements OnModuleDestroy {
       ...config,
       url: url.toString(),
       baseURL: undefined,
+      // Node's http(s) only, HTTP/1.1: fetch and HTTP/2 would resolve names without the guarded agents.
+      adapter: 'http',
+      httpVersion: 1,
+      http2Options: undefined,
       maxRedirects: 0,
       beforeRedirect: undefined,
       proxy: false,
