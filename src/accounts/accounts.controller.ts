@@ -39,9 +39,9 @@ export class AccountsController {
 
   @Patch(':accountId')
   @WorkspaceRoute(Role.ADMIN)
-  @ApiOperation({ summary: 'Rename, set posting slots or the base URL' })
+  @ApiOperation({ summary: 'Rename or set posting slots; a new base URL only for an account without credentials (otherwise reconnect)' })
   @ApiZodBody(updateAccountSchema)
-  @ApiErrors(400, 409)
+  @ApiErrors(400, 409, 422)
   update(@Access() access: WorkspaceAccess, @Param('accountId') accountId: string, @ZodBody(updateAccountSchema) body: z.infer<typeof updateAccountSchema>) {
     return this.accounts.update(access, accountId, body);
   }

@@ -86,6 +86,10 @@ export class AccountsService {
   async update(access: WorkspaceAccess, accountId: string, changes: UpdateAccount) {
     return this.prisma.$transaction(async (tx) => {
       const before = await this.lockLive(tx, access.workspaceId, accountId);
+      // A credential is only ever sent to the host it was entered for (docs/security.md).
+      if (changes.baseUrl !== undefined && changes.baseUrl !== before.baseUrl && before.credentialsCiphertext !== null) {
+        throw AppError.unprocessable('credentials_required', ACCOUNT_TEXT.newAddressNeedsCredentials);
+      }
       const after = await this.accounts.update(tx, access.workspaceId, accountId, changes);
       await this.record(tx, accessActor(access), access.workspaceId, 'account.updated', accountId, { before: { displayName: before.displayName, baseUrl: before.baseUrl }, after: changes });
       return presentAccount(after);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseAllowEntry } from '../egress/address-policy';
 import { isIanaZone } from '../http/zod-types';
 
 const url = (protocols: string[]) =>
@@ -36,6 +37,20 @@ const credentialKeys = z
       return z.NEVER;
     }
     return keys;
+  });
+
+/** "10.0.0.0/8,::1,mastodon.lan": addresses, CIDRs or host names that outbound requests may reach although not public. */
+const allowList = z
+  .string()
+  .max(4000)
+  .transform((value, ctx) => {
+    const entries = value.split(',').map((part) => part.trim()).filter(Boolean);
+    const bad = entries.filter((entry) => parseAllowEntry(entry) === null);
+    if (bad.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `not an address, CIDR or host name: ${bad.join(', ')}` });
+      return z.NEVER;
+    }
+    return entries;
   });
 
 /** An optional secret or id (loadConfig already drops empty values). */
@@ -85,6 +100,8 @@ export const configSchema = z.object({
   LINKEDIN_API_URL: url(['http:', 'https:']).default('https://api.linkedin.com'),
   TELEGRAM_API_URL: url(['http:', 'https:']).default('https://api.telegram.org'),
   BLUESKY_SERVICE_URL: url(['http:', 'https:']).default('https://bsky.social'),
+  /** Empty (the default): outbound requests reach public addresses only. */
+  EGRESS_ALLOW: allowList.default([]),
   // OAuth apps per platform (optional: a platform without its app answers 'platform not configured').
   FACEBOOK_APP_ID: optionalText,
   FACEBOOK_APP_SECRET: optionalText,
