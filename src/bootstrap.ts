@@ -15,7 +15,8 @@ export async function createApiApp(config: AppConfig, roles: Role[] = ['api']): 
     bodyParser: false,
   });
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Off unless TRUST_PROXY names the proxy: otherwise any client could pick its address (README, Proxies).
+  app.set('trust proxy', config.TRUST_PROXY);
   app.use(requestContextMiddleware);
   app.useBodyParser('json', { limit: '1mb' });
   // Media uploads arrive as raw bytes; MediaService enforces the per-kind size limits.
