@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { ZodValidationPipe } from '../core/errors';
 import { ApiErrors, ApiZodBody, ZodBody, zUuid } from '../core/http';
+import { ExpensiveAnonymous } from './anonymous-throttle';
 import type { GaungRequest, Principal } from './auth-context';
 import { changePasswordSchema, loginSchema, profileSchema, registerSchema, resetConfirmSchema, resetRequestSchema } from './auth.schemas';
 import { AuthService, type ClientInfo } from './auth.service';
@@ -16,9 +17,10 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Post('auth/register')
-  @ApiOperation({ summary: 'Create a user account and sign in' })
+  @ExpensiveAnonymous()
+  @ApiOperation({ summary: 'Create a user account and sign in (only when REGISTRATION=open; otherwise 403)' })
   @ApiZodBody(registerSchema)
-  @ApiErrors(400, 409)
+  @ApiErrors(400, 403, 409)
   register(@ZodBody(registerSchema) body: z.infer<typeof registerSchema>, @Req() req: GaungRequest) {
     return this.auth.register(body, client(req));
   }
@@ -76,6 +78,7 @@ export class AuthController {
   }
 
   @Post('auth/password-reset/confirm')
+  @ExpensiveAnonymous()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Choose a new password with a one-time reset token; every session ends' })
   @ApiZodBody(resetConfirmSchema)

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { AnonymousThrottleGuard } from './anonymous-throttle';
 import { ApiTokensController } from './api-tokens.controller';
 import { ApiTokensService } from './api-tokens.service';
 import { AuthController } from './auth.controller';
@@ -11,7 +12,7 @@ import { LoginThrottleService } from './login-throttle.service';
 @Global()
 @Module({
   controllers: [AuthController, ApiTokensController],
-  providers: [AuthService, ApiTokensService, CredentialsRepository, LoginThrottleService, AuthGuard, WorkspaceGuard],
-  exports: [AuthService, CredentialsRepository, AuthGuard, WorkspaceGuard],
+  providers: [AuthService, ApiTokensService, CredentialsRepository, LoginThrottleService, AuthGuard, WorkspaceGuard, AnonymousThrottleGuard],
+  exports: [AuthService, CredentialsRepository, AuthGuard, WorkspaceGuard, AnonymousThrottleGuard],
 })
 export class AuthModule {}

@@ -15,6 +15,10 @@ export const WORKSPACE_TEXT = {
     id: 'Undangan tidak valid, sudah dipakai, dicabut, atau kedaluwarsa.',
     en: 'The invitation is invalid, already used, revoked, or expired.',
   },
+  invitationInviterLostRights: {
+    id: 'Undangan ini tidak berlaku lagi: pengirimnya tidak lagi berhak memberi peran ini. Minta admin ruang kerja mengirim undangan baru.',
+    en: 'This invitation is no longer valid: the person who sent it may no longer grant this role. Ask a workspace admin for a new invitation.',
+  },
   invitationForOtherEmail: {
     id: 'Undangan ini untuk alamat email lain. Masuk dengan akun {email}.',
     en: 'This invitation is for another email address. Sign in as {email}.',

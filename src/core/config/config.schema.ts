@@ -78,6 +78,10 @@ export const configSchema = z.object({
   SESSION_TTL_HOURS: int(1, 24 * 90).default(24 * 14),
   LOGIN_MAX_FAILURES: int(1, 100).default(5),
   LOGIN_LOCKOUT_MINUTES: int(1, 24 * 60).default(15),
+  /** Registrations, invitation acceptances and reset confirmations per client address per 10 minutes. */
+  ANONYMOUS_LIMIT: int(1, 10_000).default(20),
+  /** Who may create an account: only someone holding an invitation (default), or anyone. */
+  REGISTRATION: z.enum(['invitation', 'open']).default('invitation'),
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),
   MAIL_FROM: z.string().default('Gaung <no-reply@localhost>'),
   WORKER_CONCURRENCY: int(1, 500).default(20),
