@@ -147,6 +147,7 @@ export class ReviewService {
       status: next.status,
       version: next.version,
       approvedVersion: next.approvedVersion,
+      unreviewedEditorIds: next.editorIds,
       submittedAt: action.type === 'submit' ? new Date() : undefined,
     });
     let forget: Outcome['forget'] = [];
