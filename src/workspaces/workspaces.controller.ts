@@ -32,7 +32,7 @@ export class WorkspacesController {
 
   @Patch('workspaces/:workspace')
   @WorkspaceRoute(Role.ADMIN)
-  @ApiOperation({ summary: 'Change name, slug, time zone, locale or self-approval' })
+  @ApiOperation({ summary: 'Change name, slug, time zone, locale, self-approval, or whether any workspace may invite this one to a joint campaign' })
   @ApiZodBody(updateWorkspaceSchema)
   @ApiErrors(400, 409)
   update(@Access() access: WorkspaceAccess, @ZodBody(updateWorkspaceSchema) body: z.infer<typeof updateWorkspaceSchema>) {

@@ -2,6 +2,10 @@ import type { LocalizedText } from '../core/i18n';
 
 export const WORKSPACE_TEXT = {
   slugTaken: { id: 'Slug "{slug}" sudah dipakai ruang kerja lain.', en: 'The slug "{slug}" is already used by another workspace.' },
+  tooManySlugChecks: {
+    id: 'Terlalu banyak percobaan membuat atau mengganti slug ruang kerja. Coba lagi dalam {minutes} menit.',
+    en: 'Too many attempts to create or rename workspace slugs. Try again in {minutes} minutes.',
+  },
   lastOwner: {
     id: 'Ruang kerja harus punya setidaknya satu pemilik (OWNER). Jadikan anggota lain pemilik terlebih dahulu.',
     en: 'A workspace needs at least one OWNER. Make another member an owner first.',

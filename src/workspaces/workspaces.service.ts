@@ -4,10 +4,15 @@ import type { Principal, WorkspaceAccess } from '../auth/auth-context';
 import { actorOf } from '../auth/auth.service';
 import { PrismaService, Role, type Tx } from '../core/database';
 import { AppError } from '../core/errors';
+import { RateLimiter } from '../core/queue';
 import { HoldResumeService, type ResumeSummary } from '../publishing';
 import { assertMayManage } from './member-rights';
+import type { WorkspaceChanges } from './workspaces.schemas';
 import { WORKSPACE_TEXT } from './workspaces.messages';
 import { WorkspacesRepository } from './workspaces.repository';
+
+/** Workspaces created or renamed per user per hour (each checks whether a slug is taken). */
+const SLUG_CHECKS_PER_HOUR = 10;
 
 @Injectable()
 export class WorkspacesService {
@@ -16,11 +21,12 @@ export class WorkspacesService {
     private readonly workspaces: WorkspacesRepository,
     private readonly audit: AuditService,
     private readonly holds: HoldResumeService,
+    private readonly limiter: RateLimiter,
   ) {}
 
   /** The creator becomes its OWNER. */
   async create(principal: Principal, input: { slug: string; name: string; timeZone: string; locale: string }) {
-    await this.assertSlugFree(input.slug);
+    await this.assertSlugFree(principal.userId, input.slug);
     return this.prisma.$transaction(async (tx) => {
       const workspace = await this.workspaces.create(tx, input);
       await this.workspaces.addMember(tx, workspace.id, principal.userId, Role.OWNER);
@@ -40,8 +46,8 @@ export class WorkspacesService {
     return this.workspaces.findById(access.workspaceId);
   }
 
-  async update(access: WorkspaceAccess, changes: { slug?: string; name?: string; timeZone?: string; locale?: string; allowSelfApproval?: boolean }) {
-    if (changes.slug) await this.assertSlugFree(changes.slug, access.workspaceId);
+  async update(access: WorkspaceAccess, changes: WorkspaceChanges) {
+    if (changes.slug) await this.assertSlugFree(access.userId, changes.slug, access.workspaceId);
     return this.prisma.$transaction(async (tx) => {
       const before = await tx.workspace.findUniqueOrThrow({ where: { id: access.workspaceId } });
       const after = await this.workspaces.update(tx, access.workspaceId, changes);
@@ -132,7 +138,15 @@ export class WorkspacesService {
     }
   }
 
-  private async assertSlugFree(slug: string, exceptWorkspaceId?: string): Promise<void> {
+  /**
+   * A taken slug must be refused, which tells that a workspace uses it: the checks are rate limited
+   * per user, so nobody sweeps slugs to learn which organisations are here (docs/security.md, 12).
+   */
+  private async assertSlugFree(userId: string, slug: string, exceptWorkspaceId?: string): Promise<void> {
+    const verdict = await this.limiter.hit(['slug-checks', userId], SLUG_CHECKS_PER_HOUR, 3_600_000);
+    if (!verdict.allowed) {
+      throw AppError.tooManyRequests('slug_checks_rate_limited', WORKSPACE_TEXT.tooManySlugChecks, verdict.retryAfterSeconds, { minutes: Math.ceil(verdict.retryAfterSeconds / 60) });
+    }
     if ((await this.workspaces.slugTaken(slug, exceptWorkspaceId)) > 0) {
       throw AppError.conflict('slug_taken', WORKSPACE_TEXT.slugTaken, { slug });
     }

@@ -59,4 +59,19 @@ describe('invitations are checked against the inviter\'s rights at acceptance', 
     const me = await t.http().get('/me').set(bearer(res.body)).expect(200);
     expect(me.body.workspaces).toEqual([expect.objectContaining({ slug: ws.slug, role: 'COORDINATOR' })]);
   });
+
+  it('refuses a partnership invitation to a joint campaign once its sender is no longer a coordinator', async () => {
+    const owner = await createWorkspace(t.prisma);
+    const partner = await createWorkspace(t.prisma);
+    await t.prisma.workspace.update({ where: { id: partner.id }, data: { openToPartnerInvitations: true } });
+    const campaign = await t.http().post(`/workspaces/${owner.slug}/campaigns`).set(bearer(owner.users.COORDINATOR)).send({ name: 'Mogok Nasional' }).expect(201);
+    const invited = await t.http().post(`/workspaces/${owner.slug}/campaigns/${campaign.body.id}/partners`).set(bearer(owner.users.COORDINATOR)).send({ workspace: partner.slug }).expect(201);
+    await t.http().patch(`/workspaces/${owner.slug}/members/${owner.users.COORDINATOR.id}`).set(bearer(owner.users.ADMIN)).send({ role: 'EDITOR' }).expect(204);
+
+    const res = await t.http().post(`/workspaces/${partner.slug}/partnerships/${invited.body.id}/accept`).set(bearer(partner.users.COORDINATOR)).expect(422);
+    expect(res.body.error.code).toBe('partnership_inviter_lost_rights');
+    expect((await t.prisma.campaignPartner.findUniqueOrThrow({ where: { id: invited.body.id } })).status).toBe('INVITED');
+    // Declining stays possible.
+    await t.http().post(`/workspaces/${partner.slug}/partnerships/${invited.body.id}/decline`).set(bearer(partner.users.COORDINATOR)).expect(204);
+  });
 });
