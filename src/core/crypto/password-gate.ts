@@ -15,13 +15,18 @@ export type HashPriority = 'sign-in' | 'other';
  * (registrations, invitation acceptances, password changes and resets), so a flood of those cannot
  * make a real sign-in wait for more than the hashes already running (docs/security.md, rule 10).
  */
-class PasswordGate {
+export class PasswordGate {
   private running = 0;
   private readonly waiting: Record<HashPriority, Array<() => void>> = { 'sign-in': [], other: [] };
 
+  constructor(
+    private readonly concurrency = CONCURRENCY,
+    private readonly maxWaiting = MAX_WAITING,
+  ) {}
+
   async run<T>(priority: HashPriority, task: () => Promise<T>): Promise<T> {
-    if (this.running >= CONCURRENCY) {
-      if (this.waiting['sign-in'].length + this.waiting.other.length >= MAX_WAITING) {
+    if (this.running >= this.concurrency) {
+      if (this.waiting['sign-in'].length + this.waiting.other.length >= this.maxWaiting) {
         throw AppError.tooManyRequests('server_busy', BUSY_TEXT, 5);
       }
       await new Promise<void>((resolve) => this.waiting[priority].push(resolve));
