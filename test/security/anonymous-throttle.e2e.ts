@@ -68,8 +68,8 @@ describe('password hashing gate', () => {
   };
   const tick = () => new Promise((resolve) => setImmediate(resolve));
 
-  it('runs a bounded number of hashes at once and lets a sign-in go before the queued others', async () => {
-    const gate = new PasswordGate(2, 64);
+  it('runs a bounded number of hashes at once and keeps a slot for sign-in ahead of every other hash', async () => {
+    const gate = new PasswordGate(2, 1, 64);
     const started: string[] = [];
     const tasks = new Map<string, ReturnType<typeof deferred>>();
     const submit = (name: string, priority: 'sign-in' | 'other') => {
@@ -80,26 +80,31 @@ describe('password hashing gate', () => {
         await task.promise;
       });
     };
-    const runs = [...Array.from({ length: 6 }, (_, i) => submit(`bogus-${i}`, 'other')), submit('sign-in', 'sign-in')];
+    const runs = Array.from({ length: 6 }, (_, i) => submit(`bogus-${i}`, 'other'));
+    runs.push(submit('sign-in-1', 'sign-in'), submit('sign-in-2', 'sign-in'));
     await tick();
-    expect(started).toEqual(['bogus-0', 'bogus-1']);
+    // One slot for other work, the other taken at once by the sign-in that came after six bogus hashes.
+    expect(started).toEqual(['bogus-0', 'sign-in-1']);
     tasks.get('bogus-0')!.resolve();
     await tick();
-    expect(started).toEqual(['bogus-0', 'bogus-1', 'sign-in']);
+    // A freed slot goes to the waiting sign-in before any waiting bogus hash.
+    expect(started).toEqual(['bogus-0', 'sign-in-1', 'sign-in-2']);
     for (const task of tasks.values()) task.resolve();
     for (let i = 0; i < 10; i += 1) {
       await tick();
       for (const task of tasks.values()) task.resolve();
     }
     await Promise.all(runs);
-    expect(started).toHaveLength(7);
+    expect(started).toHaveLength(8);
   });
 
   it('refuses work beyond its queue with a 429 instead of piling up memory', async () => {
-    const gate = new PasswordGate(1, 2);
+    const gate = new PasswordGate(2, 1, 2);
     const block = deferred();
     const running = [gate.run('other', () => block.promise), gate.run('other', () => block.promise), gate.run('other', () => block.promise)];
     await expect(gate.run('other', async () => undefined)).rejects.toMatchObject({ status: 429, code: 'server_busy' } satisfies Partial<AppError>);
+    // A full queue of other work never refuses a sign-in.
+    running.push(gate.run('sign-in', () => block.promise));
     block.resolve();
     await Promise.all(running);
   });
