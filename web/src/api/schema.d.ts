@@ -47,7 +47,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a user account and sign in */
+        /** Create a user account and sign in (only when REGISTRATION=open; otherwise 403) */
         post: operations["AuthController_register"];
         delete?: never;
         options?: never;
@@ -281,7 +281,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change name, slug, time zone, locale or self-approval */
+        /** Change name, slug, time zone, locale, self-approval, or whether any workspace may invite this one to a joint campaign */
         patch: operations["WorkspacesController_update"];
         trace?: never;
     };
@@ -379,10 +379,10 @@ export interface paths {
             cookie?: never;
         };
         /** Open invitations */
-        get: operations["WorkspacesController_invitations"];
+        get: operations["InvitationsController_invitations"];
         put?: never;
         /** Invite by email; without SMTP the one-time link is returned to you */
-        post: operations["WorkspacesController_invite"];
+        post: operations["InvitationsController_invite"];
         delete?: never;
         options?: never;
         head?: never;
@@ -400,7 +400,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Revoke an open invitation */
-        delete: operations["WorkspacesController_revokeInvitation"];
+        delete: operations["InvitationsController_revokeInvitation"];
         options?: never;
         head?: never;
         patch?: never;
@@ -416,7 +416,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Accept an invitation addressed to my email (single use) */
-        post: operations["WorkspacesController_accept"];
+        post: operations["InvitationsController_accept"];
         delete?: never;
         options?: never;
         head?: never;
@@ -433,7 +433,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Accept an invitation by creating an account for its email; signs in */
-        post: operations["WorkspacesController_acceptNew"];
+        post: operations["InvitationsController_acceptNew"];
         delete?: never;
         options?: never;
         head?: never;
@@ -553,7 +553,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Invite another workspace (by slug) to this joint campaign */
+        /** Invite another workspace (by slug) to this joint campaign: one open to invitations, a past partner, or one you belong to */
         post: operations["CampaignsController_invite"];
         delete?: never;
         options?: never;
@@ -569,7 +569,7 @@ export interface paths {
             cookie?: never;
         };
         /** Joint campaigns this workspace is invited to or part of */
-        get: operations["CampaignsController_partnerships"];
+        get: operations["CampaignsController_listPartnerships"];
         put?: never;
         post?: never;
         delete?: never;
@@ -587,7 +587,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept an invitation to a joint campaign */
+        /** Accept an invitation to a joint campaign (refused once its sender is no longer a coordinator) */
         post: operations["CampaignsController_accept"];
         delete?: never;
         options?: never;
@@ -1403,8 +1403,52 @@ export interface operations {
                     };
                 };
             };
+            /** @description Your role does not allow this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            /** @example invalid_input */
+                            code: string;
+                            /** @example Data yang dikirim tidak valid. */
+                            message: string;
+                            details?: {
+                                field?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            /** @example invalid_input */
+                            code: string;
+                            /** @example Data yang dikirim tidak valid. */
+                            message: string;
+                            details?: {
+                                field?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too many requests; retry later */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1947,6 +1991,28 @@ export interface operations {
             };
             /** @description Valid input that the rules refuse */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            /** @example invalid_input */
+                            code: string;
+                            /** @example Data yang dikirim tidak valid. */
+                            message: string;
+                            details?: {
+                                field?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too many requests; retry later */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2776,6 +2842,7 @@ export interface operations {
                     /** @enum {string} */
                     locale?: "id" | "en";
                     allowSelfApproval?: boolean;
+                    openToPartnerInvitations?: boolean;
                 };
             };
         };
@@ -3543,7 +3610,7 @@ export interface operations {
             };
         };
     };
-    WorkspacesController_invitations: {
+    InvitationsController_invitations: {
         parameters: {
             query?: never;
             header?: never;
@@ -3623,7 +3690,7 @@ export interface operations {
             };
         };
     };
-    WorkspacesController_invite: {
+    InvitationsController_invite: {
         parameters: {
             query?: never;
             header?: never;
@@ -3755,7 +3822,7 @@ export interface operations {
             };
         };
     };
-    WorkspacesController_revokeInvitation: {
+    InvitationsController_revokeInvitation: {
         parameters: {
             query?: never;
             header?: never;
@@ -3836,7 +3903,7 @@ export interface operations {
             };
         };
     };
-    WorkspacesController_accept: {
+    InvitationsController_accept: {
         parameters: {
             query?: never;
             header?: never;
@@ -3945,7 +4012,7 @@ export interface operations {
             };
         };
     };
-    WorkspacesController_acceptNew: {
+    InvitationsController_acceptNew: {
         parameters: {
             query?: never;
             header?: never;
@@ -4013,6 +4080,28 @@ export interface operations {
             };
             /** @description Valid input that the rules refuse */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            /** @example invalid_input */
+                            code: string;
+                            /** @example Data yang dikirim tidak valid. */
+                            message: string;
+                            details?: {
+                                field?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too many requests; retry later */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5030,9 +5119,31 @@ export interface operations {
                     };
                 };
             };
+            /** @description Too many requests; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            /** @example invalid_input */
+                            code: string;
+                            /** @example Data yang dikirim tidak valid. */
+                            message: string;
+                            details?: {
+                                field?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
         };
     };
-    CampaignsController_partnerships: {
+    CampaignsController_listPartnerships: {
         parameters: {
             query?: never;
             header?: never;
@@ -5193,6 +5304,28 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            /** @example invalid_input */
+                            code: string;
+                            /** @example Data yang dikirim tidak valid. */
+                            message: string;
+                            details?: {
+                                field?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Valid input that the rules refuse */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
