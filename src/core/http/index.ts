@@ -19,5 +19,5 @@ export { ApiZodBody, ApiZodQuery, openApiSchema, ZodBody, ZodQuery } from './zod
 export { isOperator, OperatorGuard, operatorMiddleware, OPERATOR_USER } from './operator-auth';
 export { jsonBodyMiddleware, type RawBodyRoute } from './json-body.middleware';
 export { declaredLength, hasBody, payloadTooLarge, streamBody, unsupportedContentType } from './request-body';
-export { findUnacceptableText, isAcceptableText, urlTextMiddleware } from './text-checks';
+export { findUnacceptableText, isAcceptableText, urlTextMiddleware, withoutUnacceptableText } from './text-checks';
 export { APP_CSP, applySecurityHeaders, INLINE_STYLE_CSP } from './security-headers';

@@ -20,6 +20,15 @@ export function isAcceptableText(text: string): boolean {
   return !UNACCEPTABLE.test(text);
 }
 
+/** A copy of a JSON-like value with NUL and unpaired surrogates removed from every string (for text we do not control, such as a platform's reply). */
+export function withoutUnacceptableText<T>(value: T): T {
+  const clean = (text: string) => text.replace(new RegExp(UNACCEPTABLE.source, 'g'), '');
+  if (typeof value === 'string') return clean(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => withoutUnacceptableText(item)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([key, child]) => [clean(key), withoutUnacceptableText(child)])) as T;
+}
+
 /** The path (a.b.0) of the first unacceptable key or string inside a parsed JSON value, or null. */
 export function findUnacceptableText(value: unknown, path: string[] = []): string | null {
   if (typeof value === 'string') return isAcceptableText(value) ? null : path.join('.') || '(body)';
