@@ -36,7 +36,12 @@ const HSTS = 'max-age=31536000; includeSubDomains';
  * configured in CORS_ORIGINS: none by default.
  */
 export function applySecurityHeaders(app: INestApplication, corsOrigins: readonly string[]): void {
-  const common = { strictTransportSecurity: false, referrerPolicy: { policy: 'no-referrer' as const }, crossOriginEmbedderPolicy: false };
+  const common = {
+    strictTransportSecurity: false,
+    referrerPolicy: { policy: 'no-referrer' as const },
+    xFrameOptions: { action: 'deny' as const },
+    crossOriginEmbedderPolicy: false,
+  };
   const appHeaders = helmet({ ...common, contentSecurityPolicy: { useDefaults: false, directives: APP_CSP } });
   const inlineStyleHeaders = helmet({ ...common, contentSecurityPolicy: { useDefaults: false, directives: INLINE_STYLE_CSP } });
   app.use((req: Request, res: Response, next: NextFunction) => {
