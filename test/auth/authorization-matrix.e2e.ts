@@ -120,7 +120,7 @@ describe('authorization matrix over every route', () => {
     process.stdout.write(`authorization matrix: ${operations.length} routes, ${total} route x role cases ${JSON.stringify(counts)}\n`);
     expect(failures).toEqual([]);
     expect(counts.belowRole).toBeGreaterThan(0);
-  });
+  }, 120_000);
 
   it('answers bad bodies on every route with a 4xx and writes nothing', async () => {
     const scopedCounts = async () => ({
@@ -147,7 +147,7 @@ describe('authorization matrix over every route', () => {
     process.stdout.write(`bad-input matrix: ${cases} cases\n`);
     expect(bad).toEqual([]);
     expect(await scopedCounts()).toEqual(before);
-  });
+  }, 120_000);
 
   it('answers fuzzed bodies, path parameters and query strings on every route without a 5xx', async () => {
     // A workspace of its own: fuzzed bodies may legitimately create, hold or change things.
@@ -189,5 +189,5 @@ describe('authorization matrix over every route', () => {
     }
     process.stdout.write(`fuzz pass (seed ${FUZZ_SEED}): ${JSON.stringify(counts)} in ${Date.now() - started} ms, ${serverErrors.length} answers 5xx\n`);
     expect(serverErrors).toEqual([]);
-  }, 180_000);
+  }, 240_000);
 });
