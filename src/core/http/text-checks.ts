@@ -50,7 +50,9 @@ export function unacceptableTextError(field: string): AppError {
  * all), before any route reads it: a NUL in a slug or id must be a 400, never a database error.
  */
 export function urlTextMiddleware(req: Request, res: Response, next: NextFunction): void {
-  const [path = '', query = ''] = req.originalUrl.split('?', 2);
+  const url = req.originalUrl;
+  const mark = url.indexOf('?');
+  const [path, query] = mark === -1 ? [url, ''] : [url.slice(0, mark), url.slice(mark + 1)];
   const parts: Array<[field: string, raw: string[]]> = [
     ['path', path.split('/')],
     ['query', query.split(/[&=]/).map((part) => part.replace(/\+/g, ' '))],
