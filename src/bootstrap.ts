@@ -6,8 +6,9 @@ import cookieParser from 'cookie-parser';
 import { AppModule, type Role } from './app.module';
 import type { AppConfig } from './core/config';
 import { HttpExceptionFilter } from './core/errors';
-import { requestContextMiddleware } from './core/http';
+import { applySecurityHeaders, jsonBodyMiddleware, requestContextMiddleware, urlTextMiddleware } from './core/http';
 import { JsonLogger } from './core/logging';
+import { MEDIA_UPLOAD_ROUTE } from './media/media.controller';
 
 /** Builds the HTTP application (optionally with the worker in the same process); does not listen. */
 export async function createApiApp(config: AppConfig, roles: Role[] = ['api']): Promise<INestApplication> {
@@ -19,11 +20,12 @@ export async function createApiApp(config: AppConfig, roles: Role[] = ['api']): 
   // Off unless TRUST_PROXY names the proxy: otherwise any client could pick its address (README, Proxies).
   app.set('trust proxy', config.TRUST_PROXY);
   app.use(requestContextMiddleware);
+  applySecurityHeaders(app, config.CORS_ORIGINS);
+  app.use(urlTextMiddleware);
   // The browser's session cookie (src/auth/browser-session.ts); unsigned: the value is itself a secret.
   app.use(cookieParser());
-  app.useBodyParser('json', { limit: '1mb' });
-  // Media uploads arrive as raw bytes; MediaService enforces the per-kind size limits.
-  app.useBodyParser('raw', { type: ['image/*', 'video/*', 'application/octet-stream'], limit: `${config.MEDIA_MAX_VIDEO_MB}mb` });
+  // Every body is JSON under one limit, except the media upload, which streams to disk (MediaService).
+  app.use(jsonBodyMiddleware({ limitBytes: config.JSON_BODY_LIMIT_KB * 1024, rawRoutes: [MEDIA_UPLOAD_ROUTE] }));
   app.useGlobalFilters(new HttpExceptionFilter());
   setUpOpenApi(app);
   return app;

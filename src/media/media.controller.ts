@@ -1,16 +1,19 @@
-import { Body, Controller, Get, Param, Patch, Post, Res } from '@nestjs/common';
+import { Controller, Get, Param, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { Access, WorkspaceRoute } from '../auth/decorators';
 import { Role } from '../core/database';
-import { ApiErrors, ApiZodBody, ApiZodQuery, ZodBody, ZodQuery, zUuid } from '../core/http';
+import { ApiErrors, ApiZodBody, ApiZodQuery, type RawBodyRoute, ZodBody, ZodQuery, zUuid } from '../core/http';
 import { MediaService } from './media.service';
 
 const uploadQuerySchema = z.object({ alt: z.string().max(1500).optional() }).strict();
 const listQuerySchema = z.object({ before: zUuid.optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }).strict();
 const altTextSchema = z.object({ altText: z.string().trim().max(1500).nullable() }).strict();
+
+/** The one route with a raw body (streamed by MediaService); every other body is JSON (see bootstrap.ts). */
+export const MEDIA_UPLOAD_ROUTE: RawBodyRoute = { method: 'POST', path: /^\/workspaces\/[^/]+\/media\/?$/ };
 
 @ApiTags('media')
 @Controller()
@@ -24,8 +27,9 @@ export class MediaController {
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiZodQuery(uploadQuerySchema)
   @ApiErrors(400, 413, 415)
-  upload(@Access() access: WorkspaceAccess, @Body() body: unknown, @ZodQuery(uploadQuerySchema) query: z.infer<typeof uploadQuerySchema>) {
-    return this.media.upload(access, Buffer.isBuffer(body) ? body : Buffer.alloc(0), query.alt ?? null);
+  upload(@Access() access: WorkspaceAccess, @Req() req: Request, @ZodQuery(uploadQuerySchema) query: z.infer<typeof uploadQuerySchema>) {
+    // The raw body is read only now, after the guards: a stranger's upload is refused unread.
+    return this.media.upload(access, req, query.alt ?? null);
   }
 
   @Get('workspaces/:workspace/media')

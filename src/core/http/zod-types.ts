@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 
 /** True for IANA zone names such as Asia/Jayapura (not offsets like +09:00, not abbreviations like WIT). */
@@ -22,4 +23,36 @@ export const zPassword = z.string().min(10).max(200);
 export const zName = z.string().trim().min(1).max(200);
 export const zLocale = z.enum(['id', 'en']);
 export const zUuid = z.uuid();
-export const zInstant = z.iso.datetime({ offset: true });
+
+/**
+ * Every date a request may carry lies in these years: wide enough for any campaign, archive or
+ * plan, narrow enough that no date library is ever asked about year 1 or 9999 (date-holidays does
+ * not return for year 1, which froze the process).
+ */
+export const DATE_INPUT_YEARS = { min: 1970, max: 2199 } as const;
+const EARLIEST_MS = Date.UTC(DATE_INPUT_YEARS.min, 0, 1);
+const LATEST_MS = Date.UTC(DATE_INPUT_YEARS.max + 1, 0, 1);
+
+/** True for an instant (epoch milliseconds) inside DATE_INPUT_YEARS, in UTC. */
+export function isBoundedInstant(ms: number): boolean {
+  return Number.isFinite(ms) && ms >= EARLIEST_MS && ms < LATEST_MS;
+}
+
+/** True for text that starts with a year inside DATE_INPUT_YEARS ("2027-05-01T09:00"). */
+export function startsWithBoundedYear(text: string): boolean {
+  const year = Number(/^\d{4}/.exec(text)?.[0]);
+  return year >= DATE_INPUT_YEARS.min && year <= DATE_INPUT_YEARS.max;
+}
+
+const { min, max } = DATE_INPUT_YEARS;
+export const BOUNDED_YEAR_MESSAGE = `Tahun harus antara ${min} dan ${max}|The year must be between ${min} and ${max}`;
+
+/** An ISO instant with an offset or Z ("2027-05-01T09:00:00+07:00"), between the bounded years. */
+export const zInstant = z.iso.datetime({ offset: true }).refine((value) => isBoundedInstant(Date.parse(value)), BOUNDED_YEAR_MESSAGE);
+
+/** A calendar date "2027-05-01" that exists, between the bounded years. */
+export const zLocalDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal YYYY-MM-DD|A date YYYY-MM-DD')
+  .refine((value) => DateTime.fromISO(value, { zone: 'utc' }).isValid, 'Tanggal ini tidak ada di kalender|This date does not exist')
+  .refine(startsWithBoundedYear, BOUNDED_YEAR_MESSAGE);
