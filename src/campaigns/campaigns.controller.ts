@@ -4,9 +4,11 @@ import type { z } from 'zod';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { Access, WorkspaceRoute } from '../auth/decorators';
 import { Role } from '../core/database';
-import { ApiErrors, ApiZodBody, ApiZodQuery, ZodBody, ZodQuery } from '../core/http';
+import { ApiErrors, ApiNoContent, ApiZodBody, ApiZodQuery, ApiZodResponse, ZodBody, ZodQuery } from '../core/http';
 import { createCampaignSchema, holdSchema, invitePartnerSchema, listCampaignsSchema, updateCampaignSchema } from './campaigns.schemas';
 import { CampaignsService } from './campaigns.service';
+import { campaignPageView, campaignView, cancelledDeliveriesView, partnerInvitedView, partnershipListView } from './campaign-views';
+import { resumeSummaryView } from '../workspaces/workspace-views';
 
 @ApiTags('campaigns')
 @Controller('workspaces/:workspace')
@@ -18,6 +20,7 @@ export class CampaignsController {
   @ApiOperation({ summary: 'Create a campaign (zone defaults to the workspace zone)' })
   @ApiZodBody(createCampaignSchema)
   @ApiErrors(400)
+  @ApiZodResponse(201, campaignView)
   create(@Access() access: WorkspaceAccess, @ZodBody(createCampaignSchema) body: z.infer<typeof createCampaignSchema>) {
     return this.campaigns.create(access, body);
   }
@@ -27,6 +30,7 @@ export class CampaignsController {
   @ApiOperation({ summary: 'Own and joint campaigns; page with ?after=<nextAfter>' })
   @ApiZodQuery(listCampaignsSchema)
   @ApiErrors(400)
+  @ApiZodResponse(200, campaignPageView)
   list(@Access() access: WorkspaceAccess, @ZodQuery(listCampaignsSchema) query: z.infer<typeof listCampaignsSchema>) {
     return this.campaigns.list(access, query);
   }
@@ -34,6 +38,7 @@ export class CampaignsController {
   @Get('campaigns/:campaignId')
   @WorkspaceRoute(Role.VIEWER)
   @ApiOperation({ summary: 'A campaign (own, or joint where this workspace is an active partner)' })
+  @ApiZodResponse(200, campaignView)
   get(@Access() access: WorkspaceAccess, @Param('campaignId') campaignId: string) {
     return this.campaigns.get(access, campaignId);
   }
@@ -43,6 +48,7 @@ export class CampaignsController {
   @ApiOperation({ summary: 'Edit a campaign (owner workspace only)' })
   @ApiZodBody(updateCampaignSchema)
   @ApiErrors(400, 422)
+  @ApiZodResponse(200, campaignView)
   update(@Access() access: WorkspaceAccess, @Param('campaignId') campaignId: string, @ZodBody(updateCampaignSchema) body: z.infer<typeof updateCampaignSchema>) {
     return this.campaigns.update(access, campaignId, body);
   }
@@ -51,6 +57,7 @@ export class CampaignsController {
   @WorkspaceRoute(Role.COORDINATOR)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Archive a campaign' })
+  @ApiZodResponse(200, campaignView)
   archive(@Access() access: WorkspaceAccess, @Param('campaignId') campaignId: string) {
     return this.campaigns.setArchived(access, campaignId, true);
   }
@@ -59,6 +66,7 @@ export class CampaignsController {
   @WorkspaceRoute(Role.COORDINATOR)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Bring an archived campaign back' })
+  @ApiZodResponse(200, campaignView)
   unarchive(@Access() access: WorkspaceAccess, @Param('campaignId') campaignId: string) {
     return this.campaigns.setArchived(access, campaignId, false);
   }
@@ -69,6 +77,7 @@ export class CampaignsController {
   @ApiOperation({ summary: 'Crisis hold of a campaign (owner workspace): nothing in it publishes until resumed' })
   @ApiZodBody(holdSchema)
   @ApiErrors(400, 409)
+  @ApiZodResponse(200, campaignView)
   hold(@Access() access: WorkspaceAccess, @Param('campaignId') campaignId: string, @ZodBody(holdSchema) body: z.infer<typeof holdSchema>) {
     return this.campaigns.hold(access, campaignId, body.reason, body.resumeAt);
   }
@@ -78,6 +87,7 @@ export class CampaignsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: "Lift a campaign hold; deliveries whose time passed follow the campaign's late policy" })
   @ApiErrors(409)
+  @ApiZodResponse(200, resumeSummaryView)
   resume(@Access() access: WorkspaceAccess, @Param('campaignId') campaignId: string) {
     return this.campaigns.resume(access, campaignId);
   }
@@ -87,6 +97,7 @@ export class CampaignsController {
   @ApiOperation({ summary: 'Invite another workspace (by slug) to this joint campaign' })
   @ApiZodBody(invitePartnerSchema)
   @ApiErrors(400, 409, 422)
+  @ApiZodResponse(201, partnerInvitedView)
   invite(@Access() access: WorkspaceAccess, @Param('campaignId') campaignId: string, @ZodBody(invitePartnerSchema) body: z.infer<typeof invitePartnerSchema>) {
     return this.campaigns.invitePartner(access, campaignId, body.workspace);
   }
@@ -94,6 +105,7 @@ export class CampaignsController {
   @Get('partnerships')
   @WorkspaceRoute(Role.VIEWER)
   @ApiOperation({ summary: 'Joint campaigns this workspace is invited to or part of' })
+  @ApiZodResponse(200, partnershipListView)
   partnerships(@Access() access: WorkspaceAccess) {
     return this.campaigns.partnerships(access);
   }
@@ -103,6 +115,7 @@ export class CampaignsController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Accept an invitation to a joint campaign' })
   @ApiErrors(409)
+  @ApiNoContent()
   async accept(@Access() access: WorkspaceAccess, @Param('partnershipId') partnershipId: string) {
     await this.campaigns.respond(access, partnershipId, true);
   }
@@ -112,6 +125,7 @@ export class CampaignsController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Decline an invitation to a joint campaign' })
   @ApiErrors(409)
+  @ApiNoContent()
   async decline(@Access() access: WorkspaceAccess, @Param('partnershipId') partnershipId: string) {
     await this.campaigns.respond(access, partnershipId, false);
   }
@@ -121,6 +135,7 @@ export class CampaignsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: "Leave a joint campaign; this workspace's pending deliveries in it are cancelled" })
   @ApiErrors(409)
+  @ApiZodResponse(200, cancelledDeliveriesView)
   leave(@Access() access: WorkspaceAccess, @Param('partnershipId') partnershipId: string) {
     return this.campaigns.leave(access, partnershipId);
   }

@@ -5,8 +5,9 @@ import { z } from 'zod';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { Access, WorkspaceRoute } from '../auth/decorators';
 import { Role } from '../core/database';
-import { ApiErrors, ApiZodBody, ApiZodQuery, ZodBody, ZodQuery, zUuid } from '../core/http';
+import { ApiErrors, ApiZodBody, ApiZodQuery, ApiZodResponse, ZodBody, ZodQuery, zUuid } from '../core/http';
 import { MediaService } from './media.service';
+import { mediaListView, mediaView } from './media-views';
 
 const uploadQuerySchema = z.object({ alt: z.string().max(1500).optional() }).strict();
 const listQuerySchema = z.object({ before: zUuid.optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }).strict();
@@ -24,6 +25,7 @@ export class MediaController {
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiZodQuery(uploadQuerySchema)
   @ApiErrors(400, 413, 415)
+  @ApiZodResponse(201, mediaView)
   upload(@Access() access: WorkspaceAccess, @Body() body: unknown, @ZodQuery(uploadQuerySchema) query: z.infer<typeof uploadQuerySchema>) {
     return this.media.upload(access, Buffer.isBuffer(body) ? body : Buffer.alloc(0), query.alt ?? null);
   }
@@ -32,6 +34,7 @@ export class MediaController {
   @WorkspaceRoute(Role.VIEWER)
   @ApiOperation({ summary: "The workspace's media library, newest first" })
   @ApiZodQuery(listQuerySchema)
+  @ApiZodResponse(200, mediaListView)
   list(@Access() access: WorkspaceAccess, @ZodQuery(listQuerySchema) query: z.infer<typeof listQuerySchema>) {
     return this.media.list(access, query.before, query.limit);
   }
@@ -41,6 +44,7 @@ export class MediaController {
   @ApiOperation({ summary: 'Set or clear the alt text (description for screen readers)' })
   @ApiZodBody(altTextSchema)
   @ApiErrors(400)
+  @ApiZodResponse(200, mediaView)
   setAlt(@Access() access: WorkspaceAccess, @Param('mediaId') mediaId: string, @ZodBody(altTextSchema) body: z.infer<typeof altTextSchema>) {
     return this.media.setAltText(access, mediaId, body.altText);
   }

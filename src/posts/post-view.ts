@@ -1,10 +1,59 @@
-import type { Platform } from '../core/database';
+import { z } from 'zod';
+import { DeliveryState, Platform, PostStatus } from '../core/database';
+import { zTimestamp } from '../core/http';
 import type { Locale } from '../core/i18n';
 import type { TargetIssues } from './content';
 import type { PostWithTargets } from './posts.repository';
 
+/** A content problem of one target (too long, missing media...), in the caller's language. */
+export const contentIssueView = z.object({ code: z.string(), message: z.string() }).meta({ id: 'ContentIssue' });
+
+export const postTargetView = z
+  .object({
+    id: z.string(),
+    accountId: z.string(),
+    platform: z.enum(Platform),
+    accountName: z.string(),
+    text: z.string().nullable().meta({ description: 'Per-platform text; null uses the base text' }),
+    state: z.enum(DeliveryState),
+    dueAt: zTimestamp.nullable(),
+    externalUrl: z.string().nullable(),
+    publishedAt: zTimestamp.nullable(),
+    lastError: z.string().nullable(),
+    issues: z.array(contentIssueView),
+  })
+  .meta({ id: 'PostTarget' });
+
 /** A post as the API shows it: targets with their delivery state, issues in the caller's language. */
-export function presentPost(post: PostWithTargets, locale: Locale, issues: TargetIssues[] = []) {
+export const postView = z
+  .object({
+    id: z.string(),
+    workspaceId: z.string(),
+    campaign: z.object({ id: z.string(), name: z.string(), color: z.string() }).nullable(),
+    authorId: z.string(),
+    title: z.string().nullable(),
+    baseText: z.string(),
+    scheduledAt: zTimestamp.nullable(),
+    scheduleZone: z.string().nullable().meta({ description: 'The IANA zone the time was planned in' }),
+    notAfter: zTimestamp.nullable().meta({ description: 'Do not publish after this instant' }),
+    status: z.enum(PostStatus),
+    version: z.int(),
+    approvedVersion: z.int().nullable(),
+    approvedById: z.string().nullable(),
+    mediaIds: z.array(z.string()),
+    targets: z.array(postTargetView),
+    createdAt: zTimestamp,
+    updatedAt: zTimestamp,
+  })
+  .meta({ id: 'Post' });
+
+export type PostView = z.output<typeof postView>;
+
+export const postPageView = z
+  .object({ posts: z.array(postView), nextBefore: z.string().nullable().meta({ description: 'Pass as ?before= for the next page' }) })
+  .meta({ id: 'PostPage' });
+
+export function presentPost(post: PostWithTargets, locale: Locale, issues: TargetIssues[] = []): PostView {
   return {
     id: post.id,
     workspaceId: post.workspaceId,

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { GaungRequest, Principal, WorkspaceAccess } from '../auth/auth-context';
 import { Access, CurrentPrincipal, SignedIn, WorkspaceRoute } from '../auth/decorators';
 import { Role } from '../core/database';
-import { ApiErrors, ApiZodBody, ZodBody } from '../core/http';
+import { ApiErrors, ApiNoContent, ApiZodBody, ApiZodResponse, ZodBody } from '../core/http';
 import { holdSchema } from '../campaigns/campaigns.schemas';
 import {
   acceptNewSchema,
@@ -15,6 +15,8 @@ import {
   updateWorkspaceSchema,
 } from './workspaces.schemas';
 import { WorkspacesService } from './workspaces.service';
+import { invitationAcceptedView, invitationCreatedView, invitationListView, memberListView, resumeSummaryView, workspaceView } from './workspace-views';
+import { sessionTokenView } from '../auth/auth-views';
 
 @ApiTags('workspaces')
 @Controller()
@@ -26,6 +28,7 @@ export class WorkspacesController {
   @ApiOperation({ summary: 'Create a workspace; you become its OWNER' })
   @ApiZodBody(createWorkspaceSchema)
   @ApiErrors(400, 409)
+  @ApiZodResponse(201, workspaceView)
   create(@CurrentPrincipal() principal: Principal, @ZodBody(createWorkspaceSchema) body: z.infer<typeof createWorkspaceSchema>) {
     return this.workspaces.create(principal, body);
   }
@@ -33,6 +36,7 @@ export class WorkspacesController {
   @Get('workspaces/:workspace')
   @WorkspaceRoute(Role.VIEWER)
   @ApiOperation({ summary: 'Workspace settings' })
+  @ApiZodResponse(200, workspaceView)
   get(@Access() access: WorkspaceAccess) {
     return this.workspaces.get(access);
   }
@@ -42,6 +46,7 @@ export class WorkspacesController {
   @ApiOperation({ summary: 'Change name, slug, time zone, locale or self-approval' })
   @ApiZodBody(updateWorkspaceSchema)
   @ApiErrors(400, 409)
+  @ApiZodResponse(200, workspaceView)
   update(@Access() access: WorkspaceAccess, @ZodBody(updateWorkspaceSchema) body: z.infer<typeof updateWorkspaceSchema>) {
     return this.workspaces.update(access, body);
   }
@@ -52,6 +57,7 @@ export class WorkspacesController {
   @ApiOperation({ summary: 'Crisis hold: nothing of this workspace publishes until resumed (optional automatic resume time)' })
   @ApiZodBody(holdSchema)
   @ApiErrors(400, 409)
+  @ApiZodResponse(200, workspaceView)
   hold(@Access() access: WorkspaceAccess, @ZodBody(holdSchema) body: z.infer<typeof holdSchema>) {
     return this.workspaces.hold(access, body.reason, body.resumeAt);
   }
@@ -61,6 +67,7 @@ export class WorkspacesController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: "Lift the hold; deliveries whose time passed follow their campaign's late policy (publish late or expire)" })
   @ApiErrors(409)
+  @ApiZodResponse(200, resumeSummaryView)
   resume(@Access() access: WorkspaceAccess) {
     return this.workspaces.resume(access);
   }
@@ -68,6 +75,7 @@ export class WorkspacesController {
   @Get('workspaces/:workspace/members')
   @WorkspaceRoute(Role.VIEWER)
   @ApiOperation({ summary: 'Members and their roles' })
+  @ApiZodResponse(200, memberListView)
   members(@Access() access: WorkspaceAccess) {
     return this.workspaces.members(access);
   }
@@ -78,6 +86,7 @@ export class WorkspacesController {
   @ApiOperation({ summary: "Change a member's role (only an OWNER grants or removes OWNER; the last OWNER stays)" })
   @ApiZodBody(changeRoleSchema)
   @ApiErrors(400, 409)
+  @ApiNoContent()
   async changeRole(@Access() access: WorkspaceAccess, @Param('memberId') memberId: string, @ZodBody(changeRoleSchema) body: z.infer<typeof changeRoleSchema>) {
     await this.workspaces.changeRole(access, memberId, body.role);
   }
@@ -87,6 +96,7 @@ export class WorkspacesController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Remove a member' })
   @ApiErrors(409)
+  @ApiNoContent()
   async remove(@Access() access: WorkspaceAccess, @Param('memberId') memberId: string) {
     await this.workspaces.removeMember(access, memberId);
   }
@@ -96,6 +106,7 @@ export class WorkspacesController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Leave this workspace (the last OWNER cannot)' })
   @ApiErrors(409)
+  @ApiNoContent()
   async leave(@Access() access: WorkspaceAccess) {
     await this.workspaces.removeMember(access, access.userId);
   }
@@ -105,6 +116,7 @@ export class WorkspacesController {
   @ApiOperation({ summary: 'Invite by email; without SMTP the one-time link is returned to you' })
   @ApiZodBody(inviteSchema)
   @ApiErrors(400, 409)
+  @ApiZodResponse(201, invitationCreatedView)
   invite(@Access() access: WorkspaceAccess, @ZodBody(inviteSchema) body: z.infer<typeof inviteSchema>) {
     return this.workspaces.invite(access, body.email, body.role);
   }
@@ -112,6 +124,7 @@ export class WorkspacesController {
   @Get('workspaces/:workspace/invitations')
   @WorkspaceRoute(Role.ADMIN)
   @ApiOperation({ summary: 'Open invitations' })
+  @ApiZodResponse(200, invitationListView)
   invitations(@Access() access: WorkspaceAccess) {
     return this.workspaces.invitations(access);
   }
@@ -120,6 +133,7 @@ export class WorkspacesController {
   @WorkspaceRoute(Role.ADMIN)
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Revoke an open invitation' })
+  @ApiNoContent()
   async revokeInvitation(@Access() access: WorkspaceAccess, @Param('invitationId') invitationId: string) {
     await this.workspaces.revokeInvitation(access, invitationId);
   }
@@ -130,6 +144,7 @@ export class WorkspacesController {
   @ApiOperation({ summary: 'Accept an invitation addressed to my email (single use)' })
   @ApiZodBody(acceptSchema)
   @ApiErrors(400, 403, 422)
+  @ApiZodResponse(200, invitationAcceptedView)
   accept(@CurrentPrincipal() principal: Principal, @ZodBody(acceptSchema) body: z.infer<typeof acceptSchema>) {
     return this.workspaces.acceptAsUser(principal, body.token);
   }
@@ -139,6 +154,7 @@ export class WorkspacesController {
   @ApiOperation({ summary: 'Accept an invitation by creating an account for its email; signs in' })
   @ApiZodBody(acceptNewSchema)
   @ApiErrors(400, 401, 422)
+  @ApiZodResponse(200, sessionTokenView, 'Joined and signed in')
   acceptNew(@ZodBody(acceptNewSchema) body: z.infer<typeof acceptNewSchema>, @Req() req: GaungRequest) {
     return this.workspaces.acceptAsNewUser(body.token, body, { ip: req.ip ?? 'unknown', userAgent: req.header('user-agent') });
   }

@@ -1,28 +1,22 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
+import { z } from 'zod';
+import { openApiSchema } from './zod-openapi';
 
-/** The shape of every error response, documented once. */
-export const ERROR_RESPONSE_SCHEMA = {
-  type: 'object',
-  properties: {
-    error: {
-      type: 'object',
-      required: ['code', 'message'],
-      properties: {
-        code: { type: 'string', example: 'invalid_input' },
-        message: { type: 'string', example: 'Data yang dikirim tidak valid.' },
-        details: {
-          type: 'array',
-          items: {
-            type: 'object',
-            properties: { field: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } },
-          },
-        },
-        requestId: { type: 'string' },
-      },
-    },
-  },
-};
+/** The shape of every error response (see core/errors/http-exception.filter.ts), one component in the document. */
+export const apiErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ description: 'Stable machine code', example: 'invalid_input' }),
+      message: z.string().meta({ description: "In the user's language (profile, else Accept-Language, else id)", example: 'Data yang dikirim tidak valid.' }),
+      details: z
+        .array(z.object({ field: z.string().optional(), code: z.string(), message: z.string() }))
+        .optional()
+        .meta({ description: 'One entry per invalid field' }),
+      requestId: z.string().optional().meta({ description: 'Also in the X-Request-Id header; quote it when reporting a problem' }),
+    }),
+  })
+  .meta({ id: 'ApiError' });
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input; details name each field',
@@ -30,6 +24,8 @@ const DESCRIPTIONS: Record<number, string> = {
   403: 'Your role does not allow this action',
   404: 'Not found, or not in a workspace you belong to',
   409: 'Conflicts with the current state',
+  413: 'The body is too large',
+  415: 'Unsupported media type',
   422: 'Valid input that the rules refuse',
   429: 'Too many requests; retry later',
 };
@@ -38,7 +34,7 @@ const DESCRIPTIONS: Record<number, string> = {
 export function ApiErrors(...statuses: number[]) {
   return applyDecorators(
     ...statuses.map((status) =>
-      ApiResponse({ status, description: DESCRIPTIONS[status] ?? 'Error', schema: ERROR_RESPONSE_SCHEMA }),
+      ApiResponse({ status, description: DESCRIPTIONS[status] ?? 'Error', schema: openApiSchema(apiErrorSchema) }),
     ),
   );
 }

@@ -1,5 +1,16 @@
-export { ApiErrors, ERROR_RESPONSE_SCHEMA } from './api-errors';
+export { ApiErrors, apiErrorSchema } from './api-errors';
+export { BEARER_SCHEME, buildOpenApiDocument, SESSION_COOKIE_SCHEME } from './openapi-document';
 export { requestContextMiddleware } from './request-context.middleware';
-export { isIanaZone, zEmail, zIanaZone, zInstant, zLocale, zName, zPassword, zUuid } from './zod-types';
-export { ApiZodBody, ApiZodQuery, openApiSchema, ZodBody, ZodQuery } from './zod-openapi';
+export { isIanaZone, zEmail, zIanaZone, zInstant, zLocale, zName, zPassword, zTimestamp, zUuid } from './zod-types';
+export {
+  ApiContentResponse,
+  ApiNoContent,
+  ApiZodBody,
+  ApiZodQuery,
+  ApiZodResponse,
+  componentSchemas,
+  openApiSchema,
+  ZodBody,
+  ZodQuery,
+} from './zod-openapi';
 export { isOperator, OperatorGuard, operatorMiddleware, OPERATOR_USER } from './operator-auth';

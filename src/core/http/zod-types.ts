@@ -21,5 +21,18 @@ export const zEmail = z.string().trim().toLowerCase().max(320).pipe(z.email());
 export const zPassword = z.string().min(10).max(200);
 export const zName = z.string().trim().min(1).max(200);
 export const zLocale = z.enum(['id', 'en']);
-export const zUuid = z.uuid();
-export const zInstant = z.iso.datetime({ offset: true });
+export const zUuid = z.uuid().meta({ id: 'Uuid' });
+/** One named component ("Instant") in the OpenAPI document, so its long pattern is written once. */
+export const zInstant = z.iso
+  .datetime({ offset: true })
+  .meta({ id: 'Instant', description: 'ISO 8601 instant with an offset, e.g. 2027-05-01T09:00:00+07:00' });
+
+/**
+ * An instant in a response: an ISO 8601 string on the wire (what the OpenAPI document shows), a
+ * Date in TypeScript (what services return). Parsing a real response with a view schema turns the
+ * strings back into Dates, so the drift tests check the wire format too.
+ */
+export const zTimestamp = z.codec(zInstant, z.date(), {
+  decode: (iso) => new Date(iso),
+  encode: (date) => date.toISOString(),
+});

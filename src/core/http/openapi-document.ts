@@ -1,0 +1,46 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { componentSchemas } from './zod-openapi';
+
+/** Security scheme names used by the route decorators (src/auth/decorators.ts). */
+export const BEARER_SCHEME = 'bearer';
+export const SESSION_COOKIE_SCHEME = 'session';
+
+/**
+ * The API's OpenAPI 3.1 document: served at /docs-json, written to web/openapi.json by
+ * `npm run openapi` for the web app's typed client, and validated by test/openapi.e2e.ts.
+ * Schemas are JSON Schema 2020-12 from zod; every named schema is one component, referenced by $ref.
+ */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setOpenAPIVersion('3.1.0')
+    .setTitle('Gaung API')
+    .setDescription(
+      'Social media campaign scheduler for trade-union communicators. Errors share one shape ' +
+        "(the ApiError schema); messages follow the user's locale or Accept-Language (id, en). " +
+        'Instants are ISO 8601 strings; wall-clock times come with an IANA zone.',
+    )
+    .setVersion('0.1.0')
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', description: 'A session token (gs_...) from POST /auth/login, or a personal API token (gat_...) bound to one workspace' },
+      BEARER_SCHEME,
+    )
+    .addCookieAuth(
+      '__Host-gaung_session',
+      {
+        type: 'apiKey',
+        in: 'cookie',
+        name: '__Host-gaung_session',
+        description: 'The web app\'s httpOnly session cookie (named gaung_session when served over plain http in development)',
+      },
+      SESSION_COOKIE_SCHEME,
+    )
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  const schemas = { ...document.components?.schemas, ...componentSchemas() };
+  document.components = {
+    ...document.components,
+    schemas: Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b))),
+  };
+  return document;
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { Role } from '../core/database';
+import { zTimestamp } from '../core/http';
+
+/** A crisis hold of a workspace or a campaign (all null when not held). */
+export const holdFields = {
+  heldAt: zTimestamp.nullable(),
+  holdReason: z.string().nullable(),
+  holdResumeAt: zTimestamp.nullable().meta({ description: 'Automatic resume time, if any' }),
+  heldById: z.string().nullable(),
+};
+
+/** A workspace as other views mention it. */
+export const workspaceRefView = z.object({ id: z.string(), slug: z.string(), name: z.string() }).meta({ id: 'WorkspaceRef' });
+
+export const workspaceView = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    timeZone: z.string(),
+    locale: z.string(),
+    allowSelfApproval: z.boolean(),
+    ...holdFields,
+    createdAt: zTimestamp,
+    updatedAt: zTimestamp,
+  })
+  .meta({ id: 'Workspace' });
+
+/** What lifting a hold did to the deliveries it held (see the campaign's late policy). */
+export const resumeSummaryView = z
+  .object({ rescheduled: z.int(), expired: z.int() })
+  .meta({ id: 'ResumeSummary' });
+
+export const memberView = z
+  .object({ userId: z.string(), email: z.string(), name: z.string(), role: z.enum(Role), since: zTimestamp })
+  .meta({ id: 'Member' });
+
+export const invitationCreatedView = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    role: z.enum(Role),
+    expiresAt: zTimestamp,
+    mailed: z.boolean(),
+    inviteUrl: z.string().optional().meta({ description: 'The one-time link, returned only when it was not mailed' }),
+  })
+  .meta({ id: 'InvitationCreated' });
+
+export const invitationView = z
+  .object({ id: z.string(), email: z.string(), role: z.enum(Role), createdAt: zTimestamp, expiresAt: zTimestamp, invitedById: z.string() })
+  .meta({ id: 'Invitation' });
+
+export const invitationAcceptedView = z
+  .object({ workspace: z.object({ slug: z.string(), name: z.string() }), role: z.enum(Role) })
+  .meta({ id: 'InvitationAccepted' });
+
+export const memberListView = z.array(memberView);
+
+export const invitationListView = z.array(invitationView);
