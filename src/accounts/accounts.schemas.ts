@@ -26,7 +26,7 @@ export const credentialsFormSchema = z.discriminatedUnion('platform', [
   z.object({ platform: z.literal('MASTODON'), instanceUrl: httpUrl, accessToken: secret(500), ...common }).strict(),
   z.object({ platform: z.literal('WEBHOOK'), url: httpUrl, secret: z.string().min(16).max(200).optional(), ...common }).strict(),
   z.object({ platform: z.literal('FEED'), handle: z.string().trim().min(1).max(200).optional(), ...common }).strict(),
-]);
+]).meta({ id: 'AccountCredentials', description: 'The credential form of one platform, chosen by platform' });
 export type CredentialsForm = z.infer<typeof credentialsFormSchema>;
 
 export const updateAccountSchema = z

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { Role } from '../core/database';
-import { zTimestamp } from '../core/http';
+import { zRole, zTimestamp } from '../core/http';
 
 /** The API's answers about sign-in, sessions, the profile and API tokens (one schema per view). */
 
@@ -38,7 +37,7 @@ export const meView = z
     locale: z.string().meta({ description: 'id or en' }),
     timeZone: z.string().nullable().meta({ description: "IANA zone; null means each workspace's own" }),
     workspaces: z.array(
-      z.object({ id: z.string(), slug: z.string(), name: z.string(), timeZone: z.string(), role: z.enum(Role) }).meta({ id: 'MyWorkspace' }),
+      z.object({ id: z.string(), slug: z.string(), name: z.string(), timeZone: z.string(), role: zRole }).meta({ id: 'MyWorkspace' }),
     ),
   })
   .meta({ id: 'Me' });
@@ -47,7 +46,7 @@ export const apiTokenView = z
   .object({
     id: z.string(),
     name: z.string(),
-    roleCap: z.enum(Role),
+    roleCap: zRole,
     createdAt: zTimestamp,
     lastUsedAt: zTimestamp.nullable(),
     expiresAt: zTimestamp.nullable(),
@@ -58,5 +57,7 @@ export const apiTokenCreatedView = apiTokenView
   .pick({ id: true, name: true, roleCap: true, expiresAt: true })
   .extend({ token: z.string().meta({ description: 'The token (gat_...), shown only this once' }) })
   .meta({ id: 'ApiTokenCreated' });
+
+export const apiTokenListView = z.array(apiTokenView);
 
 export const sessionListView = z.array(sessionView);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DeliveryState, KeyDateKind, Platform, PostStatus } from '../core/database';
-import { zTimestamp } from '../core/http';
+import { KeyDateKind } from '../core/database';
+import { zDeliveryState, zKeyDateKind, zPlatform, zPostStatus, zTimestamp } from '../core/http';
 import { workspaceRefView } from '../workspaces/workspace-views';
 
 /** An instant shown in the calendar's zone, for people. */
@@ -19,13 +19,13 @@ export const calendarPostView = z
     readOnly: z.boolean().meta({ description: "A partner's post in a joint campaign: shown, not editable here" }),
     campaign: z.object({ id: z.string(), name: z.string(), color: z.string(), held: z.boolean() }).nullable(),
     author: z.object({ id: z.string(), name: z.string() }),
-    status: z.enum(PostStatus),
+    status: zPostStatus,
     version: z.int(),
     scheduledAt: zTimestamp,
     scheduleZone: z.string().nullable(),
     local: localTimeView,
     excerpt: z.string(),
-    targets: z.array(z.object({ id: z.string(), state: z.enum(DeliveryState), platform: z.enum(Platform), accountName: z.string() })),
+    targets: z.array(z.object({ id: z.string(), state: zDeliveryState, platform: zPlatform, accountName: z.string() })),
   })
   .meta({ id: 'CalendarPost' });
 
@@ -59,7 +59,7 @@ export const calendarView = z
   .meta({ id: 'Calendar' });
 
 export const keyDateView = z
-  .object({ id: z.string(), workspaceId: z.string(), date: zTimestamp.meta({ description: 'The day, at 00:00 UTC' }), title: z.string(), kind: z.enum(KeyDateKind), createdAt: zTimestamp })
+  .object({ id: z.string(), workspaceId: z.string(), date: zTimestamp.meta({ description: 'The day, at 00:00 UTC' }), title: z.string(), kind: zKeyDateKind, createdAt: zTimestamp })
   .meta({ id: 'KeyDate' });
 
 export const calendarFeedView = z

@@ -1,10 +1,10 @@
 import { Controller, Delete, Get, Header, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { Access, WorkspaceRoute } from '../auth/decorators';
 import { Role } from '../core/database';
-import { ApiErrors, ApiNoContent, ApiZodBody, ApiZodQuery, ApiZodResponse, ZodBody, ZodQuery } from '../core/http';
+import { ApiContentResponse, ApiErrors, ApiNoContent, ApiZodBody, ApiZodQuery, ApiZodResponse, ZodBody, ZodQuery } from '../core/http';
 import { calendarQuerySchema, keyDateSchema, keyDatesQuerySchema } from './calendar.schemas';
 import { CalendarService } from './calendar.service';
 import { calendarFeedView, calendarView, keyDateListView, keyDateView } from './calendar-views';
@@ -74,7 +74,9 @@ export class CalendarController {
 
   /** Public by design (calendar apps cannot sign in): the secret in the URL is the credential. */
   @Get('ical/:file')
-  @ApiExcludeEndpoint()
+  @ApiOperation({ summary: 'My iCal subscription, /ical/<secret>.ics (public: calendar apps cannot sign in; the secret in the URL is the credential)' })
+  @ApiContentResponse(200, 'iCalendar of the posts from 60 days ago to 100 days ahead', ['text/calendar'])
+  @ApiErrors(404)
   @Header('content-type', 'text/calendar; charset=utf-8')
   @Header('cache-control', 'private, max-age=300')
   ical(@Param('file') file: string) {

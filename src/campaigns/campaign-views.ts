@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { LatePolicy, PartnershipStatus } from '../core/database';
-import { zTimestamp } from '../core/http';
+import { zLatePolicy, zPartnershipStatus, zTimestamp } from '../core/http';
 import { holdFields, workspaceRefView } from '../workspaces/workspace-views';
 
 export const campaignPartnerView = z
-  .object({ id: z.string(), workspace: workspaceRefView, status: z.enum(PartnershipStatus), invitedAt: zTimestamp, respondedAt: zTimestamp.nullable() })
+  .object({ id: z.string(), workspace: workspaceRefView, status: zPartnershipStatus, invitedAt: zTimestamp, respondedAt: zTimestamp.nullable() })
   .meta({ id: 'CampaignPartner' });
 
 /** A campaign as the API shows it, with the caller's relation to it (owner or partner). */
@@ -22,7 +21,7 @@ export const campaignView = z
     startsAt: zTimestamp.nullable(),
     endsAt: zTimestamp.nullable(),
     timeZone: z.string(),
-    latePolicy: z.enum(LatePolicy),
+    latePolicy: zLatePolicy,
     lateGraceMinutes: z.int(),
     archivedAt: zTimestamp.nullable(),
     held: z.boolean(),
@@ -38,7 +37,7 @@ export const campaignPageView = z
   .meta({ id: 'CampaignPage' });
 
 export const partnerInvitedView = z
-  .object({ id: z.string(), workspace: workspaceRefView, status: z.enum(PartnershipStatus) })
+  .object({ id: z.string(), workspace: workspaceRefView, status: zPartnershipStatus })
   .meta({ id: 'PartnerInvited' });
 
 /** A joint campaign this workspace is invited to or part of. */
@@ -47,7 +46,7 @@ export const partnershipView = z
     id: z.string(),
     workspaceId: z.string(),
     campaignId: z.string(),
-    status: z.enum(PartnershipStatus),
+    status: zPartnershipStatus,
     invitedById: z.string(),
     invitedAt: zTimestamp,
     respondedById: z.string().nullable(),

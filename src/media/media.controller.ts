@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Param, Patch, Post, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { Access, WorkspaceRoute } from '../auth/decorators';
 import { Role } from '../core/database';
-import { ApiErrors, ApiZodBody, ApiZodQuery, ApiZodResponse, ZodBody, ZodQuery, zUuid } from '../core/http';
+import { ApiContentResponse, ApiErrors, ApiZodBody, ApiZodQuery, ApiZodResponse, ZodBody, ZodQuery, zUuid } from '../core/http';
 import { MediaService } from './media.service';
 import { mediaListView, mediaView } from './media-views';
 
@@ -51,7 +51,9 @@ export class MediaController {
 
   /** Public by design: platforms fetch media by URL; the signature makes the URL unguessable. */
   @Get('media/:mediaId/:signature')
-  @ApiExcludeEndpoint()
+  @ApiOperation({ summary: 'A medium at its signed URL (public: platforms fetch media by URL; the signature makes it unguessable)' })
+  @ApiContentResponse(200, 'The image or video bytes', ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'video/mp4'], { type: 'string', format: 'binary' })
+  @ApiErrors(404)
   async serve(@Param('mediaId') mediaId: string, @Param('signature') signature: string, @Res() res: Response) {
     const { mimeType, bytes } = await this.media.publicBytes(mediaId, signature);
     res.setHeader('content-type', mimeType);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DeliveryState, Platform, PostStatus } from '../core/database';
-import { zTimestamp } from '../core/http';
+import { Platform } from '../core/database';
+import { zDeliveryState, zPlatform, zPostStatus, zTimestamp } from '../core/http';
 import type { Locale } from '../core/i18n';
 import type { TargetIssues } from './content';
 import type { PostWithTargets } from './posts.repository';
@@ -12,10 +12,10 @@ export const postTargetView = z
   .object({
     id: z.string(),
     accountId: z.string(),
-    platform: z.enum(Platform),
+    platform: zPlatform,
     accountName: z.string(),
     text: z.string().nullable().meta({ description: 'Per-platform text; null uses the base text' }),
-    state: z.enum(DeliveryState),
+    state: zDeliveryState,
     dueAt: zTimestamp.nullable(),
     externalUrl: z.string().nullable(),
     publishedAt: zTimestamp.nullable(),
@@ -36,7 +36,7 @@ export const postView = z
     scheduledAt: zTimestamp.nullable(),
     scheduleZone: z.string().nullable().meta({ description: 'The IANA zone the time was planned in' }),
     notAfter: zTimestamp.nullable().meta({ description: 'Do not publish after this instant' }),
-    status: z.enum(PostStatus),
+    status: zPostStatus,
     version: z.int(),
     approvedVersion: z.int().nullable(),
     approvedById: z.string().nullable(),

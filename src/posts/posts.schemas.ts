@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { scheduleInputSchema } from '../calendar/zoned-time';
-import { zInstant, zUuid } from '../core/http';
+import { zInstant, zPostStatus, zUuid } from '../core/http';
 
 const targetSchema = z
   .object({
@@ -8,7 +8,8 @@ const targetSchema = z
     /** This platform's own text; omit or null to use the base text. */
     text: z.string().max(70_000).nullable().optional(),
   })
-  .strict();
+  .strict()
+  .meta({ id: 'PostTargetInput' });
 
 const postFields = {
   campaignId: zUuid.nullable(),
@@ -39,7 +40,7 @@ export const updatePostSchema = z
 
 export const listPostsSchema = z
   .object({
-    status: z.enum(['DRAFT', 'IN_REVIEW', 'CHANGES_REQUESTED', 'APPROVED', 'CANCELLED']).optional(),
+    status: zPostStatus.optional(),
     campaignId: zUuid.optional(),
     authorId: zUuid.optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -49,7 +50,7 @@ export const listPostsSchema = z
   .strict();
 
 export const approveSchema = z.object({ version: z.number().int().min(1) }).strict();
-export const commentSchema = z.object({ body: z.string().trim().min(1).max(4000) }).strict();
+export const commentSchema = z.object({ body: z.string().trim().min(1).max(4000) }).strict().meta({ id: 'CommentInput' });
 export const rescheduleSchema = z.object({ schedule: scheduleInputSchema, notAfter: zInstant.nullable().optional() }).strict();
 
 export type CreatePost = z.infer<typeof createPostSchema>;

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { CommentKind } from '../core/database';
-import { zTimestamp } from '../core/http';
+import { zCommentKind, zTimestamp } from '../core/http';
 import { postView } from '../posts/post-view';
 
 /** A rate budget that the scheduled time would exceed: a warning, never a refusal. */
@@ -12,8 +11,8 @@ export const rateBudgetWarningView = z
   })
   .meta({ id: 'RateBudgetWarning' });
 
-export const scheduledPostView = postView
-  .extend({ warnings: z.array(rateBudgetWarningView) })
+export const scheduledPostView = z
+  .intersection(postView, z.object({ warnings: z.array(rateBudgetWarningView) }))
   .meta({ id: 'ScheduledPost', description: 'A post that was approved or rescheduled, with rate-budget warnings' });
 
 export const commentView = z
@@ -23,14 +22,14 @@ export const commentView = z
     postId: z.string(),
     postVersion: z.int().meta({ description: 'The post version the comment was written on' }),
     authorId: z.string(),
-    kind: z.enum(CommentKind),
+    kind: zCommentKind,
     body: z.string(),
     createdAt: zTimestamp,
   })
   .meta({ id: 'Comment' });
 
-export const threadCommentView = commentView
-  .extend({ author: z.object({ id: z.string(), name: z.string() }) })
+export const threadCommentView = z
+  .intersection(commentView, z.object({ author: z.object({ id: z.string(), name: z.string() }) }))
   .meta({ id: 'ThreadComment' });
 
 export const threadCommentListView = z.array(threadCommentView);

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { Role } from '../core/database';
-import { zTimestamp } from '../core/http';
+import { zRole, zTimestamp } from '../core/http';
 
 /** A crisis hold of a workspace or a campaign (all null when not held). */
 export const holdFields = {
@@ -33,14 +32,14 @@ export const resumeSummaryView = z
   .meta({ id: 'ResumeSummary' });
 
 export const memberView = z
-  .object({ userId: z.string(), email: z.string(), name: z.string(), role: z.enum(Role), since: zTimestamp })
+  .object({ userId: z.string(), email: z.string(), name: z.string(), role: zRole, since: zTimestamp })
   .meta({ id: 'Member' });
 
 export const invitationCreatedView = z
   .object({
     id: z.string(),
     email: z.string(),
-    role: z.enum(Role),
+    role: zRole,
     expiresAt: zTimestamp,
     mailed: z.boolean(),
     inviteUrl: z.string().optional().meta({ description: 'The one-time link, returned only when it was not mailed' }),
@@ -48,11 +47,11 @@ export const invitationCreatedView = z
   .meta({ id: 'InvitationCreated' });
 
 export const invitationView = z
-  .object({ id: z.string(), email: z.string(), role: z.enum(Role), createdAt: zTimestamp, expiresAt: zTimestamp, invitedById: z.string() })
+  .object({ id: z.string(), email: z.string(), role: zRole, createdAt: zTimestamp, expiresAt: zTimestamp, invitedById: z.string() })
   .meta({ id: 'Invitation' });
 
 export const invitationAcceptedView = z
-  .object({ workspace: z.object({ slug: z.string(), name: z.string() }), role: z.enum(Role) })
+  .object({ workspace: z.object({ slug: z.string(), name: z.string() }), role: zRole })
   .meta({ id: 'InvitationAccepted' });
 
 export const memberListView = z.array(memberView);

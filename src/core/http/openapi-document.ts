@@ -5,6 +5,7 @@ import { componentSchemas } from './zod-openapi';
 /** Security scheme names used by the route decorators (src/auth/decorators.ts). */
 export const BEARER_SCHEME = 'bearer';
 export const SESSION_COOKIE_SCHEME = 'session';
+export const OPERATOR_SCHEME = 'operator';
 
 /**
  * The API's OpenAPI 3.1 document: served at /docs-json, written to web/openapi.json by
@@ -25,6 +26,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       { type: 'http', scheme: 'bearer', description: 'A session token (gs_...) from POST /auth/login, or a personal API token (gat_...) bound to one workspace' },
       BEARER_SCHEME,
     )
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: "The operators' OPERATOR_TOKEN (metrics)" }, OPERATOR_SCHEME)
     .addCookieAuth(
       '__Host-gaung_session',
       {
