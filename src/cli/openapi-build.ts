@@ -27,5 +27,8 @@ export async function createOpenApiDocument(): Promise<OpenAPIObject> {
   }
 }
 
+/** Where `npm run openapi` writes the document: the web app's typed client is generated from it. */
+export const OPENAPI_FILE = 'web/openapi.json';
+
 /** The document as the committed file holds it. */
 export const serializeOpenApi = (document: OpenAPIObject) => `${JSON.stringify(document, null, 2)}\n`;

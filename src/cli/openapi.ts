@@ -1,9 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { openApiProblems } from './openapi-checks';
-import { createOpenApiDocument, serializeOpenApi } from './openapi-build';
-
-export const OPENAPI_FILE = 'web/openapi.json';
+import { createOpenApiDocument, OPENAPI_FILE, serializeOpenApi } from './openapi-build';
 
 /**
  * `npm run openapi [file]`: writes the API's OpenAPI document (default web/openapi.json, which the
