@@ -6,8 +6,11 @@ interface JsonSchema {
   type?: string;
   items?: JsonSchema;
 }
-type Operation = { responses: Record<string, { content?: Record<string, { schema?: JsonSchema }> }> };
-export type OpenApiDocument = { paths: Record<string, Record<string, Operation>> };
+type Response$ = { $ref?: string; content?: Record<string, { schema?: JsonSchema }> };
+export type OpenApiDocument = {
+  paths: Record<string, Record<string, { responses: Record<string, Response$> }>>;
+  components: { responses?: Record<string, Response$> };
+};
 
 /** The zod schema behind a component, found by the id it was named with. */
 function namedSchema(ref: string): z.ZodType {
@@ -19,7 +22,10 @@ function namedSchema(ref: string): z.ZodType {
 
 /** The zod schema the document promises for a route's answer with this status. */
 export function documentedSchema(document: OpenApiDocument, method: string, path: string, status: number): z.ZodType {
-  const schema = document.paths[path]?.[method]?.responses[String(status)]?.content?.['application/json']?.schema;
+  const answer = document.paths[path]?.[method]?.responses[String(status)];
+  // Shared error answers are referenced from components.responses.
+  const response = answer?.$ref ? document.components.responses?.[answer.$ref.replace('#/components/responses/', '')] : answer;
+  const schema = response?.content?.['application/json']?.schema;
   if (!schema) throw new Error(`${method.toUpperCase()} ${path} does not document a JSON answer with status ${status}`);
   if (schema.$ref) return namedSchema(schema.$ref);
   if (schema.type === 'array' && schema.items?.$ref) return z.array(namedSchema(schema.items.$ref));

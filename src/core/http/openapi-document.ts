@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { shareErrorResponses } from './api-errors';
 import { componentSchemas } from './zod-openapi';
 
 /** Security scheme names used by the route decorators (src/auth/decorators.ts). */
@@ -43,6 +44,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   document.components = {
     ...document.components,
     schemas: Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b))),
+    responses: shareErrorResponses(document.paths),
   };
   return document;
 }
