@@ -29,6 +29,8 @@ export const calendarPostView = z
   })
   .meta({ id: 'CalendarPost' });
 
+export type CalendarPostView = z.output<typeof calendarPostView>;
+
 export const calendarDateView = z
   .object({
     title: z.string(),

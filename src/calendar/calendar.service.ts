@@ -7,6 +7,7 @@ import { hashToken, newSecretToken } from '../core/crypto';
 import { PrismaService } from '../core/database';
 import { AppError } from '../core/errors';
 import { requestContext } from '../core/logging';
+import type { CalendarPostView } from './calendar-views';
 import { CalendarRepository, type CalendarPost } from './calendar.repository';
 import type { CalendarQuery } from './calendar.schemas';
 import { calendarDates } from './holidays';
@@ -140,7 +141,7 @@ export class CalendarService {
   }
 }
 
-function presentCalendarPost(post: CalendarPost, workspaceId: string, format: (instant: Date) => FormattedInstant) {
+function presentCalendarPost(post: CalendarPost, workspaceId: string, format: (instant: Date) => FormattedInstant): CalendarPostView {
   return {
     id: post.id,
     workspace: post.workspace,

@@ -32,6 +32,8 @@ export const campaignView = z
   })
   .meta({ id: 'Campaign' });
 
+export type CampaignView = z.output<typeof campaignView>;
+
 export const campaignPageView = z
   .object({ campaigns: z.array(campaignView), nextAfter: z.string().nullable().meta({ description: 'Pass as ?after= for the next page' }) })
   .meta({ id: 'CampaignPage' });

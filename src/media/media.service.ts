@@ -7,6 +7,7 @@ import { PrismaService } from '../core/database';
 import { AppError } from '../core/errors';
 import type { MediaItem } from '../publishers/publisher';
 import { MediaStore } from './media-store';
+import type { MediaView } from './media-views';
 import { detectMedia, imageSize } from './media-type';
 
 const MEDIA = { id: 'Media', en: 'Media' };
@@ -110,7 +111,7 @@ export class MediaService {
   }
 }
 
-function present(media: { id: string; kind: string; mimeType: string; byteSize: number; width: number | null; height: number | null; altText: string | null; createdAt: Date }) {
+function present(media: { id: string; kind: string; mimeType: string; byteSize: number; width: number | null; height: number | null; altText: string | null; createdAt: Date }): MediaView {
   const { id, kind, mimeType, byteSize, width, height, altText, createdAt } = media;
   return { id, kind, mimeType, byteSize, width, height, altText, createdAt };
 }

@@ -22,6 +22,8 @@ export const webhookView = z
   .object({ id: z.string(), url: z.string(), events: z.array(zNotificationKind), active: z.boolean(), createdAt: zTimestamp })
   .meta({ id: 'Webhook' });
 
+export type WebhookView = z.output<typeof webhookView>;
+
 export const webhookListView = z.array(webhookView);
 
 export const webhookCreatedView = z
