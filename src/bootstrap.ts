@@ -1,12 +1,12 @@
 import { type INestApplication, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import { AppModule, type Role } from './app.module';
 import type { AppConfig } from './core/config';
 import { HttpExceptionFilter } from './core/errors';
-import { applySecurityHeaders, jsonBodyMiddleware, requestContextMiddleware, urlTextMiddleware } from './core/http';
+import { applySecurityHeaders, buildOpenApiDocument, jsonBodyMiddleware, requestContextMiddleware, urlTextMiddleware } from './core/http';
 import { JsonLogger } from './core/logging';
 import { MEDIA_UPLOAD_ROUTE } from './media/media.controller';
 
@@ -40,17 +40,5 @@ export async function createWorkerApp(config: AppConfig): Promise<INestApplicati
 }
 
 function setUpOpenApi(app: INestApplication): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Gaung API')
-      .setDescription(
-        'Social media campaign scheduler for trade-union communicators. Errors share one shape ' +
-          '({ error: { code, message, details, requestId } }); messages follow the user\'s locale or Accept-Language (id, en).',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isBoundedInstant, zInstant, zLocalDate, zUuid } from '../core/http';
+import { isBoundedInstant, zInstant, zKeyDateKind, zLocalDate, zPlatform, zPostStatus, zUuid } from '../core/http';
 
 const DAY_MS = 86_400_000;
 /** Key dates are listed for at most this long at once. */
@@ -24,8 +24,8 @@ export const calendarQuerySchema = z
     zone: z.string().max(64).optional(),
     campaignId: zUuid.optional(),
     accountId: zUuid.optional(),
-    platform: z.enum(['FACEBOOK', 'INSTAGRAM', 'X', 'THREADS', 'LINKEDIN', 'TELEGRAM', 'MASTODON', 'BLUESKY', 'WORDPRESS', 'WEBHOOK', 'FEED']).optional(),
-    status: z.enum(['DRAFT', 'IN_REVIEW', 'CHANGES_REQUESTED', 'APPROVED', 'CANCELLED']).optional(),
+    platform: zPlatform.optional(),
+    status: zPostStatus.optional(),
     authorId: zUuid.optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(500),
     /** Keyset cursor from the previous page's nextAfter. */
@@ -37,7 +37,7 @@ export const calendarQuerySchema = z
   .refine((q) => !(q.from && q.to) || Date.parse(q.to) - Date.parse(q.from) <= 100 * DAY_MS, { message: 'Paling lama 100 hari|At most 100 days', path: ['to'] });
 
 export const keyDateSchema = z
-  .object({ date: zLocalDate, title: z.string().trim().min(1).max(200), kind: z.enum(['STRIKE', 'RALLY', 'ANNIVERSARY', 'OTHER']).default('OTHER') })
+  .object({ date: zLocalDate, title: z.string().trim().min(1).max(200), kind: zKeyDateKind.default('OTHER') })
   .strict();
 
 /** Without a range: from 30 days ago to a year ahead. */

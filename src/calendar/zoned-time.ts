@@ -28,7 +28,11 @@ export const scheduleInputSchema = z
     zone: z.string().min(1).max(64),
     fold: z.enum(['earlier', 'later']).optional(),
   })
-  .strict();
+  .strict()
+  .meta({
+    id: 'ScheduleInput',
+    description: 'A wall-clock time (at 2027-05-01T09:00) in an IANA zone, or an instant with an offset; fold picks the earlier or later of a time repeated by a DST change',
+  });
 export type ScheduleInput = z.infer<typeof scheduleInputSchema>;
 
 export interface ResolvedSchedule {

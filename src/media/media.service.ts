@@ -10,6 +10,7 @@ import type { MediaItem } from '../publishers/publisher';
 import { MediaStore } from './media-store';
 import { imageSize } from './media-type';
 import { receiveUpload, type ReceivedUpload } from './media-upload';
+import type { MediaView } from './media-views';
 
 const MEDIA = { id: 'Media', en: 'Media' };
 @Injectable()
@@ -93,7 +94,7 @@ export class MediaService {
   }
 
   /** A media item as the API shows it, with a short-lived preview URL for thumbnails. */
-  private present(media: { id: string; kind: string; mimeType: string; byteSize: number; width: number | null; height: number | null; altText: string | null; createdAt: Date }) {
+  private present(media: { id: string; kind: string; mimeType: string; byteSize: number; width: number | null; height: number | null; altText: string | null; createdAt: Date }): MediaView {
     const { id, kind, mimeType, byteSize, width, height, altText, createdAt } = media;
     const preview = this.store.previewUrl(id);
     return { id, kind, mimeType, byteSize, width, height, altText, createdAt, previewUrl: preview.url, previewExpiresAt: preview.expiresAt };

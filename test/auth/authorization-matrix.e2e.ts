@@ -72,7 +72,7 @@ describe('authorization matrix over every route', () => {
   };
 
   it('classifies every route: public, signed-in, or workspace with a minimum role', () => {
-    const PUBLIC = [/^\/health\//, /^\/auth\/(login|register|password-reset)/, /^\/invitations\/accept-new$/, /^\/feeds\//, /^\/ical\//, /^\/metrics$/, /^\/oauth\/callback\//];
+    const PUBLIC = [/^\/health\//, /^\/auth\/(login|register|password-reset)/, /^\/invitations\/accept-new$/, /^\/feeds\//, /^\/ical\//, /^\/metrics$/, /^\/media\/\{mediaId\}\/\{signature\}$/, /^\/oauth\/callback\//];
     const unclassified = operations.filter((op) => !op.minRole && !op.signedIn && !PUBLIC.some((p) => p.test(op.path)));
     expect(unclassified).toEqual([]);
     const workspaceRoutes = operations.filter((op) => op.path.startsWith('/workspaces/{workspace}'));
