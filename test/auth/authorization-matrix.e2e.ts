@@ -152,7 +152,16 @@ describe('authorization matrix over every route', () => {
   it('answers fuzzed bodies, path parameters and query strings on every route without a 5xx', async () => {
     // A workspace of its own: fuzzed bodies may legitimately create, hold or change things.
     const c = await createWorkspace(t.prisma);
-    const idsC = { ...(await createObjects(t.prisma, c)), sessionId: '00000000-0000-4000-8000-000000000000', platform: 'mastodon' };
+    const objectsC = await createObjects(t.prisma, c);
+    // The public routes' parameters (iCal and Atom file names, a media signature) are fuzzed too.
+    const idsC = {
+      ...objectsC,
+      sessionId: '00000000-0000-4000-8000-000000000000',
+      platform: 'mastodon',
+      workspaceSlug: c.slug,
+      file: `${objectsC.accountId}.atom`,
+      signature: 'not-a-signature',
+    };
     let owner = bearer(c.users.OWNER);
     const serverErrors: string[] = [];
     const counts = { bodies: 0, pathParameters: 0, queryStrings: 0 };

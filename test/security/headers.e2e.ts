@@ -29,7 +29,8 @@ describe('security headers and CORS (docs/security.md, rule 14)', () => {
   let t: TestApp;
   let withCors: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    // Behind a TLS-terminating proxy on the same host, which TRUST_PROXY names (off by default).
+    t = await startTestApp({ config: { TRUST_PROXY: 'loopback' } });
     withCors = await startTestApp({ config: { CORS_ORIGINS: 'https://app.serikat.id, http://localhost:5173' } });
   });
   afterAll(async () => {
@@ -57,6 +58,9 @@ describe('security headers and CORS (docs/security.md, rule 14)', () => {
     // Behind a TLS-terminating proxy on the same host (trusted), the request was https.
     const https = await t.http().get('/health/live').set('x-forwarded-proto', 'https');
     expect(https.headers['strict-transport-security']).toMatch(/^max-age=\d{7,}; includeSubDomains$/);
+    // Without TRUST_PROXY anyone could claim https: the header is not believed.
+    const claimed = await withCors.http().get('/health/live').set('x-forwarded-proto', 'https');
+    expect(claimed.headers['strict-transport-security']).toBeUndefined();
   });
 
   it('lets the web app at /app load what a Vite build of React, Mantine and FullCalendar needs, and nothing inline but style attributes', async () => {
