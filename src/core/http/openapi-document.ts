@@ -11,7 +11,7 @@ export const OPERATOR_SCHEME = 'operator';
 
 /**
  * The API's OpenAPI 3.1 document: served at /docs-json, written to web/openapi.json by
- * `npm run openapi` for the web app's typed client, and validated by test/openapi.e2e.ts.
+ * `npm run openapi` for the web app's typed client, and validated by src/cli/openapi.spec.ts.
  * Schemas are JSON Schema 2020-12 from zod; every named schema is one component, referenced by $ref.
  */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
