@@ -13,7 +13,7 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '\\.chaos\\.ts$'],
   transform: { '^.+\\.(t|j)s$': ['@swc/jest', { ...swc, swcrc: false }] },
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit)/)',
+    '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit|@apidevtools)/)',
   ],
   maxWorkers: 2,
   testTimeout: 30000,

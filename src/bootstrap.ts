@@ -1,13 +1,14 @@
 import { type INestApplication, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import { AppModule, type Role } from './app.module';
 import type { AppConfig } from './core/config';
 import { HttpExceptionFilter } from './core/errors';
-import { requestContextMiddleware } from './core/http';
+import { applySecurityHeaders, buildOpenApiDocument, jsonBodyMiddleware, requestContextMiddleware, urlTextMiddleware } from './core/http';
 import { JsonLogger } from './core/logging';
+import { MEDIA_UPLOAD_ROUTE } from './media/media.controller';
 
 /** Builds the HTTP application (optionally with the worker in the same process); does not listen. */
 export async function createApiApp(config: AppConfig, roles: Role[] = ['api']): Promise<INestApplication> {
@@ -19,11 +20,12 @@ export async function createApiApp(config: AppConfig, roles: Role[] = ['api']): 
   // Off unless TRUST_PROXY names the proxy: otherwise any client could pick its address (README, Proxies).
   app.set('trust proxy', config.TRUST_PROXY);
   app.use(requestContextMiddleware);
+  applySecurityHeaders(app, config.CORS_ORIGINS);
+  app.use(urlTextMiddleware);
   // The browser's session cookie (src/auth/browser-session.ts); unsigned: the value is itself a secret.
   app.use(cookieParser());
-  app.useBodyParser('json', { limit: '1mb' });
-  // Media uploads arrive as raw bytes; MediaService enforces the per-kind size limits.
-  app.useBodyParser('raw', { type: ['image/*', 'video/*', 'application/octet-stream'], limit: `${config.MEDIA_MAX_VIDEO_MB}mb` });
+  // Every body is JSON under one limit, except the media upload, which streams to disk (MediaService).
+  app.use(jsonBodyMiddleware({ limitBytes: config.JSON_BODY_LIMIT_KB * 1024, rawRoutes: [MEDIA_UPLOAD_ROUTE] }));
   app.useGlobalFilters(new HttpExceptionFilter());
   setUpOpenApi(app);
   return app;
@@ -38,17 +40,5 @@ export async function createWorkerApp(config: AppConfig): Promise<INestApplicati
 }
 
 function setUpOpenApi(app: INestApplication): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Gaung API')
-      .setDescription(
-        'Social media campaign scheduler for trade-union communicators. Errors share one shape ' +
-          '({ error: { code, message, details, requestId } }); messages follow the user\'s locale or Accept-Language (id, en).',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
 }

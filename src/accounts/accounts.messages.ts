@@ -3,6 +3,10 @@ import type { LocalizedText } from '../core/i18n';
 export const ACCOUNT_TEXT = {
   account: { id: 'Akun', en: 'Account' },
   verificationFailed: { id: 'Platform menolak kredensial ini: {reason}', en: 'The platform refused these credentials: {reason}' },
+  unreadableReply: {
+    id: 'Platform memberi jawaban yang tidak dapat dibaca Gaung. Periksa alamat servernya, lalu coba lagi.',
+    en: 'The platform gave an answer Gaung could not read. Check the server address, then try again.',
+  },
   platformUnreachable: { id: 'Platform tidak dapat dihubungi untuk memeriksa kredensial: {reason}', en: 'The platform could not be reached to check the credentials: {reason}' },
   addressNotAllowed: {
     id: 'Alamat {host} bukan alamat publik ({reason}), jadi Gaung tidak menghubunginya. Jika server ini milik organisasi Anda di jaringan lokal, operator dapat mengizinkannya lewat EGRESS_ALLOW.',

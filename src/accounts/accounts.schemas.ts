@@ -26,7 +26,7 @@ export const credentialsFormSchema = z.discriminatedUnion('platform', [
   z.object({ platform: z.literal('MASTODON'), instanceUrl: httpUrl, accessToken: secret(500), ...common }).strict(),
   z.object({ platform: z.literal('WEBHOOK'), url: httpUrl, secret: z.string().min(16).max(200).optional(), ...common }).strict(),
   z.object({ platform: z.literal('FEED'), handle: z.string().trim().min(1).max(200).optional(), ...common }).strict(),
-]);
+]).meta({ id: 'AccountCredentials', description: 'The credential form of one platform, chosen by platform' });
 export type CredentialsForm = z.infer<typeof credentialsFormSchema>;
 
 export const updateAccountSchema = z
@@ -48,17 +48,6 @@ export const nextSlotSchema = z
     count: z.coerce.number().int().min(1).max(10).default(1),
   })
   .strict();
-
-/** The account's next free slots; `slot` and `localTime` repeat the first one in the workspace zone. */
-export const nextSlotResponseSchema = z.object({
-  after: z.string().datetime({ offset: true }),
-  timeZone: z.string().describe('The workspace zone, in which the weekly slots are defined'),
-  zone: z.string().describe('The zone the slots are shown in'),
-  slotsDefined: z.number().int(),
-  slot: z.string().datetime().nullable(),
-  localTime: z.string().nullable(),
-  slots: z.array(z.object({ at: z.string().datetime(), local: z.object({ iso: z.string(), abbreviation: z.string(), text: z.string() }) })),
-});
 
 /** Mastodon's OAuth needs the instance; the other platforms need nothing (an empty or absent body). */
 export const oauthStartSchema = z.object({}).strict().optional();

@@ -4,8 +4,9 @@ import { z } from 'zod';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { Access, WorkspaceRoute } from '../auth/decorators';
 import { Role } from '../core/database';
-import { ApiErrors, ApiZodQuery, zInstant, zUuid, ZodQuery } from '../core/http';
+import { ApiErrors, ApiZodQuery, ApiZodResponse, zInstant, ZodQuery, zUuid } from '../core/http';
 import { AuditRepository } from './audit.repository';
+import { auditPageView } from './audit-views';
 
 const auditQuerySchema = z
   .object({
@@ -29,6 +30,7 @@ export class AuditController {
   @ApiOperation({ summary: 'Audit log, newest first; page with ?before=<nextBefore>. action may end in .* (e.g. member.*)' })
   @ApiZodQuery(auditQuerySchema)
   @ApiErrors(400)
+  @ApiZodResponse(200, auditPageView)
   async list(@Access() access: WorkspaceAccess, @ZodQuery(auditQuerySchema) query: z.infer<typeof auditQuerySchema>) {
     const events = await this.audit.list(access.workspaceId, {
       ...query,

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { Role } from '../core/database';
 import { zEmail, zIanaZone, zLocale, zName, zPassword } from '../core/http';
 
 export const registerSchema = z
@@ -16,26 +15,3 @@ export const profileSchema = z
   .object({ name: zName.optional(), locale: zLocale.optional(), timeZone: zIanaZone.nullable().optional() })
   .strict();
 
-const roleSchema = z.enum(Role);
-
-/** GET /me: who I am, my language and zone, and each workspace I belong to with my role there. */
-export const meViewSchema = z.object({
-  id: z.uuid(),
-  email: z.string(),
-  name: z.string(),
-  locale: z.string(),
-  timeZone: z.string().nullable(),
-  memberships: z.array(
-    z.object({
-      role: roleSchema,
-      workspace: z.object({ id: z.uuid(), slug: z.string(), name: z.string(), timeZone: z.string(), locale: z.string() }),
-    }),
-  ),
-  /** The same workspaces, flat (kept for existing API clients). */
-  workspaces: z.array(z.object({ id: z.uuid(), slug: z.string(), name: z.string(), timeZone: z.string(), role: roleSchema })),
-});
-export type MeView = z.infer<typeof meViewSchema>;
-
-export const bearerLoginViewSchema = z.object({ token: z.string(), sessionId: z.uuid(), expiresAt: z.iso.datetime() });
-export const cookieLoginViewSchema = z.object({ user: meViewSchema, expiresAt: z.iso.datetime() });
-export const resetAcceptedSchema = z.object({ accepted: z.literal(true) });

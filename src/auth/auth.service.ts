@@ -7,7 +7,7 @@ import { AppError } from '../core/errors';
 import type { Locale } from '../core/i18n';
 import { Mailer } from '../core/mail';
 import { AUTH_TEXT } from './auth.messages';
-import type { MeView } from './auth.schemas';
+import type { MeView } from './auth-views';
 import type { Principal } from './auth-context';
 import { CredentialsRepository } from './credentials.repository';
 import { LoginThrottleService } from './login-throttle.service';

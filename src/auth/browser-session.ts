@@ -3,11 +3,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { CookieOptions, Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../core/config';
 import { AppError } from '../core/errors';
+import { CSRF_COOKIE, CSRF_HEADER, SECURE_COOKIE_PREFIX, SESSION_COOKIE } from '../core/http';
 import { AUTH_TEXT } from './auth.messages';
 
 /** Methods that change nothing: a cookie-authenticated request with any other method needs the CSRF header. */
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-export const CSRF_HEADER = 'x-csrf-token';
 
 /**
  * The browser's session: the session token in an httpOnly cookie, and a CSRF token in a cookie the
@@ -25,9 +25,9 @@ export class BrowserSession {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.secure = new URL(config.PUBLIC_BASE_URL).protocol === 'https:';
-    const prefix = this.secure ? '__Host-' : '';
-    this.sessionCookie = `${prefix}gaung_session`;
-    this.csrfCookie = `${prefix}gaung_csrf`;
+    const prefix = this.secure ? SECURE_COOKIE_PREFIX : '';
+    this.sessionCookie = `${prefix}${SESSION_COOKIE}`;
+    this.csrfCookie = `${prefix}${CSRF_COOKIE}`;
   }
 
   /** Sets both cookies for a new session; they expire with it. */

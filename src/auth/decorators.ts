@@ -1,7 +1,7 @@
 import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtension, ApiParam } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiExtension, ApiParam } from '@nestjs/swagger';
 import type { Role } from '../core/database';
-import { ApiErrors } from '../core/http';
+import { ApiErrors, BEARER_SCHEME, SESSION_COOKIE_SCHEME } from '../core/http';
 import type { GaungRequest, Principal, WorkspaceAccess } from './auth-context';
 import { AuthGuard, WorkspaceGuard } from './guards';
 import { API_TOKENS_ALLOWED, MIN_ROLE } from './min-role';
@@ -18,7 +18,7 @@ export function WorkspaceRoute(minimum: Role, options: { apiTokens?: boolean } =
     SetMetadata(MIN_ROLE, minimum),
     SetMetadata(API_TOKENS_ALLOWED, apiTokens),
     UseGuards(AuthGuard, WorkspaceGuard),
-    ApiBearerAuth(),
+    SignedInSecurity(),
     ApiParam({ name: 'workspace', description: 'Workspace slug or id', schema: { type: 'string' } }),
     ApiExtension('x-min-role', minimum),
     ApiExtension('x-api-token', apiTokens),
@@ -31,8 +31,11 @@ export function WorkspaceRoute(minimum: Role, options: { apiTokens?: boolean } =
  * personal API token, which answers 403 api_token_not_allowed.
  */
 export function SignedIn() {
-  return applyDecorators(UseGuards(AuthGuard), ApiBearerAuth(), ApiExtension('x-signed-in', true), ApiExtension('x-api-token', false), ApiErrors(401, 403));
+  return applyDecorators(UseGuards(AuthGuard), SignedInSecurity(), ApiExtension('x-signed-in', true), ApiExtension('x-api-token', false), ApiErrors(401, 403));
 }
+
+/** In the document: a bearer token or the web app's session cookie, either one. */
+const SignedInSecurity = () => applyDecorators(ApiBearerAuth(BEARER_SCHEME), ApiCookieAuth(SESSION_COOKIE_SCHEME));
 
 /** The workspace and effective role of the caller (set by WorkspaceGuard). */
 export const Access = createParamDecorator((_: unknown, ctx: ExecutionContext): WorkspaceAccess => {

@@ -1,12 +1,13 @@
 import { Controller, Delete, Get, Header, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { Access, WorkspaceRoute } from '../auth/decorators';
 import { Role } from '../core/database';
-import { ApiErrors, ApiZodBody, ApiZodQuery, ZodBody, ZodQuery } from '../core/http';
+import { ApiContentResponse, ApiErrors, ApiNoContent, ApiZodBody, ApiZodQuery, ApiZodResponse, ZodBody, ZodQuery } from '../core/http';
 import { calendarQuerySchema, keyDateSchema, keyDatesQuerySchema } from './calendar.schemas';
 import { CalendarService } from './calendar.service';
+import { calendarFeedView, calendarView, keyDateListView, keyDateView } from './calendar-views';
 
 @ApiTags('calendar')
 @Controller()
@@ -20,6 +21,7 @@ export class CalendarController {
   })
   @ApiZodQuery(calendarQuerySchema)
   @ApiErrors(400, 422)
+  @ApiZodResponse(200, calendarView)
   view(@Access() access: WorkspaceAccess, @ZodQuery(calendarQuerySchema) query: z.infer<typeof calendarQuerySchema>) {
     return this.calendar.view(access, query);
   }
@@ -29,6 +31,7 @@ export class CalendarController {
   @ApiOperation({ summary: 'Key dates (strikes, rallies, anniversaries) in [from, to)' })
   @ApiZodQuery(keyDatesQuerySchema)
   @ApiErrors(400)
+  @ApiZodResponse(200, keyDateListView)
   keyDates(@Access() access: WorkspaceAccess, @ZodQuery(keyDatesQuerySchema) query: z.infer<typeof keyDatesQuerySchema>) {
     return this.calendar.keyDates(access, query.from, query.to);
   }
@@ -38,6 +41,7 @@ export class CalendarController {
   @ApiOperation({ summary: 'Add a key date' })
   @ApiZodBody(keyDateSchema)
   @ApiErrors(400)
+  @ApiZodResponse(201, keyDateView)
   addKeyDate(@Access() access: WorkspaceAccess, @ZodBody(keyDateSchema) body: z.infer<typeof keyDateSchema>) {
     return this.calendar.addKeyDate(access, body);
   }
@@ -46,6 +50,7 @@ export class CalendarController {
   @WorkspaceRoute(Role.COORDINATOR)
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Remove a key date' })
+  @ApiNoContent()
   async deleteKeyDate(@Access() access: WorkspaceAccess, @Param('keyDateId') keyDateId: string) {
     await this.calendar.deleteKeyDate(access, keyDateId);
   }
@@ -53,6 +58,7 @@ export class CalendarController {
   @Post('workspaces/:workspace/calendar-feed')
   @WorkspaceRoute(Role.VIEWER, { apiTokens: false })
   @ApiOperation({ summary: 'A new secret iCal subscription URL for me (shown once; the previous one stops working)' })
+  @ApiZodResponse(201, calendarFeedView)
   regenerateFeed(@Access() access: WorkspaceAccess) {
     return this.calendar.regenerateFeed(access);
   }
@@ -61,13 +67,16 @@ export class CalendarController {
   @WorkspaceRoute(Role.VIEWER, { apiTokens: false })
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Stop my iCal subscription URL' })
+  @ApiNoContent()
   async revokeFeed(@Access() access: WorkspaceAccess) {
     await this.calendar.revokeFeeds(access);
   }
 
   /** Public by design (calendar apps cannot sign in): the secret in the URL is the credential. */
   @Get('ical/:file')
-  @ApiExcludeEndpoint()
+  @ApiOperation({ summary: 'My iCal subscription, /ical/<secret>.ics (public: calendar apps cannot sign in; the secret in the URL is the credential)' })
+  @ApiContentResponse(200, 'iCalendar of the posts from 60 days ago to 100 days ahead', ['text/calendar'])
+  @ApiErrors(404)
   @Header('content-type', 'text/calendar; charset=utf-8')
   @Header('cache-control', 'private, max-age=300')
   ical(@Param('file') file: string) {

@@ -8,6 +8,7 @@ import { PrismaService } from '../core/database';
 import { AppError } from '../core/errors';
 import { requestContext } from '../core/logging';
 import { displayStateOf } from '../posts/display-state';
+import type { CalendarPostView } from './calendar-views';
 import { CalendarRepository, type CalendarPost } from './calendar.repository';
 import type { CalendarQuery } from './calendar.schemas';
 import { calendarDates } from './holidays';
@@ -141,7 +142,7 @@ export class CalendarService {
   }
 }
 
-function presentCalendarPost(post: CalendarPost, workspaceId: string, format: (instant: Date) => FormattedInstant) {
+function presentCalendarPost(post: CalendarPost, workspaceId: string, format: (instant: Date) => FormattedInstant): CalendarPostView {
   return {
     id: post.id,
     workspace: post.workspace,

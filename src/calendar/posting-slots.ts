@@ -12,7 +12,8 @@ export const postingSlotSchema = z
       message: 'Gunakan format JJ:mm 24 jam, mis. 09:00.|Use 24-hour HH:mm, e.g. 09:00.',
     }),
   })
-  .strict();
+  .strict()
+  .meta({ id: 'PostingSlot', description: 'A weekly slot in the workspace zone: weekday 1 = Monday ... 7 = Sunday, time HH:mm' });
 
 /** An account's weekly slots (the `postingSlots` JSON), as the API accepts them. */
 export const postingSlotsSchema = z

@@ -1,6 +1,7 @@
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
 import { AppError } from '../core/errors';
+import { BOUNDED_YEAR_MESSAGE, startsWithBoundedYear } from '../core/http';
 
 /**
  * Which of the two instants a wall-clock time means when the clocks go back (a DST "fold", e.g.
@@ -23,11 +24,15 @@ const INSTANT_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?
 /** The body of any "when" field: an instant with offset, or a wall-clock time read in `zone`. */
 export const scheduleInputSchema = z
   .object({
-    at: z.string().min(16).max(40),
+    at: z.string().min(16).max(40).refine(startsWithBoundedYear, BOUNDED_YEAR_MESSAGE),
     zone: z.string().min(1).max(64),
     fold: z.enum(['earlier', 'later']).optional(),
   })
-  .strict();
+  .strict()
+  .meta({
+    id: 'ScheduleInput',
+    description: 'A wall-clock time (at 2027-05-01T09:00) in an IANA zone, or an instant with an offset; fold picks the earlier or later of a time repeated by a DST change',
+  });
 export type ScheduleInput = z.infer<typeof scheduleInputSchema>;
 
 export interface ResolvedSchedule {

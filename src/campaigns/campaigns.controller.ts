@@ -4,9 +4,11 @@ import type { z } from 'zod';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { Access, WorkspaceRoute } from '../auth/decorators';
 import { Role } from '../core/database';
-import { ApiErrors, ApiZodBody, ApiZodQuery, ZodBody, ZodQuery } from '../core/http';
+import { ApiErrors, ApiNoContent, ApiZodBody, ApiZodQuery, ApiZodResponse, ZodBody, ZodQuery } from '../core/http';
 import { createCampaignSchema, holdSchema, invitePartnerSchema, listCampaignsSchema, updateCampaignSchema } from './campaigns.schemas';
 import { CampaignsService } from './campaigns.service';
+import { resumeSummaryView } from '../workspaces/workspace-views';
+import { campaignPageView, campaignView, cancelledDeliveriesView, partnerInvitedView, partnershipListView } from './campaign-views';
 import { PartnershipsService } from './partnerships.service';
 
 @ApiTags('campaigns')
@@ -22,6 +24,7 @@ export class CampaignsController {
   @ApiOperation({ summary: 'Create a campaign (zone defaults to the workspace zone)' })
   @ApiZodBody(createCampaignSchema)
   @ApiErrors(400)
+  @ApiZodResponse(201, campaignView)
   create(@Access() access: WorkspaceAccess, @ZodBody(createCampaignSchema) body: z.infer<typeof createCampaignSchema>) {
     return this.campaigns.create(access, body);
   }
@@ -31,6 +34,7 @@ export class CampaignsController {
   @ApiOperation({ summary: 'Own and joint campaigns; page with ?after=<nextAfter>' })
   @ApiZodQuery(listCampaignsSchema)
   @ApiErrors(400)
+  @ApiZodResponse(200, campaignPageView)
   list(@Access() access: WorkspaceAccess, @ZodQuery(listCampaignsSchema) query: z.infer<typeof listCampaignsSchema>) {
     return this.campaigns.list(access, query);
   }
@@ -38,6 +42,7 @@ export class CampaignsController {
   @Get('campaigns/:campaignId')
   @WorkspaceRoute(Role.VIEWER)
   @ApiOperation({ summary: 'A campaign (own, or joint where this workspace is an active partner)' })
+  @ApiZodResponse(200, campaignView)
   get(@Access() access: WorkspaceAccess, @Param('campaignId') campaignId: string) {
     return this.campaigns.get(access, campaignId);
   }
@@ -47,6 +52,7 @@ export class CampaignsController {
   @ApiOperation({ summary: 'Edit a campaign (owner workspace only)' })
   @ApiZodBody(updateCampaignSchema)
   @ApiErrors(400, 422)
+  @ApiZodResponse(200, campaignView)
   update(@Access() access: WorkspaceAccess, @Param('campaignId') campaignId: string, @ZodBody(updateCampaignSchema) body: z.infer<typeof updateCampaignSchema>) {
     return this.campaigns.update(access, campaignId, body);
   }
@@ -55,6 +61,7 @@ export class CampaignsController {
   @WorkspaceRoute(Role.COORDINATOR)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Archive a campaign' })
+  @ApiZodResponse(200, campaignView)
   archive(@Access() access: WorkspaceAccess, @Param('campaignId') campaignId: string) {
     return this.campaigns.setArchived(access, campaignId, true);
   }
@@ -63,6 +70,7 @@ export class CampaignsController {
   @WorkspaceRoute(Role.COORDINATOR)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Bring an archived campaign back' })
+  @ApiZodResponse(200, campaignView)
   unarchive(@Access() access: WorkspaceAccess, @Param('campaignId') campaignId: string) {
     return this.campaigns.setArchived(access, campaignId, false);
   }
@@ -73,6 +81,7 @@ export class CampaignsController {
   @ApiOperation({ summary: 'Crisis hold of a campaign (owner workspace): nothing in it publishes until resumed' })
   @ApiZodBody(holdSchema)
   @ApiErrors(400, 409)
+  @ApiZodResponse(200, campaignView)
   hold(@Access() access: WorkspaceAccess, @Param('campaignId') campaignId: string, @ZodBody(holdSchema) body: z.infer<typeof holdSchema>) {
     return this.campaigns.hold(access, campaignId, body.reason, body.resumeAt);
   }
@@ -82,6 +91,7 @@ export class CampaignsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: "Lift a campaign hold; deliveries whose time passed follow the campaign's late policy" })
   @ApiErrors(409)
+  @ApiZodResponse(200, resumeSummaryView)
   resume(@Access() access: WorkspaceAccess, @Param('campaignId') campaignId: string) {
     return this.campaigns.resume(access, campaignId);
   }
@@ -91,6 +101,7 @@ export class CampaignsController {
   @ApiOperation({ summary: 'Invite another workspace (by slug) to this joint campaign: one open to invitations, a past partner, or one you belong to' })
   @ApiZodBody(invitePartnerSchema)
   @ApiErrors(400, 409, 422, 429)
+  @ApiZodResponse(201, partnerInvitedView)
   invite(@Access() access: WorkspaceAccess, @Param('campaignId') campaignId: string, @ZodBody(invitePartnerSchema) body: z.infer<typeof invitePartnerSchema>) {
     return this.partnerships.invite(access, campaignId, body.workspace);
   }
@@ -98,6 +109,7 @@ export class CampaignsController {
   @Get('partnerships')
   @WorkspaceRoute(Role.VIEWER)
   @ApiOperation({ summary: 'Joint campaigns this workspace is invited to or part of' })
+  @ApiZodResponse(200, partnershipListView)
   listPartnerships(@Access() access: WorkspaceAccess) {
     return this.partnerships.list(access);
   }
@@ -107,6 +119,7 @@ export class CampaignsController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Accept an invitation to a joint campaign (refused once its sender is no longer a coordinator)' })
   @ApiErrors(409, 422)
+  @ApiNoContent()
   async accept(@Access() access: WorkspaceAccess, @Param('partnershipId') partnershipId: string) {
     await this.partnerships.respond(access, partnershipId, true);
   }
@@ -116,6 +129,7 @@ export class CampaignsController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Decline an invitation to a joint campaign' })
   @ApiErrors(409)
+  @ApiNoContent()
   async decline(@Access() access: WorkspaceAccess, @Param('partnershipId') partnershipId: string) {
     await this.partnerships.respond(access, partnershipId, false);
   }
@@ -125,6 +139,7 @@ export class CampaignsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: "Leave a joint campaign; this workspace's pending deliveries in it are cancelled" })
   @ApiErrors(409)
+  @ApiZodResponse(200, cancelledDeliveriesView)
   leave(@Access() access: WorkspaceAccess, @Param('partnershipId') partnershipId: string) {
     return this.partnerships.leave(access, partnershipId);
   }

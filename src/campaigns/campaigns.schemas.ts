@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zIanaZone, zInstant, zName } from '../core/http';
+import { zIanaZone, zInstant, zLatePolicy, zName, zUuid } from '../core/http';
 
 const hashtag = z.string().regex(/^#?[\p{L}\p{N}_]{1,100}$/u, 'Tagar tanpa spasi|A hashtag without spaces');
 
@@ -12,7 +12,7 @@ const campaignFields = {
   startsAt: zInstant.nullable(),
   endsAt: zInstant.nullable(),
   timeZone: zIanaZone,
-  latePolicy: z.enum(['PUBLISH_LATE', 'EXPIRE']),
+  latePolicy: zLatePolicy,
   lateGraceMinutes: z.number().int().min(0).max(7 * 24 * 60),
 };
 
@@ -38,13 +38,16 @@ export const listCampaignsSchema = z
   .object({
     include: z.enum(['active', 'archived', 'all']).default('active'),
     limit: z.coerce.number().int().min(1).max(200).default(50),
-    after: z.uuid().optional(),
+    after: zUuid.optional(),
   })
   .strict();
 
 export const invitePartnerSchema = z.object({ workspace: z.string().min(1).max(64) }).strict();
 
-export const holdSchema = z.object({ reason: z.string().trim().min(3).max(1000), resumeAt: zInstant.optional() }).strict();
+export const holdSchema = z
+  .object({ reason: z.string().trim().min(3).max(1000), resumeAt: zInstant.optional() })
+  .strict()
+  .meta({ id: 'HoldInput', description: 'A crisis hold; resumeAt resumes automatically' });
 
 export type CreateCampaign = z.infer<typeof createCampaignSchema>;
 export type UpdateCampaign = z.infer<typeof updateCampaignSchema>;

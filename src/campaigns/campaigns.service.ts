@@ -4,6 +4,7 @@ import type { WorkspaceAccess } from '../auth/auth-context';
 import { PrismaService, type Tx } from '../core/database';
 import { AppError } from '../core/errors';
 import { HoldResumeService, type ResumeSummary } from '../publishing';
+import type { CampaignView } from './campaign-views';
 import { CampaignsRepository } from './campaigns.repository';
 import { CAMPAIGN_TEXT } from './campaigns.messages';
 import type { CreateCampaign, UpdateCampaign } from './campaigns.schemas';
@@ -120,7 +121,7 @@ export class CampaignsService {
 type CampaignWithPartners = NonNullable<Awaited<ReturnType<CampaignsRepository['findVisible']>>>;
 
 /** A campaign as the API shows it, with the caller's relation to it. */
-function present(campaign: CampaignWithPartners, workspaceId: string) {
+function present(campaign: CampaignWithPartners, workspaceId: string): CampaignView {
   const { partners, workspace, ...fields } = campaign;
   return {
     ...fields,

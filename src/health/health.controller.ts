@@ -1,21 +1,9 @@
 import { Controller, Get, HttpCode, HttpStatus, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ApiZodResponse } from '../core/http';
+import { livenessView, readinessView } from './health-views';
 import { HealthService, type ReadinessReport } from './health.service';
-
-const READINESS_SCHEMA = {
-  type: 'object',
-  properties: {
-    status: { type: 'string', enum: ['ok', 'unavailable'] },
-    checks: {
-      type: 'object',
-      properties: {
-        postgres: { type: 'object', properties: { ok: { type: 'boolean' }, ms: { type: 'number' }, error: { type: 'string' } } },
-        redis: { type: 'object', properties: { ok: { type: 'boolean' }, ms: { type: 'number' }, error: { type: 'string' } } },
-      },
-    },
-  },
-};
 
 @ApiTags('health')
 @Controller('health')
@@ -25,15 +13,15 @@ export class HealthController {
   @Get('live')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Liveness: the process answers' })
-  @ApiOkResponse({ schema: { type: 'object', properties: { status: { type: 'string', example: 'ok' } } } })
+  @ApiZodResponse(200, livenessView)
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   @Get('ready')
   @ApiOperation({ summary: 'Readiness: Postgres and Redis answer' })
-  @ApiOkResponse({ schema: READINESS_SCHEMA })
-  @ApiServiceUnavailableResponse({ schema: READINESS_SCHEMA })
+  @ApiZodResponse(200, readinessView, 'Ready')
+  @ApiZodResponse(503, readinessView, 'Postgres or Redis does not answer')
   async ready(@Res({ passthrough: true }) res: Response): Promise<ReadinessReport> {
     const report = await this.health.readiness();
     res.status(report.status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);

@@ -1,8 +1,14 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../core/config';
+
+export interface UploadFile {
+  write(chunk: Buffer): Promise<void>;
+  commit(): Promise<void>;
+  discard(): Promise<void>;
+}
 
 /**
  * Media bytes on local disk (a volume in Docker), addressed by workspace and id. Platforms that
@@ -19,13 +25,31 @@ export class MediaStore {
     this.signingKey = createHmac('sha256', config.CREDENTIAL_KEYS[0]!.key).update('gaung/media-url/v1').digest();
   }
 
-  async save(storageKey: string, bytes: Buffer): Promise<{ sha256: string }> {
+  /**
+   * A file being received chunk by chunk (an upload streamed from the request): written beside its
+   * final place and moved there by `commit`, so a half-received upload is never visible.
+   */
+  async openUpload(storageKey: string): Promise<UploadFile> {
     const path = this.pathOf(storageKey);
     await mkdir(dirname(path), { recursive: true });
     const temporary = `${path}.${process.pid}.tmp`;
-    await writeFile(temporary, bytes);
-    await rename(temporary, path);
-    return { sha256: createHash('sha256').update(bytes).digest('hex') };
+    const handle = await open(temporary, 'wx');
+    let closed = false;
+    const close = async () => {
+      if (!closed) await handle.close();
+      closed = true;
+    };
+    return {
+      write: async (chunk) => void (await handle.write(chunk)),
+      commit: async () => {
+        await close();
+        await rename(temporary, path);
+      },
+      discard: async () => {
+        await close().catch(() => undefined);
+        await unlink(temporary).catch(() => undefined);
+      },
+    };
   }
 
   read(storageKey: string): Promise<Buffer> {

@@ -1,16 +1,20 @@
-import { Body, Controller, Get, Param, Patch, Post, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Controller, Get, Param, Patch, Post, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { Access, WorkspaceRoute } from '../auth/decorators';
 import { Role } from '../core/database';
-import { ApiErrors, ApiZodBody, ApiZodQuery, ZodBody, ZodQuery, zUuid } from '../core/http';
+import { ApiContentResponse, ApiErrors, ApiZodBody, ApiZodQuery, ApiZodResponse, type RawBodyRoute, ZodBody, ZodQuery, zUuid } from '../core/http';
 import { MediaService } from './media.service';
+import { mediaListView, mediaView } from './media-views';
 
 const uploadQuerySchema = z.object({ alt: z.string().max(1500).optional() }).strict();
 const listQuerySchema = z.object({ before: zUuid.optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }).strict();
 const altTextSchema = z.object({ altText: z.string().trim().max(1500).nullable() }).strict();
+
+/** The one route with a raw body (streamed by MediaService); every other body is JSON (see bootstrap.ts). */
+export const MEDIA_UPLOAD_ROUTE: RawBodyRoute = { method: 'POST', path: /^\/workspaces\/[^/]+\/media\/?$/ };
 
 @ApiTags('media')
 @Controller()
@@ -24,14 +28,17 @@ export class MediaController {
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiZodQuery(uploadQuerySchema)
   @ApiErrors(400, 413, 415)
-  upload(@Access() access: WorkspaceAccess, @Body() body: unknown, @ZodQuery(uploadQuerySchema) query: z.infer<typeof uploadQuerySchema>) {
-    return this.media.upload(access, Buffer.isBuffer(body) ? body : Buffer.alloc(0), query.alt ?? null);
+  @ApiZodResponse(201, mediaView)
+  upload(@Access() access: WorkspaceAccess, @Req() req: Request, @ZodQuery(uploadQuerySchema) query: z.infer<typeof uploadQuerySchema>) {
+    // The raw body is read only now, after the guards: a stranger's upload is refused unread.
+    return this.media.upload(access, req, query.alt ?? null);
   }
 
   @Get('workspaces/:workspace/media')
   @WorkspaceRoute(Role.VIEWER)
   @ApiOperation({ summary: "The workspace's media library, newest first" })
   @ApiZodQuery(listQuerySchema)
+  @ApiZodResponse(200, mediaListView)
   list(@Access() access: WorkspaceAccess, @ZodQuery(listQuerySchema) query: z.infer<typeof listQuerySchema>) {
     return this.media.list(access, query.before, query.limit);
   }
@@ -41,13 +48,16 @@ export class MediaController {
   @ApiOperation({ summary: 'Set or clear the alt text (description for screen readers)' })
   @ApiZodBody(altTextSchema)
   @ApiErrors(400)
+  @ApiZodResponse(200, mediaView)
   setAlt(@Access() access: WorkspaceAccess, @Param('mediaId') mediaId: string, @ZodBody(altTextSchema) body: z.infer<typeof altTextSchema>) {
     return this.media.setAltText(access, mediaId, body.altText);
   }
 
   /** Public by design: platforms fetch media by URL; the signature makes the URL unguessable. */
   @Get('media/:mediaId/:signature')
-  @ApiExcludeEndpoint()
+  @ApiOperation({ summary: 'A medium at its signed URL (public: platforms fetch media by URL; the signature makes it unguessable)' })
+  @ApiContentResponse(200, 'The image or video bytes', ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'video/mp4'], { type: 'string', format: 'binary' })
+  @ApiErrors(404)
   async serve(@Param('mediaId') mediaId: string, @Param('signature') signature: string, @Res() res: Response) {
     const { mimeType, bytes, expiresAt } = await this.media.publicBytes(mediaId, signature);
     res.setHeader('content-type', mimeType);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { Inject, Injectable } from '@nestjs/common';
 import { accessActor, AuditService } from '../audit/audit.service';
 import type { WorkspaceAccess } from '../auth/auth-context';
@@ -7,18 +8,11 @@ import { PrismaService } from '../core/database';
 import { AppError } from '../core/errors';
 import type { MediaItem } from '../publishers/publisher';
 import { MediaStore } from './media-store';
-import { detectMedia, imageSize } from './media-type';
+import { imageSize } from './media-type';
+import { receiveUpload, type ReceivedUpload } from './media-upload';
+import type { MediaView } from './media-views';
 
 const MEDIA = { id: 'Media', en: 'Media' };
-const TEXT = {
-  empty: { id: 'Unggahan kosong. Kirim isi berkas sebagai badan permintaan.', en: 'The upload is empty. Send the file as the request body.' },
-  unsupported: {
-    id: 'Jenis berkas tidak didukung. Gunakan JPEG, PNG, GIF, WebP atau MP4.',
-    en: 'Unsupported file type. Use JPEG, PNG, GIF, WebP or MP4.',
-  },
-  tooLarge: { id: 'Berkas terlalu besar: paling besar {limit} MB untuk {kind}.', en: 'File too large: at most {limit} MB for {kind}.' },
-};
-
 @Injectable()
 export class MediaService {
   constructor(
@@ -28,19 +22,22 @@ export class MediaService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async upload(access: WorkspaceAccess, bytes: Buffer, altText: string | null) {
-    if (bytes.length === 0) throw AppError.badRequest('empty_upload', TEXT.empty);
-    const detected = detectMedia(bytes);
-    if (!detected) throw new AppError(415, 'unsupported_media', TEXT.unsupported);
-    const limitMb = detected.kind === 'IMAGE' ? this.config.MEDIA_MAX_IMAGE_MB : this.config.MEDIA_MAX_VIDEO_MB;
-    if (bytes.length > limitMb * 1024 * 1024) {
-      throw new AppError(413, 'media_too_large', TEXT.tooLarge, { limit: limitMb, kind: detected.kind.toLowerCase() });
-    }
+  /** Streams a raw upload to disk (see media-upload.ts), then records it. */
+  async upload(access: WorkspaceAccess, req: IncomingMessage, altText: string | null) {
     const id = randomUUID();
     const storageKey = `${access.workspaceId}/${id}`;
-    // Bytes first: a row never points at a missing file (an orphan file is harmless).
-    const { sha256 } = await this.store.save(storageKey, bytes);
-    const size = detected.kind === 'IMAGE' ? imageSize(bytes, detected.mimeType) : null;
+    const file = await this.store.openUpload(storageKey);
+    let received: ReceivedUpload;
+    try {
+      received = await receiveUpload(req, file, { IMAGE: this.config.MEDIA_MAX_IMAGE_MB, VIDEO: this.config.MEDIA_MAX_VIDEO_MB });
+      // Bytes first: a row never points at a missing file (an orphan file is harmless).
+      await file.commit();
+    } catch (error) {
+      await file.discard();
+      throw error;
+    }
+    const { detected, byteSize, sha256 } = received;
+    const size = detected.kind === 'IMAGE' ? imageSize(received.head, detected.mimeType) : null;
     return this.prisma.$transaction(async (tx) => {
       const media = await tx.mediaAsset.create({
         data: {
@@ -49,7 +46,7 @@ export class MediaService {
           uploadedById: access.userId,
           kind: detected.kind,
           mimeType: detected.mimeType,
-          byteSize: bytes.length,
+          byteSize,
           width: size?.width,
           height: size?.height,
           altText,
@@ -63,7 +60,7 @@ export class MediaService {
         action: 'media.uploaded',
         subjectType: 'media',
         subjectId: id,
-        summary: { mimeType: detected.mimeType, byteSize: bytes.length },
+        summary: { mimeType: detected.mimeType, byteSize },
       });
       return this.present(media);
     });
@@ -97,7 +94,7 @@ export class MediaService {
   }
 
   /** A media item as the API shows it, with a short-lived preview URL for thumbnails. */
-  private present(media: { id: string; kind: string; mimeType: string; byteSize: number; width: number | null; height: number | null; altText: string | null; createdAt: Date }) {
+  private present(media: { id: string; kind: string; mimeType: string; byteSize: number; width: number | null; height: number | null; altText: string | null; createdAt: Date }): MediaView {
     const { id, kind, mimeType, byteSize, width, height, altText, createdAt } = media;
     const preview = this.store.previewUrl(id);
     return { id, kind, mimeType, byteSize, width, height, altText, createdAt, previewUrl: preview.url, previewExpiresAt: preview.expiresAt };

@@ -3,14 +3,15 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { Access, WorkspaceRoute } from '../auth/decorators';
-import { NotificationKind, Role } from '../core/database';
-import { ApiErrors, ApiZodBody, ApiZodQuery, ZodBody, ZodQuery, zUuid } from '../core/http';
+import { Role } from '../core/database';
+import { ApiErrors, ApiNoContent, ApiZodBody, ApiZodQuery, ApiZodResponse, zNotificationKind, ZodBody, ZodQuery, zUuid } from '../core/http';
 import { NotificationsService } from './notifications.service';
+import { notificationPageView, webhookCreatedView, webhookListView } from './notification-views';
 
 const listSchema = z
   .object({
     include: z.enum(['open', 'all']).default('open'),
-    kind: z.enum(NotificationKind).optional(),
+    kind: zNotificationKind.optional(),
     before: zUuid.optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
@@ -19,7 +20,7 @@ const listSchema = z
 const webhookSchema = z
   .object({
     url: z.url({ protocol: /^https?$/ }).max(1000),
-    events: z.array(z.enum(NotificationKind)).min(1).max(10),
+    events: z.array(zNotificationKind).min(1).max(10),
   })
   .strict();
 
@@ -33,6 +34,7 @@ export class NotificationsController {
   @ApiOperation({ summary: 'What needs attention: failed, unconfirmed or expired deliveries, accounts to reconnect, posts not approved in time' })
   @ApiZodQuery(listSchema)
   @ApiErrors(400)
+  @ApiZodResponse(200, notificationPageView)
   list(@Access() access: WorkspaceAccess, @ZodQuery(listSchema) query: z.infer<typeof listSchema>) {
     return this.notifications.list(access, query);
   }
@@ -42,6 +44,7 @@ export class NotificationsController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Mark a notification as handled' })
   @ApiErrors(409)
+  @ApiNoContent()
   async resolve(@Access() access: WorkspaceAccess, @Param('notificationId') notificationId: string) {
     await this.notifications.resolve(access, notificationId);
   }
@@ -49,6 +52,7 @@ export class NotificationsController {
   @Get('webhooks')
   @WorkspaceRoute(Role.ADMIN)
   @ApiOperation({ summary: 'Outgoing notification webhooks (signed with HMAC-SHA256, header X-Gaung-Signature: t=...,v1=...)' })
+  @ApiZodResponse(200, webhookListView)
   webhooks(@Access() access: WorkspaceAccess) {
     return this.notifications.webhooks(access);
   }
@@ -58,6 +62,7 @@ export class NotificationsController {
   @ApiOperation({ summary: 'Add an outgoing webhook for some notification kinds; its signing secret is shown once' })
   @ApiZodBody(webhookSchema)
   @ApiErrors(400)
+  @ApiZodResponse(201, webhookCreatedView)
   addWebhook(@Access() access: WorkspaceAccess, @ZodBody(webhookSchema) body: z.infer<typeof webhookSchema>) {
     return this.notifications.addWebhook(access, body);
   }
@@ -66,6 +71,7 @@ export class NotificationsController {
   @WorkspaceRoute(Role.ADMIN)
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Remove an outgoing webhook' })
+  @ApiNoContent()
   async removeWebhook(@Access() access: WorkspaceAccess, @Param('webhookId') webhookId: string) {
     await this.notifications.removeWebhook(access, webhookId);
   }

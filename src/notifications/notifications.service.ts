@@ -5,6 +5,7 @@ import type { WorkspaceAccess } from '../auth/auth-context';
 import { newSecretToken, SecretBox } from '../core/crypto';
 import { type NotificationKind, PrismaService } from '../core/database';
 import { AppError } from '../core/errors';
+import type { WebhookView } from './notification-views';
 
 const WEBHOOK = { id: 'Webhook', en: 'Webhook' };
 
@@ -73,7 +74,7 @@ export class NotificationsService {
 
 }
 
-function present(endpoint: { id: string; url: string; events: NotificationKind[]; active: boolean; createdAt: Date }) {
+function present(endpoint: { id: string; url: string; events: NotificationKind[]; active: boolean; createdAt: Date }): WebhookView {
   const { id, url, events, active, createdAt } = endpoint;
   return { id, url, events, active, createdAt };
 }

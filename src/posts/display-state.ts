@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { DeliveryState, PostStatus } from '../core/database';
 
 /**
@@ -6,19 +7,25 @@ import type { DeliveryState, PostStatus } from '../core/database';
  * approved it in time; people need "EXPIRED". The status field stays as it is (review rules read
  * it); this is computed here only, for post views and calendar items alike.
  */
-export type DisplayState =
-  | 'DRAFT'
-  | 'IN_REVIEW'
-  | 'CHANGES_REQUESTED'
-  | 'SCHEDULED'
-  | 'HELD'
-  | 'PUBLISHING'
-  | 'PUBLISHED'
-  | 'PARTLY_PUBLISHED'
-  | 'UNCONFIRMED'
-  | 'FAILED'
-  | 'EXPIRED'
-  | 'CANCELLED';
+export const DISPLAY_STATES = [
+  'DRAFT',
+  'IN_REVIEW',
+  'CHANGES_REQUESTED',
+  'SCHEDULED',
+  'HELD',
+  'PUBLISHING',
+  'PUBLISHED',
+  'PARTLY_PUBLISHED',
+  'UNCONFIRMED',
+  'FAILED',
+  'EXPIRED',
+  'CANCELLED',
+] as const;
+export type DisplayState = (typeof DISPLAY_STATES)[number];
+
+export const zDisplayState = z
+  .enum(DISPLAY_STATES)
+  .meta({ id: 'DisplayState', description: 'What the post looks like to people, from its status and its deliveries together' });
 
 const FINAL: ReadonlySet<DeliveryState> = new Set(['PUBLISHED', 'FAILED', 'EXPIRED']);
 

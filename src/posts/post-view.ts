@@ -1,15 +1,94 @@
-import type { Platform } from '../core/database';
+import { z } from 'zod';
+import { Platform } from '../core/database';
+import { zDeliveryState, zPlatform, zPostStatus, zTimestamp } from '../core/http';
 import type { Locale } from '../core/i18n';
 import { presentIssues, type AccountIssues } from './content';
-import { displayStateOf } from './display-state';
+import { displayStateOf, zDisplayState } from './display-state';
 import type { PostWithTargets } from './posts.repository';
+
+/** A content problem of one target (too long, missing media...), in the caller's language. */
+export const contentIssueView = z
+  .object({ code: z.string(), message: z.string().meta({ description: "Names the platform and account, in the caller's language" }) })
+  .meta({ id: 'ContentIssue' });
+
+/** One target's content issues, addressed by account, in the order the user gave the targets. */
+export const accountIssuesView = z
+  .object({
+    index: z.int().meta({ description: 'Position of the target in the request (or in the post) from 0' }),
+    accountId: z.string(),
+    accountName: z.string(),
+    platform: zPlatform,
+    issues: z.array(contentIssueView),
+  })
+  .meta({ id: 'AccountIssues' });
+
+export const postTargetView = z
+  .object({
+    id: z.string(),
+    accountId: z.string(),
+    platform: zPlatform,
+    accountName: z.string(),
+    text: z.string().nullable().meta({ description: 'Per-platform text; null uses the base text' }),
+    state: zDeliveryState,
+    dueAt: zTimestamp.nullable(),
+    externalUrl: z.string().nullable(),
+    publishedAt: zTimestamp.nullable(),
+    lateSeconds: z.int().nullable().meta({ description: 'How late the delivery went out after its due time, in seconds' }),
+    lastError: z.string().nullable(),
+    issues: z.array(contentIssueView),
+  })
+  .meta({ id: 'PostTarget' });
 
 /**
  * A post as the API shows it: targets in the user's order with their delivery state, the state
  * people read (displayState, from status and deliveries), and the content issues per target,
  * addressed by account, in the caller's language.
  */
-export function presentPost(post: PostWithTargets, locale: Locale, issues: AccountIssues[] = []) {
+export const postView = z
+  .object({
+    id: z.string(),
+    workspaceId: z.string(),
+    campaign: z.object({ id: z.string(), name: z.string(), color: z.string() }).nullable(),
+    authorId: z.string(),
+    title: z.string().nullable(),
+    baseText: z.string(),
+    scheduledAt: zTimestamp.nullable(),
+    scheduleZone: z.string().nullable().meta({ description: 'The IANA zone the time was planned in' }),
+    publishNow: z.boolean().meta({ description: 'Publish as soon as approved, instead of at a time' }),
+    notAfter: zTimestamp.nullable().meta({ description: 'Do not publish after this instant' }),
+    status: zPostStatus,
+    displayState: zDisplayState,
+    version: z.int(),
+    approvedVersion: z.int().nullable(),
+    approvedById: z.string().nullable(),
+    mediaIds: z.array(z.string()),
+    targets: z.array(postTargetView),
+    issues: z.array(accountIssuesView).meta({ description: "Every target's issues in the order of the targets (empty lists when fine)" }),
+    createdAt: zTimestamp,
+    updatedAt: zTimestamp,
+  })
+  .meta({ id: 'Post' });
+
+export type PostView = z.output<typeof postView>;
+
+export const postPageView = z
+  .object({ posts: z.array(postView), nextBefore: z.string().nullable().meta({ description: 'Pass as ?before= for the next page' }) })
+  .meta({ id: 'PostPage' });
+
+/** The answer of a dry run: what create or update would store for time, and the issues per target. */
+export const postCheckView = z
+  .object({
+    submittable: z.boolean().meta({ description: 'True when the result could be submitted for review as it is' }),
+    timePassed: z.boolean().meta({ description: 'The time (kept from before) has passed: submitting needs a new time or "publish now"' }),
+    publishNow: z.boolean(),
+    scheduledAt: zTimestamp.nullable(),
+    scheduleZone: z.string().nullable(),
+    notAfter: zTimestamp.nullable(),
+    issues: z.array(accountIssuesView),
+  })
+  .meta({ id: 'PostCheck' });
+
+export function presentPost(post: PostWithTargets, locale: Locale, issues: AccountIssues[] = []): PostView {
   const issuesByTarget = new Map(presentIssues(issues, locale).map((entry, i) => [issues[i]!.targetId, entry.issues]));
   return {
     id: post.id,
@@ -42,7 +121,6 @@ export function presentPost(post: PostWithTargets, locale: Locale, issues: Accou
       lastError: target.lastError,
       issues: issuesByTarget.get(target.id) ?? [],
     })),
-    /** Every target's issues in the order the user gave the targets (empty lists when fine). */
     issues: presentIssues(issues, locale),
     createdAt: post.createdAt,
     updatedAt: post.updatedAt,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { scheduleInputSchema } from '../calendar/zoned-time';
-import { zInstant, zUuid } from '../core/http';
+import { zInstant, zPostStatus, zUuid } from '../core/http';
 
 const targetSchema = z
   .object({
@@ -8,7 +8,8 @@ const targetSchema = z
     /** This platform's own text; omit or null to use the base text. */
     text: z.string().max(70_000).nullable().optional(),
   })
-  .strict();
+  .strict()
+  .meta({ id: 'PostTargetInput' });
 
 const postFields = {
   campaignId: zUuid.nullable(),
@@ -40,18 +41,20 @@ export const createPostSchema = z
   .partial()
   .required({ baseText: true, targets: true })
   .strict()
-  .refine(oneWayToTime.check, oneWayToTime.message);
+  .refine(oneWayToTime.check, oneWayToTime.message)
+  .meta({ id: 'PostInput' });
 
 export const updatePostSchema = z
   .object(postFields)
   .partial()
   .strict()
   .refine((value) => Object.keys(value).length > 0, 'Tidak ada perubahan|Nothing to change')
-  .refine(oneWayToTime.check, oneWayToTime.message);
+  .refine(oneWayToTime.check, oneWayToTime.message)
+  .meta({ id: 'PostChanges' });
 
 export const listPostsSchema = z
   .object({
-    status: z.enum(['DRAFT', 'IN_REVIEW', 'CHANGES_REQUESTED', 'APPROVED', 'CANCELLED']).optional(),
+    status: zPostStatus.optional(),
     campaignId: zUuid.optional(),
     authorId: zUuid.optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -61,28 +64,8 @@ export const listPostsSchema = z
   .strict();
 
 export const approveSchema = z.object({ version: z.number().int().min(1) }).strict();
-export const commentSchema = z.object({ body: z.string().trim().min(1).max(4000) }).strict();
+export const commentSchema = z.object({ body: z.string().trim().min(1).max(4000) }).strict().meta({ id: 'CommentInput' });
 export const rescheduleSchema = z.object({ schedule: scheduleInputSchema, notAfter: zInstant.nullable().optional() }).strict();
 
 export type CreatePost = z.infer<typeof createPostSchema>;
 export type UpdatePost = z.infer<typeof updatePostSchema>;
-
-/** One target's content issues, addressed by account, in the order the user gave the targets. */
-export const targetIssuesResponseSchema = z.object({
-  index: z.number().int().describe('Position of the target in the request (or in the post) from 0'),
-  accountId: z.string().uuid(),
-  accountName: z.string(),
-  platform: z.string(),
-  issues: z.array(z.object({ code: z.string(), message: z.string().describe('Names the platform and account, in the caller\'s language') })),
-});
-
-/** The answer of a dry run: what create or update would store for time, and the issues per target. */
-export const postCheckResponseSchema = z.object({
-  submittable: z.boolean().describe('True when the result could be submitted for review as it is'),
-  timePassed: z.boolean().describe('The time (kept from before) has passed: submitting needs a new time or "publish now"'),
-  publishNow: z.boolean(),
-  scheduledAt: z.string().datetime().nullable(),
-  scheduleZone: z.string().nullable(),
-  notAfter: z.string().datetime().nullable(),
-  issues: z.array(targetIssuesResponseSchema),
-});

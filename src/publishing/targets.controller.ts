@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { Access, WorkspaceRoute } from '../auth/decorators';
 import { Role } from '../core/database';
-import { ApiErrors, ApiZodBody, ZodBody } from '../core/http';
+import { ApiErrors, ApiNoContent, ApiZodBody, ZodBody } from '../core/http';
 import { TargetActionsService } from './target-actions.service';
 
 export const confirmPublishedSchema = z
@@ -23,6 +23,7 @@ export class TargetsController {
   @WorkspaceRoute(Role.COORDINATOR)
   @ApiOperation({ summary: 'Retry a FAILED delivery now, with fresh attempts' })
   @ApiErrors(409)
+  @ApiNoContent()
   async retry(@Access() access: WorkspaceAccess, @Param('targetId') targetId: string): Promise<void> {
     await this.actions.retryFailed(access.workspaceId, targetId, accessActor(access));
   }
@@ -32,6 +33,7 @@ export class TargetsController {
   @WorkspaceRoute(Role.COORDINATOR)
   @ApiOperation({ summary: 'An UNCONFIRMED delivery is not on the platform: publish it again' })
   @ApiErrors(409)
+  @ApiNoContent()
   async publishAgain(@Access() access: WorkspaceAccess, @Param('targetId') targetId: string): Promise<void> {
     await this.actions.publishAgain(access.workspaceId, targetId, accessActor(access));
   }
@@ -42,6 +44,7 @@ export class TargetsController {
   @ApiOperation({ summary: 'An UNCONFIRMED delivery is on the platform: mark it PUBLISHED with its URL' })
   @ApiZodBody(confirmPublishedSchema)
   @ApiErrors(400, 409)
+  @ApiNoContent()
   async confirmPublished(
     @Access() access: WorkspaceAccess,
     @Param('targetId') targetId: string,

@@ -5,8 +5,10 @@ import { ExpensiveAnonymous } from '../auth/anonymous-throttle';
 import type { GaungRequest, Principal, WorkspaceAccess } from '../auth/auth-context';
 import { Access, CurrentPrincipal, SignedIn, WorkspaceRoute } from '../auth/decorators';
 import { Role } from '../core/database';
-import { ApiErrors, ApiZodBody, ZodBody } from '../core/http';
+import { sessionTokenView } from '../auth/auth-views';
+import { ApiErrors, ApiNoContent, ApiZodBody, ApiZodResponse, ZodBody } from '../core/http';
 import { InvitationsService } from './invitations.service';
+import { invitationAcceptedView, invitationCreatedView, invitationListView } from './workspace-views';
 import { acceptNewSchema, acceptSchema, inviteSchema } from './workspaces.schemas';
 
 @ApiTags('workspaces')
@@ -19,6 +21,7 @@ export class InvitationsController {
   @ApiOperation({ summary: 'Invite by email; without SMTP the one-time link is returned to you' })
   @ApiZodBody(inviteSchema)
   @ApiErrors(400, 409)
+  @ApiZodResponse(201, invitationCreatedView)
   invite(@Access() access: WorkspaceAccess, @ZodBody(inviteSchema) body: z.infer<typeof inviteSchema>) {
     return this.service.invite(access, body.email, body.role);
   }
@@ -26,6 +29,7 @@ export class InvitationsController {
   @Get('workspaces/:workspace/invitations')
   @WorkspaceRoute(Role.ADMIN)
   @ApiOperation({ summary: 'Open invitations' })
+  @ApiZodResponse(200, invitationListView)
   invitations(@Access() access: WorkspaceAccess) {
     return this.service.invitations(access);
   }
@@ -34,6 +38,7 @@ export class InvitationsController {
   @WorkspaceRoute(Role.ADMIN)
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Revoke an open invitation' })
+  @ApiNoContent()
   async revokeInvitation(@Access() access: WorkspaceAccess, @Param('invitationId') invitationId: string) {
     await this.service.revokeInvitation(access, invitationId);
   }
@@ -44,6 +49,7 @@ export class InvitationsController {
   @ApiOperation({ summary: 'Accept an invitation addressed to my email (single use)' })
   @ApiZodBody(acceptSchema)
   @ApiErrors(400, 403, 422)
+  @ApiZodResponse(200, invitationAcceptedView)
   accept(@CurrentPrincipal() principal: Principal, @ZodBody(acceptSchema) body: z.infer<typeof acceptSchema>) {
     return this.service.acceptAsUser(principal, body.token);
   }
@@ -54,6 +60,7 @@ export class InvitationsController {
   @ApiOperation({ summary: 'Accept an invitation by creating an account for its email; signs in' })
   @ApiZodBody(acceptNewSchema)
   @ApiErrors(400, 401, 422)
+  @ApiZodResponse(200, sessionTokenView, 'Joined and signed in')
   acceptNew(@ZodBody(acceptNewSchema) body: z.infer<typeof acceptNewSchema>, @Req() req: GaungRequest) {
     return this.service.acceptAsNewUser(body.token, body, { ip: req.ip ?? 'unknown', userAgent: req.header('user-agent') });
   }

@@ -4,10 +4,11 @@ import type { z } from 'zod';
 import type { Principal, WorkspaceAccess } from '../auth/auth-context';
 import { Access, CurrentPrincipal, SignedIn, WorkspaceRoute } from '../auth/decorators';
 import { Role } from '../core/database';
-import { ApiErrors, ApiZodBody, ZodBody } from '../core/http';
+import { ApiErrors, ApiNoContent, ApiZodBody, ApiZodResponse, ZodBody } from '../core/http';
 import { holdSchema } from '../campaigns/campaigns.schemas';
 import { changeRoleSchema, createWorkspaceSchema, updateWorkspaceSchema } from './workspaces.schemas';
 import { WorkspacesService } from './workspaces.service';
+import { memberListView, resumeSummaryView, workspaceView } from './workspace-views';
 
 @ApiTags('workspaces')
 @Controller()
@@ -19,6 +20,7 @@ export class WorkspacesController {
   @ApiOperation({ summary: 'Create a workspace; you become its OWNER' })
   @ApiZodBody(createWorkspaceSchema)
   @ApiErrors(400, 409)
+  @ApiZodResponse(201, workspaceView)
   create(@CurrentPrincipal() principal: Principal, @ZodBody(createWorkspaceSchema) body: z.infer<typeof createWorkspaceSchema>) {
     return this.workspaces.create(principal, body);
   }
@@ -26,6 +28,7 @@ export class WorkspacesController {
   @Get('workspaces/:workspace')
   @WorkspaceRoute(Role.VIEWER)
   @ApiOperation({ summary: 'Workspace settings' })
+  @ApiZodResponse(200, workspaceView)
   get(@Access() access: WorkspaceAccess) {
     return this.workspaces.get(access);
   }
@@ -35,6 +38,7 @@ export class WorkspacesController {
   @ApiOperation({ summary: 'Change name, slug, time zone, locale, self-approval, or whether any workspace may invite this one to a joint campaign' })
   @ApiZodBody(updateWorkspaceSchema)
   @ApiErrors(400, 409)
+  @ApiZodResponse(200, workspaceView)
   update(@Access() access: WorkspaceAccess, @ZodBody(updateWorkspaceSchema) body: z.infer<typeof updateWorkspaceSchema>) {
     return this.workspaces.update(access, body);
   }
@@ -45,6 +49,7 @@ export class WorkspacesController {
   @ApiOperation({ summary: 'Crisis hold: nothing of this workspace publishes until resumed (optional automatic resume time)' })
   @ApiZodBody(holdSchema)
   @ApiErrors(400, 409)
+  @ApiZodResponse(200, workspaceView)
   hold(@Access() access: WorkspaceAccess, @ZodBody(holdSchema) body: z.infer<typeof holdSchema>) {
     return this.workspaces.hold(access, body.reason, body.resumeAt);
   }
@@ -54,6 +59,7 @@ export class WorkspacesController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: "Lift the hold; deliveries whose time passed follow their campaign's late policy (publish late or expire)" })
   @ApiErrors(409)
+  @ApiZodResponse(200, resumeSummaryView)
   resume(@Access() access: WorkspaceAccess) {
     return this.workspaces.resume(access);
   }
@@ -61,6 +67,7 @@ export class WorkspacesController {
   @Get('workspaces/:workspace/members')
   @WorkspaceRoute(Role.VIEWER)
   @ApiOperation({ summary: 'Members and their roles' })
+  @ApiZodResponse(200, memberListView)
   members(@Access() access: WorkspaceAccess) {
     return this.workspaces.members(access);
   }
@@ -71,6 +78,7 @@ export class WorkspacesController {
   @ApiOperation({ summary: "Change a member's role (only an OWNER grants or removes OWNER; the last OWNER stays)" })
   @ApiZodBody(changeRoleSchema)
   @ApiErrors(400, 409)
+  @ApiNoContent()
   async changeRole(@Access() access: WorkspaceAccess, @Param('memberId') memberId: string, @ZodBody(changeRoleSchema) body: z.infer<typeof changeRoleSchema>) {
     await this.workspaces.changeRole(access, memberId, body.role);
   }
@@ -80,6 +88,7 @@ export class WorkspacesController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Remove a member' })
   @ApiErrors(409)
+  @ApiNoContent()
   async remove(@Access() access: WorkspaceAccess, @Param('memberId') memberId: string) {
     await this.workspaces.removeMember(access, memberId);
   }
@@ -89,6 +98,7 @@ export class WorkspacesController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Leave this workspace (the last OWNER cannot)' })
   @ApiErrors(409)
+  @ApiNoContent()
   async leave(@Access() access: WorkspaceAccess) {
     await this.workspaces.removeMember(access, access.userId);
   }

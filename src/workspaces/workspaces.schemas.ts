@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { Role } from '../core/database';
-import { zEmail, zIanaZone, zLocale, zName, zPassword } from '../core/http';
+import { zEmail, zIanaZone, zLocale, zName, zPassword, zRole } from '../core/http';
 
 const zSlug = z
   .string()
@@ -16,8 +15,8 @@ export const updateWorkspaceSchema = z
   .partial()
   .strict()
   .refine((value) => Object.keys(value).length > 0, 'Tidak ada perubahan|Nothing to change');
-export const changeRoleSchema = z.object({ role: z.enum(Role) }).strict();
-export const inviteSchema = z.object({ email: zEmail, role: z.enum(Role) }).strict();
+export const changeRoleSchema = z.object({ role: zRole }).strict();
+export const inviteSchema = z.object({ email: zEmail, role: zRole }).strict();
 export const acceptSchema = z.object({ token: z.string().min(20).max(200) }).strict();
 export const acceptNewSchema = z
   .object({ token: z.string().min(20).max(200), name: zName, password: zPassword, locale: zLocale.default('id') })

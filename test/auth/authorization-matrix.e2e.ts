@@ -1,7 +1,9 @@
 import { OBJECT_SCOPES } from '../../src/auth/object-scopes';
 import { ROLE_ORDER } from '../../src/auth/roles';
+import { hashToken, newSecretToken } from '../../src/core/crypto';
 import type { Role } from '../../src/core/database';
 import { bearer, createWorkspace, type FixtureWorkspace } from '../support/fixtures';
+import { FUZZ_SEED, NASTY_PATH_VALUES, NASTY_QUERY_VALUES, sampleBodies } from '../support/fuzz';
 import { createObjects } from '../support/object-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -11,9 +13,17 @@ interface Operation {
   minRole?: Role;
   signedIn: boolean;
   hasBody: boolean;
+  bodySchema?: JsonSchema;
+  queryNames: string[];
 }
 
-type OpenApiOperation = { 'x-min-role'?: Role; 'x-signed-in'?: boolean; requestBody?: unknown };
+type JsonSchema = Parameters<typeof sampleBodies>[0];
+type OpenApiOperation = {
+  'x-min-role'?: Role;
+  'x-signed-in'?: boolean;
+  requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+  parameters?: Array<{ name: string; in: string }>;
+};
 
 /** Every route of the application, from its own OpenAPI document: a new route is covered automatically. */
 async function routeTable(t: TestApp): Promise<Operation[]> {
@@ -25,6 +35,8 @@ async function routeTable(t: TestApp): Promise<Operation[]> {
       minRole: op['x-min-role'],
       signedIn: op['x-signed-in'] === true,
       hasBody: op.requestBody !== undefined,
+      bodySchema: op.requestBody?.content?.['application/json']?.schema,
+      queryNames: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
     })),
   );
 }
@@ -60,7 +72,7 @@ describe('authorization matrix over every route', () => {
   };
 
   it('classifies every route: public, signed-in, or workspace with a minimum role', () => {
-    const PUBLIC = [/^\/health\//, /^\/auth\/(login|register|password-reset)/, /^\/invitations\/accept-new$/, /^\/feeds\//, /^\/ical\//, /^\/metrics$/, /^\/oauth\/callback\//];
+    const PUBLIC = [/^\/health\//, /^\/auth\/(login|register|password-reset)/, /^\/invitations\/accept-new$/, /^\/feeds\//, /^\/ical\//, /^\/metrics$/, /^\/media\/\{mediaId\}\/\{signature\}$/, /^\/oauth\/callback\//];
     const unclassified = operations.filter((op) => !op.minRole && !op.signedIn && !PUBLIC.some((p) => p.test(op.path)));
     expect(unclassified).toEqual([]);
     const workspaceRoutes = operations.filter((op) => op.path.startsWith('/workspaces/{workspace}'));
@@ -108,7 +120,7 @@ describe('authorization matrix over every route', () => {
     process.stdout.write(`authorization matrix: ${operations.length} routes, ${total} route x role cases ${JSON.stringify(counts)}\n`);
     expect(failures).toEqual([]);
     expect(counts.belowRole).toBeGreaterThan(0);
-  });
+  }, 120_000);
 
   it('answers bad bodies on every route with a 4xx and writes nothing', async () => {
     const scopedCounts = async () => ({
@@ -135,5 +147,56 @@ describe('authorization matrix over every route', () => {
     process.stdout.write(`bad-input matrix: ${cases} cases\n`);
     expect(bad).toEqual([]);
     expect(await scopedCounts()).toEqual(before);
-  });
+  }, 120_000);
+
+  it('answers fuzzed bodies, path parameters and query strings on every route without a 5xx', async () => {
+    // A workspace of its own: fuzzed bodies may legitimately create, hold or change things.
+    const c = await createWorkspace(t.prisma);
+    const objectsC = await createObjects(t.prisma, c);
+    // The public routes' parameters (iCal and Atom file names, a media signature) are fuzzed too.
+    const idsC = {
+      ...objectsC,
+      sessionId: '00000000-0000-4000-8000-000000000000',
+      platform: 'mastodon',
+      workspaceSlug: c.slug,
+      file: `${objectsC.accountId}.atom`,
+      signature: 'not-a-signature',
+    };
+    let owner = bearer(c.users.OWNER);
+    const serverErrors: string[] = [];
+    const counts = { bodies: 0, pathParameters: 0, queryStrings: 0 };
+    const send = (op: Operation, url: string, body: unknown) => {
+      const req = t.http()[op.method as 'post'](url).set(owner);
+      return body === undefined ? req : req.set('content-type', 'application/json').send(JSON.stringify(body));
+    };
+    const call = async (kind: keyof typeof counts, op: Operation, url: string, body?: unknown) => {
+      counts[kind]++;
+      let res = await send(op, url, body);
+      if (res.status === 401) {
+        // A fuzzed password change or sign-out ended the owner's sessions: sign in again, retry once.
+        const token = newSecretToken('gs_');
+        await t.prisma.session.create({ data: { userId: c.users.OWNER.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + 3600_000) } });
+        owner = bearer({ token });
+        res = await send(op, url, body);
+      }
+      if (res.status >= 500) serverErrors.push(`${op.method.toUpperCase()} ${url.slice(0, 120)} ${JSON.stringify(body)?.slice(0, 120) ?? ''} -> ${res.status}`);
+    };
+    const started = Date.now();
+    let seed = FUZZ_SEED;
+    for (const op of operations) {
+      const url = fill(op.path, c.slug, idsC);
+      const bodyFor = op.hasBody ? {} : undefined;
+      if (op.hasBody) for (const body of sampleBodies(op.bodySchema, 8, seed++)) await call('bodies', op, url, body);
+      // Malformed parameters change nothing: these go four at a time.
+      const variants = [
+        ...(op.path.match(/\{\w+\}/g) ?? []).flatMap((name) => NASTY_PATH_VALUES.map((value) => ['pathParameters', fill(op.path.replace(name, value), c.slug, idsC)] as const)),
+        ...op.queryNames.flatMap((name) => NASTY_QUERY_VALUES(name).map((query) => ['queryStrings', `${url}?${query}`] as const)),
+      ];
+      for (let i = 0; i < variants.length; i += 4) {
+        await Promise.all(variants.slice(i, i + 4).map(([kind, variant]) => call(kind, op, variant, bodyFor)));
+      }
+    }
+    process.stdout.write(`fuzz pass (seed ${FUZZ_SEED}): ${JSON.stringify(counts)} in ${Date.now() - started} ms, ${serverErrors.length} answers 5xx\n`);
+    expect(serverErrors).toEqual([]);
+  }, 240_000);
 });

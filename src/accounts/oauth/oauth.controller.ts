@@ -5,10 +5,11 @@ import type { Principal, WorkspaceAccess } from '../../auth/auth-context';
 import { Access, CurrentPrincipal, WorkspaceRoute } from '../../auth/decorators';
 import { Role } from '../../core/database';
 import { AppError } from '../../core/errors';
-import { ApiErrors, ApiZodBody, ApiZodQuery, ZodBody, ZodQuery } from '../../core/http';
+import { ApiErrors, ApiZodBody, ApiZodQuery, ApiZodResponse, ZodBody, ZodQuery } from '../../core/http';
 import { mastodonOAuthStartSchema, oauthCallbackSchema, oauthCompleteSchema, oauthStartSchema } from '../accounts.schemas';
 import { isOAuthPlatform, type OAuthPlatform } from './oauth-platforms';
 import { OAuthService } from './oauth.service';
+import { oauthConnectedView, oauthStartView } from '../account-view';
 
 type Start = z.infer<typeof oauthStartSchema>;
 
@@ -28,6 +29,7 @@ export class OAuthController {
   @ApiOperation({ summary: 'Start connecting Facebook Pages: returns the authorize URL (state valid 10 minutes, once)' })
   @ApiZodBody(oauthStartSchema)
   @ApiErrors(400, 422)
+  @ApiZodResponse(200, oauthStartView)
   facebook(@Access() access: WorkspaceAccess, @CurrentPrincipal() principal: Principal, @ZodBody(oauthStartSchema) _body: Start) {
     return this.oauth.start(access, principal, 'facebook');
   }
@@ -38,6 +40,7 @@ export class OAuthController {
   @ApiOperation({ summary: 'Start connecting Instagram professional accounts (through Facebook Login)' })
   @ApiZodBody(oauthStartSchema)
   @ApiErrors(400, 422)
+  @ApiZodResponse(200, oauthStartView)
   instagram(@Access() access: WorkspaceAccess, @CurrentPrincipal() principal: Principal, @ZodBody(oauthStartSchema) _body: Start) {
     return this.oauth.start(access, principal, 'instagram');
   }
@@ -48,6 +51,7 @@ export class OAuthController {
   @ApiOperation({ summary: 'Start connecting a Threads account' })
   @ApiZodBody(oauthStartSchema)
   @ApiErrors(400, 422)
+  @ApiZodResponse(200, oauthStartView)
   threads(@Access() access: WorkspaceAccess, @CurrentPrincipal() principal: Principal, @ZodBody(oauthStartSchema) _body: Start) {
     return this.oauth.start(access, principal, 'threads');
   }
@@ -58,6 +62,7 @@ export class OAuthController {
   @ApiOperation({ summary: 'Start connecting an X account (OAuth 2.0 with PKCE)' })
   @ApiZodBody(oauthStartSchema)
   @ApiErrors(400, 422)
+  @ApiZodResponse(200, oauthStartView)
   x(@Access() access: WorkspaceAccess, @CurrentPrincipal() principal: Principal, @ZodBody(oauthStartSchema) _body: Start) {
     return this.oauth.start(access, principal, 'x');
   }
@@ -68,6 +73,7 @@ export class OAuthController {
   @ApiOperation({ summary: 'Start connecting a LinkedIn member' })
   @ApiZodBody(oauthStartSchema)
   @ApiErrors(400, 422)
+  @ApiZodResponse(200, oauthStartView)
   linkedin(@Access() access: WorkspaceAccess, @CurrentPrincipal() principal: Principal, @ZodBody(oauthStartSchema) _body: Start) {
     return this.oauth.start(access, principal, 'linkedin');
   }
@@ -78,6 +84,7 @@ export class OAuthController {
   @ApiOperation({ summary: 'Start connecting a Mastodon account on an instance (Gaung registers itself there on first use)' })
   @ApiZodBody(mastodonOAuthStartSchema)
   @ApiErrors(400, 422)
+  @ApiZodResponse(200, oauthStartView)
   mastodon(@Access() access: WorkspaceAccess, @CurrentPrincipal() principal: Principal, @ZodBody(mastodonOAuthStartSchema) body: z.infer<typeof mastodonOAuthStartSchema>) {
     return this.oauth.start(access, principal, 'mastodon', body.instanceUrl);
   }
@@ -88,6 +95,7 @@ export class OAuthController {
   @ApiOperation({ summary: 'Finish an OAuth connection with the code and state the platform returned (same admin, session and workspace only)' })
   @ApiZodBody(oauthCompleteSchema)
   @ApiErrors(400, 422)
+  @ApiZodResponse(200, oauthConnectedView, 'Connected (or reconnected) accounts')
   complete(@Access() access: WorkspaceAccess, @CurrentPrincipal() principal: Principal, @ZodBody(oauthCompleteSchema) body: z.infer<typeof oauthCompleteSchema>) {
     return this.oauth.complete(access, principal, body);
   }
@@ -96,6 +104,7 @@ export class OAuthController {
   @ApiOperation({ summary: "The platform's redirect after the admin approved (public: the state identifies the flow)" })
   @ApiZodQuery(oauthCallbackSchema)
   @ApiErrors(400, 422)
+  @ApiZodResponse(200, oauthConnectedView, 'Connected (or reconnected) accounts')
   callback(@Param('platform') platform: string, @ZodQuery(oauthCallbackSchema) query: z.infer<typeof oauthCallbackSchema>) {
     if (!isOAuthPlatform(platform)) throw AppError.notFound({ id: 'Platform', en: 'Platform' });
     return this.oauth.callback(platform as OAuthPlatform, query);

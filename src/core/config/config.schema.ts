@@ -78,6 +78,24 @@ const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
+/** "https://a.example,https://b.example": exact origins (scheme, host, port), no paths or wildcards. */
+const origins = z.string().transform((value, ctx) => {
+  const list = value.split(',').map((part) => part.trim()).filter(Boolean);
+  for (const entry of list) {
+    let origin: string | undefined;
+    try {
+      origin = new URL(entry).origin;
+    } catch {
+      origin = undefined;
+    }
+    if (origin !== entry) {
+      ctx.addIssue({ code: 'custom', message: `"${entry}" is not an origin such as https://app.example.org (no path, no trailing slash)` });
+      return z.NEVER;
+    }
+  }
+  return list;
+});
+
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: int(1, 65535).default(3000),
@@ -114,6 +132,10 @@ export const configSchema = z.object({
   LATE_AFTER_SECONDS: int(1, 86_400).default(60),
   /** Operators' secret for /metrics (Bearer) and the queue dashboard /admin/queues (Basic, user "operator"); both are off without it. */
   OPERATOR_TOKEN: z.string().min(24).optional(),
+  /** Largest JSON request body in KiB (refused with 413 before it is read); media uploads have their own limits. */
+  JSON_BODY_LIMIT_KB: int(1, 64 * 1024).default(1024),
+  /** Browser origins allowed to call the API cross-origin (CORS); none by default. */
+  CORS_ORIGINS: origins.default([]),
   MEDIA_DIR: z.string().min(1).default('data/media'),
   MEDIA_MAX_IMAGE_MB: int(1, 50).default(8),
   MEDIA_MAX_VIDEO_MB: int(1, 1024).default(200),

@@ -1,5 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Prisma } from '../../generated/prisma/client';
 import { requestContext } from '../logging';
 import { AppError, COMMON } from './app-error';
@@ -13,23 +13,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpExceptionFilter');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    const http = host.switchToHttp();
     const error = this.toAppError(exception);
-    const locale = requestContext.locale();
-    const requestId = requestContext.requestId();
     if (error.status >= 500) this.logger.error({ msg: 'unhandled error', err: loggable(exception) });
-    if (response.headersSent) return;
-    if (error.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(error.retryAfterSeconds));
-    response.status(error.status).json({
-      error: {
-        code: error.code,
-        message: error.messageIn(locale),
-        details: error.details.length
-          ? error.details.map((d) => ({ ...d.about, field: d.field, code: d.code, message: d.message[locale] }))
-          : undefined,
-        requestId,
-      },
-    });
+    sendError(http.getRequest<Request>(), http.getResponse<Response>(), error);
   }
 
   private toAppError(exception: unknown): AppError {
@@ -54,6 +41,27 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (status < 500) return new AppError(status, 'bad_request', COMMON.invalidInput);
     return new AppError(status, 'internal', COMMON.internal, { requestId: requestContext.requestId() ?? '-' });
   }
+}
+
+/**
+ * Writes an error in the shared shape, in the caller's language. An error answered before the
+ * request body was read in full also closes the connection, so the rest of the body is never read.
+ */
+export function sendError(req: Request, res: Response, error: AppError): void {
+  if (res.headersSent) return;
+  const locale = requestContext.locale();
+  if (!req.complete) res.setHeader('Connection', 'close');
+  if (error.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+  res.status(error.status).json({
+    error: {
+      code: error.code,
+      message: error.messageIn(locale),
+      details: error.details.length
+        ? error.details.map((d) => ({ ...d.about, field: d.field, code: d.code, message: d.message[locale] }))
+        : undefined,
+      requestId: requestContext.requestId(),
+    },
+  });
 }
 
 /**

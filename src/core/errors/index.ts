@@ -1,4 +1,4 @@
 export { AppError, COMMON, type ErrorDetail } from './app-error';
-export { HttpExceptionFilter } from './http-exception.filter';
+export { HttpExceptionFilter, sendError } from './http-exception.filter';
 export { ZodValidationPipe } from './zod-validation.pipe';
 export { detailsFromZod } from './zod-issues';

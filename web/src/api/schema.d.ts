@@ -889,6 +889,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/ical/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My iCal subscription, /ical/<secret>.ics (public: calendar apps cannot sign in; the secret in the URL is the credential) */
+        get: operations["CalendarController_ical"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workspaces/{workspace}/media": {
         parameters: {
             query?: never;
@@ -922,6 +939,40 @@ export interface paths {
         head?: never;
         /** Set or clear the alt text (description for screen readers) */
         patch: operations["MediaController_setAlt"];
+        trace?: never;
+    };
+    "/media/{mediaId}/{signature}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A medium at its signed URL (public: platforms fetch media by URL; the signature makes it unguessable) */
+        get: operations["MediaController_serve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics for operators (404 unless OPERATOR_TOKEN is set) */
+        get: operations["MetricsController_scrape"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/workspaces/{workspace}/targets/{targetId}/retry": {
@@ -969,6 +1020,23 @@ export interface paths {
         put?: never;
         /** An UNCONFIRMED delivery is on the platform: mark it PUBLISHED with its URL */
         post: operations["TargetsController_confirmPublished"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feeds/{workspaceSlug}/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Atom feed of a FEED account, /feeds/<workspace slug>/<account id>.atom (public like any blog feed; a private feed needs ?token=) */
+        get: operations["FeedController_atom"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1270,8 +1338,779 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
-    responses: never;
+    schemas: {
+        Account: {
+            id: string;
+            platform: components["schemas"]["Platform"];
+            displayName: string;
+            handle: string | null;
+            externalId: string | null;
+            /** @description Instance, PDS, site or Bot API server for federated or self-hosted platforms */
+            baseUrl: string | null;
+            status: components["schemas"]["AccountStatus"];
+            statusReason: string | null;
+            tokenExpiresAt: components["schemas"]["Instant"] | null;
+            lastCheckedAt: components["schemas"]["Instant"] | null;
+            /** @description Platform settings without secrets */
+            settings: {
+                [key: string]: unknown;
+            };
+            postingSlots: components["schemas"]["PostingSlot"][];
+            hasCredentials: boolean;
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+            disconnectedAt: components["schemas"]["Instant"] | null;
+        };
+        AccountConnected: components["schemas"]["Account"] & {
+            /** @description A generated webhook signing secret, shown only this once */
+            secret?: string;
+        };
+        /** @description The credential form of one platform, chosen by platform */
+        AccountCredentials: {
+            /** @constant */
+            platform: "TELEGRAM";
+            botToken: string;
+            chatId: string;
+            apiBaseUrl?: string;
+            displayName?: string;
+            postingSlots?: components["schemas"]["PostingSlot"][];
+        } | {
+            /** @constant */
+            platform: "BLUESKY";
+            identifier: string;
+            appPassword: string;
+            serviceUrl?: string;
+            displayName?: string;
+            postingSlots?: components["schemas"]["PostingSlot"][];
+        } | {
+            /** @constant */
+            platform: "WORDPRESS";
+            siteUrl: string;
+            username: string;
+            applicationPassword: string;
+            displayName?: string;
+            postingSlots?: components["schemas"]["PostingSlot"][];
+        } | {
+            /** @constant */
+            platform: "MASTODON";
+            instanceUrl: string;
+            accessToken: string;
+            displayName?: string;
+            postingSlots?: components["schemas"]["PostingSlot"][];
+        } | {
+            /** @constant */
+            platform: "WEBHOOK";
+            url: string;
+            secret?: string;
+            displayName?: string;
+            postingSlots?: components["schemas"]["PostingSlot"][];
+        } | {
+            /** @constant */
+            platform: "FEED";
+            handle?: string;
+            displayName?: string;
+            postingSlots?: components["schemas"]["PostingSlot"][];
+        };
+        AccountDisconnected: components["schemas"]["Account"] & {
+            /** @description Deliveries not yet made that were cancelled */
+            cancelledDeliveries: number;
+        };
+        AccountIssues: {
+            /** @description Position of the target in the request (or in the post) from 0 */
+            index: number;
+            accountId: string;
+            accountName: string;
+            platform: components["schemas"]["Platform"];
+            issues: components["schemas"]["ContentIssue"][];
+        };
+        AccountList: {
+            accounts: components["schemas"]["Account"][];
+        };
+        /** @enum {string} */
+        AccountStatus: "ACTIVE" | "NEEDS_RECONNECT" | "DISABLED";
+        ApiError: {
+            error: {
+                /**
+                 * @description Stable machine code
+                 * @example invalid_input
+                 */
+                code: string;
+                /**
+                 * @description In the user's language (profile, else Accept-Language, else id)
+                 * @example Data yang dikirim tidak valid.
+                 */
+                message: string;
+                /** @description One entry per invalid field */
+                details?: ({
+                    field?: string;
+                    code: string;
+                    message: string;
+                } & {
+                    [key: string]: string;
+                })[];
+                /** @description Also in the X-Request-Id header; quote it when reporting a problem */
+                requestId?: string;
+            };
+        };
+        ApiToken: {
+            id: string;
+            name: string;
+            roleCap: components["schemas"]["Role"];
+            createdAt: components["schemas"]["Instant"];
+            lastUsedAt: components["schemas"]["Instant"] | null;
+            expiresAt: components["schemas"]["Instant"] | null;
+        };
+        ApiTokenCreated: {
+            id: string;
+            name: string;
+            roleCap: components["schemas"]["Role"];
+            expiresAt: components["schemas"]["Instant"] | null;
+            /** @description The token (gat_...), shown only this once */
+            token: string;
+        };
+        AuditEvent: {
+            id: string;
+            workspaceId: string | null;
+            actorId: string | null;
+            /** @description Who acted, e.g. user or api-token */
+            actorKind: string;
+            /** @example post.approved */
+            action: string;
+            subjectType: string;
+            subjectId: string | null;
+            /** @description What changed (action-specific JSON) */
+            summary: unknown;
+            requestId: string | null;
+            createdAt: components["schemas"]["Instant"];
+        };
+        AuditPage: {
+            events: components["schemas"]["AuditEvent"][];
+            /** @description Pass as ?before= for the next page */
+            nextBefore: string | null;
+        };
+        BrowserSignIn: {
+            user: components["schemas"]["Me"];
+            expiresAt: components["schemas"]["Instant"];
+        };
+        Calendar: {
+            zone: string;
+            from: components["schemas"]["Instant"];
+            to: components["schemas"]["Instant"];
+            posts: components["schemas"]["CalendarPost"][];
+            nextAfter: string | null;
+            dates: components["schemas"]["CalendarDate"][];
+            holds: {
+                workspace: {
+                    heldAt: components["schemas"]["Instant"];
+                    reason: string | null;
+                    resumeAt: components["schemas"]["Instant"] | null;
+                } | null;
+                campaigns: {
+                    id: string;
+                    name: string;
+                    heldAt: components["schemas"]["Instant"] | null;
+                    holdReason: string | null;
+                    holdResumeAt: components["schemas"]["Instant"] | null;
+                }[];
+            };
+        };
+        CalendarDate: {
+            title: string;
+            /** @description Local date, YYYY-MM-DD */
+            date: string;
+            /** @enum {string} */
+            source: "holiday" | "key-date";
+            /** @enum {string} */
+            kind: "STRIKE" | "RALLY" | "ANNIVERSARY" | "OTHER" | "PUBLIC_HOLIDAY";
+            isMayDay: boolean;
+            keyDateId: string | null;
+            country: string | null;
+        };
+        CalendarFeed: {
+            /** @description Secret iCal subscription URL, shown once */
+            url: string;
+        };
+        CalendarPost: {
+            id: string;
+            workspace: components["schemas"]["WorkspaceRef"];
+            /** @description A partner's post in a joint campaign: shown, not editable here */
+            readOnly: boolean;
+            campaign: {
+                id: string;
+                name: string;
+                color: string;
+                held: boolean;
+            } | null;
+            author: {
+                id: string;
+                name: string;
+            };
+            status: components["schemas"]["PostStatus"];
+            displayState: components["schemas"]["DisplayState"];
+            version: number;
+            scheduledAt: components["schemas"]["Instant"];
+            scheduleZone: string | null;
+            local: components["schemas"]["LocalTime"];
+            excerpt: string;
+            targets: {
+                id: string;
+                state: components["schemas"]["DeliveryState"];
+                platform: components["schemas"]["Platform"];
+                accountName: string;
+            }[];
+        };
+        Campaign: {
+            id: string;
+            workspaceId: string;
+            owner: components["schemas"]["WorkspaceRef"];
+            /** @enum {string} */
+            relation: "owner" | "partner";
+            name: string;
+            goal: string | null;
+            keyMessages: string[];
+            hashtags: string[];
+            color: string;
+            startsAt: components["schemas"]["Instant"] | null;
+            endsAt: components["schemas"]["Instant"] | null;
+            timeZone: string;
+            latePolicy: components["schemas"]["LatePolicy"];
+            lateGraceMinutes: number;
+            archivedAt: components["schemas"]["Instant"] | null;
+            held: boolean;
+            heldAt: components["schemas"]["Instant"] | null;
+            holdReason: string | null;
+            /** @description Automatic resume time, if any */
+            holdResumeAt: components["schemas"]["Instant"] | null;
+            heldById: string | null;
+            partners: components["schemas"]["CampaignPartner"][];
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+        };
+        CampaignPage: {
+            campaigns: components["schemas"]["Campaign"][];
+            /** @description Pass as ?after= for the next page */
+            nextAfter: string | null;
+        };
+        CampaignPartner: {
+            id: string;
+            workspace: components["schemas"]["WorkspaceRef"];
+            status: components["schemas"]["PartnershipStatus"];
+            invitedAt: components["schemas"]["Instant"];
+            respondedAt: components["schemas"]["Instant"] | null;
+        };
+        /** @description How many pending deliveries were cancelled */
+        CancelledDeliveries: {
+            cancelledDeliveries: number;
+        };
+        Comment: {
+            id: string;
+            workspaceId: string;
+            postId: string;
+            /** @description The post version the comment was written on */
+            postVersion: number;
+            authorId: string;
+            kind: components["schemas"]["CommentKind"];
+            body: string;
+            createdAt: components["schemas"]["Instant"];
+        };
+        CommentInput: {
+            body: string;
+        };
+        /** @enum {string} */
+        CommentKind: "COMMENT" | "CHANGES_REQUESTED" | "APPROVED" | "SUBMITTED";
+        ContentIssue: {
+            code: string;
+            /** @description Names the platform and account, in the caller's language */
+            message: string;
+        };
+        /**
+         * @description Delivery state of one post to one account
+         * @enum {string}
+         */
+        DeliveryState: "PENDING" | "SCHEDULED" | "HELD" | "PUBLISHING" | "PUBLISHED" | "FAILED" | "UNCONFIRMED" | "CANCELLED" | "EXPIRED";
+        /**
+         * @description What the post looks like to people, from its status and its deliveries together
+         * @enum {string}
+         */
+        DisplayState: "DRAFT" | "IN_REVIEW" | "CHANGES_REQUESTED" | "SCHEDULED" | "HELD" | "PUBLISHING" | "PUBLISHED" | "PARTLY_PUBLISHED" | "UNCONFIRMED" | "FAILED" | "EXPIRED" | "CANCELLED";
+        HealthCheck: {
+            ok: boolean;
+            ms: number;
+            error?: string;
+        };
+        /** @description A crisis hold; resumeAt resumes automatically */
+        HoldInput: {
+            reason: string;
+            resumeAt?: components["schemas"]["Instant"];
+        };
+        /**
+         * Format: date-time
+         * @description ISO 8601 instant with an offset, e.g. 2027-05-01T09:00:00+07:00
+         */
+        Instant: string;
+        Invitation: {
+            id: string;
+            email: string;
+            role: components["schemas"]["Role"];
+            createdAt: components["schemas"]["Instant"];
+            expiresAt: components["schemas"]["Instant"];
+            invitedById: string;
+        };
+        InvitationAccepted: {
+            workspace: {
+                slug: string;
+                name: string;
+            };
+            role: components["schemas"]["Role"];
+        };
+        InvitationCreated: {
+            id: string;
+            email: string;
+            role: components["schemas"]["Role"];
+            expiresAt: components["schemas"]["Instant"];
+            mailed: boolean;
+            /** @description The one-time link, returned only when it was not mailed */
+            inviteUrl?: string;
+        };
+        KeyDate: {
+            id: string;
+            workspaceId: string;
+            /** @description The day, at 00:00 UTC */
+            date: components["schemas"]["Instant"];
+            title: string;
+            kind: components["schemas"]["KeyDateKind"];
+            createdAt: components["schemas"]["Instant"];
+        };
+        /** @enum {string} */
+        KeyDateKind: "STRIKE" | "RALLY" | "ANNIVERSARY" | "OTHER";
+        /**
+         * @description What happens to deliveries whose time passed during a hold
+         * @enum {string}
+         */
+        LatePolicy: "PUBLISH_LATE" | "EXPIRE";
+        Liveness: {
+            /** @constant */
+            status: "ok";
+        };
+        LocalTime: {
+            /** @description ISO 8601 with the zone's offset, e.g. 2027-05-01T09:00:00.000+07:00 */
+            iso: string;
+            /** @example WIB */
+            abbreviation: string;
+            /** @example Sabtu, 1 Mei 2027 09.00 WIB */
+            text: string;
+        };
+        Me: {
+            id: string;
+            email: string;
+            name: string;
+            /** @description id or en */
+            locale: string;
+            /** @description IANA zone; null means each workspace's own */
+            timeZone: string | null;
+            memberships: components["schemas"]["Membership"][];
+            /** @description The same workspaces as memberships, flat (kept for existing API clients) */
+            workspaces: components["schemas"]["MyWorkspace"][];
+        };
+        Media: {
+            id: string;
+            /** @description IMAGE or VIDEO */
+            kind: string;
+            mimeType: string;
+            byteSize: number;
+            width: number | null;
+            height: number | null;
+            /** @description Description for screen readers */
+            altText: string | null;
+            createdAt: components["schemas"]["Instant"];
+            /** @description Short-lived signed URL for a thumbnail in the browser */
+            previewUrl: string;
+            /** @description When previewUrl stops working; list again for a fresh one */
+            previewExpiresAt: components["schemas"]["Instant"];
+        };
+        Member: {
+            userId: string;
+            email: string;
+            name: string;
+            role: components["schemas"]["Role"];
+            since: components["schemas"]["Instant"];
+        };
+        Membership: {
+            role: components["schemas"]["Role"];
+            workspace: {
+                id: string;
+                slug: string;
+                name: string;
+                timeZone: string;
+                locale: string;
+            };
+        };
+        MyWorkspace: {
+            id: string;
+            slug: string;
+            name: string;
+            timeZone: string;
+            role: components["schemas"]["Role"];
+        };
+        NextSlot: {
+            after: components["schemas"]["Instant"];
+            /** @description The workspace zone, in which the weekly slots are defined */
+            timeZone: string;
+            /** @description The zone the slots are shown in (?zone=, default the workspace zone) */
+            zone: string;
+            slotsDefined: number;
+            /** @description The next free slot, or null when none is free within the horizon */
+            slot: components["schemas"]["Instant"] | null;
+            /** @description The same slot in the workspace zone, ISO 8601 with its offset */
+            localTime: string | null;
+            /** @description The next free slots (?count=), first one first */
+            slots: {
+                at: components["schemas"]["Instant"];
+                local: components["schemas"]["LocalTime"];
+            }[];
+        };
+        Notification: {
+            id: string;
+            workspaceId: string;
+            kind: components["schemas"]["NotificationKind"];
+            subjectType: string;
+            subjectId: string;
+            message: string;
+            resolvedAt: components["schemas"]["Instant"] | null;
+            createdAt: components["schemas"]["Instant"];
+        };
+        /** @enum {string} */
+        NotificationKind: "TARGET_FAILED" | "TARGET_UNCONFIRMED" | "TARGET_EXPIRED" | "ACCOUNT_NEEDS_RECONNECT" | "POST_NOT_APPROVED_IN_TIME" | "TARGET_PUBLISHED_LATE";
+        NotificationPage: {
+            notifications: components["schemas"]["Notification"][];
+            /** @description Pass as ?before= for the next page */
+            nextBefore: string | null;
+        };
+        OAuthConnected: {
+            /** @description Workspace slug */
+            workspace: string;
+            accounts: (components["schemas"]["Account"] & {
+                reconnected: boolean;
+            })[];
+        };
+        OAuthStart: {
+            /** @description Send the admin's browser here */
+            authorizeUrl: string;
+            redirectUri: string;
+            expiresInSeconds: number;
+        };
+        PartnerInvited: {
+            id: string;
+            workspace: components["schemas"]["WorkspaceRef"];
+            status: components["schemas"]["PartnershipStatus"];
+        };
+        Partnership: {
+            id: string;
+            workspaceId: string;
+            campaignId: string;
+            status: components["schemas"]["PartnershipStatus"];
+            invitedById: string;
+            invitedAt: components["schemas"]["Instant"];
+            respondedById: string | null;
+            respondedAt: components["schemas"]["Instant"] | null;
+            leftAt: components["schemas"]["Instant"] | null;
+            campaign: {
+                id: string;
+                name: string;
+                color: string;
+                startsAt: components["schemas"]["Instant"] | null;
+                endsAt: components["schemas"]["Instant"] | null;
+                workspace: {
+                    slug: string;
+                    name: string;
+                };
+            };
+        };
+        /** @enum {string} */
+        PartnershipStatus: "INVITED" | "ACTIVE" | "DECLINED" | "LEFT";
+        PasswordResetRequested: {
+            /**
+             * @description Always true: the answer does not tell whether the email exists
+             * @constant
+             */
+            accepted: true;
+        };
+        /** @enum {string} */
+        Platform: "FACEBOOK" | "INSTAGRAM" | "X" | "THREADS" | "LINKEDIN" | "TELEGRAM" | "MASTODON" | "BLUESKY" | "WORDPRESS" | "WEBHOOK" | "FEED";
+        Post: {
+            id: string;
+            workspaceId: string;
+            campaign: {
+                id: string;
+                name: string;
+                color: string;
+            } | null;
+            authorId: string;
+            title: string | null;
+            baseText: string;
+            scheduledAt: components["schemas"]["Instant"] | null;
+            /** @description The IANA zone the time was planned in */
+            scheduleZone: string | null;
+            /** @description Publish as soon as approved, instead of at a time */
+            publishNow: boolean;
+            /** @description Do not publish after this instant */
+            notAfter: components["schemas"]["Instant"] | null;
+            status: components["schemas"]["PostStatus"];
+            displayState: components["schemas"]["DisplayState"];
+            version: number;
+            approvedVersion: number | null;
+            approvedById: string | null;
+            mediaIds: string[];
+            targets: components["schemas"]["PostTarget"][];
+            /** @description Every target's issues in the order of the targets (empty lists when fine) */
+            issues: components["schemas"]["AccountIssues"][];
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+        };
+        PostChanges: {
+            campaignId?: components["schemas"]["Uuid"] | null;
+            title?: string | null;
+            baseText?: string;
+            targets?: components["schemas"]["PostTargetInput"][];
+            schedule?: components["schemas"]["ScheduleInput"] | null;
+            publishNow?: boolean;
+            notAfter?: components["schemas"]["Instant"] | null;
+            mediaIds?: components["schemas"]["Uuid"][];
+        };
+        PostCheck: {
+            /** @description True when the result could be submitted for review as it is */
+            submittable: boolean;
+            /** @description The time (kept from before) has passed: submitting needs a new time or "publish now" */
+            timePassed: boolean;
+            publishNow: boolean;
+            scheduledAt: components["schemas"]["Instant"] | null;
+            scheduleZone: string | null;
+            notAfter: components["schemas"]["Instant"] | null;
+            issues: components["schemas"]["AccountIssues"][];
+        };
+        /** @description A weekly slot in the workspace zone: weekday 1 = Monday ... 7 = Sunday, time HH:mm */
+        PostingSlot: {
+            weekday: number;
+            time: string;
+        };
+        PostInput: {
+            campaignId?: components["schemas"]["Uuid"] | null;
+            title?: string | null;
+            baseText: string;
+            targets: components["schemas"]["PostTargetInput"][];
+            schedule?: components["schemas"]["ScheduleInput"] | null;
+            publishNow?: boolean;
+            notAfter?: components["schemas"]["Instant"] | null;
+            mediaIds?: components["schemas"]["Uuid"][];
+        };
+        PostPage: {
+            posts: components["schemas"]["Post"][];
+            /** @description Pass as ?before= for the next page */
+            nextBefore: string | null;
+        };
+        /**
+         * @description Editorial status of a post
+         * @enum {string}
+         */
+        PostStatus: "DRAFT" | "IN_REVIEW" | "CHANGES_REQUESTED" | "APPROVED" | "CANCELLED";
+        PostTarget: {
+            id: string;
+            accountId: string;
+            platform: components["schemas"]["Platform"];
+            accountName: string;
+            /** @description Per-platform text; null uses the base text */
+            text: string | null;
+            state: components["schemas"]["DeliveryState"];
+            dueAt: components["schemas"]["Instant"] | null;
+            externalUrl: string | null;
+            publishedAt: components["schemas"]["Instant"] | null;
+            /** @description How late the delivery went out after its due time, in seconds */
+            lateSeconds: number | null;
+            lastError: string | null;
+            issues: components["schemas"]["ContentIssue"][];
+        };
+        PostTargetInput: {
+            accountId: components["schemas"]["Uuid"];
+            text?: string | null;
+        };
+        RateBudgetWarning: {
+            accountId: string;
+            /** @description Posts allowed per account in a rolling window */
+            budget: {
+                posts: number;
+                windowMs: number;
+            };
+            /** @description Deliveries of the account in the window ending at the planned time */
+            deliveriesInWindow: number;
+        };
+        Readiness: {
+            /** @enum {string} */
+            status: "ok" | "unavailable";
+            checks: {
+                postgres: components["schemas"]["HealthCheck"];
+                redis: components["schemas"]["HealthCheck"];
+            };
+        };
+        ResumeSummary: {
+            rescheduled: number;
+            expired: number;
+        };
+        /**
+         * @description Each role includes the ones before it: VIEWER < EDITOR < COORDINATOR < ADMIN < OWNER
+         * @enum {string}
+         */
+        Role: "VIEWER" | "EDITOR" | "COORDINATOR" | "ADMIN" | "OWNER";
+        /** @description A post that was approved or rescheduled, with rate-budget warnings */
+        ScheduledPost: components["schemas"]["Post"] & {
+            warnings: components["schemas"]["RateBudgetWarning"][];
+        };
+        /** @description A wall-clock time (at 2027-05-01T09:00) in an IANA zone, or an instant with an offset; fold picks the earlier or later of a time repeated by a DST change */
+        ScheduleInput: {
+            at: string;
+            zone: string;
+            /** @enum {string} */
+            fold?: "earlier" | "later";
+        };
+        Session: {
+            id: string;
+            createdAt: components["schemas"]["Instant"];
+            expiresAt: components["schemas"]["Instant"];
+            lastSeenAt: components["schemas"]["Instant"];
+            userAgent: string | null;
+            ip: string | null;
+        };
+        SessionToken: {
+            /** @description Bearer session token (gs_...); send as Authorization: Bearer */
+            token: string;
+            sessionId: string;
+            expiresAt: components["schemas"]["Instant"];
+        };
+        SignIn: components["schemas"]["SessionToken"] | components["schemas"]["BrowserSignIn"];
+        ThreadComment: components["schemas"]["Comment"] & {
+            author: {
+                id: string;
+                name: string;
+            };
+        };
+        /** Format: uuid */
+        Uuid: string;
+        Webhook: {
+            id: string;
+            url: string;
+            events: components["schemas"]["NotificationKind"][];
+            active: boolean;
+            createdAt: components["schemas"]["Instant"];
+        };
+        WebhookCreated: components["schemas"]["Webhook"] & {
+            /** @description HMAC-SHA256 signing secret, shown only this once */
+            secret: string;
+        };
+        Workspace: {
+            id: string;
+            slug: string;
+            name: string;
+            timeZone: string;
+            locale: string;
+            allowSelfApproval: boolean;
+            /** @description Any workspace may invite this one to a joint campaign by slug */
+            openToPartnerInvitations: boolean;
+            heldAt: components["schemas"]["Instant"] | null;
+            holdReason: string | null;
+            /** @description Automatic resume time, if any */
+            holdResumeAt: components["schemas"]["Instant"] | null;
+            heldById: string | null;
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+        };
+        WorkspaceRef: {
+            id: string;
+            slug: string;
+            name: string;
+        };
+    };
+    responses: {
+        /** @description Invalid input; details name each field */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
+        /** @description Your role does not allow this action */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
+        /** @description Conflicts with the current state */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
+        /** @description Too many requests; retry later */
+        TooManyRequests: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
+        /** @description Not signed in, or the session was revoked or expired */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
+        /** @description Not found, or not in a workspace you belong to */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
+        /** @description Valid input that the rules refuse */
+        UnprocessableContent: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
+        /** @description The body is too large */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
+        /** @description Unsupported media type */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -1288,15 +2127,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @example ok */
-                        status?: string;
-                    };
+                    "application/json": components["schemas"]["Liveness"];
                 };
             };
         };
@@ -1310,50 +2147,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Ready */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status?: "ok" | "unavailable";
-                        checks?: {
-                            postgres?: {
-                                ok?: boolean;
-                                ms?: number;
-                                error?: string;
-                            };
-                            redis?: {
-                                ok?: boolean;
-                                ms?: number;
-                                error?: string;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
+            /** @description Postgres or Redis does not answer */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status?: "ok" | "unavailable";
-                        checks?: {
-                            postgres?: {
-                                ok?: boolean;
-                                ms?: number;
-                                error?: string;
-                            };
-                            redis?: {
-                                ok?: boolean;
-                                ms?: number;
-                                error?: string;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
         };
@@ -1381,94 +2190,19 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Signed in */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["SessionToken"];
                 };
             };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests; retry later */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     AuthController_login: {
@@ -1492,118 +2226,18 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Signed in: a bearer token, or (session "cookie") who signed in */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        token: string;
-                        /** Format: uuid */
-                        sessionId: string;
-                        /** Format: date-time */
-                        expiresAt: string;
-                    } | {
-                        user: {
-                            /** Format: uuid */
-                            id: string;
-                            email: string;
-                            name: string;
-                            locale: string;
-                            timeZone: string | null;
-                            memberships: {
-                                /** @enum {string} */
-                                role: "VIEWER" | "EDITOR" | "COORDINATOR" | "ADMIN" | "OWNER";
-                                workspace: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    slug: string;
-                                    name: string;
-                                    timeZone: string;
-                                    locale: string;
-                                };
-                            }[];
-                            workspaces: {
-                                /** Format: uuid */
-                                id: string;
-                                slug: string;
-                                name: string;
-                                timeZone: string;
-                                /** @enum {string} */
-                                role: "VIEWER" | "EDITOR" | "COORDINATOR" | "ADMIN" | "OWNER";
-                            }[];
-                        };
-                        /** Format: date-time */
-                        expiresAt: string;
-                    };
+                    "application/json": components["schemas"]["SignIn"];
                 };
             };
-            /** @description Invalid input; details name each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests; retry later */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     AuthController_logout: {
@@ -1615,50 +2249,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
+            /** @description Done; no content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
+                content?: never;
             };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     AuthController_sessions: {
@@ -1670,50 +2269,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Session"][];
                 };
             };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     AuthController_revoke: {
@@ -1727,72 +2293,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
+            /** @description Done; no content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
+                content?: never;
             };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     AuthController_changePassword: {
@@ -1811,94 +2321,17 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Done; no content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
+                content?: never;
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Valid input that the rules refuse */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
     AuthController_requestReset: {
@@ -1916,39 +2349,16 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Accepted (the same answer whether or not the email exists) */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @constant */
-                        accepted: true;
-                    };
+                    "application/json": components["schemas"]["PasswordResetRequested"];
                 };
             };
-            /** @description Invalid input; details name each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
         };
     };
     AuthController_confirmReset: {
@@ -1967,72 +2377,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Done; no content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
+                content?: never;
             };
-            /** @description Valid input that the rules refuse */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests; retry later */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     AuthController_me: {
@@ -2044,86 +2398,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        email: string;
-                        name: string;
-                        locale: string;
-                        timeZone: string | null;
-                        memberships: {
-                            /** @enum {string} */
-                            role: "VIEWER" | "EDITOR" | "COORDINATOR" | "ADMIN" | "OWNER";
-                            workspace: {
-                                /** Format: uuid */
-                                id: string;
-                                slug: string;
-                                name: string;
-                                timeZone: string;
-                                locale: string;
-                            };
-                        }[];
-                        workspaces: {
-                            /** Format: uuid */
-                            id: string;
-                            slug: string;
-                            name: string;
-                            timeZone: string;
-                            /** @enum {string} */
-                            role: "VIEWER" | "EDITOR" | "COORDINATOR" | "ADMIN" | "OWNER";
-                        }[];
-                    };
+                    "application/json": components["schemas"]["Me"];
                 };
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     AuthController_updateMe: {
@@ -2144,108 +2429,18 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        email: string;
-                        name: string;
-                        locale: string;
-                        timeZone: string | null;
-                        memberships: {
-                            /** @enum {string} */
-                            role: "VIEWER" | "EDITOR" | "COORDINATOR" | "ADMIN" | "OWNER";
-                            workspace: {
-                                /** Format: uuid */
-                                id: string;
-                                slug: string;
-                                name: string;
-                                timeZone: string;
-                                locale: string;
-                            };
-                        }[];
-                        workspaces: {
-                            /** Format: uuid */
-                            id: string;
-                            slug: string;
-                            name: string;
-                            timeZone: string;
-                            /** @enum {string} */
-                            role: "VIEWER" | "EDITOR" | "COORDINATOR" | "ADMIN" | "OWNER";
-                        }[];
-                    };
+                    "application/json": components["schemas"]["Me"];
                 };
             };
-            /** @description Invalid input; details name each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     ApiTokensController_list: {
@@ -2260,72 +2455,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["ApiToken"][];
                 };
             };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     ApiTokensController_create: {
@@ -2342,101 +2483,25 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
-                    /** @enum {string} */
-                    roleCap: "VIEWER" | "EDITOR" | "COORDINATOR" | "ADMIN" | "OWNER";
+                    roleCap: components["schemas"]["Role"];
                     expiresInDays?: number;
                 };
             };
         };
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Success */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["ApiTokenCreated"];
                 };
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     ApiTokensController_revoke: {
@@ -2452,70 +2517,26 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
+            /** @description Done; no content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
+                content?: never;
             };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /**
+             * @description Not found, or not in a workspace you belong to
+             *
+             *     Not found, or not in a workspace you belong to
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -2523,11 +2544,11 @@ export interface operations {
     AuditController_list: {
         parameters: {
             query?: {
-                actorId?: string;
+                actorId?: components["schemas"]["Uuid"];
                 subjectId?: string;
                 action?: string;
-                from?: string;
-                to?: string;
+                from?: components["schemas"]["Instant"];
+                to?: components["schemas"]["Instant"];
                 before?: string;
                 limit?: number;
             };
@@ -2540,94 +2561,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["AuditPage"];
                 };
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     WorkspacesController_create: {
@@ -2653,94 +2599,19 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Success */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Workspace"];
                 };
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
         };
     };
     WorkspacesController_get: {
@@ -2755,72 +2626,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Workspace"];
                 };
             };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     WorkspacesController_update: {
@@ -2847,116 +2664,20 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Workspace"];
                 };
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     WorkspacesController_hold: {
@@ -2971,124 +2692,24 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    reason: string;
-                    /** Format: date-time */
-                    resumeAt?: string;
-                };
+                "application/json": components["schemas"]["HoldInput"];
             };
         };
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Workspace"];
                 };
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     WorkspacesController_resume: {
@@ -3103,94 +2724,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["ResumeSummary"];
                 };
             };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     WorkspacesController_members: {
@@ -3205,72 +2751,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Member"][];
                 };
             };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     WorkspacesController_remove: {
@@ -3286,94 +2778,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
+            /** @description Done; no content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
+                content?: never;
             };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     WorkspacesController_changeRole: {
@@ -3390,122 +2805,23 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
-                    role: "VIEWER" | "EDITOR" | "COORDINATOR" | "ADMIN" | "OWNER";
+                    role: components["schemas"]["Role"];
                 };
             };
         };
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Done; no content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
+                content?: never;
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     WorkspacesController_leave: {
@@ -3520,94 +2836,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
+            /** @description Done; no content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
+                content?: never;
             };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     InvitationsController_invitations: {
@@ -3622,72 +2861,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Invitation"][];
                 };
             };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     InvitationsController_invite: {
@@ -3704,122 +2889,25 @@ export interface operations {
             content: {
                 "application/json": {
                     email: string;
-                    /** @enum {string} */
-                    role: "VIEWER" | "EDITOR" | "COORDINATOR" | "ADMIN" | "OWNER";
+                    role: components["schemas"]["Role"];
                 };
             };
         };
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Success */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["InvitationCreated"];
                 };
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     InvitationsController_revokeInvitation: {
@@ -3835,72 +2923,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
+            /** @description Done; no content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
+                content?: never;
             };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     InvitationsController_accept: {
@@ -3918,50 +2950,17 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["InvitationAccepted"];
                 };
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /**
              * @description Your role does not allow this action
              *
@@ -3972,44 +2971,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
-            /** @description Valid input that the rules refuse */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            422: components["responses"]["UnprocessableContent"];
         };
     };
     InvitationsController_acceptNew: {
@@ -4034,94 +2999,19 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Joined and signed in */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["SessionToken"];
                 };
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Valid input that the rules refuse */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests; retry later */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     CampaignsController_list: {
@@ -4129,7 +3019,7 @@ export interface operations {
             query?: {
                 include?: "active" | "archived" | "all";
                 limit?: number;
-                after?: string;
+                after?: components["schemas"]["Uuid"];
             };
             header?: never;
             path: {
@@ -4140,94 +3030,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["CampaignPage"];
                 };
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     CampaignsController_create: {
@@ -4248,104 +3063,28 @@ export interface operations {
                     keyMessages?: string[];
                     hashtags?: string[];
                     color?: string;
-                    startsAt?: string | null;
-                    endsAt?: string | null;
+                    startsAt?: components["schemas"]["Instant"] | null;
+                    endsAt?: components["schemas"]["Instant"] | null;
                     timeZone?: string;
-                    /** @enum {string} */
-                    latePolicy?: "PUBLISH_LATE" | "EXPIRE";
+                    latePolicy?: components["schemas"]["LatePolicy"];
                     lateGraceMinutes?: number;
                 };
             };
         };
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Success */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Campaign"];
                 };
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     CampaignsController_get: {
@@ -4361,72 +3100,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Campaign"];
                 };
             };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     CampaignsController_update: {
@@ -4448,126 +3133,29 @@ export interface operations {
                     keyMessages?: string[];
                     hashtags?: string[];
                     color?: string;
-                    startsAt?: string | null;
-                    endsAt?: string | null;
+                    startsAt?: components["schemas"]["Instant"] | null;
+                    endsAt?: components["schemas"]["Instant"] | null;
                     timeZone?: string;
-                    /** @enum {string} */
-                    latePolicy?: "PUBLISH_LATE" | "EXPIRE";
+                    latePolicy?: components["schemas"]["LatePolicy"];
                     lateGraceMinutes?: number;
                 };
             };
         };
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Campaign"];
                 };
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Valid input that the rules refuse */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
     CampaignsController_archive: {
@@ -4583,72 +3171,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Campaign"];
                 };
             };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     CampaignsController_unarchive: {
@@ -4664,72 +3198,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Campaign"];
                 };
             };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     CampaignsController_hold: {
@@ -4745,124 +3225,24 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    reason: string;
-                    /** Format: date-time */
-                    resumeAt?: string;
-                };
+                "application/json": components["schemas"]["HoldInput"];
             };
         };
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Campaign"];
                 };
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     CampaignsController_resume: {
@@ -4878,94 +3258,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["ResumeSummary"];
                 };
             };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     CampaignsController_invite: {
@@ -4987,160 +3292,22 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Success */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["PartnerInvited"];
                 };
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Valid input that the rules refuse */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests; retry later */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     CampaignsController_listPartnerships: {
@@ -5155,72 +3322,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Partnership"][];
                 };
             };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     CampaignsController_accept: {
@@ -5236,116 +3349,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
+            /** @description Done; no content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
+                content?: never;
             };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Valid input that the rules refuse */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
     CampaignsController_decline: {
@@ -5361,94 +3376,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
+            /** @description Done; no content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
+                content?: never;
             };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     CampaignsController_leave: {
@@ -5464,104 +3402,29 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["CancelledDeliveries"];
                 };
             };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     PostsController_list: {
         parameters: {
             query?: {
-                status?: "DRAFT" | "IN_REVIEW" | "CHANGES_REQUESTED" | "APPROVED" | "CANCELLED";
-                campaignId?: string;
-                authorId?: string;
+                status?: components["schemas"]["PostStatus"];
+                campaignId?: components["schemas"]["Uuid"];
+                authorId?: components["schemas"]["Uuid"];
                 limit?: number;
-                before?: string;
+                before?: components["schemas"]["Uuid"];
             };
             header?: never;
             path: {
@@ -5572,94 +3435,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["PostPage"];
                 };
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     PostsController_create: {
@@ -5674,138 +3462,24 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    campaignId?: string | null;
-                    title?: string | null;
-                    baseText: string;
-                    targets: {
-                        /** Format: uuid */
-                        accountId: string;
-                        text?: string | null;
-                    }[];
-                    schedule?: {
-                        at: string;
-                        zone: string;
-                        /** @enum {string} */
-                        fold?: "earlier" | "later";
-                    } | null;
-                    publishNow?: boolean;
-                    notAfter?: string | null;
-                    mediaIds?: string[];
-                };
+                "application/json": components["schemas"]["PostInput"];
             };
         };
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Success */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Post"];
                 };
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Valid input that the rules refuse */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
     PostsController_checkCreate: {
@@ -5820,168 +3494,24 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    campaignId?: string | null;
-                    title?: string | null;
-                    baseText: string;
-                    targets: {
-                        /** Format: uuid */
-                        accountId: string;
-                        text?: string | null;
-                    }[];
-                    schedule?: {
-                        at: string;
-                        zone: string;
-                        /** @enum {string} */
-                        fold?: "earlier" | "later";
-                    } | null;
-                    publishNow?: boolean;
-                    notAfter?: string | null;
-                    mediaIds?: string[];
-                };
+                "application/json": components["schemas"]["PostInput"];
             };
         };
         responses: {
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description True when the result could be submitted for review as it is */
-                        submittable: boolean;
-                        /** @description The time (kept from before) has passed: submitting needs a new time or "publish now" */
-                        timePassed: boolean;
-                        publishNow: boolean;
-                        scheduledAt: string | null;
-                        scheduleZone: string | null;
-                        notAfter: string | null;
-                        issues: {
-                            /** @description Position of the target in the request (or in the post) from 0 */
-                            index: number;
-                            /** Format: uuid */
-                            accountId: string;
-                            accountName: string;
-                            platform: string;
-                            issues: {
-                                code: string;
-                                /** @description Names the platform and account, in the caller's language */
-                                message: string;
-                            }[];
-                        }[];
-                    };
+                    "application/json": components["schemas"]["PostCheck"];
                 };
             };
-            /** @description Invalid input; details name each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Valid input that the rules refuse */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
     PostsController_checkUpdate: {
@@ -5997,190 +3527,25 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    campaignId?: string | null;
-                    title?: string | null;
-                    baseText?: string;
-                    targets?: {
-                        /** Format: uuid */
-                        accountId: string;
-                        text?: string | null;
-                    }[];
-                    schedule?: {
-                        at: string;
-                        zone: string;
-                        /** @enum {string} */
-                        fold?: "earlier" | "later";
-                    } | null;
-                    publishNow?: boolean;
-                    notAfter?: string | null;
-                    mediaIds?: string[];
-                };
+                "application/json": components["schemas"]["PostChanges"];
             };
         };
         responses: {
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description True when the result could be submitted for review as it is */
-                        submittable: boolean;
-                        /** @description The time (kept from before) has passed: submitting needs a new time or "publish now" */
-                        timePassed: boolean;
-                        publishNow: boolean;
-                        scheduledAt: string | null;
-                        scheduleZone: string | null;
-                        notAfter: string | null;
-                        issues: {
-                            /** @description Position of the target in the request (or in the post) from 0 */
-                            index: number;
-                            /** Format: uuid */
-                            accountId: string;
-                            accountName: string;
-                            platform: string;
-                            issues: {
-                                code: string;
-                                /** @description Names the platform and account, in the caller's language */
-                                message: string;
-                            }[];
-                        }[];
-                    };
+                    "application/json": components["schemas"]["PostCheck"];
                 };
             };
-            /** @description Invalid input; details name each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Valid input that the rules refuse */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
     PostsController_get: {
@@ -6196,72 +3561,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Post"];
                 };
             };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     PostsController_update: {
@@ -6277,160 +3588,25 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    campaignId?: string | null;
-                    title?: string | null;
-                    baseText?: string;
-                    targets?: {
-                        /** Format: uuid */
-                        accountId: string;
-                        text?: string | null;
-                    }[];
-                    schedule?: {
-                        at: string;
-                        zone: string;
-                        /** @enum {string} */
-                        fold?: "earlier" | "later";
-                    } | null;
-                    publishNow?: boolean;
-                    notAfter?: string | null;
-                    mediaIds?: string[];
-                };
+                "application/json": components["schemas"]["PostChanges"];
             };
         };
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Post"];
                 };
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Valid input that the rules refuse */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
     ReviewController_submit: {
@@ -6446,116 +3622,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Post"];
                 };
             };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Valid input that the rules refuse */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
     ReviewController_approve: {
@@ -6577,138 +3657,21 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["ScheduledPost"];
                 };
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Valid input that the rules refuse */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
     ReviewController_requestChanges: {
@@ -6724,122 +3687,24 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    body: string;
-                };
+                "application/json": components["schemas"]["CommentInput"];
             };
         };
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Post"];
                 };
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     ReviewController_withdraw: {
@@ -6855,94 +3720,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Post"];
                 };
             };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     ReviewController_cancel: {
@@ -6958,94 +3748,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Post"];
                 };
             };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     ReviewController_reschedule: {
@@ -7062,149 +3777,27 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    schedule: {
-                        at: string;
-                        zone: string;
-                        /** @enum {string} */
-                        fold?: "earlier" | "later";
-                    };
-                    notAfter?: string | null;
+                    schedule: components["schemas"]["ScheduleInput"];
+                    notAfter?: components["schemas"]["Instant"] | null;
                 };
             };
         };
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["ScheduledPost"];
                 };
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Valid input that the rules refuse */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
     ReviewController_comments: {
@@ -7220,72 +3813,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["ThreadComment"][];
                 };
             };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     ReviewController_comment: {
@@ -7301,100 +3840,23 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    body: string;
-                };
+                "application/json": components["schemas"]["CommentInput"];
             };
         };
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Success */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Comment"];
                 };
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     CalendarController_view: {
@@ -7402,14 +3864,14 @@ export interface operations {
             query?: {
                 view?: "day" | "week" | "month";
                 anchor?: string;
-                from?: string;
-                to?: string;
+                from?: components["schemas"]["Instant"];
+                to?: components["schemas"]["Instant"];
                 zone?: string;
-                campaignId?: string;
-                accountId?: string;
-                platform?: "FACEBOOK" | "INSTAGRAM" | "X" | "THREADS" | "LINKEDIN" | "TELEGRAM" | "MASTODON" | "BLUESKY" | "WORDPRESS" | "WEBHOOK" | "FEED";
-                status?: "DRAFT" | "IN_REVIEW" | "CHANGES_REQUESTED" | "APPROVED" | "CANCELLED";
-                authorId?: string;
+                campaignId?: components["schemas"]["Uuid"];
+                accountId?: components["schemas"]["Uuid"];
+                platform?: components["schemas"]["Platform"];
+                status?: components["schemas"]["PostStatus"];
+                authorId?: components["schemas"]["Uuid"];
                 limit?: number;
                 after?: string;
             };
@@ -7422,116 +3884,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Calendar"];
                 };
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Valid input that the rules refuse */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
     CalendarController_keyDates: {
@@ -7549,94 +3915,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["KeyDate"][];
                 };
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     CalendarController_addKeyDate: {
@@ -7654,103 +3945,25 @@ export interface operations {
                 "application/json": {
                     date: string;
                     title: string;
-                    /**
-                     * @default OTHER
-                     * @enum {string}
-                     */
-                    kind?: "STRIKE" | "RALLY" | "ANNIVERSARY" | "OTHER";
+                    /** @default OTHER */
+                    kind?: components["schemas"]["KeyDateKind"];
                 };
             };
         };
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Success */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["KeyDate"];
                 };
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     CalendarController_deleteKeyDate: {
@@ -7766,72 +3979,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
+            /** @description Done; no content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
+                content?: never;
             };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     CalendarController_regenerateFeed: {
@@ -7846,72 +4003,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
+            /** @description Success */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["CalendarFeed"];
                 };
             };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     CalendarController_revokeFeed: {
@@ -7926,78 +4029,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
+            /** @description Done; no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    CalendarController_ical: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description iCalendar of the posts from 60 days ago to 100 days ahead */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "text/calendar": string;
                 };
             };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            404: components["responses"]["NotFound"];
         };
     };
     MediaController_list: {
         parameters: {
             query?: {
-                before?: string;
+                before?: components["schemas"]["Uuid"];
                 limit?: number;
             };
             header?: never;
@@ -8009,72 +4079,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Media"][];
                 };
             };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     MediaController_upload: {
@@ -8099,138 +4115,21 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Success */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Media"];
                 };
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     MediaController_setAlt: {
@@ -8252,94 +4151,69 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Media"];
                 };
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    MediaController_serve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mediaId: string;
+                signature: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image or video bytes */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/gif": string;
+                    "image/webp": string;
+                    "video/mp4": string;
                 };
             };
-            /** @description Your role does not allow this action */
-            403: {
+            404: components["responses"]["NotFound"];
+        };
+    };
+    MetricsController_scrape: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prometheus text exposition format */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "text/plain": string;
                 };
             };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
         };
     };
     TargetsController_retry: {
@@ -8355,94 +4229,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
+            /** @description Done; no content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
+                content?: never;
             };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     TargetsController_publishAgain: {
@@ -8458,94 +4255,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
+            /** @description Done; no content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
+                content?: never;
             };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     TargetsController_confirmPublished: {
@@ -8568,116 +4288,45 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Done; no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    FeedController_atom: {
+        parameters: {
+            query?: {
+                /** @description The feed's token, for a private feed */
+                token?: string;
+            };
+            header?: never;
+            path: {
+                workspaceSlug: string;
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Atom 1.0 feed of the published posts */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/atom+xml": string;
                 };
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            404: components["responses"]["NotFound"];
         };
     };
     AccountsController_list: {
@@ -8694,72 +4343,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["AccountList"];
                 };
             };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     AccountsController_connect: {
@@ -8774,204 +4369,25 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @constant */
-                    platform: "TELEGRAM";
-                    botToken: string;
-                    chatId: string;
-                    apiBaseUrl?: string;
-                    displayName?: string;
-                    postingSlots?: {
-                        weekday: number;
-                        time: string;
-                    }[];
-                } | {
-                    /** @constant */
-                    platform: "BLUESKY";
-                    identifier: string;
-                    appPassword: string;
-                    serviceUrl?: string;
-                    displayName?: string;
-                    postingSlots?: {
-                        weekday: number;
-                        time: string;
-                    }[];
-                } | {
-                    /** @constant */
-                    platform: "WORDPRESS";
-                    siteUrl: string;
-                    username: string;
-                    applicationPassword: string;
-                    displayName?: string;
-                    postingSlots?: {
-                        weekday: number;
-                        time: string;
-                    }[];
-                } | {
-                    /** @constant */
-                    platform: "MASTODON";
-                    instanceUrl: string;
-                    accessToken: string;
-                    displayName?: string;
-                    postingSlots?: {
-                        weekday: number;
-                        time: string;
-                    }[];
-                } | {
-                    /** @constant */
-                    platform: "WEBHOOK";
-                    url: string;
-                    secret?: string;
-                    displayName?: string;
-                    postingSlots?: {
-                        weekday: number;
-                        time: string;
-                    }[];
-                } | {
-                    /** @constant */
-                    platform: "FEED";
-                    handle?: string;
-                    displayName?: string;
-                    postingSlots?: {
-                        weekday: number;
-                        time: string;
-                    }[];
-                };
+                "application/json": components["schemas"]["AccountCredentials"];
             };
         };
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Success */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["AccountConnected"];
                 };
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Valid input that the rules refuse */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
     AccountsController_get: {
@@ -8987,72 +4403,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Account"];
                 };
             };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     AccountsController_update: {
@@ -9070,147 +4432,27 @@ export interface operations {
             content: {
                 "application/json": {
                     displayName?: string;
-                    postingSlots?: {
-                        weekday: number;
-                        time: string;
-                    }[];
+                    postingSlots?: components["schemas"]["PostingSlot"][];
                     baseUrl?: string | null;
                 };
             };
         };
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Account"];
                 };
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Valid input that the rules refuse */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
     AccountsController_reconnect: {
@@ -9226,204 +4468,25 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @constant */
-                    platform: "TELEGRAM";
-                    botToken: string;
-                    chatId: string;
-                    apiBaseUrl?: string;
-                    displayName?: string;
-                    postingSlots?: {
-                        weekday: number;
-                        time: string;
-                    }[];
-                } | {
-                    /** @constant */
-                    platform: "BLUESKY";
-                    identifier: string;
-                    appPassword: string;
-                    serviceUrl?: string;
-                    displayName?: string;
-                    postingSlots?: {
-                        weekday: number;
-                        time: string;
-                    }[];
-                } | {
-                    /** @constant */
-                    platform: "WORDPRESS";
-                    siteUrl: string;
-                    username: string;
-                    applicationPassword: string;
-                    displayName?: string;
-                    postingSlots?: {
-                        weekday: number;
-                        time: string;
-                    }[];
-                } | {
-                    /** @constant */
-                    platform: "MASTODON";
-                    instanceUrl: string;
-                    accessToken: string;
-                    displayName?: string;
-                    postingSlots?: {
-                        weekday: number;
-                        time: string;
-                    }[];
-                } | {
-                    /** @constant */
-                    platform: "WEBHOOK";
-                    url: string;
-                    secret?: string;
-                    displayName?: string;
-                    postingSlots?: {
-                        weekday: number;
-                        time: string;
-                    }[];
-                } | {
-                    /** @constant */
-                    platform: "FEED";
-                    handle?: string;
-                    displayName?: string;
-                    postingSlots?: {
-                        weekday: number;
-                        time: string;
-                    }[];
-                };
+                "application/json": components["schemas"]["AccountCredentials"];
             };
         };
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["AccountConnected"];
                 };
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Valid input that the rules refuse */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
     AccountsController_disconnect: {
@@ -9439,100 +4502,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["AccountDisconnected"];
                 };
             };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     AccountsController_nextSlot: {
         parameters: {
             query?: {
-                after?: string;
+                after?: components["schemas"]["Instant"];
                 zone?: string;
                 count?: number;
             };
@@ -9546,143 +4534,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: date-time */
-                        after: string;
-                        /** @description The workspace zone, in which the weekly slots are defined */
-                        timeZone: string;
-                        /** @description The zone the slots are shown in */
-                        zone: string;
-                        slotsDefined: number;
-                        slot: string | null;
-                        localTime: string | null;
-                        slots: {
-                            /** Format: date-time */
-                            at: string;
-                            local: {
-                                iso: string;
-                                abbreviation: string;
-                                text: string;
-                            };
-                        }[];
-                    };
+                    "application/json": components["schemas"]["NextSlot"];
                 };
             };
-            /** @description Invalid input; details name each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Valid input that the rules refuse */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
     OAuthController_facebook: {
@@ -9701,116 +4566,20 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["OAuthStart"];
                 };
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Valid input that the rules refuse */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
     OAuthController_instagram: {
@@ -9829,116 +4598,20 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["OAuthStart"];
                 };
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Valid input that the rules refuse */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
     OAuthController_threads: {
@@ -9957,116 +4630,20 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["OAuthStart"];
                 };
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Valid input that the rules refuse */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
     OAuthController_x: {
@@ -10085,116 +4662,20 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["OAuthStart"];
                 };
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Valid input that the rules refuse */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
     OAuthController_linkedin: {
@@ -10213,116 +4694,20 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["OAuthStart"];
                 };
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Valid input that the rules refuse */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
     OAuthController_mastodon: {
@@ -10343,116 +4728,20 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["OAuthStart"];
                 };
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Valid input that the rules refuse */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
     OAuthController_complete: {
@@ -10476,116 +4765,20 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Connected (or reconnected) accounts */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["OAuthConnected"];
                 };
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Valid input that the rules refuse */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
     OAuthController_callback: {
@@ -10604,58 +4797,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Connected (or reconnected) accounts */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["OAuthConnected"];
                 };
             };
-            /** @description Valid input that the rules refuse */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
     NotificationsController_list: {
         parameters: {
             query?: {
                 include?: "open" | "all";
-                kind?: "TARGET_FAILED" | "TARGET_UNCONFIRMED" | "TARGET_EXPIRED" | "ACCOUNT_NEEDS_RECONNECT" | "POST_NOT_APPROVED_IN_TIME" | "TARGET_PUBLISHED_LATE";
-                before?: string;
+                kind?: components["schemas"]["NotificationKind"];
+                before?: components["schemas"]["Uuid"];
                 limit?: number;
             };
             header?: never;
@@ -10667,94 +4827,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["NotificationPage"];
                 };
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     NotificationsController_resolve: {
@@ -10770,94 +4855,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
+            /** @description Done; no content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
+                content?: never;
             };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     NotificationsController_webhooks: {
@@ -10872,72 +4880,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Webhook"][];
                 };
             };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     NotificationsController_addWebhook: {
@@ -10955,99 +4909,24 @@ export interface operations {
                 "application/json": {
                     /** Format: uri */
                     url: string;
-                    events: ("TARGET_FAILED" | "TARGET_UNCONFIRMED" | "TARGET_EXPIRED" | "ACCOUNT_NEEDS_RECONNECT" | "POST_NOT_APPROVED_IN_TIME" | "TARGET_PUBLISHED_LATE")[];
+                    events: components["schemas"]["NotificationKind"][];
                 };
             };
         };
         responses: {
-            /** @description Invalid input; details name each field */
-            400: {
+            /** @description Success */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["WebhookCreated"];
                 };
             };
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     NotificationsController_removeWebhook: {
@@ -11063,72 +4942,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Not signed in, or the session was revoked or expired */
-            401: {
+            /** @description Done; no content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
+                content?: never;
             };
-            /** @description Your role does not allow this action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not in a workspace you belong to */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            /** @example invalid_input */
-                            code: string;
-                            /** @example Data yang dikirim tidak valid. */
-                            message: string;
-                            details?: {
-                                field?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                            requestId?: string;
-                        };
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
 }
