@@ -2,6 +2,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { api, call } from './client';
 import { untypedRequest } from './editorial-fetch';
 import type { Campaign, CampaignInput } from './post-types';
+import type { CampaignHold } from './types';
 
 export const campaignsQuery = (workspace: string) =>
   queryOptions({
@@ -50,3 +51,7 @@ export function useHold(workspace: string) {
   const resume = useMutation({ mutationFn: ({ scope }: { scope: HoldScope }) => call<unknown>(untypedRequest('POST', `${base(scope)}/resume`)), onSettled: settle });
   return { hold, resume };
 }
+
+/** The held ones among `campaigns`, as the shell's red banner takes them. */
+export const heldCampaigns = (campaigns: Campaign[]): CampaignHold[] =>
+  campaigns.flatMap((c) => (c.heldAt ? [{ id: c.id, name: c.name, heldAt: c.heldAt, holdReason: c.holdReason, holdResumeAt: c.holdResumeAt }] : []));

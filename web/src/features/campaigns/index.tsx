@@ -1,14 +1,10 @@
 import { createRoute } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
 import type { Feature } from '../../app/feature';
 import { workspaceRoute } from '../../app/workspace-route';
-import { Placeholder } from '../../ui/Placeholder';
-
-function CampaignsPage() {
-  const { t } = useTranslation('campaigns');
-  return <Placeholder title={t('title')} />;
-}
+import { CampaignPage } from './CampaignPage';
+import { CampaignsPage } from './CampaignsPage';
 
 const campaignsRoute = createRoute({ getParentRoute: () => workspaceRoute, path: 'campaigns', component: CampaignsPage });
+const campaignRoute = createRoute({ getParentRoute: () => workspaceRoute, path: 'campaigns/$campaignId', component: CampaignPage });
 
-export const campaignsFeature: Feature = { routes: [campaignsRoute], nav: { path: 'campaigns', label: 'campaigns:nav' } };
+export const campaignsFeature: Feature = { routes: [campaignsRoute, campaignRoute], nav: { path: 'campaigns', label: 'campaigns:nav' } };

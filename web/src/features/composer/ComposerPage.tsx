@@ -3,12 +3,13 @@ import { useNavigate, useRouteContext } from '@tanstack/react-router';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCalendarChoices } from '../../api/calendar';
-import { useCampaigns } from '../../api/campaigns';
+import { heldCampaigns, useCampaigns } from '../../api/campaigns';
 import { issuesOf, useMediaLibrary, usePost, useReviewAction, useSaveDraft } from '../../api/posts';
 import type { Issue, TargetIssues } from '../../api/post-types';
 import { useReportCampaignHolds } from '../../app/holds';
 import { postPath } from '../../app/links';
 import { useZone } from '../../app/zone';
+import { roleAtLeast } from '../../api/session';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PostPreview } from '../../ui/PostPreview';
 import { PLATFORM_NAMES } from '../../ui/platform-text';
@@ -50,7 +51,7 @@ export function ComposerPage({ search }: { search: ComposeSearch }) {
 
   const check = useDraftCheck(workspace, state);
   const campaign = campaigns.find((c) => c.id === state.campaignId);
-  useReportCampaignHolds(campaign?.heldAt ? [{ id: campaign.id, name: campaign.name, heldAt: campaign.heldAt, holdReason: campaign.holdReason, holdResumeAt: campaign.holdResumeAt }] : []);
+  useReportCampaignHolds(heldCampaigns(campaign ? [campaign] : []));
 
   const issuesByAccount = useMemo(() => {
     const source = check.kind === 'checked' ? check.issues : savedIssues;
@@ -59,7 +60,7 @@ export function ComposerPage({ search }: { search: ComposeSearch }) {
 
   const change = (patch: Partial<ComposerState>) => setState((current) => ({ ...current, ...patch }));
   const passed = timePassed(state);
-  const canEdit = membership.role !== 'VIEWER';
+  const canEdit = roleAtLeast(membership.role, 'EDITOR');
 
   const store = async () => {
     const post = await save.mutateAsync({ postId: state.postId, draft: draftOf(state) });

@@ -4,18 +4,18 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { useMediaLibrary, usePosts, useReviewAction } from '../../api/posts';
+import { roleAtLeast } from '../../api/session';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { ReviewCard } from './ReviewCard';
 
 type Inbox = 'waiting' | 'returned';
-const REVIEWERS = ['COORDINATOR', 'ADMIN', 'OWNER'];
 
 /** Posts waiting for me (coordinators) and posts sent back to me (editors), one card each. */
 export function ReviewPage() {
   const { t } = useTranslation('review');
   const { me, membership } = useRouteContext({ from: '/$workspace' });
   const workspace = membership.workspace.slug;
-  const reviewer = REVIEWERS.includes(membership.role);
+  const reviewer = roleAtLeast(membership.role, 'COORDINATOR');
   const [inbox, setInbox] = useState<Inbox>(reviewer ? 'waiting' : 'returned');
   const waiting = usePosts(workspace, { status: 'IN_REVIEW' }, inbox === 'waiting');
   const returned = usePosts(workspace, { status: 'CHANGES_REQUESTED', authorId: me.id }, inbox === 'returned');
