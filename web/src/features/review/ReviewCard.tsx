@@ -10,7 +10,7 @@ import { useFormatInstant } from '../../app/zone';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PostPreview } from '../../ui/PostPreview';
 import { TextDiff } from '../../ui/TextDiff';
-import { CommentThread } from './CommentThread';
+import { CommentThread } from '../../ui/CommentThread';
 import { lastSeen, markSeen, reviewText } from './last-seen';
 
 interface Props {

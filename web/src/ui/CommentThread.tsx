@@ -1,13 +1,13 @@
 import { Button, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAddComment, useComments } from '../../api/posts';
-import { useFormatInstant } from '../../app/zone';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useAddComment, useComments } from '../api/posts';
+import { useFormatInstant } from '../app/zone';
+import { ErrorAlert } from './ErrorAlert';
 
 /** The review thread of a post, oldest first, with a box to add to it. */
 export function CommentThread({ workspace, postId, canComment }: { workspace: string; postId: string; canComment: boolean }) {
-  const { t } = useTranslation('review');
+  const { t } = useTranslation('posts');
   const comments = useComments(workspace, postId);
   const add = useAddComment(workspace, postId);
   const [text, setText] = useState('');
