@@ -48,7 +48,7 @@ export function CampaignPage() {
         {mayAct && (
           <Group gap="xs">
             <Button variant="default" onClick={edit.open}>{t('edit')}</Button>
-            {held ? <Button onClick={resumeDialog.open}>{t('resume.button')}</Button> : <Button color="red.8" onClick={holdDialog.open}>{t('hold.button')}</Button>}
+            {held ? <Button onClick={resumeDialog.open}>{t('resume.button')}</Button> : <Button color="#b02525" onClick={holdDialog.open}>{t('hold.button')}</Button>}
           </Group>
         )}
       </Group>
@@ -63,7 +63,7 @@ export function CampaignPage() {
         <Paper withBorder p="sm">
           <Text fw={600} size="sm">{t('counts')}</Text>
           <Group gap={6} mt={4} data-testid="campaign-counts">
-            {[...counts].map(([state, count]) => <Badge key={state} variant="light" color={state === 'HELD' ? 'red.9' : 'gray'} tt="none" size="lg">{t(`state.${state}`, { defaultValue: state })}: {count}</Badge>)}
+            {[...counts].map(([state, count]) => <Badge key={state} variant="light" color={state === 'HELD' ? '#b02525' : 'gray'} tt="none" size="lg">{t(`state.${state}`, { defaultValue: state })}: {count}</Badge>)}
           </Group>
           <Anchor component={Link} to={`/${workspace}/calendar`} search={calendarOf(data.id)} mt="sm" display="block">{t('openCalendar')}</Anchor>
         </Paper>
@@ -78,7 +78,7 @@ export function CampaignPage() {
               <Table.Tr key={post.id}>
                 <Table.Td>{post.scheduledAt ? format(post.scheduledAt) : '—'}</Table.Td>
                 <Table.Td><Anchor component={Link} to={postPath(workspace, post.id)} size="sm">{post.baseText.slice(0, 80) || post.title || post.id}</Anchor></Table.Td>
-                <Table.Td><Badge color={stateOf(post, held) === 'HELD' ? 'red.9' : 'gray.7'} tt="none">{t(`state.${stateOf(post, held)}`, { defaultValue: stateOf(post, held) })}</Badge></Table.Td>
+                <Table.Td><Badge color={stateOf(post, held) === 'HELD' ? '#b02525' : 'gray.7'} tt="none">{t(`state.${stateOf(post, held)}`, { defaultValue: stateOf(post, held) })}</Badge></Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -36,7 +36,7 @@ export function CampaignsPage() {
             {settings.heldAt ? (
               <Button onClick={resumeDialog.open}>{t('resume.button')}</Button>
             ) : (
-              <Button color="red.8" onClick={holdDialog.open}>{t('workspaceHold.button')}</Button>
+              <Button color="#b02525" onClick={holdDialog.open}>{t('workspaceHold.button')}</Button>
             )}
           </Group>
         </Alert>
@@ -49,7 +49,7 @@ export function CampaignsPage() {
             <Anchor component={Link} to={`/${workspace}/campaigns/${campaign.id}`} fw={700} size="lg">{campaign.name}</Anchor>
             <Group gap={6}>
               {campaign.relation === 'partner' && <Badge variant="light" color="gray" tt="none">{t('partner')}</Badge>}
-              {campaign.heldAt && <Badge color="red.8" tt="none">{t('held')}</Badge>}
+              {campaign.heldAt && <Badge color="#b02525" tt="none">{t('held')}</Badge>}
             </Group>
           </Group>
           {campaign.goal && <Text size="sm" mt={4}>{campaign.goal}</Text>}

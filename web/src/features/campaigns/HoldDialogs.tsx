@@ -35,7 +35,7 @@ export function HoldDialog({ workspace, scope, name, opened, onClose }: Props) {
         <Textarea label={t('hold.reason')} description={t('hold.reasonHint')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} required />
         <TextInput type="datetime-local" label={t('hold.resumeAt', { zone: zoneLabel(zone) })} description={t('hold.resumeAtHint')} value={resumeAt} onChange={(e) => setResumeAt(e.currentTarget.value)} />
         <ErrorAlert error={hold.error} />
-        <Button color="red.8" size="md" disabled={reason.trim().length < 3} loading={hold.isPending} onClick={confirm}>{t('hold.confirm')}</Button>
+        <Button color="#b02525" size="md" disabled={reason.trim().length < 3} loading={hold.isPending} onClick={confirm}>{t('hold.confirm')}</Button>
       </Stack>
     </Modal>
   );

@@ -138,12 +138,12 @@ export function ComposerPage({ search }: { search: ComposeSearch }) {
 /** What the API last said about this very draft, never more. */
 function CheckLine({ check, passed }: { check: CheckState; passed: boolean }) {
   const { t } = useTranslation('composer');
-  if (passed) return <Text size="sm" c="red.9" role="alert">{t('time.passed')}</Text>;
+  if (passed) return <Text size="sm" c="#b02525" role="alert">{t('time.passed')}</Text>;
   const text =
     check.kind === 'checking' ? t('check.checking')
     : check.kind === 'unavailable' ? t('check.onSave')
     : check.kind === 'failed' ? (check.error instanceof Error ? check.error.message : t('check.failed'))
     : check.kind === 'checked' ? (check.submittable ? t('check.ok') : t('check.issues', { count: check.issues.reduce((n, e) => n + e.issues.length, 0) }))
     : t('check.idle');
-  return <Text size="sm" c={check.kind === 'checked' && check.submittable ? 'green.9' : check.kind === 'checked' || check.kind === 'failed' ? 'red.9' : undefined} aria-live="polite" data-testid="check-line">{text}</Text>;
+  return <Text size="sm" c={check.kind === 'checked' && check.submittable ? '#1f6f35' : check.kind === 'checked' || check.kind === 'failed' ? '#b02525' : undefined} aria-live="polite" data-testid="check-line">{text}</Text>;
 }

@@ -63,7 +63,7 @@ function MediaRow({ workspace, item }: { workspace: string; item: MediaAsset }) 
     <Group gap="sm" wrap="nowrap" align="flex-start">
       <Thumbnail item={item} />
       <Stack gap={4} style={{ flex: 1 }}>
-        {!item.altText && <Badge color="red.8" variant="light" tt="none">{t('media.missingAlt')}</Badge>}
+        {!item.altText && <Badge color="#b02525" variant="light" tt="none">{t('media.missingAlt')}</Badge>}
         <Group gap={6} wrap="nowrap" align="flex-end">
           <TextInput size="xs" label={t('media.alt')} value={alt} onChange={(e) => setAlt(e.currentTarget.value)} style={{ flex: 1 }} />
           <Button size="xs" variant="light" loading={save.isPending} onClick={() => save.mutate({ mediaId: item.id, altText: alt.trim() || null })}>{t('media.saveAlt')}</Button>

@@ -42,14 +42,20 @@ export function TextTabs({ state, accounts, campaign, issuesByAccount, onChange 
     const count = countFor(account.platform, textFor(state, account.id));
     const over = limit !== null && count > limit;
     return (
-      <Badge key={account.id} variant={over ? 'filled' : 'light'} color={over ? 'red.8' : 'gray'} size="lg" tt="none" data-testid={`counter-${account.id}`}>
+      <Badge key={account.id} variant={over ? 'filled' : 'light'} color={over ? '#b02525' : 'gray'} size="lg" tt="none" data-testid={`counter-${account.id}`}>
         {PLATFORM_NAMES[account.platform]}: {limit === null ? count : `${count}/${limit}`}
         {over ? ` · ${t('text.over')}` : ''}
       </Badge>
     );
   });
 
-  const issues = (active ? [active] : chosen).flatMap((account) => issuesByAccount.get(account.id) ?? []);
+  // The API names platform and account in each message; older answers do not, so say which here.
+  const issues = (active ? [active] : chosen).flatMap((account) =>
+    (issuesByAccount.get(account.id) ?? []).map((issue) => ({
+      ...issue,
+      message: issue.message.includes(account.displayName) ? issue.message : `${account.displayName} (${PLATFORM_NAMES[account.platform]}): ${issue.message}`,
+    })),
+  );
 
   return (
     <Tabs value={tab} onChange={(value) => setTab(value ?? 'base')} keepMounted={false}>
@@ -58,7 +64,7 @@ export function TextTabs({ state, accounts, campaign, issuesByAccount, onChange 
         {chosen.map((account) => {
           const count = issuesByAccount.get(account.id)?.length ?? 0;
           return (
-            <Tabs.Tab key={account.id} value={account.id} rightSection={count > 0 ? <Badge color="red.8" size="sm" aria-label={t('text.issueCount', { count })}>{count}</Badge> : undefined}>
+            <Tabs.Tab key={account.id} value={account.id} rightSection={count > 0 ? <Badge color="#b02525" size="sm" aria-label={t('text.issueCount', { count })}>{count}</Badge> : undefined}>
               {account.displayName}
             </Tabs.Tab>
           );
@@ -86,9 +92,11 @@ export function TextTabs({ state, accounts, campaign, issuesByAccount, onChange 
         />
         <Group gap="xs" mt="xs" aria-live="polite">{counters}</Group>
         {issues.length > 0 && (
-          <List mt="xs" size="sm" c="red.9" role="alert" data-testid="api-issues">
-            {issues.map((issue, index) => <List.Item key={`${issue.code}-${index}`}>{issue.message}</List.Item>)}
-          </List>
+          <div role="alert" data-testid="api-issues">
+            <List mt="xs" size="sm" c="#b02525">
+              {issues.map((issue, index) => <List.Item key={`${issue.code}-${index}`}>{issue.message}</List.Item>)}
+            </List>
+          </div>
         )}
         {campaign && (campaign.keyMessages.length > 0 || campaign.hashtags.length > 0) && (
           <div>

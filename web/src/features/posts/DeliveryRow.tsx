@@ -21,13 +21,13 @@ export function DeliveryRow({ workspace, postId, target, mayAct }: { workspace: 
       <Stack gap={6}>
         <Group justify="space-between" gap="xs">
           <Text fw={600}>{target.accountName} · {PLATFORM_NAMES[target.platform]}</Text>
-          <Badge color={NEEDS_HUMAN.includes(target.state) ? 'red.8' : target.state === 'PUBLISHED' ? 'green.9' : 'gray.7'} tt="none" size="lg">{t(`delivery.${target.state}`)}</Badge>
+          <Badge color={NEEDS_HUMAN.includes(target.state) ? '#b02525' : target.state === 'PUBLISHED' ? '#1f6f35' : 'gray.7'} tt="none" size="lg">{t(`delivery.${target.state}`)}</Badge>
         </Group>
         <Text size="sm">{t(`deliveryHelp.${target.state}`)}</Text>
         {target.externalUrl && <Anchor href={target.externalUrl} target="_blank" rel="noreferrer" size="sm">{t('openPublished')}</Anchor>}
         {target.publishedAt && <Text size="sm">{t('publishedAt', { at: format(target.publishedAt) })}</Text>}
-        {target.lastError && NEEDS_HUMAN.includes(target.state) && <Text size="sm" c="red.9">{t('platformSaid', { reason: target.lastError })}</Text>}
-        {target.issues.length > 0 && target.issues.map((issue) => <Text key={issue.code} size="sm" c="red.9">{issue.message}</Text>)}
+        {target.lastError && NEEDS_HUMAN.includes(target.state) && <Text size="sm" c="#b02525">{t('platformSaid', { reason: target.lastError })}</Text>}
+        {target.issues.length > 0 && target.issues.map((issue) => <Text key={issue.code} size="sm" c="#b02525">{issue.message}</Text>)}
         <ErrorAlert error={action.error} />
         {mayAct && target.state === 'FAILED' && <Button size="md" onClick={() => act('retry')} loading={action.isPending}>{t('actions.retry')}</Button>}
         {mayAct && target.state === 'UNCONFIRMED' && (

@@ -50,7 +50,7 @@ export function ReviewCard({ workspace, post, media, reviewing, selected, onSele
           </div>
           {reviewing && <Checkbox size="md" aria-label={t('select', { version: post.version })} checked={selected} onChange={(e) => onSelect(e.currentTarget.checked)} />}
         </Group>
-        {outcome && <Badge color={outcome === 'approved' ? 'green.9' : 'red.8'} tt="none" size="lg">{t(`outcome.${outcome}`)}</Badge>}
+        {outcome && <Badge color={outcome === 'approved' ? '#1f6f35' : '#b02525'} tt="none" size="lg">{t(`outcome.${outcome}`)}</Badge>}
         {changed && (
           <Box>
             <Text size="sm" fw={600}>{t('changedSince', { version: changed.version })}</Text>
@@ -72,11 +72,11 @@ export function ReviewCard({ workspace, post, media, reviewing, selected, onSele
             </Collapse>
             <SimpleGrid cols={2} spacing="sm">
               {asking ? (
-                <Button size="lg" color="red.8" disabled={!comment.trim()} loading={action.isPending} onClick={() => action.mutate({ postId: post.id, action: 'request-changes', comment: comment.trim() })}>{t('sendBack')}</Button>
+                <Button size="lg" color="#b02525" disabled={!comment.trim()} loading={action.isPending} onClick={() => action.mutate({ postId: post.id, action: 'request-changes', comment: comment.trim() })}>{t('sendBack')}</Button>
               ) : (
                 <Button size="lg" variant="default" onClick={ask.open}>{t('requestChanges')}</Button>
               )}
-              <Button size="lg" color="green.9" loading={action.isPending} onClick={() => action.mutate({ postId: post.id, action: 'approve', version: post.version })}>{t('approve')}</Button>
+              <Button size="lg" color="#1f6f35" loading={action.isPending} onClick={() => action.mutate({ postId: post.id, action: 'approve', version: post.version })}>{t('approve')}</Button>
             </SimpleGrid>
           </>
         ) : (

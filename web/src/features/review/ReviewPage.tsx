@@ -71,7 +71,7 @@ export function ReviewPage() {
       ))}
       {selected.size > 0 && (
         <Affix position={{ bottom: 12, left: 12, right: 12 }}>
-          <Button size="lg" fullWidth color="green.9" loading={approve.isPending} onClick={() => void approveSelected()}>
+          <Button size="lg" fullWidth color="#1f6f35" loading={approve.isPending} onClick={() => void approveSelected()}>
             {t('approveSelected', { count: selected.size })}
           </Button>
         </Affix>
