@@ -41,16 +41,31 @@ export async function campaignWithApprovedPost(request: APIRequestContext, name:
   return { campaign, post: (await approved.json()) as Made };
 }
 
-/** A post by the KSPI editor, submitted for review, two days ahead, to the feed. */
-export async function submittedPost(request: APIRequestContext, text: string, campaignId: string | null = null): Promise<Made> {
+/**
+ * A post by the KSPI editor, submitted for review, two days ahead, to the feed. With `firstText`,
+ * it is drafted with that text and edited to `text` before submitting (a version 2); `beforeEdit`
+ * sees the first version.
+ */
+export async function submittedPost(
+  request: APIRequestContext,
+  text: string,
+  campaignId: string | null = null,
+  firstText?: string,
+  beforeEdit?: (first: Made) => Promise<void>,
+): Promise<Made> {
   const editor = await apiAs(request, demoEmail('editor'));
   const accounts = (await (await request.get('/workspaces/kspi/accounts', { headers: editor })).json()) as { accounts: { id: string; platform: string }[] };
   const feed = accounts.accounts.find((a) => a.platform === 'FEED')!;
   // Wall-clock time in Jakarta (UTC+7), two days ahead.
   const at = new Date(Date.now() + 2 * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 16);
-  const created = await request.post('/workspaces/kspi/posts', { headers: editor, data: { baseText: text, campaignId, targets: [{ accountId: feed.id }], schedule: { at, zone: 'Asia/Jakarta' } } });
+  const created = await request.post('/workspaces/kspi/posts', { headers: editor, data: { baseText: firstText ?? text, campaignId, targets: [{ accountId: feed.id }], schedule: { at, zone: 'Asia/Jakarta' } } });
   expect(created.ok()).toBe(true);
-  const { id } = (await created.json()) as Made;
+  const first = (await created.json()) as Made;
+  const { id } = first;
+  if (firstText !== undefined) {
+    await beforeEdit?.(first);
+    expect((await request.patch(`/workspaces/kspi/posts/${id}`, { headers: editor, data: { baseText: text } })).ok()).toBe(true);
+  }
   const submitted = await request.post(`/workspaces/kspi/posts/${id}/submit`, { headers: editor });
   expect(submitted.ok()).toBe(true);
   return (await submitted.json()) as Made;

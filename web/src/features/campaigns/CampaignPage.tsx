@@ -78,7 +78,7 @@ export function CampaignPage() {
               <Table.Tr key={post.id}>
                 <Table.Td>{post.scheduledAt ? format(post.scheduledAt) : '—'}</Table.Td>
                 <Table.Td><Anchor component={Link} to={postPath(workspace, post.id)} size="sm">{post.baseText.slice(0, 80) || post.title || post.id}</Anchor></Table.Td>
-                <Table.Td><Badge color={stateOf(post, held) === 'HELD' ? '#b02525' : 'gray.7'} tt="none">{t(`state.${stateOf(post, held)}`, { defaultValue: stateOf(post, held) })}</Badge></Table.Td>
+                <Table.Td><Text size="sm" fw={700} c={stateOf(post, held) === 'HELD' ? '#b02525' : undefined}>{t(`state.${stateOf(post, held)}`, { defaultValue: stateOf(post, held) })}</Text></Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Grid, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Grid, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useNavigate, useRouteContext } from '@tanstack/react-router';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { useReportCampaignHolds } from '../../app/holds';
 import { postPath } from '../../app/links';
 import { useZone } from '../../app/zone';
 import { roleAtLeast } from '../../api/session';
+import { WRAPPING_LABEL } from '../../ui/wrapping-label';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PostPreview } from '../../ui/PostPreview';
 import { PLATFORM_NAMES } from '../../ui/platform-text';
@@ -119,16 +120,18 @@ export function ComposerPage({ search }: { search: ComposeSearch }) {
           </Stack>
         </Grid.Col>
       </Grid>
-      <Paper withBorder p="md" pos="sticky" bottom={0} style={{ zIndex: 5 }}>
-        <Stack gap="xs">
+      <Paper withBorder p="sm" pos="sticky" bottom={0} style={{ zIndex: 5 }}>
+        <Stack gap={6}>
           <CheckLine check={check} passed={passed} />
           <ErrorAlert error={save.error ?? review.error} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={() => void store().catch(() => undefined)} loading={save.isPending} disabled={passed || state.accountIds.length === 0}>{t('saveDraft')}</Button>
-            <Button onClick={() => void submit().catch(() => undefined)} loading={save.isPending || review.isPending} disabled={passed || state.accountIds.length === 0 || (check.kind === 'checked' && !check.submittable)}>
+          <SimpleGrid cols={2} spacing="sm" w="100%" maw={460} ml="auto">
+            <Button variant="default" fullWidth h="auto" py={8} styles={WRAPPING_LABEL} onClick={() => void store().catch(() => undefined)} loading={save.isPending} disabled={passed || state.accountIds.length === 0}>
+              {t('saveDraft')}
+            </Button>
+            <Button fullWidth h="auto" py={8} styles={WRAPPING_LABEL} onClick={() => void submit().catch(() => undefined)} loading={save.isPending || review.isPending} disabled={passed || state.accountIds.length === 0 || (check.kind === 'checked' && !check.submittable)}>
               {t('submit')}
             </Button>
-          </Group>
+          </SimpleGrid>
         </Stack>
       </Paper>
     </Stack>

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { nextFreeSlots } from '../../api/posts';
@@ -41,7 +41,7 @@ export function SchedulePanel({ workspace, state, accounts, onChange }: Props) {
         checked={state.publishNow}
         onChange={(event) => onChange({ publishNow: event.currentTarget.checked })}
       />
-      <Group grow align="flex-start" gap="xs" wrap="wrap">
+      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
         <TextInput
           type="datetime-local"
           label={t('time.at')}
@@ -49,16 +49,14 @@ export function SchedulePanel({ workspace, state, accounts, onChange }: Props) {
           disabled={state.publishNow}
           onChange={(event) => onChange({ at: event.currentTarget.value })}
           error={timePassed(state) ? t('time.passed') : undefined}
-          miw={200}
         />
         <NativeSelect
           label={t('time.zone')}
           value={state.zone}
           data={zones.map((zone) => ({ value: zone, label: `${zoneLabel(zone)} (${zone})` }))}
           onChange={(event) => onChange({ zone: event.currentTarget.value })}
-          miw={160}
         />
-      </Group>
+      </SimpleGrid>
       {instant && !state.publishNow && (
         <Text size="sm" data-testid="same-instant">{t('time.sameInstant')}: {Object.values(INDONESIAN_ZONES).map(format).join(' · ')}</Text>
       )}

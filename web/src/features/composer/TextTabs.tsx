@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Campaign, Issue } from '../../api/post-types';
 import type { AccountSummary } from '../../api/types';
+import { WRAPPING_LABEL } from '../../ui/wrapping-label';
 import { countFor, PLATFORM_NAMES, PLATFORM_TEXT } from '../../ui/platform-text';
 import { textFor, type ComposerState } from './composer-state';
 
@@ -103,7 +104,7 @@ export function TextTabs({ state, accounts, campaign, issuesByAccount, onChange 
             <Text size="sm" fw={600} mt="sm">{t('text.inserts', { campaign: campaign.name })}</Text>
             <Group gap={6} mt={4}>
               {campaign.keyMessages.map((message) => (
-                <Button key={message} size="compact-sm" variant="light" onClick={() => insert(message)} disabled={active !== undefined && ownText === null}>{message}</Button>
+                <Button key={message} size="compact-sm" variant="light" h="auto" py={4} styles={WRAPPING_LABEL} onClick={() => insert(message)} disabled={active !== undefined && ownText === null}>{message}</Button>
               ))}
               {campaign.hashtags.map((tag) => {
                 const hashtag = tag.startsWith('#') ? tag : `#${tag}`;

@@ -70,7 +70,7 @@ export function ReviewCard({ workspace, post, media, reviewing, selected, onSele
             <Collapse expanded={asking}>
               <Textarea label={t('changesComment')} value={comment} onChange={(e) => setComment(e.currentTarget.value)} autosize minRows={2} />
             </Collapse>
-            <SimpleGrid cols={2} spacing="sm">
+            <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
               {asking ? (
                 <Button size="lg" color="#b02525" disabled={!comment.trim()} loading={action.isPending} onClick={() => action.mutate({ postId: post.id, action: 'request-changes', comment: comment.trim() })}>{t('sendBack')}</Button>
               ) : (
