@@ -1,5 +1,5 @@
 import { Alert, Button, Checkbox, Grid, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useNavigate, useRouteContext } from '@tanstack/react-router';
+import { useNavigate, useRouteContext, useSearch } from '@tanstack/react-router';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCalendarChoices } from '../../api/calendar';
@@ -27,7 +27,8 @@ export interface ComposeSearch {
   campaign?: string;
 }
 
-export function ComposerPage({ search }: { search: ComposeSearch }) {
+export function ComposerPage() {
+  const search = useSearch({ strict: false }) as ComposeSearch;
   const { t } = useTranslation('composer');
   const { membership } = useRouteContext({ from: '/$workspace' });
   const workspace = membership.workspace.slug;
