@@ -9,6 +9,7 @@ module.exports = {
   rootDir: __dirname,
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts', '**/*.e2e.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/support/no-overlapping-queries.ts'],
   testPathIgnorePatterns: ['/node_modules/', '\\.chaos\\.ts$'],
   transform: { '^.+\\.(t|j)s$': ['@swc/jest', { ...swc, swcrc: false }] },
   transformIgnorePatterns: [

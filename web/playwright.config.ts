@@ -5,6 +5,10 @@ import { e2eBaseUrl } from './e2e/environment.mjs';
 // here. Device presets replace launchOptions, so every project names the executable again.
 const chromium = { executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium' };
 
+const desktop = { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 900 } };
+const phone = { ...devices['Pixel 7'], viewport: { width: 390, height: 844 } };
+export const DEVICES = { desktop, phone };
+
 export default defineConfig({
   testDir: './e2e',
   fullyParallel: false,
@@ -21,9 +25,11 @@ export default defineConfig({
     trace: 'off',
     screenshot: 'off',
   },
+  // Tests run on a desktop and a phone; `npm run screenshots` runs the *.shots.ts files instead.
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 900 }, launchOptions: chromium } },
-    { name: 'phone', use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions: chromium } },
+    { name: 'desktop', testMatch: /\.spec\.ts$/, use: { ...desktop, launchOptions: chromium } },
+    { name: 'phone', testMatch: /\.spec\.ts$/, use: { ...phone, launchOptions: chromium } },
+    { name: 'screenshots', testMatch: /\.shots\.ts$/, use: { launchOptions: chromium } },
   ],
   webServer: {
     command: 'node e2e/serve.mjs',

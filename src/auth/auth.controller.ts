@@ -14,6 +14,7 @@ import {
   profileSchema,
   registerSchema,
   resetConfirmSchema,
+  resetAcceptedSchema,
   resetRequestSchema,
 } from './auth.schemas';
 import { AuthService, type ClientInfo } from './auth.service';
@@ -86,7 +87,7 @@ export class AuthController {
   @Post('auth/password')
   @SignedIn()
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Change my password; my other sessions end' })
+  @ApiOperation({ summary: 'Change my password; my other sessions, my personal API tokens and unused reset links end' })
   @ApiZodBody(changePasswordSchema)
   @ApiErrors(400, 422)
   async changePassword(@CurrentPrincipal() principal: Principal, @ZodBody(changePasswordSchema) body: z.infer<typeof changePasswordSchema>) {
@@ -95,16 +96,21 @@ export class AuthController {
 
   @Post('auth/password-reset')
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiOperation({ summary: 'Send a password reset link (same answer whether or not the email exists)' })
+  @ApiOperation({
+    summary: 'Send a password reset link by mail',
+    description: 'The same answer whether or not the email exists; the link is never in the answer (see docs/security.md).',
+  })
   @ApiZodBody(resetRequestSchema)
+  @ApiResponse({ status: 202, schema: openApiSchema(resetAcceptedSchema) })
   @ApiErrors(400)
-  requestReset(@ZodBody(resetRequestSchema) body: z.infer<typeof resetRequestSchema>) {
-    return this.auth.requestPasswordReset(body.email);
+  async requestReset(@ZodBody(resetRequestSchema) body: z.infer<typeof resetRequestSchema>) {
+    await this.auth.requestPasswordReset(body.email);
+    return { accepted: true };
   }
 
   @Post('auth/password-reset/confirm')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Choose a new password with a one-time reset token; every session ends' })
+  @ApiOperation({ summary: 'Choose a new password with a one-time reset token; every session and personal API token ends' })
   @ApiZodBody(resetConfirmSchema)
   @ApiErrors(400, 422)
   async confirmReset(@ZodBody(resetConfirmSchema) body: z.infer<typeof resetConfirmSchema>) {

@@ -38,3 +38,4 @@ export type MeView = z.infer<typeof meViewSchema>;
 
 export const bearerLoginViewSchema = z.object({ token: z.string(), sessionId: z.uuid(), expiresAt: z.iso.datetime() });
 export const cookieLoginViewSchema = z.object({ user: meViewSchema, expiresAt: z.iso.datetime() });
+export const resetAcceptedSchema = z.object({ accepted: z.literal(true) });

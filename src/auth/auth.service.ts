@@ -1,8 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG, type AppConfig } from '../core/config';
 import { hashPassword, hashToken, newSecretToken, verifyPassword } from '../core/crypto';
-import { PrismaService } from '../core/database';
+import { PrismaService, type Tx } from '../core/database';
 import { AppError } from '../core/errors';
 import type { Locale } from '../core/i18n';
 import { Mailer } from '../core/mail';
@@ -23,6 +23,8 @@ export interface ClientInfo {
 
 @Injectable()
 export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+
   constructor(
     private readonly prisma: PrismaService,
     private readonly credentials: CredentialsRepository,
@@ -127,29 +129,36 @@ export class AuthService {
     }
     const passwordHash = await hashPassword(newPassword);
     await this.prisma.$transaction(async (tx) => {
-      await this.credentials.updateUser(tx, user.id, { passwordHash });
-      // Other sessions end: whoever knew the old password is signed out everywhere else.
-      await this.credentials.revokeAllSessions(tx, user.id, new Date(), principal.sessionId ?? undefined);
+      // Whoever knew the old password is signed out everywhere else, keeps no API token or reset link.
+      const ended = await this.setPassword(tx, user.id, passwordHash, principal.sessionId ?? undefined);
       await this.audit.record(tx, {
         workspaceId: null,
         actor: actorOf(principal),
         action: 'user.password_changed',
         subjectType: 'user',
         subjectId: user.id,
+        summary: ended,
       });
     });
   }
 
   /**
-   * Always answers the same way whether or not the email exists. The link goes out by mail; without
-   * SMTP (development) it is returned so a developer can use it.
+   * Answers nothing about the address: the caller gets the same 202 whether or not it exists, and
+   * the link only ever goes to the mailbox (SMTP, or the operator's outbox without SMTP), in every
+   * NODE_ENV. The link is made and mailed after the answer, so the answer's time does not tell either.
    */
-  async requestPasswordReset(email: string): Promise<{ mailed: boolean; resetUrl?: string }> {
+  async requestPasswordReset(email: string): Promise<void> {
     const user = await this.credentials.findUserByEmail(email);
-    if (!user) return { mailed: this.mailer.enabled };
+    if (!user) return;
+    void this.sendResetLink(user).catch((error: unknown) => {
+      this.logger.warn({ msg: 'password reset link not made', userId: user.id, reason: (error as Error).message });
+    });
+  }
+
+  private async sendResetLink(user: { id: string; email: string; locale: string }): Promise<void> {
     const token = newSecretToken();
     await this.prisma.$transaction(async (tx) => {
-      await this.credentials.createPasswordReset(tx, { userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) });
+      await this.credentials.replacePasswordReset(tx, { userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) });
       await this.audit.record(tx, {
         workspaceId: null,
         actor: { userId: user.id, kind: 'user' },
@@ -158,8 +167,9 @@ export class AuthService {
         subjectId: user.id,
       });
     });
-    const resetUrl = `${this.config.PUBLIC_BASE_URL}/reset-password?token=${token}`;
-    const mailed = await this.mailer.send({
+    // The web app's page for choosing the new password (served at /app).
+    const resetUrl = `${this.config.PUBLIC_BASE_URL}/app/password-reset/confirm?token=${token}`;
+    await this.mailer.send({
       to: user.email,
       subject: user.locale === 'en' ? 'Reset your Gaung password' : 'Atur ulang kata sandi Gaung Anda',
       text:
@@ -167,7 +177,6 @@ export class AuthService {
           ? `Open this link within an hour to choose a new password:\n${resetUrl}\n\nIf you did not ask for this, ignore this email.`
           : `Buka tautan ini dalam satu jam untuk memilih kata sandi baru:\n${resetUrl}\n\nJika Anda tidak memintanya, abaikan email ini.`,
     });
-    return mailed ? { mailed } : { mailed, resetUrl: this.config.NODE_ENV === 'production' ? undefined : resetUrl };
   }
 
   async confirmPasswordReset(token: string, newPassword: string): Promise<void> {
@@ -175,16 +184,30 @@ export class AuthService {
     await this.prisma.$transaction(async (tx) => {
       const userId = await this.credentials.consumePasswordReset(tx, hashToken(token), new Date());
       if (!userId) throw AppError.unprocessable('reset_invalid', AUTH_TEXT.resetInvalid);
-      await this.credentials.updateUser(tx, userId, { passwordHash });
-      await this.credentials.revokeAllSessions(tx, userId, new Date());
+      const ended = await this.setPassword(tx, userId, passwordHash);
       await this.audit.record(tx, {
         workspaceId: null,
         actor: { userId, kind: 'user' },
         action: 'user.password_reset',
         subjectType: 'user',
         subjectId: userId,
+        summary: ended,
       });
     });
+  }
+
+  /**
+   * A new password ends what the old one let anyone set up: every session (but the one making the
+   * change), every personal API token, every unused reset link.
+   */
+  private async setPassword(tx: Tx, userId: string, passwordHash: string, keepSessionId?: string) {
+    const now = new Date();
+    await this.credentials.updateUser(tx, userId, { passwordHash });
+    return {
+      sessionsEnded: await this.credentials.revokeAllSessions(tx, userId, now, keepSessionId),
+      apiTokensRevoked: await this.credentials.revokeAllApiTokens(tx, userId, now),
+      resetLinksVoided: await this.credentials.voidPasswordResets(tx, userId),
+    };
   }
 
   async me(userId: string): Promise<MeView> {

@@ -73,8 +73,16 @@ export class CredentialsRepository {
     return count;
   }
 
-  createPasswordReset(tx: Tx, data: { userId: string; tokenHash: string; expiresAt: Date }) {
+  /** A new reset link for the user: any older unused one stops working. */
+  async replacePasswordReset(tx: Tx, data: { userId: string; tokenHash: string; expiresAt: Date }) {
+    await this.voidPasswordResets(tx, data.userId);
     return tx.passwordReset.create({ data });
+  }
+
+  /** Unused reset links of the user stop working (a new link, a password change or reset). */
+  async voidPasswordResets(tx: Tx, userId: string): Promise<number> {
+    const { count } = await tx.passwordReset.deleteMany({ where: { userId, usedAt: null } });
+    return count;
   }
 
   /** Marks a live reset token used; returns its user id, or null when invalid, used or expired. */
@@ -109,6 +117,12 @@ export class CredentialsRepository {
       orderBy: { createdAt: 'desc' },
       select: { id: true, name: true, roleCap: true, createdAt: true, lastUsedAt: true, expiresAt: true },
     });
+  }
+
+  /** Every live personal API token of the user, in every workspace (after a password change or reset). */
+  async revokeAllApiTokens(tx: Tx, userId: string, now: Date): Promise<number> {
+    const { count } = await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+    return count;
   }
 
   async revokeApiToken(tx: Tx, workspaceId: string, userId: string, id: string, now: Date): Promise<number> {

@@ -34,15 +34,18 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<GaungRequest>();
-    const principal = request.header('authorization') !== undefined ? await this.fromBearer(request) : await this.fromCookie(request, context.switchToHttp().getResponse<Response>());
-    if (principal.apiToken && !this.reflector.getAllAndOverride<boolean>(API_TOKENS_ALLOWED, [context.getHandler(), context.getClass()])) {
-      throw AppError.forbidden('api_token_not_allowed', AUTH_TEXT.apiTokenNotAllowed);
-    }
+    const cookieToken = request.header('authorization') === undefined ? this.browser.sessionToken(request) : undefined;
+    const principal = cookieToken === undefined ? await this.fromBearer(request) : await this.fromCookie(cookieToken, context.switchToHttp().getResponse<Response>());
+    // Known from here on: refusals below speak the caller's own language.
     request.principal = principal;
     const ctx = requestContext.current();
     if (ctx) {
       ctx.userId = principal.userId;
       ctx.locale = principal.locale;
+    }
+    if (cookieToken !== undefined) this.browser.assertCsrf(request, cookieToken);
+    if (principal.apiToken && !this.reflector.getAllAndOverride<boolean>(API_TOKENS_ALLOWED, [context.getHandler(), context.getClass()])) {
+      throw AppError.forbidden('api_token_not_allowed', AUTH_TEXT.apiTokenNotAllowed);
     }
     return true;
   }
@@ -56,15 +59,12 @@ export class AuthGuard implements CanActivate {
   }
 
   /** The browser's session: a dead one also clears its cookies, so the page starts clean at sign-in. */
-  private async fromCookie(request: GaungRequest, response: Response): Promise<Principal> {
-    const token = this.browser.sessionToken(request);
-    if (!token) throw AppError.unauthorized();
+  private async fromCookie(token: string, response: Response): Promise<Principal> {
     const principal = token.startsWith(SESSION_TOKEN_PREFIX) ? await this.auth.authenticateSession(token) : null;
     if (!principal) {
       this.browser.clear(response);
       throw sessionExpired();
     }
-    this.browser.assertCsrf(request, token);
     return principal;
   }
 

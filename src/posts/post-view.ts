@@ -30,6 +30,7 @@ export function presentPost(post: PostWithTargets, locale: Locale, issues: Targe
       dueAt: target.dueAt,
       externalUrl: target.externalUrl,
       publishedAt: target.publishedAt,
+      lateSeconds: target.lateSeconds,
       lastError: target.lastError,
       issues: (issues.find((i) => i.targetId === target.id)?.issues ?? []).map((issue) => ({ code: issue.code, message: issue.message[locale] })),
     })),

@@ -6,7 +6,7 @@ import { resolveSchedule } from '../calendar/zoned-time';
 import { PrismaService, type Tx } from '../core/database';
 import { AppError } from '../core/errors';
 import { requestContext } from '../core/logging';
-import { DeliveryScheduler } from '../publishing';
+import { DeliveryScheduler, staleWakeUps } from '../publishing';
 import { PublisherRegistry } from '../publishers';
 import { applyReviewActionOrThrow } from '../review/review-machine';
 import { validateTargets, validatorFrom, type TargetIssues } from './content';
@@ -66,13 +66,12 @@ export class PostsService {
    */
   async update(access: WorkspaceAccess, postId: string, changes: UpdatePost) {
     const when = await this.checkReferences(access, changes);
-    const { post, staleWakeUps } = await this.prisma.$transaction(async (tx) => {
+    const { post, stale } = await this.prisma.$transaction(async (tx) => {
       const before = await this.lockEditable(tx, access, postId);
       const next = applyReviewActionOrThrow(reviewStateOf(before), { type: 'edit' }, await this.reviewContext(tx, access));
       const scheduledAt = changes.schedule !== undefined ? (when?.instant ?? null) : before.scheduledAt;
       const notAfter = changes.notAfter !== undefined ? (changes.notAfter ? new Date(changes.notAfter) : null) : before.notAfter;
       if (scheduledAt && notAfter && notAfter <= scheduledAt) throw AppError.unprocessable('not_after_before_time', POST_TEXT.notAfterBeforeTime);
-      const staleWakeUps = before.targets.filter((t) => t.state === 'SCHEDULED').map((t) => ({ id: t.id, version: t.version }));
       await this.posts.update(tx, access.workspaceId, postId, {
         status: next.status,
         version: next.version,
@@ -93,9 +92,10 @@ export class PostsService {
         after: { status: next.status, version: next.version },
         fields: Object.keys(changes),
       });
-      return { post: (await this.posts.lock(tx, access.workspaceId, postId))!, staleWakeUps };
+      const after = (await this.posts.lock(tx, access.workspaceId, postId))!;
+      return { post: after, stale: staleWakeUps(before.targets, after.targets) };
     });
-    await Promise.all(staleWakeUps.map((w) => this.scheduler.forget(w.id, w.version)));
+    await Promise.all(stale.map((w) => this.scheduler.forget(w.id, w.version)));
     return presentPost(post, requestContext.locale(), this.issuesOf(post));
   }
 

@@ -95,6 +95,19 @@ export class ClaimRepository {
     return this.claimOf(accountId, null, null, owner, leaseMs, budget);
   }
 
+  /**
+   * Extends a running publish's lease while its worker lives (PublishEngine renews it every third
+   * of the lease), so a short lease can be kept for a long upload and a dead worker's ends soon.
+   * False when the lease is no longer this worker's.
+   */
+  async renewLease(targetId: string, version: number, owner: string, leaseMs: number): Promise<boolean> {
+    const rows = await this.prisma.hotStatement<{ id: string }>(Prisma.sql`
+      UPDATE "PostTarget" SET "leaseExpiresAt" = now() + make_interval(secs => ${leaseMs}::int / 1000.0)
+       WHERE id = ${targetId}::uuid AND version = ${version}::int AND state = 'PUBLISHING' AND "leaseOwner" = ${owner}
+      RETURNING id`);
+    return rows.length > 0;
+  }
+
   /** The account's earliest due SCHEDULED target, whose wake-up should run now. */
   async nextDue(accountId: string): Promise<{ id: string; version: number; attempts: number; dueAt: Date } | null> {
     const rows = await this.prisma.$queryRaw<Array<{ id: string; version: number; attempts: number; dueAt: Date }>>`

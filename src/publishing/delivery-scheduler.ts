@@ -20,6 +20,28 @@ export interface PublishJobData {
 
 export const PUBLISH_JOB = 'publish-target';
 
+interface TargetVersion {
+  id: string;
+  state: string;
+  version: number;
+}
+
+/**
+ * The wake-ups a change left behind: every target that was SCHEDULED before it and, after it, is
+ * gone, in another state or at another version. They would claim nothing; dropping them keeps
+ * Redis from filling with sleeping jobs after a burst of edits or reschedules.
+ */
+export function staleWakeUps(before: TargetVersion[], after: TargetVersion[]): Array<{ id: string; version: number }> {
+  const now = new Map(after.map((t) => [t.id, t]));
+  return before
+    .filter((t) => t.state === 'SCHEDULED')
+    .filter((t) => {
+      const later = now.get(t.id);
+      return !later || later.state !== 'SCHEDULED' || later.version !== t.version;
+    })
+    .map((t) => ({ id: t.id, version: t.version }));
+}
+
 /**
  * One wake-up per target, version and attempt count: no ':' and never all digits (BullMQ job id
  * rules). The attempt count is part of it so that a wake-up stuck with a dead worker (an "active"
@@ -74,15 +96,13 @@ export class DeliveryScheduler {
     await job.promote().catch(() => undefined);
   }
 
-  /** Removes a stale wake-up if it is still waiting. Best effort: a stale wake-up claims nothing anyway. */
+  /**
+   * Removes a stale wake-up of every attempt count (they never exceed MAX_PUBLISH_ATTEMPTS) in one
+   * round of parallel calls. BullMQ leaves a running (locked) job alone; it exits as stale.
+   */
   async forget(targetId: string, version: number): Promise<void> {
-    // Attempt counts never exceed MAX_PUBLISH_ATTEMPTS.
-    for (let attempts = 0; attempts <= this.config.MAX_PUBLISH_ATTEMPTS; attempts++) {
-      const job = await this.queue.getJob(publishJobId(targetId, version, attempts));
-      if (!job) continue;
-      const state = await job.getState();
-      if (state === 'delayed' || state === 'waiting' || state === 'prioritized') await job.remove().catch(() => undefined);
-    }
+    const attempts = Array.from({ length: this.config.MAX_PUBLISH_ATTEMPTS + 1 }, (_, count) => count);
+    await Promise.all(attempts.map((count) => this.queue.remove(publishJobId(targetId, version, count)).catch(() => 0)));
   }
 
   /** True when a wake-up for this target and version waits or runs (the sweeper's question). */

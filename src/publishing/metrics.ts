@@ -21,6 +21,12 @@ export class PublishingMetrics {
     labelNames: ['platform', 'outcome'],
     registers: [this.registry],
   });
+  readonly publishedLate = new Counter({
+    name: 'gaung_published_late_total',
+    help: 'Deliveries published more than LATE_AFTER_SECONDS after their time',
+    labelNames: ['platform'],
+    registers: [this.registry],
+  });
   readonly sweeperRepairs = new Counter({
     name: 'gaung_sweeper_repairs_total',
     help: 'Repairs made by the sweeper, by kind',

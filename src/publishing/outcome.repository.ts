@@ -19,7 +19,15 @@ const MESSAGES = {
   failed: 'Gagal diterbitkan / Publishing failed',
   unconfirmed: 'Tidak pasti apakah sudah terbit: periksa akunnya / Not sure it was published: check the account',
   reconnect: 'Akun perlu dihubungkan ulang / The account needs a reconnect',
+  late: { id: 'Terbit terlambat', en: 'Published late by' },
 };
+
+/** "95 detik", "12 menit": seconds under two minutes, whole minutes above. */
+function lateness(seconds: number, locale: 'id' | 'en'): string {
+  if (seconds < 120) return locale === 'id' ? `${seconds} detik` : `${seconds} seconds`;
+  const minutes = Math.round(seconds / 60);
+  return locale === 'id' ? `${minutes} menit` : `${minutes} minutes`;
+}
 
 /** Records one call's outcome: the ledger row, the target's new state, audit and notifications, in one short transaction. */
 @Injectable()
@@ -33,14 +41,14 @@ export class OutcomeRepository {
    * PUBLISHED wins over what the sweeper may have decided after our lease ran out (UNCONFIRMED,
    * a re-scheduled retry or a hold): the post exists, so the target says so.
    */
-  async published(facts: AttemptFacts, result: PublishResult, via: 'publish' | 'lookup'): Promise<boolean> {
+  async published(facts: AttemptFacts, result: PublishResult, via: 'publish' | 'lookup', lateSeconds: number | null): Promise<boolean> {
     // One statement: the ledger row always, the state change if ours to make, its audit record with it.
     const rows = await this.prisma.hotStatement<{ changed: number }>(Prisma.sql`
       WITH changed AS (
         UPDATE "PostTarget"
            SET state = 'PUBLISHED', "externalId" = ${result.externalId}, "externalUrl" = ${result.url}, "publishedAt" = now(),
                attempts = attempts + 1, "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "lastOutcome" = 'PUBLISHED',
-               "lastError" = NULL, "lastErrorCode" = NULL, "updatedAt" = now()
+               "lastError" = NULL, "lastErrorCode" = NULL, "lateSeconds" = ${lateSeconds}::int, "updatedAt" = now()
          WHERE id = ${facts.targetId}::uuid AND version = ${facts.version}
            AND ((state = 'PUBLISHING' AND "leaseOwner" = ${facts.owner}) OR state IN ('UNCONFIRMED', 'SCHEDULED', 'HELD'))
         RETURNING id
@@ -58,7 +66,23 @@ export class OutcomeRepository {
         Prisma.sql`SELECT 1 FROM changed`,
       )})
       SELECT count(*)::int AS changed FROM changed`);
-    return (rows[0]?.changed ?? 0) > 0;
+    const changed = (rows[0]?.changed ?? 0) > 0;
+    if (changed && lateSeconds !== null) await this.toldLate(facts, lateSeconds);
+    return changed;
+  }
+
+  /** Never silently late: the people who planned the post are told how late it went out. */
+  private async toldLate(facts: AttemptFacts, lateSeconds: number): Promise<void> {
+    const id = await this.prisma.$transaction((tx) =>
+      this.notifier.record(tx, {
+        workspaceId: facts.workspaceId,
+        kind: 'TARGET_PUBLISHED_LATE',
+        subjectType: 'PostTarget',
+        subjectId: facts.targetId,
+        message: `${MESSAGES.late.id} ${lateness(lateSeconds, 'id')} / ${MESSAGES.late.en} ${lateness(lateSeconds, 'en')}`,
+      }),
+    );
+    await this.notifier.dispatch([id]);
   }
 
   /** Applies the failure policy's step; returns the next due time when the target will be retried. */

@@ -87,7 +87,34 @@ export class PublishEngine {
     if (due) await this.scheduler.hurry(due);
   }
 
+  /** Publishes a claimed target while keeping its lease alive (see keepLease). */
   private async publishClaimed(claimed: ClaimedTarget, publisher: Publisher): Promise<EngineStep> {
+    const stopRenewing = this.keepLease(claimed);
+    try {
+      return await this.publishLeased(claimed, publisher);
+    } finally {
+      stopRenewing();
+    }
+  }
+
+  /**
+   * Renews the lease every third of PUBLISH_LEASE_MS while the publish runs: a long video upload
+   * keeps its claim, and a worker that dies stops renewing, so its lease (and with it the account's
+   * queue) is free again within one lease. A lost renewal (database cut) is only logged: the
+   * outcome write checks the lease owner, and the sweeper treats an expired lease as AMBIGUOUS.
+   */
+  private keepLease(claimed: ClaimedTarget): () => void {
+    const leaseMs = this.config.PUBLISH_LEASE_MS;
+    const timer = setInterval(() => {
+      this.claims.renewLease(claimed.targetId, claimed.version, this.workerId, leaseMs).then(
+        (held) => held || this.logger.warn({ msg: 'lease lost while publishing', targetId: claimed.targetId }),
+        (error: unknown) => this.logger.warn({ msg: 'lease renewal failed', targetId: claimed.targetId, err: error }),
+      );
+    }, Math.floor(leaseMs / 3));
+    return () => clearInterval(timer);
+  }
+
+  private async publishLeased(claimed: ClaimedTarget, publisher: Publisher): Promise<EngineStep> {
     const prepared = await this.prepare(claimed, publisher);
     if (!prepared) {
       await this.holdUnreadable(claimed);
@@ -100,7 +127,9 @@ export class PublishEngine {
     try {
       const { result, via } = await this.call(publisher, request, claimed.lastOutcome === 'AMBIGUOUS');
       this.metrics.outcomes.inc({ platform: publisher.platform, outcome: 'PUBLISHED' });
-      await this.outcomes.published(facts, result, via);
+      const lateSeconds = this.lateSeconds(claimed.scheduledAt);
+      if (lateSeconds !== null) this.metrics.publishedLate.inc({ platform: publisher.platform });
+      await this.outcomes.published(facts, result, via, lateSeconds);
       return { kind: 'done' };
     } catch (thrown) {
       const error = asPublishError(publisher.platform, thrown);
@@ -111,6 +140,13 @@ export class PublishEngine {
       if (!retryAt || step.kind !== 'retry') return { kind: 'done' };
       return { kind: 'wake-at', at: retryAt, attempts: claimed.attempts + (step.countsAsAttempt ? 1 : 0) };
     }
+  }
+
+  /** How late a publish ending now is, when that is more than LATE_AFTER_SECONDS; else null. */
+  private lateSeconds(scheduledAt: Date | null): number | null {
+    if (!scheduledAt) return null;
+    const seconds = Math.round((Date.now() - scheduledAt.getTime()) / 1000);
+    return seconds > this.config.LATE_AFTER_SECONDS ? seconds : null;
   }
 
   /** The call itself, bounded by PUBLISH_TIMEOUT_MS even when a publisher ignores the signal. */

@@ -4,16 +4,14 @@ import { PublisherRegistry, type RateBudget } from '../publishers';
 
 /**
  * When the rolling window frees a slot, or null when the budget allows a post now. Counts ledger
- * rows that may have posted (PUBLISHED and AMBIGUOUS): a platform counts what it accepted.
+ * rows that may have posted (PUBLISHED and AMBIGUOUS: a platform counts what it accepted) and the
+ * account's publishes in flight, in one statement: the same SQL function the claim decides with
+ * (its migration, 20261130020000_rate_budget_counts_in_flight, says why).
  */
 export async function rateWindowOpensAt(tx: Tx, accountId: string, budget: RateBudget): Promise<Date | null> {
-  const rows = await tx.$queryRaw<Array<{ startedAt: Date }>>`
-    SELECT "startedAt" FROM "PublishAttempt"
-     WHERE "accountId" = ${accountId}::uuid AND outcome IN ('PUBLISHED', 'AMBIGUOUS')
-       AND "startedAt" > now() - make_interval(secs => ${budget.windowMs / 1000}::float8)
-     ORDER BY "startedAt" DESC OFFSET ${budget.posts - 1} LIMIT 1`;
-  const oldestCounted = rows[0];
-  return oldestCounted ? new Date(oldestCounted.startedAt.getTime() + budget.windowMs) : null;
+  const rows = await tx.$queryRaw<Array<{ opensAt: Date | null }>>`
+    SELECT gaung_rate_window_opens_at(${accountId}::uuid, ${budget.posts}::int, ${budget.windowMs}::int) AS "opensAt"`;
+  return rows[0]?.opensAt ?? null;
 }
 
 export interface RateBudgetWarning {

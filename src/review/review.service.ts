@@ -5,7 +5,7 @@ import { resolveSchedule, type ScheduleInput } from '../calendar/zoned-time';
 import { PrismaService, type Tx } from '../core/database';
 import { AppError } from '../core/errors';
 import { requestContext } from '../core/logging';
-import { DeliveryScheduler, RateBudgetChecker, type WakeTarget } from '../publishing';
+import { DeliveryScheduler, RateBudgetChecker, staleWakeUps, type WakeTarget } from '../publishing';
 import { hasIssues } from '../posts/content';
 import { presentPost } from '../posts/post-view';
 import { POST_TEXT } from '../posts/posts.messages';
@@ -16,7 +16,6 @@ import { applyReviewActionOrThrow, type ReviewAction } from './review-machine';
 interface Outcome {
   post: PostWithTargets;
   wake: WakeTarget[];
-  forget: Array<{ id: string; version: number }>;
 }
 
 /**
@@ -98,7 +97,7 @@ export class ReviewService {
         version,
         dueAt: when.instant,
       });
-      return { post: updated, wake: ids.map((id) => ({ id, version, dueAt: when.instant })), forget: [] };
+      return { post: updated, wake: ids.map((id) => ({ id, version, dueAt: when.instant })) };
     });
     return { ...result, warnings: await this.rateWarnings(access, result.id) };
   }
@@ -133,9 +132,10 @@ export class ReviewService {
         before: { status: post.status, version: post.version },
         after: { status: result.post.status, version: result.post.version },
       });
-      return { ...result, post: (await this.posts.lock(tx, access.workspaceId, postId))! };
+      const after = (await this.posts.lock(tx, access.workspaceId, postId))!;
+      return { ...result, post: after, stale: staleWakeUps(post.targets, after.targets) };
     });
-    await Promise.all(outcome.forget.map((w) => this.scheduler.forget(w.id, w.version)));
+    await Promise.all(outcome.stale.map((w) => this.scheduler.forget(w.id, w.version)));
     await this.scheduler.wake(outcome.wake);
     return presentPost(outcome.post, requestContext.locale(), this.drafting.issuesOf(outcome.post));
   }
@@ -149,15 +149,13 @@ export class ReviewService {
       approvedVersion: next.approvedVersion,
       submittedAt: action.type === 'submit' ? new Date() : undefined,
     });
-    let forget: Outcome['forget'] = [];
     if (next.approvedVersion === null && post.approvedVersion !== null) {
-      forget = post.targets.filter((t) => t.state === 'SCHEDULED').map((t) => ({ id: t.id, version: t.version }));
       await this.posts.moveTargets(tx, access.workspaceId, post.id, ['SCHEDULED', 'HELD'], { state: 'PENDING', dueAt: null });
     }
     if (commentKind) {
       await this.posts.addComment(tx, access.workspaceId, { postId: post.id, authorId: access.userId, kind: commentKind, body: body || commentKind.toLowerCase(), postVersion: next.version });
     }
-    return { post: updated, wake: [], forget };
+    return { post: updated, wake: [] };
   }
 
   private issueDetails(post: PostWithTargets) {

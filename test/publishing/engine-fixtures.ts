@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { SecretBox } from '../../src/core/crypto';
 import type { Platform, PrismaService } from '../../src/core/database';
-import { PublisherRegistry, type Publisher } from '../../src/publishers';
+import { PublisherRegistry, type Publisher, type PublishRequest } from '../../src/publishers';
 import { DeliveryScheduler } from '../../src/publishing';
 import type { TestApp } from '../support/test-app';
 
@@ -98,3 +98,23 @@ export function overridePublisher(testApp: TestApp, publisher: Publisher): void 
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The real WEBHOOK publisher with other declared properties (unsafe retry, a rate budget, a slow call). */
+export function variant(base: Publisher, changes: Partial<Pick<Publisher, 'ambiguousRetry' | 'limits'>> & { delayMs?: number; onCall?: (request: PublishRequest) => () => void }): Publisher {
+  return {
+    platform: base.platform,
+    limits: changes.limits ?? base.limits,
+    ambiguousRetry: changes.ambiguousRetry ?? base.ambiguousRetry,
+    validate: (content, account) => base.validate(content, account),
+    verifyCredentials: (account, signal) => base.verifyCredentials(account, signal),
+    publish: async (request) => {
+      const done = changes.onCall?.(request);
+      try {
+        if (changes.delayMs) await sleep(changes.delayMs);
+        return await base.publish(request);
+      } finally {
+        done?.();
+      }
+    },
+  };
+}

@@ -1,33 +1,14 @@
-import { PublisherRegistry, type Publisher, type PublishRequest } from '../../src/publishers';
+import { PublisherRegistry, type Publisher } from '../../src/publishers';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { PUBLISH_QUEUE } from '../../src/core/queue';
 import { DeliveryScheduler, publishJobId, RateBudgetChecker, SweeperService, TargetActionsService } from '../../src/publishing';
+import { ClaimRepository } from '../../src/publishing/claim.repository';
 import { WebhookContractServer } from '../contracts/webhook/webhook-contract-server';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { createFixture, removeFixtures, overridePublisher, scheduleTarget, sleep, waitForState, WEBHOOK_SECRET } from './engine-fixtures';
+import { createFixture, removeFixtures, overridePublisher, scheduleTarget, sleep, variant, waitForState, WEBHOOK_SECRET } from './engine-fixtures';
 
 const DONE = ['PUBLISHED', 'FAILED', 'UNCONFIRMED', 'EXPIRED', 'CANCELLED'];
-
-/** The real WEBHOOK publisher with other declared properties (unsafe retry, a rate budget, a slow call). */
-function variant(base: Publisher, changes: Partial<Pick<Publisher, 'ambiguousRetry' | 'limits'>> & { delayMs?: number; onCall?: (request: PublishRequest) => () => void }): Publisher {
-  return {
-    platform: base.platform,
-    limits: changes.limits ?? base.limits,
-    ambiguousRetry: changes.ambiguousRetry ?? base.ambiguousRetry,
-    validate: (content, account) => base.validate(content, account),
-    verifyCredentials: (account, signal) => base.verifyCredentials(account, signal),
-    publish: async (request) => {
-      const done = changes.onCall?.(request);
-      try {
-        if (changes.delayMs) await sleep(changes.delayMs);
-        return await base.publish(request);
-      } finally {
-        done?.();
-      }
-    },
-  };
-}
 
 describe('unsafe AMBIGUOUS, human actions, rate budget, per-account serialisation', () => {
   let testApp: TestApp;
@@ -151,6 +132,32 @@ describe('unsafe AMBIGUOUS, human actions, rate budget, per-account serialisatio
       const warning = await testApp.app.get(RateBudgetChecker).warningFor(fixture.workspaceId, fixture.accountId, spentAt);
       expect(warning?.deliveriesInWindow).toBe(budget.posts);
       expect(await testApp.app.get(RateBudgetChecker).warningFor(fixture.workspaceId, fixture.accountId, new Date(Date.now() + 10_000))).toBeNull();
+    });
+
+    it('the budget counts a publish in flight: a dead worker\'s PUBLISHING target may have posted', async () => {
+      // Budget 2: one post in the ledger, one PUBLISHING whose worker died (lease ended, not swept yet).
+      // Before the budget counted in-flight publishes in the same statement as the ledger, this claim won.
+      const budget = { posts: 2, windowMs: 60_000 };
+      const fixture = await createFixture(testApp, { baseUrl: receiver.url });
+      const published = await scheduleTarget(testApp, fixture, new Date(), { wake: false });
+      await testApp.prisma.postTarget.update({ where: { id: published.targetId }, data: { state: 'PUBLISHED', publishedAt: new Date() } });
+      await testApp.prisma.publishAttempt.create({
+        data: { targetId: published.targetId, workspaceId: fixture.workspaceId, accountId: fixture.accountId, version: 1, startedAt: new Date(), finishedAt: new Date(), outcome: 'PUBLISHED' },
+      });
+      const inFlight = await scheduleTarget(testApp, fixture, new Date(), { wake: false });
+      await testApp.prisma.postTarget.update({
+        where: { id: inFlight.targetId },
+        data: { state: 'PUBLISHING', leaseOwner: 'dead-worker', leaseExpiresAt: new Date(Date.now() - 1_000) },
+      });
+      const next = await scheduleTarget(testApp, fixture, new Date(), { wake: false });
+      const claims = testApp.app.get(ClaimRepository);
+      const result = await claims.claim(fixture.accountId, next.targetId, 1, 'test-worker', 5_000, budget);
+      expect(result).toMatchObject({ kind: 'wait', reason: 'rate-budget' });
+      expect(await claims.claimNext(fixture.accountId, 'test-worker', 5_000, budget)).toBeNull();
+      // Once the in-flight publish is resolved as not sent, the slot is free again.
+      await testApp.prisma.postTarget.update({ where: { id: inFlight.targetId }, data: { state: 'FAILED', leaseOwner: null, leaseExpiresAt: null } });
+      await testApp.prisma.postTarget.update({ where: { id: next.targetId }, data: { dueAt: new Date() } });
+      expect(await claims.claim(fixture.accountId, next.targetId, 1, 'test-worker', 5_000, budget)).toMatchObject({ kind: 'claimed' });
     });
 
     it("hand-off: when a publish ends, the account's next due target goes next, though its own wake-up sleeps an hour", async () => {

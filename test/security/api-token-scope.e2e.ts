@@ -95,11 +95,15 @@ describe('personal API tokens do workspace work, not account administration', ()
       t.http().post('/workspaces').set(bearer(viewerToken)).send({ slug: 'made-by-token', name: 'Token' }),
     ];
     for (const attempt of attempts) {
+      // The owner's profile says Indonesian, which comes before Accept-Language.
       const res = await attempt.set('Accept-Language', 'en').expect(403);
       expect(res.body.error.code).toBe('api_token_not_allowed');
-      expect(res.body.error.message).toContain('Personal API tokens are for work inside one workspace');
+      expect(res.body.error.message).toContain('Token API pribadi hanya untuk pekerjaan di satu ruang kerja');
     }
     expect(await t.prisma.workspace.count({ where: { slug: 'made-by-token' } })).toBe(0);
+    await t.prisma.user.update({ where: { id: ws.users.OWNER.id }, data: { locale: 'en' } });
+    const inProfileLanguage = await t.http().get('/me').set(bearer(viewerToken)).set('Accept-Language', 'id').expect(403);
+    expect(inProfileLanguage.body.error.message).toContain('Personal API tokens are for work inside one workspace');
     expect((await t.prisma.session.findUniqueOrThrow({ where: { id: session.id } })).revokedAt).toBeNull();
   });
 

@@ -1,6 +1,6 @@
 import type { Response } from 'supertest';
 import { hashToken } from '../../src/core/crypto';
-import { bearer, createWorkspace, FIXTURE_PASSWORD, type FixtureWorkspace } from '../support/fixtures';
+import { bearer, createUser, createWorkspace, FIXTURE_PASSWORD, type FixtureWorkspace } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 interface SetCookie {
@@ -100,6 +100,13 @@ describe('browser sessions: httpOnly cookie, CSRF double submit, sign-out', () =
 
     await t.http().patch('/me').set({ ...asBrowser(browser), 'X-CSRF-Token': browser.csrf, 'Sec-Fetch-Site': 'same-origin' }).send({ locale: 'en' }).expect(200);
     await t.http().post(`/workspaces/${ws.slug}/api-tokens`).set({ ...asBrowser(browser), 'X-CSRF-Token': browser.csrf }).send({ name: 'x', roleCap: 'VIEWER' }).expect(201);
+  });
+
+  it('refuses in the signed-in user\'s language, before Accept-Language', async () => {
+    const english = await createUser(t.prisma, { locale: 'en' });
+    const browser = await browserLogin(english.email);
+    const res = await t.http().post('/auth/logout').set(asBrowser(browser)).set('Accept-Language', 'id').expect(403);
+    expect(res.body.error).toMatchObject({ code: 'CSRF_TOKEN_INVALID', message: 'This request did not carry the right security (CSRF) token. Reload the page and try again.' });
   });
 
   it('does not ask bearer-authenticated requests for a CSRF token', async () => {

@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import type { INestApplication } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import request from 'supertest';
@@ -31,6 +32,7 @@ export async function startTestApp(
     close: async () => {
       await app.close();
       await deleteRedisKeys(config);
+      await rm(config.MAIL_OUTBOX_DIR, { recursive: true, force: true });
     },
   };
 }

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadConfig, type AppConfig } from '../../src/core/config';
 import testEnv from '../test-env.json';
 
@@ -23,12 +25,15 @@ export const TEST_CREDENTIAL_KEY = Buffer.alloc(32, 7).toString('base64');
  * would wake other files' deliveries. Tests call sweep() themselves, or use an isolated database.
  */
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
+  const prefix = `gaung-test-${randomBytes(6).toString('hex')}`;
   return loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: TEST_DATABASE_URL,
     DATABASE_POOL_SIZE: '5',
     REDIS_URL: TEST_REDIS_URL,
-    QUEUE_PREFIX: `gaung-test-${randomBytes(6).toString('hex')}`,
+    QUEUE_PREFIX: prefix,
+    // Mail without SMTP lands here, one folder per test app, never in the repository's data/.
+    MAIL_OUTBOX_DIR: join(tmpdir(), 'gaung-test-outbox', prefix),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL || 'silent',
     CREDENTIAL_KEYS: `test1:${TEST_CREDENTIAL_KEY}`,
     SWEEP_INTERVAL_MS: '0',

@@ -59,14 +59,19 @@ export const configSchema = z.object({
   LOGIN_LOCKOUT_MINUTES: int(1, 24 * 60).default(15),
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),
   MAIL_FROM: z.string().default('Gaung <no-reply@localhost>'),
+  /** Without SMTP_URL, mail is written here as files only the operator can read (never served over HTTP). */
+  MAIL_OUTBOX_DIR: z.string().min(1).default('data/outbox'),
   WORKER_CONCURRENCY: int(1, 500).default(20),
   PUBLISH_TIMEOUT_MS: int(100, 300_000).default(30_000),
   /** 0 turns the periodic sweeper off in this process (a worker that should not sweep, or tests). */
   SWEEP_INTERVAL_MS: int(0, 3_600_000)
     .refine((ms) => ms === 0 || ms >= 1_000, 'must be 0 (off) or at least 1000')
     .default(15_000),
-  PUBLISH_LEASE_MS: int(5_000, 3_600_000).default(120_000),
+  /** How long a claim outlives a silent worker; renewed every third of it while the publish runs. */
+  PUBLISH_LEASE_MS: int(3_000, 3_600_000).default(20_000),
   MAX_PUBLISH_ATTEMPTS: int(1, 50).default(8),
+  /** A delivery published later than this after its time is marked late, counted and notified. */
+  LATE_AFTER_SECONDS: int(1, 86_400).default(60),
   /** Operators' secret for /metrics (Bearer) and the queue dashboard /admin/queues (Basic, user "operator"); both are off without it. */
   OPERATOR_TOKEN: z.string().min(24).optional(),
   MEDIA_DIR: z.string().min(1).default('data/media'),

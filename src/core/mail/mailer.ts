@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { APP_CONFIG, type AppConfig } from '../config';
+import { writeToOutbox } from './outbox';
 
 export interface MailMessage {
   to: string;
@@ -9,8 +10,10 @@ export interface MailMessage {
 }
 
 /**
- * Outgoing mail through SMTP when SMTP_URL is set. Without SMTP nothing is sent and callers show
- * the one-time link to the admin who asked for it instead (send() returns false).
+ * Outgoing mail through SMTP when SMTP_URL is set. Without SMTP the message is written to the
+ * operator's outbox (MAIL_OUTBOX_DIR, see outbox.ts) and send() returns false, so a caller that may
+ * show an invitation link to the admin who asked for it still does. Never throws: a message that
+ * cannot go out is logged (without its text, which may hold a one-time link).
  */
 @Injectable()
 export class Mailer {
@@ -21,19 +24,27 @@ export class Mailer {
     this.transport = config.SMTP_URL ? nodemailer.createTransport(config.SMTP_URL) : null;
   }
 
-  get enabled(): boolean {
-    return this.transport !== null;
-  }
-
   /** True when the message was handed to the SMTP server. */
   async send(message: MailMessage): Promise<boolean> {
-    if (!this.transport) return false;
+    if (!this.transport) {
+      await this.writeToOutbox(message);
+      return false;
+    }
     try {
       await this.transport.sendMail({ from: this.config.MAIL_FROM, ...message });
       return true;
     } catch (error) {
       this.logger.warn({ msg: 'mail not sent', to: message.to, reason: (error as Error).message });
       return false;
+    }
+  }
+
+  private async writeToOutbox(message: MailMessage): Promise<void> {
+    try {
+      const file = await writeToOutbox(this.config.MAIL_OUTBOX_DIR, { from: this.config.MAIL_FROM, ...message });
+      this.logger.log({ msg: 'mail written to the outbox (no SMTP_URL)', to: message.to, file });
+    } catch (error) {
+      this.logger.warn({ msg: 'mail not written to the outbox', to: message.to, reason: (error as Error).message });
     }
   }
 }

@@ -47,7 +47,13 @@ export interface ChaosFigures {
   ambiguousMisresolved: number;
   pgConnectionsCut: number;
   faultsInjected: number;
+  /** How late PUBLISHED targets went out (publishedAt - due time), in seconds: kills hold accounts up to a lease. */
+  lateness: { p50: number; p99: number; max: number };
   seconds: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 async function freePort(): Promise<number> {
@@ -135,7 +141,8 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
     LOG_LEVEL: 'info',
     WORKER_CONCURRENCY: '10',
     PUBLISH_TIMEOUT_MS: '1000',
-    PUBLISH_LEASE_MS: '5000',
+    // CHAOS_LEASE_MS sets the workers' lease, to measure how long a kill holds an account (lateness below).
+    PUBLISH_LEASE_MS: process.env.CHAOS_LEASE_MS ?? '5000',
     SWEEP_INTERVAL_MS: '1000',
     MAX_PUBLISH_ATTEMPTS: '6',
   };
@@ -236,7 +243,11 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
       await sleep(500);
     }
 
-    const targets = await testApp.prisma.postTarget.findMany({ where: { id: { in: targetIds } }, select: { id: true, state: true } });
+    const targets = await testApp.prisma.postTarget.findMany({ where: { id: { in: targetIds } }, select: { id: true, state: true, publishedAt: true, post: { select: { scheduledAt: true } } } });
+    const lateness = targets
+      .filter((t) => t.state === 'PUBLISHED' && t.publishedAt && t.post.scheduledAt)
+      .map((t) => Math.max(0, t.publishedAt!.getTime() - t.post.scheduledAt!.getTime()) / 1000)
+      .sort((a, b) => a - b);
     const byState: Record<string, number> = {};
     for (const target of targets) byState[target.state] = (byState[target.state] ?? 0) + 1;
     const postedIds = new Set(receiver.stored.map((post) => post.targetId));
@@ -260,6 +271,7 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
       ambiguousMisresolved,
       pgConnectionsCut: figures.pgConnectionsCut!,
       faultsInjected,
+      lateness: { p50: percentile(lateness, 50), p99: percentile(lateness, 99), max: lateness[lateness.length - 1] ?? 0 },
       seconds: Math.round((Date.now() - started) / 1000),
     };
   } finally {
@@ -283,6 +295,7 @@ export function chaosReport(figures: ChaosFigures): string {
     `FAILED although posted ${figures.postedButFailed}`,
     `ambiguous attempts ${figures.ambiguousAttempts}; targets published after an ambiguous attempt (safe retry, Idempotency-Key) ${figures.ambiguousRetriedSafely}`,
     `targets with an ambiguous attempt ending other than PUBLISHED or UNCONFIRMED ${figures.ambiguousMisresolved}`,
+    `lateness of published targets (kills hold an account until the lease ends): p50 ${figures.lateness.p50.toFixed(1)} s, p99 ${figures.lateness.p99.toFixed(1)} s, max ${figures.lateness.max.toFixed(1)} s`,
   ].join('\n');
 }
 

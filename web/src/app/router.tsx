@@ -42,6 +42,11 @@ onSessionLost((code) => {
   void router.navigate(signInRedirect(here, code).options);
 });
 
+// A new page starts at the top for the keyboard too: the next Tab reaches the skip link.
+router.subscribe('onResolved', ({ pathChanged }) => {
+  if (pathChanged) document.getElementById('page-start')?.focus({ preventScroll: true });
+});
+
 declare module '@tanstack/react-router' {
   interface Register {
     router: typeof router;

@@ -60,3 +60,6 @@ export function wallClock(instant: Date | string, zone: string): string {
 
 /** Today's date in `zone`, `YYYY-MM-DD`. */
 export const todayIn = (zone: string): string => wallClock(new Date(), zone).slice(0, 10);
+
+/** `HH.mm` of `instant` in `zone` (the Indonesian way of writing a time, understood in English too). */
+export const hourMinute = (instant: Date | string, zone: string): string => wallClock(instant, zone).slice(11).replace(':', '.');

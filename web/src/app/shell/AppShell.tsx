@@ -52,6 +52,7 @@ export function AppShell() {
 
   return (
     <HoldsProvider>
+      <div id="page-start" tabIndex={-1} className="page-start" />
       <a className="skip-link" href="#main">{t('shell:skip')}</a>
       <Box component="header" className={classes.header}>
         <Group justify="space-between" wrap="nowrap" gap="sm">

@@ -69,10 +69,10 @@ export function CalendarPage() {
   const mayReschedule = roleAtLeast(membership.role, 'COORDINATOR');
   const mayCompose = roleAtLeast(membership.role, 'EDITOR');
   const move = useMovePost(workspace);
-  const events = useMemo(
-    () => [...postEvents(calendar.data?.posts ?? [], mayReschedule, search.status), ...dateEvents(calendar.data?.dates ?? [])],
-    [calendar.data, mayReschedule, search.status],
-  );
+  const events = useMemo(() => {
+    const posts = (calendar.data?.posts ?? []).map((post) => (move.shownAt[post.id] ? { ...post, scheduledAt: move.shownAt[post.id]! } : post));
+    return [...postEvents(posts, mayReschedule, search.status), ...dateEvents(calendar.data?.dates ?? [])];
+  }, [calendar.data, mayReschedule, search.status, move.shownAt]);
 
   // The URL leads: a changed view or date (back button, a shared link) moves the calendar.
   useEffect(() => {
@@ -128,12 +128,14 @@ export function CalendarPage() {
           headerToolbar={false}
           height="auto"
           events={events}
-          eventContent={(arg) => <EventContent arg={arg} />}
+          eventContent={(arg) => <EventContent arg={arg} zone={zone} />}
           eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
           slotHeaderFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
           dayMaxEvents={3}
           moreLinkText={(count: number) => t('more', { count })}
           eventDisplay="block"
+          editable={mayReschedule}
+          eventDurationEditable={false}
           eventInteractive
           eventDrop={onDrop}
           dateClick={onDateClick}

@@ -1,11 +1,12 @@
 import type { EventDisplayInfo } from '@fullcalendar/react';
 import { useTranslation } from 'react-i18next';
 import type { DateEventProps, PostEventProps } from './calendar-events';
+import { hourMinute } from '../../app/zone';
 import { PLATFORM_MARKS, PLATFORM_NAMES, STATUS_COLOURS } from './post-status';
 import classes from './calendar.module.css';
 
 /** A post in the calendar: time, status in colour and words, platforms, organisation for partners' posts. */
-export function EventContent({ arg }: { arg: EventDisplayInfo }) {
+export function EventContent({ arg, zone }: { arg: EventDisplayInfo; zone: string }) {
   const { t } = useTranslation('calendar');
   const props = arg.event.extendedProps as PostEventProps | DateEventProps;
   if (props.kind === 'date') {
@@ -16,7 +17,7 @@ export function EventContent({ arg }: { arg: EventDisplayInfo }) {
       </span>
     );
   }
-  const { post, status } = props;
+  const { post, status, movable } = props;
   const platforms = [...new Set(post.targets.map((target) => target.platform))];
   // Time-grid boxes are as tall as an hour: one line of text there, the full card elsewhere.
   const compact = arg.view.type.startsWith('timeGrid');
@@ -27,9 +28,10 @@ export function EventContent({ arg }: { arg: EventDisplayInfo }) {
       data-testid="calendar-post"
       data-post-id={post.id}
       data-status={status}
+      data-movable={movable}
     >
       <span className={classes.postLine}>
-        {arg.timeText && <span className={classes.time}>{arg.timeText}</span>}
+        <span className={classes.time}>{hourMinute(post.scheduledAt, zone)}</span>
         <span className={classes.status} style={{ backgroundColor: STATUS_COLOURS[status] }}>{t(`status.${status}`)}</span>
         {post.readOnly && (
           <span className={classes.partner} title={`${post.workspace.name}: ${t('partnerHint')}`}>

@@ -6,6 +6,7 @@ export interface PostEventProps {
   kind: 'post';
   post: CalendarPost;
   status: DisplayStatus;
+  movable: boolean;
 }
 export interface DateEventProps {
   kind: 'date';
@@ -21,7 +22,7 @@ export function postEvents(posts: CalendarPost[], mayReschedule: boolean, status
     const status = displayStatus(post);
     if (statusFilter && status !== statusFilter) return [];
     const movable = mayReschedule && !post.readOnly && post.status === 'APPROVED' && ['APPROVED', 'HELD', 'EXPIRED'].includes(status);
-    const props: PostEventProps = { kind: 'post', post, status };
+    const props: PostEventProps = { kind: 'post', post, status, movable };
     return [
       {
         id: post.id,
@@ -33,7 +34,7 @@ export function postEvents(posts: CalendarPost[], mayReschedule: boolean, status
         durationEditable: false,
         color: '#ffffff',
         contrastColor: '#1a1b1e',
-        classNames: ['gaung-post', post.readOnly ? 'gaung-post-readonly' : ''],
+        className: post.readOnly ? 'gaung-post gaung-post-readonly' : 'gaung-post',
         extendedProps: props,
       },
     ];
@@ -50,7 +51,7 @@ export function dateEvents(dates: CalendarDate[]): EventInput[] {
       allDay: true,
       title: date.title,
       editable: false,
-      classNames: ['gaung-date', date.isMayDay ? 'gaung-date-mayday' : date.source === 'holiday' ? 'gaung-date-holiday' : 'gaung-date-key'],
+      className: ['gaung-date', date.isMayDay ? 'gaung-date-mayday' : date.source === 'holiday' ? 'gaung-date-holiday' : 'gaung-date-key'].join(' '),
       extendedProps: props,
       display: 'block',
     };

@@ -20,6 +20,10 @@ export function useMovePost(workspace: string) {
   const format = useFormatInstant();
   const [undo, setUndo] = useState<Undo>();
   const [refusal, setRefusal] = useState<string>();
+  // Where moved posts are shown until the calendar is refetched (else they snap back meanwhile).
+  const [shownAt, setShownAt] = useState<Record<string, string>>({});
+  const show = (postId: string, at: string | undefined) =>
+    setShownAt(({ [postId]: _old, ...rest }) => (at === undefined ? rest : { ...rest, [postId]: at }));
 
   const moveTo = (post: CalendarPost, start: Date, revert: () => void) => {
     setRefusal(undefined);
@@ -29,16 +33,19 @@ export function useMovePost(workspace: string) {
       return;
     }
     const before = { at: wallClock(post.scheduledAt, post.scheduleZone), zone: post.scheduleZone };
+    show(post.id, start.toISOString());
     reschedule.mutate(
       { workspace, post, at: wallClock(start, post.scheduleZone), zone: post.scheduleZone },
       {
         onError: revert,
+        onSettled: () => show(post.id, undefined),
         onSuccess: () =>
           setUndo({
             message: t('move.done', { at: format(start) }),
             run: () => {
               setUndo(undefined);
-              reschedule.mutate({ workspace, post, ...before });
+              show(post.id, post.scheduledAt);
+              reschedule.mutate({ workspace, post, ...before }, { onSettled: () => show(post.id, undefined) });
             },
           }),
       },
@@ -47,6 +54,7 @@ export function useMovePost(workspace: string) {
 
   return {
     moveTo,
+    shownAt,
     undo,
     dismissUndo: useCallback(() => setUndo(undefined), []),
     refusal,
