@@ -121,7 +121,7 @@ export function ComposerPage() {
           </Stack>
         </Grid.Col>
       </Grid>
-      <Paper withBorder p="sm" pos="sticky" bottom={0} style={{ zIndex: 5 }}>
+      <Paper withBorder p="sm" pos={{ base: "sticky", md: "static" }} bottom={0} style={{ zIndex: 5 }}>
         <Stack gap={6}>
           <CheckLine check={check} passed={passed} />
           <ErrorAlert error={save.error ?? review.error} />
