@@ -33,7 +33,7 @@ export function PostPreview({ platform, accountName, text, media = [] }: Props) 
             item.previewUrl ? (
               <Image key={item.id} src={item.previewUrl} alt={item.altText ?? ''} radius="sm" h={images.length === 1 ? 160 : 80} fit="cover" />
             ) : (
-              <Box key={item.id} className={classes.placeholder} role="img" aria-label={item.altText ?? t('preview.image')}>{item.kind}</Box>
+              <Box key={item.id} className={classes.placeholder} role="img" aria-label={item.altText ?? t('preview.image')}>{t(`mediaKind.${item.kind}`, { defaultValue: item.kind })}</Box>
             ),
           )}
         </SimpleGrid>

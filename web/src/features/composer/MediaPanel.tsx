@@ -48,10 +48,11 @@ export function MediaPanel({ workspace, mediaIds, onChange }: Props) {
 }
 
 function Thumbnail({ item }: { item: MediaAsset }) {
+  const { t } = useTranslation('posts');
   return item.previewUrl ? (
     <Image src={item.previewUrl} alt={item.altText ?? ''} h={72} w={96} fit="cover" radius="sm" />
   ) : (
-    <Box w={96} h={72} bg="gray.3" style={{ borderRadius: 4, display: 'grid', placeItems: 'center', fontSize: 12 }} aria-hidden>{item.kind}</Box>
+    <Box w={96} h={72} bg="gray.3" style={{ borderRadius: 4, display: 'grid', placeItems: 'center', fontSize: 12 }} aria-hidden>{t(`mediaKind.${item.kind}`, { defaultValue: item.kind })}</Box>
   );
 }
 
