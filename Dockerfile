@@ -10,6 +10,14 @@ RUN DATABASE_URL=postgresql://build@localhost/build npx prisma generate
 COPY src ./src
 RUN npm run build && npm prune --omit=dev --ignore-scripts
 
+# The web desk (web/, its own package.json): built to web/dist, served by the API at /app.
+FROM node:22-bookworm-slim AS web
+WORKDIR /app/web
+COPY web/package.json web/package-lock.json ./
+RUN npm ci --no-audit --no-fund --ignore-scripts
+COPY web ./
+RUN npm run build
+
 FROM node:22-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
@@ -17,6 +25,7 @@ RUN groupadd --system gaung && useradd --system --gid gaung gaung
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/package.json ./package.json
+COPY --from=web /app/web/dist ./web/dist
 USER gaung
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s CMD node -e "fetch('http://127.0.0.1:3000/health/live').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseAllowEntry } from '../egress/address-policy';
 import { isIanaZone } from '../http/zod-types';
 
 const url = (protocols: string[]) =>
@@ -36,6 +37,20 @@ const credentialKeys = z
       return z.NEVER;
     }
     return keys;
+  });
+
+/** "10.0.0.0/8,::1,mastodon.lan": addresses, CIDRs or host names that outbound requests may reach although not public. */
+const allowList = z
+  .string()
+  .max(4000)
+  .transform((value, ctx) => {
+    const entries = value.split(',').map((part) => part.trim()).filter(Boolean);
+    const bad = entries.filter((entry) => parseAllowEntry(entry) === null);
+    if (bad.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `not an address, CIDR or host name: ${bad.join(', ')}` });
+      return z.NEVER;
+    }
+    return entries;
   });
 
 /** An optional secret or id (loadConfig already drops empty values). */
@@ -79,12 +94,16 @@ export const configSchema = z.object({
   MEDIA_MAX_VIDEO_MB: int(1, 1024).default(200),
   /** The built web app (web/dist, from `npm run build --prefix web`), served at /app. */
   WEB_DIST_DIR: z.string().min(1).default('web/dist'),
+  /** How long the media library's preview URLs (thumbnails in the composer) stay valid, at least. */
+  MEDIA_PREVIEW_TTL_SECONDS: int(60, 86_400).default(900),
   GRAPH_API_URL: url(['http:', 'https:']).default('https://graph.facebook.com/v23.0'),
   THREADS_API_URL: url(['http:', 'https:']).default('https://graph.threads.net/v1.0'),
   X_API_URL: url(['http:', 'https:']).default('https://api.x.com'),
   LINKEDIN_API_URL: url(['http:', 'https:']).default('https://api.linkedin.com'),
   TELEGRAM_API_URL: url(['http:', 'https:']).default('https://api.telegram.org'),
   BLUESKY_SERVICE_URL: url(['http:', 'https:']).default('https://bsky.social'),
+  /** Empty (the default): outbound requests reach public addresses only. */
+  EGRESS_ALLOW: allowList.default([]),
   // OAuth apps per platform (optional: a platform without its app answers 'platform not configured').
   FACEBOOK_APP_ID: optionalText,
   FACEBOOK_APP_SECRET: optionalText,

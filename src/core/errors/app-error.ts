@@ -4,6 +4,8 @@ export interface ErrorDetail {
   field?: string;
   code: string;
   message: LocalizedText;
+  /** Plain facts about the object the detail is about (e.g. a target's accountId), shown as they are. */
+  about?: Record<string, string>;
 }
 
 /**

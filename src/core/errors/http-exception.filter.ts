@@ -24,7 +24,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
         code: error.code,
         message: error.messageIn(locale),
         details: error.details.length
-          ? error.details.map((d) => ({ field: d.field, code: d.code, message: d.message[locale] }))
+          ? error.details.map((d) => ({ ...d.about, field: d.field, code: d.code, message: d.message[locale] }))
           : undefined,
         requestId,
       },

@@ -64,7 +64,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with email and password; returns a bearer session token */
+        /**
+         * Sign in with email and password
+         * @description Without `session` (or with "bearer"): returns a bearer session token. With `session: "cookie"` (the web app): sets the httpOnly session cookie and the readable CSRF cookie (gaung_session, gaung_csrf; __Host- prefixed under https) and returns who signed in, no token. Cookie-authenticated requests other than GET/HEAD/OPTIONS must send X-CSRF-Token equal to the CSRF cookie (else 403 CSRF_TOKEN_INVALID).
+         */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -81,7 +84,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End the current session */
+        /** End the current session (and clear the browser-session cookies) */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -132,7 +135,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change my password; my other sessions end */
+        /** Change my password; my other sessions, my personal API tokens and unused reset links end */
         post: operations["AuthController_changePassword"];
         delete?: never;
         options?: never;
@@ -149,7 +152,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a password reset link (same answer whether or not the email exists) */
+        /**
+         * Send a password reset link by mail
+         * @description The same answer whether or not the email exists; the link is never in the answer (see docs/security.md).
+         */
         post: operations["AuthController_requestReset"];
         delete?: never;
         options?: never;
@@ -166,7 +172,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Choose a new password with a one-time reset token; every session ends */
+        /** Choose a new password with a one-time reset token; every session and personal API token ends */
         post: operations["AuthController_confirmReset"];
         delete?: never;
         options?: never;
@@ -181,7 +187,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My profile and workspaces with my role in each */
+        /** My profile (language, zone) and my memberships: each workspace with my role there */
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
@@ -641,6 +647,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/workspaces/{workspace}/posts/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dry run of a create: the same checks and per-target issues, nothing written */
+        post: operations["PostsController_checkCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspace}/posts/{postId}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dry run of an edit: the post as the edit would make it, checked; nothing written */
+        post: operations["PostsController_checkUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workspaces/{workspace}/posts/{postId}": {
         parameters: {
             query?: never;
@@ -967,7 +1007,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Rename, set posting slots or the base URL */
+        /** Rename or set posting slots; a new base URL only for an account without credentials (otherwise reconnect) */
         patch: operations["AccountsController_update"];
         trace?: never;
     };
@@ -1012,7 +1052,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The account's next free posting slot after ?after= (default now), in UTC and the workspace zone */
+        /** The account's next free posting slots (?count=, up to 10) after ?after= (default now), in UTC and shown in ?zone= (default the workspace zone) */
         get: operations["AccountsController_nextSlot"];
         put?: never;
         post?: never;
@@ -1399,10 +1439,61 @@ export interface operations {
                 "application/json": {
                     email: string;
                     password: string;
+                    /**
+                     * @default bearer
+                     * @enum {string}
+                     */
+                    session?: "bearer" | "cookie";
                 };
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        token: string;
+                        /** Format: uuid */
+                        sessionId: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                    } | {
+                        user: {
+                            /** Format: uuid */
+                            id: string;
+                            email: string;
+                            name: string;
+                            locale: string;
+                            timeZone: string | null;
+                            memberships: {
+                                /** @enum {string} */
+                                role: "VIEWER" | "EDITOR" | "COORDINATOR" | "ADMIN" | "OWNER";
+                                workspace: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    slug: string;
+                                    name: string;
+                                    timeZone: string;
+                                    locale: string;
+                                };
+                            }[];
+                            workspaces: {
+                                /** Format: uuid */
+                                id: string;
+                                slug: string;
+                                name: string;
+                                timeZone: string;
+                                /** @enum {string} */
+                                role: "VIEWER" | "EDITOR" | "COORDINATOR" | "ADMIN" | "OWNER";
+                            }[];
+                        };
+                        /** Format: date-time */
+                        expiresAt: string;
+                    };
+                };
+            };
             /** @description Invalid input; details name each field */
             400: {
                 headers: {
@@ -1502,6 +1593,28 @@ export interface operations {
                     };
                 };
             };
+            /** @description Your role does not allow this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            /** @example invalid_input */
+                            code: string;
+                            /** @example Data yang dikirim tidak valid. */
+                            message: string;
+                            details?: {
+                                field?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
         };
     };
     AuthController_sessions: {
@@ -1515,6 +1628,28 @@ export interface operations {
         responses: {
             /** @description Not signed in, or the session was revoked or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            /** @example invalid_input */
+                            code: string;
+                            /** @example Data yang dikirim tidak valid. */
+                            message: string;
+                            details?: {
+                                field?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Your role does not allow this action */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1550,6 +1685,28 @@ export interface operations {
         responses: {
             /** @description Not signed in, or the session was revoked or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            /** @example invalid_input */
+                            code: string;
+                            /** @example Data yang dikirim tidak valid. */
+                            message: string;
+                            details?: {
+                                field?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Your role does not allow this action */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1654,6 +1811,28 @@ export interface operations {
                     };
                 };
             };
+            /** @description Your role does not allow this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            /** @example invalid_input */
+                            code: string;
+                            /** @example Data yang dikirim tidak valid. */
+                            message: string;
+                            details?: {
+                                field?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
             /** @description Valid input that the rules refuse */
             422: {
                 headers: {
@@ -1693,6 +1872,17 @@ export interface operations {
             };
         };
         responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        accepted: true;
+                    };
+                };
+            };
             /** @description Invalid input; details name each field */
             400: {
                 headers: {
@@ -1788,8 +1978,66 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        email: string;
+                        name: string;
+                        locale: string;
+                        timeZone: string | null;
+                        memberships: {
+                            /** @enum {string} */
+                            role: "VIEWER" | "EDITOR" | "COORDINATOR" | "ADMIN" | "OWNER";
+                            workspace: {
+                                /** Format: uuid */
+                                id: string;
+                                slug: string;
+                                name: string;
+                                timeZone: string;
+                                locale: string;
+                            };
+                        }[];
+                        workspaces: {
+                            /** Format: uuid */
+                            id: string;
+                            slug: string;
+                            name: string;
+                            timeZone: string;
+                            /** @enum {string} */
+                            role: "VIEWER" | "EDITOR" | "COORDINATOR" | "ADMIN" | "OWNER";
+                        }[];
+                    };
+                };
+            };
             /** @description Not signed in, or the session was revoked or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            /** @example invalid_input */
+                            code: string;
+                            /** @example Data yang dikirim tidak valid. */
+                            message: string;
+                            details?: {
+                                field?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Your role does not allow this action */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1830,6 +2078,42 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        email: string;
+                        name: string;
+                        locale: string;
+                        timeZone: string | null;
+                        memberships: {
+                            /** @enum {string} */
+                            role: "VIEWER" | "EDITOR" | "COORDINATOR" | "ADMIN" | "OWNER";
+                            workspace: {
+                                /** Format: uuid */
+                                id: string;
+                                slug: string;
+                                name: string;
+                                timeZone: string;
+                                locale: string;
+                            };
+                        }[];
+                        workspaces: {
+                            /** Format: uuid */
+                            id: string;
+                            slug: string;
+                            name: string;
+                            timeZone: string;
+                            /** @enum {string} */
+                            role: "VIEWER" | "EDITOR" | "COORDINATOR" | "ADMIN" | "OWNER";
+                        }[];
+                    };
+                };
+            };
             /** @description Invalid input; details name each field */
             400: {
                 headers: {
@@ -1854,6 +2138,28 @@ export interface operations {
             };
             /** @description Not signed in, or the session was revoked or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            /** @example invalid_input */
+                            code: string;
+                            /** @example Data yang dikirim tidak valid. */
+                            message: string;
+                            details?: {
+                                field?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Your role does not allow this action */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2305,6 +2611,28 @@ export interface operations {
             };
             /** @description Not signed in, or the session was revoked or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            /** @example invalid_input */
+                            code: string;
+                            /** @example Data yang dikirim tidak valid. */
+                            message: string;
+                            details?: {
+                                field?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Your role does not allow this action */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3567,7 +3895,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Your role does not allow this action */
+            /**
+             * @description Your role does not allow this action
+             *
+             *     Your role does not allow this action
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5224,6 +5556,7 @@ export interface operations {
                         /** @enum {string} */
                         fold?: "earlier" | "later";
                     } | null;
+                    publishNow?: boolean;
                     notAfter?: string | null;
                     mediaIds?: string[];
                 };
@@ -5298,6 +5631,381 @@ export interface operations {
             };
             /** @description Not found, or not in a workspace you belong to */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            /** @example invalid_input */
+                            code: string;
+                            /** @example Data yang dikirim tidak valid. */
+                            message: string;
+                            details?: {
+                                field?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Valid input that the rules refuse */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            /** @example invalid_input */
+                            code: string;
+                            /** @example Data yang dikirim tidak valid. */
+                            message: string;
+                            details?: {
+                                field?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    PostsController_checkCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workspace slug or id */
+                workspace: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    campaignId?: string | null;
+                    title?: string | null;
+                    baseText: string;
+                    targets: {
+                        /** Format: uuid */
+                        accountId: string;
+                        text?: string | null;
+                    }[];
+                    schedule?: {
+                        at: string;
+                        zone: string;
+                        /** @enum {string} */
+                        fold?: "earlier" | "later";
+                    } | null;
+                    publishNow?: boolean;
+                    notAfter?: string | null;
+                    mediaIds?: string[];
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description True when the result could be submitted for review as it is */
+                        submittable: boolean;
+                        /** @description The time (kept from before) has passed: submitting needs a new time or "publish now" */
+                        timePassed: boolean;
+                        publishNow: boolean;
+                        scheduledAt: string | null;
+                        scheduleZone: string | null;
+                        notAfter: string | null;
+                        issues: {
+                            /** @description Position of the target in the request (or in the post) from 0 */
+                            index: number;
+                            /** Format: uuid */
+                            accountId: string;
+                            accountName: string;
+                            platform: string;
+                            issues: {
+                                code: string;
+                                /** @description Names the platform and account, in the caller's language */
+                                message: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            /** @example invalid_input */
+                            code: string;
+                            /** @example Data yang dikirim tidak valid. */
+                            message: string;
+                            details?: {
+                                field?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the session was revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            /** @example invalid_input */
+                            code: string;
+                            /** @example Data yang dikirim tidak valid. */
+                            message: string;
+                            details?: {
+                                field?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Your role does not allow this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            /** @example invalid_input */
+                            code: string;
+                            /** @example Data yang dikirim tidak valid. */
+                            message: string;
+                            details?: {
+                                field?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not in a workspace you belong to */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            /** @example invalid_input */
+                            code: string;
+                            /** @example Data yang dikirim tidak valid. */
+                            message: string;
+                            details?: {
+                                field?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Valid input that the rules refuse */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            /** @example invalid_input */
+                            code: string;
+                            /** @example Data yang dikirim tidak valid. */
+                            message: string;
+                            details?: {
+                                field?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    PostsController_checkUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+                /** @description Workspace slug or id */
+                workspace: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    campaignId?: string | null;
+                    title?: string | null;
+                    baseText?: string;
+                    targets?: {
+                        /** Format: uuid */
+                        accountId: string;
+                        text?: string | null;
+                    }[];
+                    schedule?: {
+                        at: string;
+                        zone: string;
+                        /** @enum {string} */
+                        fold?: "earlier" | "later";
+                    } | null;
+                    publishNow?: boolean;
+                    notAfter?: string | null;
+                    mediaIds?: string[];
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description True when the result could be submitted for review as it is */
+                        submittable: boolean;
+                        /** @description The time (kept from before) has passed: submitting needs a new time or "publish now" */
+                        timePassed: boolean;
+                        publishNow: boolean;
+                        scheduledAt: string | null;
+                        scheduleZone: string | null;
+                        notAfter: string | null;
+                        issues: {
+                            /** @description Position of the target in the request (or in the post) from 0 */
+                            index: number;
+                            /** Format: uuid */
+                            accountId: string;
+                            accountName: string;
+                            platform: string;
+                            issues: {
+                                code: string;
+                                /** @description Names the platform and account, in the caller's language */
+                                message: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            /** @example invalid_input */
+                            code: string;
+                            /** @example Data yang dikirim tidak valid. */
+                            message: string;
+                            details?: {
+                                field?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the session was revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            /** @example invalid_input */
+                            code: string;
+                            /** @example Data yang dikirim tidak valid. */
+                            message: string;
+                            details?: {
+                                field?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Your role does not allow this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            /** @example invalid_input */
+                            code: string;
+                            /** @example Data yang dikirim tidak valid. */
+                            message: string;
+                            details?: {
+                                field?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not in a workspace you belong to */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            /** @example invalid_input */
+                            code: string;
+                            /** @example Data yang dikirim tidak valid. */
+                            message: string;
+                            details?: {
+                                field?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5451,6 +6159,7 @@ export interface operations {
                         /** @enum {string} */
                         fold?: "earlier" | "later";
                     } | null;
+                    publishNow?: boolean;
                     notAfter?: string | null;
                     mediaIds?: string[];
                 };
@@ -8347,6 +9056,28 @@ export interface operations {
                     };
                 };
             };
+            /** @description Valid input that the rules refuse */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            /** @example invalid_input */
+                            code: string;
+                            /** @example Data yang dikirim tidak valid. */
+                            message: string;
+                            details?: {
+                                field?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
         };
     };
     AccountsController_reconnect: {
@@ -8669,6 +9400,8 @@ export interface operations {
         parameters: {
             query?: {
                 after?: string;
+                zone?: string;
+                count?: number;
             };
             header?: never;
             path: {
@@ -8680,6 +9413,33 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        after: string;
+                        /** @description The workspace zone, in which the weekly slots are defined */
+                        timeZone: string;
+                        /** @description The zone the slots are shown in */
+                        zone: string;
+                        slotsDefined: number;
+                        slot: string | null;
+                        localTime: string | null;
+                        slots: {
+                            /** Format: date-time */
+                            at: string;
+                            local: {
+                                iso: string;
+                                abbreviation: string;
+                                text: string;
+                            };
+                        }[];
+                    };
+                };
+            };
             /** @description Invalid input; details name each field */
             400: {
                 headers: {
@@ -8748,6 +9508,28 @@ export interface operations {
             };
             /** @description Not found, or not in a workspace you belong to */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            /** @example invalid_input */
+                            code: string;
+                            /** @example Data yang dikirim tidak valid. */
+                            message: string;
+                            details?: {
+                                field?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Valid input that the rules refuse */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9739,7 +10521,7 @@ export interface operations {
         parameters: {
             query?: {
                 include?: "open" | "all";
-                kind?: "TARGET_FAILED" | "TARGET_UNCONFIRMED" | "TARGET_EXPIRED" | "ACCOUNT_NEEDS_RECONNECT" | "POST_NOT_APPROVED_IN_TIME";
+                kind?: "TARGET_FAILED" | "TARGET_UNCONFIRMED" | "TARGET_EXPIRED" | "ACCOUNT_NEEDS_RECONNECT" | "POST_NOT_APPROVED_IN_TIME" | "TARGET_PUBLISHED_LATE";
                 before?: string;
                 limit?: number;
             };
@@ -10040,7 +10822,7 @@ export interface operations {
                 "application/json": {
                     /** Format: uri */
                     url: string;
-                    events: ("TARGET_FAILED" | "TARGET_UNCONFIRMED" | "TARGET_EXPIRED" | "ACCOUNT_NEEDS_RECONNECT" | "POST_NOT_APPROVED_IN_TIME")[];
+                    events: ("TARGET_FAILED" | "TARGET_UNCONFIRMED" | "TARGET_EXPIRED" | "ACCOUNT_NEEDS_RECONNECT" | "POST_NOT_APPROVED_IN_TIME" | "TARGET_PUBLISHED_LATE")[];
                 };
             };
         };

@@ -61,6 +61,8 @@ export interface CalendarPost {
   campaign: { id: string; name: string; color: string | null; held: boolean } | null;
   author: { id: string; name: string };
   status: EditorialStatus;
+  /** What the post looks like to people: editorial status and deliveries together (decided by the API). */
+  displayState: 'DRAFT' | 'IN_REVIEW' | 'CHANGES_REQUESTED' | 'SCHEDULED' | 'HELD' | 'PUBLISHING' | 'PUBLISHED' | 'PARTLY_PUBLISHED' | 'UNCONFIRMED' | 'FAILED' | 'EXPIRED' | 'CANCELLED';
   version: number;
   scheduledAt: string;
   scheduleZone: string;

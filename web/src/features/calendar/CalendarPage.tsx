@@ -31,7 +31,8 @@ import { useMovePost } from './use-move-post';
 import { UndoBar } from './UndoBar';
 
 const FC_VIEWS: Record<CalendarViewName, string> = { month: 'dayGridMonth', week: 'timeGridWeek', day: 'timeGridDay', list: 'listWeek' };
-const EDITORIAL: string[] = ['DRAFT', 'IN_REVIEW', 'CHANGES_REQUESTED', 'APPROVED', 'CANCELLED'];
+// Display states the API can also filter by (its `status` filter is the editorial status).
+const EDITORIAL: string[] = ['DRAFT', 'IN_REVIEW', 'CHANGES_REQUESTED', 'CANCELLED'];
 
 export function CalendarPage() {
   const { t, i18n } = useTranslation('calendar');

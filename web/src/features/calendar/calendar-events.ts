@@ -1,6 +1,6 @@
 import type { EventInput } from '@fullcalendar/react';
 import type { CalendarDate, CalendarPost } from '../../api/types';
-import { displayStatus, type DisplayStatus } from './post-status';
+import type { DisplayStatus } from './post-status';
 
 export interface PostEventProps {
   kind: 'post';
@@ -19,9 +19,9 @@ export interface DateEventProps {
  */
 export function postEvents(posts: CalendarPost[], mayReschedule: boolean, statusFilter?: DisplayStatus): EventInput[] {
   return posts.flatMap((post) => {
-    const status = displayStatus(post);
+    const status = post.displayState;
     if (statusFilter && status !== statusFilter) return [];
-    const movable = mayReschedule && !post.readOnly && post.status === 'APPROVED' && ['APPROVED', 'HELD', 'EXPIRED'].includes(status);
+    const movable = mayReschedule && !post.readOnly && post.status === 'APPROVED' && ['SCHEDULED', 'HELD', 'EXPIRED'].includes(status);
     const props: PostEventProps = { kind: 'post', post, status, movable };
     return [
       {

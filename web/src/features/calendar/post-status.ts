@@ -1,25 +1,11 @@
-import type { CalendarPost, DeliveryState } from '../../api/types';
-
-/** What a communicator needs to know about a post, from its editorial status and its deliveries. */
-export const DISPLAY_STATUSES = ['DRAFT', 'IN_REVIEW', 'CHANGES_REQUESTED', 'APPROVED', 'PUBLISHED', 'FAILED', 'UNCONFIRMED', 'HELD', 'EXPIRED', 'CANCELLED'] as const;
+/**
+ * What a post looks like to people (the API's `displayState`: its editorial status and its
+ * deliveries together; the API decides it, the page only shows it).
+ */
+export const DISPLAY_STATUSES = [
+  'DRAFT', 'IN_REVIEW', 'CHANGES_REQUESTED', 'SCHEDULED', 'HELD', 'PUBLISHING', 'PUBLISHED', 'PARTLY_PUBLISHED', 'UNCONFIRMED', 'FAILED', 'EXPIRED', 'CANCELLED',
+] as const;
 export type DisplayStatus = (typeof DISPLAY_STATUSES)[number];
-
-/** A delivery that needs a human outranks the rest: failed, then unknown, held, expired. */
-const DELIVERY_FIRST: { state: DeliveryState; shows: DisplayStatus }[] = [
-  { state: 'FAILED', shows: 'FAILED' },
-  { state: 'UNCONFIRMED', shows: 'UNCONFIRMED' },
-  { state: 'HELD', shows: 'HELD' },
-  { state: 'EXPIRED', shows: 'EXPIRED' },
-];
-
-export function displayStatus(post: CalendarPost): DisplayStatus {
-  if (post.status === 'CANCELLED') return 'CANCELLED';
-  const states = post.targets.map((t) => t.state);
-  for (const { state, shows } of DELIVERY_FIRST) if (states.includes(state)) return shows;
-  const live = states.filter((s) => s !== 'CANCELLED');
-  if (live.length > 0 && live.every((s) => s === 'PUBLISHED')) return 'PUBLISHED';
-  return post.status;
-}
 
 /**
  * One colour per status, each dark enough for white text (WCAG AA, >= 4.5:1), and each status is
@@ -29,11 +15,13 @@ export const STATUS_COLOURS: Record<DisplayStatus, string> = {
   DRAFT: '#495057',
   IN_REVIEW: '#1864ab',
   CHANGES_REQUESTED: '#9c4a00',
-  APPROVED: '#1f6f35',
-  PUBLISHED: '#5f3dc4',
-  FAILED: '#b02525',
-  UNCONFIRMED: '#7a5200',
+  SCHEDULED: '#1f6f35',
   HELD: '#7a1f3d',
+  PUBLISHING: '#0b6e69',
+  PUBLISHED: '#5f3dc4',
+  PARTLY_PUBLISHED: '#7048a8',
+  UNCONFIRMED: '#7a5200',
+  FAILED: '#b02525',
   EXPIRED: '#343a40',
   CANCELLED: '#6b7075',
 };
