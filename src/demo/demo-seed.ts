@@ -98,6 +98,7 @@ export async function seedDemo(prisma: PrismaClient, secrets: SecretBox, publicB
           workspaceId: plan.who.workspaceId,
           campaignId: campaign.id,
           authorId: plan.who.users.EDITOR,
+          unreviewedEditorIds: approved ? [] : [plan.who.users.EDITOR],
           baseText: plan.text,
           scheduledAt: scheduled.toJSDate(),
           scheduleZone: plan.zone,

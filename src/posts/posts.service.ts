@@ -35,6 +35,7 @@ export class PostsService {
       const created = await this.posts.create(tx, access.workspaceId, {
         campaignId: input.campaignId ?? null,
         authorId: access.userId,
+        unreviewedEditorIds: [access.userId],
         title: input.title ?? null,
         baseText: input.baseText,
         ...timing,
@@ -74,6 +75,7 @@ export class PostsService {
         version: next.version,
         approvedVersion: next.approvedVersion,
         approvedById: next.approvedVersion === null ? null : before.approvedById,
+        unreviewedEditorIds: next.editorIds,
         campaignId: changes.campaignId !== undefined ? changes.campaignId : undefined,
         title: changes.title !== undefined ? changes.title : undefined,
         baseText: changes.baseText,
@@ -185,5 +187,5 @@ function assertContentMayChange(post: PostWithTargets): void {
 }
 
 export function reviewStateOf(post: PostWithTargets) {
-  return { status: post.status, version: post.version, approvedVersion: post.approvedVersion, authorId: post.authorId };
+  return { status: post.status, version: post.version, approvedVersion: post.approvedVersion, authorId: post.authorId, editorIds: post.unreviewedEditorIds };
 }

@@ -145,6 +145,7 @@ export class ReviewService {
       status: next.status,
       version: next.version,
       approvedVersion: next.approvedVersion,
+      unreviewedEditorIds: next.editorIds,
       submittedAt: action.type === 'submit' ? new Date() : undefined,
     });
     if (next.approvedVersion === null && post.approvedVersion !== null) {

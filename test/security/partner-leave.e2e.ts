@@ -16,6 +16,8 @@ describe('security: leaving a joint campaign takes the leaver\'s posts along', (
   const soon = (hours: number) => new Date(Date.now() + hours * 3600_000);
 
   const invite = async (ws: FixtureWorkspace) => {
+    // A workspace takes partnership invitations only once its admin opens it to them (rule 12).
+    await t.http().patch(`/workspaces/${ws.slug}`).set(bearer(ws.users.ADMIN)).send({ openToPartnerInvitations: true }).expect(200);
     const invited = await t.http().post(`/workspaces/${owner.slug}/campaigns/${campaignId}/partners`).set(bearer(owner.users.COORDINATOR)).send({ workspace: ws.slug }).expect(201);
     await t.http().post(`/workspaces/${ws.slug}/partnerships/${invited.body.id}/accept`).set(bearer(ws.users.COORDINATOR)).expect(204);
     return invited.body.id as string;

@@ -19,6 +19,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const requestId = requestContext.requestId();
     if (error.status >= 500) this.logger.error({ msg: 'unhandled error', err: loggable(exception) });
     if (response.headersSent) return;
+    if (error.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(error.retryAfterSeconds));
     response.status(error.status).json({
       error: {
         code: error.code,
