@@ -63,6 +63,20 @@ test('the coordinator approves from the review inbox, sending the version read',
   expect(await stored.json()).toMatchObject({ status: 'APPROVED', approvedVersion: post.version });
 });
 
+test('the coordinator sends a post back with a comment; the editor finds it sent back', async ({ page, request }, info) => {
+  const text = `Kirim balik ${info.project.name} ${Date.now()}`;
+  const post = await submittedPost(request, text);
+  await signIn(page, demoEmail('coordinator'));
+  await page.goto('/app/kspi/review');
+  const card = page.getByRole('article').filter({ hasText: text });
+  await card.getByRole('button', { name: 'Minta perubahan' }).click();
+  await card.getByLabel('Apa yang perlu diubah? (wajib)').fill('Tambahkan tanggal aksi.');
+  await card.getByRole('button', { name: 'Kembalikan' }).click();
+  await expect(card).toHaveCount(0);
+  const stored = await request.get(`/workspaces/kspi/posts/${post.id}`, { headers: await apiAs(request, demoEmail('editor')) });
+  expect(await stored.json()).toMatchObject({ status: 'CHANGES_REQUESTED' });
+});
+
 test('holding a campaign: the red banner, HELD states, and the resume dialog before resuming', async ({ page, request }, info) => {
   const name = `Krisis ${info.project.name} ${Date.now()}`;
   const { campaign } = await campaignWithApprovedPost(request, name);

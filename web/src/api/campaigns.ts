@@ -1,6 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from './client';
-import { untypedRequest } from './editorial-fetch';
 import type { Campaign, CampaignInput } from './post-types';
 import type { CampaignHold } from './types';
 
@@ -36,7 +35,6 @@ export type HoldScope = { campaignId: string } | { workspace: true };
 /** The crisis button and its release: a campaign (COORDINATOR) or the whole workspace (ADMIN). */
 export function useHold(workspace: string) {
   const client = useQueryClient();
-  const base = (scope: HoldScope) => (('campaignId' in scope) ? `/workspaces/${workspace}/campaigns/${scope.campaignId}` : `/workspaces/${workspace}`);
   const settle = () => {
     void client.invalidateQueries({ queryKey: ['campaigns', workspace] });
     void client.invalidateQueries({ queryKey: ['workspace', workspace] });
@@ -45,10 +43,22 @@ export function useHold(workspace: string) {
   };
   const hold = useMutation({
     mutationFn: ({ scope, reason, resumeAt }: { scope: HoldScope; reason: string; resumeAt?: string }) =>
-      call<unknown>(untypedRequest('POST', `${base(scope)}/hold`, resumeAt ? { reason, resumeAt } : { reason })),
+      call<unknown>(
+        'campaignId' in scope
+          ? api.POST('/workspaces/{workspace}/campaigns/{campaignId}/hold', { params: { path: { workspace, campaignId: scope.campaignId } }, body: { reason, resumeAt } })
+          : api.POST('/workspaces/{workspace}/hold', { params: { path: { workspace } }, body: { reason, resumeAt } }),
+      ),
     onSettled: settle,
   });
-  const resume = useMutation({ mutationFn: ({ scope }: { scope: HoldScope }) => call<unknown>(untypedRequest('POST', `${base(scope)}/resume`)), onSettled: settle });
+  const resume = useMutation({
+    mutationFn: ({ scope }: { scope: HoldScope }) =>
+      call<unknown>(
+        'campaignId' in scope
+          ? api.POST('/workspaces/{workspace}/campaigns/{campaignId}/resume', { params: { path: { workspace, campaignId: scope.campaignId } } })
+          : api.POST('/workspaces/{workspace}/resume', { params: { path: { workspace } } }),
+      ),
+    onSettled: settle,
+  });
   return { hold, resume };
 }
 

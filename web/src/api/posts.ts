@@ -1,6 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, call } from './client';
-import { untypedRequest } from './editorial-fetch';
+import { api, call } from './client';
 import type { DraftCheck, FreeSlot, MediaAsset, Post, PostDraft, ReviewComment, TargetIssues } from './post-types';
 import type { EditorialStatus } from './types';
 
@@ -35,18 +34,11 @@ function body(draft: PostDraft) {
 export const issuesOf = (post: Post): TargetIssues[] =>
   post.targets.map((target, index) => ({ index, accountId: target.accountId, accountName: target.accountName, platform: target.platform, issues: target.issues }));
 
-/**
- * Asks the API about a draft without storing it (the dry-run routes). Answers null where the API
- * has no dry run yet: then only saving tells, and the page says so instead of guessing.
- */
-export async function checkDraft(workspace: string, postId: string | undefined, draft: PostDraft): Promise<DraftCheck | null> {
-  const url = postId ? `/workspaces/${workspace}/posts/${postId}/check` : `/workspaces/${workspace}/posts/check`;
-  try {
-    return await call<DraftCheck>(untypedRequest('POST', url, body(draft)));
-  } catch (error) {
-    if (error instanceof ApiError && (error.status === 404 || error.status === 405)) return null;
-    throw error;
-  }
+/** Asks the API's dry run about a draft: every check the real route runs, nothing written. */
+export function checkDraft(workspace: string, postId: string | undefined, draft: PostDraft): Promise<DraftCheck> {
+  return postId
+    ? call<DraftCheck>(api.POST('/workspaces/{workspace}/posts/{postId}/check', { params: postPath(workspace, postId), body: body(draft) as never }))
+    : call<DraftCheck>(api.POST('/workspaces/{workspace}/posts/check', { params: path(workspace), body: body(draft) as never }));
 }
 
 /** Stores the draft: creates it, or edits the stored post (a new version). */
@@ -72,7 +64,11 @@ export function useReviewAction(workspace: string) {
   return useMutation({
     mutationFn: ({ postId, action, version, comment }: { postId: string; action: ReviewAction; version?: number; comment?: string }) =>
       call<Post>(
-        untypedRequest('POST', `/workspaces/${workspace}/posts/${postId}/${action}`, action === 'approve' ? { version } : action === 'request-changes' ? { comment } : undefined),
+        action === 'approve'
+          ? api.POST('/workspaces/{workspace}/posts/{postId}/approve', { params: postPath(workspace, postId), body: { version: version! } })
+          : action === 'request-changes'
+            ? api.POST('/workspaces/{workspace}/posts/{postId}/request-changes', { params: postPath(workspace, postId), body: { body: comment! } })
+            : api.POST(`/workspaces/{workspace}/posts/{postId}/${action}`, { params: postPath(workspace, postId) }),
       ),
     onSuccess: (post) => {
       client.setQueryData(postQuery(workspace, post.id).queryKey, post);
@@ -104,7 +100,11 @@ export function useTargetAction(workspace: string, postId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ targetId, action, url }: { targetId: string; action: TargetAction; url?: string }) =>
-      call<unknown>(untypedRequest('POST', `/workspaces/${workspace}/targets/${targetId}/${action}`, action === 'confirm-published' ? { url } : undefined)),
+      call<unknown>(
+        action === 'confirm-published'
+          ? api.POST('/workspaces/{workspace}/targets/{targetId}/confirm-published', { params: { path: { workspace, targetId } }, body: { url: url! } })
+          : api.POST(`/workspaces/{workspace}/targets/{targetId}/${action}`, { params: { path: { workspace, targetId } } }),
+      ),
     onSettled: () => client.invalidateQueries({ queryKey: ['post', workspace, postId] }),
   });
 }
@@ -127,13 +127,10 @@ export function useSetAltText(workspace: string) {
   });
 }
 
-/** An account's next free posting slots after now, written out in `zone` (the bare route when the API predates zone and count). */
+/** An account's next free posting slots after now, written out in `zone`. */
 export async function nextFreeSlots(workspace: string, accountId: string, zone: string): Promise<FreeSlot[]> {
-  const route = `/workspaces/${workspace}/accounts/${accountId}/next-slot`;
-  const ask = (query: string) => call<{ slot: string | null; slots?: FreeSlot[] }>(untypedRequest('GET', route + query));
-  const answer = await ask(`?zone=${encodeURIComponent(zone)}&count=3`).catch((error: unknown) => {
-    if (error instanceof ApiError && error.status === 400) return ask('');
-    throw error;
-  });
-  return answer.slots ?? (answer.slot ? [{ at: answer.slot, local: answer.slot }] : []);
+  const answer = await call<{ slots: FreeSlot[] }>(
+    api.GET('/workspaces/{workspace}/accounts/{accountId}/next-slot', { params: { path: { workspace, accountId }, query: { zone, count: 3 } } }),
+  );
+  return answer.slots;
 }

@@ -145,7 +145,6 @@ function CheckLine({ check, passed }: { check: CheckState; passed: boolean }) {
   if (passed) return <Text size="sm" c="#b02525" role="alert">{t('time.passed')}</Text>;
   const text =
     check.kind === 'checking' ? t('check.checking')
-    : check.kind === 'unavailable' ? t('check.onSave')
     : check.kind === 'failed' ? (check.error instanceof Error ? check.error.message : t('check.failed'))
     : check.kind === 'checked' ? (check.submittable ? t('check.ok') : t('check.issues', { count: check.issues.reduce((n, e) => n + e.issues.length, 0) }))
     : t('check.idle');

@@ -4,7 +4,7 @@ import type { TargetIssues } from '../../api/post-types';
 import { draftOf, type ComposerState } from './composer-state';
 
 export type CheckState =
-  | { kind: 'idle' | 'checking' | 'unavailable' }
+  | { kind: 'idle' | 'checking' }
   | { kind: 'checked'; submittable: boolean; issues: TargetIssues[] }
   | { kind: 'failed'; error: unknown };
 
@@ -25,7 +25,7 @@ export function useDraftCheck(workspace: string, state: ComposerState): CheckSta
     setCheck({ kind: 'checking' });
     const timer = setTimeout(() => {
       checkDraft(workspace, state.postId, draft).then(
-        (answer) => current && setCheck(answer ? { kind: 'checked', submittable: answer.submittable, issues: answer.issues } : { kind: 'unavailable' }),
+        (answer) => current && setCheck({ kind: 'checked', submittable: answer.submittable, issues: answer.issues }),
         (error: unknown) => current && setCheck({ kind: 'failed', error }),
       );
     }, 600);
