@@ -63,7 +63,7 @@ test('the coordinator approves from the review inbox, sending the version read',
   expect(await stored.json()).toMatchObject({ status: 'APPROVED', approvedVersion: post.version });
 });
 
-test('the coordinator sends a post back with a comment; the editor finds it sent back', async ({ page, request }, info) => {
+test('the coordinator sends a post back with a comment; the API stores CHANGES_REQUESTED', async ({ page, request }, info) => {
   const text = `Kirim balik ${info.project.name} ${Date.now()}`;
   const post = await submittedPost(request, text);
   await signIn(page, demoEmail('coordinator'));
