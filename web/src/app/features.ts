@@ -1,7 +1,9 @@
 import { calendarFeature } from '../features/calendar';
+import { composerFeature } from '../features/composer';
 import { campaignsFeature } from '../features/campaigns';
+import { postsFeature } from '../features/posts';
 import { reviewFeature } from '../features/review';
 import type { Feature } from './feature';
 
 /** The signed-in features, in navigation order. Adding one: its folder plus one line here. */
-export const features: Feature[] = [calendarFeature, reviewFeature, campaignsFeature];
+export const features: Feature[] = [calendarFeature, composerFeature, reviewFeature, campaignsFeature, postsFeature];

@@ -1,14 +1,8 @@
-import { createRoute } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { Feature } from '../../app/feature';
 import { workspaceRoute } from '../../app/workspace-route';
-import { Placeholder } from '../../ui/Placeholder';
 
-function CampaignsPage() {
-  const { t } = useTranslation('campaigns');
-  return <Placeholder title={t('title')} />;
-}
+const campaignsRoute = createRoute({ getParentRoute: () => workspaceRoute, path: 'campaigns', component: lazyRouteComponent(() => import('./CampaignsPage'), 'CampaignsPage') });
+const campaignRoute = createRoute({ getParentRoute: () => workspaceRoute, path: 'campaigns/$campaignId', component: lazyRouteComponent(() => import('./CampaignPage'), 'CampaignPage') });
 
-const campaignsRoute = createRoute({ getParentRoute: () => workspaceRoute, path: 'campaigns', component: CampaignsPage });
-
-export const campaignsFeature: Feature = { routes: [campaignsRoute], nav: { path: 'campaigns', label: 'campaigns:nav' } };
+export const campaignsFeature: Feature = { routes: [campaignsRoute, campaignRoute], nav: { path: 'campaigns', label: 'campaigns:nav' } };

@@ -1,0 +1,108 @@
+import { expect, test } from '@playwright/test';
+import { campaignWithApprovedPost, ensureXAccount, submittedPost, X_ACCOUNT_ID } from './editorial-support';
+import { apiAs, demoEmail, expectAccessible, signIn } from './support';
+
+test.beforeAll(ensureXAccount);
+
+test('an editor composes for X and the feed: counters, the API\'s issue at the limit, then submits', async ({ page }) => {
+  await signIn(page, demoEmail('editor'));
+  await page.goto('/app/kspi/compose');
+  await expect(page.getByRole('heading', { name: 'Tulis unggahan' })).toBeVisible();
+  await page.getByLabel('KSPI di X (X)').check();
+  await page.getByLabel('KSPI feed (Feed)').check();
+  const text = page.getByLabel('Teks dasar (dipakai semua akun tanpa teks sendiri)');
+  await text.fill('a'.repeat(280));
+  const xCounter = page.getByTestId(`counter-${X_ACCOUNT_ID}`);
+  await expect(xCounter).toHaveText('X: 280/280');
+  await text.press('End');
+  await text.pressSequentially('!');
+  await expect(xCounter).toContainText('281/280');
+  await page.getByLabel('Waktu terbit', { exact: true }).fill('2030-05-01T09:00');
+  await page.getByLabel('Zona waktu terbit').selectOption('Asia/Jayapura');
+  await expect(page.getByTestId('same-instant')).toContainText('07.00 WIB');
+  // The API is the judge: its issue (naming X) shows under the text, whether from its dry run or the saved draft.
+  await page.getByRole('button', { name: 'Simpan draf' }).click();
+  await expect(page.getByTestId('api-issues')).toContainText('KSPI di X');
+  await expect(page.getByTestId('api-issues')).toContainText('280');
+  await expect(page.getByRole('tab', { name: /KSPI di X/ })).toContainText('1');
+  await expectAccessible(page);
+
+  await text.fill('Upah layak untuk semua pekerja #TolakUpahMurah @kspi https://kspi.or.id');
+  await expect(xCounter).not.toContainText('melebihi');
+  await page.getByRole('button', { name: 'Ajukan untuk ditinjau' }).click();
+  await expect(page).toHaveURL(/\/app\/kspi\/posts\//);
+  await expect(page.getByText('Ditinjau · v', { exact: false })).toBeVisible();
+  await expect(page.getByText('KSPI di X · X')).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('a time already past is refused while drafting', async ({ page }) => {
+  await signIn(page, demoEmail('editor'));
+  await page.goto('/app/kspi/compose');
+  await page.getByLabel('KSPI feed (Feed)').check();
+  await page.getByLabel('Teks dasar (dipakai semua akun tanpa teks sendiri)').fill('Sudah lewat');
+  await page.getByLabel('Waktu terbit', { exact: true }).fill('2020-01-01T09:00');
+  await expect(page.getByRole('alert').filter({ hasText: 'sudah lewat' }).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Simpan draf' })).toBeDisabled();
+  await page.getByLabel('Terbitkan segera setelah disetujui').check();
+  await expect(page.getByRole('button', { name: 'Simpan draf' })).toBeEnabled();
+});
+
+test('the coordinator approves from the review inbox, sending the version read', async ({ page, request }, info) => {
+  const text = `Tinjau saya ${info.project.name} ${Date.now()}`;
+  const post = await submittedPost(request, text);
+  await signIn(page, demoEmail('coordinator'));
+  await page.goto('/app/kspi/review');
+  await expect(page.getByRole('heading', { name: 'Kotak tinjauan' })).toBeVisible();
+  const card = page.getByRole('article').filter({ hasText: text });
+  await expect(card).toBeVisible();
+  await expectAccessible(page);
+  await card.getByRole('button', { name: 'Setujui' }).click();
+  await expect(card).toHaveCount(0);
+  const stored = await request.get(`/workspaces/kspi/posts/${post.id}`, { headers: await apiAs(request, demoEmail('coordinator')) });
+  expect(await stored.json()).toMatchObject({ status: 'APPROVED', approvedVersion: post.version });
+});
+
+test('the coordinator sends a post back with a comment; the API stores CHANGES_REQUESTED', async ({ page, request }, info) => {
+  const text = `Kirim balik ${info.project.name} ${Date.now()}`;
+  const post = await submittedPost(request, text);
+  await signIn(page, demoEmail('coordinator'));
+  await page.goto('/app/kspi/review');
+  const card = page.getByRole('article').filter({ hasText: text });
+  await card.getByRole('button', { name: 'Minta perubahan' }).click();
+  await card.getByLabel('Apa yang perlu diubah? (wajib)').fill('Tambahkan tanggal aksi.');
+  await card.getByRole('button', { name: 'Kembalikan' }).click();
+  await expect(card).toHaveCount(0);
+  const stored = await request.get(`/workspaces/kspi/posts/${post.id}`, { headers: await apiAs(request, demoEmail('editor')) });
+  expect(await stored.json()).toMatchObject({ status: 'CHANGES_REQUESTED' });
+});
+
+test('holding a campaign: the red banner, HELD states, and the resume dialog before resuming', async ({ page, request }, info) => {
+  const name = `Krisis ${info.project.name} ${Date.now()}`;
+  const { campaign } = await campaignWithApprovedPost(request, name);
+  await signIn(page, demoEmail('coordinator'));
+  await page.goto(`/app/kspi/campaigns/${campaign.id}`);
+  await expect(page.getByRole('heading', { name })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Tahan kampanye' }).click();
+  await page.getByLabel('Alasan').fill('Situasi keamanan di lapangan');
+  await page.getByRole('button', { name: 'Tahan sekarang' }).click();
+  const banner = page.getByRole('alert').filter({ hasText: name });
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText('Situasi keamanan di lapangan');
+  await expect(page.getByTestId('campaign-counts')).toContainText('Ditahan: 1');
+  await expectAccessible(page);
+
+  for (const other of ['/app/kspi/campaigns', '/app/kspi/review', '/app/kspi/compose']) {
+    await page.goto(other);
+    await expect(page.getByRole('alert').filter({ hasText: name })).toBeVisible();
+  }
+  await expectAccessible(page);
+
+  await page.goto(`/app/kspi/campaigns/${campaign.id}`);
+  await page.getByRole('button', { name: 'Lanjutkan' }).click();
+  await expect(page.getByText('Akan terbit terlambat: 0')).toBeVisible();
+  await expect(page.getByText('Akan kedaluwarsa (tidak terbit): 0')).toBeVisible();
+  await page.getByRole('button', { name: 'Lanjutkan sekarang' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: name })).toHaveCount(0);
+});
