@@ -1,5 +1,6 @@
-import { Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import type { z } from 'zod';
 import type { Principal, WorkspaceAccess } from '../../auth/auth-context';
 import { Access, CurrentPrincipal, WorkspaceRoute } from '../../auth/decorators';
@@ -93,11 +94,19 @@ export class OAuthController {
   }
 
   @Get('oauth/callback/:platform')
-  @ApiOperation({ summary: "The platform's redirect after the admin approved (public: the state identifies the flow)" })
+  @ApiOperation({ summary: "The platform's redirect after the admin approved (public: the state identifies the flow). A browser (Accept: text/html) is sent on with 303 to /app/<workspace>/accounts?oauth=connected|error&platform=&code=" })
   @ApiZodQuery(oauthCallbackSchema)
   @ApiErrors(400, 422)
-  callback(@Param('platform') platform: string, @ZodQuery(oauthCallbackSchema) query: z.infer<typeof oauthCallbackSchema>) {
+  async callback(
+    @Param('platform') platform: string,
+    @ZodQuery(oauthCallbackSchema) query: z.infer<typeof oauthCallbackSchema>,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     if (!isOAuthPlatform(platform)) throw AppError.notFound({ id: 'Platform', en: 'Platform' });
-    return this.oauth.callback(platform as OAuthPlatform, query);
+    // A browser (it asks for HTML) goes back to the accounts page; API clients keep the JSON answer.
+    if (!accept?.includes('text/html')) return this.oauth.callback(platform as OAuthPlatform, query);
+    res.redirect(HttpStatus.SEE_OTHER, await this.oauth.callbackPage(platform as OAuthPlatform, query));
+    return undefined;
   }
 }
