@@ -65,6 +65,13 @@ export class AccountsController {
     return this.accounts.disconnect(access, accountId);
   }
 
+  @Get(':accountId/pending-deliveries')
+  @WorkspaceRoute(Role.ADMIN)
+  @ApiOperation({ summary: 'The deliveries not yet made (pending, scheduled, held) that a disconnect would cancel, soonest first' })
+  pendingDeliveries(@Access() access: WorkspaceAccess, @Param('accountId') accountId: string) {
+    return this.accounts.pendingDeliveries(access, accountId);
+  }
+
   @Get(':accountId/next-slot')
   @WorkspaceRoute(Role.VIEWER)
   @ApiOperation({ summary: "The account's next free posting slot after ?after= (default now), in UTC and the workspace zone" })
