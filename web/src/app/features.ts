@@ -1,3 +1,4 @@
+import { accountsFeature } from '../features/accounts';
 import { calendarFeature } from '../features/calendar';
 import { composerFeature } from '../features/composer';
 import { campaignsFeature } from '../features/campaigns';
@@ -6,4 +7,4 @@ import { reviewFeature } from '../features/review';
 import type { Feature } from './feature';
 
 /** The signed-in features, in navigation order. Adding one: its folder plus one line here. */
-export const features: Feature[] = [calendarFeature, composerFeature, reviewFeature, campaignsFeature, postsFeature];
+export const features: Feature[] = [calendarFeature, composerFeature, reviewFeature, campaignsFeature, postsFeature, accountsFeature];
