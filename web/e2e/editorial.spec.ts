@@ -79,8 +79,10 @@ test('holding a campaign: the red banner, HELD states, and the resume dialog bef
   await expect(page.getByTestId('campaign-counts')).toContainText('Ditahan: 1');
   await expectAccessible(page);
 
-  await page.goto('/app/kspi/campaigns');
-  await expect(page.getByRole('alert').filter({ hasText: name })).toBeVisible();
+  for (const other of ['/app/kspi/campaigns', '/app/kspi/review', '/app/kspi/compose']) {
+    await page.goto(other);
+    await expect(page.getByRole('alert').filter({ hasText: name })).toBeVisible();
+  }
   await expectAccessible(page);
 
   await page.goto(`/app/kspi/campaigns/${campaign.id}`);

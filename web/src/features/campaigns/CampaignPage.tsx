@@ -2,12 +2,12 @@ import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Ti
 import { useDisclosure } from '@mantine/hooks';
 import { Link, useParams, useRouteContext } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { heldCampaigns, useCampaign } from '../../api/campaigns';
+import { useCampaign } from '../../api/campaigns';
 import { usePosts } from '../../api/posts';
-import { useReportCampaignHolds } from '../../app/holds';
 import { postPath } from '../../app/links';
 import { useFormatInstant } from '../../app/zone';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useHeldCampaignsBanner } from '../../ui/use-held-campaigns-banner';
 import { CampaignForm } from './CampaignForm';
 import { HoldDialog, ResumeDialog } from './HoldDialogs';
 import { stateOf } from './resume-preview';
@@ -29,7 +29,7 @@ export function CampaignPage() {
   const [holding, holdDialog] = useDisclosure(false);
   const [resuming, resumeDialog] = useDisclosure(false);
   const data = campaign.data;
-  useReportCampaignHolds(heldCampaigns(data ? [data] : []));
+  useHeldCampaignsBanner(workspace);
   if (!data) return <ErrorAlert error={campaign.error} />;
 
   const held = data.heldAt !== null;

@@ -2,10 +2,10 @@ import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '
 import { useDisclosure } from '@mantine/hooks';
 import { Link, useRouteContext } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { heldCampaigns, useCampaigns } from '../../api/campaigns';
+import { useCampaigns } from '../../api/campaigns';
 import { useWorkspace } from '../../api/workspace';
-import { useReportCampaignHolds } from '../../app/holds';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useHeldCampaignsBanner } from '../../ui/use-held-campaigns-banner';
 import { CampaignForm } from './CampaignForm';
 import { mayHoldCampaigns, mayHoldWorkspace } from './roles';
 import { HoldDialog, ResumeDialog } from './HoldDialogs';
@@ -21,7 +21,7 @@ export function CampaignsPage() {
   const [holding, holdDialog] = useDisclosure(false);
   const [resuming, resumeDialog] = useDisclosure(false);
   const list = campaigns.data?.campaigns ?? [];
-  useReportCampaignHolds(heldCampaigns(list));
+  useHeldCampaignsBanner(workspace);
 
   return (
     <Stack gap="md">

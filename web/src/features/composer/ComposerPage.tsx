@@ -3,15 +3,15 @@ import { useNavigate, useRouteContext, useSearch } from '@tanstack/react-router'
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCalendarChoices } from '../../api/calendar';
-import { heldCampaigns, useCampaigns } from '../../api/campaigns';
+import { useCampaigns } from '../../api/campaigns';
 import { issuesOf, useMediaLibrary, usePost, useReviewAction, useSaveDraft } from '../../api/posts';
 import type { Issue, TargetIssues } from '../../api/post-types';
-import { useReportCampaignHolds } from '../../app/holds';
 import { postPath } from '../../app/links';
 import { useZone } from '../../app/zone';
 import { roleAtLeast } from '../../api/session';
 import { WRAPPING_LABEL } from '../../ui/wrapping-label';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useHeldCampaignsBanner } from '../../ui/use-held-campaigns-banner';
 import { PostPreview } from '../../ui/PostPreview';
 import { PLATFORM_NAMES } from '../../ui/platform-text';
 import { draftOf, emptyState, stateOf, textFor, timePassed, type ComposerState } from './composer-state';
@@ -53,7 +53,7 @@ export function ComposerPage() {
 
   const check = useDraftCheck(workspace, state);
   const campaign = campaigns.find((c) => c.id === state.campaignId);
-  useReportCampaignHolds(heldCampaigns(campaign ? [campaign] : []));
+  useHeldCampaignsBanner(workspace);
 
   const issuesByAccount = useMemo(() => {
     const source = check.kind === 'checked' ? check.issues : savedIssues;
@@ -121,7 +121,7 @@ export function ComposerPage() {
           </Stack>
         </Grid.Col>
       </Grid>
-      <Paper withBorder p="sm" pos="sticky" bottom={0} style={{ zIndex: 5 }}>
+      <Paper withBorder p="sm" pos={{ base: "sticky", md: "static" }} bottom={0} style={{ zIndex: 5 }}>
         <Stack gap={6}>
           <CheckLine check={check} passed={passed} />
           <ErrorAlert error={save.error ?? review.error} />
