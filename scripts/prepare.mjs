@@ -93,9 +93,19 @@ function loadEnvironment() {
     );
     log('created .env from .env.example with a fresh credential key and operator token');
   }
+  admitLoopbackForTheDemo(envFile);
   process.loadEnvFile(envFile);
   if (!process.env.DATABASE_URL) fail('DATABASE_URL is not set in .env.');
   return { DATABASE_URL: process.env.DATABASE_URL, REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379' };
+}
+
+// A development .env made before EGRESS_ALLOW existed: the demo webhook receiver is on localhost, which
+// the guarded egress refuses unless admitted. Production .env files (NODE_ENV not development) are left alone.
+function admitLoopbackForTheDemo(envFile) {
+  const text = readFileSync(envFile, 'utf8');
+  if (/^EGRESS_ALLOW=/m.test(text) || !/^NODE_ENV=development\s*$/m.test(text)) return;
+  writeFileSync(envFile, `${text.replace(/\n?$/, '\n')}# Development: admits the demo webhook receiver on this machine (see .env.example)\nEGRESS_ALLOW=127.0.0.1,::1\n`);
+  log('added EGRESS_ALLOW=127.0.0.1,::1 to .env for the demo webhook receiver');
 }
 
 function answers(host, port) {

@@ -16,7 +16,8 @@ export async function createApiApp(config: AppConfig, roles: Role[] = ['api']): 
     bodyParser: false,
   });
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Off unless TRUST_PROXY names the proxy: otherwise any client could pick its address (README, Proxies).
+  app.set('trust proxy', config.TRUST_PROXY);
   app.use(requestContextMiddleware);
   // The browser's session cookie (src/auth/browser-session.ts); unsigned: the value is itself a secret.
   app.use(cookieParser());

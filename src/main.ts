@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
+import { checkKeysBeforeStart } from './accounts/stored-keys';
 import type { Role } from './app.module';
 import { createApiApp, createWorkerApp } from './bootstrap';
 import { ConfigError, loadConfigFromProcess, type AppConfig } from './core/config';
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   let config: AppConfig;
   try {
     config = loadConfigFromProcess();
+    await checkKeysBeforeStart(config);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`Gaung cannot start. ${error.message}\nSee .env.example for every variable.\n`);

@@ -51,6 +51,8 @@ export async function createContext(options) {
         REDIS_URL: redisUrl,
         QUEUE_PREFIX: queuePrefix,
         CREDENTIAL_KEYS: BENCH_CREDENTIAL_KEYS,
+        // The bench's receivers listen on loopback, admitted as a self-hosted server would be.
+        EGRESS_ALLOW: '127.0.0.0/8,::1',
         BULL_BOARD_ENABLED: 'false',
         WORKER_CONCURRENCY: String(options.concurrency),
         ...extra,

@@ -1,11 +1,11 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Patch, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { Access, WorkspaceRoute } from '../auth/decorators';
 import { Role } from '../core/database';
-import { ApiErrors, ApiZodBody, ApiZodQuery, ZodBody, ZodQuery } from '../core/http';
-import { credentialsFormSchema, listAccountsSchema, nextSlotSchema, updateAccountSchema } from './accounts.schemas';
+import { ApiErrors, ApiZodBody, ApiZodQuery, openApiSchema, ZodBody, ZodQuery } from '../core/http';
+import { credentialsFormSchema, listAccountsSchema, nextSlotResponseSchema, nextSlotSchema, updateAccountSchema } from './accounts.schemas';
 import { AccountsService } from './accounts.service';
 
 @ApiTags('accounts')
@@ -39,9 +39,9 @@ export class AccountsController {
 
   @Patch(':accountId')
   @WorkspaceRoute(Role.ADMIN)
-  @ApiOperation({ summary: 'Rename, set posting slots or the base URL' })
+  @ApiOperation({ summary: 'Rename or set posting slots; a new base URL only for an account without credentials (otherwise reconnect)' })
   @ApiZodBody(updateAccountSchema)
-  @ApiErrors(400, 409)
+  @ApiErrors(400, 409, 422)
   update(@Access() access: WorkspaceAccess, @Param('accountId') accountId: string, @ZodBody(updateAccountSchema) body: z.infer<typeof updateAccountSchema>) {
     return this.accounts.update(access, accountId, body);
   }
@@ -74,10 +74,11 @@ export class AccountsController {
 
   @Get(':accountId/next-slot')
   @WorkspaceRoute(Role.VIEWER)
-  @ApiOperation({ summary: "The account's next free posting slot after ?after= (default now), in UTC and the workspace zone" })
+  @ApiOperation({ summary: "The account's next free posting slots (?count=, up to 10) after ?after= (default now), in UTC and shown in ?zone= (default the workspace zone)" })
   @ApiZodQuery(nextSlotSchema)
-  @ApiErrors(400)
+  @ApiOkResponse({ schema: openApiSchema(nextSlotResponseSchema) })
+  @ApiErrors(400, 422)
   nextSlot(@Access() access: WorkspaceAccess, @Param('accountId') accountId: string, @ZodQuery(nextSlotSchema) query: z.infer<typeof nextSlotSchema>) {
-    return this.accounts.nextSlot(access, accountId, query.after);
+    return this.accounts.nextSlot(access, accountId, query);
   }
 }

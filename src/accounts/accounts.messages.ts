@@ -4,6 +4,14 @@ export const ACCOUNT_TEXT = {
   account: { id: 'Akun', en: 'Account' },
   verificationFailed: { id: 'Platform menolak kredensial ini: {reason}', en: 'The platform refused these credentials: {reason}' },
   platformUnreachable: { id: 'Platform tidak dapat dihubungi untuk memeriksa kredensial: {reason}', en: 'The platform could not be reached to check the credentials: {reason}' },
+  addressNotAllowed: {
+    id: 'Alamat {host} bukan alamat publik ({reason}), jadi Gaung tidak menghubunginya. Jika server ini milik organisasi Anda di jaringan lokal, operator dapat mengizinkannya lewat EGRESS_ALLOW.',
+    en: 'The address {host} is not public ({reason}), so Gaung does not contact it. If this server is your organisation\'s on a local network, the operator can admit it with EGRESS_ALLOW.',
+  },
+  newAddressNeedsCredentials: {
+    id: 'Kredensial akun ini hanya dikirim ke alamat tempat kredensial itu dimasukkan. Untuk memakai alamat baru, hubungkan ulang akun (POST …/reconnect) dengan alamat baru dan kredensialnya; Gaung memeriksanya dulu.',
+    en: 'This account\'s credentials are only sent to the address they were entered for. To use a new address, reconnect the account (POST …/reconnect) with the new address and its credentials; Gaung checks them first.',
+  },
   alreadyConnected: {
     id: 'Akun {name} sudah terhubung di ruang kerja ini; gunakan hubungkan ulang.',
     en: 'The account {name} is already connected in this workspace; use reconnect instead.',

@@ -40,7 +40,25 @@ export const listAccountsSchema = z
   .object({ include: z.enum(['connected', 'all']).default('connected') })
   .strict();
 
-export const nextSlotSchema = z.object({ after: zInstant.optional() }).strict();
+export const nextSlotSchema = z
+  .object({
+    after: zInstant.optional(),
+    /** The zone to show the slots in (the composer's); default the workspace's. WIB/WITA/WIT accepted. */
+    zone: z.string().min(1).max(64).optional(),
+    count: z.coerce.number().int().min(1).max(10).default(1),
+  })
+  .strict();
+
+/** The account's next free slots; `slot` and `localTime` repeat the first one in the workspace zone. */
+export const nextSlotResponseSchema = z.object({
+  after: z.string().datetime({ offset: true }),
+  timeZone: z.string().describe('The workspace zone, in which the weekly slots are defined'),
+  zone: z.string().describe('The zone the slots are shown in'),
+  slotsDefined: z.number().int(),
+  slot: z.string().datetime().nullable(),
+  localTime: z.string().nullable(),
+  slots: z.array(z.object({ at: z.string().datetime(), local: z.object({ iso: z.string(), abbreviation: z.string(), text: z.string() }) })),
+});
 
 /** Mastodon's OAuth needs the instance; the other platforms need nothing (an empty or absent body). */
 export const oauthStartSchema = z.object({}).strict().optional();

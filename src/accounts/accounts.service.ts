@@ -3,10 +3,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { accessActor, type Actor, auditJson, AuditService } from '../audit/audit.service';
 import type { WorkspaceAccess } from '../auth/auth-context';
-import { nextFreeSlot, postingSlotsSchema } from '../calendar/posting-slots';
+import { nextFreeSlots, postingSlotsSchema } from '../calendar/posting-slots';
+import { zonedFormatter } from '../calendar/zoned-format';
+import { resolveZone } from '../calendar/zoned-time';
 import { newSecretToken } from '../core/crypto';
 import { PrismaService, type ConnectedAccount, type Tx } from '../core/database';
 import { AppError } from '../core/errors';
+import { requestContext } from '../core/logging';
 import { HoldResumeService } from '../publishing';
 import type { VerifiedIdentity } from '../publishers';
 import { AccountCredentialsStore } from './account-credentials.store';
@@ -86,6 +89,10 @@ export class AccountsService {
   async update(access: WorkspaceAccess, accountId: string, changes: UpdateAccount) {
     return this.prisma.$transaction(async (tx) => {
       const before = await this.lockLive(tx, access.workspaceId, accountId);
+      // A credential is only ever sent to the host it was entered for (docs/security.md).
+      if (changes.baseUrl !== undefined && changes.baseUrl !== before.baseUrl && before.credentialsCiphertext !== null) {
+        throw AppError.unprocessable('credentials_required', ACCOUNT_TEXT.newAddressNeedsCredentials);
+      }
       const after = await this.accounts.update(tx, access.workspaceId, accountId, changes);
       await this.record(tx, accessActor(access), access.workspaceId, 'account.updated', accountId, { before: { displayName: before.displayName, baseUrl: before.baseUrl }, after: changes });
       return presentAccount(after);
@@ -148,15 +155,29 @@ export class AccountsService {
     };
   }
 
-  /** The account's next posting slot after `after` (default now) not already booked by a scheduled post. */
-  async nextSlot(access: WorkspaceAccess, accountId: string, after?: string) {
+  /**
+   * The account's next `count` posting slots after `after` (default now) not already booked by a
+   * post, shown in `zone` (default the workspace's, in which the weekly slots are defined).
+   */
+  async nextSlot(access: WorkspaceAccess, accountId: string, query: { after?: string; zone?: string; count: number }) {
     const account = await this.require(access.workspaceId, accountId);
+    const zone = resolveZone(query.zone ?? access.timeZone);
     const parsed = postingSlotsSchema.safeParse(account.postingSlots);
     const slots = parsed.success ? parsed.data : [];
-    const from = after ? DateTime.fromISO(after, { setZone: true }) : DateTime.utc();
+    const from = query.after ? DateTime.fromISO(query.after, { setZone: true }) : DateTime.utc();
     const taken = await this.accounts.takenInstants(access.workspaceId, accountId, from.toJSDate());
-    const slot = nextFreeSlot(slots, access.timeZone, from, taken);
-    return { after: from.toUTC().toISO(), timeZone: access.timeZone, slot: slot ? slot.toUTC().toISO() : null, localTime: slot ? slot.setZone(access.timeZone).toISO() : null, slotsDefined: slots.length };
+    const free = nextFreeSlots(slots, access.timeZone, from, taken, query.count);
+    const format = zonedFormatter(zone, requestContext.locale());
+    const first = free[0];
+    return {
+      after: from.toUTC().toISO()!,
+      timeZone: access.timeZone,
+      zone,
+      slotsDefined: slots.length,
+      slot: first ? first.toUTC().toISO() : null,
+      localTime: first ? first.setZone(access.timeZone).toISO() : null,
+      slots: free.map((slot) => ({ at: slot.toUTC().toISO()!, local: format(slot.toJSDate()) })),
+    };
   }
 
   private async create(tx: Tx, actor: Actor, workspaceId: string, connection: VerifiedConnection): Promise<ConnectedAccount> {

@@ -1,6 +1,7 @@
-import { SecretDecryptionError, type SecretBox } from '../core/crypto';
+import { forgetUnusedKeyChecks, SecretDecryptionError, verifyCredentialKeys, type SecretBox } from '../core/crypto';
 import type { PrismaClient } from '../core/database';
 import { AccountCredentialsStore } from './account-credentials.store';
+import { keyIdsInUse, storedSample, webhookBinding } from './stored-keys';
 
 export interface RotationCounts {
   /** Rows re-sealed under the newest key. */
@@ -22,12 +23,15 @@ export interface RotationReport {
  * Re-seals every connected account's credentials and every webhook endpoint's secret under the
  * newest key (CREDENTIAL_KEYS' first entry), in batches of `batchSize` rows, each row updated only
  * if it still holds the ciphertext that was read (a concurrent refresh wins). Idempotent: a second
- * run finds everything current. Never logs or returns a secret.
+ * run finds everything current. Never logs or returns a secret. Refuses to start (ConfigError) when
+ * a configured key does not open what is stored under its id; afterwards the check values of ids
+ * nothing is sealed under any more are forgotten (docs/security.md).
  */
 export async function rotateKeys(prisma: PrismaClient, box: SecretBox, options: { batchSize?: number; progress?: (line: string) => void; workspaceId?: string } = {}): Promise<RotationReport> {
   const batchSize = options.batchSize ?? 200;
   // One workspace only when given (tests on a shared database); the CLI rotates everything.
   const scope = options.workspaceId ? { workspaceId: options.workspaceId } : {};
+  await verifyCredentialKeys(prisma, box, storedSample(prisma));
   const report: RotationReport = { newestKeyId: box.currentKeyId, accounts: counts(), webhooks: counts(), failedIds: [] };
 
   for (let after: string | undefined; ; ) {
@@ -62,7 +66,7 @@ export async function rotateKeys(prisma: PrismaClient, box: SecretBox, options: 
     if (rows.length === 0) break;
     for (const row of rows) {
       const sealed = { keyId: row.secretKeyId, ciphertext: new Uint8Array(row.secretCiphertext) };
-      await step(report, 'webhooks', row.id, () => box.reseal(sealed, { workspaceId: row.workspaceId, subject: `webhook:${row.id}` }), async (next) => {
+      await step(report, 'webhooks', row.id, () => box.reseal(sealed, webhookBinding(row)), async (next) => {
         const { count } = await prisma.webhookEndpoint.updateMany({
           where: { id: row.id, secretKeyId: row.secretKeyId, secretCiphertext: row.secretCiphertext },
           data: { secretCiphertext: next.ciphertext, secretKeyId: next.keyId },
@@ -73,6 +77,7 @@ export async function rotateKeys(prisma: PrismaClient, box: SecretBox, options: 
     after = rows[rows.length - 1]!.id;
     options.progress?.(`webhooks: ${JSON.stringify(report.webhooks)}`);
   }
+  await forgetUnusedKeyChecks(prisma, box, await keyIdsInUse(prisma));
   return report;
 }
 

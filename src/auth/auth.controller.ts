@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import type { z } from 'zod';
 import { ZodValidationPipe } from '../core/errors';
 import { ApiErrors, ApiZodBody, openApiSchema, ZodBody, zUuid } from '../core/http';
+import { ExpensiveAnonymous } from './anonymous-throttle';
 import type { GaungRequest, Principal } from './auth-context';
 import {
   bearerLoginViewSchema,
@@ -32,9 +33,10 @@ export class AuthController {
   ) {}
 
   @Post('auth/register')
-  @ApiOperation({ summary: 'Create a user account and sign in' })
+  @ExpensiveAnonymous()
+  @ApiOperation({ summary: 'Create a user account and sign in (only when REGISTRATION=open; otherwise 403)' })
   @ApiZodBody(registerSchema)
-  @ApiErrors(400, 409)
+  @ApiErrors(400, 403, 409)
   register(@ZodBody(registerSchema) body: z.infer<typeof registerSchema>, @Req() req: GaungRequest) {
     return this.auth.register(body, client(req));
   }
@@ -109,6 +111,7 @@ export class AuthController {
   }
 
   @Post('auth/password-reset/confirm')
+  @ExpensiveAnonymous()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Choose a new password with a one-time reset token; every session and personal API token ends' })
   @ApiZodBody(resetConfirmSchema)

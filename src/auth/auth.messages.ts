@@ -3,12 +3,20 @@ import type { LocalizedText } from '../core/i18n';
 export const AUTH_TEXT = {
   badCredentials: { id: 'Email atau kata sandi salah.', en: 'Wrong email or password.' },
   locked: {
-    id: 'Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {minutes} menit.',
-    en: 'Too many failed sign-in attempts. Try again in {minutes} minutes.',
+    id: 'Terlalu banyak percobaan masuk yang gagal ke akun ini dari alamat Anda. Coba lagi dalam {minutes} menit, atau atur ulang kata sandi.',
+    en: 'Too many failed sign-in attempts to this account from your address. Try again in {minutes} minutes, or reset your password.',
   },
   tooManyAttempts: {
     id: 'Terlalu banyak percobaan dari alamat ini. Coba lagi dalam {seconds} detik.',
     en: 'Too many attempts from this address. Try again in {seconds} seconds.',
+  },
+  tooManyAnonymous: {
+    id: 'Terlalu banyak permintaan pendaftaran, undangan, atau atur ulang kata sandi dari alamat ini. Coba lagi dalam {minutes} menit.',
+    en: 'Too many registration, invitation or password reset requests from this address. Try again in {minutes} minutes.',
+  },
+  registrationClosed: {
+    id: 'Pendaftaran di Gaung ini hanya lewat undangan. Minta admin ruang kerja Anda mengirim undangan.',
+    en: 'Sign-up on this Gaung is by invitation only. Ask an admin of your workspace to invite you.',
   },
   sessionInvalid: {
     id: 'Sesi Anda telah berakhir atau dicabut. Silakan masuk lagi.',

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { AnonymousThrottleGuard } from './anonymous-throttle';
 import { ApiTokensController } from './api-tokens.controller';
 import { ApiTokensService } from './api-tokens.service';
 import { AuthController } from './auth.controller';
@@ -12,7 +13,7 @@ import { LoginThrottleService } from './login-throttle.service';
 @Global()
 @Module({
   controllers: [AuthController, ApiTokensController],
-  providers: [AuthService, BrowserSession, ApiTokensService, CredentialsRepository, LoginThrottleService, AuthGuard, WorkspaceGuard],
-  exports: [AuthService, BrowserSession, CredentialsRepository, AuthGuard, WorkspaceGuard],
+  providers: [AuthService, BrowserSession, ApiTokensService, CredentialsRepository, LoginThrottleService, AuthGuard, WorkspaceGuard, AnonymousThrottleGuard],
+  exports: [AuthService, BrowserSession, CredentialsRepository, AuthGuard, WorkspaceGuard, AnonymousThrottleGuard],
 })
 export class AuthModule {}

@@ -34,7 +34,9 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** Only when REGISTRATION=open; otherwise accounts come from invitations (docs/security.md, rule 12). */
   async register(input: { email: string; name: string; password: string; locale: Locale; timeZone?: string }, client: ClientInfo) {
+    if (this.config.REGISTRATION !== 'open') throw AppError.forbidden('registration_closed', AUTH_TEXT.registrationClosed);
     if (await this.credentials.findUserByEmail(input.email)) throw AppError.conflict('email_taken', AUTH_TEXT.emailTaken);
     const passwordHash = await hashPassword(input.password);
     const user = await this.prisma.$transaction(async (tx) => {
@@ -67,12 +69,12 @@ export class AuthService {
     await this.throttle.assertAllowed(email, client.ip);
     const user = await this.credentials.findUserByEmail(email);
     // Verify against a real hash even for unknown emails so timing does not reveal who exists.
-    const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+    const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH, 'sign-in');
     if (!user || !ok) {
-      await this.throttle.recordFailure(email);
+      await this.throttle.recordFailure(email, client.ip);
       throw AppError.unauthorized('bad_credentials', AUTH_TEXT.badCredentials);
     }
-    await this.throttle.recordSuccess(email);
+    await this.throttle.recordSuccess(email, client.ip);
     return user;
   }
 
@@ -180,6 +182,8 @@ export class AuthService {
   }
 
   async confirmPasswordReset(token: string, newPassword: string): Promise<void> {
+    // A dead link is refused before the costly hash; consuming it below checks again, atomically.
+    if (!(await this.credentials.isLivePasswordReset(hashToken(token), new Date()))) throw AppError.unprocessable('reset_invalid', AUTH_TEXT.resetInvalid);
     const passwordHash = await hashPassword(newPassword);
     await this.prisma.$transaction(async (tx) => {
       const userId = await this.credentials.consumePasswordReset(tx, hashToken(token), new Date());

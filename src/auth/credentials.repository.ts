@@ -86,6 +86,11 @@ export class CredentialsRepository {
   }
 
   /** Marks a live reset token used; returns its user id, or null when invalid, used or expired. */
+  /** Whether a reset link can still be used: checked before the costly hash of the new password. */
+  async isLivePasswordReset(tokenHash: string, now: Date): Promise<boolean> {
+    return (await this.prisma.passwordReset.count({ where: { tokenHash, usedAt: null, expiresAt: { gt: now } } })) === 1;
+  }
+
   async consumePasswordReset(tx: Tx, tokenHash: string, now: Date): Promise<string | null> {
     const reset = await tx.passwordReset.findUnique({ where: { tokenHash } });
     if (!reset) return null;

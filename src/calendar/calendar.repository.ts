@@ -5,6 +5,12 @@ import type { CalendarQuery } from './calendar.schemas';
 /** The calendar's filters; the iCal feed uses none of them. */
 export type PostFilters = Partial<Pick<CalendarQuery, 'campaignId' | 'status' | 'authorId' | 'accountId' | 'platform'>> & { limit: number };
 
+/** Joint campaigns of a workspace, and the (campaign, workspace) pairs whose posts it may see in them. */
+export interface JointCampaigns {
+  ids: string[];
+  sharers: Array<{ campaignId: string; workspaceId: string }>;
+}
+
 /** A post as the calendar shows it, with its workspace, campaign, author and deliveries. */
 export interface CalendarPost {
   id: string;
@@ -24,8 +30,12 @@ export interface CalendarPost {
 export class CalendarRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** Joint campaigns this workspace takes part in (as owner with partners, or as active partner). */
-  async jointCampaignIds(workspaceId: string): Promise<string[]> {
+  /**
+   * Joint campaigns this workspace takes part in (as owner with partners, or as active partner), and
+   * whose posts in each are shared: the owner's and its ACTIVE partners', read now (docs/security.md,
+   * rule 1: a partner that left takes its posts along, whatever it writes afterwards).
+   */
+  async jointCampaigns(workspaceId: string): Promise<JointCampaigns> {
     const rows = await this.prisma.campaign.findMany({
       where: {
         OR: [
@@ -33,18 +43,20 @@ export class CalendarRepository {
           { partners: { some: { workspaceId, status: 'ACTIVE' } } },
         ],
       },
-      select: { id: true },
+      select: { id: true, workspaceId: true, partners: { where: { status: 'ACTIVE' }, select: { workspaceId: true } } },
     });
-    return rows.map((row) => row.id);
+    const sharers = rows.flatMap((row) => [row.workspaceId, ...row.partners.map((p) => p.workspaceId)].map((sharer) => ({ campaignId: row.id, workspaceId: sharer })));
+    return { ids: rows.map((row) => row.id), sharers };
   }
 
   /**
-   * Posts in [from, to): the workspace's own, and every partner's posts in its joint campaigns, with
+   * Posts in [from, to): the workspace's own, and in its joint campaigns those of the workspaces
+   * sharing them now (jointCampaigns: decided at read time, not by data moved on leave), with
    * everything the calendar shows, in ONE query (the relations as JSON), run as a hot statement:
    * a page of ~400 rows costs the Prisma client more CPU than the query itself. Keyset-paginated on
    * (scheduledAt, id); the two branches use the (workspaceId|campaignId, scheduledAt, id) indexes.
    */
-  posts(workspaceId: string, jointIds: string[], range: { from: Date; to: Date }, query: PostFilters, cursor?: { at: Date; id: string }): Promise<CalendarPost[]> {
+  posts(workspaceId: string, joint: JointCampaigns, range: { from: Date; to: Date }, query: PostFilters, cursor?: { at: Date; id: string }): Promise<CalendarPost[]> {
     const where = (condition: boolean, fragment: Prisma.Sql) => (condition ? Prisma.sql`AND ${fragment}` : Prisma.empty);
     return this.prisma.hotStatement<CalendarPost>(Prisma.sql`
       SELECT p.id::text AS id, p."workspaceId"::text AS "workspaceId", p.status::text AS status, p.version,
@@ -62,7 +74,9 @@ export class CalendarRepository {
         JOIN "Workspace" w ON w.id = p."workspaceId"
         JOIN "User" u ON u.id = p."authorId"
         LEFT JOIN "Campaign" c ON c.id = p."campaignId"
-       WHERE (p."workspaceId" = ${workspaceId}::uuid OR p."campaignId" = ANY(${jointIds}::uuid[]))
+       WHERE (p."workspaceId" = ${workspaceId}::uuid
+              OR (p."campaignId" = ANY(${joint.ids}::uuid[])
+                  AND (p."campaignId", p."workspaceId") IN (SELECT * FROM unnest(${joint.sharers.map((s) => s.campaignId)}::uuid[], ${joint.sharers.map((s) => s.workspaceId)}::uuid[]))))
          AND p."scheduledAt" >= ${range.from} AND p."scheduledAt" < ${range.to}
          ${where(Boolean(query.campaignId), Prisma.sql`p."campaignId" = ${query.campaignId ?? null}::uuid`)}
          ${where(Boolean(query.status), Prisma.sql`p.status::text = ${query.status ?? null}`)}

@@ -7,6 +7,7 @@ import { hashToken, newSecretToken } from '../core/crypto';
 import { PrismaService } from '../core/database';
 import { AppError } from '../core/errors';
 import { requestContext } from '../core/logging';
+import { displayStateOf } from '../posts/display-state';
 import { CalendarRepository, type CalendarPost } from './calendar.repository';
 import type { CalendarQuery } from './calendar.schemas';
 import { calendarDates } from './holidays';
@@ -35,11 +36,11 @@ export class CalendarService {
       ? { from: new Date(query.from), to: new Date(query.to) }
       : calendarRange(query.view ?? 'week', query.anchor ?? DateTime.now().setZone(zone).toISODate()!, zone);
     const cursor = query.after ? { at: new Date(query.after.split('_')[0]!), id: query.after.split('_')[1]! } : undefined;
-    const jointIds = await this.calendar.jointCampaignIds(access.workspaceId);
+    const joint = await this.calendar.jointCampaigns(access.workspaceId);
     const [posts, workspace, heldCampaigns, keyDates] = await Promise.all([
-      this.calendar.posts(access.workspaceId, jointIds, range, query, cursor),
+      this.calendar.posts(access.workspaceId, joint, range, query, cursor),
       this.calendar.workspaceHold(access.workspaceId),
-      this.calendar.heldCampaigns(access.workspaceId, jointIds),
+      this.calendar.heldCampaigns(access.workspaceId, joint.ids),
       this.calendar.keyDates(access.workspaceId, startOfLocalDay(range.from, zone), endOfLocalDayExclusive(range.to, zone)),
     ]);
     const locale = requestContext.locale();
@@ -111,8 +112,8 @@ export class CalendarService {
     const workspace = await this.calendar.workspaceHold(feed.workspaceId);
     const now = DateTime.utc();
     const range = { from: now.minus({ days: ICAL_PAST_DAYS }).toJSDate(), to: now.plus({ days: ICAL_FUTURE_DAYS }).toJSDate() };
-    const jointIds = await this.calendar.jointCampaignIds(feed.workspaceId);
-    const posts = await this.calendar.posts(feed.workspaceId, jointIds, range, { limit: 1000 });
+    const joint = await this.calendar.jointCampaigns(feed.workspaceId);
+    const posts = await this.calendar.posts(feed.workspaceId, joint, range, { limit: 1000 });
     const keyDates = await this.calendar.keyDates(feed.workspaceId, range.from, range.to);
     const user = await this.prisma.user.findUniqueOrThrow({ where: { id: feed.userId }, select: { locale: true } });
     const locale = user.locale === 'en' ? 'en' : 'id';
@@ -126,7 +127,7 @@ export class CalendarService {
         id: post.id,
         version: post.version,
         scheduledAt: post.scheduledAt,
-        status: post.status,
+        status: displayStateOf(post.status, post.targets.map((t) => t.state)),
         campaignName: post.campaign?.name ?? null,
         text: post.baseText,
         platforms: post.targets.map((t) => `${t.account.platform} (${t.account.displayName})`),
@@ -149,6 +150,7 @@ function presentCalendarPost(post: CalendarPost, workspaceId: string, format: (i
     campaign: post.campaign ? { id: post.campaign.id, name: post.campaign.name, color: post.campaign.color, held: post.campaign.heldAt !== null } : null,
     author: post.author,
     status: post.status,
+    displayState: displayStateOf(post.status, post.targets.map((t) => t.state)),
     version: post.version,
     scheduledAt: post.scheduledAt,
     scheduleZone: post.scheduleZone,

@@ -43,7 +43,7 @@ const post: ICalPost = {
   id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
   version: 3,
   scheduledAt: new Date('2027-05-01T02:00:00Z'),
-  status: 'APPROVED',
+  status: 'SCHEDULED',
   campaignName: 'May Day, 2027; Bersatu',
   text: longIndonesianText,
   platforms: ['X', 'MASTODON', 'TELEGRAM'],
@@ -109,15 +109,15 @@ describe('renderICalendar', () => {
     expect(get(postEvent, 'SEQUENCE')).toBe('3');
     expect(get(postEvent, 'STATUS')).toBe('CONFIRMED');
     expect(unescape(get(postEvent, 'SUMMARY'))).toBe(
-      'May Day, 2027; Bersatu [APPROVED] Kawan-kawan buruh! ✊🏽 Mari bergabung dalam aksi serentak Hari Buruh Internasional, 1 Mei 2027, ' +
+      'May Day, 2027; Bersatu [SCHEDULED] Kawan-kawan buruh! ✊🏽 Mari bergabung dalam aksi serentak Hari Buruh Internasional, 1 Mei 2027, ' +
         'di depan gedung DPR; tuntutan kita: upah layak, hapus outsourcing, dan perlindungan K3 untuk semua. 👷‍♀️🇮🇩',
     );
     const description = unescape(get(postEvent, 'DESCRIPTION'));
-    expect(description).toContain('Platform: X, MASTODON, TELEGRAM\nStatus: APPROVED\n');
+    expect(description).toContain('Platform: X, MASTODON, TELEGRAM\nStatus: SCHEDULED\n');
     expect(description.endsWith(longIndonesianText)).toBe(true);
     // Categories split on unescaped commas only.
     const categories = get(postEvent, 'CATEGORIES').split(/(?<!\\),/).map(unescape);
-    expect(categories).toEqual(['APPROVED', 'X', 'MASTODON', 'TELEGRAM', 'May Day, 2027; Bersatu']);
+    expect(categories).toEqual(['SCHEDULED', 'X', 'MASTODON', 'TELEGRAM', 'May Day, 2027; Bersatu']);
 
     expect(holidayEvent.find((p) => p.name === 'DTSTART')).toEqual({ name: 'DTSTART', params: ';VALUE=DATE', value: '20270501' });
     expect(get(holidayEvent, 'DTEND')).toBe('20270502');

@@ -1,4 +1,4 @@
-import type { PostStatus } from '../core/database';
+import type { DisplayState } from '../posts/display-state';
 import type { Locale } from '../core/i18n';
 import type { CalendarDate } from './holidays';
 
@@ -7,7 +7,8 @@ export interface ICalPost {
   id: string;
   version: number;
   scheduledAt: Date | null;
-  status: PostStatus;
+  /** The state people read (posts/display-state.ts): an expired post shows as EXPIRED, not IN_REVIEW. */
+  status: DisplayState;
   campaignName: string | null;
   text: string;
   /** Platform names (or account names) of its targets. */
@@ -57,6 +58,22 @@ export function renderICalendar(feed: ICalFeed): string {
   return lines.map(foldLine).join('\r\n') + '\r\n';
 }
 
+/** iCalendar knows three: what will not happen is CANCELLED; what is approved (or done) is CONFIRMED. */
+const EVENT_STATUS: Readonly<Record<DisplayState, 'TENTATIVE' | 'CONFIRMED' | 'CANCELLED'>> = {
+  DRAFT: 'TENTATIVE',
+  IN_REVIEW: 'TENTATIVE',
+  CHANGES_REQUESTED: 'TENTATIVE',
+  SCHEDULED: 'CONFIRMED',
+  HELD: 'CONFIRMED',
+  PUBLISHING: 'CONFIRMED',
+  PUBLISHED: 'CONFIRMED',
+  PARTLY_PUBLISHED: 'CONFIRMED',
+  UNCONFIRMED: 'CONFIRMED',
+  FAILED: 'CANCELLED',
+  EXPIRED: 'CANCELLED',
+  CANCELLED: 'CANCELLED',
+};
+
 function postEvent(post: ICalPost, domain: string, stamp: string): string[] {
   if (!post.scheduledAt) return [];
   const firstLine = post.text.split(/\r?\n/).find((line) => line.trim() !== '')?.trim() ?? '';
@@ -73,7 +90,7 @@ function postEvent(post: ICalPost, domain: string, stamp: string): string[] {
     `SUMMARY:${escapeText(summary)}`,
     `DESCRIPTION:${escapeText(description)}`,
     `CATEGORIES:${categories.map(escapeText).join(',')}`,
-    `STATUS:${post.status === 'CANCELLED' ? 'CANCELLED' : post.status === 'APPROVED' ? 'CONFIRMED' : 'TENTATIVE'}`,
+    `STATUS:${EVENT_STATUS[post.status]}`,
     'END:VEVENT',
   ];
 }

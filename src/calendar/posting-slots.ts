@@ -56,6 +56,18 @@ export function nextFreeSlot(
   return null;
 }
 
+/** Up to `count` free slots in a row after `after` (fewer when the horizon runs out), by nextFreeSlot's rules. */
+export function nextFreeSlots(slots: readonly PostingSlot[], zone: string, after: DateTime, taken: readonly Date[], count: number): DateTime[] {
+  const found: DateTime[] = [];
+  for (let from = after; found.length < count; ) {
+    const slot = nextFreeSlot(slots, zone, from, taken);
+    if (!slot) break;
+    found.push(slot);
+    from = slot;
+  }
+  return found;
+}
+
 /** The instants of the slots falling on one local day, in time order, DST rule applied. */
 function slotInstantsOn(slots: readonly PostingSlot[], day: DateTime, zone: string): DateTime[] {
   const instants = slots

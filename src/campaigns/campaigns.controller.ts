@@ -7,11 +7,15 @@ import { Role } from '../core/database';
 import { ApiErrors, ApiZodBody, ApiZodQuery, ZodBody, ZodQuery } from '../core/http';
 import { createCampaignSchema, holdSchema, invitePartnerSchema, listCampaignsSchema, updateCampaignSchema } from './campaigns.schemas';
 import { CampaignsService } from './campaigns.service';
+import { PartnershipsService } from './partnerships.service';
 
 @ApiTags('campaigns')
 @Controller('workspaces/:workspace')
 export class CampaignsController {
-  constructor(private readonly campaigns: CampaignsService) {}
+  constructor(
+    private readonly campaigns: CampaignsService,
+    private readonly partnerships: PartnershipsService,
+  ) {}
 
   @Post('campaigns')
   @WorkspaceRoute(Role.COORDINATOR)
@@ -84,27 +88,27 @@ export class CampaignsController {
 
   @Post('campaigns/:campaignId/partners')
   @WorkspaceRoute(Role.COORDINATOR)
-  @ApiOperation({ summary: 'Invite another workspace (by slug) to this joint campaign' })
+  @ApiOperation({ summary: 'Invite another workspace (by slug) to this joint campaign: one open to invitations, a past partner, or one you belong to' })
   @ApiZodBody(invitePartnerSchema)
-  @ApiErrors(400, 409, 422)
+  @ApiErrors(400, 409, 422, 429)
   invite(@Access() access: WorkspaceAccess, @Param('campaignId') campaignId: string, @ZodBody(invitePartnerSchema) body: z.infer<typeof invitePartnerSchema>) {
-    return this.campaigns.invitePartner(access, campaignId, body.workspace);
+    return this.partnerships.invite(access, campaignId, body.workspace);
   }
 
   @Get('partnerships')
   @WorkspaceRoute(Role.VIEWER)
   @ApiOperation({ summary: 'Joint campaigns this workspace is invited to or part of' })
-  partnerships(@Access() access: WorkspaceAccess) {
-    return this.campaigns.partnerships(access);
+  listPartnerships(@Access() access: WorkspaceAccess) {
+    return this.partnerships.list(access);
   }
 
   @Post('partnerships/:partnershipId/accept')
   @WorkspaceRoute(Role.COORDINATOR)
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Accept an invitation to a joint campaign' })
-  @ApiErrors(409)
+  @ApiOperation({ summary: 'Accept an invitation to a joint campaign (refused once its sender is no longer a coordinator)' })
+  @ApiErrors(409, 422)
   async accept(@Access() access: WorkspaceAccess, @Param('partnershipId') partnershipId: string) {
-    await this.campaigns.respond(access, partnershipId, true);
+    await this.partnerships.respond(access, partnershipId, true);
   }
 
   @Post('partnerships/:partnershipId/decline')
@@ -113,7 +117,7 @@ export class CampaignsController {
   @ApiOperation({ summary: 'Decline an invitation to a joint campaign' })
   @ApiErrors(409)
   async decline(@Access() access: WorkspaceAccess, @Param('partnershipId') partnershipId: string) {
-    await this.campaigns.respond(access, partnershipId, false);
+    await this.partnerships.respond(access, partnershipId, false);
   }
 
   @Post('partnerships/:partnershipId/leave')
@@ -122,6 +126,6 @@ export class CampaignsController {
   @ApiOperation({ summary: "Leave a joint campaign; this workspace's pending deliveries in it are cancelled" })
   @ApiErrors(409)
   leave(@Access() access: WorkspaceAccess, @Param('partnershipId') partnershipId: string) {
-    return this.campaigns.leave(access, partnershipId);
+    return this.partnerships.leave(access, partnershipId);
   }
 }

@@ -3,6 +3,7 @@ import { PublishingModule } from '../publishing';
 import { CampaignsController } from './campaigns.controller';
 import { CampaignsRepository } from './campaigns.repository';
 import { CampaignsService } from './campaigns.service';
+import { PartnershipsService } from './partnerships.service';
 
-@Module({ imports: [PublishingModule], controllers: [CampaignsController], providers: [CampaignsService, CampaignsRepository], exports: [CampaignsService, CampaignsRepository] })
+@Module({ imports: [PublishingModule], controllers: [CampaignsController], providers: [CampaignsService, PartnershipsService, CampaignsRepository], exports: [CampaignsService, CampaignsRepository] })
 export class CampaignsModule {}

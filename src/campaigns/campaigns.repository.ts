@@ -48,11 +48,39 @@ export class CampaignsRepository {
     });
   }
 
-  findWorkspaceByKey(key: string) {
+  /**
+   * The workspace named by `key` (slug or id) if the inviting workspace and user may address it:
+   * it is open to partnership invitations, has been a partner with the inviter's workspace (either
+   * way round), or the user belongs to it. Null otherwise, whether or not it exists.
+   */
+  findAddressableWorkspace(inviterWorkspaceId: string, userId: string, key: string) {
+    const partnered = { in: ['ACTIVE', 'LEFT'] as Array<'ACTIVE' | 'LEFT'> };
     return this.prisma.workspace.findFirst({
-      where: /^[0-9a-f-]{36}$/i.test(key) ? { id: key } : { slug: key },
+      where: {
+        ...(/^[0-9a-f-]{36}$/i.test(key) ? { id: key } : { slug: key }),
+        OR: [
+          { openToPartnerInvitations: true },
+          { memberships: { some: { userId } } },
+          { partnerships: { some: { status: partnered, campaign: { workspaceId: inviterWorkspaceId } } } },
+          { campaigns: { some: { partners: { some: { workspaceId: inviterWorkspaceId, status: partnered } } } } },
+        ],
+      },
       select: { id: true, slug: true, name: true },
     });
+  }
+
+  /** The current role of whoever sent this workspace's partnership invitation, in the inviting workspace: null when no longer a member, undefined when no such partnership. */
+  async inviterRoleOf(tx: Tx, workspaceId: string, partnershipId: string) {
+    const partnership = await tx.campaignPartner.findFirst({
+      where: { id: partnershipId, workspaceId },
+      select: { invitedById: true, campaign: { select: { workspaceId: true } } },
+    });
+    if (!partnership) return undefined;
+    const membership = await tx.membership.findUnique({
+      where: { workspaceId_userId: { workspaceId: partnership.campaign.workspaceId, userId: partnership.invitedById } },
+      select: { role: true },
+    });
+    return membership?.role ?? null;
   }
 
   findPartnership(tx: Tx, workspaceId: string, campaignId: string) {

@@ -97,61 +97,8 @@ export class CampaignsService {
     return this.holds.resumeAfterHold({ campaignId });
   }
 
-  /** The owner's coordinator invites another workspace to a joint campaign. */
-  async invitePartner(access: WorkspaceAccess, campaignId: string, partnerKey: string) {
-    return this.prisma.$transaction(async (tx) => {
-      await this.lockOwned(tx, access, campaignId);
-      const partner = await this.campaigns.findWorkspaceByKey(partnerKey);
-      if (!partner) throw AppError.unprocessable('partner_unknown', CAMPAIGN_TEXT.partnerUnknown, { slug: partnerKey });
-      if (partner.id === access.workspaceId) throw AppError.unprocessable('self_partner', CAMPAIGN_TEXT.selfPartner);
-      const existing = await this.campaigns.findPartnership(tx, partner.id, campaignId);
-      if (existing && (existing.status === 'INVITED' || existing.status === 'ACTIVE')) {
-        throw AppError.conflict('already_partner', CAMPAIGN_TEXT.alreadyPartner, { slug: partner.slug });
-      }
-      const partnership = await this.campaigns.upsertInvitation(tx, campaignId, partner.id, access.userId);
-      await this.record(tx, access, 'partnership.invited', campaignId, { partner: partner.slug, partnershipId: partnership.id });
-      await this.audit.record(tx, {
-        workspaceId: partner.id,
-        actor: accessActor(access),
-        action: 'partnership.invited',
-        subjectType: 'partnership',
-        subjectId: partnership.id,
-        summary: { campaignId, by: access.workspaceSlug },
-      });
-      return { id: partnership.id, workspace: partner, status: partnership.status };
-    });
-  }
-
-  partnerships(access: WorkspaceAccess) {
-    return this.campaigns.listPartnerships(access.workspaceId);
-  }
-
-  /** The partner's coordinator accepts or declines. */
-  async respond(access: WorkspaceAccess, partnershipId: string, accept: boolean) {
-    await this.prisma.$transaction(async (tx) => {
-      const moved = await this.campaigns.transition(tx, access.workspaceId, partnershipId, 'INVITED', {
-        status: accept ? 'ACTIVE' : 'DECLINED',
-        respondedById: access.userId,
-        respondedAt: new Date(),
-      });
-      if (!moved) throw AppError.conflict('partnership_not_open', CAMPAIGN_TEXT.partnershipNotOpen);
-      await this.recordPartnership(tx, access, partnershipId, accept ? 'partnership.accepted' : 'partnership.declined');
-    });
-  }
-
-  /** A partner leaves: its deliveries in the campaign that have not happened are cancelled. */
-  async leave(access: WorkspaceAccess, partnershipId: string) {
-    return this.prisma.$transaction(async (tx) => {
-      const partnership = await tx.campaignPartner.findFirstOrThrow({ where: { id: partnershipId, workspaceId: access.workspaceId } });
-      const moved = await this.campaigns.transition(tx, access.workspaceId, partnershipId, 'ACTIVE', { status: 'LEFT', leftAt: new Date() });
-      if (!moved) throw AppError.conflict('partnership_not_active', CAMPAIGN_TEXT.partnershipNotActive);
-      const cancelled = await this.campaigns.cancelPendingDeliveries(tx, access.workspaceId, partnership.campaignId);
-      await this.recordPartnership(tx, access, partnershipId, 'partnership.left', { campaignId: partnership.campaignId, cancelledDeliveries: cancelled });
-      return { cancelledDeliveries: cancelled };
-    });
-  }
-
-  private async lockOwned(tx: Tx, access: WorkspaceAccess, campaignId: string) {
+  /** Locks a campaign for a change by its owner workspace; 403 for a partner (who can see it). */
+  async lockOwned(tx: Tx, access: WorkspaceAccess, campaignId: string) {
     const campaign = await this.campaigns.lockOwned(tx, access.workspaceId, campaignId);
     // Visible (the guard checked) but not ours: a partner's coordinator is reading a joint campaign.
     if (!campaign) throw AppError.forbidden('campaign_owner_only', CAMPAIGN_TEXT.ownerOnly);
@@ -165,17 +112,6 @@ export class CampaignsService {
       action,
       subjectType: 'campaign',
       subjectId: campaignId,
-      summary: auditJson(summary),
-    });
-  }
-
-  private recordPartnership(tx: Tx, access: WorkspaceAccess, partnershipId: string, action: string, summary: object = {}) {
-    return this.audit.record(tx, {
-      workspaceId: access.workspaceId,
-      actor: accessActor(access),
-      action,
-      subjectType: 'partnership',
-      subjectId: partnershipId,
       summary: auditJson(summary),
     });
   }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { rotateKeys } from '../accounts/key-rotation';
-import { loadConfigFromProcess } from '../core/config';
+import { ConfigError, loadConfigFromProcess } from '../core/config';
 import { SecretBox } from '../core/crypto';
 import { PrismaClient } from '../core/database';
 
@@ -30,6 +30,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`Key rotation cannot start. ${error.message}\n`);
+    process.exit(78); // EX_CONFIG, as at start-up
+  }
   process.stderr.write(`Key rotation failed: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

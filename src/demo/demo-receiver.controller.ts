@@ -1,45 +1,33 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { AppError } from '../core/errors';
-import { SIGNATURE_HEADER, verifySignature } from '../publishers/webhook/webhook-signature';
-import { DEMO_WEBHOOK_SECRET } from './demo-seed';
-
-interface Delivery {
-  idempotencyKey: string;
-  receivedAt: string;
-  body: unknown;
-}
-
-const KEEP = 100;
+import type { WorkspaceAccess } from '../auth/auth-context';
+import { Access, WorkspaceRoute } from '../auth/decorators';
+import { Role } from '../core/database';
+import { SIGNATURE_HEADER } from '../publishers/webhook/webhook-signature';
+import { type DeliveryClaim, DemoReceiverService } from './demo-receiver.service';
 
 /**
- * Development only: the receiving end of the demo's WEBHOOK channel, so `npm start` publishes for
- * real without a third party. Checks the signature, answers a repeated Idempotency-Key with the
- * first delivery (as a well-behaved receiver does), and lists what arrived.
+ * Development only, with the demo data: the receiving end of the demo's WEBHOOK channels, so
+ * `npm start` publishes for real without a third party. Receives signed deliveries (answering a
+ * repeated Idempotency-Key with the first, as a well-behaved receiver does) and lists, to a
+ * workspace's members, that workspace's deliveries only.
  */
 @ApiExcludeController()
-@Controller('demo/webhook-receiver')
+@Controller()
 export class DemoReceiverController {
-  private readonly deliveries: Delivery[] = [];
+  constructor(private readonly receiver: DemoReceiverService) {}
 
-  @Post()
+  @Post('demo/webhook-receiver')
   @HttpCode(HttpStatus.OK)
   receive(@Req() req: Request, @Headers('idempotency-key') key: string | undefined, @Body() body: unknown) {
-    const raw = JSON.stringify(body);
-    if (!verifySignature(DEMO_WEBHOOK_SECRET, raw, req.header(SIGNATURE_HEADER) ?? '')) {
-      throw AppError.unauthorized('bad_signature', { id: 'Tanda tangan webhook tidak valid.', en: 'Invalid webhook signature.' });
-    }
-    const earlier = this.deliveries.find((d) => d.idempotencyKey === key);
-    if (!earlier) {
-      this.deliveries.unshift({ idempotencyKey: key ?? '', receivedAt: new Date().toISOString(), body });
-      this.deliveries.length = Math.min(this.deliveries.length, KEEP);
-    }
-    return { id: key, duplicate: Boolean(earlier) };
+    const claim = (typeof body === 'object' && body !== null ? body : {}) as DeliveryClaim;
+    return this.receiver.receive(claim, JSON.stringify(body), req.header(SIGNATURE_HEADER) ?? '', key ?? '', body);
   }
 
-  @Get()
-  list() {
-    return this.deliveries;
+  @Get('workspaces/:workspace/demo/webhook-receiver')
+  @WorkspaceRoute(Role.VIEWER)
+  list(@Access() access: WorkspaceAccess) {
+    return this.receiver.list(access.workspaceId);
   }
 }

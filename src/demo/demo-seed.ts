@@ -1,12 +1,12 @@
 import { DateTime } from 'luxon';
-import { hashPassword, type SecretBox } from '../core/crypto';
+import { hashPassword, newSecretToken, type SecretBox } from '../core/crypto';
 import type { PrismaClient } from '../core/database';
 import { DeliveryState, Platform, PostStatus, Role } from '../core/database';
 
 /** Every demo user's password; documented in README. Demo data only: never use in production. */
 export const DEMO_PASSWORD = 'gaung-demo-2026';
-/** The demo WEBHOOK channel's signing secret, known to the development-only demo receiver. */
-export const DEMO_WEBHOOK_SECRET = 'gaung-demo-webhook-secret-2026';
+/** Where the demo WEBHOOK channels point: the development-only receiver (demo-receiver.controller.ts). */
+export const DEMO_RECEIVER_PATH = '/demo/webhook-receiver';
 const ROLES: Role[] = [Role.OWNER, Role.ADMIN, Role.COORDINATOR, Role.EDITOR, Role.VIEWER];
 const WORKSPACES = [
   { slug: 'kspi', name: 'Konfederasi Serikat Pekerja Indonesia (KSPI)' },
@@ -48,9 +48,10 @@ export async function seedDemo(prisma: PrismaClient, secrets: SecretBox, publicB
         data: { workspaceId: workspace.id, platform: Platform.FEED, displayName: `${slug.toUpperCase()} feed`, handle: slug },
       });
       const webhook = await tx.connectedAccount.create({
-        data: { workspaceId: workspace.id, platform: Platform.WEBHOOK, displayName: `${slug.toUpperCase()} webhook (demo receiver)`, baseUrl: `${publicBaseUrl}/demo/webhook-receiver` },
+        data: { workspaceId: workspace.id, platform: Platform.WEBHOOK, displayName: `${slug.toUpperCase()} webhook (demo receiver)`, baseUrl: `${publicBaseUrl}${DEMO_RECEIVER_PATH}` },
       });
-      const sealed = secrets.seal(JSON.stringify({ secret: DEMO_WEBHOOK_SECRET }), { workspaceId: workspace.id, subject: `account:${webhook.id}` });
+      // Each workspace's channel has its own secret: the receiver files a delivery under the workspace whose secret signed it.
+      const sealed = secrets.seal(JSON.stringify({ secret: newSecretToken('whsec_') }), { workspaceId: workspace.id, subject: `account:${webhook.id}` });
       await tx.connectedAccount.update({ where: { id: webhook.id }, data: { credentialsCiphertext: sealed.ciphertext, credentialsKeyId: sealed.keyId } });
       ids[slug] = { workspaceId: workspace.id, users, accountId: account.id, webhookId: webhook.id };
     }
@@ -97,6 +98,7 @@ export async function seedDemo(prisma: PrismaClient, secrets: SecretBox, publicB
           workspaceId: plan.who.workspaceId,
           campaignId: campaign.id,
           authorId: plan.who.users.EDITOR,
+          unreviewedEditorIds: approved ? [] : [plan.who.users.EDITOR],
           baseText: plan.text,
           scheduledAt: scheduled.toJSDate(),
           scheduleZone: plan.zone,

@@ -36,18 +36,39 @@ export class MediaStore {
     return `${this.config.PUBLIC_BASE_URL}/media/${mediaId}/${this.signature(mediaId)}`;
   }
 
-  verify(mediaId: string, signature: string): boolean {
-    const expected = Buffer.from(this.signature(mediaId));
-    const given = Buffer.from(signature);
-    return expected.length === given.length && timingSafeEqual(expected, given);
+  /**
+   * A short-lived URL for people's browsers (the composer's thumbnails), signed for the media and
+   * its expiry ("<unix seconds>.<signature>"). The expiry is rounded to whole TTL periods, so the
+   * same URL comes back for a while and browsers can cache it: it lives between one and two
+   * MEDIA_PREVIEW_TTL_SECONDS.
+   */
+  previewUrl(mediaId: string, now = Date.now()): { url: string; expiresAt: Date } {
+    const ttl = this.config.MEDIA_PREVIEW_TTL_SECONDS;
+    const expires = (Math.floor(now / 1000 / ttl) + 2) * ttl;
+    return { url: `${this.config.PUBLIC_BASE_URL}/media/${mediaId}/${expires}.${this.signature(`${mediaId}|preview|${expires}`)}`, expiresAt: new Date(expires * 1000) };
   }
 
-  private signature(mediaId: string): string {
-    return createHmac('sha256', this.signingKey).update(mediaId).digest('base64url');
+  /** Checks a public or preview signature: null when it is wrong or expired, else its expiry (null: none). */
+  verify(mediaId: string, signature: string, now = Date.now()): { expiresAt: Date | null } | null {
+    const preview = /^(\d{1,12})\.([A-Za-z0-9_-]+)$/.exec(signature);
+    if (!preview) return sameText(this.signature(mediaId), signature) ? { expiresAt: null } : null;
+    const expires = Number(preview[1]);
+    if (expires * 1000 <= now || !sameText(this.signature(`${mediaId}|preview|${expires}`), preview[2]!)) return null;
+    return { expiresAt: new Date(expires * 1000) };
+  }
+
+  private signature(subject: string): string {
+    return createHmac('sha256', this.signingKey).update(subject).digest('base64url');
   }
 
   private pathOf(storageKey: string): string {
     if (!/^[0-9a-f-]{36}\/[0-9a-f-]{36}$/.test(storageKey)) throw new Error('invalid storage key');
     return join(this.root, storageKey);
   }
+}
+
+function sameText(expected: string, given: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
 }

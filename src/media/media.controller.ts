@@ -49,9 +49,11 @@ export class MediaController {
   @Get('media/:mediaId/:signature')
   @ApiExcludeEndpoint()
   async serve(@Param('mediaId') mediaId: string, @Param('signature') signature: string, @Res() res: Response) {
-    const { mimeType, bytes } = await this.media.publicBytes(mediaId, signature);
+    const { mimeType, bytes, expiresAt } = await this.media.publicBytes(mediaId, signature);
     res.setHeader('content-type', mimeType);
-    res.setHeader('cache-control', 'public, max-age=86400, immutable');
+    const previewSeconds = expiresAt ? Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000)) : null;
+    // A preview is for one person's browser and only until its URL expires.
+    res.setHeader('cache-control', previewSeconds === null ? 'public, max-age=86400, immutable' : `private, max-age=${previewSeconds}`);
     res.end(bytes);
   }
 }

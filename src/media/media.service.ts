@@ -65,7 +65,7 @@ export class MediaService {
         subjectId: id,
         summary: { mimeType: detected.mimeType, byteSize: bytes.length },
       });
-      return present(media);
+      return this.present(media);
     });
   }
 
@@ -75,7 +75,7 @@ export class MediaService {
       orderBy: { id: 'desc' },
       take: limit,
     });
-    return rows.map(present);
+    return rows.map((row) => this.present(row));
   }
 
   async setAltText(access: WorkspaceAccess, mediaId: string, altText: string | null) {
@@ -83,16 +83,24 @@ export class MediaService {
       const { count } = await tx.mediaAsset.updateMany({ where: { id: mediaId, workspaceId: access.workspaceId }, data: { altText } });
       if (count === 0) throw AppError.notFound(MEDIA);
       await this.audit.record(tx, { workspaceId: access.workspaceId, actor: accessActor(access), action: 'media.alt_text_changed', subjectType: 'media', subjectId: mediaId });
-      return present(await tx.mediaAsset.findUniqueOrThrow({ where: { id: mediaId } }));
+      return this.present(await tx.mediaAsset.findUniqueOrThrow({ where: { id: mediaId } }));
     });
   }
 
-  /** Bytes behind a signed public URL (platforms fetch media this way). */
+  /** Bytes behind a signed URL: a platform's (no expiry) or a browser's preview (until expiresAt). */
   async publicBytes(mediaId: string, signature: string) {
-    if (!this.store.verify(mediaId, signature)) throw AppError.notFound(MEDIA);
+    const signed = this.store.verify(mediaId, signature);
+    if (!signed) throw AppError.notFound(MEDIA);
     const media = await this.prisma.mediaAsset.findUnique({ where: { id: mediaId } });
     if (!media) throw AppError.notFound(MEDIA);
-    return { mimeType: media.mimeType, bytes: await this.store.read(media.storageKey) };
+    return { mimeType: media.mimeType, bytes: await this.store.read(media.storageKey), expiresAt: signed.expiresAt };
+  }
+
+  /** A media item as the API shows it, with a short-lived preview URL for thumbnails. */
+  private present(media: { id: string; kind: string; mimeType: string; byteSize: number; width: number | null; height: number | null; altText: string | null; createdAt: Date }) {
+    const { id, kind, mimeType, byteSize, width, height, altText, createdAt } = media;
+    const preview = this.store.previewUrl(id);
+    return { id, kind, mimeType, byteSize, width, height, altText, createdAt, previewUrl: preview.url, previewExpiresAt: preview.expiresAt };
   }
 
   /** A post's media, in order, as publishers take them. */
@@ -108,9 +116,4 @@ export class MediaService {
       read: () => this.store.read(media.storageKey),
     }));
   }
-}
-
-function present(media: { id: string; kind: string; mimeType: string; byteSize: number; width: number | null; height: number | null; altText: string | null; createdAt: Date }) {
-  const { id, kind, mimeType, byteSize, width, height, altText, createdAt } = media;
-  return { id, kind, mimeType, byteSize, width, height, altText, createdAt };
 }

@@ -1,11 +1,11 @@
-import { Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, HttpStatus, Param, Patch, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { Access, WorkspaceRoute } from '../auth/decorators';
 import { Role } from '../core/database';
-import { ApiErrors, ApiZodBody, ApiZodQuery, ZodBody, ZodQuery } from '../core/http';
-import { createPostSchema, listPostsSchema, updatePostSchema } from './posts.schemas';
+import { ApiErrors, ApiZodBody, ApiZodQuery, openApiSchema, ZodBody, ZodQuery } from '../core/http';
+import { createPostSchema, listPostsSchema, postCheckResponseSchema, updatePostSchema } from './posts.schemas';
 import { PostsService } from './posts.service';
 
 @ApiTags('posts')
@@ -20,6 +20,28 @@ export class PostsController {
   @ApiErrors(400, 422)
   create(@Access() access: WorkspaceAccess, @ZodBody(createPostSchema) body: z.infer<typeof createPostSchema>) {
     return this.posts.create(access, body);
+  }
+
+  @Post('check')
+  @WorkspaceRoute(Role.EDITOR)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Dry run of a create: the same checks and per-target issues, nothing written' })
+  @ApiZodBody(createPostSchema)
+  @ApiOkResponse({ schema: openApiSchema(postCheckResponseSchema) })
+  @ApiErrors(400, 422)
+  checkCreate(@Access() access: WorkspaceAccess, @ZodBody(createPostSchema) body: z.infer<typeof createPostSchema>) {
+    return this.posts.check(access, body);
+  }
+
+  @Post(':postId/check')
+  @WorkspaceRoute(Role.EDITOR)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Dry run of an edit: the post as the edit would make it, checked; nothing written' })
+  @ApiZodBody(updatePostSchema)
+  @ApiOkResponse({ schema: openApiSchema(postCheckResponseSchema) })
+  @ApiErrors(400, 409, 422)
+  checkUpdate(@Access() access: WorkspaceAccess, @Param('postId') postId: string, @ZodBody(updatePostSchema) body: z.infer<typeof updatePostSchema>) {
+    return this.posts.check(access, body, postId);
   }
 
   @Get()

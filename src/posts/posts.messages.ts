@@ -19,10 +19,21 @@ export const POST_TEXT = {
     id: 'Perbaiki masalah konten per platform sebelum mengajukan.',
     en: 'Fix the per-platform content problems before submitting.',
   },
-  noTime: { id: 'Tentukan waktu terbit sebelum menyetujui.', en: 'Set a publishing time before approving.' },
+  noTime: {
+    id: 'Tentukan waktu terbit, atau pilih "terbitkan sekarang", sebelum menyetujui.',
+    en: 'Set a publishing time, or choose "publish now", before approving.',
+  },
   timePassed: {
     id: 'Waktu terbit ({time}) sudah lewat. Jadwalkan ulang dulu.',
     en: 'The publishing time ({time}) has passed. Reschedule first.',
+  },
+  timePassedWhenDrafting: {
+    id: 'Waktu terbit ({time}) sudah lewat. Pilih waktu yang akan datang, atau "terbitkan sekarang" (tetap perlu disetujui).',
+    en: 'The publishing time ({time}) has passed. Choose a time ahead, or "publish now" (it still needs approval).',
+  },
+  notAfterPassed: {
+    id: 'Batas "jangan terbit setelah" ({time}) sudah lewat, jadi postingan ini tidak bisa terbit sekarang. Ubah atau hapus batasnya.',
+    en: 'The "do not publish after" limit ({time}) has passed, so this post cannot publish now. Change or clear the limit.',
   },
   notAfterBeforeTime: {
     id: 'Batas "jangan terbit setelah" harus setelah waktu terbit.',

@@ -4,7 +4,7 @@ import { type DeliveryState, PrismaService, type Prisma, type Tx } from '../core
 export const postInclude = {
   targets: {
     include: { account: { select: { id: true, platform: true, displayName: true, handle: true, status: true, settings: true } } },
-    orderBy: { createdAt: 'asc' },
+    orderBy: [{ position: 'asc' }, { createdAt: 'asc' }],
   },
   media: { include: { media: true }, orderBy: { position: 'asc' } },
   campaign: { select: { id: true, name: true, color: true, workspaceId: true, heldAt: true } },
@@ -40,14 +40,14 @@ export class PostsRepository {
     return tx.post.update({ where: { id: postId, workspaceId }, data, include: postInclude });
   }
 
-  /** Makes the post's deliveries exactly `targets` (same accounts keep their row), all PENDING at `version`. */
+  /** Makes the post's deliveries exactly `targets`, in that order (same accounts keep their row), all PENDING at `version`. */
   async replaceTargets(tx: Tx, workspaceId: string, postId: string, version: number, targets: Array<{ accountId: string; text: string | null }>) {
     await tx.postTarget.deleteMany({ where: { postId, workspaceId, accountId: { notIn: targets.map((t) => t.accountId) } } });
-    for (const target of targets) {
+    for (const [position, target] of targets.entries()) {
       await tx.postTarget.upsert({
         where: { postId_accountId: { postId, accountId: target.accountId } },
-        create: { postId, workspaceId, accountId: target.accountId, text: target.text, version },
-        update: { text: target.text, version, state: 'PENDING', dueAt: null },
+        create: { postId, workspaceId, accountId: target.accountId, text: target.text, version, position },
+        update: { text: target.text, version, position, state: 'PENDING', dueAt: null },
       });
     }
   }
@@ -62,7 +62,7 @@ export class PostsRepository {
   findUsableAccounts(workspaceId: string, accountIds: string[]) {
     return this.prisma.connectedAccount.findMany({
       where: { workspaceId, id: { in: accountIds }, status: { not: 'DISABLED' }, disconnectedAt: null },
-      select: { id: true, platform: true, settings: true },
+      select: { id: true, platform: true, settings: true, displayName: true },
     });
   }
 

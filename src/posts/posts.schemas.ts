@@ -21,21 +21,33 @@ const postFields = {
     .refine((targets) => new Set(targets.map((t) => t.accountId)).size === targets.length, 'Satu akun hanya sekali|Each account at most once'),
   /** An instant with offset ("2027-05-01T09:00:00+09:00"), or a wall-clock time plus zone ("2027-05-01T09:00" in Asia/Jayapura). */
   schedule: scheduleInputSchema.nullable(),
+  /** Instead of a time: publish as soon as a coordinator approves (the approval sets the time). */
+  publishNow: z.boolean(),
   notAfter: zInstant.nullable(),
   mediaIds: z.array(zUuid).max(10),
+};
+
+const oneWayToTime = {
+  check: (value: { schedule?: unknown; publishNow?: boolean }) => !(value.publishNow === true && value.schedule),
+  message: {
+    message: 'Pilih waktu terbit atau "terbitkan sekarang", tidak keduanya|Give a time or "publish now", not both',
+    path: ['publishNow'],
+  },
 };
 
 export const createPostSchema = z
   .object(postFields)
   .partial()
   .required({ baseText: true, targets: true })
-  .strict();
+  .strict()
+  .refine(oneWayToTime.check, oneWayToTime.message);
 
 export const updatePostSchema = z
   .object(postFields)
   .partial()
   .strict()
-  .refine((value) => Object.keys(value).length > 0, 'Tidak ada perubahan|Nothing to change');
+  .refine((value) => Object.keys(value).length > 0, 'Tidak ada perubahan|Nothing to change')
+  .refine(oneWayToTime.check, oneWayToTime.message);
 
 export const listPostsSchema = z
   .object({
@@ -54,3 +66,23 @@ export const rescheduleSchema = z.object({ schedule: scheduleInputSchema, notAft
 
 export type CreatePost = z.infer<typeof createPostSchema>;
 export type UpdatePost = z.infer<typeof updatePostSchema>;
+
+/** One target's content issues, addressed by account, in the order the user gave the targets. */
+export const targetIssuesResponseSchema = z.object({
+  index: z.number().int().describe('Position of the target in the request (or in the post) from 0'),
+  accountId: z.string().uuid(),
+  accountName: z.string(),
+  platform: z.string(),
+  issues: z.array(z.object({ code: z.string(), message: z.string().describe('Names the platform and account, in the caller\'s language') })),
+});
+
+/** The answer of a dry run: what create or update would store for time, and the issues per target. */
+export const postCheckResponseSchema = z.object({
+  submittable: z.boolean().describe('True when the result could be submitted for review as it is'),
+  timePassed: z.boolean().describe('The time (kept from before) has passed: submitting needs a new time or "publish now"'),
+  publishNow: z.boolean(),
+  scheduledAt: z.string().datetime().nullable(),
+  scheduleZone: z.string().nullable(),
+  notAfter: z.string().datetime().nullable(),
+  issues: z.array(targetIssuesResponseSchema),
+});

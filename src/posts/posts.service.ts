@@ -2,16 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { accessActor, auditJson, AuditService } from '../audit/audit.service';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { CampaignsRepository } from '../campaigns/campaigns.repository';
-import { resolveSchedule } from '../calendar/zoned-time';
-import { PrismaService, type Tx } from '../core/database';
+import { resolveSchedule, type ResolvedSchedule } from '../calendar/zoned-time';
+import { type Platform, PrismaService, type Tx } from '../core/database';
 import { AppError } from '../core/errors';
 import { requestContext } from '../core/logging';
 import { DeliveryScheduler, staleWakeUps } from '../publishing';
 import { PublisherRegistry } from '../publishers';
 import { applyReviewActionOrThrow } from '../review/review-machine';
-import { validateTargets, validatorFrom, type TargetIssues } from './content';
+import { checkContent, hasIssues, presentIssues, validatorFrom, type AccountIssues, type DraftContent } from './content';
 import { presentPost } from './post-view';
 import { POST_TEXT } from './posts.messages';
+import { nextTiming } from './publish-time';
 import { PostsRepository, STARTED_DELIVERY_STATES, type PostWithTargets } from './posts.repository';
 import type { CreatePost, UpdatePost } from './posts.schemas';
 
@@ -28,30 +29,29 @@ export class PostsService {
   ) {}
 
   async create(access: WorkspaceAccess, input: CreatePost) {
-    const when = await this.checkReferences(access, input);
+    const references = await this.checkReferences(access, input);
+    const timing = nextTiming(null, input, references.when);
     const post = await this.prisma.$transaction(async (tx) => {
       const created = await this.posts.create(tx, access.workspaceId, {
         campaignId: input.campaignId ?? null,
         authorId: access.userId,
+        unreviewedEditorIds: [access.userId],
         title: input.title ?? null,
         baseText: input.baseText,
-        scheduledAt: when?.instant ?? null,
-        scheduleZone: when?.zone ?? null,
-        notAfter: input.notAfter ? new Date(input.notAfter) : null,
-        targets: { create: input.targets.map((t) => ({ workspaceId: access.workspaceId, accountId: t.accountId, text: t.text ?? null })) },
+        ...timing,
+        targets: { create: input.targets.map((t, position) => ({ workspaceId: access.workspaceId, accountId: t.accountId, text: t.text ?? null, position })) },
       });
       if (input.mediaIds?.length) await this.posts.setMedia(tx, created.id, input.mediaIds);
-      await this.record(tx, access, 'post.created', created.id, { version: 1, targets: input.targets.length });
+      await this.record(tx, access, 'post.created', created.id, { version: 1, targets: input.targets.length, publishNow: timing.publishNow });
       return created;
     });
-    const fresh = (await this.posts.find(access.workspaceId, post.id))!;
-    return presentPost(fresh, requestContext.locale(), this.issuesOf(fresh));
+    return this.present((await this.posts.find(access.workspaceId, post.id))!);
   }
 
   async get(access: WorkspaceAccess, postId: string) {
     const post = await this.posts.find(access.workspaceId, postId);
     if (!post) throw AppError.notFound(POST_TEXT.post);
-    return presentPost(post, requestContext.locale(), this.issuesOf(post));
+    return this.present(post);
   }
 
   async list(access: WorkspaceAccess, query: Parameters<PostsRepository['list']>[1]) {
@@ -65,24 +65,21 @@ export class PostsService {
    * post goes back to review); every delivery returns to PENDING, so old wake-ups claim nothing.
    */
   async update(access: WorkspaceAccess, postId: string, changes: UpdatePost) {
-    const when = await this.checkReferences(access, changes);
+    const references = await this.checkReferences(access, changes);
     const { post, stale } = await this.prisma.$transaction(async (tx) => {
       const before = await this.lockEditable(tx, access, postId);
       const next = applyReviewActionOrThrow(reviewStateOf(before), { type: 'edit' }, await this.reviewContext(tx, access));
-      const scheduledAt = changes.schedule !== undefined ? (when?.instant ?? null) : before.scheduledAt;
-      const notAfter = changes.notAfter !== undefined ? (changes.notAfter ? new Date(changes.notAfter) : null) : before.notAfter;
-      if (scheduledAt && notAfter && notAfter <= scheduledAt) throw AppError.unprocessable('not_after_before_time', POST_TEXT.notAfterBeforeTime);
+      const timing = nextTiming(before, changes, references.when);
       await this.posts.update(tx, access.workspaceId, postId, {
         status: next.status,
         version: next.version,
         approvedVersion: next.approvedVersion,
         approvedById: next.approvedVersion === null ? null : before.approvedById,
+        unreviewedEditorIds: next.editorIds,
         campaignId: changes.campaignId !== undefined ? changes.campaignId : undefined,
         title: changes.title !== undefined ? changes.title : undefined,
         baseText: changes.baseText,
-        scheduledAt,
-        scheduleZone: changes.schedule !== undefined ? (when?.zone ?? null) : undefined,
-        notAfter,
+        ...timing,
       });
       const targets = changes.targets ?? before.targets.map((t) => ({ accountId: t.accountId, text: t.text }));
       await this.posts.replaceTargets(tx, access.workspaceId, postId, next.version, targets.map((t) => ({ accountId: t.accountId, text: t.text ?? null })));
@@ -96,37 +93,42 @@ export class PostsService {
       return { post: after, stale: staleWakeUps(before.targets, after.targets) };
     });
     await Promise.all(stale.map((w) => this.scheduler.forget(w.id, w.version)));
-    return presentPost(post, requestContext.locale(), this.issuesOf(post));
+    return this.present(post);
   }
 
-  /** Per-target content problems, in the platform's own counting (publisher.validate). */
-  issuesOf(post: PostWithTargets): TargetIssues[] {
-    return validateTargets(
-      {
-        baseText: post.baseText,
-        title: post.title,
-        media: post.media.map((m) => ({
-          id: m.mediaId,
-          kind: m.media.kind,
-          mimeType: m.media.mimeType,
-          byteSize: m.media.byteSize,
-          altText: m.media.altText,
-          publicUrl: '',
-          read: () => Promise.reject(new Error('validation does not read media')),
-        })),
-        targets: post.targets.map((t) => ({ targetId: t.id, platform: t.account.platform, text: t.text, account: { settings: asSettings(t.account.settings) } })),
-      },
-      validatorFrom(this.registry),
-    );
+  /**
+   * Dry run of a create or an update: every check they make (references, time, editability), then
+   * the content issues per target, with nothing written. Refusals are the same 4xx they would give.
+   */
+  async check(access: WorkspaceAccess, input: UpdatePost, postId?: string) {
+    const before = postId ? await this.posts.find(access.workspaceId, postId) : null;
+    if (postId && !before) throw AppError.notFound(POST_TEXT.post);
+    if (before) {
+      assertContentMayChange(before);
+      applyReviewActionOrThrow(reviewStateOf(before), { type: 'edit' }, await this.reviewContext(this.prisma, access));
+    }
+    const references = await this.checkReferences(access, input);
+    const timing = nextTiming(before, input, references.when);
+    const issues = checkContent(draftOf(before, input, references), validatorFrom(this.registry));
+    // A time kept from before may have passed since: the edit is allowed, submitting is not.
+    const timePassed = !timing.publishNow && timing.scheduledAt !== null && timing.scheduledAt.getTime() <= Date.now();
+    return { submittable: !hasIssues(issues) && !timePassed, timePassed, ...timing, issues: presentIssues(issues, requestContext.locale()) };
+  }
+
+  /** Per-target content problems, in the platform's own counting (publisher.validate), by account. */
+  issuesOf(post: PostWithTargets): AccountIssues[] {
+    return checkContent(draftOf(post, {}, null), validatorFrom(this.registry));
+  }
+
+  present(post: PostWithTargets) {
+    return presentPost(post, requestContext.locale(), this.issuesOf(post));
   }
 
   /** Locks a post whose content may still change: not cancelled, nothing published or publishing. */
   async lockEditable(tx: Tx, access: WorkspaceAccess, postId: string): Promise<PostWithTargets> {
     const post = await this.posts.lock(tx, access.workspaceId, postId);
     if (!post) throw AppError.notFound(POST_TEXT.post);
-    if (post.targets.some((t) => STARTED_DELIVERY_STATES.includes(t.state))) {
-      throw AppError.conflict('already_published', POST_TEXT.alreadyPublished);
-    }
+    assertContentMayChange(post);
     return post;
   }
 
@@ -140,34 +142,50 @@ export class PostsService {
   }
 
   /** Campaign visible and live, accounts ours and usable, media ours; the schedule resolved. */
-  private async checkReferences(access: WorkspaceAccess, input: UpdatePost) {
+  private async checkReferences(access: WorkspaceAccess, input: UpdatePost): Promise<References> {
     if (input.campaignId) {
       const campaign = await this.campaigns.findVisible(access.workspaceId, input.campaignId);
       if (!campaign || campaign.archivedAt) throw AppError.unprocessable('campaign_unavailable', POST_TEXT.campaignUnavailable);
     }
-    if (input.targets) {
-      const ids = input.targets.map((t) => t.accountId);
-      const usable = new Set((await this.posts.findUsableAccounts(access.workspaceId, ids)).map((a) => a.id));
-      const missing = ids.find((id) => !usable.has(id));
-      if (missing) throw AppError.unprocessable('account_unavailable', POST_TEXT.accountUnavailable, { accountId: missing });
-    }
-    if (input.mediaIds?.length) {
-      const found = new Set((await this.posts.findMedia(access.workspaceId, input.mediaIds)).map((m) => m.id));
-      const missing = input.mediaIds.find((id) => !found.has(id));
-      if (missing) throw AppError.unprocessable('media_unavailable', POST_TEXT.mediaUnavailable, { mediaId: missing });
-    }
-    const when = input.schedule ? resolveSchedule(input.schedule) : null;
-    if (when && input.notAfter && new Date(input.notAfter) <= when.instant) {
-      throw AppError.unprocessable('not_after_before_time', POST_TEXT.notAfterBeforeTime);
-    }
-    return when;
+    const accounts = new Map((input.targets ? await this.posts.findUsableAccounts(access.workspaceId, input.targets.map((t) => t.accountId)) : []).map((a) => [a.id, a]));
+    const missingAccount = input.targets?.find((t) => !accounts.has(t.accountId));
+    if (missingAccount) throw AppError.unprocessable('account_unavailable', POST_TEXT.accountUnavailable, { accountId: missingAccount.accountId });
+    const media = new Map((input.mediaIds?.length ? await this.posts.findMedia(access.workspaceId, input.mediaIds) : []).map((m) => [m.id, m]));
+    const missingMedia = input.mediaIds?.find((id) => !media.has(id));
+    if (missingMedia) throw AppError.unprocessable('media_unavailable', POST_TEXT.mediaUnavailable, { mediaId: missingMedia });
+    return { when: input.schedule ? resolveSchedule(input.schedule) : null, accounts, media: input.mediaIds?.map((id) => media.get(id)!) };
   }
 }
 
-export function reviewStateOf(post: PostWithTargets) {
-  return { status: post.status, version: post.version, approvedVersion: post.approvedVersion, authorId: post.authorId };
+type MediaRow = PostWithTargets['media'][number]['media'];
+
+interface References {
+  when: ResolvedSchedule | null;
+  accounts: Map<string, { id: string; platform: Platform; settings: unknown; displayName: string }>;
+  /** The input's media in its order; undefined when the input does not set media. */
+  media: MediaRow[] | undefined;
 }
 
-function asSettings(value: unknown): Record<string, unknown> {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+/** The content a post has (no changes), or would have after `changes` (references checked). */
+function draftOf(before: PostWithTargets | null, changes: UpdatePost, references: References | null): DraftContent {
+  const targets = changes.targets
+    ? changes.targets.map((t) => {
+        const account = references!.accounts.get(t.accountId)!;
+        return { targetId: null, accountId: t.accountId, accountName: account.displayName, platform: account.platform, settings: account.settings, text: t.text ?? null };
+      })
+    : (before?.targets ?? []).map((t) => ({ targetId: t.id, accountId: t.accountId, accountName: t.account.displayName, platform: t.account.platform, settings: t.account.settings, text: t.text }));
+  return {
+    baseText: changes.baseText ?? before?.baseText ?? '',
+    title: changes.title !== undefined ? changes.title : (before?.title ?? null),
+    media: references?.media ?? (before?.media ?? []).map((m) => m.media),
+    targets,
+  };
+}
+
+function assertContentMayChange(post: PostWithTargets): void {
+  if (post.targets.some((t) => STARTED_DELIVERY_STATES.includes(t.state))) throw AppError.conflict('already_published', POST_TEXT.alreadyPublished);
+}
+
+export function reviewStateOf(post: PostWithTargets) {
+  return { status: post.status, version: post.version, approvedVersion: post.approvedVersion, authorId: post.authorId, editorIds: post.unreviewedEditorIds };
 }

@@ -1,4 +1,4 @@
-export { PlatformHttp, beforePublication, parseRetryAfter, transportError } from './http/platform-http';
+export { PlatformHttp, beforePublication, parseRetryAfter, refusalIn, transportError } from './http/platform-http';
 export { PublishError, type FailureKind, type PublishErrorOptions } from './publish-error';
 export type * from './publisher';
 export { PublisherRegistry } from './publisher-registry';

@@ -19,6 +19,9 @@ export interface PublishErrorOptions {
   cause?: unknown;
 }
 
+/** A platform's reason is shown to communicators: its own message, cut short, never a whole body. */
+export const REASON_MAX_CHARS = 300;
+
 export class PublishError extends Error {
   readonly httpStatus?: number;
   readonly retryAfterMs?: number;
@@ -32,7 +35,7 @@ export class PublishError extends Error {
     message: string,
     options: PublishErrorOptions = {},
   ) {
-    super(message, { cause: options.cause });
+    super(cutShort(String(message)), { cause: options.cause });
     this.name = 'PublishError';
     this.httpStatus = options.httpStatus;
     this.retryAfterMs = options.retryAfterMs;
@@ -51,4 +54,8 @@ export class PublishError extends Error {
   static ambiguous(code: string, message: string, options?: PublishErrorOptions) {
     return new PublishError('AMBIGUOUS', code, message, options);
   }
+}
+
+function cutShort(text: string): string {
+  return text.length > REASON_MAX_CHARS ? `${text.slice(0, REASON_MAX_CHARS - 1)}…` : text;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import axios from 'axios';
 import { SecretBox } from '../core/crypto';
 import { PrismaService } from '../core/database';
+import { Egress } from '../core/egress';
 import type { WebhookDeliveryJobData } from './notifier';
 import { SIGNATURE_HEADER, signBody } from '../publishers/webhook/webhook-signature';
 
@@ -13,6 +13,7 @@ export class WebhookDeliveryService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly secrets: SecretBox,
+    private readonly egress: Egress,
   ) {}
 
   async deliver({ notificationId, endpointId }: WebhookDeliveryJobData): Promise<void> {
@@ -31,11 +32,12 @@ export class WebhookDeliveryService {
       message: notification.message,
       createdAt: notification.createdAt.toISOString(),
     });
-    const response = await axios.post(endpoint.url, body, {
+    const response = await this.egress.request({
+      method: 'POST',
+      url: endpoint.url,
+      data: body,
       headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signBody(secret, body), 'x-gaung-delivery': `${notification.id}` },
       timeout: DELIVERY_TIMEOUT_MS,
-      maxRedirects: 0,
-      validateStatus: () => true,
     });
     if (response.status < 200 || response.status >= 300) throw new Error(`webhook endpoint answered ${response.status}`);
   }

@@ -11,7 +11,7 @@ import {
 } from './review-machine';
 
 const author = 'u-author';
-const draft: ReviewState = { status: 'DRAFT', version: 1, approvedVersion: null, authorId: author };
+const draft: ReviewState = { status: 'DRAFT', version: 1, approvedVersion: null, authorId: author, editorIds: [author] };
 const as = (role: Role, userId = `u-${role.toLowerCase()}`, allowSelfApproval = false): ReviewContext => ({
   actor: { userId, role },
   allowSelfApproval,
@@ -35,7 +35,7 @@ describe('review machine', () => {
       [{ type: 'submit' }, editor],
       [{ type: 'approve', version: 1 }, coordinator],
     ]);
-    expect(approved).toEqual({ status: 'APPROVED', version: 1, approvedVersion: 1, authorId: author });
+    expect(approved).toEqual({ status: 'APPROVED', version: 1, approvedVersion: 1, authorId: author, editorIds: [] });
     expect(isSchedulable(approved)).toBe(true);
   });
 
@@ -84,6 +84,23 @@ describe('review machine', () => {
     const inReview = run(ownPost, [[{ type: 'submit' }, as('COORDINATOR', 'u-coord')]]);
     expect(errorOf(inReview, { type: 'approve', version: 1 }, as('COORDINATOR', 'u-coord')).code).toBe('self_approval_forbidden');
     expect(run(inReview, [[{ type: 'approve', version: 1 }, as('COORDINATOR', 'u-coord', true)]]).status).toBe('APPROVED');
+  });
+
+  it('forbids approval by whoever edited since the last approval, unless the workspace allows self-approval', () => {
+    const rewritten = run(draft, [
+      [{ type: 'submit' }, editor],
+      [{ type: 'edit' }, coordinator],
+    ]);
+    expect(rewritten.editorIds).toEqual([author, 'u-coordinator']);
+    const refused = errorOf(rewritten, { type: 'approve', version: 2 }, coordinator);
+    expect(refused).toMatchObject({ status: 403, code: 'self_approval_forbidden' });
+    expect(refused.messageIn('en')).toContain('You edited this version');
+    expect(run(rewritten, [[{ type: 'approve', version: 2 }, as('COORDINATOR', 'u-coordinator', true)]]).status).toBe('APPROVED');
+    const approved = run(rewritten, [[{ type: 'approve', version: 2 }, as('ADMIN', 'u-other')]]);
+    expect(approved.editorIds).toEqual([]);
+    // Edits approved by someone else are reviewed: a later version edited by others only is theirs to answer for.
+    const editedAgain = run(approved, [[{ type: 'edit' }, as('EDITOR', 'u-third')]]);
+    expect(run(editedAgain, [[{ type: 'approve', version: 3 }, coordinator]]).status).toBe('APPROVED');
   });
 
   it('refuses transitions that do not apply', () => {
@@ -147,6 +164,7 @@ describe('review machine properties', () => {
           if (action.type === 'approve') {
             expect(hasRole(context.actor.role, 'COORDINATOR')).toBe(true);
             expect(context.actor.userId !== author || context.allowSelfApproval).toBe(true);
+            expect(!state.editorIds.includes(context.actor.userId) || context.allowSelfApproval).toBe(true);
             expect(action.version).toBe(state.version);
             legitimatelyApproved.add(next.version);
           }

@@ -11,12 +11,15 @@ export interface ReviewState {
   /** The version a coordinator approved; null when no approval stands. */
   approvedVersion: number | null;
   authorId: string;
+  /** Who wrote or edited content, targets or time since the last approval (the author at first). */
+  editorIds: string[];
 }
 
 /**
  * - submit: EDITOR+, DRAFT or CHANGES_REQUESTED -> IN_REVIEW.
  * - approve: COORDINATOR+, IN_REVIEW -> APPROVED; `version` is the one the coordinator read, so a
- *   concurrent edit is never approved unseen.
+ *   concurrent edit is never approved unseen. Four eyes: neither the author nor anyone who edited
+ *   since the last approval approves, unless the workspace allows self-approval.
  * - requestChanges: COORDINATOR+, IN_REVIEW or APPROVED -> CHANGES_REQUESTED, with a comment.
  * - edit: EDITOR+, any live status; bumps the version and voids an approval (see applyReviewAction).
  * - withdraw: the author or a COORDINATOR+, IN_REVIEW or APPROVED -> DRAFT.
@@ -72,11 +75,14 @@ export function applyReviewAction(state: ReviewState, action: ReviewAction, cont
     case 'approve':
       if (!hasRole(actor.role, 'COORDINATOR')) return fail(roleError('COORDINATOR'));
       if (state.status !== 'IN_REVIEW') return fail(transitionError(action, state));
-      if (isAuthor && !context.allowSelfApproval) return fail(AppError.forbidden('self_approval_forbidden', TEXT.selfApproval));
+      if (!context.allowSelfApproval) {
+        if (isAuthor) return fail(AppError.forbidden('self_approval_forbidden', TEXT.selfApproval));
+        if (state.editorIds.includes(actor.userId)) return fail(AppError.forbidden('self_approval_forbidden', TEXT.ownEditApproval));
+      }
       if (action.version !== state.version) {
         return fail(AppError.conflict('version_changed', TEXT.versionChanged, { seen: action.version, current: state.version }));
       }
-      return done({ ...state, status: 'APPROVED', approvedVersion: state.version });
+      return done({ ...state, status: 'APPROVED', approvedVersion: state.version, editorIds: [] });
     case 'requestChanges':
       if (!hasRole(actor.role, 'COORDINATOR')) return fail(roleError('COORDINATOR'));
       if (state.status !== 'IN_REVIEW' && state.status !== 'APPROVED') return fail(transitionError(action, state));
@@ -89,6 +95,7 @@ export function applyReviewAction(state: ReviewState, action: ReviewAction, cont
         status: state.status === 'APPROVED' ? 'IN_REVIEW' : state.status,
         version: state.version + 1,
         approvedVersion: null,
+        editorIds: state.editorIds.includes(actor.userId) ? state.editorIds : [...state.editorIds, actor.userId],
       });
     case 'withdraw':
       if (!(isAuthor && hasRole(actor.role, 'EDITOR')) && !hasRole(actor.role, 'COORDINATOR')) return fail(roleError('COORDINATOR'));
@@ -135,6 +142,10 @@ const TEXT = {
   selfApproval: {
     id: 'Anda tidak dapat menyetujui unggahan Anda sendiri di ruang kerja ini.',
     en: 'You cannot approve your own post in this workspace.',
+  },
+  ownEditApproval: {
+    id: 'Anda ikut mengubah versi ini, jadi koordinator lain yang harus menyetujuinya (ruang kerja ini tidak mengizinkan persetujuan sendiri).',
+    en: 'You edited this version, so another coordinator must approve it (this workspace does not allow self-approval).',
   },
   versionChanged: {
     id: 'Unggahan diubah sejak Anda membacanya (versi {seen}, sekarang {current}). Periksa versi terbaru sebelum menyetujui.',

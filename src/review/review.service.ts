@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { resolveSchedule, type ScheduleInput } from '../calendar/zoned-time';
 import { PrismaService, type Tx } from '../core/database';
 import { AppError } from '../core/errors';
-import { requestContext } from '../core/logging';
 import { DeliveryScheduler, RateBudgetChecker, staleWakeUps, type WakeTarget } from '../publishing';
-import { hasIssues } from '../posts/content';
-import { presentPost } from '../posts/post-view';
+import { hasIssues, issueDetails } from '../posts/content';
 import { POST_TEXT } from '../posts/posts.messages';
 import { OPEN_DELIVERY_STATES, PostsRepository, type PostWithTargets } from '../posts/posts.repository';
 import { PostsService, reviewStateOf } from '../posts/posts.service';
+import { approvalTiming, assertStillAhead, assertSubmittableTiming } from '../posts/publish-time';
 import { applyReviewActionOrThrow, type ReviewAction } from './review-machine';
 
 interface Outcome {
@@ -34,21 +32,21 @@ export class ReviewService {
 
   async submit(access: WorkspaceAccess, postId: string) {
     return this.transition(access, postId, 'post.submitted', async (tx, post) => {
-      if (hasIssues(this.drafting.issuesOf(post))) {
-        throw AppError.unprocessable('content_issues', POST_TEXT.hasIssues, {}, this.issueDetails(post));
-      }
+      const issues = this.drafting.issuesOf(post);
+      if (hasIssues(issues)) throw AppError.unprocessable('content_issues', POST_TEXT.hasIssues, {}, issueDetails(issues));
+      assertSubmittableTiming(post);
       return this.apply(tx, access, post, { type: 'submit' }, 'SUBMITTED', '');
     });
   }
 
   async approve(access: WorkspaceAccess, postId: string, seenVersion: number) {
     const result = await this.transition(access, postId, 'post.approved', async (tx, post) => {
-      if (!post.scheduledAt) throw AppError.unprocessable('no_time', POST_TEXT.noTime);
-      assertStillAhead(post.scheduledAt, post.scheduleZone);
+      // A "publish now" post gets the approval's instant as its time (docs/publishing.md).
+      const due = approvalTiming(post, access.timeZone);
       const next = await this.apply(tx, access, post, { type: 'approve', version: seenVersion }, 'APPROVED', '');
-      await this.posts.update(tx, access.workspaceId, post.id, { approvedById: access.userId, approvedAt: new Date() });
-      const ids = await this.posts.moveTargets(tx, access.workspaceId, post.id, ['PENDING'], { state: 'SCHEDULED', version: next.post.version, dueAt: post.scheduledAt });
-      return { ...next, wake: ids.map((id) => ({ id, version: next.post.version, dueAt: post.scheduledAt! })) };
+      await this.posts.update(tx, access.workspaceId, post.id, { approvedById: access.userId, approvedAt: new Date(), scheduledAt: due.instant, scheduleZone: due.zone, publishNow: false });
+      const ids = await this.posts.moveTargets(tx, access.workspaceId, post.id, ['PENDING'], { state: 'SCHEDULED', version: next.post.version, dueAt: due.instant });
+      return { ...next, wake: ids.map((id) => ({ id, version: next.post.version, dueAt: due.instant })) };
     });
     return { ...result, warnings: await this.rateWarnings(access, result.id) };
   }
@@ -137,7 +135,7 @@ export class ReviewService {
     });
     await Promise.all(outcome.stale.map((w) => this.scheduler.forget(w.id, w.version)));
     await this.scheduler.wake(outcome.wake);
-    return presentPost(outcome.post, requestContext.locale(), this.drafting.issuesOf(outcome.post));
+    return this.drafting.present(outcome.post);
   }
 
   /** Applies a review action to the post row; an approval voided drops its scheduled deliveries to PENDING. */
@@ -147,6 +145,7 @@ export class ReviewService {
       status: next.status,
       version: next.version,
       approvedVersion: next.approvedVersion,
+      unreviewedEditorIds: next.editorIds,
       submittedAt: action.type === 'submit' ? new Date() : undefined,
     });
     if (next.approvedVersion === null && post.approvedVersion !== null) {
@@ -158,23 +157,10 @@ export class ReviewService {
     return { post: updated, wake: [] };
   }
 
-  private issueDetails(post: PostWithTargets) {
-    return this.drafting.issuesOf(post).flatMap((target) =>
-      target.issues.map((issue) => ({ field: `targets.${target.index}`, code: issue.code, message: issue.message })),
-    );
-  }
-
   private async rateWarnings(access: WorkspaceAccess, postId: string) {
     const post = await this.posts.find(access.workspaceId, postId);
     if (!post?.scheduledAt) return [];
     const warnings = await Promise.all(post.targets.map((t) => this.budgets.warningFor(access.workspaceId, t.accountId, post.scheduledAt!, t.id)));
     return warnings.filter((w) => w !== null);
-  }
-}
-
-function assertStillAhead(instant: Date, zone: string | null): void {
-  if (instant.getTime() <= Date.now()) {
-    const time = DateTime.fromJSDate(instant, { zone: zone ?? 'UTC' }).toFormat('yyyy-MM-dd HH:mm ZZZZ');
-    throw AppError.unprocessable('time_passed', POST_TEXT.timePassed, { time });
   }
 }

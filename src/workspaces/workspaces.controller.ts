@@ -1,19 +1,12 @@
-import { Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Req } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
-import type { GaungRequest, Principal, WorkspaceAccess } from '../auth/auth-context';
+import type { Principal, WorkspaceAccess } from '../auth/auth-context';
 import { Access, CurrentPrincipal, SignedIn, WorkspaceRoute } from '../auth/decorators';
 import { Role } from '../core/database';
 import { ApiErrors, ApiZodBody, ZodBody } from '../core/http';
 import { holdSchema } from '../campaigns/campaigns.schemas';
-import {
-  acceptNewSchema,
-  acceptSchema,
-  changeRoleSchema,
-  createWorkspaceSchema,
-  inviteSchema,
-  updateWorkspaceSchema,
-} from './workspaces.schemas';
+import { changeRoleSchema, createWorkspaceSchema, updateWorkspaceSchema } from './workspaces.schemas';
 import { WorkspacesService } from './workspaces.service';
 
 @ApiTags('workspaces')
@@ -39,7 +32,7 @@ export class WorkspacesController {
 
   @Patch('workspaces/:workspace')
   @WorkspaceRoute(Role.ADMIN)
-  @ApiOperation({ summary: 'Change name, slug, time zone, locale or self-approval' })
+  @ApiOperation({ summary: 'Change name, slug, time zone, locale, self-approval, or whether any workspace may invite this one to a joint campaign' })
   @ApiZodBody(updateWorkspaceSchema)
   @ApiErrors(400, 409)
   update(@Access() access: WorkspaceAccess, @ZodBody(updateWorkspaceSchema) body: z.infer<typeof updateWorkspaceSchema>) {
@@ -98,48 +91,5 @@ export class WorkspacesController {
   @ApiErrors(409)
   async leave(@Access() access: WorkspaceAccess) {
     await this.workspaces.removeMember(access, access.userId);
-  }
-
-  @Post('workspaces/:workspace/invitations')
-  @WorkspaceRoute(Role.ADMIN)
-  @ApiOperation({ summary: 'Invite by email; without SMTP the one-time link is returned to you' })
-  @ApiZodBody(inviteSchema)
-  @ApiErrors(400, 409)
-  invite(@Access() access: WorkspaceAccess, @ZodBody(inviteSchema) body: z.infer<typeof inviteSchema>) {
-    return this.workspaces.invite(access, body.email, body.role);
-  }
-
-  @Get('workspaces/:workspace/invitations')
-  @WorkspaceRoute(Role.ADMIN)
-  @ApiOperation({ summary: 'Open invitations' })
-  invitations(@Access() access: WorkspaceAccess) {
-    return this.workspaces.invitations(access);
-  }
-
-  @Delete('workspaces/:workspace/invitations/:invitationId')
-  @WorkspaceRoute(Role.ADMIN)
-  @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Revoke an open invitation' })
-  async revokeInvitation(@Access() access: WorkspaceAccess, @Param('invitationId') invitationId: string) {
-    await this.workspaces.revokeInvitation(access, invitationId);
-  }
-
-  @Post('invitations/accept')
-  @SignedIn()
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Accept an invitation addressed to my email (single use)' })
-  @ApiZodBody(acceptSchema)
-  @ApiErrors(400, 403, 422)
-  accept(@CurrentPrincipal() principal: Principal, @ZodBody(acceptSchema) body: z.infer<typeof acceptSchema>) {
-    return this.workspaces.acceptAsUser(principal, body.token);
-  }
-
-  @Post('invitations/accept-new')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Accept an invitation by creating an account for its email; signs in' })
-  @ApiZodBody(acceptNewSchema)
-  @ApiErrors(400, 401, 422)
-  acceptNew(@ZodBody(acceptNewSchema) body: z.infer<typeof acceptNewSchema>, @Req() req: GaungRequest) {
-    return this.workspaces.acceptAsNewUser(body.token, body, { ip: req.ip ?? 'unknown', userAgent: req.header('user-agent') });
   }
 }

@@ -2,6 +2,10 @@ import type { LocalizedText } from '../core/i18n';
 
 export const WORKSPACE_TEXT = {
   slugTaken: { id: 'Slug "{slug}" sudah dipakai ruang kerja lain.', en: 'The slug "{slug}" is already used by another workspace.' },
+  tooManySlugChecks: {
+    id: 'Terlalu banyak percobaan membuat atau mengganti slug ruang kerja. Coba lagi dalam {minutes} menit.',
+    en: 'Too many attempts to create or rename workspace slugs. Try again in {minutes} minutes.',
+  },
   lastOwner: {
     id: 'Ruang kerja harus punya setidaknya satu pemilik (OWNER). Jadikan anggota lain pemilik terlebih dahulu.',
     en: 'A workspace needs at least one OWNER. Make another member an owner first.',
@@ -14,6 +18,10 @@ export const WORKSPACE_TEXT = {
   invitationInvalid: {
     id: 'Undangan tidak valid, sudah dipakai, dicabut, atau kedaluwarsa.',
     en: 'The invitation is invalid, already used, revoked, or expired.',
+  },
+  invitationInviterLostRights: {
+    id: 'Undangan ini tidak berlaku lagi: pengirimnya tidak lagi berhak memberi peran ini. Minta admin ruang kerja mengirim undangan baru.',
+    en: 'This invitation is no longer valid: the person who sent it may no longer grant this role. Ask a workspace admin for a new invitation.',
   },
   invitationForOtherEmail: {
     id: 'Undangan ini untuk alamat email lain. Masuk dengan akun {email}.',

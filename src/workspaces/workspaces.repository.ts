@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Role, type Tx } from '../core/database';
+import type { WorkspaceChanges } from './workspaces.schemas';
 
 @Injectable()
 export class WorkspacesRepository {
@@ -17,7 +18,7 @@ export class WorkspacesRepository {
     return tx.workspace.create({ data });
   }
 
-  update(tx: Tx, workspaceId: string, data: { slug?: string; name?: string; timeZone?: string; locale?: string; allowSelfApproval?: boolean }) {
+  update(tx: Tx, workspaceId: string, data: WorkspaceChanges) {
     return tx.workspace.update({ where: { id: workspaceId }, data });
   }
 

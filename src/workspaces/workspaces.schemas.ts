@@ -12,7 +12,7 @@ export const createWorkspaceSchema = z
   .object({ slug: zSlug, name: zName, timeZone: zIanaZone.default('Asia/Jakarta'), locale: zLocale.default('id') })
   .strict();
 export const updateWorkspaceSchema = z
-  .object({ slug: zSlug, name: zName, timeZone: zIanaZone, locale: zLocale, allowSelfApproval: z.boolean() })
+  .object({ slug: zSlug, name: zName, timeZone: zIanaZone, locale: zLocale, allowSelfApproval: z.boolean(), openToPartnerInvitations: z.boolean() })
   .partial()
   .strict()
   .refine((value) => Object.keys(value).length > 0, 'Tidak ada perubahan|Nothing to change');
@@ -22,3 +22,4 @@ export const acceptSchema = z.object({ token: z.string().min(20).max(200) }).str
 export const acceptNewSchema = z
   .object({ token: z.string().min(20).max(200), name: zName, password: zPassword, locale: zLocale.default('id') })
   .strict();
+export type WorkspaceChanges = z.infer<typeof updateWorkspaceSchema>;

@@ -1,36 +1,32 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { accessActor, auditJson, AuditService } from '../audit/audit.service';
 import type { Principal, WorkspaceAccess } from '../auth/auth-context';
-import { actorOf, AuthService, type ClientInfo } from '../auth/auth.service';
-import { CredentialsRepository } from '../auth/credentials.repository';
-import { roleAtLeast } from '../auth/roles';
-import { APP_CONFIG, type AppConfig } from '../core/config';
-import { hashPassword, hashToken, newSecretToken } from '../core/crypto';
+import { actorOf } from '../auth/auth.service';
 import { PrismaService, Role, type Tx } from '../core/database';
 import { AppError } from '../core/errors';
-import { Mailer } from '../core/mail';
+import { RateLimiter } from '../core/queue';
 import { HoldResumeService, type ResumeSummary } from '../publishing';
+import { assertMayManage } from './member-rights';
+import type { WorkspaceChanges } from './workspaces.schemas';
 import { WORKSPACE_TEXT } from './workspaces.messages';
 import { WorkspacesRepository } from './workspaces.repository';
 
-const INVITATION_TTL_MS = 7 * 86_400_000;
+/** Workspaces created or renamed per user per hour (each checks whether a slug is taken). */
+const SLUG_CHECKS_PER_HOUR = 10;
 
 @Injectable()
 export class WorkspacesService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly workspaces: WorkspacesRepository,
-    private readonly credentials: CredentialsRepository,
-    private readonly auth: AuthService,
     private readonly audit: AuditService,
-    private readonly mailer: Mailer,
     private readonly holds: HoldResumeService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly limiter: RateLimiter,
   ) {}
 
   /** The creator becomes its OWNER. */
   async create(principal: Principal, input: { slug: string; name: string; timeZone: string; locale: string }) {
-    await this.assertSlugFree(input.slug);
+    await this.assertSlugFree(principal.userId, input.slug);
     return this.prisma.$transaction(async (tx) => {
       const workspace = await this.workspaces.create(tx, input);
       await this.workspaces.addMember(tx, workspace.id, principal.userId, Role.OWNER);
@@ -50,8 +46,8 @@ export class WorkspacesService {
     return this.workspaces.findById(access.workspaceId);
   }
 
-  async update(access: WorkspaceAccess, changes: { slug?: string; name?: string; timeZone?: string; locale?: string; allowSelfApproval?: boolean }) {
-    if (changes.slug) await this.assertSlugFree(changes.slug, access.workspaceId);
+  async update(access: WorkspaceAccess, changes: WorkspaceChanges) {
+    if (changes.slug) await this.assertSlugFree(access.userId, changes.slug, access.workspaceId);
     return this.prisma.$transaction(async (tx) => {
       const before = await tx.workspace.findUniqueOrThrow({ where: { id: access.workspaceId } });
       const after = await this.workspaces.update(tx, access.workspaceId, changes);
@@ -102,7 +98,7 @@ export class WorkspacesService {
     await this.prisma.$transaction(async (tx) => {
       const member = await this.workspaces.findMember(tx, access.workspaceId, memberId);
       if (!member) throw AppError.notFound(WORKSPACE_TEXT.member);
-      this.assertMayManage(access, member.role, role);
+      assertMayManage(access, member.role, role);
       if (member.role === Role.OWNER && role !== Role.OWNER) await this.assertAnotherOwner(tx, access.workspaceId);
       await this.workspaces.setRole(tx, access.workspaceId, memberId, role);
       await this.audit.record(tx, {
@@ -122,7 +118,7 @@ export class WorkspacesService {
       const member = await this.workspaces.findMember(tx, access.workspaceId, memberId);
       if (!member) throw AppError.notFound(WORKSPACE_TEXT.member);
       const leaving = memberId === access.userId;
-      if (!leaving) this.assertMayManage(access, member.role, member.role);
+      if (!leaving) assertMayManage(access, member.role, member.role);
       if (member.role === Role.OWNER) await this.assertAnotherOwner(tx, access.workspaceId);
       await this.workspaces.removeMember(tx, access.workspaceId, memberId);
       await this.audit.record(tx, {
@@ -136,128 +132,21 @@ export class WorkspacesService {
     });
   }
 
-  async invite(access: WorkspaceAccess, email: string, role: Role) {
-    this.assertMayManage(access, role, role);
-    const token = newSecretToken();
-    const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
-    const invitation = await this.prisma.$transaction(async (tx) => {
-      const existing = await this.credentials.findUserByEmail(email);
-      if (existing && (await this.workspaces.findMember(tx, access.workspaceId, existing.id))) {
-        throw AppError.conflict('already_member', WORKSPACE_TEXT.alreadyMember, { email });
-      }
-      const created = await this.workspaces.createInvitation(tx, access.workspaceId, {
-        email,
-        role,
-        tokenHash: hashToken(token),
-        invitedById: access.userId,
-        expiresAt,
-      });
-      await this.audit.record(tx, {
-        workspaceId: access.workspaceId,
-        actor: accessActor(access),
-        action: 'invitation.created',
-        subjectType: 'invitation',
-        subjectId: created.id,
-        summary: { email, role },
-      });
-      return created;
-    });
-    const workspace = await this.workspaces.findById(access.workspaceId);
-    const inviteUrl = `${this.config.PUBLIC_BASE_URL}/invitations/accept?token=${token}`;
-    const mailed = await this.mailer.send({
-      to: email,
-      subject: `Undangan bergabung ke ${workspace.name} di Gaung / Invitation to ${workspace.name} on Gaung`,
-      text:
-        `Anda diundang sebagai ${role} di ${workspace.name}. Buka tautan ini dalam 7 hari:\n${inviteUrl}\n\n` +
-        `You are invited as ${role} to ${workspace.name}. Open this link within 7 days:\n${inviteUrl}\n`,
-    });
-    // Without mail, the one-time link is shown to the admin who made it, once.
-    return { id: invitation.id, email, role, expiresAt, mailed, inviteUrl: mailed ? undefined : inviteUrl };
-  }
-
-  invitations(access: WorkspaceAccess) {
-    return this.workspaces.listOpenInvitations(access.workspaceId, new Date());
-  }
-
-  async revokeInvitation(access: WorkspaceAccess, invitationId: string) {
-    await this.prisma.$transaction(async (tx) => {
-      if ((await this.workspaces.revokeInvitation(tx, access.workspaceId, invitationId, new Date())) === 0) {
-        throw AppError.notFound(WORKSPACE_TEXT.invitation);
-      }
-      await this.audit.record(tx, {
-        workspaceId: access.workspaceId,
-        actor: accessActor(access),
-        action: 'invitation.revoked',
-        subjectType: 'invitation',
-        subjectId: invitationId,
-      });
-    });
-  }
-
-  /** A signed-in user accepts an invitation addressed to their email. */
-  async acceptAsUser(principal: Principal, token: string) {
-    return this.prisma.$transaction(async (tx) => {
-      const invitation = await this.takeInvitation(tx, token);
-      if (invitation.email !== principal.email) {
-        throw AppError.forbidden('invitation_other_email', WORKSPACE_TEXT.invitationForOtherEmail, { email: invitation.email });
-      }
-      return this.join(tx, invitation, principal.userId);
-    });
-  }
-
-  /** Someone without an account accepts: the account is created with the invitation's email. */
-  async acceptAsNewUser(token: string, input: { name: string; password: string; locale: 'id' | 'en' }, client: ClientInfo) {
-    const passwordHash = await hashPassword(input.password);
-    const { email } = await this.prisma.$transaction(async (tx) => {
-      const invitation = await this.takeInvitation(tx, token);
-      if (await this.credentials.findUserByEmail(invitation.email)) {
-        throw AppError.unauthorized('sign_in_to_accept', WORKSPACE_TEXT.invitationForOtherEmail);
-      }
-      const user = await this.credentials.createUser(tx, { email: invitation.email, name: input.name, passwordHash, locale: input.locale });
-      await this.join(tx, invitation, user.id);
-      return user;
-    });
-    return this.auth.login(email, input.password, client);
-  }
-
-  private async takeInvitation(tx: Tx, token: string) {
-    const invitation = await this.workspaces.findInvitationByTokenHash(tx, hashToken(token));
-    if (!invitation || !(await this.workspaces.markInvitationAccepted(tx, invitation.id, new Date()))) {
-      throw AppError.unprocessable('invitation_invalid', WORKSPACE_TEXT.invitationInvalid);
-    }
-    return invitation;
-  }
-
-  private async join(tx: Tx, invitation: { id: string; workspaceId: string; role: Role; workspace: { slug: string; name: string } }, userId: string) {
-    if (!(await this.workspaces.findMember(tx, invitation.workspaceId, userId))) {
-      await this.workspaces.addMember(tx, invitation.workspaceId, userId, invitation.role);
-    }
-    await this.audit.record(tx, {
-      workspaceId: invitation.workspaceId,
-      actor: { userId, kind: 'user' },
-      action: 'invitation.accepted',
-      subjectType: 'invitation',
-      subjectId: invitation.id,
-      summary: { role: invitation.role },
-    });
-    return { workspace: invitation.workspace, role: invitation.role };
-  }
-
-  /** Admins manage roles up to ADMIN; only an OWNER touches the OWNER role. */
-  private assertMayManage(access: WorkspaceAccess, currentRole: Role, newRole: Role): void {
-    if ((currentRole === Role.OWNER || newRole === Role.OWNER) && access.role !== Role.OWNER) {
-      throw AppError.forbidden('owner_only', WORKSPACE_TEXT.onlyOwnerGrantsOwner);
-    }
-    if (!roleAtLeast(access.role, newRole)) throw AppError.forbidden();
-  }
-
   private async assertAnotherOwner(tx: Tx, workspaceId: string): Promise<void> {
     if ((await this.workspaces.lockAndCountOwners(tx, workspaceId)) <= 1) {
       throw AppError.conflict('last_owner', WORKSPACE_TEXT.lastOwner);
     }
   }
 
-  private async assertSlugFree(slug: string, exceptWorkspaceId?: string): Promise<void> {
+  /**
+   * A taken slug must be refused, which tells that a workspace uses it: the checks are rate limited
+   * per user, so nobody sweeps slugs to learn which organisations are here (docs/security.md, 12).
+   */
+  private async assertSlugFree(userId: string, slug: string, exceptWorkspaceId?: string): Promise<void> {
+    const verdict = await this.limiter.hit(['slug-checks', userId], SLUG_CHECKS_PER_HOUR, 3_600_000);
+    if (!verdict.allowed) {
+      throw AppError.tooManyRequests('slug_checks_rate_limited', WORKSPACE_TEXT.tooManySlugChecks, verdict.retryAfterSeconds, { minutes: Math.ceil(verdict.retryAfterSeconds / 60) });
+    }
     if ((await this.workspaces.slugTaken(slug, exceptWorkspaceId)) > 0) {
       throw AppError.conflict('slug_taken', WORKSPACE_TEXT.slugTaken, { slug });
     }

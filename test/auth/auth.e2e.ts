@@ -6,7 +6,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
 describe('sign-in, sessions and passwords', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ config: { LOGIN_MAX_FAILURES: '3', LOGIN_LOCKOUT_MINUTES: '1' } });
+    t = await startTestApp({ config: { LOGIN_MAX_FAILURES: '3', LOGIN_LOCKOUT_MINUTES: '1', REGISTRATION: 'open' } });
   });
   afterAll(() => t.close());
 
@@ -44,7 +44,7 @@ describe('sign-in, sessions and passwords', () => {
 
   it('locks an account after repeated failures, across two API instances sharing Redis', async () => {
     const { email } = await register();
-    const second = await startTestApp({ config: { QUEUE_PREFIX: t.config.QUEUE_PREFIX, LOGIN_MAX_FAILURES: '3', LOGIN_LOCKOUT_MINUTES: '1' } });
+    const second = await startTestApp({ config: { QUEUE_PREFIX: t.config.QUEUE_PREFIX, LOGIN_MAX_FAILURES: '3', LOGIN_LOCKOUT_MINUTES: '1', REGISTRATION: 'open' } });
     try {
       await t.http().post('/auth/login').send({ email, password: 'wrong-1' }).expect(401);
       await second.http().post('/auth/login').send({ email, password: 'wrong-2' }).expect(401);

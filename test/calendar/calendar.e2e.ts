@@ -115,6 +115,18 @@ describe('the calendar, key dates, holds and the iCal feed', () => {
     expect(actions).toEqual(['campaign.held', 'campaign.resumed', 'key_date.created', 'key_date.deleted']);
   });
 
+  it('shows each post in the state its deliveries give it (displayState), in the JSON and in iCal', async () => {
+    const at = new Date(Date.now() - 3600_000);
+    const expired = await post(kspi, at.toISOString(), 'Tidak disetujui tepat waktu');
+    await t.prisma.post.update({ where: { id: expired.id }, data: { status: 'IN_REVIEW' } });
+    await t.prisma.postTarget.updateMany({ where: { postId: expired.id }, data: { state: 'EXPIRED' } });
+    const res = await calendar(kspi, `from=${new Date(at.getTime() - 60_000).toISOString()}&to=${new Date(at.getTime() + 60_000).toISOString()}`).expect(200);
+    expect(res.body.posts.map((p: { status: string; displayState: string }) => [p.status, p.displayState])).toEqual([['IN_REVIEW', 'EXPIRED']]);
+    const feed = await t.http().post(`/workspaces/${kspi.slug}/calendar-feed`).set(bearer(kspi.users.COORDINATOR)).expect(201);
+    const ics = (await t.http().get(new URL(feed.body.url).pathname).expect(200)).text;
+    expect(ics).toContain('[EXPIRED] Tidak disetujui tepat waktu');
+  });
+
   it('serves a secret iCal feed that can be regenerated and revoked', async () => {
     const viewer = kspi.users.VIEWER;
     const first = await t.http().post(`/workspaces/${kspi.slug}/calendar-feed`).set(bearer(viewer)).expect(201);

@@ -55,6 +55,9 @@ describe('campaigns and joint campaigns', () => {
 
     await t.http().post(`/workspaces/${kspi.slug}/campaigns/${campaign.id}/partners`).set(bearer(kspi.users.COORDINATOR)).send({ workspace: kspi.slug }).expect(422);
     await t.http().post(`/workspaces/${kspi.slug}/campaigns/${campaign.id}/partners`).set(bearer(kspi.users.COORDINATOR)).send({ workspace: 'no-such-ws' }).expect(422);
+    // A workspace is invited by slug only once its admin opened it to partnership invitations.
+    await t.http().post(`/workspaces/${kspi.slug}/campaigns/${campaign.id}/partners`).set(bearer(kspi.users.COORDINATOR)).send({ workspace: ksbsi.slug }).expect(422);
+    await t.http().patch(`/workspaces/${ksbsi.slug}`).set(bearer(ksbsi.users.ADMIN)).send({ openToPartnerInvitations: true }).expect(200);
     const invited = await t.http().post(`/workspaces/${kspi.slug}/campaigns/${campaign.id}/partners`).set(bearer(kspi.users.COORDINATOR)).send({ workspace: ksbsi.slug }).expect(201);
     await t.http().post(`/workspaces/${kspi.slug}/campaigns/${campaign.id}/partners`).set(bearer(kspi.users.COORDINATOR)).send({ workspace: ksbsi.slug }).expect(409);
     // Invited is not yet partner: still invisible.

@@ -1,9 +1,8 @@
 import type { AddressInfo } from 'node:net';
-import { SecretBox } from '../../src/core/crypto';
-import { DEMO_WEBHOOK_SECRET } from '../../src/demo/demo-seed';
 import { DeliveryScheduler } from '../../src/publishing';
-import { createWorkspace } from '../support/fixtures';
+import { bearer, createWorkspace } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { createDemoChannel } from './demo-fixtures';
 
 describe('the demo WEBHOOK channel publishes to the development receiver', () => {
   let t: TestApp;
@@ -17,11 +16,7 @@ describe('the demo WEBHOOK channel publishes to the development receiver', () =>
 
   it('delivers an approved post once, signed, and the receiver lists it', async () => {
     const ws = await createWorkspace(t.prisma);
-    const account = await t.prisma.connectedAccount.create({
-      data: { workspaceId: ws.id, platform: 'WEBHOOK', displayName: 'demo', baseUrl: `${baseUrl}/demo/webhook-receiver` },
-    });
-    const sealed = t.app.get(SecretBox).seal(JSON.stringify({ secret: DEMO_WEBHOOK_SECRET }), { workspaceId: ws.id, subject: `account:${account.id}` });
-    await t.prisma.connectedAccount.update({ where: { id: account.id }, data: { credentialsCiphertext: sealed.ciphertext, credentialsKeyId: sealed.keyId } });
+    const account = await createDemoChannel(t, ws, baseUrl, 'whsec_demo-channel-secret-0123456789');
     const due = new Date(Date.now() + 500);
     const post = await t.prisma.post.create({
       data: {
@@ -38,12 +33,12 @@ describe('the demo WEBHOOK channel publishes to the development receiver', () =>
       target = await t.prisma.postTarget.findUniqueOrThrow({ where: { id: target.id } });
     }
     expect(target.state).toBe('PUBLISHED');
-    const received = await t.http().get('/demo/webhook-receiver').expect(200);
+    const received = await t.http().get(`/workspaces/${ws.slug}/demo/webhook-receiver`).set(bearer(ws.users.VIEWER)).expect(200);
     const ours = (received.body as Array<{ body: { text?: string } }>).filter((d) => JSON.stringify(d.body).includes('Demo: terbit lewat webhook'));
     expect(ours).toHaveLength(1);
   });
 
-  it('refuses an unsigned delivery', async () => {
-    await t.http().post('/demo/webhook-receiver').send({ text: 'forged' }).expect(401);
+  it('refuses a delivery that names no demo channel', async () => {
+    await t.http().post('/demo/webhook-receiver').send({ text: 'forged' }).expect(404);
   });
 });

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MediaStore } from '../../src/media/media-store';
 import { MediaService } from '../../src/media/media.service';
 import { bearer, createWorkspace, type FixtureWorkspace } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -33,6 +34,29 @@ describe('media library', () => {
     expect(Buffer.from(served.body).equals(png())).toBe(true);
     await t.http().get(`/media/${res.body.id}/${'x'.repeat(43)}`).expect(404);
     await t.http().patch(`/workspaces/${ws.slug}/media/${res.body.id}`).set(bearer(ws.users.EDITOR)).send({ altText: 'Buruh berbaris' }).expect(200);
+  });
+
+  it('lists media with size, alt text and a signed preview URL that expires, for the composer\'s thumbnails', async () => {
+    const uploaded = (await upload(png(), 'image/png', '?alt=Poster%20mogok').expect(201)).body;
+    const other = (await upload(png()).expect(201)).body;
+    const list = await t.http().get(`/workspaces/${ws.slug}/media`).set(bearer(ws.users.VIEWER)).expect(200);
+    const item = list.body.find((m: { id: string }) => m.id === uploaded.id);
+    expect(item).toMatchObject({ width: 640, height: 480, byteSize: 64, altText: 'Poster mogok', mimeType: 'image/png' });
+    const ttl = t.config.MEDIA_PREVIEW_TTL_SECONDS;
+    const lifetime = Date.parse(item.previewExpiresAt) - Date.now();
+    expect(lifetime).toBeGreaterThan((ttl - 5) * 1000);
+    expect(lifetime).toBeLessThanOrEqual(2 * ttl * 1000);
+    const path = new URL(item.previewUrl).pathname;
+    expect(path).toMatch(new RegExp(`^/media/${uploaded.id}/\\d+\\.[A-Za-z0-9_-]{43}$`));
+    const served = await t.http().get(path).expect(200).expect('content-type', 'image/png');
+    expect(served.headers['cache-control']).toMatch(/^private, max-age=\d+$/);
+    expect(Buffer.from(served.body).equals(png())).toBe(true);
+    // Another expiry with the same signature, an expired URL and another media's signature: 404.
+    const [, , , expires, signature] = path.split(/[/.]/);
+    await t.http().get(`/media/${uploaded.id}/${Number(expires) + 1}.${signature}`).expect(404);
+    const expired = t.app.get(MediaStore).previewUrl(uploaded.id, Date.now() - 3 * ttl * 1000);
+    await t.http().get(new URL(expired.url).pathname).expect(404);
+    await t.http().get(`/media/${other.id}/${expires}.${signature}`).expect(404);
   });
 
   it('refuses empty, unknown and oversized uploads, and viewers, writing nothing', async () => {

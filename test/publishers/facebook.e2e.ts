@@ -6,7 +6,7 @@ import { dropConnection, sendJson } from '../contracts/contract-server';
 import { FacebookContract } from '../contracts/facebook/facebook-contract';
 import { formParams, sendGraphError } from '../contracts/meta-graph/graph-contract';
 import { account, content, expectNoSecrets, image, publishFailure, request, video } from '../contracts/meta-graph/publish-request';
-import { testConfig } from '../support/test-config';
+import { testConfig, testEgress } from '../support/test-config';
 
 describe('Facebook Pages publisher against the Graph API contract', () => {
   let server: FacebookContract;
@@ -16,7 +16,7 @@ describe('Facebook Pages publisher against the Graph API contract', () => {
 
   beforeAll(async () => {
     server = await new FacebookContract().addPage(page).start();
-    publisher = new FacebookPublisher(new PlatformHttp(), testConfig({ GRAPH_API_URL: server.apiUrl }));
+    publisher = new FacebookPublisher(new PlatformHttp(testEgress()), testConfig({ GRAPH_API_URL: server.apiUrl }));
   });
   afterAll(() => server.stop());
   beforeEach(() => {
@@ -112,7 +112,7 @@ describe('Facebook Pages publisher against the Graph API contract', () => {
   });
 
   it('treats a refused connection as NOT_SENT_RETRYABLE', async () => {
-    const offline = new FacebookPublisher(new PlatformHttp(), testConfig({ GRAPH_API_URL: 'http://127.0.0.1:1/v23.0' }));
+    const offline = new FacebookPublisher(new PlatformHttp(testEgress()), testConfig({ GRAPH_API_URL: 'http://127.0.0.1:1/v23.0' }));
     await publishFailure(offline.publish(request(pageAccount(), content('Halo'))), 'NOT_SENT_RETRYABLE');
   });
 
@@ -148,7 +148,7 @@ describe('Facebook Pages publisher against the Graph API contract', () => {
   });
 
   describe('OAuth', () => {
-    const http = new PlatformHttp();
+    const http = new PlatformHttp(testEgress());
     it('builds the login dialog URL with the Graph version, scopes and state', () => {
       const url = new URL(buildFacebookAuthorizeUrl(server.app, 'state-123', 'https://graph.facebook.com/v23.0'));
       expect(url.origin + url.pathname).toBe('https://www.facebook.com/v23.0/dialog/oauth');

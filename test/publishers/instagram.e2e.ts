@@ -6,7 +6,7 @@ import { FacebookContract } from '../contracts/facebook/facebook-contract';
 import { InstagramContract } from '../contracts/instagram/instagram-contract';
 import { formParams, sendGraphError } from '../contracts/meta-graph/graph-contract';
 import { account, content, image, publishFailure, request, video } from '../contracts/meta-graph/publish-request';
-import { testConfig } from '../support/test-config';
+import { testConfig, testEgress } from '../support/test-config';
 
 describe('Instagram publisher against the content publishing contract', () => {
   let server: InstagramContract;
@@ -17,7 +17,7 @@ describe('Instagram publisher against the content publishing contract', () => {
 
   beforeAll(async () => {
     server = await new InstagramContract().addUser(igUserId, { token, username: 'kspi_official', name: 'KSPI' }).start();
-    publisher = new InstagramPublisher(new PlatformHttp(), testConfig({ GRAPH_API_URL: server.apiUrl }), { intervalMs: 5, maxAttempts: 5 });
+    publisher = new InstagramPublisher(new PlatformHttp(testEgress()), testConfig({ GRAPH_API_URL: server.apiUrl }), { intervalMs: 5, maxAttempts: 5 });
   });
   afterAll(() => server.stop());
   beforeEach(() => {
@@ -87,7 +87,7 @@ describe('Instagram publisher against the content publishing contract', () => {
   });
 
   it('stops polling when the publish timeout aborts, as NOT_SENT_RETRYABLE (media_publish never called)', async () => {
-    const patient = new InstagramPublisher(new PlatformHttp(), testConfig({ GRAPH_API_URL: server.apiUrl }), { intervalMs: 1_000, maxAttempts: 100 });
+    const patient = new InstagramPublisher(new PlatformHttp(testEgress()), testConfig({ GRAPH_API_URL: server.apiUrl }), { intervalMs: 1_000, maxAttempts: 100 });
     server.nextOutcomes.push({ inProgressPolls: 100, final: 'FINISHED' });
     await publishFailure(patient.publish(request(igAccount(), content('x', [image()]), AbortSignal.timeout(300))), 'NOT_SENT_RETRYABLE');
     expect(server.requestsTo('POST', /media_publish$/)).toHaveLength(0);
@@ -195,9 +195,9 @@ describe('Instagram publisher against the content publishing contract', () => {
       .start();
     try {
       facebook.userTokens.set('user-token', ['11', '12']);
-      const accounts = await instagramAccounts(new PlatformHttp(), facebook.apiUrl, 'user-token', AbortSignal.timeout(5000));
+      const accounts = await instagramAccounts(new PlatformHttp(testEgress()), facebook.apiUrl, 'user-token', AbortSignal.timeout(5000));
       expect(accounts).toEqual([{ externalId: igUserId, displayName: 'kspi_official', handle: 'kspi_official', credentials: { accessToken: 'pt-11' } }]);
-      await publishFailure(instagramAccounts(new PlatformHttp(), facebook.apiUrl, 'wrong', AbortSignal.timeout(5000)), 'AUTH');
+      await publishFailure(instagramAccounts(new PlatformHttp(testEgress()), facebook.apiUrl, 'wrong', AbortSignal.timeout(5000)), 'AUTH');
     } finally {
       await facebook.stop();
     }

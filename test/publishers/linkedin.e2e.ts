@@ -5,7 +5,7 @@ import { toLittleText } from '../../src/publishers/linkedin/little-text';
 import { dropConnection, sendJson } from '../contracts/contract-server';
 import { LinkedInContract } from '../contracts/linkedin/linkedin-contract';
 import { account, content, expectNoSecrets, image, publishFailure, request, video } from '../contracts/meta-graph/publish-request';
-import { testConfig } from '../support/test-config';
+import { testConfig, testEgress } from '../support/test-config';
 
 describe('LinkedIn publisher against the Posts API contract', () => {
   let server: LinkedInContract;
@@ -21,7 +21,7 @@ describe('LinkedIn publisher against the Posts API contract', () => {
   beforeAll(async () => {
     server = await new LinkedInContract().addMember(member, 'li-token').start();
     server.organizations.set('5550001', { localizedName: 'KSBSI', vanityName: 'ksbsi' });
-    publisher = new LinkedInPublisher(new PlatformHttp(), testConfig({ LINKEDIN_API_URL: server.baseUrl }));
+    publisher = new LinkedInPublisher(new PlatformHttp(testEgress()), testConfig({ LINKEDIN_API_URL: server.baseUrl }));
   });
   afterAll(() => server.stop());
   beforeEach(() => {
@@ -72,7 +72,7 @@ describe('LinkedIn publisher against the Posts API contract', () => {
     const clip = (bytes: Buffer) => ({ ...video(), byteSize: bytes.length, read: async () => bytes });
     let videoPublisher: LinkedInPublisher;
     beforeAll(() => {
-      videoPublisher = new LinkedInPublisher(new PlatformHttp(), testConfig({ LINKEDIN_API_URL: server.baseUrl }), fast);
+      videoPublisher = new LinkedInPublisher(new PlatformHttp(testEgress()), testConfig({ LINKEDIN_API_URL: server.baseUrl }), fast);
     });
     beforeEach(() => {
       server.videoPartBytes = 4;
@@ -138,7 +138,7 @@ describe('LinkedIn publisher against the Posts API contract', () => {
 
     it('stops polling at once when the request is aborted (NOT_SENT, not the 60 s interval)', async () => {
       server.videoProcessingPolls = 1_000;
-      const patient = new LinkedInPublisher(new PlatformHttp(), testConfig({ LINKEDIN_API_URL: server.baseUrl }), { intervalMs: 60_000, maxAttempts: 1_000 });
+      const patient = new LinkedInPublisher(new PlatformHttp(testEgress()), testConfig({ LINKEDIN_API_URL: server.baseUrl }), { intervalMs: 60_000, maxAttempts: 1_000 });
       const controller = new AbortController();
       const pending = patient.publish(request(liAccount(), content(unique('Batal'), [clip(Buffer.from('0123'))]), controller.signal));
       // Bounded wait for the first status read, so a broken flow fails instead of hanging.
@@ -244,10 +244,10 @@ describe('LinkedIn publisher against the Posts API contract', () => {
       scope: 'openid profile w_member_social w_organization_social r_organization_admin',
     });
     server.codes.set('li-code', member.sub);
-    const tokens = await exchangeLinkedInCode(new PlatformHttp(), server.baseUrl, server.app, 'li-code', AbortSignal.timeout(5000));
+    const tokens = await exchangeLinkedInCode(new PlatformHttp(testEgress()), server.baseUrl, server.app, 'li-code', AbortSignal.timeout(5000));
     expect(tokens.accessToken).toMatch(/^lat-/);
     expect(tokens.expiresAt!.getTime()).toBeGreaterThan(Date.now() + 59 * 86_400_000);
-    const error = await publishFailure(exchangeLinkedInCode(new PlatformHttp(), server.baseUrl, server.app, 'li-code', AbortSignal.timeout(5000)), 'AUTH');
+    const error = await publishFailure(exchangeLinkedInCode(new PlatformHttp(testEgress()), server.baseUrl, server.app, 'li-code', AbortSignal.timeout(5000)), 'AUTH');
     expectNoSecrets(error, [server.app.clientSecret]);
   });
 });

@@ -1,7 +1,7 @@
 import { PlatformHttp } from '../../src/publishers';
 import { MastodonPublisher, exchangeMastodonCode, mastodonAuthorizeUrl, registerMastodonApp } from '../../src/publishers/mastodon';
 import { MastodonContract } from '../contracts/mastodon/mastodon-contract';
-import { testConfig } from '../support/test-config';
+import { testConfig, testEgress } from '../support/test-config';
 import { account, content, failure, image, publishRequest, publisherFromNest } from './publish-request.fixture';
 
 const TOKEN = 'mastodon-user-token-1';
@@ -11,7 +11,7 @@ describe('MastodonPublisher against the Mastodon contract', () => {
   let instance: MastodonContract;
   let publisher: MastodonPublisher;
   let nest: Awaited<ReturnType<typeof publisherFromNest>>;
-  const http = new PlatformHttp();
+  const http = new PlatformHttp(testEgress());
   const kspi = (overrides = {}) => account('MASTODON', { baseUrl: instance.baseUrl, credentials: { accessToken: TOKEN }, ...overrides });
 
   beforeAll(async () => {

@@ -1,6 +1,7 @@
 import { Test } from '@nestjs/testing';
 import { ConfigModule, type AppConfig } from '../../src/core/config';
 import { DatabaseModule, type Platform } from '../../src/core/database';
+import { EgressModule } from '../../src/core/egress';
 import { PublisherRegistry, PublishersModule, type AccountContext, type MediaItem, type PublishContent, type PublishRequest, type Publisher } from '../../src/publishers';
 
 /** Bytes that start like a PNG; platforms' contract servers only check size and type. */
@@ -63,6 +64,6 @@ export async function failure(promise: Promise<unknown>): Promise<import('../../
 
 /** The publisher for a platform as the app wires it: PublishersModule + APP_CONFIG, through the registry. */
 export async function publisherFromNest(platform: Platform, config: AppConfig): Promise<{ publisher: Publisher; close: () => Promise<void> }> {
-  const moduleRef = await Test.createTestingModule({ imports: [ConfigModule.forRoot(config), DatabaseModule, PublishersModule] }).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [ConfigModule.forRoot(config), DatabaseModule, EgressModule, PublishersModule] }).compile();
   return { publisher: moduleRef.get(PublisherRegistry).get(platform), close: () => moduleRef.close() };
 }

@@ -5,7 +5,7 @@ import { dropConnection, sendJson } from '../contracts/contract-server';
 import { formParams, sendGraphError } from '../contracts/meta-graph/graph-contract';
 import { account, content, expectNoSecrets, image, publishFailure, request, video } from '../contracts/meta-graph/publish-request';
 import { ThreadsContract } from '../contracts/threads/threads-contract';
-import { testConfig } from '../support/test-config';
+import { testConfig, testEgress } from '../support/test-config';
 
 describe('Threads publisher against the Threads API contract', () => {
   let server: ThreadsContract;
@@ -16,7 +16,7 @@ describe('Threads publisher against the Threads API contract', () => {
 
   beforeAll(async () => {
     server = await new ThreadsContract().addUser(userId, { token, username: 'kspi', name: 'KSPI' }).start();
-    publisher = new ThreadsPublisher(new PlatformHttp(), testConfig({ THREADS_API_URL: server.apiUrl }), { intervalMs: 5, maxAttempts: 4 });
+    publisher = new ThreadsPublisher(new PlatformHttp(testEgress()), testConfig({ THREADS_API_URL: server.apiUrl }), { intervalMs: 5, maxAttempts: 4 });
   });
   afterAll(() => server.stop());
   beforeEach(() => {
@@ -153,10 +153,10 @@ describe('Threads publisher against the Threads API contract', () => {
     expect(url.origin + url.pathname).toBe('https://threads.net/oauth/authorize');
     expect(Object.fromEntries(url.searchParams)).toEqual({ client_id: 'th-app', redirect_uri: server.app.redirectUri, scope: 'threads_basic,threads_content_publish', response_type: 'code', state: 'st-9' });
     server.validCodes.set('code-1', userId);
-    const connected = await exchangeThreadsCode(new PlatformHttp(), server.apiUrl, server.app, 'code-1', AbortSignal.timeout(5000));
+    const connected = await exchangeThreadsCode(new PlatformHttp(testEgress()), server.apiUrl, server.app, 'code-1', AbortSignal.timeout(5000));
     expect(connected).toMatchObject({ externalId: userId, credentials: { accessToken: token } });
     expect(connected.expiresAt!.getTime()).toBeGreaterThan(Date.now() + 59 * 86_400_000);
-    const error = await publishFailure(exchangeThreadsCode(new PlatformHttp(), server.apiUrl, server.app, 'code-1', AbortSignal.timeout(5000)), 'PERMANENT');
+    const error = await publishFailure(exchangeThreadsCode(new PlatformHttp(testEgress()), server.apiUrl, server.app, 'code-1', AbortSignal.timeout(5000)), 'PERMANENT');
     expectNoSecrets(error, [server.app.appSecret]);
   });
 });

@@ -5,7 +5,7 @@ import { XPublisher } from '../../src/publishers/x/x.publisher';
 import { dropConnection, sendJson } from '../contracts/contract-server';
 import { account, content, expectNoSecrets, image, publishFailure, request, video } from '../contracts/meta-graph/publish-request';
 import { XContract } from '../contracts/x/x-contract';
-import { testConfig } from '../support/test-config';
+import { testConfig, testEgress } from '../support/test-config';
 import { randomBytes } from 'node:crypto';
 import type { MediaItem } from '../../src/publishers';
 import { parseMultipart, multipartFields } from '../contracts/multipart';
@@ -28,7 +28,7 @@ describe('X publisher against the X API v2 contract', () => {
   beforeAll(async () => {
     server = await new XContract().addUser(user, 'valid-access').start();
     server.checkAfterSecs = 0; // the publisher waits what X announces: keep the tests fast
-    publisher = new XPublisher(new PlatformHttp(), testConfig({ X_API_URL: server.baseUrl }));
+    publisher = new XPublisher(new PlatformHttp(testEgress()), testConfig({ X_API_URL: server.baseUrl }));
   });
   afterAll(() => server.stop());
   beforeEach(() => {
@@ -322,11 +322,11 @@ describe('X publisher against the X API v2 contract', () => {
     it('exchanges the code with the verifier; a wrong verifier is refused as AUTH', async () => {
       const pkce = createPkce();
       server.codes.set('code-x', { userId: user.id, challenge: pkce.challenge, redirectUri: server.client.redirectUri });
-      const tokens = await exchangeXCode(new PlatformHttp(), server.baseUrl, server.client, 'code-x', pkce.verifier, AbortSignal.timeout(5000));
+      const tokens = await exchangeXCode(new PlatformHttp(testEgress()), server.baseUrl, server.client, 'code-x', pkce.verifier, AbortSignal.timeout(5000));
       expect(tokens.accessToken).toMatch(/^xat-/);
       expect(tokens.refreshToken).toMatch(/^xrt-/);
       server.codes.set('code-y', { userId: user.id, challenge: pkce.challenge, redirectUri: server.client.redirectUri });
-      const error = await publishFailure(exchangeXCode(new PlatformHttp(), server.baseUrl, server.client, 'code-y', 'wrong-verifier', AbortSignal.timeout(5000)), 'AUTH');
+      const error = await publishFailure(exchangeXCode(new PlatformHttp(testEgress()), server.baseUrl, server.client, 'code-y', 'wrong-verifier', AbortSignal.timeout(5000)), 'AUTH');
       expectNoSecrets(error, [server.client.clientSecret]);
     });
   });

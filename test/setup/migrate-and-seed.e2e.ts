@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Client } from 'pg';
-import { DEMO_WEBHOOK_SECRET, seedDemo } from '../../src/demo/demo-seed';
+import { seedDemo } from '../../src/demo/demo-seed';
 import { PrismaClient } from '../../src/core/database';
 import { SecretBox } from '../../src/core/crypto';
 import { TEST_DATABASE_URL, testConfig } from '../support/test-config';
@@ -59,10 +59,12 @@ describe('migrations and demo seed on an empty database', () => {
     await expect(seedDemo(prisma, secrets, 'http://localhost:3000')).resolves.toEqual({ seeded: false });
     expect(await counts()).toEqual(first);
 
-    const webhook = await prisma.connectedAccount.findFirstOrThrow({ where: { platform: 'WEBHOOK', workspace: { slug: 'kspi' } } });
-    const opened = secrets.open({ keyId: webhook.credentialsKeyId!, ciphertext: new Uint8Array(webhook.credentialsCiphertext!) }, { workspaceId: webhook.workspaceId, subject: `account:${webhook.id}` });
-    expect(JSON.parse(opened)).toEqual({ secret: DEMO_WEBHOOK_SECRET });
-    expect(webhook.baseUrl).toBe('http://localhost:3000/demo/webhook-receiver');
+    // Each workspace's demo channel has a secret of its own: the receiver tells the workspaces apart by it.
+    const webhooks = await prisma.connectedAccount.findMany({ where: { platform: 'WEBHOOK' } });
+    const demoSecrets = webhooks.map((webhook) => (JSON.parse(secrets.open({ keyId: webhook.credentialsKeyId!, ciphertext: new Uint8Array(webhook.credentialsCiphertext!) }, { workspaceId: webhook.workspaceId, subject: `account:${webhook.id}` })) as { secret: string }).secret);
+    expect(new Set(demoSecrets).size).toBe(2);
+    for (const secret of demoSecrets) expect(secret).toMatch(/^whsec_.{20,}/);
+    expect(webhooks.map((webhook) => webhook.baseUrl)).toEqual(['http://localhost:3000/demo/webhook-receiver', 'http://localhost:3000/demo/webhook-receiver']);
 
     const zones = await prisma.post.findMany({ select: { scheduleZone: true }, distinct: ['scheduleZone'] });
     expect(zones.map((z) => z.scheduleZone).sort()).toEqual(['Asia/Jakarta', 'Asia/Jayapura', 'Asia/Makassar']);

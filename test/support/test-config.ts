@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type AppConfig } from '../../src/core/config';
+import { Egress } from '../../src/core/egress';
 import testEnv from '../test-env.json';
 
 /** The test database and Redis: TEST_DATABASE_URL / TEST_REDIS_URL, else test/test-env.json. */
@@ -18,6 +19,12 @@ export function withDatabaseName(url: string, rename: (name: string) => string):
 
 /** A fixed test key; production keys come from the environment. */
 export const TEST_CREDENTIAL_KEY = Buffer.alloc(32, 7).toString('base64');
+
+/**
+ * Every contract server listens on loopback: the tests admit it through the allow-list, as an
+ * operator admits a self-hosted instance on the LAN. Security tests build configs without it.
+ */
+export const TEST_EGRESS_ALLOW = '127.0.0.0/8,::1';
 
 /**
  * Config for one test file: its own Redis key prefix so queues and rate limits never mix. The
@@ -37,6 +44,12 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     LOG_LEVEL: process.env.TEST_LOG_LEVEL || 'silent',
     CREDENTIAL_KEYS: `test1:${TEST_CREDENTIAL_KEY}`,
     SWEEP_INTERVAL_MS: '0',
+    EGRESS_ALLOW: TEST_EGRESS_ALLOW,
     ...overrides,
   });
+}
+
+/** The guarded egress as the tests configure it (loopback admitted), for publishers built by hand. */
+export function testEgress(overrides: Record<string, string> = {}): Egress {
+  return new Egress(testConfig(overrides));
 }

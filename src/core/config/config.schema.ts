@@ -1,4 +1,6 @@
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
+import { parseAllowEntry } from '../egress/address-policy';
 import { isIanaZone } from '../http/zod-types';
 
 const url = (protocols: string[]) =>
@@ -38,8 +40,41 @@ const credentialKeys = z
     return keys;
   });
 
+/** "10.0.0.0/8,::1,mastodon.lan": addresses, CIDRs or host names that outbound requests may reach although not public. */
+const allowList = z
+  .string()
+  .max(4000)
+  .transform((value, ctx) => {
+    const entries = value.split(',').map((part) => part.trim()).filter(Boolean);
+    const bad = entries.filter((entry) => parseAllowEntry(entry) === null);
+    if (bad.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `not an address, CIDR or host name: ${bad.join(', ')}` });
+      return z.NEVER;
+    }
+    return entries;
+  });
+
 /** An optional secret or id (loadConfig already drops empty values). */
 const optionalText = z.string().max(500).optional();
+
+/**
+ * Express's 'trust proxy': off (X-Forwarded-For ignored), a hop count, or the proxies' own addresses
+ * (loopback, linklocal, uniquelocal, an IP or a CIDR range). "true" is refused: it would let any
+ * client choose its own address, and with it escape every per-address limit.
+ */
+const trustProxy = z.string().transform((value, ctx): false | number | string[] => {
+  const text = value.trim().toLowerCase();
+  if (text === 'false' || text === 'off' || text === '0') return false;
+  if (/^\d+$/.test(text)) return Number(text);
+  const entries = text.split(',').map((part) => part.trim()).filter(Boolean);
+  const bad = entries.find((entry) => !PROXY_NAMES.includes(entry) && !ipaddr.isValid(entry) && !ipaddr.isValidCIDR(entry));
+  if (entries.length === 0 || bad !== undefined) {
+    ctx.addIssue({ code: 'custom', message: `must be false, a hop count, or the proxy's addresses (loopback, 10.0.0.2, 10.0.0.0/8); not "${bad ?? value}"` });
+    return z.NEVER;
+  }
+  return entries;
+});
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
@@ -47,6 +82,7 @@ export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: int(1, 65535).default(3000),
   PUBLIC_BASE_URL: url(['http:', 'https:']).default('http://localhost:3000'),
+  TRUST_PROXY: trustProxy.default(false),
   DATABASE_URL: url(['postgresql:', 'postgres:']),
   DATABASE_POOL_SIZE: int(1, 200).default(10),
   REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
@@ -57,6 +93,10 @@ export const configSchema = z.object({
   SESSION_TTL_HOURS: int(1, 24 * 90).default(24 * 14),
   LOGIN_MAX_FAILURES: int(1, 100).default(5),
   LOGIN_LOCKOUT_MINUTES: int(1, 24 * 60).default(15),
+  /** Registrations, invitation acceptances and reset confirmations per client address per 10 minutes. */
+  ANONYMOUS_LIMIT: int(1, 10_000).default(20),
+  /** Who may create an account: only someone holding an invitation (default), or anyone. */
+  REGISTRATION: z.enum(['invitation', 'open']).default('invitation'),
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),
   MAIL_FROM: z.string().default('Gaung <no-reply@localhost>'),
   /** Without SMTP_URL, mail is written here as files only the operator can read (never served over HTTP). */
@@ -79,12 +119,16 @@ export const configSchema = z.object({
   MEDIA_MAX_VIDEO_MB: int(1, 1024).default(200),
   /** The built web app (web/dist, from `npm run build --prefix web`), served at /app. */
   WEB_DIST_DIR: z.string().min(1).default('web/dist'),
+  /** How long the media library's preview URLs (thumbnails in the composer) stay valid, at least. */
+  MEDIA_PREVIEW_TTL_SECONDS: int(60, 86_400).default(900),
   GRAPH_API_URL: url(['http:', 'https:']).default('https://graph.facebook.com/v23.0'),
   THREADS_API_URL: url(['http:', 'https:']).default('https://graph.threads.net/v1.0'),
   X_API_URL: url(['http:', 'https:']).default('https://api.x.com'),
   LINKEDIN_API_URL: url(['http:', 'https:']).default('https://api.linkedin.com'),
   TELEGRAM_API_URL: url(['http:', 'https:']).default('https://api.telegram.org'),
   BLUESKY_SERVICE_URL: url(['http:', 'https:']).default('https://bsky.social'),
+  /** Empty (the default): outbound requests reach public addresses only. */
+  EGRESS_ALLOW: allowList.default([]),
   // OAuth apps per platform (optional: a platform without its app answers 'platform not configured').
   FACEBOOK_APP_ID: optionalText,
   FACEBOOK_APP_SECRET: optionalText,

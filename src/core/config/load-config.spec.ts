@@ -23,6 +23,11 @@ describe('loadConfig', () => {
     [{ DEFAULT_TIME_ZONE: '+07:00' }, 'DEFAULT_TIME_ZONE'],
     [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
     [{ QUEUE_PREFIX: 'has:colon' }, 'QUEUE_PREFIX'],
+    // An allow-list entry must say exactly what it admits: no 127.1, no empty prefix, no URL.
+    [{ EGRESS_ALLOW: '127.1' }, 'EGRESS_ALLOW'],
+    [{ EGRESS_ALLOW: '10.0.0.0/' }, 'EGRESS_ALLOW'],
+    [{ EGRESS_ALLOW: '10.0.0.0/33' }, 'EGRESS_ALLOW'],
+    [{ EGRESS_ALLOW: 'http://mastodon.lan' }, 'EGRESS_ALLOW'],
   ])('rejects %j naming %s', (override, name) => {
     expect(() => loadConfig({ ...valid, ...override })).toThrow(ConfigError);
     try {
@@ -30,6 +35,11 @@ describe('loadConfig', () => {
     } catch (error) {
       expect((error as ConfigError).problems.join('\n')).toContain(name);
     }
+  });
+
+  it('admits nothing outbound by default; EGRESS_ALLOW takes addresses, CIDRs and host names', () => {
+    expect(loadConfig(valid).EGRESS_ALLOW).toEqual([]);
+    expect(loadConfig({ ...valid, EGRESS_ALLOW: ' 10.0.0.0/8, ::1 ,Mastodon.LAN' }).EGRESS_ALLOW).toEqual(['10.0.0.0/8', '::1', 'Mastodon.LAN']);
   });
 
   it('treats empty strings as unset, so optional SMTP_URL= is fine', () => {

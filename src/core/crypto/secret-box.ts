@@ -39,13 +39,25 @@ export class SecretBox {
     this.currentKeyId = config.CREDENTIAL_KEYS[0]!.id;
   }
 
+  /** Every configured key id, newest first. */
+  get keyIds(): string[] {
+    return [...this.keys.keys()];
+  }
+
   seal(plaintext: string, binding: SecretBinding): SealedSecret {
+    return this.sealWith(this.currentKeyId, plaintext, binding);
+  }
+
+  /** Seals under one configured key, not necessarily the newest (the key check keeps a value per key). */
+  sealWith(keyId: string, plaintext: string, binding: SecretBinding): SealedSecret {
+    const key = this.keys.get(keyId);
+    if (!key) throw new SecretDecryptionError(`unknown key id ${keyId}`);
     const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.currentKeyId)!, iv);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
     cipher.setAAD(aad(binding));
     const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     const sealed = Buffer.concat([iv, cipher.getAuthTag(), body]);
-    return { keyId: this.currentKeyId, ciphertext: new Uint8Array(sealed) };
+    return { keyId, ciphertext: new Uint8Array(sealed) };
   }
 
   open(sealed: SealedSecret, binding: SecretBinding): string {

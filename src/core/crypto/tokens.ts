@@ -1,5 +1,6 @@
 import { createHash, randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
+import { passwordGate, type HashPriority } from './password-gate';
 
 const scrypt = promisify(scryptCallback) as (
   password: string,
@@ -23,19 +24,17 @@ const SCRYPT = { N: 2 ** 15, r: 8, p: 1, keylen: 32 };
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const hash = await scrypt(password, salt, SCRYPT.keylen, { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p, maxmem: 64 * 1024 * 1024 });
+  const options = { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p, maxmem: 64 * 1024 * 1024 };
+  const hash = await passwordGate.run('other', () => scrypt(password, salt, SCRYPT.keylen, options));
   return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${hash.toString('base64')}`;
 }
 
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+/** `priority: 'sign-in'` for a sign-in, which goes before other hashing (see password-gate.ts). */
+export async function verifyPassword(password: string, stored: string, priority: HashPriority = 'other'): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64');
-  const actual = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-    maxmem: 64 * 1024 * 1024,
-  });
+  const options = { N: Number(n), r: Number(r), p: Number(p), maxmem: 64 * 1024 * 1024 };
+  const actual = await passwordGate.run(priority, () => scrypt(password, Buffer.from(salt, 'base64'), expected.length, options));
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }

@@ -4,6 +4,8 @@ export interface ErrorDetail {
   field?: string;
   code: string;
   message: LocalizedText;
+  /** Plain facts about the object the detail is about (e.g. a target's accountId), shown as they are. */
+  about?: Record<string, string>;
 }
 
 /**
@@ -17,6 +19,8 @@ export class AppError extends Error {
     readonly text: LocalizedText,
     readonly params: Record<string, string | number> = {},
     readonly details: ErrorDetail[] = [],
+    /** For 429 and 503: seconds after which trying again can succeed (the Retry-After header). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(interpolate(text.en, params));
     this.name = 'AppError';
@@ -45,8 +49,8 @@ export class AppError extends Error {
   static unprocessable(code: string, text: LocalizedText, params?: Record<string, string | number>, details?: ErrorDetail[]) {
     return new AppError(422, code, text, params, details);
   }
-  static tooManyRequests(code: string, text: LocalizedText, params?: Record<string, string | number>) {
-    return new AppError(429, code, text, params);
+  static tooManyRequests(code: string, text: LocalizedText, retryAfterSeconds: number, params?: Record<string, string | number>) {
+    return new AppError(429, code, text, params, [], retryAfterSeconds);
   }
 }
 

@@ -19,12 +19,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const requestId = requestContext.requestId();
     if (error.status >= 500) this.logger.error({ msg: 'unhandled error', err: loggable(exception) });
     if (response.headersSent) return;
+    if (error.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(error.retryAfterSeconds));
     response.status(error.status).json({
       error: {
         code: error.code,
         message: error.messageIn(locale),
         details: error.details.length
-          ? error.details.map((d) => ({ field: d.field, code: d.code, message: d.message[locale] }))
+          ? error.details.map((d) => ({ ...d.about, field: d.field, code: d.code, message: d.message[locale] }))
           : undefined,
         requestId,
       },

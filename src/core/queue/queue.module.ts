@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config';
+import { RateLimiter } from './rate-limiter';
 import { RedisService } from './redis.service';
 
 export const PUBLISH_QUEUE = 'publish';
@@ -18,7 +19,7 @@ export const MAINTENANCE_QUEUE = 'maintenance';
     }),
     BullModule.registerQueue({ name: PUBLISH_QUEUE }, { name: MAINTENANCE_QUEUE }),
   ],
-  providers: [RedisService],
-  exports: [BullModule, RedisService],
+  providers: [RedisService, RateLimiter],
+  exports: [BullModule, RedisService, RateLimiter],
 })
 export class QueueModule {}

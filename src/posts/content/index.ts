@@ -7,3 +7,4 @@ export {
   type PostContentInput,
   type TargetIssues,
 } from './validate-targets';
+export { checkContent, issueDetails, presentIssues, type AccountIssues, type DraftContent } from './target-issues';

@@ -88,7 +88,7 @@ export class BlueskySessions {
       });
     } catch (error) {
       // Keep the kind and code, drop the cause: it holds the request with the password or token.
-      if (error instanceof PublishError) throw new PublishError(error.kind, error.code, error.message, { httpStatus: error.httpStatus });
+      if (error instanceof PublishError) throw new PublishError(error.kind, error.code, error.message, { httpStatus: error.httpStatus, cause: error.cause });
       throw error;
     }
   }

@@ -158,9 +158,9 @@ export class MastodonPublisher implements Publisher {
     } catch (error) {
       // Only a lost status creation may have published; a lost upload or poll published nothing.
       if (error instanceof PublishError && phase === 'media' && error.kind === 'AMBIGUOUS') {
-        throw PublishError.notSent(error.code, error.message, { httpStatus: error.httpStatus });
+        throw PublishError.notSent(error.code, error.message, { httpStatus: error.httpStatus, cause: error.cause });
       }
-      if (error instanceof PublishError) throw new PublishError(error.kind, error.code, error.message, { httpStatus: error.httpStatus });
+      if (error instanceof PublishError) throw new PublishError(error.kind, error.code, error.message, { httpStatus: error.httpStatus, cause: error.cause });
       throw error;
     }
   }

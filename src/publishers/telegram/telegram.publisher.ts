@@ -119,7 +119,7 @@ export class TelegramPublisher implements Publisher {
         timeout: this.config.PUBLISH_TIMEOUT_MS,
       });
     } catch (error) {
-      if (error instanceof PublishError) throw new PublishError(error.kind, error.code, error.message, { httpStatus: error.httpStatus });
+      if (error instanceof PublishError) throw new PublishError(error.kind, error.code, error.message, { httpStatus: error.httpStatus, cause: error.cause });
       throw error;
     }
     if (response.status === 200 && response.data?.ok === true) return response.data.result;

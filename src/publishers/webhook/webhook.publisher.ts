@@ -61,6 +61,8 @@ export class WebhookPublisher implements Publisher {
 
   async verifyCredentials(account: AccountContext): Promise<VerifiedIdentity> {
     const { url } = endpointOf(account);
+    // Nothing is sent at connect time, but an address every publish would be refused at is refused now.
+    await this.http.checkAddress('webhook', url);
     return { externalId: url, displayName: new URL(url).host, handle: null };
   }
 }
@@ -72,8 +74,8 @@ function endpointOf(account: Pick<AccountContext, 'baseUrl' | 'credentials'>): {
   return { url: account.baseUrl, secret };
 }
 
+/** The receiver's own `error` text when it sent one (PublishError cuts it short); never a raw body. */
 function reasonOf(data: unknown, status: number): string {
-  if (typeof data === 'object' && data !== null && 'error' in data) return String((data as { error: unknown }).error).slice(0, 500);
-  if (typeof data === 'string' && data.length > 0) return data.slice(0, 500);
-  return `The webhook receiver answered HTTP ${status}`;
+  const error = typeof data === 'object' && data !== null ? (data as { error?: unknown }).error : undefined;
+  return typeof error === 'string' && error.trim() ? error : `The webhook receiver answered HTTP ${status}`;
 }

@@ -151,8 +151,8 @@ export class WordpressPublisher implements Publisher {
       if (!(error instanceof PublishError)) throw error;
       // Only creating the post may have published; a lost upload or look-up published nothing.
       const kind = phase === 'other' && error.kind === 'AMBIGUOUS' ? 'NOT_SENT_RETRYABLE' : error.kind;
-      // The cause holds the request with the Basic credentials: drop it.
-      throw new PublishError(kind, error.code, error.message, { httpStatus: error.httpStatus });
+      // transportError never keeps the request (it holds the Basic credentials) as the cause.
+      throw new PublishError(kind, error.code, error.message, { httpStatus: error.httpStatus, cause: error.cause });
     }
   }
 }

@@ -10,7 +10,7 @@ import { DeliveryScheduler } from '../../../src/publishing';
 import { WebhookContractServer, type WebhookFault } from '../../contracts/webhook/webhook-contract-server';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { createIsolatedDatabase } from '../../support/isolated-database';
-import { TEST_CREDENTIAL_KEY } from '../../support/test-config';
+import { TEST_CREDENTIAL_KEY, TEST_EGRESS_ALLOW } from '../../support/test-config';
 import { createFixture, WEBHOOK_SECRET, type Fixture } from '../engine-fixtures';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -137,6 +137,7 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
     REDIS_URL: redis.url,
     QUEUE_PREFIX: prefix,
     CREDENTIAL_KEYS: `test1:${TEST_CREDENTIAL_KEY}`,
+    EGRESS_ALLOW: TEST_EGRESS_ALLOW,
     // Info is needed to see "worker started"; CHAOS_WORKER_LOG=<file> keeps the lines for a post-mortem.
     LOG_LEVEL: 'info',
     WORKER_CONCURRENCY: '10',

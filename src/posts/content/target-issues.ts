@@ -1,0 +1,81 @@
+import type { Platform } from '../../core/database';
+import type { ErrorDetail } from '../../core/errors';
+import type { Locale, LocalizedText } from '../../core/i18n';
+import type { ValidationIssue } from '../../publishers/publisher';
+import { validateTargets, type ContentValidator, type TargetIssues } from './validate-targets';
+
+/** A post's content as it is, or as a create or update would make it: targets in the user's order. */
+export interface DraftContent {
+  baseText: string;
+  title: string | null;
+  media: ReadonlyArray<{ id: string; kind: 'IMAGE' | 'VIDEO'; mimeType: string; byteSize: number; altText: string | null }>;
+  targets: ReadonlyArray<{ targetId: string | null; accountId: string; accountName: string; platform: Platform; settings: unknown; text: string | null }>;
+}
+
+/** One target's issues, addressed by its account. */
+export interface AccountIssues extends TargetIssues {
+  accountId: string;
+  accountName: string;
+}
+
+const PLATFORM_NAMES: Readonly<Record<Platform, string>> = {
+  FACEBOOK: 'Facebook',
+  INSTAGRAM: 'Instagram',
+  X: 'X',
+  THREADS: 'Threads',
+  LINKEDIN: 'LinkedIn',
+  TELEGRAM: 'Telegram',
+  MASTODON: 'Mastodon',
+  BLUESKY: 'Bluesky',
+  WORDPRESS: 'WordPress',
+  WEBHOOK: 'Webhook',
+  FEED: 'Feed',
+};
+
+/** Every target checked by its platform's own rules, in the order the user gave the targets. */
+export function checkContent(content: DraftContent, validatorFor: (platform: Platform) => ContentValidator): AccountIssues[] {
+  const results = validateTargets(
+    {
+      baseText: content.baseText,
+      title: content.title,
+      // Validation looks at kinds, types and sizes only; it never fetches or reads the bytes.
+      media: content.media.map((m) => ({ ...m, publicUrl: '', read: () => Promise.reject(new Error('validation does not read media')) })),
+      targets: content.targets.map((t) => ({ targetId: t.targetId, platform: t.platform, text: t.text, account: { settings: asSettings(t.settings) } })),
+    },
+    validatorFor,
+  );
+  return results.map((result, index) => ({ ...result, accountId: content.targets[index]!.accountId, accountName: content.targets[index]!.accountName }));
+}
+
+/** The issue's message naming the platform and the account: "Instagram (KSPI): ...". */
+export function namedIssueMessage(target: Pick<AccountIssues, 'platform' | 'accountName'>, issue: ValidationIssue): LocalizedText {
+  const who = `${PLATFORM_NAMES[target.platform]} (${target.accountName})`;
+  return { id: `${who}: ${issue.message.id}`, en: `${who}: ${issue.message.en}` };
+}
+
+/** Issues as answers show them: one entry per target (an empty list when it is fine), in the user's order. */
+export function presentIssues(results: readonly AccountIssues[], locale: Locale) {
+  return results.map((target) => ({
+    index: target.index,
+    accountId: target.accountId,
+    accountName: target.accountName,
+    platform: target.platform,
+    issues: target.issues.map((issue) => ({ code: issue.code, message: namedIssueMessage(target, issue)[locale] })),
+  }));
+}
+
+/** The same issues as the details of a 422, each pointing at its target and naming its account. */
+export function issueDetails(results: readonly AccountIssues[]): ErrorDetail[] {
+  return results.flatMap((target) =>
+    target.issues.map((issue) => ({
+      field: `targets.${target.index}`,
+      code: issue.code,
+      message: namedIssueMessage(target, issue),
+      about: { accountId: target.accountId, accountName: target.accountName, platform: target.platform },
+    })),
+  );
+}
+
+function asSettings(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
