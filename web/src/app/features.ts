@@ -1,5 +1,6 @@
 import { accountsFeature } from '../features/accounts';
 import { calendarFeature } from '../features/calendar';
+import { peopleFeature } from '../features/people';
 import { composerFeature } from '../features/composer';
 import { campaignsFeature } from '../features/campaigns';
 import { postsFeature } from '../features/posts';
@@ -7,4 +8,4 @@ import { reviewFeature } from '../features/review';
 import type { Feature } from './feature';
 
 /** The signed-in features, in navigation order. Adding one: its folder plus one line here. */
-export const features: Feature[] = [calendarFeature, composerFeature, reviewFeature, campaignsFeature, postsFeature, accountsFeature];
+export const features: Feature[] = [calendarFeature, composerFeature, reviewFeature, campaignsFeature, postsFeature, accountsFeature, peopleFeature];

@@ -58,7 +58,7 @@ function OAuthOutcome({ workspace }: { workspace: string }) {
   const connected = search.oauth === 'connected';
   const reason = t(`oauth.codes.${search.code ?? 'unknown'}`, { defaultValue: t('oauth.codes.unknown') });
   return (
-    <Alert color={connected ? 'green' : 'red'} role={connected ? 'status' : 'alert'} title={connected ? t('oauth.connected', { platform: name }) : t('oauth.failed', { platform: name })} withCloseButton closeButtonLabel={t('close')} onClose={close}>
+    <Alert color={connected ? '#1e6b34' : 'red'} role={connected ? 'status' : 'alert'} title={connected ? t('oauth.connected', { platform: name }) : t('oauth.failed', { platform: name })} withCloseButton closeButtonLabel={t('close')} onClose={close}>
       {connected ? t('oauth.connectedHint') : reason}
     </Alert>
   );

@@ -38,7 +38,7 @@ export function ConnectDialog({ workspace, platform, account, onClose }: Props) 
     return (
       <Dialog closeLabel={t('close')} onClose={onClose} title={t('connect.doneTitle', { name: connect.data.displayName })}>
         <Stack gap="sm">
-          <Alert color="green" role="status">{account ? t('reconnect.done') : t('connect.done', { platform: name })}</Alert>
+          <Alert color="#1e6b34" role="status">{account ? t('reconnect.done') : t('connect.done', { platform: name })}</Alert>
           {secret && (
             <>
               <Text size="sm" fw={600}>{t('connect.secretOnce')}</Text>
