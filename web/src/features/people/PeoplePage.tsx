@@ -40,7 +40,7 @@ export function PeoplePage() {
                 <NativeSelect label={t('role')} aria-label={t('roleOf', { name: member.name || member.email })} value={member.role}
                   data={member.role === 'OWNER' && membership.role !== 'OWNER' ? [{ value: 'OWNER', label: t('roles.OWNER') }] : roleOptions}
                   onChange={(e) => actions.changeRole.mutate({ userId: member.userId, role: e.currentTarget.value as Role })} />
-                <Button variant="outline" color="#b02525" onClick={() => window.confirm(t('remove.confirm', { name: member.name || member.email })) && actions.remove.mutate(member.userId)}>{t('remove.button')}</Button>
+                {(member.role !== 'OWNER' || membership.role === 'OWNER') && <Button variant="outline" color="#b02525" onClick={() => window.confirm(t('remove.confirm', { name: member.name || member.email })) && actions.remove.mutate(member.userId)}>{t('remove.button')}</Button>}
               </Group>
             ) : <Text size="sm" fw={600}>{t(`roles.${member.role}`)}</Text>}
           </Group>
