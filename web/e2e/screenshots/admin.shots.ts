@@ -23,3 +23,10 @@ test('people', async ({ browser }) => {
     await expect(page.getByRole('article').first()).toBeVisible();
   });
 });
+
+test('settings', async ({ browser }) => {
+  await shootBoth(browser, 'settings', demoEmail('editor'), async (page) => {
+    await page.goto('/app/kspi/settings');
+    await expect(page.getByRole('heading', { name: 'Token API pribadi' })).toBeVisible();
+  });
+});
