@@ -7,7 +7,7 @@ import { Role } from '../core/database';
 import { ApiErrors, ApiZodBody, ApiZodQuery, ApiZodResponse, ZodBody, ZodQuery } from '../core/http';
 import { credentialsFormSchema, listAccountsSchema, nextSlotSchema, updateAccountSchema } from './accounts.schemas';
 import { AccountsService } from './accounts.service';
-import { accountConnectedView, accountDisconnectedView, accountListView, accountView, nextSlotView } from './account-view';
+import { accountConnectedView, accountDisconnectedView, accountListView, accountView, nextSlotView, pendingDeliveriesView } from './account-view';
 
 @ApiTags('accounts')
 @Controller('workspaces/:workspace/accounts')
@@ -70,6 +70,14 @@ export class AccountsController {
   @ApiZodResponse(200, accountDisconnectedView)
   disconnect(@Access() access: WorkspaceAccess, @Param('accountId') accountId: string) {
     return this.accounts.disconnect(access, accountId);
+  }
+
+  @Get(':accountId/pending-deliveries')
+  @WorkspaceRoute(Role.ADMIN)
+  @ApiOperation({ summary: 'The deliveries not yet made (pending, scheduled, held) that a disconnect would cancel, soonest first' })
+  @ApiZodResponse(200, pendingDeliveriesView)
+  pendingDeliveries(@Access() access: WorkspaceAccess, @Param('accountId') accountId: string) {
+    return this.accounts.pendingDeliveries(access, accountId);
   }
 
   @Get(':accountId/next-slot')

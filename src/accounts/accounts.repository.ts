@@ -43,6 +43,15 @@ export class AccountsRepository {
     return tx.connectedAccount.update({ where: { id: accountId, workspaceId }, data });
   }
 
+  /** What a disconnect would cancel, soonest first. */
+  pendingDeliveries(workspaceId: string, accountId: string) {
+    return this.prisma.postTarget.findMany({
+      where: { workspaceId, accountId, state: { in: [...PENDING_DELIVERY_STATES] } },
+      select: { id: true, state: true, text: true, post: { select: { id: true, title: true, baseText: true, scheduledAt: true } } },
+      orderBy: [{ post: { scheduledAt: { sort: 'asc', nulls: 'last' } } }, { id: 'asc' }],
+    });
+  }
+
   async cancelPendingDeliveries(tx: Tx, workspaceId: string, accountId: string): Promise<string[]> {
     const pending = await tx.postTarget.findMany({ where: { workspaceId, accountId, state: { in: [...PENDING_DELIVERY_STATES] } }, select: { id: true } });
     if (pending.length === 0) return [];

@@ -19,6 +19,9 @@ import { ACCOUNT_TEXT } from './accounts.messages';
 import { AccountsRepository } from './accounts.repository';
 import type { CredentialsForm, UpdateAccount } from './accounts.schemas';
 
+/** How much of a post's text the disconnect confirmation shows. */
+const EXCERPT_CHARS = 140;
+
 
 /** A verified account ready to be written: the platform answered "who am I" for these credentials. */
 export interface VerifiedConnection {
@@ -134,6 +137,22 @@ export class AccountsService {
       await this.record(tx, actor, access.workspaceId, 'account.disconnected', accountId, { cancelledDeliveries: cancelled.length });
       return { ...presentAccount(after), cancelledDeliveries: cancelled.length };
     });
+  }
+
+  /** The deliveries not yet made that disconnecting would cancel (the confirmation lists them). */
+  async pendingDeliveries(access: WorkspaceAccess, accountId: string) {
+    await this.require(access.workspaceId, accountId);
+    const targets = await this.accounts.pendingDeliveries(access.workspaceId, accountId);
+    return {
+      deliveries: targets.map((target) => ({
+        targetId: target.id,
+        postId: target.post.id,
+        state: target.state,
+        scheduledAt: target.post.scheduledAt,
+        title: target.post.title,
+        excerpt: (target.text ?? target.post.baseText).slice(0, EXCERPT_CHARS),
+      })),
+    };
   }
 
   /**

@@ -56,7 +56,8 @@ export class InvitationsService {
       return created;
     });
     const workspace = await this.workspaces.findById(access.workspaceId);
-    const inviteUrl = `${this.config.PUBLIC_BASE_URL}/invitations/accept?token=${token}`;
+    // The web desk's invitation page (sign up or sign in, then accept); the API route is POST only.
+    const inviteUrl = `${this.config.PUBLIC_BASE_URL}/app/invitations/accept?token=${token}`;
     const mailed = await this.mailer.send({
       to: email,
       subject: `Undangan bergabung ke ${workspace.name} di Gaung / Invitation to ${workspace.name} on Gaung`,

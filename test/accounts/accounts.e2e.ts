@@ -148,6 +148,11 @@ describe('connected accounts API', () => {
     const held = await deliveryTo(t.prisma, ws, tg.id, 'HELD');
     const published = await deliveryTo(t.prisma, ws, tg.id, 'PUBLISHED', -3600_000);
     await t.http().post(`${base()}/${tg.id}/disconnect`).set(bearer(ws.users.COORDINATOR)).expect(403);
+    // The confirmation lists exactly what the disconnect will cancel, soonest first.
+    await t.http().get(`${base()}/${tg.id}/pending-deliveries`).set(bearer(ws.users.COORDINATOR)).expect(403);
+    const preview = await t.http().get(`${base()}/${tg.id}/pending-deliveries`).set(admin()).expect(200);
+    expect(preview.body.deliveries.map((d: { targetId: string }) => d.targetId).sort()).toEqual([pending.id, scheduled.id, held.id].sort());
+    expect(preview.body.deliveries[0]).toMatchObject({ postId: expect.any(String), excerpt: expect.stringMatching(/^Aksi buruh /), scheduledAt: expect.any(String) });
     const res = await t.http().post(`${base()}/${tg.id}/disconnect`).set(admin()).expect(200);
     expect(res.body).toMatchObject({ status: 'DISABLED', hasCredentials: false, cancelledDeliveries: 3 });
     const row = await t.prisma.connectedAccount.findUniqueOrThrow({ where: { id: tg.id } });

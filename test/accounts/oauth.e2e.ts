@@ -102,6 +102,22 @@ describe('OAuth connections', () => {
     expect(await accountsOf(a)).toBe(before);
   });
 
+  it('sends a browser back to the accounts page with the outcome, never a JSON page', async () => {
+    const html = { Accept: 'text/html,application/xhtml+xml' };
+    const row = await t.prisma.connectedAccount.findFirstOrThrow({ where: { workspaceId: a.id, platform: 'X' } });
+    const ok = await startX(a);
+    const connected = await t.http().get('/oauth/callback/x').set(html).query({ code: ok.code, state: ok.state }).expect(303);
+    expect(connected.headers.location).toBe(`/app/${a.slug}/accounts?oauth=connected&platform=x&count=1`);
+    expect(await t.prisma.connectedAccount.count({ where: { workspaceId: a.id, platform: 'X' } })).toBe(1);
+    expect((await t.prisma.connectedAccount.findUniqueOrThrow({ where: { id: row.id } })).status).toBe('ACTIVE');
+
+    const denied = await startX(a);
+    const refused = await t.http().get('/oauth/callback/x').set(html).query({ state: denied.state, error: 'access_denied' }).expect(303);
+    expect(refused.headers.location).toBe(`/app/${a.slug}/accounts?oauth=error&platform=x&code=oauth_denied`);
+    const spent = await t.http().get('/oauth/callback/x').set(html).query({ code: 'c', state: denied.state }).expect(303);
+    expect(spent.headers.location).toBe('/app/?oauth=error&platform=x&code=oauth_state_invalid');
+  });
+
   it('a state issued for workspace A creates nothing in workspace B, even for an admin of both', async () => {
     await t.prisma.membership.create({ data: { workspaceId: b.id, userId: a.users.ADMIN.id, role: 'ADMIN' } });
     const before = { a: await accountsOf(a), b: await accountsOf(b) };

@@ -162,7 +162,7 @@ describe('invitations without SMTP', () => {
     const ws = await createWorkspace(t.prisma);
     const res = await t.http().post(`/workspaces/${ws.slug}/invitations`).set(bearer(ws.users.ADMIN)).send({ email: `${unique('n')}@test.gaung`, role: 'VIEWER' }).expect(201);
     expect(res.body.mailed).toBe(false);
-    expect(res.body.inviteUrl).toMatch(/\/invitations\/accept\?token=[A-Za-z0-9_-]{43}$/);
+    expect(res.body.inviteUrl).toMatch(/\/app\/invitations\/accept\?token=[A-Za-z0-9_-]{43}$/);
     const stored = await t.prisma.invitation.findUniqueOrThrow({ where: { id: res.body.id } });
     expect(res.body.inviteUrl).not.toContain(stored.tokenHash);
   });

@@ -25,5 +25,7 @@ export function e2eEnvironment() {
     LOGIN_MAX_FAILURES: '50',
     WEB_DIST_DIR: 'web/dist',
     SMTP_URL: '',
+    // The browser tests' platform stand-ins (test/contracts) listen on loopback.
+    EGRESS_ALLOW: '127.0.0.1,::1',
   };
 }

@@ -1,11 +1,12 @@
-import { Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import type { z } from 'zod';
 import type { Principal, WorkspaceAccess } from '../../auth/auth-context';
 import { Access, CurrentPrincipal, WorkspaceRoute } from '../../auth/decorators';
 import { Role } from '../../core/database';
 import { AppError } from '../../core/errors';
-import { ApiErrors, ApiZodBody, ApiZodQuery, ApiZodResponse, ZodBody, ZodQuery } from '../../core/http';
+import { ApiErrors, ApiZodBody, ApiZodQuery, ApiZodResponse, openApiSchema, ZodBody, ZodQuery } from '../../core/http';
 import { mastodonOAuthStartSchema, oauthCallbackSchema, oauthCompleteSchema, oauthStartSchema } from '../accounts.schemas';
 import { isOAuthPlatform, type OAuthPlatform } from './oauth-platforms';
 import { OAuthService } from './oauth.service';
@@ -101,12 +102,22 @@ export class OAuthController {
   }
 
   @Get('oauth/callback/:platform')
-  @ApiOperation({ summary: "The platform's redirect after the admin approved (public: the state identifies the flow)" })
+  @ApiOperation({ summary: "The platform's redirect after the admin approved (public: the state identifies the flow). A browser (Accept: text/html) is sent on with 303 to /app/<workspace>/accounts?oauth=connected|error&platform=&code=" })
   @ApiZodQuery(oauthCallbackSchema)
   @ApiErrors(400, 422)
-  @ApiZodResponse(200, oauthConnectedView, 'Connected (or reconnected) accounts')
-  callback(@Param('platform') platform: string, @ZodQuery(oauthCallbackSchema) query: z.infer<typeof oauthCallbackSchema>) {
+  // Two answers by Accept, so not the typed ApiZodResponse: JSON for API clients, 303 for a browser.
+  @ApiResponse({ status: 200, description: 'Connected (or reconnected) accounts (API clients)', schema: openApiSchema(oauthConnectedView) })
+  @ApiResponse({ status: 303, description: 'A browser is sent on to /app/<workspace>/accounts with the outcome in the query' })
+  async callback(
+    @Param('platform') platform: string,
+    @ZodQuery(oauthCallbackSchema) query: z.infer<typeof oauthCallbackSchema>,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     if (!isOAuthPlatform(platform)) throw AppError.notFound({ id: 'Platform', en: 'Platform' });
-    return this.oauth.callback(platform as OAuthPlatform, query);
+    // A browser (it asks for HTML) goes back to the accounts page; API clients keep the JSON answer.
+    if (!accept?.includes('text/html')) return this.oauth.callback(platform as OAuthPlatform, query);
+    res.redirect(HttpStatus.SEE_OTHER, await this.oauth.callbackPage(platform as OAuthPlatform, query));
+    return undefined;
   }
 }

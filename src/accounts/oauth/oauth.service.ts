@@ -56,6 +56,25 @@ export class OAuthService {
     return this.finish(data, input);
   }
 
+  /**
+   * The same callback for a person's browser: the address of the web desk's accounts page with
+   * `oauth=connected` or `oauth=error&code=<error code>` (the page says it in the user's language),
+   * never a JSON page. A state that is unknown or spent names no workspace: the desk's start page.
+   */
+  async callbackPage(platform: OAuthPlatform, input: CallbackInput): Promise<string> {
+    const data = input.state ? await this.states.take(input.state) : null;
+    if (!data || data.platform !== platform) return `/app/?${new URLSearchParams({ oauth: 'error', platform, code: 'oauth_state_invalid' })}`;
+    const { slug } = await this.prisma.workspace.findUniqueOrThrow({ where: { id: data.workspaceId }, select: { slug: true } });
+    const outcome = await this.finish(data, input).then(
+      (result) => ({ oauth: 'connected', platform, count: String(result.accounts.length) }),
+      (error: unknown) => {
+        if (!(error instanceof AppError)) throw error;
+        return { oauth: 'error', platform, code: error.code };
+      },
+    );
+    return `/app/${encodeURIComponent(slug)}/accounts?${new URLSearchParams(outcome)}`;
+  }
+
   /** For a front-end that receives the redirect itself: the caller must be the one who started it, in this workspace. */
   async complete(access: WorkspaceAccess, principal: Principal, input: CallbackInput) {
     const data = input.state ? await this.states.take(input.state) : null;

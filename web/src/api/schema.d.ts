@@ -1113,6 +1113,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/workspaces/{workspace}/accounts/{accountId}/pending-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The deliveries not yet made (pending, scheduled, held) that a disconnect would cancel, soonest first */
+        get: operations["AccountsController_pendingDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workspaces/{workspace}/accounts/{accountId}/next-slot": {
         parameters: {
             query?: never;
@@ -1256,7 +1273,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The platform's redirect after the admin approved (public: the state identifies the flow) */
+        /** The platform's redirect after the admin approved (public: the state identifies the flow). A browser (Accept: text/html) is sent on with 303 to /app/<workspace>/accounts?oauth=connected|error&platform=&code= */
         get: operations["OAuthController_callback"];
         put?: never;
         post?: never;
@@ -1834,6 +1851,16 @@ export interface components {
              * @constant
              */
             accepted: true;
+        };
+        PendingDeliveries: {
+            deliveries: {
+                targetId: components["schemas"]["Uuid"];
+                postId: components["schemas"]["Uuid"];
+                state: components["schemas"]["DeliveryState"];
+                scheduledAt: components["schemas"]["Instant"] | null;
+                title: string | null;
+                excerpt: string;
+            }[];
         };
         /** @enum {string} */
         Platform: "FACEBOOK" | "INSTAGRAM" | "X" | "THREADS" | "LINKEDIN" | "TELEGRAM" | "MASTODON" | "BLUESKY" | "WORDPRESS" | "WEBHOOK" | "FEED";
@@ -4517,6 +4544,33 @@ export interface operations {
             409: components["responses"]["Conflict"];
         };
     };
+    AccountsController_pendingDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+                /** @description Workspace slug or id */
+                workspace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingDeliveries"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     AccountsController_nextSlot: {
         parameters: {
             query?: {
@@ -4797,7 +4851,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Connected (or reconnected) accounts */
+            /** @description Connected (or reconnected) accounts (API clients) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4805,6 +4859,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["OAuthConnected"];
                 };
+            };
+            /** @description A browser is sent on to /app/<workspace>/accounts with the outcome in the query */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             422: components["responses"]["UnprocessableContent"];

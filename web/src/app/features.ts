@@ -1,4 +1,7 @@
+import { accountsFeature } from '../features/accounts';
 import { calendarFeature } from '../features/calendar';
+import { peopleFeature } from '../features/people';
+import { settingsFeature } from '../features/settings';
 import { composerFeature } from '../features/composer';
 import { campaignsFeature } from '../features/campaigns';
 import { postsFeature } from '../features/posts';
@@ -6,4 +9,4 @@ import { reviewFeature } from '../features/review';
 import type { Feature } from './feature';
 
 /** The signed-in features, in navigation order. Adding one: its folder plus one line here. */
-export const features: Feature[] = [calendarFeature, composerFeature, reviewFeature, campaignsFeature, postsFeature];
+export const features: Feature[] = [calendarFeature, composerFeature, reviewFeature, campaignsFeature, postsFeature, accountsFeature, peopleFeature, settingsFeature];

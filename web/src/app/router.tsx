@@ -37,7 +37,8 @@ export const router = createRouter({
 // Any request that finds the session gone (expired, revoked) sends the user to sign-in and back.
 onSessionLost((code) => {
   const here = router.state.location.href;
-  if (router.state.location.pathname.startsWith('/sign-in')) return;
+  // Pages for people not signed in (an invitation, a password reset) ask /me only to offer a shortcut.
+  if (['/sign-in', '/invitations', '/password-reset'].some((path) => router.state.location.pathname.startsWith(path))) return;
   queryClient.clear();
   void router.navigate(signInRedirect(here, code).options);
 });

@@ -1,0 +1,10 @@
+import { createRequire } from 'node:module';
+import type * as TelegramModule from '../../test/contracts/telegram/telegram-contract';
+
+/**
+ * The API's platform stand-ins (test/contracts, 127.0.0.1 only) for the browser tests. They are
+ * CommonJS TypeScript of the API's package: loaded through require, which Playwright compiles.
+ */
+const load = createRequire(import.meta.url);
+
+export const { TelegramContract } = load('../../test/contracts/telegram/telegram-contract.ts') as typeof TelegramModule;

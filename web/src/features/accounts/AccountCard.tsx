@@ -1,0 +1,47 @@
+import { Badge, Button, Group, Paper, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStartOAuth, type Account } from '../../api/accounts';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { ConnectDialog } from './ConnectDialog';
+import { DisconnectDialog } from './DisconnectDialog';
+import { platformName, reconnectsByOAuth } from './platforms';
+import { SlotsDialog, slotsSummary } from './SlotsDialog';
+
+const STATUS_COLOR = { ACTIVE: '#1e6b34', NEEDS_RECONNECT: '#a34400', DISABLED: '#555' } as const;
+
+/** One account: platform, name, state in words (and why), posting slots, and the admin's actions. */
+export function AccountCard({ workspace, account, admin }: { workspace: string; account: Account; admin: boolean }) {
+  const { t } = useTranslation('accounts');
+  const [dialog, setDialog] = useState<'reconnect' | 'slots' | 'disconnect' | null>(null);
+  const oauth = reconnectsByOAuth(account.platform);
+  const start = useStartOAuth(workspace);
+  const reconnect = () => (oauth ? start.mutate({ platform: oauth }) : setDialog('reconnect'));
+  const close = () => setDialog(null);
+  return (
+    <Paper withBorder p="md" component="article" aria-label={`${platformName(account.platform)}: ${account.displayName}`}>
+      <Group justify="space-between" gap="xs">
+        <div>
+          <Text fw={700} size="lg">{account.displayName}</Text>
+          <Text size="sm">{platformName(account.platform)}{account.handle ? ` · ${account.handle}` : ''}</Text>
+        </div>
+        <Badge color={STATUS_COLOR[account.status]} tt="none" size="lg">{t(`status.${account.status}`)}</Badge>
+      </Group>
+      {account.status === 'NEEDS_RECONNECT' && (
+        <Text size="sm" mt="xs" c="#8a3a00">{t('needsReconnect', { reason: account.statusReason ?? t('unknownReason') })}</Text>
+      )}
+      <Text size="sm" mt="xs">{t('slots.summary', { slots: slotsSummary(account.postingSlots ?? [], t) })}</Text>
+      {admin && (
+        <Group gap="xs" mt="sm">
+          <Button variant={account.status === 'NEEDS_RECONNECT' ? 'filled' : 'default'} loading={start.isPending} onClick={reconnect}>{t('reconnect.button')}</Button>
+          <Button variant="default" onClick={() => setDialog('slots')}>{t('slots.edit')}</Button>
+          <Button variant="outline" color="#b02525" onClick={() => setDialog('disconnect')}>{t('disconnect.button')}</Button>
+        </Group>
+      )}
+      <ErrorAlert error={start.error} />
+      {dialog === 'reconnect' && <ConnectDialog workspace={workspace} platform={account.platform} account={account} onClose={close} />}
+      {dialog === 'slots' && <SlotsDialog workspace={workspace} account={account} onClose={close} />}
+      {dialog === 'disconnect' && <DisconnectDialog workspace={workspace} account={account} onClose={close} />}
+    </Paper>
+  );
+}
