@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { signBody } from './webhook-signature';
 import { parseRetryAfter, PlatformHttp } from '../http/platform-http';
 import { PublishError } from '../publish-error';
+import { unexpectedReason } from '../platform-reason';
 import type { AccountContext, PlatformLimits, PublishContent, Publisher, PublishRequest, PublishResult, ValidationIssue, VerifiedIdentity } from '../publisher';
 import { countLength } from '../text-length';
 
@@ -63,7 +64,11 @@ export class WebhookPublisher implements Publisher {
     const { url } = endpointOf(account);
     // Nothing is sent at connect time, but an address every publish would be refused at is refused now.
     await this.http.checkAddress('webhook', url);
-    return { externalId: url, displayName: new URL(url).host, handle: null };
+    // The identity is the receiver's URL as the parser spells it, so "HTTP://Host/hook#x" and
+    // "http://host/hook" are one channel and a second connect answers 409 (docs/accounts.md).
+    const receiver = new URL(url);
+    receiver.hash = '';
+    return { externalId: receiver.href, displayName: receiver.host, handle: null };
   }
 }
 
@@ -74,8 +79,7 @@ function endpointOf(account: Pick<AccountContext, 'baseUrl' | 'credentials'>): {
   return { url: account.baseUrl, secret };
 }
 
-/** The receiver's own `error` text when it sent one (PublishError cuts it short); never a raw body. */
+/** The receiver's own words, whatever their shape (PublishError cuts them short). */
 function reasonOf(data: unknown, status: number): string {
-  const error = typeof data === 'object' && data !== null ? (data as { error?: unknown }).error : undefined;
-  return typeof error === 'string' && error.trim() ? error : `The webhook receiver answered HTTP ${status}`;
+  return unexpectedReason('The webhook receiver', status, data);
 }
