@@ -142,6 +142,27 @@ describe('MastodonPublisher against the Mastodon contract', () => {
     expect(identity).toEqual({ externalId: '1', displayName: 'KSPI Pusat', handle: '@kspi@sosial.serikat.test', settings: { maxChars: 5000, maxMedia: 4 } });
   });
 
+  describe('against a server that closes each connection after answering, without saying so', () => {
+    beforeEach(() => (instance.server.closesSilently = true));
+    afterEach(() => (instance.server.closesSilently = false));
+
+    it('connects: the second read of the check goes out again on a fresh connection', async () => {
+      const identity = await publisher.verifyCredentials(kspi(), new AbortController().signal);
+      expect(identity.handle).toBe('@kspi@sosial.serikat.test');
+      expect(await publisher.verifyCredentials(kspi(), new AbortController().signal)).toEqual(identity);
+    });
+
+    it('publishes a status with an image once: one upload, polls retried, one status', async () => {
+      instance.mediaPollsUntilReady = 2;
+      const uploadsBefore = instance.server.requestsTo('POST', /^\/api\/v2\/media$/).length;
+      const statusesBefore = instance.statuses.length;
+      const result = await publisher.publish(publishRequest(kspi(), { text: 'Foto aksi', media: [image('s1', 'Aksi buruh')] }));
+      expect(result.externalId).toBe(instance.statuses.at(-1)!.id);
+      expect(instance.statuses.length - statusesBefore).toBe(1);
+      expect(instance.server.requestsTo('POST', /^\/api\/v2\/media$/).length - uploadsBefore).toBe(1);
+    });
+  });
+
   it('fails verification with AUTH for a revoked token', async () => {
     expect(await failure(publisher.verifyCredentials(kspi({ credentials: { accessToken: 'nope' } }), new AbortController().signal))).toMatchObject({ kind: 'AUTH', code: 'mastodon.401' });
   });
