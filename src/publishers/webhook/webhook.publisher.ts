@@ -5,8 +5,10 @@ import { PublishError } from '../publish-error';
 import { unexpectedReason } from '../platform-reason';
 import type { AccountContext, PlatformLimits, PublishContent, Publisher, PublishRequest, PublishResult, ValidationIssue, VerifiedIdentity } from '../publisher';
 import { countLength } from '../text-length';
+import { MEDIA_CARRIED } from '../publisher-helpers';
 
-const LIMITS: PlatformLimits = { maxChars: 100_000, counting: 'utf16', maxMedia: 0, requiresMedia: false, requiresText: false, requiresTitle: false, rateBudget: null };
+// Media ride along as signed URLs with their alt texts; the limit is the post's own.
+const LIMITS: PlatformLimits = { maxChars: 100_000, counting: 'utf16', maxMedia: MEDIA_CARRIED, requiresMedia: false, requiresText: false, requiresTitle: false, rateBudget: null };
 
 /**
  * A built-in channel: POSTs the post as JSON to the account's baseUrl, signed like Gaung's
@@ -38,6 +40,7 @@ export class WebhookPublisher implements Publisher {
       accountId: request.account.accountId,
       title: request.content.title,
       text: request.content.text,
+      media: request.content.media.map((item) => ({ id: item.id, kind: item.kind, mimeType: item.mimeType, byteSize: item.byteSize, url: item.publicUrl, altText: item.altText })),
     });
     const response = await this.http.request<unknown>('webhook', {
       method: 'POST',
