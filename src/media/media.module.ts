@@ -4,7 +4,7 @@ import { MediaStore } from './media-store';
 import { MediaService } from './media.service';
 
 /** Media storage and look-ups: the API and the worker (which hands media to publishers). */
-@Module({ providers: [MediaService, MediaStore], exports: [MediaService] })
+@Module({ providers: [MediaService, MediaStore], exports: [MediaService, MediaStore] })
 export class MediaModule {}
 
 /** The media library over HTTP: API only (its guards come from AuthModule, which the worker does not load). */

@@ -4,6 +4,12 @@ import { PublishError } from './publish-error';
 import { countLength } from './text-length';
 
 /**
+ * The built-in channels (webhook, feed) carry every medium a post may have (a post takes at most 10,
+ * src/posts/posts.schemas.ts): as signed URLs with alt texts, never dropped.
+ */
+export const MEDIA_CARRIED = 10;
+
+/**
  * Helpers every publisher shares.
  *
  * The checks every platform shares, read from its limits: text length in the platform's own

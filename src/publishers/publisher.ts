@@ -51,6 +51,8 @@ export interface PublishRequest {
   idempotencyKey: string;
   account: AccountContext;
   content: PublishContent;
+  /** When the delivery was due: a look-up never takes an older post for ours. */
+  scheduledAt?: Date | null;
   /** Aborted when the engine's timeout passes; a publisher should pass it to every request. */
   signal: AbortSignal;
 }

@@ -189,6 +189,7 @@ export class PublishEngine {
       targetId: claimed.targetId,
       version: claimed.version,
       idempotencyKey: idempotencyKeyFor(claimed.targetId, claimed.version),
+      scheduledAt: claimed.scheduledAt,
       account: {
         accountId: claimed.accountId,
         workspaceId: claimed.accountWorkspaceId,

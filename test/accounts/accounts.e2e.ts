@@ -57,6 +57,11 @@ describe('connected accounts API', () => {
     expect(given.body.secret).toBeUndefined();
     const generated = await connect({ platform: 'WEBHOOK', url: 'http://127.0.0.1:9/other' }).expect(201);
     expect(generated.body.secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
+    // The same receiver twice is one channel (docs/accounts.md): 409, nothing written.
+    for (const url of ['http://127.0.0.1:9/hook', 'HTTP://127.0.0.1:9/hook', 'http://127.0.0.1:9/hook#x']) {
+      const again = await connect({ platform: 'WEBHOOK', url }).expect(409);
+      expect(again.body.error.code).toBe('already_connected');
+    }
 
     const feed = await connect({ platform: 'FEED', handle: 'berita-kspi' }).expect(201);
     expect(feed.body).toMatchObject({ platform: 'FEED', hasCredentials: false, externalId: feed.body.id });

@@ -23,6 +23,14 @@ export class ContractServer {
   private readonly routes: Array<{ method: string; pattern: RegExp; handler: Handler }> = [];
   private readonly sockets = new Set<import('node:net').Socket>();
   private server?: Server;
+  /** Requests already answered on each connection (for closesSilently). */
+  private readonly answered = new WeakMap<import('node:net').Socket, number>();
+  /**
+   * A server that closes each connection after answering without saying so (no `Connection: close`,
+   * as some proxies and small servers do): a second request on a kept-alive connection is reset
+   * unread, exactly as a socket the server already closed would be. Such requests are not recorded.
+   */
+  closesSilently = false;
   baseUrl = '';
 
   route(method: string, pattern: string | RegExp, handler: Handler): this {
@@ -32,7 +40,12 @@ export class ContractServer {
   }
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.dispatch(req, res));
+    this.server = createServer((req, res) => {
+      const before = this.answered.get(req.socket) ?? 0;
+      this.answered.set(req.socket, before + 1);
+      if (this.closesSilently && before > 0) return req.socket.resetAndDestroy();
+      void this.dispatch(req, res);
+    });
     this.server.on('connection', (socket) => {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));

@@ -137,7 +137,8 @@ describe('Instagram publisher against the content publishing contract', () => {
 
     it('stays AMBIGUOUS when the container cannot be read, or when it is published but our media is not found', async () => {
       server.failNext('POST', /media_publish$/, (_req, res) => {
-        server.failNext('GET', containerRead, (_r, inner) => dropConnection(inner));
+        // A read is sent once more on a fresh connection (docs/publishing.md, "Stale connections"): lose both.
+        for (let i = 0; i < 2; i++) server.failNext('GET', containerRead, (_r, inner) => dropConnection(inner));
         dropConnection(res);
       });
       const unread = await publishFailure(publisher.publish(request(igAccount(), content('x', [image()]))), 'AMBIGUOUS');

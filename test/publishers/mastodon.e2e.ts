@@ -51,7 +51,7 @@ describe('MastodonPublisher against the Mastodon contract', () => {
     instance.failNextStatus({ kind: 'drop-after-create' });
     const first = await failure(publisher.publish(request));
     expect(first.kind).toBe('AMBIGUOUS');
-    expect(publisher.ambiguousRetry).toBe('idempotency-key');
+    expect(publisher.ambiguousRetry).toBe('lookup');
     const created = instance.statuses.filter((s) => s.idempotencyKey === request.idempotencyKey);
     expect(created).toHaveLength(1);
     const retry = await publisher.publish(request);
@@ -65,6 +65,43 @@ describe('MastodonPublisher against the Mastodon contract', () => {
     expect((await failure(publisher.publish(request))).kind).toBe('AMBIGUOUS');
     const retry = await publisher.publish(request);
     expect(instance.statuses.filter((s) => s.content === 'Menggantung').map((s) => s.id)).toEqual([retry.externalId]);
+  });
+
+  describe('against a server that ignores Idempotency-Key', () => {
+    const kspiWithId = () => kspi({ externalId: '1' });
+    beforeEach(() => (instance.ignoresIdempotencyKey = true));
+    afterEach(() => (instance.ignoresIdempotencyKey = false));
+
+    it('after an ambiguous attempt that did post, the look-up finds the status and nothing is posted twice', async () => {
+      const text = 'Aksi <damai> & "tertib"\nbersama @kawan@serikat.example\n\nhttps://serikat.test/aksi';
+      const request = publishRequest(kspiWithId(), { text, media: [image('lk1', 'Barisan buruh')] }, { scheduledAt: new Date(Date.now() - 1000) });
+      instance.failNextStatus({ kind: 'drop-after-create' });
+      expect((await failure(publisher.publish(request))).kind).toBe('AMBIGUOUS');
+      const posted = instance.statuses.filter((status) => status.content === text);
+      expect(posted).toHaveLength(1);
+      // What the engine does after an ambiguous outcome with ambiguousRetry 'lookup'.
+      expect(await publisher.findPublished(request)).toEqual({ externalId: posted[0]!.id, url: posted[0]!.url });
+      expect(instance.statuses.filter((status) => status.content === text)).toHaveLength(1);
+      // The token has no read:statuses (made before Gaung asked for it): the public list is read without it.
+      const reads = instance.server.requestsTo('GET', /^\/api\/v1\/accounts\/1\/statuses$/).slice(-2);
+      expect(reads.map((read) => read.headers.authorization ?? null)).toEqual([`Bearer ${TOKEN}`, null]);
+    });
+
+    it('does not take another delivery\'s status: other media count, or older than the delivery\'s time', async () => {
+      const older = publishRequest(kspiWithId(), { text: 'Pengumuman rapat' });
+      await publisher.publish(older);
+      const request = publishRequest(kspiWithId(), { text: 'Pengumuman rapat' }, { scheduledAt: new Date(Date.now() + 10 * 60_000) });
+      expect(await publisher.findPublished(request)).toBeNull();
+      const withImage = publishRequest(kspiWithId(), { text: 'Pengumuman rapat', media: [image('lk2')] }, { scheduledAt: new Date(Date.now() - 60_000) });
+      expect(await publisher.findPublished(withImage)).toBeNull();
+    });
+
+    it('is UNCONFIRMED-bound (PERMANENT lookup_inconclusive) when the window cannot be read to its start', async () => {
+      const request = publishRequest(kspiWithId(), { text: 'Tertimbun' }, { scheduledAt: new Date(Date.now() - 1000) });
+      for (let i = 0; i < 121; i++) await publisher.publish(publishRequest(kspiWithId(), { text: `Isi ${i}` }));
+      expect(await failure(publisher.findPublished(request))).toMatchObject({ kind: 'PERMANENT', code: 'mastodon.lookup_inconclusive' });
+      expect(await failure(publisher.findPublished(publishRequest(kspi(), { text: 'x' })))).toMatchObject({ code: 'mastodon.lookup_inconclusive' });
+    });
   });
 
   it('stops at the engine\'s abort signal with AMBIGUOUS, before its own timeout', async () => {
@@ -142,6 +179,27 @@ describe('MastodonPublisher against the Mastodon contract', () => {
     expect(identity).toEqual({ externalId: '1', displayName: 'KSPI Pusat', handle: '@kspi@sosial.serikat.test', settings: { maxChars: 5000, maxMedia: 4 } });
   });
 
+  describe('against a server that closes each connection after answering, without saying so', () => {
+    beforeEach(() => (instance.server.closesSilently = true));
+    afterEach(() => (instance.server.closesSilently = false));
+
+    it('connects: the second read of the check goes out again on a fresh connection', async () => {
+      const identity = await publisher.verifyCredentials(kspi(), new AbortController().signal);
+      expect(identity.handle).toBe('@kspi@sosial.serikat.test');
+      expect(await publisher.verifyCredentials(kspi(), new AbortController().signal)).toEqual(identity);
+    });
+
+    it('publishes a status with an image once: one upload, polls retried, one status', async () => {
+      instance.mediaPollsUntilReady = 2;
+      const uploadsBefore = instance.server.requestsTo('POST', /^\/api\/v2\/media$/).length;
+      const statusesBefore = instance.statuses.length;
+      const result = await publisher.publish(publishRequest(kspi(), { text: 'Foto aksi', media: [image('s1', 'Aksi buruh')] }));
+      expect(result.externalId).toBe(instance.statuses.at(-1)!.id);
+      expect(instance.statuses.length - statusesBefore).toBe(1);
+      expect(instance.server.requestsTo('POST', /^\/api\/v2\/media$/).length - uploadsBefore).toBe(1);
+    });
+  });
+
   it('fails verification with AUTH for a revoked token', async () => {
     expect(await failure(publisher.verifyCredentials(kspi({ credentials: { accessToken: 'nope' } }), new AbortController().signal))).toMatchObject({ kind: 'AUTH', code: 'mastodon.401' });
   });
@@ -185,13 +243,13 @@ describe('MastodonPublisher against the Mastodon contract', () => {
     it('registers the app with the scopes Gaung needs and exchanges a code for a working token', async () => {
       const app = await registerMastodonApp(http, instance.baseUrl, { clientName: 'Gaung', redirectUri, website: 'http://localhost:3000' });
       const registration = instance.server.requestsTo('POST', /^\/api\/v1\/apps$/).at(-1)!;
-      expect(registration.json).toEqual({ client_name: 'Gaung', redirect_uris: redirectUri, scopes: 'read:accounts write:statuses write:media', website: 'http://localhost:3000' });
+      expect(registration.json).toEqual({ client_name: 'Gaung', redirect_uris: redirectUri, scopes: 'read:accounts read:statuses write:statuses write:media', website: 'http://localhost:3000' });
       const authorize = new URL(mastodonAuthorizeUrl(`${instance.baseUrl}/`, { clientId: app.clientId, redirectUri, state: 's1' }));
       expect(authorize.pathname).toBe('/oauth/authorize');
-      expect(Object.fromEntries(authorize.searchParams)).toEqual({ response_type: 'code', client_id: app.clientId, redirect_uri: redirectUri, scope: 'read:accounts write:statuses write:media', state: 's1' });
+      expect(Object.fromEntries(authorize.searchParams)).toEqual({ response_type: 'code', client_id: app.clientId, redirect_uri: redirectUri, scope: 'read:accounts read:statuses write:statuses write:media', state: 's1' });
       const code = instance.approve(app.clientId, redirectUri, '42');
       const { accessToken, scope } = await exchangeMastodonCode(http, instance.baseUrl, { ...app, redirectUri, code });
-      expect(scope).toBe('read:accounts write:statuses write:media');
+      expect(scope).toBe('read:accounts read:statuses write:statuses write:media');
       const identity = await publisher.verifyCredentials(kspi({ credentials: { accessToken } }), new AbortController().signal);
       expect(identity.externalId).toBe('42');
     });

@@ -85,7 +85,8 @@ describe('Threads publisher against the Threads API contract', () => {
     const limited = await publishFailure(publisher.publish(request(threadsAccount(), content('x'))), 'NOT_SENT_RETRYABLE');
     expect(limited).toMatchObject({ rateLimited: true, retryAfterMs: 180_000 });
     server.failNext('POST', /threads_publish$/, (_req, res) => {
-      server.failNext('GET', /\/v1\.0\/\d+$/, (_r, inner) => dropConnection(inner));
+      // A read is sent once more on a fresh connection (docs/publishing.md, "Stale connections"): lose both.
+      for (let i = 0; i < 2; i++) server.failNext('GET', /\/v1\.0\/\d+$/, (_r, inner) => dropConnection(inner));
       dropConnection(res);
     });
     await publishFailure(publisher.publish(request(threadsAccount(), content('x'))), 'AMBIGUOUS');

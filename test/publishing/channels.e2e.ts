@@ -1,5 +1,6 @@
 import { SecretBox } from '../../src/core/crypto';
-import { verifySignature } from '../../src/publishing';
+import { MediaStore } from '../../src/media/media-store';
+import { DeliveryScheduler, verifySignature } from '../../src/publishing';
 import { ContractServer, sendJson } from '../contracts/contract-server';
 import { WebhookContractServer } from '../contracts/webhook/webhook-contract-server';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -42,6 +43,29 @@ describe('FEED channel, notification webhooks, metrics and queue board', () => {
     expect(response.text).toContain('Mogok &lt;nasional&gt; &amp; aksi 1 Mei');
     await testApp.http().get(`/feeds/other-slug/${fixture.accountId}.atom`).expect(404);
     await testApp.http().get(`/feeds/${fixture.workspaceSlug}/not-a-uuid.atom`).expect(404);
+  });
+
+  it('carries a post\'s images: Atom enclosures and webhook media, signed URLs with alt texts', async () => {
+    const withImage = async (fixture: Awaited<ReturnType<typeof createFixture>>, text: string) => {
+      const { postId, targetId, version } = await scheduleTarget(testApp, fixture, new Date(), { text, wake: false });
+      const media = await testApp.prisma.mediaAsset.create({
+        data: { workspaceId: fixture.workspaceId, uploadedById: fixture.userId, kind: 'IMAGE', mimeType: 'image/png', byteSize: 72, altText: 'Buruh "berbaris" & bernyanyi', storageKey: 'x', sha256: '0'.repeat(64) },
+      });
+      await testApp.prisma.postMedia.create({ data: { postId, mediaId: media.id, position: 0 } });
+      await testApp.app.get(DeliveryScheduler).wake([{ id: targetId, version, dueAt: new Date() }]);
+      expect((await waitForState(testApp.prisma, targetId, DONE)).state).toBe('PUBLISHED');
+      return { media, signedUrl: testApp.app.get(MediaStore).publicUrl(media.id) };
+    };
+    const feed = await createFixture(testApp, { platform: 'FEED' });
+    const inFeed = await withImage(feed, 'Foto aksi di feed');
+    const atom = (await testApp.http().get(`/feeds/${feed.workspaceSlug}/${feed.accountId}.atom`).expect(200)).text;
+    expect(atom).toContain(`<link rel="enclosure" type="image/png" length="72" href="${inFeed.signedUrl}" title="Buruh &quot;berbaris&quot; &amp; bernyanyi"/>`);
+    expect(inFeed.signedUrl).toMatch(/^https:\/\/gaung\.example\.org\/media\//);
+
+    const hook = await createFixture(testApp, { baseUrl: receiver.url });
+    const inHook = await withImage(hook, 'Foto aksi di webhook');
+    const delivered = receiver.requestsTo('POST', /.*/).map((request) => request.json as { text: string; media?: unknown[] }).find((body) => body.text === 'Foto aksi di webhook');
+    expect(delivered?.media).toEqual([{ id: inHook.media.id, kind: 'IMAGE', mimeType: 'image/png', byteSize: 72, url: inHook.signedUrl, altText: 'Buruh "berbaris" & bernyanyi' }]);
   });
 
   it('a FEED account with a feedToken answers only with ?token=', async () => {

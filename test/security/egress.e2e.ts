@@ -141,14 +141,14 @@ describe('one guarded egress (issue #15 item 5)', () => {
     egress.onModuleDestroy();
   });
 
-  it('never echoes a receiver\'s body to users: a webhook answering 500 with text leaves only the status; platform reasons are cut short', async () => {
+  it('shows an admitted receiver\'s own words for a 500, cut short (only admitted addresses are ever reached)', async () => {
     const failing = await listenEverywhere(() => ({ status: 500, body: INTERNAL_BODY }));
     const publisher = new WebhookPublisher(new PlatformHttp(testEgress()));
     const account = { accountId: 'a', workspaceId: 'w', platform: 'WEBHOOK' as const, externalId: null, handle: null, settings: {}, baseUrl: `http://127.0.0.1:${failing.port}/hook`, credentials: { secret: 'x'.repeat(32) }, saveRefreshedCredentials: async () => {} };
     const error = await publisher.publish({ account, targetId: 't', version: 1, idempotencyKey: 'k', content: { text: 'hi', title: null, media: [] }, signal: AbortSignal.timeout(2000) } as never).catch((e: unknown) => e);
     await failing.close();
     expect(error).toBeInstanceOf(PublishError);
-    expect((error as PublishError).message).toBe('The webhook receiver answered HTTP 500');
+    expect((error as PublishError).message).toBe(`The webhook receiver answered HTTP 500: ${INTERNAL_BODY}`);
     expect(PublishError.permanent('x.400', 'y'.repeat(5000)).message.length).toBeLessThanOrEqual(300);
   });
 });

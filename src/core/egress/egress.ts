@@ -2,12 +2,16 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { isIP } from 'node:net';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import axios, { type AxiosInstance, type AxiosRequestConfig, type AxiosResponse } from 'axios';
+import axios, { isAxiosError, type AxiosInstance, type AxiosRequestConfig, type AxiosResponse } from 'axios';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { AllowList, refusalOf } from './address-policy';
 import { admits, EgressRefusedError, guardedLookup } from './guarded-lookup';
 
 const ABSOLUTE_URL = /^([a-z][a-z\d+\-.]*:)?\/\//i;
+/** Requests that change nothing: safe on a kept-alive socket, and safe to send again. */
+const IDEMPOTENT_READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** How a socket the server had already closed fails ("socket hang up" is ECONNRESET too). */
+const STALE_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE']);
 
 /**
  * The one door out: every platform call, account check, OAuth exchange and webhook goes through
@@ -21,8 +25,12 @@ const ABSOLUTE_URL = /^([a-z][a-z\d+\-.]*:)?\/\//i;
 export class Egress implements OnModuleDestroy {
   private readonly allow: AllowList;
   private readonly lookup: ReturnType<typeof guardedLookup>;
+  /** Keep-alive agents, for idempotent reads only. */
   private readonly httpAgent: HttpAgent;
   private readonly httpsAgent: HttpsAgent;
+  /** One connection per request: writes, and the second try of a read. Same guarded lookup. */
+  private readonly freshHttpAgent: HttpAgent;
+  private readonly freshHttpsAgent: HttpsAgent;
   private readonly client: AxiosInstance;
 
   constructor(@Inject(APP_CONFIG) config: Pick<AppConfig, 'EGRESS_ALLOW'>) {
@@ -31,6 +39,8 @@ export class Egress implements OnModuleDestroy {
     this.lookup = lookup;
     this.httpAgent = new HttpAgent({ keepAlive: true, lookup });
     this.httpsAgent = new HttpsAgent({ keepAlive: true, lookup });
+    this.freshHttpAgent = new HttpAgent({ keepAlive: false, lookup });
+    this.freshHttpsAgent = new HttpsAgent({ keepAlive: false, lookup });
     this.client = axios.create({
       validateStatus: () => true,
       maxContentLength: 20 * 1024 * 1024,
@@ -40,8 +50,26 @@ export class Egress implements OnModuleDestroy {
     });
   }
 
+  /**
+   * Keep-alive only where it is safe (docs/publishing.md, "Stale connections"): a server may close an
+   * idle connection without saying so, and the next request on it fails with ECONNRESET. Whether
+   * such a request was read cannot be known, so a write (a POST that may publish) always goes out on
+   * a fresh connection and never meets a stale one; an idempotent read uses the kept-alive pool and,
+   * when its socket turns out to be closed, is sent once more on a fresh connection.
+   */
   async request<T = unknown>(config: AxiosRequestConfig): Promise<AxiosResponse<T>> {
     const url = this.checkedUrl(config);
+    if (!IDEMPOTENT_READS.has((config.method ?? 'GET').toUpperCase())) return this.send<T>(config, url, 'fresh');
+    try {
+      return await this.send<T>(config, url, 'kept-alive');
+    } catch (error) {
+      if (!closedUnderUs(error) || config.signal?.aborted) throw error;
+      return this.send<T>(config, url, 'fresh');
+    }
+  }
+
+  private send<T>(config: AxiosRequestConfig, url: URL, connection: 'kept-alive' | 'fresh'): Promise<AxiosResponse<T>> {
+    const fresh = connection === 'fresh';
     return this.client.request<T>({
       ...config,
       url: url.toString(),
@@ -56,8 +84,8 @@ export class Egress implements OnModuleDestroy {
       socketPath: undefined,
       transport: undefined,
       lookup: undefined,
-      httpAgent: this.httpAgent,
-      httpsAgent: this.httpsAgent,
+      httpAgent: fresh ? this.freshHttpAgent : this.httpAgent,
+      httpsAgent: fresh ? this.freshHttpsAgent : this.httpsAgent,
     });
   }
 
@@ -91,7 +119,13 @@ export class Egress implements OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
-    this.httpAgent.destroy();
-    this.httpsAgent.destroy();
+    for (const agent of [this.httpAgent, this.httpsAgent, this.freshHttpAgent, this.freshHttpsAgent]) agent.destroy();
   }
+}
+
+/** A transport failure of the kind a connection closed by the server ends with. */
+function closedUnderUs(error: unknown): boolean {
+  if (!isAxiosError(error) || error.response) return false;
+  const causeCode = (error.cause as NodeJS.ErrnoException | undefined)?.code;
+  return STALE_SOCKET_CODES.has(error.code ?? '') || STALE_SOCKET_CODES.has(causeCode ?? '');
 }

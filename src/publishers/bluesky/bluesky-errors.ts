@@ -1,6 +1,7 @@
 import type { AxiosResponse } from 'axios';
 import { parseRetryAfter } from '../http/platform-http';
 import { PublishError } from '../publish-error';
+import { firstText, unexpectedReason } from '../platform-reason';
 
 /** XRPC error body: {error: "ExpiredToken", message: "Token has expired"}. */
 export interface XrpcErrorBody {
@@ -26,8 +27,9 @@ const ACCOUNT_ERRORS = new Set(['AuthenticationRequired', 'InvalidToken', 'Expir
 export function blueskyError(response: AxiosResponse, phase: 'record' | 'other'): PublishError {
   const { status } = response;
   const body = xrpcError(response);
-  const name = body.error ?? String(status);
-  const reason = [body.error, body.message].filter(Boolean).join(': ') || `Bluesky answered HTTP ${status}`;
+  const name = firstText(body.error) ?? String(status);
+  const known = [firstText(body.error), firstText(body.message)].filter(Boolean).join(': ');
+  const reason = known || unexpectedReason('Bluesky', status, response.data);
   const options = { httpStatus: status };
   if (status === 429) {
     return PublishError.notSent('bluesky.429', reason, { ...options, rateLimited: true, retryAfterMs: rateLimitWait(response) });

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { MediaModule } from '../../media/media.module';
 import { FeedController } from './feed.controller';
 import { FeedService } from './feed.service';
 
 /** Serves the Atom feeds of FEED accounts (API role). */
-@Module({ controllers: [FeedController], providers: [FeedService] })
+@Module({ imports: [MediaModule], controllers: [FeedController], providers: [FeedService] })
 export class FeedModule {}

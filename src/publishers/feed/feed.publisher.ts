@@ -4,8 +4,10 @@ import { PrismaService } from '../../core/database';
 import { PublishError } from '../publish-error';
 import type { AccountContext, PlatformLimits, PublishContent, Publisher, PublishRequest, PublishResult, ValidationIssue, VerifiedIdentity } from '../publisher';
 import { countLength } from '../text-length';
+import { MEDIA_CARRIED } from '../publisher-helpers';
 
-const LIMITS: PlatformLimits = { maxChars: 50_000, counting: 'graphemes', maxMedia: 0, requiresMedia: false, requiresText: false, requiresTitle: false, rateBudget: null };
+// Media ride along as Atom enclosures (FeedService); the limit is the post's own.
+const LIMITS: PlatformLimits = { maxChars: 50_000, counting: 'graphemes', maxMedia: MEDIA_CARRIED, requiresMedia: false, requiresText: false, requiresTitle: false, rateBudget: null };
 
 /** The public feed address of a FEED account (see FeedController). */
 export function feedPath(workspaceSlug: string, accountId: string): string {

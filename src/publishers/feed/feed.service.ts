@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../core/config';
 import { PrismaService } from '../../core/database';
 import { AppError } from '../../core/errors';
+import { MediaStore } from '../../media/media-store';
 import { feedPath } from './feed.publisher';
 
 const ENTRIES = 50;
@@ -15,6 +16,7 @@ export class FeedService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly prisma: PrismaService,
+    private readonly media: MediaStore,
   ) {}
 
   async atom(workspaceSlug: string, file: string, token: string | undefined): Promise<string> {
@@ -29,7 +31,12 @@ export class FeedService {
       where: { accountId: account.id, state: 'PUBLISHED' },
       orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
       take: ENTRIES,
-      select: { id: true, text: true, publishedAt: true, post: { select: { title: true, baseText: true } } },
+      select: {
+        id: true,
+        text: true,
+        publishedAt: true,
+        post: { select: { title: true, baseText: true, media: { orderBy: { position: 'asc' }, select: { media: { select: { id: true, mimeType: true, byteSize: true, altText: true } } } } } },
+      },
     });
     const self = new URL(feedPath(workspaceSlug, account.id), this.config.PUBLIC_BASE_URL).toString();
     const updated = (entries[0]?.publishedAt ?? account.updatedAt).toISOString();
@@ -43,6 +50,11 @@ export class FeedService {
         `    <updated>${(entry.publishedAt ?? account.updatedAt).toISOString()}</updated>`,
         `    <link rel="alternate" href="${xml(`${self}#${entry.id}`)}"/>`,
         `    <content type="text">${xml(text)}</content>`,
+        // The post's images and videos ride along as enclosures: signed URLs, the alt text as title.
+        ...entry.post.media.map(({ media }) => {
+          const title = media.altText ? ` title="${xml(media.altText)}"` : '';
+          return `    <link rel="enclosure" type="${xml(media.mimeType)}" length="${media.byteSize}" href="${xml(this.media.publicUrl(media.id))}"${title}/>`;
+        }),
         '  </entry>',
       ].join('\n');
     });

@@ -1,6 +1,7 @@
 import type { AxiosResponse } from 'axios';
 import { parseRetryAfter } from '../http/platform-http';
 import { PublishError } from '../publish-error';
+import { firstText, unexpectedReason } from '../platform-reason';
 
 interface LinkedInErrorBody {
   message?: string;
@@ -18,7 +19,7 @@ const DUPLICATE = /duplicate/i;
 export function linkedinError(response: AxiosResponse, write: boolean, now = Date.now()): PublishError {
   const status = response.status;
   const body = (response.data && typeof response.data === 'object' ? response.data : {}) as LinkedInErrorBody;
-  const reason = body.message || body.code || `HTTP ${status}`;
+  const reason = firstText(body.message, body.code) ?? unexpectedReason('LinkedIn', status, response.data);
   const options = { httpStatus: status };
   if (status === 429) {
     return PublishError.notSent('linkedin.429', reason, { ...options, rateLimited: true, retryAfterMs: parseRetryAfter(response.headers['retry-after'], now) ?? untilUtcMidnight(now) });

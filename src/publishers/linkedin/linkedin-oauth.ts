@@ -1,5 +1,6 @@
 import type { PlatformHttp } from '../http/platform-http';
 import { PublishError } from '../publish-error';
+import { firstText, unexpectedReason } from '../platform-reason';
 
 /** LinkedIn OAuth 2.0 (3-legged). Refresh tokens exist only for apps LinkedIn enabled for them. */
 export interface LinkedInApp {
@@ -65,7 +66,7 @@ async function tokenRequest(http: PlatformHttp, linkedinApiUrl: string, form: Re
       expiresAt: answer.expires_in ? new Date(Date.now() + answer.expires_in * 1000) : null,
     };
   }
-  const reason = `LinkedIn refused the token request: ${answer.error_description ?? answer.error ?? `HTTP ${response.status}`}`;
+  const reason = `LinkedIn refused the token request: ${firstText(answer.error_description, answer.error) ?? unexpectedReason('LinkedIn', response.status, response.data)}`;
   if (response.status >= 500) throw PublishError.notSent(`linkedin.token_${response.status}`, reason, { httpStatus: response.status });
   throw PublishError.auth(`linkedin.token_${answer.error ?? response.status}`, reason, { httpStatus: response.status });
 }

@@ -1,6 +1,7 @@
 import type { AxiosResponse } from 'axios';
 import { parseRetryAfter } from '../http/platform-http';
 import { PublishError } from '../publish-error';
+import { firstText, unexpectedReason } from '../platform-reason';
 
 /**
  * Maps a Mastodon answer to the taxonomy. `phase` matters for 5xx: a failed media upload or poll
@@ -9,7 +10,7 @@ import { PublishError } from '../publish-error';
 export function mastodonError(response: AxiosResponse, phase: 'media' | 'status' | 'account'): PublishError {
   const { status } = response;
   const body = (typeof response.data === 'object' && response.data !== null ? response.data : {}) as { error?: unknown; error_description?: unknown };
-  const reason = [body.error, body.error_description].filter((part) => typeof part === 'string').join(': ') || `Mastodon answered HTTP ${status}`;
+  const reason = [firstText(body.error), firstText(body.error_description)].filter(Boolean).join(': ') || unexpectedReason('Mastodon', status, response.data);
   const options = { httpStatus: status };
   if (status === 429) {
     return PublishError.notSent('mastodon.429', reason, { ...options, rateLimited: true, retryAfterMs: rateLimitWait(response) });

@@ -3,7 +3,8 @@ import { PublishError } from '../publish-error';
 import { mastodonError } from './mastodon-errors';
 
 /** What Gaung asks of a Mastodon account: post, upload media, and read who it is. */
-export const MASTODON_SCOPES = 'read:accounts write:statuses write:media';
+// read:statuses: the look-up of our own statuses after an ambiguous outcome (mastodon-lookup.ts).
+export const MASTODON_SCOPES = 'read:accounts read:statuses write:statuses write:media';
 const OAUTH_TIMEOUT_MS = 15_000;
 
 export interface MastodonApp {

@@ -17,7 +17,9 @@ import type {
   VerifiedIdentity,
 } from '../publisher';
 import { commonIssues, issue, type TextLimitWording } from '../publisher-helpers';
+import { unexpectedReason } from '../platform-reason';
 import { mastodonError } from './mastodon-errors';
+import { findOwnStatus, inconclusive, type ListedStatus, LOOKUP_PAGE_SIZE } from './mastodon-lookup';
 import { trimSlash } from './mastodon-oauth';
 
 const PLATFORM = 'mastodon';
@@ -43,7 +45,9 @@ interface InstanceInfo {
 
 /**
  * Mastodon (any instance). Statuses carry an Idempotency-Key, which Mastodon remembers for an hour
- * per account, so a retry after an ambiguous outcome returns the first status instead of a second.
+ * per account. Other servers of the Mastodon API may ignore it, so the key alone is not trusted:
+ * ambiguousRetry is 'lookup', and after an ambiguous outcome findPublished looks for the status among
+ * the account's own (mastodon-lookup.ts) before anything is posted again.
  */
 @Injectable()
 export class MastodonPublisher implements Publisher {
@@ -57,7 +61,7 @@ export class MastodonPublisher implements Publisher {
     requiresTitle: false,
     rateBudget: { posts: 300, windowMs: 3 * 60 * 60 * 1000 },
   };
-  readonly ambiguousRetry = 'idempotency-key' as const;
+  readonly ambiguousRetry = 'lookup' as const;
 
   constructor(
     private readonly http: PlatformHttp,
@@ -92,6 +96,25 @@ export class MastodonPublisher implements Publisher {
     });
     if (response.status !== 200) throw mastodonError(response, 'status');
     return { externalId: response.data.id, url: response.data.url ?? response.data.uri ?? null };
+  }
+
+  async findPublished(request: PublishRequest): Promise<PublishResult | null> {
+    const accountId = request.account.externalId;
+    if (!accountId) throw inconclusive('the account has no Mastodon id; reconnect it');
+    return findOwnStatus(request, async (maxId) => {
+      const config: AxiosRequestConfig = {
+        method: 'GET',
+        url: `/api/v1/accounts/${encodeURIComponent(accountId)}/statuses`,
+        params: { limit: LOOKUP_PAGE_SIZE, exclude_reblogs: true, ...(maxId ? { max_id: maxId } : {}) },
+        signal: request.signal,
+      };
+      let listed = await this.call<ListedStatus[]>(request.account, 'account', config);
+      // Tokens made before Gaung asked for read:statuses get 403; public statuses are readable without one.
+      if (listed.status === 403) listed = await this.call<ListedStatus[]>(request.account, 'account', config, 'anonymous');
+      if (listed.status === 401 || listed.status === 403) throw inconclusive(unexpectedReason('Mastodon', listed.status, listed.data));
+      if (listed.status !== 200 || !Array.isArray(listed.data)) throw mastodonError(listed, 'account');
+      return listed.data;
+    });
   }
 
   async verifyCredentials(account: AccountContext, signal: AbortSignal): Promise<VerifiedIdentity> {
@@ -145,14 +168,14 @@ export class MastodonPublisher implements Publisher {
     throw PublishError.notSent('mastodon.media_processing', 'Mastodon is still processing the media; the status was not posted');
   }
 
-  private async call<T>(account: AccountContext, phase: 'media' | 'status' | 'account', config: AxiosRequestConfig): Promise<AxiosResponse<T>> {
+  private async call<T>(account: AccountContext, phase: 'media' | 'status' | 'account', config: AxiosRequestConfig, as: 'account' | 'anonymous' = 'account'): Promise<AxiosResponse<T>> {
     const token = account.credentials.accessToken;
     if (typeof token !== 'string' || token === '') throw PublishError.auth('mastodon.no_token', 'The Mastodon access token is missing');
     try {
       return await this.http.request<T>('mastodon', {
         ...config,
         baseURL: trimSlash(requireInstance(account)),
-        headers: { ...config.headers, Authorization: `Bearer ${token}` },
+        headers: as === 'account' ? { ...config.headers, Authorization: `Bearer ${token}` } : config.headers,
         timeout: this.config.PUBLISH_TIMEOUT_MS,
       });
     } catch (error) {

@@ -1,6 +1,7 @@
 import type { AxiosResponse } from 'axios';
 import { parseRetryAfter } from '../http/platform-http';
 import { PublishError } from '../publish-error';
+import { firstText, unexpectedReason } from '../platform-reason';
 
 /** The error body every Meta Graph API (Facebook, Instagram, Threads) answers with. */
 export interface GraphErrorBody {
@@ -44,7 +45,7 @@ export function graphError(platform: string, response: AxiosResponse, write: boo
   const body = graphErrorBody(response.data);
   const code = body.code ?? 0;
   const status = response.status;
-  const reason = describe(body, status);
+  const reason = describe(body, status, response.data);
   const options = { httpStatus: status };
   const codeSuffix = body.code !== undefined ? `${body.code}${body.error_subcode ? `.${body.error_subcode}` : ''}` : String(status);
   const ledgerCode = `${platform}.${codeSuffix}`;
@@ -71,8 +72,8 @@ export function graphErrorBody(data: unknown): GraphErrorBody {
   return {};
 }
 
-function describe(body: GraphErrorBody, status: number): string {
-  const text = body.error_user_msg || body.message || `HTTP ${status}`;
+function describe(body: GraphErrorBody, status: number, data: unknown): string {
+  const text = firstText(body.error_user_msg, body.message) ?? unexpectedReason('Meta', status, data);
   return body.fbtrace_id ? `${text} (fbtrace_id ${body.fbtrace_id})` : text;
 }
 

@@ -1,4 +1,5 @@
 import { PublishError } from '../publish-error';
+import { firstText, unexpectedReason } from '../platform-reason';
 
 /** The Bot API's error envelope: {ok:false, error_code, description, parameters}. */
 export interface TelegramErrorBody {
@@ -19,7 +20,7 @@ const ACCOUNT_PROBLEMS = [/chat not found/i, /not enough rights/i, /need adminis
 export function telegramError(status: number, body: unknown): PublishError {
   const envelope = (typeof body === 'object' && body !== null ? body : {}) as TelegramErrorBody;
   const code = envelope.error_code ?? status;
-  const description = envelope.description ?? `Telegram answered HTTP ${status}`;
+  const description = firstText(envelope.description) ?? unexpectedReason('Telegram', status, body);
   const options = { httpStatus: status };
   if (code === 429) {
     const seconds = envelope.parameters?.retry_after;

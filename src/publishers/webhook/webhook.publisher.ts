@@ -2,10 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { signBody } from './webhook-signature';
 import { parseRetryAfter, PlatformHttp } from '../http/platform-http';
 import { PublishError } from '../publish-error';
+import { unexpectedReason } from '../platform-reason';
 import type { AccountContext, PlatformLimits, PublishContent, Publisher, PublishRequest, PublishResult, ValidationIssue, VerifiedIdentity } from '../publisher';
 import { countLength } from '../text-length';
+import { MEDIA_CARRIED } from '../publisher-helpers';
 
-const LIMITS: PlatformLimits = { maxChars: 100_000, counting: 'utf16', maxMedia: 0, requiresMedia: false, requiresText: false, requiresTitle: false, rateBudget: null };
+// Media ride along as signed URLs with their alt texts; the limit is the post's own.
+const LIMITS: PlatformLimits = { maxChars: 100_000, counting: 'utf16', maxMedia: MEDIA_CARRIED, requiresMedia: false, requiresText: false, requiresTitle: false, rateBudget: null };
 
 /**
  * A built-in channel: POSTs the post as JSON to the account's baseUrl, signed like Gaung's
@@ -37,6 +40,7 @@ export class WebhookPublisher implements Publisher {
       accountId: request.account.accountId,
       title: request.content.title,
       text: request.content.text,
+      media: request.content.media.map((item) => ({ id: item.id, kind: item.kind, mimeType: item.mimeType, byteSize: item.byteSize, url: item.publicUrl, altText: item.altText })),
     });
     const response = await this.http.request<unknown>('webhook', {
       method: 'POST',
@@ -63,7 +67,11 @@ export class WebhookPublisher implements Publisher {
     const { url } = endpointOf(account);
     // Nothing is sent at connect time, but an address every publish would be refused at is refused now.
     await this.http.checkAddress('webhook', url);
-    return { externalId: url, displayName: new URL(url).host, handle: null };
+    // The identity is the receiver's URL as the parser spells it, so "HTTP://Host/hook#x" and
+    // "http://host/hook" are one channel and a second connect answers 409 (docs/accounts.md).
+    const receiver = new URL(url);
+    receiver.hash = '';
+    return { externalId: receiver.href, displayName: receiver.host, handle: null };
   }
 }
 
@@ -74,8 +82,7 @@ function endpointOf(account: Pick<AccountContext, 'baseUrl' | 'credentials'>): {
   return { url: account.baseUrl, secret };
 }
 
-/** The receiver's own `error` text when it sent one (PublishError cuts it short); never a raw body. */
+/** The receiver's own words, whatever their shape (PublishError cuts them short). */
 function reasonOf(data: unknown, status: number): string {
-  const error = typeof data === 'object' && data !== null ? (data as { error?: unknown }).error : undefined;
-  return typeof error === 'string' && error.trim() ? error : `The webhook receiver answered HTTP ${status}`;
+  return unexpectedReason('The webhook receiver', status, data);
 }

@@ -1,6 +1,7 @@
 import type { AxiosResponse } from 'axios';
 import { parseRetryAfter } from '../http/platform-http';
 import { PublishError } from '../publish-error';
+import { firstText, unexpectedReason } from '../platform-reason';
 
 /** WP_Error as JSON: {code: "rest_cannot_create", message: "...", data: {status: 401}}. */
 interface WpErrorBody {
@@ -16,8 +17,9 @@ interface WpErrorBody {
 export function wordpressError(response: AxiosResponse, phase: 'post' | 'other'): PublishError {
   const { status } = response;
   const body = (typeof response.data === 'object' && response.data !== null ? response.data : {}) as WpErrorBody;
-  const code = body.code ?? String(status);
-  const reason = body.message ? `${body.message} (${code})` : `WordPress answered HTTP ${status}`;
+  const code = firstText(body.code) ?? String(status);
+  const message = firstText(body.message);
+  const reason = message ? `${message} (${code})` : unexpectedReason('WordPress', status, response.data);
   const options = { httpStatus: status };
   if (status === 429) {
     return PublishError.notSent('wordpress.429', reason, { ...options, rateLimited: true, retryAfterMs: parseRetryAfter(response.headers['retry-after']) });

@@ -20,6 +20,7 @@ import { escapeHtml, plainTextToHtml } from './wordpress-content';
 import { wordpressError } from './wordpress-errors';
 
 const PLATFORM = 'wordpress';
+const MARKER = 'gaung-';
 
 interface WpPost {
   id: number;
@@ -83,6 +84,7 @@ export class WordpressPublisher implements Publisher {
       signal,
     });
     if (response.status !== 201) throw wordpressError(response, 'post');
+    if (featuredMedia) await this.attachToPost(request, featuredMedia, response.data.id, content.media[0]!.altText);
     return { externalId: String(response.data.id), url: response.data.link };
   }
 
@@ -91,7 +93,8 @@ export class WordpressPublisher implements Publisher {
     const response = await this.call<WpPost[]>(request.account, 'other', {
       method: 'GET',
       url: '/wp/v2/posts',
-      params: { slug: markerSlug(request), status: 'any', context: 'edit', _fields: 'id,link,slug,status' },
+      // Posts published before the marker stopped being doubled carry `gaung-gaung-...`.
+      params: { slug: [...new Set([markerSlug(request), `gaung-${markerSlug(request)}`])].join(','), status: 'any', context: 'edit', _fields: 'id,link,slug,status' },
       signal: request.signal,
     });
     if (response.status !== 200) throw wordpressError(response, 'other');
@@ -134,6 +137,20 @@ export class WordpressPublisher implements Publisher {
     return response.data.id;
   }
 
+  /**
+   * The uploaded image belongs to its post (the media item's `post` field: the post's gallery and
+   * "Uploaded to" in the media library) and keeps its alt text. The post is already published, so a
+   * failure here must not fail the delivery: the featured image shows either way.
+   */
+  private async attachToPost(request: PublishRequest, mediaId: number, postId: number, altText: string | null): Promise<void> {
+    await this.call(request.account, 'other', {
+      method: 'POST',
+      url: `/wp/v2/media/${mediaId}`,
+      data: { post: postId, ...(altText ? { alt_text: altText } : {}) },
+      signal: request.signal,
+    }).catch(() => undefined);
+  }
+
   private async call<T>(account: AccountContext, phase: 'post' | 'other', config: AxiosRequestConfig): Promise<AxiosResponse<T>> {
     const { username, applicationPassword } = account.credentials;
     if (typeof username !== 'string' || typeof applicationPassword !== 'string' || !username || !applicationPassword) {
@@ -157,7 +174,11 @@ export class WordpressPublisher implements Publisher {
   }
 }
 
-/** WordPress lower-cases slugs; the idempotency key is letters, digits and '-' only. */
+/**
+ * WordPress lower-cases slugs; the idempotency key is letters, digits and '-' only. The engine's
+ * keys already start with our marker (`gaung-<target>-v<version>`): it is not added twice.
+ */
 function markerSlug(request: PublishRequest): string {
-  return `gaung-${request.idempotencyKey.toLowerCase()}`;
+  const key = request.idempotencyKey.toLowerCase();
+  return key.startsWith(MARKER) ? key : `${MARKER}${key}`;
 }

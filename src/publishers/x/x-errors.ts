@@ -1,5 +1,6 @@
 import type { AxiosResponse } from 'axios';
 import { PublishError } from '../publish-error';
+import { firstText, unexpectedReason } from '../platform-reason';
 
 const DUPLICATE = /duplicate content/i;
 
@@ -17,7 +18,7 @@ interface XErrorBody {
 export function xError(response: AxiosResponse, write: boolean, now = Date.now()): PublishError {
   const status = response.status;
   const body = (response.data && typeof response.data === 'object' ? response.data : {}) as XErrorBody;
-  const reason = body.detail || body.errors?.[0]?.message || body.title || `HTTP ${status}`;
+  const reason = firstText(body.detail, body.errors?.[0]?.message, body.title) ?? unexpectedReason('X', status, response.data);
   const options = { httpStatus: status };
   if (status === 429) return PublishError.notSent('x.429', reason, { ...options, rateLimited: true, retryAfterMs: xRetryAfterMs(response.headers, now) });
   if (status === 401) return PublishError.auth('x.401', reason, options);

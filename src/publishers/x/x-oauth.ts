@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { PlatformHttp } from '../http/platform-http';
 import { PublishError } from '../publish-error';
+import { firstText, unexpectedReason } from '../platform-reason';
 
 /**
  * X OAuth 2.0 authorization code flow with PKCE. The client id (and secret, for a confidential
@@ -83,7 +84,7 @@ async function tokenRequest(http: PlatformHttp, xApiUrl: string, client: Omit<XC
       expiresAt: answer.expires_in ? new Date(Date.now() + answer.expires_in * 1000) : null,
     };
   }
-  const reason = `X refused the token request: ${answer.error_description ?? answer.error ?? `HTTP ${response.status}`}`;
+  const reason = `X refused the token request: ${firstText(answer.error_description, answer.error) ?? unexpectedReason('X', response.status, response.data)}`;
   if (response.status >= 500) throw PublishError.notSent(`x.token_${response.status}`, reason, { httpStatus: response.status });
   // invalid_grant (revoked or reused refresh token, bad code) and invalid_client need a new login.
   throw PublishError.auth(`x.token_${answer.error ?? response.status}`, reason, { httpStatus: response.status });

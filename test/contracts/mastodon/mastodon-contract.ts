@@ -18,6 +18,8 @@ export interface MastodonStatus {
   mediaIds: string[];
   visibility: string;
   idempotencyKey?: string;
+  accountId: string;
+  createdAt: Date;
 }
 
 interface MediaState {
@@ -46,6 +48,8 @@ export class MastodonContract {
   maxCharacters = 500;
   /** How many GET /api/v1/media/:id answer 206 before the next upload is ready (0: upload answers 200). */
   mediaPollsUntilReady = 0;
+  /** Some servers of the Mastodon API ignore Idempotency-Key: the same key posts a second status. */
+  ignoresIdempotencyKey = false;
   private readonly statusFaults: MastodonFault[] = [];
   private readonly mediaFaults: MastodonFault[] = [];
   private readonly idempotency = new Map<string, MastodonStatus>();
@@ -59,6 +63,7 @@ export class MastodonContract {
     s.route('GET', '/api/v2/instance', (_req, res) => this.instance(res));
     s.route('POST', '/api/v2/media', (req, res) => this.authed(req, res, 'write:media', () => this.upload(req, res)));
     s.route('GET', '/api/v1/media/:id', (req, res) => this.authed(req, res, 'write:media', () => this.pollMedia(req, res)));
+    s.route('GET', '/api/v1/accounts/:id/statuses', (req, res) => this.accountStatuses(req, res));
     s.route('POST', '/api/v1/statuses', (req, res) => this.authed(req, res, 'write:statuses', (accountId) => this.createStatus(req, res, accountId)));
   }
 
@@ -181,7 +186,7 @@ export class MastodonContract {
 
   private createStatus(req: RecordedRequest, res: ServerResponse, accountId: string): void {
     const key = req.headers['idempotency-key'];
-    const remembered = typeof key === 'string' ? this.idempotency.get(`${accountId}:${key}`) : undefined;
+    const remembered = typeof key === 'string' && !this.ignoresIdempotencyKey ? this.idempotency.get(`${accountId}:${key}`) : undefined;
     if (remembered) return sendJson(res, 200, this.statusJson(remembered), this.rateHeaders(299));
     const fault = this.statusFaults.shift();
     if (fault?.kind === 'error') return sendJson(res, fault.status, { error: fault.error });
@@ -208,6 +213,8 @@ export class MastodonContract {
       mediaIds,
       visibility: body.visibility ?? 'public',
       idempotencyKey: typeof key === 'string' ? key : undefined,
+      accountId,
+      createdAt: new Date(),
     };
     this.statuses.push(status);
     if (typeof key === 'string') this.idempotency.set(`${accountId}:${key}`, status);
@@ -222,9 +229,26 @@ export class MastodonContract {
       uri: status.uri,
       url: status.url,
       visibility: status.visibility,
-      content: `<p>${status.content}</p>`,
+      created_at: status.createdAt.toISOString(),
+      content: renderContent(status.content),
       media_attachments: status.mediaIds.map((id) => this.mediaJson(this.media.get(id)!)),
     };
+  }
+
+  /**
+   * GET /api/v1/accounts/:id/statuses: newest first, `limit` (max 40), `max_id`. Public statuses are
+   * readable without a token; a token without read:statuses is refused (403), as Mastodon does.
+   */
+  private accountStatuses(req: RecordedRequest, res: ServerResponse): void {
+    const list = () => {
+      const accountId = req.path.split('/')[4];
+      const maxId = req.query.get('max_id');
+      const limit = Math.min(40, Number(req.query.get('limit') ?? 20));
+      const own = this.statuses.filter((status) => status.accountId === accountId && (!maxId || BigInt(status.id) < BigInt(maxId)));
+      sendJson(res, 200, own.reverse().slice(0, limit).map((status) => this.statusJson(status)));
+    };
+    if (!req.headers.authorization) return list();
+    this.authed(req, res, 'read:statuses', list);
   }
 
   private rateHeaders(remaining: number, resetInSeconds = 3600): Record<string, string> {
@@ -234,6 +258,15 @@ export class MastodonContract {
       'x-ratelimit-reset': new Date(Date.now() + resetInSeconds * 1000).toISOString(),
     };
   }
+}
+
+/** Plain text as Mastodon renders it: escaped, paragraphs on blank lines, <br /> for line breaks. */
+function renderContent(text: string): string {
+  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return escaped
+    .split(/\n{2,}/)
+    .map((paragraph) => `<p>${paragraph.replace(/\n/g, '<br />')}</p>`)
+    .join('');
 }
 
 /** Mastodon's StatusLengthValidator: URLs count 23, remote mentions count as the local part. */

@@ -38,7 +38,8 @@ export class WordpressContract {
   readonly server = new ContractServer();
   readonly users: WpUser[] = [];
   readonly posts: WpStoredPost[] = [];
-  readonly media: Array<{ id: number; filename: string; mimeType: string; bytes: number; altText: string }> = [];
+  /** `post`: the post the item is attached to (0: unattached), as the media item's `post` field. */
+  readonly media: Array<{ id: number; filename: string; mimeType: string; bytes: number; altText: string; post: number }> = [];
   private readonly postFaults: WpFault[] = [];
   private nextId = 100;
 
@@ -49,6 +50,7 @@ export class WordpressContract {
     s.route('GET', '/wp-json/wp/v2/posts', (req, res) => this.listPosts(req, res));
     s.route('POST', '/wp-json/wp/v2/posts', (req, res) => this.authed(req, res, (user) => this.createPost(req, res, user), 'rest_cannot_create'));
     s.route('POST', '/wp-json/wp/v2/media', (req, res) => this.authed(req, res, () => this.upload(req, res), 'rest_cannot_create'));
+    s.route('POST', '/wp-json/wp/v2/media/:id', (req, res) => this.authed(req, res, () => this.updateMedia(req, res), 'rest_cannot_edit'));
   }
 
   async start(): Promise<this> {
@@ -142,9 +144,24 @@ export class WordpressContract {
     if (req.body.length === 0) return wpError(res, 400, 'rest_upload_no_data', 'No data supplied.');
     const filename = /filename="?([^";]+)"?/.exec(req.headers['content-disposition'] ?? '')?.[1];
     if (!filename) return wpError(res, 400, 'rest_upload_no_content_disposition', 'No Content-Disposition supplied.');
-    const item = { id: this.nextId++, filename, mimeType: req.headers['content-type'] ?? '', bytes: req.body.length, altText: req.query.get('alt_text') ?? '' };
+    const item = { id: this.nextId++, filename, mimeType: req.headers['content-type'] ?? '', bytes: req.body.length, altText: req.query.get('alt_text') ?? '', post: Number(req.query.get('post') ?? 0) };
     this.media.push(item);
-    sendJson(res, 201, { id: item.id, media_type: 'image', mime_type: item.mimeType, alt_text: item.altText, source_url: `${this.server.baseUrl}/wp-content/uploads/${filename}` });
+    sendJson(res, 201, this.mediaJson(item));
+  }
+
+  /** POST /wp/v2/media/<id>: `post` attaches the item to a post (rest_invalid_param if there is none), `alt_text` sets it. */
+  private updateMedia(req: RecordedRequest, res: ServerResponse): void {
+    const item = this.media.find((m) => `/wp-json/wp/v2/media/${m.id}` === req.path);
+    if (!item) return wpError(res, 404, 'rest_post_invalid_id', 'Invalid post ID.');
+    const body = (req.json ?? {}) as { post?: number; alt_text?: string };
+    if (body.post !== undefined && body.post !== 0 && !this.posts.some((p) => p.id === body.post)) return wpError(res, 400, 'rest_invalid_param', 'Invalid parameter(s): post');
+    if (body.post !== undefined) item.post = body.post;
+    if (typeof body.alt_text === 'string') item.altText = body.alt_text;
+    sendJson(res, 200, this.mediaJson(item));
+  }
+
+  private mediaJson(item: WordpressContract['media'][number]) {
+    return { id: item.id, post: item.post, media_type: 'image', mime_type: item.mimeType, alt_text: item.altText, source_url: `${this.server.baseUrl}/wp-content/uploads/${item.filename}` };
   }
 
   /** wp_unique_post_slug: a taken slug gets "-2", "-3", ... */
