@@ -16,6 +16,7 @@ import { TelegramPublisher } from './telegram';
 import { ThreadsPublisher } from './threads/threads.publisher';
 import { WebhookPublisher } from './webhook/webhook.publisher';
 import { WordpressPublisher } from './wordpress';
+import { WordpressMetrics } from './wordpress/wordpress.metrics';
 import { XMetrics } from './x/x.metrics';
 import { XPublisher } from './x/x.publisher';
 
@@ -35,7 +36,7 @@ const PUBLISHER_CLASSES: Type<Publisher>[] = [
 ];
 
 /** The platforms that can read a post's counts (docs/analytics.md); the others say "not available". */
-const METRICS_READER_CLASSES: Type<PostMetricsReader>[] = [MastodonMetrics, BlueskyMetrics, XMetrics];
+const METRICS_READER_CLASSES: Type<PostMetricsReader>[] = [MastodonMetrics, BlueskyMetrics, XMetrics, WordpressMetrics];
 
 @Module({
   providers: [

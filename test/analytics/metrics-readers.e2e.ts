@@ -3,11 +3,15 @@ import { BlueskyMetrics } from '../../src/publishers/bluesky/bluesky.metrics';
 import { PlatformHttp } from '../../src/publishers';
 import { MastodonMetrics } from '../../src/publishers/mastodon/mastodon.metrics';
 import { XMetrics } from '../../src/publishers/x/x.metrics';
+import { WordpressPublisher } from '../../src/publishers/wordpress';
+import { WordpressMetrics } from '../../src/publishers/wordpress/wordpress.metrics';
 import { XPublisher } from '../../src/publishers/x/x.publisher';
 import { BlueskyContract } from '../contracts/bluesky/bluesky-contract';
 import { BlueskyMetricsContract } from '../contracts/bluesky/bluesky-metrics-contract';
 import { MastodonContract } from '../contracts/mastodon/mastodon-contract';
 import { MastodonMetricsContract } from '../contracts/mastodon/mastodon-metrics-contract';
+import { WordpressContract } from '../contracts/wordpress/wordpress-contract';
+import { WordpressMetricsContract } from '../contracts/wordpress/wordpress-metrics-contract';
 import { XContract } from '../contracts/x/x-contract';
 import { XMetricsContract } from '../contracts/x/x-metrics-contract';
 import { account, failure, publishRequest } from '../publishers/publish-request.fixture';
@@ -104,6 +108,31 @@ describe('metrics readers against the platforms\' contracts', () => {
       const limited = await failure(reader.read(kspi(), published.externalId, signal()));
       expect(limited).toMatchObject({ kind: 'NOT_SENT_RETRYABLE', rateLimited: true });
       expect(limited.retryAfterMs).toBeGreaterThan(590_000);
+    });
+  });
+  describe('WordPress: comment count (X-WP-Total)', () => {
+    let site: WordpressContract;
+    let metrics: WordpressMetricsContract;
+    const APP = 'abcdEFGH1234ijklMNOP5678';
+    const editor = (password = APP) => account('WORDPRESS', { baseUrl: `${site.baseUrl}/`, credentials: { username: 'redaksi', applicationPassword: password } });
+
+    beforeAll(async () => {
+      site = await new WordpressContract().start();
+      site.users.push({ id: 7, username: 'redaksi', name: 'Redaksi Serikat', appPassword: APP, canPublish: true });
+      metrics = new WordpressMetricsContract(site);
+    });
+    afterAll(() => site.stop());
+
+    it('reads the comments of a published article; a trashed or missing one is DELETED; a wrong password is AUTH', async () => {
+      const config = testConfig();
+      const published = await new WordpressPublisher(http, config).publish(publishRequest(editor(), { title: 'Upah layak', text: 'Isi artikel.' }));
+      metrics.comments.set(Number(published.externalId), 14);
+      const reader = new WordpressMetrics(http, config);
+      await expect(reader.read(editor(), published.externalId, signal())).resolves.toEqual({ state: 'OK', counts: { comments: 14 } });
+      site.posts.find((p) => p.id === Number(published.externalId))!.status = 'trash';
+      await expect(reader.read(editor(), published.externalId, signal())).resolves.toEqual({ state: 'DELETED' });
+      await expect(reader.read(editor(), '999999', signal())).resolves.toEqual({ state: 'DELETED' });
+      expect((await failure(reader.read(editor('salah'), published.externalId, signal()))).kind).toBe('AUTH');
     });
   });
 });
