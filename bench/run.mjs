@@ -2,7 +2,7 @@
 // Gaung's benchmark. `npm run bench` (full, writes docs/benchmarks.md) or `npm run bench:smoke`
 // (a few hundred targets, a few seconds per section, for CI). Needs `npm run build` (dist/) and the
 // database TEST_DATABASE_URL migrated (`node scripts/prepare.mjs --env test` does both).
-// Options: --smoke, --only=b1,idle,api (or seed: the calendar data only); env BENCH_WORKER_CONCURRENCY, BENCH_REPS, BENCH_B1_COUNT,
+// Options: --smoke, --only=b1,idle,api,analytics (or seed: the calendar data only); env BENCH_ANALYTICS_DELIVERIES, BENCH_WORKER_CONCURRENCY, BENCH_REPS, BENCH_B1_COUNT,
 // BENCH_B1_TIMEOUT_S, BENCH_IDLE_WINDOW_S, BENCH_CPU_PROF=1 (profiles in bench/results/profiles).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,12 +11,15 @@ import { ROOT } from './lib/children.mjs';
 import { createContext, describeMachine } from './lib/context.mjs';
 import { Receiver } from './lib/receiver.mjs';
 import { correctness, figureRows, markdownTable, textTable } from './lib/report.mjs';
+import { runAnalytics } from './sections/analytics.mjs';
 import { runApiSections } from './sections/api.mjs';
 import { runBurst } from './sections/burst.mjs';
 import { runIdle } from './sections/idle.mjs';
 
 const smoke = process.argv.includes('--smoke');
-const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',') ?? ['b1', 'idle', 'api'];
+const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));
+// B4 analytics seeds 1,000,000 snapshots: in the full run only, or asked for with --only=analytics.
+const only = onlyArg?.slice('--only='.length).split(',') ?? (smoke ? ['b1', 'idle', 'api'] : ['b1', 'idle', 'api', 'analytics']);
 const env = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);
 const profileDir = join(ROOT, 'bench', 'results', 'profiles');
 
@@ -30,6 +33,8 @@ const options = {
     ? { count: 60, accounts: 20, leadMs: 3_000, timeoutMs: 25_000 }
     : { count: env('BENCH_B1_COUNT', 10_000), accounts: 100, leadMs: 20_000, timeoutMs: env('BENCH_B1_TIMEOUT_S', 240) * 1000 },
   idle: smoke ? { posts: 10, windowMs: 1_000, leadMs: 2_500 } : { posts: 100, windowMs: env('BENCH_IDLE_WINDOW_S', 60) * 1000, leadMs: 5_000 },
+  /** B4: published deliveries of one campaign, each with this many snapshots (the issue: 100,000 x 10). */
+  analytics: { deliveries: env('BENCH_ANALYTICS_DELIVERIES', smoke ? 500 : 100_000), snapshotsPerDelivery: 10 },
   calendar: smoke
     ? { posts: 1_000, workspaces: 2, tag: `smoke${process.pid}`, dropAfter: true }
     : { posts: 1_000_000, workspaces: 100, tag: 'm1', dropAfter: false },
@@ -51,6 +56,7 @@ async function main() {
     if (only.includes('b1')) results.burst = await runBurst(context, receiver);
     if (only.includes('idle')) results.idle = await runIdle(context, receiver);
     if (only.includes('api')) Object.assign(results, await runApiSections(context));
+    if (only.includes('analytics')) results.analytics = await runAnalytics(context);
     const rows = figureRows(results);
     const table = textTable(rows);
     process.stdout.write(`\n${table}\n\n`);
@@ -59,7 +65,7 @@ async function main() {
     const record = { mode: options.mode, started, finished: new Date(), machine, command: commandLine(), options: { ...options, profileNodeArgs: undefined }, results, rows, summary };
     mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
     writeFileSync(join(ROOT, 'bench', 'results', `${options.mode}-${started.toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify(record, null, 2));
-    if (!smoke && only.length === 3) writeDocs(record, rows);
+    if (!smoke && !onlyArg) writeDocs(record, rows);
   } finally {
     await receiver.stop();
     await context.close();
@@ -67,7 +73,7 @@ async function main() {
 }
 
 function commandLine() {
-  const vars = ['TEST_DATABASE_URL', 'BENCH_WORKER_CONCURRENCY', 'BENCH_REPS', 'BENCH_B1_COUNT', 'BENCH_B1_TIMEOUT_S', 'BENCH_IDLE_WINDOW_S'].filter((name) => process.env[name]);
+  const vars = ['TEST_DATABASE_URL', 'BENCH_ANALYTICS_DELIVERIES', 'BENCH_WORKER_CONCURRENCY', 'BENCH_REPS', 'BENCH_B1_COUNT', 'BENCH_B1_TIMEOUT_S', 'BENCH_IDLE_WINDOW_S'].filter((name) => process.env[name]);
   return [...vars.map((name) => `${name}=${process.env[name]}`), smoke ? 'npm run bench:smoke' : 'npm run bench'].join(' ');
 }
 

@@ -2,6 +2,7 @@ import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import type { AppConfig } from './core/config';
 import { CoreModule } from './core/core.module';
 import { AccountsModule, AccountsWorkerModule } from './accounts/accounts.module';
+import { AnalyticsApiModule, AnalyticsWorkerModule } from './analytics/analytics.module';
 import { AuditApiModule, AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
@@ -32,9 +33,10 @@ const API_MODULES: Type[] = [
   FeedModule,
   AccountsModule,
   NotificationsModule,
+  AnalyticsApiModule,
 ];
 /** Modules that run queue processors and schedulers. */
-const WORKER_MODULES: Type[] = [PublishingWorkerModule, AccountsWorkerModule];
+const WORKER_MODULES: Type[] = [PublishingWorkerModule, AccountsWorkerModule, AnalyticsWorkerModule];
 
 /** One composition root: the API, the worker, or both in one process, over the same shared modules. */
 @Module({})

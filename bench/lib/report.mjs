@@ -29,6 +29,15 @@ export function figureRows(results) {
     add('B1 burst', 'Baseline worker peak RSS', 'MB', b.map((r) => r.peakRssMb));
     add('B1 burst', 'Baseline duplicates + lost', '', b.map((r) => r.duplicates + r.lost), zero);
   }
+  if (results.analytics) {
+    const a = results.analytics.reps;
+    const size = `${results.analytics.size.deliveries} deliveries`;
+    add('B4 analytics', `Campaign report p50 (${size})`, 'ms', a.map((r) => r.p50Ms));
+    add('B4 analytics', `Campaign report p99 at 8 connections (${size})`, 'ms', a.map((r) => r.p99Ms));
+    add('B4 analytics', 'Campaign report requests/s', 'req/s', a.map((r) => r.requestsPerS));
+    add('B4 analytics', 'Raw SQL totals p99 at 8 connections', 'ms', a.map((r) => r.rawP99Ms));
+    add('B4 analytics', 'p99 ratio API / raw SQL', 'x', a.map((r) => r.ratioP99));
+  }
   if (results.calendar) {
     const c = results.calendar;
     add('B2 calendar', 'Month view requests/s', 'req/s', c.map((r) => r.requestsPerS));

@@ -107,8 +107,8 @@ async function cannon(opts) {
   };
 }
 
-/** The raw baseline: `connections` loops running the query through pg for `durationMs`. */
-async function rawQueryLoad(context, params, connections, durationMs) {
+/** The raw baseline: `connections` loops running the query (the month view's by default) through pg for `durationMs`. */
+export async function rawQueryLoad(context, params, connections, durationMs, sql = RAW_MONTH_SQL) {
   const pool = new Pool({ connectionString: context.databaseUrl, max: connections });
   const latencies = [];
   const started = Date.now();
@@ -118,7 +118,7 @@ async function rawQueryLoad(context, params, connections, durationMs) {
       Array.from({ length: connections }, async () => {
         while (Date.now() < deadline) {
           const t0 = performance.now();
-          await pool.query(RAW_MONTH_SQL, params);
+          await pool.query(sql, params);
           latencies.push(performance.now() - t0);
         }
       }),

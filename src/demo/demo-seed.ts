@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { hashPassword, newSecretToken, type SecretBox } from '../core/crypto';
 import type { PrismaClient } from '../core/database';
 import { DeliveryState, Platform, PostStatus, Role } from '../core/database';
+import { seedDemoHistory } from './demo-history';
 
 /** Every demo user's password; documented in README. Demo data only: never use in production. */
 export const DEMO_PASSWORD = 'gaung-demo-2026';
@@ -13,13 +14,17 @@ const WORKSPACES = [
   { slug: 'ksbsi', name: 'Konfederasi Serikat Buruh Seluruh Indonesia (KSBSI)' },
 ] as const;
 
+/** The seed writes about two thousand rows in one transaction: more than Prisma's 5 s default on a busy machine. */
+const SEED_TRANSACTION = { timeout: 120_000, maxWait: 30_000 };
+
 export interface SeedResult {
   seeded: boolean;
 }
 
 /**
  * Demo data: KSPI and KSBSI (Asia/Jakarta, Indonesian), one user per role in each
- * (`<role>@<slug>.demo`), a joint campaign, and posts in several states planned in WIB, WITA and WIT.
+ * (`<role>@<slug>.demo`), a joint campaign, posts in several states planned in WIB, WITA and WIT, and
+ * a few months of published history with metric snapshots (src/demo/demo-history.ts).
  * Idempotent: does nothing when the demo workspaces exist.
  */
 export async function seedDemo(prisma: PrismaClient, secrets: SecretBox, publicBaseUrl: string, now = DateTime.utc()): Promise<SeedResult> {
@@ -90,6 +95,8 @@ export async function seedDemo(prisma: PrismaClient, secrets: SecretBox, publicB
       { who: ksbsi, zone: 'Asia/Jakarta', inHours: 5, status: PostStatus.APPROVED, text: 'KSBSI bersama KSPI: #BuruhBersatu menolak upah murah.' },
       { who: ksbsi, zone: 'Asia/Jayapura', inHours: 30, status: PostStatus.CHANGES_REQUESTED, text: 'Buruh Papua menuntut perlindungan yang sama.' },
     ];
+    // A few months of published posts with counts, so the analytics pages show something at once.
+    await seedDemoHistory(tx, [kspi, ksbsi].map((ws, index) => ({ workspaceId: ws.workspaceId, authorId: ws.users.EDITOR, approverId: ws.users.COORDINATOR, slug: WORKSPACES[index]!.slug })), campaign.id, now);
     for (const plan of plans) {
       const scheduled = now.plus({ hours: plan.inHours }).setZone(plan.zone).startOf('minute').plus({ minutes: 1 });
       const approved = plan.status === PostStatus.APPROVED;
@@ -118,6 +125,6 @@ export async function seedDemo(prisma: PrismaClient, secrets: SecretBox, publicB
         },
       });
     }
-  });
+  }, SEED_TRANSACTION);
   return { seeded: true };
 }

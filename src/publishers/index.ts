@@ -4,3 +4,5 @@ export type * from './publisher';
 export { PublisherRegistry } from './publisher-registry';
 export { PublishersModule } from './publishers.module';
 export { countGraphemes, countLength, countTwitterWeighted } from './text-length';
+export { MetricsReaderRegistry } from './metrics-registry';
+export * from './post-metrics';

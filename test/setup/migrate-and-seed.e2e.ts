@@ -50,12 +50,14 @@ describe('migrations and demo seed on an empty database', () => {
       workspaces: await prisma.workspace.count(),
       users: await prisma.user.count(),
       memberships: await prisma.membership.count(),
-      posts: await prisma.post.count(),
-      targets: await prisma.postTarget.count(),
+      // The planned posts; the published history (src/demo/demo-history.ts) is counted below.
+      posts: await prisma.post.count({ where: { targets: { none: { state: 'PUBLISHED' } } } }),
+      targets: await prisma.postTarget.count({ where: { state: { not: 'PUBLISHED' } } }),
+      history: (await prisma.postTarget.count({ where: { state: 'PUBLISHED' } })) > 100 && (await prisma.metricSnapshot.count({ where: { state: 'OK' } })) > 300,
       partners: await prisma.campaignPartner.count(),
     });
     const first = await counts();
-    expect(first).toEqual({ workspaces: 2, users: 10, memberships: 10, posts: 6, targets: 7, partners: 1 });
+    expect(first).toEqual({ workspaces: 2, users: 10, memberships: 10, posts: 6, targets: 7, history: true, partners: 1 });
     await expect(seedDemo(prisma, secrets, 'http://localhost:3000')).resolves.toEqual({ seeded: false });
     expect(await counts()).toEqual(first);
 

@@ -44,6 +44,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     LOG_LEVEL: process.env.TEST_LOG_LEVEL || 'silent',
     CREDENTIAL_KEYS: `test1:${TEST_CREDENTIAL_KEY}`,
     SWEEP_INTERVAL_MS: '0',
+    METRICS_PLAN_INTERVAL_MS: '0',
     EGRESS_ALLOW: TEST_EGRESS_ALLOW,
     ...overrides,
   });

@@ -128,6 +128,10 @@ export const configSchema = z.object({
   /** How long a claim outlives a silent worker; renewed every third of it while the publish runs. */
   PUBLISH_LEASE_MS: int(3_000, 3_600_000).default(20_000),
   MAX_PUBLISH_ATTEMPTS: int(1, 50).default(8),
+  /** How often the worker looks for published deliveries due a metrics snapshot; 0 turns it off here. */
+  METRICS_PLAN_INTERVAL_MS: int(0, 3_600_000)
+    .refine((ms) => ms === 0 || ms >= 1_000, 'must be 0 (off) or at least 1000')
+    .default(300_000),
   /** A delivery published later than this after its time is marked late, counted and notified. */
   LATE_AFTER_SECONDS: int(1, 86_400).default(60),
   /** Operators' secret for /metrics (Bearer) and the queue dashboard /admin/queues (Basic, user "operator"); both are off without it. */

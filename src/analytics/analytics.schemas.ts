@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { isIanaZone, zInstant } from '../core/http';
+
+/** The longest period one report covers. */
+export const MAX_REPORT_DAYS = 400;
+
+export const reportQuerySchema = z
+  .object({
+    from: zInstant.optional(),
+    to: zInstant.optional(),
+    /** The zone the period and the CSV's times are read in; defaults to the workspace's. */
+    zone: z.string().max(64).refine(isIanaZone, 'Zona waktu IANA tidak dikenal, mis. Asia/Jakarta|Unknown IANA time zone, e.g. Asia/Jakarta').optional(),
+  })
+  .strict()
+  .refine((q) => (q.from && q.to) || (!q.from && !q.to), { message: 'from dan to diisi bersama|Give from and to together', path: ['to'] })
+  .refine((q) => !(q.from && q.to) || Date.parse(q.to) > Date.parse(q.from), { message: 'to harus setelah from|to must be after from', path: ['to'] })
+  .refine((q) => !(q.from && q.to) || Date.parse(q.to) - Date.parse(q.from) <= MAX_REPORT_DAYS * 86_400_000, {
+    message: `Paling lama ${MAX_REPORT_DAYS} hari|At most ${MAX_REPORT_DAYS} days`,
+    path: ['to'],
+  });
+export type ReportQuery = z.infer<typeof reportQuerySchema>;
+
+const totals = z.object({
+  deliveries: z.number().int(),
+  posts: z.number().int(),
+  withCounts: z.number().int(),
+  notAvailable: z.number().int(),
+  deleted: z.number().int(),
+  pending: z.number().int(),
+  engagement: z.number().int(),
+  engagementPerPost: z.number().nullable(),
+  reach: z.number().int().nullable(),
+  onTime: z.number().int(),
+  late: z.number().int(),
+});
+const group = totals.extend({ key: z.string() });
+const ranked = z.object({
+  targetId: z.string(),
+  postId: z.string(),
+  platform: z.string(),
+  accountName: z.string(),
+  publishedAt: z.string(),
+  engagement: z.number().int(),
+  url: z.string().nullable(),
+  text: z.string(),
+});
+const period = z.object({ from: z.string(), to: z.string(), zone: z.string() });
+
+export const reportResponseSchema = z.object({
+  subject: z.object({ kind: z.enum(['campaign', 'account']), id: z.string(), name: z.string() }),
+  period,
+  previousPeriod: period,
+  totals,
+  previousTotals: totals,
+  /** Engagement this period over the previous one, minus 1; null when the previous had none. */
+  engagementChange: z.number().nullable(),
+  byPlatform: z.array(group),
+  byHashtag: z.array(group),
+  byKeyMessage: z.array(group),
+  top: z.array(ranked),
+  bottom: z.array(ranked),
+});
+
+const words = z.object({ id: z.string(), en: z.string() });
+const hourFigure = z.object({ weekday: z.number().int(), hour: z.number().int(), posts: z.number().int(), estimate: z.number(), ratio: z.number(), rank: z.number().int() });
+const slot = z.object({ weekday: z.number().int(), time: z.string() });
+
+export const bestTimeResponseSchema = z.object({
+  accountId: z.string(),
+  zone: z.string(),
+  posts: z.number().int(),
+  accountMean: z.number(),
+  enoughHistory: z.boolean(),
+  summary: words,
+  hours: z.array(hourFigure),
+  suggestions: z.array(hourFigure.extend({ slot, words })),
+  /** The account's posting slots with the suggestions added: PATCH them to the account in one action. */
+  postingSlotsWithSuggestions: z.array(slot),
+});
+
+export const seriesResponseSchema = z.object({
+  targetId: z.string(),
+  platform: z.string(),
+  publishedAt: z.string().nullable(),
+  snapshots: z.array(
+    z.object({
+      stage: z.enum(['H1', 'H24', 'D7', 'ON_DEMAND']),
+      takenAt: z.string(),
+      state: z.enum(['OK', 'NOT_AVAILABLE', 'DELETED', 'FAILED']),
+      counts: z.record(z.string(), z.number()),
+      engagement: z.number().int().nullable(),
+      reach: z.number().int().nullable(),
+      errorCode: z.string().nullable(),
+    }),
+  ),
+});

@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import type { WorkspaceAccess } from '../auth/auth-context';
+import { postingSlotsSchema, type PostingSlot } from '../calendar/posting-slots';
+import { AppError } from '../core/errors';
+import { METRIC_NAMES } from '../publishers';
+import { ANALYTICS_TEXT } from './analytics.messages';
+import type { ReportQuery } from './analytics.schemas';
+import { bestTime } from './best-time';
+import { csvLine } from './csv';
+import { hashtagsOf, keyMessagesOf, reportFigures, totalsOf } from './report-figures';
+import { type DeliveryRow, ReportRowsRepository } from './report-rows.repository';
+import { SnapshotScheduler } from './snapshot-scheduler';
+
+const DEFAULT_DAYS = 30;
+/** Best time reads this much history: enough for a pattern, recent enough to still hold. */
+const BEST_TIME_DAYS = 180;
+
+interface Subject {
+  kind: 'campaign' | 'account';
+  id: string;
+  name: string;
+  keyMessages: string[];
+  scope: { campaignId?: string; accountId?: string };
+  defaultPeriod?: { from: Date; to: Date };
+}
+
+/** Reports per campaign and per account, best time per account, and each delivery's series (docs/analytics.md). */
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly repository: ReportRowsRepository,
+    private readonly scheduler: SnapshotScheduler,
+  ) {}
+
+  async report(access: WorkspaceAccess, kind: Subject['kind'], id: string, query: ReportQuery) {
+    const subject = await this.subject(access, kind, id);
+    const zone = query.zone ?? access.timeZone;
+    const { from, to } = this.period(subject, query, zone);
+    const previousFrom = new Date(from.getTime() - (to.getTime() - from.getTime()));
+    const [rows, previousRows] = await Promise.all([
+      this.repository.rows(access.workspaceId, subject.scope, from, to),
+      this.repository.rows(access.workspaceId, subject.scope, previousFrom, from),
+    ]);
+    const figures = reportFigures(rows, subject.keyMessages);
+    const previousTotals = totalsOf(previousRows);
+    return {
+      subject: { kind, id: subject.id, name: subject.name },
+      period: { from: from.toISOString(), to: to.toISOString(), zone },
+      previousPeriod: { from: previousFrom.toISOString(), to: from.toISOString(), zone },
+      ...figures,
+      previousTotals,
+      engagementChange: previousTotals.engagement > 0 ? Math.round((figures.totals.engagement / previousTotals.engagement - 1) * 1000) / 1000 : null,
+    };
+  }
+
+  /** The rows behind every figure of the same report, one delivery a line, times in the report's zone. */
+  async csv(access: WorkspaceAccess, kind: Subject['kind'], id: string, query: ReportQuery): Promise<string> {
+    const subject = await this.subject(access, kind, id);
+    const zone = query.zone ?? access.timeZone;
+    const { from, to } = this.period(subject, query, zone);
+    const rows = await this.repository.rows(access.workspaceId, subject.scope, from, to);
+    const header = ['target_id', 'post_id', 'platform', 'account', `published_at (${zone})`, 'late_seconds', 'metric_state', 'engagement', 'reach', ...METRIC_NAMES, 'hashtags', 'key_messages', 'url', 'text'];
+    return [csvLine(header), ...rows.map((row) => csvLine(this.csvValues(row, zone, subject.keyMessages)))].join('');
+  }
+
+  async bestTime(access: WorkspaceAccess, accountId: string) {
+    const account = await this.repository.account(access.workspaceId, accountId);
+    if (!account) throw AppError.notFound(ANALYTICS_TEXT.account);
+    const since = new Date(Date.now() - BEST_TIME_DAYS * 86_400_000);
+    const posts = await this.repository.engagedPosts(access.workspaceId, accountId, since);
+    // Posting slots are kept in the workspace's zone, so the hours are read in it too.
+    const result = bestTime(posts, access.timeZone);
+    const current = postingSlotsSchema.safeParse(account.postingSlots);
+    return { accountId, ...result, postingSlotsWithSuggestions: mergeSlots(current.success ? current.data : [], result.suggestions.map((s) => s.slot)) };
+  }
+
+  async series(access: WorkspaceAccess, targetId: string) {
+    const target = await this.repository.series(access.workspaceId, targetId);
+    if (!target) throw AppError.notFound(ANALYTICS_TEXT.delivery);
+    return {
+      targetId: target.id,
+      platform: target.account.platform,
+      publishedAt: target.publishedAt?.toISOString() ?? null,
+      snapshots: target.metricSnapshots.map((s) => ({ ...s, takenAt: s.takenAt.toISOString(), counts: s.counts as Record<string, number> })),
+    };
+  }
+
+  /** Asks for a snapshot now; at most one per delivery per minute reaches the platform, within its budget. */
+  async snapshotNow(access: WorkspaceAccess, targetId: string): Promise<void> {
+    const target = await this.repository.series(access.workspaceId, targetId);
+    if (!target) throw AppError.notFound(ANALYTICS_TEXT.delivery);
+    if (target.state !== 'PUBLISHED') throw AppError.conflict('analytics.not_published', ANALYTICS_TEXT.notPublished);
+    await this.scheduler.onDemand(targetId);
+  }
+
+  private async subject(access: WorkspaceAccess, kind: Subject['kind'], id: string): Promise<Subject> {
+    if (kind === 'campaign') {
+      const campaign = await this.repository.campaign(access.workspaceId, id);
+      if (!campaign) throw AppError.notFound(ANALYTICS_TEXT.campaign);
+      const defaultPeriod = campaign.startsAt && campaign.endsAt ? { from: campaign.startsAt, to: campaign.endsAt } : undefined;
+      return { kind, id, name: campaign.name, keyMessages: campaign.keyMessages, scope: { campaignId: id }, defaultPeriod };
+    }
+    const account = await this.repository.account(access.workspaceId, id);
+    if (!account) throw AppError.notFound(ANALYTICS_TEXT.account);
+    return { kind, id, name: account.displayName, keyMessages: [], scope: { accountId: id } };
+  }
+
+  /** The asked period; else the campaign's own dates; else the last 30 days up to tomorrow's start in the zone. */
+  private period(subject: Subject, query: ReportQuery, zone: string): { from: Date; to: Date } {
+    if (query.from && query.to) return { from: new Date(query.from), to: new Date(query.to) };
+    if (subject.defaultPeriod) return subject.defaultPeriod;
+    const end = DateTime.now().setZone(zone).startOf('day').plus({ days: 1 });
+    return { from: end.minus({ days: DEFAULT_DAYS }).toJSDate(), to: end.toJSDate() };
+  }
+
+  private csvValues(row: DeliveryRow, zone: string, keyMessages: string[]): Array<string | number | null> {
+    return [
+      row.targetId,
+      row.postId,
+      row.platform,
+      row.accountName,
+      DateTime.fromJSDate(row.publishedAt, { zone }).toFormat("yyyy-MM-dd'T'HH:mm:ssZZ"),
+      row.lateSeconds,
+      row.metricState ?? 'PENDING',
+      row.engagement,
+      row.reach,
+      ...METRIC_NAMES.map((name) => row.counts[name] ?? null),
+      hashtagsOf(row.text).join(' '),
+      keyMessagesOf(row.text, keyMessages).join(' | '),
+      row.url,
+      row.text,
+    ];
+  }
+}
+
+function mergeSlots(current: PostingSlot[], added: PostingSlot[]): PostingSlot[] {
+  const seen = new Set(current.map((slot) => `${slot.weekday} ${slot.time}`));
+  return [...current, ...added.filter((slot) => !seen.has(`${slot.weekday} ${slot.time}`))];
+}

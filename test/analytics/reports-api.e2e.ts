@@ -1,0 +1,120 @@
+import { Prisma } from '../../src/core/database';
+import { bearer, createWorkspace, type FixtureWorkspace } from '../support/fixtures';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+describe('analytics API: reports, CSV, best time, series (workspace-scoped, VIEWER reads)', () => {
+  let t: TestApp;
+  let kspi: FixtureWorkspace;
+  let ksbsi: FixtureWorkspace;
+  let campaignId: string;
+  let mastodonId: string;
+  let telegramId: string;
+  const targets: Record<string, string> = {};
+
+  /** A published delivery and, when given, its snapshots (the latest counts). */
+  async function delivery(name: string, accountId: string, publishedAt: string, text: string, snapshots: Array<Partial<Prisma.MetricSnapshotUncheckedCreateInput>>, lateSeconds: number | null = null) {
+    const post = await t.prisma.post.create({ data: { workspaceId: kspi.id, campaignId, authorId: kspi.users.EDITOR.id, baseText: text, status: 'APPROVED' } });
+    const target = await t.prisma.postTarget.create({
+      data: { postId: post.id, workspaceId: kspi.id, accountId, state: 'PUBLISHED', externalId: `ext-${name}`, externalUrl: `https://sosial.test/${name}`, publishedAt: new Date(publishedAt), lateSeconds },
+    });
+    let minute = 0;
+    for (const snapshot of snapshots) {
+      await t.prisma.metricSnapshot.create({
+        data: { targetId: target.id, workspaceId: kspi.id, accountId, stage: 'H1', state: 'OK', takenAt: new Date(Date.parse(publishedAt) + 3600_000 + minute++ * 60_000), ...snapshot },
+      });
+    }
+    targets[name] = target.id;
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    kspi = await createWorkspace(t.prisma, { timeZone: 'Asia/Jayapura' });
+    ksbsi = await createWorkspace(t.prisma);
+    const campaign = await t.prisma.campaign.create({
+      data: { workspaceId: kspi.id, name: 'Tolak Upah Murah', timeZone: 'Asia/Jakarta', keyMessages: ['Upah layak', 'Tolak outsourcing'], hashtags: ['#UpahLayak'] },
+    });
+    campaignId = campaign.id;
+    mastodonId = (await t.prisma.connectedAccount.create({ data: { workspaceId: kspi.id, platform: 'MASTODON', displayName: 'KSPI Mastodon' } })).id;
+    telegramId = (await t.prisma.connectedAccount.create({ data: { workspaceId: kspi.id, platform: 'TELEGRAM', displayName: 'KSPI Telegram' } })).id;
+    // This period: 2027-03-01 .. 2027-03-08; the previous: 2027-02-22 .. 2027-03-01.
+    await delivery('a', mastodonId, '2027-03-02T10:00:00Z', 'Upah layak untuk semua! #UpahLayak', [
+      { engagement: 5, counts: { likes: 5 } },
+      { stage: 'H24', engagement: 30, counts: { likes: 20, reposts: 8, replies: 2 } },
+    ]);
+    await delivery('b', mastodonId, '2027-03-03T10:00:00Z', 'Tolak outsourcing sekarang #MogokNasional #upahlayak', [{ engagement: 12, counts: { likes: 12 } }], 600);
+    await delivery('c', mastodonId, '2027-03-04T10:00:00Z', '=HYPERLINK("x") dihapus', [{ state: 'DELETED', engagement: null }]);
+    await delivery('d', telegramId, '2027-03-05T10:00:00Z', 'Kanal: Upah layak', [{ state: 'NOT_AVAILABLE', engagement: null }]);
+    await delivery('e', mastodonId, '2027-03-06T10:00:00Z', 'Belum diukur', []);
+    await delivery('old', mastodonId, '2027-02-25T10:00:00Z', 'Periode lalu', [{ engagement: 21, counts: { likes: 21 } }]);
+  });
+  afterAll(async () => {
+    await t.prisma.postTarget.deleteMany({ where: { workspaceId: kspi.id } });
+    await t.prisma.workspace.deleteMany({ where: { id: { in: [kspi.id, ksbsi.id] } } });
+    await t.close();
+  });
+
+  const PERIOD = 'from=2027-03-01T00:00:00Z&to=2027-03-08T00:00:00Z';
+  const get = (path: string, as = kspi.users.VIEWER, ws = kspi) => t.http().get(`/workspaces/${ws.slug}/analytics/${path}`).set(bearer(as));
+
+  it('reports a campaign to a VIEWER: totals, states never counted as 0, platforms, hashtags, key messages, on time vs late, previous period', async () => {
+    const res = await get(`campaigns/${campaignId}?${PERIOD}`).expect(200);
+    expect(res.body.totals).toEqual({
+      deliveries: 5, posts: 5, withCounts: 2, notAvailable: 1, deleted: 1, pending: 1,
+      engagement: 42, engagementPerPost: 21, reach: null, onTime: 4, late: 1,
+    });
+    expect(res.body.previousTotals).toMatchObject({ deliveries: 1, engagement: 21 });
+    expect(res.body.engagementChange).toBe(1);
+    expect(res.body.byPlatform.map((g: { key: string; engagement: number }) => [g.key, g.engagement])).toEqual([['MASTODON', 42], ['TELEGRAM', 0]]);
+    expect(res.body.byPlatform[1]).toMatchObject({ withCounts: 0, notAvailable: 1, engagementPerPost: null });
+    expect(res.body.byHashtag.map((g: { key: string; engagement: number }) => [g.key, g.engagement])).toEqual([['#upahlayak', 42], ['#mogoknasional', 12]]);
+    expect(res.body.byKeyMessage.map((g: { key: string; deliveries: number; engagement: number }) => [g.key, g.deliveries, g.engagement])).toEqual([['Upah layak', 2, 30], ['Tolak outsourcing', 1, 12]]);
+    expect(res.body.top.map((r: { targetId: string }) => r.targetId)).toEqual([targets.a, targets.b]);
+    expect(res.body.bottom[0].targetId).toBe(targets.b);
+    expect(res.body.period).toEqual({ from: '2027-03-01T00:00:00.000Z', to: '2027-03-08T00:00:00.000Z', zone: 'Asia/Jayapura' });
+  });
+
+  it('exports the rows behind every figure as CSV, times in the zone, formulas defused', async () => {
+    const res = await get(`campaigns/${campaignId}/rows.csv?${PERIOD}&zone=Asia/Jakarta`).expect(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    const lines = res.text.trim().split('\r\n');
+    expect(lines).toHaveLength(6);
+    expect(lines[0]).toContain('"published_at (Asia/Jakarta)"');
+    const a = lines.find((line) => line.includes(targets.a!))!;
+    expect(a).toContain('"2027-03-02T17:00:00+07:00"');
+    expect(a).toContain('"OK","30"');
+    expect(lines.find((line) => line.includes(targets.c!))).toContain('"\'=HYPERLINK(""x"") dihapus"');
+    expect(lines.find((line) => line.includes(targets.d!))).toContain('"NOT_AVAILABLE"');
+    expect(lines.find((line) => line.includes(targets.e!))).toContain('"PENDING"');
+  });
+
+  it('reports an account and keeps other workspaces out (404), bad input gets a 400 in the caller\'s language', async () => {
+    const res = await get(`accounts/${mastodonId}?${PERIOD}`).expect(200);
+    expect(res.body.subject).toEqual({ kind: 'account', id: mastodonId, name: 'KSPI Mastodon' });
+    expect(res.body.totals.deliveries).toBe(4);
+    await get(`accounts/${mastodonId}?${PERIOD}`, ksbsi.users.OWNER, ksbsi).expect(404);
+    await get(`campaigns/${campaignId}?${PERIOD}`, ksbsi.users.OWNER, ksbsi).expect(404);
+    await get('campaigns/not-a-uuid').expect(404);
+    const tooLong = await get(`campaigns/${campaignId}?from=2025-01-01T00:00:00Z&to=2027-01-01T00:00:00Z`).expect(400);
+    expect(JSON.stringify(tooLong.body)).toContain('Paling lama 400 hari');
+    await get(`campaigns/${campaignId}?from=2027-03-01T00:00:00Z`).expect(400);
+    await get(`campaigns/${campaignId}?${PERIOD}&zone=Mars/Olympus`).expect(400);
+    await get(`campaigns/${campaignId}?${PERIOD}&limit=5`).expect(400);
+  });
+
+  it('shows a delivery\'s counts over time, and says a best time needs more history', async () => {
+    const series = await get(`deliveries/${targets.a}`).expect(200);
+    expect(series.body.snapshots.map((s: { stage: string; engagement: number }) => [s.stage, s.engagement])).toEqual([['H1', 5], ['H24', 30]]);
+    const best = await get(`accounts/${mastodonId}/best-time`).expect(200);
+    expect(best.body).toMatchObject({ enoughHistory: false, suggestions: [], postingSlotsWithSuggestions: [] });
+    expect(best.body.summary.id).toContain('Riwayat belum cukup');
+    expect(best.body.hours).toHaveLength(168);
+  });
+
+  it('takes an on-demand snapshot for an EDITOR of a published delivery only; a VIEWER may not', async () => {
+    const path = (id: string) => `/workspaces/${kspi.slug}/analytics/deliveries/${id}/snapshots`;
+    await t.http().post(path(targets.a!)).set(bearer(kspi.users.VIEWER)).expect(403);
+    await t.http().post(path(targets.a!)).set(bearer(kspi.users.EDITOR)).expect(202);
+    await t.prisma.postTarget.update({ where: { id: targets.e! }, data: { state: 'FAILED' } });
+    await t.http().post(path(targets.e!)).set(bearer(kspi.users.EDITOR)).expect(409);
+  });
+});
