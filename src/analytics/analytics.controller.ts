@@ -1,11 +1,11 @@
 import { Controller, Get, Header, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { Access, WorkspaceRoute } from '../auth/decorators';
 import { Role } from '../core/database';
 import { ZodValidationPipe } from '../core/errors';
 import { ApiErrors, ApiZodQuery, openApiSchema, zUuid, ZodQuery } from '../core/http';
-import { bestTimeResponseSchema, type ReportQuery, reportQuerySchema, reportResponseSchema, seriesResponseSchema } from './analytics.schemas';
+import { bestTimeResponseSchema, type ReportQuery, reportQuerySchema, reportResponseSchema, seriesResponseSchema, snapshotQueuedSchema } from './analytics.schemas';
 import { ReportsService } from './reports.service';
 
 /** A malformed id gets the same clear 400 (id and en) as every other validated input. */
@@ -87,7 +87,9 @@ export class AnalyticsController {
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Read the counts of a published delivery now (at most once a minute, within the platform\'s budget)' })
   @ApiErrors(404, 409)
-  async snapshotNow(@Access() access: WorkspaceAccess, @Param('targetId', UUID) id: string): Promise<void> {
+  @ApiResponse({ status: 202, description: 'Accepted: the snapshot is queued; read it from the delivery\'s series', schema: openApiSchema(snapshotQueuedSchema) })
+  async snapshotNow(@Access() access: WorkspaceAccess, @Param('targetId', UUID) id: string): Promise<{ queued: true }> {
     await this.reports.snapshotNow(access, id);
+    return { queued: true };
   }
 }

@@ -1,3 +1,4 @@
+import { postingSlotSchema } from '../calendar/posting-slots';
 import { z } from 'zod';
 import { isIanaZone, zInstant } from '../core/http';
 
@@ -32,8 +33,8 @@ const totals = z.object({
   reach: z.number().int().nullable(),
   onTime: z.number().int(),
   late: z.number().int(),
-});
-const group = totals.extend({ key: z.string() });
+}).meta({ id: 'AnalyticsTotals' });
+const group = totals.extend({ key: z.string() }).meta({ id: 'AnalyticsGroup' });
 const ranked = z.object({
   targetId: z.string(),
   postId: z.string(),
@@ -43,8 +44,8 @@ const ranked = z.object({
   engagement: z.number().int(),
   url: z.string().nullable(),
   text: z.string(),
-});
-const period = z.object({ from: z.string(), to: z.string(), zone: z.string() });
+}).meta({ id: 'RankedPost' });
+const period = z.object({ from: z.string(), to: z.string(), zone: z.string() }).meta({ id: 'AnalyticsPeriod' });
 
 export const reportResponseSchema = z.object({
   subject: z.object({ kind: z.enum(['campaign', 'account']), id: z.string(), name: z.string() }),
@@ -59,11 +60,11 @@ export const reportResponseSchema = z.object({
   byKeyMessage: z.array(group),
   top: z.array(ranked),
   bottom: z.array(ranked),
-});
+}).meta({ id: 'AnalyticsReport' });
 
 const words = z.object({ id: z.string(), en: z.string() });
-const hourFigure = z.object({ weekday: z.number().int(), hour: z.number().int(), posts: z.number().int(), estimate: z.number(), ratio: z.number(), rank: z.number().int() });
-const slot = z.object({ weekday: z.number().int(), time: z.string() });
+const hourFigure = z.object({ weekday: z.number().int(), hour: z.number().int(), posts: z.number().int(), estimate: z.number(), ratio: z.number(), rank: z.number().int() }).meta({ id: 'HourFigure' });
+const slot = postingSlotSchema;
 
 export const bestTimeResponseSchema = z.object({
   accountId: z.string(),
@@ -76,7 +77,7 @@ export const bestTimeResponseSchema = z.object({
   suggestions: z.array(hourFigure.extend({ slot, words })),
   /** The account's posting slots with the suggestions added: PATCH them to the account in one action. */
   postingSlotsWithSuggestions: z.array(slot),
-});
+}).meta({ id: 'BestTime' });
 
 export const seriesResponseSchema = z.object({
   targetId: z.string(),
@@ -93,4 +94,6 @@ export const seriesResponseSchema = z.object({
       errorCode: z.string().nullable(),
     }),
   ),
-});
+}).meta({ id: 'MetricSeries' });
+
+export const snapshotQueuedSchema = z.object({ queued: z.literal(true) }).meta({ id: 'SnapshotQueued' });

@@ -36,7 +36,7 @@ describe('metrics readers against the platforms\' contracts', () => {
     afterAll(() => instance.stop());
 
     it('reads favourites, reblogs and replies (and quotes where the server has them)', async () => {
-      instance.statuses.push({ id: '901', url: 'u', uri: 'u', content: 'c', mediaIds: [], visibility: 'public' });
+      instance.statuses.push({ id: '901', url: 'u', uri: 'u', content: 'c', mediaIds: [], visibility: 'public', accountId: '1', createdAt: new Date() });
       metrics.counts.set('901', { favourites_count: 40, reblogs_count: 7, replies_count: 3, quotes_count: 1 });
       await expect(reader().read(kspi(), '901', signal())).resolves.toEqual({ state: 'OK', counts: { likes: 40, reposts: 7, replies: 3, quotes: 1 } });
     });

@@ -43,7 +43,7 @@ describe('metric snapshots (Mastodon contract, real Postgres and Redis)', () => 
   /** A status on the contract instance and a PUBLISHED delivery of it, published `agoMs` before now. */
   async function published(agoMs: number, accountId = fixture.accountId): Promise<{ targetId: string; statusId: string }> {
     const statusId = String(BigInt(Date.now()) * 1000n + BigInt(Math.floor(Math.random() * 1000)));
-    instance.statuses.push({ id: statusId, url: `https://x.test/@kspi/${statusId}`, uri: `https://x.test/s/${statusId}`, content: 'Upah layak!', mediaIds: [], visibility: 'public' });
+    instance.statuses.push({ id: statusId, url: `https://x.test/@kspi/${statusId}`, uri: `https://x.test/s/${statusId}`, content: 'Upah layak!', mediaIds: [], visibility: 'public', accountId: '1', createdAt: new Date() });
     const post = await testApp.prisma.post.create({ data: { workspaceId: fixture.workspaceId, authorId: fixture.userId, baseText: 'Upah layak!', status: 'APPROVED', approvedVersion: 1 } });
     const publishedAt = new Date(Date.now() - agoMs);
     const target = await testApp.prisma.postTarget.create({

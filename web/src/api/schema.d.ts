@@ -1352,6 +1352,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/workspaces/{workspace}/analytics/campaigns/{campaignId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A campaign's report over a period (default: the campaign's dates), compared with the period just before */
+        get: operations["AnalyticsController_campaign"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspace}/analytics/campaigns/{campaignId}/rows.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rows (one published delivery each) behind every figure of the campaign's report */
+        get: operations["AnalyticsController_campaignCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspace}/analytics/accounts/{accountId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An account's report over a period (default: the last 30 days), compared with the period just before */
+        get: operations["AnalyticsController_account"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspace}/analytics/accounts/{accountId}/rows.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rows (one published delivery each) behind every figure of the account's report */
+        get: operations["AnalyticsController_accountCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspace}/analytics/accounts/{accountId}/best-time": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Best time to post from the account's own last 180 days, in words, with suggested posting slots (PATCH them to the account) */
+        get: operations["AnalyticsController_bestTime"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspace}/analytics/deliveries/{targetId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A published delivery's counts over time (+1 h, +24 h, +7 d and on demand) */
+        get: operations["AnalyticsController_series"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspace}/analytics/deliveries/{targetId}/snapshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read the counts of a published delivery now (at most once a minute, within the platform's budget) */
+        post: operations["AnalyticsController_snapshotNow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1445,6 +1564,56 @@ export interface components {
         };
         /** @enum {string} */
         AccountStatus: "ACTIVE" | "NEEDS_RECONNECT" | "DISABLED";
+        AnalyticsGroup: {
+            deliveries: number;
+            posts: number;
+            withCounts: number;
+            notAvailable: number;
+            deleted: number;
+            pending: number;
+            engagement: number;
+            engagementPerPost: number | null;
+            reach: number | null;
+            onTime: number;
+            late: number;
+            key: string;
+        };
+        AnalyticsPeriod: {
+            from: string;
+            to: string;
+            zone: string;
+        };
+        AnalyticsReport: {
+            subject: {
+                /** @enum {string} */
+                kind: "campaign" | "account";
+                id: string;
+                name: string;
+            };
+            period: components["schemas"]["AnalyticsPeriod"];
+            previousPeriod: components["schemas"]["AnalyticsPeriod"];
+            totals: components["schemas"]["AnalyticsTotals"];
+            previousTotals: components["schemas"]["AnalyticsTotals"];
+            engagementChange: number | null;
+            byPlatform: components["schemas"]["AnalyticsGroup"][];
+            byHashtag: components["schemas"]["AnalyticsGroup"][];
+            byKeyMessage: components["schemas"]["AnalyticsGroup"][];
+            top: components["schemas"]["RankedPost"][];
+            bottom: components["schemas"]["RankedPost"][];
+        };
+        AnalyticsTotals: {
+            deliveries: number;
+            posts: number;
+            withCounts: number;
+            notAvailable: number;
+            deleted: number;
+            pending: number;
+            engagement: number;
+            engagementPerPost: number | null;
+            reach: number | null;
+            onTime: number;
+            late: number;
+        };
         ApiError: {
             error: {
                 /**
@@ -1504,6 +1673,32 @@ export interface components {
             events: components["schemas"]["AuditEvent"][];
             /** @description Pass as ?before= for the next page */
             nextBefore: string | null;
+        };
+        BestTime: {
+            accountId: string;
+            zone: string;
+            posts: number;
+            accountMean: number;
+            enoughHistory: boolean;
+            summary: {
+                id: string;
+                en: string;
+            };
+            hours: components["schemas"]["HourFigure"][];
+            suggestions: {
+                weekday: number;
+                hour: number;
+                posts: number;
+                estimate: number;
+                ratio: number;
+                rank: number;
+                slot: components["schemas"]["PostingSlot"];
+                words: {
+                    id: string;
+                    en: string;
+                };
+            }[];
+            postingSlotsWithSuggestions: components["schemas"]["PostingSlot"][];
         };
         BrowserSignIn: {
             user: components["schemas"]["Me"];
@@ -1660,6 +1855,14 @@ export interface components {
             reason: string;
             resumeAt?: components["schemas"]["Instant"];
         };
+        HourFigure: {
+            weekday: number;
+            hour: number;
+            posts: number;
+            estimate: number;
+            ratio: number;
+            rank: number;
+        };
         /**
          * Format: date-time
          * @description ISO 8601 instant with an offset, e.g. 2027-05-01T09:00:00+07:00
@@ -1761,6 +1964,24 @@ export interface components {
                 timeZone: string;
                 locale: string;
             };
+        };
+        MetricSeries: {
+            targetId: string;
+            platform: string;
+            publishedAt: string | null;
+            snapshots: {
+                /** @enum {string} */
+                stage: "H1" | "H24" | "D7" | "ON_DEMAND";
+                takenAt: string;
+                /** @enum {string} */
+                state: "OK" | "NOT_AVAILABLE" | "DELETED" | "FAILED";
+                counts: {
+                    [key: string]: number;
+                };
+                engagement: number | null;
+                reach: number | null;
+                errorCode: string | null;
+            }[];
         };
         MyWorkspace: {
             id: string;
@@ -1960,6 +2181,16 @@ export interface components {
             accountId: components["schemas"]["Uuid"];
             text?: string | null;
         };
+        RankedPost: {
+            targetId: string;
+            postId: string;
+            platform: string;
+            accountName: string;
+            publishedAt: string;
+            engagement: number;
+            url: string | null;
+            text: string;
+        };
         RateBudgetWarning: {
             accountId: string;
             /** @description Posts allowed per account in a rolling window */
@@ -2013,6 +2244,10 @@ export interface components {
             expiresAt: components["schemas"]["Instant"];
         };
         SignIn: components["schemas"]["SessionToken"] | components["schemas"]["BrowserSignIn"];
+        SnapshotQueued: {
+            /** @constant */
+            queued: true;
+        };
         ThreadComment: components["schemas"]["Comment"] & {
             author: {
                 id: string;
@@ -5013,6 +5248,342 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    AnalyticsController_campaign: {
+        parameters: {
+            query?: {
+                from?: components["schemas"]["Instant"];
+                to?: components["schemas"]["Instant"];
+                zone?: string;
+            };
+            header?: never;
+            path: {
+                campaignId: string;
+                /** @description Workspace slug or id */
+                workspace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /**
+             * @description Not found, or not in a workspace you belong to
+             *
+             *     Not found, or not in a workspace you belong to
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    AnalyticsController_campaignCsv: {
+        parameters: {
+            query?: {
+                from?: components["schemas"]["Instant"];
+                to?: components["schemas"]["Instant"];
+                zone?: string;
+            };
+            header?: never;
+            path: {
+                campaignId: string;
+                /** @description Workspace slug or id */
+                workspace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session was revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Not found, or not in a workspace you belong to
+             *
+             *     Not found, or not in a workspace you belong to
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    AnalyticsController_account: {
+        parameters: {
+            query?: {
+                from?: components["schemas"]["Instant"];
+                to?: components["schemas"]["Instant"];
+                zone?: string;
+            };
+            header?: never;
+            path: {
+                accountId: string;
+                /** @description Workspace slug or id */
+                workspace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /**
+             * @description Not found, or not in a workspace you belong to
+             *
+             *     Not found, or not in a workspace you belong to
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    AnalyticsController_accountCsv: {
+        parameters: {
+            query?: {
+                from?: components["schemas"]["Instant"];
+                to?: components["schemas"]["Instant"];
+                zone?: string;
+            };
+            header?: never;
+            path: {
+                accountId: string;
+                /** @description Workspace slug or id */
+                workspace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session was revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Not found, or not in a workspace you belong to
+             *
+             *     Not found, or not in a workspace you belong to
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    AnalyticsController_bestTime: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+                /** @description Workspace slug or id */
+                workspace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BestTime"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /**
+             * @description Not found, or not in a workspace you belong to
+             *
+             *     Not found, or not in a workspace you belong to
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    AnalyticsController_series: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                targetId: string;
+                /** @description Workspace slug or id */
+                workspace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricSeries"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /**
+             * @description Not found, or not in a workspace you belong to
+             *
+             *     Not found, or not in a workspace you belong to
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    AnalyticsController_snapshotNow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                targetId: string;
+                /** @description Workspace slug or id */
+                workspace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted: the snapshot is queued; read it from the delivery's series */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotQueued"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /**
+             * @description Not found, or not in a workspace you belong to
+             *
+             *     Not found, or not in a workspace you belong to
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            409: components["responses"]["Conflict"];
         };
     };
 }
