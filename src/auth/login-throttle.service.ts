@@ -4,8 +4,6 @@ import { AppError } from '../core/errors';
 import { RateLimiter, RedisService } from '../core/queue';
 import { AUTH_TEXT } from './auth.messages';
 
-const ATTEMPTS_PER_IP_PER_MINUTE = 30;
-
 /**
  * Sign-in protection kept in Redis, so it holds across API instances: a per-address rate limit and
  * a lock-out after LOGIN_MAX_FAILURES failures within the lock-out window. The lock-out is per
@@ -22,7 +20,7 @@ export class LoginThrottleService {
 
   /** Throws 429 when this address tried too often, or is locked out of this account. */
   async assertAllowed(email: string, ip: string): Promise<void> {
-    const verdict = await this.limiter.hit(['login', 'ip', ip], ATTEMPTS_PER_IP_PER_MINUTE, 60_000);
+    const verdict = await this.limiter.hit(['login', 'ip', ip], this.config.LOGIN_ATTEMPTS_PER_MINUTE, 60_000);
     if (!verdict.allowed) {
       throw AppError.tooManyRequests('login_rate_limited', AUTH_TEXT.tooManyAttempts, verdict.retryAfterSeconds, { seconds: verdict.retryAfterSeconds });
     }

@@ -109,6 +109,8 @@ export const configSchema = z.object({
   CREDENTIAL_KEYS: credentialKeys,
   DEFAULT_TIME_ZONE: ianaZone.default('Asia/Jakarta'),
   SESSION_TTL_HOURS: int(1, 24 * 90).default(24 * 14),
+  /** Sign-in attempts one address may make per minute (then 429 with Retry-After). */
+  LOGIN_ATTEMPTS_PER_MINUTE: int(1, 10_000).default(30),
   LOGIN_MAX_FAILURES: int(1, 100).default(5),
   LOGIN_LOCKOUT_MINUTES: int(1, 24 * 60).default(15),
   /** Registrations, invitation acceptances and reset confirmations per client address per 10 minutes. */

@@ -67,7 +67,7 @@ export function AppShell() {
           </Group>
         </Group>
       </Box>
-      <Drawer opened={menuOpen} onClose={menu.close} title={t('shell:menu')} position="right" size="xs">
+      <Drawer opened={menuOpen} onClose={menu.close} title={t('shell:menu')} position="right" size="xs" closeButtonProps={{ 'aria-label': t('common:close') }}>
         <Stack gap="md">{navigation}{controls}</Stack>
       </Drawer>
       <HoldBanner workspace={slug} />

@@ -37,7 +37,7 @@ export function CampaignForm({ workspace, campaign, defaultZone, opened, onClose
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={campaign ? t('form.editTitle') : t('form.newTitle')} size="lg">
+    <Modal opened={opened} onClose={onClose} title={campaign ? t('form.editTitle') : t('form.newTitle')} size="lg" closeButtonProps={{ 'aria-label': t('common:close') }}>
       <Stack gap="sm">
         <TextInput label={t('form.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required />
         <Textarea label={t('form.goal')} value={goal} onChange={(e) => setGoal(e.currentTarget.value)} autosize minRows={2} />

@@ -29,7 +29,7 @@ export function HoldDialog({ workspace, scope, name, opened, onClose }: Props) {
   const confirm = () =>
     hold.mutate({ scope, reason: reason.trim(), resumeAt: resume?.toISOString() }, { onSuccess: () => { setReason(''); setResumeAt(''); onClose(); } });
   return (
-    <Modal opened={opened} onClose={onClose} title={t('hold.title', { name })}>
+    <Modal opened={opened} onClose={onClose} title={t('hold.title', { name })} closeButtonProps={{ 'aria-label': t('common:close') }}>
       <Stack gap="sm">
         <Text size="sm">{t('hold.explain')}</Text>
         <Textarea label={t('hold.reason')} description={t('hold.reasonHint')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} required />
@@ -52,7 +52,7 @@ export function ResumeDialog({ workspace, scope, name, opened, onClose, campaign
     <List.Item key={post.id}>{post.baseText.slice(0, 60) || post.title} · {format(post.scheduledAt!)} · {t('resume.lateBy', { minutes: lateMinutes })}</List.Item>
   );
   return (
-    <Modal opened={opened} onClose={onClose} title={t('resume.title', { name })}>
+    <Modal opened={opened} onClose={onClose} title={t('resume.title', { name })} closeButtonProps={{ 'aria-label': t('common:close') }}>
       <Stack gap="sm">
         <ErrorAlert error={posts.error} />
         {posts.isLoading ? <Text size="sm">{t('resume.loading')}</Text> : (

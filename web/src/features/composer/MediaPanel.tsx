@@ -30,7 +30,7 @@ export function MediaPanel({ workspace, mediaIds, onChange }: Props) {
       {chosen.length === 0 ? <Text size="sm" c="dimmed">{t('media.none')}</Text> : (
         <Stack gap={6}>{chosen.map((item) => <MediaRow key={item.id} workspace={workspace} item={item} />)}</Stack>
       )}
-      <Modal opened={open} onClose={modal.close} title={t('media.library')} size="lg">
+      <Modal opened={open} onClose={modal.close} title={t('media.library')} size="lg" closeButtonProps={{ 'aria-label': t('common:close') }}>
         <ErrorAlert error={library.error} />
         {items.length === 0 && !library.isLoading && <Text size="sm">{t('media.empty')}</Text>}
         <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm">
