@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { bearer, createWorkspace, type FixtureWorkspace } from '../support/fixtures';
 import { createObjects } from '../support/object-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { TEST_CREDENTIAL_KEY } from '../support/test-config';
 
 const root = join(__dirname, '..', '..');
 const YEAR_1_CALENDAR = 'calendar?from=0001-01-01T00:00:00Z&to=0001-03-01T00:00:00Z';
@@ -20,7 +21,8 @@ async function startChild(t: TestApp, port: number): Promise<ChildProcess> {
       DATABASE_URL: t.config.DATABASE_URL,
       REDIS_URL: t.config.REDIS_URL,
       QUEUE_PREFIX: t.config.QUEUE_PREFIX,
-      CREDENTIAL_KEYS: `k1:${Buffer.alloc(32, 5).toString('base64')}`,
+      // The shared test database's own key: the child checks it against what that database holds.
+      CREDENTIAL_KEYS: `test1:${TEST_CREDENTIAL_KEY}`,
       SWEEP_INTERVAL_MS: '0',
       LOG_LEVEL: 'silent',
     },

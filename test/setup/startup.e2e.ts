@@ -3,10 +3,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deleteRedisKeys } from '../support/test-app';
-import { testConfig } from '../support/test-config';
+import { TEST_CREDENTIAL_KEY, testConfig } from '../support/test-config';
 
 const root = join(__dirname, '..', '..');
-const KEY = Buffer.alloc(32, 3).toString('base64');
+// The shared test database's own key: a spawned process checks it against what that database holds.
+const KEYS = `test1:${TEST_CREDENTIAL_KEY}`;
 
 /** Runs the built entry point in an empty folder (no .env) with exactly the given environment. */
 function start(env: Record<string, string>) {
@@ -20,7 +21,7 @@ function start(env: Record<string, string>) {
 
 describe('start-up with bad configuration', () => {
   it('stops before connecting and names the missing variable', () => {
-    const result = start({ CREDENTIAL_KEYS: `k1:${KEY}` });
+    const result = start({ CREDENTIAL_KEYS: KEYS });
     expect(result.status).toBe(78);
     expect(result.stderr).toContain('DATABASE_URL');
     expect(result.stderr).toContain('.env.example');
@@ -50,7 +51,7 @@ describe('the worker alone', () => {
         DATABASE_URL: config.DATABASE_URL,
         REDIS_URL: config.REDIS_URL,
         QUEUE_PREFIX: config.QUEUE_PREFIX,
-        CREDENTIAL_KEYS: `k1:${KEY}`,
+        CREDENTIAL_KEYS: KEYS,
         LOG_LEVEL: 'info',
       },
     });
