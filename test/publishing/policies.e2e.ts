@@ -5,6 +5,7 @@ import { PUBLISH_QUEUE } from '../../src/core/queue';
 import { DeliveryScheduler, publishJobId, RateBudgetChecker, SweeperService, TargetActionsService } from '../../src/publishing';
 import { ClaimRepository } from '../../src/publishing/claim.repository';
 import { WebhookContractServer } from '../contracts/webhook/webhook-contract-server';
+import { createIsolatedDatabase, type IsolatedDatabase } from '../support/isolated-database';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createFixture, removeFixtures, overridePublisher, scheduleTarget, sleep, variant, waitForState, WEBHOOK_SECRET } from './engine-fixtures';
 
@@ -15,15 +16,20 @@ describe('unsafe AMBIGUOUS, human actions, rate budget, per-account serialisatio
   let receiver: WebhookContractServer;
   let base: Publisher;
 
+  let database: IsolatedDatabase;
+
   beforeAll(async () => {
+    // The sweeper scans the whole database: this file sweeps (and leaves orphaned leases) in a database of its own.
+    database = await createIsolatedDatabase();
     receiver = await new WebhookContractServer(WEBHOOK_SECRET).start();
-    testApp = await startTestApp({ roles: ['api', 'worker'], config: { PUBLISH_TIMEOUT_MS: '600', PUBLISH_LEASE_MS: '5000' } });
+    testApp = await startTestApp({ roles: ['api', 'worker'], config: { PUBLISH_TIMEOUT_MS: '600', PUBLISH_LEASE_MS: '5000', DATABASE_URL: database.url } });
     base = testApp.app.get(PublisherRegistry).get('WEBHOOK');
   });
   afterAll(async () => {
     if (testApp) await removeFixtures(testApp.prisma);
     await testApp?.close();
     await receiver?.stop();
+    await database?.drop();
   });
 
   describe('a platform without a safe retry', () => {

@@ -1,6 +1,7 @@
 import { PublisherRegistry, type Publisher } from '../../src/publishers';
 import { SweeperService } from '../../src/publishing';
 import { WebhookContractServer } from '../contracts/webhook/webhook-contract-server';
+import { createIsolatedDatabase, type IsolatedDatabase } from '../support/isolated-database';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createFixture, overridePublisher, removeFixtures, scheduleTarget, sleep, variant, waitForState, WEBHOOK_SECRET } from './engine-fixtures';
 
@@ -17,9 +18,13 @@ describe('leases and lateness', () => {
   let receiver: WebhookContractServer;
   let base: Publisher;
 
+  let database: IsolatedDatabase;
+
   beforeAll(async () => {
+    // The sweeper scans the whole database: this file sweeps (and leaves orphaned leases) in a database of its own.
+    database = await createIsolatedDatabase();
     receiver = await new WebhookContractServer(WEBHOOK_SECRET).start();
-    testApp = await startTestApp({ roles: ['api', 'worker'], config: { PUBLISH_TIMEOUT_MS: '10000', PUBLISH_LEASE_MS: String(LEASE_MS), LATE_AFTER_SECONDS: '30', OPERATOR_TOKEN: OPERATOR } });
+    testApp = await startTestApp({ roles: ['api', 'worker'], config: { PUBLISH_TIMEOUT_MS: '10000', PUBLISH_LEASE_MS: String(LEASE_MS), LATE_AFTER_SECONDS: '30', OPERATOR_TOKEN: OPERATOR, DATABASE_URL: database.url } });
     base = testApp.app.get(PublisherRegistry).get('WEBHOOK');
   });
   afterEach(() => overridePublisher(testApp, base));
@@ -27,6 +32,7 @@ describe('leases and lateness', () => {
     if (testApp) await removeFixtures(testApp.prisma);
     await testApp?.close();
     await receiver?.stop();
+    await database?.drop();
   });
 
   it('a publish longer than the lease keeps its claim: the sweeper finds no expired lease, and it publishes once', async () => {

@@ -1,5 +1,6 @@
 import { HoldResumeService, SweeperService } from '../../src/publishing';
 import { WebhookContractServer } from '../contracts/webhook/webhook-contract-server';
+import { createIsolatedDatabase, type IsolatedDatabase } from '../support/isolated-database';
 import { deleteRedisKeys, startTestApp, type TestApp } from '../support/test-app';
 import { createFixture, removeFixtures, scheduleTarget, sleep, waitForState, WEBHOOK_SECRET, type Fixture } from './engine-fixtures';
 
@@ -12,10 +13,14 @@ describe('sweeper, hold/resume policies, expiry', () => {
   let sweeper: SweeperService;
   let holds: HoldResumeService;
 
+  let database: IsolatedDatabase;
+
   beforeAll(async () => {
+    // The sweeper scans the whole database: this file sweeps (and leaves orphaned leases) in a database of its own.
+    database = await createIsolatedDatabase();
     receiver = await new WebhookContractServer(WEBHOOK_SECRET).start();
     // The scheduled sweep is slow here; tests call the sweeper themselves.
-    testApp = await startTestApp({ roles: ['api', 'worker'], config: { PUBLISH_LEASE_MS: '5000' } });
+    testApp = await startTestApp({ roles: ['api', 'worker'], config: { PUBLISH_LEASE_MS: '5000', DATABASE_URL: database.url } });
     sweeper = testApp.app.get(SweeperService);
     holds = testApp.app.get(HoldResumeService);
   });
@@ -23,6 +28,7 @@ describe('sweeper, hold/resume policies, expiry', () => {
     if (testApp) await removeFixtures(testApp.prisma);
     await testApp?.close();
     await receiver?.stop();
+    await database?.drop();
   });
 
   /** A target that a wake-up found held (what the claim writes), due `minutesLate` ago. */
