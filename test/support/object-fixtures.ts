@@ -25,7 +25,7 @@ export async function createObjects(prisma: PrismaClient, ws: FixtureWorkspace):
   });
   const keyDate = await prisma.keyDate.create({ data: { workspaceId: ws.id, date: new Date('2027-05-01'), title: 'May Day', kind: 'RALLY' } });
   const webhook = await prisma.webhookEndpoint.create({
-    data: { workspaceId: ws.id, url: 'http://127.0.0.1:9/hook', secretCiphertext: new Uint8Array([1]), secretKeyId: 'test1', events: ['TARGET_FAILED'] },
+    data: { workspaceId: ws.id, url: 'http://127.0.0.1:9/hook', secretCiphertext: new Uint8Array([1]), secretKeyId: 'fixture-unopenable', events: ['TARGET_FAILED'] },
   });
   const media = await prisma.mediaAsset.create({
     data: { workspaceId: ws.id, uploadedById: author, kind: 'IMAGE', mimeType: 'image/png', byteSize: 1, storageKey: 'x', sha256: '0'.repeat(64) },
