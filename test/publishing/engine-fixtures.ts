@@ -7,6 +7,9 @@ import type { TestApp } from '../support/test-app';
 
 export const WEBHOOK_SECRET = 'contract-secret-0123456789abcdef';
 
+/** The states a delivery does not leave by itself. */
+export const FINAL_STATES = ['PUBLISHED', 'FAILED', 'UNCONFIRMED', 'EXPIRED', 'CANCELLED'];
+
 export interface Fixture {
   workspaceId: string;
   workspaceSlug: string;

@@ -1,11 +1,7 @@
-import { PublisherRegistry, type Publisher } from '../../src/publishers';
 import { SweeperService } from '../../src/publishing';
-import { WebhookContractServer } from '../contracts/webhook/webhook-contract-server';
-import { createIsolatedDatabase, type IsolatedDatabase } from '../support/isolated-database';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { createFixture, overridePublisher, removeFixtures, scheduleTarget, sleep, variant, waitForState, WEBHOOK_SECRET } from './engine-fixtures';
+import { createFixture, overridePublisher, scheduleTarget, sleep, variant, waitForState, FINAL_STATES } from './engine-fixtures';
+import { engineInOwnDatabase } from './engine-in-own-database';
 
-const DONE = ['PUBLISHED', 'FAILED', 'UNCONFIRMED', 'EXPIRED', 'CANCELLED'];
 const LEASE_MS = 3_000;
 const OPERATOR = 'operator-token-for-the-lateness-test';
 
@@ -14,67 +10,49 @@ const OPERATOR = 'operator-token-for-the-lateness-test';
  * workers free the account soon), and never silently late.
  */
 describe('leases and lateness', () => {
-  let testApp: TestApp;
-  let receiver: WebhookContractServer;
-  let base: Publisher;
-
-  let database: IsolatedDatabase;
-
-  beforeAll(async () => {
-    // The sweeper scans the whole database: this file sweeps (and leaves orphaned leases) in a database of its own.
-    database = await createIsolatedDatabase();
-    receiver = await new WebhookContractServer(WEBHOOK_SECRET).start();
-    testApp = await startTestApp({ roles: ['api', 'worker'], config: { PUBLISH_TIMEOUT_MS: '10000', PUBLISH_LEASE_MS: String(LEASE_MS), LATE_AFTER_SECONDS: '30', OPERATOR_TOKEN: OPERATOR, DATABASE_URL: database.url } });
-    base = testApp.app.get(PublisherRegistry).get('WEBHOOK');
-  });
-  afterEach(() => overridePublisher(testApp, base));
-  afterAll(async () => {
-    if (testApp) await removeFixtures(testApp.prisma);
-    await testApp?.close();
-    await receiver?.stop();
-    await database?.drop();
-  });
+  const engine = engineInOwnDatabase({ PUBLISH_TIMEOUT_MS: '10000', PUBLISH_LEASE_MS: String(LEASE_MS), LATE_AFTER_SECONDS: '30', OPERATOR_TOKEN: OPERATOR });
+  afterEach(() => overridePublisher(engine.testApp, engine.webhook));
 
   it('a publish longer than the lease keeps its claim: the sweeper finds no expired lease, and it publishes once', async () => {
     // Slower than the lease, as a long video upload is.
-    overridePublisher(testApp, variant(base, { delayMs: LEASE_MS * 1.6 }));
-    const fixture = await createFixture(testApp, { baseUrl: receiver.url });
-    const { targetId } = await scheduleTarget(testApp, fixture, new Date());
-    await waitForState(testApp.prisma, targetId, ['PUBLISHING', ...DONE]);
+    overridePublisher(engine.testApp, variant(engine.webhook, { delayMs: LEASE_MS * 1.6 }));
+    const fixture = await createFixture(engine.testApp, { baseUrl: engine.receiver.url });
+    const { targetId } = await scheduleTarget(engine.testApp, fixture, new Date());
+    await waitForState(engine.testApp.prisma, targetId, ['PUBLISHING', ...FINAL_STATES]);
     await sleep(LEASE_MS * 1.2);
-    const during = await testApp.prisma.postTarget.findUniqueOrThrow({ where: { id: targetId } });
+    const during = await engine.testApp.prisma.postTarget.findUniqueOrThrow({ where: { id: targetId } });
     expect(during.state).toBe('PUBLISHING');
     expect(during.leaseExpiresAt!.getTime()).toBeGreaterThan(Date.now());
-    expect(await testApp.app.get(SweeperService).resolveExpiredLeases()).toBe(0);
-    expect((await waitForState(testApp.prisma, targetId, DONE)).state).toBe('PUBLISHED');
-    expect(receiver.requests.filter((r) => (r.json as { targetId?: string } | undefined)?.targetId === targetId)).toHaveLength(1);
+    expect(await engine.testApp.app.get(SweeperService).resolveExpiredLeases()).toBe(0);
+    expect((await waitForState(engine.testApp.prisma, targetId, FINAL_STATES)).state).toBe('PUBLISHED');
+    expect(engine.receiver.requests.filter((r) => (r.json as { targetId?: string } | undefined)?.targetId === targetId)).toHaveLength(1);
   });
 
   it("a dead worker's account moves on when its lease ends, not minutes later", async () => {
-    const fixture = await createFixture(testApp, { baseUrl: receiver.url });
-    const orphan = await scheduleTarget(testApp, fixture, new Date(), { wake: false });
+    const fixture = await createFixture(engine.testApp, { baseUrl: engine.receiver.url });
+    const orphan = await scheduleTarget(engine.testApp, fixture, new Date(), { wake: false });
     // As a worker killed mid-publish leaves it: PUBLISHING, its lease last renewed just before it died.
-    await testApp.prisma.postTarget.update({ where: { id: orphan.targetId }, data: { state: 'PUBLISHING', leaseOwner: 'killed-worker', leaseExpiresAt: new Date(Date.now() + 1_000) } });
-    const next = await scheduleTarget(testApp, fixture, new Date());
-    const published = await waitForState(testApp.prisma, next.targetId, DONE, 15_000);
+    await engine.testApp.prisma.postTarget.update({ where: { id: orphan.targetId }, data: { state: 'PUBLISHING', leaseOwner: 'killed-worker', leaseExpiresAt: new Date(Date.now() + 1_000) } });
+    const next = await scheduleTarget(engine.testApp, fixture, new Date());
+    const published = await waitForState(engine.testApp.prisma, next.targetId, FINAL_STATES, 15_000);
     expect(published.state).toBe('PUBLISHED');
     // Within seconds of the lease's end (1 s), where a 120 s lease used to hold the account for minutes.
     expect(published.publishedAt!.getTime() - published.dueAt!.getTime()).toBeLessThan(10_000);
   });
 
   it('a delivery published more than LATE_AFTER_SECONDS after its time is marked late, counted and notified; one on time is not', async () => {
-    const fixture = await createFixture(testApp, { baseUrl: receiver.url });
-    const late = await scheduleTarget(testApp, fixture, new Date(Date.now() - 300_000));
-    const onTime = await scheduleTarget(testApp, fixture, new Date());
-    const [lateTarget, onTimeTarget] = await Promise.all([late, onTime].map(({ targetId }) => waitForState(testApp.prisma, targetId, DONE)));
+    const fixture = await createFixture(engine.testApp, { baseUrl: engine.receiver.url });
+    const late = await scheduleTarget(engine.testApp, fixture, new Date(Date.now() - 300_000));
+    const onTime = await scheduleTarget(engine.testApp, fixture, new Date());
+    const [lateTarget, onTimeTarget] = await Promise.all([late, onTime].map(({ targetId }) => waitForState(engine.testApp.prisma, targetId, FINAL_STATES)));
     expect(lateTarget!.state).toBe('PUBLISHED');
     expect(lateTarget!.lateSeconds).toBeGreaterThanOrEqual(300);
     expect(onTimeTarget!.state).toBe('PUBLISHED');
     expect(onTimeTarget!.lateSeconds).toBeNull();
-    const notices = await testApp.prisma.notification.findMany({ where: { workspaceId: fixture.workspaceId, kind: 'TARGET_PUBLISHED_LATE' } });
+    const notices = await engine.testApp.prisma.notification.findMany({ where: { workspaceId: fixture.workspaceId, kind: 'TARGET_PUBLISHED_LATE' } });
     expect(notices.map((n) => n.subjectId)).toEqual([late.targetId]);
     expect(notices[0]!.message).toMatch(/^Terbit terlambat 5 menit \/ Published late by 5 minutes$/);
-    const metrics = await testApp.http().get('/metrics').set('Authorization', `Bearer ${OPERATOR}`).expect(200);
+    const metrics = await engine.testApp.http().get('/metrics').set('Authorization', `Bearer ${OPERATOR}`).expect(200);
     expect(metrics.text).toMatch(/gaung_published_late_total\{platform="WEBHOOK"\} 1/);
   });
 });
