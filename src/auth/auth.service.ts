@@ -216,7 +216,7 @@ export class AuthService {
 
   async me(userId: string): Promise<MeView> {
     const user = await this.credentials.findUserById(userId);
-    if (!user) throw AppError.unauthorized('SESSION_EXPIRED', AUTH_TEXT.sessionInvalid);
+    if (!user) throw AppError.unauthorized('session_expired', AUTH_TEXT.sessionInvalid);
     const memberships = await this.credentials.listMemberships(user.id);
     return {
       id: user.id,

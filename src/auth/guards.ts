@@ -16,7 +16,7 @@ import { lowerRole, roleAtLeast } from './roles';
 
 export const API_TOKEN_PREFIX = 'gat_';
 
-const sessionExpired = () => AppError.unauthorized('SESSION_EXPIRED', AUTH_TEXT.sessionInvalid);
+const sessionExpired = () => AppError.unauthorized('session_expired', AUTH_TEXT.sessionInvalid);
 
 /**
  * Authenticates a bearer session token, a personal API token, or the browser's session cookie

@@ -68,7 +68,7 @@ describe('sign-in, sessions and passwords', () => {
     await t.http().delete(`/auth/sessions/${mine[1]!.id}`).set(bearer({ token: first })).expect(204);
     expect(secondSession).toHaveLength(2);
     const revoked = await t.http().get('/me').set(bearer({ token: second })).expect(401);
-    expect(revoked.body.error.code).toBe('SESSION_EXPIRED');
+    expect(revoked.body.error.code).toBe('session_expired');
     await t.http().post('/auth/logout').set(bearer({ token: first })).expect(204);
     await t.http().get('/me').set(bearer({ token: first })).expect(401);
   });

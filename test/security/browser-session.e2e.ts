@@ -113,7 +113,7 @@ describe('browser sessions: httpOnly cookie, CSRF double submit, sign-out', () =
     await t.http().patch('/me').set(bearer(ws.users.VIEWER)).send({ timeZone: 'Asia/Makassar' }).expect(200);
   });
 
-  it('signs out: revokes the session and clears both cookies; the old cookie then answers 401 SESSION_EXPIRED', async () => {
+  it('signs out: revokes the session and clears both cookies; the old cookie then answers 401 session_expired', async () => {
     const browser = await browserLogin(ws.users.VIEWER.email);
     await t.http().post('/auth/logout').set(asBrowser(browser)).expect(403);
     const out = await t.http().post('/auth/logout').set({ ...asBrowser(browser), 'X-CSRF-Token': browser.csrf }).expect(204);
@@ -125,20 +125,20 @@ describe('browser sessions: httpOnly cookie, CSRF double submit, sign-out', () =
     const row = await t.prisma.session.findFirstOrThrow({ where: { userId: ws.users.VIEWER.id }, orderBy: { createdAt: 'desc' } });
     expect(row.revokedAt).not.toBeNull();
     const after = await t.http().get('/me').set(asBrowser(browser)).set('Accept-Language', 'en').expect(401);
-    expect(after.body.error).toMatchObject({ code: 'SESSION_EXPIRED', message: 'Your session has expired or was revoked. Please sign in again.' });
+    expect(after.body.error).toMatchObject({ code: 'session_expired', message: 'Your session has expired or was revoked. Please sign in again.' });
     expect(setCookies(after).get('gaung_session')?.value).toBe('');
   });
 
-  it('answers an expired cookie session with 401 SESSION_EXPIRED and no cookie with 401 UNAUTHENTICATED', async () => {
+  it('answers an expired cookie session with 401 session_expired and no cookie with 401 unauthenticated', async () => {
     const browser = await browserLogin(ws.users.EDITOR.email);
     await t.prisma.session.update({ where: { tokenHash: hashToken(browser.session) }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const expired = await t.http().get(`/workspaces/${ws.slug}/members`).set(asBrowser(browser)).expect(401);
-    expect(expired.body.error.code).toBe('SESSION_EXPIRED');
+    expect(expired.body.error.code).toBe('session_expired');
     expect(expired.body.error.requestId).toEqual(expect.any(String));
     const anonymous = await t.http().get('/me').expect(401);
-    expect(anonymous.body.error.code).toBe('UNAUTHENTICATED');
+    expect(anonymous.body.error.code).toBe('unauthenticated');
     const apiTokenInCookie = await t.http().get('/me').set(cookieHeader({ gaung_session: 'gat_not-a-session' })).expect(401);
-    expect(apiTokenInCookie.body.error.code).toBe('SESSION_EXPIRED');
+    expect(apiTokenInCookie.body.error.code).toBe('session_expired');
   });
 });
 

@@ -72,8 +72,8 @@ describe('what a new password ends', () => {
     await t.http().post('/auth/password').set(bearer(me)).send({ currentPassword: FIXTURE_PASSWORD, newPassword: NEW_PASSWORD }).expect(204);
 
     await t.http().get('/me').set(bearer(me)).expect(200);
-    expect((await t.http().get('/me').set(bearer(other)).expect(401)).body.error.code).toBe('SESSION_EXPIRED');
-    expect((await t.http().get(`/workspaces/${ws.slug}/members`).set(bearer(apiToken)).expect(401)).body.error.code).toBe('SESSION_EXPIRED');
+    expect((await t.http().get('/me').set(bearer(other)).expect(401)).body.error.code).toBe('session_expired');
+    expect((await t.http().get(`/workspaces/${ws.slug}/members`).set(bearer(apiToken)).expect(401)).body.error.code).toBe('session_expired');
     expect((await t.http().get(`/workspaces/${ws.slug}/api-tokens`).set(bearer(me)).expect(200)).body).toEqual([]);
     await t.http().post('/auth/password-reset/confirm').send({ token: link, newPassword: 'someone-elses-choice' }).expect(422);
     await t.http().post('/auth/login').send({ email: me.email, password: NEW_PASSWORD }).expect(200);

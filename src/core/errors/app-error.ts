@@ -33,7 +33,7 @@ export class AppError extends Error {
   static badRequest(code: string, text: LocalizedText, params?: Record<string, string | number>, details?: ErrorDetail[]) {
     return new AppError(400, code, text, params, details);
   }
-  static unauthorized(code = 'UNAUTHENTICATED', text: LocalizedText = COMMON.unauthenticated) {
+  static unauthorized(code = 'unauthenticated', text: LocalizedText = COMMON.unauthenticated) {
     return new AppError(401, code, text);
   }
   static forbidden(code = 'forbidden', text: LocalizedText = COMMON.forbidden, params?: Record<string, string | number>) {

@@ -16,7 +16,7 @@ export class ApiError extends Error {
 }
 
 /** The session is gone (never was, expired or revoked): the app sends the user to sign-in. */
-export const SESSION_LOST_CODES = ['UNAUTHENTICATED', 'SESSION_EXPIRED', 'unauthenticated', 'session_expired', 'session_invalid'];
+export const SESSION_LOST_CODES = ['unauthenticated', 'session_expired'];
 export const isSessionLost = (error: unknown): error is ApiError =>
   error instanceof ApiError && error.status === 401 && SESSION_LOST_CODES.includes(error.code);
 
