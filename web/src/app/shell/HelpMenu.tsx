@@ -1,5 +1,6 @@
 import { Button, Menu } from '@mantine/core';
 import { Link, useParams, useRouteContext, useRouterState } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GUIDES, guideOf, helpFor } from '../../features/help/sections';
 
@@ -21,9 +22,15 @@ export function HelpMenu({ onNavigate }: { onNavigate?: () => void }) {
   const here = helpFor(page, membership.role);
   const mine = guideOf(membership.role);
   const guides = [mine, ...GUIDES.filter((g) => g !== mine)];
+  // Escape gives the focus back to the button; following an item leaves it to the guide's heading.
+  const [returnFocus, setReturnFocus] = useState(true);
+  const follow = () => {
+    setReturnFocus(false);
+    onNavigate?.();
+  };
 
   return (
-    <Menu position="bottom-end" shadow="md" width={260}>
+    <Menu position="bottom-end" shadow="md" width={260} returnFocus={returnFocus} onOpen={() => setReturnFocus(true)}>
       <Menu.Target>
         <Button variant="light" size="compact-sm">{t('menu')}</Button>
       </Menu.Target>
@@ -31,14 +38,14 @@ export function HelpMenu({ onNavigate }: { onNavigate?: () => void }) {
         {here && (
           <Menu.Item
             fw={600}
-            onClick={onNavigate}
+            onClick={follow}
             renderRoot={(props) => <Link {...props} to="/$workspace/help/$guide" params={{ workspace: slug, guide: here.guide }} search={{ topic: here.topic }} />}
           >
             {t('thisPage')}
           </Menu.Item>
         )}
         {guides.map((guide) => (
-          <Menu.Item key={guide} onClick={onNavigate} renderRoot={(props) => <Link {...props} to="/$workspace/help/$guide" params={{ workspace: slug, guide }} />}>
+          <Menu.Item key={guide} onClick={follow} renderRoot={(props) => <Link {...props} to="/$workspace/help/$guide" params={{ workspace: slug, guide }} />}>
             {t(`guides.${guide}`)}
           </Menu.Item>
         ))}

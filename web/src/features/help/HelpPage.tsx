@@ -1,5 +1,5 @@
 import { Anchor, Group, Stack, Text } from '@mantine/core';
-import { Link, useNavigate, useRouteContext, useRouterState } from '@tanstack/react-router';
+import { Link, useNavigate, useRouteContext, useRouter, useRouterState } from '@tanstack/react-router';
 import { useEffect, useMemo, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLanguage } from '../../i18n';
@@ -28,14 +28,23 @@ export function HelpPage() {
   );
   const anchor = (known && topic ? HELP_TOPICS[topic]?.[known]?.[language] : undefined) ?? (hash || undefined);
 
-  // The section's heading takes the focus, so a screen reader starts reading where the help is.
+  // The section's heading takes the focus, so a screen reader starts reading where the help is. When
+  // a navigation resolves the router gives the focus to the page's top and restores the scroll once
+  // rendered: take both back then.
+  const router = useRouter();
   useEffect(() => {
-    const heading = anchor ? document.getElementById(anchor) : null;
-    if (heading) {
-      heading.scrollIntoView({ block: 'start' });
-      heading.focus({ preventScroll: true });
-    } else window.scrollTo(0, 0);
-  }, [anchor, html]);
+    const show = () => {
+      const heading = anchor ? document.getElementById(anchor) : null;
+      if (heading) {
+        heading.scrollIntoView({ block: 'start' });
+        heading.focus({ preventScroll: true });
+      } else window.scrollTo(0, 0);
+    };
+    show();
+    const again = ({ toLocation }: { toLocation: { pathname: string } }) => toLocation.pathname.includes('/help/') && show();
+    const stops = [router.subscribe('onResolved', again), router.subscribe('onRendered', again)];
+    return () => stops.forEach((stop) => stop());
+  }, [anchor, html, router]);
 
   /** Links between guides stay inside the app; a link to a heading scrolls there. */
   const follow = (event: MouseEvent<HTMLDivElement>) => {
