@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, searchForWorkspaceRoot } from 'vite';
 
 // The API serves the built app under /app (its own routes have no prefix), so the app lives there
 // in development too: Vite answers /app/..., everything else goes to the API (GAUNG_API, default :3000).
@@ -10,6 +11,8 @@ export default defineConfig({
   plugins: [react()],
   server: {
     port: 5173,
+    // The help pages import the guides and their screenshots from docs/ (outside web/).
+    fs: { allow: [searchForWorkspaceRoot(process.cwd()), fileURLToPath(new URL('../docs', import.meta.url))] },
     proxy: { '^/(?!app(/|$)).*': { target: api, changeOrigin: false } },
   },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 1200 },

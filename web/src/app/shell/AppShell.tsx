@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { applyLanguage, chosenLanguage, isLanguage } from '../../i18n';
 import { features } from '../features';
 import { HoldsProvider } from '../holds';
+import { HelpMenu } from './HelpMenu';
 import { HoldBanner } from './HoldBanner';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher';
@@ -46,6 +47,7 @@ export function AppShell() {
       <WorkspaceSwitcher memberships={me.memberships} current={slug} />
       <ZoneSwitcher />
       <LanguageSwitcher />
+      <HelpMenu onNavigate={menu.close} />
       <Anchor component={Link} to="/sign-out" size="sm">{t('shell:signOut')}</Anchor>
     </>
   );

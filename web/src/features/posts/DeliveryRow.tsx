@@ -5,6 +5,7 @@ import { useTargetAction, type TargetAction } from '../../api/posts';
 import type { PostTarget } from '../../api/post-types';
 import { useFormatInstant } from '../../app/zone';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { WRAPPING_LABEL } from '../../ui/wrapping-label';
 import { PLATFORM_NAMES } from '../../ui/platform-text';
 
 const NEEDS_HUMAN = ['FAILED', 'UNCONFIRMED'];
@@ -32,7 +33,7 @@ export function DeliveryRow({ workspace, postId, target, mayAct }: { workspace: 
         {mayAct && target.state === 'FAILED' && <Button size="md" onClick={() => act('retry')} loading={action.isPending}>{t('actions.retry')}</Button>}
         {mayAct && target.state === 'UNCONFIRMED' && (
           <Stack gap={6}>
-            <Button size="md" variant="default" onClick={() => act('publish-again')} loading={action.isPending}>{t('actions.publishAgain')}</Button>
+            <Button size="md" variant="default" h="auto" py={8} styles={WRAPPING_LABEL} onClick={() => act('publish-again')} loading={action.isPending}>{t('actions.publishAgain')}</Button>
             <Group gap={6} align="flex-end" wrap="wrap">
               <TextInput type="url" label={t('actions.urlLabel')} value={url} onChange={(e) => setUrl(e.currentTarget.value)} style={{ flex: 1, minWidth: 200 }} />
               <Button size="md" disabled={!/^https?:\/\//.test(url.trim())} onClick={() => act('confirm-published')} loading={action.isPending}>{t('actions.confirm')}</Button>
