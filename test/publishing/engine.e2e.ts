@@ -50,7 +50,7 @@ describe('publishing engine: outcomes by failure kind (WEBHOOK channel, real Pos
     expect(target.state).toBe('FAILED');
     expect(target.lastError).toContain('Konten ditolak');
     expect(target.lastErrorCode).toBe('webhook.422');
-    expect(await testApp.prisma.notification.count({ where: { subjectId: targetId, kind: 'TARGET_FAILED' } })).toBe(1);
+    expect(await testApp.prisma.notification.count({ where: { targetId, kind: 'TARGET_FAILED' } })).toBe(1);
   });
 
   it('NOT_SENT_RETRYABLE: 503 twice then accepted; attempts counted', async () => {

@@ -87,7 +87,7 @@ describe('sweeper, hold/resume policies, expiry', () => {
     const fixture = await createFixture(testApp, { baseUrl: receiver.url });
     const { targetId } = await scheduleTarget(testApp, fixture, minutesAgo(2), { notAfter: minutesAgo(1) });
     expect((await waitForState(testApp.prisma, targetId, DONE)).state).toBe('EXPIRED');
-    expect(await testApp.prisma.notification.count({ where: { subjectId: targetId, kind: 'TARGET_EXPIRED' } })).toBe(1);
+    expect(await testApp.prisma.notification.count({ where: { targetId, kind: 'TARGET_EXPIRED' } })).toBe(1);
     expect(receiver.stored.filter((p) => p.targetId === targetId)).toHaveLength(0);
   });
 
@@ -108,7 +108,7 @@ describe('sweeper, hold/resume policies, expiry', () => {
     const { targetId } = await heldTarget(fixture, 10);
     expect(await holds.resumeAfterHold({ workspaceId: fixture.workspaceId })).toEqual({ rescheduled: 0, expired: 1 });
     expect((await testApp.prisma.postTarget.findUniqueOrThrow({ where: { id: targetId } })).state).toBe('EXPIRED');
-    expect(await testApp.prisma.notification.count({ where: { subjectId: targetId, kind: 'TARGET_EXPIRED' } })).toBe(1);
+    expect(await testApp.prisma.notification.count({ where: { targetId, kind: 'TARGET_EXPIRED' } })).toBe(1);
   });
 
   it('campaign PUBLISH_LATE: within lateGraceMinutes publishes late, beyond it expires', async () => {
