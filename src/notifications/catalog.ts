@@ -8,12 +8,12 @@ import { interpolate, type Locale } from '../core/i18n';
  * Platform reasons (`reason`) are the platform's own words and stay as they came.
  */
 export interface NotificationParams {
-  TARGET_FAILED: { reason: string };
-  TARGET_UNCONFIRMED: { reason: string | null };
-  TARGET_EXPIRED: { cause: 'not_after' | 'hold'; lateMinutes: number | null };
+  TARGET_FAILED: { post: string; reason: string };
+  TARGET_UNCONFIRMED: { post: string; reason: string | null };
+  TARGET_EXPIRED: { post: string; cause: 'not_after' | 'hold'; lateMinutes: number | null };
   ACCOUNT_NEEDS_RECONNECT: { account: string; reason: string };
   POST_NOT_APPROVED_IN_TIME: { post: string; scheduledAt: string | null };
-  TARGET_PUBLISHED_LATE: { lateSeconds: number };
+  TARGET_PUBLISHED_LATE: { post: string; lateSeconds: number };
   POST_SUBMITTED: { actor: string; post: string };
   POST_CHANGES_REQUESTED: { actor: string; post: string; comment: string };
   POST_APPROVED: { actor: string; post: string };
@@ -37,17 +37,13 @@ type Template = Record<Locale, string> | ((values: Values, locale: Locale) => st
 const INSTANTS = ['scheduledAt', 'resumeAt'];
 
 const TEMPLATES: Record<NotificationKind, Template> = {
-  TARGET_FAILED: { id: 'Gagal diterbitkan: {reason}', en: 'Publishing failed: {reason}' },
+  TARGET_FAILED: { id: '"{post}" gagal diterbitkan: {reason}', en: '"{post}" failed to publish: {reason}' },
   TARGET_UNCONFIRMED: (v, l) =>
-    l === 'id'
-      ? `Tidak pasti apakah sudah terbit: periksa akunnya${v.reason ? ` (${v.reason})` : ''}`
-      : `Not sure it was published: check the account${v.reason ? ` (${v.reason})` : ''}`,
+    interpolate(l === 'id' ? 'Tidak pasti apakah "{post}" sudah terbit: periksa akunnya' : 'Not sure "{post}" was published: check the account', v) + (v.reason ? ` (${v.reason})` : ''),
   TARGET_EXPIRED: (v, l) =>
     v.cause === 'hold'
-      ? interpolate(l === 'id' ? 'Kedaluwarsa selama penangguhan ({lateMinutes} menit terlambat)' : 'Expired during the hold ({lateMinutes} minutes late)', v)
-      : l === 'id'
-        ? 'Tidak diterbitkan: batas "jangan terbitkan setelah" terlewati.'
-        : 'Not published: the "do not publish after" time passed.',
+      ? interpolate(l === 'id' ? '"{post}" kedaluwarsa selama penangguhan ({lateMinutes} menit terlambat)' : '"{post}" expired during the hold ({lateMinutes} minutes late)', v)
+      : interpolate(l === 'id' ? '"{post}" tidak diterbitkan: batas "jangan terbitkan setelah" terlewati.' : '"{post}" was not published: the "do not publish after" time passed.', v),
   ACCOUNT_NEEDS_RECONNECT: { id: 'Akun {account} perlu dihubungkan ulang: {reason}', en: 'The account {account} needs a reconnect: {reason}' },
   POST_NOT_APPROVED_IN_TIME: {
     id: '"{post}" belum disetujui saat waktunya tiba ({scheduledAt}) dan tidak diterbitkan',
@@ -56,8 +52,8 @@ const TEMPLATES: Record<NotificationKind, Template> = {
   TARGET_PUBLISHED_LATE: (v, l) => {
     const seconds = Number(v.lateSeconds);
     const minutes = Math.round(seconds / 60);
-    if (l === 'id') return `Terbit terlambat ${seconds < 120 ? `${seconds} detik` : `${minutes} menit`}`;
-    return `Published late by ${seconds < 120 ? `${seconds} seconds` : `${minutes} minutes`}`;
+    if (l === 'id') return `"${v.post}" terbit terlambat ${seconds < 120 ? `${seconds} detik` : `${minutes} menit`}`;
+    return `"${v.post}" was published late by ${seconds < 120 ? `${seconds} seconds` : `${minutes} minutes`}`;
   },
   POST_SUBMITTED: { id: '{actor} mengajukan "{post}" untuk ditinjau', en: '{actor} submitted "{post}" for review' },
   POST_CHANGES_REQUESTED: { id: '{actor} meminta perubahan pada "{post}": {comment}', en: '{actor} asked for changes to "{post}": {comment}' },

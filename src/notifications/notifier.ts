@@ -19,6 +19,8 @@ const EVERYONE: Role[] = ['VIEWER', 'EDITOR', 'COORDINATOR', 'ADMIN', 'OWNER'];
 
 type DeliveryKind = 'TARGET_FAILED' | 'TARGET_UNCONFIRMED' | 'TARGET_EXPIRED' | 'TARGET_PUBLISHED_LATE';
 type ReviewKind = 'POST_SUBMITTED' | 'POST_CHANGES_REQUESTED' | 'POST_APPROVED';
+/** What the engine knows; the notifier adds the post's name. */
+type DeliveryParams<K extends DeliveryKind> = Omit<NotificationParams[K], 'post'>;
 
 /**
  * What the publishing engine and account checks tell people (architecture.md, "Where things live":
@@ -26,7 +28,7 @@ type ReviewKind = 'POST_SUBMITTED' | 'POST_CHANGES_REQUESTED' | 'POST_APPROVED';
  * and returns the notification ids to `dispatch` after commit.
  */
 export abstract class DeliveryNotices {
-  abstract delivery<K extends DeliveryKind>(tx: Tx, workspaceId: string, targetId: string, kind: K, params: NotificationParams[K]): Promise<string[]>;
+  abstract delivery<K extends DeliveryKind>(tx: Tx, workspaceId: string, targetId: string, kind: K, params: DeliveryParams<K>): Promise<string[]>;
   abstract notApprovedInTime(tx: Tx, workspaceId: string, postId: string): Promise<string[]>;
   abstract accountNeedsReconnect(tx: Tx, workspaceId: string, accountId: string, reason: string): Promise<string[]>;
   abstract dispatch(notificationIds: string[]): Promise<void>;
@@ -54,11 +56,12 @@ export class Notifier implements DeliveryNotices {
   }
 
   /** A delivery went wrong or late: the post's author and the coordinators. */
-  async delivery<K extends DeliveryKind>(tx: Tx, workspaceId: string, targetId: string, kind: K, params: NotificationParams[K]): Promise<string[]> {
+  async delivery<K extends DeliveryKind>(tx: Tx, workspaceId: string, targetId: string, kind: K, params: DeliveryParams<K>): Promise<string[]> {
     const target = await this.repository.targetPost(tx, workspaceId, targetId);
     const post = target && (await this.repository.postPeople(tx, workspaceId, target.postId));
     const audiences: Audience[] = [{ roles: COORDINATORS }, { userIds: post ? [post.authorId] : [] }];
-    return [await this.record(tx, { workspaceId, kind, subject: { type: 'POST', id: target?.postId ?? targetId }, targetId, params, audiences })];
+    const full = { ...params, post: post ? postLabel(post) : '-' } as NotificationParams[K];
+    return [await this.record(tx, { workspaceId, kind, subject: { type: 'POST', id: target?.postId ?? targetId }, targetId, params: full, audiences })];
   }
 
   async notApprovedInTime(tx: Tx, workspaceId: string, postId: string): Promise<string[]> {

@@ -61,7 +61,7 @@ describe('notifications reach the right people for each event, never the actor',
     }
     expect(await told(t, ws, 'ACCOUNT_NEEDS_RECONNECT', accountId)).toEqual(['ADMIN', 'OWNER']);
     const failed = (await mine(t, ws, ws.users.EDITOR)).find((n) => n.kind === 'TARGET_FAILED');
-    expect(failed).toMatchObject({ subjectType: 'POST', subjectId: postId, targetId, message: 'Gagal diterbitkan: Platform menolak' });
+    expect(failed).toMatchObject({ subjectType: 'POST', subjectId: postId, targetId, message: '"Aksi serentak 1 Mei" gagal diterbitkan: Platform menolak' });
   });
 
   it('workspace hold and resume: every member but the one who acted, times in each reader\'s zone', async () => {

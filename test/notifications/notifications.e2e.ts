@@ -20,14 +20,14 @@ describe('notifications and outgoing notification webhooks', () => {
   });
 
   it('lists what needs attention, newest first, in the reader\'s language, and resolves it once', async () => {
-    const failed = await t.prisma.notification.create({ data: { workspaceId: ws.id, kind: 'TARGET_FAILED', subjectType: 'POST', subjectId: 'x', params: { reason: '422 dari platform' } } });
+    const failed = await t.prisma.notification.create({ data: { workspaceId: ws.id, kind: 'TARGET_FAILED', subjectType: 'POST', subjectId: 'x', params: { post: 'Aksi', reason: '422 dari platform' } } });
     // A row from before codes and parameters keeps its stored text (the migration moved it to `legacy`).
     await t.prisma.notification.create({ data: { workspaceId: ws.id, kind: 'TARGET_EXPIRED', subjectType: 'POST', subjectId: 'x', params: { legacy: 'Kedaluwarsa / Expired' } } });
     const open = await t.http().get(`/workspaces/${ws.slug}/notifications`).set(bearer(ws.users.VIEWER)).expect(200);
-    expect(open.body.notifications.map((n: { message: string }) => n.message)).toEqual(['Kedaluwarsa / Expired', 'Gagal diterbitkan: 422 dari platform']);
+    expect(open.body.notifications.map((n: { message: string }) => n.message)).toEqual(['Kedaluwarsa / Expired', '"Aksi" gagal diterbitkan: 422 dari platform']);
     await t.prisma.user.update({ where: { id: ws.users.VIEWER.id }, data: { locale: 'en' } });
     const english = await t.http().get(`/workspaces/${ws.slug}/notifications`).set(bearer(ws.users.VIEWER)).expect(200);
-    expect(english.body.notifications[1].message).toBe('Publishing failed: 422 dari platform');
+    expect(english.body.notifications[1].message).toBe('"Aksi" failed to publish: 422 dari platform');
     const onlyFailed = await t.http().get(`/workspaces/${ws.slug}/notifications?kind=TARGET_FAILED`).set(bearer(ws.users.VIEWER)).expect(200);
     expect(onlyFailed.body.notifications).toHaveLength(1);
     await t.http().post(`/workspaces/${ws.slug}/notifications/${failed.id}/resolve`).set(bearer(ws.users.VIEWER)).expect(403);
@@ -54,14 +54,14 @@ describe('notifications and outgoing notification webhooks', () => {
 
     const notifier = t.app.get(Notifier);
     const id = await t.prisma.$transaction((tx) =>
-      notifier.record(tx, { workspaceId: ws.id, kind: 'TARGET_FAILED', subject: { type: 'POST', id: 'abc' }, params: { reason: '422 dari platform' }, audiences: [] }),
+      notifier.record(tx, { workspaceId: ws.id, kind: 'TARGET_FAILED', subject: { type: 'POST', id: 'abc' }, params: { post: 'Aksi', reason: '422 dari platform' }, audiences: [] }),
     );
     await notifier.dispatch([id]);
     for (let i = 0; i < 100 && receiver.requests.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
     expect(receiver.requests).toHaveLength(1);
     const delivery = receiver.requests[0]!;
     expect(verifySignature(secret, delivery.body.toString('utf8'), String(delivery.headers['x-gaung-signature']))).toBe(true);
-    expect(JSON.parse(delivery.body.toString('utf8'))).toMatchObject({ event: 'TARGET_FAILED', params: { reason: '422 dari platform' }, message: 'Gagal diterbitkan: 422 dari platform' });
+    expect(JSON.parse(delivery.body.toString('utf8'))).toMatchObject({ event: 'TARGET_FAILED', params: { reason: '422 dari platform' }, message: '"Aksi" gagal diterbitkan: 422 dari platform' });
     expect(verifySignature('whsec_wrong', delivery.body.toString('utf8'), String(delivery.headers['x-gaung-signature']))).toBe(false);
 
     await t.http().delete(`/workspaces/${ws.slug}/webhooks/${created.body.id}`).set(admin).expect(204);

@@ -30,9 +30,9 @@ describe('each user reads only their own notifications, per workspace', () => {
 
   it('pages newest first with a keyset, and filters unread', async () => {
     const first = await t.http().get(`/workspaces/${ws.slug}/notifications/mine?limit=2`).set(bearer(ws.users.COORDINATOR)).expect(200);
-    expect(first.body.notifications.map((n: { message: string }) => n.message)).toEqual(['Gagal diterbitkan: tiga', 'Gagal diterbitkan: dua']);
+    expect(first.body.notifications.map((n: { message: string }) => n.message)).toEqual(['"Aksi serentak 1 Mei" gagal diterbitkan: tiga', '"Aksi serentak 1 Mei" gagal diterbitkan: dua']);
     const second = await t.http().get(`/workspaces/${ws.slug}/notifications/mine?limit=2&before=${first.body.nextBefore}`).set(bearer(ws.users.COORDINATOR)).expect(200);
-    expect(second.body.notifications.map((n: { message: string }) => n.message)).toEqual(['Gagal diterbitkan: satu']);
+    expect(second.body.notifications.map((n: { message: string }) => n.message)).toEqual(['"Aksi serentak 1 Mei" gagal diterbitkan: satu']);
     expect(second.body.nextBefore).toBeNull();
     await t.http().get(`/workspaces/${ws.slug}/notifications/mine?before=nope`).set(bearer(ws.users.COORDINATOR)).expect(400);
     await t.http().get(`/workspaces/${ws.slug}/notifications/mine?unread=maybe`).set(bearer(ws.users.COORDINATOR)).expect(400);
@@ -69,6 +69,6 @@ describe('each user reads only their own notifications, per workspace', () => {
     expect(await count(ws, ws.users.OWNER)).toBe(0);
     expect(await count(other, ws.users.OWNER)).toBe(1);
     expect(await count(ws, ws.users.EDITOR)).toBe(3);
-    expect((await mine(t, other, ws.users.OWNER))[0]!.message).toBe('Gagal diterbitkan: lain');
+    expect((await mine(t, other, ws.users.OWNER))[0]!.message).toBe('"Aksi serentak 1 Mei" gagal diterbitkan: lain');
   });
 });

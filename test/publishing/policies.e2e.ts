@@ -89,7 +89,7 @@ describe('unsafe AMBIGUOUS, human actions, rate budget, per-account serialisatio
       const fixture = await createFixture(testApp, { baseUrl: receiver.url });
       const { targetId } = await scheduleTarget(testApp, fixture, new Date(), { wake: false });
       await testApp.prisma.postTarget.update({ where: { id: targetId }, data: { state: 'UNCONFIRMED' } });
-      await testApp.prisma.notification.create({ data: { workspaceId: fixture.workspaceId, kind: 'TARGET_UNCONFIRMED', subjectType: 'POST', subjectId: targetId, targetId, params: { reason: 'check' } } });
+      await testApp.prisma.notification.create({ data: { workspaceId: fixture.workspaceId, kind: 'TARGET_UNCONFIRMED', subjectType: 'POST', subjectId: targetId, targetId, params: { post: 'x', reason: 'check' } } });
       const actions = testApp.app.get(TargetActionsService);
       await actions.confirmPublished(fixture.workspaceId, targetId, 'https://example.org/p/1', { userId: fixture.userId });
       const target = await testApp.prisma.postTarget.findUniqueOrThrow({ where: { id: targetId } });

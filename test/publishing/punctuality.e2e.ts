@@ -74,8 +74,8 @@ describe('leases and lateness', () => {
     expect(onTimeTarget!.lateSeconds).toBeNull();
     const notices = await testApp.prisma.notification.findMany({ where: { workspaceId: fixture.workspaceId, kind: 'TARGET_PUBLISHED_LATE' } });
     expect(notices.map((n) => n.targetId)).toEqual([late.targetId]);
-    expect(renderNotification(notices[0]!.kind, notices[0]!.params, { locale: 'id', timeZone: 'Asia/Jakarta' })).toBe('Terbit terlambat 5 menit');
-    expect(renderNotification(notices[0]!.kind, notices[0]!.params, { locale: 'en', timeZone: 'Asia/Jakarta' })).toBe('Published late by 5 minutes');
+    expect(renderNotification(notices[0]!.kind, notices[0]!.params, { locale: 'id', timeZone: 'Asia/Jakarta' })).toMatch(/" terbit terlambat 5 menit$/);
+    expect(renderNotification(notices[0]!.kind, notices[0]!.params, { locale: 'en', timeZone: 'Asia/Jakarta' })).toMatch(/" was published late by 5 minutes$/);
     const metrics = await testApp.http().get('/metrics').set('Authorization', `Bearer ${OPERATOR}`).expect(200);
     expect(metrics.text).toMatch(/gaung_published_late_total\{platform="WEBHOOK"\} 1/);
   });

@@ -8,6 +8,7 @@ import { features } from '../features';
 import { HoldsProvider } from '../holds';
 import { HoldBanner } from './HoldBanner';
 import { LanguageSwitcher } from './LanguageSwitcher';
+import { NotificationBell } from './NotificationBell';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher';
 import { ZoneSwitcher } from './ZoneSwitcher';
 import classes from './AppShell.module.css';
@@ -58,6 +59,7 @@ export function AppShell() {
         <Group justify="space-between" wrap="nowrap" gap="sm">
           <Group gap="md" wrap="nowrap">
             <Text component={Link} to={`/${slug}/calendar`} fw={800} size="lg" className={classes.brand}>Gaung</Text>
+            <NotificationBell workspace={slug} />
             <Box visibleFrom="md">{navigation}</Box>
           </Group>
           <Group gap="sm" align="flex-end" visibleFrom="md" wrap="nowrap">{controls}</Group>
