@@ -8,14 +8,14 @@ let receiver: InstanceType<typeof ContractServer>;
 test.setTimeout(90_000);
 
 test.beforeAll(async () => {
-  receiver = await new ContractServer().route('POST', '/hook', (_req, res) => sendJson(res, 422, { error: 'Isi ditolak penerima' })).start();
+  receiver = await new ContractServer().route('POST', '/hook/:account', (_req, res) => sendJson(res, 422, { error: 'Isi ditolak penerima' })).start();
 });
 test.afterAll(() => receiver.stop());
 
-/** A post by the KSPI editor to a webhook account whose receiver refuses it, approved to publish now. */
+/** A post by the KSPI editor to a webhook account of its own (one receiver URL per account) that refuses it, approved to publish now. */
 async function failingPost(request: Parameters<typeof apiAs>[0], name: string): Promise<string> {
   const admin = await apiAs(request, demoEmail('admin'));
-  const account = await request.post('/workspaces/kspi/accounts', { headers: admin, data: { platform: 'WEBHOOK', url: `${receiver.baseUrl}/hook`, displayName: `Penerima ${name}` } });
+  const account = await request.post('/workspaces/kspi/accounts', { headers: admin, data: { platform: 'WEBHOOK', url: `${receiver.baseUrl}/hook/${name.replace(/\W+/g, '-')}`, displayName: `Penerima ${name}` } });
   expect(account.ok()).toBe(true);
   const editor = await apiAs(request, demoEmail('editor'));
   const created = await request.post('/workspaces/kspi/posts', { headers: editor, data: { baseText: `Aksi ${name}`, targets: [{ accountId: (await account.json()).id }], publishNow: true } });
