@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { NotificationKind, NotificationSubject, Prisma, Role, Tx } from '../core/database';
 import { MAINTENANCE_QUEUE } from '../core/queue';
@@ -41,6 +41,8 @@ export abstract class DeliveryNotices {
  */
 @Injectable()
 export class Notifier implements DeliveryNotices {
+  private readonly logger = new Logger(Notifier.name);
+
   constructor(
     private readonly repository: NotificationsRepository,
     @InjectQueue(MAINTENANCE_QUEUE) private readonly queue: Queue<WebhookDeliveryJobData>,
@@ -132,9 +134,20 @@ export class Notifier implements DeliveryNotices {
     return [await this.record(tx, { workspaceId: partnerWorkspaceId, kind: 'PARTNER_INVITED', subject: { type: 'CAMPAIGN', id: campaignId }, params, audiences: [{ roles: COORDINATORS }] })];
   }
 
-  /** Queues one signed delivery per active endpoint subscribed to each notification's kind. */
+  /**
+   * Queues one signed delivery per active endpoint subscribed to each notification's kind. Runs
+   * after the change committed: a failure here (Redis away) is logged and never fails the change.
+   */
   async dispatch(notificationIds: string[]): Promise<void> {
     if (notificationIds.length === 0) return;
+    try {
+      await this.queueDeliveries(notificationIds);
+    } catch (error) {
+      this.logger.warn({ msg: 'notification webhooks not queued', notificationIds, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  private async queueDeliveries(notificationIds: string[]): Promise<void> {
     for (const notification of await this.repository.kinds(notificationIds)) {
       const endpoints = await this.repository.endpointsFor(notification.workspaceId, notification.kind);
       if (endpoints.length === 0) continue;

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Prisma, PrismaService, type Tx } from '../core/database';
 import type { PublishError, PublishResult } from '../publishers';
 import { attemptInsert, recordAttempt } from './attempt-ledger';
@@ -18,6 +18,8 @@ export interface AttemptFacts {
 /** Records one call's outcome: the ledger row, the target's new state, audit and notifications, in one short transaction. */
 @Injectable()
 export class OutcomeRepository {
+  private readonly logger = new Logger(OutcomeRepository.name);
+
   constructor(
     private readonly prisma: PrismaService,
     private readonly notifier: DeliveryNotices,
@@ -57,10 +59,17 @@ export class OutcomeRepository {
     return changed;
   }
 
-  /** Never silently late: the people who planned the post are told how late it went out. */
+  /**
+   * Never silently late: the people who planned the post are told how late it went out. After the
+   * outcome committed; lateness is on the target either way, so a failure here is only logged.
+   */
   private async toldLate(facts: AttemptFacts, lateSeconds: number): Promise<void> {
-    const ids = await this.prisma.$transaction((tx) => this.notifier.delivery(tx, facts.workspaceId, facts.targetId, 'TARGET_PUBLISHED_LATE', { lateSeconds }));
-    await this.notifier.dispatch(ids);
+    try {
+      const ids = await this.prisma.$transaction((tx) => this.notifier.delivery(tx, facts.workspaceId, facts.targetId, 'TARGET_PUBLISHED_LATE', { lateSeconds }));
+      await this.notifier.dispatch(ids);
+    } catch (error) {
+      this.logger.warn({ msg: 'late notification not written', targetId: facts.targetId, error: error instanceof Error ? error.message : String(error) });
+    }
   }
 
   /** Applies the failure policy's step; returns the next due time when the target will be retried. */
