@@ -25,6 +25,19 @@ export interface NotificationParams {
   PARTNER_INVITED: { workspace: string; campaign: string };
 }
 
+/**
+ * What needs someone to act (a delivery or an account): the workspace's shared list with resolve,
+ * and what outgoing webhooks carry. The other kinds are news for the people they name only.
+ */
+export const ATTENTION_KINDS = [
+  'TARGET_FAILED',
+  'TARGET_UNCONFIRMED',
+  'TARGET_EXPIRED',
+  'ACCOUNT_NEEDS_RECONNECT',
+  'POST_NOT_APPROVED_IN_TIME',
+  'TARGET_PUBLISHED_LATE',
+] as const satisfies readonly NotificationKind[];
+
 export interface Reader {
   locale: Locale;
   timeZone: string;

@@ -5,6 +5,7 @@ import type { WorkspaceAccess } from '../auth/auth-context';
 import { Access, WorkspaceRoute } from '../auth/decorators';
 import { Role } from '../core/database';
 import { ApiErrors, ApiNoContent, ApiZodBody, ApiZodQuery, ApiZodResponse, zNotificationKind, ZodBody, ZodQuery, zUuid } from '../core/http';
+import { ATTENTION_KINDS } from './catalog';
 import { NotificationsService } from './notifications.service';
 import { markedReadView, myNotificationPageView, notificationPageView, unreadCountView, webhookCreatedView, webhookListView } from './notification-views';
 
@@ -25,8 +26,8 @@ const mineSchema = z
   })
   .strict();
 
-/** Webhooks carry what the engine and account checks find; people's review and hold events are not sent out (yet). */
-const zWebhookEvent = zNotificationKind.extract(['TARGET_FAILED', 'TARGET_UNCONFIRMED', 'TARGET_EXPIRED', 'ACCOUNT_NEEDS_RECONNECT', 'POST_NOT_APPROVED_IN_TIME', 'TARGET_PUBLISHED_LATE']);
+/** Webhooks carry what the engine and account checks find; people's review and hold events stay in the app. */
+const zWebhookEvent = zNotificationKind.extract(ATTENTION_KINDS);
 
 const webhookSchema = z
   .object({
@@ -42,7 +43,7 @@ export class NotificationsController {
 
   @Get('notifications')
   @WorkspaceRoute(Role.VIEWER)
-  @ApiOperation({ summary: "The workspace's notifications (what needs attention), open or all; each rendered in the caller's language" })
+  @ApiOperation({ summary: "What needs attention in the workspace (failed, unconfirmed, expired or late deliveries, accounts to reconnect, posts not approved in time), open or all, rendered in the caller's language" })
   @ApiZodQuery(listSchema)
   @ApiErrors(400)
   @ApiZodResponse(200, notificationPageView)

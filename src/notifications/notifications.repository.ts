@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type NotificationKind, type NotificationSubject, Prisma, PrismaService, type Role, type Tx } from '../core/database';
 import { DEFAULT_LOCALE, isLocale } from '../core/i18n';
-import type { Reader } from './catalog';
+import { ATTENTION_KINDS, type Reader } from './catalog';
 
 /** Who is told: workspace members by role, or named users (kept only while they are members). */
 export type Audience = { roles: Role[] } | { userIds: string[] };
@@ -106,10 +106,11 @@ export class NotificationsRepository {
     return (await this.prisma.notificationRecipient.updateMany({ where: { workspaceId, userId, readAt: null }, data: { readAt: new Date() } })).count;
   }
 
-  /** The workspace's list of what needs attention (open or all), newest first. */
+  /** The workspace's list of what needs attention (open or all), newest first; news for named people is not in it. */
   workspaceList(workspaceId: string, query: { include: 'open' | 'all'; kind?: NotificationKind; before?: string; limit: number }) {
+    const kinds = ATTENTION_KINDS.filter((kind) => !query.kind || kind === query.kind);
     return this.prisma.notification.findMany({
-      where: { workspaceId, resolvedAt: query.include === 'open' ? null : undefined, kind: query.kind, id: query.before ? { lt: query.before } : undefined },
+      where: { workspaceId, resolvedAt: query.include === 'open' ? null : undefined, kind: { in: kinds }, id: query.before ? { lt: query.before } : undefined },
       orderBy: { id: 'desc' },
       take: query.limit,
       select: { ...NOTIFICATION_FIELDS, workspaceId: true, resolvedAt: true },

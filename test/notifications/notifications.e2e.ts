@@ -23,6 +23,8 @@ describe('notifications and outgoing notification webhooks', () => {
     const failed = await t.prisma.notification.create({ data: { workspaceId: ws.id, kind: 'TARGET_FAILED', subjectType: 'POST', subjectId: 'x', params: { post: 'Aksi', reason: '422 dari platform' } } });
     // A row from before codes and parameters keeps its stored text (the migration moved it to `legacy`).
     await t.prisma.notification.create({ data: { workspaceId: ws.id, kind: 'TARGET_EXPIRED', subjectType: 'POST', subjectId: 'x', params: { legacy: 'Kedaluwarsa / Expired' } } });
+    // News for named people (a comment) is theirs only: not in the workspace's shared list.
+    await t.prisma.notification.create({ data: { workspaceId: ws.id, kind: 'POST_COMMENTED', subjectType: 'POST', subjectId: 'x', params: { actor: 'A', post: 'P', comment: 'rahasia' } } });
     const open = await t.http().get(`/workspaces/${ws.slug}/notifications`).set(bearer(ws.users.VIEWER)).expect(200);
     expect(open.body.notifications.map((n: { message: string }) => n.message)).toEqual(['Kedaluwarsa / Expired', '"Aksi" gagal diterbitkan: 422 dari platform']);
     await t.prisma.user.update({ where: { id: ws.users.VIEWER.id }, data: { locale: 'en' } });

@@ -1290,7 +1290,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The workspace's notifications (what needs attention), open or all; each rendered in the caller's language */
+        /** What needs attention in the workspace (failed, unconfirmed, expired or late deliveries, accounts to reconnect, posts not approved in time), open or all, rendered in the caller's language */
         get: operations["NotificationsController_list"];
         put?: never;
         post?: never;
