@@ -15,6 +15,8 @@ describe('renderNotification', () => {
     expect(renderNotification('WORKSPACE_HELD', params, jakarta)).toMatch(/\(dilanjutkan 1 Mei 2030 08:00 /);
     expect(renderNotification('WORKSPACE_HELD', params, jayapuraEn)).toMatch(/\(resumes 1 May 2030 10:00 /);
     expect(renderNotification('WORKSPACE_HELD', { ...params, resumeAt: null }, jakarta)).toBe('Sari menahan semua penerbitan: Krisis');
+    expect(renderNotification('WORKSPACE_RESUMED', { actor: null }, jakarta)).toBe('Penahanan berakhir sesuai jadwal: penerbitan dilanjutkan');
+    expect(renderNotification('CAMPAIGN_RESUMED', { actor: 'Sari', campaign: 'Upah' }, jayapuraEn)).toBe('Sari resumed the campaign "Upah"');
   });
 
   it('keeps a row from before codes readable, and says seconds or minutes for lateness', () => {

@@ -19,9 +19,10 @@ export interface NotificationParams {
   POST_APPROVED: { actor: string; post: string };
   POST_COMMENTED: { actor: string; post: string; comment: string };
   WORKSPACE_HELD: { actor: string; reason: string; resumeAt: string | null };
-  WORKSPACE_RESUMED: { actor: string };
+  /** actor null: lifted by itself at its planned time. */
+  WORKSPACE_RESUMED: { actor: string | null };
   CAMPAIGN_HELD: { actor: string; campaign: string; reason: string; resumeAt: string | null };
-  CAMPAIGN_RESUMED: { actor: string; campaign: string };
+  CAMPAIGN_RESUMED: { actor: string | null; campaign: string };
   PARTNER_INVITED: { workspace: string; campaign: string };
 }
 
@@ -75,11 +76,17 @@ const TEMPLATES: Record<NotificationKind, Template> = {
   WORKSPACE_HELD: (v, l) =>
     interpolate(l === 'id' ? '{actor} menahan semua penerbitan: {reason}' : '{actor} put all publishing on hold: {reason}', v) +
     (v.resumeAt ? interpolate(l === 'id' ? ' (dilanjutkan {resumeAt})' : ' (resumes {resumeAt})', v) : ''),
-  WORKSPACE_RESUMED: { id: '{actor} melanjutkan penerbitan', en: '{actor} resumed publishing' },
+  WORKSPACE_RESUMED: (v, l) =>
+    v.actor
+      ? interpolate(l === 'id' ? '{actor} melanjutkan penerbitan' : '{actor} resumed publishing', v)
+      : l === 'id' ? 'Penahanan berakhir sesuai jadwal: penerbitan dilanjutkan' : 'The hold ended as planned: publishing resumed',
   CAMPAIGN_HELD: (v, l) =>
     interpolate(l === 'id' ? '{actor} menahan kampanye "{campaign}": {reason}' : '{actor} put the campaign "{campaign}" on hold: {reason}', v) +
     (v.resumeAt ? interpolate(l === 'id' ? ' (dilanjutkan {resumeAt})' : ' (resumes {resumeAt})', v) : ''),
-  CAMPAIGN_RESUMED: { id: '{actor} melanjutkan kampanye "{campaign}"', en: '{actor} resumed the campaign "{campaign}"' },
+  CAMPAIGN_RESUMED: (v, l) =>
+    v.actor
+      ? interpolate(l === 'id' ? '{actor} melanjutkan kampanye "{campaign}"' : '{actor} resumed the campaign "{campaign}"', v)
+      : interpolate(l === 'id' ? 'Penahanan kampanye "{campaign}" berakhir sesuai jadwal' : 'The hold on the campaign "{campaign}" ended as planned', v),
   PARTNER_INVITED: { id: '{workspace} mengundang Anda ke kampanye bersama "{campaign}"', en: '{workspace} invited you to the joint campaign "{campaign}"' },
 };
 

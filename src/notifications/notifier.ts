@@ -31,6 +31,8 @@ export abstract class DeliveryNotices {
   abstract delivery<K extends DeliveryKind>(tx: Tx, workspaceId: string, targetId: string, kind: K, params: DeliveryParams<K>): Promise<string[]>;
   abstract notApprovedInTime(tx: Tx, workspaceId: string, postId: string): Promise<string[]>;
   abstract accountNeedsReconnect(tx: Tx, workspaceId: string, accountId: string, reason: string): Promise<string[]>;
+  /** A hold lifted by itself at its planned time (the campaign's, or the workspace's when campaignId is null). */
+  abstract holdLifted(tx: Tx, workspaceId: string, campaignId: string | null): Promise<string[]>;
   abstract dispatch(notificationIds: string[]): Promise<void>;
 }
 
@@ -100,17 +102,21 @@ export class Notifier implements DeliveryNotices {
     return [await this.record(tx, { workspaceId, kind: 'POST_COMMENTED', subject: { type: 'POST', id: postId }, params, audiences, actorId })];
   }
 
-  /** A workspace hold or resume: every member. */
-  async workspaceHold(tx: Tx, workspaceId: string, actorId: string, hold: { reason: string; resumeAt: string | null } | null): Promise<string[]> {
+  async holdLifted(tx: Tx, workspaceId: string, campaignId: string | null): Promise<string[]> {
+    return campaignId ? this.campaignHold(tx, workspaceId, null, campaignId, null) : this.workspaceHold(tx, workspaceId, null, null);
+  }
+
+  /** A workspace hold or resume (actorId null: lifted at its planned time): every member. */
+  async workspaceHold(tx: Tx, workspaceId: string, actorId: string | null, hold: { reason: string; resumeAt: string | null } | null): Promise<string[]> {
     const actor = await this.repository.userName(tx, actorId);
     const subject = { type: 'WORKSPACE' as const, id: workspaceId };
     const audiences = [{ roles: EVERYONE }];
     if (hold) return [await this.record(tx, { workspaceId, kind: 'WORKSPACE_HELD', subject, params: { actor, ...hold }, audiences, actorId })];
-    return [await this.record(tx, { workspaceId, kind: 'WORKSPACE_RESUMED', subject, params: { actor }, audiences, actorId })];
+    return [await this.record(tx, { workspaceId, kind: 'WORKSPACE_RESUMED', subject, params: { actor: actorId ? actor : null }, audiences, actorId })];
   }
 
   /** A campaign hold or resume: every member, and each partner workspace's members in their own workspace. */
-  async campaignHold(tx: Tx, workspaceId: string, actorId: string, campaignId: string, hold: { reason: string; resumeAt: string | null } | null): Promise<string[]> {
+  async campaignHold(tx: Tx, workspaceId: string, actorId: string | null, campaignId: string, hold: { reason: string; resumeAt: string | null } | null): Promise<string[]> {
     const campaign = await this.repository.campaign(tx, workspaceId, campaignId);
     if (!campaign) return [];
     const actor = await this.repository.userName(tx, actorId);
@@ -121,7 +127,7 @@ export class Notifier implements DeliveryNotices {
       ids.push(
         hold
           ? await this.record(tx, { ...common, kind: 'CAMPAIGN_HELD', params: { actor, campaign: campaign.name, ...hold } })
-          : await this.record(tx, { ...common, kind: 'CAMPAIGN_RESUMED', params: { actor, campaign: campaign.name } }),
+          : await this.record(tx, { ...common, kind: 'CAMPAIGN_RESUMED', params: { actor: actorId ? actor : null, campaign: campaign.name } }),
       );
     }
     return ids;

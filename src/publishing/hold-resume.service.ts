@@ -93,8 +93,10 @@ export class HoldResumeService {
     for (const workspace of workspaces) {
       const done = await this.prisma.$transaction(async (tx) => {
         const changed = await tx.workspace.updateMany({ where: { id: workspace.id, holdResumeAt: workspace.holdResumeAt }, data: { heldAt: null, holdReason: null, holdResumeAt: null, heldById: null } });
-        if (changed.count > 0) await writeAudit(tx, { workspaceId: workspace.id, actorKind: 'sweeper', action: 'workspace.hold_lifted', subjectType: 'Workspace', subjectId: workspace.id, summary: { automatic: true } });
-        return changed.count > 0;
+        if (changed.count === 0) return false;
+        await writeAudit(tx, { workspaceId: workspace.id, actorKind: 'sweeper', action: 'workspace.hold_lifted', subjectType: 'Workspace', subjectId: workspace.id, summary: { automatic: true } });
+        await this.notifier.holdLifted(tx, workspace.id, null);
+        return true;
       });
       if (done) {
         lifted++;
@@ -105,8 +107,10 @@ export class HoldResumeService {
     for (const campaign of campaigns) {
       const done = await this.prisma.$transaction(async (tx) => {
         const changed = await tx.campaign.updateMany({ where: { id: campaign.id, holdResumeAt: campaign.holdResumeAt }, data: { heldAt: null, holdReason: null, holdResumeAt: null, heldById: null } });
-        if (changed.count > 0) await writeAudit(tx, { workspaceId: campaign.workspaceId, actorKind: 'sweeper', action: 'campaign.hold_lifted', subjectType: 'Campaign', subjectId: campaign.id, summary: { automatic: true } });
-        return changed.count > 0;
+        if (changed.count === 0) return false;
+        await writeAudit(tx, { workspaceId: campaign.workspaceId, actorKind: 'sweeper', action: 'campaign.hold_lifted', subjectType: 'Campaign', subjectId: campaign.id, summary: { automatic: true } });
+        await this.notifier.holdLifted(tx, campaign.workspaceId, campaign.id);
+        return true;
       });
       if (done) {
         lifted++;

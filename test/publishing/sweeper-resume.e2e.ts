@@ -131,10 +131,14 @@ describe('sweeper, hold/resume policies, expiry', () => {
   it('the sweeper lifts a hold whose holdResumeAt passed and resumes its targets', async () => {
     const fixture = await createFixture(testApp, { baseUrl: receiver.url });
     await testApp.prisma.workspace.update({ where: { id: fixture.workspaceId }, data: { heldAt: minutesAgo(3), holdResumeAt: minutesAgo(0.1) } });
+    await testApp.prisma.membership.create({ data: { workspaceId: fixture.workspaceId, userId: fixture.userId, role: 'VIEWER' } });
     const { targetId } = await heldTarget(fixture, 2);
     expect((await sweeper.sweep()).holdsLifted).toBeGreaterThanOrEqual(1);
     expect((await testApp.prisma.workspace.findUniqueOrThrow({ where: { id: fixture.workspaceId } })).heldAt).toBeNull();
     expect((await waitForState(testApp.prisma, targetId, DONE)).state).toBe('PUBLISHED');
     expect(await testApp.prisma.auditEvent.count({ where: { subjectId: fixture.workspaceId, action: 'workspace.hold_lifted' } })).toBe(1);
+    // Every member is told the hold ended by itself, in the same transaction as the lift.
+    const told = await testApp.prisma.notificationRecipient.findMany({ where: { workspaceId: fixture.workspaceId, notification: { kind: 'WORKSPACE_RESUMED' } }, select: { userId: true } });
+    expect(told).toEqual([{ userId: fixture.userId }]);
   });
 });
