@@ -14,6 +14,23 @@ export default tseslint.config(
     },
   },
   {
+    // Arrows point one way: features call notifications, notifications call no feature (docs/notifications.md).
+    files: ['src/notifications/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(accounts|analytics|calendar|campaigns|demo|media|posts|publishing|review|workspaces)(/|$)',
+              message: 'src/notifications must not import a feature: the feature calls the Notifier instead.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/core/config/load-config.ts', 'test/**/*.ts', 'bench/**/*.ts', 'src/cli/**/*.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },

@@ -5,7 +5,7 @@ import { PrismaService, type MetricStage } from '../core/database';
 import { RateLimiter } from '../core/queue';
 import { type AccountContext, MetricsReaderRegistry, PublishError, summarise } from '../publishers';
 import { nextStep } from '../publishing/failure-policy';
-import { Notifier } from '../publishing/notifier';
+import { DeliveryNotices } from '../notifications/notifier';
 import { OutcomeRepository } from '../publishing/outcome.repository';
 import { SnapshotRepository, type SnapshotSubject } from './snapshot.repository';
 
@@ -29,7 +29,7 @@ export class SnapshotCollector {
     private readonly limiter: RateLimiter,
     private readonly outcomes: OutcomeRepository,
     private readonly prisma: PrismaService,
-    private readonly notifier: Notifier,
+    private readonly notifier: DeliveryNotices,
   ) {}
 
   async take(targetId: string, stage: MetricStage, attemptsBefore = 0): Promise<SnapshotStep> {
@@ -68,8 +68,8 @@ export class SnapshotCollector {
         return { kind: 'again', delayMs: step.delayMs, countsAsAttempt: step.countsAsAttempt };
       case 'park-account':
         // No snapshot: once the account is reconnected the planner takes this stage again.
-        const notificationId = await this.prisma.$transaction((tx) => this.outcomes.markNeedsReconnect(tx, subject.workspaceId, subject.accountId, error.message));
-        if (notificationId) await this.notifier.dispatch([notificationId]);
+        const notificationIds = await this.prisma.$transaction((tx) => this.outcomes.markNeedsReconnect(tx, subject.workspaceId, subject.accountId, error.message));
+        await this.notifier.dispatch(notificationIds);
         return { kind: 'done' };
       default:
         await this.snapshots.record(subject, { stage, state: 'FAILED', errorCode: error.code });

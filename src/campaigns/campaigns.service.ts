@@ -3,6 +3,7 @@ import { accessActor, auditJson, AuditService } from '../audit/audit.service';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { PrismaService, type Tx } from '../core/database';
 import { AppError } from '../core/errors';
+import { Notifier } from '../notifications/notifier';
 import { HoldResumeService, type ResumeSummary } from '../publishing';
 import type { CampaignView } from './campaign-views';
 import { CampaignsRepository } from './campaigns.repository';
@@ -18,6 +19,7 @@ export class CampaignsService {
     private readonly campaigns: CampaignsRepository,
     private readonly audit: AuditService,
     private readonly holds: HoldResumeService,
+    private readonly notices: Notifier,
   ) {}
 
   async create(access: WorkspaceAccess, input: CreateCampaign) {
@@ -84,6 +86,7 @@ export class CampaignsService {
         heldById: access.userId,
       });
       await this.record(tx, access, 'campaign.held', campaignId, { reason, resumeAt: resumeAt ?? null });
+      await this.notices.campaignHold(tx, access.workspaceId, access.userId, campaignId, { reason, resumeAt: resumeAt ?? null });
       return present(after, access.workspaceId);
     });
   }
@@ -94,6 +97,7 @@ export class CampaignsService {
       if (!campaign.heldAt) throw AppError.conflict('not_held', CAMPAIGN_TEXT.notHeld);
       await this.campaigns.update(tx, access.workspaceId, campaignId, { heldAt: null, holdReason: null, holdResumeAt: null, heldById: null });
       await this.record(tx, access, 'campaign.resumed', campaignId);
+      await this.notices.campaignHold(tx, access.workspaceId, access.userId, campaignId, null);
     });
     return this.holds.resumeAfterHold({ campaignId });
   }

@@ -5,6 +5,7 @@ import { roleAtLeast } from '../auth/roles';
 import { PrismaService, Role, type Tx } from '../core/database';
 import { AppError } from '../core/errors';
 import { RateLimiter } from '../core/queue';
+import { Notifier } from '../notifications/notifier';
 import { CampaignsRepository } from './campaigns.repository';
 import { CampaignsService } from './campaigns.service';
 import { CAMPAIGN_TEXT } from './campaigns.messages';
@@ -21,6 +22,7 @@ export class PartnershipsService {
     private readonly owned: CampaignsService,
     private readonly audit: AuditService,
     private readonly limiter: RateLimiter,
+    private readonly notices: Notifier,
   ) {}
 
   /**
@@ -54,6 +56,7 @@ export class PartnershipsService {
         subjectId: partnership.id,
         summary: { campaignId, by: access.workspaceSlug },
       });
+      await this.notices.partnerInvited(tx, access.workspaceId, partner.id, campaignId);
       return { id: partnership.id, workspace: partner, status: partnership.status };
     });
   }

@@ -1,22 +1,34 @@
 import { z } from 'zod';
-import { zNotificationKind, zTimestamp } from '../core/http';
+import { zNotificationKind, zNotificationSubject, zTimestamp } from '../core/http';
+
+const subjectFields = {
+  kind: zNotificationKind,
+  subjectType: zNotificationSubject,
+  subjectId: z.string(),
+  targetId: z.string().nullable().meta({ description: 'The delivery (post target) a delivery notification is about' }),
+  message: z.string().meta({ description: "Rendered in the caller's language, times in the caller's zone" }),
+  createdAt: zTimestamp,
+};
 
 export const notificationView = z
-  .object({
-    id: z.string(),
-    workspaceId: z.string(),
-    kind: zNotificationKind,
-    subjectType: z.string(),
-    subjectId: z.string(),
-    message: z.string(),
-    resolvedAt: zTimestamp.nullable(),
-    createdAt: zTimestamp,
-  })
+  .object({ id: z.string(), workspaceId: z.string(), ...subjectFields, resolvedAt: zTimestamp.nullable() })
   .meta({ id: 'Notification' });
 
 export const notificationPageView = z
   .object({ notifications: z.array(notificationView), nextBefore: z.string().nullable().meta({ description: 'Pass as ?before= for the next page' }) })
   .meta({ id: 'NotificationPage' });
+
+export const myNotificationView = z
+  .object({ id: z.string(), ...subjectFields, readAt: zTimestamp.nullable() })
+  .meta({ id: 'MyNotification' });
+
+export const myNotificationPageView = z
+  .object({ notifications: z.array(myNotificationView), nextBefore: z.string().nullable().meta({ description: 'Pass as ?before= for the next page' }) })
+  .meta({ id: 'MyNotificationPage' });
+
+export const unreadCountView = z.object({ unread: z.number().int() }).meta({ id: 'UnreadNotifications' });
+
+export const markedReadView = z.object({ marked: z.number().int() }).meta({ id: 'NotificationsMarkedRead' });
 
 export const webhookView = z
   .object({ id: z.string(), url: z.string(), events: z.array(zNotificationKind), active: z.boolean(), createdAt: zTimestamp })

@@ -1,6 +1,16 @@
 import { Module } from '@nestjs/common';
 import { NotificationsController } from './notifications.controller';
+import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
+import { DeliveryNotices, Notifier } from './notifier';
+import { WebhookDeliveryService } from './webhook-delivery.service';
 
-@Module({ controllers: [NotificationsController], providers: [NotificationsService] })
+const WRITERS = [NotificationsRepository, Notifier, { provide: DeliveryNotices, useExisting: Notifier }, WebhookDeliveryService];
+
+/** Writing notifications and delivering their webhooks: imported by every feature that tells people something. */
+@Module({ providers: WRITERS, exports: WRITERS })
+export class NotifierModule {}
+
+/** The API: lists, read state, resolve, webhooks. */
+@Module({ imports: [NotifierModule], controllers: [NotificationsController], providers: [NotificationsService] })
 export class NotificationsModule {}

@@ -5,14 +5,17 @@ import type { WorkspaceAccess } from '../auth/auth-context';
 import { newSecretToken, SecretBox } from '../core/crypto';
 import { type NotificationKind, PrismaService } from '../core/database';
 import { AppError } from '../core/errors';
+import { renderNotification } from './catalog';
 import type { WebhookView } from './notification-views';
+import { NotificationsRepository } from './notifications.repository';
 
 const WEBHOOK = { id: 'Webhook', en: 'Webhook' };
+const NOTIFICATION = { id: 'Pemberitahuan', en: 'Notification' };
 
 /**
- * What needs a human's attention (failed, unconfirmed or expired deliveries, accounts to reconnect,
- * posts not approved in time) and the workspace's outgoing notification webhooks. The engine writes
- * notifications and delivers the webhooks; this is their face for people.
+ * Notifications as people read them: the workspace's list of what needs attention (with resolve),
+ * each user's own list with read state, and the workspace's outgoing notification webhooks. The
+ * Notifier writes notifications; this is their face for people.
  */
 @Injectable()
 export class NotificationsService {
@@ -20,25 +23,39 @@ export class NotificationsService {
     private readonly prisma: PrismaService,
     private readonly secrets: SecretBox,
     private readonly audit: AuditService,
+    private readonly repository: NotificationsRepository,
   ) {}
 
+  /** The workspace's list of what needs attention, each rendered for the caller. */
   async list(access: WorkspaceAccess, query: { include: 'open' | 'all'; kind?: NotificationKind; before?: string; limit: number }) {
-    const rows = await this.prisma.notification.findMany({
-      where: {
-        workspaceId: access.workspaceId,
-        resolvedAt: query.include === 'open' ? null : undefined,
-        kind: query.kind,
-        id: query.before ? { lt: query.before } : undefined,
-      },
-      orderBy: { id: 'desc' },
-      take: query.limit,
-    });
-    return { notifications: rows, nextBefore: rows.length === query.limit ? rows[rows.length - 1]!.id : null };
+    const [rows, reader] = await Promise.all([this.repository.workspaceList(access.workspaceId, query), this.repository.reader(access.workspaceId, access.userId)]);
+    const notifications = rows.map(({ params, ...row }) => ({ ...row, message: renderNotification(row.kind, params, reader) }));
+    return { notifications, nextBefore: rows.length === query.limit ? rows[rows.length - 1]!.id : null };
+  }
+
+  /** The caller's own notifications in this workspace, newest first, in their language and zone. */
+  async mine(access: WorkspaceAccess, query: { unread: boolean; before?: string; limit: number }) {
+    const [rows, reader] = await Promise.all([this.repository.mine(access.workspaceId, access.userId, query), this.repository.reader(access.workspaceId, access.userId)]);
+    const notifications = rows.map(({ readAt, notification: { params, ...row } }) => ({ ...row, readAt, message: renderNotification(row.kind, params, reader) }));
+    return { notifications, nextBefore: rows.length === query.limit ? rows[rows.length - 1]!.notification.id : null };
+  }
+
+  async unreadCount(access: WorkspaceAccess) {
+    return { unread: await this.repository.unreadCount(access.workspaceId, access.userId) };
+  }
+
+  /** Only the caller's own: someone else's notification answers 404 like one that does not exist. */
+  async markRead(access: WorkspaceAccess, notificationId: string) {
+    if ((await this.repository.markRead(access.workspaceId, access.userId, notificationId)) === 0) throw AppError.notFound(NOTIFICATION);
+  }
+
+  async markAllRead(access: WorkspaceAccess) {
+    return { marked: await this.repository.markAllRead(access.workspaceId, access.userId) };
   }
 
   async resolve(access: WorkspaceAccess, notificationId: string) {
     await this.prisma.$transaction(async (tx) => {
-      const { count } = await tx.notification.updateMany({ where: { id: notificationId, workspaceId: access.workspaceId, resolvedAt: null }, data: { resolvedAt: new Date() } });
+      const count = await this.repository.resolve(tx, access.workspaceId, notificationId);
       if (count === 0) throw AppError.conflict('already_resolved', { id: 'Pemberitahuan ini sudah ditangani.', en: 'This notification is already resolved.' });
       await this.audit.record(tx, { workspaceId: access.workspaceId, actor: accessActor(access), action: 'notification.resolved', subjectType: 'notification', subjectId: notificationId });
     });

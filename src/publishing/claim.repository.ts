@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Prisma, PrismaService, type Tx } from '../core/database';
 import type { RateBudget } from '../publishers';
 import { writeAudit } from './audit';
-import { Notifier } from './notifier';
+import { DeliveryNotices } from '../notifications/notifier';
 import { rateWindowOpensAt } from './rate-budget';
 
 /** A claimed target with everything the platform call needs (one round trip: gaung_claim). */
@@ -70,7 +70,7 @@ const RACE_RETRY_MS = 100;
 export class ClaimRepository {
   constructor(
     private readonly prisma: PrismaService,
-    private readonly notifier: Notifier,
+    private readonly notifier: DeliveryNotices,
   ) {}
 
   async claim(accountId: string, targetId: string, version: number, owner: string, leaseMs: number, budget: RateBudget | null): Promise<ClaimResult> {
@@ -182,14 +182,8 @@ export class ClaimRepository {
     });
     if (changed.count === 0) return { kind: 'stale' };
     await writeAudit(tx, { workspaceId, actorKind: 'worker', action: 'target.expired', subjectType: 'PostTarget', subjectId: targetId, summary: { version, reason: 'not_after' } });
-    const id = await this.notifier.record(tx, {
-      workspaceId,
-      kind: 'TARGET_EXPIRED',
-      subjectType: 'PostTarget',
-      subjectId: targetId,
-      message: 'Tidak diterbitkan: batas "jangan terbitkan setelah" terlewati. / Not published: the "do not publish after" time passed.',
-    });
-    return { kind: 'expired', notificationIds: [id] };
+    const notificationIds = await this.notifier.delivery(tx, workspaceId, targetId, 'TARGET_EXPIRED', { cause: 'not_after', lateMinutes: null });
+    return { kind: 'expired', notificationIds };
   }
 
   private async hold(tx: Tx, targetId: string, version: number, workspaceId: string, reason: 'hold' | 'account'): Promise<ClaimResult> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService, type Prisma } from '../core/database';
 import { writeAudit } from './audit';
 import { DeliveryScheduler, type WakeTarget } from './delivery-scheduler';
-import { Notifier } from './notifier';
+import { DeliveryNotices } from '../notifications/notifier';
 
 /** Posts without a campaign have no late policy: they publish late only within this grace, else expire. */
 export const NO_CAMPAIGN_GRACE_MINUTES = 5;
@@ -25,7 +25,7 @@ export class HoldResumeService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly scheduler: DeliveryScheduler,
-    private readonly notifier: Notifier,
+    private readonly notifier: DeliveryNotices,
   ) {}
 
   async resumeAfterHold(scope: { workspaceId: string } | { campaignId: string }): Promise<ResumeSummary> {
@@ -76,15 +76,7 @@ export class HoldResumeService {
         if (publishLate) {
           wake.push({ id: target.id, version: target.version, dueAt: next.dueAt ?? now, attempts: target.attempts });
         } else {
-          notificationIds.push(
-            await this.notifier.record(tx, {
-              workspaceId: target.workspaceId,
-              kind: 'TARGET_EXPIRED',
-              subjectType: 'PostTarget',
-              subjectId: target.id,
-              message: `Kedaluwarsa selama penangguhan (${Math.round(lateMinutes)} menit terlambat) / Expired during the hold (${Math.round(lateMinutes)} minutes late)`,
-            }),
-          );
+          notificationIds.push(...(await this.notifier.delivery(tx, target.workspaceId, target.id, 'TARGET_EXPIRED', { cause: 'hold', lateMinutes: Math.round(lateMinutes) })));
         }
       });
     }
@@ -101,8 +93,10 @@ export class HoldResumeService {
     for (const workspace of workspaces) {
       const done = await this.prisma.$transaction(async (tx) => {
         const changed = await tx.workspace.updateMany({ where: { id: workspace.id, holdResumeAt: workspace.holdResumeAt }, data: { heldAt: null, holdReason: null, holdResumeAt: null, heldById: null } });
-        if (changed.count > 0) await writeAudit(tx, { workspaceId: workspace.id, actorKind: 'sweeper', action: 'workspace.hold_lifted', subjectType: 'Workspace', subjectId: workspace.id, summary: { automatic: true } });
-        return changed.count > 0;
+        if (changed.count === 0) return false;
+        await writeAudit(tx, { workspaceId: workspace.id, actorKind: 'sweeper', action: 'workspace.hold_lifted', subjectType: 'Workspace', subjectId: workspace.id, summary: { automatic: true } });
+        await this.notifier.holdLifted(tx, workspace.id, null);
+        return true;
       });
       if (done) {
         lifted++;
@@ -113,8 +107,10 @@ export class HoldResumeService {
     for (const campaign of campaigns) {
       const done = await this.prisma.$transaction(async (tx) => {
         const changed = await tx.campaign.updateMany({ where: { id: campaign.id, holdResumeAt: campaign.holdResumeAt }, data: { heldAt: null, holdReason: null, holdResumeAt: null, heldById: null } });
-        if (changed.count > 0) await writeAudit(tx, { workspaceId: campaign.workspaceId, actorKind: 'sweeper', action: 'campaign.hold_lifted', subjectType: 'Campaign', subjectId: campaign.id, summary: { automatic: true } });
-        return changed.count > 0;
+        if (changed.count === 0) return false;
+        await writeAudit(tx, { workspaceId: campaign.workspaceId, actorKind: 'sweeper', action: 'campaign.hold_lifted', subjectType: 'Campaign', subjectId: campaign.id, summary: { automatic: true } });
+        await this.notifier.holdLifted(tx, campaign.workspaceId, campaign.id);
+        return true;
       });
       if (done) {
         lifted++;

@@ -4,9 +4,9 @@ import type { Job, Queue } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../core/config';
 import { MAINTENANCE_QUEUE } from '../core/queue';
 import { MaintenanceTasks } from './maintenance-tasks';
-import { WEBHOOK_DELIVERY_JOB, type WebhookDeliveryJobData } from './notifier';
+import { WEBHOOK_DELIVERY_JOB, type WebhookDeliveryJobData } from '../notifications/notifier';
+import { WebhookDeliveryService } from '../notifications/webhook-delivery.service';
 import { SweeperService } from './sweeper.service';
-import { WebhookDeliveryService } from './webhook-delivery.service';
 
 export const SWEEP_JOB = 'sweep';
 export const SWEEP_SCHEDULER_ID = 'publishing-sweeper';

@@ -1,10 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Prisma, PrismaService, type Tx } from '../core/database';
 import type { PublishError, PublishResult } from '../publishers';
 import { attemptInsert, recordAttempt } from './attempt-ledger';
 import { engineAuditInsert, writeAudit } from './audit';
 import type { NextStep } from './failure-policy';
-import { Notifier } from './notifier';
+import { DeliveryNotices } from '../notifications/notifier';
 
 export interface AttemptFacts {
   targetId: string;
@@ -15,26 +15,14 @@ export interface AttemptFacts {
   startedAt: Date;
 }
 
-const MESSAGES = {
-  failed: 'Gagal diterbitkan / Publishing failed',
-  unconfirmed: 'Tidak pasti apakah sudah terbit: periksa akunnya / Not sure it was published: check the account',
-  reconnect: 'Akun perlu dihubungkan ulang / The account needs a reconnect',
-  late: { id: 'Terbit terlambat', en: 'Published late by' },
-};
-
-/** "95 detik", "12 menit": seconds under two minutes, whole minutes above. */
-function lateness(seconds: number, locale: 'id' | 'en'): string {
-  if (seconds < 120) return locale === 'id' ? `${seconds} detik` : `${seconds} seconds`;
-  const minutes = Math.round(seconds / 60);
-  return locale === 'id' ? `${minutes} menit` : `${minutes} minutes`;
-}
-
 /** Records one call's outcome: the ledger row, the target's new state, audit and notifications, in one short transaction. */
 @Injectable()
 export class OutcomeRepository {
+  private readonly logger = new Logger(OutcomeRepository.name);
+
   constructor(
     private readonly prisma: PrismaService,
-    private readonly notifier: Notifier,
+    private readonly notifier: DeliveryNotices,
   ) {}
 
   /**
@@ -71,18 +59,17 @@ export class OutcomeRepository {
     return changed;
   }
 
-  /** Never silently late: the people who planned the post are told how late it went out. */
+  /**
+   * Never silently late: the people who planned the post are told how late it went out. After the
+   * outcome committed; lateness is on the target either way, so a failure here is only logged.
+   */
   private async toldLate(facts: AttemptFacts, lateSeconds: number): Promise<void> {
-    const id = await this.prisma.$transaction((tx) =>
-      this.notifier.record(tx, {
-        workspaceId: facts.workspaceId,
-        kind: 'TARGET_PUBLISHED_LATE',
-        subjectType: 'PostTarget',
-        subjectId: facts.targetId,
-        message: `${MESSAGES.late.id} ${lateness(lateSeconds, 'id')} / ${MESSAGES.late.en} ${lateness(lateSeconds, 'en')}`,
-      }),
-    );
-    await this.notifier.dispatch([id]);
+    try {
+      const ids = await this.prisma.$transaction((tx) => this.notifier.delivery(tx, facts.workspaceId, facts.targetId, 'TARGET_PUBLISHED_LATE', { lateSeconds }));
+      await this.notifier.dispatch(ids);
+    } catch (error) {
+      this.logger.warn({ msg: 'late notification not written', targetId: facts.targetId, error: error instanceof Error ? error.message : String(error) });
+    }
   }
 
   /** Applies the failure policy's step; returns the next due time when the target will be retried. */
@@ -106,19 +93,15 @@ export class OutcomeRepository {
         summary: { version: facts.version, kind: error.kind, code: error.code, httpStatus: error.httpStatus ?? null, retryAt: dueAt?.toISOString() ?? null },
       });
       if (step.kind === 'failed' || step.kind === 'unconfirmed') {
+        const reason = error.message.slice(0, 500);
         notificationIds.push(
-          await this.notifier.record(tx, {
-            workspaceId: facts.workspaceId,
-            kind: step.kind === 'failed' ? 'TARGET_FAILED' : 'TARGET_UNCONFIRMED',
-            subjectType: 'PostTarget',
-            subjectId: facts.targetId,
-            message: `${MESSAGES[step.kind]}: ${error.message}`,
-          }),
+          ...(step.kind === 'failed'
+            ? await this.notifier.delivery(tx, facts.workspaceId, facts.targetId, 'TARGET_FAILED', { reason })
+            : await this.notifier.delivery(tx, facts.workspaceId, facts.targetId, 'TARGET_UNCONFIRMED', { reason })),
         );
       }
       if (step.kind === 'park-account') {
-        const id = await this.markNeedsReconnect(tx, facts.workspaceId, facts.accountId, error.message);
-        if (id) notificationIds.push(id);
+        notificationIds.push(...(await this.markNeedsReconnect(tx, facts.workspaceId, facts.accountId, error.message)));
       }
       return true;
     });
@@ -126,20 +109,14 @@ export class OutcomeRepository {
     return applied ? dueAt : null;
   }
 
-  /** Account -> NEEDS_RECONNECT once; returns the notification id when this call made the change. */
-  async markNeedsReconnect(tx: Tx, workspaceId: string, accountId: string, reason: string): Promise<string | null> {
+  /** Account -> NEEDS_RECONNECT once; returns the notification ids when this call made the change. */
+  async markNeedsReconnect(tx: Tx, workspaceId: string, accountId: string, reason: string): Promise<string[]> {
     const changed = await tx.connectedAccount.updateMany({
       where: { id: accountId, status: 'ACTIVE' },
       data: { status: 'NEEDS_RECONNECT', statusReason: reason.slice(0, 1000) },
     });
-    if (changed.count === 0) return null;
+    if (changed.count === 0) return [];
     await writeAudit(tx, { workspaceId, actorKind: 'worker', action: 'account.needs_reconnect', subjectType: 'ConnectedAccount', subjectId: accountId, summary: { reason } });
-    return this.notifier.record(tx, {
-      workspaceId,
-      kind: 'ACCOUNT_NEEDS_RECONNECT',
-      subjectType: 'ConnectedAccount',
-      subjectId: accountId,
-      message: `${MESSAGES.reconnect}: ${reason}`,
-    });
+    return this.notifier.accountNeedsReconnect(tx, workspaceId, accountId, reason);
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MediaModule } from '../media/media.module';
+import { NotifierModule } from '../notifications/notifications.module';
 import { PublishersModule } from '../publishers';
 import { ClaimRepository } from './claim.repository';
 import { DeliveryScheduler } from './delivery-scheduler';
@@ -9,7 +10,6 @@ import { MaintenanceProcessor } from './maintenance.processor';
 import { MaintenanceTasks } from './maintenance-tasks';
 import { MetricsController } from './metrics.controller';
 import { PublishingMetrics } from './metrics';
-import { Notifier } from './notifier';
 import { OutcomeRepository } from './outcome.repository';
 import { PublishEngine } from './publish-engine';
 import { PublishProcessor } from './publish.processor';
@@ -17,11 +17,9 @@ import { RateBudgetChecker } from './rate-budget';
 import { SweeperService } from './sweeper.service';
 import { TargetActionsService } from './target-actions.service';
 import { TargetsController } from './targets.controller';
-import { WebhookDeliveryService } from './webhook-delivery.service';
 
 const SERVICES = [
   DeliveryScheduler,
-  Notifier,
   ClaimRepository,
   OutcomeRepository,
   PublishEngine,
@@ -29,7 +27,6 @@ const SERVICES = [
   SweeperService,
   TargetActionsService,
   RateBudgetChecker,
-  WebhookDeliveryService,
   PublishingMetrics,
   MaintenanceTasks,
   AccountCredentialsStore,
@@ -37,9 +34,9 @@ const SERVICES = [
 
 /** The engine's services, for the API (approve -> wake, resume, human actions) and the worker. */
 @Module({
-  imports: [PublishersModule, MediaModule],
+  imports: [PublishersModule, MediaModule, NotifierModule],
   providers: SERVICES,
-  exports: SERVICES,
+  exports: [...SERVICES, NotifierModule],
 })
 export class PublishingModule {}
 

@@ -8,7 +8,7 @@ import { DeliveryScheduler, type WakeTarget } from './delivery-scheduler';
 import { safeToRetryAmbiguous } from './failure-policy';
 import { HoldResumeService } from './hold-resume.service';
 import { PublishingMetrics } from './metrics';
-import { Notifier } from './notifier';
+import { DeliveryNotices } from '../notifications/notifier';
 
 const BATCH = 500;
 
@@ -31,7 +31,7 @@ export class SweeperService {
     private readonly scheduler: DeliveryScheduler,
     private readonly publishers: PublisherRegistry,
     private readonly holds: HoldResumeService,
-    private readonly notifier: Notifier,
+    private readonly notifier: DeliveryNotices,
     private readonly metrics: PublishingMetrics,
   ) {}
 
@@ -105,15 +105,7 @@ export class SweeperService {
         await writeAudit(tx, { workspaceId: target.workspaceId, actorKind: 'sweeper', action: retry ? 'target.retry' : 'target.unconfirmed', subjectType: 'PostTarget', subjectId: target.id, summary: { version: target.version, reason: 'lease_expired' } });
         if (retry) wake.push({ id: target.id, version: target.version, dueAt: now, attempts: target.attempts + 1 });
         else {
-          notificationIds.push(
-            await this.notifier.record(tx, {
-              workspaceId: target.workspaceId,
-              kind: 'TARGET_UNCONFIRMED',
-              subjectType: 'PostTarget',
-              subjectId: target.id,
-              message: 'Pekerja berhenti saat menerbitkan: periksa akunnya / The worker stopped while publishing: check the account',
-            }),
-          );
+          notificationIds.push(...(await this.notifier.delivery(tx, target.workspaceId, target.id, 'TARGET_UNCONFIRMED', { reason: 'worker stopped while publishing' })));
         }
       });
     }
@@ -140,15 +132,7 @@ export class SweeperService {
         if (changed.count === 0) return;
         expired += changed.count;
         await writeAudit(tx, { workspaceId: post.workspaceId, actorKind: 'sweeper', action: 'post.not_approved_in_time', subjectType: 'Post', subjectId: post.id, summary: { version: post.version, status: post.status, targets: changed.count } });
-        notificationIds.push(
-          await this.notifier.record(tx, {
-            workspaceId: post.workspaceId,
-            kind: 'POST_NOT_APPROVED_IN_TIME',
-            subjectType: 'Post',
-            subjectId: post.id,
-            message: 'Unggahan belum disetujui saat waktunya tiba dan tidak diterbitkan / The post was not approved by its time and was not published',
-          }),
-        );
+        notificationIds.push(...(await this.notifier.notApprovedInTime(tx, post.workspaceId, post.id)));
       });
     }
     await this.notifier.dispatch(notificationIds);

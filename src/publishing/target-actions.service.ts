@@ -74,5 +74,5 @@ export class TargetActionsService {
 }
 
 async function resolveNotifications(tx: Tx, workspaceId: string, targetId: string): Promise<void> {
-  await tx.notification.updateMany({ where: { workspaceId, subjectType: 'PostTarget', subjectId: targetId, resolvedAt: null }, data: { resolvedAt: new Date() } });
+  await tx.notification.updateMany({ where: { workspaceId, targetId, resolvedAt: null }, data: { resolvedAt: new Date() } });
 }

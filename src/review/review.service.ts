@@ -3,6 +3,7 @@ import type { WorkspaceAccess } from '../auth/auth-context';
 import { resolveSchedule, type ScheduleInput } from '../calendar/zoned-time';
 import { PrismaService, type Tx } from '../core/database';
 import { AppError } from '../core/errors';
+import { Notifier } from '../notifications/notifier';
 import { DeliveryScheduler, RateBudgetChecker, staleWakeUps, type WakeTarget } from '../publishing';
 import { hasIssues, issueDetails } from '../posts/content';
 import { POST_TEXT } from '../posts/posts.messages';
@@ -28,6 +29,7 @@ export class ReviewService {
     private readonly drafting: PostsService,
     private readonly scheduler: DeliveryScheduler,
     private readonly budgets: RateBudgetChecker,
+    private readonly notices: Notifier,
   ) {}
 
   async submit(access: WorkspaceAccess, postId: string) {
@@ -35,6 +37,7 @@ export class ReviewService {
       const issues = this.drafting.issuesOf(post);
       if (hasIssues(issues)) throw AppError.unprocessable('content_issues', POST_TEXT.hasIssues, {}, issueDetails(issues));
       assertSubmittableTiming(post);
+      await this.notices.reviewed(tx, access.workspaceId, access.userId, post.id, 'POST_SUBMITTED');
       return this.apply(tx, access, post, { type: 'submit' }, 'SUBMITTED', '');
     });
   }
@@ -44,6 +47,7 @@ export class ReviewService {
       // A "publish now" post gets the approval's instant as its time (docs/publishing.md).
       const due = approvalTiming(post, access.timeZone);
       const next = await this.apply(tx, access, post, { type: 'approve', version: seenVersion }, 'APPROVED', '');
+      await this.notices.reviewed(tx, access.workspaceId, access.userId, post.id, 'POST_APPROVED');
       await this.posts.update(tx, access.workspaceId, post.id, { approvedById: access.userId, approvedAt: new Date(), scheduledAt: due.instant, scheduleZone: due.zone, publishNow: false });
       const ids = await this.posts.moveTargets(tx, access.workspaceId, post.id, ['PENDING'], { state: 'SCHEDULED', version: next.post.version, dueAt: due.instant });
       return { ...next, wake: ids.map((id) => ({ id, version: next.post.version, dueAt: due.instant })) };
@@ -52,9 +56,10 @@ export class ReviewService {
   }
 
   async requestChanges(access: WorkspaceAccess, postId: string, comment: string) {
-    return this.transition(access, postId, 'post.changes_requested', (tx, post) =>
-      this.apply(tx, access, post, { type: 'requestChanges', comment }, 'CHANGES_REQUESTED', comment),
-    );
+    return this.transition(access, postId, 'post.changes_requested', async (tx, post) => {
+      await this.notices.reviewed(tx, access.workspaceId, access.userId, post.id, 'POST_CHANGES_REQUESTED', comment);
+      return this.apply(tx, access, post, { type: 'requestChanges', comment }, 'CHANGES_REQUESTED', comment);
+    });
   }
 
   async withdraw(access: WorkspaceAccess, postId: string) {
@@ -106,6 +111,7 @@ export class ReviewService {
       if (!post) throw AppError.notFound(POST_TEXT.post);
       const comment = await this.posts.addComment(tx, access.workspaceId, { postId, authorId: access.userId, kind: 'COMMENT', body, postVersion: post.version });
       await this.drafting.record(tx, access, 'post.commented', postId, { commentId: comment.id });
+      await this.notices.commented(tx, access.workspaceId, access.userId, postId, body);
       return comment;
     });
   }

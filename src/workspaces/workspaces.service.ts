@@ -5,6 +5,7 @@ import { actorOf } from '../auth/auth.service';
 import { PrismaService, Role, type Tx } from '../core/database';
 import { AppError } from '../core/errors';
 import { RateLimiter } from '../core/queue';
+import { Notifier } from '../notifications/notifier';
 import { HoldResumeService, type ResumeSummary } from '../publishing';
 import { assertMayManage } from './member-rights';
 import type { WorkspaceChanges } from './workspaces.schemas';
@@ -22,6 +23,7 @@ export class WorkspacesService {
     private readonly audit: AuditService,
     private readonly holds: HoldResumeService,
     private readonly limiter: RateLimiter,
+    private readonly notices: Notifier,
   ) {}
 
   /** The creator becomes its OWNER. */
@@ -72,6 +74,7 @@ export class WorkspacesService {
       });
       if (count === 0) throw AppError.conflict('already_held', WORKSPACE_TEXT.alreadyHeld);
       await this.audit.record(tx, { workspaceId: access.workspaceId, actor: accessActor(access), action: 'workspace.held', subjectType: 'workspace', subjectId: access.workspaceId, summary: { reason, resumeAt: resumeAt ?? null } });
+      await this.notices.workspaceHold(tx, access.workspaceId, access.userId, { reason, resumeAt: resumeAt ?? null });
       return this.workspaces.findById(access.workspaceId);
     });
   }
@@ -85,6 +88,7 @@ export class WorkspacesService {
       });
       if (count === 0) throw AppError.conflict('not_held', WORKSPACE_TEXT.notHeld);
       await this.audit.record(tx, { workspaceId: access.workspaceId, actor: accessActor(access), action: 'workspace.resumed', subjectType: 'workspace', subjectId: access.workspaceId });
+      await this.notices.workspaceHold(tx, access.workspaceId, access.userId, null);
     });
     return this.holds.resumeAfterHold({ workspaceId: access.workspaceId });
   }

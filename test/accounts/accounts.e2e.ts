@@ -178,7 +178,7 @@ describe('connected accounts API', () => {
     const created = await connect({ platform: 'TELEGRAM', botToken: BOT_TOKEN, chatId: '@aksi_buruh' }).expect(201);
     const id = created.body.id as string;
     await t.prisma.connectedAccount.update({ where: { id }, data: { status: 'NEEDS_RECONNECT', statusReason: 'Unauthorized' } });
-    await t.prisma.notification.create({ data: { workspaceId: ws.id, kind: 'ACCOUNT_NEEDS_RECONNECT', subjectType: 'ConnectedAccount', subjectId: id, message: 'x' } });
+    await t.prisma.notification.create({ data: { workspaceId: ws.id, kind: 'ACCOUNT_NEEDS_RECONNECT', subjectType: 'ACCOUNT', subjectId: id, params: { account: 'x', reason: 'x' } } });
     const held = await deliveryTo(t.prisma, ws, id, 'HELD');
     telegram.validTokens.delete(BOT_TOKEN);
 

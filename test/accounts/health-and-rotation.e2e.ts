@@ -11,7 +11,7 @@ import type { Platform } from '../../src/core/database';
 import { MAINTENANCE_QUEUE } from '../../src/core/queue';
 import { PublisherRegistry } from '../../src/publishers';
 import { MaintenanceTasks } from '../../src/publishing';
-import { Notifier } from '../../src/publishing/notifier';
+import { Notifier } from '../../src/notifications/notifier';
 import { TelegramContract } from '../contracts/telegram/telegram-contract';
 import { XContract } from '../contracts/x/x-contract';
 import { createWorkspace, type FixtureWorkspace } from '../support/fixtures';
@@ -84,7 +84,7 @@ describe('account health and key rotation', () => {
     expect(row.statusReason).toMatch(/Unauthorized/);
     const notifications = await t.prisma.notification.findMany({ where: { workspaceId: ws.id, kind: 'ACCOUNT_NEEDS_RECONNECT', subjectId: revoked.id } });
     expect(notifications).toHaveLength(1);
-    expect(notifications[0]!.message).not.toContain(REVOKED_TOKEN);
+    expect(JSON.stringify(notifications[0]!.params)).not.toContain(REVOKED_TOKEN);
     expect(await t.prisma.auditEvent.count({ where: { subjectId: revoked.id, action: 'account.needs_reconnect' } })).toBe(1);
     expect((await t.prisma.connectedAccount.findUniqueOrThrow({ where: { id: fine.id } })).lastCheckedAt!.getTime()).toBeGreaterThan(Date.now() - 60_000);
     expect((await t.prisma.connectedAccount.findUniqueOrThrow({ where: { id: unreachable.id } })).status).toBe('ACTIVE');

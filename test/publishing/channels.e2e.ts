@@ -95,7 +95,7 @@ describe('FEED channel, notification webhooks, metrics and queue board', () => {
     const body = delivered.body.toString('utf8');
     expect(verifySignature(secret, body, String(delivered.headers['x-gaung-signature']))).toBe(true);
     expect(verifySignature('wrong-secret-0000000000', body, String(delivered.headers['x-gaung-signature']))).toBe(false);
-    expect(JSON.parse(body)).toMatchObject({ event: 'TARGET_FAILED', subject: { type: 'PostTarget', id: targetId } });
+    expect(JSON.parse(body)).toMatchObject({ event: 'TARGET_FAILED', subject: { type: 'PostTarget', id: targetId }, message: expect.stringContaining('gagal diterbitkan') });
   });
 
   it('/metrics exposes lateness, outcomes by platform and kind, queue depth, sweeper repairs', async () => {

@@ -45,12 +45,16 @@ describe('publishing engine: outcomes by failure kind (WEBHOOK channel, real Pos
 
   it('PERMANENT: FAILED with the platform reason and a notification', async () => {
     receiver.fail({ kind: 'reject', reason: 'Konten ditolak: terlalu panjang' });
+    await testApp.prisma.membership.upsert({ where: { workspaceId_userId: { workspaceId: fixture.workspaceId, userId: fixture.userId } }, create: { workspaceId: fixture.workspaceId, userId: fixture.userId, role: 'EDITOR' }, update: {} });
     const { targetId } = await scheduleTarget(testApp, fixture, new Date());
     const target = await waitForState(testApp.prisma, targetId, FINAL);
     expect(target.state).toBe('FAILED');
     expect(target.lastError).toContain('Konten ditolak');
     expect(target.lastErrorCode).toBe('webhook.422');
-    expect(await testApp.prisma.notification.count({ where: { subjectId: targetId, kind: 'TARGET_FAILED' } })).toBe(1);
+    expect(await testApp.prisma.notification.count({ where: { targetId, kind: 'TARGET_FAILED' } })).toBe(1);
+    // The post's author (a member) is told; the engine is no actor to leave out.
+    const told = await testApp.prisma.notificationRecipient.findMany({ where: { notification: { targetId } }, select: { userId: true, readAt: true } });
+    expect(told).toEqual([{ userId: fixture.userId, readAt: null }]);
   });
 
   it('NOT_SENT_RETRYABLE: 503 twice then accepted; attempts counted', async () => {

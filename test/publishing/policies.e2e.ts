@@ -23,7 +23,7 @@ describe('unsafe AMBIGUOUS, human actions, rate budget, per-account serialisatio
       await engine.testApp.app.get(SweeperService).sweep();
       await sleep(500);
       expect(engine.receiver.requests.filter((r) => (r.json as { targetId?: string } | undefined)?.targetId === targetId)).toHaveLength(1);
-      expect(await engine.testApp.prisma.notification.count({ where: { subjectId: targetId, kind: 'TARGET_UNCONFIRMED' } })).toBe(1);
+      expect(await engine.testApp.prisma.notification.count({ where: { targetId, kind: 'TARGET_UNCONFIRMED' } })).toBe(1);
     });
 
     it('an expired lease -> UNCONFIRMED (the call may have happened)', async () => {
@@ -67,12 +67,12 @@ describe('unsafe AMBIGUOUS, human actions, rate budget, per-account serialisatio
       const fixture = await createFixture(engine.testApp, { baseUrl: engine.receiver.url });
       const { targetId } = await scheduleTarget(engine.testApp, fixture, new Date(), { wake: false });
       await engine.testApp.prisma.postTarget.update({ where: { id: targetId }, data: { state: 'UNCONFIRMED' } });
-      await engine.testApp.prisma.notification.create({ data: { workspaceId: fixture.workspaceId, kind: 'TARGET_UNCONFIRMED', subjectType: 'PostTarget', subjectId: targetId, message: 'check' } });
+      await engine.testApp.prisma.notification.create({ data: { workspaceId: fixture.workspaceId, kind: 'TARGET_UNCONFIRMED', subjectType: 'POST', subjectId: targetId, targetId, params: { post: 'x', reason: 'check' } } });
       const actions = engine.testApp.app.get(TargetActionsService);
       await actions.confirmPublished(fixture.workspaceId, targetId, 'https://example.org/p/1', { userId: fixture.userId });
       const target = await engine.testApp.prisma.postTarget.findUniqueOrThrow({ where: { id: targetId } });
       expect([target.state, target.externalUrl]).toEqual(['PUBLISHED', 'https://example.org/p/1']);
-      expect(await engine.testApp.prisma.notification.count({ where: { subjectId: targetId, resolvedAt: null } })).toBe(0);
+      expect(await engine.testApp.prisma.notification.count({ where: { targetId, resolvedAt: null } })).toBe(0);
       expect(await engine.testApp.prisma.auditEvent.count({ where: { subjectId: targetId, action: 'target.confirmed_published', actorId: fixture.userId } })).toBe(1);
       // Not UNCONFIRMED any more: a second confirmation is a 409.
       await expect(actions.confirmPublished(fixture.workspaceId, targetId, 'https://example.org/p/1', { userId: fixture.userId })).rejects.toMatchObject({ status: 409 });

@@ -1,3 +1,4 @@
+import { renderNotification } from '../../src/notifications/catalog';
 import { SweeperService } from '../../src/publishing';
 import { createFixture, overridePublisher, scheduleTarget, sleep, variant, waitForState, FINAL_STATES } from './engine-fixtures';
 import { engineInOwnDatabase } from './engine-in-own-database';
@@ -50,8 +51,9 @@ describe('leases and lateness', () => {
     expect(onTimeTarget!.state).toBe('PUBLISHED');
     expect(onTimeTarget!.lateSeconds).toBeNull();
     const notices = await engine.testApp.prisma.notification.findMany({ where: { workspaceId: fixture.workspaceId, kind: 'TARGET_PUBLISHED_LATE' } });
-    expect(notices.map((n) => n.subjectId)).toEqual([late.targetId]);
-    expect(notices[0]!.message).toMatch(/^Terbit terlambat 5 menit \/ Published late by 5 minutes$/);
+    expect(notices.map((n) => n.targetId)).toEqual([late.targetId]);
+    expect(renderNotification(notices[0]!.kind, notices[0]!.params, { locale: 'id', timeZone: 'Asia/Jakarta' })).toMatch(/" terbit terlambat 5 menit$/);
+    expect(renderNotification(notices[0]!.kind, notices[0]!.params, { locale: 'en', timeZone: 'Asia/Jakarta' })).toMatch(/" was published late by 5 minutes$/);
     const metrics = await engine.testApp.http().get('/metrics').set('Authorization', `Bearer ${OPERATOR}`).expect(200);
     expect(metrics.text).toMatch(/gaung_published_late_total\{platform="WEBHOOK"\} 1/);
   });

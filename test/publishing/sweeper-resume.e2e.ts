@@ -71,7 +71,7 @@ describe('sweeper, hold/resume policies, expiry', () => {
     const fixture = await createFixture(engine.testApp, { baseUrl: engine.receiver.url });
     const { targetId } = await scheduleTarget(engine.testApp, fixture, minutesAgo(2), { notAfter: minutesAgo(1) });
     expect((await waitForState(engine.testApp.prisma, targetId, FINAL_STATES)).state).toBe('EXPIRED');
-    expect(await engine.testApp.prisma.notification.count({ where: { subjectId: targetId, kind: 'TARGET_EXPIRED' } })).toBe(1);
+    expect(await engine.testApp.prisma.notification.count({ where: { targetId, kind: 'TARGET_EXPIRED' } })).toBe(1);
     expect(engine.receiver.stored.filter((p) => p.targetId === targetId)).toHaveLength(0);
   });
 
@@ -92,7 +92,7 @@ describe('sweeper, hold/resume policies, expiry', () => {
     const { targetId } = await heldTarget(fixture, 10);
     expect(await holds.resumeAfterHold({ workspaceId: fixture.workspaceId })).toEqual({ rescheduled: 0, expired: 1 });
     expect((await engine.testApp.prisma.postTarget.findUniqueOrThrow({ where: { id: targetId } })).state).toBe('EXPIRED');
-    expect(await engine.testApp.prisma.notification.count({ where: { subjectId: targetId, kind: 'TARGET_EXPIRED' } })).toBe(1);
+    expect(await engine.testApp.prisma.notification.count({ where: { targetId, kind: 'TARGET_EXPIRED' } })).toBe(1);
   });
 
   it('campaign PUBLISH_LATE: within lateGraceMinutes publishes late, beyond it expires', async () => {
@@ -115,10 +115,14 @@ describe('sweeper, hold/resume policies, expiry', () => {
   it('the sweeper lifts a hold whose holdResumeAt passed and resumes its targets', async () => {
     const fixture = await createFixture(engine.testApp, { baseUrl: engine.receiver.url });
     await engine.testApp.prisma.workspace.update({ where: { id: fixture.workspaceId }, data: { heldAt: minutesAgo(3), holdResumeAt: minutesAgo(0.1) } });
+    await engine.testApp.prisma.membership.create({ data: { workspaceId: fixture.workspaceId, userId: fixture.userId, role: 'VIEWER' } });
     const { targetId } = await heldTarget(fixture, 2);
     expect((await sweeper.sweep()).holdsLifted).toBeGreaterThanOrEqual(1);
     expect((await engine.testApp.prisma.workspace.findUniqueOrThrow({ where: { id: fixture.workspaceId } })).heldAt).toBeNull();
     expect((await waitForState(engine.testApp.prisma, targetId, FINAL_STATES)).state).toBe('PUBLISHED');
     expect(await engine.testApp.prisma.auditEvent.count({ where: { subjectId: fixture.workspaceId, action: 'workspace.hold_lifted' } })).toBe(1);
+    // Every member is told the hold ended by itself, in the same transaction as the lift.
+    const told = await engine.testApp.prisma.notificationRecipient.findMany({ where: { workspaceId: fixture.workspaceId, notification: { kind: 'WORKSPACE_RESUMED' } }, select: { userId: true } });
+    expect(told).toEqual([{ userId: fixture.userId }]);
   });
 });

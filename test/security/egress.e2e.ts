@@ -7,7 +7,7 @@ import { guardedLookup } from '../../src/core/egress/guarded-lookup';
 import { AllowList } from '../../src/core/egress/address-policy';
 import { PlatformHttp, PublishError } from '../../src/publishers';
 import { WebhookPublisher } from '../../src/publishers/webhook/webhook.publisher';
-import { WebhookDeliveryService } from '../../src/publishing/webhook-delivery.service';
+import { WebhookDeliveryService } from '../../src/notifications/webhook-delivery.service';
 import { createFixture, removeFixtures, scheduleTarget, waitForState } from '../publishing/engine-fixtures';
 import { bearer, createWorkspace, type FixtureWorkspace } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -220,7 +220,7 @@ describe('the guarded egress behind the API and the worker (no allow-list)', () 
     const endpoint = await t.prisma.webhookEndpoint.create({ data: { workspaceId: fixture.workspaceId, url: `http://[::1]:${inside.port}/notify`, secretCiphertext: placeholder.ciphertext, secretKeyId: placeholder.keyId } });
     const sealed = box.seal('s'.repeat(32), { workspaceId: fixture.workspaceId, subject: `webhook:${endpoint.id}` });
     await t.prisma.webhookEndpoint.update({ where: { id: endpoint.id }, data: { secretCiphertext: sealed.ciphertext, secretKeyId: sealed.keyId } });
-    const notification = await t.prisma.notification.create({ data: { workspaceId: fixture.workspaceId, kind: 'TARGET_FAILED', message: 'hi', subjectType: 'PostTarget', subjectId: 'p' } });
+    const notification = await t.prisma.notification.create({ data: { workspaceId: fixture.workspaceId, kind: 'TARGET_FAILED', params: { post: 'p', reason: 'hi' }, subjectType: 'POST', subjectId: 'p' } });
     await expect(t.app.get(WebhookDeliveryService).deliver({ notificationId: notification.id, endpointId: endpoint.id })).rejects.toBeInstanceOf(EgressRefusedError);
     expect(inside.hits).toEqual([]);
   });

@@ -31,7 +31,7 @@ export async function createObjects(prisma: PrismaClient, ws: FixtureWorkspace):
     data: { workspaceId: ws.id, uploadedById: author, kind: 'IMAGE', mimeType: 'image/png', byteSize: 1, storageKey: 'x', sha256: '0'.repeat(64) },
   });
   const notification = await prisma.notification.create({
-    data: { workspaceId: ws.id, kind: 'TARGET_FAILED', subjectType: 'target', subjectId: post.targets[0]!.id, message: 'x' },
+    data: { workspaceId: ws.id, kind: 'TARGET_FAILED', subjectType: 'POST', subjectId: post.id, targetId: post.targets[0]!.id, params: { post: 'x', reason: 'x' } },
   });
   const partnerWorkspace = await prisma.workspace.create({ data: { slug: `partner-${ws.slug}`, name: 'Partner', timeZone: 'Asia/Jakarta' } });
   const partnerCampaign = await prisma.campaign.create({ data: { workspaceId: partnerWorkspace.id, name: 'Joint', timeZone: 'Asia/Jakarta' } });

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type * as ContractServerModule from '../../test/contracts/contract-server';
 import type * as TelegramModule from '../../test/contracts/telegram/telegram-contract';
 
 /**
@@ -8,3 +9,5 @@ import type * as TelegramModule from '../../test/contracts/telegram/telegram-con
 const load = createRequire(import.meta.url);
 
 export const { TelegramContract } = load('../../test/contracts/telegram/telegram-contract.ts') as typeof TelegramModule;
+
+export const { ContractServer, sendJson } = load('../../test/contracts/contract-server.ts') as typeof ContractServerModule;

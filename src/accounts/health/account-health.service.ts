@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { auditJson, AuditService, type Actor } from '../../audit/audit.service';
 import { APP_CONFIG, type AppConfig } from '../../core/config';
 import { PrismaService, type ConnectedAccount } from '../../core/database';
-import { Notifier } from '../../publishing/notifier';
+import { DeliveryNotices } from '../../notifications/notifier';
 import { PublishError, PublisherRegistry, type AccountContext } from '../../publishers';
 import { AccountCredentialsStore } from '../account-credentials.store';
 
@@ -36,7 +36,7 @@ export class AccountHealthService {
     private readonly publishers: PublisherRegistry,
     private readonly store: AccountCredentialsStore,
     private readonly audit: AuditService,
-    private readonly notifier: Notifier,
+    private readonly notifier: DeliveryNotices,
   ) {}
 
   /** `scope` limits a run to one workspace (an admin's "check now", and tests on a shared database). */
@@ -94,20 +94,14 @@ export class AccountHealthService {
   }
 
   private async markNeedsReconnect(account: ConnectedAccount, reason: string): Promise<boolean> {
-    const notificationId = await this.prisma.$transaction(async (tx) => {
+    const notificationIds = await this.prisma.$transaction(async (tx) => {
       const changed = await tx.connectedAccount.updateMany({ where: { id: account.id, status: 'ACTIVE' }, data: { status: 'NEEDS_RECONNECT', statusReason: reason.slice(0, 1000), lastCheckedAt: new Date() } });
-      if (changed.count === 0) return null;
+      if (changed.count === 0) return [];
       await this.audit.record(tx, { workspaceId: account.workspaceId, actor: SYSTEM, action: 'account.needs_reconnect', subjectType: 'ConnectedAccount', subjectId: account.id, summary: { reason: reason.slice(0, 500) } });
-      return this.notifier.record(tx, {
-        workspaceId: account.workspaceId,
-        kind: 'ACCOUNT_NEEDS_RECONNECT',
-        subjectType: 'ConnectedAccount',
-        subjectId: account.id,
-        message: `Akun ${account.displayName} perlu dihubungkan ulang / The account ${account.displayName} needs a reconnect: ${reason}`,
-      });
+      return this.notifier.accountNeedsReconnect(tx, account.workspaceId, account.id, reason);
     });
-    if (notificationId) await this.notifier.dispatch([notificationId]);
-    return notificationId !== null;
+    await this.notifier.dispatch(notificationIds);
+    return notificationIds.length > 0;
   }
 
   /** Credentials that cannot be opened throw SecretDecryptionError: logged, the account left as it is. */

@@ -6,6 +6,7 @@ import {
   KeyDateKind,
   LatePolicy,
   NotificationKind,
+  NotificationSubject,
   PartnershipStatus,
   Platform,
   PostStatus,
@@ -25,3 +26,4 @@ export const zLatePolicy = z.enum(LatePolicy).meta({ id: 'LatePolicy', descripti
 export const zKeyDateKind = z.enum(KeyDateKind).meta({ id: 'KeyDateKind' });
 export const zCommentKind = z.enum(CommentKind).meta({ id: 'CommentKind' });
 export const zNotificationKind = z.enum(NotificationKind).meta({ id: 'NotificationKind' });
+export const zNotificationSubject = z.enum(NotificationSubject).meta({ id: 'NotificationSubject', description: 'What a notification is about; the web app opens its page' });

@@ -5,6 +5,7 @@ export {
   zKeyDateKind,
   zLatePolicy,
   zNotificationKind,
+  zNotificationSubject,
   zPartnershipStatus,
   zPlatform,
   zPostStatus,

@@ -1290,10 +1290,78 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What needs attention: failed, unconfirmed or expired deliveries, accounts to reconnect, posts not approved in time */
+        /** What needs attention in the workspace (failed, unconfirmed, expired or late deliveries, accounts to reconnect, posts not approved in time), open or all, rendered in the caller's language */
         get: operations["NotificationsController_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspace}/notifications/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's own notifications in this workspace, newest first (?unread=true for unread only) */
+        get: operations["NotificationsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspace}/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of the caller's notifications in this workspace are unread (the bell) */
+        get: operations["NotificationsController_unreadCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspace}/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all the caller's notifications in this workspace as read */
+        post: operations["NotificationsController_markAllRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspace}/notifications/{notificationId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of the caller's notifications as read */
+        post: operations["NotificationsController_markRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1983,6 +2051,23 @@ export interface components {
                 errorCode: string | null;
             }[];
         };
+        MyNotification: {
+            id: string;
+            kind: components["schemas"]["NotificationKind"];
+            subjectType: components["schemas"]["NotificationSubject"];
+            subjectId: string;
+            /** @description The delivery (post target) a delivery notification is about */
+            targetId: string | null;
+            /** @description Rendered in the caller's language, times in the caller's zone */
+            message: string;
+            createdAt: components["schemas"]["Instant"];
+            readAt: components["schemas"]["Instant"] | null;
+        };
+        MyNotificationPage: {
+            notifications: components["schemas"]["MyNotification"][];
+            /** @description Pass as ?before= for the next page */
+            nextBefore: string | null;
+        };
         MyWorkspace: {
             id: string;
             slug: string;
@@ -2011,19 +2096,30 @@ export interface components {
             id: string;
             workspaceId: string;
             kind: components["schemas"]["NotificationKind"];
-            subjectType: string;
+            subjectType: components["schemas"]["NotificationSubject"];
             subjectId: string;
+            /** @description The delivery (post target) a delivery notification is about */
+            targetId: string | null;
+            /** @description Rendered in the caller's language, times in the caller's zone */
             message: string;
-            resolvedAt: components["schemas"]["Instant"] | null;
             createdAt: components["schemas"]["Instant"];
+            resolvedAt: components["schemas"]["Instant"] | null;
         };
         /** @enum {string} */
-        NotificationKind: "TARGET_FAILED" | "TARGET_UNCONFIRMED" | "TARGET_EXPIRED" | "ACCOUNT_NEEDS_RECONNECT" | "POST_NOT_APPROVED_IN_TIME" | "TARGET_PUBLISHED_LATE";
+        NotificationKind: "TARGET_FAILED" | "TARGET_UNCONFIRMED" | "TARGET_EXPIRED" | "ACCOUNT_NEEDS_RECONNECT" | "POST_NOT_APPROVED_IN_TIME" | "TARGET_PUBLISHED_LATE" | "POST_SUBMITTED" | "POST_CHANGES_REQUESTED" | "POST_APPROVED" | "POST_COMMENTED" | "WORKSPACE_HELD" | "WORKSPACE_RESUMED" | "CAMPAIGN_HELD" | "CAMPAIGN_RESUMED" | "PARTNER_INVITED";
         NotificationPage: {
             notifications: components["schemas"]["Notification"][];
             /** @description Pass as ?before= for the next page */
             nextBefore: string | null;
         };
+        NotificationsMarkedRead: {
+            marked: number;
+        };
+        /**
+         * @description What a notification is about; the web app opens its page
+         * @enum {string}
+         */
+        NotificationSubject: "POST" | "ACCOUNT" | "CAMPAIGN" | "WORKSPACE";
         OAuthConnected: {
             /** @description Workspace slug */
             workspace: string;
@@ -2253,6 +2349,9 @@ export interface components {
                 id: string;
                 name: string;
             };
+        };
+        UnreadNotifications: {
+            unread: number;
         };
         /** Format: uuid */
         Uuid: string;
@@ -5138,6 +5237,126 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    NotificationsController_mine: {
+        parameters: {
+            query?: {
+                unread?: "true" | "false";
+                before?: components["schemas"]["Uuid"];
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Workspace slug or id */
+                workspace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyNotificationPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    NotificationsController_unreadCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workspace slug or id */
+                workspace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadNotifications"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    NotificationsController_markAllRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workspace slug or id */
+                workspace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationsMarkedRead"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    NotificationsController_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                notificationId: string;
+                /** @description Workspace slug or id */
+                workspace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /**
+             * @description Not found, or not in a workspace you belong to
+             *
+             *     Not found, or not in a workspace you belong to
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     NotificationsController_resolve: {
         parameters: {
             query?: never;
@@ -5205,7 +5424,7 @@ export interface operations {
                 "application/json": {
                     /** Format: uri */
                     url: string;
-                    events: components["schemas"]["NotificationKind"][];
+                    events: ("TARGET_FAILED" | "TARGET_UNCONFIRMED" | "TARGET_EXPIRED" | "ACCOUNT_NEEDS_RECONNECT" | "POST_NOT_APPROVED_IN_TIME" | "TARGET_PUBLISHED_LATE")[];
                 };
             };
         };

@@ -6,8 +6,9 @@ import { composerFeature } from '../features/composer';
 import { campaignsFeature } from '../features/campaigns';
 import { postsFeature } from '../features/posts';
 import { reviewFeature } from '../features/review';
+import { notificationsFeature } from '../features/notifications';
 import { helpFeature } from '../features/help';
 import type { Feature } from './feature';
 
 /** The signed-in features, in navigation order. Adding one: its folder plus one line here. */
-export const features: Feature[] = [calendarFeature, composerFeature, reviewFeature, campaignsFeature, postsFeature, accountsFeature, peopleFeature, settingsFeature, helpFeature];
+export const features: Feature[] = [calendarFeature, composerFeature, reviewFeature, campaignsFeature, postsFeature, accountsFeature, peopleFeature, settingsFeature, notificationsFeature, helpFeature];

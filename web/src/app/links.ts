@@ -6,3 +6,4 @@ export const composePath = (workspace: string) => `/${workspace}/compose`;
 /** `at` is a wall-clock time `YYYY-MM-DDTHH:mm` in `zone` (an IANA name). */
 export const composeSearch = (at: string, zone: string) => ({ at, zone });
 export const postPath = (workspace: string, postId: string) => `/${workspace}/posts/${postId}`;
+export const notificationsPath = (workspace: string) => `/${workspace}/notifications`;

@@ -9,6 +9,7 @@ import { HoldsProvider } from '../holds';
 import { HelpMenu } from './HelpMenu';
 import { HoldBanner } from './HoldBanner';
 import { LanguageSwitcher } from './LanguageSwitcher';
+import { NotificationBell } from './NotificationBell';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher';
 import { ZoneSwitcher } from './ZoneSwitcher';
 import classes from './AppShell.module.css';
@@ -60,6 +61,7 @@ export function AppShell() {
         <Group justify="space-between" wrap="nowrap" gap="sm">
           <Group gap="md" wrap="nowrap">
             <Text component={Link} to={`/${slug}/calendar`} fw={800} size="lg" className={classes.brand}>Gaung</Text>
+            <NotificationBell workspace={slug} />
             <Box visibleFrom="md">{navigation}</Box>
           </Group>
           <Group gap="sm" align="flex-end" visibleFrom="md" wrap="nowrap">{controls}</Group>

@@ -2,34 +2,47 @@ import { Injectable } from '@nestjs/common';
 import { SecretBox } from '../core/crypto';
 import { PrismaService } from '../core/database';
 import { Egress } from '../core/egress';
-import type { WebhookDeliveryJobData } from './notifier';
+import { DEFAULT_LOCALE, isLocale } from '../core/i18n';
 import { SIGNATURE_HEADER, signBody } from '../publishers/webhook/webhook-signature';
+import { renderNotification } from './catalog';
+import type { WebhookDeliveryJobData } from './notifier';
+import { NotificationsRepository } from './notifications.repository';
 
 const DELIVERY_TIMEOUT_MS = 10_000;
+
+/** The subject as webhook receivers have always seen it (a delivery is a PostTarget): a published contract. */
+const WEBHOOK_SUBJECT = { POST: 'Post', ACCOUNT: 'ConnectedAccount', CAMPAIGN: 'Campaign', WORKSPACE: 'Workspace' } as const;
 
 /** Sends one notification to one endpoint; a thrown error makes BullMQ retry with backoff. */
 @Injectable()
 export class WebhookDeliveryService {
   constructor(
     private readonly prisma: PrismaService,
+    private readonly repository: NotificationsRepository,
     private readonly secrets: SecretBox,
     private readonly egress: Egress,
   ) {}
 
   async deliver({ notificationId, endpointId }: WebhookDeliveryJobData): Promise<void> {
-    const notification = await this.prisma.notification.findUnique({ where: { id: notificationId } });
+    const notification = await this.repository.forDelivery(notificationId);
     const endpoint = await this.prisma.webhookEndpoint.findUnique({ where: { id: endpointId } });
     if (!notification || !endpoint || !endpoint.active || endpoint.workspaceId !== notification.workspaceId) return;
     const secret = this.secrets.open(
       { keyId: endpoint.secretKeyId, ciphertext: new Uint8Array(endpoint.secretCiphertext) },
       { workspaceId: endpoint.workspaceId, subject: `webhook:${endpoint.id}` },
     );
+    const workspace = await this.repository.workspaceReader(notification.workspaceId);
+    const reader = { locale: isLocale(workspace.locale) ? workspace.locale : DEFAULT_LOCALE, timeZone: workspace.timeZone };
+    const subject = notification.targetId
+      ? { type: 'PostTarget', id: notification.targetId, postId: notification.subjectId }
+      : { type: WEBHOOK_SUBJECT[notification.subjectType], id: notification.subjectId };
     const body = JSON.stringify({
       id: notification.id,
       event: notification.kind,
       workspaceId: notification.workspaceId,
-      subject: { type: notification.subjectType, id: notification.subjectId },
-      message: notification.message,
+      subject,
+      params: notification.params,
+      message: renderNotification(notification.kind, notification.params, reader),
       createdAt: notification.createdAt.toISOString(),
     });
     const response = await this.egress.request({
