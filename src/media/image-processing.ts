@@ -12,7 +12,7 @@ export interface ProcessedImage {
 }
 
 const OUTPUT: Record<string, (image: sharp.Sharp) => sharp.Sharp> = {
-  'image/jpeg': (image) => image.jpeg({ quality: 90, mozjpeg: true }),
+  'image/jpeg': (image) => image.jpeg({ quality: 90 }),
   'image/png': (image) => image.png(),
   'image/webp': (image) => image.webp({ quality: 90 }),
   'image/gif': (image) => image.gif(),
@@ -66,7 +66,7 @@ export async function fitImage(input: Buffer, mimeType: string, target: FitTarge
     const w = Math.max(1, Math.floor(width * scale));
     const h = Math.max(1, Math.floor(height * scale));
     const resized = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).resize(w, h, { fit: 'fill', withoutEnlargement: true });
-    const encoded = format === 'image/png' ? resized.png({ compressionLevel: 9, palette: quality < 85 }) : format === 'image/webp' ? resized.webp({ quality }) : resized.jpeg({ quality, mozjpeg: true });
+    const encoded = format === 'image/png' ? resized.png({ compressionLevel: 9, palette: quality < 85 }) : format === 'image/webp' ? resized.webp({ quality }) : resized.jpeg({ quality });
     const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
     if (data.length <= target.maxBytes) return { bytes: data, mimeType: format, width: info.width, height: info.height };
     if (quality > 70) quality -= 10;
