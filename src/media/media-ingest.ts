@@ -4,7 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../core/config';
 import { AppError } from '../core/errors';
 import type { MediaItem } from '../publishers/publisher';
-import { scaledCopy, stripImage } from './image-processing';
+import { oneImageAtATime, scaledCopy, stripImage } from './image-processing';
 import { receiveUpload } from './media-upload';
 import { MediaStorage } from './storage/media-storage';
 import { openSpool } from './storage/spool';
@@ -54,13 +54,17 @@ export class MediaIngest {
         const base = { id, kind: detected.kind, mimeType: detected.mimeType, byteSize: received.byteSize, sha256: received.sha256, storageKey };
         return { ...base, width: null, height: null, thumbnailKey: null, previewKey: null, metadataStripped: false };
       }
-      const image = await stripImage(spool.path, detected.mimeType);
-      if (!image) throw new AppError(415, 'unreadable_image', INGEST_TEXT.unreadable);
+      const processed = await oneImageAtATime(async () => {
+        const stripped = await stripImage(spool.path, detected.mimeType);
+        return stripped && { image: stripped, thumbnail: await scaledCopy(stripped.bytes, THUMBNAIL_EDGE), preview: await scaledCopy(stripped.bytes, PREVIEW_EDGE) };
+      });
+      if (!processed) throw new AppError(415, 'unreadable_image', INGEST_TEXT.unreadable);
+      const { image } = processed;
       const copies = { thumbnailKey: `${storageKey}.thumbnail`, previewKey: `${storageKey}.preview` };
       await this.storeAll([
         [storageKey, image.bytes],
-        [copies.thumbnailKey, await scaledCopy(image.bytes, THUMBNAIL_EDGE)],
-        [copies.previewKey, await scaledCopy(image.bytes, PREVIEW_EDGE)],
+        [copies.thumbnailKey, processed.thumbnail],
+        [copies.previewKey, processed.preview],
       ]);
       const sha256 = createHash('sha256').update(image.bytes).digest('hex');
       return { id, kind: 'IMAGE', mimeType: image.mimeType, byteSize: image.bytes.length, width: image.width, height: image.height, sha256, storageKey, ...copies, metadataStripped: true };

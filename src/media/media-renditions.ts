@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { type MediaAsset, PrismaService } from '../core/database';
 import { planFit } from '../publishers/media-fit';
 import type { MediaItem, Publisher } from '../publishers/publisher';
-import { fitImage } from './image-processing';
+import { fitImage, oneImageAtATime } from './image-processing';
 import { MediaUrls, type MediaVariant } from './media-urls';
 import { MediaStorage } from './storage/media-storage';
 
@@ -46,12 +46,8 @@ export class MediaRenditions {
     let row = await this.prisma.mediaRendition.findUnique({ where: { mediaId_platform: { mediaId: media.id, platform } } });
     if (!row) {
       const source = await this.storage.read(media.storageKey);
-      const fitted = await fitImage(source, media.mimeType, {
-        formats: limits.imageFormats,
-        maxBytes: limits.maxImageBytes,
-        maxEdge: limits.maxImageEdge,
-        maxPixels: limits.maxImagePixels,
-      });
+      const target = { formats: limits.imageFormats, maxBytes: limits.maxImageBytes, maxEdge: limits.maxImageEdge, maxPixels: limits.maxImagePixels };
+      const fitted = await oneImageAtATime(() => fitImage(source, media.mimeType, target));
       if (!fitted) throw new Error('the image cannot be fitted under the byte limit');
       const storageKey = `${media.storageKey}.${variant}`;
       await this.storage.put(storageKey, fitted.bytes);
