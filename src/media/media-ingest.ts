@@ -8,6 +8,7 @@ import { oneImageAtATime, scaledCopy, stripImage } from './image-processing';
 import { receiveUpload } from './media-upload';
 import { MediaStorage } from './storage/media-storage';
 import { openSpool } from './storage/spool';
+import { videoDurationMs } from './video-duration';
 
 export const INGEST_TEXT = {
   unreadable: {
@@ -23,6 +24,7 @@ export const PREVIEW_EDGE = 1280;
 /** What an upload became in storage, ready to be recorded. */
 export interface StoredUpload extends Pick<MediaItem, 'id' | 'kind' | 'mimeType' | 'byteSize' | 'width' | 'height'> {
   sha256: string;
+  durationMs: number | null;
   storageKey: string;
   thumbnailKey: string | null;
   previewKey: string | null;
@@ -51,7 +53,8 @@ export class MediaIngest {
       if (detected.kind === 'VIDEO') {
         // Container metadata (MP4/MOV atoms) is kept: no well-kept pure library rewrites it (docs/media.md).
         await this.storage.put(storageKey, { path: spool.path, size: received.byteSize });
-        const base = { id, kind: detected.kind, mimeType: detected.mimeType, byteSize: received.byteSize, sha256: received.sha256, storageKey };
+        const durationMs = await videoDurationMs(spool.path).catch(() => null);
+        const base = { id, kind: detected.kind, mimeType: detected.mimeType, byteSize: received.byteSize, sha256: received.sha256, durationMs, storageKey };
         return { ...base, width: null, height: null, thumbnailKey: null, previewKey: null, metadataStripped: false };
       }
       const processed = await oneImageAtATime(async () => {
@@ -67,7 +70,7 @@ export class MediaIngest {
         [copies.previewKey, processed.preview],
       ]);
       const sha256 = createHash('sha256').update(image.bytes).digest('hex');
-      return { id, kind: 'IMAGE', mimeType: image.mimeType, byteSize: image.bytes.length, width: image.width, height: image.height, sha256, storageKey, ...copies, metadataStripped: true };
+      return { id, kind: 'IMAGE', mimeType: image.mimeType, byteSize: image.bytes.length, width: image.width, height: image.height, sha256, durationMs: null, storageKey, ...copies, metadataStripped: true };
     } finally {
       await spool.discard();
     }

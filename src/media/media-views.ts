@@ -19,6 +19,7 @@ export const mediaView = z
     byteSize: z.int(),
     width: z.int().nullable(),
     height: z.int().nullable(),
+    durationMs: z.int().nullable().meta({ description: 'Length of a video in milliseconds; null for images' }),
     altText: z.string().nullable().meta({ description: 'Description for screen readers' }),
     tags: z.array(z.string()),
     metadata: z.enum(['STRIPPED', 'KEPT_VIDEO', 'KEPT_OLDER_UPLOAD']).meta({

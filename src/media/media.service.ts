@@ -75,13 +75,13 @@ export class MediaService {
 
   /** A media item as the API shows it, with short-lived signed URLs for the browser. */
   private present(media: MediaAsset, usedIn: MediaUse[]): MediaView {
-    const { id, kind, mimeType, byteSize, width, height, altText, tags, createdAt } = media;
+    const { id, kind, mimeType, byteSize, width, height, durationMs, altText, tags, createdAt } = media;
     const now = Date.now();
     const original = this.urls.previewUrl(id, now);
     const preview = media.previewKey ? this.urls.previewUrl(id, now, 'preview').url : original.url;
     const thumbnailUrl = media.thumbnailKey ? this.urls.previewUrl(id, now, 'thumbnail').url : null;
     const metadata = media.metadataStripped ? 'STRIPPED' : kind === 'VIDEO' ? 'KEPT_VIDEO' : 'KEPT_OLDER_UPLOAD';
-    return { id, kind, mimeType, byteSize, width, height, altText, tags, metadata, usedIn, createdAt, originalUrl: original.url, previewUrl: preview, thumbnailUrl, previewExpiresAt: original.expiresAt };
+    return { id, kind, mimeType, byteSize, width, height, durationMs, altText, tags, metadata, usedIn, createdAt, originalUrl: original.url, previewUrl: preview, thumbnailUrl, previewExpiresAt: original.expiresAt };
   }
 
   /** A post's media, in order, as the publisher of `platform` takes them (fitted to its limits). */

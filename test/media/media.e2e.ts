@@ -9,8 +9,17 @@ import { bearer, createWorkspace, type FixtureWorkspace } from '../support/fixtu
 import { startTestApp, type TestApp } from '../support/test-app';
 import { hasGpsPointer, metadataOf, OWNER, phonePhoto, SERIAL, topAndBottom } from './image-fixtures';
 
-/** The start of an MP4 ("ftyp" box) and some bytes: enough to be recognised as video. */
-const MP4 = Buffer.concat([Buffer.from('000000186674797069736d00000000', 'hex'), Buffer.alloc(200, 7)]);
+/** An MP4's boxes: ftyp, media data, then a movie header (mvhd) saying 12.5 s (timescale 1000). */
+const MP4 = (() => {
+  const mvhd = Buffer.alloc(108);
+  mvhd.writeUInt32BE(108);
+  mvhd.write('mvhd', 4, 'latin1');
+  mvhd.writeUInt32BE(1000, 20);
+  mvhd.writeUInt32BE(12_500, 24);
+  const moov = Buffer.concat([Buffer.from([0, 0, 0, 116]), Buffer.from('moov', 'latin1'), mvhd]);
+  const ftyp = Buffer.concat([Buffer.from([0, 0, 0, 20]), Buffer.from('ftypisom\0\0\0\0mp41', 'latin1')]);
+  return Buffer.concat([ftyp, Buffer.from([0, 0, 0, 208]), Buffer.from('mdat', 'latin1'), Buffer.alloc(200, 7), moov]);
+})();
 
 describe('media library', () => {
   let t: TestApp;
@@ -78,9 +87,9 @@ describe('media library', () => {
     expect((await fetchBytes(item!.publicUrl)).equals(await item!.read())).toBe(true);
   });
 
-  it('keeps a video as uploaded and says so', async () => {
+  it('keeps a video as uploaded and says so, with its duration', async () => {
     const res = await upload(MP4, 'video/mp4').expect(201);
-    expect(res.body).toMatchObject({ kind: 'VIDEO', mimeType: 'video/mp4', byteSize: MP4.length, metadata: 'KEPT_VIDEO', thumbnailUrl: null });
+    expect(res.body).toMatchObject({ kind: 'VIDEO', mimeType: 'video/mp4', byteSize: MP4.length, metadata: 'KEPT_VIDEO', thumbnailUrl: null, durationMs: 12_500 });
     expect((await fetchBytes(res.body.previewUrl)).equals(MP4)).toBe(true);
   });
 

@@ -1,5 +1,6 @@
 -- Media library (#17): metadata stripping recorded, thumbnails and previews, tags, per-platform renditions.
-ALTER TABLE "MediaAsset" ADD COLUMN "metadataStripped" BOOLEAN NOT NULL DEFAULT false,
+ALTER TABLE "MediaAsset" ADD COLUMN "durationMs" INTEGER,
+    ADD COLUMN "metadataStripped" BOOLEAN NOT NULL DEFAULT false,
     ADD COLUMN "thumbnailKey" VARCHAR(500),
     ADD COLUMN "previewKey" VARCHAR(500),
     ADD COLUMN "tags" TEXT[] DEFAULT ARRAY[]::TEXT[];

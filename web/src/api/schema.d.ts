@@ -1958,6 +1958,8 @@ export interface components {
             byteSize: number;
             width: number | null;
             height: number | null;
+            /** @description Length of a video in milliseconds; null for images */
+            durationMs: number | null;
             /** @description Description for screen readers */
             altText: string | null;
             tags: string[];
