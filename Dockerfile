@@ -22,6 +22,8 @@ FROM node:22-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 RUN groupadd --system gaung && useradd --system --gid gaung gaung
+# The media volume's mount point, owned by the app's user: a new named volume takes this ownership.
+RUN mkdir -p /app/data/media && chown -R gaung:gaung /app/data
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/package.json ./package.json

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AppError } from '../core/errors';
 import { declaredLength, hasBody, streamBody } from '../core/http';
-import type { UploadFile } from './media-store';
+import type { Spool } from './storage/spool';
 import { detectMedia, type DetectedMedia } from './media-type';
 
 type Kind = DetectedMedia['kind'];
@@ -34,7 +34,7 @@ export interface ReceivedUpload {
  * that is no image or video, with 413 by Content-Length before a byte is read, and while streaming
  * as soon as the bytes pass the limit of the kind they turn out to be. Never holds the file in memory.
  */
-export async function receiveUpload(req: IncomingMessage, file: UploadFile, limitsMb: Record<Kind, number>): Promise<ReceivedUpload> {
+export async function receiveUpload(req: IncomingMessage, file: Pick<Spool, 'write'>, limitsMb: Record<Kind, number>): Promise<ReceivedUpload> {
   const declared = declaredKind(req.headers['content-type']);
   if (!declared) throw new AppError(415, 'unsupported_media', UPLOAD_TEXT.unsupported);
   if (!hasBody(req)) throw AppError.badRequest('empty_upload', UPLOAD_TEXT.empty);

@@ -1,116 +1,105 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { accessActor, AuditService } from '../audit/audit.service';
 import type { WorkspaceAccess } from '../auth/auth-context';
-import { APP_CONFIG, type AppConfig } from '../core/config';
-import { PrismaService } from '../core/database';
+import { type MediaAsset, PrismaService } from '../core/database';
 import { AppError } from '../core/errors';
-import type { MediaItem } from '../publishers/publisher';
-import { MediaStore } from './media-store';
-import { imageSize } from './media-type';
-import { receiveUpload, type ReceivedUpload } from './media-upload';
+import type { MediaItem, Publisher } from '../publishers/publisher';
+import { MediaIngest } from './media-ingest';
+import { MEDIA_TEXT, MediaLibrary, type LibraryQuery, type MediaUse } from './media-library';
+import { MediaRenditions } from './media-renditions';
+import { MediaUrls, type MediaVariant } from './media-urls';
 import type { MediaView } from './media-views';
+import { MediaStorage } from './storage/media-storage';
 
-const MEDIA = { id: 'Media', en: 'Media' };
 @Injectable()
 export class MediaService {
   constructor(
     private readonly prisma: PrismaService,
-    private readonly store: MediaStore,
+    private readonly ingest: MediaIngest,
+    private readonly library: MediaLibrary,
+    private readonly renditions: MediaRenditions,
+    private readonly storage: MediaStorage,
+    private readonly urls: MediaUrls,
     private readonly audit: AuditService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Streams a raw upload to disk (see media-upload.ts), then records it. */
-  async upload(access: WorkspaceAccess, req: IncomingMessage, altText: string | null) {
-    const id = randomUUID();
-    const storageKey = `${access.workspaceId}/${id}`;
-    const file = await this.store.openUpload(storageKey);
-    let received: ReceivedUpload;
+  /** Streams a raw upload through a spool file into storage (see media-ingest.ts), then records it. */
+  async upload(access: WorkspaceAccess, req: IncomingMessage, altText: string | null): Promise<MediaView> {
+    const stored = await this.ingest.ingest(access.workspaceId, req);
     try {
-      received = await receiveUpload(req, file, { IMAGE: this.config.MEDIA_MAX_IMAGE_MB, VIDEO: this.config.MEDIA_MAX_VIDEO_MB });
-      // Bytes first: a row never points at a missing file (an orphan file is harmless).
-      await file.commit();
+      const media = await this.prisma.$transaction(async (tx) => {
+        const created = await tx.mediaAsset.create({ data: { ...stored, workspaceId: access.workspaceId, uploadedById: access.userId, altText } });
+        await this.audit.record(tx, {
+          workspaceId: access.workspaceId,
+          actor: accessActor(access),
+          action: 'media.uploaded',
+          subjectType: 'media',
+          subjectId: stored.id,
+          summary: { mimeType: stored.mimeType, byteSize: stored.byteSize, metadataStripped: stored.metadataStripped },
+        });
+        return created;
+      });
+      return this.present(media, []);
     } catch (error) {
-      await file.discard();
+      await this.ingest.forget(stored);
       throw error;
     }
-    const { detected, byteSize, sha256 } = received;
-    const size = detected.kind === 'IMAGE' ? imageSize(received.head, detected.mimeType) : null;
-    return this.prisma.$transaction(async (tx) => {
-      const media = await tx.mediaAsset.create({
-        data: {
-          id,
-          workspaceId: access.workspaceId,
-          uploadedById: access.userId,
-          kind: detected.kind,
-          mimeType: detected.mimeType,
-          byteSize,
-          width: size?.width,
-          height: size?.height,
-          altText,
-          storageKey,
-          sha256,
-        },
-      });
-      await this.audit.record(tx, {
-        workspaceId: access.workspaceId,
-        actor: accessActor(access),
-        action: 'media.uploaded',
-        subjectType: 'media',
-        subjectId: id,
-        summary: { mimeType: detected.mimeType, byteSize },
-      });
-      return this.present(media);
-    });
   }
 
-  async list(access: WorkspaceAccess, before?: string, limit = 50) {
-    const rows = await this.prisma.mediaAsset.findMany({
-      where: { workspaceId: access.workspaceId, id: before ? { lt: before } : undefined },
-      orderBy: { id: 'desc' },
-      take: limit,
-    });
-    return rows.map((row) => this.present(row));
+  async list(access: WorkspaceAccess, query: LibraryQuery): Promise<MediaView[]> {
+    const rows = await this.library.find(access.workspaceId, query);
+    const uses = await this.library.usesOf(access.workspaceId, rows.map((row) => row.id));
+    return rows.map((row) => this.present(row, uses.get(row.id) ?? []));
   }
 
-  async setAltText(access: WorkspaceAccess, mediaId: string, altText: string | null) {
-    return this.prisma.$transaction(async (tx) => {
-      const { count } = await tx.mediaAsset.updateMany({ where: { id: mediaId, workspaceId: access.workspaceId }, data: { altText } });
-      if (count === 0) throw AppError.notFound(MEDIA);
-      await this.audit.record(tx, { workspaceId: access.workspaceId, actor: accessActor(access), action: 'media.alt_text_changed', subjectType: 'media', subjectId: mediaId });
-      return this.present(await tx.mediaAsset.findUniqueOrThrow({ where: { id: mediaId } }));
-    });
+  async updateDetails(access: WorkspaceAccess, mediaId: string, changes: { altText?: string | null; tags?: string[] }): Promise<MediaView> {
+    const media = await this.library.updateDetails(access, mediaId, changes);
+    const uses = await this.library.usesOf(access.workspaceId, [mediaId]);
+    return this.present(media, uses.get(mediaId) ?? []);
   }
 
-  /** Bytes behind a signed URL: a platform's (no expiry) or a browser's preview (until expiresAt). */
-  async publicBytes(mediaId: string, signature: string) {
-    const signed = this.store.verify(mediaId, signature);
-    if (!signed) throw AppError.notFound(MEDIA);
-    const media = await this.prisma.mediaAsset.findUnique({ where: { id: mediaId } });
-    if (!media) throw AppError.notFound(MEDIA);
-    return { mimeType: media.mimeType, bytes: await this.store.read(media.storageKey), expiresAt: signed.expiresAt };
+  delete(access: WorkspaceAccess, mediaId: string): Promise<void> {
+    return this.library.delete(access, mediaId);
   }
 
-  /** A media item as the API shows it, with a short-lived preview URL for thumbnails. */
-  private present(media: { id: string; kind: string; mimeType: string; byteSize: number; width: number | null; height: number | null; altText: string | null; createdAt: Date }): MediaView {
-    const { id, kind, mimeType, byteSize, width, height, altText, createdAt } = media;
-    const preview = this.store.previewUrl(id);
-    return { id, kind, mimeType, byteSize, width, height, altText, createdAt, previewUrl: preview.url, previewExpiresAt: preview.expiresAt };
+  /** Bytes behind a signed URL: a platform's (no expiry) or a browser's (until expiresAt). */
+  async publicBytes(mediaId: string, signature: string, variant: MediaVariant = null) {
+    const signed = this.urls.verify(mediaId, signature, Date.now(), variant);
+    if (!signed) throw AppError.notFound(MEDIA_TEXT.media);
+    const media = await this.prisma.mediaAsset.findUnique({ where: { id: mediaId }, include: { renditions: true } });
+    const source = media && sourceOf(media, variant);
+    if (!source) throw AppError.notFound(MEDIA_TEXT.media);
+    return { mimeType: source.mimeType, stream: await this.storage.stream(source.key), expiresAt: signed.expiresAt };
   }
 
-  /** A post's media, in order, as publishers take them. */
-  async itemsForPost(workspaceId: string, postId: string): Promise<MediaItem[]> {
+  /** A media item as the API shows it, with short-lived signed URLs for the browser. */
+  private present(media: MediaAsset, usedIn: MediaUse[]): MediaView {
+    const { id, kind, mimeType, byteSize, width, height, durationMs, altText, tags, createdAt } = media;
+    const now = Date.now();
+    const original = this.urls.previewUrl(id, now);
+    const preview = media.previewKey ? this.urls.previewUrl(id, now, 'preview').url : original.url;
+    const thumbnailUrl = media.thumbnailKey ? this.urls.previewUrl(id, now, 'thumbnail').url : null;
+    const metadata = media.metadataStripped ? 'STRIPPED' : kind === 'VIDEO' ? 'KEPT_VIDEO' : 'KEPT_OLDER_UPLOAD';
+    return { id, kind, mimeType, byteSize, width, height, durationMs, altText, tags, metadata, usedIn, createdAt, originalUrl: original.url, previewUrl: preview, thumbnailUrl, previewExpiresAt: original.expiresAt };
+  }
+
+  /** A post's media, in order, as the publisher of `platform` takes them (fitted to its limits). */
+  async itemsForPost(workspaceId: string, postId: string, publisher: Pick<Publisher, 'platform' | 'limits'> | null = null): Promise<MediaItem[]> {
     const rows = await this.prisma.postMedia.findMany({ where: { postId, post: { workspaceId } }, include: { media: true }, orderBy: { position: 'asc' } });
-    return rows.map(({ media }) => ({
-      id: media.id,
-      kind: media.kind,
-      mimeType: media.mimeType,
-      byteSize: media.byteSize,
-      altText: media.altText,
-      publicUrl: this.store.publicUrl(media.id),
-      read: () => this.store.read(media.storageKey),
-    }));
+    const items: MediaItem[] = [];
+    for (const { media } of rows) items.push(await this.renditions.forPlatform(media, publisher));
+    return items;
   }
+}
+
+type WithRenditions = MediaAsset & { renditions: Array<{ platform: string; storageKey: string; mimeType: string }> };
+
+/** Which stored object a variant names; null when the media has none such. */
+function sourceOf(media: WithRenditions, variant: MediaVariant): { key: string; mimeType: string } | null {
+  if (variant === null) return { key: media.storageKey, mimeType: media.mimeType };
+  if (variant === 'thumbnail') return media.thumbnailKey ? { key: media.thumbnailKey, mimeType: 'image/webp' } : null;
+  if (variant === 'preview') return media.previewKey ? { key: media.previewKey, mimeType: 'image/webp' } : null;
+  const rendition = media.renditions.find((r) => `rendition-${r.platform.toLowerCase()}` === variant);
+  return rendition ? { key: rendition.storageKey, mimeType: rendition.mimeType } : null;
 }

@@ -1,4 +1,5 @@
 import type { Locale, LocalizedText } from '../core/i18n';
+import { mediaFitIssues } from './media-fit';
 import type { PlatformLimits, PublishContent, ValidationIssue } from './publisher';
 import { PublishError } from './publish-error';
 import { countLength } from './text-length';
@@ -13,7 +14,7 @@ export const MEDIA_CARRIED = 10;
  * Helpers every publisher shares.
  *
  * The checks every platform shares, read from its limits: text length in the platform's own
- * counting, number of media, media required, text or media present. Pass the account's own limits
+ * counting, number of media, media that cannot be fitted (media-fit.ts), media required, text or media present. Pass the account's own limits
  * where they differ from the platform's (a Mastodon instance sets its own), and wording where the
  * bare "text is too long" would not say which limit it is. Platform-specific rules are added by
  * each publisher.
@@ -41,6 +42,7 @@ export function commonIssues(platformCode: string, content: PublishContent, limi
       ),
     );
   }
+  issues.push(...mediaFitIssues(platformCode, content.media, limits.media));
   if (limits.requiresMedia && content.media.length === 0) {
     issues.push(issue(`${platformCode}.media_required`, 'Platform ini memerlukan setidaknya satu gambar atau video.', 'This platform needs at least one image or video.'));
   }

@@ -27,6 +27,9 @@ export interface MediaItem {
   kind: 'IMAGE' | 'VIDEO';
   mimeType: string;
   byteSize: number;
+  /** Pixels of an image; null for video and for images whose size is unknown. */
+  width: number | null;
+  height: number | null;
   altText: string | null;
   /** A URL the platform can fetch (Instagram, Threads and Facebook pull media by URL). */
   publicUrl: string;
@@ -74,12 +77,33 @@ export interface RateBudget {
   windowMs: number;
 }
 
+/**
+ * What a platform takes as media, declared by its publisher. Images outside the byte, pixel or format
+ * limits are fitted (a rendition, resized and re-encoded, never upscaled, see src/media); an aspect
+ * ratio outside the range cannot be fitted without cropping, which is the author's choice, so it is
+ * an issue. Videos are never re-encoded: outside the limits they are an issue.
+ */
+export interface MediaLimits {
+  /** MIME types, preferred first (a rendition takes the first when the image's own is not listed). */
+  imageFormats: readonly string[];
+  maxImageBytes: number;
+  /** Longest side, in pixels. */
+  maxImageEdge: number;
+  maxImagePixels: number;
+  /** Width divided by height, inclusive; null: any. */
+  aspectRatio: { min: number; max: number } | null;
+  videoFormats: readonly string[];
+  maxVideoBytes: number;
+}
+
 export interface PlatformLimits {
   /** Text limit, counted as `counting` says. For Mastodon, overridden per account by settings.maxChars. */
   maxChars: number;
   /** 'mastodon': graphemes, with every link as 23 and a remote mention by its local part. */
   counting: 'graphemes' | 'twitter-weighted' | 'utf16' | 'mastodon';
   maxMedia: number;
+  /** Null: media go out as signed URLs, whatever they are (webhook, feed). */
+  media: MediaLimits | null;
   requiresMedia: boolean;
   /** Text is needed even when media is attached (a WordPress article needs its body). */
   requiresText: boolean;

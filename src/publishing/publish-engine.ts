@@ -202,7 +202,7 @@ export class PublishEngine {
         // X and LinkedIn rotate refresh tokens mid-call: the new ones must be stored at once.
         saveRefreshedCredentials: (refreshed) => this.credentials.save(account, refreshed.credentials, refreshed.expiresAt),
       },
-      content: { text: claimed.text, title: claimed.title, media: claimed.hasMedia ? await this.media.itemsForPost(claimed.workspaceId, claimed.postId) : [] },
+      content: { text: claimed.text, title: claimed.title, media: claimed.hasMedia ? await this.media.itemsForPost(claimed.workspaceId, claimed.postId, publisher) : [] },
       signal: new AbortController().signal,
     };
     return { request, facts };

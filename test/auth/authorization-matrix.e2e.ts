@@ -72,7 +72,7 @@ describe('authorization matrix over every route', () => {
   };
 
   it('classifies every route: public, signed-in, or workspace with a minimum role', () => {
-    const PUBLIC = [/^\/health\//, /^\/auth\/(login|register|password-reset)/, /^\/invitations\/accept-new$/, /^\/feeds\//, /^\/ical\//, /^\/metrics$/, /^\/media\/\{mediaId\}\/\{signature\}$/, /^\/oauth\/callback\//];
+    const PUBLIC = [/^\/health\//, /^\/auth\/(login|register|password-reset)/, /^\/invitations\/accept-new$/, /^\/feeds\//, /^\/ical\//, /^\/metrics$/, /^\/media\/\{mediaId\}\/(\{variant\}\/)?\{signature\}$/, /^\/oauth\/callback\//];
     const unclassified = operations.filter((op) => !op.minRole && !op.signedIn && !PUBLIC.some((p) => p.test(op.path)));
     expect(unclassified).toEqual([]);
     const workspaceRoutes = operations.filter((op) => op.path.startsWith('/workspaces/{workspace}'));
@@ -153,7 +153,7 @@ describe('authorization matrix over every route', () => {
     // A workspace of its own: fuzzed bodies may legitimately create, hold or change things.
     const c = await createWorkspace(t.prisma);
     const objectsC = await createObjects(t.prisma, c);
-    // The public routes' parameters (iCal and Atom file names, a media signature) are fuzzed too.
+    // The public routes' parameters (iCal and Atom file names, a media variant and signature) are fuzzed too.
     const idsC = {
       ...objectsC,
       sessionId: '00000000-0000-4000-8000-000000000000',
@@ -161,6 +161,7 @@ describe('authorization matrix over every route', () => {
       workspaceSlug: c.slug,
       file: `${objectsC.accountId}.atom`,
       signature: 'not-a-signature',
+      variant: 'thumbnail',
     };
     let owner = bearer(c.users.OWNER);
     const serverErrors: string[] = [];

@@ -211,16 +211,17 @@ describe('BlueskyPublisher against the PDS contract', () => {
       expect(publisher.validate(content({ media: [clip(), clip()] })).map((i) => i.code)).toEqual(['bluesky.too_many_videos']);
       const big = publisher.validate(content({ media: [{ ...clip(), byteSize: 50 * 1024 * 1024 + 1 }] }));
       expect(big.map((i) => i.code)).toEqual(['bluesky.video_too_large']);
-      expect(big[0]!.message.id).toBe('Video untuk Bluesky maksimal 50 MB.');
+      expect(big[0]!.message.id).toBe('Video terlalu besar untuk platform ini: paling besar 50 MB (video tidak dikecilkan otomatis).');
       expect(publisher.validate(content({ media: [{ ...clip(), byteSize: 50 * 1024 * 1024 }] }))).toEqual([]);
       expect(publisher.validate(content({ media: [{ ...clip(), mimeType: 'video/quicktime' }] })).map((i) => i.code)).toEqual(['bluesky.video_format']);
     });
 
-    it('allows at most 4 images, each at most 1 MB', () => {
+    it('allows at most 4 images; one over 1 MB is no issue, it is fitted at publish time (test/media/renditions.e2e.ts)', () => {
       const five = Array.from({ length: 5 }, (_, i) => image(`m${i}`));
       expect(publisher.validate(content({ media: five })).map((i) => i.code)).toEqual(['bluesky.too_many_media']);
-      const big = { ...image('big'), byteSize: 1_000_001 };
-      expect(publisher.validate(content({ media: [big] })).map((i) => i.code)).toEqual(['bluesky.image_too_large']);
+      const big = { ...image('big'), byteSize: 1_000_001, width: 4000, height: 3000 };
+      expect(publisher.validate(content({ media: [big] }))).toEqual([]);
+      expect(publisher.validate(content({ media: [{ ...big, mimeType: 'image/gif' }] })).map((i) => i.code)).toEqual(['bluesky.image_format']);
     });
 
     it('asks for text or media', () => {

@@ -13,6 +13,8 @@ export function image(id: string, altText: string | null = null, bytes = PNG_BYT
     kind: 'IMAGE',
     mimeType: 'image/png',
     byteSize: bytes.length,
+    width: null,
+    height: null,
     altText,
     publicUrl: `http://127.0.0.1:9/media/${id}.png`,
     read: async () => bytes,

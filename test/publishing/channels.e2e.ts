@@ -1,5 +1,5 @@
 import { SecretBox } from '../../src/core/crypto';
-import { MediaStore } from '../../src/media/media-store';
+import { MediaUrls } from '../../src/media/media-urls';
 import { DeliveryScheduler, verifySignature } from '../../src/publishing';
 import { ContractServer, sendJson } from '../contracts/contract-server';
 import { WebhookContractServer } from '../contracts/webhook/webhook-contract-server';
@@ -54,7 +54,7 @@ describe('FEED channel, notification webhooks, metrics and queue board', () => {
       await testApp.prisma.postMedia.create({ data: { postId, mediaId: media.id, position: 0 } });
       await testApp.app.get(DeliveryScheduler).wake([{ id: targetId, version, dueAt: new Date() }]);
       expect((await waitForState(testApp.prisma, targetId, DONE)).state).toBe('PUBLISHED');
-      return { media, signedUrl: testApp.app.get(MediaStore).publicUrl(media.id) };
+      return { media, signedUrl: testApp.app.get(MediaUrls).publicUrl(media.id) };
     };
     const feed = await createFixture(testApp, { platform: 'FEED' });
     const inFeed = await withImage(feed, 'Foto aksi di feed');

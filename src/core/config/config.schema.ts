@@ -142,7 +142,14 @@ export const configSchema = z.object({
   JSON_BODY_LIMIT_KB: int(1, 64 * 1024).default(1024),
   /** Browser origins allowed to call the API cross-origin (CORS); none by default. */
   CORS_ORIGINS: origins.default([]),
+  /** Local media storage (one host, or one volume shared by the API and the worker); unused with MEDIA_S3_ENDPOINT. */
   MEDIA_DIR: z.string().min(1).default('data/media'),
+  /** S3-compatible object storage for media (several processes or machines): http(s)://host[:port]. */
+  MEDIA_S3_ENDPOINT: url(['http:', 'https:']).optional(),
+  MEDIA_S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name').optional(),
+  MEDIA_S3_ACCESS_KEY: optionalText,
+  MEDIA_S3_SECRET_KEY: optionalText,
+  MEDIA_S3_REGION: z.string().min(1).max(50).default('us-east-1'),
   MEDIA_MAX_IMAGE_MB: int(1, 50).default(8),
   MEDIA_MAX_VIDEO_MB: int(1, 1024).default(200),
   /** The built web app (web/dist, from `npm run build --prefix web`), served at /app. */
@@ -166,6 +173,13 @@ export const configSchema = z.object({
   X_CLIENT_SECRET: optionalText,
   LINKEDIN_CLIENT_ID: optionalText,
   LINKEDIN_CLIENT_SECRET: optionalText,
+}).superRefine((config, ctx) => {
+  // Object storage is all or nothing: a half-configured bucket would fail at the first upload.
+  const s3 = ['MEDIA_S3_ENDPOINT', 'MEDIA_S3_BUCKET', 'MEDIA_S3_ACCESS_KEY', 'MEDIA_S3_SECRET_KEY'] as const;
+  const given = s3.filter((key) => config[key] !== undefined);
+  if (given.length > 0 && given.length < s3.length) {
+    for (const key of s3.filter((k) => config[k] === undefined)) ctx.addIssue({ code: 'custom', path: [key], message: `is required with ${given.join(', ')}` });
+  }
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

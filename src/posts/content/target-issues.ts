@@ -8,7 +8,7 @@ import { validateTargets, type ContentValidator, type TargetIssues } from './val
 export interface DraftContent {
   baseText: string;
   title: string | null;
-  media: ReadonlyArray<{ id: string; kind: 'IMAGE' | 'VIDEO'; mimeType: string; byteSize: number; altText: string | null }>;
+  media: ReadonlyArray<{ id: string; kind: 'IMAGE' | 'VIDEO'; mimeType: string; byteSize: number; width: number | null; height: number | null; altText: string | null }>;
   targets: ReadonlyArray<{ targetId: string | null; accountId: string; accountName: string; platform: Platform; settings: unknown; text: string | null }>;
 }
 

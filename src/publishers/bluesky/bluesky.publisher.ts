@@ -22,14 +22,11 @@ import { BlueskySessions } from './bluesky-session';
 const PLATFORM = 'bluesky';
 const POST_COLLECTION = 'app.bsky.feed.post';
 const TEXT_WORDING: TextLimitWording = { where: { id: 'untuk Bluesky', en: 'for Bluesky' } };
-/** app.bsky.embed.images accepts images up to 1,000,000 bytes. */
-const MAX_IMAGE_BYTES = 1_000_000;
 /**
- * One video per post, uploaded to the PDS with plain uploadBlob and embedded with app.bsky.embed.video
- * (the lexicon accepts video/mp4 only). Bluesky's limit for such uploads is 50 MB.
+ * Media (limits.media): app.bsky.embed.images takes images up to 1,000,000 bytes (bigger ones are
+ * fitted); one video per post, uploaded to the PDS with plain uploadBlob and embedded with
+ * app.bsky.embed.video (the lexicon accepts video/mp4 only), at most 50 MB.
  */
-const MAX_VIDEO_BYTES = 50 * 1024 * 1024;
-const VIDEO_MIME_TYPE = 'video/mp4';
 
 interface BlobRef {
   $type: 'blob';
@@ -50,6 +47,7 @@ export class BlueskyPublisher implements Publisher {
     maxChars: 300,
     counting: 'graphemes',
     maxMedia: 4,
+    media: { imageFormats: ['image/jpeg', 'image/png', 'image/webp'], maxImageBytes: 1_000_000, maxImageEdge: 2000, maxImagePixels: 2000 * 2000, aspectRatio: null, videoFormats: ['video/mp4'], maxVideoBytes: 50 * 1024 * 1024 },
     requiresMedia: false,
     requiresText: false,
     requiresTitle: false,
@@ -73,15 +71,6 @@ export class BlueskyPublisher implements Publisher {
     }
     if (videos.length > 0 && videos.length < content.media.length) {
       issues.push(issue(`${PLATFORM}.video_with_images`, 'Video Bluesky tidak bisa digabung dengan gambar.', 'A Bluesky video cannot be combined with images.'));
-    }
-    if (videos.some((item) => item.mimeType !== VIDEO_MIME_TYPE)) {
-      issues.push(issue(`${PLATFORM}.video_format`, 'Video untuk Bluesky harus MP4.', 'Videos for Bluesky must be MP4.'));
-    }
-    if (videos.some((item) => item.byteSize > MAX_VIDEO_BYTES)) {
-      issues.push(issue(`${PLATFORM}.video_too_large`, 'Video untuk Bluesky maksimal 50 MB.', 'Videos for Bluesky must be at most 50 MB.'));
-    }
-    if (content.media.some((item) => item.kind === 'IMAGE' && item.byteSize > MAX_IMAGE_BYTES)) {
-      issues.push(issue(`${PLATFORM}.image_too_large`, 'Gambar untuk Bluesky maksimal 1 MB.', 'Images for Bluesky must be at most 1 MB.'));
     }
     return issues;
   }

@@ -32,6 +32,7 @@ export class FacebookPublisher implements Publisher {
     maxChars: 63_206,
     counting: 'graphemes',
     maxMedia: 10,
+    media: { imageFormats: ['image/jpeg', 'image/png', 'image/gif', 'image/webp'], maxImageBytes: 10 * 1024 * 1024, maxImageEdge: 4096, maxImagePixels: 4096 * 4096, aspectRatio: null, videoFormats: ['video/mp4', 'video/quicktime'], maxVideoBytes: 1024 * 1024 * 1024 },
     requiresMedia: false,
     requiresText: false,
     requiresTitle: false,

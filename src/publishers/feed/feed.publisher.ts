@@ -7,7 +7,7 @@ import { countLength } from '../text-length';
 import { MEDIA_CARRIED } from '../publisher-helpers';
 
 // Media ride along as Atom enclosures (FeedService); the limit is the post's own.
-const LIMITS: PlatformLimits = { maxChars: 50_000, counting: 'graphemes', maxMedia: MEDIA_CARRIED, requiresMedia: false, requiresText: false, requiresTitle: false, rateBudget: null };
+const LIMITS: PlatformLimits = { maxChars: 50_000, counting: 'graphemes', maxMedia: MEDIA_CARRIED, media: null, requiresMedia: false, requiresText: false, requiresTitle: false, rateBudget: null };
 
 /** The public feed address of a FEED account (see FeedController). */
 export function feedPath(workspaceSlug: string, accountId: string): string {

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../core/config';
 import { PrismaService } from '../../core/database';
 import { AppError } from '../../core/errors';
-import { MediaStore } from '../../media/media-store';
+import { MediaUrls } from '../../media/media-urls';
 import { feedPath } from './feed.publisher';
 
 const ENTRIES = 50;
@@ -16,7 +16,7 @@ export class FeedService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly prisma: PrismaService,
-    private readonly media: MediaStore,
+    private readonly media: MediaUrls,
   ) {}
 
   async atom(workspaceSlug: string, file: string, token: string | undefined): Promise<string> {

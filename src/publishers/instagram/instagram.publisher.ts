@@ -41,6 +41,7 @@ export class InstagramPublisher implements Publisher {
     maxChars: 2_200,
     counting: 'graphemes',
     maxMedia: 10,
+    media: { imageFormats: ['image/jpeg'], maxImageBytes: 8 * 1024 * 1024, maxImageEdge: 1440, maxImagePixels: 1440 * 1800, aspectRatio: { min: 0.8, max: 1.91 }, videoFormats: ['video/mp4', 'video/quicktime'], maxVideoBytes: 300 * 1024 * 1024 },
     requiresMedia: true,
     requiresText: false,
     requiresTitle: false,

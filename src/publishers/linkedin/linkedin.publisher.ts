@@ -46,6 +46,7 @@ export class LinkedInPublisher implements Publisher {
     maxChars: 3_000,
     counting: 'graphemes',
     maxMedia: 20,
+    media: { imageFormats: ['image/jpeg', 'image/png', 'image/gif'], maxImageBytes: 10 * 1024 * 1024, maxImageEdge: 7680, maxImagePixels: 36_152_320, aspectRatio: null, videoFormats: ['video/mp4'], maxVideoBytes: 500 * 1024 * 1024 },
     requiresMedia: false,
     requiresText: false,
     requiresTitle: false,

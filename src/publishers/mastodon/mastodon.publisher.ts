@@ -56,6 +56,7 @@ export class MastodonPublisher implements Publisher {
     maxChars: DEFAULT_MAX_CHARS,
     counting: 'mastodon',
     maxMedia: DEFAULT_MAX_MEDIA,
+    media: { imageFormats: ['image/jpeg', 'image/png', 'image/webp', 'image/gif'], maxImageBytes: 16 * 1024 * 1024, maxImageEdge: 4096, maxImagePixels: 3840 * 2160, aspectRatio: null, videoFormats: ['video/mp4', 'video/quicktime'], maxVideoBytes: 99 * 1024 * 1024 },
     requiresMedia: false,
     requiresText: false,
     requiresTitle: false,

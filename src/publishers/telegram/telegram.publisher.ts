@@ -48,6 +48,7 @@ export class TelegramPublisher implements Publisher {
     maxChars: TEXT_LIMIT,
     counting: 'utf16',
     maxMedia: 10,
+    media: { imageFormats: ['image/jpeg', 'image/png', 'image/webp'], maxImageBytes: 10 * 1024 * 1024, maxImageEdge: 5000, maxImagePixels: 5000 * 5000, aspectRatio: { min: 1 / 20, max: 20 }, videoFormats: ['video/mp4'], maxVideoBytes: 50 * 1024 * 1024 },
     requiresMedia: false,
     requiresText: false,
     requiresTitle: false,

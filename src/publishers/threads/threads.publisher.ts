@@ -43,6 +43,7 @@ export class ThreadsPublisher implements Publisher {
     maxChars: 500,
     counting: 'graphemes',
     maxMedia: 20,
+    media: { imageFormats: ['image/jpeg', 'image/png'], maxImageBytes: 8 * 1024 * 1024, maxImageEdge: 1440, maxImagePixels: 1440 * 14400, aspectRatio: { min: 0.1, max: 10 }, videoFormats: ['video/mp4', 'video/quicktime'], maxVideoBytes: 1024 * 1024 * 1024 },
     requiresMedia: false,
     requiresText: false,
     requiresTitle: false,

@@ -8,7 +8,7 @@ import { countLength } from '../text-length';
 import { MEDIA_CARRIED } from '../publisher-helpers';
 
 // Media ride along as signed URLs with their alt texts; the limit is the post's own.
-const LIMITS: PlatformLimits = { maxChars: 100_000, counting: 'utf16', maxMedia: MEDIA_CARRIED, requiresMedia: false, requiresText: false, requiresTitle: false, rateBudget: null };
+const LIMITS: PlatformLimits = { maxChars: 100_000, counting: 'utf16', maxMedia: MEDIA_CARRIED, media: null, requiresMedia: false, requiresText: false, requiresTitle: false, rateBudget: null };
 
 /**
  * A built-in channel: POSTs the post as JSON to the account's baseUrl, signed like Gaung's

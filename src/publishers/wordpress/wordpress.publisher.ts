@@ -41,6 +41,7 @@ export class WordpressPublisher implements Publisher {
     maxChars: 100_000,
     counting: 'graphemes',
     maxMedia: 1,
+    media: { imageFormats: ['image/jpeg', 'image/png', 'image/webp', 'image/gif'], maxImageBytes: 10 * 1024 * 1024, maxImageEdge: 2560, maxImagePixels: 2560 * 2560, aspectRatio: null, videoFormats: ['video/mp4', 'video/quicktime'], maxVideoBytes: 64 * 1024 * 1024 },
     requiresMedia: false,
     requiresText: true,
     requiresTitle: true,

@@ -46,6 +46,7 @@ export class XPublisher implements Publisher {
     maxChars: 280,
     counting: 'twitter-weighted',
     maxMedia: 4,
+    media: { imageFormats: ['image/jpeg', 'image/png', 'image/webp', 'image/gif'], maxImageBytes: 5 * 1024 * 1024, maxImageEdge: 8192, maxImagePixels: 8192 * 8192, aspectRatio: null, videoFormats: ['video/mp4', 'video/quicktime'], maxVideoBytes: 512 * 1024 * 1024 },
     requiresMedia: false,
     requiresText: false,
     requiresTitle: false,

@@ -9,7 +9,8 @@ import { ContractServer, dropConnection, hang, sendJson, type RecordedRequest } 
  * createRecord (post text at most 300 graphemes, TID record keys) and getRecord (400
  * RecordNotFound). A createRecord whose rkey exists answers 500 InternalServerError, as deployed
  * PDSes do (bluesky-social/atproto#3718). Video posts use plain uploadBlob (video/mp4, at most
- * 50 MB here) and an app.bsky.embed.video embed whose blob must have been uploaded. 429s carry RateLimit-Limit/-Remaining/-Reset (Unix s)/-Policy.
+ * 50 MB here) and an app.bsky.embed.video embed whose blob must have been uploaded; images in
+ * app.bsky.embed.images at most 1,000,000 bytes each. 429s carry RateLimit-Limit/-Remaining/-Reset (Unix s)/-Policy.
  */
 export interface PdsAccount {
   did: string;
@@ -38,6 +39,7 @@ export type PdsFault =
 
 /** Bluesky's limit for a video uploaded straight to the PDS. */
 export const MAX_VIDEO_BLOB_BYTES = 50 * 1024 * 1024;
+export const MAX_IMAGE_BLOB_BYTES = 1_000_000;
 
 const TID = /^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$/;
 
@@ -166,7 +168,7 @@ export class BlueskyContract {
     if ([...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(record.text)].length > 300) {
       return sendJson(res, 400, { error: 'InvalidRequest', message: 'Invalid app.bsky.feed.post record: Record/text must not be longer than 300 graphemes' });
     }
-    const embedProblem = this.videoEmbedProblem(record.embed);
+    const embedProblem = this.videoEmbedProblem(record.embed) ?? this.imagesEmbedProblem(record.embed);
     if (embedProblem) return sendJson(res, 400, { error: 'InvalidRequest', message: `Invalid app.bsky.feed.post record: ${embedProblem}` });
     if (this.posts.some((p) => p.did === did && p.rkey === rkey)) return sendJson(res, 500, { error: 'InternalServerError', message: 'Internal Server Error' });
     const post: StoredPost = { uri: `at://${did}/app.bsky.feed.post/${rkey}`, cid: `bafyrei${randomBytes(20).toString('hex')}`, rkey, did, record };
@@ -174,6 +176,18 @@ export class BlueskyContract {
     if (fault?.kind === 'drop-after-create') return dropConnection(res);
     if (fault?.kind === 'hang-after-create') return hang();
     sendJson(res, 200, { uri: post.uri, cid: post.cid, commit: { cid: `bafyrei${randomBytes(20).toString('hex')}`, rev: '3l' }, validationStatus: 'valid' });
+  }
+
+  /** app.bsky.embed.images: each image's blob was uploaded and is at most 1,000,000 bytes (the lexicon's maxSize). */
+  private imagesEmbedProblem(embed: Record<string, unknown> | undefined): string | null {
+    if (embed?.$type !== 'app.bsky.embed.images') return null;
+    const images = (embed.images ?? []) as Array<{ image?: { ref?: { $link?: string } } }>;
+    for (const [index, item] of images.entries()) {
+      const stored = item.image?.ref?.$link ? this.blobs.get(item.image.ref.$link) : undefined;
+      if (!stored) return `Record/embed/images/${index}/image: blob not found`;
+      if (stored.size > MAX_IMAGE_BLOB_BYTES) return `Record/embed/images/${index}/image file too large (${stored.size} bytes), max 1000000`;
+    }
+    return null;
   }
 
   /** app.bsky.embed.video: {video: blob (video/mp4, uploaded), alt?: string, aspectRatio?: {width, height}}. */

@@ -18,12 +18,12 @@ export function account(platform: AccountContext['platform'], fields: Partial<Ac
 
 let mediaCounter = 0;
 export function image(publicUrl = `https://media.gaung.example/img-${++mediaCounter}.jpg`, bytes = Buffer.from('fake-jpeg-bytes')): MediaItem {
-  return { id: `m-${++mediaCounter}`, kind: 'IMAGE', mimeType: 'image/jpeg', byteSize: bytes.length, altText: 'Buruh berdemo', publicUrl, read: async () => bytes };
+  return { id: `m-${++mediaCounter}`, kind: 'IMAGE', mimeType: 'image/jpeg', byteSize: bytes.length, width: null, height: null, altText: 'Buruh berdemo', publicUrl, read: async () => bytes };
 }
 
 export function video(publicUrl = `https://media.gaung.example/vid-${++mediaCounter}.mp4`): MediaItem {
   const bytes = Buffer.from('fake-mp4');
-  return { id: `m-${++mediaCounter}`, kind: 'VIDEO', mimeType: 'video/mp4', byteSize: bytes.length, altText: null, publicUrl, read: async () => bytes };
+  return { id: `m-${++mediaCounter}`, kind: 'VIDEO', mimeType: 'video/mp4', byteSize: bytes.length, width: null, height: null, altText: null, publicUrl, read: async () => bytes };
 }
 
 export function content(text: string, media: MediaItem[] = []): PublishContent {

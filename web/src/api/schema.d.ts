@@ -913,10 +913,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The workspace's media library, newest first */
+        /** The workspace's media library, newest first; q searches alt texts and tags, tag filters by one tag */
         get: operations["MediaController_list"];
         put?: never;
-        /** Upload an image (JPEG, PNG, GIF, WebP) or video (MP4) as the raw request body; ?alt= sets its description */
+        /** Upload an image (JPEG, PNG, GIF, WebP; its EXIF, XMP and IPTC are removed) or video (MP4, kept as is) as the raw request body; ?alt= sets its description */
         post: operations["MediaController_upload"];
         delete?: never;
         options?: never;
@@ -934,11 +934,12 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete?: never;
+        /** Delete a media item and its copies; refused (409) while an approved post that may still publish uses it */
+        delete: operations["MediaController_remove"];
         options?: never;
         head?: never;
-        /** Set or clear the alt text (description for screen readers) */
-        patch: operations["MediaController_setAlt"];
+        /** Set or clear the alt text (description for screen readers) and replace the tags */
+        patch: operations["MediaController_update"];
         trace?: never;
     };
     "/media/{mediaId}/{signature}": {
@@ -950,6 +951,23 @@ export interface paths {
         };
         /** A medium at its signed URL (public: platforms fetch media by URL; the signature makes it unguessable) */
         get: operations["MediaController_serve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/media/{mediaId}/{variant}/{signature}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A medium's thumbnail, preview or platform rendition at its signed URL (public, like the original's) */
+        get: operations["MediaController_serveVariant"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2008,13 +2026,35 @@ export interface components {
             byteSize: number;
             width: number | null;
             height: number | null;
+            /** @description Length of a video in milliseconds; null for images */
+            durationMs: number | null;
             /** @description Description for screen readers */
             altText: string | null;
+            tags: string[];
+            /**
+             * @description STRIPPED: EXIF, XMP and IPTC (GPS position, camera serial, owner) were removed before storing. KEPT_VIDEO: a video is stored as uploaded, its container metadata (which may hold a location) is NOT removed. KEPT_OLDER_UPLOAD: an image uploaded before stripping existed; upload it again to strip it.
+             * @enum {string}
+             */
+            metadata: "STRIPPED" | "KEPT_VIDEO" | "KEPT_OLDER_UPLOAD";
+            /** @description Posts that use this media (with their campaigns), newest first */
+            usedIn: components["schemas"]["MediaUse"][];
             createdAt: components["schemas"]["Instant"];
-            /** @description Short-lived signed URL for a thumbnail in the browser */
+            /** @description Short-lived signed URL of the stored file */
+            originalUrl: string;
+            /** @description Short-lived signed URL of a screen-sized WebP copy (the original for video and older uploads) */
             previewUrl: string;
-            /** @description When previewUrl stops working; list again for a fresh one */
+            /** @description Short-lived signed URL of a small WebP copy; null for video and older uploads */
+            thumbnailUrl: string | null;
+            /** @description When the URLs above stop working; list again for fresh ones */
             previewExpiresAt: components["schemas"]["Instant"];
+        };
+        MediaUse: {
+            postId: string;
+            /** @description The post's status (DRAFT, IN_REVIEW, CHANGES_REQUESTED, APPROVED, CANCELLED) */
+            status: string;
+            scheduledAt: components["schemas"]["Instant"] | null;
+            campaignId: string | null;
+            campaignName: string | null;
         };
         Member: {
             userId: string;
@@ -4430,6 +4470,8 @@ export interface operations {
             query?: {
                 before?: components["schemas"]["Uuid"];
                 limit?: number;
+                q?: string;
+                tag?: string;
             };
             header?: never;
             path: {
@@ -4493,7 +4535,45 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
         };
     };
-    MediaController_setAlt: {
+    MediaController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mediaId: string;
+                /** @description Workspace slug or id */
+                workspace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /**
+             * @description Not found, or not in a workspace you belong to
+             *
+             *     Not found, or not in a workspace you belong to
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+        };
+    };
+    MediaController_update: {
         parameters: {
             query?: never;
             header?: never;
@@ -4507,7 +4587,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    altText: string | null;
+                    altText?: string | null;
+                    tags?: string[];
                 };
             };
         };
@@ -4524,7 +4605,19 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /**
+             * @description Not found, or not in a workspace you belong to
+             *
+             *     Not found, or not in a workspace you belong to
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
     MediaController_serve: {
@@ -4550,6 +4643,37 @@ export interface operations {
                     "image/gif": string;
                     "image/webp": string;
                     "video/mp4": string;
+                    "video/quicktime": string;
+                };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    MediaController_serveVariant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mediaId: string;
+                variant: string;
+                signature: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image bytes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/gif": string;
+                    "image/webp": string;
+                    "video/mp4": string;
+                    "video/quicktime": string;
                 };
             };
             404: components["responses"]["NotFound"];

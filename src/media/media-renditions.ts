@@ -1,0 +1,61 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { type MediaAsset, PrismaService } from '../core/database';
+import { planFit } from '../publishers/media-fit';
+import type { MediaItem, Publisher } from '../publishers/publisher';
+import { fitImage, oneImageAtATime } from './image-processing';
+import { MediaUrls, type MediaVariant } from './media-urls';
+import { MediaStorage } from './storage/media-storage';
+
+type Bytes = Pick<MediaItem, 'mimeType' | 'byteSize' | 'width' | 'height' | 'publicUrl' | 'read'>;
+
+/**
+ * The media a platform receives: the original when it fits the publisher's declared limits, else a
+ * rendition fitted to them, made once per platform and kept (MediaRendition). The original is never
+ * changed.
+ */
+@Injectable()
+export class MediaRenditions {
+  private readonly logger = new Logger(MediaRenditions.name);
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly storage: MediaStorage,
+    private readonly urls: MediaUrls,
+  ) {}
+
+  async forPlatform(media: MediaAsset, publisher: Pick<Publisher, 'platform' | 'limits'> | null): Promise<MediaItem> {
+    const base = { id: media.id, kind: media.kind, altText: media.altText };
+    const limits = publisher?.limits.media;
+    if (!publisher || !limits || planFit(publisher.platform, media, limits).kind !== 'rendition') return { ...base, ...this.original(media) };
+    try {
+      return { ...base, ...(await this.rendition(media, publisher.platform, limits)) };
+    } catch (error) {
+      // The platform's own answer to the original is a better outcome than none: it is recorded.
+      this.logger.warn({ msg: 'rendition failed, sending the original', mediaId: media.id, platform: publisher.platform, error: String(error) });
+      return { ...base, ...this.original(media) };
+    }
+  }
+
+  private original(media: MediaAsset): Bytes {
+    const { mimeType, byteSize, width, height, storageKey } = media;
+    return { mimeType, byteSize, width, height, publicUrl: this.urls.publicUrl(media.id), read: () => this.storage.read(storageKey) };
+  }
+
+  private async rendition(media: MediaAsset, platform: Publisher['platform'], limits: NonNullable<Publisher['limits']['media']>): Promise<Bytes> {
+    const variant: MediaVariant = `rendition-${platform.toLowerCase()}`;
+    let row = await this.prisma.mediaRendition.findUnique({ where: { mediaId_platform: { mediaId: media.id, platform } } });
+    if (!row) {
+      const source = await this.storage.read(media.storageKey);
+      const target = { formats: limits.imageFormats, maxBytes: limits.maxImageBytes, maxEdge: limits.maxImageEdge, maxPixels: limits.maxImagePixels };
+      const fitted = await oneImageAtATime(() => fitImage(source, media.mimeType, target));
+      if (!fitted) throw new Error('the image cannot be fitted under the byte limit');
+      const storageKey = `${media.storageKey}.${variant}`;
+      await this.storage.put(storageKey, fitted.bytes);
+      const data = { mediaId: media.id, platform, storageKey, mimeType: fitted.mimeType, byteSize: fitted.bytes.length, width: fitted.width, height: fitted.height };
+      // Two workers fitting the same image at once make the same bytes: the first row wins.
+      row = await this.prisma.mediaRendition.upsert({ where: { mediaId_platform: { mediaId: media.id, platform } }, create: data, update: {} });
+    }
+    const { mimeType, byteSize, width, height, storageKey } = row;
+    return { mimeType, byteSize, width, height, publicUrl: this.urls.publicUrl(media.id, variant), read: () => this.storage.read(storageKey) };
+  }
+}
