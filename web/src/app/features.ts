@@ -1,4 +1,5 @@
 import { accountsFeature } from '../features/accounts';
+import { analyticsFeature } from '../features/analytics';
 import { calendarFeature } from '../features/calendar';
 import { peopleFeature } from '../features/people';
 import { settingsFeature } from '../features/settings';
@@ -9,4 +10,4 @@ import { reviewFeature } from '../features/review';
 import type { Feature } from './feature';
 
 /** The signed-in features, in navigation order. Adding one: its folder plus one line here. */
-export const features: Feature[] = [calendarFeature, composerFeature, reviewFeature, campaignsFeature, postsFeature, accountsFeature, peopleFeature, settingsFeature];
+export const features: Feature[] = [calendarFeature, composerFeature, reviewFeature, campaignsFeature, analyticsFeature, postsFeature, accountsFeature, peopleFeature, settingsFeature];
