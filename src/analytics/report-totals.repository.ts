@@ -7,64 +7,64 @@ export interface ReportScope {
   accountId?: string;
 }
 
-type RawRanked = Omit<RankedDelivery, 'publishedAt'> & { rank: 'top' | 'bottom'; publishedAt: Date };
-type RawTotals = Omit<Totals, 'engagementPerPost'> & { dim: 'all' | 'platform' | 'hashtag' | 'message'; key: string };
+/** A ranked delivery as json_agg gives it: the time as Postgres' text. */
+type RawRanked = Omit<RankedDelivery, 'publishedAt'> & { publishedAt: string };
+type RawTotals = Omit<Totals, 'engagementPerPost'> & { dim: 'all' | 'previous' | 'platform' | 'hashtag' | 'message'; key: string; top: RawRanked[] | null; bottom: RawRanked[] | null };
 
 /**
  * The report's figures computed in Postgres: each published delivery with its latest snapshot, then
  * aggregated by platform, hashtag and key message, so a report reads a few dozen rows instead of
- * every delivery of the period. The definitions are those of report-figures.ts (which computes the
+ * every delivery of both periods. The definitions are those of report-figures.ts (which computes the
  * same figures from the CSV's rows; test/analytics/reports-api.e2e.ts checks that both agree).
  */
 @Injectable()
 export class ReportTotalsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async figures(workspaceId: string, scope: ReportScope, from: Date, to: Date, keyMessages: string[]): Promise<ReportFigures> {
-    const base = deliveries(workspaceId, scope, from, to);
-    const [groups, ranked] = await Promise.all([
-      this.prisma.$queryRaw<RawTotals[]>`
-        WITH base AS (${base})
-        SELECT 'all' AS dim, '' AS key, ${AGGREGATES} FROM base
-        UNION ALL
-        SELECT 'platform', platform, ${AGGREGATES} FROM base GROUP BY platform
-        UNION ALL
-        SELECT 'hashtag', h.tag, ${AGGREGATES}
-          FROM base CROSS JOIN LATERAL (SELECT DISTINCT lower(m[1]) AS tag FROM regexp_matches(base.text, ${HASHTAG}, 'g') m) h
-         GROUP BY h.tag
-        UNION ALL
-        SELECT 'message', k.message, ${AGGREGATES}
-          FROM base CROSS JOIN unnest(${keyMessages}::text[]) AS k(message)
-         WHERE ${normal(Prisma.sql`k.message`)} <> '' AND position(${normal(Prisma.sql`k.message`)} IN ${normal(Prisma.sql`base.text`)}) > 0
-         GROUP BY k.message`,
-      this.prisma.$queryRaw<RawRanked[]>`
-        WITH base AS (${base})
-        (SELECT 'top' AS rank, ${RANKED_COLUMNS} FROM base WHERE ${COUNTED} ORDER BY engagement DESC, "publishedAt" ASC, "targetId" ASC LIMIT ${RANKED_COUNT})
-        UNION ALL
-        (SELECT 'bottom', ${RANKED_COLUMNS} FROM base WHERE ${COUNTED} ORDER BY engagement ASC, "publishedAt" DESC, "targetId" DESC LIMIT ${RANKED_COUNT})`,
-    ]);
-    const of = (dim: RawTotals['dim']) => groups.filter((g) => g.dim === dim).map(({ dim: _dim, ...g }): GroupFigure => withPerPost(g));
+  /**
+   * One statement: the deliveries of [previousFrom, to) are read once (a materialised CTE), the
+   * period's figures and the previous period's totals aggregated from them, the top and bottom
+   * deliveries carried as JSON on the totals row.
+   */
+  async figures(workspaceId: string, scope: ReportScope, period: { previousFrom: Date; from: Date; to: Date }, keyMessages: string[]): Promise<ReportFigures & { previousTotals: Totals }> {
+    const groups = await this.prisma.$queryRaw<RawTotals[]>`
+      WITH base AS MATERIALIZED (${deliveries(workspaceId, scope, period.previousFrom, period.to)}),
+           cur AS MATERIALIZED (SELECT * FROM base WHERE "publishedAt" >= ${period.from})
+      SELECT 'all' AS dim, '' AS key, ${AGGREGATES},
+             (SELECT json_agg(r) FROM (SELECT ${RANKED_COLUMNS} FROM cur WHERE ${COUNTED} ORDER BY engagement DESC, "publishedAt" ASC, "targetId" ASC LIMIT ${RANKED_COUNT}) r) AS top,
+             (SELECT json_agg(r) FROM (SELECT ${RANKED_COLUMNS} FROM cur WHERE ${COUNTED} ORDER BY engagement ASC, "publishedAt" DESC, "targetId" DESC LIMIT ${RANKED_COUNT}) r) AS bottom
+        FROM cur
+      UNION ALL
+      SELECT 'previous', '', ${AGGREGATES}, NULL, NULL FROM base WHERE "publishedAt" < ${period.from}
+      UNION ALL
+      SELECT 'platform', platform, ${AGGREGATES}, NULL, NULL FROM cur GROUP BY platform
+      UNION ALL
+      SELECT 'hashtag', h.tag, ${AGGREGATES}, NULL, NULL
+        FROM cur CROSS JOIN LATERAL (SELECT DISTINCT lower(m[1]) AS tag FROM regexp_matches(cur.text, ${HASHTAG}, 'g') m) h
+       GROUP BY h.tag
+      UNION ALL
+      SELECT 'message', k.message, ${AGGREGATES}, NULL, NULL
+        FROM cur CROSS JOIN unnest(${keyMessages}::text[]) AS k(message)
+       WHERE ${normal(Prisma.sql`k.message`)} <> '' AND position(${normal(Prisma.sql`k.message`)} IN ${normal(Prisma.sql`cur.text`)}) > 0
+       GROUP BY k.message`;
+    const of = (dim: RawTotals['dim']) => groups.filter((g) => g.dim === dim).map(({ dim: _dim, top: _top, bottom: _bottom, ...g }): GroupFigure => withPerPost(g));
+    const all = groups.find((g) => g.dim === 'all');
     return {
-      totals: totalsOfRow(groups.find((g) => g.dim === 'all')),
+      totals: totalsOfRow(all),
+      previousTotals: totalsOfRow(groups.find((g) => g.dim === 'previous')),
       byPlatform: sortGroups(of('platform')),
       byHashtag: sortGroups(of('hashtag')),
       byKeyMessage: sortGroups(of('message')),
-      top: ranked.filter((r) => r.rank === 'top').map(rankedView),
-      bottom: ranked.filter((r) => r.rank === 'bottom').map(rankedView),
+      top: (all?.top ?? []).map(rankedView),
+      bottom: (all?.bottom ?? []).map(rankedView),
     };
-  }
-
-  /** The totals alone (the previous period's). */
-  async totals(workspaceId: string, scope: ReportScope, from: Date, to: Date): Promise<Totals> {
-    const [row] = await this.prisma.$queryRaw<RawTotals[]>`WITH base AS (${deliveries(workspaceId, scope, from, to)}) SELECT 'all' AS dim, '' AS key, ${AGGREGATES} FROM base`;
-    return totalsOfRow(row);
   }
 }
 
 /** An aggregate over no rows still answers one row; an absent one would be a bug, not an empty period. */
 function totalsOfRow(row: RawTotals | undefined): Totals {
   if (!row) throw new Error('the report totals query answered no row');
-  const { dim: _dim, key: _key, ...totals } = row;
+  const { dim: _dim, key: _key, top: _top, bottom: _bottom, ...totals } = row;
   return withPerPost(totals);
 }
 /** hashtagsOf's pattern in Postgres' regular expressions: # then letters, digits or _. */
@@ -107,6 +107,6 @@ function deliveries(workspaceId: string, scope: ReportScope, from: Date, to: Dat
        AND t."publishedAt" >= ${from} AND t."publishedAt" < ${to} ${campaign} ${account}`;
 }
 
-function rankedView({ rank: _rank, ...row }: RawRanked): RankedDelivery {
-  return { ...row, publishedAt: row.publishedAt.toISOString() };
+function rankedView(row: RawRanked): RankedDelivery {
+  return { ...row, publishedAt: new Date(row.publishedAt).toISOString() };
 }

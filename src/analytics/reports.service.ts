@@ -41,10 +41,7 @@ export class ReportsService {
     const { from, to } = this.period(subject, query, zone);
     const previousFrom = new Date(from.getTime() - (to.getTime() - from.getTime()));
     // Aggregated in Postgres: the rows themselves are read only for the CSV.
-    const [figures, previousTotals] = await Promise.all([
-      this.totals.figures(access.workspaceId, subject.scope, from, to, subject.keyMessages),
-      this.totals.totals(access.workspaceId, subject.scope, previousFrom, from),
-    ]);
+    const { previousTotals, ...figures } = await this.totals.figures(access.workspaceId, subject.scope, { previousFrom, from, to }, subject.keyMessages);
     return {
       subject: { kind, id: subject.id, name: subject.name },
       period: { from: from.toISOString(), to: to.toISOString(), zone },
