@@ -64,7 +64,8 @@ function Figures({ workspace, data, previousRange }: { workspace: string; data: 
         </Section>
         <GroupSection title={t('byPlatform')} groups={data.byPlatform} />
         <GroupSection title={t('byHashtag')} groups={data.byHashtag} />
-        <GroupSection title={t('byKeyMessage')} groups={data.byKeyMessage} />
+        {/* Key messages belong to a campaign: an account's report has none to show. */}
+        {data.subject.kind === 'campaign' && <GroupSection title={t('byKeyMessage')} groups={data.byKeyMessage} />}
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <RankedList workspace={workspace} title={t('top')} posts={data.top} />
