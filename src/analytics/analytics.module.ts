@@ -5,13 +5,14 @@ import { PublishingModule } from '../publishing';
 import { AnalyticsController } from './analytics.controller';
 import { METRICS_QUEUE } from './metrics-queue';
 import { ReportRowsRepository } from './report-rows.repository';
+import { ReportTotalsRepository } from './report-totals.repository';
 import { ReportsService } from './reports.service';
 import { SnapshotCollector } from './snapshot-collector';
 import { SnapshotProcessor } from './snapshot.processor';
 import { SnapshotRepository } from './snapshot.repository';
 import { SnapshotScheduler } from './snapshot-scheduler';
 
-const SERVICES = [SnapshotRepository, SnapshotScheduler, SnapshotCollector, ReportRowsRepository, ReportsService];
+const SERVICES = [SnapshotRepository, SnapshotScheduler, SnapshotCollector, ReportRowsRepository, ReportTotalsRepository, ReportsService];
 const METRICS_QUEUE_MODULE = BullModule.registerQueue({ name: METRICS_QUEUE });
 
 /** Reach and engagement (docs/analytics.md): snapshots, reports, best time. */

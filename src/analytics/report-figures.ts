@@ -59,23 +59,34 @@ export function keyMessagesOf(text: string, keyMessages: readonly string[]): str
 export function totalsOf(rows: readonly DeliveryRow[]): Totals {
   const counted = rows.filter((row) => row.metricState === 'OK' && row.engagement !== null);
   const reached = counted.filter((row) => row.reach !== null);
-  const engagement = counted.reduce((sum, row) => sum + row.engagement!, 0);
-  return {
+  return withPerPost({
     deliveries: rows.length,
     posts: new Set(rows.map((row) => row.postId)).size,
     withCounts: counted.length,
     notAvailable: rows.filter((row) => row.metricState === 'NOT_AVAILABLE').length,
     deleted: rows.filter((row) => row.metricState === 'DELETED').length,
     pending: rows.filter((row) => row.metricState === null || row.metricState === 'FAILED').length,
-    engagement,
-    engagementPerPost: counted.length ? round(engagement / counted.length) : null,
+    engagement: counted.reduce((sum, row) => sum + row.engagement!, 0),
     reach: reached.length ? reached.reduce((sum, row) => sum + row.reach!, 0) : null,
     onTime: rows.filter((row) => row.lateSeconds === null).length,
     late: rows.filter((row) => row.lateSeconds !== null).length,
-  };
+  });
 }
 
-/** Every figure of a report, from its rows only (so the CSV of the rows backs each one). */
+/** Engagement per delivery with counts (two decimals); null when none has counts. */
+export function withPerPost<T extends Omit<Totals, 'engagementPerPost'>>(totals: T): T & { engagementPerPost: number | null } {
+  return { ...totals, engagementPerPost: totals.withCounts ? round(totals.engagement / totals.withCounts) : null };
+}
+
+/** Groups by engagement, then by name. */
+export function sortGroups(groups: GroupFigure[]): GroupFigure[] {
+  return groups.sort((a, b) => b.engagement - a.engagement || a.key.localeCompare(b.key));
+}
+
+/**
+ * Every figure of a report from its rows (the CSV's): the definition the SQL of
+ * report-totals.repository.ts follows, and the check that it does (test/analytics/reports-api.e2e.ts).
+ */
 export function reportFigures(rows: readonly DeliveryRow[], keyMessages: readonly string[]): ReportFigures {
   const ranked = rows
     .filter((row) => row.metricState === 'OK' && row.engagement !== null)
@@ -99,7 +110,7 @@ function grouped(rows: readonly DeliveryRow[], keysOf: (row: DeliveryRow) => str
       else groups.set(key, [row]);
     }
   }
-  return [...groups].map(([key, members]) => ({ key, ...totalsOf(members) })).sort((a, b) => b.engagement - a.engagement || a.key.localeCompare(b.key));
+  return sortGroups([...groups].map(([key, members]) => ({ key, ...totalsOf(members) })));
 }
 
 function rankedView(row: DeliveryRow): RankedDelivery {

@@ -8,8 +8,9 @@ import { ANALYTICS_TEXT } from './analytics.messages';
 import type { ReportQuery } from './analytics.schemas';
 import { bestTime } from './best-time';
 import { csvLine } from './csv';
-import { hashtagsOf, keyMessagesOf, reportFigures, totalsOf } from './report-figures';
+import { hashtagsOf, keyMessagesOf } from './report-figures';
 import { type DeliveryRow, ReportRowsRepository } from './report-rows.repository';
+import { ReportTotalsRepository } from './report-totals.repository';
 import { SnapshotScheduler } from './snapshot-scheduler';
 
 const DEFAULT_DAYS = 30;
@@ -30,6 +31,7 @@ interface Subject {
 export class ReportsService {
   constructor(
     private readonly repository: ReportRowsRepository,
+    private readonly totals: ReportTotalsRepository,
     private readonly scheduler: SnapshotScheduler,
   ) {}
 
@@ -38,12 +40,8 @@ export class ReportsService {
     const zone = query.zone ?? access.timeZone;
     const { from, to } = this.period(subject, query, zone);
     const previousFrom = new Date(from.getTime() - (to.getTime() - from.getTime()));
-    const [rows, previousRows] = await Promise.all([
-      this.repository.rows(access.workspaceId, subject.scope, from, to),
-      this.repository.rows(access.workspaceId, subject.scope, previousFrom, from),
-    ]);
-    const figures = reportFigures(rows, subject.keyMessages);
-    const previousTotals = totalsOf(previousRows);
+    // Aggregated in Postgres: the rows themselves are read only for the CSV.
+    const { previousTotals, ...figures } = await this.totals.figures(access.workspaceId, subject.scope, { previousFrom, from, to }, subject.keyMessages);
     return {
       subject: { kind, id: subject.id, name: subject.name },
       period: { from: from.toISOString(), to: to.toISOString(), zone },

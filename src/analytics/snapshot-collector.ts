@@ -51,7 +51,7 @@ export class SnapshotCollector {
     }
     try {
       const reading = await reader.read(account, subject.externalId, AbortSignal.timeout(this.config.PUBLISH_TIMEOUT_MS));
-      if (reading.state === 'DELETED') await this.snapshots.record(subject, { stage, state: 'DELETED' });
+      if (reading.state !== 'OK') await this.snapshots.record(subject, { stage, state: reading.state });
       else await this.snapshots.record(subject, { stage, state: 'OK', counts: reading.counts, ...summarise(reading.counts) });
       return { kind: 'done' };
     } catch (thrown) {

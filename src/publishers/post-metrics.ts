@@ -11,8 +11,12 @@ export const INTERACTION_NAMES: readonly MetricName[] = ['likes', 'reposts', 're
 /** How many people saw it, the first a platform gives of these. */
 export const REACH_NAMES: readonly MetricName[] = ['reach', 'views', 'impressions'];
 
-/** What a read found: counts, or the remote post is gone (recorded as deleted, never as zero). */
-export type MetricsReading = { state: 'OK'; counts: MetricCounts } | { state: 'DELETED' };
+/**
+ * What a read found: counts; the remote post is gone (recorded as deleted, never as zero); or the
+ * platform gives this account nothing for it (a permission the app was not granted, too few
+ * viewers): recorded as not available, without parking the account, since publishing still works.
+ */
+export type MetricsReading = { state: 'OK'; counts: MetricCounts } | { state: 'DELETED' } | { state: 'NOT_AVAILABLE' };
 
 /**
  * The optional metrics capability of a platform, declared by registering a reader for it: a platform

@@ -1,10 +1,13 @@
 import { Module, type Type } from '@nestjs/common';
 import { BlueskyPublisher } from './bluesky';
 import { BlueskyMetrics } from './bluesky/bluesky.metrics';
+import { FacebookMetrics } from './facebook/facebook.metrics';
 import { FacebookPublisher } from './facebook/facebook.publisher';
 import { FeedPublisher } from './feed/feed.publisher';
 import { PlatformHttp } from './http/platform-http';
+import { InstagramMetrics } from './instagram/instagram.metrics';
 import { InstagramPublisher } from './instagram/instagram.publisher';
+import { LinkedInMetrics } from './linkedin/linkedin.metrics';
 import { LinkedInPublisher } from './linkedin/linkedin.publisher';
 import { MastodonPublisher } from './mastodon';
 import { MastodonMetrics } from './mastodon/mastodon.metrics';
@@ -13,6 +16,7 @@ import type { PostMetricsReader } from './post-metrics';
 import type { Publisher } from './publisher';
 import { PUBLISHERS, PublisherRegistry } from './publisher-registry';
 import { TelegramPublisher } from './telegram';
+import { ThreadsMetrics } from './threads/threads.metrics';
 import { ThreadsPublisher } from './threads/threads.publisher';
 import { WebhookPublisher } from './webhook/webhook.publisher';
 import { WordpressPublisher } from './wordpress';
@@ -36,7 +40,16 @@ const PUBLISHER_CLASSES: Type<Publisher>[] = [
 ];
 
 /** The platforms that can read a post's counts (docs/analytics.md); the others say "not available". */
-const METRICS_READER_CLASSES: Type<PostMetricsReader>[] = [MastodonMetrics, BlueskyMetrics, XMetrics, WordpressMetrics];
+const METRICS_READER_CLASSES: Type<PostMetricsReader>[] = [
+  MastodonMetrics,
+  BlueskyMetrics,
+  XMetrics,
+  WordpressMetrics,
+  FacebookMetrics,
+  InstagramMetrics,
+  ThreadsMetrics,
+  LinkedInMetrics,
+];
 
 @Module({
   providers: [

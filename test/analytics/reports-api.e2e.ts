@@ -1,3 +1,5 @@
+import { reportFigures, totalsOf } from '../../src/analytics/report-figures';
+import { ReportRowsRepository } from '../../src/analytics/report-rows.repository';
 import { Prisma } from '../../src/core/database';
 import { bearer, createWorkspace, type FixtureWorkspace } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -71,6 +73,23 @@ describe('analytics API: reports, CSV, best time, series (workspace-scoped, VIEW
     expect(res.body.top.map((r: { targetId: string }) => r.targetId)).toEqual([targets.a, targets.b]);
     expect(res.body.bottom[0].targetId).toBe(targets.b);
     expect(res.body.period).toEqual({ from: '2027-03-01T00:00:00.000Z', to: '2027-03-08T00:00:00.000Z', zone: 'Asia/Jayapura' });
+  });
+
+  it('computes in SQL exactly the figures the CSV\'s rows give (hashtags in any script, key messages across spacing and case)', async () => {
+    await delivery('f', mastodonId, '2027-03-07T10:00:00Z', 'TOLAK   OUTSOURCING! #Pekerja_Bersatu #ÜberBuruh #upahLAYAK', [{ engagement: 7, reach: 90, counts: { likes: 7, reach: 90 } }]);
+    await delivery('g', telegramId, '2027-03-07T11:00:00Z', 'Sama besar #Seri', [{ engagement: 7, counts: { likes: 7 } }]);
+    try {
+      const res = await get(`campaigns/${campaignId}?${PERIOD}`).expect(200);
+      const rows = new ReportRowsRepository(t.prisma);
+      const expected = reportFigures(await rows.rows(kspi.id, { campaignId }, new Date('2027-03-01T00:00:00Z'), new Date('2027-03-08T00:00:00Z')), ['Upah layak', 'Tolak outsourcing']);
+      const previous = totalsOf(await rows.rows(kspi.id, { campaignId }, new Date('2027-02-22T00:00:00Z'), new Date('2027-03-01T00:00:00Z')));
+      const { subject: _s, period: _p, previousPeriod: _pp, engagementChange: _c, ...figures } = res.body;
+      expect(figures).toEqual({ ...expected, previousTotals: previous });
+      expect(res.body.byHashtag.map((g: { key: string }) => g.key)).toEqual(expect.arrayContaining(['#pekerja_bersatu', '#überburuh', '#seri']));
+      expect(res.body.totals.reach).toBe(90);
+    } finally {
+      await t.prisma.postTarget.deleteMany({ where: { id: { in: [targets.f!, targets.g!] } } });
+    }
   });
 
   it('exports the rows behind every figure as CSV, times in the zone, formulas defused', async () => {

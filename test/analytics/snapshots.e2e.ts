@@ -5,6 +5,8 @@ import { SnapshotScheduler } from '../../src/analytics/snapshot-scheduler';
 import { SecretBox } from '../../src/core/crypto';
 import type { Platform } from '../../src/core/database';
 import { RateLimiter } from '../../src/core/queue';
+import { LinkedInContract } from '../contracts/linkedin/linkedin-contract';
+import { LinkedInMetricsContract } from '../contracts/linkedin/linkedin-metrics-contract';
 import { MastodonContract } from '../contracts/mastodon/mastodon-contract';
 import { MastodonMetricsContract } from '../contracts/mastodon/mastodon-metrics-contract';
 import { createFixture, removeFixtures, sleep, type Fixture } from '../publishing/engine-fixtures';
@@ -19,12 +21,15 @@ describe('metric snapshots (Mastodon contract, real Postgres and Redis)', () => 
   let metrics: MastodonMetricsContract;
   let fixture: Fixture;
   let collector: SnapshotCollector;
+  let linkedin: LinkedInContract;
 
   beforeAll(async () => {
+    linkedin = await new LinkedInContract().addMember({ sub: 'm1', name: 'Siti', adminOf: ['5550001'] }, 'li-token').start();
+    new LinkedInMetricsContract(linkedin);
     instance = await new MastodonContract().start();
     instance.tokens.set(TOKEN, { accountId: '1', scopes: ['read', 'write'] });
     metrics = new MastodonMetricsContract(instance);
-    testApp = await startTestApp({ roles: ['worker'] });
+    testApp = await startTestApp({ roles: ['worker'], config: { LINKEDIN_API_URL: linkedin.baseUrl } });
     collector = testApp.app.get(SnapshotCollector);
     fixture = await createFixture(testApp, { platform: 'MASTODON', baseUrl: instance.baseUrl });
     await seal(fixture.accountId, { accessToken: TOKEN });
@@ -33,6 +38,7 @@ describe('metric snapshots (Mastodon contract, real Postgres and Redis)', () => 
     await removeFixtures(testApp.prisma);
     await testApp.close();
     await instance.stop();
+    await linkedin.stop();
   });
 
   async function seal(accountId: string, credentials: Record<string, unknown>) {
@@ -96,6 +102,20 @@ describe('metric snapshots (Mastodon contract, real Postgres and Redis)', () => 
     await collector.take(targetId, 'H1');
     const [row] = await snapshotsOf(targetId);
     expect(row).toMatchObject({ state: 'NOT_AVAILABLE', engagement: null });
+  });
+
+  it('records NOT_AVAILABLE when the platform refuses the read for a permission the app lacks, and keeps the account active', async () => {
+    const account = await testApp.prisma.connectedAccount.create({ data: { workspaceId: fixture.workspaceId, platform: 'LINKEDIN' as Platform, displayName: 'KSBSI LinkedIn', externalId: 'urn:li:organization:5550001' } });
+    await seal(account.id, { accessToken: 'li-token' });
+    const urn = `urn:li:share:${Date.now()}`;
+    linkedin.posts.push({ urn, body: {}, headers: {} });
+    const post = await testApp.prisma.post.create({ data: { workspaceId: fixture.workspaceId, authorId: fixture.userId, baseText: 'Upah layak!', status: 'APPROVED', approvedVersion: 1 } });
+    const target = await testApp.prisma.postTarget.create({ data: { postId: post.id, workspaceId: fixture.workspaceId, accountId: account.id, state: 'PUBLISHED', externalId: urn, publishedAt: new Date(Date.now() - 2 * HOUR) } });
+    expect(await collector.take(target.id, 'H1')).toEqual({ kind: 'done' });
+    const [row] = await snapshotsOf(target.id);
+    expect(row).toMatchObject({ state: 'NOT_AVAILABLE', engagement: null });
+    expect(linkedin.requestsTo('GET', /socialActions/)).toHaveLength(1);
+    expect((await testApp.prisma.connectedAccount.findUniqueOrThrow({ where: { id: account.id } })).status).toBe('ACTIVE');
   });
 
   it('waits out a 429 without using up an attempt, as publishing does', async () => {

@@ -16,16 +16,16 @@ import type {
   ValidationIssue,
   VerifiedIdentity,
 } from '../publisher';
-import { commonIssues, issue, requiredCredential, requiredExternalId } from '../publisher-helpers';
-import { TokenSession } from '../token-session';
+import { commonIssues, issue, requiredExternalId } from '../publisher-helpers';
+import type { TokenSession } from '../token-session';
 import { linkedinError } from './linkedin-errors';
-import { refreshLinkedInToken } from './linkedin-oauth';
+import { canRefresh, linkedinSession, refreshLinkedInCredentials } from './linkedin-session';
+
+export { LINKEDIN_VERSION } from './linkedin-session';
 import { DEFAULT_VIDEO_POLLING, LINKEDIN_VIDEO_POLLING, uploadVideo } from './linkedin-video';
 import { toLittleText } from './little-text';
 
 const PLATFORM = 'linkedin';
-/** The REST API version (YYYYMM) Gaung was written against; LinkedIn supports each for a year. */
-export const LINKEDIN_VERSION = '202511';
 const AUTHOR_URN = /^urn:li:(person|organization):[A-Za-z0-9_-]+$/;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -114,25 +114,11 @@ export class LinkedInPublisher implements Publisher {
 
   async refreshCredentials(account: AccountContext, signal: AbortSignal): Promise<RefreshedCredentials | null> {
     if (!canRefresh(account.credentials)) return null;
-    return this.refresh(account.credentials, signal);
+    return refreshLinkedInCredentials(this.http, this.config.LINKEDIN_API_URL, account.credentials, signal);
   }
 
   private session(account: AccountContext, signal: AbortSignal): TokenSession {
-    return new TokenSession(PLATFORM, this.http, this.config.LINKEDIN_API_URL, account, signal, canRefresh(account.credentials) ? (c, s) => this.refresh(c, s) : null, {
-      'linkedin-version': LINKEDIN_VERSION,
-      'x-restli-protocol-version': '2.0.0',
-    });
-  }
-
-  private async refresh(credentials: Record<string, unknown>, signal: AbortSignal): Promise<RefreshedCredentials> {
-    const tokens = await refreshLinkedInToken(
-      this.http,
-      this.config.LINKEDIN_API_URL,
-      { clientId: requiredCredential(PLATFORM, credentials, 'clientId'), clientSecret: requiredCredential(PLATFORM, credentials, 'clientSecret') },
-      requiredCredential(PLATFORM, credentials, 'refreshToken'),
-      signal,
-    );
-    return { credentials: { ...credentials, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken ?? credentials.refreshToken }, expiresAt: tokens.expiresAt };
+    return linkedinSession(this.http, this.config.LINKEDIN_API_URL, account, signal);
   }
 
   /** One video (validate() keeps it alone) or the images, uploaded before the post exists. */
@@ -167,8 +153,4 @@ function authorUrn(externalId: string | null): string {
   const urn = requiredExternalId(PLATFORM, externalId);
   if (!AUTHOR_URN.test(urn)) throw PublishError.permanent('linkedin.bad_author', 'The account id must be a urn:li:person or urn:li:organization URN; reconnect it.');
   return urn;
-}
-
-function canRefresh(credentials: Record<string, unknown>): boolean {
-  return ['refreshToken', 'clientId', 'clientSecret'].every((name) => typeof credentials[name] === 'string');
 }

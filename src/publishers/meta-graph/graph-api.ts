@@ -1,3 +1,4 @@
+import type { AxiosResponse } from 'axios';
 import type { PlatformHttp } from '../http/platform-http';
 import { graphError } from './graph-error';
 
@@ -21,6 +22,13 @@ export interface GraphCall {
  * throws a PublishError. A POST counts as a write: an unknown outcome is AMBIGUOUS.
  */
 export async function graphRequest<T>(http: PlatformHttp, platform: string, call: GraphCall): Promise<T> {
+  const response = await graphResponse<T>(http, platform, call);
+  if (response.status >= 200 && response.status < 300) return response.data;
+  throw graphError(platform, response, call.method === 'POST');
+}
+
+/** The raw answer of one Graph API call, whatever its status (for callers that read error codes). */
+export async function graphResponse<T>(http: PlatformHttp, platform: string, call: GraphCall): Promise<AxiosResponse<T>> {
   const params: Record<string, string> = Object.fromEntries(
     Object.entries(call.params ?? {})
       .filter(([, value]) => value !== undefined)
@@ -28,7 +36,7 @@ export async function graphRequest<T>(http: PlatformHttp, platform: string, call
   );
   params.access_token = call.accessToken;
   const isPost = call.method === 'POST';
-  const response = await http.request<T>(platform, {
+  return http.request<T>(platform, {
     method: call.method,
     url: `${call.baseUrl.replace(/\/$/, '')}${call.path}`,
     headers: isPost ? { 'content-type': 'application/x-www-form-urlencoded' } : {},
@@ -36,7 +44,5 @@ export async function graphRequest<T>(http: PlatformHttp, platform: string, call
     data: isPost ? new URLSearchParams(params).toString() : undefined,
     signal: call.signal,
   });
-  if (response.status >= 200 && response.status < 300) return response.data;
-  throw graphError(platform, response, isPost);
 }
 

@@ -33,7 +33,7 @@ function isRateLimit(code: number): boolean {
 }
 
 /** Permission denied (10, 200-299): the token lacks a permission, an admin must reconnect. */
-function isPermission(code: number): boolean {
+export function isPermission(code: number): boolean {
   return code === 10 || (code >= 200 && code <= 299);
 }
 

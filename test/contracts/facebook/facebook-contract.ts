@@ -104,6 +104,7 @@ export class FacebookContract extends GraphContractServer {
       sendJson(res, 200, { id });
     });
     this.graphRoute('GET', '/:page', (req, res) => {
+      if (this.answeredByCompanion(req, res)) return;
       const page = this.authorisedPage(pathId(req), accessTokenOf(req));
       if (!page) return sendGraphError(res, INVALID_TOKEN);
       sendJson(res, 200, { id: page.id, name: page.name, username: page.username });

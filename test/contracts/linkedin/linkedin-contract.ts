@@ -126,8 +126,8 @@ export class LinkedInContract extends ContractServer {
     return member;
   }
 
-  /** /rest calls also need the versioning headers. */
-  private restMember(req: RecordedRequest, res: ServerResponse): LinkedInMember | undefined {
+  /** /rest calls also need the versioning headers; answers the error itself and returns undefined when one is missing or the token is invalid. */
+  restMember(req: RecordedRequest, res: ServerResponse): LinkedInMember | undefined {
     const version = req.headers['linkedin-version'];
     if (typeof version !== 'string' || !/^\d{6}$/.test(version)) {
       liError(res, 426, 'NONEXISTENT_VERSION', `Requested version ${version ?? ''} is not active`);
@@ -235,6 +235,6 @@ export class LinkedInContract extends ContractServer {
   }
 }
 
-function liError(res: ServerResponse, status: number, code: string, message: string, serviceErrorCode?: number): void {
+export function liError(res: ServerResponse, status: number, code: string, message: string, serviceErrorCode?: number): void {
   sendJson(res, status, { status, code, message, ...(serviceErrorCode ? { serviceErrorCode } : {}) });
 }

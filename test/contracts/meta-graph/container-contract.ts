@@ -121,6 +121,7 @@ export class ContainerContract extends GraphContractServer {
   }
 
   private readObject(req: RecordedRequest, res: import('node:http').ServerResponse): void {
+    if (this.answeredByCompanion(req, res)) return;
     if (!this.tokens.has(accessTokenOf(req) ?? '')) return sendGraphError(res, INVALID_TOKEN);
     const id = pathId(req) === 'me' ? this.userIdOfToken(accessTokenOf(req)) : pathId(req);
     const container = this.containers.get(id);

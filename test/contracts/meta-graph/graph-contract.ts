@@ -47,6 +47,7 @@ export class GraphContractServer extends ContractServer {
   }
 
   private readonly faults = new FaultPlan();
+  private readonly objectReaders: Array<(req: RecordedRequest, res: ServerResponse) => boolean> = [];
   private nextId = 1000;
 
   /** The versioned base URL a publisher is configured with. */
@@ -62,6 +63,19 @@ export class GraphContractServer extends ContractServer {
   failNext(method: string, pattern: RegExp, fault: Fault): this {
     this.faults.failNext(method, pattern, fault);
     return this;
+  }
+
+  /**
+   * Lets a companion contract (metrics) answer GET /{object-id} for objects or fields the publishing
+   * contract does not know; a reader returns true when it answered.
+   */
+  readObjectsToo(reader: (req: RecordedRequest, res: ServerResponse) => boolean): this {
+    this.objectReaders.push(reader);
+    return this;
+  }
+
+  protected answeredByCompanion(req: RecordedRequest, res: ServerResponse): boolean {
+    return this.objectReaders.some((reader) => reader(req, res));
   }
 
   /** A route below the version prefix that answers planted faults first. */

@@ -1,4 +1,5 @@
 import { accountsFeature } from '../features/accounts';
+import { analyticsFeature } from '../features/analytics';
 import { calendarFeature } from '../features/calendar';
 import { peopleFeature } from '../features/people';
 import { settingsFeature } from '../features/settings';
@@ -11,4 +12,16 @@ import { helpFeature } from '../features/help';
 import type { Feature } from './feature';
 
 /** The signed-in features, in navigation order. Adding one: its folder plus one line here. */
-export const features: Feature[] = [calendarFeature, composerFeature, reviewFeature, campaignsFeature, postsFeature, accountsFeature, peopleFeature, settingsFeature, notificationsFeature, helpFeature];
+export const features: Feature[] = [
+  calendarFeature,
+  composerFeature,
+  reviewFeature,
+  campaignsFeature,
+  analyticsFeature,
+  postsFeature,
+  accountsFeature,
+  peopleFeature,
+  settingsFeature,
+  notificationsFeature,
+  helpFeature,
+];

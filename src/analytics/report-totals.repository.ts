@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { Prisma, PrismaService } from '../core/database';
+import { type GroupFigure, RANKED_COUNT, type RankedDelivery, type ReportFigures, sortGroups, type Totals, withPerPost } from './report-figures';
+
+export interface ReportScope {
+  campaignId?: string;
+  accountId?: string;
+}
+
+/** A ranked delivery as json_agg gives it: the time as Postgres' text. */
+type RawRanked = Omit<RankedDelivery, 'publishedAt'> & { publishedAt: string };
+type RawTotals = Omit<Totals, 'engagementPerPost'> & { dim: 'all' | 'previous' | 'platform' | 'hashtag' | 'message'; key: string; top: RawRanked[] | null; bottom: RawRanked[] | null };
+
+/**
+ * The report's figures computed in Postgres: each published delivery with its latest snapshot, then
+ * aggregated by platform, hashtag and key message, so a report reads a few dozen rows instead of
+ * every delivery of both periods. The definitions are those of report-figures.ts (which computes the
+ * same figures from the CSV's rows; test/analytics/reports-api.e2e.ts checks that both agree).
+ */
+@Injectable()
+export class ReportTotalsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /**
+   * One statement: the deliveries of [previousFrom, to) are read once (a materialised CTE), the
+   * period's figures and the previous period's totals aggregated from them, the top and bottom
+   * deliveries carried as JSON on the totals row.
+   */
+  async figures(workspaceId: string, scope: ReportScope, period: { previousFrom: Date; from: Date; to: Date }, keyMessages: string[]): Promise<ReportFigures & { previousTotals: Totals }> {
+    const groups = await this.prisma.$queryRaw<RawTotals[]>`
+      WITH base AS MATERIALIZED (${deliveries(workspaceId, scope, period.previousFrom, period.to)}),
+           cur AS MATERIALIZED (SELECT * FROM base WHERE "publishedAt" >= ${period.from})
+      SELECT 'all' AS dim, '' AS key, ${AGGREGATES},
+             (SELECT json_agg(r) FROM (SELECT ${RANKED_COLUMNS} FROM cur WHERE ${COUNTED} ORDER BY engagement DESC, "publishedAt" ASC, "targetId" ASC LIMIT ${RANKED_COUNT}) r) AS top,
+             (SELECT json_agg(r) FROM (SELECT ${RANKED_COLUMNS} FROM cur WHERE ${COUNTED} ORDER BY engagement ASC, "publishedAt" DESC, "targetId" DESC LIMIT ${RANKED_COUNT}) r) AS bottom
+        FROM cur
+      UNION ALL
+      SELECT 'previous', '', ${AGGREGATES}, NULL, NULL FROM base WHERE "publishedAt" < ${period.from}
+      UNION ALL
+      SELECT 'platform', platform, ${AGGREGATES}, NULL, NULL FROM cur GROUP BY platform
+      UNION ALL
+      SELECT 'hashtag', h.tag, ${AGGREGATES}, NULL, NULL
+        FROM cur CROSS JOIN LATERAL (SELECT DISTINCT lower(m[1]) AS tag FROM regexp_matches(cur.text, ${HASHTAG}, 'g') m) h
+       GROUP BY h.tag
+      UNION ALL
+      SELECT 'message', k.message, ${AGGREGATES}, NULL, NULL
+        FROM cur CROSS JOIN unnest(${keyMessages}::text[]) AS k(message)
+       WHERE ${normal(Prisma.sql`k.message`)} <> '' AND position(${normal(Prisma.sql`k.message`)} IN ${normal(Prisma.sql`cur.text`)}) > 0
+       GROUP BY k.message`;
+    const of = (dim: RawTotals['dim']) => groups.filter((g) => g.dim === dim).map(({ dim: _dim, top: _top, bottom: _bottom, ...g }): GroupFigure => withPerPost(g));
+    const all = groups.find((g) => g.dim === 'all');
+    return {
+      totals: totalsOfRow(all),
+      previousTotals: totalsOfRow(groups.find((g) => g.dim === 'previous')),
+      byPlatform: sortGroups(of('platform')),
+      byHashtag: sortGroups(of('hashtag')),
+      byKeyMessage: sortGroups(of('message')),
+      top: (all?.top ?? []).map(rankedView),
+      bottom: (all?.bottom ?? []).map(rankedView),
+    };
+  }
+}
+
+/** An aggregate over no rows still answers one row; an absent one would be a bug, not an empty period. */
+function totalsOfRow(row: RawTotals | undefined): Totals {
+  if (!row) throw new Error('the report totals query answered no row');
+  const { dim: _dim, key: _key, top: _top, bottom: _bottom, ...totals } = row;
+  return withPerPost(totals);
+}
+/** hashtagsOf's pattern in Postgres' regular expressions: # then letters, digits or _. */
+const HASHTAG = '(#[[:alnum:]_]+)';
+const COUNTED = Prisma.sql`state = 'OK' AND engagement IS NOT NULL`;
+const RANKED_COLUMNS = Prisma.sql`"targetId", "postId", platform, "accountName", "publishedAt", engagement, url, left(text, 280) AS text`;
+
+/** totalsOf's figures as SQL aggregates (counts as int, sums as float8: exact JavaScript numbers). */
+const AGGREGATES = Prisma.sql`
+  count(*)::int AS deliveries,
+  count(DISTINCT "postId")::int AS posts,
+  count(*) FILTER (WHERE ${COUNTED})::int AS "withCounts",
+  count(*) FILTER (WHERE state = 'NOT_AVAILABLE')::int AS "notAvailable",
+  count(*) FILTER (WHERE state = 'DELETED')::int AS deleted,
+  count(*) FILTER (WHERE state IS NULL OR state = 'FAILED')::int AS pending,
+  COALESCE(sum(engagement) FILTER (WHERE ${COUNTED}), 0)::float8 AS engagement,
+  (sum(reach) FILTER (WHERE ${COUNTED} AND reach IS NOT NULL))::float8 AS reach,
+  count(*) FILTER (WHERE "lateSeconds" IS NULL)::int AS "onTime",
+  count(*) FILTER (WHERE "lateSeconds" IS NOT NULL)::int AS late`;
+
+/** keyMessagesOf's normal form: lower case, runs of white space as one space, trimmed. */
+function normal(value: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`btrim(regexp_replace(lower(${value}), '\\s+', ' ', 'g'))`;
+}
+
+/** Each published delivery of the scope in [from, to) with its latest snapshot (the CSV's rows). */
+function deliveries(workspaceId: string, scope: ReportScope, from: Date, to: Date): Prisma.Sql {
+  const campaign = scope.campaignId ? Prisma.sql`AND p."campaignId" = ${scope.campaignId}::uuid` : Prisma.empty;
+  const account = scope.accountId ? Prisma.sql`AND t."accountId" = ${scope.accountId}::uuid` : Prisma.empty;
+  return Prisma.sql`
+    SELECT t."id" AS "targetId", t."postId", a."platform"::text AS platform, a."displayName" AS "accountName", t."publishedAt", t."lateSeconds",
+           COALESCE(t."text", p."baseText") AS text, t."externalUrl" AS url, s.state::text AS state, s.engagement, s.reach
+      FROM "PostTarget" t
+      JOIN "Post" p ON p."id" = t."postId"
+      JOIN "ConnectedAccount" a ON a."id" = t."accountId"
+      LEFT JOIN LATERAL (
+        SELECT m."state", m."engagement", m."reach" FROM "MetricSnapshot" m WHERE m."targetId" = t."id" ORDER BY m."takenAt" DESC LIMIT 1
+      ) s ON TRUE
+     WHERE t."workspaceId" = ${workspaceId}::uuid AND t."state" = 'PUBLISHED'
+       AND t."publishedAt" >= ${from} AND t."publishedAt" < ${to} ${campaign} ${account}`;
+}
+
+function rankedView(row: RawRanked): RankedDelivery {
+  return { ...row, publishedAt: new Date(row.publishedAt).toISOString() };
+}
