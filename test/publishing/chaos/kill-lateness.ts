@@ -21,7 +21,9 @@ export function latenessFigures(seconds: number[]): LatenessFigures {
  * Which deliveries a kill can make late: right after a SIGKILL, the deliveries the dead worker held
  * (PUBLISHING under its lease, owner "<host>-<pid>-...", see PublishEngine.workerId) block their
  * accounts until the lease ends, so the accounts' next posts, the ones due before that, wait. Their
- * lateness against the other posts' is the extra lateness a kill costs (issue 16, item 3).
+ * lateness against the other posts' is the extra lateness a kill costs (issue 16, item 3). Only
+ * posts due within one lease before the kill count as waiting behind it: older ones wait for
+ * another reason (a backlog), which the other posts' figure shows.
  */
 export class KillLateness {
   private readonly delayed = new Set<string>();
@@ -39,7 +41,7 @@ export class KillLateness {
     if (held.length === 0) return;
     for (const target of held) this.held.add(target.id);
     const next = await this.prisma.postTarget.findMany({
-      where: { accountId: { in: held.map((t) => t.accountId) }, state: 'SCHEDULED', dueAt: { lte: new Date(Date.now() + this.leaseMs) } },
+      where: { accountId: { in: held.map((t) => t.accountId) }, state: 'SCHEDULED', dueAt: { gte: new Date(Date.now() - this.leaseMs), lte: new Date(Date.now() + this.leaseMs) } },
       select: { id: true },
     });
     for (const target of next) if (!this.held.has(target.id)) this.delayed.add(target.id);
