@@ -12,7 +12,7 @@ import { TEST_CREDENTIAL_KEY, TEST_EGRESS_ALLOW } from '../../support/test-confi
 import { createFixture, WEBHOOK_SECRET, type Fixture } from '../engine-fixtures';
 import { collectFigures, TERMINAL, webhookCheck, type ChaosActions, type ChaosFigures } from './chaos-figures';
 import { ChaosMastodon, type TargetAtEnd } from './chaos-mastodon';
-import { KillLateness } from './kill-lateness';
+import { KillLateness, publishingPids } from './kill-lateness';
 import { freePort, PrivateRedis, sleep } from './private-redis';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -30,6 +30,11 @@ export interface ChaosOptions {
   pgTerminations: number;
   /** Mean pause between two kills. */
   killEveryMs: number;
+  /**
+   * Kills aim at a worker in the middle of a publish (holding a lease) when one shows up within a
+   * second, to measure what a kill mid-publish costs (lateness); otherwise any ready worker.
+   */
+  aimAtPublishing?: boolean;
   /** A worker works at least this long after booting before it may be killed (kills land mid-work). */
   minWorkMs?: number;
   settleTimeoutMs: number;
@@ -110,6 +115,14 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
 
   const actions: ChaosActions = { kills: 0, redisRestarts: 0, pgTerminations: 0, pgConnectionsCut: 0, faultsInjected: 0 };
   const killLateness = new KillLateness(testApp.prisma, leaseMs);
+  const publishingSlot = async (candidates: () => number[]): Promise<number | undefined> => {
+    for (const until = Date.now() + 1000; Date.now() < until; await sleep(10)) {
+      const pids = await publishingPids(testApp.prisma);
+      const slot = candidates().find((s) => pids.has(workers[s]!.child.pid ?? -1));
+      if (slot !== undefined) return slot;
+    }
+    return undefined;
+  };
   try {
     for (let slot = 0; slot < options.workers; slot++) spawnWorker(slot);
     const fixtures: Fixture[] = [];
@@ -146,7 +159,7 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
       await sleep(jitter(options.killEveryMs));
       while (killableSlots().length === 0) await sleep(50);
       const ready = killableSlots();
-      const slot = ready[Math.floor(Math.random() * ready.length)]!;
+      const slot = (options.aimAtPublishing ? await publishingSlot(killableSlots) : undefined) ?? ready[Math.floor(Math.random() * ready.length)]!;
       const pid = workers[slot]!.child.pid;
       await killWorker(slot);
       spawnWorker(slot);

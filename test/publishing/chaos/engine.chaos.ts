@@ -9,6 +9,7 @@ const number = (name: string, fallback: number, allowZero = false) => {
  * The long form: CHAOS_KILLS worker kills (default 1000) during a burst of CHAOS_TARGETS targets.
  * A quarter of the accounts (CHAOS_MASTODON_ACCOUNTS, 0 for none) are MASTODON accounts on a server
  * that ignores Idempotency-Key and closes kept-alive connections silently (chaos-mastodon.ts).
+ * CHAOS_AIM=1 aims each kill at a worker in the middle of a publish (for the lateness figures).
  * Short CI form: CHAOS_KILLS=20 CHAOS_TARGETS=200 npm run test:chaos
  */
 describe('chaos: killed workers, lost Redis, cut Postgres connections', () => {
@@ -26,6 +27,7 @@ describe('chaos: killed workers, lost Redis, cut Postgres connections', () => {
         redisRestarts: Math.max(1, Math.round(kills / 200)),
         pgTerminations: Math.max(1, Math.round(kills / 50)),
         killEveryMs: number('CHAOS_KILL_EVERY_MS', 1000),
+        aimAtPublishing: process.env.CHAOS_AIM === '1',
         settleTimeoutMs: 180_000,
       },
       (line) => process.stdout.write(`[chaos] ${line}\n`),

@@ -17,6 +17,13 @@ export function latenessFigures(seconds: number[]): LatenessFigures {
   return { count: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) ?? 0 };
 }
 
+/** Pids of the local workers holding a live lease right now (owner "<host>-<pid>-<8 hex>"). */
+export async function publishingPids(prisma: PrismaService): Promise<Set<number>> {
+  const rows = await prisma.$queryRaw<Array<{ owner: string }>>`
+    SELECT DISTINCT "leaseOwner" AS owner FROM "PostTarget" WHERE state = 'PUBLISHING' AND "leaseExpiresAt" > now() AND "leaseOwner" LIKE ${`${hostname()}-%`}`;
+  return new Set(rows.flatMap((row) => /-(\d+)-[0-9a-f]{8}$/.exec(row.owner)?.slice(1).map(Number) ?? []));
+}
+
 /**
  * Which deliveries a kill can make late: right after a SIGKILL, the deliveries the dead worker held
  * (PUBLISHING under its lease, owner "<host>-<pid>-...", see PublishEngine.workerId) block their
