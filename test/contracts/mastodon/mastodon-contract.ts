@@ -50,6 +50,8 @@ export class MastodonContract {
   mediaPollsUntilReady = 0;
   /** Some servers of the Mastodon API ignore Idempotency-Key: the same key posts a second status. */
   ignoresIdempotencyKey = false;
+  /** A fault applied to each status creation with probability `chance` (chaos runs); queued faults go first. */
+  randomStatusFault: { chance: number; pick: () => MastodonFault } | null = null;
   private readonly statusFaults: MastodonFault[] = [];
   private readonly mediaFaults: MastodonFault[] = [];
   private readonly idempotency = new Map<string, MastodonStatus>();
@@ -188,7 +190,8 @@ export class MastodonContract {
     const key = req.headers['idempotency-key'];
     const remembered = typeof key === 'string' && !this.ignoresIdempotencyKey ? this.idempotency.get(`${accountId}:${key}`) : undefined;
     if (remembered) return sendJson(res, 200, this.statusJson(remembered), this.rateHeaders(299));
-    const fault = this.statusFaults.shift();
+    const random = this.randomStatusFault;
+    const fault = this.statusFaults.shift() ?? (random && Math.random() < random.chance ? random.pick() : undefined);
     if (fault?.kind === 'error') return sendJson(res, fault.status, { error: fault.error });
     if (fault?.kind === 'rate-limited') {
       return sendJson(res, 429, { error: 'Too many requests' }, this.rateHeaders(0, fault.resetInSeconds));

@@ -1,10 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, openSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { Redis } from 'ioredis';
 import { SecretBox } from '../../../src/core/crypto';
 import { DeliveryScheduler } from '../../../src/publishing';
 import { WebhookContractServer, type WebhookFault } from '../../contracts/webhook/webhook-contract-server';
@@ -12,93 +10,34 @@ import { startTestApp, type TestApp } from '../../support/test-app';
 import { createIsolatedDatabase } from '../../support/isolated-database';
 import { TEST_CREDENTIAL_KEY, TEST_EGRESS_ALLOW } from '../../support/test-config';
 import { createFixture, WEBHOOK_SECRET, type Fixture } from '../engine-fixtures';
+import { collectFigures, TERMINAL, webhookCheck, type ChaosActions, type ChaosFigures } from './chaos-figures';
+import { ChaosMastodon, type TargetAtEnd } from './chaos-mastodon';
+import { KillLateness, publishingPids } from './kill-lateness';
+import { freePort, PrivateRedis, sleep } from './private-redis';
 
 const ROOT = join(__dirname, '..', '..', '..');
-const TERMINAL = ['PUBLISHED', 'FAILED', 'UNCONFIRMED', 'EXPIRED', 'CANCELLED'];
+const jitter = (mean: number) => Math.round(mean * (0.3 + 1.4 * Math.random()));
 
 export interface ChaosOptions {
   kills: number;
   targets: number;
   workers: number;
   accounts: number;
+  /** How many of the accounts are MASTODON, on a server that ignores Idempotency-Key (chaos-mastodon.ts); 0 by default. */
+  mastodonAccounts?: number;
   /** Redis restarts (data lost) and flushes during the burst. */
   redisRestarts: number;
   pgTerminations: number;
   /** Mean pause between two kills. */
   killEveryMs: number;
+  /**
+   * Kills aim at a worker in the middle of a publish (holding a lease) when one shows up within a
+   * second, to measure what a kill mid-publish costs (lateness); otherwise any ready worker.
+   */
+  aimAtPublishing?: boolean;
   /** A worker works at least this long after booting before it may be killed (kills land mid-work). */
   minWorkMs?: number;
   settleTimeoutMs: number;
-}
-
-export interface ChaosFigures {
-  targets: number;
-  kills: number;
-  redisRestarts: number;
-  pgTerminations: number;
-  byState: Record<string, number>;
-  lost: number;
-  duplicates: number;
-  publishedWithoutPost: number;
-  postedButFailed: number;
-  ambiguousAttempts: number;
-  ambiguousRetriedSafely: number;
-  /** Targets with an ambiguous attempt that ended anywhere but PUBLISHED (safe retry) or UNCONFIRMED. */
-  ambiguousMisresolved: number;
-  pgConnectionsCut: number;
-  faultsInjected: number;
-  /** How late PUBLISHED targets went out (publishedAt - due time), in seconds: kills hold accounts up to a lease. */
-  lateness: { p50: number; p99: number; max: number };
-  seconds: number;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const jitter = (mean: number) => Math.round(mean * (0.3 + 1.4 * Math.random()));
-
-/** A private redis-server on its own loopback port: restarting it loses everything (no persistence). */
-class PrivateRedis {
-  private process?: ChildProcess;
-  constructor(readonly port: number) {}
-
-  get url(): string {
-    return `redis://127.0.0.1:${this.port}`;
-  }
-
-  async start(): Promise<void> {
-    this.process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
-    const client = new Redis(this.url, { lazyConnect: true, retryStrategy: () => 50, maxRetriesPerRequest: null });
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      try {
-        await client.connect().catch(() => undefined);
-        if ((await client.ping()) === 'PONG') break;
-      } catch {
-        if (Date.now() > deadline) throw new Error('private redis-server did not start');
-        await sleep(50);
-      }
-    }
-    client.disconnect();
-  }
-
-  async kill(): Promise<void> {
-    const child = this.process;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
-  }
 }
 
 /**
@@ -124,8 +63,12 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
     () => ({ kind: 'rate-limit', retryAfterSeconds: Math.random() < 0.5 ? 0 : 1 }),
   ];
   receiver.randomFault = { chance: 0.15, pick: () => (faultsInjected++, faults[Math.floor(Math.random() * faults.length)]!()) };
+  const mastodonAccounts = Math.min(options.mastodonAccounts ?? 0, options.accounts - 1);
+  const mastodon = mastodonAccounts > 0 ? await new ChaosMastodon().start() : null;
 
   const prefix = `gaung-chaos-${runId}`;
+  // CHAOS_LEASE_MS sets the workers' lease, to measure how long a kill holds an account (lateness below).
+  const leaseMs = Number(process.env.CHAOS_LEASE_MS ?? 5000);
   // The workers' sweepers scan the whole database: chaos runs in a database of its own.
   const database = await createIsolatedDatabase();
   const testApp: TestApp = await startTestApp({ roles: ['api'], config: { REDIS_URL: redis.url, QUEUE_PREFIX: prefix, DATABASE_URL: database.url } });
@@ -142,8 +85,7 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
     LOG_LEVEL: 'info',
     WORKER_CONCURRENCY: '10',
     PUBLISH_TIMEOUT_MS: '1000',
-    // CHAOS_LEASE_MS sets the workers' lease, to measure how long a kill holds an account (lateness below).
-    PUBLISH_LEASE_MS: process.env.CHAOS_LEASE_MS ?? '5000',
+    PUBLISH_LEASE_MS: String(leaseMs),
     SWEEP_INTERVAL_MS: '1000',
     MAX_PUBLISH_ATTEMPTS: '6',
   };
@@ -171,18 +113,28 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
   const killableSlots = () =>
     workers.flatMap((w, slot) => (w && w.readyAt !== null && Date.now() - w.readyAt >= minWorkMs && w.child.exitCode === null ? [slot] : []));
 
-  const figures: Partial<ChaosFigures> = { kills: 0, redisRestarts: 0, pgTerminations: 0, pgConnectionsCut: 0 };
+  const actions: ChaosActions = { kills: 0, redisRestarts: 0, pgTerminations: 0, pgConnectionsCut: 0, faultsInjected: 0 };
+  const killLateness = new KillLateness(testApp.prisma, leaseMs);
+  const publishingSlot = async (candidates: () => number[]): Promise<number | undefined> => {
+    for (const until = Date.now() + 1000; Date.now() < until; await sleep(10)) {
+      const pids = await publishingPids(testApp.prisma);
+      const slot = candidates().find((s) => pids.has(workers[s]!.child.pid ?? -1));
+      if (slot !== undefined) return slot;
+    }
+    return undefined;
+  };
   try {
     for (let slot = 0; slot < options.workers; slot++) spawnWorker(slot);
     const fixtures: Fixture[] = [];
     const base = await createFixture(testApp, { baseUrl: receiver.url });
     fixtures.push(base);
-    for (let i = 1; i < options.accounts; i++) {
+    for (let i = 1; i < options.accounts - mastodonAccounts; i++) {
       const account = await testApp.prisma.connectedAccount.create({ data: { workspaceId: base.workspaceId, platform: 'WEBHOOK', displayName: `Kanal ${i}`, baseUrl: receiver.url } });
       const sealed = testApp.app.get(SecretBox).seal(JSON.stringify({ secret: WEBHOOK_SECRET }), { workspaceId: base.workspaceId, subject: `account:${account.id}` });
       await testApp.prisma.connectedAccount.update({ where: { id: account.id }, data: { credentialsCiphertext: sealed.ciphertext, credentialsKeyId: sealed.keyId } });
       fixtures.push({ ...base, accountId: account.id });
     }
+    for (let i = 0; i < mastodonAccounts; i++) fixtures.push(await mastodon!.addAccount(testApp, base, i));
 
     // The burst: due times spread over the chaos period, scheduled as approval does (commit, then wake).
     const chaosMs = Math.max(5_000, options.kills * options.killEveryMs);
@@ -207,15 +159,18 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
       await sleep(jitter(options.killEveryMs));
       while (killableSlots().length === 0) await sleep(50);
       const ready = killableSlots();
-      const slot = ready[Math.floor(Math.random() * ready.length)]!;
+      const slot = (options.aimAtPublishing ? await publishingSlot(killableSlots) : undefined) ?? ready[Math.floor(Math.random() * ready.length)]!;
+      const pid = workers[slot]!.child.pid;
       await killWorker(slot);
       spawnWorker(slot);
-      figures.kills!++;
+      if (pid !== undefined) await killLateness.afterKill(pid);
+      actions.kills++;
+      if (actions.kills % 25 === 0) log(`${actions.kills} kills after ${Math.round((Date.now() - started) / 1000)} s`);
       if (redisAt.has(kill)) {
         await redis.kill();
         await sleep(200);
         await redis.start();
-        figures.redisRestarts!++;
+        actions.redisRestarts++;
         log(`redis restarted (all keys lost) after kill ${kill + 1}`);
       }
       if (pgAt.has(kill)) {
@@ -226,15 +181,16 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
           cut = await testApp.prisma.$queryRaw<Array<{ n: bigint }>>`
             SELECT count(pg_terminate_backend(pid)) AS n FROM pg_stat_activity WHERE application_name = ${appName}`;
         }
-        figures.pgTerminations!++;
-        figures.pgConnectionsCut! += Number(cut[0]?.n ?? 0);
+        actions.pgTerminations++;
+        actions.pgConnectionsCut += Number(cut[0]?.n ?? 0);
         log(`terminated ${cut[0]?.n ?? 0} worker Postgres connections after kill ${kill + 1}`);
       }
     }
-    log(`${figures.kills} kills done after ${Math.round((Date.now() - started) / 1000)} s; settling`);
+    log(`${actions.kills} kills done after ${Math.round((Date.now() - started) / 1000)} s; settling`);
 
     // Settle: the world heals (no more faults), workers stay up; leases expire and the sweeper repairs.
     receiver.randomFault = null;
+    mastodon?.calm();
     const deadline = Date.now() + options.settleTimeoutMs;
     let open = targetIds.length;
     while (Date.now() < deadline) {
@@ -244,41 +200,15 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
       await sleep(500);
     }
 
-    const targets = await testApp.prisma.postTarget.findMany({ where: { id: { in: targetIds } }, select: { id: true, state: true, publishedAt: true, post: { select: { scheduledAt: true } } } });
-    const lateness = targets
-      .filter((t) => t.state === 'PUBLISHED' && t.publishedAt && t.post.scheduledAt)
-      .map((t) => Math.max(0, t.publishedAt!.getTime() - t.post.scheduledAt!.getTime()) / 1000)
-      .sort((a, b) => a - b);
-    const byState: Record<string, number> = {};
-    for (const target of targets) byState[target.state] = (byState[target.state] ?? 0) + 1;
-    const postedIds = new Set(receiver.stored.map((post) => post.targetId));
-    const attempts = await testApp.prisma.publishAttempt.groupBy({ by: ['outcome'], where: { targetId: { in: targetIds } }, _count: true });
-    const ambiguousTargets = await testApp.prisma.publishAttempt.findMany({ where: { targetId: { in: targetIds }, outcome: 'AMBIGUOUS' }, distinct: ['targetId'], select: { targetId: true } });
-    const ambiguousIds = new Set(ambiguousTargets.map((a) => a.targetId));
-    const publishedAfterAmbiguous = targets.filter((t) => t.state === 'PUBLISHED' && ambiguousIds.has(t.id)).length;
-    const ambiguousMisresolved = targets.filter((t) => ambiguousIds.has(t.id) && t.state !== 'PUBLISHED' && t.state !== 'UNCONFIRMED').length;
-    return {
-      targets: targetIds.length,
-      kills: figures.kills!,
-      redisRestarts: figures.redisRestarts!,
-      pgTerminations: figures.pgTerminations!,
-      byState,
-      lost: targets.filter((t) => !TERMINAL.includes(t.state)).length,
-      duplicates: receiver.duplicates().length,
-      publishedWithoutPost: targets.filter((t) => t.state === 'PUBLISHED' && !postedIds.has(t.id)).length,
-      postedButFailed: targets.filter((t) => t.state === 'FAILED' && postedIds.has(t.id)).length,
-      ambiguousAttempts: attempts.find((a) => a.outcome === 'AMBIGUOUS')?._count ?? 0,
-      ambiguousRetriedSafely: publishedAfterAmbiguous,
-      ambiguousMisresolved,
-      pgConnectionsCut: figures.pgConnectionsCut!,
-      faultsInjected,
-      lateness: { p50: percentile(lateness, 50), p99: percentile(lateness, 99), max: lateness[lateness.length - 1] ?? 0 },
-      seconds: Math.round((Date.now() - started) / 1000),
-    };
+    const checks = { WEBHOOK: webhookCheck(receiver), ...(mastodon ? { MASTODON: (targets: TargetAtEnd[]) => mastodon.figures(targets) } : {}) };
+    const collected = await collectFigures(testApp.prisma, targetIds, checks, killLateness);
+    actions.faultsInjected = faultsInjected + (mastodon?.faultsInjected ?? 0);
+    return { ...actions, ...collected, leaseMs, seconds: Math.round((Date.now() - started) / 1000) };
   } finally {
     for (let slot = 0; slot < workers.length; slot++) await killWorker(slot);
     await testApp.app.close().catch(() => undefined);
     await receiver.stop();
+    await mastodon?.stop();
     await redis.kill();
     // CHAOS_KEEP_ROWS=1 keeps the run's database for a post-mortem (its URL is logged).
     if (process.env.CHAOS_KEEP_ROWS) log(`chaos database kept: ${database.url}`);
@@ -286,27 +216,4 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
   }
 }
 
-export function chaosReport(figures: ChaosFigures): string {
-  return [
-    `targets ${figures.targets}, worker kills ${figures.kills}, redis restarts ${figures.redisRestarts}, postgres cuts ${figures.pgTerminations} (${figures.pgConnectionsCut} connections), faults injected ${figures.faultsInjected}, ${figures.seconds} s`,
-    `final states ${JSON.stringify(figures.byState)}`,
-    `lost (not in a final state) ${figures.lost}`,
-    `duplicates at the idempotent receiver ${figures.duplicates}`,
-    `PUBLISHED without a post at the receiver ${figures.publishedWithoutPost}`,
-    `FAILED although posted ${figures.postedButFailed}`,
-    `ambiguous attempts ${figures.ambiguousAttempts}; targets published after an ambiguous attempt (safe retry, Idempotency-Key) ${figures.ambiguousRetriedSafely}`,
-    `targets with an ambiguous attempt ending other than PUBLISHED or UNCONFIRMED ${figures.ambiguousMisresolved}`,
-    `lateness of published targets (kills hold an account until the lease ends): p50 ${figures.lateness.p50.toFixed(1)} s, p99 ${figures.lateness.p99.toFixed(1)} s, max ${figures.lateness.max.toFixed(1)} s`,
-  ].join('\n');
-}
-
-/** The invariants every chaos run must keep, asserted the same way by the short and the long form. */
-export function expectChaosInvariants(figures: ChaosFigures): void {
-  // The Postgres cuts must really cut the workers' connections, or the run proves less than it says.
-  expect(figures.pgConnectionsCut).toBeGreaterThan(0);
-  expect(figures.lost).toBe(0);
-  expect(figures.duplicates).toBe(0);
-  expect(figures.publishedWithoutPost).toBe(0);
-  expect(figures.postedButFailed).toBe(0);
-  expect(figures.ambiguousMisresolved).toBe(0);
-}
+export { chaosReport, expectChaosInvariants } from './chaos-figures';
