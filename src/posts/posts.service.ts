@@ -8,7 +8,7 @@ import { AppError } from '../core/errors';
 import { requestContext } from '../core/logging';
 import { DeliveryScheduler, staleWakeUps } from '../publishing';
 import { PublisherRegistry } from '../publishers';
-import { applyReviewActionOrThrow } from '../review/review-machine';
+import { applyReviewActionOrThrow } from './review-machine';
 import { checkContent, hasIssues, presentIssues, validatorFrom, type AccountIssues, type DraftContent } from './content';
 import { presentPost } from './post-view';
 import { POST_TEXT } from './posts.messages';
