@@ -12,7 +12,7 @@ import { AppError } from '../core/errors';
 import { requestContext } from '../core/logging';
 import { HoldResumeService } from '../publishing';
 import type { VerifiedIdentity } from '../publishers';
-import { AccountCredentialsStore } from './account-credentials.store';
+import { AccountCredentialsStore } from '../core/credentials';
 import { AccountVerifier, type CandidateAccount } from './account-verifier';
 import { presentAccount } from './account-view';
 import { ACCOUNT_TEXT } from './accounts.messages';

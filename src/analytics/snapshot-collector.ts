@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { AccountCredentialsStore } from '../accounts/account-credentials.store';
+import { AccountCredentialsStore } from '../core/credentials';
 import { APP_CONFIG, type AppConfig } from '../core/config';
 import { PrismaService, type MetricStage } from '../core/database';
 import { RateLimiter } from '../core/queue';

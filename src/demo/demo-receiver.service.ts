@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccountCredentialsStore } from '../accounts/account-credentials.store';
+import { AccountCredentialsStore } from '../core/credentials';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import type { ConnectedAccount } from '../core/database';
 import { AppError } from '../core/errors';

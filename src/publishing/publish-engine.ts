@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../core/config';
-import { AccountCredentialsStore } from '../accounts/account-credentials.store';
+import { AccountCredentialsStore } from '../core/credentials';
 import { MediaService } from '../media/media.service';
 import { PrismaService } from '../core/database';
 import { PublishError, PublisherRegistry, type Publisher, type PublishRequest, type PublishResult } from '../publishers';

@@ -4,7 +4,6 @@ import { PublishersModule } from '../publishers';
 import { ClaimRepository } from './claim.repository';
 import { DeliveryScheduler } from './delivery-scheduler';
 import { HoldResumeService } from './hold-resume.service';
-import { AccountCredentialsStore } from '../accounts/account-credentials.store';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { MaintenanceTasks } from './maintenance-tasks';
 import { MetricsController } from './metrics.controller';
@@ -32,7 +31,6 @@ const SERVICES = [
   WebhookDeliveryService,
   PublishingMetrics,
   MaintenanceTasks,
-  AccountCredentialsStore,
 ];
 
 /** The engine's services, for the API (approve -> wake, resume, human actions) and the worker. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
-import { AccountCredentialsStore } from '../../src/accounts/account-credentials.store';
+import { AccountCredentialsStore } from '../../src/core/credentials';
 import { ACCOUNT_HEALTH_JOB, ACCOUNT_HEALTH_SCHEDULER_ID, AccountHealthScheduler } from '../../src/accounts/health/account-health.scheduler';
 import { AccountHealthService, type HealthReport } from '../../src/accounts/health/account-health.service';
 import { rotateKeys } from '../../src/accounts/key-rotation';

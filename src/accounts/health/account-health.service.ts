@@ -4,7 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../../core/config';
 import { PrismaService, type ConnectedAccount } from '../../core/database';
 import { Notifier } from '../../publishing/notifier';
 import { PublishError, PublisherRegistry, type AccountContext } from '../../publishers';
-import { AccountCredentialsStore } from '../account-credentials.store';
+import { AccountCredentialsStore } from '../../core/credentials';
 
 /** Tokens expiring within this window are refreshed. */
 export const REFRESH_WINDOW_MS = 24 * 3600_000;
