@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { accessActor, type Actor, auditJson, AuditService } from '../audit/audit.service';
+import { accessActor, type Actor, auditJson, AuditService } from '../core/audit';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { nextFreeSlots, postingSlotsSchema } from '../calendar/posting-slots';
 import { zonedFormatter } from '../calendar/zoned-format';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { accessActor, auditJson, AuditService } from '../audit/audit.service';
+import { accessActor, auditJson, AuditService } from '../core/audit';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { APP_CONFIG, type AppConfig } from '../core/config';
 import { hashToken, newSecretToken } from '../core/crypto';

@@ -1,5 +1,5 @@
 import type { Prisma, Tx } from '../core/database';
-import { auditInsert, recordAudit, type AuditEntry } from '../audit/audit.service';
+import { auditInsert, recordAudit, type AuditEntry } from '../core/audit';
 
 export interface EngineAuditEntry {
   workspaceId: string;

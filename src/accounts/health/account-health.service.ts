@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { auditJson, AuditService, type Actor } from '../../audit/audit.service';
+import { auditJson, AuditService, type Actor } from '../../core/audit';
 import { APP_CONFIG, type AppConfig } from '../../core/config';
 import { PrismaService, type ConnectedAccount } from '../../core/database';
 import { Notifier } from '../../publishing/notifier';
