@@ -13,8 +13,7 @@ import { CalendarRepository, type CalendarPost } from './calendar.repository';
 import type { CalendarQuery } from './calendar.schemas';
 import { calendarDates } from './holidays';
 import { renderICalendar } from './ical';
-import { zonedFormatter, type FormattedInstant } from './zoned-format';
-import { calendarRange, resolveZone } from './zoned-time';
+import { calendarRange, resolveZone, zonedFormatter, type FormattedInstant } from '../core/time';
 
 const ICAL_PAST_DAYS = 60;
 const ICAL_FUTURE_DAYS = 100;

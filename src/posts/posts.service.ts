@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { accessActor, auditJson, AuditService } from '../core/audit';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { CampaignsRepository } from '../campaigns/campaigns.repository';
-import { resolveSchedule, type ResolvedSchedule } from '../calendar/zoned-time';
+import { resolveSchedule, type ResolvedSchedule } from '../core/time';
 import { type Platform, PrismaService, type Tx } from '../core/database';
 import { AppError } from '../core/errors';
 import { requestContext } from '../core/logging';

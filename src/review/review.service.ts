@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { WorkspaceAccess } from '../auth/auth-context';
-import { resolveSchedule, type ScheduleInput } from '../calendar/zoned-time';
+import { resolveSchedule, type ScheduleInput } from '../core/time';
 import { PrismaService, type Tx } from '../core/database';
 import { AppError } from '../core/errors';
 import { DeliveryScheduler, RateBudgetChecker, staleWakeUps, type WakeTarget } from '../publishing';
