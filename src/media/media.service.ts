@@ -6,7 +6,7 @@ import type { WorkspaceAccess } from '../auth/auth-context';
 import { APP_CONFIG, type AppConfig } from '../core/config';
 import { PrismaService } from '../core/database';
 import { AppError } from '../core/errors';
-import type { MediaItem } from '../publishers/publisher';
+import type { MediaItem } from './media-item';
 import { MediaStore } from './media-store';
 import { imageSize } from './media-type';
 import { receiveUpload, type ReceivedUpload } from './media-upload';

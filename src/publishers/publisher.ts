@@ -1,5 +1,8 @@
 import type { Platform } from '../core/database';
 import type { LocalizedText } from '../core/i18n';
+import type { MediaItem } from '../media/media-item';
+
+export type { MediaItem };
 
 /** A connected account as a publisher sees it: decrypted credentials, never logged. */
 export interface AccountContext {
@@ -20,17 +23,6 @@ export interface AccountContext {
    * mid-call only when this is given.
    */
   saveRefreshedCredentials?(refreshed: RefreshedCredentials): Promise<void>;
-}
-
-export interface MediaItem {
-  id: string;
-  kind: 'IMAGE' | 'VIDEO';
-  mimeType: string;
-  byteSize: number;
-  altText: string | null;
-  /** A URL the platform can fetch (Instagram, Threads and Facebook pull media by URL). */
-  publicUrl: string;
-  read(): Promise<Buffer>;
 }
 
 export interface PublishContent {

@@ -1,0 +1,11 @@
+/** One uploaded file as a publisher receives it (src/publishers/publisher.ts hands this type on). */
+export interface MediaItem {
+  id: string;
+  kind: 'IMAGE' | 'VIDEO';
+  mimeType: string;
+  byteSize: number;
+  altText: string | null;
+  /** A URL the platform can fetch (Instagram, Threads and Facebook pull media by URL). */
+  publicUrl: string;
+  read(): Promise<Buffer>;
+}
