@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, PrismaService, type Tx } from '../core/database';
+import { Prisma, PrismaService, type PostStatus, type Tx } from '../core/database';
 import type { RateBudget } from '../publishers';
 import { writeAudit } from './audit';
 import { Notifier } from './notifier';
 import { rateWindowOpensAt } from './rate-budget';
+import { isPublishable, PUBLISHABLE_SQL } from './publishable';
 
 /** A claimed target with everything the platform call needs (one round trip: gaung_claim). */
 export interface ClaimedTarget {
@@ -46,7 +47,7 @@ interface Situation {
   version: number;
   attempts: number;
   dueAt: Date | null;
-  postStatus: string;
+  postStatus: PostStatus;
   approvedVersion: number | null;
   notAfterPassed: boolean;
   accountActive: boolean;
@@ -114,7 +115,7 @@ export class ClaimRepository {
       SELECT t.id::text AS id, t.version, t.attempts, t."dueAt"
         FROM "PostTarget" t JOIN "Post" p ON p.id = t."postId"
        WHERE t."accountId" = ${accountId}::uuid AND t.state = 'SCHEDULED' AND t."dueAt" <= now()
-         AND p.status = 'APPROVED' AND p."approvedVersion" = t.version
+         AND ${PUBLISHABLE_SQL}
        ORDER BY t."dueAt" LIMIT 1`;
     return rows[0] ?? null;
   }
@@ -155,7 +156,7 @@ export class ClaimRepository {
        WHERE t.id = ${targetId}::uuid`;
     const s = rows[0];
     if (!s || s.state !== 'SCHEDULED' || s.version !== version) return { kind: 'stale' };
-    if (s.postStatus !== 'APPROVED' || s.approvedVersion !== version) return { kind: 'stale' };
+    if (!isPublishable({ status: s.postStatus, approvedVersion: s.approvedVersion }, version)) return { kind: 'stale' };
     if (s.notAfterPassed) return this.expire(tx, targetId, version, s.workspaceId);
     if (s.held || !s.accountActive) return this.hold(tx, targetId, version, s.workspaceId, s.held ? 'hold' : 'account');
     if (s.dueAt && s.dueAt > s.now) return { kind: 'wait', until: s.dueAt, reason: 'early', attempts: s.attempts };

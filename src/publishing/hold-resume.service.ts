@@ -3,6 +3,7 @@ import { PrismaService, type Prisma } from '../core/database';
 import { writeAudit } from './audit';
 import { DeliveryScheduler, type WakeTarget } from './delivery-scheduler';
 import { Notifier } from './notifier';
+import { isPublishable } from './publishable';
 
 /** Posts without a campaign have no late policy: they publish late only within this grace, else expire. */
 export const NO_CAMPAIGN_GRACE_MINUTES = 5;
@@ -49,13 +50,13 @@ export class HoldResumeService {
     };
     const held = await this.prisma.postTarget.findMany({
       where,
-      select: { id: true, version: true, attempts: true, dueAt: true, workspaceId: true, post: { select: { approvedVersion: true, campaign: { select: { latePolicy: true, lateGraceMinutes: true } } } } },
+      select: { id: true, version: true, attempts: true, dueAt: true, workspaceId: true, post: { select: { status: true, approvedVersion: true, campaign: { select: { latePolicy: true, lateGraceMinutes: true } } } } },
     });
     const wake: WakeTarget[] = [];
     const notificationIds: string[] = [];
     const now = new Date();
     for (const target of held) {
-      if (target.post.approvedVersion !== target.version) continue;
+      if (!isPublishable(target.post, target.version)) continue;
       const dueAt = target.dueAt ?? now;
       const lateMinutes = (now.getTime() - dueAt.getTime()) / 60_000;
       const campaign = target.post.campaign;

@@ -9,6 +9,7 @@ import { safeToRetryAmbiguous } from './failure-policy';
 import { HoldResumeService } from './hold-resume.service';
 import { PublishingMetrics } from './metrics';
 import { Notifier } from './notifier';
+import { PUBLISHABLE_SQL } from './publishable';
 
 const BATCH = 500;
 
@@ -53,7 +54,7 @@ export class SweeperService {
       SELECT t.id::text AS id, t.version, t."dueAt", t.attempts
         FROM "PostTarget" t JOIN "Post" p ON p.id = t."postId"
        WHERE t.state = 'SCHEDULED' AND t."dueAt" <= ${horizon}
-         AND p.status = 'APPROVED' AND p."approvedVersion" = t.version
+         AND ${PUBLISHABLE_SQL}
        ORDER BY t."dueAt" LIMIT ${BATCH}`;
     const lost: WakeTarget[] = [];
     for (const row of rows) if (!(await this.scheduler.hasLiveWakeUp(row.id, row.version, row.attempts ?? 0))) lost.push(row);

@@ -3,6 +3,7 @@ import { AppError } from '../core/errors';
 import { PrismaService, type DeliveryState, type Tx } from '../core/database';
 import { writeAudit } from './audit';
 import { DeliveryScheduler } from './delivery-scheduler';
+import { isPublishable } from './publishable';
 
 export interface Actor {
   userId: string;
@@ -46,7 +47,7 @@ export class TargetActionsService {
     const target = await this.prisma.$transaction(async (tx) => {
       const row = await tx.postTarget.findFirst({ where: { id: targetId, workspaceId }, select: { version: true, state: true, post: { select: { status: true, approvedVersion: true } } } });
       if (!row) throw AppError.notFound(TARGET);
-      if (row.post.status !== 'APPROVED' || row.post.approvedVersion !== row.version) {
+      if (!isPublishable(row.post, row.version)) {
         throw AppError.conflict('post_not_approved', { id: 'Unggahan tidak lagi disetujui pada versi ini.', en: 'The post is no longer approved at this version.' });
       }
       const dueAt = new Date();

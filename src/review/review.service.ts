@@ -4,6 +4,7 @@ import { resolveSchedule, type ScheduleInput } from '../core/time';
 import { PrismaService, type Tx } from '../core/database';
 import { AppError } from '../core/errors';
 import { DeliveryScheduler, RateBudgetChecker, staleWakeUps, type WakeTarget } from '../publishing';
+import { isPublishable } from '../publishing/publishable';
 import { hasIssues, issueDetails } from '../posts/content';
 import { POST_TEXT } from '../posts/posts.messages';
 import { OPEN_DELIVERY_STATES, PostsRepository, type PostWithTargets } from '../posts/posts.repository';
@@ -82,7 +83,7 @@ export class ReviewService {
   async reschedule(access: WorkspaceAccess, postId: string, schedule: ScheduleInput, notAfter?: string | null) {
     const when = resolveSchedule(schedule);
     const rescheduled = await this.transition(access, postId, 'post.rescheduled', async (tx, post) => {
-      if (post.status !== 'APPROVED' || post.approvedVersion !== post.version) throw AppError.conflict('not_approved', POST_TEXT.notApproved);
+      if (!isPublishable(post, post.version)) throw AppError.conflict('not_approved', POST_TEXT.notApproved);
       assertStillAhead(when.instant, when.zone);
       const limit = notAfter === undefined ? post.notAfter : notAfter ? new Date(notAfter) : null;
       if (limit && limit <= when.instant) throw AppError.unprocessable('not_after_before_time', POST_TEXT.notAfterBeforeTime);
