@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../core/config';
 import { AccountCredentialsStore } from '../core/credentials';
 import { MediaService } from '../media/media.service';
 import { PrismaService } from '../core/database';
-import { PublishError, PublisherRegistry, type Publisher, type PublishRequest, type PublishResult } from '../publishers';
+import { accountContextOf, PublishError, PublisherRegistry, type AccountContext, type Publisher, type PublishRequest, type PublishResult } from '../publishers';
 import { writeAudit } from './audit';
 import { ClaimRepository, type ClaimedTarget } from './claim.repository';
 import { DeliveryScheduler } from './delivery-scheduler';
@@ -177,10 +177,19 @@ export class PublishEngine {
    * hold and "do not publish after" not passed (docs/architecture.md, publishing 3), and the call follows at once.
    */
   private async prepare(claimed: ClaimedTarget, publisher: Publisher): Promise<{ request: PublishRequest; facts: AttemptFacts } | null> {
-    const account = { id: claimed.accountId, workspaceId: claimed.accountWorkspaceId };
-    let credentials: Record<string, unknown>;
+    let account: AccountContext;
     try {
-      credentials = this.credentials.open({ ...account, credentialsCiphertext: claimed.credentialsCiphertext, credentialsKeyId: claimed.credentialsKeyId });
+      account = accountContextOf(this.credentials, {
+        id: claimed.accountId,
+        workspaceId: claimed.accountWorkspaceId,
+        platform: publisher.platform,
+        baseUrl: claimed.baseUrl,
+        externalId: claimed.externalId,
+        handle: claimed.handle,
+        settings: claimed.settings,
+        credentialsCiphertext: claimed.credentialsCiphertext,
+        credentialsKeyId: claimed.credentialsKeyId,
+      });
     } catch {
       return null;
     }
@@ -190,18 +199,7 @@ export class PublishEngine {
       version: claimed.version,
       idempotencyKey: idempotencyKeyFor(claimed.targetId, claimed.version),
       scheduledAt: claimed.scheduledAt,
-      account: {
-        accountId: claimed.accountId,
-        workspaceId: claimed.accountWorkspaceId,
-        platform: publisher.platform,
-        baseUrl: claimed.baseUrl,
-        externalId: claimed.externalId,
-        handle: claimed.handle,
-        settings: (claimed.settings ?? {}) as Record<string, unknown>,
-        credentials,
-        // X and LinkedIn rotate refresh tokens mid-call: the new ones must be stored at once.
-        saveRefreshedCredentials: (refreshed) => this.credentials.save(account, refreshed.credentials, refreshed.expiresAt),
-      },
+      account,
       content: { text: claimed.text, title: claimed.title, media: claimed.hasMedia ? await this.media.itemsForPost(claimed.workspaceId, claimed.postId) : [] },
       signal: new AbortController().signal,
     };

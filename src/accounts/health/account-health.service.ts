@@ -3,7 +3,7 @@ import { auditJson, AuditService, type Actor } from '../../core/audit';
 import { APP_CONFIG, type AppConfig } from '../../core/config';
 import { PrismaService, type ConnectedAccount } from '../../core/database';
 import { Notifier } from '../../publishing/notifier';
-import { PublishError, PublisherRegistry, type AccountContext } from '../../publishers';
+import { accountContextOf, PublishError, PublisherRegistry, type AccountContext } from '../../publishers';
 import { AccountCredentialsStore } from '../../core/credentials';
 
 /** Tokens expiring within this window are refreshed. */
@@ -112,17 +112,7 @@ export class AccountHealthService {
 
   /** Credentials that cannot be opened throw SecretDecryptionError: logged, the account left as it is. */
   private context(account: ConnectedAccount): AccountContext {
-    return {
-      accountId: account.id,
-      workspaceId: account.workspaceId,
-      platform: account.platform,
-      baseUrl: account.baseUrl,
-      externalId: account.externalId,
-      handle: account.handle,
-      settings: (account.settings ?? {}) as Record<string, unknown>,
-      credentials: this.store.open(account),
-      saveRefreshedCredentials: (refreshed) => this.store.save(account, refreshed.credentials, refreshed.expiresAt),
-    };
+    return accountContextOf(this.store, account);
   }
 
   private signal(): AbortSignal {
