@@ -48,7 +48,7 @@ export class PublishEngine {
    */
   async run(targetId: string, version: number, keepGoing: () => boolean = () => true): Promise<EngineStep> {
     const head = await this.prisma.postTarget.findUnique({ where: { id: targetId }, select: { account: { select: { id: true, platform: true } } } });
-    if (!head || !this.publishers.has(head.account.platform)) return { kind: 'done' };
+    if (!head) return { kind: 'done' };
     const publisher = this.publishers.get(head.account.platform);
     const claim = await this.claims.claim(head.account.id, targetId, version, this.workerId, this.config.PUBLISH_LEASE_MS, publisher.limits.rateBudget);
     if (claim.kind === 'wait') return { kind: 'wake-at', at: claim.until, attempts: claim.attempts };

@@ -75,7 +75,7 @@ export class SweeperService {
     const wake: WakeTarget[] = [];
     const notificationIds: string[] = [];
     for (const target of expired) {
-      const mode = this.publishers.has(target.account.platform) ? this.publishers.get(target.account.platform).ambiguousRetry : 'none';
+      const mode = this.publishers.get(target.account.platform).ambiguousRetry;
       const retry = safeToRetryAmbiguous(mode) && target.attempts + 1 < this.config.MAX_PUBLISH_ATTEMPTS;
       const now = new Date();
       await this.prisma.$transaction(async (tx) => {
