@@ -131,7 +131,7 @@ export class AccountsService {
       const cancelled = await this.accounts.cancelPendingDeliveries(tx, access.workspaceId, accountId);
       const actor = accessActor(access);
       for (const targetId of cancelled) {
-        await this.audit.record(tx, { workspaceId: access.workspaceId, actor, action: 'target.cancelled', subjectType: 'PostTarget', subjectId: targetId, summary: { reason: 'account disconnected', accountId } });
+        await this.audit.record(tx, { workspaceId: access.workspaceId, actor, action: 'target.cancelled', subjectType: 'target', subjectId: targetId, summary: { reason: 'account disconnected', accountId } });
       }
       await this.record(tx, actor, access.workspaceId, 'account.disconnected', accountId, { cancelledDeliveries: cancelled.length });
       return { ...presentAccount(after), cancelledDeliveries: cancelled.length };
@@ -247,7 +247,7 @@ export class AccountsService {
   }
 
   private record(tx: Tx, actor: Actor, workspaceId: string, action: string, accountId: string, summary: object = {}) {
-    return this.audit.record(tx, { workspaceId, actor, action, subjectType: 'ConnectedAccount', subjectId: accountId, summary: auditJson(summary) });
+    return this.audit.record(tx, { workspaceId, actor, action, subjectType: 'account', subjectId: accountId, summary: auditJson(summary) });
   }
 }
 

@@ -137,7 +137,7 @@ export class CalendarService {
   }
 
   private record(access: WorkspaceAccess, tx: Parameters<AuditService['record']>[0], action: string, subjectId: string, summary: object = {}) {
-    return this.audit.record(tx, { workspaceId: access.workspaceId, actor: accessActor(access), action, subjectType: action.split('.')[0]!, subjectId, summary: auditJson(summary) });
+    return this.audit.record(tx, { workspaceId: access.workspaceId, actor: accessActor(access), action, subjectType: action.startsWith('key_date.') ? 'key_date' : 'calendar_feed', subjectId, summary: auditJson(summary) });
   }
 }
 

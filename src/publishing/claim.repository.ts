@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, PrismaService, type PostStatus, type Tx } from '../core/database';
 import type { RateBudget } from '../publishers';
-import { writeAudit } from './audit';
+import { recordAudit, WORKER } from '../core/audit';
 import { Notifier } from './notifier';
 import { rateWindowOpensAt } from './rate-budget';
 import { isPublishable, PUBLISHABLE_SQL } from './publishable';
@@ -182,7 +182,7 @@ export class ClaimRepository {
       data: { state: 'EXPIRED', lastErrorCode: 'engine.not_after', lastError: 'The post\'s "do not publish after" time passed' },
     });
     if (changed.count === 0) return { kind: 'stale' };
-    await writeAudit(tx, { workspaceId, actorKind: 'worker', action: 'target.expired', subjectType: 'PostTarget', subjectId: targetId, summary: { version, reason: 'not_after' } });
+    await recordAudit(tx, { workspaceId, actor: WORKER, action: 'target.expired', subjectType: 'target', subjectId: targetId, summary: { version, reason: 'not_after' } });
     const id = await this.notifier.record(tx, {
       workspaceId,
       kind: 'TARGET_EXPIRED',
@@ -203,7 +203,7 @@ export class ClaimRepository {
       },
     });
     if (changed.count === 0) return { kind: 'stale' };
-    await writeAudit(tx, { workspaceId, actorKind: 'worker', action: 'target.held', subjectType: 'PostTarget', subjectId: targetId, summary: { version, reason } });
+    await recordAudit(tx, { workspaceId, actor: WORKER, action: 'target.held', subjectType: 'target', subjectId: targetId, summary: { version, reason } });
     return { kind: 'held', reason };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Prisma } from '../core/database';
-import { writeAudit } from './audit';
+import { recordAudit, SWEEPER } from '../core/audit';
 import { DeliveryScheduler, type WakeTarget } from './delivery-scheduler';
 import { Notifier } from './notifier';
 import { isPublishable } from './publishable';
@@ -66,11 +66,11 @@ export class HoldResumeService {
         const changed = await tx.postTarget.updateMany({ where: { id: target.id, version: target.version, state: 'HELD' }, data: { ...next, lastError: null, lastErrorCode: null } });
         if (changed.count === 0) return;
         const policy = campaign ? campaign.latePolicy : 'NO_CAMPAIGN';
-        await writeAudit(tx, {
+        await recordAudit(tx, {
           workspaceId: target.workspaceId,
-          actorKind: 'system',
+          actor: { userId: null, kind: 'system' },
           action: publishLate ? 'target.resumed' : 'target.expired',
-          subjectType: 'PostTarget',
+          subjectType: 'target',
           subjectId: target.id,
           summary: { version: target.version, lateMinutes: Math.max(0, Math.round(lateMinutes)), policy },
         });
@@ -102,7 +102,7 @@ export class HoldResumeService {
     for (const workspace of workspaces) {
       const done = await this.prisma.$transaction(async (tx) => {
         const changed = await tx.workspace.updateMany({ where: { id: workspace.id, holdResumeAt: workspace.holdResumeAt }, data: { heldAt: null, holdReason: null, holdResumeAt: null, heldById: null } });
-        if (changed.count > 0) await writeAudit(tx, { workspaceId: workspace.id, actorKind: 'sweeper', action: 'workspace.hold_lifted', subjectType: 'Workspace', subjectId: workspace.id, summary: { automatic: true } });
+        if (changed.count > 0) await recordAudit(tx, { workspaceId: workspace.id, actor: SWEEPER, action: 'workspace.hold_lifted', subjectType: 'workspace', subjectId: workspace.id, summary: { automatic: true } });
         return changed.count > 0;
       });
       if (done) {
@@ -114,7 +114,7 @@ export class HoldResumeService {
     for (const campaign of campaigns) {
       const done = await this.prisma.$transaction(async (tx) => {
         const changed = await tx.campaign.updateMany({ where: { id: campaign.id, holdResumeAt: campaign.holdResumeAt }, data: { heldAt: null, holdReason: null, holdResumeAt: null, heldById: null } });
-        if (changed.count > 0) await writeAudit(tx, { workspaceId: campaign.workspaceId, actorKind: 'sweeper', action: 'campaign.hold_lifted', subjectType: 'Campaign', subjectId: campaign.id, summary: { automatic: true } });
+        if (changed.count > 0) await recordAudit(tx, { workspaceId: campaign.workspaceId, actor: SWEEPER, action: 'campaign.hold_lifted', subjectType: 'campaign', subjectId: campaign.id, summary: { automatic: true } });
         return changed.count > 0;
       });
       if (done) {

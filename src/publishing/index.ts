@@ -1,4 +1,3 @@
-export { writeAudit, type EngineAuditEntry } from './audit';
 export { DeliveryScheduler, publishJobId, staleWakeUps, type PublishJobData, type WakeTarget } from './delivery-scheduler';
 export { backoffMs, nextStep, type NextStep } from './failure-policy';
 export { HoldResumeService, NO_CAMPAIGN_GRACE_MINUTES, type ResumeSummary } from './hold-resume.service';

@@ -6,7 +6,7 @@ import { AccountCredentialsStore } from '../core/credentials';
 import { MediaService } from '../media/media.service';
 import { PrismaService } from '../core/database';
 import { accountContextOf, PublishError, PublisherRegistry, type AccountContext, type Publisher, type PublishRequest, type PublishResult } from '../publishers';
-import { writeAudit } from './audit';
+import { recordAudit, WORKER } from '../core/audit';
 import { ClaimRepository, type ClaimedTarget } from './claim.repository';
 import { DeliveryScheduler } from './delivery-scheduler';
 import { nextStep } from './failure-policy';
@@ -216,7 +216,7 @@ export class PublishEngine {
         data: { state, leaseOwner: null, leaseExpiresAt: null, lastErrorCode: 'engine.recheck', lastError: reason },
       });
       if (changed.count > 0) {
-        await writeAudit(tx, { workspaceId: claimed.workspaceId, actorKind: 'worker', action: 'target.released', subjectType: 'PostTarget', subjectId: claimed.targetId, summary: { state, reason } });
+        await recordAudit(tx, { workspaceId: claimed.workspaceId, actor: WORKER, action: 'target.released', subjectType: 'target', subjectId: claimed.targetId, summary: { state, reason } });
       }
     });
   }

@@ -3,7 +3,7 @@ import { APP_CONFIG, type AppConfig } from '../core/config';
 import { PrismaService } from '../core/database';
 import { PublisherRegistry } from '../publishers';
 import { recordAttempt } from './attempt-ledger';
-import { writeAudit } from './audit';
+import { recordAudit, SWEEPER } from '../core/audit';
 import { DeliveryScheduler, type WakeTarget } from './delivery-scheduler';
 import { safeToRetryAmbiguous } from './failure-policy';
 import { HoldResumeService } from './hold-resume.service';
@@ -103,7 +103,7 @@ export class SweeperService {
           errorCode: 'engine.lease_expired',
           errorMessage: 'The worker stopped during the publish',
         });
-        await writeAudit(tx, { workspaceId: target.workspaceId, actorKind: 'sweeper', action: retry ? 'target.retry' : 'target.unconfirmed', subjectType: 'PostTarget', subjectId: target.id, summary: { version: target.version, reason: 'lease_expired' } });
+        await recordAudit(tx, { workspaceId: target.workspaceId, actor: SWEEPER, action: retry ? 'target.retry' : 'target.unconfirmed', subjectType: 'target', subjectId: target.id, summary: { version: target.version, reason: 'lease_expired' } });
         if (retry) wake.push({ id: target.id, version: target.version, dueAt: now, attempts: target.attempts + 1 });
         else {
           notificationIds.push(
@@ -140,7 +140,7 @@ export class SweeperService {
         });
         if (changed.count === 0) return;
         expired += changed.count;
-        await writeAudit(tx, { workspaceId: post.workspaceId, actorKind: 'sweeper', action: 'post.not_approved_in_time', subjectType: 'Post', subjectId: post.id, summary: { version: post.version, status: post.status, targets: changed.count } });
+        await recordAudit(tx, { workspaceId: post.workspaceId, actor: SWEEPER, action: 'post.not_approved_in_time', subjectType: 'post', subjectId: post.id, summary: { version: post.version, status: post.status, targets: changed.count } });
         notificationIds.push(
           await this.notifier.record(tx, {
             workspaceId: post.workspaceId,

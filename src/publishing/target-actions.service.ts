@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../core/errors';
 import { PrismaService, type DeliveryState, type Tx } from '../core/database';
-import { writeAudit } from './audit';
+import { recordAudit } from '../core/audit';
 import { DeliveryScheduler } from './delivery-scheduler';
 import { isPublishable } from './publishable';
 
@@ -38,7 +38,7 @@ export class TargetActionsService {
         data: { state: 'PUBLISHED', externalUrl: url, publishedAt: new Date(), lastError: null, lastErrorCode: null },
       });
       if (changed.count === 0) await this.explainRefusal(tx, workspaceId, targetId, 'UNCONFIRMED');
-      await writeAudit(tx, { workspaceId, actorKind: actor.kind ?? 'user', actorId: actor.userId, action: 'target.confirmed_published', subjectType: 'PostTarget', subjectId: targetId, summary: { url } });
+      await recordAudit(tx, { workspaceId, actor: { userId: actor.userId, kind: actor.kind ?? 'user' }, action: 'target.confirmed_published', subjectType: 'target', subjectId: targetId, summary: { url } });
       await resolveNotifications(tx, workspaceId, targetId);
     });
   }
@@ -56,7 +56,7 @@ export class TargetActionsService {
         data: { state: 'SCHEDULED', dueAt, attempts: 0, lastOutcome: null, lastError: null, lastErrorCode: null },
       });
       if (changed.count === 0) await this.explainRefusal(tx, workspaceId, targetId, from);
-      await writeAudit(tx, { workspaceId, actorKind: actor.kind ?? 'user', actorId: actor.userId, action, subjectType: 'PostTarget', subjectId: targetId, summary: { version: row.version, from } });
+      await recordAudit(tx, { workspaceId, actor: { userId: actor.userId, kind: actor.kind ?? 'user' }, action, subjectType: 'target', subjectId: targetId, summary: { version: row.version, from } });
       await resolveNotifications(tx, workspaceId, targetId);
       return { id: targetId, version: row.version, dueAt };
     });

@@ -64,7 +64,7 @@ export class AccountHealthService {
     if (!refreshed) return;
     await this.prisma.$transaction(async (tx) => {
       await this.store.save(account, refreshed.credentials, refreshed.expiresAt, tx);
-      await this.audit.record(tx, { workspaceId: account.workspaceId, actor: SYSTEM, action: 'account.token_refreshed', subjectType: 'ConnectedAccount', subjectId: account.id, summary: { expiresAt: refreshed.expiresAt?.toISOString() ?? null } });
+      await this.audit.record(tx, { workspaceId: account.workspaceId, actor: SYSTEM, action: 'account.token_refreshed', subjectType: 'account', subjectId: account.id, summary: { expiresAt: refreshed.expiresAt?.toISOString() ?? null } });
     });
     report.refreshed++;
   }
@@ -97,7 +97,7 @@ export class AccountHealthService {
     const notificationId = await this.prisma.$transaction(async (tx) => {
       const changed = await tx.connectedAccount.updateMany({ where: { id: account.id, status: 'ACTIVE' }, data: { status: 'NEEDS_RECONNECT', statusReason: reason.slice(0, 1000), lastCheckedAt: new Date() } });
       if (changed.count === 0) return null;
-      await this.audit.record(tx, { workspaceId: account.workspaceId, actor: SYSTEM, action: 'account.needs_reconnect', subjectType: 'ConnectedAccount', subjectId: account.id, summary: { reason: reason.slice(0, 500) } });
+      await this.audit.record(tx, { workspaceId: account.workspaceId, actor: SYSTEM, action: 'account.needs_reconnect', subjectType: 'account', subjectId: account.id, summary: { reason: reason.slice(0, 500) } });
       return this.notifier.record(tx, {
         workspaceId: account.workspaceId,
         kind: 'ACCOUNT_NEEDS_RECONNECT',

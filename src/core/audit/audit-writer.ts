@@ -14,12 +14,34 @@ export function accessActor(access: { userId: string; actorKind: 'user' | 'api-t
   return { userId: access.userId, kind: access.actorKind };
 }
 
+/** The engine's actors: a queue worker and the sweeper act for no user. */
+export const WORKER: Actor = { userId: null, kind: 'worker' };
+export const SWEEPER: Actor = { userId: null, kind: 'sweeper' };
+
+/** What an audit event is about: one closed list, lower case (stored as text in AuditEvent.subjectType). */
+export type AuditSubject =
+  | 'user'
+  | 'session'
+  | 'api_token'
+  | 'workspace'
+  | 'invitation'
+  | 'campaign'
+  | 'partnership'
+  | 'post'
+  | 'target'
+  | 'account'
+  | 'media'
+  | 'key_date'
+  | 'calendar_feed'
+  | 'notification'
+  | 'webhook';
+
 export interface AuditEntry {
   workspaceId: string | null;
   actor: Actor;
   /** dotted verb, e.g. "member.role_changed", "post.approved" */
   action: string;
-  subjectType: string;
+  subjectType: AuditSubject;
   subjectId: string | null;
   /** A short before/after summary; never secrets. */
   summary?: Prisma.InputJsonObject;
