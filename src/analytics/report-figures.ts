@@ -42,7 +42,7 @@ export interface ReportFigures {
   bottom: RankedDelivery[];
 }
 
-export const RANKED_COUNT = 5;
+const RANKED_COUNT = 5;
 const HASHTAG = /#[\p{L}\p{N}_]+/gu;
 
 export function hashtagsOf(text: string): string[] {

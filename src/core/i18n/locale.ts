@@ -5,7 +5,7 @@ export const DEFAULT_LOCALE: Locale = 'id';
 /** A text in every language Gaung speaks; Indonesian first. */
 export type LocalizedText = Record<Locale, string>;
 
-export function isLocale(value: unknown): value is Locale {
+function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
