@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, PrismaService, type PostStatus, type Tx } from '../core/database';
+import { Prisma, PrismaService, type Platform, type PostStatus, type Tx } from '../core/database';
 import type { RateBudget } from '../publishers';
 import { recordAudit, WORKER } from '../core/audit';
 import { Notifier } from './notifier';
@@ -107,6 +107,30 @@ export class ClaimRepository {
        WHERE id = ${targetId}::uuid AND version = ${version}::int AND state = 'PUBLISHING' AND "leaseOwner" = ${owner}
       RETURNING id`);
     return rows.length > 0;
+  }
+
+  /**
+   * The account a woken target delivers to. Not scoped by workspace: a wake-up carries the target
+   * id only (ids-only payloads), and the claim that follows checks everything else.
+   */
+  async accountOf(targetId: string): Promise<{ id: string; platform: Platform } | null> {
+    const target = await this.prisma.postTarget.findUnique({ where: { id: targetId }, select: { account: { select: { id: true, platform: true } } } });
+    return target?.account ?? null;
+  }
+
+  /** Gives a claimed target back as HELD without a platform call (its credentials cannot be opened). */
+  async releaseUnreadable(claimed: ClaimedTarget, owner: string): Promise<void> {
+    const state = 'HELD';
+    const reason = 'credentials cannot be decrypted';
+    await this.prisma.$transaction(async (tx) => {
+      const changed = await tx.postTarget.updateMany({
+        where: { id: claimed.targetId, workspaceId: claimed.workspaceId, state: 'PUBLISHING', leaseOwner: owner },
+        data: { state, leaseOwner: null, leaseExpiresAt: null, lastErrorCode: 'engine.recheck', lastError: reason },
+      });
+      if (changed.count > 0) {
+        await recordAudit(tx, { workspaceId: claimed.workspaceId, actor: WORKER, action: 'target.released', subjectType: 'target', subjectId: claimed.targetId, summary: { state, reason } });
+      }
+    });
   }
 
   /** The account's earliest due SCHEDULED target, whose wake-up should run now. */

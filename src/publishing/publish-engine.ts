@@ -4,9 +4,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../core/config';
 import { AccountCredentialsStore } from '../core/credentials';
 import { MediaService } from '../media/media.service';
-import { PrismaService } from '../core/database';
 import { accountContextOf, PublishError, PublisherRegistry, type AccountContext, type Publisher, type PublishRequest, type PublishResult } from '../publishers';
-import { recordAudit, WORKER } from '../core/audit';
 import { ClaimRepository, type ClaimedTarget } from './claim.repository';
 import { DeliveryScheduler } from './delivery-scheduler';
 import { nextStep } from './failure-policy';
@@ -32,7 +30,6 @@ export class PublishEngine {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly prisma: PrismaService,
     private readonly publishers: PublisherRegistry,
     private readonly claims: ClaimRepository,
     private readonly outcomes: OutcomeRepository,
@@ -47,19 +44,19 @@ export class PublishEngine {
    * taking the account's next targets and leaves them to their wake-ups.
    */
   async run(targetId: string, version: number, keepGoing: () => boolean = () => true): Promise<EngineStep> {
-    const head = await this.prisma.postTarget.findUnique({ where: { id: targetId }, select: { account: { select: { id: true, platform: true } } } });
-    if (!head) return { kind: 'done' };
-    const publisher = this.publishers.get(head.account.platform);
-    const claim = await this.claims.claim(head.account.id, targetId, version, this.workerId, this.config.PUBLISH_LEASE_MS, publisher.limits.rateBudget);
+    const account = await this.claims.accountOf(targetId);
+    if (!account) return { kind: 'done' };
+    const publisher = this.publishers.get(account.platform);
+    const claim = await this.claims.claim(account.id, targetId, version, this.workerId, this.config.PUBLISH_LEASE_MS, publisher.limits.rateBudget);
     if (claim.kind === 'wait') return { kind: 'wake-at', at: claim.until, attempts: claim.attempts };
     if (claim.kind === 'stale') return { kind: 'done' };
     if (claim.kind !== 'claimed') {
       // HELD or EXPIRED: the account is free, and its other due targets may be waiting on it.
-      await this.handOff(head.account.id, publisher, keepGoing);
+      await this.handOff(account.id, publisher, keepGoing);
       return { kind: 'done' };
     }
     const step = await this.publishClaimed(claim.target, publisher);
-    await this.handOff(head.account.id, publisher, step.kind === 'done' ? keepGoing : () => false);
+    await this.handOff(account.id, publisher, step.kind === 'done' ? keepGoing : () => false);
     return step;
   }
 
@@ -117,7 +114,7 @@ export class PublishEngine {
   private async publishLeased(claimed: ClaimedTarget, publisher: Publisher): Promise<EngineStep> {
     const prepared = await this.prepare(claimed, publisher);
     if (!prepared) {
-      await this.holdUnreadable(claimed);
+      await this.claims.releaseUnreadable(claimed, this.workerId);
       return { kind: 'done' };
     }
     const { request, facts } = prepared;
@@ -204,21 +201,6 @@ export class PublishEngine {
       signal: new AbortController().signal,
     };
     return { request, facts };
-  }
-
-  /** Gives a claimed target back without calling the platform: its credentials cannot be opened. */
-  private async holdUnreadable(claimed: ClaimedTarget): Promise<void> {
-    const state = 'HELD';
-    const reason = 'credentials cannot be decrypted';
-    await this.prisma.$transaction(async (tx) => {
-      const changed = await tx.postTarget.updateMany({
-        where: { id: claimed.targetId, state: 'PUBLISHING', leaseOwner: this.workerId },
-        data: { state, leaseOwner: null, leaseExpiresAt: null, lastErrorCode: 'engine.recheck', lastError: reason },
-      });
-      if (changed.count > 0) {
-        await recordAudit(tx, { workspaceId: claimed.workspaceId, actor: WORKER, action: 'target.released', subjectType: 'target', subjectId: claimed.targetId, summary: { state, reason } });
-      }
-    });
   }
 }
 
