@@ -12,6 +12,7 @@ import { HealthModule } from './health/health.module';
 import { MediaApiModule } from './media/media.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PostsModule } from './posts/posts.module';
+import { ReviewModule } from './review/review.module';
 import { FeedModule } from './publishers/feed/feed.module';
 import { PublishingApiModule, PublishingWorkerModule, QueueBoardModule } from './publishing';
 import { WebAppModule } from './web-app/web-app.module';
@@ -27,6 +28,7 @@ const API_MODULES: Type[] = [
   WorkspacesModule,
   CampaignsModule,
   PostsModule,
+  ReviewModule,
   CalendarModule,
   MediaApiModule,
   PublishingApiModule,

@@ -1,18 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { accessActor, type Actor, auditJson, AuditService } from '../audit/audit.service';
+import { accessActor, type Actor, auditJson, AuditService } from '../core/audit';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { nextFreeSlots, postingSlotsSchema } from '../calendar/posting-slots';
-import { zonedFormatter } from '../calendar/zoned-format';
-import { resolveZone } from '../calendar/zoned-time';
+import { resolveZone, zonedFormatter } from '../core/time';
 import { newSecretToken } from '../core/crypto';
 import { PrismaService, type ConnectedAccount, type Tx } from '../core/database';
 import { AppError } from '../core/errors';
 import { requestContext } from '../core/logging';
 import { HoldResumeService } from '../publishing';
 import type { VerifiedIdentity } from '../publishers';
-import { AccountCredentialsStore } from './account-credentials.store';
+import { AccountCredentialsStore } from '../core/credentials';
 import { AccountVerifier, type CandidateAccount } from './account-verifier';
 import { presentAccount } from './account-view';
 import { ACCOUNT_TEXT } from './accounts.messages';
@@ -132,7 +131,7 @@ export class AccountsService {
       const cancelled = await this.accounts.cancelPendingDeliveries(tx, access.workspaceId, accountId);
       const actor = accessActor(access);
       for (const targetId of cancelled) {
-        await this.audit.record(tx, { workspaceId: access.workspaceId, actor, action: 'target.cancelled', subjectType: 'PostTarget', subjectId: targetId, summary: { reason: 'account disconnected', accountId } });
+        await this.audit.record(tx, { workspaceId: access.workspaceId, actor, action: 'target.cancelled', subjectType: 'target', subjectId: targetId, summary: { reason: 'account disconnected', accountId } });
       }
       await this.record(tx, actor, access.workspaceId, 'account.disconnected', accountId, { cancelledDeliveries: cancelled.length });
       return { ...presentAccount(after), cancelledDeliveries: cancelled.length };
@@ -248,7 +247,7 @@ export class AccountsService {
   }
 
   private record(tx: Tx, actor: Actor, workspaceId: string, action: string, accountId: string, summary: object = {}) {
-    return this.audit.record(tx, { workspaceId, actor, action, subjectType: 'ConnectedAccount', subjectId: accountId, summary: auditJson(summary) });
+    return this.audit.record(tx, { workspaceId, actor, action, subjectType: 'account', subjectId: accountId, summary: auditJson(summary) });
   }
 }
 

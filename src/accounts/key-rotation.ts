@@ -1,6 +1,6 @@
 import { forgetUnusedKeyChecks, SecretDecryptionError, verifyCredentialKeys, type SecretBox } from '../core/crypto';
 import type { PrismaClient } from '../core/database';
-import { AccountCredentialsStore } from './account-credentials.store';
+import { AccountCredentialsStore } from '../core/credentials';
 import { keyIdsInUse, storedSample, webhookBinding } from './stored-keys';
 
 export interface RotationCounts {

@@ -2,7 +2,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import type { AppConfig } from '../core/config';
 import { SecretBox, verifyCredentialKeys, type SecretBinding, type StoredSample } from '../core/crypto';
 import { PrismaClient } from '../core/database';
-import { AccountCredentialsStore } from './account-credentials.store';
+import { AccountCredentialsStore } from '../core/credentials';
 
 /** What a webhook endpoint's secret is bound to (its ciphertext opens only in its own row). */
 export function webhookBinding(row: { id: string; workspaceId: string }): SecretBinding {

@@ -14,10 +14,10 @@ export const PRIOR_POSTS = 5;
 /** Below this many posts with counts the account's history backs no suggestion. */
 export const MIN_HISTORY_POSTS = 20;
 /** A suggested hour has at least this many posts of its own behind it. */
-export const MIN_POSTS_PER_SUGGESTION = 3;
+const MIN_POSTS_PER_SUGGESTION = 3;
 /** ...and beats the account's mean by at least this factor. */
-export const MIN_SUGGESTION_RATIO = 1.1;
-export const MAX_SUGGESTIONS = 3;
+const MIN_SUGGESTION_RATIO = 1.1;
+const MAX_SUGGESTIONS = 3;
 
 export interface EngagedPost {
   publishedAt: Date;

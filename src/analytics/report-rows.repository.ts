@@ -21,7 +21,7 @@ export interface DeliveryRow {
 }
 
 /** The most rows one report reads (a campaign of a year at 30 deliveries a day fits several times over). */
-export const REPORT_ROW_LIMIT = 200_000;
+const REPORT_ROW_LIMIT = 200_000;
 
 /** Reads the rows of a workspace's published deliveries in [from, to), by campaign or by account. */
 @Injectable()

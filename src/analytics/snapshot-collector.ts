@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { AccountCredentialsStore } from '../accounts/account-credentials.store';
+import { AccountCredentialsStore } from '../core/credentials';
 import { APP_CONFIG, type AppConfig } from '../core/config';
 import { PrismaService, type MetricStage } from '../core/database';
 import { RateLimiter } from '../core/queue';
-import { type AccountContext, MetricsReaderRegistry, PublishError, summarise } from '../publishers';
+import { accountContextOf, type AccountContext, MetricsReaderRegistry, PublishError, summarise } from '../publishers';
 import { nextStep } from '../publishing/failure-policy';
 import { DeliveryNotices } from '../notifications/notifier';
 import { OutcomeRepository } from '../publishing/outcome.repository';
@@ -78,17 +78,6 @@ export class SnapshotCollector {
   }
 
   private accountContext(subject: SnapshotSubject): AccountContext {
-    const account = { id: subject.accountId, workspaceId: subject.workspaceId };
-    return {
-      accountId: subject.accountId,
-      workspaceId: subject.workspaceId,
-      platform: subject.platform,
-      baseUrl: subject.baseUrl,
-      externalId: subject.accountExternalId,
-      handle: subject.handle,
-      settings: subject.settings,
-      credentials: this.credentials.open({ ...account, credentialsCiphertext: subject.credentialsCiphertext, credentialsKeyId: subject.credentialsKeyId }),
-      saveRefreshedCredentials: (refreshed) => this.credentials.save(account, refreshed.credentials, refreshed.expiresAt),
-    };
+    return accountContextOf(this.credentials, { ...subject, id: subject.accountId, externalId: subject.accountExternalId });
   }
 }

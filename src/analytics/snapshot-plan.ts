@@ -14,7 +14,7 @@ export const CATCH_UP_SECONDS = 2 * 24 * 60 * 60;
 export const PLAN_BATCH = 500;
 
 /** An on-demand snapshot of one delivery is taken at most once per this window. */
-export const ON_DEMAND_WINDOW_MS = 60_000;
+const ON_DEMAND_WINDOW_MS = 60_000;
 
 export const SNAPSHOT_JOB = 'snapshot';
 export const PLAN_JOB = 'plan';

@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditController } from './audit.controller';
 import { AuditRepository } from './audit.repository';
-import { AuditService } from './audit.service';
+import { AuditService } from '../core/audit';
 
 /** Writing audit events: every role needs it (the worker too). */
 @Global()

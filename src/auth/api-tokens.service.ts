@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { accessActor, AuditService } from '../audit/audit.service';
+import { accessActor, AuditService } from '../core/audit';
 import { hashToken, newSecretToken } from '../core/crypto';
 import { PrismaService, type Role } from '../core/database';
 import { AppError } from '../core/errors';

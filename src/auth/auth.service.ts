@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../core/audit';
 import { APP_CONFIG, type AppConfig } from '../core/config';
 import { hashPassword, hashToken, newSecretToken, verifyPassword } from '../core/crypto';
 import { PrismaService, type Tx } from '../core/database';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Role, type Tx } from '../core/database';
+import { UUID_PATTERN } from './object-scopes';
 
 /**
  * Users, sessions, password resets and API tokens. These are not workspace-scoped (a user spans
@@ -24,6 +25,14 @@ export class CredentialsRepository {
 
   updateUser(tx: Tx, id: string, data: { name?: string; locale?: string; timeZone?: string | null; passwordHash?: string }) {
     return tx.user.update({ where: { id }, data });
+  }
+
+  /** The user's membership of the workspace named by id or slug (the :workspace of a route), with its workspace. */
+  membershipOf(userId: string, workspaceKey: string) {
+    return this.prisma.membership.findFirst({
+      where: { userId, workspace: UUID_PATTERN.test(workspaceKey) ? { id: workspaceKey } : { slug: workspaceKey } },
+      include: { workspace: { select: { id: true, slug: true, timeZone: true } } },
+    });
   }
 
   /** The user's memberships with their workspaces, oldest first (what GET /me shows). */

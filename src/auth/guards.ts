@@ -92,6 +92,7 @@ export class AuthGuard implements CanActivate {
 export class WorkspaceGuard implements CanActivate {
   constructor(
     private readonly prisma: PrismaService,
+    private readonly credentials: CredentialsRepository,
     private readonly reflector: Reflector,
   ) {}
 
@@ -100,10 +101,7 @@ export class WorkspaceGuard implements CanActivate {
     const principal = request.principal;
     if (!principal) throw AppError.unauthorized();
     const key = String(request.params.workspace ?? '');
-    const membership = await this.prisma.membership.findFirst({
-      where: { userId: principal.userId, workspace: UUID_PATTERN.test(key) ? { id: key } : { slug: key } },
-      include: { workspace: { select: { id: true, slug: true, timeZone: true } } },
-    });
+    const membership = await this.credentials.membershipOf(principal.userId, key);
     if (!membership) throw AppError.notFound(AUTH_TEXT.workspace);
     let role: Role = membership.role;
     if (principal.apiToken) {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { accessActor, auditJson, AuditService } from '../audit/audit.service';
+import { accessActor, auditJson, AuditService } from '../core/audit';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { APP_CONFIG, type AppConfig } from '../core/config';
 import { hashToken, newSecretToken } from '../core/crypto';
@@ -13,8 +13,7 @@ import { CalendarRepository, type CalendarPost } from './calendar.repository';
 import type { CalendarQuery } from './calendar.schemas';
 import { calendarDates } from './holidays';
 import { renderICalendar } from './ical';
-import { zonedFormatter, type FormattedInstant } from './zoned-format';
-import { calendarRange, resolveZone } from './zoned-time';
+import { calendarRange, resolveZone, zonedFormatter, type FormattedInstant } from '../core/time';
 
 const ICAL_PAST_DAYS = 60;
 const ICAL_FUTURE_DAYS = 100;
@@ -138,7 +137,7 @@ export class CalendarService {
   }
 
   private record(access: WorkspaceAccess, tx: Parameters<AuditService['record']>[0], action: string, subjectId: string, summary: object = {}) {
-    return this.audit.record(tx, { workspaceId: access.workspaceId, actor: accessActor(access), action, subjectType: action.split('.')[0]!, subjectId, summary: auditJson(summary) });
+    return this.audit.record(tx, { workspaceId: access.workspaceId, actor: accessActor(access), action, subjectType: action.startsWith('key_date.') ? 'key_date' : 'calendar_feed', subjectId, summary: auditJson(summary) });
   }
 }
 

@@ -33,7 +33,7 @@ export interface DateRange {
   to: string;
 }
 
-export const DEFAULT_HOLIDAY_COUNTRY = 'ID';
+const DEFAULT_HOLIDAY_COUNTRY = 'ID';
 
 /**
  * Names date-holidays 3.37 gets wrong, by country and rule: it calls Isra Mikraj (27 Rajab)

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { inspectLocalTime } from './zoned-time';
+import { inspectLocalTime } from '../core/time';
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 

@@ -44,10 +44,5 @@ export const listCampaignsSchema = z
 
 export const invitePartnerSchema = z.object({ workspace: z.string().min(1).max(64) }).strict();
 
-export const holdSchema = z
-  .object({ reason: z.string().trim().min(3).max(1000), resumeAt: zInstant.optional() })
-  .strict()
-  .meta({ id: 'HoldInput', description: 'A crisis hold; resumeAt resumes automatically' });
-
 export type CreateCampaign = z.infer<typeof createCampaignSchema>;
 export type UpdateCampaign = z.infer<typeof updateCampaignSchema>;

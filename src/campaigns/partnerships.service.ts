@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { accessActor, auditJson, AuditService } from '../audit/audit.service';
+import { accessActor, auditJson, AuditService } from '../core/audit';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { roleAtLeast } from '../auth/roles';
 import { PrismaService, Role, type Tx } from '../core/database';

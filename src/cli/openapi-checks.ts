@@ -15,7 +15,7 @@ export async function openApiProblems(document: OpenAPIObject): Promise<string[]
 }
 
 /** swagger-parser's findings (it resolves every $ref too); it changes what it is given, hence the copy. */
-export async function validatorErrors(document: OpenAPIObject): Promise<string[]> {
+async function validatorErrors(document: OpenAPIObject): Promise<string[]> {
   try {
     await SwaggerParser.validate(structuredClone(document) as never);
     return [];

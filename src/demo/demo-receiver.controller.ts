@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { Access, WorkspaceRoute } from '../auth/decorators';
 import { Role } from '../core/database';
-import { SIGNATURE_HEADER } from '../publishers/webhook/webhook-signature';
+import { SIGNATURE_HEADER } from '../core/crypto/webhook-signature';
 import { type DeliveryClaim, DemoReceiverService } from './demo-receiver.service';
 
 /**

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AccountCredentialsStore } from '../accounts/account-credentials.store';
+import { AccountCredentialsStore } from '../core/credentials';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import type { ConnectedAccount } from '../core/database';
 import { AppError } from '../core/errors';
-import { verifySignature } from '../publishers/webhook/webhook-signature';
+import { verifySignature } from '../core/crypto/webhook-signature';
 import { DEMO_RECEIVER_PATH } from './demo-seed';
 
 

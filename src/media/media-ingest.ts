@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../core/config';
 import { AppError } from '../core/errors';
-import type { MediaItem } from '../publishers/publisher';
+import type { MediaItem } from './media-item';
 import { oneImageAtATime, scaledCopy, stripImage } from './image-processing';
 import { receiveUpload } from './media-upload';
 import { MediaStorage } from './storage/media-storage';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { accessActor, AuditService } from '../audit/audit.service';
+import { accessActor, AuditService } from '../core/audit';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { type DeliveryState, type MediaAsset, PrismaService, type Prisma } from '../core/database';
 import { AppError } from '../core/errors';

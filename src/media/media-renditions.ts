@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { type MediaAsset, PrismaService } from '../core/database';
-import { planFit } from '../publishers/media-fit';
-import type { MediaItem, Publisher } from '../publishers/publisher';
+import { planFit } from './media-fit';
+import type { MediaItem } from './media-item';
+import type { MediaDestination, MediaLimits } from './media-limits';
 import { fitImage, oneImageAtATime } from './image-processing';
 import { MediaUrls, type MediaVariant } from './media-urls';
 import { MediaStorage } from './storage/media-storage';
@@ -23,7 +24,7 @@ export class MediaRenditions {
     private readonly urls: MediaUrls,
   ) {}
 
-  async forPlatform(media: MediaAsset, publisher: Pick<Publisher, 'platform' | 'limits'> | null): Promise<MediaItem> {
+  async forPlatform(media: MediaAsset, publisher: MediaDestination | null): Promise<MediaItem> {
     const base = { id: media.id, kind: media.kind, altText: media.altText };
     const limits = publisher?.limits.media;
     if (!publisher || !limits || planFit(publisher.platform, media, limits).kind !== 'rendition') return { ...base, ...this.original(media) };
@@ -41,7 +42,7 @@ export class MediaRenditions {
     return { mimeType, byteSize, width, height, publicUrl: this.urls.publicUrl(media.id), read: () => this.storage.read(storageKey) };
   }
 
-  private async rendition(media: MediaAsset, platform: Publisher['platform'], limits: NonNullable<Publisher['limits']['media']>): Promise<Bytes> {
+  private async rendition(media: MediaAsset, platform: MediaDestination['platform'], limits: MediaLimits): Promise<Bytes> {
     const variant: MediaVariant = `rendition-${platform.toLowerCase()}`;
     let row = await this.prisma.mediaRendition.findUnique({ where: { mediaId_platform: { mediaId: media.id, platform } } });
     if (!row) {

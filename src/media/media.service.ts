@@ -1,10 +1,11 @@
 import type { IncomingMessage } from 'node:http';
 import { Injectable } from '@nestjs/common';
-import { accessActor, AuditService } from '../audit/audit.service';
+import { accessActor, AuditService } from '../core/audit';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { type MediaAsset, PrismaService } from '../core/database';
 import { AppError } from '../core/errors';
-import type { MediaItem, Publisher } from '../publishers/publisher';
+import type { MediaItem } from './media-item';
+import type { MediaDestination } from './media-limits';
 import { MediaIngest } from './media-ingest';
 import { MEDIA_TEXT, MediaLibrary, type LibraryQuery, type MediaUse } from './media-library';
 import { MediaRenditions } from './media-renditions';
@@ -85,7 +86,7 @@ export class MediaService {
   }
 
   /** A post's media, in order, as the publisher of `platform` takes them (fitted to its limits). */
-  async itemsForPost(workspaceId: string, postId: string, publisher: Pick<Publisher, 'platform' | 'limits'> | null = null): Promise<MediaItem[]> {
+  async itemsForPost(workspaceId: string, postId: string, publisher: MediaDestination | null = null): Promise<MediaItem[]> {
     const rows = await this.prisma.postMedia.findMany({ where: { postId, post: { workspaceId } }, include: { media: true }, orderBy: { position: 'asc' } });
     const items: MediaItem[] = [];
     for (const { media } of rows) items.push(await this.renditions.forPlatform(media, publisher));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { accessActor, AuditService } from '../audit/audit.service';
+import { accessActor, AuditService } from '../core/audit';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { newSecretToken, SecretBox } from '../core/crypto';
 import { type NotificationKind, PrismaService } from '../core/database';

@@ -3,7 +3,7 @@ import { SecretBox } from '../core/crypto';
 import { PrismaService } from '../core/database';
 import { Egress } from '../core/egress';
 import { DEFAULT_LOCALE, isLocale } from '../core/i18n';
-import { SIGNATURE_HEADER, signBody } from '../publishers/webhook/webhook-signature';
+import { SIGNATURE_HEADER, signBody } from '../core/crypto/webhook-signature';
 import { renderNotification } from './catalog';
 import type { WebhookDeliveryJobData } from './notifier';
 import { NotificationsRepository } from './notifications.repository';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { scheduleInputSchema } from '../calendar/zoned-time';
+import { scheduleInputSchema } from '../core/time';
 import { zInstant, zPostStatus, zUuid } from '../core/http';
 
 const targetSchema = z

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { accessActor, auditJson, AuditService } from '../audit/audit.service';
+import { accessActor, auditJson, AuditService } from '../core/audit';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { CampaignsRepository } from '../campaigns/campaigns.repository';
-import { resolveSchedule, type ResolvedSchedule } from '../calendar/zoned-time';
+import { resolveSchedule, type ResolvedSchedule } from '../core/time';
 import { type Platform, PrismaService, type Tx } from '../core/database';
 import { AppError } from '../core/errors';
 import { requestContext } from '../core/logging';
 import { DeliveryScheduler, staleWakeUps } from '../publishing';
 import { PublisherRegistry } from '../publishers';
-import { applyReviewActionOrThrow } from '../review/review-machine';
+import { applyReviewActionOrThrow } from './review-machine';
 import { checkContent, hasIssues, presentIssues, validatorFrom, type AccountIssues, type DraftContent } from './content';
 import { presentPost } from './post-view';
 import { POST_TEXT } from './posts.messages';

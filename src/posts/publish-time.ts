@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { ResolvedSchedule, ScheduleInput } from '../calendar/zoned-time';
+import type { ResolvedSchedule, ScheduleInput } from '../core/time';
 import { AppError } from '../core/errors';
 import type { LocalizedText } from '../core/i18n';
 import { POST_TEXT } from './posts.messages';

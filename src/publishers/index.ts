@@ -1,5 +1,6 @@
 export { PlatformHttp, beforePublication, parseRetryAfter, refusalIn, transportError } from './http/platform-http';
 export { PublishError, type FailureKind, type PublishErrorOptions } from './publish-error';
+export { accountContextOf, type StoredAccount } from './account-context';
 export type * from './publisher';
 export { PublisherRegistry } from './publisher-registry';
 export { PublishersModule } from './publishers.module';

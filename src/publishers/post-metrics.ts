@@ -7,9 +7,9 @@ export type MetricName = (typeof METRIC_NAMES)[number];
 export type MetricCounts = Partial<Record<MetricName, number>>;
 
 /** Counts that are someone acting on a post; their sum is a snapshot's engagement. */
-export const INTERACTION_NAMES: readonly MetricName[] = ['likes', 'reposts', 'replies', 'quotes', 'comments', 'shares', 'saves', 'reactions'];
+const INTERACTION_NAMES: readonly MetricName[] = ['likes', 'reposts', 'replies', 'quotes', 'comments', 'shares', 'saves', 'reactions'];
 /** How many people saw it, the first a platform gives of these. */
-export const REACH_NAMES: readonly MetricName[] = ['reach', 'views', 'impressions'];
+const REACH_NAMES: readonly MetricName[] = ['reach', 'views', 'impressions'];
 
 /**
  * What a read found: counts; the remote post is gone (recorded as deleted, never as zero); or the

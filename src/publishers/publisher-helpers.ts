@@ -1,5 +1,5 @@
 import type { Locale, LocalizedText } from '../core/i18n';
-import { mediaFitIssues } from './media-fit';
+import { mediaFitIssues } from '../media/media-fit';
 import type { PlatformLimits, PublishContent, ValidationIssue } from './publisher';
 import { PublishError } from './publish-error';
 import { countLength } from './text-length';

@@ -1,26 +1,29 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Platform } from '../core/database';
+import { Platform } from '../core/database';
 import type { Publisher } from './publisher';
 
 export const PUBLISHERS = Symbol('PUBLISHERS');
 
-/** Publishers keyed by platform. */
+/**
+ * Publishers keyed by platform: exactly one for each value of the schema's Platform enum. A
+ * platform without a publisher (or with two) stops the start-up, rather than leaving its
+ * deliveries unclaimed at run time.
+ */
 @Injectable()
 export class PublisherRegistry {
   private readonly byPlatform: Map<Platform, Publisher>;
 
   constructor(@Inject(PUBLISHERS) publishers: Publisher[]) {
     this.byPlatform = new Map(publishers.map((publisher) => [publisher.platform, publisher]));
+    const missing = Object.values(Platform).filter((platform) => !this.byPlatform.has(platform));
+    if (missing.length > 0) throw new Error(`No publisher is registered for ${missing.join(', ')} (src/publishers/publishers.module.ts)`);
+    if (this.byPlatform.size !== publishers.length) throw new Error('Two publishers are registered for one platform (src/publishers/publishers.module.ts)');
   }
 
   get(platform: Platform): Publisher {
     const publisher = this.byPlatform.get(platform);
     if (!publisher) throw new Error(`No publisher is registered for ${platform}`);
     return publisher;
-  }
-
-  has(platform: Platform): boolean {
-    return this.byPlatform.has(platform);
   }
 
   platforms(): Platform[] {

@@ -1,5 +1,9 @@
 import type { Platform } from '../core/database';
 import type { LocalizedText } from '../core/i18n';
+import type { MediaItem } from '../media/media-item';
+import type { MediaLimits } from '../media/media-limits';
+
+export type { MediaItem, MediaLimits };
 
 /** A connected account as a publisher sees it: decrypted credentials, never logged. */
 export interface AccountContext {
@@ -20,20 +24,6 @@ export interface AccountContext {
    * mid-call only when this is given.
    */
   saveRefreshedCredentials?(refreshed: RefreshedCredentials): Promise<void>;
-}
-
-export interface MediaItem {
-  id: string;
-  kind: 'IMAGE' | 'VIDEO';
-  mimeType: string;
-  byteSize: number;
-  /** Pixels of an image; null for video and for images whose size is unknown. */
-  width: number | null;
-  height: number | null;
-  altText: string | null;
-  /** A URL the platform can fetch (Instagram, Threads and Facebook pull media by URL). */
-  publicUrl: string;
-  read(): Promise<Buffer>;
 }
 
 export interface PublishContent {
@@ -75,25 +65,6 @@ export interface RateBudget {
   /** Posts allowed in the rolling window, per account. */
   posts: number;
   windowMs: number;
-}
-
-/**
- * What a platform takes as media, declared by its publisher. Images outside the byte, pixel or format
- * limits are fitted (a rendition, resized and re-encoded, never upscaled, see src/media); an aspect
- * ratio outside the range cannot be fitted without cropping, which is the author's choice, so it is
- * an issue. Videos are never re-encoded: outside the limits they are an issue.
- */
-export interface MediaLimits {
-  /** MIME types, preferred first (a rendition takes the first when the image's own is not listed). */
-  imageFormats: readonly string[];
-  maxImageBytes: number;
-  /** Longest side, in pixels. */
-  maxImageEdge: number;
-  maxImagePixels: number;
-  /** Width divided by height, inclusive; null: any. */
-  aspectRatio: { min: number; max: number } | null;
-  videoFormats: readonly string[];
-  maxVideoBytes: number;
 }
 
 export interface PlatformLimits {

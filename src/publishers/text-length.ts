@@ -55,7 +55,7 @@ const REMOTE_MENTION = /(^|[^\w@/])@(\w+)@[\w.-]+\w/g;
 const URL_PLACEHOLDER = 'x'.repeat(23);
 
 /** A status's length as Mastodon's StatusLengthValidator counts it: graphemes of the countable text. */
-export function mastodonLength(text: string): number {
+function mastodonLength(text: string): number {
   return countGraphemes(text.replace(URL_PATTERN, URL_PLACEHOLDER).replace(REMOTE_MENTION, '$1@$2'));
 }
 

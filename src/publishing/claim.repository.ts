@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, PrismaService, type Tx } from '../core/database';
+import { Prisma, PrismaService, type Platform, type PostStatus, type Tx } from '../core/database';
 import type { RateBudget } from '../publishers';
-import { writeAudit } from './audit';
+import { recordAudit, WORKER } from '../core/audit';
 import { DeliveryNotices } from '../notifications/notifier';
 import { rateWindowOpensAt } from './rate-budget';
+import { isPublishable, PUBLISHABLE_SQL } from './publishable';
 
 /** A claimed target with everything the platform call needs (one round trip: gaung_claim). */
 export interface ClaimedTarget {
@@ -46,7 +47,7 @@ interface Situation {
   version: number;
   attempts: number;
   dueAt: Date | null;
-  postStatus: string;
+  postStatus: PostStatus;
   approvedVersion: number | null;
   notAfterPassed: boolean;
   accountActive: boolean;
@@ -108,13 +109,37 @@ export class ClaimRepository {
     return rows.length > 0;
   }
 
+  /**
+   * The account a woken target delivers to. Not scoped by workspace: a wake-up carries the target
+   * id only (ids-only payloads), and the claim that follows checks everything else.
+   */
+  async accountOf(targetId: string): Promise<{ id: string; platform: Platform } | null> {
+    const target = await this.prisma.postTarget.findUnique({ where: { id: targetId }, select: { account: { select: { id: true, platform: true } } } });
+    return target?.account ?? null;
+  }
+
+  /** Gives a claimed target back as HELD without a platform call (its credentials cannot be opened). */
+  async releaseUnreadable(claimed: ClaimedTarget, owner: string): Promise<void> {
+    const state = 'HELD';
+    const reason = 'credentials cannot be decrypted';
+    await this.prisma.$transaction(async (tx) => {
+      const changed = await tx.postTarget.updateMany({
+        where: { id: claimed.targetId, workspaceId: claimed.workspaceId, state: 'PUBLISHING', leaseOwner: owner },
+        data: { state, leaseOwner: null, leaseExpiresAt: null, lastErrorCode: 'engine.recheck', lastError: reason },
+      });
+      if (changed.count > 0) {
+        await recordAudit(tx, { workspaceId: claimed.workspaceId, actor: WORKER, action: 'target.released', subjectType: 'target', subjectId: claimed.targetId, summary: { state, reason } });
+      }
+    });
+  }
+
   /** The account's earliest due SCHEDULED target, whose wake-up should run now. */
   async nextDue(accountId: string): Promise<{ id: string; version: number; attempts: number; dueAt: Date } | null> {
     const rows = await this.prisma.$queryRaw<Array<{ id: string; version: number; attempts: number; dueAt: Date }>>`
       SELECT t.id::text AS id, t.version, t.attempts, t."dueAt"
         FROM "PostTarget" t JOIN "Post" p ON p.id = t."postId"
        WHERE t."accountId" = ${accountId}::uuid AND t.state = 'SCHEDULED' AND t."dueAt" <= now()
-         AND p.status = 'APPROVED' AND p."approvedVersion" = t.version
+         AND ${PUBLISHABLE_SQL}
        ORDER BY t."dueAt" LIMIT 1`;
     return rows[0] ?? null;
   }
@@ -155,7 +180,7 @@ export class ClaimRepository {
        WHERE t.id = ${targetId}::uuid`;
     const s = rows[0];
     if (!s || s.state !== 'SCHEDULED' || s.version !== version) return { kind: 'stale' };
-    if (s.postStatus !== 'APPROVED' || s.approvedVersion !== version) return { kind: 'stale' };
+    if (!isPublishable({ status: s.postStatus, approvedVersion: s.approvedVersion }, version)) return { kind: 'stale' };
     if (s.notAfterPassed) return this.expire(tx, targetId, version, s.workspaceId);
     if (s.held || !s.accountActive) return this.hold(tx, targetId, version, s.workspaceId, s.held ? 'hold' : 'account');
     if (s.dueAt && s.dueAt > s.now) return { kind: 'wait', until: s.dueAt, reason: 'early', attempts: s.attempts };
@@ -181,7 +206,7 @@ export class ClaimRepository {
       data: { state: 'EXPIRED', lastErrorCode: 'engine.not_after', lastError: 'The post\'s "do not publish after" time passed' },
     });
     if (changed.count === 0) return { kind: 'stale' };
-    await writeAudit(tx, { workspaceId, actorKind: 'worker', action: 'target.expired', subjectType: 'PostTarget', subjectId: targetId, summary: { version, reason: 'not_after' } });
+    await recordAudit(tx, { workspaceId, actor: WORKER, action: 'target.expired', subjectType: 'target', subjectId: targetId, summary: { version, reason: 'not_after' } });
     const notificationIds = await this.notifier.delivery(tx, workspaceId, targetId, 'TARGET_EXPIRED', { cause: 'not_after', lateMinutes: null });
     return { kind: 'expired', notificationIds };
   }
@@ -196,7 +221,7 @@ export class ClaimRepository {
       },
     });
     if (changed.count === 0) return { kind: 'stale' };
-    await writeAudit(tx, { workspaceId, actorKind: 'worker', action: 'target.held', subjectType: 'PostTarget', subjectId: targetId, summary: { version, reason } });
+    await recordAudit(tx, { workspaceId, actor: WORKER, action: 'target.held', subjectType: 'target', subjectId: targetId, summary: { version, reason } });
     return { kind: 'held', reason };
   }
 }

@@ -18,7 +18,7 @@ export interface PublishJobData {
   version: number;
 }
 
-export const PUBLISH_JOB = 'publish-target';
+const PUBLISH_JOB = 'publish-target';
 
 interface TargetVersion {
   id: string;

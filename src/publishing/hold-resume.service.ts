@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Prisma } from '../core/database';
-import { writeAudit } from './audit';
+import { recordAudit, SWEEPER } from '../core/audit';
 import { DeliveryScheduler, type WakeTarget } from './delivery-scheduler';
 import { DeliveryNotices } from '../notifications/notifier';
+import { isPublishable } from './publishable';
 
 /** Posts without a campaign have no late policy: they publish late only within this grace, else expire. */
 export const NO_CAMPAIGN_GRACE_MINUTES = 5;
@@ -49,13 +50,13 @@ export class HoldResumeService {
     };
     const held = await this.prisma.postTarget.findMany({
       where,
-      select: { id: true, version: true, attempts: true, dueAt: true, workspaceId: true, post: { select: { approvedVersion: true, campaign: { select: { latePolicy: true, lateGraceMinutes: true } } } } },
+      select: { id: true, version: true, attempts: true, dueAt: true, workspaceId: true, post: { select: { status: true, approvedVersion: true, campaign: { select: { latePolicy: true, lateGraceMinutes: true } } } } },
     });
     const wake: WakeTarget[] = [];
     const notificationIds: string[] = [];
     const now = new Date();
     for (const target of held) {
-      if (target.post.approvedVersion !== target.version) continue;
+      if (!isPublishable(target.post, target.version)) continue;
       const dueAt = target.dueAt ?? now;
       const lateMinutes = (now.getTime() - dueAt.getTime()) / 60_000;
       const campaign = target.post.campaign;
@@ -65,11 +66,11 @@ export class HoldResumeService {
         const changed = await tx.postTarget.updateMany({ where: { id: target.id, version: target.version, state: 'HELD' }, data: { ...next, lastError: null, lastErrorCode: null } });
         if (changed.count === 0) return;
         const policy = campaign ? campaign.latePolicy : 'NO_CAMPAIGN';
-        await writeAudit(tx, {
+        await recordAudit(tx, {
           workspaceId: target.workspaceId,
-          actorKind: 'system',
+          actor: { userId: null, kind: 'system' },
           action: publishLate ? 'target.resumed' : 'target.expired',
-          subjectType: 'PostTarget',
+          subjectType: 'target',
           subjectId: target.id,
           summary: { version: target.version, lateMinutes: Math.max(0, Math.round(lateMinutes)), policy },
         });
@@ -94,7 +95,7 @@ export class HoldResumeService {
       const done = await this.prisma.$transaction(async (tx) => {
         const changed = await tx.workspace.updateMany({ where: { id: workspace.id, holdResumeAt: workspace.holdResumeAt }, data: { heldAt: null, holdReason: null, holdResumeAt: null, heldById: null } });
         if (changed.count === 0) return false;
-        await writeAudit(tx, { workspaceId: workspace.id, actorKind: 'sweeper', action: 'workspace.hold_lifted', subjectType: 'Workspace', subjectId: workspace.id, summary: { automatic: true } });
+        await recordAudit(tx, { workspaceId: workspace.id, actor: SWEEPER, action: 'workspace.hold_lifted', subjectType: 'workspace', subjectId: workspace.id, summary: { automatic: true } });
         await this.notifier.holdLifted(tx, workspace.id, null);
         return true;
       });
@@ -108,7 +109,7 @@ export class HoldResumeService {
       const done = await this.prisma.$transaction(async (tx) => {
         const changed = await tx.campaign.updateMany({ where: { id: campaign.id, holdResumeAt: campaign.holdResumeAt }, data: { heldAt: null, holdReason: null, holdResumeAt: null, heldById: null } });
         if (changed.count === 0) return false;
-        await writeAudit(tx, { workspaceId: campaign.workspaceId, actorKind: 'sweeper', action: 'campaign.hold_lifted', subjectType: 'Campaign', subjectId: campaign.id, summary: { automatic: true } });
+        await recordAudit(tx, { workspaceId: campaign.workspaceId, actor: SWEEPER, action: 'campaign.hold_lifted', subjectType: 'campaign', subjectId: campaign.id, summary: { automatic: true } });
         await this.notifier.holdLifted(tx, campaign.workspaceId, campaign.id);
         return true;
       });

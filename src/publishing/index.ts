@@ -1,4 +1,3 @@
-export { writeAudit, type EngineAuditEntry } from './audit';
 export { DeliveryScheduler, publishJobId, staleWakeUps, type PublishJobData, type WakeTarget } from './delivery-scheduler';
 export { backoffMs, nextStep, type NextStep } from './failure-policy';
 export { HoldResumeService, NO_CAMPAIGN_GRACE_MINUTES, type ResumeSummary } from './hold-resume.service';
@@ -10,4 +9,4 @@ export { QUEUE_BOARD_ROUTE, QueueBoardModule } from './queue-board.module';
 export { RateBudgetChecker, type RateBudgetWarning } from './rate-budget';
 export { SweeperService, type SweepReport } from './sweeper.service';
 export { TargetActionsService, type Actor } from './target-actions.service';
-export { signBody, verifySignature, SIGNATURE_HEADER } from '../publishers/webhook/webhook-signature';
+export { signBody, verifySignature, SIGNATURE_HEADER } from '../core/crypto/webhook-signature';

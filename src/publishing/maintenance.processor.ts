@@ -8,8 +8,8 @@ import { WEBHOOK_DELIVERY_JOB, type WebhookDeliveryJobData } from '../notificati
 import { WebhookDeliveryService } from '../notifications/webhook-delivery.service';
 import { SweeperService } from './sweeper.service';
 
-export const SWEEP_JOB = 'sweep';
-export const SWEEP_SCHEDULER_ID = 'publishing-sweeper';
+const SWEEP_JOB = 'sweep';
+const SWEEP_SCHEDULER_ID = 'publishing-sweeper';
 
 /** The sweeper (BullMQ job scheduler) and outgoing notification webhooks. */
 @Processor(MAINTENANCE_QUEUE)

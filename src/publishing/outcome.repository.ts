@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Prisma, PrismaService, type Tx } from '../core/database';
 import type { PublishError, PublishResult } from '../publishers';
 import { attemptInsert, recordAttempt } from './attempt-ledger';
-import { engineAuditInsert, writeAudit } from './audit';
+import { auditInsert, recordAudit, WORKER } from '../core/audit';
 import type { NextStep } from './failure-policy';
 import { DeliveryNotices } from '../notifications/notifier';
 
@@ -42,12 +42,12 @@ export class OutcomeRepository {
         RETURNING id
       ),
       ledger AS (${attemptInsert({ ...facts, outcome: 'PUBLISHED', externalId: result.externalId })}),
-      audit AS (${engineAuditInsert(
+      audit AS (${auditInsert(
         {
           workspaceId: facts.workspaceId,
-          actorKind: 'worker',
+          actor: WORKER,
           action: 'target.published',
-          subjectType: 'PostTarget',
+          subjectType: 'target',
           subjectId: facts.targetId,
           summary: { version: facts.version, externalId: result.externalId, url: result.url, via },
         },
@@ -84,11 +84,11 @@ export class OutcomeRepository {
       const state = step.kind === 'retry' ? 'SCHEDULED' : step.kind === 'failed' ? 'FAILED' : step.kind === 'unconfirmed' ? 'UNCONFIRMED' : 'HELD';
       const changed = await tx.postTarget.updateMany({ where: mine, data: { ...common, ...counted, state, ...(dueAt ? { dueAt } : {}) } });
       if (changed.count === 0) return false;
-      await writeAudit(tx, {
+      await recordAudit(tx, {
         workspaceId: facts.workspaceId,
-        actorKind: 'worker',
+        actor: WORKER,
         action: `target.${step.kind}`,
-        subjectType: 'PostTarget',
+        subjectType: 'target',
         subjectId: facts.targetId,
         summary: { version: facts.version, kind: error.kind, code: error.code, httpStatus: error.httpStatus ?? null, retryAt: dueAt?.toISOString() ?? null },
       });
@@ -116,7 +116,7 @@ export class OutcomeRepository {
       data: { status: 'NEEDS_RECONNECT', statusReason: reason.slice(0, 1000) },
     });
     if (changed.count === 0) return [];
-    await writeAudit(tx, { workspaceId, actorKind: 'worker', action: 'account.needs_reconnect', subjectType: 'ConnectedAccount', subjectId: accountId, summary: { reason } });
+    await recordAudit(tx, { workspaceId, actor: WORKER, action: 'account.needs_reconnect', subjectType: 'account', subjectId: accountId, summary: { reason } });
     return this.notifier.accountNeedsReconnect(tx, workspaceId, accountId, reason);
   }
 }

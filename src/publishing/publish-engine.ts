@@ -2,11 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../core/config';
-import { AccountCredentialsStore } from '../accounts/account-credentials.store';
+import { AccountCredentialsStore } from '../core/credentials';
 import { MediaService } from '../media/media.service';
-import { PrismaService } from '../core/database';
-import { PublishError, PublisherRegistry, type Publisher, type PublishRequest, type PublishResult } from '../publishers';
-import { writeAudit } from './audit';
+import { accountContextOf, PublishError, PublisherRegistry, type AccountContext, type Publisher, type PublishRequest, type PublishResult } from '../publishers';
 import { ClaimRepository, type ClaimedTarget } from './claim.repository';
 import { DeliveryScheduler } from './delivery-scheduler';
 import { nextStep } from './failure-policy';
@@ -32,7 +30,6 @@ export class PublishEngine {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly prisma: PrismaService,
     private readonly publishers: PublisherRegistry,
     private readonly claims: ClaimRepository,
     private readonly outcomes: OutcomeRepository,
@@ -47,19 +44,19 @@ export class PublishEngine {
    * taking the account's next targets and leaves them to their wake-ups.
    */
   async run(targetId: string, version: number, keepGoing: () => boolean = () => true): Promise<EngineStep> {
-    const head = await this.prisma.postTarget.findUnique({ where: { id: targetId }, select: { account: { select: { id: true, platform: true } } } });
-    if (!head || !this.publishers.has(head.account.platform)) return { kind: 'done' };
-    const publisher = this.publishers.get(head.account.platform);
-    const claim = await this.claims.claim(head.account.id, targetId, version, this.workerId, this.config.PUBLISH_LEASE_MS, publisher.limits.rateBudget);
+    const account = await this.claims.accountOf(targetId);
+    if (!account) return { kind: 'done' };
+    const publisher = this.publishers.get(account.platform);
+    const claim = await this.claims.claim(account.id, targetId, version, this.workerId, this.config.PUBLISH_LEASE_MS, publisher.limits.rateBudget);
     if (claim.kind === 'wait') return { kind: 'wake-at', at: claim.until, attempts: claim.attempts };
     if (claim.kind === 'stale') return { kind: 'done' };
     if (claim.kind !== 'claimed') {
       // HELD or EXPIRED: the account is free, and its other due targets may be waiting on it.
-      await this.handOff(head.account.id, publisher, keepGoing);
+      await this.handOff(account.id, publisher, keepGoing);
       return { kind: 'done' };
     }
     const step = await this.publishClaimed(claim.target, publisher);
-    await this.handOff(head.account.id, publisher, step.kind === 'done' ? keepGoing : () => false);
+    await this.handOff(account.id, publisher, step.kind === 'done' ? keepGoing : () => false);
     return step;
   }
 
@@ -117,7 +114,7 @@ export class PublishEngine {
   private async publishLeased(claimed: ClaimedTarget, publisher: Publisher): Promise<EngineStep> {
     const prepared = await this.prepare(claimed, publisher);
     if (!prepared) {
-      await this.holdUnreadable(claimed);
+      await this.claims.releaseUnreadable(claimed, this.workerId);
       return { kind: 'done' };
     }
     const { request, facts } = prepared;
@@ -177,10 +174,19 @@ export class PublishEngine {
    * hold and "do not publish after" not passed (docs/architecture.md, publishing 3), and the call follows at once.
    */
   private async prepare(claimed: ClaimedTarget, publisher: Publisher): Promise<{ request: PublishRequest; facts: AttemptFacts } | null> {
-    const account = { id: claimed.accountId, workspaceId: claimed.accountWorkspaceId };
-    let credentials: Record<string, unknown>;
+    let account: AccountContext;
     try {
-      credentials = this.credentials.open({ ...account, credentialsCiphertext: claimed.credentialsCiphertext, credentialsKeyId: claimed.credentialsKeyId });
+      account = accountContextOf(this.credentials, {
+        id: claimed.accountId,
+        workspaceId: claimed.accountWorkspaceId,
+        platform: publisher.platform,
+        baseUrl: claimed.baseUrl,
+        externalId: claimed.externalId,
+        handle: claimed.handle,
+        settings: claimed.settings,
+        credentialsCiphertext: claimed.credentialsCiphertext,
+        credentialsKeyId: claimed.credentialsKeyId,
+      });
     } catch {
       return null;
     }
@@ -190,37 +196,11 @@ export class PublishEngine {
       version: claimed.version,
       idempotencyKey: idempotencyKeyFor(claimed.targetId, claimed.version),
       scheduledAt: claimed.scheduledAt,
-      account: {
-        accountId: claimed.accountId,
-        workspaceId: claimed.accountWorkspaceId,
-        platform: publisher.platform,
-        baseUrl: claimed.baseUrl,
-        externalId: claimed.externalId,
-        handle: claimed.handle,
-        settings: (claimed.settings ?? {}) as Record<string, unknown>,
-        credentials,
-        // X and LinkedIn rotate refresh tokens mid-call: the new ones must be stored at once.
-        saveRefreshedCredentials: (refreshed) => this.credentials.save(account, refreshed.credentials, refreshed.expiresAt),
-      },
+      account,
       content: { text: claimed.text, title: claimed.title, media: claimed.hasMedia ? await this.media.itemsForPost(claimed.workspaceId, claimed.postId, publisher) : [] },
       signal: new AbortController().signal,
     };
     return { request, facts };
-  }
-
-  /** Gives a claimed target back without calling the platform: its credentials cannot be opened. */
-  private async holdUnreadable(claimed: ClaimedTarget): Promise<void> {
-    const state = 'HELD';
-    const reason = 'credentials cannot be decrypted';
-    await this.prisma.$transaction(async (tx) => {
-      const changed = await tx.postTarget.updateMany({
-        where: { id: claimed.targetId, state: 'PUBLISHING', leaseOwner: this.workerId },
-        data: { state, leaseOwner: null, leaseExpiresAt: null, lastErrorCode: 'engine.recheck', lastError: reason },
-      });
-      if (changed.count > 0) {
-        await writeAudit(tx, { workspaceId: claimed.workspaceId, actorKind: 'worker', action: 'target.released', subjectType: 'PostTarget', subjectId: claimed.targetId, summary: { state, reason } });
-      }
-    });
   }
 }
 

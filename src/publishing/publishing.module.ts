@@ -5,7 +5,6 @@ import { PublishersModule } from '../publishers';
 import { ClaimRepository } from './claim.repository';
 import { DeliveryScheduler } from './delivery-scheduler';
 import { HoldResumeService } from './hold-resume.service';
-import { AccountCredentialsStore } from '../accounts/account-credentials.store';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { MaintenanceTasks } from './maintenance-tasks';
 import { MetricsController } from './metrics.controller';
@@ -29,7 +28,6 @@ const SERVICES = [
   RateBudgetChecker,
   PublishingMetrics,
   MaintenanceTasks,
-  AccountCredentialsStore,
 ];
 
 /** The engine's services, for the API (approve -> wake, resume, human actions) and the worker. */

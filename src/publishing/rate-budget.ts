@@ -34,7 +34,7 @@ export class RateBudgetChecker {
 
   async warningFor(workspaceId: string, accountId: string, plannedAt: Date, excludeTargetId?: string): Promise<RateBudgetWarning | null> {
     const account = await this.prisma.connectedAccount.findFirst({ where: { id: accountId, workspaceId }, select: { platform: true } });
-    if (!account || !this.publishers.has(account.platform)) return null;
+    if (!account) return null;
     const budget = this.publishers.get(account.platform).limits.rateBudget;
     if (!budget) return null;
     const from = new Date(plannedAt.getTime() - budget.windowMs);

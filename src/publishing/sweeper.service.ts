@@ -3,12 +3,13 @@ import { APP_CONFIG, type AppConfig } from '../core/config';
 import { PrismaService } from '../core/database';
 import { PublisherRegistry } from '../publishers';
 import { recordAttempt } from './attempt-ledger';
-import { writeAudit } from './audit';
+import { recordAudit, SWEEPER } from '../core/audit';
 import { DeliveryScheduler, type WakeTarget } from './delivery-scheduler';
 import { safeToRetryAmbiguous } from './failure-policy';
 import { HoldResumeService } from './hold-resume.service';
 import { PublishingMetrics } from './metrics';
 import { DeliveryNotices } from '../notifications/notifier';
+import { PUBLISHABLE_SQL } from './publishable';
 
 const BATCH = 500;
 
@@ -53,7 +54,7 @@ export class SweeperService {
       SELECT t.id::text AS id, t.version, t."dueAt", t.attempts
         FROM "PostTarget" t JOIN "Post" p ON p.id = t."postId"
        WHERE t.state = 'SCHEDULED' AND t."dueAt" <= ${horizon}
-         AND p.status = 'APPROVED' AND p."approvedVersion" = t.version
+         AND ${PUBLISHABLE_SQL}
        ORDER BY t."dueAt" LIMIT ${BATCH}`;
     const lost: WakeTarget[] = [];
     for (const row of rows) if (!(await this.scheduler.hasLiveWakeUp(row.id, row.version, row.attempts ?? 0))) lost.push(row);
@@ -74,7 +75,7 @@ export class SweeperService {
     const wake: WakeTarget[] = [];
     const notificationIds: string[] = [];
     for (const target of expired) {
-      const mode = this.publishers.has(target.account.platform) ? this.publishers.get(target.account.platform).ambiguousRetry : 'none';
+      const mode = this.publishers.get(target.account.platform).ambiguousRetry;
       const retry = safeToRetryAmbiguous(mode) && target.attempts + 1 < this.config.MAX_PUBLISH_ATTEMPTS;
       const now = new Date();
       await this.prisma.$transaction(async (tx) => {
@@ -102,7 +103,7 @@ export class SweeperService {
           errorCode: 'engine.lease_expired',
           errorMessage: 'The worker stopped during the publish',
         });
-        await writeAudit(tx, { workspaceId: target.workspaceId, actorKind: 'sweeper', action: retry ? 'target.retry' : 'target.unconfirmed', subjectType: 'PostTarget', subjectId: target.id, summary: { version: target.version, reason: 'lease_expired' } });
+        await recordAudit(tx, { workspaceId: target.workspaceId, actor: SWEEPER, action: retry ? 'target.retry' : 'target.unconfirmed', subjectType: 'target', subjectId: target.id, summary: { version: target.version, reason: 'lease_expired' } });
         if (retry) wake.push({ id: target.id, version: target.version, dueAt: now, attempts: target.attempts + 1 });
         else {
           notificationIds.push(...(await this.notifier.delivery(tx, target.workspaceId, target.id, 'TARGET_UNCONFIRMED', { reason: 'worker stopped while publishing' })));
@@ -131,7 +132,7 @@ export class SweeperService {
         });
         if (changed.count === 0) return;
         expired += changed.count;
-        await writeAudit(tx, { workspaceId: post.workspaceId, actorKind: 'sweeper', action: 'post.not_approved_in_time', subjectType: 'Post', subjectId: post.id, summary: { version: post.version, status: post.status, targets: changed.count } });
+        await recordAudit(tx, { workspaceId: post.workspaceId, actor: SWEEPER, action: 'post.not_approved_in_time', subjectType: 'post', subjectId: post.id, summary: { version: post.version, status: post.status, targets: changed.count } });
         notificationIds.push(...(await this.notifier.notApprovedInTime(tx, post.workspaceId, post.id)));
       });
     }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../core/errors';
 import { PrismaService, type DeliveryState, type Tx } from '../core/database';
-import { writeAudit } from './audit';
+import { recordAudit } from '../core/audit';
 import { DeliveryScheduler } from './delivery-scheduler';
+import { isPublishable } from './publishable';
 
 export interface Actor {
   userId: string;
@@ -37,7 +38,7 @@ export class TargetActionsService {
         data: { state: 'PUBLISHED', externalUrl: url, publishedAt: new Date(), lastError: null, lastErrorCode: null },
       });
       if (changed.count === 0) await this.explainRefusal(tx, workspaceId, targetId, 'UNCONFIRMED');
-      await writeAudit(tx, { workspaceId, actorKind: actor.kind ?? 'user', actorId: actor.userId, action: 'target.confirmed_published', subjectType: 'PostTarget', subjectId: targetId, summary: { url } });
+      await recordAudit(tx, { workspaceId, actor: { userId: actor.userId, kind: actor.kind ?? 'user' }, action: 'target.confirmed_published', subjectType: 'target', subjectId: targetId, summary: { url } });
       await resolveNotifications(tx, workspaceId, targetId);
     });
   }
@@ -46,7 +47,7 @@ export class TargetActionsService {
     const target = await this.prisma.$transaction(async (tx) => {
       const row = await tx.postTarget.findFirst({ where: { id: targetId, workspaceId }, select: { version: true, state: true, post: { select: { status: true, approvedVersion: true } } } });
       if (!row) throw AppError.notFound(TARGET);
-      if (row.post.status !== 'APPROVED' || row.post.approvedVersion !== row.version) {
+      if (!isPublishable(row.post, row.version)) {
         throw AppError.conflict('post_not_approved', { id: 'Unggahan tidak lagi disetujui pada versi ini.', en: 'The post is no longer approved at this version.' });
       }
       const dueAt = new Date();
@@ -55,7 +56,7 @@ export class TargetActionsService {
         data: { state: 'SCHEDULED', dueAt, attempts: 0, lastOutcome: null, lastError: null, lastErrorCode: null },
       });
       if (changed.count === 0) await this.explainRefusal(tx, workspaceId, targetId, from);
-      await writeAudit(tx, { workspaceId, actorKind: actor.kind ?? 'user', actorId: actor.userId, action, subjectType: 'PostTarget', subjectId: targetId, summary: { version: row.version, from } });
+      await recordAudit(tx, { workspaceId, actor: { userId: actor.userId, kind: actor.kind ?? 'user' }, action, subjectType: 'target', subjectId: targetId, summary: { version: row.version, from } });
       await resolveNotifications(tx, workspaceId, targetId);
       return { id: targetId, version: row.version, dueAt };
     });

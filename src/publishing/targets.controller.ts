@@ -1,4 +1,4 @@
-import { accessActor } from '../audit/audit.service';
+import { accessActor } from '../core/audit';
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';

@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { WorkspaceAccess } from '../auth/auth-context';
-import { resolveSchedule, type ScheduleInput } from '../calendar/zoned-time';
+import { resolveSchedule, type ScheduleInput } from '../core/time';
 import { PrismaService, type Tx } from '../core/database';
 import { AppError } from '../core/errors';
 import { Notifier } from '../notifications/notifier';
 import { DeliveryScheduler, RateBudgetChecker, staleWakeUps, type WakeTarget } from '../publishing';
+import { isPublishable } from '../publishing/publishable';
 import { hasIssues, issueDetails } from '../posts/content';
 import { POST_TEXT } from '../posts/posts.messages';
 import { OPEN_DELIVERY_STATES, PostsRepository, type PostWithTargets } from '../posts/posts.repository';
 import { PostsService, reviewStateOf } from '../posts/posts.service';
 import { approvalTiming, assertStillAhead, assertSubmittableTiming } from '../posts/publish-time';
-import { applyReviewActionOrThrow, type ReviewAction } from './review-machine';
+import { applyReviewActionOrThrow, type ReviewAction } from '../posts/review-machine';
 
 interface Outcome {
   post: PostWithTargets;
@@ -33,17 +34,18 @@ export class ReviewService {
   ) {}
 
   async submit(access: WorkspaceAccess, postId: string) {
-    return this.transition(access, postId, 'post.submitted', async (tx, post) => {
+    const post = await this.transition(access, postId, 'post.submitted', async (tx, post) => {
       const issues = this.drafting.issuesOf(post);
       if (hasIssues(issues)) throw AppError.unprocessable('content_issues', POST_TEXT.hasIssues, {}, issueDetails(issues));
       assertSubmittableTiming(post);
       await this.notices.reviewed(tx, access.workspaceId, access.userId, post.id, 'POST_SUBMITTED');
       return this.apply(tx, access, post, { type: 'submit' }, 'SUBMITTED', '');
     });
+    return this.drafting.present(post);
   }
 
   async approve(access: WorkspaceAccess, postId: string, seenVersion: number) {
-    const result = await this.transition(access, postId, 'post.approved', async (tx, post) => {
+    const post = await this.transition(access, postId, 'post.approved', async (tx, post) => {
       // A "publish now" post gets the approval's instant as its time (docs/publishing.md).
       const due = approvalTiming(post, access.timeZone);
       const next = await this.apply(tx, access, post, { type: 'approve', version: seenVersion }, 'APPROVED', '');
@@ -52,28 +54,31 @@ export class ReviewService {
       const ids = await this.posts.moveTargets(tx, access.workspaceId, post.id, ['PENDING'], { state: 'SCHEDULED', version: next.post.version, dueAt: due.instant });
       return { ...next, wake: ids.map((id) => ({ id, version: next.post.version, dueAt: due.instant })) };
     });
-    return { ...result, warnings: await this.rateWarnings(access, result.id) };
+    return this.presentScheduled(access, post);
   }
 
   async requestChanges(access: WorkspaceAccess, postId: string, comment: string) {
-    return this.transition(access, postId, 'post.changes_requested', async (tx, post) => {
+    const post = await this.transition(access, postId, 'post.changes_requested', async (tx, post) => {
       await this.notices.reviewed(tx, access.workspaceId, access.userId, post.id, 'POST_CHANGES_REQUESTED', comment);
       return this.apply(tx, access, post, { type: 'requestChanges', comment }, 'CHANGES_REQUESTED', comment);
     });
+    return this.drafting.present(post);
   }
 
   async withdraw(access: WorkspaceAccess, postId: string) {
-    return this.transition(access, postId, 'post.withdrawn', (tx, post) => this.apply(tx, access, post, { type: 'withdraw' }, null, ''));
+    const post = await this.transition(access, postId, 'post.withdrawn', (tx, post) => this.apply(tx, access, post, { type: 'withdraw' }, null, ''));
+    return this.drafting.present(post);
   }
 
   /** Final: every delivery that has not happened is cancelled; nothing publishes afterwards. */
   async cancel(access: WorkspaceAccess, postId: string) {
-    return this.transition(access, postId, 'post.cancelled', async (tx, post) => {
+    const cancelled = await this.transition(access, postId, 'post.cancelled', async (tx, post) => {
       const next = await this.apply(tx, access, post, { type: 'cancel' }, null, '');
       await this.posts.update(tx, access.workspaceId, post.id, { cancelledAt: new Date() });
       await this.posts.moveTargets(tx, access.workspaceId, post.id, OPEN_DELIVERY_STATES, { state: 'CANCELLED' });
       return next;
     }, { allowStarted: true });
+    return this.drafting.present(cancelled);
   }
 
   /**
@@ -82,8 +87,8 @@ export class ReviewService {
    */
   async reschedule(access: WorkspaceAccess, postId: string, schedule: ScheduleInput, notAfter?: string | null) {
     const when = resolveSchedule(schedule);
-    const result = await this.transition(access, postId, 'post.rescheduled', async (tx, post) => {
-      if (post.status !== 'APPROVED' || post.approvedVersion !== post.version) throw AppError.conflict('not_approved', POST_TEXT.notApproved);
+    const rescheduled = await this.transition(access, postId, 'post.rescheduled', async (tx, post) => {
+      if (!isPublishable(post, post.version)) throw AppError.conflict('not_approved', POST_TEXT.notApproved);
       assertStillAhead(when.instant, when.zone);
       const limit = notAfter === undefined ? post.notAfter : notAfter ? new Date(notAfter) : null;
       if (limit && limit <= when.instant) throw AppError.unprocessable('not_after_before_time', POST_TEXT.notAfterBeforeTime);
@@ -102,7 +107,7 @@ export class ReviewService {
       });
       return { post: updated, wake: ids.map((id) => ({ id, version, dueAt: when.instant })) };
     });
-    return { ...result, warnings: await this.rateWarnings(access, result.id) };
+    return this.presentScheduled(access, rescheduled);
   }
 
   async comment(access: WorkspaceAccess, postId: string, body: string) {
@@ -120,14 +125,17 @@ export class ReviewService {
     return this.posts.comments(access.workspaceId, postId);
   }
 
-  /** Runs one review step in a transaction with the post locked, then keeps the queue in step. */
+  /**
+   * Runs one review step in a transaction with the post locked, then keeps the queue in step.
+   * Answers the post as committed (read under the lock), so callers need not read it again.
+   */
   private async transition(
     access: WorkspaceAccess,
     postId: string,
     action: string,
     step: (tx: Tx, post: PostWithTargets) => Promise<Outcome>,
     options: { allowStarted?: boolean } = {},
-  ) {
+  ): Promise<PostWithTargets> {
     const outcome = await this.prisma.$transaction(async (tx) => {
       const post = options.allowStarted ? await this.posts.lock(tx, access.workspaceId, postId) : await this.drafting.lockEditable(tx, access, postId);
       if (!post) throw AppError.notFound(POST_TEXT.post);
@@ -141,7 +149,7 @@ export class ReviewService {
     });
     await Promise.all(outcome.stale.map((w) => this.scheduler.forget(w.id, w.version)));
     await this.scheduler.wake(outcome.wake);
-    return this.drafting.present(outcome.post);
+    return outcome.post;
   }
 
   /** Applies a review action to the post row; an approval voided drops its scheduled deliveries to PENDING. */
@@ -163,10 +171,10 @@ export class ReviewService {
     return { post: updated, wake: [] };
   }
 
-  private async rateWarnings(access: WorkspaceAccess, postId: string) {
-    const post = await this.posts.find(access.workspaceId, postId);
-    if (!post?.scheduledAt) return [];
-    const warnings = await Promise.all(post.targets.map((t) => this.budgets.warningFor(access.workspaceId, t.accountId, post.scheduledAt!, t.id)));
-    return warnings.filter((w) => w !== null);
+  /** An approved or rescheduled post with the rate budgets its time would exceed (a warning, never a refusal). */
+  private async presentScheduled(access: WorkspaceAccess, post: PostWithTargets) {
+    const at = post.scheduledAt;
+    const warnings = at ? await Promise.all(post.targets.map((t) => this.budgets.warningFor(access.workspaceId, t.accountId, at, t.id))) : [];
+    return { ...this.drafting.present(post), warnings: warnings.filter((w) => w !== null) };
   }
 }

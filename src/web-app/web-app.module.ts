@@ -9,7 +9,7 @@ import type { AppConfig } from '../core/config';
 const HASHED_ASSET = /[/\\]assets[/\\][^/\\]+-[\w-]{8,}\.\w+$/;
 
 /** index.html is revalidated on every visit (it names the current assets); hashed assets never change. */
-export function webCacheHeaders(res: ServerResponse, path: string): void {
+function webCacheHeaders(res: ServerResponse, path: string): void {
   res.setHeader('Cache-Control', HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
 }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { accessActor, AuditService } from '../audit/audit.service';
+import { accessActor, AuditService } from '../core/audit';
 import type { Principal, WorkspaceAccess } from '../auth/auth-context';
 import { AuthService, type ClientInfo } from '../auth/auth.service';
 import { CredentialsRepository } from '../auth/credentials.repository';

@@ -5,8 +5,7 @@ import type { Principal, WorkspaceAccess } from '../auth/auth-context';
 import { Access, CurrentPrincipal, SignedIn, WorkspaceRoute } from '../auth/decorators';
 import { Role } from '../core/database';
 import { ApiErrors, ApiNoContent, ApiZodBody, ApiZodResponse, ZodBody } from '../core/http';
-import { holdSchema } from '../campaigns/campaigns.schemas';
-import { changeRoleSchema, createWorkspaceSchema, updateWorkspaceSchema } from './workspaces.schemas';
+import { changeRoleSchema, createWorkspaceSchema, holdSchema, updateWorkspaceSchema } from './workspaces.schemas';
 import { WorkspacesService } from './workspaces.service';
 import { memberListView, resumeSummaryView, workspaceView } from './workspace-views';
 

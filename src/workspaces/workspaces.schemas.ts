@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zEmail, zIanaZone, zLocale, zName, zPassword, zRole } from '../core/http';
+import { zEmail, zIanaZone, zInstant, zLocale, zName, zPassword, zRole } from '../core/http';
 
 const zSlug = z
   .string()
@@ -21,4 +21,10 @@ export const acceptSchema = z.object({ token: z.string().min(20).max(200) }).str
 export const acceptNewSchema = z
   .object({ token: z.string().min(20).max(200), name: zName, password: zPassword, locale: zLocale.default('id') })
   .strict();
+/** A crisis hold of a workspace or of one of its campaigns. */
+export const holdSchema = z
+  .object({ reason: z.string().trim().min(3).max(1000), resumeAt: zInstant.optional() })
+  .strict()
+  .meta({ id: 'HoldInput', description: 'A crisis hold; resumeAt resumes automatically' });
+
 export type WorkspaceChanges = z.infer<typeof updateWorkspaceSchema>;

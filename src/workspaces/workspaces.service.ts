@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { accessActor, auditJson, AuditService } from '../audit/audit.service';
+import { accessActor, auditJson, AuditService } from '../core/audit';
 import type { Principal, WorkspaceAccess } from '../auth/auth-context';
 import { actorOf } from '../auth/auth.service';
 import { PrismaService, Role, type Tx } from '../core/database';

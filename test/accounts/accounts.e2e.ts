@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { AccountCredentialsStore } from '../../src/accounts/account-credentials.store';
+import { AccountCredentialsStore } from '../../src/core/credentials';
 import { SecretDecryptionError } from '../../src/core/crypto';
 import { BlueskyContract } from '../contracts/bluesky/bluesky-contract';
 import { TelegramContract } from '../contracts/telegram/telegram-contract';

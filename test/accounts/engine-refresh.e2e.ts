@@ -1,4 +1,4 @@
-import { AccountCredentialsStore } from '../../src/accounts/account-credentials.store';
+import { AccountCredentialsStore } from '../../src/core/credentials';
 import { XContract } from '../contracts/x/x-contract';
 import { createFixture, scheduleTarget, waitForState, type Fixture } from '../publishing/engine-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';

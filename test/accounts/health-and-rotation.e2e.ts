@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
-import { AccountCredentialsStore } from '../../src/accounts/account-credentials.store';
+import { AccountCredentialsStore } from '../../src/core/credentials';
 import { ACCOUNT_HEALTH_JOB, ACCOUNT_HEALTH_SCHEDULER_ID, AccountHealthScheduler } from '../../src/accounts/health/account-health.scheduler';
 import { AccountHealthService, type HealthReport } from '../../src/accounts/health/account-health.service';
 import { rotateKeys } from '../../src/accounts/key-rotation';
-import { AuditService } from '../../src/audit/audit.service';
+import { AuditService } from '../../src/core/audit';
 import { APP_CONFIG, type AppConfig } from '../../src/core/config';
 import { SecretBox } from '../../src/core/crypto';
 import type { Platform } from '../../src/core/database';

@@ -1,4 +1,4 @@
-import { AccountCredentialsStore } from '../../src/accounts/account-credentials.store';
+import { AccountCredentialsStore } from '../../src/core/credentials';
 import { FacebookContract } from '../contracts/facebook/facebook-contract';
 import { bearer, createWorkspace, type FixtureWorkspace } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';

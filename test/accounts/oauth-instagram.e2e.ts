@@ -1,4 +1,4 @@
-import { AccountCredentialsStore } from '../../src/accounts/account-credentials.store';
+import { AccountCredentialsStore } from '../../src/core/credentials';
 import { SecretBox } from '../../src/core/crypto';
 import { InstagramLoginContract } from '../contracts/instagram/instagram-login-contract';
 import { bearer, createWorkspace, type FixtureWorkspace } from '../support/fixtures';

@@ -1,4 +1,4 @@
-import { AccountCredentialsStore } from '../../src/accounts/account-credentials.store';
+import { AccountCredentialsStore } from '../../src/core/credentials';
 import { LinkedInContract } from '../contracts/linkedin/linkedin-contract';
 import { ThreadsContract } from '../contracts/threads/threads-contract';
 import { bearer, createWorkspace, type FixtureWorkspace } from '../support/fixtures';

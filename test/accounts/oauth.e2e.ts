@@ -1,4 +1,4 @@
-import { AccountCredentialsStore } from '../../src/accounts/account-credentials.store';
+import { AccountCredentialsStore } from '../../src/core/credentials';
 import { hashToken } from '../../src/core/crypto';
 import { RedisService } from '../../src/core/queue';
 import { MastodonContract } from '../contracts/mastodon/mastodon-contract';

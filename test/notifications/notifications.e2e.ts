@@ -1,4 +1,4 @@
-import { verifySignature } from '../../src/publishers/webhook/webhook-signature';
+import { verifySignature } from '../../src/core/crypto/webhook-signature';
 import { Notifier } from '../../src/notifications/notifier';
 import { ContractServer, sendJson } from '../contracts/contract-server';
 import { bearer, createWorkspace, type FixtureWorkspace } from '../support/fixtures';

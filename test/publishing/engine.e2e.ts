@@ -118,6 +118,18 @@ describe('publishing engine: outcomes by failure kind (WEBHOOK channel, real Pos
     expect(receiver.requests.filter((r) => (r.json as { targetId?: string } | undefined)?.targetId === targetId)).toHaveLength(3);
   });
 
+  it('credentials that cannot be opened: the target is released as HELD without a platform call, and audited', async () => {
+    const own = await createFixture(testApp, { baseUrl: receiver.url });
+    // A key id no test configures: the start-up key check never samples it (see object-fixtures.ts).
+    await testApp.prisma.connectedAccount.update({ where: { id: own.accountId }, data: { credentialsCiphertext: new Uint8Array([1, 2, 3]), credentialsKeyId: 'fixture-unopenable' } });
+    const { targetId } = await scheduleTarget(testApp, own, new Date());
+    const target = await waitForState(testApp.prisma, targetId, FINAL);
+    expect(target).toMatchObject({ state: 'HELD', lastErrorCode: 'engine.recheck', leaseOwner: null });
+    expect(receiver.requests.filter((r) => (r.json as { targetId?: string } | undefined)?.targetId === targetId)).toHaveLength(0);
+    const audit = await testApp.prisma.auditEvent.findMany({ where: { subjectId: targetId, action: 'target.released' } });
+    expect(audit.map((a) => [a.subjectType, a.actorKind])).toEqual([['target', 'worker']]);
+  });
+
   it('two wake-ups for the same target and version: one claim, one call', async () => {
     const { targetId } = await scheduleTarget(testApp, fixture, new Date(Date.now() + 300));
     const engine = testApp.app.get(PublishEngine);

@@ -1,4 +1,4 @@
-import { signBody, SIGNATURE_HEADER } from '../../src/publishers/webhook/webhook-signature';
+import { signBody, SIGNATURE_HEADER } from '../../src/core/crypto/webhook-signature';
 import { createDemoChannel } from '../demo/demo-fixtures';
 import { bearer, createWorkspace, type FixtureWorkspace } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';

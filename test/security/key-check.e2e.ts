@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { AccountCredentialsStore } from '../../src/accounts/account-credentials.store';
+import { AccountCredentialsStore } from '../../src/core/credentials';
 import { rotateKeys } from '../../src/accounts/key-rotation';
 import { checkKeysBeforeStart } from '../../src/accounts/stored-keys';
 import { ConfigError } from '../../src/core/config';

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { auditJson, AuditService, type Actor } from '../../audit/audit.service';
+import { auditJson, AuditService, type Actor } from '../../core/audit';
 import { APP_CONFIG, type AppConfig } from '../../core/config';
 import { PrismaService, type ConnectedAccount } from '../../core/database';
 import { DeliveryNotices } from '../../notifications/notifier';
-import { PublishError, PublisherRegistry, type AccountContext } from '../../publishers';
-import { AccountCredentialsStore } from '../account-credentials.store';
+import { accountContextOf, PublishError, PublisherRegistry, type AccountContext } from '../../publishers';
+import { AccountCredentialsStore } from '../../core/credentials';
 
 /** Tokens expiring within this window are refreshed. */
 export const REFRESH_WINDOW_MS = 24 * 3600_000;
@@ -64,7 +64,7 @@ export class AccountHealthService {
     if (!refreshed) return;
     await this.prisma.$transaction(async (tx) => {
       await this.store.save(account, refreshed.credentials, refreshed.expiresAt, tx);
-      await this.audit.record(tx, { workspaceId: account.workspaceId, actor: SYSTEM, action: 'account.token_refreshed', subjectType: 'ConnectedAccount', subjectId: account.id, summary: { expiresAt: refreshed.expiresAt?.toISOString() ?? null } });
+      await this.audit.record(tx, { workspaceId: account.workspaceId, actor: SYSTEM, action: 'account.token_refreshed', subjectType: 'account', subjectId: account.id, summary: { expiresAt: refreshed.expiresAt?.toISOString() ?? null } });
     });
     report.refreshed++;
   }
@@ -97,7 +97,7 @@ export class AccountHealthService {
     const notificationIds = await this.prisma.$transaction(async (tx) => {
       const changed = await tx.connectedAccount.updateMany({ where: { id: account.id, status: 'ACTIVE' }, data: { status: 'NEEDS_RECONNECT', statusReason: reason.slice(0, 1000), lastCheckedAt: new Date() } });
       if (changed.count === 0) return [];
-      await this.audit.record(tx, { workspaceId: account.workspaceId, actor: SYSTEM, action: 'account.needs_reconnect', subjectType: 'ConnectedAccount', subjectId: account.id, summary: { reason: reason.slice(0, 500) } });
+      await this.audit.record(tx, { workspaceId: account.workspaceId, actor: SYSTEM, action: 'account.needs_reconnect', subjectType: 'account', subjectId: account.id, summary: { reason: reason.slice(0, 500) } });
       return this.notifier.accountNeedsReconnect(tx, account.workspaceId, account.id, reason);
     });
     await this.notifier.dispatch(notificationIds);
@@ -106,17 +106,7 @@ export class AccountHealthService {
 
   /** Credentials that cannot be opened throw SecretDecryptionError: logged, the account left as it is. */
   private context(account: ConnectedAccount): AccountContext {
-    return {
-      accountId: account.id,
-      workspaceId: account.workspaceId,
-      platform: account.platform,
-      baseUrl: account.baseUrl,
-      externalId: account.externalId,
-      handle: account.handle,
-      settings: (account.settings ?? {}) as Record<string, unknown>,
-      credentials: this.store.open(account),
-      saveRefreshedCredentials: (refreshed) => this.store.save(account, refreshed.credentials, refreshed.expiresAt),
-    };
+    return accountContextOf(this.store, account);
   }
 
   private signal(): AbortSignal {

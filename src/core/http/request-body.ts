@@ -25,7 +25,7 @@ export function declaredLength(req: IncomingMessage): number | null {
 }
 
 /** "1 MiB", "512 KiB", "8 MiB": limits as people read them. */
-export function formatBytes(bytes: number): string {
+function formatBytes(bytes: number): string {
   return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
 }
 

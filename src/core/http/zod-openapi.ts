@@ -9,7 +9,7 @@ type JsonSchema = Record<string, unknown>;
  * How the document refers to a named schema. A schema is named with `.meta({ id: 'Post' })` (zod's
  * global registry); it then appears once under components.schemas and as a $ref everywhere else.
  */
-export const componentRef = (id: string) => `#/components/schemas/${id}`;
+const componentRef = (id: string) => `#/components/schemas/${id}`;
 
 // Requests are documented as clients send them and responses as they travel (a zTimestamp is an
 // ISO string on the wire), which is zod's "input" side in both cases.

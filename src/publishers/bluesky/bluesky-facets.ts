@@ -51,7 +51,7 @@ export function findEntities(text: string): TextEntity[] {
 }
 
 /** Converts a UTF-16 range to the UTF-8 byte range facets use. */
-export function byteRange(text: string, start: number, end: number): Facet['index'] {
+function byteRange(text: string, start: number, end: number): Facet['index'] {
   const byteStart = Buffer.byteLength(text.slice(0, start), 'utf8');
   return { byteStart, byteEnd: byteStart + Buffer.byteLength(text.slice(start, end), 'utf8') };
 }

@@ -20,5 +20,3 @@ export function rkeyFromIdempotencyKey(idempotencyKey: string): string {
   for (let shift = 60n; shift >= 0n; shift -= 5n) tid += SORTABLE_BASE32[Number((value >> shift) & 31n)];
   return tid;
 }
-
-export const TID_PATTERN = /^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$/;

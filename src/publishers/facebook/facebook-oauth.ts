@@ -4,7 +4,7 @@ import { buildFacebookLoginUrl, type FacebookApp, listManagedPages } from '../me
 export { exchangeFacebookCode, type FacebookApp } from '../meta-graph/facebook-login';
 
 /** What Gaung needs to publish to a page and to read it back. */
-export const FACEBOOK_SCOPES = ['pages_show_list', 'pages_read_engagement', 'pages_manage_posts'];
+const FACEBOOK_SCOPES = ['pages_show_list', 'pages_read_engagement', 'pages_manage_posts'];
 
 export function buildFacebookAuthorizeUrl(app: Pick<FacebookApp, 'appId' | 'redirectUri'>, state: string, graphApiUrl: string): string {
   return buildFacebookLoginUrl(app, state, FACEBOOK_SCOPES, graphApiUrl);

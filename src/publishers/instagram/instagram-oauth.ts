@@ -4,7 +4,7 @@ import { buildFacebookLoginUrl, type FacebookApp, listManagedPages } from '../me
 /** Instagram professional accounts are reached through Facebook Login and the linked page. */
 export { exchangeFacebookCode as exchangeInstagramCode } from '../meta-graph/facebook-login';
 
-export const INSTAGRAM_SCOPES = ['instagram_basic', 'instagram_content_publish', 'pages_show_list', 'pages_read_engagement'];
+const INSTAGRAM_SCOPES = ['instagram_basic', 'instagram_content_publish', 'pages_show_list', 'pages_read_engagement'];
 
 export function buildInstagramAuthorizeUrl(app: Pick<FacebookApp, 'appId' | 'redirectUri'>, state: string, graphApiUrl: string): string {
   return buildFacebookLoginUrl(app, state, INSTAGRAM_SCOPES, graphApiUrl);

@@ -11,7 +11,7 @@ export interface LinkedInApp {
 }
 
 /** Posting as a member and as an organisation, and reading who the member is. */
-export const LINKEDIN_SCOPES = ['openid', 'profile', 'w_member_social', 'w_organization_social', 'r_organization_admin'];
+const LINKEDIN_SCOPES = ['openid', 'profile', 'w_member_social', 'w_organization_social', 'r_organization_admin'];
 
 export interface LinkedInTokens {
   accessToken: string;
@@ -23,7 +23,7 @@ export interface LinkedInTokens {
  * The OAuth host is www.linkedin.com while the API is api.linkedin.com; a non-LinkedIn API URL
  * (a test or proxy stand-in) serves both.
  */
-export function linkedinOAuthBase(linkedinApiUrl: string): string {
+function linkedinOAuthBase(linkedinApiUrl: string): string {
   const url = new URL(linkedinApiUrl);
   return url.hostname === 'api.linkedin.com' ? 'https://www.linkedin.com' : url.origin;
 }

@@ -81,7 +81,7 @@ function describe(body: GraphErrorBody, status: number, data: unknown): string {
  * How long Meta asks us to wait: the largest estimated_time_to_regain_access (minutes) found in the
  * X-Business-Use-Case-Usage or X-App-Usage headers, else Retry-After; undefined when none is given.
  */
-export function graphRetryAfterMs(headers: AxiosResponse['headers'], now = Date.now()): number | undefined {
+function graphRetryAfterMs(headers: AxiosResponse['headers'], now = Date.now()): number | undefined {
   let minutes: number | undefined;
   for (const name of ['x-business-use-case-usage', 'x-app-usage', 'x-page-usage', 'x-ad-account-usage']) {
     const raw = headers[name];

@@ -11,7 +11,7 @@ export interface ThreadsApp {
   redirectUri: string;
 }
 
-export const THREADS_SCOPES = ['threads_basic', 'threads_content_publish'];
+const THREADS_SCOPES = ['threads_basic', 'threads_content_publish'];
 
 export interface ThreadsToken {
   accessToken: string;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { signBody } from './webhook-signature';
+import { signBody } from '../../core/crypto/webhook-signature';
 import { parseRetryAfter, PlatformHttp } from '../http/platform-http';
 import { PublishError } from '../publish-error';
 import { unexpectedReason } from '../platform-reason';

@@ -31,7 +31,7 @@ export function xError(response: AxiosResponse, write: boolean, now = Date.now()
  * The wait X announces: the reset (epoch seconds) of every exhausted window (the 15-minute endpoint
  * window and the 24-hour user and app caps); the latest one decides.
  */
-export function xRetryAfterMs(headers: AxiosResponse['headers'], now = Date.now()): number | undefined {
+function xRetryAfterMs(headers: AxiosResponse['headers'], now = Date.now()): number | undefined {
   const resets: number[] = [];
   for (const prefix of ['x-rate-limit', 'x-user-limit-24hour', 'x-app-limit-24hour']) {
     const reset = Number(headers[`${prefix}-reset`]);

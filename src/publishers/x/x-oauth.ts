@@ -16,7 +16,7 @@ export interface XClient {
   redirectUri: string;
 }
 
-export const X_SCOPES = ['tweet.read', 'tweet.write', 'users.read', 'offline.access', 'media.write'];
+const X_SCOPES = ['tweet.read', 'tweet.write', 'users.read', 'offline.access', 'media.write'];
 
 export interface XTokens {
   accessToken: string;

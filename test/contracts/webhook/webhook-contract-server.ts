@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { verifySignature } from '../../../src/publishers/webhook/webhook-signature';
+import { verifySignature } from '../../../src/core/crypto/webhook-signature';
 import { ContractServer, dropConnection, hang, sendJson, type RecordedRequest } from '../contract-server';
 
 /** How the receiver misbehaves for the next request(s). */

@@ -2,7 +2,10 @@
 // so the generated client types them as unknown). Written to the API's answers and the
 // browser-session contract; replace each with the generated type once the document has it.
 
-export type Role = 'VIEWER' | 'EDITOR' | 'COORDINATOR' | 'ADMIN' | 'OWNER';
+import type { components } from './schema';
+
+// The domain's enumerations come from the API's schema (the Prisma enums), never a copy.
+export type Role = components['schemas']['Role'];
 export type Language = 'id' | 'en';
 
 export interface Membership {
@@ -49,9 +52,9 @@ export interface WorkspaceSettings {
   holdResumeAt: string | null;
 }
 
-export type Platform = 'FACEBOOK' | 'INSTAGRAM' | 'X' | 'THREADS' | 'LINKEDIN' | 'TELEGRAM' | 'MASTODON' | 'BLUESKY' | 'WORDPRESS' | 'WEBHOOK' | 'FEED';
-export type EditorialStatus = 'DRAFT' | 'IN_REVIEW' | 'CHANGES_REQUESTED' | 'APPROVED' | 'CANCELLED';
-export type DeliveryState = 'PENDING' | 'SCHEDULED' | 'HELD' | 'PUBLISHING' | 'PUBLISHED' | 'FAILED' | 'UNCONFIRMED' | 'CANCELLED' | 'EXPIRED';
+export type Platform = components['schemas']['Platform'];
+export type EditorialStatus = components['schemas']['PostStatus'];
+export type DeliveryState = components['schemas']['DeliveryState'];
 
 export interface CalendarPost {
   id: string;

@@ -1,3 +1,6 @@
+import type { Platform } from '../../api/types';
+import { PLATFORM_NAMES } from '../../ui/platform-text';
+
 /** A field of a platform's credential form: the API's field name, whether it is secret or optional. */
 export interface FormField {
   name: string;
@@ -27,8 +30,4 @@ export const reconnectsByOAuth = (platform: string): OAuthPlatform | null => {
   return lower !== 'mastodon' && (OAUTH_PLATFORMS as readonly string[]).includes(lower) ? (lower as OAuthPlatform) : null;
 };
 
-export const PLATFORM_NAMES: Record<string, string> = {
-  TELEGRAM: 'Telegram', BLUESKY: 'Bluesky', MASTODON: 'Mastodon', WORDPRESS: 'WordPress', WEBHOOK: 'Webhook', FEED: 'Feed',
-  FACEBOOK: 'Facebook', INSTAGRAM: 'Instagram', THREADS: 'Threads', X: 'X', LINKEDIN: 'LinkedIn',
-};
-export const platformName = (platform: string) => PLATFORM_NAMES[platform.toUpperCase()] ?? platform;
+export const platformName = (platform: string) => PLATFORM_NAMES[platform.toUpperCase() as Platform] ?? platform;

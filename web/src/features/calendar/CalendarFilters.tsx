@@ -3,7 +3,8 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useCalendarChoices } from '../../api/calendar';
 import type { CalendarSearch } from './calendar-route';
-import { DISPLAY_STATUSES, PLATFORM_NAMES } from './post-status';
+import { PLATFORM_NAMES } from '../../ui/platform-text';
+import { DISPLAY_STATUSES } from './post-status';
 
 type FilterKey = 'campaign' | 'account' | 'platform' | 'status' | 'author';
 

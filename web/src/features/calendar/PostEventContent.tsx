@@ -2,7 +2,8 @@ import type { EventDisplayInfo } from '@fullcalendar/react';
 import { useTranslation } from 'react-i18next';
 import type { DateEventProps, PostEventProps } from './calendar-events';
 import { hourMinute } from '../../app/zone';
-import { PLATFORM_MARKS, PLATFORM_NAMES, STATUS_COLOURS } from './post-status';
+import { PLATFORM_NAMES } from '../../ui/platform-text';
+import { PLATFORM_MARKS, STATUS_COLOURS } from './post-status';
 import classes from './calendar.module.css';
 
 /** A post in the calendar: time, status in colour and words, platforms, organisation for partners' posts. */

@@ -1,7 +1,8 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { Platform } from '../../api/types';
 import { workspaceRoute } from '../../app/workspace-route';
-import { DISPLAY_STATUSES, PLATFORM_NAMES, type DisplayStatus } from './post-status';
+import { PLATFORM_NAMES } from '../../ui/platform-text';
+import { DISPLAY_STATUSES, type DisplayStatus } from './post-status';
 
 export const CALENDAR_VIEWS = ['month', 'week', 'day', 'list'] as const;
 export type CalendarViewName = (typeof CALENDAR_VIEWS)[number];

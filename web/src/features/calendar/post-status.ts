@@ -1,3 +1,5 @@
+import type { Platform } from '../../api/types';
+
 /**
  * What a post looks like to people (the API's `displayState`: its editorial status and its
  * deliveries together; the API decides it, the page only shows it).
@@ -27,7 +29,7 @@ export const STATUS_COLOURS: Record<DisplayStatus, string> = {
 };
 
 /** Short marks for the platforms (with the full name for screen readers and tooltips). */
-export const PLATFORM_MARKS: Record<string, string> = {
+export const PLATFORM_MARKS: Record<Platform, string> = {
   FACEBOOK: 'FB',
   INSTAGRAM: 'IG',
   X: 'X',
@@ -41,16 +43,3 @@ export const PLATFORM_MARKS: Record<string, string> = {
   FEED: 'RSS',
 };
 
-export const PLATFORM_NAMES: Record<string, string> = {
-  FACEBOOK: 'Facebook',
-  INSTAGRAM: 'Instagram',
-  X: 'X',
-  THREADS: 'Threads',
-  LINKEDIN: 'LinkedIn',
-  TELEGRAM: 'Telegram',
-  MASTODON: 'Mastodon',
-  BLUESKY: 'Bluesky',
-  WORDPRESS: 'WordPress',
-  WEBHOOK: 'Webhook',
-  FEED: 'Atom/RSS',
-};

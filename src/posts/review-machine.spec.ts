@@ -1,10 +1,10 @@
 import { roleAtLeast as hasRole } from '../auth/roles';
 import fc from 'fast-check';
 import type { Role } from '../core/database';
+import { isPublishable } from '../publishing/publishable';
 import {
   applyReviewAction,
   applyReviewActionOrThrow,
-  isSchedulable,
   type ReviewAction,
   type ReviewContext,
   type ReviewState,
@@ -36,7 +36,7 @@ describe('review machine', () => {
       [{ type: 'approve', version: 1 }, coordinator],
     ]);
     expect(approved).toEqual({ status: 'APPROVED', version: 1, approvedVersion: 1, authorId: author, editorIds: [] });
-    expect(isSchedulable(approved)).toBe(true);
+    expect(isPublishable(approved, approved.version)).toBe(true);
   });
 
   it('sends an approved post back to IN_REVIEW when edited, no longer schedulable', () => {
@@ -46,7 +46,7 @@ describe('review machine', () => {
     ]);
     const edited = run(approved, [[{ type: 'edit' }, editor]]);
     expect(edited).toMatchObject({ status: 'IN_REVIEW', version: 2, approvedVersion: null });
-    expect(isSchedulable(edited)).toBe(false);
+    expect(isPublishable(edited, edited.version)).toBe(false);
     expect(run(edited, [[{ type: 'approve', version: 2 }, coordinator]])).toMatchObject({ status: 'APPROVED', approvedVersion: 2 });
   });
 
@@ -171,7 +171,7 @@ describe('review machine properties', () => {
           if (action.type === 'requestChanges') expect(action.comment.trim()).not.toBe('');
           if (action.type === 'edit') expect(next.version).toBe(state.version + 1);
           else expect(next.version).toBe(state.version);
-          if (isSchedulable(next)) {
+          if (isPublishable(next, next.version)) {
             expect(legitimatelyApproved.has(next.version)).toBe(true);
             // No successful edit since that approval: the version only moves on edit.
             expect(next.approvedVersion).toBe(next.version);

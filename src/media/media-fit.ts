@@ -1,4 +1,12 @@
-import type { MediaItem, MediaLimits, ValidationIssue } from './publisher';
+import type { LocalizedText } from '../core/i18n';
+import type { MediaItem } from './media-item';
+import type { MediaLimits } from './media-limits';
+
+/** A draft-time issue (the shape of the publishers' ValidationIssue). */
+interface ValidationIssue {
+  code: string;
+  message: LocalizedText;
+}
 
 /** Video limits are given in MiB by the platforms that state them (Bluesky's 50 MB is 50 MiB). */
 const MB = 1024 * 1024;

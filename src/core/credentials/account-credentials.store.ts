@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { SecretBox, type SealedSecret, type SecretBinding } from '../core/crypto';
-import { PrismaService, type Tx } from '../core/database';
+import { SecretBox, type SealedSecret, type SecretBinding } from '../crypto';
+import { PrismaService, type Tx } from '../database';
 
 /** Enough of a ConnectedAccount row to find, seal and open its credentials. */
 export interface AccountRef {

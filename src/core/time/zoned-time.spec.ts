@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { AppError } from '../core/errors';
+import { AppError } from '../errors';
 import { zoneAbbreviation, zonedFormatter } from './zoned-format';
 
 const formatInZone = (instant: Date, zone: string, locale: 'id' | 'en' = 'id') => zonedFormatter(zone, locale)(instant);

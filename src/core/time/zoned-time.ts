@@ -1,7 +1,7 @@
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
-import { AppError } from '../core/errors';
-import { BOUNDED_YEAR_MESSAGE, startsWithBoundedYear } from '../core/http';
+import { AppError } from '../errors';
+import { BOUNDED_YEAR_MESSAGE, startsWithBoundedYear } from '../http';
 
 /**
  * Which of the two instants a wall-clock time means when the clocks go back (a DST "fold", e.g.

@@ -50,11 +50,6 @@ export type ReviewResult = { ok: true; state: ReviewState } | { ok: false; error
 
 const hasRole = roleAtLeast;
 
-/** The only door to publishing: approved, and not changed since. */
-export function isSchedulable(state: ReviewState): boolean {
-  return state.status === 'APPROVED' && state.approvedVersion === state.version;
-}
-
 /**
  * Applies one review action, purely. Errors never change the state.
  *

@@ -1,7 +1,7 @@
 // Instants written for people in a zone and language, as the calendar shows them: "Sabtu, 1 Mei
 // 2027 09.00 WIB". Reading and validating zones and schedules lives in zoned-time.ts.
 import { DateTime, Info } from 'luxon';
-import type { Locale } from '../core/i18n';
+import type { Locale } from '../i18n';
 
 /** The abbreviation Indonesians read for each Indonesian IANA zone (ICU only knows "GMT+7"). */
 const INDONESIAN_ABBREVIATIONS: Readonly<Record<string, string>> = {

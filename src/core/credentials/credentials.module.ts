@@ -1,0 +1,7 @@
+import { Global, Module } from '@nestjs/common';
+import { AccountCredentialsStore } from './account-credentials.store';
+
+/** The connected accounts' credential store, below every feature that opens or saves credentials. */
+@Global()
+@Module({ providers: [AccountCredentialsStore], exports: [AccountCredentialsStore] })
+export class CredentialsModule {}

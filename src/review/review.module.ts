@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { PostsModule } from '../posts/posts.module';
+import { PublishingModule } from '../publishing';
+import { ReviewController } from './review.controller';
+import { ReviewService } from './review.service';
+
+/** Review and scheduling stand on drafting (posts): review imports posts, never the reverse. */
+@Module({
+  imports: [PostsModule, PublishingModule],
+  controllers: [ReviewController],
+  providers: [ReviewService],
+})
+export class ReviewModule {}
