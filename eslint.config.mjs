@@ -11,7 +11,7 @@ const MAY_IMPORT = {
   auth: ['core'],
   audit: ['core', 'auth'],
   // A leaf that features import, never the reverse.
-  notifications: ['core', 'auth', 'audit'],
+  notifications: ['core', 'auth'],
   health: ['core'],
   'web-app': ['core'],
   media: ['core', 'auth'],
