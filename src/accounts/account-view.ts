@@ -88,6 +88,20 @@ export function presentAccount(account: ConnectedAccount): AccountView {
   };
 }
 
+export const rateBudgetListView = z
+  .object({
+    budgets: z.array(
+      z.object({
+        accountId: zUuid,
+        posts: z.int().meta({ description: 'Posts the platform allows in its rolling window' }),
+        windowMs: z.int(),
+        left: z.int().meta({ description: 'Posts left now, counted by the same SQL function the publishing claim decides with' }),
+        nextSlotAt: zTimestamp.nullable().meta({ description: 'When the oldest counted post leaves the window (a slot frees); null when nothing is counted' }),
+      }),
+    ),
+  })
+  .meta({ id: 'RateBudgetList', description: 'The rate budget left on each connected account whose platform has one (Instagram, Threads)' });
+
 /** What a disconnect would cancel: the account's deliveries not yet made, soonest first. */
 export const pendingDeliveriesView = z
   .object({

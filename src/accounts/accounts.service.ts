@@ -10,7 +10,7 @@ import { newSecretToken } from '../core/crypto';
 import { PrismaService, type ConnectedAccount, type Tx } from '../core/database';
 import { AppError } from '../core/errors';
 import { requestContext } from '../core/logging';
-import { HoldResumeService } from '../publishing';
+import { HoldResumeService, RateBudgetChecker } from '../publishing';
 import type { VerifiedIdentity } from '../publishers';
 import { AccountCredentialsStore } from './account-credentials.store';
 import { AccountVerifier, type CandidateAccount } from './account-verifier';
@@ -46,10 +46,16 @@ export class AccountsService {
     private readonly verifier: AccountVerifier,
     private readonly audit: AuditService,
     private readonly holds: HoldResumeService,
+    private readonly budgets: RateBudgetChecker,
   ) {}
 
   async list(access: WorkspaceAccess, include: 'connected' | 'all') {
     return { accounts: (await this.accounts.list(access.workspaceId, include === 'all')).map(presentAccount) };
+  }
+
+  async rateBudgets(access: WorkspaceAccess) {
+    const budgets = await this.budgets.budgetsLeft(access.workspaceId);
+    return { budgets: budgets.map(({ accountId, budget, left, nextSlotAt }) => ({ accountId, posts: budget.posts, windowMs: budget.windowMs, left, nextSlotAt })) };
   }
 
   async get(access: WorkspaceAccess, accountId: string) {

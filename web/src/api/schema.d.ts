@@ -1061,6 +1061,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/workspaces/{workspace}/accounts/rate-budgets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rate budget left today on each account whose platform has one (Instagram 50, Threads 250 per 24 h), as the publishing engine counts it */
+        get: operations["AccountsController_rateBudgets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workspaces/{workspace}/accounts/{accountId}": {
         parameters: {
             query?: never;
@@ -2190,6 +2207,19 @@ export interface components {
             engagement: number;
             url: string | null;
             text: string;
+        };
+        /** @description The rate budget left on each connected account whose platform has one (Instagram, Threads) */
+        RateBudgetList: {
+            budgets: {
+                accountId: components["schemas"]["Uuid"];
+                /** @description Posts the platform allows in its rolling window */
+                posts: number;
+                windowMs: number;
+                /** @description Posts left now, counted by the same SQL function the publishing claim decides with */
+                left: number;
+                /** @description When the oldest counted post leaves the window (a slot frees); null when nothing is counted */
+                nextSlotAt: components["schemas"]["Instant"] | null;
+            }[];
         };
         RateBudgetWarning: {
             accountId: string;
@@ -4650,6 +4680,32 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    AccountsController_rateBudgets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workspace slug or id */
+                workspace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateBudgetList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     AccountsController_get: {
