@@ -47,6 +47,8 @@ export interface WorkspaceSettings {
   heldAt: string | null;
   holdReason: string | null;
   holdResumeAt: string | null;
+  allowSelfApproval: boolean;
+  openToPartnerInvitations: boolean;
 }
 
 export type Platform = 'FACEBOOK' | 'INSTAGRAM' | 'X' | 'THREADS' | 'LINKEDIN' | 'TELEGRAM' | 'MASTODON' | 'BLUESKY' | 'WORDPRESS' | 'WEBHOOK' | 'FEED';
