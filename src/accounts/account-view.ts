@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { localTimeView } from '../calendar/calendar-views';
 import { postingSlotSchema, type PostingSlot } from '../calendar/posting-slots';
 import type { ConnectedAccount } from '../core/database';
-import { zAccountStatus, zDeliveryState, zInstant, zPlatform, zTimestamp, zUuid } from '../core/http';
+import { zAccountStatus, zInstant, zPlatform, zTimestamp, zUuid } from '../core/http';
 
 /** Settings keys that hold secrets (a private feed's token): never shown. */
 const SECRET_SETTING = /token|secret|password|key/i;
@@ -101,19 +101,3 @@ export const rateBudgetListView = z
     ),
   })
   .meta({ id: 'RateBudgetList', description: 'The rate budget left on each connected account whose platform has one (Instagram, Threads)' });
-
-/** What a disconnect would cancel: the account's deliveries not yet made, soonest first. */
-export const pendingDeliveriesView = z
-  .object({
-    deliveries: z.array(
-      z.object({
-        targetId: zUuid,
-        postId: zUuid,
-        state: zDeliveryState,
-        scheduledAt: zTimestamp.nullable(),
-        title: z.string().nullable(),
-        excerpt: z.string(),
-      }),
-    ),
-  })
-  .meta({ id: 'PendingDeliveries' });

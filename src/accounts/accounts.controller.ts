@@ -7,7 +7,8 @@ import { Role } from '../core/database';
 import { ApiErrors, ApiZodBody, ApiZodQuery, ApiZodResponse, ZodBody, ZodQuery } from '../core/http';
 import { credentialsFormSchema, listAccountsSchema, nextSlotSchema, updateAccountSchema } from './accounts.schemas';
 import { AccountsService } from './accounts.service';
-import { accountConnectedView, accountDisconnectedView, accountListView, accountView, nextSlotView, pendingDeliveriesView, rateBudgetListView } from './account-view';
+import { accountConnectedView, accountDisconnectedView, accountListView, accountView, nextSlotView, rateBudgetListView } from './account-view';
+import { pendingDeliveriesView } from '../publishing';
 
 @ApiTags('accounts')
 @Controller('workspaces/:workspace/accounts')

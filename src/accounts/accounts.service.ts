@@ -10,7 +10,7 @@ import { newSecretToken } from '../core/crypto';
 import { PrismaService, type ConnectedAccount, type Tx } from '../core/database';
 import { AppError } from '../core/errors';
 import { requestContext } from '../core/logging';
-import { HoldResumeService, RateBudgetChecker } from '../publishing';
+import { HoldResumeService, pendingDeliveries, RateBudgetChecker } from '../publishing';
 import type { VerifiedIdentity } from '../publishers';
 import { AccountCredentialsStore } from './account-credentials.store';
 import { AccountVerifier, type CandidateAccount } from './account-verifier';
@@ -19,8 +19,6 @@ import { ACCOUNT_TEXT } from './accounts.messages';
 import { AccountsRepository } from './accounts.repository';
 import type { CredentialsForm, UpdateAccount } from './accounts.schemas';
 
-/** How much of a post's text the disconnect confirmation shows. */
-const EXCERPT_CHARS = 140;
 
 
 /** A verified account ready to be written: the platform answered "who am I" for these credentials. */
@@ -148,17 +146,7 @@ export class AccountsService {
   /** The deliveries not yet made that disconnecting would cancel (the confirmation lists them). */
   async pendingDeliveries(access: WorkspaceAccess, accountId: string) {
     await this.require(access.workspaceId, accountId);
-    const targets = await this.accounts.pendingDeliveries(access.workspaceId, accountId);
-    return {
-      deliveries: targets.map((target) => ({
-        targetId: target.id,
-        postId: target.post.id,
-        state: target.state,
-        scheduledAt: target.post.scheduledAt,
-        title: target.post.title,
-        excerpt: (target.text ?? target.post.baseText).slice(0, EXCERPT_CHARS),
-      })),
-    };
+    return pendingDeliveries(this.prisma, { workspaceId: access.workspaceId, accountId });
   }
 
   /**
