@@ -1,5 +1,6 @@
 import { accountsFeature } from '../features/accounts';
 import { calendarFeature } from '../features/calendar';
+import { partnersFeature } from '../features/partners';
 import { peopleFeature } from '../features/people';
 import { settingsFeature } from '../features/settings';
 import { composerFeature } from '../features/composer';
@@ -9,4 +10,4 @@ import { reviewFeature } from '../features/review';
 import type { Feature } from './feature';
 
 /** The signed-in features, in navigation order. Adding one: its folder plus one line here. */
-export const features: Feature[] = [calendarFeature, composerFeature, reviewFeature, campaignsFeature, postsFeature, accountsFeature, peopleFeature, settingsFeature];
+export const features: Feature[] = [calendarFeature, composerFeature, reviewFeature, campaignsFeature, postsFeature, accountsFeature, peopleFeature, partnersFeature, settingsFeature];
