@@ -240,7 +240,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audit log, newest first; page with ?before=<nextBefore>. action may end in .* (e.g. member.*) */
+        /** Audit log, newest first; page with ?before=<nextBefore>. Filters: who (actorId), what (action, which may end in .*, e.g. member.*; subjectId), when (from, to) */
         get: operations["AuditController_list"];
         put?: never;
         post?: never;
@@ -1692,12 +1692,16 @@ export interface components {
             id: string;
             workspaceId: string | null;
             actorId: string | null;
+            /** @description The acting person's name (null for the engine, or a deleted user) */
+            actorName: string | null;
             /** @description Who acted, e.g. user or api-token */
             actorKind: string;
             /** @example post.approved */
             action: string;
             subjectType: string;
             subjectId: string | null;
+            /** @description For an entry about a delivery (PostTarget): its post, so the entry can link there */
+            postId: string | null;
             /** @description What changed (action-specific JSON) */
             summary: unknown;
             requestId: string | null;

@@ -1,4 +1,5 @@
 import { accountsFeature } from '../features/accounts';
+import { auditFeature } from '../features/audit';
 import { calendarFeature } from '../features/calendar';
 import { partnersFeature } from '../features/partners';
 import { peopleFeature } from '../features/people';
@@ -10,4 +11,4 @@ import { reviewFeature } from '../features/review';
 import type { Feature } from './feature';
 
 /** The signed-in features, in navigation order. Adding one: its folder plus one line here. */
-export const features: Feature[] = [calendarFeature, composerFeature, reviewFeature, campaignsFeature, postsFeature, accountsFeature, peopleFeature, partnersFeature, settingsFeature];
+export const features: Feature[] = [calendarFeature, composerFeature, reviewFeature, campaignsFeature, postsFeature, accountsFeature, peopleFeature, partnersFeature, settingsFeature, auditFeature];

@@ -1,4 +1,5 @@
-import { Alert, Button, Checkbox, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUpdateWorkspace, useWorkspace, type WorkspaceChanges } from '../../api/workspace';
@@ -24,7 +25,7 @@ export function WorkspacePanel({ workspace }: { workspace: string }) {
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="workspace-settings">
       <Title order={2} size="h3" id="workspace-settings">{t('workspace.title')}</Title>
-      <Text size="sm" mt={4}>{t('workspace.explain')}</Text>
+      <Text size="sm" mt={4}>{t('workspace.explain')} <Anchor component={Link} to={`/${workspace}/audit`}>{t('workspace.auditLink')}</Anchor></Text>
       <ErrorAlert error={settings.error} />
       {form && (
         <form onSubmit={submit}>
