@@ -4404,7 +4404,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description iCalendar of the posts from 60 days ago to 100 days ahead */
+            /** @description iCalendar of the posts over the whole span of the workspace's campaigns (and at least from 60 days ago to 100 days ahead), each with its state */
             200: {
                 headers: {
                     [name: string]: unknown;
