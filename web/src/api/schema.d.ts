@@ -432,7 +432,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept an invitation by creating an account for its email; signs in */
+        /**
+         * Accept an invitation by creating an account for its email; signs in
+         * @description Like POST /auth/login: a bearer session token, or with `session: "cookie"` the browser-session cookies and who signed in.
+         */
         post: operations["InvitationsController_acceptNew"];
         delete?: never;
         options?: never;
@@ -3308,17 +3311,23 @@ export interface operations {
                      * @enum {string}
                      */
                     locale?: "id" | "en";
+                    /**
+                     * @description As in POST /auth/login: "cookie" (the web app) signs the browser in with the session cookies
+                     * @default bearer
+                     * @enum {string}
+                     */
+                    session?: "bearer" | "cookie";
                 };
             };
         };
         responses: {
-            /** @description Joined and signed in */
+            /** @description Joined and signed in: a bearer token, or (session "cookie") who signed in */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionToken"];
+                    "application/json": components["schemas"]["SignIn"];
                 };
             };
             400: components["responses"]["BadRequest"];
