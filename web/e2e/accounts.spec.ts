@@ -99,7 +99,7 @@ test('the OAuth round trip\'s outcome shows in the page\'s language, and a platf
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Tutup' }).click();
   await expect(page).toHaveURL(/\/app\/kspi\/accounts$/);
-  await page.getByRole('button', { name: 'Hubungkan X' }).click();
+  await page.getByRole('button', { name: 'Hubungkan LinkedIn' }).click();
   await expect(page.getByRole('alert').first()).toBeVisible();
 });
 

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type * as TelegramModule from '../../test/contracts/telegram/telegram-contract';
+import type * as XModule from '../../test/contracts/x/x-contract';
 
 /**
  * The API's platform stand-ins (test/contracts, 127.0.0.1 only) for the browser tests. They are
@@ -8,3 +9,4 @@ import type * as TelegramModule from '../../test/contracts/telegram/telegram-con
 const load = createRequire(import.meta.url);
 
 export const { TelegramContract } = load('../../test/contracts/telegram/telegram-contract.ts') as typeof TelegramModule;
+export const { XContract } = load('../../test/contracts/x/x-contract.ts') as typeof XModule;
