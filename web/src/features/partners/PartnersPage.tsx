@@ -53,7 +53,8 @@ export function PartnersPage() {
 
 function InviteForm({ workspace }: { workspace: string }) {
   const { t } = useTranslation('partners');
-  const campaigns = useOwnCampaigns(workspace).data ?? [];
+  const own = useOwnCampaigns(workspace);
+  const campaigns = own.data ?? [];
   const { invite } = usePartnerActions(workspace);
   const [campaignId, setCampaignId] = useState('');
   const [partner, setPartner] = useState('');
@@ -66,7 +67,9 @@ function InviteForm({ workspace }: { workspace: string }) {
     <Paper withBorder p="md" component="section" aria-labelledby="invite-partner">
       <Title order={2} size="h3" id="invite-partner">{t('invite.title')}</Title>
       <Text size="sm" mt={4}>{t('invite.explain')}</Text>
-      {campaigns.length === 0 ? <Text size="sm" mt="sm">{t('invite.noCampaign')}</Text> : (
+      <ErrorAlert error={own.error} />
+      {own.isSuccess && campaigns.length === 0 && <Text size="sm" mt="sm">{t('invite.noCampaign')}</Text>}
+      {campaigns.length > 0 && (
         <form onSubmit={submit}>
           <Group gap="xs" align="end" mt="sm">
             <NativeSelect label={t('invite.campaign')} value={chosen} onChange={(e) => { invite.reset(); setCampaignId(e.currentTarget.value); }} data={campaigns.map((c) => ({ value: c.id, label: c.name }))} style={{ flex: '1 1 14rem' }} />
