@@ -25,7 +25,7 @@ test('an admin invites a member, who accepts in another browser and sees the wor
   await other.getByRole('button', { name: 'Buat akun dan masuk' }).click();
   // accept-new signs this browser in with the cookie session: the new member lands in the workspace at once.
   await other.waitForURL(/\/app\/kspi\/calendar/);
-  await expect(other.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Kalender' })).toBeVisible();
+  await expect(other.getByRole('heading', { name: 'Kalender', level: 1 })).toBeVisible();
   await invitee.close();
 
   await page.reload();
