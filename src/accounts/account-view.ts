@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { localTimeView } from '../calendar/calendar-views';
 import { postingSlotSchema, type PostingSlot } from '../calendar/posting-slots';
 import type { ConnectedAccount } from '../core/database';
-import { zAccountStatus, zDeliveryState, zInstant, zPlatform, zTimestamp, zUuid } from '../core/http';
+import { zAccountStatus, zInstant, zPlatform, zTimestamp, zUuid } from '../core/http';
 
 /** Settings keys that hold secrets (a private feed's token): never shown. */
 const SECRET_SETTING = /token|secret|password|key/i;
@@ -88,18 +88,16 @@ export function presentAccount(account: ConnectedAccount): AccountView {
   };
 }
 
-/** What a disconnect would cancel: the account's deliveries not yet made, soonest first. */
-export const pendingDeliveriesView = z
+export const rateBudgetListView = z
   .object({
-    deliveries: z.array(
+    budgets: z.array(
       z.object({
-        targetId: zUuid,
-        postId: zUuid,
-        state: zDeliveryState,
-        scheduledAt: zTimestamp.nullable(),
-        title: z.string().nullable(),
-        excerpt: z.string(),
+        accountId: zUuid,
+        posts: z.int().meta({ description: 'Posts the platform allows in its rolling window' }),
+        windowMs: z.int(),
+        left: z.int().meta({ description: 'Posts left now, counted by the same SQL function the publishing claim decides with' }),
+        nextSlotAt: zTimestamp.nullable().meta({ description: 'When the oldest counted post leaves the window (a slot frees); null when nothing is counted' }),
       }),
     ),
   })
-  .meta({ id: 'PendingDeliveries' });
+  .meta({ id: 'RateBudgetList', description: 'The rate budget left on each connected account whose platform has one (Instagram, Threads)' });

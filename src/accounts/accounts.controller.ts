@@ -7,7 +7,8 @@ import { Role } from '../core/database';
 import { ApiErrors, ApiZodBody, ApiZodQuery, ApiZodResponse, ZodBody, ZodQuery } from '../core/http';
 import { credentialsFormSchema, listAccountsSchema, nextSlotSchema, updateAccountSchema } from './accounts.schemas';
 import { AccountsService } from './accounts.service';
-import { accountConnectedView, accountDisconnectedView, accountListView, accountView, nextSlotView, pendingDeliveriesView } from './account-view';
+import { accountConnectedView, accountDisconnectedView, accountListView, accountView, nextSlotView, rateBudgetListView } from './account-view';
+import { pendingDeliveriesView } from '../publishing';
 
 @ApiTags('accounts')
 @Controller('workspaces/:workspace/accounts')
@@ -31,6 +32,15 @@ export class AccountsController {
   @ApiZodResponse(201, accountConnectedView)
   connect(@Access() access: WorkspaceAccess, @ZodBody(credentialsFormSchema) body: z.infer<typeof credentialsFormSchema>) {
     return this.accounts.connect(access, body);
+  }
+
+  // Before ':accountId', which would otherwise take this path.
+  @Get('rate-budgets')
+  @WorkspaceRoute(Role.VIEWER)
+  @ApiOperation({ summary: 'The rate budget left today on each account whose platform has one (Instagram 50, Threads 250 per 24 h), as the publishing engine counts it' })
+  @ApiZodResponse(200, rateBudgetListView)
+  rateBudgets(@Access() access: WorkspaceAccess) {
+    return this.accounts.rateBudgets(access);
   }
 
   @Get(':accountId')

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Platform, type Prisma, type Tx } from '../core/database';
-
-/** Deliveries that have not happened yet: disconnecting an account cancels them. */
-export const PENDING_DELIVERY_STATES = ['PENDING', 'SCHEDULED', 'HELD'] as const;
+import { PENDING_DELIVERY_STATES } from '../publishing';
 
 @Injectable()
 export class AccountsRepository {
@@ -44,14 +42,6 @@ export class AccountsRepository {
   }
 
   /** What a disconnect would cancel, soonest first. */
-  pendingDeliveries(workspaceId: string, accountId: string) {
-    return this.prisma.postTarget.findMany({
-      where: { workspaceId, accountId, state: { in: [...PENDING_DELIVERY_STATES] } },
-      select: { id: true, state: true, text: true, post: { select: { id: true, title: true, baseText: true, scheduledAt: true } } },
-      orderBy: [{ post: { scheduledAt: { sort: 'asc', nulls: 'last' } } }, { id: 'asc' }],
-    });
-  }
-
   async cancelPendingDeliveries(tx: Tx, workspaceId: string, accountId: string): Promise<string[]> {
     const pending = await tx.postTarget.findMany({ where: { workspaceId, accountId, state: { in: [...PENDING_DELIVERY_STATES] } }, select: { id: true } });
     if (pending.length === 0) return [];

@@ -9,7 +9,7 @@ import { newSecretToken } from '../core/crypto';
 import { PrismaService, type ConnectedAccount, type Tx } from '../core/database';
 import { AppError } from '../core/errors';
 import { requestContext } from '../core/logging';
-import { HoldResumeService } from '../publishing';
+import { HoldResumeService, pendingDeliveries, RateBudgetChecker } from '../publishing';
 import type { VerifiedIdentity } from '../publishers';
 import { AccountCredentialsStore } from '../core/credentials';
 import { AccountVerifier, type CandidateAccount } from './account-verifier';
@@ -18,8 +18,6 @@ import { ACCOUNT_TEXT } from './accounts.messages';
 import { AccountsRepository } from './accounts.repository';
 import type { CredentialsForm, UpdateAccount } from './accounts.schemas';
 
-/** How much of a post's text the disconnect confirmation shows. */
-const EXCERPT_CHARS = 140;
 
 
 /** A verified account ready to be written: the platform answered "who am I" for these credentials. */
@@ -45,10 +43,16 @@ export class AccountsService {
     private readonly verifier: AccountVerifier,
     private readonly audit: AuditService,
     private readonly holds: HoldResumeService,
+    private readonly budgets: RateBudgetChecker,
   ) {}
 
   async list(access: WorkspaceAccess, include: 'connected' | 'all') {
     return { accounts: (await this.accounts.list(access.workspaceId, include === 'all')).map(presentAccount) };
+  }
+
+  async rateBudgets(access: WorkspaceAccess) {
+    const budgets = await this.budgets.budgetsLeft(access.workspaceId);
+    return { budgets: budgets.map(({ accountId, budget, left, nextSlotAt }) => ({ accountId, posts: budget.posts, windowMs: budget.windowMs, left, nextSlotAt })) };
   }
 
   async get(access: WorkspaceAccess, accountId: string) {
@@ -141,17 +145,7 @@ export class AccountsService {
   /** The deliveries not yet made that disconnecting would cancel (the confirmation lists them). */
   async pendingDeliveries(access: WorkspaceAccess, accountId: string) {
     await this.require(access.workspaceId, accountId);
-    const targets = await this.accounts.pendingDeliveries(access.workspaceId, accountId);
-    return {
-      deliveries: targets.map((target) => ({
-        targetId: target.id,
-        postId: target.post.id,
-        state: target.state,
-        scheduledAt: target.post.scheduledAt,
-        title: target.post.title,
-        excerpt: (target.text ?? target.post.baseText).slice(0, EXCERPT_CHARS),
-      })),
-    };
+    return pendingDeliveries(this.prisma, { workspaceId: access.workspaceId, accountId });
   }
 
   /**

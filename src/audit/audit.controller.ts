@@ -27,7 +27,7 @@ export class AuditController {
 
   @Get()
   @WorkspaceRoute(Role.ADMIN)
-  @ApiOperation({ summary: 'Audit log, newest first; page with ?before=<nextBefore>. action may end in .* (e.g. member.*)' })
+  @ApiOperation({ summary: 'Audit log, newest first; page with ?before=<nextBefore>. Filters: who (actorId), what (action, which may end in .*, e.g. member.*; subjectId), when (from, to)' })
   @ApiZodQuery(auditQuerySchema)
   @ApiErrors(400)
   @ApiZodResponse(200, auditPageView)
@@ -38,8 +38,15 @@ export class AuditController {
       to: query.to ? new Date(query.to) : undefined,
       before: query.before !== undefined ? BigInt(query.before) : undefined,
     });
+    const names = await this.audit.actorNames(events.map((event) => event.actorId));
+    const posts = await this.audit.postsOfTargets(access.workspaceId, events.filter((event) => event.subjectType === 'PostTarget').map((event) => event.subjectId));
     return {
-      events: events.map((event) => ({ ...event, id: event.id.toString() })),
+      events: events.map((event) => ({
+        ...event,
+        id: event.id.toString(),
+        actorName: event.actorId ? (names.get(event.actorId) ?? null) : null,
+        postId: event.subjectId ? (posts.get(event.subjectId) ?? null) : null,
+      })),
       nextBefore: events.length === query.limit ? events[events.length - 1]!.id.toString() : null,
     };
   }

@@ -12,6 +12,8 @@ export interface AuditQuery {
   limit: number;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 @Injectable()
 export class AuditRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -30,5 +32,21 @@ export class AuditRepository {
       orderBy: { id: 'desc' },
       take: query.limit,
     });
+  }
+
+  /** The post of each delivery an entry is about (engine entries name only the delivery). */
+  async postsOfTargets(workspaceId: string, subjectIds: Array<string | null>): Promise<Map<string, string>> {
+    const ids = [...new Set(subjectIds.filter((id): id is string => id !== null && UUID.test(id)))];
+    if (ids.length === 0) return new Map();
+    const targets = await this.prisma.postTarget.findMany({ where: { workspaceId, id: { in: ids } }, select: { id: true, postId: true } });
+    return new Map(targets.map((target) => [target.id, target.postId]));
+  }
+
+  /** The names of the people behind `actorIds` (members or not, any more): the log says who, not an id. */
+  async actorNames(actorIds: Array<string | null>): Promise<Map<string, string>> {
+    const ids = [...new Set(actorIds.filter((id): id is string => id !== null))];
+    if (ids.length === 0) return new Map();
+    const users = await this.prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+    return new Map(users.map((user) => [user.id, user.name]));
   }
 }

@@ -75,7 +75,7 @@ export class CalendarController {
   /** Public by design (calendar apps cannot sign in): the secret in the URL is the credential. */
   @Get('ical/:file')
   @ApiOperation({ summary: 'My iCal subscription, /ical/<secret>.ics (public: calendar apps cannot sign in; the secret in the URL is the credential)' })
-  @ApiContentResponse(200, 'iCalendar of the posts from 60 days ago to 100 days ahead', ['text/calendar'])
+  @ApiContentResponse(200, 'iCalendar of the posts over the whole span of the workspace\'s campaigns (and at least from 60 days ago to 100 days ahead), each with its state', ['text/calendar'])
   @ApiErrors(404)
   @Header('content-type', 'text/calendar; charset=utf-8')
   @Header('cache-control', 'private, max-age=300')

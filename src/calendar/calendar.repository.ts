@@ -88,6 +88,21 @@ export class CalendarRepository {
        LIMIT ${query.limit}`);
   }
 
+  /**
+   * The span the workspace's campaigns cover (its own and the joint ones it shares): their start
+   * and end dates and the times of their posts. Null ends when there is no campaign.
+   */
+  async campaignHorizon(workspaceId: string, joint: JointCampaigns): Promise<{ from: Date | null; to: Date | null }> {
+    const [row] = await this.prisma.$queryRaw<Array<{ from: Date | null; to: Date | null }>>`
+      WITH c AS (
+        SELECT id, "startsAt", "endsAt" FROM "Campaign"
+         WHERE ("workspaceId" = ${workspaceId}::uuid OR id = ANY(${joint.ids}::uuid[])) AND "archivedAt" IS NULL
+      )
+      SELECT LEAST((SELECT min("startsAt") FROM c), (SELECT min(p."scheduledAt") FROM "Post" p WHERE p."campaignId" IN (SELECT id FROM c))) AS "from",
+             GREATEST((SELECT max("endsAt") FROM c), (SELECT max(p."scheduledAt") FROM "Post" p WHERE p."campaignId" IN (SELECT id FROM c))) AS "to"`;
+    return row ?? { from: null, to: null };
+  }
+
   workspaceHold(workspaceId: string) {
     return this.prisma.workspace.findUniqueOrThrow({
       where: { id: workspaceId },

@@ -7,9 +7,9 @@ import { hashToken, newSecretToken } from '../core/crypto';
 import { PrismaService } from '../core/database';
 import { AppError } from '../core/errors';
 import { requestContext } from '../core/logging';
-import { displayStateOf } from '../posts/display-state';
+import { displayStateOf, type DisplayState } from '../posts/display-state';
 import type { CalendarPostView } from './calendar-views';
-import { CalendarRepository, type CalendarPost } from './calendar.repository';
+import { CalendarRepository, type CalendarPost, type JointCampaigns } from './calendar.repository';
 import type { CalendarQuery } from './calendar.schemas';
 import { calendarDates } from './holidays';
 import { renderICalendar } from './ical';
@@ -17,6 +17,18 @@ import { calendarRange, resolveZone, zonedFormatter, type FormattedInstant } fro
 
 const ICAL_PAST_DAYS = 60;
 const ICAL_FUTURE_DAYS = 100;
+const ICAL_PAGE = 1000;
+/** A bound on one feed document: calendar apps time out on huge files. */
+const ICAL_MAX_POSTS = 20_000;
+
+const earliest = (a: Date, b: Date | null) => (b && b < a ? b : a);
+const latest = (a: Date, b: Date | null) => (b && b > a ? b : a);
+
+/**
+ * A scheduled post under a held workspace or campaign shows as held in the feed: it will not
+ * publish until resumed, even though its deliveries turn HELD only when their time comes.
+ */
+const heldInFeed = (state: DisplayState, held: boolean): DisplayState => (held && state === 'SCHEDULED' ? 'HELD' : state);
 const FEED = { id: 'Langganan kalender', en: 'Calendar subscription' };
 const KEY_DATE = { id: 'Tanggal penting', en: 'Key date' };
 
@@ -111,9 +123,15 @@ export class CalendarService {
     if (!feed || !member) throw AppError.notFound(FEED);
     const workspace = await this.calendar.workspaceHold(feed.workspaceId);
     const now = DateTime.utc();
-    const range = { from: now.minus({ days: ICAL_PAST_DAYS }).toJSDate(), to: now.plus({ days: ICAL_FUTURE_DAYS }).toJSDate() };
     const joint = await this.calendar.jointCampaigns(feed.workspaceId);
-    const posts = await this.calendar.posts(feed.workspaceId, joint, range, { limit: 1000 });
+    // The whole horizon of the campaigns (a campaign planned months ahead shows in full), and at
+    // least a window around today for posts outside any campaign.
+    const horizon = await this.calendar.campaignHorizon(feed.workspaceId, joint);
+    const range = {
+      from: earliest(now.minus({ days: ICAL_PAST_DAYS }).toJSDate(), horizon.from),
+      to: latest(now.plus({ days: ICAL_FUTURE_DAYS }).toJSDate(), horizon.to && new Date(horizon.to.getTime() + 1)),
+    };
+    const posts = await this.allPosts(feed.workspaceId, joint, range);
     const keyDates = await this.calendar.keyDates(feed.workspaceId, range.from, range.to);
     const user = await this.prisma.user.findUniqueOrThrow({ where: { id: feed.userId }, select: { locale: true } });
     const locale = user.locale === 'en' ? 'en' : 'id';
@@ -127,13 +145,24 @@ export class CalendarService {
         id: post.id,
         version: post.version,
         scheduledAt: post.scheduledAt,
-        status: displayStateOf(post.status, post.targets.map((t) => t.state)),
+        status: heldInFeed(displayStateOf(post.status, post.targets.map((t) => t.state)), workspace.heldAt !== null || Boolean(post.campaign?.heldAt)),
         campaignName: post.campaign?.name ?? null,
         text: post.baseText,
         platforms: post.targets.map((t) => `${t.account.platform} (${t.account.displayName})`),
       })),
       dates: calendarDates({ range: { from: localDate(range.from, workspace.timeZone), to: localDate(range.to, workspace.timeZone) }, keyDates }),
     });
+  }
+
+  /** Every post in the range, a keyset page at a time (a long campaign has more than one page). */
+  private async allPosts(workspaceId: string, joint: JointCampaigns, range: { from: Date; to: Date }) {
+    const posts: CalendarPost[] = [];
+    for (;;) {
+      const last = posts.at(-1);
+      const page = await this.calendar.posts(workspaceId, joint, range, { limit: ICAL_PAGE }, last?.scheduledAt ? { at: last.scheduledAt, id: last.id } : undefined);
+      posts.push(...page);
+      if (page.length < ICAL_PAGE || posts.length >= ICAL_MAX_POSTS) return posts;
+    }
   }
 
   private record(access: WorkspaceAccess, tx: Parameters<AuditService['record']>[0], action: string, subjectId: string, summary: object = {}) {

@@ -11,6 +11,7 @@ import { CampaignsService } from './campaigns.service';
 import { resumeSummaryView } from '../workspaces/workspace-views';
 import { campaignPageView, campaignView, cancelledDeliveriesView, partnerInvitedView, partnershipListView } from './campaign-views';
 import { PartnershipsService } from './partnerships.service';
+import { pendingDeliveriesView } from '../publishing';
 
 @ApiTags('campaigns')
 @Controller('workspaces/:workspace')
@@ -133,6 +134,15 @@ export class CampaignsController {
   @ApiNoContent()
   async decline(@Access() access: WorkspaceAccess, @Param('partnershipId') partnershipId: string) {
     await this.partnerships.respond(access, partnershipId, false);
+  }
+
+  @Get('partnerships/:partnershipId/pending-deliveries')
+  @WorkspaceRoute(Role.COORDINATOR)
+  @ApiOperation({ summary: "What leaving would cancel: this workspace's deliveries in the joint campaign not yet made, soonest first" })
+  @ApiErrors(404)
+  @ApiZodResponse(200, pendingDeliveriesView)
+  pendingOnLeave(@Access() access: WorkspaceAccess, @Param('partnershipId') partnershipId: string) {
+    return this.partnerships.pendingOnLeave(access, partnershipId);
   }
 
   @Post('partnerships/:partnershipId/leave')

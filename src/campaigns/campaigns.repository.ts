@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Prisma, type Tx } from '../core/database';
+import { PENDING_DELIVERY_STATES, pendingDeliveries } from '../publishing';
 
 /** Campaigns a workspace can see: its own, and joint ones where it is an active partner. */
 const visibleTo = (workspaceId: string): Prisma.CampaignWhereInput => ({
@@ -10,6 +11,9 @@ const withPartners = {
   partners: { include: { workspace: { select: { id: true, slug: true, name: true } } } },
   workspace: { select: { id: true, slug: true, name: true } },
 } satisfies Prisma.CampaignInclude;
+
+/** The leaving workspace's own deliveries in the joint campaign. */
+const leaverDeliveries = (workspaceId: string, campaignId: string) => ({ workspaceId, post: { campaignId } });
 
 @Injectable()
 export class CampaignsRepository {
@@ -116,9 +120,14 @@ export class CampaignsRepository {
   /** The leaver's deliveries in the campaign that have not happened yet become CANCELLED. */
   async cancelPendingDeliveries(tx: Tx, workspaceId: string, campaignId: string): Promise<number> {
     const { count } = await tx.postTarget.updateMany({
-      where: { workspaceId, post: { campaignId }, state: { in: ['PENDING', 'SCHEDULED', 'HELD'] } },
+      where: { ...leaverDeliveries(workspaceId, campaignId), state: { in: [...PENDING_DELIVERY_STATES] } },
       data: { state: 'CANCELLED' },
     });
     return count;
+  }
+
+  /** What leaving would cancel, listed with the same condition the leave cancels with. */
+  pendingDeliveriesOnLeave(workspaceId: string, campaignId: string) {
+    return pendingDeliveries(this.prisma, leaverDeliveries(workspaceId, campaignId));
   }
 }

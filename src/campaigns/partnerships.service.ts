@@ -87,6 +87,13 @@ export class PartnershipsService {
     });
   }
 
+  /** What leaving would cancel: this workspace's deliveries in the campaign not yet made (the dialog lists them). */
+  async pendingOnLeave(access: WorkspaceAccess, partnershipId: string) {
+    const partnership = await this.campaigns.findPartnershipById(access.workspaceId, partnershipId);
+    if (!partnership) throw AppError.notFound(CAMPAIGN_TEXT.partnership);
+    return this.campaigns.pendingDeliveriesOnLeave(access.workspaceId, partnership.campaignId);
+  }
+
   /** A partner leaves: its deliveries in the campaign that have not happened are cancelled. */
   async leave(access: WorkspaceAccess, partnershipId: string) {
     return this.prisma.$transaction(async (tx) => {

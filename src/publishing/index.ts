@@ -6,6 +6,7 @@ export { PublishingMetrics } from './metrics';
 export { idempotencyKeyFor, PublishEngine } from './publish-engine';
 export { PublishingApiModule, PublishingModule, PublishingWorkerModule } from './publishing.module';
 export { QUEUE_BOARD_ROUTE, QueueBoardModule } from './queue-board.module';
+export { PENDING_DELIVERY_STATES, pendingDeliveries, pendingDeliveriesView } from './pending-deliveries';
 export { RateBudgetChecker, type RateBudgetWarning } from './rate-budget';
 export { SweeperService, type SweepReport } from './sweeper.service';
 export { TargetActionsService, type Actor } from './target-actions.service';

@@ -1,11 +1,13 @@
-import { Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Req } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { ExpensiveAnonymous } from '../auth/anonymous-throttle';
 import type { GaungRequest, Principal, WorkspaceAccess } from '../auth/auth-context';
 import { Access, CurrentPrincipal, SignedIn, WorkspaceRoute } from '../auth/decorators';
 import { Role } from '../core/database';
-import { sessionTokenView } from '../auth/auth-views';
+import { signInView } from '../auth/auth-views';
+import { BrowserSession } from '../auth/browser-session';
 import { ApiErrors, ApiNoContent, ApiZodBody, ApiZodResponse, ZodBody } from '../core/http';
 import { InvitationsService } from './invitations.service';
 import { invitationAcceptedView, invitationCreatedView, invitationListView } from './workspace-views';
@@ -14,7 +16,10 @@ import { acceptNewSchema, acceptSchema, inviteSchema } from './workspaces.schema
 @ApiTags('workspaces')
 @Controller()
 export class InvitationsController {
-  constructor(private readonly service: InvitationsService) {}
+  constructor(
+    private readonly service: InvitationsService,
+    private readonly browser: BrowserSession,
+  ) {}
 
   @Post('workspaces/:workspace/invitations')
   @WorkspaceRoute(Role.ADMIN)
@@ -57,11 +62,18 @@ export class InvitationsController {
   @Post('invitations/accept-new')
   @ExpensiveAnonymous()
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Accept an invitation by creating an account for its email; signs in' })
+  @ApiOperation({
+    summary: 'Accept an invitation by creating an account for its email; signs in',
+    description: 'Like POST /auth/login: a bearer session token, or with `session: "cookie"` the browser-session cookies and who signed in.',
+  })
   @ApiZodBody(acceptNewSchema)
   @ApiErrors(400, 401, 422)
-  @ApiZodResponse(200, sessionTokenView, 'Joined and signed in')
-  acceptNew(@ZodBody(acceptNewSchema) body: z.infer<typeof acceptNewSchema>, @Req() req: GaungRequest) {
-    return this.service.acceptAsNewUser(body.token, body, { ip: req.ip ?? 'unknown', userAgent: req.header('user-agent') });
+  @ApiZodResponse(200, signInView, 'Joined and signed in: a bearer token, or (session "cookie") who signed in')
+  async acceptNew(@ZodBody(acceptNewSchema) body: z.infer<typeof acceptNewSchema>, @Req() req: GaungRequest, @Res({ passthrough: true }) res: Response) {
+    const client = { ip: req.ip ?? 'unknown', userAgent: req.header('user-agent') };
+    if (body.session === 'bearer') return this.service.acceptAsNewUser(body.token, body, client);
+    const { session, user } = await this.service.acceptAsNewBrowserUser(body.token, body, client);
+    this.browser.issue(res, session.token, session.expiresAt);
+    return { user, expiresAt: session.expiresAt };
   }
 }

@@ -104,6 +104,18 @@ export class InvitationsService {
    * invitation is checked before the password is hashed, so a made-up token costs no hash.
    */
   async acceptAsNewUser(token: string, input: { name: string; password: string; locale: 'id' | 'en' }, client: ClientInfo) {
+    const email = await this.joinAsNewUser(token, input);
+    return this.auth.login(email, input.password, client);
+  }
+
+  /** The same, signed in for the browser: the caller sets the session cookies; the page gets who signed in. */
+  async acceptAsNewBrowserUser(token: string, input: { name: string; password: string; locale: 'id' | 'en' }, client: ClientInfo) {
+    const email = await this.joinAsNewUser(token, input);
+    return this.auth.loginForBrowser(email, input.password, client);
+  }
+
+  /** Creates the invitee's account and membership in one transaction; answers the email to sign in with. */
+  private async joinAsNewUser(token: string, input: { name: string; password: string; locale: 'id' | 'en' }): Promise<string> {
     const { email: invitedEmail } = await this.checkInvitation(this.prisma, token);
     const signInFirst = () => AppError.unauthorized('sign_in_to_accept', WORKSPACE_TEXT.invitationForOtherEmail);
     if (await this.credentials.findUserByEmail(invitedEmail)) throw signInFirst();
@@ -115,7 +127,7 @@ export class InvitationsService {
       await this.join(tx, invitation, user.id);
       return user;
     });
-    return this.auth.login(email, input.password, client);
+    return email;
   }
 
   /** Marks a live invitation accepted, after checking it again under the transaction. */

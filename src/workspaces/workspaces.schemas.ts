@@ -19,7 +19,13 @@ export const changeRoleSchema = z.object({ role: zRole }).strict();
 export const inviteSchema = z.object({ email: zEmail, role: zRole }).strict();
 export const acceptSchema = z.object({ token: z.string().min(20).max(200) }).strict();
 export const acceptNewSchema = z
-  .object({ token: z.string().min(20).max(200), name: zName, password: zPassword, locale: zLocale.default('id') })
+  .object({
+    token: z.string().min(20).max(200),
+    name: zName,
+    password: zPassword,
+    locale: zLocale.default('id'),
+    session: z.enum(['bearer', 'cookie']).default('bearer').meta({ description: 'As in POST /auth/login: "cookie" (the web app) signs the browser in with the session cookies' }),
+  })
   .strict();
 /** A crisis hold of a workspace or of one of its campaigns. */
 export const holdSchema = z

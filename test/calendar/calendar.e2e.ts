@@ -143,4 +143,26 @@ describe('the calendar, key dates, holds and the iCal feed', () => {
     await t.http().get(new URL(second.body.url).pathname).expect(404);
     await t.http().get('/ical/cal_not-a-real-token.ics').expect(404);
   });
+
+  it('the iCal feed covers the whole horizon of the campaigns and shows each post\'s state, held and published included', async () => {
+    const DAY = 86_400_000;
+    // Outside a fixed window (60 days back, 100 ahead) but inside the campaign: both must be in the feed.
+    const far = await post(kspi, new Date(Date.now() + 300 * DAY).toISOString(), 'Jauh di depan: kongres buruh', { campaignId, status: 'APPROVED' });
+    await t.prisma.postTarget.updateMany({ where: { postId: far.id }, data: { state: 'SCHEDULED' } });
+    const old = await post(kspi, new Date(Date.now() - 200 * DAY).toISOString(), 'Sudah lama terbit', { campaignId, status: 'APPROVED' });
+    await t.prisma.postTarget.updateMany({ where: { postId: old.id }, data: { state: 'PUBLISHED', publishedAt: new Date(Date.now() - 200 * DAY) } });
+    // Outside any campaign and the window: left out.
+    await post(kspi, new Date(Date.now() + 400 * DAY).toISOString(), 'Tanpa kampanye, jauh sekali');
+    await t.prisma.campaign.update({ where: { id: campaignId }, data: { heldAt: new Date(), holdReason: 'krisis' } });
+    try {
+      const feed = await t.http().post(`/workspaces/${kspi.slug}/calendar-feed`).set(bearer(kspi.users.COORDINATOR)).expect(201);
+      const ics = (await t.http().get(new URL(feed.body.url).pathname).expect(200)).text.replace(/\r\n /g, '');
+      expect(ics).toContain('May Day 2027 [HELD] Jauh di depan: kongres buruh');
+      expect(ics).toContain('May Day 2027 [PUBLISHED] Sudah lama terbit');
+      expect(ics).toContain('KSPI: Selamat Hari Buruh');
+      expect(ics).not.toContain('Tanpa kampanye, jauh sekali');
+    } finally {
+      await t.prisma.campaign.update({ where: { id: campaignId }, data: { heldAt: null, holdReason: null } });
+    }
+  });
 });

@@ -92,10 +92,25 @@ describe('campaigns and joint campaigns', () => {
     const theirs = await mk(ksbsi.id, ksbsi.users.EDITOR.id, account.id);
     const ours = await mk(kspi.id, kspi.users.EDITOR.id, kspiAccount.id);
 
+    // KSBSI's post outside the joint campaign is neither listed nor cancelled.
+    const elsewhere = await t.prisma.post.create({
+      data: {
+        workspaceId: ksbsi.id, authorId: ksbsi.users.EDITOR.id, baseText: 'Lain', status: 'APPROVED', approvedVersion: 1,
+        scheduledAt: new Date(Date.now() + 3600_000), scheduleZone: 'Asia/Jakarta',
+        targets: { create: { workspaceId: ksbsi.id, accountId: account.id, state: 'SCHEDULED', dueAt: new Date(Date.now() + 3600_000) } },
+      },
+      include: { targets: true },
+    });
+    // The leave dialog asks first: exactly the deliveries the leave then cancels (only KSBSI's own).
+    const preview = await t.http().get(`/workspaces/${ksbsi.slug}/partnerships/${invited.body.id}/pending-deliveries`).set(bearer(ksbsi.users.COORDINATOR)).expect(200);
+    expect(preview.body.deliveries).toEqual([expect.objectContaining({ targetId: theirs.targets[0]!.id, postId: theirs.id, state: 'SCHEDULED', excerpt: 'Aksi!' })]);
+    await t.http().get(`/workspaces/${ksbsi.slug}/partnerships/${invited.body.id}/pending-deliveries`).set(bearer(ksbsi.users.EDITOR)).expect(403);
+    await t.http().get(`/workspaces/${kspi.slug}/partnerships/${invited.body.id}/pending-deliveries`).set(bearer(kspi.users.OWNER)).expect(404);
     const left = await t.http().post(`/workspaces/${ksbsi.slug}/partnerships/${invited.body.id}/leave`).set(bearer(ksbsi.users.COORDINATOR)).expect(200);
     expect(left.body).toEqual({ cancelledDeliveries: 1 });
     expect((await t.prisma.postTarget.findUniqueOrThrow({ where: { id: theirs.targets[0]!.id } })).state).toBe('CANCELLED');
     expect((await t.prisma.postTarget.findUniqueOrThrow({ where: { id: ours.targets[0]!.id } })).state).toBe('SCHEDULED');
+    expect((await t.prisma.postTarget.findUniqueOrThrow({ where: { id: elsewhere.targets[0]!.id } })).state).toBe('SCHEDULED');
     await t.http().get(`/workspaces/${ksbsi.slug}/campaigns/${campaign.id}`).set(bearer(ksbsi.users.VIEWER)).expect(404);
     const audit = await t.prisma.auditEvent.findFirstOrThrow({ where: { workspaceId: ksbsi.id, action: 'partnership.left' } });
     expect(audit.summary).toMatchObject({ cancelledDeliveries: 1, campaignId: campaign.id });

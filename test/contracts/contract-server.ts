@@ -39,7 +39,8 @@ export class ContractServer {
     return this;
   }
 
-  async start(): Promise<this> {
+  /** On a free port, or on `port` when the app under test was configured with this stand-in's address beforehand (the browser tests). */
+  async start(port = 0): Promise<this> {
     this.server = createServer((req, res) => {
       const before = this.answered.get(req.socket) ?? 0;
       this.answered.set(req.socket, before + 1);
@@ -50,7 +51,7 @@ export class ContractServer {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
   }

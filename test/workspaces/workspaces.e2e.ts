@@ -117,6 +117,24 @@ describe('invitations', () => {
     expect(again.body.error.code).toBe('invitation_invalid');
   });
 
+  it('accept-new with session "cookie" signs the browser in with the session cookies, no token in the body', async () => {
+    const ws = await createWorkspace(t.prisma);
+    const email = `${unique('peramban')}@test.gaung`;
+    await t.http().post(`/workspaces/${ws.slug}/invitations`).set(bearer(ws.users.ADMIN)).send({ email, role: 'VIEWER' }).expect(201);
+    const token = tokenFrom(inbox.find((m) => m.to === email)!.body);
+    await t.http().post('/invitations/accept-new').send({ token, name: 'Sari', password: 'sandi-sari-panjang', session: 'biscuit' }).expect(400);
+    expect(await t.prisma.user.count({ where: { email } })).toBe(0);
+    const accepted = await t.http().post('/invitations/accept-new').send({ token, name: 'Sari', password: 'sandi-sari-panjang', session: 'cookie' }).expect(200);
+    expect(accepted.body.token).toBeUndefined();
+    expect(accepted.body.user).toMatchObject({ email });
+    const cookies = (accepted.headers['set-cookie'] as unknown as string[]).map((c) => c.split(';')[0]!);
+    const session = cookies.find((c) => c.startsWith('gaung_session='));
+    expect(session).toBeDefined();
+    expect(cookies.some((c) => c.startsWith('gaung_csrf='))).toBe(true);
+    const me = await t.http().get('/me').set('Cookie', session!).expect(200);
+    expect(me.body.workspaces).toEqual([expect.objectContaining({ slug: ws.slug, role: 'VIEWER' })]);
+  });
+
   it('lets an existing user accept only an invitation to their own email', async () => {
     const ws = await createWorkspace(t.prisma);
     const invitee = await createUser(t.prisma);

@@ -1,4 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import pg from 'pg';
+import { e2eEnvironment } from './environment.mjs';
 import { TelegramContract } from './contracts';
 import { apiAs, demoEmail, expectAccessible, signIn } from './support';
 
@@ -97,7 +99,7 @@ test('the OAuth round trip\'s outcome shows in the page\'s language, and a platf
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Tutup' }).click();
   await expect(page).toHaveURL(/\/app\/kspi\/accounts$/);
-  await page.getByRole('button', { name: 'Hubungkan X' }).click();
+  await page.getByRole('button', { name: 'Hubungkan LinkedIn' }).click();
   await expect(page.getByRole('alert').first()).toBeVisible();
 });
 
@@ -107,5 +109,24 @@ test('a coordinator sees the accounts and their state but no admin action', asyn
   await expect(page.getByRole('article').first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Putuskan' })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Hubungkan akun' })).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test('an Instagram account shows the rate budget left, as the engine counts it', async ({ page }) => {
+  // Written straight into the run's database: connecting Instagram needs the Graph OAuth round trip.
+  const client = new pg.Client({ connectionString: e2eEnvironment().DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO "ConnectedAccount" (id, "workspaceId", platform, "displayName", handle, status, "updatedAt")
+       SELECT '0193a000-0000-7000-8000-00000000a1a1', id, 'INSTAGRAM', 'KSPI di Instagram', 'kspi.ig', 'ACTIVE', now() FROM "Workspace" WHERE slug = 'kspi'
+       ON CONFLICT (id) DO NOTHING`,
+    );
+  } finally {
+    await client.end();
+  }
+  await openAccounts(page);
+  const card = page.getByRole('article', { name: 'Instagram: KSPI di Instagram' });
+  await expect(card.getByTestId('rate-budget')).toHaveText('Batas 24 jam: 50 dari 50 posting tersisa');
   await expectAccessible(page);
 });

@@ -6,6 +6,9 @@ const testRedis = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379/1';
 
 export const e2ePort = () => Number(process.env.GAUNG_E2E_PORT || 39100 + Number(new URL(testRedis).pathname.slice(1) || 0));
 export const e2eBaseUrl = () => `http://127.0.0.1:${e2ePort()}`;
+/** The X stand-in (test/contracts/x) the app is configured with; a browser test starts it on this port. */
+export const e2eXPort = () => e2ePort() + 200;
+export const E2E_X_CLIENT = { clientId: 'x-client-1', clientSecret: 'x-client-secret' };
 
 export function e2eEnvironment() {
   const database = new URL(testDatabase);
@@ -30,5 +33,9 @@ export function e2eEnvironment() {
     SMTP_URL: '',
     // The browser tests' platform stand-ins (test/contracts) listen on loopback.
     EGRESS_ALLOW: '127.0.0.1,::1',
+    // X's OAuth app and API: the stand-in on loopback, reached through the allow-list like any platform.
+    X_API_URL: `http://127.0.0.1:${e2eXPort()}`,
+    X_CLIENT_ID: E2E_X_CLIENT.clientId,
+    X_CLIENT_SECRET: E2E_X_CLIENT.clientSecret,
   };
 }

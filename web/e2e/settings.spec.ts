@@ -5,7 +5,7 @@ test('a token created in settings is shown once, works with the API, and stops w
   const name = `rekap-${info.project.name}`;
   await signIn(page, demoEmail('editor'));
   await page.goto('/app/kspi/settings');
-  await expect(page.getByRole('heading', { name: 'Pengaturan saya' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Pengaturan', exact: true })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('textbox', { name: /^Nama token/ }).fill(name);
   await page.getByLabel('Batas peran').selectOption('VIEWER');

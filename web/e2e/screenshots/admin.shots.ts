@@ -30,3 +30,29 @@ test('settings', async ({ browser }) => {
     await expect(page.getByRole('heading', { name: 'Token API pribadi' })).toBeVisible();
   });
 });
+
+test('workspace settings', async ({ browser }) => {
+  await shootBoth(browser, 'workspace-settings', demoEmail('admin'), async (page) => {
+    await page.goto('/app/kspi/settings');
+    await expect(page.getByRole('heading', { name: 'Ruang kerja' })).toBeVisible();
+  });
+});
+
+test('partners', async ({ browser }) => {
+  await shootBoth(browser, 'partners', demoEmail('coordinator'), async (page) => {
+    await page.goto('/app/kspi/partners');
+    await expect(page.getByRole('article', { name: 'Tolak Upah Murah 2027' })).toBeVisible();
+    await expect(page.getByLabel('Kampanye')).toBeVisible();
+  });
+});
+
+test('audit log', async ({ browser }) => {
+  await shootBoth(browser, 'audit', demoEmail('admin'), async (page) => {
+    // The demo data is written without audit entries: make one the way an admin would.
+    await page.goto('/app/kspi/settings');
+    await page.getByRole('button', { name: 'Simpan pengaturan ruang kerja' }).click();
+    await expect(page.getByText('Pengaturan ruang kerja disimpan.')).toBeVisible();
+    await page.goto('/app/kspi/audit');
+    await expect(page.getByTestId('audit-entry').first()).toBeVisible();
+  });
+});

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from './client';
 import { untypedRequest } from './untyped-request';
+import type { components } from './schema';
 
 export type AccountStatus = 'ACTIVE' | 'NEEDS_RECONNECT' | 'DISABLED';
 export interface PostingSlot { weekday: number; time: string }
@@ -88,4 +89,14 @@ export const useStartOAuth = (workspace: string) =>
     mutationFn: ({ platform, instanceUrl }: { platform: string; instanceUrl?: string }) =>
       call<{ authorizeUrl: string }>(untypedRequest('POST', `/workspaces/${workspace}/accounts/oauth/${platform}/start`, instanceUrl ? { instanceUrl } : {})),
     onSuccess: ({ authorizeUrl }) => window.location.assign(authorizeUrl),
+  });
+
+export type RateBudget = components['schemas']['RateBudgetList']['budgets'][number];
+
+/** The rate budget left on each account whose platform has one, as the publishing engine counts it. */
+export const useRateBudgets = (workspace: string) =>
+  useQuery({
+    queryKey: [...accountsKey(workspace), 'rate-budgets'],
+    queryFn: () => call<{ budgets: RateBudget[] }>(api.GET('/workspaces/{workspace}/accounts/rate-budgets', { params: { path: { workspace } } })),
+    refetchInterval: 60_000,
   });

@@ -240,7 +240,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audit log, newest first; page with ?before=<nextBefore>. action may end in .* (e.g. member.*) */
+        /** Audit log, newest first; page with ?before=<nextBefore>. Filters: who (actorId), what (action, which may end in .*, e.g. member.*; subjectId), when (from, to) */
         get: operations["AuditController_list"];
         put?: never;
         post?: never;
@@ -432,7 +432,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept an invitation by creating an account for its email; signs in */
+        /**
+         * Accept an invitation by creating an account for its email; signs in
+         * @description Like POST /auth/login: a bearer session token, or with `session: "cookie"` the browser-session cookies and who signed in.
+         */
         post: operations["InvitationsController_acceptNew"];
         delete?: never;
         options?: never;
@@ -606,6 +609,23 @@ export interface paths {
         put?: never;
         /** Decline an invitation to a joint campaign */
         post: operations["CampaignsController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspace}/partnerships/{partnershipId}/pending-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What leaving would cancel: this workspace's deliveries in the joint campaign not yet made, soonest first */
+        get: operations["CampaignsController_pendingOnLeave"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1073,6 +1093,23 @@ export interface paths {
         put?: never;
         /** Connect an account with a credential form (Telegram, Bluesky, WordPress, Mastodon token, webhook, feed); verified with the platform first */
         post: operations["AccountsController_connect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspace}/accounts/rate-budgets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rate budget left today on each account whose platform has one (Instagram 50, Threads 250 per 24 h), as the publishing engine counts it */
+        get: operations["AccountsController_rateBudgets"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1744,12 +1781,16 @@ export interface components {
             id: string;
             workspaceId: string | null;
             actorId: string | null;
+            /** @description The acting person's name (null for the engine, or a deleted user) */
+            actorName: string | null;
             /** @description Who acted, e.g. user or api-token */
             actorKind: string;
             /** @example post.approved */
             action: string;
             subjectType: string;
             subjectId: string | null;
+            /** @description For an entry about a delivery (PostTarget): its post, so the entry can link there */
+            postId: string | null;
             /** @description What changed (action-specific JSON) */
             summary: unknown;
             requestId: string | null;
@@ -2326,6 +2367,19 @@ export interface components {
             engagement: number;
             url: string | null;
             text: string;
+        };
+        /** @description The rate budget left on each connected account whose platform has one (Instagram, Threads) */
+        RateBudgetList: {
+            budgets: {
+                accountId: components["schemas"]["Uuid"];
+                /** @description Posts the platform allows in its rolling window */
+                posts: number;
+                windowMs: number;
+                /** @description Posts left now, counted by the same SQL function the publishing claim decides with */
+                left: number;
+                /** @description When the oldest counted post leaves the window (a slot frees); null when nothing is counted */
+                nextSlotAt: components["schemas"]["Instant"] | null;
+            }[];
         };
         RateBudgetWarning: {
             accountId: string;
@@ -3396,17 +3450,23 @@ export interface operations {
                      * @enum {string}
                      */
                     locale?: "id" | "en";
+                    /**
+                     * @description As in POST /auth/login: "cookie" (the web app) signs the browser in with the session cookies
+                     * @default bearer
+                     * @enum {string}
+                     */
+                    session?: "bearer" | "cookie";
                 };
             };
         };
         responses: {
-            /** @description Joined and signed in */
+            /** @description Joined and signed in: a bearer token, or (session "cookie") who signed in */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionToken"];
+                    "application/json": components["schemas"]["SignIn"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3788,6 +3848,45 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    CampaignsController_pendingOnLeave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnershipId: string;
+                /** @description Workspace slug or id */
+                workspace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingDeliveries"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /**
+             * @description Not found, or not in a workspace you belong to
+             *
+             *     Not found, or not in a workspace you belong to
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
     CampaignsController_leave: {
@@ -4453,7 +4552,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description iCalendar of the posts from 60 days ago to 100 days ahead */
+            /** @description iCalendar of the posts over the whole span of the workspace's campaigns (and at least from 60 days ago to 100 days ahead), each with its state */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4873,6 +4972,32 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    AccountsController_rateBudgets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workspace slug or id */
+                workspace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateBudgetList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     AccountsController_get: {

@@ -44,3 +44,26 @@ export function useCalendarFeed(workspace: string) {
     revoke: useMutation({ mutationFn: () => call<unknown>(api.DELETE('/workspaces/{workspace}/calendar-feed', { params: { path: { workspace } } })) }),
   };
 }
+
+export interface ProfileChanges { name?: string; locale?: 'id' | 'en'; timeZone?: string | null }
+
+/** My language and zone (and name): every page reads them from `me`. */
+export function useUpdateProfile() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (changes: ProfileChanges) => call<unknown>(api.PATCH('/me', { body: changes })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['me'] }),
+  });
+}
+
+/** Changing my password ends my other sessions and my personal API tokens (the API says so too). */
+export function useChangePassword() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { currentPassword: string; newPassword: string }) => call<unknown>(api.POST('/auth/password', { body: input })),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['sessions'] });
+      void client.invalidateQueries({ queryKey: ['api-tokens'] });
+    },
+  });
+}

@@ -50,6 +50,8 @@ export interface WorkspaceSettings {
   heldAt: string | null;
   holdReason: string | null;
   holdResumeAt: string | null;
+  allowSelfApproval: boolean;
+  openToPartnerInvitations: boolean;
 }
 
 export type Platform = components['schemas']['Platform'];

@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from './client';
 import type { WorkspaceSettings } from './types';
 
@@ -9,3 +9,18 @@ export const workspaceQuery = (workspace: string) =>
   });
 
 export const useWorkspace = (workspace: string) => useQuery(workspaceQuery(workspace));
+
+export type WorkspaceChanges = Partial<Pick<WorkspaceSettings, 'name' | 'timeZone' | 'locale'> & { allowSelfApproval: boolean; openToPartnerInvitations: boolean }>;
+
+/** The admin's workspace settings; the signed-in user's memberships show the new name too. */
+export function useUpdateWorkspace(workspace: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (changes: WorkspaceChanges) =>
+      call<WorkspaceSettings>(api.PATCH('/workspaces/{workspace}', { params: { path: { workspace } }, body: changes })),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['workspace', workspace] });
+      void client.invalidateQueries({ queryKey: ['me'] });
+    },
+  });
+}

@@ -1,6 +1,8 @@
 import { accountsFeature } from '../features/accounts';
 import { analyticsFeature } from '../features/analytics';
+import { auditFeature } from '../features/audit';
 import { calendarFeature } from '../features/calendar';
+import { partnersFeature } from '../features/partners';
 import { peopleFeature } from '../features/people';
 import { settingsFeature } from '../features/settings';
 import { composerFeature } from '../features/composer';
@@ -21,7 +23,9 @@ export const features: Feature[] = [
   postsFeature,
   accountsFeature,
   peopleFeature,
+  partnersFeature,
   settingsFeature,
+  auditFeature,
   notificationsFeature,
   helpFeature,
 ];

@@ -1,7 +1,8 @@
 import { Badge, Button, Group, Paper, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStartOAuth, type Account } from '../../api/accounts';
+import { useStartOAuth, type Account, type RateBudget } from '../../api/accounts';
+import { useFormatInstant } from '../../app/zone';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { ConnectDialog } from './ConnectDialog';
 import { DisconnectDialog } from './DisconnectDialog';
@@ -11,7 +12,7 @@ import { SlotsDialog, slotsSummary } from './SlotsDialog';
 const STATUS_COLOR = { ACTIVE: '#1e6b34', NEEDS_RECONNECT: '#a34400', DISABLED: '#555' } as const;
 
 /** One account: platform, name, state in words (and why), posting slots, and the admin's actions. */
-export function AccountCard({ workspace, account, admin }: { workspace: string; account: Account; admin: boolean }) {
+export function AccountCard({ workspace, account, admin, budget }: { workspace: string; account: Account; admin: boolean; budget?: RateBudget }) {
   const { t } = useTranslation('accounts');
   const [dialog, setDialog] = useState<'reconnect' | 'slots' | 'disconnect' | null>(null);
   const oauth = reconnectsByOAuth(account.platform);
@@ -30,6 +31,7 @@ export function AccountCard({ workspace, account, admin }: { workspace: string; 
       {account.status === 'NEEDS_RECONNECT' && (
         <Text size="sm" mt="xs" c="#8a3a00">{t('needsReconnect', { reason: account.statusReason ?? t('unknownReason') })}</Text>
       )}
+      {budget && <BudgetLine budget={budget} />}
       <Text size="sm" mt="xs">{t('slots.summary', { slots: slotsSummary(account.postingSlots ?? [], t) })}</Text>
       {admin && (
         <Group gap="xs" mt="sm">
@@ -43,5 +45,19 @@ export function AccountCard({ workspace, account, admin }: { workspace: string; 
       {dialog === 'slots' && <SlotsDialog workspace={workspace} account={account} onClose={close} />}
       {dialog === 'disconnect' && <DisconnectDialog workspace={workspace} account={account} onClose={close} />}
     </Paper>
+  );
+}
+
+/** "37 of 50 left today": the engine's own count (GET .../accounts/rate-budgets), never the page's. */
+function BudgetLine({ budget }: { budget: RateBudget }) {
+  const { t } = useTranslation('accounts');
+  const format = useFormatInstant();
+  const hours = Math.round(budget.windowMs / 3600_000);
+  const left = t('budget.left', { left: budget.left, posts: budget.posts, hours });
+  const opens = budget.nextSlotAt ? t('budget.opens', { at: format(budget.nextSlotAt, { dateStyle: budget.left === 0 ? 'medium' : undefined, timeStyle: 'short' }) }) : '';
+  return (
+    <Text size="sm" mt="xs" c={budget.left === 0 ? '#8a3a00' : undefined} data-testid="rate-budget">
+      {left}{opens ? `, ${opens}` : ''}{budget.left === 0 ? `. ${t('budget.spent')}` : ''}
+    </Text>
   );
 }

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from '@man
 import { useNavigate, useRouteContext, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAccounts, useStartOAuth } from '../../api/accounts';
+import { useAccounts, useRateBudgets, useStartOAuth } from '../../api/accounts';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { AccountCard } from './AccountCard';
 import { ConnectDialog } from './ConnectDialog';
@@ -16,6 +16,7 @@ export function AccountsPage() {
   const { membership } = useRouteContext({ from: '/$workspace' });
   const workspace = membership.workspace.slug;
   const accounts = useAccounts(workspace);
+  const budgets = useRateBudgets(workspace).data?.budgets ?? [];
   const admin = mayManage(membership.role);
   const [connecting, setConnecting] = useState<string | null>(null);
   const list = accounts.data?.accounts ?? [];
@@ -27,7 +28,7 @@ export function AccountsPage() {
       <ErrorAlert error={accounts.error} />
       {!accounts.isLoading && list.length === 0 && <Text>{t('empty')}</Text>}
       {list.map((account) => (
-        <AccountCard key={account.id} workspace={workspace} account={account} admin={admin} />
+        <AccountCard key={account.id} workspace={workspace} account={account} admin={admin} budget={budgets.find((b) => b.accountId === account.id)} />
       ))}
       {admin && (
         <Paper withBorder p="md">

@@ -1,16 +1,13 @@
-import { Anchor, Button, List, Stack, Text } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
+import { Button, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useDisconnectAccount, usePendingDeliveries, type Account } from '../../api/accounts';
-import { postPath } from '../../app/links';
-import { useFormatInstant } from '../../app/zone';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { PendingDeliveryList } from '../../ui/PendingDeliveryList';
 
 /** Disconnecting: before confirming, the deliveries not yet made that it will cancel, each linking to its post. */
 export function DisconnectDialog({ workspace, account, onClose }: { workspace: string; account: Account; onClose: () => void }) {
   const { t } = useTranslation('accounts');
-  const format = useFormatInstant();
   const pending = usePendingDeliveries(workspace, account.id, true);
   const disconnect = useDisconnectAccount(workspace);
   const deliveries = pending.data?.deliveries ?? [];
@@ -22,16 +19,7 @@ export function DisconnectDialog({ workspace, account, onClose }: { workspace: s
         {pending.isLoading ? <Text size="sm">{t('loading')}</Text> : (
           <>
             <Text size="sm" fw={600}>{t('disconnect.cancels', { count: deliveries.length })}</Text>
-            {deliveries.length > 0 && (
-              <List size="sm" spacing={4}>
-                {deliveries.map((d) => (
-                  <List.Item key={d.targetId}>
-                    <Anchor component={Link} to={postPath(workspace, d.postId)}>{d.title || d.excerpt.slice(0, 60) || t('disconnect.untitled')}</Anchor>
-                    {d.scheduledAt ? ` · ${format(d.scheduledAt)}` : ''}
-                  </List.Item>
-                ))}
-              </List>
-            )}
+            <PendingDeliveryList workspace={workspace} deliveries={deliveries} untitled={t('disconnect.untitled')} />
           </>
         )}
         <ErrorAlert error={disconnect.error} />

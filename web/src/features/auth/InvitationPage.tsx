@@ -1,11 +1,12 @@
 import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createRoute, useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rootRoute } from '../../app/root-route';
 import { api, call } from '../../api/client';
-import { meQuery, useSignIn } from '../../api/session';
+import { meQuery } from '../../api/session';
+import type { CookieSignIn } from '../../api/types';
 import { CenteredCard } from '../../ui/CenteredCard';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { tokenSearch } from './token-search';
@@ -26,7 +27,7 @@ function InvitationPage() {
   const { token } = invitationRoute.useSearch();
   const navigate = useNavigate();
   const me = useQuery({ ...meQuery, throwOnError: false });
-  const signIn = useSignIn();
+  const client = useQueryClient();
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const home = () => void navigate({ to: '/' });
@@ -35,15 +36,15 @@ function InvitationPage() {
     mutationFn: () => call<unknown>(api.POST('/invitations/accept', { body: { token } })),
     onSuccess: home,
   });
+  // `session: 'cookie'`: the API signs this browser in (the session cookies), as POST /auth/login does.
   const acceptAsNew = useMutation({
     mutationFn: () =>
-      call<{ user?: { email?: string } }>(
-        api.POST('/invitations/accept-new', { body: { token, name: name.trim(), password, locale: i18n.language === 'en' ? 'en' : 'id' } }),
+      call<CookieSignIn>(
+        api.POST('/invitations/accept-new', { body: { token, name: name.trim(), password, locale: i18n.language === 'en' ? 'en' : 'id', session: 'cookie' } }),
       ),
-    onSuccess: (answer) => {
-      const email = answer?.user?.email;
-      if (email) signIn.mutate({ email, password }, { onSuccess: home });
-      else void navigate({ to: '/sign-in' });
+    onSuccess: () => {
+      client.removeQueries();
+      home();
     },
   });
 
@@ -73,8 +74,8 @@ function InvitationPage() {
             <Text>{t('invitation.asNew')}</Text>
             <TextInput label={t('name')} autoComplete="name" required value={name} onChange={(e) => setName(e.currentTarget.value)} />
             <PasswordInput label={t('newPassword')} description={t('passwordRule')} autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
-            <ErrorAlert error={acceptAsNew.error ?? signIn.error} />
-            <Button type="submit" loading={acceptAsNew.isPending || signIn.isPending}>{t('invitation.create')}</Button>
+            <ErrorAlert error={acceptAsNew.error} />
+            <Button type="submit" loading={acceptAsNew.isPending}>{t('invitation.create')}</Button>
           </Stack>
         </form>
       )}

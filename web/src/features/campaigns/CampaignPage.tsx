@@ -9,8 +9,8 @@ import { useFormatInstant } from '../../app/zone';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useHeldCampaignsBanner } from '../../ui/use-held-campaigns-banner';
 import { CampaignForm } from './CampaignForm';
-import { HoldDialog, ResumeDialog } from './HoldDialogs';
-import { stateOf } from './resume-preview';
+import { HoldDialog, ResumeDialog } from '../../ui/HoldDialogs';
+import { stateOf } from '../../ui/resume-preview';
 import { mayHoldCampaigns } from './roles';
 
 // Feature routes are registered loosely (app/feature.ts), so a link's search is not typed per route.
@@ -48,7 +48,7 @@ export function CampaignPage() {
         {mayAct && (
           <Group gap="xs">
             <Button variant="default" onClick={edit.open}>{t('edit')}</Button>
-            {held ? <Button onClick={resumeDialog.open}>{t('resume.button')}</Button> : <Button color="#b02525" onClick={holdDialog.open}>{t('hold.button')}</Button>}
+            {held ? <Button onClick={resumeDialog.open}>{t('holds:resume.button')}</Button> : <Button color="#b02525" onClick={holdDialog.open}>{t('holds:hold.button')}</Button>}
           </Group>
         )}
       </Group>

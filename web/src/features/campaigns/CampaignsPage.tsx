@@ -1,14 +1,13 @@
-import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, useRouteContext } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useCampaigns } from '../../api/campaigns';
-import { useWorkspace } from '../../api/workspace';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useHeldCampaignsBanner } from '../../ui/use-held-campaigns-banner';
 import { CampaignForm } from './CampaignForm';
 import { mayHoldCampaigns, mayHoldWorkspace } from './roles';
-import { HoldDialog, ResumeDialog } from './HoldDialogs';
+import { WorkspaceHold } from '../../ui/WorkspaceHold';
 
 /** The campaigns of this workspace and its joint campaigns; the workspace's own crisis button for admins. */
 export function CampaignsPage() {
@@ -16,10 +15,7 @@ export function CampaignsPage() {
   const { membership } = useRouteContext({ from: '/$workspace' });
   const workspace = membership.workspace.slug;
   const campaigns = useCampaigns(workspace);
-  const settings = useWorkspace(workspace).data;
   const [creating, create] = useDisclosure(false);
-  const [holding, holdDialog] = useDisclosure(false);
-  const [resuming, resumeDialog] = useDisclosure(false);
   const list = campaigns.data?.campaigns ?? [];
   useHeldCampaignsBanner(workspace);
 
@@ -29,18 +25,7 @@ export function CampaignsPage() {
         <Title order={1} size="h2">{t('title')}</Title>
         {mayHoldCampaigns(membership.role) && <Button onClick={create.open}>{t('new')}</Button>}
       </Group>
-      {mayHoldWorkspace(membership.role) && settings && (
-        <Alert color={settings.heldAt ? 'red' : 'gray'} title={t('workspaceHold.title')}>
-          <Group justify="space-between" gap="sm">
-            <Text size="sm">{settings.heldAt ? t('workspaceHold.held') : t('workspaceHold.explain')}</Text>
-            {settings.heldAt ? (
-              <Button onClick={resumeDialog.open}>{t('resume.button')}</Button>
-            ) : (
-              <Button color="#b02525" onClick={holdDialog.open}>{t('workspaceHold.button')}</Button>
-            )}
-          </Group>
-        </Alert>
-      )}
+      {mayHoldWorkspace(membership.role) && <WorkspaceHold workspace={workspace} name={membership.workspace.name} />}
       <ErrorAlert error={campaigns.error} />
       {!campaigns.isLoading && list.length === 0 && <Text>{t('empty')}</Text>}
       {list.map((campaign) => (
@@ -57,8 +42,6 @@ export function CampaignsPage() {
         </Paper>
       ))}
       {creating && <CampaignForm workspace={workspace} defaultZone={membership.workspace.timeZone} opened={creating} onClose={create.close} />}
-      <HoldDialog workspace={workspace} scope={{ workspace: true }} name={membership.workspace.name} opened={holding} onClose={holdDialog.close} />
-      <ResumeDialog workspace={workspace} scope={{ workspace: true }} name={membership.workspace.name} opened={resuming} onClose={resumeDialog.close} campaigns={list} />
     </Stack>
   );
 }

@@ -1,11 +1,14 @@
 import { Stack, Title } from '@mantine/core';
 import { useRouteContext } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { roleAtLeast } from '../../api/session';
 import { ApiTokensPanel } from './ApiTokensPanel';
 import { CalendarFeedPanel } from './CalendarFeedPanel';
+import { ProfilePanel } from './ProfilePanel';
 import { SessionsPanel } from './SessionsPanel';
+import { WorkspacePanel } from './WorkspacePanel';
 
-/** My own settings in this workspace: personal API tokens, the calendar subscription, signed-in sessions. */
+/** The workspace's settings (admins), then my own: profile and password, API tokens, the calendar subscription, sessions. */
 export function SettingsPage() {
   const { t } = useTranslation('settings');
   const { membership } = useRouteContext({ from: '/$workspace' });
@@ -13,6 +16,8 @@ export function SettingsPage() {
   return (
     <Stack gap="md">
       <Title order={1} size="h2">{t('title')}</Title>
+      {roleAtLeast(membership.role, 'ADMIN') && <WorkspacePanel workspace={workspace} />}
+      <ProfilePanel />
       <ApiTokensPanel workspace={workspace} role={membership.role} />
       <CalendarFeedPanel workspace={workspace} />
       <SessionsPanel />

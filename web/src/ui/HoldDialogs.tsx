@@ -1,12 +1,12 @@
 import { Button, List, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useHold, type HoldScope } from '../../api/campaigns';
-import { usePosts } from '../../api/posts';
-import type { Campaign } from '../../api/post-types';
-import { useFormatInstant, useZone, zoneLabel } from '../../app/zone';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { instantOf } from '../../ui/zoned-input';
+import { useHold, type HoldScope } from '../api/campaigns';
+import { usePosts } from '../api/posts';
+import type { Campaign } from '../api/post-types';
+import { useFormatInstant, useZone, zoneLabel } from '../app/zone';
+import { ErrorAlert } from './ErrorAlert';
+import { instantOf } from './zoned-input';
 import { resumePreview } from './resume-preview';
 
 interface Props {
@@ -20,7 +20,7 @@ interface Props {
 
 /** The crisis button's dialog: a reason and an optional automatic resume time. */
 export function HoldDialog({ workspace, scope, name, opened, onClose }: Props) {
-  const { t } = useTranslation('campaigns');
+  const { t } = useTranslation('holds');
   const zone = useZone();
   const { hold } = useHold(workspace);
   const [reason, setReason] = useState('');
@@ -43,7 +43,7 @@ export function HoldDialog({ workspace, scope, name, opened, onClose }: Props) {
 
 /** Resuming: before confirming, which posts will publish late and which will expire under the late policy. */
 export function ResumeDialog({ workspace, scope, name, opened, onClose, campaigns }: Props & { campaigns: Campaign[] }) {
-  const { t } = useTranslation('campaigns');
+  const { t } = useTranslation('holds');
   const format = useFormatInstant();
   const { resume } = useHold(workspace);
   const posts = usePosts(workspace, { status: 'APPROVED', ...('campaignId' in scope ? { campaignId: scope.campaignId } : {}) }, opened);

@@ -1,4 +1,4 @@
-import type { Campaign, Post } from '../../api/post-types';
+import type { Campaign, Post } from '../api/post-types';
 
 /** The API's grace for posts without a campaign (docs/publishing.md, "Late policy on resume"). */
 const NO_CAMPAIGN_GRACE_MINUTES = 5;

@@ -1,0 +1,40 @@
+import { expect, test } from '@playwright/test';
+import { XContract } from './contracts';
+import { e2eXPort } from './environment.mjs';
+import { apiAs, demoEmail, expectAccessible, signIn } from './support';
+
+// The app under test is configured with X's OAuth app and API on this stand-in (web/e2e/environment.mjs).
+let x: InstanceType<typeof XContract>;
+test.beforeAll(async () => {
+  x = await new XContract().start(e2eXPort());
+});
+test.afterAll(() => x.stop());
+
+test('an admin connects X through the OAuth round trip and lands back on the accounts page with a success message', async ({ page, request }, info) => {
+  const user = info.project.name === 'phone' ? { id: '2244994946', name: 'KSPI Ponsel', username: 'kspi_ponsel' } : { id: '2244994945', name: 'KSPI Pusat', username: 'kspi_pusat' };
+  x.users.set(user.id, user);
+  // X's approval page: the browser cannot reach x.com here, so the test plays the admin approving
+  // there. It hands out a code bound to the PKCE challenge and redirect URI (as X does) and sends
+  // the browser back to Gaung's callback; the code exchange and "who am I" then go to the stand-in.
+  await page.route(/^https:\/\/(x|twitter)\.com\/i\/oauth2\/authorize/, async (route) => {
+    const authorize = new URL(route.request().url());
+    const code = `code-${authorize.searchParams.get('state')!.slice(0, 8)}`;
+    x.codes.set(code, { userId: user.id, challenge: authorize.searchParams.get('code_challenge')!, redirectUri: authorize.searchParams.get('redirect_uri')! });
+    const back = new URL(authorize.searchParams.get('redirect_uri')!);
+    back.searchParams.set('code', code);
+    back.searchParams.set('state', authorize.searchParams.get('state')!);
+    await route.fulfill({ status: 302, headers: { location: back.toString() } });
+  });
+
+  await signIn(page, demoEmail('admin'));
+  await page.goto('/app/kspi/accounts');
+  await page.getByRole('button', { name: 'Hubungkan X' }).click();
+  await page.waitForURL(/\/app\/kspi\/accounts\?oauth=connected/);
+  await expect(page.getByRole('status').filter({ hasText: 'X terhubung' })).toBeVisible();
+  await expect(page.getByRole('article', { name: `X: ${user.name}` })).toBeVisible();
+  await expectAccessible(page);
+
+  const headers = await apiAs(request, demoEmail('admin'));
+  const accounts = (await (await request.get('/workspaces/kspi/accounts', { headers })).json()) as { accounts: { platform: string; externalId: string; status: string }[] };
+  expect(accounts.accounts.find((a) => a.platform === 'X' && a.externalId === user.id)?.status).toBe('ACTIVE');
+});
