@@ -5,6 +5,7 @@ import { PublishingModule } from '../publishing';
 import { ReviewController } from '../review/review.controller';
 import { ReviewService } from '../review/review.service';
 import { PostsController } from './posts.controller';
+import { PostVersionsRepository } from './post-versions';
 import { PostsRepository } from './posts.repository';
 import { PostsService } from './posts.service';
 
@@ -12,7 +13,7 @@ import { PostsService } from './posts.service';
 @Module({
   imports: [CampaignsModule, PublishersModule, PublishingModule],
   controllers: [PostsController, ReviewController],
-  providers: [PostsService, PostsRepository, ReviewService],
+  providers: [PostsService, PostsRepository, PostVersionsRepository, ReviewService],
   exports: [PostsService, PostsRepository],
 })
 export class PostsModule {}

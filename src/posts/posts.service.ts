@@ -13,7 +13,8 @@ import { checkContent, hasIssues, presentIssues, validatorFrom, type AccountIssu
 import { presentPost } from './post-view';
 import { POST_TEXT } from './posts.messages';
 import { nextTiming } from './publish-time';
-import { PostsRepository, STARTED_DELIVERY_STATES, type PostWithTargets } from './posts.repository';
+import { PostsRepository, postInclude, STARTED_DELIVERY_STATES, type PostWithTargets } from './posts.repository';
+import { PostVersionsRepository } from './post-versions';
 import type { CreatePost, UpdatePost } from './posts.schemas';
 
 /** Drafting: create, edit, read. Review transitions live in ReviewService. */
@@ -26,6 +27,7 @@ export class PostsService {
     private readonly registry: PublisherRegistry,
     private readonly scheduler: DeliveryScheduler,
     private readonly audit: AuditService,
+    private readonly versions: PostVersionsRepository,
   ) {}
 
   async create(access: WorkspaceAccess, input: CreatePost) {
@@ -42,6 +44,7 @@ export class PostsService {
         targets: { create: input.targets.map((t, position) => ({ workspaceId: access.workspaceId, accountId: t.accountId, text: t.text ?? null, position })) },
       });
       if (input.mediaIds?.length) await this.posts.setMedia(tx, created.id, input.mediaIds);
+      await this.recordVersion(tx, access, created.id);
       await this.record(tx, access, 'post.created', created.id, { version: 1, targets: input.targets.length, publishNow: timing.publishNow });
       return created;
     });
@@ -90,6 +93,7 @@ export class PostsService {
         fields: Object.keys(changes),
       });
       const after = (await this.posts.lock(tx, access.workspaceId, postId))!;
+      await this.versions.record(tx, after, access.userId);
       return { post: after, stale: staleWakeUps(before.targets, after.targets) };
     });
     await Promise.all(stale.map((w) => this.scheduler.forget(w.id, w.version)));
@@ -113,6 +117,19 @@ export class PostsService {
     // A time kept from before may have passed since: the edit is allowed, submitting is not.
     const timePassed = !timing.publishNow && timing.scheduledAt !== null && timing.scheduledAt.getTime() <= Date.now();
     return { submittable: !hasIssues(issues) && !timePassed, timePassed, ...timing, issues: presentIssues(issues, requestContext.locale()) };
+  }
+
+  /** Every version of a post, oldest first (404 for a post of another workspace). */
+  async versionsOf(access: WorkspaceAccess, postId: string) {
+    const post = await this.posts.find(access.workspaceId, postId);
+    if (!post) throw AppError.notFound(POST_TEXT.post);
+    return this.versions.list(access.workspaceId, postId);
+  }
+
+  /** Keeps the post's current version (as `tx` sees it now): call in the transaction that made it. */
+  async recordVersion(tx: Tx, access: WorkspaceAccess, postId: string) {
+    const post = await tx.post.findFirstOrThrow({ where: { id: postId, workspaceId: access.workspaceId }, include: postInclude });
+    await this.versions.record(tx, post, access.userId);
   }
 
   /** Per-target content problems, in the platform's own counting (publisher.validate), by account. */

@@ -95,6 +95,7 @@ export class ReviewService {
         version,
         dueAt: when.instant,
       });
+      await this.drafting.recordVersion(tx, access, post.id);
       return { post: updated, wake: ids.map((id) => ({ id, version, dueAt: when.instant })) };
     });
     return { ...result, warnings: await this.rateWarnings(access, result.id) };

@@ -699,6 +699,23 @@ export interface paths {
         patch: operations["PostsController_update"];
         trace?: never;
     };
+    "/workspaces/{workspace}/posts/{postId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of a post (texts per target, time, editor), oldest first */
+        get: operations["PostsController_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workspaces/{workspace}/posts/{postId}/submit": {
         parameters: {
             query?: never;
@@ -2180,6 +2197,33 @@ export interface components {
         PostTargetInput: {
             accountId: components["schemas"]["Uuid"];
             text?: string | null;
+        };
+        PostVersion: {
+            version: number;
+            /** @description Who made this version; null when unknown (versions older than this record) */
+            editor: {
+                id: string;
+                name: string;
+            } | null;
+            createdAt: components["schemas"]["Instant"];
+            title: string | null;
+            baseText: string;
+            scheduledAt: components["schemas"]["Instant"] | null;
+            scheduleZone: string | null;
+            publishNow: boolean;
+            notAfter: components["schemas"]["Instant"] | null;
+            mediaIds: string[];
+            targets: components["schemas"]["PostVersionTarget"][];
+        };
+        PostVersionList: {
+            /** @description Oldest first; the last one is the current version */
+            versions: components["schemas"]["PostVersion"][];
+        };
+        PostVersionTarget: {
+            accountId: string;
+            accountName: string;
+            platform: components["schemas"]["Platform"];
+            text: string | null;
         };
         RankedPost: {
             targetId: string;
@@ -3869,6 +3913,33 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    PostsController_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+                /** @description Workspace slug or id */
+                workspace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostVersionList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     ReviewController_submit: {
