@@ -8,9 +8,9 @@ import { AppError } from '../core/errors';
 import { requestContext } from '../core/logging';
 import { DeliveryScheduler, staleWakeUps } from '../publishing';
 import { PublisherRegistry } from '../publishers';
-import { applyReviewActionOrThrow } from '../review/review-machine';
+import { allowedReviewActions, applyReviewActionOrThrow, type ReviewContext } from '../review/review-machine';
 import { checkContent, hasIssues, presentIssues, validatorFrom, type AccountIssues, type DraftContent } from './content';
-import { presentPost } from './post-view';
+import { presentPost, type PostActions } from './post-view';
 import { POST_TEXT } from './posts.messages';
 import { nextTiming } from './publish-time';
 import { PostsRepository, postInclude, STARTED_DELIVERY_STATES, type PostWithTargets } from './posts.repository';
@@ -48,19 +48,20 @@ export class PostsService {
       await this.record(tx, access, 'post.created', created.id, { version: 1, targets: input.targets.length, publishNow: timing.publishNow });
       return created;
     });
-    return this.present((await this.posts.find(access.workspaceId, post.id))!);
+    return this.present(access, (await this.posts.find(access.workspaceId, post.id))!);
   }
 
   async get(access: WorkspaceAccess, postId: string) {
     const post = await this.posts.find(access.workspaceId, postId);
     if (!post) throw AppError.notFound(POST_TEXT.post);
-    return this.present(post);
+    return this.present(access, post);
   }
 
   async list(access: WorkspaceAccess, query: Parameters<PostsRepository['list']>[1]) {
     const rows = await this.posts.list(access.workspaceId, query);
     const locale = requestContext.locale();
-    return { posts: rows.map((p) => presentPost(p, locale)), nextBefore: rows.length === query.limit ? rows[rows.length - 1]!.id : null };
+    const context = await this.reviewContext(this.prisma, access);
+    return { posts: rows.map((p) => presentPost(p, locale, actionsOf(p, context))), nextBefore: rows.length === query.limit ? rows[rows.length - 1]!.id : null };
   }
 
   /**
@@ -97,7 +98,7 @@ export class PostsService {
       return { post: after, stale: staleWakeUps(before.targets, after.targets) };
     });
     await Promise.all(stale.map((w) => this.scheduler.forget(w.id, w.version)));
-    return this.present(post);
+    return this.present(access, post);
   }
 
   /**
@@ -137,8 +138,9 @@ export class PostsService {
     return checkContent(draftOf(post, {}, null), validatorFrom(this.registry));
   }
 
-  present(post: PostWithTargets) {
-    return presentPost(post, requestContext.locale(), this.issuesOf(post));
+  /** The post as `access` reads it: with its issues and what the reader may do with it. */
+  async present(access: WorkspaceAccess, post: PostWithTargets) {
+    return presentPost(post, requestContext.locale(), actionsOf(post, await this.reviewContext(this.prisma, access)), this.issuesOf(post));
   }
 
   /** Locks a post whose content may still change: not cancelled, nothing published or publishing. */
@@ -149,7 +151,7 @@ export class PostsService {
     return post;
   }
 
-  async reviewContext(tx: Tx, access: WorkspaceAccess) {
+  async reviewContext(tx: Tx, access: WorkspaceAccess): Promise<ReviewContext> {
     const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: access.workspaceId }, select: { allowSelfApproval: true } });
     return { actor: { userId: access.userId, role: access.role }, allowSelfApproval: workspace.allowSelfApproval };
   }
@@ -201,6 +203,13 @@ function draftOf(before: PostWithTargets | null, changes: UpdatePost, references
 
 function assertContentMayChange(post: PostWithTargets): void {
   if (post.targets.some((t) => STARTED_DELIVERY_STATES.includes(t.state))) throw AppError.conflict('already_published', POST_TEXT.alreadyPublished);
+}
+
+/** The review rules' answer per action, plus what the routes add: content freezes once a delivery started. */
+function actionsOf(post: PostWithTargets, context: ReviewContext): PostActions {
+  const allowed = allowedReviewActions(reviewStateOf(post), context);
+  const started = post.targets.some((t) => STARTED_DELIVERY_STATES.includes(t.state));
+  return { ...allowed, submit: allowed.submit && !started, approve: allowed.approve && !started, requestChanges: allowed.requestChanges && !started, edit: allowed.edit && !started, withdraw: allowed.withdraw && !started };
 }
 
 export function reviewStateOf(post: PostWithTargets) {

@@ -136,7 +136,7 @@ export class ReviewService {
     });
     await Promise.all(outcome.stale.map((w) => this.scheduler.forget(w.id, w.version)));
     await this.scheduler.wake(outcome.wake);
-    return this.drafting.present(outcome.post);
+    return this.drafting.present(access, outcome.post);
   }
 
   /** Applies a review action to the post row; an approval voided drops its scheduled deliveries to PENDING. */

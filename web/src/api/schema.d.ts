@@ -2129,8 +2129,20 @@ export interface components {
             targets: components["schemas"]["PostTarget"][];
             /** @description Every target's issues in the order of the targets (empty lists when fine) */
             issues: components["schemas"]["AccountIssues"][];
+            actions: components["schemas"]["PostActions"];
             createdAt: components["schemas"]["Instant"];
             updatedAt: components["schemas"]["Instant"];
+        };
+        /** @description What the reader may do with the post now; the routes still decide (content issues, a passed time) */
+        PostActions: {
+            submit: boolean;
+            /** @description False for the author and for editors of this version unless the workspace allows self-approval (four eyes) */
+            approve: boolean;
+            requestChanges: boolean;
+            /** @description False once a delivery started (published, publishing, unconfirmed) */
+            edit: boolean;
+            withdraw: boolean;
+            cancel: boolean;
         };
         PostChanges: {
             campaignId?: components["schemas"]["Uuid"] | null;
