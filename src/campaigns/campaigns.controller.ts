@@ -7,7 +7,7 @@ import { Role } from '../core/database';
 import { ApiErrors, ApiNoContent, ApiZodBody, ApiZodQuery, ApiZodResponse, ZodBody, ZodQuery } from '../core/http';
 import { createCampaignSchema, holdSchema, invitePartnerSchema, listCampaignsSchema, updateCampaignSchema } from './campaigns.schemas';
 import { CampaignsService } from './campaigns.service';
-import { resumeSummaryView } from '../workspaces/workspace-views';
+import { resumePreviewView, resumeSummaryView } from '../workspaces/workspace-views';
 import { campaignPageView, campaignView, cancelledDeliveriesView, partnerInvitedView, partnershipListView } from './campaign-views';
 import { PartnershipsService } from './partnerships.service';
 
@@ -94,6 +94,15 @@ export class CampaignsController {
   @ApiZodResponse(200, resumeSummaryView)
   resume(@Access() access: WorkspaceAccess, @Param('campaignId') campaignId: string) {
     return this.campaigns.resume(access, campaignId);
+  }
+
+  @Get('campaigns/:campaignId/resume-preview')
+  @WorkspaceRoute(Role.COORDINATOR)
+  @ApiOperation({ summary: 'Dry run of resume: which held deliveries would publish late and which would expire now (the same rule as resume)' })
+  @ApiErrors(403, 409)
+  @ApiZodResponse(200, resumePreviewView)
+  resumePreview(@Access() access: WorkspaceAccess, @Param('campaignId') campaignId: string) {
+    return this.campaigns.previewResume(access, campaignId);
   }
 
   @Post('campaigns/:campaignId/partners')

@@ -3,7 +3,7 @@ import { accessActor, auditJson, AuditService } from '../audit/audit.service';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { PrismaService, type Tx } from '../core/database';
 import { AppError } from '../core/errors';
-import { HoldResumeService, type ResumeSummary } from '../publishing';
+import { HoldResumeService, type ResumePreview, type ResumeSummary } from '../publishing';
 import type { CampaignView } from './campaign-views';
 import { CampaignsRepository } from './campaigns.repository';
 import { CAMPAIGN_TEXT } from './campaigns.messages';
@@ -96,6 +96,15 @@ export class CampaignsService {
       await this.record(tx, access, 'campaign.resumed', campaignId);
     });
     return this.holds.resumeAfterHold({ campaignId });
+  }
+
+  /** A dry run of resume: the same refusals (owner only, held), then what the resume would do now. */
+  async previewResume(access: WorkspaceAccess, campaignId: string): Promise<ResumePreview> {
+    const campaign = await this.campaigns.findVisible(access.workspaceId, campaignId);
+    if (!campaign) throw AppError.notFound(CAMPAIGN_TEXT.campaign);
+    if (campaign.workspaceId !== access.workspaceId) throw AppError.forbidden('campaign_owner_only', CAMPAIGN_TEXT.ownerOnly);
+    if (!campaign.heldAt) throw AppError.conflict('not_held', CAMPAIGN_TEXT.notHeld);
+    return this.holds.preview({ campaignId });
   }
 
   /** Locks a campaign for a change by its owner workspace; 403 for a partner (who can see it). */

@@ -5,7 +5,7 @@ import { actorOf } from '../auth/auth.service';
 import { PrismaService, Role, type Tx } from '../core/database';
 import { AppError } from '../core/errors';
 import { RateLimiter } from '../core/queue';
-import { HoldResumeService, type ResumeSummary } from '../publishing';
+import { HoldResumeService, type ResumePreview, type ResumeSummary } from '../publishing';
 import { assertMayManage } from './member-rights';
 import type { WorkspaceChanges } from './workspaces.schemas';
 import { WORKSPACE_TEXT } from './workspaces.messages';
@@ -87,6 +87,13 @@ export class WorkspacesService {
       await this.audit.record(tx, { workspaceId: access.workspaceId, actor: accessActor(access), action: 'workspace.resumed', subjectType: 'workspace', subjectId: access.workspaceId });
     });
     return this.holds.resumeAfterHold({ workspaceId: access.workspaceId });
+  }
+
+  /** A dry run of resume: refused the same way when not held, then what the resume would do now. */
+  async previewResume(access: WorkspaceAccess): Promise<ResumePreview> {
+    const workspace = await this.workspaces.findById(access.workspaceId);
+    if (!workspace.heldAt) throw AppError.conflict('not_held', WORKSPACE_TEXT.notHeld);
+    return this.holds.preview({ workspaceId: access.workspaceId });
   }
 
   async members(access: WorkspaceAccess) {

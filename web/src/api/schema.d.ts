@@ -319,6 +319,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/workspaces/{workspace}/resume-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dry run of resume: which held deliveries would publish late and which would expire now (the same rule as resume) */
+        get: operations["WorkspacesController_resumePreview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workspaces/{workspace}/members": {
         parameters: {
             query?: never;
@@ -538,6 +555,23 @@ export interface paths {
         put?: never;
         /** Lift a campaign hold; deliveries whose time passed follow the campaign's late policy */
         post: operations["CampaignsController_resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspace}/campaigns/{campaignId}/resume-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dry run of resume: which held deliveries would publish late and which would expire now (the same rule as resume) */
+        get: operations["CampaignsController_resumePreview"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2265,6 +2299,32 @@ export interface components {
                 redis: components["schemas"]["HealthCheck"];
             };
         };
+        ResumeOutcome: {
+            targetId: string;
+            postId: string;
+            /** @description The post's workspace (a partner's, in a joint campaign) */
+            workspaceId: string;
+            title: string | null;
+            /** @description The first 140 characters of the base text */
+            text: string;
+            accountName: string;
+            platform: components["schemas"]["Platform"];
+            dueAt: components["schemas"]["Instant"] | null;
+            /** @description How late it would be now, in whole minutes */
+            lateMinutes: number;
+            /**
+             * @description The late policy that decides: the campaign's, or the 5-minute grace of posts without a campaign
+             * @enum {string}
+             */
+            policy: "PUBLISH_LATE" | "EXPIRE" | "NO_CAMPAIGN";
+        };
+        /** @description A dry run of a resume now: the same rule as the resume, nothing written */
+        ResumePreview: {
+            /** @description Held deliveries that would publish at once (late, within the grace) */
+            publish: components["schemas"]["ResumeOutcome"][];
+            /** @description Held deliveries that would expire */
+            expire: components["schemas"]["ResumeOutcome"][];
+        };
         ResumeSummary: {
             rescheduled: number;
             expired: number;
@@ -3057,6 +3117,33 @@ export interface operations {
             409: components["responses"]["Conflict"];
         };
     };
+    WorkspacesController_resumePreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workspace slug or id */
+                workspace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResumePreview"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
     WorkspacesController_members: {
         parameters: {
             query?: never;
@@ -3587,6 +3674,46 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    CampaignsController_resumePreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+                /** @description Workspace slug or id */
+                workspace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResumePreview"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description Your role does not allow this action
+             *
+             *     Your role does not allow this action
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
         };
