@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useHeldCampaignsBanner } from '../../ui/use-held-campaigns-banner';
 import { CampaignForm } from './CampaignForm';
 import { HoldDialog, ResumeDialog } from './HoldDialogs';
-import { stateOf } from './resume-preview';
+import { stateOf } from './campaign-state';
 import { mayHoldCampaigns } from './roles';
 
 // Feature routes are registered loosely (app/feature.ts), so a link's search is not typed per route.
@@ -86,7 +86,7 @@ export function CampaignPage() {
       </Table.ScrollContainer>
       {editing && <CampaignForm workspace={workspace} campaign={data} defaultZone={data.timeZone} opened={editing} onClose={edit.close} />}
       <HoldDialog workspace={workspace} scope={{ campaignId: data.id }} name={data.name} opened={holding} onClose={holdDialog.close} />
-      <ResumeDialog workspace={workspace} scope={{ campaignId: data.id }} name={data.name} opened={resuming} onClose={resumeDialog.close} campaigns={[data]} />
+      <ResumeDialog workspace={workspace} scope={{ campaignId: data.id }} name={data.name} opened={resuming} onClose={resumeDialog.close} />
     </Stack>
   );
 }

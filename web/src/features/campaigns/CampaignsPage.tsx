@@ -58,7 +58,7 @@ export function CampaignsPage() {
       ))}
       {creating && <CampaignForm workspace={workspace} defaultZone={membership.workspace.timeZone} opened={creating} onClose={create.close} />}
       <HoldDialog workspace={workspace} scope={{ workspace: true }} name={membership.workspace.name} opened={holding} onClose={holdDialog.close} />
-      <ResumeDialog workspace={workspace} scope={{ workspace: true }} name={membership.workspace.name} opened={resuming} onClose={resumeDialog.close} campaigns={list} />
+      <ResumeDialog workspace={workspace} scope={{ workspace: true }} name={membership.workspace.name} opened={resuming} onClose={resumeDialog.close} />
     </Stack>
   );
 }
