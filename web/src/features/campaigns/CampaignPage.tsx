@@ -7,7 +7,6 @@ import { usePosts } from '../../api/posts';
 import { postPath } from '../../app/links';
 import { useFormatInstant } from '../../app/zone';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { useHeldCampaignsBanner } from '../../ui/use-held-campaigns-banner';
 import { CampaignForm } from './CampaignForm';
 import { HoldDialog, ResumeDialog } from './HoldDialogs';
 import { stateOf } from './campaign-state';
@@ -29,7 +28,6 @@ export function CampaignPage() {
   const [holding, holdDialog] = useDisclosure(false);
   const [resuming, resumeDialog] = useDisclosure(false);
   const data = campaign.data;
-  useHeldCampaignsBanner(workspace);
   if (!data) return <ErrorAlert error={campaign.error} />;
 
   const held = data.heldAt !== null;

@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { useCampaigns } from '../../api/campaigns';
 import { useWorkspace } from '../../api/workspace';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { useHeldCampaignsBanner } from '../../ui/use-held-campaigns-banner';
 import { CampaignForm } from './CampaignForm';
 import { mayHoldCampaigns, mayHoldWorkspace } from './roles';
 import { HoldDialog, ResumeDialog } from './HoldDialogs';
@@ -21,7 +20,6 @@ export function CampaignsPage() {
   const [holding, holdDialog] = useDisclosure(false);
   const [resuming, resumeDialog] = useDisclosure(false);
   const list = campaigns.data?.campaigns ?? [];
-  useHeldCampaignsBanner(workspace);
 
   return (
     <Stack gap="md">

@@ -7,7 +7,6 @@ import { composePath } from '../../app/links';
 import { useFormatInstant, zoneLabel } from '../../app/zone';
 import { CommentThread } from '../../ui/CommentThread';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { useHeldCampaignsBanner } from '../../ui/use-held-campaigns-banner';
 import { PostPreview } from '../../ui/PostPreview';
 import { DeliveryRow } from './DeliveryRow';
 import { VersionList } from './VersionList';
@@ -24,7 +23,6 @@ export function PostPage() {
   const review = useReviewAction(workspace);
   const navigate = useNavigate();
   const format = useFormatInstant();
-  useHeldCampaignsBanner(workspace);
   const data = post.data;
   if (!data) return <ErrorAlert error={post.error} />;
 
