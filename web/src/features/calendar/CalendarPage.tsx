@@ -16,7 +16,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCalendar, type CalendarWindow } from '../../api/calendar';
 import { roleAtLeast } from '../../api/session';
-import type { EditorialStatus } from '../../api/types';
+import type { CalendarPost, EditorialStatus } from '../../api/types';
 import { useReportCampaignHolds } from '../../app/holds';
 import { composePath, composeSearch, postPath } from '../../app/links';
 import { todayIn, useZone } from '../../app/zone';
@@ -29,6 +29,7 @@ import { EventContent } from './PostEventContent';
 import { StatusLegend } from './StatusLegend';
 import { useMovePost } from './use-move-post';
 import { UndoBar } from './UndoBar';
+import { MoveDialog } from './MoveDialog';
 
 const FC_VIEWS: Record<CalendarViewName, string> = { month: 'dayGridMonth', week: 'timeGridWeek', day: 'timeGridDay', list: 'listWeek' };
 // Display states the API can also filter by (its `status` filter is the editorial status).
@@ -97,10 +98,13 @@ export function CalendarPage() {
     void navigate({ to: composePath(workspace), search: composeSearch(at, zone) });
   };
 
+  // A movable post opens its menu (move, or open the post): a click or Enter on the focused event.
+  const [moving, setMoving] = useState<CalendarPost>();
   const onEventClick = (info: EventClickInfo) => {
     const props = info.event.extendedProps as PostEventProps;
     info.jsEvent.preventDefault();
-    if (props.kind === 'post') void navigate({ to: postPath(props.post.workspace.slug === workspace ? workspace : props.post.workspace.slug, props.post.id) });
+    if (props.kind === 'post' && props.movable) setMoving(props.post);
+    else if (props.kind === 'post') void navigate({ to: postPath(props.post.workspace.slug === workspace ? workspace : props.post.workspace.slug, props.post.id) });
   };
 
   return (
@@ -147,6 +151,7 @@ export function CalendarPage() {
         />
       </div>
       <StatusLegend />
+      {moving && <MoveDialog workspace={workspace} post={moving} zone={zone} onClose={() => setMoving(undefined)} onMove={(start) => move.moveTo(moving, start, () => undefined)} />}
       {move.undo && <UndoBar message={move.undo.message} onUndo={move.undo.run} onClose={move.dismissUndo} busy={move.isPending} />}
     </Stack>
   );
