@@ -1,12 +1,7 @@
-import '@fullcalendar/react/skeleton.css';
-import '@fullcalendar/react/themes/classic/theme.css';
-import '@fullcalendar/react/themes/classic/palette.css';
-import './calendar.css';
 import FullCalendar, { type CalendarApi, type CalendarRef, type DateClickInfo, type DatesSetInfo, type EventClickInfo, type EventDropInfo } from '@fullcalendar/react';
 import dayGridPlugin from '@fullcalendar/react/daygrid';
 import interactionPlugin from '@fullcalendar/react/interaction';
 import listPlugin from '@fullcalendar/react/list';
-import indonesian from '@fullcalendar/react/locales/id';
 import classicTheme from '@fullcalendar/react/themes/classic';
 import timeGridPlugin from '@fullcalendar/react/timegrid';
 import { Alert, Group, Loader, Stack, Title } from '@mantine/core';
@@ -25,10 +20,10 @@ import { CalendarFilters } from './CalendarFilters';
 import { calendarRoute, type CalendarSearch, type CalendarViewName } from './calendar-route';
 import { dateEvents, postEvents, type PostEventProps } from './calendar-events';
 import { CalendarToolbar } from './CalendarToolbar';
-import { EventContent } from './PostEventContent';
 import { StatusLegend } from './StatusLegend';
 import { useMovePost } from './use-move-post';
 import { UndoBar } from './UndoBar';
+import { sharedOptions } from './shared-options';
 import { MoveDialog } from './MoveDialog';
 
 const FC_VIEWS: Record<CalendarViewName, string> = { month: 'dayGridMonth', week: 'timeGridWeek', day: 'timeGridDay', list: 'listWeek' };
@@ -111,7 +106,7 @@ export function CalendarPage() {
     <Stack gap="sm">
       <Group justify="space-between" align="flex-end" wrap="wrap" gap="xs">
         <Title order={1} size="h2">{t('title')}</Title>
-        {calendar.isFetching && <Loader size="xs" aria-label={t('loading')} />}
+        {calendar.isFetching && <Loader size="xs" role="status" aria-label={t('loading')} />}
       </Group>
       <CalendarToolbar
         title={window?.title ?? ''}
@@ -128,13 +123,8 @@ export function CalendarPage() {
           plugins={[dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, classicTheme]}
           initialView={FC_VIEWS[view]}
           initialDate={date}
-          timeZone={zone}
-          locale={i18n.language === 'en' ? 'en-gb' : indonesian}
-          headerToolbar={false}
-          height="auto"
+          {...sharedOptions(zone, i18n.language)}
           events={events}
-          eventContent={(arg) => <EventContent arg={arg} zone={zone} />}
-          eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
           slotHeaderFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
           dayMaxEvents={3}
           moreLinkText={(count: number) => t('more', { count })}

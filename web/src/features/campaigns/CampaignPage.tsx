@@ -7,6 +7,7 @@ import { usePosts } from '../../api/posts';
 import { postPath } from '../../app/links';
 import { useFormatInstant } from '../../app/zone';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { CampaignCalendar } from '../calendar';
 import { CampaignForm } from './CampaignForm';
 import { HoldDialog, ResumeDialog } from './HoldDialogs';
 import { stateOf } from './campaign-state';
@@ -66,7 +67,9 @@ export function CampaignPage() {
           <Anchor component={Link} to={`/${workspace}/calendar`} search={calendarOf(data.id)} mt="sm" display="block">{t('openCalendar')}</Anchor>
         </Paper>
       </SimpleGrid>
-      <Title order={2} size="h4">{t('posts')}</Title>
+      <Title order={2} size="h4">{t('calendar')}</Title>
+      <CampaignCalendar workspace={workspace} campaignId={data.id} />
+      <Title order={2} size="h4">{t('allPosts')}</Title>
       <ErrorAlert error={posts.error} />
       <Table.ScrollContainer minWidth={340}>
         <Table striped>
