@@ -99,7 +99,7 @@ export class CampaignsController {
   @Get('campaigns/:campaignId/resume-preview')
   @WorkspaceRoute(Role.COORDINATOR)
   @ApiOperation({ summary: 'Dry run of resume: which held deliveries would publish late and which would expire now (the same rule as resume)' })
-  @ApiErrors(403, 409)
+  @ApiErrors(403)
   @ApiZodResponse(200, resumePreviewView)
   resumePreview(@Access() access: WorkspaceAccess, @Param('campaignId') campaignId: string) {
     return this.campaigns.previewResume(access, campaignId);

@@ -98,13 +98,14 @@ export class CampaignsService {
     return this.holds.resumeAfterHold({ campaignId });
   }
 
-  /** A dry run of resume: the same refusals (owner only, held), then what the resume would do now. */
-  async previewResume(access: WorkspaceAccess, campaignId: string): Promise<ResumePreview> {
+  /** A dry run of resume: owner only (as resume), then what the resume would do now. */
+  async previewResume(access: WorkspaceAccess, campaignId: string): Promise<ResumePreview & { held: boolean }> {
     const campaign = await this.campaigns.findVisible(access.workspaceId, campaignId);
     if (!campaign) throw AppError.notFound(CAMPAIGN_TEXT.campaign);
     if (campaign.workspaceId !== access.workspaceId) throw AppError.forbidden('campaign_owner_only', CAMPAIGN_TEXT.ownerOnly);
-    if (!campaign.heldAt) throw AppError.conflict('not_held', CAMPAIGN_TEXT.notHeld);
-    return this.holds.preview({ campaignId });
+    // A read answers, never 409: not held means resuming would change nothing.
+    if (!campaign.heldAt) return { held: false, publish: [], expire: [] };
+    return { held: true, ...(await this.holds.preview({ campaignId })) };
   }
 
   /** Locks a campaign for a change by its owner workspace; 403 for a partner (who can see it). */

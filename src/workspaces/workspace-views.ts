@@ -49,6 +49,7 @@ const resumeOutcomeView = z
 
 export const resumePreviewView = z
   .object({
+    held: z.boolean().meta({ description: 'False when nothing is held: resuming would change nothing (and the resume route answers 409)' }),
     publish: z.array(resumeOutcomeView).meta({ description: 'Held deliveries that would publish at once (late, within the grace)' }),
     expire: z.array(resumeOutcomeView).meta({ description: 'Held deliveries that would expire' }),
   })

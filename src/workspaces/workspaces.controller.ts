@@ -67,7 +67,6 @@ export class WorkspacesController {
   @Get('workspaces/:workspace/resume-preview')
   @WorkspaceRoute(Role.ADMIN)
   @ApiOperation({ summary: 'Dry run of resume: which held deliveries would publish late and which would expire now (the same rule as resume)' })
-  @ApiErrors(409)
   @ApiZodResponse(200, resumePreviewView)
   resumePreview(@Access() access: WorkspaceAccess) {
     return this.workspaces.previewResume(access);

@@ -89,11 +89,12 @@ export class WorkspacesService {
     return this.holds.resumeAfterHold({ workspaceId: access.workspaceId });
   }
 
-  /** A dry run of resume: refused the same way when not held, then what the resume would do now. */
-  async previewResume(access: WorkspaceAccess): Promise<ResumePreview> {
+  /** A dry run of resume: what the resume would do now (nothing when not held). */
+  async previewResume(access: WorkspaceAccess): Promise<ResumePreview & { held: boolean }> {
     const workspace = await this.workspaces.findById(access.workspaceId);
-    if (!workspace.heldAt) throw AppError.conflict('not_held', WORKSPACE_TEXT.notHeld);
-    return this.holds.preview({ workspaceId: access.workspaceId });
+    // A read answers, never 409: not held means resuming would change nothing.
+    if (!workspace.heldAt) return { held: false, publish: [], expire: [] };
+    return { held: true, ...(await this.holds.preview({ workspaceId: access.workspaceId })) };
   }
 
   async members(access: WorkspaceAccess) {

@@ -2320,6 +2320,8 @@ export interface components {
         };
         /** @description A dry run of a resume now: the same rule as the resume, nothing written */
         ResumePreview: {
+            /** @description False when nothing is held: resuming would change nothing (and the resume route answers 409) */
+            held: boolean;
             /** @description Held deliveries that would publish at once (late, within the grace) */
             publish: components["schemas"]["ResumeOutcome"][];
             /** @description Held deliveries that would expire */
@@ -3141,7 +3143,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
         };
     };
     WorkspacesController_members: {
@@ -3715,7 +3716,6 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
         };
     };
     CampaignsController_invite: {
