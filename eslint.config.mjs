@@ -24,7 +24,7 @@ const MAY_IMPORT = {
   calendar: ['core', 'auth', 'workspaces', 'posts'],
   accounts: ['core', 'auth', 'calendar', 'publishers', 'publishing', 'notifications'],
   analytics: ['core', 'auth', 'calendar', 'accounts', 'publishers', 'publishing', 'notifications'],
-  demo: ['core', 'auth', 'accounts', 'publishers', 'publishing'],
+  demo: ['core', 'auth', 'accounts', 'posts', 'publishers', 'publishing'],
 };
 
 const UNLISTED = new Set(['cli', 'generated']);

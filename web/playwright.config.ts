@@ -1,9 +1,13 @@
 import { defineConfig, devices } from '@playwright/test';
 import { e2eBaseUrl } from './e2e/environment.mjs';
 
-// Debian's chromium (apt-get install -y chromium): Playwright's own browser download cannot work
-// here. Device presets replace launchOptions, so every project names the executable again.
-const chromium = { executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium' };
+// Debian's chromium (apt-get install -y chromium chromium-l10n): Playwright's own browser download
+// cannot work here. Device presets replace launchOptions, so every project names the executable
+// again. `locale` below sets what pages read (navigator.language, Intl, Accept-Language), but native
+// date and time inputs follow the browser's own UI language, which Chromium on Linux takes from
+// LANGUAGE (it ignores --lang) and can only use with chromium-l10n's id.pak; without both the test
+// chromium shows mm/dd/yyyy. People's browsers use their own locale, which is right.
+const chromium = { executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', env: { ...process.env, LANGUAGE: 'id' } };
 
 const desktop = { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 900 } };
 const phone = { ...devices['Pixel 7'], viewport: { width: 390, height: 844 } };

@@ -8,7 +8,7 @@ import { ApiErrors, ApiNoContent, ApiZodBody, ApiZodQuery, ApiZodResponse, ZodBo
 import { holdSchema } from '../workspaces/workspaces.schemas';
 import { createCampaignSchema, invitePartnerSchema, listCampaignsSchema, updateCampaignSchema } from './campaigns.schemas';
 import { CampaignsService } from './campaigns.service';
-import { resumeSummaryView } from '../workspaces/workspace-views';
+import { resumePreviewView, resumeSummaryView } from '../workspaces/workspace-views';
 import { campaignPageView, campaignView, cancelledDeliveriesView, partnerInvitedView, partnershipListView } from './campaign-views';
 import { PartnershipsService } from './partnerships.service';
 import { pendingDeliveriesView } from '../publishing';
@@ -96,6 +96,15 @@ export class CampaignsController {
   @ApiZodResponse(200, resumeSummaryView)
   resume(@Access() access: WorkspaceAccess, @Param('campaignId') campaignId: string) {
     return this.campaigns.resume(access, campaignId);
+  }
+
+  @Get('campaigns/:campaignId/resume-preview')
+  @WorkspaceRoute(Role.COORDINATOR)
+  @ApiOperation({ summary: 'Dry run of resume: which held deliveries would publish late and which would expire now (the same rule as resume)' })
+  @ApiErrors(403)
+  @ApiZodResponse(200, resumePreviewView)
+  resumePreview(@Access() access: WorkspaceAccess, @Param('campaignId') campaignId: string) {
+    return this.campaigns.previewResume(access, campaignId);
   }
 
   @Post('campaigns/:campaignId/partners')

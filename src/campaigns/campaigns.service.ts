@@ -4,7 +4,7 @@ import type { WorkspaceAccess } from '../auth/auth-context';
 import { PrismaService, type Tx } from '../core/database';
 import { AppError } from '../core/errors';
 import { Notifier } from '../notifications/notifier';
-import { HoldResumeService, type ResumeSummary } from '../publishing';
+import { HoldResumeService, type ResumePreview, type ResumeSummary } from '../publishing';
 import type { CampaignView } from './campaign-views';
 import { CampaignsRepository } from './campaigns.repository';
 import { CAMPAIGN_TEXT } from './campaigns.messages';
@@ -100,6 +100,16 @@ export class CampaignsService {
       await this.notices.campaignHold(tx, access.workspaceId, access.userId, campaignId, null);
     });
     return this.holds.resumeAfterHold({ campaignId });
+  }
+
+  /** A dry run of resume: owner only (as resume), then what the resume would do now. */
+  async previewResume(access: WorkspaceAccess, campaignId: string): Promise<ResumePreview & { held: boolean }> {
+    const campaign = await this.campaigns.findVisible(access.workspaceId, campaignId);
+    if (!campaign) throw AppError.notFound(CAMPAIGN_TEXT.campaign);
+    if (campaign.workspaceId !== access.workspaceId) throw AppError.forbidden('campaign_owner_only', CAMPAIGN_TEXT.ownerOnly);
+    // A read answers, never 409: not held means resuming would change nothing.
+    if (!campaign.heldAt) return { held: false, publish: [], expire: [] };
+    return { held: true, ...(await this.holds.preview({ campaignId })) };
   }
 
   /** Locks a campaign for a change by its owner workspace; 403 for a partner (who can see it). */

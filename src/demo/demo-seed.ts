@@ -3,6 +3,8 @@ import { hashPassword, newSecretToken, type SecretBox } from '../core/crypto';
 import type { PrismaClient } from '../core/database';
 import { DeliveryState, Platform, PostStatus, Role } from '../core/database';
 import { seedDemoHistory } from './demo-history';
+import { postInclude } from '../posts/posts.repository';
+import { recordPostVersion } from '../posts/post-versions';
 
 /** Every demo user's password; documented in README. Demo data only: never use in production. */
 export const DEMO_PASSWORD = 'gaung-demo-2026';
@@ -100,7 +102,8 @@ export async function seedDemo(prisma: PrismaClient, secrets: SecretBox, publicB
     for (const plan of plans) {
       const scheduled = now.plus({ hours: plan.inHours }).setZone(plan.zone).startOf('minute').plus({ minutes: 1 });
       const approved = plan.status === PostStatus.APPROVED;
-      await tx.post.create({
+      const post = await tx.post.create({
+        include: postInclude,
         data: {
           workspaceId: plan.who.workspaceId,
           campaignId: campaign.id,
@@ -124,6 +127,7 @@ export async function seedDemo(prisma: PrismaClient, secrets: SecretBox, publicB
           },
         },
       });
+      await recordPostVersion(tx, post, plan.who.users.EDITOR);
     }
   }, SEED_TRANSACTION);
   return { seeded: true };

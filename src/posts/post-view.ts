@@ -39,6 +39,20 @@ export const postTargetView = z
   })
   .meta({ id: 'PostTarget' });
 
+/** What the reader may do with the post now, by the very rules the action routes apply. */
+export const postActionsView = z
+  .object({
+    submit: z.boolean(),
+    approve: z.boolean().meta({ description: 'False for the author and for editors of this version unless the workspace allows self-approval (four eyes)' }),
+    requestChanges: z.boolean(),
+    edit: z.boolean().meta({ description: 'False once a delivery started (published, publishing, unconfirmed)' }),
+    withdraw: z.boolean(),
+    cancel: z.boolean(),
+  })
+  .meta({ id: 'PostActions', description: 'What the reader may do with the post now; the routes still decide (content issues, a passed time)' });
+
+export type PostActions = z.output<typeof postActionsView>;
+
 /**
  * A post as the API shows it: targets in the user's order with their delivery state, the state
  * people read (displayState, from status and deliveries), and the content issues per target,
@@ -64,6 +78,7 @@ export const postView = z
     mediaIds: z.array(z.string()),
     targets: z.array(postTargetView),
     issues: z.array(accountIssuesView).meta({ description: "Every target's issues in the order of the targets (empty lists when fine)" }),
+    actions: postActionsView,
     createdAt: zTimestamp,
     updatedAt: zTimestamp,
   })
@@ -88,7 +103,7 @@ export const postCheckView = z
   })
   .meta({ id: 'PostCheck' });
 
-export function presentPost(post: PostWithTargets, locale: Locale, issues: AccountIssues[] = []): PostView {
+export function presentPost(post: PostWithTargets, locale: Locale, actions: PostActions, issues: AccountIssues[] = []): PostView {
   const issuesByTarget = new Map(presentIssues(issues, locale).map((entry, i) => [issues[i]!.targetId, entry.issues]));
   return {
     id: post.id,
@@ -122,6 +137,7 @@ export function presentPost(post: PostWithTargets, locale: Locale, issues: Accou
       issues: issuesByTarget.get(target.id) ?? [],
     })),
     issues: presentIssues(issues, locale),
+    actions,
     createdAt: post.createdAt,
     updatedAt: post.updatedAt,
   };

@@ -8,6 +8,7 @@ import { ApiErrors, ApiZodBody, ApiZodQuery, ApiZodResponse, ZodBody, ZodQuery }
 import { createPostSchema, listPostsSchema, updatePostSchema } from './posts.schemas';
 import { PostsService } from './posts.service';
 import { postCheckView, postPageView, postView } from './post-view';
+import { postVersionListView } from './post-versions';
 
 @ApiTags('posts')
 @Controller('workspaces/:workspace/posts')
@@ -62,6 +63,14 @@ export class PostsController {
   @ApiZodResponse(200, postView)
   get(@Access() access: WorkspaceAccess, @Param('postId') postId: string) {
     return this.posts.get(access, postId);
+  }
+
+  @Get(':postId/versions')
+  @WorkspaceRoute(Role.VIEWER)
+  @ApiOperation({ summary: 'Every version of a post (texts per target, time, editor), oldest first' })
+  @ApiZodResponse(200, postVersionListView)
+  versions(@Access() access: WorkspaceAccess, @Param('postId') postId: string) {
+    return this.posts.versionsOf(access, postId);
   }
 
   @Patch(':postId')

@@ -3,6 +3,7 @@ import { CampaignsModule } from '../campaigns/campaigns.module';
 import { PublishersModule } from '../publishers';
 import { PublishingModule } from '../publishing';
 import { PostsController } from './posts.controller';
+import { PostVersionsRepository } from './post-versions';
 import { PostsRepository } from './posts.repository';
 import { PostsService } from './posts.service';
 
@@ -10,7 +11,7 @@ import { PostsService } from './posts.service';
 @Module({
   imports: [CampaignsModule, PublishersModule, PublishingModule],
   controllers: [PostsController],
-  providers: [PostsService, PostsRepository],
-  exports: [PostsService, PostsRepository],
+  providers: [PostsService, PostsRepository, PostVersionsRepository],
+  exports: [PostsService, PostsRepository, PostVersionsRepository],
 })
 export class PostsModule {}

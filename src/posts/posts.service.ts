@@ -8,12 +8,13 @@ import { AppError } from '../core/errors';
 import { requestContext } from '../core/logging';
 import { DeliveryScheduler, staleWakeUps } from '../publishing';
 import { PublisherRegistry } from '../publishers';
-import { applyReviewActionOrThrow } from './review-machine';
+import { allowedReviewActions, applyReviewActionOrThrow, type ReviewContext } from './review-machine';
 import { checkContent, hasIssues, presentIssues, validatorFrom, type AccountIssues, type DraftContent } from './content';
-import { presentPost } from './post-view';
+import { presentPost, type PostActions } from './post-view';
 import { POST_TEXT } from './posts.messages';
 import { nextTiming } from './publish-time';
-import { PostsRepository, STARTED_DELIVERY_STATES, type PostWithTargets } from './posts.repository';
+import { PostsRepository, postInclude, STARTED_DELIVERY_STATES, type PostWithTargets } from './posts.repository';
+import { PostVersionsRepository } from './post-versions';
 import type { CreatePost, UpdatePost } from './posts.schemas';
 
 /** Drafting: create, edit, read. Review transitions live in ReviewService. */
@@ -26,6 +27,7 @@ export class PostsService {
     private readonly registry: PublisherRegistry,
     private readonly scheduler: DeliveryScheduler,
     private readonly audit: AuditService,
+    private readonly versions: PostVersionsRepository,
   ) {}
 
   async create(access: WorkspaceAccess, input: CreatePost) {
@@ -42,22 +44,24 @@ export class PostsService {
         targets: { create: input.targets.map((t, position) => ({ workspaceId: access.workspaceId, accountId: t.accountId, text: t.text ?? null, position })) },
       });
       if (input.mediaIds?.length) await this.posts.setMedia(tx, created.id, input.mediaIds);
+      await this.recordVersion(tx, access, created.id);
       await this.record(tx, access, 'post.created', created.id, { version: 1, targets: input.targets.length, publishNow: timing.publishNow });
       return created;
     });
-    return this.present((await this.posts.find(access.workspaceId, post.id))!);
+    return this.present(access, (await this.posts.find(access.workspaceId, post.id))!);
   }
 
   async get(access: WorkspaceAccess, postId: string) {
     const post = await this.posts.find(access.workspaceId, postId);
     if (!post) throw AppError.notFound(POST_TEXT.post);
-    return this.present(post);
+    return this.present(access, post);
   }
 
   async list(access: WorkspaceAccess, query: Parameters<PostsRepository['list']>[1]) {
     const rows = await this.posts.list(access.workspaceId, query);
     const locale = requestContext.locale();
-    return { posts: rows.map((p) => presentPost(p, locale)), nextBefore: rows.length === query.limit ? rows[rows.length - 1]!.id : null };
+    const context = await this.reviewContext(this.prisma, access);
+    return { posts: rows.map((p) => presentPost(p, locale, actionsOf(p, context))), nextBefore: rows.length === query.limit ? rows[rows.length - 1]!.id : null };
   }
 
   /**
@@ -90,10 +94,11 @@ export class PostsService {
         fields: Object.keys(changes),
       });
       const after = (await this.posts.lock(tx, access.workspaceId, postId))!;
+      await this.versions.record(tx, after, access.userId);
       return { post: after, stale: staleWakeUps(before.targets, after.targets) };
     });
     await Promise.all(stale.map((w) => this.scheduler.forget(w.id, w.version)));
-    return this.present(post);
+    return this.present(access, post);
   }
 
   /**
@@ -115,13 +120,27 @@ export class PostsService {
     return { submittable: !hasIssues(issues) && !timePassed, timePassed, ...timing, issues: presentIssues(issues, requestContext.locale()) };
   }
 
+  /** Every version of a post, oldest first (404 for a post of another workspace). */
+  async versionsOf(access: WorkspaceAccess, postId: string) {
+    const post = await this.posts.find(access.workspaceId, postId);
+    if (!post) throw AppError.notFound(POST_TEXT.post);
+    return this.versions.list(access.workspaceId, postId);
+  }
+
+  /** Keeps the post's current version (as `tx` sees it now): call in the transaction that made it. */
+  async recordVersion(tx: Tx, access: WorkspaceAccess, postId: string) {
+    const post = await tx.post.findFirstOrThrow({ where: { id: postId, workspaceId: access.workspaceId }, include: postInclude });
+    await this.versions.record(tx, post, access.userId);
+  }
+
   /** Per-target content problems, in the platform's own counting (publisher.validate), by account. */
   issuesOf(post: PostWithTargets): AccountIssues[] {
     return checkContent(draftOf(post, {}, null), validatorFrom(this.registry));
   }
 
-  present(post: PostWithTargets) {
-    return presentPost(post, requestContext.locale(), this.issuesOf(post));
+  /** The post as `access` reads it: with its issues and what the reader may do with it. */
+  async present(access: WorkspaceAccess, post: PostWithTargets) {
+    return presentPost(post, requestContext.locale(), actionsOf(post, await this.reviewContext(this.prisma, access)), this.issuesOf(post));
   }
 
   /** Locks a post whose content may still change: not cancelled, nothing published or publishing. */
@@ -132,7 +151,7 @@ export class PostsService {
     return post;
   }
 
-  async reviewContext(tx: Tx, access: WorkspaceAccess) {
+  async reviewContext(tx: Tx, access: WorkspaceAccess): Promise<ReviewContext> {
     const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: access.workspaceId }, select: { allowSelfApproval: true } });
     return { actor: { userId: access.userId, role: access.role }, allowSelfApproval: workspace.allowSelfApproval };
   }
@@ -184,6 +203,13 @@ function draftOf(before: PostWithTargets | null, changes: UpdatePost, references
 
 function assertContentMayChange(post: PostWithTargets): void {
   if (post.targets.some((t) => STARTED_DELIVERY_STATES.includes(t.state))) throw AppError.conflict('already_published', POST_TEXT.alreadyPublished);
+}
+
+/** The review rules' answer per action, plus what the routes add: content freezes once a delivery started. */
+function actionsOf(post: PostWithTargets, context: ReviewContext): PostActions {
+  const allowed = allowedReviewActions(reviewStateOf(post), context);
+  const started = post.targets.some((t) => STARTED_DELIVERY_STATES.includes(t.state));
+  return { ...allowed, submit: allowed.submit && !started, approve: allowed.approve && !started, requestChanges: allowed.requestChanges && !started, edit: allowed.edit && !started, withdraw: allowed.withdraw && !started };
 }
 
 export function reviewStateOf(post: PostWithTargets) {

@@ -102,6 +102,19 @@ export function applyReviewAction(state: ReviewState, action: ReviewAction, cont
   }
 }
 
+/** What the actor may do with the post now: each answer comes from applyReviewAction itself. */
+export function allowedReviewActions(state: ReviewState, context: ReviewContext) {
+  const may = (action: ReviewAction) => applyReviewAction(state, action, context).ok;
+  return {
+    submit: may({ type: 'submit' }),
+    approve: may({ type: 'approve', version: state.version }),
+    requestChanges: may({ type: 'requestChanges', comment: 'why' }),
+    edit: may({ type: 'edit' }),
+    withdraw: may({ type: 'withdraw' }),
+    cancel: may({ type: 'cancel' }),
+  };
+}
+
 /** For services: the new state, or the AppError thrown. */
 export function applyReviewActionOrThrow(state: ReviewState, action: ReviewAction, context: ReviewContext): ReviewState {
   const result = applyReviewAction(state, action, context);

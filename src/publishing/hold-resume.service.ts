@@ -1,18 +1,32 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type Prisma } from '../core/database';
+import { type Platform, PrismaService } from '../core/database';
 import { recordAudit, SWEEPER } from '../core/audit';
 import { DeliveryScheduler, type WakeTarget } from './delivery-scheduler';
 import { DeliveryNotices } from '../notifications/notifier';
-import { isPublishable } from './publishable';
-
-/** Posts without a campaign have no late policy: they publish late only within this grace, else expire. */
-export const NO_CAMPAIGN_GRACE_MINUTES = 5;
-
-export type ResumeScope = { workspaceId: string } | { campaignId: string } | { accountId: string };
+import { heldTargetSelect, heldTargetsWhere, resumeDecision, type ResumeDecision, type ResumeScope } from './resume-rule';
 
 export interface ResumeSummary {
   rescheduled: number;
   expired: number;
+}
+
+export interface ResumeOutcome {
+  targetId: string;
+  postId: string;
+  workspaceId: string;
+  title: string | null;
+  text: string;
+  accountName: string;
+  platform: Platform;
+  dueAt: Date | null;
+  lateMinutes: number;
+  policy: ResumeDecision['policy'];
+}
+
+/** A dry run of a resume: which held deliveries would publish (late) and which would expire. */
+export interface ResumePreview {
+  publish: ResumeOutcome[];
+  expire: ResumeOutcome[];
 }
 
 /**
@@ -33,51 +47,64 @@ export class HoldResumeService {
     return this.resume(scope);
   }
 
+  /**
+   * What resuming `scope` now would do, writing nothing: the same query and the same rule as the
+   * resume itself (resume-rule.ts), with the scope's own hold counted as lifted.
+   */
+  async preview(scope: { workspaceId: string } | { campaignId: string }): Promise<ResumePreview> {
+    const held = await this.prisma.postTarget.findMany({ where: heldTargetsWhere(scope, true), select: heldTargetSelect, orderBy: [{ dueAt: 'asc' }, { id: 'asc' }] });
+    const now = new Date();
+    const answer: ResumePreview = { publish: [], expire: [] };
+    for (const target of held) {
+      const decision = resumeDecision(target, now);
+      if (!decision) continue;
+      answer[decision.publish ? 'publish' : 'expire'].push({
+        targetId: target.id,
+        postId: target.post.id,
+        workspaceId: target.workspaceId,
+        title: target.post.title,
+        text: target.post.baseText.slice(0, 140),
+        accountName: target.account.displayName,
+        platform: target.account.platform,
+        dueAt: target.dueAt,
+        lateMinutes: decision.lateMinutes,
+        policy: decision.policy,
+      });
+    }
+    return answer;
+  }
+
   /** Call after the account is ACTIVE again: targets parked by an AUTH failure resume. */
   async accountReconnected(accountId: string): Promise<ResumeSummary> {
     return this.resume({ accountId });
   }
 
   private async resume(scope: ResumeScope): Promise<ResumeSummary> {
-    const where: Prisma.PostTargetWhereInput = {
-      state: 'HELD',
-      workspace: { heldAt: null },
-      account: { status: 'ACTIVE' },
-      post: { status: 'APPROVED', OR: [{ campaignId: null }, { campaign: { heldAt: null } }] },
-      ...('workspaceId' in scope ? { workspaceId: scope.workspaceId } : {}),
-      ...('accountId' in scope ? { accountId: scope.accountId } : {}),
-      ...('campaignId' in scope ? { post: { status: 'APPROVED', campaignId: scope.campaignId, campaign: { heldAt: null } } } : {}),
-    };
-    const held = await this.prisma.postTarget.findMany({
-      where,
-      select: { id: true, version: true, attempts: true, dueAt: true, workspaceId: true, post: { select: { status: true, approvedVersion: true, campaign: { select: { latePolicy: true, lateGraceMinutes: true } } } } },
-    });
+    const held = await this.prisma.postTarget.findMany({ where: heldTargetsWhere(scope), select: heldTargetSelect });
     const wake: WakeTarget[] = [];
     const notificationIds: string[] = [];
     const now = new Date();
     for (const target of held) {
-      if (!isPublishable(target.post, target.version)) continue;
+      const decision = resumeDecision(target, now);
+      if (!decision) continue;
+      const { publish: publishLate, lateMinutes, policy } = decision;
       const dueAt = target.dueAt ?? now;
-      const lateMinutes = (now.getTime() - dueAt.getTime()) / 60_000;
-      const campaign = target.post.campaign;
-      const publishLate = lateMinutes <= 0 || (campaign ? campaign.latePolicy === 'PUBLISH_LATE' && lateMinutes <= campaign.lateGraceMinutes : lateMinutes <= NO_CAMPAIGN_GRACE_MINUTES);
       await this.prisma.$transaction(async (tx) => {
         const next = publishLate ? { state: 'SCHEDULED' as const, dueAt: dueAt > now ? dueAt : now } : { state: 'EXPIRED' as const };
         const changed = await tx.postTarget.updateMany({ where: { id: target.id, version: target.version, state: 'HELD' }, data: { ...next, lastError: null, lastErrorCode: null } });
         if (changed.count === 0) return;
-        const policy = campaign ? campaign.latePolicy : 'NO_CAMPAIGN';
         await recordAudit(tx, {
           workspaceId: target.workspaceId,
           actor: { userId: null, kind: 'system' },
           action: publishLate ? 'target.resumed' : 'target.expired',
           subjectType: 'target',
           subjectId: target.id,
-          summary: { version: target.version, lateMinutes: Math.max(0, Math.round(lateMinutes)), policy },
+          summary: { version: target.version, lateMinutes, policy },
         });
         if (publishLate) {
           wake.push({ id: target.id, version: target.version, dueAt: next.dueAt ?? now, attempts: target.attempts });
         } else {
-          notificationIds.push(...(await this.notifier.delivery(tx, target.workspaceId, target.id, 'TARGET_EXPIRED', { cause: 'hold', lateMinutes: Math.round(lateMinutes) })));
+          notificationIds.push(...(await this.notifier.delivery(tx, target.workspaceId, target.id, 'TARGET_EXPIRED', { cause: 'hold', lateMinutes })));
         }
       });
     }

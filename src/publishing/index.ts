@@ -1,6 +1,7 @@
 export { DeliveryScheduler, publishJobId, staleWakeUps, type PublishJobData, type WakeTarget } from './delivery-scheduler';
 export { backoffMs, nextStep, type NextStep } from './failure-policy';
-export { HoldResumeService, NO_CAMPAIGN_GRACE_MINUTES, type ResumeSummary } from './hold-resume.service';
+export { HoldResumeService, type ResumePreview, type ResumeSummary } from './hold-resume.service';
+export { NO_CAMPAIGN_GRACE_MINUTES } from './resume-rule';
 export { MaintenanceTasks, type MaintenanceHandler } from './maintenance-tasks';
 export { PublishingMetrics } from './metrics';
 export { idempotencyKeyFor, PublishEngine } from './publish-engine';

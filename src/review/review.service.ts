@@ -41,7 +41,7 @@ export class ReviewService {
       await this.notices.reviewed(tx, access.workspaceId, access.userId, post.id, 'POST_SUBMITTED');
       return this.apply(tx, access, post, { type: 'submit' }, 'SUBMITTED', '');
     });
-    return this.drafting.present(post);
+    return this.drafting.present(access, post);
   }
 
   async approve(access: WorkspaceAccess, postId: string, seenVersion: number) {
@@ -62,12 +62,12 @@ export class ReviewService {
       await this.notices.reviewed(tx, access.workspaceId, access.userId, post.id, 'POST_CHANGES_REQUESTED', comment);
       return this.apply(tx, access, post, { type: 'requestChanges', comment }, 'CHANGES_REQUESTED', comment);
     });
-    return this.drafting.present(post);
+    return this.drafting.present(access, post);
   }
 
   async withdraw(access: WorkspaceAccess, postId: string) {
     const post = await this.transition(access, postId, 'post.withdrawn', (tx, post) => this.apply(tx, access, post, { type: 'withdraw' }, null, ''));
-    return this.drafting.present(post);
+    return this.drafting.present(access, post);
   }
 
   /** Final: every delivery that has not happened is cancelled; nothing publishes afterwards. */
@@ -78,7 +78,7 @@ export class ReviewService {
       await this.posts.moveTargets(tx, access.workspaceId, post.id, OPEN_DELIVERY_STATES, { state: 'CANCELLED' });
       return next;
     }, { allowStarted: true });
-    return this.drafting.present(cancelled);
+    return this.drafting.present(access, cancelled);
   }
 
   /**
@@ -105,6 +105,7 @@ export class ReviewService {
         version,
         dueAt: when.instant,
       });
+      await this.drafting.recordVersion(tx, access, post.id);
       return { post: updated, wake: ids.map((id) => ({ id, version, dueAt: when.instant })) };
     });
     return this.presentScheduled(access, rescheduled);
@@ -175,6 +176,6 @@ export class ReviewService {
   private async presentScheduled(access: WorkspaceAccess, post: PostWithTargets) {
     const at = post.scheduledAt;
     const warnings = at ? await Promise.all(post.targets.map((t) => this.budgets.warningFor(access.workspaceId, t.accountId, at, t.id))) : [];
-    return { ...this.drafting.present(post), warnings: warnings.filter((w) => w !== null) };
+    return { ...(await this.drafting.present(access, post)), warnings: warnings.filter((w) => w !== null) };
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zRole, zTimestamp } from '../core/http';
+import { zPlatform, zRole, zTimestamp } from '../core/http';
 
 /** A crisis hold of a workspace or a campaign (all null when not held). */
 export const holdFields = {
@@ -31,6 +31,29 @@ export const workspaceView = z
 export const resumeSummaryView = z
   .object({ rescheduled: z.int(), expired: z.int() })
   .meta({ id: 'ResumeSummary' });
+
+const resumeOutcomeView = z
+  .object({
+    targetId: z.string(),
+    postId: z.string(),
+    workspaceId: z.string().meta({ description: "The post's workspace (a partner's, in a joint campaign)" }),
+    title: z.string().nullable(),
+    text: z.string().meta({ description: 'The first 140 characters of the base text' }),
+    accountName: z.string(),
+    platform: zPlatform,
+    dueAt: zTimestamp.nullable(),
+    lateMinutes: z.int().meta({ description: 'How late it would be now, in whole minutes' }),
+    policy: z.enum(['PUBLISH_LATE', 'EXPIRE', 'NO_CAMPAIGN']).meta({ description: "The late policy that decides: the campaign's, or the 5-minute grace of posts without a campaign" }),
+  })
+  .meta({ id: 'ResumeOutcome' });
+
+export const resumePreviewView = z
+  .object({
+    held: z.boolean().meta({ description: 'False when nothing is held: resuming would change nothing (and the resume route answers 409)' }),
+    publish: z.array(resumeOutcomeView).meta({ description: 'Held deliveries that would publish at once (late, within the grace)' }),
+    expire: z.array(resumeOutcomeView).meta({ description: 'Held deliveries that would expire' }),
+  })
+  .meta({ id: 'ResumePreview', description: 'A dry run of a resume now: the same rule as the resume, nothing written' });
 
 export const memberView = z
   .object({ userId: z.string(), email: z.string(), name: z.string(), role: zRole, since: zTimestamp })

@@ -7,7 +7,7 @@ import { Role } from '../core/database';
 import { ApiErrors, ApiNoContent, ApiZodBody, ApiZodResponse, ZodBody } from '../core/http';
 import { changeRoleSchema, createWorkspaceSchema, holdSchema, updateWorkspaceSchema } from './workspaces.schemas';
 import { WorkspacesService } from './workspaces.service';
-import { memberListView, resumeSummaryView, workspaceView } from './workspace-views';
+import { memberListView, resumePreviewView, resumeSummaryView, workspaceView } from './workspace-views';
 
 @ApiTags('workspaces')
 @Controller()
@@ -61,6 +61,14 @@ export class WorkspacesController {
   @ApiZodResponse(200, resumeSummaryView)
   resume(@Access() access: WorkspaceAccess) {
     return this.workspaces.resume(access);
+  }
+
+  @Get('workspaces/:workspace/resume-preview')
+  @WorkspaceRoute(Role.ADMIN)
+  @ApiOperation({ summary: 'Dry run of resume: which held deliveries would publish late and which would expire now (the same rule as resume)' })
+  @ApiZodResponse(200, resumePreviewView)
+  resumePreview(@Access() access: WorkspaceAccess) {
+    return this.workspaces.previewResume(access);
   }
 
   @Get('workspaces/:workspace/members')

@@ -6,7 +6,7 @@ import { PrismaService, Role, type Tx } from '../core/database';
 import { AppError } from '../core/errors';
 import { RateLimiter } from '../core/queue';
 import { Notifier } from '../notifications/notifier';
-import { HoldResumeService, type ResumeSummary } from '../publishing';
+import { HoldResumeService, type ResumePreview, type ResumeSummary } from '../publishing';
 import { assertMayManage } from './member-rights';
 import type { WorkspaceChanges } from './workspaces.schemas';
 import { WORKSPACE_TEXT } from './workspaces.messages';
@@ -91,6 +91,14 @@ export class WorkspacesService {
       await this.notices.workspaceHold(tx, access.workspaceId, access.userId, null);
     });
     return this.holds.resumeAfterHold({ workspaceId: access.workspaceId });
+  }
+
+  /** A dry run of resume: what the resume would do now (nothing when not held). */
+  async previewResume(access: WorkspaceAccess): Promise<ResumePreview & { held: boolean }> {
+    const workspace = await this.workspaces.findById(access.workspaceId);
+    // A read answers, never 409: not held means resuming would change nothing.
+    if (!workspace.heldAt) return { held: false, publish: [], expire: [] };
+    return { held: true, ...(await this.holds.preview({ workspaceId: access.workspaceId })) };
   }
 
   async members(access: WorkspaceAccess) {

@@ -120,6 +120,57 @@ test.describe('the calendar', () => {
     await expect(page.locator(`[role="cell"][data-date="${day}"] [data-post-id="${post.id}"]`)).toBeVisible();
   });
 
+  test('move a post with the keyboard only: Enter opens its menu, a time in the calendar zone, past refused, undo', async ({ page }, info) => {
+    test.skip(info.project.name === 'phone', 'a phone moves posts from its list with a thumb; this is the desktop keyboard path');
+    // Tabbing through a month, one key at a time, takes longer than a click.
+    test.setTimeout(120_000);
+    await signIn(page, demoEmail('coordinator'));
+    const headers = await apiAs(page.request, demoEmail('coordinator'));
+    const post = (await postsOf(page, headers, 'view=week&zone=WIT')).find((p) => p.excerpt.startsWith('Aksi serentak'))!;
+    const day = witDate(post.scheduledAt);
+    const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    await page.goto(`/app/kspi/calendar?view=month&zone=WIT&date=${day}`);
+    await ready(page);
+    // The focused element itself, or the calendar event around it (FullCalendar's box, tabindex 0).
+    const focusedIs = (selector: string) =>
+      page.evaluate((s) => { const active = document.activeElement; return Boolean(active?.matches(s) || (active?.getAttribute('tabindex') === '0' && active.querySelector(s))); }, selector);
+    const tabTo = async (selector: string) => {
+      for (let i = 0; i < 250 && !(await focusedIs(selector)); i++) await page.keyboard.press('Tab');
+      expect(await focusedIs(selector)).toBe(true);
+    };
+    const openMenu = async () => {
+      await tabTo(`[data-post-id="${post.id}"]`);
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog', { name: 'Pindahkan unggahan' });
+      await expect(dialog.getByLabel('Waktu baru (WIT)')).toBeFocused();
+      return dialog;
+    };
+
+    // A year back (the field reads dd/mm/yyyy: day, month, year): refused before asking the API.
+    let dialog = await openMenu();
+    await expect(dialog.getByLabel('Waktu baru (WIT)')).toHaveValue(`${day}T${witTime(post.scheduledAt).replace('.', ':')}`);
+    await expectAccessible(page);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('alert').filter({ hasText: 'sudah lewat' })).toBeVisible();
+    expect((await postsOf(page, headers, `view=month&zone=WIT&anchor=${day}`)).find((p) => p.id === post.id)!.scheduledAt).toBe(post.scheduledAt);
+
+    // The next day, same time in WIT: the same API call as a drag, then an undo.
+    dialog = await openMenu();
+    // Typed segment by segment (dd, mm, yyyy); the time stays.
+    await page.keyboard.type(`${next.slice(8, 10)}${next.slice(5, 7)}${next.slice(0, 4)}`);
+    await expect(dialog.getByLabel('Waktu baru (WIT)')).toHaveValue(`${next}T${witTime(post.scheduledAt).replace('.', ':')}`);
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('undo-bar')).toBeVisible();
+    await expect.poll(async () => (await postsOf(page, headers, `view=month&zone=WIT&anchor=${next}`)).find((p) => p.id === post.id)?.scheduledAt)
+      .toBe(new Date(Date.parse(post.scheduledAt) + 86_400_000).toISOString());
+    await tabTo('[data-testid="undo-bar"] button:not([aria-label])');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await postsOf(page, headers, `view=month&zone=WIT&anchor=${day}`)).find((p) => p.id === post.id)?.scheduledAt).toBe(post.scheduledAt);
+  });
+
   test('a red banner shows on every page while the workspace is on hold', async ({ page }) => {
     await signIn(page, demoEmail('viewer'));
     const admin = await apiAs(page.request, demoEmail('admin'));

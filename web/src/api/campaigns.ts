@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from './client';
 import type { Campaign, CampaignInput } from './post-types';
+import type { components } from './schema';
 import type { CampaignHold } from './types';
 
 export const campaignsQuery = (workspace: string) =>
@@ -61,6 +62,24 @@ export function useHold(workspace: string) {
   });
   return { hold, resume };
 }
+
+export type ResumePreview = components['schemas']['ResumePreview'];
+
+/** The API's dry run of a resume: which held deliveries would publish late and which would expire now. */
+export const useResumePreview = (workspace: string, scope: HoldScope, enabled: boolean) =>
+  useQuery({
+    queryKey: ['resume-preview', workspace, 'campaignId' in scope ? scope.campaignId : 'workspace'],
+    queryFn: () =>
+      call<ResumePreview>(
+        'campaignId' in scope
+          ? api.GET('/workspaces/{workspace}/campaigns/{campaignId}/resume-preview', { params: { path: { workspace, campaignId: scope.campaignId } } })
+          : api.GET('/workspaces/{workspace}/resume-preview', { params: { path: { workspace } } }),
+      ),
+    enabled,
+    // Lateness grows by the minute: ask again each time the dialog opens.
+    staleTime: 0,
+    gcTime: 0,
+  });
 
 /** The held ones among `campaigns`, as the shell's red banner takes them. */
 export const heldCampaigns = (campaigns: Campaign[]): CampaignHold[] =>

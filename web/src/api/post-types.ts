@@ -1,6 +1,7 @@
 // Bodies of the editorial routes (posts, review, campaigns, media, deliveries) as the API answers
 // them; the OpenAPI document does not describe these answers yet, so they are written here.
 // Fields the editorial API adds later (displayState, publishNow, previewUrl...) are optional.
+import type { components } from './schema';
 import type { DeliveryState, EditorialStatus, Platform } from './types';
 
 export interface Issue {
@@ -48,9 +49,15 @@ export interface Post {
   approvedById: string | null;
   mediaIds: string[];
   targets: PostTarget[];
+  /** What the reader may do now, by the rules the action routes apply (four eyes included). */
+  actions: PostActions;
   createdAt: string;
   updatedAt: string;
 }
+
+export type PostActions = components['schemas']['PostActions'];
+/** One kept version of a post: texts per target, time, editor (GET .../posts/:id/versions). */
+export type PostVersion = components['schemas']['PostVersion'];
 
 export interface PostDraft {
   campaignId: string | null;

@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from './client';
-import type { DraftCheck, FreeSlot, MediaAsset, Post, PostDraft, ReviewComment, TargetIssues } from './post-types';
+import type { DraftCheck, FreeSlot, MediaAsset, Post, PostDraft, PostVersion, ReviewComment, TargetIssues } from './post-types';
 import type { EditorialStatus } from './types';
 
 const path = (workspace: string) => ({ path: { workspace } });
@@ -51,6 +51,7 @@ export function useSaveDraft(workspace: string) {
         : call<Post>(api.POST('/workspaces/{workspace}/posts', { params: path(workspace), body: body(draft) as never })),
     onSuccess: (post) => {
       client.setQueryData(postQuery(workspace, post.id).queryKey, post);
+      void client.invalidateQueries({ queryKey: ['post-versions', workspace, post.id] });
       void client.invalidateQueries({ queryKey: ['calendar'] });
     },
   });
@@ -74,10 +75,19 @@ export function useReviewAction(workspace: string) {
       client.setQueryData(postQuery(workspace, post.id).queryKey, post);
       void client.invalidateQueries({ queryKey: ['posts', workspace] });
       void client.invalidateQueries({ queryKey: ['comments', workspace, post.id] });
+      void client.invalidateQueries({ queryKey: ['post-versions', workspace, post.id] });
       void client.invalidateQueries({ queryKey: ['calendar'] });
     },
   });
 }
+
+/** Every kept version of a post, oldest first. */
+export const usePostVersions = (workspace: string, postId: string, enabled = true) =>
+  useQuery({
+    queryKey: ['post-versions', workspace, postId],
+    queryFn: async () => (await call<{ versions: PostVersion[] }>(api.GET('/workspaces/{workspace}/posts/{postId}/versions', { params: postPath(workspace, postId) }))).versions,
+    enabled,
+  });
 
 export const useComments = (workspace: string, postId: string) =>
   useQuery({

@@ -319,6 +319,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/workspaces/{workspace}/resume-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dry run of resume: which held deliveries would publish late and which would expire now (the same rule as resume) */
+        get: operations["WorkspacesController_resumePreview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workspaces/{workspace}/members": {
         parameters: {
             query?: never;
@@ -547,6 +564,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/workspaces/{workspace}/campaigns/{campaignId}/resume-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dry run of resume: which held deliveries would publish late and which would expire now (the same rule as resume) */
+        get: operations["CampaignsController_resumePreview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workspaces/{workspace}/campaigns/{campaignId}/partners": {
         parameters: {
             query?: never;
@@ -717,6 +751,23 @@ export interface paths {
         head?: never;
         /** Edit text, targets, media or time: bumps the version; an approved post goes back to review */
         patch: operations["PostsController_update"];
+        trace?: never;
+    };
+    "/workspaces/{workspace}/posts/{postId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of a post (texts per target, time, editor), oldest first */
+        get: operations["PostsController_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/workspaces/{workspace}/posts/{postId}/submit": {
@@ -2289,8 +2340,20 @@ export interface components {
             targets: components["schemas"]["PostTarget"][];
             /** @description Every target's issues in the order of the targets (empty lists when fine) */
             issues: components["schemas"]["AccountIssues"][];
+            actions: components["schemas"]["PostActions"];
             createdAt: components["schemas"]["Instant"];
             updatedAt: components["schemas"]["Instant"];
+        };
+        /** @description What the reader may do with the post now; the routes still decide (content issues, a passed time) */
+        PostActions: {
+            submit: boolean;
+            /** @description False for the author and for editors of this version unless the workspace allows self-approval (four eyes) */
+            approve: boolean;
+            requestChanges: boolean;
+            /** @description False once a delivery started (published, publishing, unconfirmed) */
+            edit: boolean;
+            withdraw: boolean;
+            cancel: boolean;
         };
         PostChanges: {
             campaignId?: components["schemas"]["Uuid"] | null;
@@ -2358,6 +2421,33 @@ export interface components {
             accountId: components["schemas"]["Uuid"];
             text?: string | null;
         };
+        PostVersion: {
+            version: number;
+            /** @description Who made this version; null when unknown (versions older than this record) */
+            editor: {
+                id: string;
+                name: string;
+            } | null;
+            createdAt: components["schemas"]["Instant"];
+            title: string | null;
+            baseText: string;
+            scheduledAt: components["schemas"]["Instant"] | null;
+            scheduleZone: string | null;
+            publishNow: boolean;
+            notAfter: components["schemas"]["Instant"] | null;
+            mediaIds: string[];
+            targets: components["schemas"]["PostVersionTarget"][];
+        };
+        PostVersionList: {
+            /** @description Oldest first; the last one is the current version */
+            versions: components["schemas"]["PostVersion"][];
+        };
+        PostVersionTarget: {
+            accountId: string;
+            accountName: string;
+            platform: components["schemas"]["Platform"];
+            text: string | null;
+        };
         RankedPost: {
             targetId: string;
             postId: string;
@@ -2398,6 +2488,34 @@ export interface components {
                 postgres: components["schemas"]["HealthCheck"];
                 redis: components["schemas"]["HealthCheck"];
             };
+        };
+        ResumeOutcome: {
+            targetId: string;
+            postId: string;
+            /** @description The post's workspace (a partner's, in a joint campaign) */
+            workspaceId: string;
+            title: string | null;
+            /** @description The first 140 characters of the base text */
+            text: string;
+            accountName: string;
+            platform: components["schemas"]["Platform"];
+            dueAt: components["schemas"]["Instant"] | null;
+            /** @description How late it would be now, in whole minutes */
+            lateMinutes: number;
+            /**
+             * @description The late policy that decides: the campaign's, or the 5-minute grace of posts without a campaign
+             * @enum {string}
+             */
+            policy: "PUBLISH_LATE" | "EXPIRE" | "NO_CAMPAIGN";
+        };
+        /** @description A dry run of a resume now: the same rule as the resume, nothing written */
+        ResumePreview: {
+            /** @description False when nothing is held: resuming would change nothing (and the resume route answers 409) */
+            held: boolean;
+            /** @description Held deliveries that would publish at once (late, within the grace) */
+            publish: components["schemas"]["ResumeOutcome"][];
+            /** @description Held deliveries that would expire */
+            expire: components["schemas"]["ResumeOutcome"][];
         };
         ResumeSummary: {
             rescheduled: number;
@@ -3194,6 +3312,32 @@ export interface operations {
             409: components["responses"]["Conflict"];
         };
     };
+    WorkspacesController_resumePreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workspace slug or id */
+                workspace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResumePreview"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     WorkspacesController_members: {
         parameters: {
             query?: never;
@@ -3734,6 +3878,45 @@ export interface operations {
             409: components["responses"]["Conflict"];
         };
     };
+    CampaignsController_resumePreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+                /** @description Workspace slug or id */
+                workspace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResumePreview"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description Your role does not allow this action
+             *
+             *     Your role does not allow this action
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
     CampaignsController_invite: {
         parameters: {
             query?: never;
@@ -4107,6 +4290,33 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    PostsController_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+                /** @description Workspace slug or id */
+                workspace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostVersionList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     ReviewController_submit: {

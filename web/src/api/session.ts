@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from './client';
+import { forgetChosenLanguage, type Language } from '../i18n';
 import type { CookieSignIn, Me, Role } from './types';
 
 export const meQuery = queryOptions({
@@ -21,7 +22,20 @@ export function useSignIn() {
     mutationFn: (input: { email: string; password: string }) =>
       // `session: 'cookie'`: the API sets an httpOnly session cookie and a readable CSRF cookie.
       call<CookieSignIn>(api.POST('/auth/login', { body: { ...input, session: 'cookie' } as typeof input })),
-    onSuccess: () => client.removeQueries(),
+    onSuccess: () => {
+      // The profile's language wins on every device (the shell applies it once signed in).
+      forgetChosenLanguage();
+      client.removeQueries();
+    },
+  });
+}
+
+/** Keeps the language the user switched to on their profile, so their other devices follow. */
+export function useSaveLanguage() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (locale: Language) => call<Me>(api.PATCH('/me', { body: { locale } })),
+    onSuccess: (me) => client.setQueryData(meQuery.queryKey, (old) => (old ? { ...old, locale: me.locale } : old)),
   });
 }
 

@@ -21,7 +21,11 @@ for (const [path, file] of Object.entries(files)) {
 
 const CHOSEN_KEY = 'gaung.language';
 
-/** The language chosen on this device, if any; it wins over the profile's. */
+/**
+ * The language chosen on this device, if any. While signed in it is the profile's too: switching
+ * saves it on the profile (PATCH /me), and signing in drops the device's earlier choice, so the
+ * profile's language wins on every device.
+ */
 export function chosenLanguage(): Language | undefined {
   const stored = localStorage.getItem(CHOSEN_KEY);
   return isLanguage(stored) ? stored : undefined;
@@ -30,6 +34,11 @@ export function chosenLanguage(): Language | undefined {
 export function chooseLanguage(language: Language): void {
   localStorage.setItem(CHOSEN_KEY, language);
   void applyLanguage(language);
+}
+
+/** At sign-in: the profile's language wins over what this device chose before. */
+export function forgetChosenLanguage(): void {
+  localStorage.removeItem(CHOSEN_KEY);
 }
 
 /** Shows the app in `language` (profile language when nothing was chosen here; Indonesian when unset). */

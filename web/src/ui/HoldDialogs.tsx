@@ -1,13 +1,10 @@
 import { Button, List, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useHold, type HoldScope } from '../api/campaigns';
-import { usePosts } from '../api/posts';
-import type { Campaign } from '../api/post-types';
+import { useHold, useResumePreview, type HoldScope, type ResumePreview } from '../api/campaigns';
 import { useFormatInstant, useZone, zoneLabel } from '../app/zone';
 import { ErrorAlert } from './ErrorAlert';
 import { instantOf } from './zoned-input';
-import { resumePreview } from './resume-preview';
 
 interface Props {
   workspace: string;
@@ -41,21 +38,24 @@ export function HoldDialog({ workspace, scope, name, opened, onClose }: Props) {
   );
 }
 
-/** Resuming: before confirming, which posts will publish late and which will expire under the late policy. */
-export function ResumeDialog({ workspace, scope, name, opened, onClose, campaigns }: Props & { campaigns: Campaign[] }) {
+/** Resuming: before confirming, the API's dry run says which posts will publish late and which will expire. */
+export function ResumeDialog({ workspace, scope, name, opened, onClose }: Props) {
   const { t } = useTranslation('holds');
   const format = useFormatInstant();
   const { resume } = useHold(workspace);
-  const posts = usePosts(workspace, { status: 'APPROVED', ...('campaignId' in scope ? { campaignId: scope.campaignId } : {}) }, opened);
-  const { late, expire } = resumePreview(posts.data?.posts ?? [], campaigns);
-  const line = ({ post, lateMinutes }: (typeof late)[number]) => (
-    <List.Item key={post.id}>{post.baseText.slice(0, 60) || post.title} · {format(post.scheduledAt!)} · {t('resume.lateBy', { minutes: lateMinutes })}</List.Item>
+  const preview = useResumePreview(workspace, scope, opened);
+  const line = (outcome: ResumePreview['publish'][number]) => (
+    <List.Item key={outcome.targetId}>
+      {outcome.title || outcome.text.slice(0, 60)} · {outcome.accountName} · {outcome.dueAt ? format(outcome.dueAt) : ''} · {t('resume.lateBy', { minutes: outcome.lateMinutes })}
+    </List.Item>
   );
+  const late = preview.data?.publish ?? [];
+  const expire = preview.data?.expire ?? [];
   return (
     <Modal opened={opened} onClose={onClose} title={t('resume.title', { name })} closeButtonProps={{ 'aria-label': t('common:close') }}>
       <Stack gap="sm">
-        <ErrorAlert error={posts.error} />
-        {posts.isLoading ? <Text size="sm">{t('resume.loading')}</Text> : (
+        <ErrorAlert error={preview.error} />
+        {preview.isLoading ? <Text size="sm">{t('resume.loading')}</Text> : (
           <>
             <Text size="sm" fw={600}>{t('resume.late', { count: late.length })}</Text>
             {late.length > 0 && <List size="sm" data-testid="resume-late">{late.map(line)}</List>}
@@ -65,7 +65,7 @@ export function ResumeDialog({ workspace, scope, name, opened, onClose, campaign
           </>
         )}
         <ErrorAlert error={resume.error} />
-        <Button size="md" loading={resume.isPending} disabled={posts.isLoading} onClick={() => resume.mutate({ scope }, { onSuccess: onClose })}>{t('resume.confirm')}</Button>
+        <Button size="md" loading={resume.isPending} disabled={preview.isLoading} onClick={() => resume.mutate({ scope }, { onSuccess: onClose })}>{t('resume.confirm')}</Button>
       </Stack>
     </Modal>
   );

@@ -1,7 +1,6 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { useCampaigns } from '../api/campaigns';
 import { useWorkspace } from '../api/workspace';
 import { useFormatInstant } from '../app/zone';
 import { HoldDialog, ResumeDialog } from './HoldDialogs';
@@ -14,7 +13,6 @@ export function WorkspaceHold({ workspace, name }: { workspace: string; name: st
   const { t } = useTranslation('holds');
   const format = useFormatInstant();
   const settings = useWorkspace(workspace).data;
-  const campaigns = useCampaigns(workspace).data?.campaigns ?? [];
   const [holding, holdDialog] = useDisclosure(false);
   const [resuming, resumeDialog] = useDisclosure(false);
   if (!settings) return null;
@@ -35,7 +33,7 @@ export function WorkspaceHold({ workspace, name }: { workspace: string; name: st
         </Group>
       </Alert>
       <HoldDialog workspace={workspace} scope={{ workspace: true }} name={name} opened={holding} onClose={holdDialog.close} />
-      <ResumeDialog workspace={workspace} scope={{ workspace: true }} name={name} opened={resuming} onClose={resumeDialog.close} campaigns={campaigns} />
+      <ResumeDialog workspace={workspace} scope={{ workspace: true }} name={name} opened={resuming} onClose={resumeDialog.close} />
     </>
   );
 }

@@ -1,14 +1,26 @@
 import { Alert, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useWorkspace } from '../../api/workspace';
+import { useQuery } from '@tanstack/react-query';
+import { campaignsQuery, heldCampaigns } from '../../api/campaigns';
+import type { CampaignHold } from '../../api/types';
+import { workspaceQuery } from '../../api/workspace';
 import { useFormatInstant } from '../zone';
 import { useCampaignHoldsInView } from '../holds';
 
-/** Red, on every page, while the workspace or a campaign in view is held: nothing of it publishes. */
+/** How often the banner asks again, so a hold someone else placed shows without a reload. */
+const REFRESH_MS = 60_000;
+
+/**
+ * Red, on every page, while the workspace or any of its campaigns is held: nothing of it publishes.
+ * The banner asks the API itself (the workspace and its campaigns); a page may add holds it shows
+ * that are not the workspace's own list (a partner's campaign on the calendar).
+ */
 export function HoldBanner({ workspace }: { workspace: string }) {
   const { t } = useTranslation('shell');
-  const settings = useWorkspace(workspace).data;
-  const campaigns = useCampaignHoldsInView();
+  const settings = useQuery({ ...workspaceQuery(workspace), refetchInterval: REFRESH_MS }).data;
+  const listed = useQuery({ ...campaignsQuery(workspace), refetchInterval: REFRESH_MS }).data?.campaigns;
+  const inView = useCampaignHoldsInView();
+  const campaigns = [...new Map<string, CampaignHold>([...heldCampaigns(listed ?? []), ...inView].map((c) => [c.id, c])).values()];
   const format = useFormatInstant();
   const lines: string[] = [];
   if (settings?.heldAt) {

@@ -18,7 +18,7 @@ function SignOutPage() {
   }, [mutate, navigate]);
   return (
     <CenteredCard title={t('signOut.title')}>
-      <Loader aria-label={t('signOut.title')} />
+      <Loader role="status" aria-label={t('signOut.title')} />
     </CenteredCard>
   );
 }

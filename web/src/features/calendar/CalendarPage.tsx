@@ -1,12 +1,7 @@
-import '@fullcalendar/react/skeleton.css';
-import '@fullcalendar/react/themes/classic/theme.css';
-import '@fullcalendar/react/themes/classic/palette.css';
-import './calendar.css';
 import FullCalendar, { type CalendarApi, type CalendarRef, type DateClickInfo, type DatesSetInfo, type EventClickInfo, type EventDropInfo } from '@fullcalendar/react';
 import dayGridPlugin from '@fullcalendar/react/daygrid';
 import interactionPlugin from '@fullcalendar/react/interaction';
 import listPlugin from '@fullcalendar/react/list';
-import indonesian from '@fullcalendar/react/locales/id';
 import classicTheme from '@fullcalendar/react/themes/classic';
 import timeGridPlugin from '@fullcalendar/react/timegrid';
 import { Alert, Group, Loader, Stack, Title } from '@mantine/core';
@@ -16,7 +11,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCalendar, type CalendarWindow } from '../../api/calendar';
 import { roleAtLeast } from '../../api/session';
-import type { EditorialStatus } from '../../api/types';
+import type { CalendarPost, EditorialStatus } from '../../api/types';
 import { useReportCampaignHolds } from '../../app/holds';
 import { composePath, composeSearch, postPath } from '../../app/links';
 import { todayIn, useZone } from '../../app/zone';
@@ -25,10 +20,11 @@ import { CalendarFilters } from './CalendarFilters';
 import { calendarRoute, type CalendarSearch, type CalendarViewName } from './calendar-route';
 import { dateEvents, postEvents, type PostEventProps } from './calendar-events';
 import { CalendarToolbar } from './CalendarToolbar';
-import { EventContent } from './PostEventContent';
 import { StatusLegend } from './StatusLegend';
 import { useMovePost } from './use-move-post';
 import { UndoBar } from './UndoBar';
+import { sharedOptions } from './shared-options';
+import { MoveDialog } from './MoveDialog';
 
 const FC_VIEWS: Record<CalendarViewName, string> = { month: 'dayGridMonth', week: 'timeGridWeek', day: 'timeGridDay', list: 'listWeek' };
 // Display states the API can also filter by (its `status` filter is the editorial status).
@@ -97,17 +93,20 @@ export function CalendarPage() {
     void navigate({ to: composePath(workspace), search: composeSearch(at, zone) });
   };
 
+  // A movable post opens its menu (move, or open the post): a click or Enter on the focused event.
+  const [moving, setMoving] = useState<CalendarPost>();
   const onEventClick = (info: EventClickInfo) => {
     const props = info.event.extendedProps as PostEventProps;
     info.jsEvent.preventDefault();
-    if (props.kind === 'post') void navigate({ to: postPath(props.post.workspace.slug === workspace ? workspace : props.post.workspace.slug, props.post.id) });
+    if (props.kind === 'post' && props.movable) setMoving(props.post);
+    else if (props.kind === 'post') void navigate({ to: postPath(props.post.workspace.slug === workspace ? workspace : props.post.workspace.slug, props.post.id) });
   };
 
   return (
     <Stack gap="sm">
       <Group justify="space-between" align="flex-end" wrap="wrap" gap="xs">
         <Title order={1} size="h2">{t('title')}</Title>
-        {calendar.isFetching && <Loader size="xs" aria-label={t('loading')} />}
+        {calendar.isFetching && <Loader size="xs" role="status" aria-label={t('loading')} />}
       </Group>
       <CalendarToolbar
         title={window?.title ?? ''}
@@ -124,13 +123,8 @@ export function CalendarPage() {
           plugins={[dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, classicTheme]}
           initialView={FC_VIEWS[view]}
           initialDate={date}
-          timeZone={zone}
-          locale={i18n.language === 'en' ? 'en-gb' : indonesian}
-          headerToolbar={false}
-          height="auto"
+          {...sharedOptions(zone, i18n.language)}
           events={events}
-          eventContent={(arg) => <EventContent arg={arg} zone={zone} />}
-          eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
           slotHeaderFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
           dayMaxEvents={3}
           moreLinkText={(count: number) => t('more', { count })}
@@ -147,6 +141,7 @@ export function CalendarPage() {
         />
       </div>
       <StatusLegend />
+      {moving && <MoveDialog workspace={workspace} post={moving} zone={zone} onClose={() => setMoving(undefined)} onMove={(start) => move.moveTo(moving, start, () => undefined)} />}
       {move.undo && <UndoBar message={move.undo.message} onUndo={move.undo.run} onClose={move.dismissUndo} busy={move.isPending} />}
     </Stack>
   );

@@ -7,10 +7,10 @@ import { usePosts } from '../../api/posts';
 import { postPath } from '../../app/links';
 import { useFormatInstant } from '../../app/zone';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { useHeldCampaignsBanner } from '../../ui/use-held-campaigns-banner';
+import { CampaignCalendar } from '../calendar';
 import { CampaignForm } from './CampaignForm';
 import { HoldDialog, ResumeDialog } from '../../ui/HoldDialogs';
-import { stateOf } from '../../ui/resume-preview';
+import { stateOf } from './campaign-state';
 import { mayHoldCampaigns } from './roles';
 
 // Feature routes are registered loosely (app/feature.ts), so a link's search is not typed per route.
@@ -29,7 +29,6 @@ export function CampaignPage() {
   const [holding, holdDialog] = useDisclosure(false);
   const [resuming, resumeDialog] = useDisclosure(false);
   const data = campaign.data;
-  useHeldCampaignsBanner(workspace);
   if (!data) return <ErrorAlert error={campaign.error} />;
 
   const held = data.heldAt !== null;
@@ -68,7 +67,9 @@ export function CampaignPage() {
           <Anchor component={Link} to={`/${workspace}/calendar`} search={calendarOf(data.id)} mt="sm" display="block">{t('openCalendar')}</Anchor>
         </Paper>
       </SimpleGrid>
-      <Title order={2} size="h4">{t('posts')}</Title>
+      <Title order={2} size="h4">{t('calendar')}</Title>
+      <CampaignCalendar workspace={workspace} campaignId={data.id} />
+      <Title order={2} size="h4">{t('allPosts')}</Title>
       <ErrorAlert error={posts.error} />
       <Table.ScrollContainer minWidth={340}>
         <Table striped>
@@ -86,7 +87,7 @@ export function CampaignPage() {
       </Table.ScrollContainer>
       {editing && <CampaignForm workspace={workspace} campaign={data} defaultZone={data.timeZone} opened={editing} onClose={edit.close} />}
       <HoldDialog workspace={workspace} scope={{ campaignId: data.id }} name={data.name} opened={holding} onClose={holdDialog.close} />
-      <ResumeDialog workspace={workspace} scope={{ campaignId: data.id }} name={data.name} opened={resuming} onClose={resumeDialog.close} campaigns={[data]} />
+      <ResumeDialog workspace={workspace} scope={{ campaignId: data.id }} name={data.name} opened={resuming} onClose={resumeDialog.close} />
     </Stack>
   );
 }

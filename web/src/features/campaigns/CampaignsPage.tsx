@@ -4,7 +4,6 @@ import { Link, useRouteContext } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useCampaigns } from '../../api/campaigns';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { useHeldCampaignsBanner } from '../../ui/use-held-campaigns-banner';
 import { CampaignForm } from './CampaignForm';
 import { mayHoldCampaigns, mayHoldWorkspace } from './roles';
 import { WorkspaceHold } from '../../ui/WorkspaceHold';
@@ -17,7 +16,6 @@ export function CampaignsPage() {
   const campaigns = useCampaigns(workspace);
   const [creating, create] = useDisclosure(false);
   const list = campaigns.data?.campaigns ?? [];
-  useHeldCampaignsBanner(workspace);
 
   return (
     <Stack gap="md">

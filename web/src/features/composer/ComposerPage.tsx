@@ -11,7 +11,6 @@ import { useZone } from '../../app/zone';
 import { roleAtLeast } from '../../api/session';
 import { WRAPPING_LABEL } from '../../ui/wrapping-label';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { useHeldCampaignsBanner } from '../../ui/use-held-campaigns-banner';
 import { PostPreview } from '../../ui/PostPreview';
 import { PLATFORM_NAMES } from '../../ui/platform-text';
 import { draftOf, emptyState, stateOf, textFor, timePassed, type ComposerState } from './composer-state';
@@ -53,7 +52,6 @@ export function ComposerPage() {
 
   const check = useDraftCheck(workspace, state);
   const campaign = campaigns.find((c) => c.id === state.campaignId);
-  useHeldCampaignsBanner(workspace);
 
   const issuesByAccount = useMemo(() => {
     const source = check.kind === 'checked' ? check.issues : savedIssues;

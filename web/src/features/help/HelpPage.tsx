@@ -4,7 +4,6 @@ import { useEffect, useMemo, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLanguage } from '../../i18n';
 import { NotFound } from '../../ui/NotFound';
-import { useHeldCampaignsBanner } from '../../ui/use-held-campaigns-banner';
 import { GUIDE_TEXT, SCREENSHOT_URLS } from './guides';
 import { helpRoute } from './help-route';
 import { renderGuide } from './render';
@@ -22,8 +21,6 @@ export function HelpPage() {
   const navigate = useNavigate();
   const language = isLanguage(i18n.language) ? i18n.language : 'id';
   const known = isGuide(guide) ? guide : undefined;
-  // Someone reading the crisis section during a hold still sees what is held.
-  useHeldCampaignsBanner(workspace);
 
   const html = useMemo(
     () => (known ? renderGuide(GUIDE_TEXT[known][language], { guideHref: (g) => `/app/${workspace}/help/${g}`, screenshots: SCREENSHOT_URLS }) : ''),

@@ -7,11 +7,9 @@ import { composePath } from '../../app/links';
 import { useFormatInstant, zoneLabel } from '../../app/zone';
 import { CommentThread } from '../../ui/CommentThread';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { useHeldCampaignsBanner } from '../../ui/use-held-campaigns-banner';
 import { PostPreview } from '../../ui/PostPreview';
 import { DeliveryRow } from './DeliveryRow';
-
-const EDITABLE = ['DRAFT', 'CHANGES_REQUESTED', 'IN_REVIEW', 'APPROVED'];
+import { VersionList } from './VersionList';
 
 /** A post: its versions, each delivery's state and link, failures in words and the human actions. */
 export function PostPage() {
@@ -25,12 +23,12 @@ export function PostPage() {
   const review = useReviewAction(workspace);
   const navigate = useNavigate();
   const format = useFormatInstant();
-  useHeldCampaignsBanner(workspace);
   const data = post.data;
   if (!data) return <ErrorAlert error={post.error} />;
 
   const versions = (comments.data ?? []).filter((c) => c.kind !== 'COMMENT');
-  const mayEdit = roleAtLeast(membership.role, 'EDITOR') && EDITABLE.includes(data.status);
+  // What the reader may do comes from the API, by the rules its routes apply.
+  const { edit: mayEdit, submit: maySubmit } = data.actions;
   const state = data.displayState ?? data.status;
 
   return (
@@ -47,7 +45,7 @@ export function PostPage() {
       </Group>
       <Group gap="xs">
         {mayEdit && <Button variant="default" onClick={() => void navigate({ to: composePath(workspace), search: { post: data.id } })}>{t('edit')}</Button>}
-        {mayEdit && (data.status === 'DRAFT' || data.status === 'CHANGES_REQUESTED') && (
+        {maySubmit && (
           <Button onClick={() => review.mutate({ postId: data.id, action: 'submit' })} loading={review.isPending}>{t('submit')}</Button>
         )}
       </Group>
@@ -63,6 +61,8 @@ export function PostPage() {
           <Title order={2} size="h4">{t('versions')}</Title>
           <Paper withBorder p="sm">
             <Text size="sm" fw={600}>{t('currentVersion', { version: data.version })}{data.approvedVersion ? ` · ${t('approvedVersion', { version: data.approvedVersion })}` : ''}</Text>
+            <VersionList workspace={workspace} postId={data.id} />
+            <Text size="sm" fw={600} mt="sm">{t('reviewSteps')}</Text>
             <List size="sm" mt={4}>
               {versions.map((event) => (
                 <List.Item key={event.id}>v{event.postVersion}: {t(`kind.${event.kind}`)} · {event.author.name} · {format(event.createdAt)}{event.body ? ` — ${event.body}` : ''}</List.Item>

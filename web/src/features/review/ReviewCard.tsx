@@ -3,15 +3,15 @@ import { useDisclosure } from '@mantine/hooks';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useReviewAction } from '../../api/posts';
+import { usePostVersions, useReviewAction } from '../../api/posts';
 import type { MediaAsset, Post } from '../../api/post-types';
 import { composePath, postPath } from '../../app/links';
 import { useFormatInstant } from '../../app/zone';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PostPreview } from '../../ui/PostPreview';
-import { TextDiff } from '../../ui/TextDiff';
 import { CommentThread } from '../../ui/CommentThread';
-import { lastSeen, markSeen, reviewText } from './last-seen';
+import { VersionDiff } from '../../ui/VersionDiff';
+import { lastSeenVersion, markSeen } from './last-seen';
 
 interface Props {
   workspace: string;
@@ -30,11 +30,14 @@ export function ReviewCard({ workspace, post, media, reviewing, selected, onSele
   const format = useFormatInstant();
   const action = useReviewAction(workspace);
   const navigate = useNavigate();
-  const [seen] = useState(() => lastSeen(post.id));
+  const [seen] = useState(() => lastSeenVersion(post.id));
   const [asking, ask] = useDisclosure(false);
   const [thread, threadToggle] = useDisclosure(false);
   const [comment, setComment] = useState('');
-  const changed = seen && seen.version !== post.version ? seen : undefined;
+  // The texts of the version last seen come from the API; only its number is kept on the device.
+  const versions = usePostVersions(workspace, post.id, seen !== undefined && seen !== post.version);
+  const changed = seen !== post.version ? versions.data?.find((v) => v.version === seen) : undefined;
+  const { approve: mayApprove, requestChanges: mayRequestChanges, edit: mayEdit } = post.actions;
 
   useEffect(() => markSeen(post), [post]);
 
@@ -48,13 +51,13 @@ export function ReviewCard({ workspace, post, media, reviewing, selected, onSele
             </Text>
             <Text size="sm">{post.publishNow ? t('publishNow') : post.scheduledAt ? format(post.scheduledAt) : t('noTime')}</Text>
           </div>
-          {reviewing && <Checkbox size="md" aria-label={t('select', { version: post.version })} checked={selected} onChange={(e) => onSelect(e.currentTarget.checked)} />}
+          {reviewing && mayApprove && <Checkbox size="md" aria-label={t('select', { version: post.version })} checked={selected} onChange={(e) => onSelect(e.currentTarget.checked)} />}
         </Group>
         {outcome && <Badge color={outcome === 'approved' ? '#1f6f35' : '#b02525'} tt="none" size="lg">{t(`outcome.${outcome}`)}</Badge>}
         {changed && (
           <Box>
             <Text size="sm" fw={600}>{t('changedSince', { version: changed.version })}</Text>
-            <TextDiff before={changed.text} after={reviewText(post)} addedLabel={t('diff.added')} removedLabel={t('diff.removed')} />
+            <VersionDiff before={changed} after={post} />
           </Box>
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
@@ -67,20 +70,21 @@ export function ReviewCard({ workspace, post, media, reviewing, selected, onSele
         <ErrorAlert error={action.error} />
         {reviewing ? (
           <>
+            {!mayApprove && <Text size="sm" data-testid="cannot-approve">{mayRequestChanges ? t('ownVersion') : t('cannotApprove')}</Text>}
             <Collapse expanded={asking}>
               <Textarea label={t('changesComment')} value={comment} onChange={(e) => setComment(e.currentTarget.value)} autosize minRows={2} />
             </Collapse>
             <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-              {asking ? (
+              {mayRequestChanges && (asking ? (
                 <Button size="lg" color="#b02525" disabled={!comment.trim()} loading={action.isPending} onClick={() => action.mutate({ postId: post.id, action: 'request-changes', comment: comment.trim() })}>{t('sendBack')}</Button>
               ) : (
                 <Button size="lg" variant="default" onClick={ask.open}>{t('requestChanges')}</Button>
-              )}
-              <Button size="lg" color="#1f6f35" loading={action.isPending} onClick={() => action.mutate({ postId: post.id, action: 'approve', version: post.version })}>{t('approve')}</Button>
+              ))}
+              {mayApprove && <Button size="lg" color="#1f6f35" loading={action.isPending} onClick={() => action.mutate({ postId: post.id, action: 'approve', version: post.version })}>{t('approve')}</Button>}
             </SimpleGrid>
           </>
         ) : (
-          <Button size="lg" onClick={() => void navigate({ to: composePath(workspace), search: { post: post.id } })}>{t('edit')}</Button>
+          mayEdit && <Button size="lg" onClick={() => void navigate({ to: composePath(workspace), search: { post: post.id } })}>{t('edit')}</Button>
         )}
       </Stack>
     </Paper>

@@ -6,7 +6,6 @@ import { ApiError } from '../../api/client';
 import { useMediaLibrary, usePosts, useReviewAction } from '../../api/posts';
 import { roleAtLeast } from '../../api/session';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { useHeldCampaignsBanner } from '../../ui/use-held-campaigns-banner';
 import { ReviewCard } from './ReviewCard';
 
 type Inbox = 'waiting' | 'returned';
@@ -26,7 +25,6 @@ export function ReviewPage() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [outcomes, setOutcomes] = useState<Record<string, string>>({});
   const approve = useReviewAction(workspace);
-  useHeldCampaignsBanner(workspace);
 
   /** Approves each chosen post with the version shown on its card; one refusal does not stop the rest. */
   const approveSelected = async () => {

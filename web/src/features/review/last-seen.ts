@@ -1,31 +1,24 @@
 import type { Post } from '../../api/post-types';
 
 /**
- * What this browser last showed of a post (its version and texts), so a reviewer sees what changed
- * since. Kept on the device: the API keeps no text of earlier versions.
+ * The version of a post this browser last showed the reviewer. Only the number stays on the device:
+ * the texts of that version come from the API (GET .../posts/:id/versions), so "what changed" is
+ * always against what the server kept, never a copy the page made. Keeping the number here rather
+ * than on the server keeps reading a card free of writes; the cost is that another device starts
+ * without one (and shows no diff until the reviewer has seen the post there).
  */
-export interface SeenVersion {
-  version: number;
-  text: string;
-}
-
 const key = (postId: string) => `gaung.seen.${postId}`;
 
-/** The texts of a post as one reviewable text: the base text, then each account's own text. */
-export const reviewText = (post: Post): string =>
-  [post.title ? `# ${post.title}` : '', post.baseText, ...post.targets.filter((t) => t.text !== null).map((t) => `[${t.accountName}] ${t.text}`)]
-    .filter(Boolean)
-    .join('\n\n');
-
-export function lastSeen(postId: string): SeenVersion | undefined {
+export function lastSeenVersion(postId: string): number | undefined {
   try {
-    const value = JSON.parse(localStorage.getItem(key(postId)) ?? 'null') as SeenVersion | null;
-    return value && typeof value.version === 'number' && typeof value.text === 'string' ? value : undefined;
+    // Earlier builds stored { version, text }: the version is all that is read now.
+    const value = JSON.parse(localStorage.getItem(key(postId)) ?? 'null') as { version?: unknown } | null;
+    return value && typeof value.version === 'number' ? value.version : undefined;
   } catch {
     return undefined;
   }
 }
 
-export function markSeen(post: Post): void {
-  localStorage.setItem(key(post.id), JSON.stringify({ version: post.version, text: reviewText(post) } satisfies SeenVersion));
+export function markSeen(post: Pick<Post, 'id' | 'version'>): void {
+  localStorage.setItem(key(post.id), JSON.stringify({ version: post.version }));
 }
