@@ -1,7 +1,6 @@
-import { PrismaPg } from '@prisma/adapter-pg';
 import type { AppConfig } from '../core/config';
 import { SecretBox, verifyCredentialKeys, type SecretBinding, type StoredSample } from '../core/crypto';
-import { PrismaClient } from '../core/database';
+import { openPrismaClient, type PrismaClient } from '../core/database';
 import { AccountCredentialsStore } from '../core/credentials';
 
 /** What a webhook endpoint's secret is bound to (its ciphertext opens only in its own row). */
@@ -28,7 +27,7 @@ export async function keyIdsInUse(prisma: PrismaClient): Promise<string[]> {
 
 /** Before the API or a worker starts: every configured key must open what is stored under its id (throws ConfigError). */
 export async function checkKeysBeforeStart(config: AppConfig): Promise<void> {
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: config.DATABASE_URL }) });
+  const prisma = openPrismaClient(config.DATABASE_URL);
   try {
     await verifyCredentialKeys(prisma, new SecretBox(config), storedSample(prisma));
   } finally {

@@ -1,9 +1,8 @@
 import 'reflect-metadata';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { rotateKeys } from '../accounts/key-rotation';
 import { ConfigError, loadConfigFromProcess } from '../core/config';
 import { SecretBox } from '../core/crypto';
-import { PrismaClient } from '../core/database';
+import { openPrismaClient } from '../core/database';
 
 /**
  * `npm run rotate-keys [-- --batch-size=N]`: re-seals every stored credential under the newest key
@@ -14,7 +13,7 @@ async function main(): Promise<void> {
   const config = loadConfigFromProcess();
   const batchArg = process.argv.find((arg) => arg.startsWith('--batch-size='));
   const batchSize = batchArg ? Math.max(1, Math.min(10_000, Number(batchArg.split('=')[1]) || 200)) : 200;
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: config.DATABASE_URL }) });
+  const prisma = openPrismaClient(config.DATABASE_URL);
   try {
     const report = await rotateKeys(prisma, new SecretBox(config), { batchSize, progress: (line) => process.stdout.write(`  ${line}\n`) });
     process.stdout.write(`Newest key: ${report.newestKeyId}\n`);

@@ -1,14 +1,13 @@
 import 'reflect-metadata';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { loadConfigFromProcess } from '../core/config';
 import { SecretBox } from '../core/crypto';
-import { PrismaClient } from '../core/database';
+import { openPrismaClient } from '../core/database';
 import { DEMO_PASSWORD, seedDemo } from '../demo/demo-seed';
 
 /** `node dist/cli/seed.js [--if-empty]`: loads the demo data (idempotent either way). */
 async function main(): Promise<void> {
   const config = loadConfigFromProcess();
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: config.DATABASE_URL }) });
+  const prisma = openPrismaClient(config.DATABASE_URL);
   try {
     if (process.argv.includes('--if-empty') && (await prisma.workspace.count()) > 0) return;
     const { seeded } = await seedDemo(prisma, new SecretBox(config), config.PUBLIC_BASE_URL);

@@ -1,10 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { Client } from 'pg';
 import { seedDemo } from '../../src/demo/demo-seed';
-import { PrismaClient } from '../../src/core/database';
+import { openPrismaClient, type PrismaClient } from '../../src/core/database';
 import { SecretBox } from '../../src/core/crypto';
 import { TEST_DATABASE_URL, testConfig } from '../support/test-config';
 
@@ -43,7 +42,7 @@ describe('migrations and demo seed on an empty database', () => {
     expect(migrate.stderr + migrate.stdout).toContain('successfully applied');
     expect(migrate.status).toBe(0);
 
-    prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url.toString() }) });
+    prisma = openPrismaClient(url.toString());
     const secrets = new SecretBox(testConfig());
     await expect(seedDemo(prisma, secrets, 'http://localhost:3000')).resolves.toEqual({ seeded: true });
     const counts = async () => ({

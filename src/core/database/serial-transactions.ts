@@ -1,4 +1,5 @@
-import type { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../../generated/prisma/client';
 
 type Adapter = Awaited<ReturnType<PrismaPg['connect']>>;
 type Transaction = Awaited<ReturnType<Adapter['startTransaction']>>;
@@ -34,4 +35,9 @@ function inTurn(transaction: Transaction): Transaction {
   transaction.queryRaw = (query) => after(() => queryRaw(query));
   transaction.executeRaw = (query) => after(() => executeRaw(query));
   return transaction;
+}
+
+/** A client outside the Nest app (the CLI, tests): its transactions send their queries in turn too. */
+export function openPrismaClient(connectionString: string): PrismaClient {
+  return new PrismaClient({ adapter: withSerialTransactions(new PrismaPg({ connectionString })) });
 }
