@@ -1,4 +1,5 @@
 export { DeliveryScheduler, publishJobId, staleWakeUps, type PublishJobData, type WakeTarget } from './delivery-scheduler';
+export { markNeedsReconnect } from './account-status';
 export { backoffMs, nextStep, type NextStep } from './failure-policy';
 export { HoldResumeService, type ResumePreview, type ResumeSummary } from './hold-resume.service';
 export { NO_CAMPAIGN_GRACE_MINUTES } from './resume-rule';

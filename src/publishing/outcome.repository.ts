@@ -3,6 +3,7 @@ import { Prisma, PrismaService, type Tx } from '../core/database';
 import type { PublishError, PublishResult } from '../publishers';
 import { attemptInsert, recordAttempt } from './attempt-ledger';
 import { auditInsert, recordAudit, WORKER } from '../core/audit';
+import { markNeedsReconnect } from './account-status';
 import type { NextStep } from './failure-policy';
 import { DeliveryNotices } from '../notifications/notifier';
 
@@ -110,13 +111,7 @@ export class OutcomeRepository {
   }
 
   /** Account -> NEEDS_RECONNECT once; returns the notification ids when this call made the change. */
-  async markNeedsReconnect(tx: Tx, workspaceId: string, accountId: string, reason: string): Promise<string[]> {
-    const changed = await tx.connectedAccount.updateMany({
-      where: { id: accountId, status: 'ACTIVE' },
-      data: { status: 'NEEDS_RECONNECT', statusReason: reason.slice(0, 1000) },
-    });
-    if (changed.count === 0) return [];
-    await recordAudit(tx, { workspaceId, actor: WORKER, action: 'account.needs_reconnect', subjectType: 'account', subjectId: accountId, summary: { reason } });
-    return this.notifier.accountNeedsReconnect(tx, workspaceId, accountId, reason);
+  markNeedsReconnect(tx: Tx, workspaceId: string, accountId: string, reason: string): Promise<string[]> {
+    return markNeedsReconnect(tx, this.notifier, { workspaceId, accountId, reason, actor: WORKER });
   }
 }

@@ -5,6 +5,7 @@ import { PrismaService, type ConnectedAccount } from '../../core/database';
 import { DeliveryNotices } from '../../notifications/notifier';
 import { accountContextOf, PublishError, PublisherRegistry, type AccountContext } from '../../publishers';
 import { AccountCredentialsStore } from '../../core/credentials';
+import { markNeedsReconnect } from '../../publishing';
 
 /** Tokens expiring within this window are refreshed. */
 export const REFRESH_WINDOW_MS = 24 * 3600_000;
@@ -94,12 +95,8 @@ export class AccountHealthService {
   }
 
   private async markNeedsReconnect(account: ConnectedAccount, reason: string): Promise<boolean> {
-    const notificationIds = await this.prisma.$transaction(async (tx) => {
-      const changed = await tx.connectedAccount.updateMany({ where: { id: account.id, status: 'ACTIVE' }, data: { status: 'NEEDS_RECONNECT', statusReason: reason.slice(0, 1000), lastCheckedAt: new Date() } });
-      if (changed.count === 0) return [];
-      await this.audit.record(tx, { workspaceId: account.workspaceId, actor: SYSTEM, action: 'account.needs_reconnect', subjectType: 'account', subjectId: account.id, summary: { reason: reason.slice(0, 500) } });
-      return this.notifier.accountNeedsReconnect(tx, account.workspaceId, account.id, reason);
-    });
+    const change = { workspaceId: account.workspaceId, accountId: account.id, reason, actor: SYSTEM, checkedAt: new Date() };
+    const notificationIds = await this.prisma.$transaction((tx) => markNeedsReconnect(tx, this.notifier, change));
     await this.notifier.dispatch(notificationIds);
     return notificationIds.length > 0;
   }
