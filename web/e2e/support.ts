@@ -5,8 +5,19 @@ export const DEMO_PASSWORD = 'gaung-demo-2026';
 export type DemoRole = 'owner' | 'admin' | 'coordinator' | 'editor' | 'viewer';
 export const demoEmail = (role: DemoRole, org: 'kspi' | 'ksbsi' = 'kspi') => `${role}@${org}.demo`;
 
-/** Signs in through the page, as a person would, and waits for the calendar. */
+/**
+ * Signs in through the page, as a person would, and waits for the calendar. The profile's language
+ * and zone follow the user to every device, so each test first puts them back to the demo's own
+ * (Indonesian, the workspace's zone): another spec may have changed them.
+ */
 export async function signIn(page: Page, email: string, next?: string): Promise<void> {
+  const profile = await page.request.patch('/me', { headers: await apiAs(page.request, email), data: { locale: 'id', timeZone: null } });
+  expect(profile.ok()).toBe(true);
+  await signInAsProfileIs(page, email, next);
+}
+
+/** The page's sign-in alone, keeping the profile as it is (a test of what the profile carries). */
+export async function signInAsProfileIs(page: Page, email: string, next?: string): Promise<void> {
   await page.goto(next ? `/app/sign-in?next=${encodeURIComponent(next)}` : '/app/sign-in');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
