@@ -43,17 +43,21 @@ export class PreferencesRepository {
     }));
   }
 
-  /** One recipient's notification, with what the e-mail needs; null when it is gone or no longer theirs. */
-  mailFor(notificationId: string, userId: string) {
-    return this.prisma.notificationRecipient.findUnique({
+  /** One recipient's notification, with what the e-mail needs; null when it is gone, or they left the workspace since. */
+  async mailFor(notificationId: string, userId: string) {
+    const row = await this.prisma.notificationRecipient.findUnique({
       where: { notificationId_userId: { notificationId, userId } },
       select: {
+        workspaceId: true,
         user: { select: { email: true, notificationPreference: { select: PREFERENCE_FIELDS } } },
         notification: {
           select: { id: true, kind: true, params: true, subjectType: true, subjectId: true, createdAt: true, workspaceId: true, workspace: { select: { slug: true, name: true } } },
         },
       },
     });
+    if (!row) return null;
+    const member = await this.prisma.membership.count({ where: { workspaceId: row.workspaceId, userId } });
+    return member > 0 ? row : null;
   }
 
   emailWanted(row: { user: { notificationPreference: PreferenceRow } }, kind: NotificationKind): boolean {

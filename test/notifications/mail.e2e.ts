@@ -2,6 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { DateTime } from 'luxon';
 import { MAINTENANCE_QUEUE } from '../../src/core/queue';
+import { DeliveryNotices } from '../../src/notifications/notifier';
 import { bearer, createWorkspace, type FixtureWorkspace } from '../support/fixtures';
 import { mailsTo } from '../support/outbox';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -88,6 +89,32 @@ describe('notification e-mails (outbox), per-user choices and quiet hours', () =
     expect(mails.slice(mailsBefore).map((m) => /^Subject: (.*)$/m.exec(m.text)![1])).toEqual([expect.stringMatching(/menahan semua penerbitan: Darurat/)]);
     expect(await job!.getState()).toBe('delayed');
     await t.http().post(`/workspaces/${ws.slug}/resume`).set(bearer(ws.users.ADMIN)).expect(200);
+  });
+
+  it('a failure reaches the author and coordinators+ who want it by e-mail, even in their quiet hours', async () => {
+    const zone = 'Asia/Jayapura';
+    const now = DateTime.now().setZone(zone);
+    const quietHours = { from: now.minus({ hours: 1 }).toFormat('HH:mm'), until: now.plus({ hours: 1 }).toFormat('HH:mm') };
+    const defaults = (await t.http().get(PREFS).set(bearer(ws.users.COORDINATOR)).expect(200)).body.emailKinds;
+    await t.http().put(PREFS).set(bearer(ws.users.COORDINATOR)).send({ emailKinds: defaults, quietHours }).expect(200);
+    const before = (await outbox(ws.users.COORDINATOR.email, 0)).length;
+    const ownerBefore = (await outbox(ws.users.OWNER.email, 0)).length;
+
+    const { postId, targetId } = await draftPost(t, ws, 'Mogok nasional');
+    const notices = t.app.get(DeliveryNotices);
+    const ids = await t.prisma.$transaction((tx) => notices.delivery(tx, ws.id, targetId, 'TARGET_FAILED', { reason: 'Platform menolak' }));
+    await notices.dispatch(ids);
+
+    const mails = await outbox(ws.users.COORDINATOR.email, before + 1);
+    expect(mails[before]!.text).toMatch(/^Subject: .*"Mogok nasional" failed to publish: Platform menolak$/m);
+    expect(mails[before]!.text).toContain(`/app/${ws.slug}/posts/${postId}`);
+    // The author turned failures off by e-mail (still in the app); the viewer is not told at all.
+    const id = ids[0]!;
+    expect(await queue.getJob(`mail-${id}-${ws.users.EDITOR.id}`)).toBeUndefined();
+    expect(await t.prisma.notificationRecipient.count({ where: { notificationId: id, userId: ws.users.EDITOR.id } })).toBe(1);
+    expect(await queue.getJob(`mail-${id}-${ws.users.VIEWER.id}`)).toBeUndefined();
+    const owner = await outbox(ws.users.OWNER.email, ownerBefore + 1);
+    expect(owner.slice(ownerBefore).map((m) => /^Subject: (.*)$/m.exec(m.text)![1])).toEqual([expect.stringMatching(/"Mogok nasional" gagal diterbitkan/)]);
   });
 
   it('refuses bad choices with 400 and keeps the previous ones; 401 without a session', async () => {
