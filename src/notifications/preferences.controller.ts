@@ -8,15 +8,17 @@ import { ApiErrors, ApiZodBody, ApiZodResponse, ZodBody, zNotificationKind } fro
 import { type NotificationChoices, URGENT_KINDS } from './preferences';
 import { PreferencesRepository } from './preferences.repository';
 
-const zClock = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'HH:mm, 00:00 to 23:59');
+const CLOCK = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
+// Messages "id|en": the one exception filter shows each language (core/errors/zod-issues.ts).
+const zClock = z.string().refine((value) => CLOCK.test(value), 'Tulis jam sebagai JJ:MM, dari 00:00 sampai 23:59.|Write the time as HH:mm, from 00:00 to 23:59.');
 
 const preferencesSchema = z
   .object({
-    emailKinds: z.array(zNotificationKind).max(Object.keys(NotificationKind).length).refine((kinds) => new Set(kinds).size === kinds.length, 'each kind once'),
+    emailKinds: z.array(zNotificationKind).max(Object.keys(NotificationKind).length).refine((kinds) => new Set(kinds).size === kinds.length, 'Setiap jenis cukup disebut sekali.|Name each kind once.'),
     quietHours: z
       .object({ from: zClock, until: zClock })
       .strict()
-      .refine((q) => q.from !== q.until, 'quiet hours start and end at different times')
+      .refine((q) => q.from !== q.until, 'Jam tenang harus mulai dan berakhir pada jam yang berbeda.|Quiet hours must start and end at different times.')
       .nullable(),
   })
   .strict();

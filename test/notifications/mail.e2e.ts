@@ -132,6 +132,10 @@ describe('notification e-mails (outbox), per-user choices and quiet hours', () =
       const res = await t.http().put(PREFS).set(bearer(me)).send(bad).expect(400);
       expect(res.body.error).toBeDefined();
     }
+    const equalEnds = await t.http().put(PREFS).set(bearer(me)).send({ emailKinds: [], quietHours: { from: '07:00', until: '07:00' } }).expect(400);
+    expect(JSON.stringify(equalEnds.body)).toContain('Jam tenang harus mulai dan berakhir pada jam yang berbeda.');
+    const badClock = await t.http().put(PREFS).set(bearer(me)).send({ emailKinds: [], quietHours: { from: '7:00', until: '08:00' } }).expect(400);
+    expect(JSON.stringify(badClock.body)).toContain('Tulis jam sebagai JJ:MM');
     const kept = (await t.http().get(PREFS).set(bearer(me)).expect(200)).body;
     expect(kept).toMatchObject({ emailKinds: ['TARGET_FAILED'], quietHours: { from: '22:00', until: '06:00' } });
     await t.http().get(PREFS).expect(401);
