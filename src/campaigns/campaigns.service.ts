@@ -76,7 +76,8 @@ export class CampaignsService {
 
   /** Crisis hold of a campaign (joint: every partner's posts in it): nothing publishes until resumed. */
   async hold(access: WorkspaceAccess, campaignId: string, reason: string, resumeAt?: string) {
-    return this.prisma.$transaction(async (tx) => {
+    const told: string[] = [];
+    const held = await this.prisma.$transaction(async (tx) => {
       const campaign = await this.lockOwned(tx, access, campaignId);
       if (campaign.heldAt) throw AppError.conflict('already_held', CAMPAIGN_TEXT.alreadyHeld);
       const after = await this.campaigns.update(tx, access.workspaceId, campaignId, {
@@ -86,19 +87,23 @@ export class CampaignsService {
         heldById: access.userId,
       });
       await this.record(tx, access, 'campaign.held', campaignId, { reason, resumeAt: resumeAt ?? null });
-      await this.notices.campaignHold(tx, access.workspaceId, access.userId, campaignId, { reason, resumeAt: resumeAt ?? null });
+      told.push(...(await this.notices.campaignHold(tx, access.workspaceId, access.userId, campaignId, { reason, resumeAt: resumeAt ?? null })));
       return present(after, access.workspaceId);
     });
+    await this.notices.dispatch(told);
+    return held;
   }
 
   async resume(access: WorkspaceAccess, campaignId: string): Promise<ResumeSummary> {
+    const told: string[] = [];
     await this.prisma.$transaction(async (tx) => {
       const campaign = await this.lockOwned(tx, access, campaignId);
       if (!campaign.heldAt) throw AppError.conflict('not_held', CAMPAIGN_TEXT.notHeld);
       await this.campaigns.update(tx, access.workspaceId, campaignId, { heldAt: null, holdReason: null, holdResumeAt: null, heldById: null });
       await this.record(tx, access, 'campaign.resumed', campaignId);
-      await this.notices.campaignHold(tx, access.workspaceId, access.userId, campaignId, null);
+      told.push(...(await this.notices.campaignHold(tx, access.workspaceId, access.userId, campaignId, null)));
     });
+    await this.notices.dispatch(told);
     return this.holds.resumeAfterHold({ campaignId });
   }
 

@@ -37,7 +37,8 @@ export class PartnershipsService {
         minutes: Math.ceil(verdict.retryAfterSeconds / 60),
       });
     }
-    return this.prisma.$transaction(async (tx) => {
+    const told: string[] = [];
+    const invited = await this.prisma.$transaction(async (tx) => {
       await this.owned.lockOwned(tx, access, campaignId);
       if (partnerKey === access.workspaceSlug || partnerKey === access.workspaceId) throw AppError.unprocessable('self_partner', CAMPAIGN_TEXT.selfPartner);
       const partner = await this.campaigns.findAddressableWorkspace(access.workspaceId, access.userId, partnerKey);
@@ -56,9 +57,11 @@ export class PartnershipsService {
         subjectId: partnership.id,
         summary: { campaignId, by: access.workspaceSlug },
       });
-      await this.notices.partnerInvited(tx, access.workspaceId, partner.id, campaignId);
+      told.push(...(await this.notices.partnerInvited(tx, access.workspaceId, partner.id, campaignId)));
       return { id: partnership.id, workspace: partner, status: partnership.status };
     });
+    await this.notices.dispatch(told);
+    return invited;
   }
 
   list(access: WorkspaceAccess) {

@@ -4,13 +4,16 @@ import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
 import { DeliveryNotices, Notifier } from './notifier';
 import { WebhookDeliveryService } from './webhook-delivery.service';
+import { MailChannel } from './mail-channel';
+import { PreferencesController } from './preferences.controller';
+import { PreferencesRepository } from './preferences.repository';
 
-const WRITERS = [NotificationsRepository, Notifier, { provide: DeliveryNotices, useExisting: Notifier }, WebhookDeliveryService];
+const WRITERS = [NotificationsRepository, PreferencesRepository, MailChannel, Notifier, { provide: DeliveryNotices, useExisting: Notifier }, WebhookDeliveryService];
 
 /** Writing notifications and delivering their webhooks: imported by every feature that tells people something. */
 @Module({ providers: WRITERS, exports: WRITERS })
 export class NotifierModule {}
 
-/** The API: lists, read state, resolve, webhooks. */
-@Module({ imports: [NotifierModule], controllers: [NotificationsController], providers: [NotificationsService] })
+/** The API: lists, read state, resolve, webhooks, each person's notification choices. */
+@Module({ imports: [NotifierModule], controllers: [NotificationsController, PreferencesController], providers: [NotificationsService] })
 export class NotificationsModule {}

@@ -4,6 +4,7 @@ import type { Queue } from 'bullmq';
 import type { NotificationKind, NotificationSubject, Prisma, Role, Tx } from '../core/database';
 import { MAINTENANCE_QUEUE } from '../core/queue';
 import { type NotificationParams, postLabel } from './catalog';
+import { MailChannel } from './mail-channel';
 import { type Audience, NotificationsRepository } from './notifications.repository';
 
 export const WEBHOOK_DELIVERY_JOB = 'webhook-delivery';
@@ -33,6 +34,7 @@ export abstract class DeliveryNotices {
   abstract accountNeedsReconnect(tx: Tx, workspaceId: string, accountId: string, reason: string): Promise<string[]>;
   /** A hold lifted by itself at its planned time (the campaign's, or the workspace's when campaignId is null). */
   abstract holdLifted(tx: Tx, workspaceId: string, campaignId: string | null): Promise<string[]>;
+  /** After commit: webhooks and e-mails for what the calls above wrote. */
   abstract dispatch(notificationIds: string[]): Promise<void>;
 }
 
@@ -48,6 +50,7 @@ export class Notifier implements DeliveryNotices {
   constructor(
     private readonly repository: NotificationsRepository,
     @InjectQueue(MAINTENANCE_QUEUE) private readonly queue: Queue<WebhookDeliveryJobData>,
+    private readonly mail: MailChannel,
   ) {}
 
   async record<K extends NotificationKind>(
@@ -141,15 +144,22 @@ export class Notifier implements DeliveryNotices {
   }
 
   /**
-   * Queues one signed delivery per active endpoint subscribed to each notification's kind. Runs
-   * after the change committed: a failure here (Redis away) is logged and never fails the change.
+   * Queues one signed delivery per active endpoint subscribed to each notification's kind, and one
+   * e-mail per recipient who wants it (MailChannel). Runs after the change committed: a failure
+   * here (Redis away) is logged and never fails the change.
    */
   async dispatch(notificationIds: string[]): Promise<void> {
     if (notificationIds.length === 0) return;
-    try {
-      await this.queueDeliveries(notificationIds);
-    } catch (error) {
-      this.logger.warn({ msg: 'notification webhooks not queued', notificationIds, error: error instanceof Error ? error.message : String(error) });
+    const steps = [
+      { what: 'notification webhooks not queued', run: () => this.queueDeliveries(notificationIds) },
+      { what: 'notification e-mails not queued', run: () => this.mail.queue(notificationIds) },
+    ];
+    for (const step of steps) {
+      try {
+        await step.run();
+      } catch (error) {
+        this.logger.warn({ msg: step.what, notificationIds, error: error instanceof Error ? error.message : String(error) });
+      }
     }
   }
 

@@ -6,12 +6,13 @@ import { MAINTENANCE_QUEUE } from '../core/queue';
 import { MaintenanceTasks } from './maintenance-tasks';
 import { WEBHOOK_DELIVERY_JOB, type WebhookDeliveryJobData } from '../notifications/notifier';
 import { WebhookDeliveryService } from '../notifications/webhook-delivery.service';
+import { MailChannel, NOTIFICATION_MAIL_JOB, type NotificationMailJobData } from '../notifications/mail-channel';
 import { SweeperService } from './sweeper.service';
 
 const SWEEP_JOB = 'sweep';
 const SWEEP_SCHEDULER_ID = 'publishing-sweeper';
 
-/** The sweeper (BullMQ job scheduler) and outgoing notification webhooks. */
+/** The sweeper (BullMQ job scheduler), outgoing notification webhooks and notification e-mails. */
 @Processor(MAINTENANCE_QUEUE)
 export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(MaintenanceProcessor.name);
@@ -23,6 +24,7 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     private readonly sweeper: SweeperService,
     private readonly webhooks: WebhookDeliveryService,
     private readonly tasks: MaintenanceTasks,
+    private readonly mail: MailChannel,
   ) {
     super();
   }
@@ -60,6 +62,7 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
       return report;
     }
     if (job.name === WEBHOOK_DELIVERY_JOB) return this.webhooks.deliver(job.data as WebhookDeliveryJobData);
+    if (job.name === NOTIFICATION_MAIL_JOB) return this.mail.send(job.data as NotificationMailJobData);
     return this.tasks.handler(job.name)?.();
   }
 

@@ -34,34 +34,40 @@ export class ReviewService {
   ) {}
 
   async submit(access: WorkspaceAccess, postId: string) {
+    const told: string[] = [];
     const post = await this.transition(access, postId, 'post.submitted', async (tx, post) => {
       const issues = this.drafting.issuesOf(post);
       if (hasIssues(issues)) throw AppError.unprocessable('content_issues', POST_TEXT.hasIssues, {}, issueDetails(issues));
       assertSubmittableTiming(post);
-      await this.notices.reviewed(tx, access.workspaceId, access.userId, post.id, 'POST_SUBMITTED');
+      told.push(...(await this.notices.reviewed(tx, access.workspaceId, access.userId, post.id, 'POST_SUBMITTED')));
       return this.apply(tx, access, post, { type: 'submit' }, 'SUBMITTED', '');
     });
+    await this.notices.dispatch(told);
     return this.drafting.present(access, post);
   }
 
   async approve(access: WorkspaceAccess, postId: string, seenVersion: number) {
+    const told: string[] = [];
     const post = await this.transition(access, postId, 'post.approved', async (tx, post) => {
       // A "publish now" post gets the approval's instant as its time (docs/publishing.md).
       const due = approvalTiming(post, access.timeZone);
       const next = await this.apply(tx, access, post, { type: 'approve', version: seenVersion }, 'APPROVED', '');
-      await this.notices.reviewed(tx, access.workspaceId, access.userId, post.id, 'POST_APPROVED');
+      told.push(...(await this.notices.reviewed(tx, access.workspaceId, access.userId, post.id, 'POST_APPROVED')));
       await this.posts.update(tx, access.workspaceId, post.id, { approvedById: access.userId, approvedAt: new Date(), scheduledAt: due.instant, scheduleZone: due.zone, publishNow: false });
       const ids = await this.posts.moveTargets(tx, access.workspaceId, post.id, ['PENDING'], { state: 'SCHEDULED', version: next.post.version, dueAt: due.instant });
       return { ...next, wake: ids.map((id) => ({ id, version: next.post.version, dueAt: due.instant })) };
     });
+    await this.notices.dispatch(told);
     return this.presentScheduled(access, post);
   }
 
   async requestChanges(access: WorkspaceAccess, postId: string, comment: string) {
+    const told: string[] = [];
     const post = await this.transition(access, postId, 'post.changes_requested', async (tx, post) => {
-      await this.notices.reviewed(tx, access.workspaceId, access.userId, post.id, 'POST_CHANGES_REQUESTED', comment);
+      told.push(...(await this.notices.reviewed(tx, access.workspaceId, access.userId, post.id, 'POST_CHANGES_REQUESTED', comment)));
       return this.apply(tx, access, post, { type: 'requestChanges', comment }, 'CHANGES_REQUESTED', comment);
     });
+    await this.notices.dispatch(told);
     return this.drafting.present(access, post);
   }
 
@@ -112,14 +118,17 @@ export class ReviewService {
   }
 
   async comment(access: WorkspaceAccess, postId: string, body: string) {
-    return this.prisma.$transaction(async (tx) => {
+    const told: string[] = [];
+    const comment = await this.prisma.$transaction(async (tx) => {
       const post = await this.posts.lock(tx, access.workspaceId, postId);
       if (!post) throw AppError.notFound(POST_TEXT.post);
       const comment = await this.posts.addComment(tx, access.workspaceId, { postId, authorId: access.userId, kind: 'COMMENT', body, postVersion: post.version });
       await this.drafting.record(tx, access, 'post.commented', postId, { commentId: comment.id });
-      await this.notices.commented(tx, access.workspaceId, access.userId, postId, body);
+      told.push(...(await this.notices.commented(tx, access.workspaceId, access.userId, postId, body)));
       return comment;
     });
+    await this.notices.dispatch(told);
+    return comment;
   }
 
   comments(access: WorkspaceAccess, postId: string) {

@@ -67,20 +67,24 @@ export class WorkspacesService {
 
   /** Crisis hold: nothing of this workspace publishes, up to the last second, until resumed. */
   async hold(access: WorkspaceAccess, reason: string, resumeAt?: string) {
-    return this.prisma.$transaction(async (tx) => {
+    const told: string[] = [];
+    const held = await this.prisma.$transaction(async (tx) => {
       const { count } = await tx.workspace.updateMany({
         where: { id: access.workspaceId, heldAt: null },
         data: { heldAt: new Date(), holdReason: reason, holdResumeAt: resumeAt ? new Date(resumeAt) : null, heldById: access.userId },
       });
       if (count === 0) throw AppError.conflict('already_held', WORKSPACE_TEXT.alreadyHeld);
       await this.audit.record(tx, { workspaceId: access.workspaceId, actor: accessActor(access), action: 'workspace.held', subjectType: 'workspace', subjectId: access.workspaceId, summary: { reason, resumeAt: resumeAt ?? null } });
-      await this.notices.workspaceHold(tx, access.workspaceId, access.userId, { reason, resumeAt: resumeAt ?? null });
+      told.push(...(await this.notices.workspaceHold(tx, access.workspaceId, access.userId, { reason, resumeAt: resumeAt ?? null })));
       return this.workspaces.findById(access.workspaceId);
     });
+    await this.notices.dispatch(told);
+    return held;
   }
 
   /** Lifts the hold; deliveries whose time passed follow their campaign's late policy. */
   async resume(access: WorkspaceAccess): Promise<ResumeSummary> {
+    const told: string[] = [];
     await this.prisma.$transaction(async (tx) => {
       const { count } = await tx.workspace.updateMany({
         where: { id: access.workspaceId, heldAt: { not: null } },
@@ -88,8 +92,9 @@ export class WorkspacesService {
       });
       if (count === 0) throw AppError.conflict('not_held', WORKSPACE_TEXT.notHeld);
       await this.audit.record(tx, { workspaceId: access.workspaceId, actor: accessActor(access), action: 'workspace.resumed', subjectType: 'workspace', subjectId: access.workspaceId });
-      await this.notices.workspaceHold(tx, access.workspaceId, access.userId, null);
+      told.push(...(await this.notices.workspaceHold(tx, access.workspaceId, access.userId, null)));
     });
+    await this.notices.dispatch(told);
     return this.holds.resumeAfterHold({ workspaceId: access.workspaceId });
   }
 

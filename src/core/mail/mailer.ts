@@ -7,6 +7,8 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** An HTML alternative to the text (notification e-mails). */
+  html?: string;
 }
 
 /**
@@ -26,25 +28,25 @@ export class Mailer {
 
   /** True when the message was handed to the SMTP server. */
   async send(message: MailMessage): Promise<boolean> {
-    if (!this.transport) {
-      await this.writeToOutbox(message);
-      return false;
-    }
     try {
-      await this.transport.sendMail({ from: this.config.MAIL_FROM, ...message });
-      return true;
+      return await this.deliver(message);
     } catch (error) {
-      this.logger.warn({ msg: 'mail not sent', to: message.to, reason: (error as Error).message });
+      this.logger.warn({ msg: this.transport ? 'mail not sent' : 'mail not written to the outbox', to: message.to, reason: (error as Error).message });
       return false;
     }
   }
 
-  private async writeToOutbox(message: MailMessage): Promise<void> {
-    try {
+  /**
+   * As send(), but a message that cannot go out (SMTP refused, outbox not writable) throws: for a
+   * queued job, which BullMQ then retries with backoff.
+   */
+  async deliver(message: MailMessage): Promise<boolean> {
+    if (!this.transport) {
       const file = await writeToOutbox(this.config.MAIL_OUTBOX_DIR, { from: this.config.MAIL_FROM, ...message });
       this.logger.log({ msg: 'mail written to the outbox (no SMTP_URL)', to: message.to, file });
-    } catch (error) {
-      this.logger.warn({ msg: 'mail not written to the outbox', to: message.to, reason: (error as Error).message });
+      return false;
     }
+    await this.transport.sendMail({ from: this.config.MAIL_FROM, ...message });
+    return true;
   }
 }

@@ -7,6 +7,7 @@ export interface OutboxMessage {
   to: string;
   subject: string;
   text: string;
+  html?: string;
 }
 
 /**
@@ -22,10 +23,29 @@ export async function writeToOutbox(dir: string, message: OutboxMessage, now = n
     `To: ${oneLine(message.to)}`,
     `Subject: ${oneLine(message.subject)}`,
     `Date: ${now.toUTCString()}`,
-    'Content-Type: text/plain; charset=utf-8',
   ];
-  await writeFile(path, `${headers.join('\n')}\n\n${message.text}\n`, { mode: 0o600, flag: 'wx' });
+  await writeFile(path, `${headers.join('\n')}\n${body(message)}`, { mode: 0o600, flag: 'wx' });
   return path;
+}
+
+/** Text only, or text and HTML as alternatives (readable as they are: the outbox is for people). */
+function body(message: OutboxMessage): string {
+  if (!message.html) return `Content-Type: text/plain; charset=utf-8\n\n${message.text}\n`;
+  const boundary = `gaung-${randomBytes(8).toString('hex')}`;
+  return [
+    `Content-Type: multipart/alternative; boundary="${boundary}"`,
+    '',
+    `--${boundary}`,
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    message.text,
+    `--${boundary}`,
+    'Content-Type: text/html; charset=utf-8',
+    '',
+    message.html,
+    `--${boundary}--`,
+    '',
+  ].join('\n');
 }
 
 /** A header value cannot start another header. */

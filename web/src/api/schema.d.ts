@@ -1526,6 +1526,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notification choices: which kinds come by e-mail (in the app: all) and my quiet hours */
+        get: operations["PreferencesController_get"];
+        /** Replace my notification choices: the kinds I want by e-mail and my quiet hours (null: none) */
+        put: operations["PreferencesController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workspaces/{workspace}/analytics/campaigns/{campaignId}": {
         parameters: {
             query?: never;
@@ -2243,6 +2261,25 @@ export interface components {
             notifications: components["schemas"]["Notification"][];
             /** @description Pass as ?before= for the next page */
             nextBefore: string | null;
+        };
+        NotificationPreferences: {
+            kinds: {
+                kind: components["schemas"]["NotificationKind"];
+                /**
+                 * @description The list in the app is always on
+                 * @constant
+                 */
+                inApp: true;
+                email: boolean;
+                /** @description Holds and failures are e-mailed even in quiet hours */
+                ignoresQuietHours: boolean;
+            }[];
+            emailKinds: components["schemas"]["NotificationKind"][];
+            /** @description Wall-clock times in the user's zone (else the workspace's); from after until spans midnight */
+            quietHours: {
+                from: string;
+                until: string;
+            } | null;
         };
         NotificationsMarkedRead: {
             marked: number;
@@ -5926,6 +5963,61 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    PreferencesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    PreferencesController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    emailKinds: components["schemas"]["NotificationKind"][];
+                    quietHours: {
+                        from: string;
+                        until: string;
+                    } | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     AnalyticsController_campaign: {

@@ -67,3 +67,24 @@ export function useChangePassword() {
     },
   });
 }
+
+export interface NotificationPreferences {
+  kinds: Array<{ kind: string; inApp: true; email: boolean; ignoresQuietHours: boolean }>;
+  emailKinds: string[];
+  quietHours: { from: string; until: string } | null;
+}
+
+const preferencesKey = ['notification-preferences'];
+
+/** My notification choices: kinds by e-mail (the app's list always has all) and quiet hours, the same in every workspace. */
+export const useNotificationPreferences = () =>
+  useQuery({ queryKey: preferencesKey, queryFn: () => call<NotificationPreferences>(api.GET('/me/notification-preferences')) });
+
+export function useSaveNotificationPreferences() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (choices: Pick<NotificationPreferences, 'emailKinds' | 'quietHours'>) =>
+      call<NotificationPreferences>(api.PUT('/me/notification-preferences', { body: choices as never })),
+    onSuccess: (saved) => client.setQueryData(preferencesKey, saved),
+  });
+}

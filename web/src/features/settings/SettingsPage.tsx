@@ -4,11 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { roleAtLeast } from '../../api/session';
 import { ApiTokensPanel } from './ApiTokensPanel';
 import { CalendarFeedPanel } from './CalendarFeedPanel';
+import { NotificationPrefsPanel } from './NotificationPrefsPanel';
 import { ProfilePanel } from './ProfilePanel';
 import { SessionsPanel } from './SessionsPanel';
 import { WorkspacePanel } from './WorkspacePanel';
 
-/** The workspace's settings (admins), then my own: profile and password, API tokens, the calendar subscription, sessions. */
+/** The workspace's settings (admins), then my own: profile and password, notification choices, API tokens, the calendar subscription, sessions. */
 export function SettingsPage() {
   const { t } = useTranslation('settings');
   const { membership } = useRouteContext({ from: '/$workspace' });
@@ -18,6 +19,7 @@ export function SettingsPage() {
       <Title order={1} size="h2">{t('title')}</Title>
       {roleAtLeast(membership.role, 'ADMIN') && <WorkspacePanel workspace={workspace} />}
       <ProfilePanel />
+      <NotificationPrefsPanel />
       <ApiTokensPanel workspace={workspace} role={membership.role} />
       <CalendarFeedPanel workspace={workspace} />
       <SessionsPanel />

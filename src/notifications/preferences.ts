@@ -1,0 +1,44 @@
+import { DateTime } from 'luxon';
+import type { NotificationKind } from '../core/database';
+
+/** Failures and things that need someone now: by e-mail unless turned off, and never held by quiet hours. */
+const FAILURE_KINDS = ['TARGET_FAILED', 'TARGET_UNCONFIRMED', 'TARGET_EXPIRED', 'POST_NOT_APPROVED_IN_TIME', 'ACCOUNT_NEEDS_RECONNECT'] as const satisfies readonly NotificationKind[];
+const HOLD_KINDS = ['WORKSPACE_HELD', 'CAMPAIGN_HELD'] as const satisfies readonly NotificationKind[];
+
+/** A hold or a failure ignores quiet hours: it may need someone to act before the morning. */
+export const URGENT_KINDS: readonly NotificationKind[] = [...FAILURE_KINDS, ...HOLD_KINDS];
+
+/** By e-mail when a user chose nothing: review requests, changes requested, failures and holds. */
+export const DEFAULT_EMAIL_KINDS: readonly NotificationKind[] = ['POST_SUBMITTED', 'POST_CHANGES_REQUESTED', ...FAILURE_KINDS, ...HOLD_KINDS];
+
+export interface NotificationChoices {
+  emailKinds: readonly NotificationKind[];
+  /** Wall-clock "HH:mm" in the user's zone; both or neither. From 22:00 until 06:00 spans midnight. */
+  quietHours: { from: string; until: string } | null;
+}
+
+export const DEFAULT_CHOICES: NotificationChoices = { emailKinds: DEFAULT_EMAIL_KINDS, quietHours: null };
+
+/**
+ * When an e-mail of this kind may go out: now, or the end of the quiet hours the instant falls in
+ * (in the user's zone). Equal ends mean no quiet hours.
+ */
+export function sendAfter(kind: NotificationKind, choices: NotificationChoices, zone: string, now: Date): Date {
+  const quiet = choices.quietHours;
+  if (!quiet || quiet.from === quiet.until || URGENT_KINDS.includes(kind)) return now;
+  const local = DateTime.fromJSDate(now, { zone });
+  const at = (hhmm: string, day: DateTime) => {
+    const [hour, minute] = hhmm.split(':').map(Number);
+    return day.set({ hour, minute, second: 0, millisecond: 0 });
+  };
+  const minutes = local.hour * 60 + local.minute;
+  const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+  const from = toMinutes(quiet.from);
+  const until = toMinutes(quiet.until);
+  const spansMidnight = from > until;
+  const inQuiet = spansMidnight ? minutes >= from || minutes < until : minutes >= from && minutes < until;
+  if (!inQuiet) return now;
+  // Before midnight in a span over midnight: the quiet hours end tomorrow.
+  const end = at(quiet.until, spansMidnight && minutes >= from ? local.plus({ days: 1 }) : local);
+  return end.toJSDate();
+}
