@@ -1731,13 +1731,21 @@ export interface components {
             accountId: string;
             accountName: string;
             platform: components["schemas"]["Platform"];
+            /** @description Problems that block submission */
             issues: components["schemas"]["ContentIssue"][];
+            /** @description Worth fixing, not blocking (images without alt text when the workspace only recommends it) */
+            warnings: components["schemas"]["ContentIssue"][];
         };
         AccountList: {
             accounts: components["schemas"]["Account"][];
         };
         /** @enum {string} */
         AccountStatus: "ACTIVE" | "NEEDS_RECONNECT" | "DISABLED";
+        /**
+         * @description Images without alt text: REQUIRED blocks submitting the post, RECOMMENDED (default) only warns
+         * @enum {string}
+         */
+        AltTextPolicy: "REQUIRED" | "RECOMMENDED";
         AnalyticsGroup: {
             deliveries: number;
             posts: number;
@@ -2416,6 +2424,7 @@ export interface components {
             lateSeconds: number | null;
             lastError: string | null;
             issues: components["schemas"]["ContentIssue"][];
+            warnings: components["schemas"]["ContentIssue"][];
         };
         PostTargetInput: {
             accountId: components["schemas"]["Uuid"];
@@ -2587,6 +2596,7 @@ export interface components {
             allowSelfApproval: boolean;
             /** @description Any workspace may invite this one to a joint campaign by slug */
             openToPartnerInvitations: boolean;
+            altTextPolicy: components["schemas"]["AltTextPolicy"];
             heldAt: components["schemas"]["Instant"] | null;
             holdReason: string | null;
             /** @description Automatic resume time, if any */
@@ -3233,6 +3243,7 @@ export interface operations {
                     locale?: "id" | "en";
                     allowSelfApproval?: boolean;
                     openToPartnerInvitations?: boolean;
+                    altTextPolicy?: components["schemas"]["AltTextPolicy"];
                 };
             };
         };
