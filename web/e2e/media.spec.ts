@@ -103,3 +103,24 @@ test('a viewer sees the library without upload, edit or delete', async ({ page }
   await expect(page.getByRole('region', { name: 'Unggah' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Hapus / })).toHaveCount(0);
 });
+
+test('an admin makes alt text required in the workspace settings', async ({ page, request }) => {
+  const headers = await apiAs(request, demoEmail('admin'));
+  const policy = async () => ((await (await request.get('/workspaces/kspi', { headers })).json()) as { altTextPolicy: string }).altTextPolicy;
+  expect(await policy()).toBe('RECOMMENDED');
+  try {
+    await signIn(page, demoEmail('admin'));
+    await page.goto('/app/kspi/settings');
+    const panel = page.getByRole('region', { name: 'Ruang kerja' });
+    const select = panel.getByRole('combobox', { name: /^Gambar tanpa teks alternatif/ });
+    await expect(select).toHaveValue('RECOMMENDED');
+    await select.selectOption({ label: 'Wajib: tidak bisa diajukan sebelum semua gambar punya teks alternatif' });
+    await panel.getByRole('button', { name: 'Simpan pengaturan ruang kerja' }).click();
+    await expect(panel.getByText('Pengaturan ruang kerja disimpan.')).toBeVisible();
+    expect(await policy()).toBe('REQUIRED');
+    await expectAccessible(page);
+  } finally {
+    // The other tests (and projects) share the demo workspace: back to the default.
+    await request.patch('/workspaces/kspi', { headers, data: { altTextPolicy: 'RECOMMENDED' } });
+  }
+});

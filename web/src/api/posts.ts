@@ -32,7 +32,7 @@ function body(draft: PostDraft) {
 
 /** Issues per target of a stored post, in the shape the dry run answers. */
 export const issuesOf = (post: Post): TargetIssues[] =>
-  post.targets.map((target, index) => ({ index, accountId: target.accountId, accountName: target.accountName, platform: target.platform, issues: target.issues }));
+  post.targets.map((target, index) => ({ index, accountId: target.accountId, accountName: target.accountName, platform: target.platform, issues: target.issues, warnings: target.warnings }));
 
 /** Asks the API's dry run about a draft: every check the real route runs, nothing written. */
 export function checkDraft(workspace: string, postId: string | undefined, draft: PostDraft): Promise<DraftCheck> {

@@ -54,9 +54,9 @@ export function ComposerPage() {
   const check = useDraftCheck(workspace, state);
   const campaign = campaigns.find((c) => c.id === state.campaignId);
 
-  const issuesByAccount = useMemo(() => {
+  const [issuesByAccount, warningsByAccount] = useMemo(() => {
     const source = check.kind === 'checked' ? check.issues : savedIssues;
-    return new Map<string, Issue[]>(source.map((entry) => [entry.accountId, entry.issues]));
+    return [new Map<string, Issue[]>(source.map((entry) => [entry.accountId, entry.issues])), new Map<string, Issue[]>(source.map((entry) => [entry.accountId, entry.warnings]))];
   }, [check, savedIssues]);
 
   const change = (patch: Partial<ComposerState>) => setState((current) => ({ ...current, ...patch }));
@@ -104,7 +104,7 @@ export function ComposerPage() {
               </Stack>
             </Paper>
             <Paper withBorder p="md">
-              <TextTabs state={state} accounts={accounts} campaign={campaign} issuesByAccount={issuesByAccount} onChange={change} />
+              <TextTabs state={state} accounts={accounts} campaign={campaign} issuesByAccount={issuesByAccount} warningsByAccount={warningsByAccount} onChange={change} />
             </Paper>
             <Paper withBorder p="md"><MediaPanel workspace={workspace} mediaIds={state.mediaIds} onChange={(mediaIds) => change({ mediaIds })} /></Paper>
             <Paper withBorder p="md"><SchedulePanel workspace={workspace} state={state} accounts={accounts} onChange={change} /></Paper>

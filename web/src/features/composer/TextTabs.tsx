@@ -12,11 +12,13 @@ interface Props {
   accounts: AccountSummary[];
   campaign: Campaign | undefined;
   issuesByAccount: Map<string, Issue[]>;
+  /** Not blocking (alt text under the RECOMMENDED policy): shown, never counted as issues. */
+  warningsByAccount: Map<string, Issue[]>;
   onChange: (change: Partial<ComposerState>) => void;
 }
 
 /** The base text and one tab per chosen account with its own text, its counter and the API's issues. */
-export function TextTabs({ state, accounts, campaign, issuesByAccount, onChange }: Props) {
+export function TextTabs({ state, accounts, campaign, issuesByAccount, warningsByAccount, onChange }: Props) {
   const { t } = useTranslation('composer');
   const [tab, setTab] = useState<string>('base');
   const editor = useRef<HTMLTextAreaElement>(null);
@@ -51,12 +53,15 @@ export function TextTabs({ state, accounts, campaign, issuesByAccount, onChange 
   });
 
   // The API names platform and account in each message; older answers do not, so say which here.
-  const issues = (active ? [active] : chosen).flatMap((account) =>
-    (issuesByAccount.get(account.id) ?? []).map((issue) => ({
-      ...issue,
-      message: issue.message.includes(account.displayName) ? issue.message : `${account.displayName} (${PLATFORM_NAMES[account.platform]}): ${issue.message}`,
-    })),
-  );
+  const named = (byAccount: Map<string, Issue[]>) =>
+    (active ? [active] : chosen).flatMap((account) =>
+      (byAccount.get(account.id) ?? []).map((issue) => ({
+        ...issue,
+        message: issue.message.includes(account.displayName) ? issue.message : `${account.displayName} (${PLATFORM_NAMES[account.platform]}): ${issue.message}`,
+      })),
+    );
+  const issues = named(issuesByAccount);
+  const warnings = named(warningsByAccount);
 
   return (
     <Tabs value={tab} onChange={(value) => setTab(value ?? 'base')} keepMounted={false}>
@@ -96,6 +101,13 @@ export function TextTabs({ state, accounts, campaign, issuesByAccount, onChange 
           <div role="alert" data-testid="api-issues">
             <List mt="xs" size="sm" c="#b02525">
               {issues.map((issue, index) => <List.Item key={`${issue.code}-${index}`}>{issue.message}</List.Item>)}
+            </List>
+          </div>
+        )}
+        {warnings.length > 0 && (
+          <div role="status" data-testid="api-warnings">
+            <List mt="xs" size="sm" c="#8a5a00">
+              {warnings.map((warning, index) => <List.Item key={`${warning.code}-${index}`}>{warning.message}</List.Item>)}
             </List>
           </div>
         )}
