@@ -97,20 +97,8 @@ export function TextTabs({ state, accounts, campaign, issuesByAccount, warningsB
           maxRows={16}
         />
         <Group gap="xs" mt="xs" aria-live="polite">{counters}</Group>
-        {issues.length > 0 && (
-          <div role="alert" data-testid="api-issues">
-            <List mt="xs" size="sm" c="#b02525">
-              {issues.map((issue, index) => <List.Item key={`${issue.code}-${index}`}>{issue.message}</List.Item>)}
-            </List>
-          </div>
-        )}
-        {warnings.length > 0 && (
-          <div role="status" data-testid="api-warnings">
-            <List mt="xs" size="sm" c="#8a5a00">
-              {warnings.map((warning, index) => <List.Item key={`${warning.code}-${index}`}>{warning.message}</List.Item>)}
-            </List>
-          </div>
-        )}
+        <IssueList items={issues} role="alert" color="#b02525" testId="api-issues" />
+        <IssueList items={warnings} role="status" color="#8a5a00" testId="api-warnings" />
         {campaign && (campaign.keyMessages.length > 0 || campaign.hashtags.length > 0) && (
           <div>
             <Text size="sm" fw={600} mt="sm">{t('text.inserts', { campaign: campaign.name })}</Text>
@@ -127,5 +115,17 @@ export function TextTabs({ state, accounts, campaign, issuesByAccount, warningsB
         )}
       </Tabs.Panel>
     </Tabs>
+  );
+}
+
+/** The API's issues (blocking, announced as an alert) or warnings (a status), one line each. */
+function IssueList({ items, role, color, testId }: { items: Issue[]; role: 'alert' | 'status'; color: string; testId: string }) {
+  if (items.length === 0) return null;
+  return (
+    <div role={role} data-testid={testId}>
+      <List mt="xs" size="sm" c={color}>
+        {items.map((item, index) => <List.Item key={`${item.code}-${index}`}>{item.message}</List.Item>)}
+      </List>
+    </div>
   );
 }
