@@ -1,10 +1,13 @@
 import { createRequire } from 'node:module';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import type Sharp from 'sharp';
+import type * as MediaFixtures from '../../test/media/image-fixtures';
 import { apiAs, demoEmail, expectAccessible, signIn } from './support';
 
 // The API's own image library (a dependency of the root package), to make real pictures to upload.
-const sharp = createRequire(import.meta.url)('sharp') as typeof Sharp;
+const load = createRequire(import.meta.url);
+const sharp = load('sharp') as typeof Sharp;
+const { MP4 } = load('../../test/media/image-fixtures.ts') as typeof MediaFixtures;
 
 /** A 240x160 banner: yellow on the left quarter, red elsewhere. */
 async function banner(): Promise<Buffer> {
@@ -94,6 +97,24 @@ test('the media library: missing alt text flagged, facts, "used in", edit, delet
   await mine.getByRole('button', { name: `Hapus Unggahan ${tag}` }).click();
   await page.getByRole('dialog', { name: 'Hapus media?' }).getByRole('button', { name: 'Hapus', exact: true }).click();
   await expect(mine).toHaveCount(0);
+});
+
+test('a video says plainly that its metadata is kept, with its length', async ({ page, request }, info) => {
+  const tag = `video-${info.project.name}-${Date.now()}`;
+  const editor = await apiAs(request, demoEmail('editor'));
+  const uploaded = await request.post('/workspaces/kspi/media', { headers: { ...editor, 'Content-Type': 'video/mp4' }, data: MP4 });
+  expect(uploaded.status()).toBe(201);
+  const { id } = (await uploaded.json()) as { id: string };
+  expect((await request.patch(`/workspaces/kspi/media/${id}`, { headers: editor, data: { altText: `Video ${tag}`, tags: [tag] } })).ok()).toBe(true);
+
+  await signIn(page, demoEmail('viewer'));
+  await page.goto(`/app/kspi/media?tag=${tag}`);
+  const card = page.getByRole('article', { name: `Video ${tag}` });
+  await expect(card.getByText('Metadata video tetap ada: video disimpan apa adanya, dan bisa memuat lokasi perekaman.')).toBeVisible();
+  await expect(card.getByText('Metadata dihapus')).toHaveCount(0);
+  await expect(card.getByText(/13 detik · video\/mp4/)).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: `test-results/media-video-${info.project.name}.png` });
 });
 
 test('a viewer sees the library without upload, edit or delete', async ({ page }) => {
