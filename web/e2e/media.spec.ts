@@ -135,11 +135,12 @@ test('an admin makes alt text required in the workspace settings', async ({ page
     const panel = page.getByRole('region', { name: 'Ruang kerja' });
     const select = panel.getByRole('combobox', { name: /^Gambar tanpa teks alternatif/ });
     await expect(select).toHaveValue('RECOMMENDED');
-    await select.selectOption({ label: 'Wajib: tidak bisa diajukan sebelum semua gambar punya teks alternatif' });
+    await select.selectOption({ label: 'Wajib (menahan pengajuan)' });
     await panel.getByRole('button', { name: 'Simpan pengaturan ruang kerja' }).click();
     await expect(panel.getByText('Pengaturan ruang kerja disimpan.')).toBeVisible();
     expect(await policy()).toBe('REQUIRED');
     await expectAccessible(page);
+    await panel.screenshot({ path: `test-results/media-alt-policy-${test.info().project.name}.png` });
   } finally {
     // The other tests (and projects) share the demo workspace: back to the default.
     await request.patch('/workspaces/kspi', { headers, data: { altTextPolicy: 'RECOMMENDED' } });
