@@ -15,8 +15,8 @@ async function banner(): Promise<Buffer> {
   return sharp({ create: { width: 240, height: 160, channels: 3, background: '#c0392b' } }).composite([{ input: yellow, left: 0, top: 0 }]).png().toBuffer();
 }
 
-/** An image without alt text, tagged `tag`, used by an approved post of KSPI's feed: made through the API. */
-async function approvedImage(request: APIRequestContext, tag: string) {
+/** A draft of KSPI's feed with an image without alt text, tagged `tag`: made through the API. */
+async function draftWithImage(request: APIRequestContext, tag: string) {
   const editor = await apiAs(request, demoEmail('editor'));
   const uploaded = await request.post('/workspaces/kspi/media', { headers: { ...editor, 'Content-Type': 'image/png' }, data: await banner() });
   expect(uploaded.status()).toBe(201);
@@ -26,11 +26,26 @@ async function approvedImage(request: APIRequestContext, tag: string) {
   const feed = accounts.accounts.find((a) => a.platform === 'FEED')!;
   const at = new Date(Date.now() + 2 * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 16);
   const post = (await (await request.post('/workspaces/kspi/posts', { headers: editor, data: { baseText: `Aksi ${tag}`, mediaIds: [media.id], targets: [{ accountId: feed.id }], schedule: { at, zone: 'Asia/Jakarta' } } })).json()) as { id: string };
-  const submitted = (await (await request.post(`/workspaces/kspi/posts/${post.id}/submit`, { headers: editor })).json()) as { version: number };
-  const coordinator = await apiAs(request, demoEmail('coordinator'));
-  expect((await request.post(`/workspaces/kspi/posts/${post.id}/approve`, { headers: coordinator, data: { version: submitted.version } })).ok()).toBe(true);
-  return { mediaId: media.id, postId: post.id };
+  return { editor, mediaId: media.id, postId: post.id };
 }
+
+/** The same, submitted and approved (so the image cannot be deleted). */
+async function approvedImage(request: APIRequestContext, tag: string) {
+  const { editor, mediaId, postId } = await draftWithImage(request, tag);
+  const submitted = (await (await request.post(`/workspaces/kspi/posts/${postId}/submit`, { headers: editor })).json()) as { version: number };
+  const coordinator = await apiAs(request, demoEmail('coordinator'));
+  expect((await request.post(`/workspaces/kspi/posts/${postId}/approve`, { headers: coordinator, data: { version: submitted.version } })).ok()).toBe(true);
+  return { mediaId, postId };
+}
+
+test('the composer warns (without blocking) about an image without alt text under the default policy', async ({ page, request }, info) => {
+  const { postId } = await draftWithImage(request, `draf-${info.project.name}-${Date.now()}`);
+  await signIn(page, demoEmail('editor'));
+  await page.goto(`/app/kspi/compose?post=${postId}`);
+  await expect(page.getByTestId('api-warnings')).toContainText('1 gambar belum punya teks alternatif');
+  await expect(page.getByTestId('api-issues')).toHaveCount(0);
+  await expectAccessible(page);
+});
 
 test('the media library: missing alt text flagged, facts, "used in", edit, delete refused while approved, search, upload', async ({ page, request }, info) => {
   test.setTimeout(60_000);
