@@ -18,7 +18,8 @@ export const accountIssuesView = z
     accountId: z.string(),
     accountName: z.string(),
     platform: zPlatform,
-    issues: z.array(contentIssueView),
+    issues: z.array(contentIssueView).meta({ description: 'Problems that block submission' }),
+    warnings: z.array(contentIssueView).meta({ description: 'Worth fixing, not blocking (images without alt text when the workspace only recommends it)' }),
   })
   .meta({ id: 'AccountIssues' });
 
@@ -36,6 +37,7 @@ export const postTargetView = z
     lateSeconds: z.int().nullable().meta({ description: 'How late the delivery went out after its due time, in seconds' }),
     lastError: z.string().nullable(),
     issues: z.array(contentIssueView),
+    warnings: z.array(contentIssueView),
   })
   .meta({ id: 'PostTarget' });
 
@@ -104,7 +106,8 @@ export const postCheckView = z
   .meta({ id: 'PostCheck' });
 
 export function presentPost(post: PostWithTargets, locale: Locale, actions: PostActions, issues: AccountIssues[] = []): PostView {
-  const issuesByTarget = new Map(presentIssues(issues, locale).map((entry, i) => [issues[i]!.targetId, entry.issues]));
+  const presented = presentIssues(issues, locale);
+  const byTarget = new Map(presented.map((entry, i) => [issues[i]!.targetId, entry]));
   return {
     id: post.id,
     workspaceId: post.workspaceId,
@@ -134,9 +137,10 @@ export function presentPost(post: PostWithTargets, locale: Locale, actions: Post
       publishedAt: target.publishedAt,
       lateSeconds: target.lateSeconds,
       lastError: target.lastError,
-      issues: issuesByTarget.get(target.id) ?? [],
+      issues: byTarget.get(target.id)?.issues ?? [],
+      warnings: byTarget.get(target.id)?.warnings ?? [],
     })),
-    issues: presentIssues(issues, locale),
+    issues: presented,
     actions,
     createdAt: post.createdAt,
     updatedAt: post.updatedAt,

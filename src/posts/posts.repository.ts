@@ -8,6 +8,8 @@ export const postInclude = {
   },
   media: { include: { media: true }, orderBy: { position: 'asc' } },
   campaign: { select: { id: true, name: true, color: true, workspaceId: true, heldAt: true } },
+  // The post's own workspace decides whether images without alt text block submission.
+  workspace: { select: { altTextPolicy: true } },
 } satisfies Prisma.PostInclude;
 
 export type PostWithTargets = Prisma.PostGetPayload<{ include: typeof postInclude }>;

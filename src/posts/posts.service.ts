@@ -3,7 +3,7 @@ import { accessActor, auditJson, AuditService } from '../core/audit';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { CampaignsRepository } from '../campaigns/campaigns.repository';
 import { resolveSchedule, type ResolvedSchedule } from '../core/time';
-import { type Platform, PrismaService, type Tx } from '../core/database';
+import { type AltTextPolicy, type Platform, PrismaService, type Tx } from '../core/database';
 import { AppError } from '../core/errors';
 import { requestContext } from '../core/logging';
 import { DeliveryScheduler, staleWakeUps } from '../publishing';
@@ -114,7 +114,8 @@ export class PostsService {
     }
     const references = await this.checkReferences(access, input);
     const timing = nextTiming(before, input, references.when);
-    const issues = checkContent(draftOf(before, input, references), validatorFrom(this.registry));
+    const { altTextPolicy } = before?.workspace ?? (await this.prisma.workspace.findUniqueOrThrow({ where: { id: access.workspaceId }, select: { altTextPolicy: true } }));
+    const issues = checkContent(draftOf(before, input, references, altTextPolicy), validatorFrom(this.registry));
     // A time kept from before may have passed since: the edit is allowed, submitting is not.
     const timePassed = !timing.publishNow && timing.scheduledAt !== null && timing.scheduledAt.getTime() <= Date.now();
     return { submittable: !hasIssues(issues) && !timePassed, timePassed, ...timing, issues: presentIssues(issues, requestContext.locale()) };
@@ -135,7 +136,7 @@ export class PostsService {
 
   /** Per-target content problems, in the platform's own counting (publisher.validate), by account. */
   issuesOf(post: PostWithTargets): AccountIssues[] {
-    return checkContent(draftOf(post, {}, null), validatorFrom(this.registry));
+    return checkContent(draftOf(post, {}, null, post.workspace.altTextPolicy), validatorFrom(this.registry));
   }
 
   /** The post as `access` reads it: with its issues and what the reader may do with it. */
@@ -186,7 +187,7 @@ interface References {
 }
 
 /** The content a post has (no changes), or would have after `changes` (references checked). */
-function draftOf(before: PostWithTargets | null, changes: UpdatePost, references: References | null): DraftContent {
+function draftOf(before: PostWithTargets | null, changes: UpdatePost, references: References | null, altTextPolicy: AltTextPolicy): DraftContent {
   const targets = changes.targets
     ? changes.targets.map((t) => {
         const account = references!.accounts.get(t.accountId)!;
@@ -198,6 +199,7 @@ function draftOf(before: PostWithTargets | null, changes: UpdatePost, references
     title: changes.title !== undefined ? changes.title : (before?.title ?? null),
     media: references?.media ?? (before?.media ?? []).map((m) => m.media),
     targets,
+    altTextPolicy,
   };
 }
 

@@ -9,6 +9,11 @@ export const holdFields = {
   heldById: z.string().nullable(),
 };
 
+/** Images without alt text: REQUIRED blocks submission of the post, RECOMMENDED only warns. */
+export const zAltTextPolicy = z
+  .enum(['REQUIRED', 'RECOMMENDED'])
+  .meta({ id: 'AltTextPolicy', description: 'Images without alt text: REQUIRED blocks submitting the post, RECOMMENDED (default) only warns' });
+
 /** A workspace as other views mention it. */
 export const workspaceRefView = z.object({ id: z.string(), slug: z.string(), name: z.string() }).meta({ id: 'WorkspaceRef' });
 
@@ -21,6 +26,7 @@ export const workspaceView = z
     locale: z.string(),
     allowSelfApproval: z.boolean(),
     openToPartnerInvitations: z.boolean().meta({ description: 'Any workspace may invite this one to a joint campaign by slug' }),
+    altTextPolicy: zAltTextPolicy,
     ...holdFields,
     createdAt: zTimestamp,
     updatedAt: zTimestamp,

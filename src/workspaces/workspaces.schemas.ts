@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { zEmail, zIanaZone, zInstant, zLocale, zName, zPassword, zRole } from '../core/http';
+import { zAltTextPolicy } from './workspace-views';
 
 const zSlug = z
   .string()
@@ -11,7 +12,7 @@ export const createWorkspaceSchema = z
   .object({ slug: zSlug, name: zName, timeZone: zIanaZone.default('Asia/Jakarta'), locale: zLocale.default('id') })
   .strict();
 export const updateWorkspaceSchema = z
-  .object({ slug: zSlug, name: zName, timeZone: zIanaZone, locale: zLocale, allowSelfApproval: z.boolean(), openToPartnerInvitations: z.boolean() })
+  .object({ slug: zSlug, name: zName, timeZone: zIanaZone, locale: zLocale, allowSelfApproval: z.boolean(), openToPartnerInvitations: z.boolean(), altTextPolicy: zAltTextPolicy })
   .partial()
   .strict()
   .refine((value) => Object.keys(value).length > 0, 'Tidak ada perubahan|Nothing to change');

@@ -72,3 +72,15 @@ function withIptcByline(jpeg: Buffer, owner: string): Buffer {
   header.writeUInt16BE(payload.length + 2, 2);
   return Buffer.concat([jpeg.subarray(0, 2), header, payload, jpeg.subarray(2)]);
 }
+
+/** An MP4's boxes: ftyp, media data, then a movie header (mvhd) saying 12.5 s (timescale 1000). */
+export const MP4 = (() => {
+  const mvhd = Buffer.alloc(108);
+  mvhd.writeUInt32BE(108);
+  mvhd.write('mvhd', 4, 'latin1');
+  mvhd.writeUInt32BE(1000, 20);
+  mvhd.writeUInt32BE(12_500, 24);
+  const moov = Buffer.concat([Buffer.from([0, 0, 0, 116]), Buffer.from('moov', 'latin1'), mvhd]);
+  const ftyp = Buffer.concat([Buffer.from([0, 0, 0, 20]), Buffer.from('ftypisom\0\0\0\0mp41', 'latin1')]);
+  return Buffer.concat([ftyp, Buffer.from([0, 0, 0, 208]), Buffer.from('mdat', 'latin1'), Buffer.alloc(200, 7), moov]);
+})();

@@ -7,19 +7,7 @@ import { MediaService } from '../../src/media/media.service';
 import { MediaStorage } from '../../src/media/storage/media-storage';
 import { bearer, createWorkspace, type FixtureWorkspace } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { hasGpsPointer, metadataOf, OWNER, phonePhoto, SERIAL, topAndBottom } from './image-fixtures';
-
-/** An MP4's boxes: ftyp, media data, then a movie header (mvhd) saying 12.5 s (timescale 1000). */
-const MP4 = (() => {
-  const mvhd = Buffer.alloc(108);
-  mvhd.writeUInt32BE(108);
-  mvhd.write('mvhd', 4, 'latin1');
-  mvhd.writeUInt32BE(1000, 20);
-  mvhd.writeUInt32BE(12_500, 24);
-  const moov = Buffer.concat([Buffer.from([0, 0, 0, 116]), Buffer.from('moov', 'latin1'), mvhd]);
-  const ftyp = Buffer.concat([Buffer.from([0, 0, 0, 20]), Buffer.from('ftypisom\0\0\0\0mp41', 'latin1')]);
-  return Buffer.concat([ftyp, Buffer.from([0, 0, 0, 208]), Buffer.from('mdat', 'latin1'), Buffer.alloc(200, 7), moov]);
-})();
+import { hasGpsPointer, metadataOf, MP4, OWNER, phonePhoto, SERIAL, topAndBottom } from './image-fixtures';
 
 describe('media library', () => {
   let t: TestApp;

@@ -1,4 +1,4 @@
-import type { Platform } from '../../core/database';
+import type { AltTextPolicy, Platform } from '../../core/database';
 import type { ErrorDetail } from '../../core/errors';
 import type { Locale, LocalizedText } from '../../core/i18n';
 import type { ValidationIssue } from '../../publishers/publisher';
@@ -10,13 +10,22 @@ export interface DraftContent {
   title: string | null;
   media: ReadonlyArray<{ id: string; kind: 'IMAGE' | 'VIDEO'; mimeType: string; byteSize: number; width: number | null; height: number | null; altText: string | null }>;
   targets: ReadonlyArray<{ targetId: string | null; accountId: string; accountName: string; platform: Platform; settings: unknown; text: string | null }>;
+  /** The workspace's rule for images without alt text. */
+  altTextPolicy: AltTextPolicy;
 }
 
 /** One target's issues, addressed by its account. */
 export interface AccountIssues extends TargetIssues {
   accountId: string;
   accountName: string;
+  /** Worth fixing but not blocking submission (alt text under the RECOMMENDED policy). */
+  warnings: ValidationIssue[];
 }
+
+const ALT_TEXT_MISSING = {
+  id: '{count} gambar belum punya teks alternatif (deskripsi untuk pembaca layar). Tambahkan di pustaka media.',
+  en: '{count} image(s) have no alt text (the description screen readers read). Add it in the media library.',
+};
 
 const PLATFORM_NAMES: Readonly<Record<Platform, string>> = {
   FACEBOOK: 'Facebook',
@@ -44,7 +53,28 @@ export function checkContent(content: DraftContent, validatorFor: (platform: Pla
     },
     validatorFor,
   );
-  return results.map((result, index) => ({ ...result, accountId: content.targets[index]!.accountId, accountName: content.targets[index]!.accountName }));
+  const altIssues = missingAltText(content.media);
+  return results.map((result, index) => {
+    const blocking = content.altTextPolicy === 'REQUIRED';
+    return {
+      ...result,
+      issues: blocking ? [...result.issues, ...altIssues] : result.issues,
+      warnings: blocking ? [] : altIssues,
+      accountId: content.targets[index]!.accountId,
+      accountName: content.targets[index]!.accountName,
+    };
+  });
+}
+
+/**
+ * Alt text belongs to the image, so every target that carries the images gets the same issue: the
+ * dry run shows it per target like the platform rules, and submission refuses it the same way.
+ */
+function missingAltText(media: DraftContent['media']): ValidationIssue[] {
+  const count = media.filter((m) => m.kind === 'IMAGE' && !m.altText?.trim()).length;
+  if (count === 0) return [];
+  const fill = (text: string) => text.replace('{count}', String(count));
+  return [{ code: 'alt_text_missing', message: { id: fill(ALT_TEXT_MISSING.id), en: fill(ALT_TEXT_MISSING.en) } }];
 }
 
 /** The issue's message naming the platform and the account: "Instagram (KSPI): ...". */
@@ -61,6 +91,7 @@ export function presentIssues(results: readonly AccountIssues[], locale: Locale)
     accountName: target.accountName,
     platform: target.platform,
     issues: target.issues.map((issue) => ({ code: issue.code, message: namedIssueMessage(target, issue)[locale] })),
+    warnings: target.warnings.map((issue) => ({ code: issue.code, message: namedIssueMessage(target, issue)[locale] })),
   }));
 }
 

@@ -15,6 +15,8 @@ export interface TargetIssues {
   accountName: string;
   platform: Platform;
   issues: Issue[];
+  /** Worth fixing, not blocking submission (images without alt text when the workspace only recommends it). */
+  warnings: Issue[];
 }
 
 export interface PostTarget {
@@ -29,6 +31,7 @@ export interface PostTarget {
   publishedAt: string | null;
   lastError: string | null;
   issues: Issue[];
+  warnings: Issue[];
 }
 
 export interface Post {

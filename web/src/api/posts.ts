@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from './client';
-import type { DraftCheck, FreeSlot, MediaAsset, Post, PostDraft, PostVersion, ReviewComment, TargetIssues } from './post-types';
+import type { DraftCheck, FreeSlot, Post, PostDraft, PostVersion, ReviewComment, TargetIssues } from './post-types';
 import type { EditorialStatus } from './types';
 
 const path = (workspace: string) => ({ path: { workspace } });
@@ -32,7 +32,7 @@ function body(draft: PostDraft) {
 
 /** Issues per target of a stored post, in the shape the dry run answers. */
 export const issuesOf = (post: Post): TargetIssues[] =>
-  post.targets.map((target, index) => ({ index, accountId: target.accountId, accountName: target.accountName, platform: target.platform, issues: target.issues }));
+  post.targets.map((target, index) => ({ index, accountId: target.accountId, accountName: target.accountName, platform: target.platform, issues: target.issues, warnings: target.warnings }));
 
 /** Asks the API's dry run about a draft: every check the real route runs, nothing written. */
 export function checkDraft(workspace: string, postId: string | undefined, draft: PostDraft): Promise<DraftCheck> {
@@ -116,24 +116,6 @@ export function useTargetAction(workspace: string, postId: string) {
           : api.POST(`/workspaces/{workspace}/targets/{targetId}/${action}`, { params: { path: { workspace, targetId } } }),
       ),
     onSettled: () => client.invalidateQueries({ queryKey: ['post', workspace, postId] }),
-  });
-}
-
-export const useMediaLibrary = (workspace: string) =>
-  useQuery({
-    queryKey: ['media', workspace],
-    queryFn: async () => {
-      const answer = await call<MediaAsset[] | { media: MediaAsset[] }>(api.GET('/workspaces/{workspace}/media', { params: path(workspace) }));
-      return Array.isArray(answer) ? answer : answer.media;
-    },
-  });
-
-export function useSetAltText(workspace: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ mediaId, altText }: { mediaId: string; altText: string | null }) =>
-      call<MediaAsset>(api.PATCH('/workspaces/{workspace}/media/{mediaId}', { params: { path: { workspace, mediaId } }, body: { altText } as never })),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['media', workspace] }),
   });
 }
 

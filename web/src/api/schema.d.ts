@@ -1749,13 +1749,21 @@ export interface components {
             accountId: string;
             accountName: string;
             platform: components["schemas"]["Platform"];
+            /** @description Problems that block submission */
             issues: components["schemas"]["ContentIssue"][];
+            /** @description Worth fixing, not blocking (images without alt text when the workspace only recommends it) */
+            warnings: components["schemas"]["ContentIssue"][];
         };
         AccountList: {
             accounts: components["schemas"]["Account"][];
         };
         /** @enum {string} */
         AccountStatus: "ACTIVE" | "NEEDS_RECONNECT" | "DISABLED";
+        /**
+         * @description Images without alt text: REQUIRED blocks submitting the post, RECOMMENDED (default) only warns
+         * @enum {string}
+         */
+        AltTextPolicy: "REQUIRED" | "RECOMMENDED";
         AnalyticsGroup: {
             deliveries: number;
             posts: number;
@@ -2453,6 +2461,7 @@ export interface components {
             lateSeconds: number | null;
             lastError: string | null;
             issues: components["schemas"]["ContentIssue"][];
+            warnings: components["schemas"]["ContentIssue"][];
         };
         PostTargetInput: {
             accountId: components["schemas"]["Uuid"];
@@ -2624,6 +2633,7 @@ export interface components {
             allowSelfApproval: boolean;
             /** @description Any workspace may invite this one to a joint campaign by slug */
             openToPartnerInvitations: boolean;
+            altTextPolicy: components["schemas"]["AltTextPolicy"];
             heldAt: components["schemas"]["Instant"] | null;
             holdReason: string | null;
             /** @description Automatic resume time, if any */
@@ -3270,6 +3280,7 @@ export interface operations {
                     locale?: "id" | "en";
                     allowSelfApproval?: boolean;
                     openToPartnerInvitations?: boolean;
+                    altTextPolicy?: components["schemas"]["AltTextPolicy"];
                 };
             };
         };

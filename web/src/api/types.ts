@@ -52,6 +52,7 @@ export interface WorkspaceSettings {
   holdResumeAt: string | null;
   allowSelfApproval: boolean;
   openToPartnerInvitations: boolean;
+  altTextPolicy: components['schemas']['AltTextPolicy'];
 }
 
 export type Platform = components['schemas']['Platform'];

@@ -11,6 +11,7 @@ import { postsFeature } from '../features/posts';
 import { reviewFeature } from '../features/review';
 import { notificationsFeature } from '../features/notifications';
 import { helpFeature } from '../features/help';
+import { mediaFeature } from '../features/media';
 import type { Feature } from './feature';
 
 /** The signed-in features, in navigation order. Adding one: its folder plus one line here. */
@@ -21,6 +22,7 @@ export const features: Feature[] = [
   campaignsFeature,
   analyticsFeature,
   postsFeature,
+  mediaFeature,
   accountsFeature,
   peopleFeature,
   partnersFeature,

@@ -4,7 +4,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCalendarChoices } from '../../api/calendar';
 import { useCampaigns } from '../../api/campaigns';
-import { issuesOf, useMediaLibrary, usePost, useReviewAction, useSaveDraft } from '../../api/posts';
+import { useMediaLibrary } from '../../api/media';
+import { issuesOf, usePost, useReviewAction, useSaveDraft } from '../../api/posts';
 import type { Issue, TargetIssues } from '../../api/post-types';
 import { postPath } from '../../app/links';
 import { useZone } from '../../app/zone';
@@ -53,9 +54,9 @@ export function ComposerPage() {
   const check = useDraftCheck(workspace, state);
   const campaign = campaigns.find((c) => c.id === state.campaignId);
 
-  const issuesByAccount = useMemo(() => {
+  const [issuesByAccount, warningsByAccount] = useMemo(() => {
     const source = check.kind === 'checked' ? check.issues : savedIssues;
-    return new Map<string, Issue[]>(source.map((entry) => [entry.accountId, entry.issues]));
+    return [new Map<string, Issue[]>(source.map((entry) => [entry.accountId, entry.issues])), new Map<string, Issue[]>(source.map((entry) => [entry.accountId, entry.warnings]))];
   }, [check, savedIssues]);
 
   const change = (patch: Partial<ComposerState>) => setState((current) => ({ ...current, ...patch }));
@@ -103,7 +104,7 @@ export function ComposerPage() {
               </Stack>
             </Paper>
             <Paper withBorder p="md">
-              <TextTabs state={state} accounts={accounts} campaign={campaign} issuesByAccount={issuesByAccount} onChange={change} />
+              <TextTabs state={state} accounts={accounts} campaign={campaign} issuesByAccount={issuesByAccount} warningsByAccount={warningsByAccount} onChange={change} />
             </Paper>
             <Paper withBorder p="md"><MediaPanel workspace={workspace} mediaIds={state.mediaIds} onChange={(mediaIds) => change({ mediaIds })} /></Paper>
             <Paper withBorder p="md"><SchedulePanel workspace={workspace} state={state} accounts={accounts} onChange={change} /></Paper>

@@ -2,8 +2,7 @@ import { Badge, Box, Button, Checkbox, Group, Image, Modal, SimpleGrid, Stack, T
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMediaLibrary, useSetAltText } from '../../api/posts';
-import type { MediaAsset } from '../../api/post-types';
+import { useMediaLibrary, useSetAltText, type MediaItem as MediaAsset } from '../../api/media';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 
 interface Props {

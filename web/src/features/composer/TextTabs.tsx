@@ -12,11 +12,13 @@ interface Props {
   accounts: AccountSummary[];
   campaign: Campaign | undefined;
   issuesByAccount: Map<string, Issue[]>;
+  /** Not blocking (alt text under the RECOMMENDED policy): shown, never counted as issues. */
+  warningsByAccount: Map<string, Issue[]>;
   onChange: (change: Partial<ComposerState>) => void;
 }
 
 /** The base text and one tab per chosen account with its own text, its counter and the API's issues. */
-export function TextTabs({ state, accounts, campaign, issuesByAccount, onChange }: Props) {
+export function TextTabs({ state, accounts, campaign, issuesByAccount, warningsByAccount, onChange }: Props) {
   const { t } = useTranslation('composer');
   const [tab, setTab] = useState<string>('base');
   const editor = useRef<HTMLTextAreaElement>(null);
@@ -51,12 +53,15 @@ export function TextTabs({ state, accounts, campaign, issuesByAccount, onChange 
   });
 
   // The API names platform and account in each message; older answers do not, so say which here.
-  const issues = (active ? [active] : chosen).flatMap((account) =>
-    (issuesByAccount.get(account.id) ?? []).map((issue) => ({
-      ...issue,
-      message: issue.message.includes(account.displayName) ? issue.message : `${account.displayName} (${PLATFORM_NAMES[account.platform]}): ${issue.message}`,
-    })),
-  );
+  const named = (byAccount: Map<string, Issue[]>) =>
+    (active ? [active] : chosen).flatMap((account) =>
+      (byAccount.get(account.id) ?? []).map((issue) => ({
+        ...issue,
+        message: issue.message.includes(account.displayName) ? issue.message : `${account.displayName} (${PLATFORM_NAMES[account.platform]}): ${issue.message}`,
+      })),
+    );
+  const issues = named(issuesByAccount);
+  const warnings = named(warningsByAccount);
 
   return (
     <Tabs value={tab} onChange={(value) => setTab(value ?? 'base')} keepMounted={false}>
@@ -92,13 +97,8 @@ export function TextTabs({ state, accounts, campaign, issuesByAccount, onChange 
           maxRows={16}
         />
         <Group gap="xs" mt="xs" aria-live="polite">{counters}</Group>
-        {issues.length > 0 && (
-          <div role="alert" data-testid="api-issues">
-            <List mt="xs" size="sm" c="#b02525">
-              {issues.map((issue, index) => <List.Item key={`${issue.code}-${index}`}>{issue.message}</List.Item>)}
-            </List>
-          </div>
-        )}
+        <IssueList items={issues} role="alert" color="#b02525" testId="api-issues" />
+        <IssueList items={warnings} role="status" color="#8a5a00" testId="api-warnings" />
         {campaign && (campaign.keyMessages.length > 0 || campaign.hashtags.length > 0) && (
           <div>
             <Text size="sm" fw={600} mt="sm">{t('text.inserts', { campaign: campaign.name })}</Text>
@@ -115,5 +115,17 @@ export function TextTabs({ state, accounts, campaign, issuesByAccount, onChange 
         )}
       </Tabs.Panel>
     </Tabs>
+  );
+}
+
+/** The API's issues (blocking, announced as an alert) or warnings (a status), one line each. */
+function IssueList({ items, role, color, testId }: { items: Issue[]; role: 'alert' | 'status'; color: string; testId: string }) {
+  if (items.length === 0) return null;
+  return (
+    <div role={role} data-testid={testId}>
+      <List mt="xs" size="sm" c={color}>
+        {items.map((item, index) => <List.Item key={`${item.code}-${index}`}>{item.message}</List.Item>)}
+      </List>
+    </div>
   );
 }

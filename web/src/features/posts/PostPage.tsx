@@ -1,7 +1,8 @@
 import { Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useNavigate, useParams, useRouteContext } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { useComments, useMediaLibrary, usePost, useReviewAction } from '../../api/posts';
+import { useMediaLibrary } from '../../api/media';
+import { useComments, usePost, useReviewAction } from '../../api/posts';
 import { roleAtLeast } from '../../api/session';
 import { composePath } from '../../app/links';
 import { useFormatInstant, zoneLabel } from '../../app/zone';

@@ -2,12 +2,15 @@ import { Alert, Anchor, Button, Checkbox, NativeSelect, Paper, SimpleGrid, Stack
 import { Link } from '@tanstack/react-router';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { WorkspaceSettings } from '../../api/types';
 import { useUpdateWorkspace, useWorkspace, type WorkspaceChanges } from '../../api/workspace';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { WorkspaceHold } from '../../ui/WorkspaceHold';
 import { languageChoices, zoneChoices } from './choices';
 
-/** The admin's workspace settings: name, zone, language, four-eyes review, partner invitations, the hold. */
+const ALT_TEXT_POLICIES: ReadonlyArray<WorkspaceSettings['altTextPolicy']> = ['RECOMMENDED', 'REQUIRED'];
+
+/** The admin's workspace settings: name, zone, language, four-eyes review, partner invitations, alt text, the hold. */
 export function WorkspacePanel({ workspace }: { workspace: string }) {
   const { t } = useTranslation('settings');
   const settings = useWorkspace(workspace);
@@ -15,7 +18,7 @@ export function WorkspacePanel({ workspace }: { workspace: string }) {
   const [form, setForm] = useState<Required<WorkspaceChanges> | null>(null);
   useEffect(() => {
     const s = settings.data;
-    if (s && !form) setForm({ name: s.name, timeZone: s.timeZone, locale: s.locale, allowSelfApproval: s.allowSelfApproval, openToPartnerInvitations: s.openToPartnerInvitations });
+    if (s && !form) setForm({ name: s.name, timeZone: s.timeZone, locale: s.locale, allowSelfApproval: s.allowSelfApproval, openToPartnerInvitations: s.openToPartnerInvitations, altTextPolicy: s.altTextPolicy });
   }, [settings.data, form]);
   const set = (changes: WorkspaceChanges) => { update.reset(); setForm((f) => (f ? { ...f, ...changes } : f)); };
   const submit = (event: FormEvent) => {
@@ -37,6 +40,13 @@ export function WorkspacePanel({ workspace }: { workspace: string }) {
             </SimpleGrid>
             <Checkbox label={t('workspace.selfApproval')} description={t('workspace.selfApprovalHint')} checked={form.allowSelfApproval} onChange={(e) => set({ allowSelfApproval: e.currentTarget.checked })} />
             <Checkbox label={t('workspace.openToPartners')} description={t('workspace.openToPartnersHint')} checked={form.openToPartnerInvitations} onChange={(e) => set({ openToPartnerInvitations: e.currentTarget.checked })} />
+            <NativeSelect
+              label={t('workspace.altText')}
+              description={t('workspace.altTextHint')}
+              value={form.altTextPolicy}
+              onChange={(e) => set({ altTextPolicy: e.currentTarget.value as WorkspaceSettings['altTextPolicy'] })}
+              data={ALT_TEXT_POLICIES.map((policy) => ({ value: policy, label: t(`workspace.altTextPolicy.${policy}`) }))}
+            />
             <ErrorAlert error={update.error} />
             {update.isSuccess && <Alert color="#1e6b34" role="status">{t('workspace.saved')}</Alert>}
             <Button type="submit" loading={update.isPending} style={{ alignSelf: 'flex-start' }}>{t('workspace.save')}</Button>
