@@ -4,6 +4,7 @@ import { NotifierModule } from '../notifications/notifications.module';
 import { PublishersModule } from '../publishers';
 import { ClaimRepository } from './claim.repository';
 import { DeliveryScheduler } from './delivery-scheduler';
+import { HoldResumeRepository } from './hold-resume.repository';
 import { HoldResumeService } from './hold-resume.service';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { MaintenanceTasks } from './maintenance-tasks';
@@ -23,6 +24,7 @@ const SERVICES = [
   OutcomeRepository,
   PublishEngine,
   HoldResumeService,
+  HoldResumeRepository,
   SweeperService,
   TargetActionsService,
   RateBudgetChecker,
