@@ -15,6 +15,7 @@ import { PublishEngine } from './publish-engine';
 import { PublishProcessor } from './publish.processor';
 import { RateBudgetChecker } from './rate-budget';
 import { SweeperService } from './sweeper.service';
+import { TargetActionsRepository } from './target-actions.repository';
 import { TargetActionsService } from './target-actions.service';
 import { TargetsController } from './targets.controller';
 
@@ -27,6 +28,7 @@ const SERVICES = [
   HoldResumeRepository,
   SweeperService,
   TargetActionsService,
+  TargetActionsRepository,
   RateBudgetChecker,
   PublishingMetrics,
   MaintenanceTasks,
