@@ -14,6 +14,7 @@ import { OutcomeRepository } from './outcome.repository';
 import { PublishEngine } from './publish-engine';
 import { PublishProcessor } from './publish.processor';
 import { RateBudgetChecker } from './rate-budget';
+import { SweeperRepository } from './sweeper.repository';
 import { SweeperService } from './sweeper.service';
 import { TargetActionsRepository } from './target-actions.repository';
 import { TargetActionsService } from './target-actions.service';
@@ -27,6 +28,7 @@ const SERVICES = [
   HoldResumeService,
   HoldResumeRepository,
   SweeperService,
+  SweeperRepository,
   TargetActionsService,
   TargetActionsRepository,
   RateBudgetChecker,
