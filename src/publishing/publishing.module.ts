@@ -14,6 +14,7 @@ import { OutcomeRepository } from './outcome.repository';
 import { PublishEngine } from './publish-engine';
 import { PublishProcessor } from './publish.processor';
 import { RateBudgetChecker } from './rate-budget';
+import { RateBudgetRepository } from './rate-budget.repository';
 import { SweeperRepository } from './sweeper.repository';
 import { SweeperService } from './sweeper.service';
 import { TargetActionsRepository } from './target-actions.repository';
@@ -32,6 +33,7 @@ const SERVICES = [
   TargetActionsService,
   TargetActionsRepository,
   RateBudgetChecker,
+  RateBudgetRepository,
   PublishingMetrics,
   MaintenanceTasks,
 ];
