@@ -11,13 +11,14 @@ import { MastodonAppsStore } from './oauth/mastodon-apps.store';
 import { OAuthController } from './oauth/oauth.controller';
 import { OAuthFlows } from './oauth/oauth-flows';
 import { OAuthStateStore } from './oauth/oauth-state.store';
+import { OAuthRepository } from './oauth/oauth.repository';
 import { OAuthService } from './oauth/oauth.service';
 
 /** Connected accounts (the API): forms, OAuth flows, reconnect, disconnect. */
 @Module({
   imports: [PublishingModule, PublishersModule],
   controllers: [AccountsController, OAuthController],
-  providers: [AccountsService, AccountsRepository, AccountVerifier, OAuthService, OAuthFlows, OAuthStateStore, MastodonAppsStore],
+  providers: [AccountsService, AccountsRepository, AccountVerifier, OAuthService, OAuthRepository, OAuthFlows, OAuthStateStore, MastodonAppsStore],
   exports: [AccountsService, AccountsRepository],
 })
 export class AccountsModule {}
