@@ -6,6 +6,7 @@ import { AccountsController } from './accounts.controller';
 import { AccountsRepository } from './accounts.repository';
 import { AccountsService } from './accounts.service';
 import { AccountHealthScheduler } from './health/account-health.scheduler';
+import { AccountHealthRepository } from './health/account-health.repository';
 import { AccountHealthService } from './health/account-health.service';
 import { MastodonAppsStore } from './oauth/mastodon-apps.store';
 import { OAuthController } from './oauth/oauth.controller';
@@ -26,7 +27,7 @@ export class AccountsModule {}
 /** Account health (the worker): token refresh and daily credential checks on the maintenance queue. */
 @Module({
   imports: [PublishingModule, PublishersModule],
-  providers: [AccountHealthService, AccountHealthScheduler],
+  providers: [AccountHealthService, AccountHealthRepository, AccountHealthScheduler],
   exports: [AccountHealthService],
 })
 export class AccountsWorkerModule {}
