@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Tx } from '../core/database';
+import { recordAttempt } from './attempt-ledger.repository';
 import type { WakeTarget } from './delivery-scheduler';
 import { PUBLISHABLE_SQL } from './publishable';
 
@@ -8,6 +9,8 @@ import { PUBLISHABLE_SQL } from './publishable';
  * sweeper is the whole system's safety net); each repair takes the workspace id of the row it read
  * and only writes when the row is still as read, so two sweepers at once do no harm.
  */
+const LEASE_EXPIRED = { code: 'engine.lease_expired', message: 'The worker stopped during the publish' };
+
 @Injectable()
 export class SweeperRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -34,13 +37,14 @@ export class SweeperRepository {
   }
 
   /**
-   * Ends an expired lease with an AMBIGUOUS outcome: SCHEDULED now when `retry`, else UNCONFIRMED.
-   * False when the lease changed since it was read.
+   * Ends an expired lease with an AMBIGUOUS outcome: SCHEDULED now when `retry`, else UNCONFIRMED,
+   * and writes the AMBIGUOUS call to the attempt ledger. False (and nothing written) when the lease
+   * changed since it was read.
    */
   async endExpiredLease(
     tx: Tx,
     workspaceId: string,
-    lease: { id: string; leaseOwner: string | null; leaseExpiresAt: Date | null },
+    lease: { id: string; accountId: string; version: number; leaseOwner: string | null; leaseExpiresAt: Date | null },
     retry: boolean,
     now: Date,
   ): Promise<boolean> {
@@ -53,11 +57,22 @@ export class SweeperRepository {
         leaseOwner: null,
         leaseExpiresAt: null,
         lastOutcome: 'AMBIGUOUS',
-        lastErrorCode: 'engine.lease_expired',
-        lastError: 'The worker stopped during the publish',
+        lastErrorCode: LEASE_EXPIRED.code,
+        lastError: LEASE_EXPIRED.message,
       },
     });
-    return changed.count > 0;
+    if (changed.count === 0) return false;
+    await recordAttempt(tx, {
+      targetId: lease.id,
+      workspaceId,
+      accountId: lease.accountId,
+      version: lease.version,
+      startedAt: now,
+      outcome: 'AMBIGUOUS',
+      errorCode: LEASE_EXPIRED.code,
+      errorMessage: LEASE_EXPIRED.message,
+    });
+    return true;
   }
 
   /** Posts whose time came while some of their targets still wait for approval (PENDING). */

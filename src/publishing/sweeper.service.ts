@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../core/config';
 import { PrismaService } from '../core/database';
 import { PublisherRegistry } from '../publishers';
-import { recordAttempt } from './attempt-ledger';
 import { recordAudit, SWEEPER } from '../core/audit';
 import { DeliveryScheduler, type WakeTarget } from './delivery-scheduler';
 import { safeToRetryAmbiguous } from './failure-policy';
@@ -72,16 +71,6 @@ export class SweeperService {
       const now = new Date();
       await this.prisma.$transaction(async (tx) => {
         if (!(await this.sweeps.endExpiredLease(tx, target.workspaceId, target, retry, now))) return;
-        await recordAttempt(tx, {
-          targetId: target.id,
-          workspaceId: target.workspaceId,
-          accountId: target.accountId,
-          version: target.version,
-          startedAt: now,
-          outcome: 'AMBIGUOUS',
-          errorCode: 'engine.lease_expired',
-          errorMessage: 'The worker stopped during the publish',
-        });
         await recordAudit(tx, { workspaceId: target.workspaceId, actor: SWEEPER, action: retry ? 'target.retry' : 'target.unconfirmed', subjectType: 'target', subjectId: target.id, summary: { version: target.version, reason: 'lease_expired' } });
         if (retry) wake.push({ id: target.id, version: target.version, dueAt: now, attempts: target.attempts + 1 });
         else {
