@@ -6,18 +6,20 @@ import { AccountsController } from './accounts.controller';
 import { AccountsRepository } from './accounts.repository';
 import { AccountsService } from './accounts.service';
 import { AccountHealthScheduler } from './health/account-health.scheduler';
+import { AccountHealthRepository } from './health/account-health.repository';
 import { AccountHealthService } from './health/account-health.service';
 import { MastodonAppsStore } from './oauth/mastodon-apps.store';
 import { OAuthController } from './oauth/oauth.controller';
 import { OAuthFlows } from './oauth/oauth-flows';
 import { OAuthStateStore } from './oauth/oauth-state.store';
+import { OAuthRepository } from './oauth/oauth.repository';
 import { OAuthService } from './oauth/oauth.service';
 
 /** Connected accounts (the API): forms, OAuth flows, reconnect, disconnect. */
 @Module({
   imports: [PublishingModule, PublishersModule],
   controllers: [AccountsController, OAuthController],
-  providers: [AccountsService, AccountsRepository, AccountVerifier, OAuthService, OAuthFlows, OAuthStateStore, MastodonAppsStore],
+  providers: [AccountsService, AccountsRepository, AccountVerifier, OAuthService, OAuthRepository, OAuthFlows, OAuthStateStore, MastodonAppsStore],
   exports: [AccountsService, AccountsRepository],
 })
 export class AccountsModule {}
@@ -25,7 +27,7 @@ export class AccountsModule {}
 /** Account health (the worker): token refresh and daily credential checks on the maintenance queue. */
 @Module({
   imports: [PublishingModule, PublishersModule],
-  providers: [AccountHealthService, AccountHealthScheduler],
+  providers: [AccountHealthService, AccountHealthRepository, AccountHealthScheduler],
   exports: [AccountHealthService],
 })
 export class AccountsWorkerModule {}

@@ -1,6 +1,7 @@
 import { forgetUnusedKeyChecks, SecretDecryptionError, verifyCredentialKeys, type SecretBox } from '../core/crypto';
 import type { PrismaClient } from '../core/database';
 import { AccountCredentialsStore } from '../core/credentials';
+import { KeyRotationRepository } from './key-rotation.repository';
 import { keyIdsInUse, storedSample, webhookBinding } from './stored-keys';
 
 export interface RotationCounts {
@@ -30,49 +31,27 @@ export interface RotationReport {
 export async function rotateKeys(prisma: PrismaClient, box: SecretBox, options: { batchSize?: number; progress?: (line: string) => void; workspaceId?: string } = {}): Promise<RotationReport> {
   const batchSize = options.batchSize ?? 200;
   // One workspace only when given (tests on a shared database); the CLI rotates everything.
-  const scope = options.workspaceId ? { workspaceId: options.workspaceId } : {};
+  const rotation = new KeyRotationRepository(prisma);
   await verifyCredentialKeys(prisma, box, storedSample(prisma));
   const report: RotationReport = { newestKeyId: box.currentKeyId, accounts: counts(), webhooks: counts(), failedIds: [] };
 
   for (let after: string | undefined; ; ) {
-    const rows = await prisma.connectedAccount.findMany({
-      where: { ...scope, credentialsCiphertext: { not: null }, ...(after ? { id: { gt: after } } : {}) },
-      select: { id: true, workspaceId: true, credentialsCiphertext: true, credentialsKeyId: true },
-      orderBy: { id: 'asc' },
-      take: batchSize,
-    });
+    const rows = await rotation.sealedAccounts(options.workspaceId, after, batchSize);
     if (rows.length === 0) break;
     for (const row of rows) {
       const sealed = { keyId: row.credentialsKeyId ?? '', ciphertext: new Uint8Array(row.credentialsCiphertext!) };
-      await step(report, 'accounts', row.id, () => box.reseal(sealed, AccountCredentialsStore.binding(row)), async (next) => {
-        const { count } = await prisma.connectedAccount.updateMany({
-          where: { id: row.id, credentialsKeyId: row.credentialsKeyId, credentialsCiphertext: row.credentialsCiphertext },
-          data: { credentialsCiphertext: next.ciphertext, credentialsKeyId: next.keyId },
-        });
-        return count === 1;
-      });
+      await step(report, 'accounts', row.id, () => box.reseal(sealed, AccountCredentialsStore.binding(row)), (next) => rotation.resealAccount(row, next));
     }
     after = rows[rows.length - 1]!.id;
     options.progress?.(`accounts: ${JSON.stringify(report.accounts)}`);
   }
 
   for (let after: string | undefined; ; ) {
-    const rows = await prisma.webhookEndpoint.findMany({
-      where: { ...scope, ...(after ? { id: { gt: after } } : {}) },
-      select: { id: true, workspaceId: true, secretCiphertext: true, secretKeyId: true },
-      orderBy: { id: 'asc' },
-      take: batchSize,
-    });
+    const rows = await rotation.webhooks(options.workspaceId, after, batchSize);
     if (rows.length === 0) break;
     for (const row of rows) {
       const sealed = { keyId: row.secretKeyId, ciphertext: new Uint8Array(row.secretCiphertext) };
-      await step(report, 'webhooks', row.id, () => box.reseal(sealed, webhookBinding(row)), async (next) => {
-        const { count } = await prisma.webhookEndpoint.updateMany({
-          where: { id: row.id, secretKeyId: row.secretKeyId, secretCiphertext: row.secretCiphertext },
-          data: { secretCiphertext: next.ciphertext, secretKeyId: next.keyId },
-        });
-        return count === 1;
-      });
+      await step(report, 'webhooks', row.id, () => box.reseal(sealed, webhookBinding(row)), (next) => rotation.resealWebhook(row, next));
     }
     after = rows[rows.length - 1]!.id;
     options.progress?.(`webhooks: ${JSON.stringify(report.webhooks)}`);

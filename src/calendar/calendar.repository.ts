@@ -128,4 +128,28 @@ export class CalendarRepository {
   async deleteKeyDate(tx: Tx, workspaceId: string, keyDateId: string) {
     return (await tx.keyDate.deleteMany({ where: { id: keyDateId, workspaceId } })).count;
   }
+
+  /** Revokes the user's live feeds of the workspace; how many there were. */
+  async revokeFeeds(tx: Tx, workspaceId: string, userId: string): Promise<number> {
+    return (await tx.calendarFeed.updateMany({ where: { userId, workspaceId, revokedAt: null }, data: { revokedAt: new Date() } })).count;
+  }
+
+  createFeed(tx: Tx, workspaceId: string, userId: string, tokenHash: string) {
+    return tx.calendarFeed.create({ data: { userId, workspaceId, tokenHash } });
+  }
+
+  /**
+   * The live feed behind a token hash, while its user is still a member of its workspace, else null.
+   * Not scoped by a workspace id: the secret token is what names the workspace here.
+   */
+  async liveFeed(tokenHash: string) {
+    const feed = await this.prisma.calendarFeed.findFirst({ where: { tokenHash, revokedAt: null } });
+    const member = feed && (await this.prisma.membership.findUnique({ where: { workspaceId_userId: { workspaceId: feed.workspaceId, userId: feed.userId } } }));
+    return member ? feed : null;
+  }
+
+  /** The feed's user's language (a user spans workspaces). */
+  async userLocale(userId: string): Promise<string> {
+    return (await this.prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { locale: true } })).locale;
+  }
 }

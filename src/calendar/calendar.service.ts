@@ -101,8 +101,8 @@ export class CalendarService {
   async regenerateFeed(access: WorkspaceAccess) {
     const token = newSecretToken('cal_');
     await this.prisma.$transaction(async (tx) => {
-      await tx.calendarFeed.updateMany({ where: { userId: access.userId, workspaceId: access.workspaceId, revokedAt: null }, data: { revokedAt: new Date() } });
-      const feed = await tx.calendarFeed.create({ data: { userId: access.userId, workspaceId: access.workspaceId, tokenHash: hashToken(token) } });
+      await this.calendar.revokeFeeds(tx, access.workspaceId, access.userId);
+      const feed = await this.calendar.createFeed(tx, access.workspaceId, access.userId, hashToken(token));
       await this.record(access, tx, 'calendar_feed.created', feed.id);
     });
     return { url: `${this.config.PUBLIC_BASE_URL}/ical/${token}.ics` };
@@ -110,17 +110,15 @@ export class CalendarService {
 
   async revokeFeeds(access: WorkspaceAccess) {
     await this.prisma.$transaction(async (tx) => {
-      const { count } = await tx.calendarFeed.updateMany({ where: { userId: access.userId, workspaceId: access.workspaceId, revokedAt: null }, data: { revokedAt: new Date() } });
-      if (count === 0) throw AppError.notFound(FEED);
+      if ((await this.calendar.revokeFeeds(tx, access.workspaceId, access.userId)) === 0) throw AppError.notFound(FEED);
       await this.record(access, tx, 'calendar_feed.revoked', access.userId);
     });
   }
 
   /** The iCal document behind a secret token, while the token lives and its user is still a member. */
   async icalFor(token: string): Promise<string> {
-    const feed = await this.prisma.calendarFeed.findFirst({ where: { tokenHash: hashToken(token), revokedAt: null } });
-    const member = feed && (await this.prisma.membership.findUnique({ where: { workspaceId_userId: { workspaceId: feed.workspaceId, userId: feed.userId } } }));
-    if (!feed || !member) throw AppError.notFound(FEED);
+    const feed = await this.calendar.liveFeed(hashToken(token));
+    if (!feed) throw AppError.notFound(FEED);
     const workspace = await this.calendar.workspaceHold(feed.workspaceId);
     const now = DateTime.utc();
     const joint = await this.calendar.jointCampaigns(feed.workspaceId);
@@ -133,8 +131,7 @@ export class CalendarService {
     };
     const posts = await this.allPosts(feed.workspaceId, joint, range);
     const keyDates = await this.calendar.keyDates(feed.workspaceId, range.from, range.to);
-    const user = await this.prisma.user.findUniqueOrThrow({ where: { id: feed.userId }, select: { locale: true } });
-    const locale = user.locale === 'en' ? 'en' : 'id';
+    const locale = (await this.calendar.userLocale(feed.userId)) === 'en' ? 'en' : 'id';
     return renderICalendar({
       name: `Gaung: ${workspace.name}`,
       zone: workspace.timeZone,

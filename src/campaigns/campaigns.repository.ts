@@ -105,8 +105,9 @@ export class CampaignsRepository {
     return count === 1;
   }
 
-  findPartnershipById(workspaceId: string, partnershipId: string) {
-    return this.prisma.campaignPartner.findFirst({ where: { id: partnershipId, workspaceId } });
+  /** In `db` when given (a caller's transaction). */
+  findPartnershipById(workspaceId: string, partnershipId: string, db: Tx = this.prisma) {
+    return db.campaignPartner.findFirst({ where: { id: partnershipId, workspaceId } });
   }
 
   listPartnerships(workspaceId: string) {

@@ -100,7 +100,8 @@ export class PartnershipsService {
   /** A partner leaves: its deliveries in the campaign that have not happened are cancelled. */
   async leave(access: WorkspaceAccess, partnershipId: string) {
     return this.prisma.$transaction(async (tx) => {
-      const partnership = await tx.campaignPartner.findFirstOrThrow({ where: { id: partnershipId, workspaceId: access.workspaceId } });
+      const partnership = await this.campaigns.findPartnershipById(access.workspaceId, partnershipId, tx);
+      if (!partnership) throw AppError.notFound(CAMPAIGN_TEXT.partnership);
       const moved = await this.campaigns.transition(tx, access.workspaceId, partnershipId, 'ACTIVE', { status: 'LEFT', leftAt: new Date() });
       if (!moved) throw AppError.conflict('partnership_not_active', CAMPAIGN_TEXT.partnershipNotActive);
       const cancelled = await this.campaigns.cancelPendingDeliveries(tx, access.workspaceId, partnership.campaignId);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../core/database';
 import { RedisService } from '../core/queue';
+import { HealthRepository } from './health.repository';
 
 interface Check {
   ok: boolean;
@@ -18,13 +18,13 @@ const CHECK_TIMEOUT_MS = 2000;
 @Injectable()
 export class HealthService {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly database: HealthRepository,
     private readonly redis: RedisService,
   ) {}
 
   async readiness(): Promise<ReadinessReport> {
     const [postgres, redis] = await Promise.all([
-      timed(() => this.prisma.$queryRaw`SELECT 1`),
+      timed(() => this.database.ping()),
       timed(() => this.redis.client.ping()),
     ]);
     return { status: postgres.ok && redis.ok ? 'ok' : 'unavailable', checks: { postgres, redis } };

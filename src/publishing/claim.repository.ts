@@ -3,7 +3,7 @@ import { Prisma, PrismaService, type Platform, type PostStatus, type Tx } from '
 import type { RateBudget } from '../publishers';
 import { recordAudit, WORKER } from '../core/audit';
 import { DeliveryNotices } from '../notifications/notifier';
-import { rateWindowOpensAt } from './rate-budget';
+import { rateWindowOpensAt } from './rate-budget.repository';
 import { isPublishable, PUBLISHABLE_SQL } from './publishable';
 
 /** A claimed target with everything the platform call needs (one round trip: gaung_claim). */

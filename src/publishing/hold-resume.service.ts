@@ -3,7 +3,8 @@ import { type Platform, PrismaService } from '../core/database';
 import { recordAudit, SWEEPER } from '../core/audit';
 import { DeliveryScheduler, type WakeTarget } from './delivery-scheduler';
 import { DeliveryNotices } from '../notifications/notifier';
-import { heldTargetSelect, heldTargetsWhere, resumeDecision, type ResumeDecision, type ResumeScope } from './resume-rule';
+import { HoldResumeRepository } from './hold-resume.repository';
+import { resumeDecision, type ResumeDecision, type ResumeScope } from './resume-rule';
 
 export interface ResumeSummary {
   rescheduled: number;
@@ -39,6 +40,7 @@ export interface ResumePreview {
 export class HoldResumeService {
   constructor(
     private readonly prisma: PrismaService,
+    private readonly holds: HoldResumeRepository,
     private readonly scheduler: DeliveryScheduler,
     private readonly notifier: DeliveryNotices,
   ) {}
@@ -52,7 +54,7 @@ export class HoldResumeService {
    * resume itself (resume-rule.ts), with the scope's own hold counted as lifted.
    */
   async preview(scope: { workspaceId: string } | { campaignId: string }): Promise<ResumePreview> {
-    const held = await this.prisma.postTarget.findMany({ where: heldTargetsWhere(scope, true), select: heldTargetSelect, orderBy: [{ dueAt: 'asc' }, { id: 'asc' }] });
+    const held = await this.holds.heldTargets(scope, true);
     const now = new Date();
     const answer: ResumePreview = { publish: [], expire: [] };
     for (const target of held) {
@@ -80,7 +82,7 @@ export class HoldResumeService {
   }
 
   private async resume(scope: ResumeScope): Promise<ResumeSummary> {
-    const held = await this.prisma.postTarget.findMany({ where: heldTargetsWhere(scope), select: heldTargetSelect });
+    const held = await this.holds.heldTargets(scope);
     const wake: WakeTarget[] = [];
     const notificationIds: string[] = [];
     const now = new Date();
@@ -91,8 +93,7 @@ export class HoldResumeService {
       const dueAt = target.dueAt ?? now;
       await this.prisma.$transaction(async (tx) => {
         const next = publishLate ? { state: 'SCHEDULED' as const, dueAt: dueAt > now ? dueAt : now } : { state: 'EXPIRED' as const };
-        const changed = await tx.postTarget.updateMany({ where: { id: target.id, version: target.version, state: 'HELD' }, data: { ...next, lastError: null, lastErrorCode: null } });
-        if (changed.count === 0) return;
+        if (!(await this.holds.leaveHeld(tx, target.workspaceId, target, next))) return;
         await recordAudit(tx, {
           workspaceId: target.workspaceId,
           actor: { userId: null, kind: 'system' },
@@ -117,11 +118,10 @@ export class HoldResumeService {
   async resumeDueHolds(): Promise<number> {
     const now = new Date();
     let lifted = 0;
-    const workspaces = await this.prisma.workspace.findMany({ where: { heldAt: { not: null }, holdResumeAt: { lte: now } }, select: { id: true, holdResumeAt: true } });
+    const workspaces = await this.holds.dueWorkspaceHolds(now);
     for (const workspace of workspaces) {
       const done = await this.prisma.$transaction(async (tx) => {
-        const changed = await tx.workspace.updateMany({ where: { id: workspace.id, holdResumeAt: workspace.holdResumeAt }, data: { heldAt: null, holdReason: null, holdResumeAt: null, heldById: null } });
-        if (changed.count === 0) return false;
+        if (!(await this.holds.liftWorkspaceHold(tx, workspace.id, workspace.holdResumeAt))) return false;
         await recordAudit(tx, { workspaceId: workspace.id, actor: SWEEPER, action: 'workspace.hold_lifted', subjectType: 'workspace', subjectId: workspace.id, summary: { automatic: true } });
         await this.notifier.holdLifted(tx, workspace.id, null);
         return true;
@@ -131,11 +131,10 @@ export class HoldResumeService {
         await this.resumeAfterHold({ workspaceId: workspace.id });
       }
     }
-    const campaigns = await this.prisma.campaign.findMany({ where: { heldAt: { not: null }, holdResumeAt: { lte: now } }, select: { id: true, workspaceId: true, holdResumeAt: true } });
+    const campaigns = await this.holds.dueCampaignHolds(now);
     for (const campaign of campaigns) {
       const done = await this.prisma.$transaction(async (tx) => {
-        const changed = await tx.campaign.updateMany({ where: { id: campaign.id, holdResumeAt: campaign.holdResumeAt }, data: { heldAt: null, holdReason: null, holdResumeAt: null, heldById: null } });
-        if (changed.count === 0) return false;
+        if (!(await this.holds.liftCampaignHold(tx, campaign.workspaceId, campaign.id, campaign.holdResumeAt))) return false;
         await recordAudit(tx, { workspaceId: campaign.workspaceId, actor: SWEEPER, action: 'campaign.hold_lifted', subjectType: 'campaign', subjectId: campaign.id, summary: { automatic: true } });
         await this.notifier.holdLifted(tx, campaign.workspaceId, campaign.id);
         return true;

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Prisma, PrismaService, type Tx } from '../core/database';
 import type { PublishError, PublishResult } from '../publishers';
-import { attemptInsert, recordAttempt } from './attempt-ledger';
+import { attemptInsert, recordAttempt } from './attempt-ledger.repository';
 import { auditInsert, recordAudit, WORKER } from '../core/audit';
 import { markNeedsReconnect } from './account-status';
 import type { NextStep } from './failure-policy';

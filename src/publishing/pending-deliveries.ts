@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import type { Prisma, Tx } from '../core/database';
 import { zDeliveryState, zTimestamp, zUuid } from '../core/http';
-
-/** Deliveries that have not happened yet: what disconnecting an account or leaving a joint campaign cancels. */
-export const PENDING_DELIVERY_STATES = ['PENDING', 'SCHEDULED', 'HELD'] as const;
+import { findPendingDeliveries } from './pending-deliveries.repository';
 
 /** How much of a post's text a confirmation shows. */
 const EXCERPT_CHARS = 140;
@@ -24,16 +22,9 @@ export const pendingDeliveriesView = z
   })
   .meta({ id: 'PendingDeliveries' });
 
-/**
- * The pending deliveries matching `where` (which must carry the workspace id), as the
- * confirmation dialogs show them; the action itself cancels with the same `where`.
- */
+/** The pending deliveries matching `where` (which must carry the workspace id), as the confirmation dialogs show them. */
 export async function pendingDeliveries(db: Tx, where: Prisma.PostTargetWhereInput & { workspaceId: string }) {
-  const targets = await db.postTarget.findMany({
-    where: { ...where, state: { in: [...PENDING_DELIVERY_STATES] } },
-    select: { id: true, state: true, text: true, post: { select: { id: true, title: true, baseText: true, scheduledAt: true } } },
-    orderBy: [{ post: { scheduledAt: { sort: 'asc', nulls: 'last' } } }, { id: 'asc' }],
-  });
+  const targets = await findPendingDeliveries(db, where);
   return {
     deliveries: targets.map((target) => ({
       targetId: target.id,

@@ -4,6 +4,7 @@ import { NotifierModule } from '../notifications/notifications.module';
 import { PublishersModule } from '../publishers';
 import { ClaimRepository } from './claim.repository';
 import { DeliveryScheduler } from './delivery-scheduler';
+import { HoldResumeRepository } from './hold-resume.repository';
 import { HoldResumeService } from './hold-resume.service';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { MaintenanceTasks } from './maintenance-tasks';
@@ -13,7 +14,10 @@ import { OutcomeRepository } from './outcome.repository';
 import { PublishEngine } from './publish-engine';
 import { PublishProcessor } from './publish.processor';
 import { RateBudgetChecker } from './rate-budget';
+import { RateBudgetRepository } from './rate-budget.repository';
+import { SweeperRepository } from './sweeper.repository';
 import { SweeperService } from './sweeper.service';
+import { TargetActionsRepository } from './target-actions.repository';
 import { TargetActionsService } from './target-actions.service';
 import { TargetsController } from './targets.controller';
 
@@ -23,9 +27,13 @@ const SERVICES = [
   OutcomeRepository,
   PublishEngine,
   HoldResumeService,
+  HoldResumeRepository,
   SweeperService,
+  SweeperRepository,
   TargetActionsService,
+  TargetActionsRepository,
   RateBudgetChecker,
+  RateBudgetRepository,
   PublishingMetrics,
   MaintenanceTasks,
 ];

@@ -2,14 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../core/config';
 import { PrismaService } from '../core/database';
 import { PublisherRegistry } from '../publishers';
-import { recordAttempt } from './attempt-ledger';
 import { recordAudit, SWEEPER } from '../core/audit';
 import { DeliveryScheduler, type WakeTarget } from './delivery-scheduler';
 import { safeToRetryAmbiguous } from './failure-policy';
 import { HoldResumeService } from './hold-resume.service';
 import { PublishingMetrics } from './metrics';
+import { SweeperRepository } from './sweeper.repository';
 import { DeliveryNotices } from '../notifications/notifier';
-import { PUBLISHABLE_SQL } from './publishable';
 
 const BATCH = 500;
 
@@ -29,6 +28,7 @@ export class SweeperService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly prisma: PrismaService,
+    private readonly sweeps: SweeperRepository,
     private readonly scheduler: DeliveryScheduler,
     private readonly publishers: PublisherRegistry,
     private readonly holds: HoldResumeService,
@@ -50,12 +50,7 @@ export class SweeperService {
   /** SCHEDULED targets due soon whose wake-up is gone (Redis flushed or restarted). */
   async requeueLostWakeUps(): Promise<number> {
     const horizon = new Date(Date.now() + 2 * this.config.SWEEP_INTERVAL_MS);
-    const rows = await this.prisma.$queryRaw<WakeTarget[]>`
-      SELECT t.id::text AS id, t.version, t."dueAt", t.attempts
-        FROM "PostTarget" t JOIN "Post" p ON p.id = t."postId"
-       WHERE t.state = 'SCHEDULED' AND t."dueAt" <= ${horizon}
-         AND ${PUBLISHABLE_SQL}
-       ORDER BY t."dueAt" LIMIT ${BATCH}`;
+    const rows = await this.sweeps.dueScheduled(horizon, BATCH);
     const lost: WakeTarget[] = [];
     for (const row of rows) if (!(await this.scheduler.hasLiveWakeUp(row.id, row.version, row.attempts ?? 0))) lost.push(row);
     await this.scheduler.wake(lost);
@@ -67,11 +62,7 @@ export class SweeperService {
    * AMBIGUOUS outcome. Retried where the platform makes that safe, otherwise UNCONFIRMED.
    */
   async resolveExpiredLeases(): Promise<number> {
-    const expired = await this.prisma.postTarget.findMany({
-      where: { state: 'PUBLISHING', leaseExpiresAt: { lt: new Date() } },
-      select: { id: true, version: true, attempts: true, workspaceId: true, accountId: true, leaseOwner: true, leaseExpiresAt: true, account: { select: { platform: true } } },
-      take: BATCH,
-    });
+    const expired = await this.sweeps.expiredLeases(new Date(), BATCH);
     const wake: WakeTarget[] = [];
     const notificationIds: string[] = [];
     for (const target of expired) {
@@ -79,30 +70,7 @@ export class SweeperService {
       const retry = safeToRetryAmbiguous(mode) && target.attempts + 1 < this.config.MAX_PUBLISH_ATTEMPTS;
       const now = new Date();
       await this.prisma.$transaction(async (tx) => {
-        const changed = await tx.postTarget.updateMany({
-          where: { id: target.id, state: 'PUBLISHING', leaseOwner: target.leaseOwner, leaseExpiresAt: target.leaseExpiresAt },
-          data: {
-            state: retry ? 'SCHEDULED' : 'UNCONFIRMED',
-            ...(retry ? { dueAt: now } : {}),
-            attempts: { increment: 1 },
-            leaseOwner: null,
-            leaseExpiresAt: null,
-            lastOutcome: 'AMBIGUOUS',
-            lastErrorCode: 'engine.lease_expired',
-            lastError: 'The worker stopped during the publish',
-          },
-        });
-        if (changed.count === 0) return;
-        await recordAttempt(tx, {
-          targetId: target.id,
-          workspaceId: target.workspaceId,
-          accountId: target.accountId,
-          version: target.version,
-          startedAt: now,
-          outcome: 'AMBIGUOUS',
-          errorCode: 'engine.lease_expired',
-          errorMessage: 'The worker stopped during the publish',
-        });
+        if (!(await this.sweeps.endExpiredLease(tx, target.workspaceId, target, retry, now))) return;
         await recordAudit(tx, { workspaceId: target.workspaceId, actor: SWEEPER, action: retry ? 'target.retry' : 'target.unconfirmed', subjectType: 'target', subjectId: target.id, summary: { version: target.version, reason: 'lease_expired' } });
         if (retry) wake.push({ id: target.id, version: target.version, dueAt: now, attempts: target.attempts + 1 });
         else {
@@ -117,22 +85,15 @@ export class SweeperService {
 
   /** docs/architecture.md, publishing 8: targets still PENDING at the post's time expire; coordinators are told once per post. */
   async expireNotApprovedInTime(): Promise<number> {
-    const posts = await this.prisma.post.findMany({
-      where: { scheduledAt: { lte: new Date() }, targets: { some: { state: 'PENDING' } } },
-      select: { id: true, workspaceId: true, version: true, status: true },
-      take: BATCH,
-    });
+    const posts = await this.sweeps.postsPastTimeWithPending(new Date(), BATCH);
     const notificationIds: string[] = [];
     let expired = 0;
     for (const post of posts) {
       await this.prisma.$transaction(async (tx) => {
-        const changed = await tx.postTarget.updateMany({
-          where: { postId: post.id, state: 'PENDING' },
-          data: { state: 'EXPIRED', lastErrorCode: 'engine.not_approved_in_time', lastError: 'Not approved by its scheduled time' },
-        });
-        if (changed.count === 0) return;
-        expired += changed.count;
-        await recordAudit(tx, { workspaceId: post.workspaceId, actor: SWEEPER, action: 'post.not_approved_in_time', subjectType: 'post', subjectId: post.id, summary: { version: post.version, status: post.status, targets: changed.count } });
+        const count = await this.sweeps.expirePending(tx, post.workspaceId, post.id);
+        if (count === 0) return;
+        expired += count;
+        await recordAudit(tx, { workspaceId: post.workspaceId, actor: SWEEPER, action: 'post.not_approved_in_time', subjectType: 'post', subjectId: post.id, summary: { version: post.version, status: post.status, targets: count } });
         notificationIds.push(...(await this.notifier.notApprovedInTime(tx, post.workspaceId, post.id)));
       });
     }

@@ -3,6 +3,7 @@ import { Queue } from 'bullmq';
 import { AccountCredentialsStore } from '../../src/core/credentials';
 import { ACCOUNT_HEALTH_JOB, ACCOUNT_HEALTH_SCHEDULER_ID, AccountHealthScheduler } from '../../src/accounts/health/account-health.scheduler';
 import { AccountHealthService, type HealthReport } from '../../src/accounts/health/account-health.service';
+import { AccountHealthRepository } from '../../src/accounts/health/account-health.repository';
 import { rotateKeys } from '../../src/accounts/key-rotation';
 import { AuditService } from '../../src/core/audit';
 import { APP_CONFIG, type AppConfig } from '../../src/core/config';
@@ -40,7 +41,7 @@ describe('account health and key rotation', () => {
     store = t.app.get(AccountCredentialsStore);
     // The worker's service, built from the API app's parts (starting the worker role here would run
     // the scheduled job over every workspace of the shared test database).
-    health = new AccountHealthService(t.app.get<AppConfig>(APP_CONFIG), t.prisma, t.app.get(PublisherRegistry), store, t.app.get(AuditService), t.app.get(Notifier, { strict: false }));
+    health = new AccountHealthService(t.app.get<AppConfig>(APP_CONFIG), t.prisma, t.app.get(PublisherRegistry), store, t.app.get(AuditService), t.app.get(Notifier, { strict: false }), new AccountHealthRepository(t.prisma));
   });
   afterAll(async () => {
     await t.close();

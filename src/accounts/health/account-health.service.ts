@@ -6,6 +6,7 @@ import { DeliveryNotices } from '../../notifications/notifier';
 import { accountContextOf, PublishError, PublisherRegistry, type AccountContext } from '../../publishers';
 import { AccountCredentialsStore } from '../../core/credentials';
 import { markNeedsReconnect } from '../../publishing';
+import { AccountHealthRepository } from './account-health.repository';
 
 /** Tokens expiring within this window are refreshed. */
 export const REFRESH_WINDOW_MS = 24 * 3600_000;
@@ -38,22 +39,15 @@ export class AccountHealthService {
     private readonly store: AccountCredentialsStore,
     private readonly audit: AuditService,
     private readonly notifier: DeliveryNotices,
+    private readonly accounts: AccountHealthRepository,
   ) {}
 
   /** `scope` limits a run to one workspace (an admin's "check now", and tests on a shared database). */
   async run(now = new Date(), scope: { workspaceId?: string } = {}): Promise<HealthReport> {
     const report: HealthReport = { refreshed: 0, checked: 0, needsReconnect: 0, errors: 0 };
-    const expiring = await this.prisma.connectedAccount.findMany({
-      where: { ...scope, status: 'ACTIVE', credentialsCiphertext: { not: null }, tokenExpiresAt: { lte: new Date(now.getTime() + REFRESH_WINDOW_MS) } },
-      orderBy: { tokenExpiresAt: 'asc' },
-      take: BATCH,
-    });
+    const expiring = await this.accounts.expiring(scope, new Date(now.getTime() + REFRESH_WINDOW_MS), BATCH);
     for (const account of expiring) await this.guarded(account, report, () => this.refresh(account, report));
-    const due = await this.prisma.connectedAccount.findMany({
-      where: { ...scope, status: 'ACTIVE', OR: [{ lastCheckedAt: null }, { lastCheckedAt: { lte: new Date(now.getTime() - CHECK_INTERVAL_MS) } }] },
-      orderBy: { lastCheckedAt: { sort: 'asc', nulls: 'first' } },
-      take: BATCH,
-    });
+    const due = await this.accounts.dueForCheck(scope, new Date(now.getTime() - CHECK_INTERVAL_MS), BATCH);
     for (const account of due) await this.guarded(account, report, () => this.check(account, report));
     return report;
   }
@@ -71,12 +65,9 @@ export class AccountHealthService {
   }
 
   private async check(account: ConnectedAccount, report: HealthReport): Promise<void> {
-    const fresh = await this.prisma.connectedAccount.findUniqueOrThrow({ where: { id: account.id } });
+    const fresh = await this.accounts.current(account.workspaceId, account.id);
     const identity = await this.publishers.get(fresh.platform).verifyCredentials(this.context(fresh), this.signal());
-    await this.prisma.connectedAccount.updateMany({
-      where: { id: fresh.id, status: 'ACTIVE' },
-      data: { lastCheckedAt: new Date(), settings: auditJson({ ...(fresh.settings as object), ...identity.settings }) },
-    });
+    await this.accounts.checked(fresh.workspaceId, fresh.id, auditJson({ ...(fresh.settings as object), ...identity.settings }));
     report.checked++;
   }
 

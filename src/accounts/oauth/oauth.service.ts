@@ -2,12 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Principal, WorkspaceAccess } from '../../auth/auth-context';
 import { lowerRole, roleAtLeast } from '../../auth/roles';
 import { APP_CONFIG, type AppConfig } from '../../core/config';
-import { PrismaService, Role } from '../../core/database';
+import { Role } from '../../core/database';
 import { AppError } from '../../core/errors';
 import { presentAccount } from '../account-view';
 import { ACCOUNT_TEXT } from '../accounts.messages';
 import { AccountsService } from '../accounts.service';
 import { OAuthFlows } from './oauth-flows';
+import { OAuthRepository } from './oauth.repository';
 import { type OAuthPlatform } from './oauth-platforms';
 import { OAUTH_STATE_TTL_SECONDS, OAuthStateStore, type OAuthStateData } from './oauth-state.store';
 
@@ -30,7 +31,7 @@ const invalidState = () => AppError.badRequest('oauth_state_invalid', ACCOUNT_TE
 export class OAuthService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly prisma: PrismaService,
+    private readonly oauth: OAuthRepository,
     private readonly states: OAuthStateStore,
     private readonly flows: OAuthFlows,
     private readonly accounts: AccountsService,
@@ -64,7 +65,7 @@ export class OAuthService {
   async callbackPage(platform: OAuthPlatform, input: CallbackInput): Promise<string> {
     const data = input.state ? await this.states.take(input.state) : null;
     if (!data || data.platform !== platform) return `/app/?${new URLSearchParams({ oauth: 'error', platform, code: 'oauth_state_invalid' })}`;
-    const { slug } = await this.prisma.workspace.findUniqueOrThrow({ where: { id: data.workspaceId }, select: { slug: true } });
+    const slug = await this.oauth.workspaceSlug(data.workspaceId);
     const outcome = await this.finish(data, input).then(
       (result) => ({ oauth: 'connected', platform, count: String(result.accounts.length) }),
       (error: unknown) => {
@@ -91,21 +92,18 @@ export class OAuthService {
     const connections = await this.flows.finish(data, input.code, AbortSignal.timeout(this.config.PUBLISH_TIMEOUT_MS * 2));
     const actor = { userId: data.userId, kind: data.apiTokenId ? ('api-token' as const) : ('user' as const) };
     const saved = await this.accounts.saveConnections(actor, data.workspaceId, connections, { onExisting: 'reconnect' });
-    const workspace = await this.prisma.workspace.findUniqueOrThrow({ where: { id: data.workspaceId }, select: { slug: true } });
-    return { workspace: workspace.slug, accounts: saved.map(({ account, reconnected }) => ({ ...presentAccount(account), reconnected })) };
+    return { workspace: await this.oauth.workspaceSlug(data.workspaceId), accounts: saved.map(({ account, reconnected }) => ({ ...presentAccount(account), reconnected })) };
   }
 
   /** The session or token that started the flow still works, and its user is still an admin there. */
   private async assertStillAllowed(data: OAuthStateData): Promise<void> {
     const now = new Date();
-    const membership = await this.prisma.membership.findFirst({ where: { workspaceId: data.workspaceId, userId: data.userId } });
-    let role = membership?.role;
+    let role = await this.oauth.memberRole(data.workspaceId, data.userId);
     if (data.sessionId) {
-      const live = await this.prisma.session.count({ where: { id: data.sessionId, userId: data.userId, revokedAt: null, expiresAt: { gt: now } } });
-      if (!live) role = undefined;
+      if (!(await this.oauth.sessionLives(data.userId, data.sessionId, now))) role = undefined;
     } else if (data.apiTokenId) {
-      const token = await this.prisma.apiToken.findFirst({ where: { id: data.apiTokenId, userId: data.userId, workspaceId: data.workspaceId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } });
-      role = token && role ? lowerRole(role, token.roleCap) : undefined;
+      const roleCap = await this.oauth.liveTokenRoleCap(data.workspaceId, data.userId, data.apiTokenId, now);
+      role = roleCap && role ? lowerRole(role, roleCap) : undefined;
     } else {
       role = undefined;
     }

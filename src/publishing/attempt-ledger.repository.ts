@@ -15,7 +15,10 @@ export interface AttemptRecord {
   retryAfterMs?: number | null;
 }
 
-/** The ledger row as one INSERT, on its own (recordAttempt) or inside a larger statement. */
+/**
+ * The ledger row as one INSERT, on its own (recordAttempt) or inside a larger statement. Raw SQL:
+ * the outcome writes it in the same statement as the target's change (a CTE), one round trip.
+ */
 export function attemptInsert(attempt: AttemptRecord): Prisma.Sql {
   return Prisma.sql`
     INSERT INTO "PublishAttempt" ("targetId", "workspaceId", "accountId", version, "startedAt", "finishedAt", outcome,
@@ -26,6 +29,11 @@ export function attemptInsert(attempt: AttemptRecord): Prisma.Sql {
             ${attempt.externalId ?? null}, ${attempt.retryAfterMs ?? null}::int)`;
 }
 
+/**
+ * Writes one ledger row in the caller's transaction. The ledger is written only by repositories
+ * (the outcome and the sweeper's repairs), inside their own transactions or statements, so it is
+ * a pair of functions over a transaction rather than an injected class.
+ */
 export async function recordAttempt(tx: Tx, attempt: AttemptRecord): Promise<void> {
   await tx.$executeRaw(attemptInsert(attempt));
 }
