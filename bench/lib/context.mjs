@@ -16,7 +16,7 @@ export const gaung = {
   ...require(join(ROOT, 'dist/core/config/index.js')),
   ...require(join(ROOT, 'dist/publishing/delivery-scheduler.js')),
   idempotencyKeyFor: require(join(ROOT, 'dist/publishing/publish-engine.js')).idempotencyKeyFor,
-  ...require(join(ROOT, 'dist/calendar/zoned-time.js')),
+  ...require(join(ROOT, 'dist/core/time/zoned-time.js')),
   PUBLISH_QUEUE: require(join(ROOT, 'dist/core/queue/queue.module.js')).PUBLISH_QUEUE,
 };
 
