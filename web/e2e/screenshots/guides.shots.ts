@@ -138,7 +138,10 @@ test('holding a campaign', async ({ browser, request }) => {
 test('resuming a campaign', async ({ browser, request }) => {
   await whileHeld(request, 'Aksi Buruh Pelabuhan', async (campaignId, postId) => {
     // Its time passed during the hold: 20 minutes ago, within the campaign's 30 minutes of grace.
+    // The worker found it held at its time and parked it (HELD): the API's preview reads the
+    // deliveries as the resume does.
     await sql(`UPDATE "Post" SET "scheduledAt" = now() - interval '20 minutes' WHERE id = $1`, [postId]);
+    await sql(`UPDATE "PostTarget" SET state = 'HELD', "dueAt" = now() - interval '20 minutes' WHERE "postId" = $1`, [postId]);
     await shootBoth(browser, 'resume-dialog', demoEmail('coordinator'), async (page) => {
       await page.goto(`/app/kspi/campaigns/${campaignId}`);
       await page.getByRole('button', { name: 'Lanjutkan', exact: true }).click();
