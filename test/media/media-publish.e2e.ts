@@ -9,23 +9,28 @@ import { BlueskyContract, MAX_IMAGE_BLOB_BYTES } from '../contracts/bluesky/blue
 import { S3Contract } from '../contracts/s3/s3-contract';
 import { waitForState } from '../publishing/engine-fixtures';
 import { bearer, createWorkspace, type FixtureWorkspace } from '../support/fixtures';
+import { createIsolatedDatabase, type IsolatedDatabase } from '../support/isolated-database';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { startWorkerProcess, workerEnvironment, type WorkerProcess } from '../support/worker-process';
 import { noisyPhoto } from './image-fixtures';
 
 const DID = 'did:plc:kspimedia';
 const FINAL = ['PUBLISHED', 'FAILED', 'UNCONFIRMED', 'HELD'];
 
 /**
- * One publish flow, with media on a local directory and in an S3-compatible bucket: the API app
- * takes the upload, a separate worker app (its own Nest application, sharing nothing in memory)
- * publishes it to Bluesky, reading the media from the shared storage and fitting it to Bluesky's
- * 1,000,000-byte image limit.
+ * One publish flow, with media on a local directory and in an S3-compatible bucket: the API (in
+ * this process) takes the upload, the built worker in an operating-system process of its own
+ * (`node dist/main.js worker`, as in the documented deployment) publishes it to Bluesky, reading
+ * the media from the shared storage and fitting it to Bluesky's 1,000,000-byte image limit. The
+ * worker's sweeper scans its whole database, so the flow runs in a database of its own.
  */
 describe.each(['local directory', 'S3-compatible bucket'])('media from upload to Bluesky, stored in a %s', (storageName) => {
   let s3: S3Contract | undefined;
   let pds: BlueskyContract;
+  let database: IsolatedDatabase;
   let api: TestApp;
-  let worker: TestApp;
+  let worker: WorkerProcess;
+  const workerOutput: string[] = [];
   let ws: FixtureWorkspace;
   let accountId: string;
 
@@ -39,9 +44,14 @@ describe.each(['local directory', 'S3-compatible bucket'])('media from upload to
             s3 = await new S3Contract().start();
             return { MEDIA_S3_ENDPOINT: s3.baseUrl, MEDIA_S3_BUCKET: s3.bucket, MEDIA_S3_ACCESS_KEY: s3.accessKey, MEDIA_S3_SECRET_KEY: s3.secretKey };
           })();
-    api = await startTestApp({ roles: ['api'], config: { ...storage, BLUESKY_SERVICE_URL: pds.baseUrl } });
-    // Its own MEDIA_DIR default would be another directory: only the shared storage can hold the media.
-    worker = await startTestApp({ roles: ['worker'], config: { ...storage, QUEUE_PREFIX: api.config.QUEUE_PREFIX, BLUESKY_SERVICE_URL: pds.baseUrl } });
+    database = await createIsolatedDatabase();
+    api = await startTestApp({ roles: ['api'], config: { ...storage, DATABASE_URL: database.url, BLUESKY_SERVICE_URL: pds.baseUrl } });
+    // Nothing but the environment is shared: only the shared storage can hold the media.
+    const environment = { ...storage, DATABASE_URL: database.url, REDIS_URL: api.config.REDIS_URL, QUEUE_PREFIX: api.config.QUEUE_PREFIX, BLUESKY_SERVICE_URL: pds.baseUrl };
+    worker = startWorkerProcess(workerEnvironment(environment), (line) => workerOutput.push(line));
+    await worker.started.catch((error: Error) => {
+      throw new Error(`${error.message}:\n${workerOutput.join('\n')}`);
+    });
     ws = await createWorkspace(api.prisma);
     const account = await api.prisma.connectedAccount.create({ data: { workspaceId: ws.id, platform: 'BLUESKY', displayName: 'KSPI', externalId: DID, handle: 'kspi.bsky.social' } });
     const sealed = api.app.get(SecretBox).seal(JSON.stringify({ identifier: 'kspi.bsky.social', appPassword: 'abcd-efgh-ijkl-mnop' }), { workspaceId: ws.id, subject: `account:${account.id}` });
@@ -49,8 +59,9 @@ describe.each(['local directory', 'S3-compatible bucket'])('media from upload to
     accountId = account.id;
   });
   afterAll(async () => {
-    await worker?.close();
+    await worker?.kill();
     await api?.close();
+    await database?.drop();
     await pds?.stop();
     await s3?.stop();
   });

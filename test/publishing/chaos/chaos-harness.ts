@@ -1,21 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, openSync } from 'node:fs';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { SecretBox } from '../../../src/core/crypto';
 import { DeliveryScheduler } from '../../../src/publishing';
 import { WebhookContractServer, type WebhookFault } from '../../contracts/webhook/webhook-contract-server';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { createIsolatedDatabase } from '../../support/isolated-database';
-import { TEST_CREDENTIAL_KEY, TEST_EGRESS_ALLOW } from '../../support/test-config';
+import { startWorkerProcess, workerEnvironment, type WorkerProcess } from '../../support/worker-process';
 import { createFixture, WEBHOOK_SECRET, type Fixture } from '../engine-fixtures';
 import { collectFigures, TERMINAL, webhookCheck, type ChaosActions, type ChaosFigures } from './chaos-figures';
 import { ChaosMastodon, type TargetAtEnd } from './chaos-mastodon';
 import { KillLateness, publishingPids } from './kill-lateness';
 import { freePort, PrivateRedis, sleep } from './private-redis';
 
-const ROOT = join(__dirname, '..', '..', '..');
 const jitter = (mean: number) => Math.round(mean * (0.3 + 1.4 * Math.random()));
 
 export interface ChaosOptions {
@@ -72,43 +68,27 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
   // The workers' sweepers scan the whole database: chaos runs in a database of its own.
   const database = await createIsolatedDatabase();
   const testApp: TestApp = await startTestApp({ roles: ['api'], config: { REDIS_URL: redis.url, QUEUE_PREFIX: prefix, DATABASE_URL: database.url } });
-  const workerEnv = {
-    PATH: process.env.PATH ?? '',
-    NODE_ENV: 'test',
+  const workerEnv = workerEnvironment({
     DATABASE_URL: `${database.url}${database.url.includes('?') ? '&' : '?'}application_name=${appName}`,
     DATABASE_POOL_SIZE: '4',
     REDIS_URL: redis.url,
     QUEUE_PREFIX: prefix,
-    CREDENTIAL_KEYS: `test1:${TEST_CREDENTIAL_KEY}`,
-    EGRESS_ALLOW: TEST_EGRESS_ALLOW,
-    // Info is needed to see "worker started"; CHAOS_WORKER_LOG=<file> keeps the lines for a post-mortem.
-    LOG_LEVEL: 'info',
     WORKER_CONCURRENCY: '10',
     PUBLISH_TIMEOUT_MS: '1000',
     PUBLISH_LEASE_MS: String(leaseMs),
     SWEEP_INTERVAL_MS: '1000',
     MAX_PUBLISH_ATTEMPTS: '6',
-  };
+  });
   // A worker is "ready" once it logged "worker started": kills land while workers work, not while they boot.
-  const workers: Array<{ child: ChildProcess; readyAt: number | null } | null> = [];
+  const workers: Array<(WorkerProcess & { readyAt: number | null }) | null> = [];
+  // CHAOS_WORKER_LOG=<file> keeps the workers' lines for a post-mortem.
   const logFile = process.env.CHAOS_WORKER_LOG ? openSync(process.env.CHAOS_WORKER_LOG, 'a') : null;
   const spawnWorker = (slot: number) => {
-    const child = spawn(process.execPath, [join(ROOT, 'dist', 'main.js'), 'worker'], { env: workerEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-    const entry = { child, readyAt: null as number | null };
+    const entry = { ...startWorkerProcess(workerEnv, (line) => logFile !== null && appendFileSync(logFile, `${line}\n`)), readyAt: null as number | null };
+    entry.started.then(() => (entry.readyAt = Date.now()), () => undefined);
     workers[slot] = entry;
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (entry.readyAt === null && line.includes('"worker started"')) entry.readyAt = Date.now();
-      if (logFile !== null) appendFileSync(logFile, `${line}\n`);
-    });
-    child.stderr!.on('data', (chunk: Buffer) => logFile !== null && appendFileSync(logFile, chunk));
   };
-  const killWorker = async (slot: number) => {
-    const child = workers[slot]?.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
-  };
+  const killWorker = async (slot: number) => workers[slot]?.kill();
   const minWorkMs = options.minWorkMs ?? 1500;
   const killableSlots = () =>
     workers.flatMap((w, slot) => (w && w.readyAt !== null && Date.now() - w.readyAt >= minWorkMs && w.child.exitCode === null ? [slot] : []));
