@@ -1,8 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import pg from 'pg';
-import { e2eEnvironment } from './environment.mjs';
 import { TelegramContract } from './contracts';
-import { apiAs, demoEmail, expectAccessible, signIn } from './support';
+import { apiAs, demoEmail, expectAccessible, runDatabaseUrl, signIn } from './support';
 
 // Gaung verifies a Telegram bot with the Bot API; this stand-in (127.0.0.1) follows its contract.
 let telegram: InstanceType<typeof TelegramContract>;
@@ -15,8 +14,7 @@ test.beforeAll(async () => {
 test.afterAll(() => telegram.stop());
 
 async function openAccounts(page: Page) {
-  await signIn(page, demoEmail('admin'));
-  await page.goto('/app/kspi/accounts');
+  await signIn(page, demoEmail('admin'), '/app/kspi/accounts');
   await expect(page.getByRole('heading', { name: 'Akun terhubung' })).toBeVisible();
 }
 
@@ -104,8 +102,7 @@ test('the OAuth round trip\'s outcome shows in the page\'s language, and a platf
 });
 
 test('a coordinator sees the accounts and their state but no admin action', async ({ page }) => {
-  await signIn(page, demoEmail('coordinator'));
-  await page.goto('/app/kspi/accounts');
+  await signIn(page, demoEmail('coordinator'), '/app/kspi/accounts');
   await expect(page.getByRole('article').first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Putuskan' })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Hubungkan akun' })).toHaveCount(0);
@@ -114,7 +111,7 @@ test('a coordinator sees the accounts and their state but no admin action', asyn
 
 test('an Instagram account shows the rate budget left, as the engine counts it', async ({ page }) => {
   // Written straight into the run's database: connecting Instagram needs the Graph OAuth round trip.
-  const client = new pg.Client({ connectionString: e2eEnvironment().DATABASE_URL });
+  const client = new pg.Client({ connectionString: runDatabaseUrl() });
   await client.connect();
   try {
     await client.query(

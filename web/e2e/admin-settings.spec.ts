@@ -6,8 +6,7 @@ interface Workspace { name: string; timeZone: string; allowSelfApproval: boolean
 test('an admin changes the workspace settings, holds the workspace with a reason and resumes it', async ({ page, request }) => {
   const headers = await apiAs(request, demoEmail('admin'));
   const before = (await (await request.get('/workspaces/kspi', { headers })).json()) as Workspace;
-  await signIn(page, demoEmail('admin'));
-  await page.goto('/app/kspi/settings');
+  await signIn(page, demoEmail('admin'), '/app/kspi/settings');
   const panel = page.getByRole('region', { name: 'Ruang kerja' });
   await expect(panel.getByLabel('Nama ruang kerja')).toHaveValue(before.name);
   await expectAccessible(page);
@@ -38,8 +37,7 @@ test('an admin changes the workspace settings, holds the workspace with a reason
 });
 
 test('an editor sees no workspace settings; the profile switches the language and zone', async ({ page, request }) => {
-  await signIn(page, demoEmail('editor'));
-  await page.goto('/app/kspi/settings');
+  await signIn(page, demoEmail('editor'), '/app/kspi/settings');
   await expect(page.getByRole('heading', { name: 'Profil saya' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Ruang kerja' })).toHaveCount(0);
   const profile = page.getByRole('region', { name: 'Profil saya' });
@@ -61,8 +59,7 @@ test('an editor sees no workspace settings; the profile switches the language an
 test('a password change needs the current password, and the new one signs in', async ({ page, request }) => {
   const email = demoEmail('viewer');
   const next = 'kata-sandi-baru-2026';
-  await signIn(page, email);
-  await page.goto('/app/kspi/settings');
+  await signIn(page, email, '/app/kspi/settings');
   const panel = page.getByRole('region', { name: 'Profil saya' });
   await panel.getByLabel('Kata sandi sekarang').fill('bukan-sandi-ini');
   await panel.getByLabel('Kata sandi baru').fill(next);

@@ -38,8 +38,7 @@ test('a viewer reads an account report from its own history, with the best time 
 });
 
 test('an account without history says so honestly and suggests nothing', async ({ page }) => {
-  await signIn(page, demoEmail('admin'));
-  await page.goto('/app/kspi/analytics');
+  await signIn(page, demoEmail('admin'), '/app/kspi/analytics');
   const accountLinks = page.getByRole('region', { name: 'Akun' }).getByRole('link');
   const names = await accountLinks.allTextContents();
   const fresh = names.find((name) => !name.includes('riwayat demo'))!;
@@ -62,8 +61,7 @@ test('an admin adds the suggested hours to a connected account\'s posting slots 
   await page.route(`**/workspaces/kspi/analytics/accounts/${feed.id}/best-time`, (route) =>
     route.fulfill({ json: { accountId: feed.id, zone: 'Asia/Jakarta', posts: 40, accountMean: 20, enoughHistory: true, summary: { id: 'Dari 40 posting, 1 waktu terbaik:', en: 'From 40 posts, 1 best time:' }, hours: [suggestion], suggestions: [suggestion], postingSlotsWithSuggestions: [...before.filter((s) => s.weekday !== 2 || s.time !== '19:00'), suggestion.slot] } }),
   );
-  await signIn(page, demoEmail('admin'));
-  await page.goto(`/app/kspi/analytics/accounts/${feed.id}`);
+  await signIn(page, demoEmail('admin'), `/app/kspi/analytics/accounts/${feed.id}`);
   const bestTime = page.getByRole('region', { name: 'Waktu terbaik posting' });
   await expect(bestTime.getByText('Selasa 19.00 WIB: 2,1x rata-rata akun, dari 14 posting')).toBeVisible();
   await bestTime.getByRole('button', { name: 'Tambahkan sebagai slot posting' }).click();
@@ -81,8 +79,7 @@ test('an admin adds the suggested hours to a connected account\'s posting slots 
 });
 
 test('a campaign report shows its key messages, hashtags, top and bottom posts', async ({ page }) => {
-  await signIn(page, demoEmail('coordinator'));
-  await page.goto('/app/kspi/analytics');
+  await signIn(page, demoEmail('coordinator'), '/app/kspi/analytics');
   await page.getByRole('link', { name: 'Tolak Upah Murah 2027' }).click();
   await expect(page.getByRole('heading', { name: 'Laporan kampanye: Tolak Upah Murah 2027' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Per pesan kunci' })).toBeVisible();

@@ -7,8 +7,7 @@ test('an admin reads the audit log, filters it by who, what and when, and opens 
   const name = `Audit ${info.project.name} ${Date.now()}`;
   const campaign = (await (await request.post('/workspaces/kspi/campaigns', { headers: coordinator, data: { name } })).json()) as { id: string };
 
-  await signIn(page, demoEmail('admin'));
-  await page.goto('/app/kspi/settings');
+  await signIn(page, demoEmail('admin'), '/app/kspi/settings');
   await page.getByRole('link', { name: 'Lihat log audit: siapa mengubah apa, kapan.' }).click();
   await expect(page.getByRole('heading', { name: 'Log audit' })).toBeVisible();
   await expect(page.getByTestId('audit-entry').first()).toBeVisible();
@@ -40,16 +39,14 @@ test('older entries come a page at a time', async ({ page, request }) => {
   for (let i = 0; i < 52; i++) {
     await request.patch(`/workspaces/kspi/accounts/${feed.id}`, { headers: admin, data: { postingSlots: [{ weekday: 1 + (i % 7), time: '09:00' }] } });
   }
-  await signIn(page, demoEmail('admin'));
-  await page.goto('/app/kspi/audit?what=account.*');
+  await signIn(page, demoEmail('admin'), '/app/kspi/audit?what=account.*');
   await expect(page.getByTestId('audit-entry')).toHaveCount(50);
   await page.getByRole('button', { name: 'Tampilkan catatan lebih lama' }).click();
   await expect.poll(() => page.getByTestId('audit-entry').count()).toBeGreaterThan(50);
 });
 
 test('the audit log is for admins', async ({ page }) => {
-  await signIn(page, demoEmail('coordinator'));
-  await page.goto('/app/kspi/audit');
+  await signIn(page, demoEmail('coordinator'), '/app/kspi/audit');
   await expect(page.getByRole('alert')).toBeVisible();
   await expect(page.getByTestId('audit-entry')).toHaveCount(0);
 });

@@ -62,7 +62,7 @@ test.describe('the calendar', () => {
     await ready(page);
     await expect(page.locator('[data-movable="true"]')).toHaveCount(0);
     await page.goto('/app/sign-out');
-    await signIn(page, demoEmail('editor'), '/kspi/calendar?view=day&zone=WIT&date=2027-05-03');
+    await signIn(page, demoEmail('editor'), '/app/kspi/calendar?view=day&zone=WIT&date=2027-05-03');
     await ready(page);
     // The slot rows lie under the day column: click where a person would, inside the 10:00 row.
     const slot = (await page.locator('[data-time="10:00:00"]').last().boundingBox())!;
@@ -71,7 +71,7 @@ test.describe('the calendar', () => {
   });
 
   test('May Day and public holidays appear on their days', async ({ page }) => {
-    await signIn(page, demoEmail('viewer'), '/kspi/calendar?view=list&date=2027-05-01');
+    await signIn(page, demoEmail('viewer'), '/app/kspi/calendar?view=list&date=2027-05-01');
     await ready(page);
     await expect(page.getByText('Hari Buruh:')).toBeVisible();
   });

@@ -5,8 +5,7 @@ import { demoEmail, expectAccessible, signIn } from './support';
 test('the campaign page embeds the calendar list of its own posts; a post opens its page', async ({ page, request }, info) => {
   const name = `Kalender kampanye ${info.project.name} ${Date.now()}`;
   const { campaign, post } = await campaignWithApprovedPost(request, name);
-  await signIn(page, demoEmail('editor'));
-  await page.goto(`/app/kspi/campaigns/${campaign.id}`);
+  await signIn(page, demoEmail('editor'), `/app/kspi/campaigns/${campaign.id}`);
   const embedded = page.getByTestId('campaign-calendar');
   await expect(embedded).toHaveAttribute('data-ready', 'true');
   const entry = embedded.locator(`[data-post-id="${post.id}"]`);

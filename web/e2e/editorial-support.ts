@@ -1,7 +1,6 @@
 import { expect, type APIRequestContext } from '@playwright/test';
 import pg from 'pg';
-import { e2eEnvironment } from './environment.mjs';
-import { apiAs, demoEmail } from './support';
+import { apiAs, demoEmail, runDatabaseUrl } from './support';
 
 /**
  * An X account for KSPI, written straight into the run's own database: the demo has only a feed
@@ -11,7 +10,7 @@ import { apiAs, demoEmail } from './support';
 export const X_ACCOUNT_ID = '0193a000-0000-7000-8000-00000000a0a1';
 
 export async function ensureXAccount(): Promise<void> {
-  const client = new pg.Client({ connectionString: e2eEnvironment().DATABASE_URL });
+  const client = new pg.Client({ connectionString: runDatabaseUrl() });
   await client.connect();
   try {
     await client.query(

@@ -5,8 +5,7 @@ import { apiAs, demoEmail, expectAccessible, signIn } from './support';
 test.beforeAll(ensureXAccount);
 
 test('an editor composes for X and the feed: counters, the API\'s issue at the limit, then submits', async ({ page }) => {
-  await signIn(page, demoEmail('editor'));
-  await page.goto('/app/kspi/compose');
+  await signIn(page, demoEmail('editor'), '/app/kspi/compose');
   await expect(page.getByRole('heading', { name: 'Tulis unggahan' })).toBeVisible();
   await page.getByLabel('KSPI di X (X)').check();
   await page.getByLabel('KSPI feed (Feed)').check();
@@ -37,8 +36,7 @@ test('an editor composes for X and the feed: counters, the API\'s issue at the l
 });
 
 test('a time already past is refused while drafting', async ({ page }) => {
-  await signIn(page, demoEmail('editor'));
-  await page.goto('/app/kspi/compose');
+  await signIn(page, demoEmail('editor'), '/app/kspi/compose');
   await page.getByLabel('KSPI feed (Feed)').check();
   await page.getByLabel('Teks dasar (dipakai semua akun tanpa teks sendiri)').fill('Sudah lewat');
   await page.getByLabel('Waktu terbit', { exact: true }).fill('2020-01-01T09:00');
@@ -51,8 +49,7 @@ test('a time already past is refused while drafting', async ({ page }) => {
 test('the coordinator approves from the review inbox, sending the version read', async ({ page, request }, info) => {
   const text = `Tinjau saya ${info.project.name} ${Date.now()}`;
   const post = await submittedPost(request, text);
-  await signIn(page, demoEmail('coordinator'));
-  await page.goto('/app/kspi/review');
+  await signIn(page, demoEmail('coordinator'), '/app/kspi/review');
   await expect(page.getByRole('heading', { name: 'Kotak tinjauan' })).toBeVisible();
   const card = page.getByRole('article').filter({ hasText: text });
   await expect(card).toBeVisible();
@@ -66,8 +63,7 @@ test('the coordinator approves from the review inbox, sending the version read',
 test('the coordinator sends a post back with a comment; the API stores CHANGES_REQUESTED', async ({ page, request }, info) => {
   const text = `Kirim balik ${info.project.name} ${Date.now()}`;
   const post = await submittedPost(request, text);
-  await signIn(page, demoEmail('coordinator'));
-  await page.goto('/app/kspi/review');
+  await signIn(page, demoEmail('coordinator'), '/app/kspi/review');
   const card = page.getByRole('article').filter({ hasText: text });
   await card.getByRole('button', { name: 'Minta perubahan' }).click();
   await card.getByLabel('Apa yang perlu diubah? (wajib)').fill('Tambahkan tanggal aksi.');
@@ -80,8 +76,7 @@ test('the coordinator sends a post back with a comment; the API stores CHANGES_R
 test('holding a campaign: the red banner, HELD states, and the resume dialog before resuming', async ({ page, request }, info) => {
   const name = `Krisis ${info.project.name} ${Date.now()}`;
   const { campaign } = await campaignWithApprovedPost(request, name);
-  await signIn(page, demoEmail('coordinator'));
-  await page.goto(`/app/kspi/campaigns/${campaign.id}`);
+  await signIn(page, demoEmail('coordinator'), `/app/kspi/campaigns/${campaign.id}`);
   await expect(page.getByRole('heading', { name })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Tahan kampanye' }).click();

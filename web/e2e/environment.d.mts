@@ -1,5 +1,7 @@
-export function e2ePort(): number;
-export function e2eBaseUrl(): string;
-export function e2eEnvironment(): Record<string, string>;
-export function e2eXPort(): number;
+export const E2E_SLOTS: Record<string, number>;
+export function e2eSlotOf(projectName: string): number;
+export function e2ePort(slot?: number): number;
+export function e2eBaseUrl(slot?: number): string;
+export function e2eEnvironment(slot?: number): Record<string, string>;
+export function e2eXPort(slot?: number): number;
 export const E2E_X_CLIENT: { clientId: string; clientSecret: string };

@@ -1,28 +1,36 @@
 // The one place the end-to-end run's addresses are decided: the config, the server and the tests
 // agree through it. The port follows the test Redis DB number, so helpers running side by side
 // (each with its own TEST_REDIS_URL) never collide.
+//
+// The desktop and the phone projects run side by side, each against a Gaung of its own: a slot
+// (0 or 1) with its own port, database, queue prefix and X stand-in, so neither sees the other's
+// changes (web/playwright.config.ts).
 const testDatabase = process.env.TEST_DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/gaung_test';
 const testRedis = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379/1';
 
-export const e2ePort = () => Number(process.env.GAUNG_E2E_PORT || 39100 + Number(new URL(testRedis).pathname.slice(1) || 0));
-export const e2eBaseUrl = () => `http://127.0.0.1:${e2ePort()}`;
+/** Which slot a Playwright project runs against. */
+export const E2E_SLOTS = { desktop: 0, phone: 1, screenshots: 0 };
+export const e2eSlotOf = (projectName) => E2E_SLOTS[projectName] ?? 0;
+
+export const e2ePort = (slot = 0) => Number(process.env.GAUNG_E2E_PORT || 39100 + Number(new URL(testRedis).pathname.slice(1) || 0)) + 20 * slot;
+export const e2eBaseUrl = (slot = 0) => `http://127.0.0.1:${e2ePort(slot)}`;
 /** The X stand-in (test/contracts/x) the app is configured with; a browser test starts it on this port. */
-export const e2eXPort = () => e2ePort() + 200;
+export const e2eXPort = (slot = 0) => e2ePort(slot) + 200;
 export const E2E_X_CLIENT = { clientId: 'x-client-1', clientSecret: 'x-client-secret' };
 
-export function e2eEnvironment() {
+export function e2eEnvironment(slot = 0) {
   const database = new URL(testDatabase);
   const name = decodeURIComponent(database.pathname.slice(1));
-  database.pathname = `/${name}_e2e`;
+  database.pathname = slot === 0 ? `/${name}_e2e` : `/${name}_e2e_${slot}`;
   return {
     NODE_ENV: 'development',
-    PORT: String(e2ePort()),
-    PUBLIC_BASE_URL: e2eBaseUrl(),
+    PORT: String(e2ePort(slot)),
+    PUBLIC_BASE_URL: e2eBaseUrl(slot),
     DATABASE_URL: database.toString(),
     TEMPLATE_DATABASE: `${name}_template`,
     DATABASE_POOL_SIZE: '5',
     REDIS_URL: testRedis,
-    QUEUE_PREFIX: 'gaung-e2e',
+    QUEUE_PREFIX: slot === 0 ? 'gaung-e2e' : `gaung-e2e-${slot}`,
     LOG_LEVEL: 'warn',
     CREDENTIAL_KEYS: `e2e:${Buffer.alloc(32, 9).toString('base64')}`,
     LOGIN_MAX_FAILURES: '50',
@@ -34,7 +42,7 @@ export function e2eEnvironment() {
     // The browser tests' platform stand-ins (test/contracts) listen on loopback.
     EGRESS_ALLOW: '127.0.0.1,::1',
     // X's OAuth app and API: the stand-in on loopback, reached through the allow-list like any platform.
-    X_API_URL: `http://127.0.0.1:${e2eXPort()}`,
+    X_API_URL: `http://127.0.0.1:${e2eXPort(slot)}`,
     X_CLIENT_ID: E2E_X_CLIENT.clientId,
     X_CLIENT_SECRET: E2E_X_CLIENT.clientSecret,
   };

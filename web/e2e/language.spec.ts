@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { apiAs, demoEmail, signIn, signInAsProfileIs } from './support';
+import { apiAs, demoEmail, signIn, signInThroughThePage } from './support';
 
 // A user of its own workspace (KSBSI): the language saved here never reaches other tests' users.
 const USER = demoEmail('viewer', 'ksbsi');
@@ -18,7 +18,7 @@ test('the language switched while signed in is kept on the profile and wins on a
     const device = await other.newPage();
     await device.goto('/app/sign-in');
     await device.evaluate(() => localStorage.setItem('gaung.language', 'id'));
-    await signInAsProfileIs(device, USER);
+    await signInThroughThePage(device, USER);
     await expect(device.getByRole('heading', { level: 1, name: 'Calendar' })).toBeVisible();
     await other.close();
   } finally {

@@ -40,8 +40,7 @@ async function approvedImage(request: APIRequestContext, tag: string) {
 
 test('the composer warns (without blocking) about an image without alt text under the default policy', async ({ page, request }, info) => {
   const { postId } = await draftWithImage(request, `draf-${info.project.name}-${Date.now()}`);
-  await signIn(page, demoEmail('editor'));
-  await page.goto(`/app/kspi/compose?post=${postId}`);
+  await signIn(page, demoEmail('editor'), `/app/kspi/compose?post=${postId}`);
   await expect(page.getByTestId('api-warnings')).toContainText('1 gambar belum punya teks alternatif');
   await expect(page.getByTestId('api-issues')).toHaveCount(0);
   await expectAccessible(page);
@@ -52,8 +51,7 @@ test('the media library: missing alt text flagged, facts, "used in", edit, delet
   const tag = `uji-${info.project.name}-${Date.now()}`;
   const { postId } = await approvedImage(request, tag);
 
-  await signIn(page, demoEmail('editor'));
-  await page.goto(`/app/kspi/media?tag=${tag}`);
+  await signIn(page, demoEmail('editor'), `/app/kspi/media?tag=${tag}`);
   await expect(page.getByRole('heading', { name: 'Pustaka media' })).toBeVisible();
   const card = page.getByRole('article', { name: 'Belum ada teks alternatif' });
   await expect(card).toHaveCount(1);
@@ -122,8 +120,7 @@ test('a video says plainly that its metadata is kept, with its length', async ({
   const { id } = (await uploaded.json()) as { id: string };
   expect((await request.patch(`/workspaces/kspi/media/${id}`, { headers: editor, data: { altText: `Video ${tag}`, tags: [tag] } })).ok()).toBe(true);
 
-  await signIn(page, demoEmail('viewer'));
-  await page.goto(`/app/kspi/media?tag=${tag}`);
+  await signIn(page, demoEmail('viewer'), `/app/kspi/media?tag=${tag}`);
   const card = page.getByRole('article', { name: `Video ${tag}` });
   await expect(card.getByText('Metadata video tetap ada: video disimpan apa adanya, dan bisa memuat lokasi perekaman.')).toBeVisible();
   await expect(card.getByText('Metadata dihapus')).toHaveCount(0);
@@ -133,8 +130,7 @@ test('a video says plainly that its metadata is kept, with its length', async ({
 });
 
 test('a viewer sees the library without upload, edit or delete', async ({ page }) => {
-  await signIn(page, demoEmail('viewer'));
-  await page.goto('/app/kspi/media');
+  await signIn(page, demoEmail('viewer'), '/app/kspi/media');
   await expect(page.getByRole('heading', { name: 'Pustaka media' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Unggah' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Hapus / })).toHaveCount(0);
@@ -145,8 +141,7 @@ test('an admin makes alt text required in the workspace settings', async ({ page
   const policy = async () => ((await (await request.get('/workspaces/kspi', { headers })).json()) as { altTextPolicy: string }).altTextPolicy;
   expect(await policy()).toBe('RECOMMENDED');
   try {
-    await signIn(page, demoEmail('admin'));
-    await page.goto('/app/kspi/settings');
+    await signIn(page, demoEmail('admin'), '/app/kspi/settings');
     const panel = page.getByRole('region', { name: 'Ruang kerja' });
     const select = panel.getByRole('combobox', { name: /^Gambar tanpa teks alternatif/ });
     await expect(select).toHaveValue('RECOMMENDED');

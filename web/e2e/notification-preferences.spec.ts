@@ -6,8 +6,7 @@ test('notification choices: a kind by e-mail and quiet hours are saved, kept aft
   const email = demoEmail(info.project.name === 'phone' ? 'owner' : 'viewer');
   const defaults = { emailKinds: ['POST_SUBMITTED', 'POST_CHANGES_REQUESTED', 'TARGET_FAILED', 'TARGET_UNCONFIRMED', 'TARGET_EXPIRED', 'POST_NOT_APPROVED_IN_TIME', 'ACCOUNT_NEEDS_RECONNECT', 'WORKSPACE_HELD', 'CAMPAIGN_HELD'], quietHours: null };
   expect((await request.put('/me/notification-preferences', { headers: await apiAs(request, email), data: defaults })).status()).toBe(200);
-  await signIn(page, email);
-  await page.goto('/app/kspi/settings');
+  await signIn(page, email, '/app/kspi/settings');
   const section = page.getByRole('region', { name: 'Notifikasi' });
   await expect(section).toBeVisible();
   const comments = section.getByRole('checkbox', { name: 'Komentar pada postingan' });

@@ -56,8 +56,7 @@ test('a post fails: the bell shows it to its author, and the notification opens 
 
 test('mark all read empties the unread list and the bell', async ({ page, request }, info) => {
   await failingPost(request, `semua ${info.project.name}`);
-  await signIn(page, demoEmail('coordinator'));
-  await page.goto('/app/kspi/notifications');
+  await signIn(page, demoEmail('coordinator'), '/app/kspi/notifications');
   // The coordinator was told the post was submitted (and, soon, that it failed).
   await expect(page.getByTestId('notification').filter({ hasText: `semua ${info.project.name}` }).first()).toBeVisible();
   await page.getByText('Belum dibaca', { exact: true }).click();

@@ -1,12 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { XContract } from './contracts';
-import { e2eXPort } from './environment.mjs';
-import { apiAs, demoEmail, expectAccessible, signIn } from './support';
+import { apiAs, demoEmail, expectAccessible, runXPort, signIn } from './support';
 
 // The app under test is configured with X's OAuth app and API on this stand-in (web/e2e/environment.mjs).
 let x: InstanceType<typeof XContract>;
 test.beforeAll(async () => {
-  x = await new XContract().start(e2eXPort());
+  x = await new XContract().start(runXPort());
 });
 test.afterAll(() => x.stop());
 
@@ -26,8 +25,7 @@ test('an admin connects X through the OAuth round trip and lands back on the acc
     await route.fulfill({ status: 302, headers: { location: back.toString() } });
   });
 
-  await signIn(page, demoEmail('admin'));
-  await page.goto('/app/kspi/accounts');
+  await signIn(page, demoEmail('admin'), '/app/kspi/accounts');
   await page.getByRole('button', { name: 'Hubungkan X' }).click();
   await page.waitForURL(/\/app\/kspi\/accounts\?oauth=connected/);
   await expect(page.getByRole('status').filter({ hasText: 'X terhubung' })).toBeVisible();

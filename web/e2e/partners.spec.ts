@@ -8,8 +8,7 @@ test('KSPI invites KSBSI to a joint campaign; KSBSI accepts, then leaves after r
   const campaign = (await (await request.post('/workspaces/kspi/campaigns', { headers: kspi, data: { name } })).json()) as { id: string };
   expect(campaign.id).toBeTruthy();
 
-  await signIn(page, demoEmail('coordinator'));
-  await page.goto('/app/kspi/partners');
+  await signIn(page, demoEmail('coordinator'), '/app/kspi/partners');
   await expect(page.getByRole('heading', { name: 'Mitra kampanye bersama' })).toBeVisible();
   await expectAccessible(page);
   const invite = page.getByRole('region', { name: 'Undang ruang kerja mitra' });
@@ -23,8 +22,7 @@ test('KSPI invites KSBSI to a joint campaign; KSBSI accepts, then leaves after r
   // KSBSI's coordinator, in another browser, accepts.
   const other = await browser.newContext({ locale: 'id-ID', viewport: page.viewportSize() ?? undefined });
   const partnerPage = await other.newPage();
-  await signIn(partnerPage, demoEmail('coordinator', 'ksbsi'));
-  await partnerPage.goto('/app/ksbsi/partners');
+  await signIn(partnerPage, demoEmail('coordinator', 'ksbsi'), '/app/ksbsi/partners');
   const card = partnerPage.getByRole('article', { name });
   await expect(card.getByText('Diundang')).toBeVisible();
   await card.getByRole('button', { name: 'Terima' }).click();
@@ -55,8 +53,7 @@ test('KSPI invites KSBSI to a joint campaign; KSBSI accepts, then leaves after r
 });
 
 test('an editor sees the joint campaigns but cannot invite, accept or leave', async ({ page }) => {
-  await signIn(page, demoEmail('editor', 'ksbsi'));
-  await page.goto('/app/ksbsi/partners');
+  await signIn(page, demoEmail('editor', 'ksbsi'), '/app/ksbsi/partners');
   await expect(page.getByRole('article', { name: 'Tolak Upah Murah 2027' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Undang ruang kerja mitra' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Keluar dari kampanye' })).toHaveCount(0);

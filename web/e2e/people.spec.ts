@@ -3,8 +3,7 @@ import { demoEmail, expectAccessible, signIn } from './support';
 
 test('an admin invites a member, who accepts in another browser and sees the workspace', async ({ page, browser }, info) => {
   const email = `anggota-${info.project.name}@kspi.demo`;
-  await signIn(page, demoEmail('admin'));
-  await page.goto('/app/kspi/people');
+  await signIn(page, demoEmail('admin'), '/app/kspi/people');
   await expect(page.getByRole('heading', { name: 'Anggota ruang kerja' })).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel('Email').fill(email);
@@ -39,8 +38,7 @@ test('an admin invites a member, who accepts in another browser and sees the wor
 });
 
 test('the last owner cannot be demoted, and the page says why', async ({ page }) => {
-  await signIn(page, demoEmail('owner'));
-  await page.goto('/app/kspi/people');
+  await signIn(page, demoEmail('owner'), '/app/kspi/people');
   const owner = page.getByRole('article').filter({ hasText: '(Anda)' });
   await owner.getByRole('combobox').selectOption('ADMIN');
   await expect(page.getByText('Ruang kerja selalu butuh setidaknya satu pemilik')).toBeVisible();

@@ -3,8 +3,7 @@ import { demoEmail, expectAccessible, signIn } from './support';
 
 test('a token created in settings is shown once, works with the API, and stops when revoked', async ({ page, request }, info) => {
   const name = `rekap-${info.project.name}`;
-  await signIn(page, demoEmail('editor'));
-  await page.goto('/app/kspi/settings');
+  await signIn(page, demoEmail('editor'), '/app/kspi/settings');
   await expect(page.getByRole('heading', { name: 'Pengaturan', exact: true })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('textbox', { name: /^Nama token/ }).fill(name);
@@ -28,8 +27,7 @@ test('a token created in settings is shown once, works with the API, and stops w
 });
 
 test('the calendar subscription address is made, works in a calendar app, and stops when revoked', async ({ page, request }) => {
-  await signIn(page, demoEmail('coordinator'));
-  await page.goto('/app/kspi/settings');
+  await signIn(page, demoEmail('coordinator'), '/app/kspi/settings');
   await page.getByRole('button', { name: 'Buat alamat baru' }).click();
   const url = (await page.getByTestId('feed-url').textContent())!;
   const path = new URL(url).pathname;

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demoEmail, expectAccessible, signIn } from './support';
+import { demoEmail, expectAccessible, signIn, signInThroughThePage } from './support';
 
 test.describe('signing in and out', () => {
   test('the sign-in page is in Indonesian, accessible, and refuses a wrong password in words', async ({ page }) => {
@@ -15,7 +15,7 @@ test.describe('signing in and out', () => {
   });
 
   test('the session lives in an httpOnly cookie; signing out ends it', async ({ page, context }) => {
-    await signIn(page, demoEmail('editor'));
+    await signInThroughThePage(page, demoEmail('editor'));
     const cookies = await context.cookies();
     const session = cookies.find((c) => c.name.endsWith('gaung_session'));
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });

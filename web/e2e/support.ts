@@ -1,24 +1,36 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { e2eEnvironment, e2eSlotOf, e2eXPort } from './environment.mjs';
 
 export const DEMO_PASSWORD = 'gaung-demo-2026';
 export type DemoRole = 'owner' | 'admin' | 'coordinator' | 'editor' | 'viewer';
 export const demoEmail = (role: DemoRole, org: 'kspi' | 'ksbsi' = 'kspi') => `${role}@${org}.demo`;
 
+/** The database of the Gaung this test's project runs against (in a test or a hook). */
+export const runDatabaseUrl = () => e2eEnvironment(e2eSlotOf(test.info().project.name)).DATABASE_URL!;
+/** The port of the X stand-in that this project's Gaung is configured with. */
+export const runXPort = () => e2eXPort(e2eSlotOf(test.info().project.name));
+
 /**
- * Signs in through the page, as a person would, and waits for the calendar. The profile's language
- * and zone follow the user to every device, so each test first puts them back to the demo's own
+ * Signs in with the request the sign-in page itself sends (POST /auth/login for a cookie session):
+ * the httpOnly session cookie lands in the page's browser context without loading the sign-in page,
+ * which sign-in.spec and language.spec go through as a person would. Then opens `next` (a path
+ * such as /app/kspi/review), by default the app's start (the calendar). The profile's language and
+ * zone follow the user to every device, so each test first puts them back to the demo's own
  * (Indonesian, the workspace's zone): another spec may have changed them.
  */
 export async function signIn(page: Page, email: string, next?: string): Promise<void> {
   const profile = await page.request.patch('/me', { headers: await apiAs(page.request, email), data: { locale: 'id', timeZone: null } });
   expect(profile.ok()).toBe(true);
-  await signInAsProfileIs(page, email, next);
+  const session = await page.request.post('/auth/login', { data: { email, password: DEMO_PASSWORD, session: 'cookie' } });
+  expect(session.ok()).toBe(true);
+  await page.goto(next ?? '/app/');
+  if (next === undefined) await page.waitForURL(/\/app\/[^/]+\/calendar/);
 }
 
-/** The page's sign-in alone, keeping the profile as it is (a test of what the profile carries). */
-export async function signInAsProfileIs(page: Page, email: string, next?: string): Promise<void> {
-  await page.goto(next ? `/app/sign-in?next=${encodeURIComponent(next)}` : '/app/sign-in');
+/** Signs in through the sign-in page, as a person would, keeping the profile as it is. */
+export async function signInThroughThePage(page: Page, email: string): Promise<void> {
+  await page.goto('/app/sign-in');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Masuk' }).click();

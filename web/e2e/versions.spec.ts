@@ -5,8 +5,7 @@ import { apiAs, demoEmail, expectAccessible, signIn } from './support';
 test('the review card diffs against the version the reviewer last saw, with that text from the API', async ({ page, request }, info) => {
   const stamp = `${info.project.name} ${Date.now()}`;
   const post = await submittedPost(request, `Aksi damai di depan pabrik ${stamp}`);
-  await signIn(page, demoEmail('coordinator'));
-  await page.goto('/app/kspi/review');
+  await signIn(page, demoEmail('coordinator'), '/app/kspi/review');
   const card = page.getByRole('article').filter({ hasText: stamp });
   await expect(card).toBeVisible();
   // First sight: nothing to compare with yet. Only the version number stays on this device.
@@ -43,8 +42,7 @@ test('a coordinator sees no Approve on their own post; the API would refuse it',
   const { id } = (await created.json()) as { id: string };
   expect((await request.post(`/workspaces/kspi/posts/${id}/submit`, { headers: coordinator })).ok()).toBe(true);
 
-  await signIn(page, demoEmail('coordinator'));
-  await page.goto('/app/kspi/review');
+  await signIn(page, demoEmail('coordinator'), '/app/kspi/review');
   const card = page.getByRole('article').filter({ hasText: stamp });
   await expect(card).toBeVisible();
   await expect(card.getByRole('button', { name: 'Setujui' })).toHaveCount(0);

@@ -1,8 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import pg from 'pg';
 import { campaignWithApprovedPost, ensureXAccount, submittedPost } from '../editorial-support';
-import { e2eEnvironment } from '../environment.mjs';
-import { apiAs, demoEmail } from '../support';
+import { apiAs, demoEmail, runDatabaseUrl } from '../support';
 import { shootBoth } from './shoot';
 
 // The pictures of docs/panduan/staf-komunikasi.md and koordinator.md (and their English twins),
@@ -12,7 +11,7 @@ test.beforeAll(ensureXAccount);
 
 /** Writes straight into the run's own database what no page can bring about (a lost answer, a past time). */
 async function sql(text: string, values: unknown[]): Promise<void> {
-  const client = new pg.Client({ connectionString: e2eEnvironment().DATABASE_URL });
+  const client = new pg.Client({ connectionString: runDatabaseUrl() });
   await client.connect();
   try {
     await client.query(text, values);
