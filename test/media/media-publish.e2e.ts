@@ -57,7 +57,8 @@ describe.each(['local directory', 'S3-compatible bucket'])('media from upload to
     const sealed = api.app.get(SecretBox).seal(JSON.stringify({ identifier: 'kspi.bsky.social', appPassword: 'abcd-efgh-ijkl-mnop' }), { workspaceId: ws.id, subject: `account:${account.id}` });
     await api.prisma.connectedAccount.update({ where: { id: account.id }, data: { credentialsCiphertext: sealed.ciphertext, credentialsKeyId: sealed.keyId } });
     accountId = account.id;
-  });
+    // A database of its own and a worker process booting: more than the default on a busy machine.
+  }, 90_000);
   afterAll(async () => {
     await worker?.kill();
     await api?.close();
