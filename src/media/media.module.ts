@@ -5,6 +5,7 @@ import { MediaIngest } from './media-ingest';
 import { MediaLibrary } from './media-library';
 import { MediaRenditions } from './media-renditions';
 import { MediaUrls } from './media-urls';
+import { MediaRepository } from './media.repository';
 import { MediaService } from './media.service';
 import { LocalMediaStorage } from './storage/local-storage';
 import { MediaStorage } from './storage/media-storage';
@@ -20,7 +21,7 @@ export function mediaStorageFor(config: AppConfig): MediaStorage {
 
 /** Media storage and look-ups: the API and the worker (which hands media to publishers). */
 @Module({
-  providers: [MediaService, MediaIngest, MediaLibrary, MediaRenditions, MediaUrls, { provide: MediaStorage, useFactory: mediaStorageFor, inject: [APP_CONFIG] }],
+  providers: [MediaService, MediaRepository, MediaIngest, MediaLibrary, MediaRenditions, MediaUrls, { provide: MediaStorage, useFactory: mediaStorageFor, inject: [APP_CONFIG] }],
   exports: [MediaService, MediaUrls, MediaStorage],
 })
 export class MediaModule {}
