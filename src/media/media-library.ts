@@ -97,6 +97,6 @@ export class MediaLibrary {
 }
 
 /** Tags compare without case or surrounding spaces: "Mogok " and "mogok" are one tag. */
-export function normaliseTag(tag: string): string {
+function normaliseTag(tag: string): string {
   return tag.trim().toLowerCase();
 }

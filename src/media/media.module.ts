@@ -12,7 +12,7 @@ import { MediaStorage } from './storage/media-storage';
 import { S3MediaStorage } from './storage/s3-storage';
 
 /** Object storage when configured (several processes or machines), else the local directory (a shared volume in Docker). */
-export function mediaStorageFor(config: AppConfig): MediaStorage {
+function mediaStorageFor(config: AppConfig): MediaStorage {
   const { MEDIA_S3_ENDPOINT: endpoint, MEDIA_S3_BUCKET: bucket, MEDIA_S3_ACCESS_KEY: accessKey, MEDIA_S3_SECRET_KEY: secretKey } = config;
   // The config check makes these all-or-nothing.
   if (endpoint && bucket && accessKey && secretKey) return new S3MediaStorage({ endpoint, bucket, accessKey, secretKey, region: config.MEDIA_S3_REGION });

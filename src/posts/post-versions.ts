@@ -5,7 +5,7 @@ import { zPlatform, zTimestamp } from '../core/http';
 export const versionTargetSchema = z.object({ accountId: z.string(), accountName: z.string(), platform: zPlatform, text: z.string().nullable() });
 export type VersionTarget = z.infer<typeof versionTargetSchema>;
 
-export const postVersionView = z
+const postVersionView = z
   .object({
     version: z.int(),
     editor: z.object({ id: z.string(), name: z.string() }).nullable().meta({ description: 'Who made this version; null when unknown (versions older than this record)' }),
