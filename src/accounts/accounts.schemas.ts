@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { postingSlotsSchema } from '../calendar/posting-slots';
-import { zInstant, zName } from '../core/http';
+import { changesSomething, NOTHING_TO_CHANGE, zInstant, zName } from '../core/http';
+import { inputMessage } from '../core/i18n';
 
 const httpUrl = z
   .string()
@@ -12,7 +13,7 @@ const httpUrl = z
     } catch {
       return false;
     }
-  }, 'Alamat http(s)://…|An http(s):// address')
+  }, inputMessage({ id: 'Alamat http(s)://…', en: 'An http(s):// address' }))
   .transform((value) => value.replace(/\/+$/, ''));
 
 const secret = (max = 500) => z.string().trim().min(1).max(max);
@@ -33,7 +34,7 @@ export const updateAccountSchema = z
   .object({ displayName: zName, postingSlots: postingSlotsSchema, baseUrl: httpUrl.nullable() })
   .partial()
   .strict()
-  .refine((value) => Object.keys(value).length > 0, 'Tidak ada perubahan|Nothing to change');
+  .refine(changesSomething, NOTHING_TO_CHANGE);
 export type UpdateAccount = z.infer<typeof updateAccountSchema>;
 
 export const listAccountsSchema = z

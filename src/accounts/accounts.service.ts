@@ -246,7 +246,7 @@ export class AccountsService {
 }
 
 /** What a credential form means for each platform: where the account lives and what is secret. */
-export function candidateFromForm(accountId: string, workspaceId: string, form: CredentialsForm): { candidate: CandidateAccount; revealedSecret: string | null } {
+function candidateFromForm(accountId: string, workspaceId: string, form: CredentialsForm): { candidate: CandidateAccount; revealedSecret: string | null } {
   const base = { accountId, workspaceId, platform: form.platform, externalId: null, handle: null, settings: {} };
   switch (form.platform) {
     case 'TELEGRAM':

@@ -47,4 +47,23 @@ export class KeyRotationRepository {
     });
     return count === 1;
   }
+
+  /**
+   * One stored ciphertext under a key id, in any workspace (the key check at start-up proves the key
+   * opens what the whole database holds): an account's credentials, else a webhook's secret.
+   */
+  sampleAccount(keyId: string) {
+    return this.prisma.connectedAccount.findFirst({ where: { credentialsKeyId: keyId, credentialsCiphertext: { not: null } }, select: { id: true, workspaceId: true, credentialsCiphertext: true } });
+  }
+
+  sampleWebhook(keyId: string) {
+    return this.prisma.webhookEndpoint.findFirst({ where: { secretKeyId: keyId }, select: { id: true, workspaceId: true, secretCiphertext: true } });
+  }
+
+  /** Every key id something is sealed under, across workspaces. */
+  async keyIdsInUse(): Promise<string[]> {
+    const accounts = await this.prisma.connectedAccount.findMany({ where: { credentialsKeyId: { not: null } }, distinct: ['credentialsKeyId'], select: { credentialsKeyId: true } });
+    const webhooks = await this.prisma.webhookEndpoint.findMany({ distinct: ['secretKeyId'], select: { secretKeyId: true } });
+    return [...new Set([...accounts.map((row) => row.credentialsKeyId!), ...webhooks.map((row) => row.secretKeyId)])];
+  }
 }

@@ -2,7 +2,7 @@ import { forgetUnusedKeyChecks, SecretDecryptionError, verifyCredentialKeys, typ
 import type { PrismaClient } from '../core/database';
 import { AccountCredentialsStore } from '../core/credentials';
 import { KeyRotationRepository } from './key-rotation.repository';
-import { keyIdsInUse, storedSample, webhookBinding } from './stored-keys';
+import { storedSample, webhookBinding } from './stored-keys';
 
 export interface RotationCounts {
   /** Rows re-sealed under the newest key. */
@@ -56,7 +56,7 @@ export async function rotateKeys(prisma: PrismaClient, box: SecretBox, options: 
     after = rows[rows.length - 1]!.id;
     options.progress?.(`webhooks: ${JSON.stringify(report.webhooks)}`);
   }
-  await forgetUnusedKeyChecks(prisma, box, await keyIdsInUse(prisma));
+  await forgetUnusedKeyChecks(prisma, box, await rotation.keyIdsInUse());
   return report;
 }
 

@@ -2,6 +2,7 @@ import type { AppConfig } from '../core/config';
 import { SecretBox, verifyCredentialKeys, type SecretBinding, type StoredSample } from '../core/crypto';
 import { openPrismaClient, type PrismaClient } from '../core/database';
 import { AccountCredentialsStore } from '../core/credentials';
+import { KeyRotationRepository } from './key-rotation.repository';
 
 /** What a webhook endpoint's secret is bound to (its ciphertext opens only in its own row). */
 export function webhookBinding(row: { id: string; workspaceId: string }): SecretBinding {
@@ -10,19 +11,13 @@ export function webhookBinding(row: { id: string; workspaceId: string }): Secret
 
 /** One stored ciphertext under the key id (an account's credentials, else a webhook's secret), if any. */
 export function storedSample(prisma: PrismaClient): StoredSample {
+  const stored = new KeyRotationRepository(prisma);
   return async (keyId) => {
-    const account = await prisma.connectedAccount.findFirst({ where: { credentialsKeyId: keyId, credentialsCiphertext: { not: null } }, select: { id: true, workspaceId: true, credentialsCiphertext: true } });
+    const account = await stored.sampleAccount(keyId);
     if (account) return { sealed: { keyId, ciphertext: new Uint8Array(account.credentialsCiphertext!) }, binding: AccountCredentialsStore.binding(account) };
-    const webhook = await prisma.webhookEndpoint.findFirst({ where: { secretKeyId: keyId }, select: { id: true, workspaceId: true, secretCiphertext: true } });
+    const webhook = await stored.sampleWebhook(keyId);
     return webhook ? { sealed: { keyId, ciphertext: new Uint8Array(webhook.secretCiphertext) }, binding: webhookBinding(webhook) } : null;
   };
-}
-
-/** Every key id something is sealed under. */
-export async function keyIdsInUse(prisma: PrismaClient): Promise<string[]> {
-  const accounts = await prisma.connectedAccount.findMany({ where: { credentialsKeyId: { not: null } }, distinct: ['credentialsKeyId'], select: { credentialsKeyId: true } });
-  const webhooks = await prisma.webhookEndpoint.findMany({ distinct: ['secretKeyId'], select: { secretKeyId: true } });
-  return [...new Set([...accounts.map((row) => row.credentialsKeyId!), ...webhooks.map((row) => row.secretKeyId)])];
 }
 
 /** Before the API or a worker starts: every configured key must open what is stored under its id (throws ConfigError). */

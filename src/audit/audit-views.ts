@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { zTimestamp } from '../core/http';
 
-export const auditEventView = z
+const auditEventView = z
   .object({
     id: z.string(),
     workspaceId: z.string().nullable(),

@@ -11,7 +11,7 @@ export const sessionTokenView = z
   })
   .meta({ id: 'SessionToken' });
 
-export const sessionView = z
+const sessionView = z
   .object({
     id: z.string(),
     createdAt: zTimestamp,
@@ -26,7 +26,7 @@ export const passwordResetRequestedView = z
   .object({ accepted: z.literal(true).meta({ description: 'Always true: the answer does not tell whether the email exists' }) })
   .meta({ id: 'PasswordResetRequested' });
 
-export const membershipView = z
+const membershipView = z
   .object({
     role: zRole,
     workspace: z.object({ id: z.string(), slug: z.string(), name: z.string(), timeZone: z.string(), locale: z.string() }),
@@ -51,12 +51,12 @@ export const meView = z
 export type MeView = z.output<typeof meView>;
 
 /** POST /auth/login with session "cookie": the session is in the cookies, the page learns who signed in. */
-export const browserSignInView = z.object({ user: meView, expiresAt: zTimestamp }).meta({ id: 'BrowserSignIn' });
+const browserSignInView = z.object({ user: meView, expiresAt: zTimestamp }).meta({ id: 'BrowserSignIn' });
 
 /** POST /auth/login answers a bearer token, or (session "cookie") who signed in. */
 export const signInView = z.union([sessionTokenView, browserSignInView]).meta({ id: 'SignIn' });
 
-export const apiTokenView = z
+const apiTokenView = z
   .object({
     id: z.string(),
     name: z.string(),

@@ -67,7 +67,7 @@ export class BrowserSession {
   }
 }
 
-export function csrfTokenFor(sessionToken: string): string {
+function csrfTokenFor(sessionToken: string): string {
   return createHash('sha256').update(`gaung-csrf:${sessionToken}`, 'utf8').digest('base64url');
 }
 

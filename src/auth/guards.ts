@@ -2,7 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { hashToken } from '../core/crypto';
-import { PrismaService, type Role } from '../core/database';
+import type { Role } from '../core/database';
 import { AppError } from '../core/errors';
 import { requestContext } from '../core/logging';
 import { AUTH_TEXT } from './auth.messages';
@@ -12,6 +12,7 @@ import type { GaungRequest, Principal } from './auth-context';
 import { CredentialsRepository } from './credentials.repository';
 import { API_TOKENS_ALLOWED, MIN_ROLE } from './min-role';
 import { OBJECT_SCOPES, UUID_PATTERN } from './object-scopes';
+import { ObjectScopesRepository } from './object-scopes.repository';
 import { lowerRole, roleAtLeast } from './roles';
 
 export const API_TOKEN_PREFIX = 'gat_';
@@ -91,7 +92,7 @@ export class AuthGuard implements CanActivate {
 @Injectable()
 export class WorkspaceGuard implements CanActivate {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly scopes: ObjectScopesRepository,
     private readonly credentials: CredentialsRepository,
     private readonly reflector: Reflector,
   ) {}
@@ -127,7 +128,7 @@ export class WorkspaceGuard implements CanActivate {
       const scope = OBJECT_SCOPES[name];
       if (!scope) continue;
       const id = String(value);
-      if (!UUID_PATTERN.test(id) || !(await scope.belongs(this.prisma, workspaceId, id))) throw AppError.notFound(scope.what);
+      if (!UUID_PATTERN.test(id) || !(await scope.belongs(this.scopes, workspaceId, id))) throw AppError.notFound(scope.what);
     }
   }
 }

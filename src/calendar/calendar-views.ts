@@ -13,7 +13,7 @@ export const localTimeView = z
   })
   .meta({ id: 'LocalTime' });
 
-export const calendarPostView = z
+const calendarPostView = z
   .object({
     id: z.string(),
     workspace: workspaceRefView,
@@ -33,7 +33,7 @@ export const calendarPostView = z
 
 export type CalendarPostView = z.output<typeof calendarPostView>;
 
-export const calendarDateView = z
+const calendarDateView = z
   .object({
     title: z.string(),
     date: z.string().meta({ description: 'Local date, YYYY-MM-DD' }),

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { inspectLocalTime } from '../core/time';
+import { inputMessage } from '../core/i18n';
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -9,7 +10,7 @@ export const postingSlotSchema = z
   .object({
     weekday: z.number().int().min(1).max(7),
     time: z.string().refine((time) => HH_MM.test(time), {
-      message: 'Gunakan format JJ:mm 24 jam, mis. 09:00.|Use 24-hour HH:mm, e.g. 09:00.',
+      message: inputMessage({ id: 'Gunakan format JJ:mm 24 jam, mis. 09:00.', en: 'Use 24-hour HH:mm, e.g. 09:00.' }),
     }),
   })
   .strict()
@@ -20,7 +21,7 @@ export const postingSlotsSchema = z
   .array(postingSlotSchema)
   .max(200)
   .refine((slots) => new Set(slots.map((slot) => `${slot.weekday} ${slot.time}`)).size === slots.length, {
-    message: 'Ada slot yang sama lebih dari sekali.|A slot appears more than once.',
+    message: inputMessage({ id: 'Ada slot yang sama lebih dari sekali.', en: 'A slot appears more than once.' }),
   });
 
 export type PostingSlot = z.infer<typeof postingSlotSchema>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { zLatePolicy, zPartnershipStatus, zTimestamp } from '../core/http';
 import { holdFields, workspaceRefView } from '../workspaces/workspace-views';
 
-export const campaignPartnerView = z
+const campaignPartnerView = z
   .object({ id: z.string(), workspace: workspaceRefView, status: zPartnershipStatus, invitedAt: zTimestamp, respondedAt: zTimestamp.nullable() })
   .meta({ id: 'CampaignPartner' });
 
@@ -43,7 +43,7 @@ export const partnerInvitedView = z
   .meta({ id: 'PartnerInvited' });
 
 /** A joint campaign this workspace is invited to or part of. */
-export const partnershipView = z
+const partnershipView = z
   .object({
     id: z.string(),
     workspaceId: z.string(),

@@ -1,14 +1,15 @@
 import { z } from 'zod';
-import { zIanaZone, zInstant, zLatePolicy, zName, zUuid } from '../core/http';
+import { changesSomething, NOTHING_TO_CHANGE, zIanaZone, zInstant, zLatePolicy, zName, zUuid } from '../core/http';
+import { inputMessage } from '../core/i18n';
 
-const hashtag = z.string().regex(/^#?[\p{L}\p{N}_]{1,100}$/u, 'Tagar tanpa spasi|A hashtag without spaces');
+const hashtag = z.string().regex(/^#?[\p{L}\p{N}_]{1,100}$/u, inputMessage({ id: 'Tagar tanpa spasi', en: 'A hashtag without spaces' }));
 
 const campaignFields = {
   name: zName,
   goal: z.string().max(4000).nullable(),
   keyMessages: z.array(z.string().trim().min(1).max(500)).max(20),
   hashtags: z.array(hashtag).max(30),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Warna seperti #c0392b|A colour like #c0392b'),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, inputMessage({ id: 'Warna seperti #c0392b', en: 'A colour like #c0392b' })),
   startsAt: zInstant.nullable(),
   endsAt: zInstant.nullable(),
   timeZone: zIanaZone,
@@ -18,7 +19,7 @@ const campaignFields = {
 
 const endsAfterStart = (value: { startsAt?: string | null; endsAt?: string | null }) =>
   !value.startsAt || !value.endsAt || Date.parse(value.endsAt) > Date.parse(value.startsAt);
-const endsMessage = { message: 'Tanggal selesai harus setelah tanggal mulai|The end must be after the start', path: ['endsAt'] };
+const endsMessage = { message: inputMessage({ id: 'Tanggal selesai harus setelah tanggal mulai', en: 'The end must be after the start' }), path: ['endsAt'] };
 
 export const createCampaignSchema = z
   .object(campaignFields)
@@ -31,7 +32,7 @@ export const updateCampaignSchema = z
   .object(campaignFields)
   .partial()
   .strict()
-  .refine((value) => Object.keys(value).length > 0, 'Tidak ada perubahan|Nothing to change')
+  .refine(changesSomething, NOTHING_TO_CHANGE)
   .refine(endsAfterStart, endsMessage);
 
 export const listCampaignsSchema = z

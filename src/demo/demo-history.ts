@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { Platform, Prisma } from '../core/database';
 import { summarise } from '../publishers/post-metrics';
+import { DemoRepository } from './demo.repository';
 
 /** How far back the demo's published history reaches. */
 const HISTORY_DAYS = 100;
@@ -33,6 +34,7 @@ const POSTING_HOURS = [7, 9, 12, 15, 19, 21];
  * Deterministic (a fixed pseudo-random sequence), so the demo looks the same every time.
  */
 export async function seedDemoHistory(tx: Prisma.TransactionClient, owners: Array<Omit<HistoryOwner, 'strongHours' | 'platform'>>, campaignId: string, now: DateTime): Promise<void> {
+  const demo = new DemoRepository(tx);
   const random = sequence(20_261_130);
   const platforms: Platform[] = ['MASTODON', 'BLUESKY'];
   const strong = [
@@ -41,15 +43,12 @@ export async function seedDemoHistory(tx: Prisma.TransactionClient, owners: Arra
   ];
   for (const [index, base] of owners.entries()) {
     const owner: HistoryOwner = { ...base, platform: platforms[index % 2]!, strongHours: strong[index % 2]! };
-    const account = await tx.connectedAccount.create({
-      data: {
-        workspaceId: owner.workspaceId,
-        platform: owner.platform,
-        displayName: `${owner.slug.toUpperCase()} ${owner.platform === 'MASTODON' ? 'Mastodon' : 'Bluesky'} (riwayat demo)`,
-        handle: `@${owner.slug}`,
-        status: 'DISABLED',
-        statusReason: 'Demo history only: not connected to a platform',
-      },
+    const account = await demo.createAccount(owner.workspaceId, {
+      platform: owner.platform,
+      displayName: `${owner.slug.toUpperCase()} ${owner.platform === 'MASTODON' ? 'Mastodon' : 'Bluesky'} (riwayat demo)`,
+      handle: `@${owner.slug}`,
+      status: 'DISABLED',
+      statusReason: 'Demo history only: not connected to a platform',
     });
     const posts: Prisma.PostCreateManyInput[] = [];
     const targets: Prisma.PostTargetCreateManyInput[] = [];
@@ -76,9 +75,7 @@ export async function seedDemoHistory(tx: Prisma.TransactionClient, owners: Arra
         }
       }
     }
-    await tx.post.createMany({ data: posts });
-    await tx.postTarget.createMany({ data: targets });
-    await tx.metricSnapshot.createMany({ data: snapshots });
+    await demo.createHistory({ posts, targets, snapshots });
   }
 }
 

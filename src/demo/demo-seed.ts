@@ -3,8 +3,8 @@ import { hashPassword, newSecretToken, type SecretBox } from '../core/crypto';
 import type { PrismaClient } from '../core/database';
 import { DeliveryState, Platform, PostStatus, Role } from '../core/database';
 import { seedDemoHistory } from './demo-history';
-import { postInclude } from '../posts/posts.repository';
-import { recordPostVersion } from '../posts/post-versions';
+import { DemoRepository } from './demo.repository';
+import { recordPostVersion } from '../posts/post-versions.repository';
 
 /** Every demo user's password; documented in README. Demo data only: never use in production. */
 export const DEMO_PASSWORD = 'gaung-demo-2026';
@@ -30,60 +30,54 @@ export interface SeedResult {
  * Idempotent: does nothing when the demo workspaces exist.
  */
 export async function seedDemo(prisma: PrismaClient, secrets: SecretBox, publicBaseUrl: string, now = DateTime.utc()): Promise<SeedResult> {
-  const existing = await prisma.workspace.count({ where: { slug: { in: WORKSPACES.map((w) => w.slug) } } });
+  const existing = await new DemoRepository(prisma).countWorkspaces(WORKSPACES.map((w) => w.slug));
   if (existing > 0) return { seeded: false };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   await prisma.$transaction(async (tx) => {
+    const demo = new DemoRepository(tx);
     const ids: Record<string, { workspaceId: string; users: Record<Role, string>; accountId: string; webhookId: string }> = {};
     for (const { slug, name } of WORKSPACES) {
-      const workspace = await tx.workspace.create({ data: { slug, name, timeZone: 'Asia/Jakarta', locale: 'id' } });
+      const workspace = await demo.createWorkspace({ slug, name, timeZone: 'Asia/Jakarta', locale: 'id' });
       const users = {} as Record<Role, string>;
       for (const role of ROLES) {
-        const user = await tx.user.create({
-          data: {
-            email: `${role.toLowerCase()}@${slug}.demo`,
-            name: `${role.charAt(0)}${role.slice(1).toLowerCase()} ${slug.toUpperCase()}`,
-            passwordHash,
-            locale: 'id',
-          },
+        users[role] = await demo.createMember(workspace.id, role, {
+          email: `${role.toLowerCase()}@${slug}.demo`,
+          name: `${role.charAt(0)}${role.slice(1).toLowerCase()} ${slug.toUpperCase()}`,
+          passwordHash,
+          locale: 'id',
         });
-        await tx.membership.create({ data: { workspaceId: workspace.id, userId: user.id, role } });
-        users[role] = user.id;
       }
-      const account = await tx.connectedAccount.create({
-        data: { workspaceId: workspace.id, platform: Platform.FEED, displayName: `${slug.toUpperCase()} feed`, handle: slug },
-      });
-      const webhook = await tx.connectedAccount.create({
-        data: { workspaceId: workspace.id, platform: Platform.WEBHOOK, displayName: `${slug.toUpperCase()} webhook (demo receiver)`, baseUrl: `${publicBaseUrl}${DEMO_RECEIVER_PATH}` },
+      const account = await demo.createAccount(workspace.id, { platform: Platform.FEED, displayName: `${slug.toUpperCase()} feed`, handle: slug });
+      const webhook = await demo.createAccount(workspace.id, {
+        platform: Platform.WEBHOOK,
+        displayName: `${slug.toUpperCase()} webhook (demo receiver)`,
+        baseUrl: `${publicBaseUrl}${DEMO_RECEIVER_PATH}`,
       });
       // Each workspace's channel has its own secret: the receiver files a delivery under the workspace whose secret signed it.
       const sealed = secrets.seal(JSON.stringify({ secret: newSecretToken('whsec_') }), { workspaceId: workspace.id, subject: `account:${webhook.id}` });
-      await tx.connectedAccount.update({ where: { id: webhook.id }, data: { credentialsCiphertext: sealed.ciphertext, credentialsKeyId: sealed.keyId } });
+      await demo.setAccountCredentials(workspace.id, webhook.id, sealed);
       ids[slug] = { workspaceId: workspace.id, users, accountId: account.id, webhookId: webhook.id };
     }
 
     const kspi = ids.kspi!;
     const ksbsi = ids.ksbsi!;
-    const campaign = await tx.campaign.create({
-      data: {
-        workspaceId: kspi.workspaceId,
-        name: 'Tolak Upah Murah 2027',
-        goal: 'Mendorong kenaikan upah minimum yang layak di seluruh provinsi.',
-        keyMessages: ['Upah layak adalah hak', 'Buruh bersatu dari Sabang sampai Merauke'],
-        hashtags: ['#TolakUpahMurah', '#BuruhBersatu'],
-        color: '#c0392b',
-        timeZone: 'Asia/Jakarta',
-        startsAt: now.minus({ days: 7 }).toJSDate(),
-        endsAt: now.plus({ days: 30 }).toJSDate(),
-        partners: {
-          create: {
-            workspaceId: ksbsi.workspaceId,
-            status: 'ACTIVE',
-            invitedById: kspi.users.COORDINATOR,
-            respondedById: ksbsi.users.COORDINATOR,
-            respondedAt: now.toJSDate(),
-          },
+    const campaign = await demo.createCampaign(kspi.workspaceId, {
+      name: 'Tolak Upah Murah 2027',
+      goal: 'Mendorong kenaikan upah minimum yang layak di seluruh provinsi.',
+      keyMessages: ['Upah layak adalah hak', 'Buruh bersatu dari Sabang sampai Merauke'],
+      hashtags: ['#TolakUpahMurah', '#BuruhBersatu'],
+      color: '#c0392b',
+      timeZone: 'Asia/Jakarta',
+      startsAt: now.minus({ days: 7 }).toJSDate(),
+      endsAt: now.plus({ days: 30 }).toJSDate(),
+      partners: {
+        create: {
+          workspaceId: ksbsi.workspaceId,
+          status: 'ACTIVE',
+          invitedById: kspi.users.COORDINATOR,
+          respondedById: ksbsi.users.COORDINATOR,
+          respondedAt: now.toJSDate(),
         },
       },
     });
@@ -102,29 +96,25 @@ export async function seedDemo(prisma: PrismaClient, secrets: SecretBox, publicB
     for (const plan of plans) {
       const scheduled = now.plus({ hours: plan.inHours }).setZone(plan.zone).startOf('minute').plus({ minutes: 1 });
       const approved = plan.status === PostStatus.APPROVED;
-      const post = await tx.post.create({
-        include: postInclude,
-        data: {
-          workspaceId: plan.who.workspaceId,
-          campaignId: campaign.id,
-          authorId: plan.who.users.EDITOR,
-          unreviewedEditorIds: approved ? [] : [plan.who.users.EDITOR],
-          baseText: plan.text,
-          scheduledAt: scheduled.toJSDate(),
-          scheduleZone: plan.zone,
-          status: plan.status,
-          submittedAt: plan.status === PostStatus.DRAFT ? null : now.toJSDate(),
-          approvedVersion: approved ? 1 : null,
-          approvedById: approved ? plan.who.users.COORDINATOR : null,
-          approvedAt: approved ? now.toJSDate() : null,
-          targets: {
-            create: [plan.who.accountId, ...('webhook' in plan ? [plan.who.webhookId] : [])].map((accountId) => ({
-              workspaceId: plan.who.workspaceId,
-              accountId,
-              state: approved ? DeliveryState.SCHEDULED : DeliveryState.PENDING,
-              dueAt: approved ? scheduled.toJSDate() : null,
-            })),
-          },
+      const post = await demo.createPost(plan.who.workspaceId, {
+        campaignId: campaign.id,
+        authorId: plan.who.users.EDITOR,
+        unreviewedEditorIds: approved ? [] : [plan.who.users.EDITOR],
+        baseText: plan.text,
+        scheduledAt: scheduled.toJSDate(),
+        scheduleZone: plan.zone,
+        status: plan.status,
+        submittedAt: plan.status === PostStatus.DRAFT ? null : now.toJSDate(),
+        approvedVersion: approved ? 1 : null,
+        approvedById: approved ? plan.who.users.COORDINATOR : null,
+        approvedAt: approved ? now.toJSDate() : null,
+        targets: {
+          create: [plan.who.accountId, ...('webhook' in plan ? [plan.who.webhookId] : [])].map((accountId) => ({
+            workspaceId: plan.who.workspaceId,
+            accountId,
+            state: approved ? DeliveryState.SCHEDULED : DeliveryState.PENDING,
+            dueAt: approved ? scheduled.toJSDate() : null,
+          })),
         },
       });
       await recordPostVersion(tx, post, plan.who.users.EDITOR);

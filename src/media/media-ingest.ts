@@ -10,7 +10,7 @@ import { MediaStorage } from './storage/media-storage';
 import { openSpool } from './storage/spool';
 import { videoDurationMs } from './video-duration';
 
-export const INGEST_TEXT = {
+const INGEST_TEXT = {
   unreadable: {
     id: 'Gambar tidak dapat dibaca (rusak atau terlalu banyak piksel). Simpan ulang sebagai JPEG atau PNG lalu unggah lagi.',
     en: 'The image cannot be read (damaged, or too many pixels). Save it again as JPEG or PNG and upload it again.',
@@ -18,8 +18,8 @@ export const INGEST_TEXT = {
 };
 
 /** Long side of the library's copies, in pixels. */
-export const THUMBNAIL_EDGE = 320;
-export const PREVIEW_EDGE = 1280;
+const THUMBNAIL_EDGE = 320;
+const PREVIEW_EDGE = 1280;
 
 /** What an upload became in storage, ready to be recorded. */
 export interface StoredUpload extends Pick<MediaItem, 'id' | 'kind' | 'mimeType' | 'byteSize' | 'width' | 'height'> {

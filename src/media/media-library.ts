@@ -3,6 +3,7 @@ import { accessActor, AuditService } from '../core/audit';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { type DeliveryState, type MediaAsset, PrismaService, type Prisma } from '../core/database';
 import { AppError } from '../core/errors';
+import { MediaRepository } from './media.repository';
 import { MediaStorage } from './storage/media-storage';
 
 export const MEDIA_TEXT = {
@@ -32,11 +33,12 @@ export interface LibraryQuery {
   tag?: string;
 }
 
-/** The library's look-ups and its one destructive act; every query takes the workspace id. */
+/** The library's look-ups and its one destructive act, for one workspace (rows in MediaRepository). */
 @Injectable()
 export class MediaLibrary {
   constructor(
     private readonly prisma: PrismaService,
+    private readonly media: MediaRepository,
     private readonly storage: MediaStorage,
     private readonly audit: AuditService,
   ) {}
@@ -44,21 +46,16 @@ export class MediaLibrary {
   async find(workspaceId: string, query: LibraryQuery): Promise<MediaAsset[]> {
     const text = query.q?.trim();
     const where: Prisma.MediaAssetWhereInput = {
-      workspaceId,
       id: query.before ? { lt: query.before } : undefined,
       tags: query.tag ? { has: normaliseTag(query.tag) } : undefined,
       OR: text ? [{ altText: { contains: text, mode: 'insensitive' } }, { tags: { has: normaliseTag(text) } }] : undefined,
     };
-    return this.prisma.mediaAsset.findMany({ where, orderBy: { id: 'desc' }, take: query.limit });
+    return this.media.find(workspaceId, where, query.limit);
   }
 
   /** Which posts (and their campaigns) use each media item. */
   async usesOf(workspaceId: string, mediaIds: string[]): Promise<Map<string, MediaUse[]>> {
-    const rows = await this.prisma.postMedia.findMany({
-      where: { mediaId: { in: mediaIds }, post: { workspaceId } },
-      select: { mediaId: true, post: { select: { id: true, status: true, scheduledAt: true, campaign: { select: { id: true, name: true } } } } },
-      orderBy: { postId: 'desc' },
-    });
+    const rows = await this.media.postsUsing(workspaceId, mediaIds);
     const uses = new Map<string, MediaUse[]>();
     for (const { mediaId, post } of rows) {
       const list = uses.get(mediaId) ?? [];
@@ -72,11 +69,11 @@ export class MediaLibrary {
   async updateDetails(access: WorkspaceAccess, mediaId: string, changes: { altText?: string | null; tags?: string[] }): Promise<MediaAsset> {
     return this.prisma.$transaction(async (tx) => {
       const data = { altText: changes.altText, tags: changes.tags ? [...new Set(changes.tags.map(normaliseTag))] : undefined };
-      const { count } = await tx.mediaAsset.updateMany({ where: { id: mediaId, workspaceId: access.workspaceId }, data });
-      if (count === 0) throw AppError.notFound(MEDIA_TEXT.media);
+      const updated = await this.media.updateDetails(tx, access.workspaceId, mediaId, data);
+      if (!updated) throw AppError.notFound(MEDIA_TEXT.media);
       const action = changes.altText !== undefined ? 'media.alt_text_changed' : 'media.tags_changed';
       await this.audit.record(tx, { workspaceId: access.workspaceId, actor: accessActor(access), action, subjectType: 'media', subjectId: mediaId });
-      return tx.mediaAsset.findUniqueOrThrow({ where: { id: mediaId } });
+      return this.media.findById(tx, access.workspaceId, mediaId);
     });
   }
 
@@ -87,15 +84,10 @@ export class MediaLibrary {
   async delete(access: WorkspaceAccess, mediaId: string): Promise<void> {
     const keys = await this.prisma.$transaction(async (tx) => {
       // Locks the row: a post cannot be approved with this media between the check and the delete.
-      const [media] = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM "MediaAsset" WHERE id = ${mediaId}::uuid AND "workspaceId" = ${access.workspaceId}::uuid FOR UPDATE`;
-      if (!media) throw AppError.notFound(MEDIA_TEXT.media);
-      const blocking = await tx.post.count({
-        where: { workspaceId: access.workspaceId, status: 'APPROVED', media: { some: { mediaId } }, targets: { some: { state: { notIn: FINISHED } } } },
-      });
+      if (!(await this.media.lock(tx, access.workspaceId, mediaId))) throw AppError.notFound(MEDIA_TEXT.media);
+      const blocking = await this.media.countApprovedPostsUsing(tx, access.workspaceId, mediaId, FINISHED);
       if (blocking > 0) throw AppError.conflict('media_in_use', MEDIA_TEXT.inUse, { count: blocking });
-      const row = await tx.mediaAsset.findUniqueOrThrow({ where: { id: mediaId }, include: { renditions: { select: { storageKey: true } } } });
-      await tx.postMedia.deleteMany({ where: { mediaId } });
-      await tx.mediaAsset.delete({ where: { id: mediaId } });
+      const row = await this.media.delete(tx, access.workspaceId, mediaId);
       await this.audit.record(tx, { workspaceId: access.workspaceId, actor: accessActor(access), action: 'media.deleted', subjectType: 'media', subjectId: mediaId, summary: { mimeType: row.mimeType, byteSize: row.byteSize } });
       return [row.storageKey, row.thumbnailKey, row.previewKey, ...row.renditions.map((r) => r.storageKey)].filter((key): key is string => key !== null);
     });
@@ -105,6 +97,6 @@ export class MediaLibrary {
 }
 
 /** Tags compare without case or surrounding spaces: "Mogok " and "mogok" are one tag. */
-export function normaliseTag(tag: string): string {
+function normaliseTag(tag: string): string {
   return tag.trim().toLowerCase();
 }

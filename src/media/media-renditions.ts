@@ -1,10 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type MediaAsset, PrismaService } from '../core/database';
+import type { MediaAsset } from '../core/database';
 import { planFit } from './media-fit';
 import type { MediaItem } from './media-item';
 import type { MediaDestination, MediaLimits } from './media-limits';
 import { fitImage, oneImageAtATime } from './image-processing';
 import { MediaUrls, type MediaVariant } from './media-urls';
+import { MediaRepository } from './media.repository';
 import { MediaStorage } from './storage/media-storage';
 
 type Bytes = Pick<MediaItem, 'mimeType' | 'byteSize' | 'width' | 'height' | 'publicUrl' | 'read'>;
@@ -19,7 +20,7 @@ export class MediaRenditions {
   private readonly logger = new Logger(MediaRenditions.name);
 
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly media: MediaRepository,
     private readonly storage: MediaStorage,
     private readonly urls: MediaUrls,
   ) {}
@@ -44,7 +45,7 @@ export class MediaRenditions {
 
   private async rendition(media: MediaAsset, platform: MediaDestination['platform'], limits: MediaLimits): Promise<Bytes> {
     const variant: MediaVariant = `rendition-${platform.toLowerCase()}`;
-    let row = await this.prisma.mediaRendition.findUnique({ where: { mediaId_platform: { mediaId: media.id, platform } } });
+    let row = await this.media.findRendition(media.id, platform);
     if (!row) {
       const source = await this.storage.read(media.storageKey);
       const target = { formats: limits.imageFormats, maxBytes: limits.maxImageBytes, maxEdge: limits.maxImageEdge, maxPixels: limits.maxImagePixels };
@@ -53,8 +54,7 @@ export class MediaRenditions {
       const storageKey = `${media.storageKey}.${variant}`;
       await this.storage.put(storageKey, fitted.bytes);
       const data = { mediaId: media.id, platform, storageKey, mimeType: fitted.mimeType, byteSize: fitted.bytes.length, width: fitted.width, height: fitted.height };
-      // Two workers fitting the same image at once make the same bytes: the first row wins.
-      row = await this.prisma.mediaRendition.upsert({ where: { mediaId_platform: { mediaId: media.id, platform } }, create: data, update: {} });
+      row = await this.media.saveRendition(data);
     }
     const { mimeType, byteSize, width, height, storageKey } = row;
     return { mimeType, byteSize, width, height, publicUrl: this.urls.publicUrl(media.id, variant), read: () => this.storage.read(storageKey) };

@@ -18,23 +18,3 @@ export function detectMedia(bytes: Buffer): DetectedMedia | null {
   }
   return null;
 }
-
-/** Width and height of PNG, GIF and JPEG images; null when unknown. */
-export function imageSize(bytes: Buffer, mimeType: string): { width: number; height: number } | null {
-  if (mimeType === 'image/png' && bytes.length >= 24) return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
-  if (mimeType === 'image/gif' && bytes.length >= 10) return { width: bytes.readUInt16LE(6), height: bytes.readUInt16LE(8) };
-  if (mimeType === 'image/jpeg') {
-    let offset = 2;
-    while (offset + 9 < bytes.length) {
-      if (bytes[offset] !== 0xff) return null;
-      const marker = bytes[offset + 1]!;
-      const length = bytes.readUInt16BE(offset + 2);
-      // SOF0..SOF15 except DHT (C4), JPG (C8) and DAC (CC) carry the frame size.
-      if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
-        return { height: bytes.readUInt16BE(offset + 5), width: bytes.readUInt16BE(offset + 7) };
-      }
-      offset += 2 + length;
-    }
-  }
-  return null;
-}

@@ -12,7 +12,7 @@ const SNIFF_BYTES = 12;
 /** Bytes kept in memory to read an image's size from its header; the rest goes to disk only. */
 const HEAD_BYTES = 256 * 1024;
 
-export const UPLOAD_TEXT = {
+const UPLOAD_TEXT = {
   empty: { id: 'Unggahan kosong. Kirim isi berkas sebagai badan permintaan.', en: 'The upload is empty. Send the file as the request body.' },
   unsupported: {
     id: 'Jenis berkas tidak didukung. Gunakan JPEG, PNG, GIF, WebP atau MP4.',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { zTimestamp } from '../core/http';
 
-export const mediaUseView = z
+const mediaUseView = z
   .object({
     postId: z.string(),
     status: z.string().meta({ description: "The post's status (DRAFT, IN_REVIEW, CHANGES_REQUESTED, APPROVED, CANCELLED)" }),

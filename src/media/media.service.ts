@@ -9,6 +9,7 @@ import type { MediaDestination } from './media-limits';
 import { MediaIngest } from './media-ingest';
 import { MEDIA_TEXT, MediaLibrary, type LibraryQuery, type MediaUse } from './media-library';
 import { MediaRenditions } from './media-renditions';
+import { MediaRepository } from './media.repository';
 import { MediaUrls, type MediaVariant } from './media-urls';
 import type { MediaView } from './media-views';
 import { MediaStorage } from './storage/media-storage';
@@ -17,6 +18,7 @@ import { MediaStorage } from './storage/media-storage';
 export class MediaService {
   constructor(
     private readonly prisma: PrismaService,
+    private readonly media: MediaRepository,
     private readonly ingest: MediaIngest,
     private readonly library: MediaLibrary,
     private readonly renditions: MediaRenditions,
@@ -30,7 +32,7 @@ export class MediaService {
     const stored = await this.ingest.ingest(access.workspaceId, req);
     try {
       const media = await this.prisma.$transaction(async (tx) => {
-        const created = await tx.mediaAsset.create({ data: { ...stored, workspaceId: access.workspaceId, uploadedById: access.userId, altText } });
+        const created = await this.media.create(tx, access.workspaceId, { ...stored, uploadedById: access.userId, altText });
         await this.audit.record(tx, {
           workspaceId: access.workspaceId,
           actor: accessActor(access),
@@ -68,7 +70,7 @@ export class MediaService {
   async publicBytes(mediaId: string, signature: string, variant: MediaVariant = null) {
     const signed = this.urls.verify(mediaId, signature, Date.now(), variant);
     if (!signed) throw AppError.notFound(MEDIA_TEXT.media);
-    const media = await this.prisma.mediaAsset.findUnique({ where: { id: mediaId }, include: { renditions: true } });
+    const media = await this.media.findSigned(mediaId);
     const source = media && sourceOf(media, variant);
     if (!source) throw AppError.notFound(MEDIA_TEXT.media);
     return { mimeType: source.mimeType, stream: await this.storage.stream(source.key), expiresAt: signed.expiresAt };
@@ -87,7 +89,7 @@ export class MediaService {
 
   /** A post's media, in order, as the publisher of `platform` takes them (fitted to its limits). */
   async itemsForPost(workspaceId: string, postId: string, publisher: MediaDestination | null = null): Promise<MediaItem[]> {
-    const rows = await this.prisma.postMedia.findMany({ where: { postId, post: { workspaceId } }, include: { media: true }, orderBy: { position: 'asc' } });
+    const rows = await this.media.mediaOfPost(workspaceId, postId);
     const items: MediaItem[] = [];
     for (const { media } of rows) items.push(await this.renditions.forPlatform(media, publisher));
     return items;

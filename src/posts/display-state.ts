@@ -7,7 +7,7 @@ import type { DeliveryState, PostStatus } from '../core/database';
  * approved it in time; people need "EXPIRED". The status field stays as it is (review rules read
  * it); this is computed here only, for post views and calendar items alike.
  */
-export const DISPLAY_STATES = [
+const DISPLAY_STATES = [
   'DRAFT',
   'IN_REVIEW',
   'CHANGES_REQUESTED',

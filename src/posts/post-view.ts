@@ -7,12 +7,12 @@ import { displayStateOf, zDisplayState } from './display-state';
 import type { PostWithTargets } from './posts.repository';
 
 /** A content problem of one target (too long, missing media...), in the caller's language. */
-export const contentIssueView = z
+const contentIssueView = z
   .object({ code: z.string(), message: z.string().meta({ description: "Names the platform and account, in the caller's language" }) })
   .meta({ id: 'ContentIssue' });
 
 /** One target's content issues, addressed by account, in the order the user gave the targets. */
-export const accountIssuesView = z
+const accountIssuesView = z
   .object({
     index: z.int().meta({ description: 'Position of the target in the request (or in the post) from 0' }),
     accountId: z.string(),
@@ -23,7 +23,7 @@ export const accountIssuesView = z
   })
   .meta({ id: 'AccountIssues' });
 
-export const postTargetView = z
+const postTargetView = z
   .object({
     id: z.string(),
     accountId: z.string(),
@@ -42,7 +42,7 @@ export const postTargetView = z
   .meta({ id: 'PostTarget' });
 
 /** What the reader may do with the post now, by the very rules the action routes apply. */
-export const postActionsView = z
+const postActionsView = z
   .object({
     submit: z.boolean(),
     approve: z.boolean().meta({ description: 'False for the author and for editors of this version unless the workspace allows self-approval (four eyes)' }),

@@ -3,7 +3,7 @@ import { CampaignsModule } from '../campaigns/campaigns.module';
 import { PublishersModule } from '../publishers';
 import { PublishingModule } from '../publishing';
 import { PostsController } from './posts.controller';
-import { PostVersionsRepository } from './post-versions';
+import { PostVersionsRepository } from './post-versions.repository';
 import { PostsRepository } from './posts.repository';
 import { PostsService } from './posts.service';
 

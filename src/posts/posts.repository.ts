@@ -27,6 +27,22 @@ export class PostsRepository {
     return this.prisma.post.findFirst({ where: { id: postId, workspaceId }, include: postInclude });
   }
 
+  /** The post as `tx` sees it now, after a change made in that transaction. */
+  findAsOf(tx: Tx, workspaceId: string, postId: string): Promise<PostWithTargets> {
+    return tx.post.findFirstOrThrow({ where: { id: postId, workspaceId }, include: postInclude });
+  }
+
+  /** The workspace's alt text policy, for a draft that has no post yet. */
+  workspaceAltTextPolicy(workspaceId: string) {
+    return this.prisma.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { altTextPolicy: true } });
+  }
+
+  /** Whether the workspace lets an editor approve their own post (read in `db`, a transaction or not). */
+  async workspaceAllowsSelfApproval(db: Tx, workspaceId: string): Promise<boolean> {
+    const workspace = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { allowSelfApproval: true } });
+    return workspace.allowSelfApproval;
+  }
+
   /** Locks the post row for the rest of the transaction (serialises edits, reviews and approvals). */
   async lock(tx: Tx, workspaceId: string, postId: string): Promise<PostWithTargets | null> {
     await tx.$queryRaw`SELECT id FROM "Post" WHERE id = ${postId}::uuid AND "workspaceId" = ${workspaceId}::uuid FOR UPDATE`;

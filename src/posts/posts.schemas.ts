@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { scheduleInputSchema } from '../core/time';
-import { zInstant, zPostStatus, zUuid } from '../core/http';
+import { changesSomething, NOTHING_TO_CHANGE, zInstant, zPostStatus, zUuid } from '../core/http';
+import { inputMessage } from '../core/i18n';
 
 const targetSchema = z
   .object({
@@ -19,7 +20,7 @@ const postFields = {
     .array(targetSchema)
     .min(1)
     .max(25)
-    .refine((targets) => new Set(targets.map((t) => t.accountId)).size === targets.length, 'Satu akun hanya sekali|Each account at most once'),
+    .refine((targets) => new Set(targets.map((t) => t.accountId)).size === targets.length, inputMessage({ id: 'Satu akun hanya sekali', en: 'Each account at most once' })),
   /** An instant with offset ("2027-05-01T09:00:00+09:00"), or a wall-clock time plus zone ("2027-05-01T09:00" in Asia/Jayapura). */
   schedule: scheduleInputSchema.nullable(),
   /** Instead of a time: publish as soon as a coordinator approves (the approval sets the time). */
@@ -31,7 +32,7 @@ const postFields = {
 const oneWayToTime = {
   check: (value: { schedule?: unknown; publishNow?: boolean }) => !(value.publishNow === true && value.schedule),
   message: {
-    message: 'Pilih waktu terbit atau "terbitkan sekarang", tidak keduanya|Give a time or "publish now", not both',
+    message: inputMessage({ id: 'Pilih waktu terbit atau "terbitkan sekarang", tidak keduanya', en: 'Give a time or "publish now", not both' }),
     path: ['publishNow'],
   },
 };
@@ -48,7 +49,7 @@ export const updatePostSchema = z
   .object(postFields)
   .partial()
   .strict()
-  .refine((value) => Object.keys(value).length > 0, 'Tidak ada perubahan|Nothing to change')
+  .refine(changesSomething, NOTHING_TO_CHANGE)
   .refine(oneWayToTime.check, oneWayToTime.message)
   .meta({ id: 'PostChanges' });
 

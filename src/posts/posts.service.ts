@@ -13,8 +13,8 @@ import { checkContent, hasIssues, presentIssues, validatorFrom, type AccountIssu
 import { presentPost, type PostActions } from './post-view';
 import { POST_TEXT } from './posts.messages';
 import { nextTiming } from './publish-time';
-import { PostsRepository, postInclude, STARTED_DELIVERY_STATES, type PostWithTargets } from './posts.repository';
-import { PostVersionsRepository } from './post-versions';
+import { PostsRepository, STARTED_DELIVERY_STATES, type PostWithTargets } from './posts.repository';
+import { PostVersionsRepository } from './post-versions.repository';
 import type { CreatePost, UpdatePost } from './posts.schemas';
 
 /** Drafting: create, edit, read. Review transitions live in ReviewService. */
@@ -114,7 +114,7 @@ export class PostsService {
     }
     const references = await this.checkReferences(access, input);
     const timing = nextTiming(before, input, references.when);
-    const { altTextPolicy } = before?.workspace ?? (await this.prisma.workspace.findUniqueOrThrow({ where: { id: access.workspaceId }, select: { altTextPolicy: true } }));
+    const { altTextPolicy } = before?.workspace ?? (await this.posts.workspaceAltTextPolicy(access.workspaceId));
     const issues = checkContent(draftOf(before, input, references, altTextPolicy), validatorFrom(this.registry));
     // A time kept from before may have passed since: the edit is allowed, submitting is not.
     const timePassed = !timing.publishNow && timing.scheduledAt !== null && timing.scheduledAt.getTime() <= Date.now();
@@ -130,7 +130,7 @@ export class PostsService {
 
   /** Keeps the post's current version (as `tx` sees it now): call in the transaction that made it. */
   async recordVersion(tx: Tx, access: WorkspaceAccess, postId: string) {
-    const post = await tx.post.findFirstOrThrow({ where: { id: postId, workspaceId: access.workspaceId }, include: postInclude });
+    const post = await this.posts.findAsOf(tx, access.workspaceId, postId);
     await this.versions.record(tx, post, access.userId);
   }
 
@@ -153,8 +153,8 @@ export class PostsService {
   }
 
   async reviewContext(tx: Tx, access: WorkspaceAccess): Promise<ReviewContext> {
-    const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: access.workspaceId }, select: { allowSelfApproval: true } });
-    return { actor: { userId: access.userId, role: access.role }, allowSelfApproval: workspace.allowSelfApproval };
+    const allowSelfApproval = await this.posts.workspaceAllowsSelfApproval(tx, access.workspaceId);
+    return { actor: { userId: access.userId, role: access.role }, allowSelfApproval };
   }
 
   record(tx: Tx, access: WorkspaceAccess, action: string, postId: string, summary: object = {}) {

@@ -4,6 +4,7 @@ import { BlueskyMetrics } from './bluesky/bluesky.metrics';
 import { FacebookMetrics } from './facebook/facebook.metrics';
 import { FacebookPublisher } from './facebook/facebook.publisher';
 import { FeedPublisher } from './feed/feed.publisher';
+import { FeedRepository } from './feed/feed.repository';
 import { PlatformHttp } from './http/platform-http';
 import { InstagramMetrics } from './instagram/instagram.metrics';
 import { InstagramPublisher } from './instagram/instagram.publisher';
@@ -54,6 +55,7 @@ const METRICS_READER_CLASSES: Type<PostMetricsReader>[] = [
 @Module({
   providers: [
     PlatformHttp,
+    FeedRepository,
     ...PUBLISHER_CLASSES,
     { provide: PUBLISHERS, useFactory: (...publishers: Publisher[]) => publishers, inject: PUBLISHER_CLASSES },
     PublisherRegistry,

@@ -8,7 +8,7 @@ import { Role } from '../core/database';
 import { ApiErrors, ApiNoContent, ApiZodBody, ZodBody } from '../core/http';
 import { TargetActionsService } from './target-actions.service';
 
-export const confirmPublishedSchema = z
+const confirmPublishedSchema = z
   .object({ url: z.url({ protocol: /^https?$/ }).max(1000) })
   .strict();
 

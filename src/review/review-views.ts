@@ -3,7 +3,7 @@ import { zCommentKind, zTimestamp } from '../core/http';
 import { postView } from '../posts/post-view';
 
 /** A rate budget that the scheduled time would exceed: a warning, never a refusal. */
-export const rateBudgetWarningView = z
+const rateBudgetWarningView = z
   .object({
     accountId: z.string(),
     budget: z.object({ posts: z.int(), windowMs: z.int() }).meta({ description: 'Posts allowed per account in a rolling window' }),
@@ -28,7 +28,7 @@ export const commentView = z
   })
   .meta({ id: 'Comment' });
 
-export const threadCommentView = z
+const threadCommentView = z
   .intersection(commentView, z.object({ author: z.object({ id: z.string(), name: z.string() }) }))
   .meta({ id: 'ThreadComment' });
 

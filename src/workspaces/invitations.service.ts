@@ -7,6 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../core/config';
 import { hashPassword, hashToken, newSecretToken } from '../core/crypto';
 import { PrismaService, type Role, type Tx } from '../core/database';
 import { AppError } from '../core/errors';
+import { inBothLanguages } from '../core/i18n';
 import { Mailer } from '../core/mail';
 import { assertMayManage, mayGrant } from './member-rights';
 import { WORKSPACE_TEXT } from './workspaces.messages';
@@ -60,10 +61,9 @@ export class InvitationsService {
     const inviteUrl = `${this.config.PUBLIC_BASE_URL}/app/invitations/accept?token=${token}`;
     const mailed = await this.mailer.send({
       to: email,
-      subject: `Undangan bergabung ke ${workspace.name} di Gaung / Invitation to ${workspace.name} on Gaung`,
-      text:
-        `Anda diundang sebagai ${role} di ${workspace.name}. Buka tautan ini dalam 7 hari:\n${inviteUrl}\n\n` +
-        `You are invited as ${role} to ${workspace.name}. Open this link within 7 days:\n${inviteUrl}\n`,
+      // The invitee has no account yet, so no language: the mail speaks both.
+      subject: inBothLanguages(WORKSPACE_TEXT.invitationMailSubject, { workspace: workspace.name }),
+      text: inBothLanguages(WORKSPACE_TEXT.invitationMailText, { role, workspace: workspace.name, url: inviteUrl }, '\n'),
     });
     // Without mail, the one-time link is shown to the admin who made it, once.
     return { id: invitation.id, email, role, expiresAt, mailed, inviteUrl: mailed ? undefined : inviteUrl };

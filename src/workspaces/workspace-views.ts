@@ -61,7 +61,7 @@ export const resumePreviewView = z
   })
   .meta({ id: 'ResumePreview', description: 'A dry run of a resume now: the same rule as the resume, nothing written' });
 
-export const memberView = z
+const memberView = z
   .object({ userId: z.string(), email: z.string(), name: z.string(), role: zRole, since: zTimestamp })
   .meta({ id: 'Member' });
 
@@ -76,7 +76,7 @@ export const invitationCreatedView = z
   })
   .meta({ id: 'InvitationCreated' });
 
-export const invitationView = z
+const invitationView = z
   .object({ id: z.string(), email: z.string(), role: zRole, createdAt: zTimestamp, expiresAt: zTimestamp, invitedById: z.string() })
   .meta({ id: 'Invitation' });
 

@@ -35,4 +35,9 @@ export const WORKSPACE_TEXT = {
   notHeld: { id: 'Ruang kerja ini tidak sedang ditahan.', en: 'This workspace is not on hold.' },
   member: { id: 'Anggota', en: 'Member' },
   invitation: { id: 'Undangan', en: 'Invitation' },
+  invitationMailSubject: { id: 'Undangan bergabung ke {workspace} di Gaung', en: 'Invitation to {workspace} on Gaung' },
+  invitationMailText: {
+    id: 'Anda diundang sebagai {role} di {workspace}. Buka tautan ini dalam 7 hari:\n{url}\n',
+    en: 'You are invited as {role} to {workspace}. Open this link within 7 days:\n{url}\n',
+  },
 } satisfies Record<string, LocalizedText>;

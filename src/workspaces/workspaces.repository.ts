@@ -6,8 +6,9 @@ import type { WorkspaceChanges } from './workspaces.schemas';
 export class WorkspacesRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  findById(workspaceId: string) {
-    return this.prisma.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
+  /** In the caller's transaction when given one (to read a row before changing it). */
+  findById(workspaceId: string, db: Tx = this.prisma) {
+    return db.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
   }
 
   slugTaken(slug: string, exceptWorkspaceId?: string) {
@@ -20,6 +21,24 @@ export class WorkspacesRepository {
 
   update(tx: Tx, workspaceId: string, data: WorkspaceChanges) {
     return tx.workspace.update({ where: { id: workspaceId }, data });
+  }
+
+  /** Holds the workspace unless it is already held; false when it was. */
+  async hold(tx: Tx, workspaceId: string, hold: { reason: string; resumeAt: Date | null; heldById: string }): Promise<boolean> {
+    const { count } = await tx.workspace.updateMany({
+      where: { id: workspaceId, heldAt: null },
+      data: { heldAt: new Date(), holdReason: hold.reason, holdResumeAt: hold.resumeAt, heldById: hold.heldById },
+    });
+    return count === 1;
+  }
+
+  /** Lifts the hold; false when the workspace was not held. */
+  async resume(tx: Tx, workspaceId: string): Promise<boolean> {
+    const { count } = await tx.workspace.updateMany({
+      where: { id: workspaceId, heldAt: { not: null } },
+      data: { heldAt: null, holdReason: null, holdResumeAt: null, heldById: null },
+    });
+    return count === 1;
   }
 
   listMembers(workspaceId: string) {

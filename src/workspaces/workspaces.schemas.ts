@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { zEmail, zIanaZone, zInstant, zLocale, zName, zPassword, zRole } from '../core/http';
+import { changesSomething, NOTHING_TO_CHANGE, zEmail, zIanaZone, zInstant, zLocale, zName, zPassword, zRole } from '../core/http';
 import { zAltTextPolicy } from './workspace-views';
+import { inputMessage } from '../core/i18n';
 
 const zSlug = z
   .string()
   .min(2)
   .max(64)
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Huruf kecil, angka dan tanda hubung|Lower-case letters, digits and hyphens');
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, inputMessage({ id: 'Huruf kecil, angka dan tanda hubung', en: 'Lower-case letters, digits and hyphens' }));
 
 export const createWorkspaceSchema = z
   .object({ slug: zSlug, name: zName, timeZone: zIanaZone.default('Asia/Jakarta'), locale: zLocale.default('id') })
@@ -15,7 +16,7 @@ export const updateWorkspaceSchema = z
   .object({ slug: zSlug, name: zName, timeZone: zIanaZone, locale: zLocale, allowSelfApproval: z.boolean(), openToPartnerInvitations: z.boolean(), altTextPolicy: zAltTextPolicy })
   .partial()
   .strict()
-  .refine((value) => Object.keys(value).length > 0, 'Tidak ada perubahan|Nothing to change');
+  .refine(changesSomething, NOTHING_TO_CHANGE);
 export const changeRoleSchema = z.object({ role: zRole }).strict();
 export const inviteSchema = z.object({ email: zEmail, role: zRole }).strict();
 export const acceptSchema = z.object({ token: z.string().min(20).max(200) }).strict();

@@ -51,7 +51,7 @@ export class WorkspacesService {
   async update(access: WorkspaceAccess, changes: WorkspaceChanges) {
     if (changes.slug) await this.assertSlugFree(access.userId, changes.slug, access.workspaceId);
     return this.prisma.$transaction(async (tx) => {
-      const before = await tx.workspace.findUniqueOrThrow({ where: { id: access.workspaceId } });
+      const before = await this.workspaces.findById(access.workspaceId, tx);
       const after = await this.workspaces.update(tx, access.workspaceId, changes);
       await this.audit.record(tx, {
         workspaceId: access.workspaceId,
@@ -69,11 +69,8 @@ export class WorkspacesService {
   async hold(access: WorkspaceAccess, reason: string, resumeAt?: string) {
     const told: string[] = [];
     const held = await this.prisma.$transaction(async (tx) => {
-      const { count } = await tx.workspace.updateMany({
-        where: { id: access.workspaceId, heldAt: null },
-        data: { heldAt: new Date(), holdReason: reason, holdResumeAt: resumeAt ? new Date(resumeAt) : null, heldById: access.userId },
-      });
-      if (count === 0) throw AppError.conflict('already_held', WORKSPACE_TEXT.alreadyHeld);
+      const newlyHeld = await this.workspaces.hold(tx, access.workspaceId, { reason, resumeAt: resumeAt ? new Date(resumeAt) : null, heldById: access.userId });
+      if (!newlyHeld) throw AppError.conflict('already_held', WORKSPACE_TEXT.alreadyHeld);
       await this.audit.record(tx, { workspaceId: access.workspaceId, actor: accessActor(access), action: 'workspace.held', subjectType: 'workspace', subjectId: access.workspaceId, summary: { reason, resumeAt: resumeAt ?? null } });
       told.push(...(await this.notices.workspaceHold(tx, access.workspaceId, access.userId, { reason, resumeAt: resumeAt ?? null })));
       return this.workspaces.findById(access.workspaceId);
@@ -86,11 +83,8 @@ export class WorkspacesService {
   async resume(access: WorkspaceAccess): Promise<ResumeSummary> {
     const told: string[] = [];
     await this.prisma.$transaction(async (tx) => {
-      const { count } = await tx.workspace.updateMany({
-        where: { id: access.workspaceId, heldAt: { not: null } },
-        data: { heldAt: null, holdReason: null, holdResumeAt: null, heldById: null },
-      });
-      if (count === 0) throw AppError.conflict('not_held', WORKSPACE_TEXT.notHeld);
+      const resumed = await this.workspaces.resume(tx, access.workspaceId);
+      if (!resumed) throw AppError.conflict('not_held', WORKSPACE_TEXT.notHeld);
       await this.audit.record(tx, { workspaceId: access.workspaceId, actor: accessActor(access), action: 'workspace.resumed', subjectType: 'workspace', subjectId: access.workspaceId });
       told.push(...(await this.notices.workspaceHold(tx, access.workspaceId, access.userId, null)));
     });

@@ -9,7 +9,7 @@ import { AccountHealthService } from './account-health.service';
 export const ACCOUNT_HEALTH_JOB = 'account-health';
 export const ACCOUNT_HEALTH_SCHEDULER_ID = 'account-health';
 /** Hourly: refreshes happen within the 24 h window, daily checks spread over the day. */
-export const ACCOUNT_HEALTH_EVERY_MS = 3600_000;
+const ACCOUNT_HEALTH_EVERY_MS = 3600_000;
 
 /** Registers the health job with the maintenance processor and its BullMQ job scheduler (worker role). */
 @Injectable()

@@ -9,9 +9,9 @@ import { markNeedsReconnect } from '../../publishing';
 import { AccountHealthRepository } from './account-health.repository';
 
 /** Tokens expiring within this window are refreshed. */
-export const REFRESH_WINDOW_MS = 24 * 3600_000;
+const REFRESH_WINDOW_MS = 24 * 3600_000;
 /** Credentials are checked with the platform once per this interval. */
-export const CHECK_INTERVAL_MS = 24 * 3600_000;
+const CHECK_INTERVAL_MS = 24 * 3600_000;
 const BATCH = 100;
 const SYSTEM: Actor = { userId: null, kind: 'system' };
 

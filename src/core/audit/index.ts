@@ -1,9 +1,8 @@
+export { auditInsert, recordAudit } from './audit-events.repository';
 export {
   accessActor,
-  auditInsert,
   auditJson,
   AuditService,
-  recordAudit,
   SWEEPER,
   WORKER,
   type Actor,

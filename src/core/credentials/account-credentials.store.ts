@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { SecretBox, type SealedSecret, type SecretBinding } from '../crypto';
-import { PrismaService, type Tx } from '../database';
+import type { Tx } from '../database';
+import { AccountCredentialsRepository } from './account-credentials.repository';
 
 /** Enough of a ConnectedAccount row to find, seal and open its credentials. */
 export interface AccountRef {
@@ -22,7 +23,7 @@ export interface StoredCredentials extends AccountRef {
 @Injectable()
 export class AccountCredentialsStore {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly accounts: AccountCredentialsRepository,
     private readonly secrets: SecretBox,
   ) {}
 
@@ -45,11 +46,7 @@ export class AccountCredentialsStore {
   }
 
   /** Stores new credentials (a refresh, a reconnect) under the newest key, with the token's expiry. */
-  async save(account: AccountRef, credentials: Record<string, unknown>, expiresAt: Date | null, tx: Tx | PrismaService = this.prisma): Promise<void> {
-    const sealed = this.seal(account, credentials);
-    await tx.connectedAccount.update({
-      where: { id: account.id, workspaceId: account.workspaceId },
-      data: { credentialsCiphertext: sealed.ciphertext, credentialsKeyId: sealed.keyId, tokenExpiresAt: expiresAt },
-    });
+  async save(account: AccountRef, credentials: Record<string, unknown>, expiresAt: Date | null, tx?: Tx): Promise<void> {
+    await this.accounts.saveSealed(account, this.seal(account, credentials), expiresAt, tx);
   }
 }

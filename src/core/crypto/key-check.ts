@@ -1,5 +1,6 @@
 import { ConfigError } from '../config';
 import type { PrismaClient } from '../database';
+import { KeyCheckRepository } from './key-check.repository';
 import { type SealedSecret, type SecretBinding, type SecretBox, SecretDecryptionError } from './secret-box';
 
 const CHECK_TEXT = 'gaung/credential-key-check/v1';
@@ -14,9 +15,10 @@ export type StoredSample = (keyId: string) => Promise<{ sealed: SealedSecret; bi
  * a stored ciphertext under the id (if any) must open. Throws a ConfigError naming each bad key.
  */
 export async function verifyCredentialKeys(prisma: PrismaClient, box: SecretBox, sampleOf: StoredSample): Promise<void> {
+  const checks = new KeyCheckRepository(prisma);
   const problems: string[] = [];
   for (const keyId of box.keyIds) {
-    if (await opensWhatIsStored(prisma, box, keyId, sampleOf)) continue;
+    if (await opensWhatIsStored(checks, box, keyId, sampleOf)) continue;
     problems.push(
       `CREDENTIAL_KEYS: the key with id "${keyId}" does not open what this database holds under "${keyId}" ` +
         `(a different key under the same id, e.g. the new .env of a second clone). Put back the key that sealed them, or give a new key a new id.`,
@@ -25,15 +27,14 @@ export async function verifyCredentialKeys(prisma: PrismaClient, box: SecretBox,
   if (problems.length > 0) throw new ConfigError(problems);
 }
 
-async function opensWhatIsStored(prisma: PrismaClient, box: SecretBox, keyId: string, sampleOf: StoredSample): Promise<boolean> {
-  let check = await prisma.credentialKeyCheck.findUnique({ where: { keyId } });
+async function opensWhatIsStored(checks: KeyCheckRepository, box: SecretBox, keyId: string, sampleOf: StoredSample): Promise<boolean> {
+  let check = await checks.find(keyId);
   if (!check) {
     const sample = await sampleOf(keyId);
     if (sample && opened(box, sample.sealed, sample.binding) === null) return false;
     const sealed = box.sealWith(keyId, CHECK_TEXT, checkBinding(keyId));
     // Two processes starting together: the first value written is the one both are checked against.
-    await prisma.credentialKeyCheck.createMany({ data: [{ keyId, ciphertext: sealed.ciphertext }], skipDuplicates: true });
-    check = await prisma.credentialKeyCheck.findUniqueOrThrow({ where: { keyId } });
+    check = await checks.recordOnce(keyId, sealed.ciphertext);
   }
   return opened(box, { keyId, ciphertext: new Uint8Array(check.ciphertext) }, checkBinding(keyId)) === CHECK_TEXT;
 }
@@ -43,7 +44,7 @@ async function opensWhatIsStored(prisma: PrismaClient, box: SecretBox, keyId: st
  * a retired id can later name a new key. The newest key keeps its value.
  */
 export async function forgetUnusedKeyChecks(prisma: PrismaClient, box: SecretBox, keyIdsInUse: string[]): Promise<void> {
-  await prisma.credentialKeyCheck.deleteMany({ where: { keyId: { notIn: [box.currentKeyId, ...keyIdsInUse] } } });
+  await new KeyCheckRepository(prisma).forgetAllBut([box.currentKeyId, ...keyIdsInUse]);
 }
 
 function checkBinding(keyId: string): SecretBinding {

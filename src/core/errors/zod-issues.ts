@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { readInputMessage } from '../i18n';
 import type { ErrorDetail } from './app-error';
 
 /** Turns zod issues into per-field details with messages in Indonesian and English. */
@@ -43,11 +44,7 @@ function describe(issue: z.core.$ZodIssue): { id: string; en: string } {
         en: `Must be one of: ${issue.values.map(String).join(', ')}.`,
       };
     default:
-      // Custom refinements carry "id|en" messages; anything else keeps zod's English text.
-      if (issue.message.includes('|')) {
-        const [id, en] = issue.message.split('|');
-        return { id: id ?? issue.message, en: en ?? issue.message };
-      }
-      return { id: issue.message, en: issue.message };
+      // A schema's own message is bilingual (inputMessage); anything else keeps zod's English text.
+      return readInputMessage(issue.message) ?? { id: issue.message, en: issue.message };
   }
 }

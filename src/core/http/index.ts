@@ -17,9 +17,11 @@ export { CSRF_COOKIE, CSRF_HEADER, SECURE_COOKIE_PREFIX, SESSION_COOKIE } from '
 export { requestContextMiddleware } from './request-context.middleware';
 export {
   BOUNDED_YEAR_MESSAGE,
+  changesSomething,
   DATE_INPUT_YEARS,
   isBoundedInstant,
   isIanaZone,
+  NOTHING_TO_CHANGE,
   startsWithBoundedYear,
   zEmail,
   zIanaZone,

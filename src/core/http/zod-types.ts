@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { inputMessage } from '../i18n';
 
 /** True for IANA zone names such as Asia/Jayapura (not offsets like +09:00, not abbreviations like WIT). */
 export function isIanaZone(zone: string): boolean {
@@ -12,11 +13,17 @@ export function isIanaZone(zone: string): boolean {
   }
 }
 
-// Custom messages carry "Indonesian|English" (see core/errors/zod-issues.ts).
+// Custom messages are bilingual: inputMessage (core/i18n/input-message.ts).
 export const zIanaZone = z
   .string()
   .max(64)
-  .refine(isIanaZone, 'Harus nama zona waktu IANA, misalnya Asia/Jakarta|Must be an IANA time zone, e.g. Asia/Jakarta');
+  .refine(isIanaZone, inputMessage({ id: 'Harus nama zona waktu IANA, misalnya Asia/Jakarta', en: 'Must be an IANA time zone, e.g. Asia/Jakarta' }));
+
+/** A PATCH body must change something: `.refine(changesSomething, NOTHING_TO_CHANGE)`. */
+export function changesSomething(changes: object): boolean {
+  return Object.keys(changes).length > 0;
+}
+export const NOTHING_TO_CHANGE = inputMessage({ id: 'Tidak ada perubahan', en: 'Nothing to change' });
 
 export const zEmail = z.string().trim().toLowerCase().max(320).pipe(z.email());
 export const zPassword = z.string().min(10).max(200);
@@ -45,7 +52,7 @@ export function startsWithBoundedYear(text: string): boolean {
 }
 
 const { min, max } = DATE_INPUT_YEARS;
-export const BOUNDED_YEAR_MESSAGE = `Tahun harus antara ${min} dan ${max}|The year must be between ${min} and ${max}`;
+export const BOUNDED_YEAR_MESSAGE = inputMessage({ id: `Tahun harus antara ${min} dan ${max}`, en: `The year must be between ${min} and ${max}` });
 
 /**
  * An ISO instant with an offset or Z ("2027-05-01T09:00:00+07:00"), between the bounded years. One
@@ -59,8 +66,8 @@ export const zInstant = z.iso
 /** A calendar date "2027-05-01" that exists, between the bounded years. */
 export const zLocalDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal YYYY-MM-DD|A date YYYY-MM-DD')
-  .refine((value) => DateTime.fromISO(value, { zone: 'utc' }).isValid, 'Tanggal ini tidak ada di kalender|This date does not exist')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, inputMessage({ id: 'Tanggal YYYY-MM-DD', en: 'A date YYYY-MM-DD' }))
+  .refine((value) => DateTime.fromISO(value, { zone: 'utc' }).isValid, inputMessage({ id: 'Tanggal ini tidak ada di kalender', en: 'This date does not exist' }))
   .refine(startsWithBoundedYear, BOUNDED_YEAR_MESSAGE);
 
 /**

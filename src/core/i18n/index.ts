@@ -1,1 +1,2 @@
 export * from './locale';
+export { inputMessage, readInputMessage } from './input-message';

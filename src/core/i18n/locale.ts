@@ -29,3 +29,11 @@ export function localeFromAcceptLanguage(header: string | undefined): Locale {
 export function interpolate(text: string, params: Record<string, string | number> = {}): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
+
+/**
+ * A text in both languages at once, Indonesian first, for a reader whose language is not known yet
+ * (an invitation mailed to someone who has no account).
+ */
+export function inBothLanguages(text: LocalizedText, params: Record<string, string | number> = {}, separator = ' / '): string {
+  return LOCALES.map((locale) => interpolate(text[locale], params)).join(separator);
+}

@@ -78,7 +78,7 @@ function missingAltText(media: DraftContent['media']): ValidationIssue[] {
 }
 
 /** The issue's message naming the platform and the account: "Instagram (KSPI): ...". */
-export function namedIssueMessage(target: Pick<AccountIssues, 'platform' | 'accountName'>, issue: ValidationIssue): LocalizedText {
+function namedIssueMessage(target: Pick<AccountIssues, 'platform' | 'accountName'>, issue: ValidationIssue): LocalizedText {
   const who = `${PLATFORM_NAMES[target.platform]} (${target.accountName})`;
   return { id: `${who}: ${issue.message.id}`, en: `${who}: ${issue.message.en}` };
 }

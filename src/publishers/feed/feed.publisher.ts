@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../core/config';
-import { PrismaService } from '../../core/database';
 import { PublishError } from '../publish-error';
 import type { AccountContext, PlatformLimits, PublishContent, Publisher, PublishRequest, PublishResult, ValidationIssue, VerifiedIdentity } from '../publisher';
 import { countLength } from '../text-length';
 import { MEDIA_CARRIED } from '../publisher-helpers';
+import { FeedRepository } from './feed.repository';
 
 // Media ride along as Atom enclosures (FeedService); the limit is the post's own.
 const LIMITS: PlatformLimits = { maxChars: 50_000, counting: 'graphemes', maxMedia: MEDIA_CARRIED, media: null, requiresMedia: false, requiresText: false, requiresTitle: false, rateBudget: null };
@@ -28,7 +28,7 @@ export class FeedPublisher implements Publisher {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly prisma: PrismaService,
+    private readonly feeds: FeedRepository,
   ) {}
 
   validate(content: PublishContent): ValidationIssue[] {
@@ -37,9 +37,9 @@ export class FeedPublisher implements Publisher {
   }
 
   async publish(request: PublishRequest): Promise<PublishResult> {
-    const workspace = await this.prisma.workspace.findUnique({ where: { id: request.account.workspaceId }, select: { slug: true } });
-    if (!workspace) throw PublishError.permanent('feed.no_workspace', 'The feed\'s workspace no longer exists');
-    const url = new URL(feedPath(workspace.slug, request.account.accountId), this.config.PUBLIC_BASE_URL);
+    const workspaceSlug = await this.feeds.workspaceSlug(request.account.workspaceId);
+    if (workspaceSlug === null) throw PublishError.permanent('feed.no_workspace', 'The feed\'s workspace no longer exists');
+    const url = new URL(feedPath(workspaceSlug, request.account.accountId), this.config.PUBLIC_BASE_URL);
     url.hash = request.targetId;
     return { externalId: `urn:uuid:${request.targetId}`, url: url.toString() };
   }

@@ -1,12 +1,11 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../core/config';
-import { PrismaService } from '../../core/database';
 import { AppError } from '../../core/errors';
 import { MediaUrls } from '../../media/media-urls';
 import { feedPath } from './feed.publisher';
+import { FeedRepository } from './feed.repository';
 
-const ENTRIES = 50;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FEED = { id: 'Umpan', en: 'Feed' };
 
@@ -15,29 +14,16 @@ const FEED = { id: 'Umpan', en: 'Feed' };
 export class FeedService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly prisma: PrismaService,
+    private readonly feeds: FeedRepository,
     private readonly media: MediaUrls,
   ) {}
 
   async atom(workspaceSlug: string, file: string, token: string | undefined): Promise<string> {
     const accountId = file.endsWith('.atom') ? file.slice(0, -'.atom'.length) : '';
     if (!UUID.test(accountId)) throw AppError.notFound(FEED);
-    const account = await this.prisma.connectedAccount.findFirst({
-      where: { id: accountId, platform: 'FEED', status: { not: 'DISABLED' }, workspace: { slug: workspaceSlug } },
-      select: { id: true, displayName: true, settings: true, updatedAt: true },
-    });
+    const account = await this.feeds.findFeedAccount(workspaceSlug, accountId);
     if (!account || !tokenAllows((account.settings as Record<string, unknown>).feedToken, token)) throw AppError.notFound(FEED);
-    const entries = await this.prisma.postTarget.findMany({
-      where: { accountId: account.id, state: 'PUBLISHED' },
-      orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
-      take: ENTRIES,
-      select: {
-        id: true,
-        text: true,
-        publishedAt: true,
-        post: { select: { title: true, baseText: true, media: { orderBy: { position: 'asc' }, select: { media: { select: { id: true, mimeType: true, byteSize: true, altText: true } } } } } },
-      },
-    });
+    const entries = await this.feeds.publishedEntries(account.id);
     const self = new URL(feedPath(workspaceSlug, account.id), this.config.PUBLIC_BASE_URL).toString();
     const updated = (entries[0]?.publishedAt ?? account.updatedAt).toISOString();
     const items = entries.map((entry) => {

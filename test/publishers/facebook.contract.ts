@@ -5,7 +5,7 @@ import { FacebookPublisher } from '../../src/publishers/facebook/facebook.publis
 import { dropConnection, sendJson } from '../contracts/contract-server';
 import { FacebookContract } from '../contracts/facebook/facebook-contract';
 import { formParams, sendGraphError } from '../contracts/meta-graph/graph-contract';
-import { account, content, expectNoSecrets, image, publishFailure, request, video } from '../contracts/meta-graph/publish-request';
+import { account, content, expectNoSecrets, hostedImage, publishFailure, publishRequest, video } from './publish-request.fixture';
 import { testConfig, testEgress } from '../support/test-config';
 
 describe('Facebook Pages publisher against the Graph API contract', () => {
@@ -25,7 +25,7 @@ describe('Facebook Pages publisher against the Graph API contract', () => {
   });
 
   it('publishes a text post to /{page-id}/feed with the first link and the token in the form body, never in the URL', async () => {
-    const result = await publisher.publish(request(pageAccount(), content('Tolak upah murah! https://kspi.or.id/aksi')));
+    const result = await publisher.publish(publishRequest(pageAccount(), content({ text: 'Tolak upah murah! https://kspi.or.id/aksi' })));
     expect(result.externalId).toMatch(new RegExp(`^${page.id}_\\d+$`));
     expect(result.url).toBe(`https://www.facebook.com/${result.externalId}`);
     const [call] = server.requestsTo('POST', /\/feed$/);
@@ -37,8 +37,8 @@ describe('Facebook Pages publisher against the Graph API contract', () => {
   });
 
   it('publishes one photo with its caption through /photos and returns the post id, not the photo id', async () => {
-    const photo = image('https://media.gaung.example/aksi.jpg');
-    const result = await publisher.publish(request(pageAccount(), content('Aksi 1 Mei', [photo])));
+    const photo = hostedImage('https://media.gaung.example/aksi.jpg');
+    const result = await publisher.publish(publishRequest(pageAccount(), content({ text: 'Aksi 1 Mei', media: [photo] })));
     const [call] = server.requestsTo('POST', /\/photos$/);
     expect(formParams(call)).toEqual({ url: 'https://media.gaung.example/aksi.jpg', caption: 'Aksi 1 Mei' });
     expect(result.externalId).toBe(server.posts[0].id);
@@ -46,7 +46,7 @@ describe('Facebook Pages publisher against the Graph API contract', () => {
   });
 
   it('publishes several photos as unpublished photos attached to one feed post', async () => {
-    const result = await publisher.publish(request(pageAccount(), content('Galeri aksi', [image(), image(), image()])));
+    const result = await publisher.publish(publishRequest(pageAccount(), content({ text: 'Galeri aksi', media: [hostedImage(), hostedImage(), hostedImage()] })));
     const uploads = server.requestsTo('POST', /\/photos$/);
     expect(uploads).toHaveLength(3);
     for (const upload of uploads) expect(formParams(upload)).toMatchObject({ published: 'false' });
@@ -57,14 +57,14 @@ describe('Facebook Pages publisher against the Graph API contract', () => {
 
   it('publishes a video through /videos with file_url', async () => {
     const clip = video('https://media.gaung.example/long-march.mp4');
-    const result = await publisher.publish(request(pageAccount(), content('Long march', [clip])));
+    const result = await publisher.publish(publishRequest(pageAccount(), content({ text: 'Long march', media: [clip] })));
     expect(formParams(server.requestsTo('POST', /\/videos$/)[0])).toEqual({ file_url: clip.publicUrl, description: 'Long march' });
     expect(result.url).toBe(`https://www.facebook.com/${result.externalId}`);
   });
 
   it('maps an invalid token (code 190) to AUTH without leaking the token', async () => {
     const acc = account('FACEBOOK', { externalId: page.id, credentials: { pageAccessToken: 'revoked-token-xyz' } });
-    const error = await publishFailure(publisher.publish(request(acc, content('Halo'))), 'AUTH');
+    const error = await publishFailure(publisher.publish(publishRequest(acc, content({ text: 'Halo' }))), 'AUTH');
     expect(error.code).toBe('facebook.190');
     expect(error.message).toContain('Invalid OAuth access token');
     expectNoSecrets(error, ['revoked-token-xyz']);
@@ -80,7 +80,7 @@ describe('Facebook Pages publisher against the Graph API contract', () => {
     [2, 503, 'AMBIGUOUS', 'Service temporarily unavailable'],
   ] as const)('maps Graph error code %i (HTTP %i) on a post to %s', async (code, status, kind, message) => {
     server.failNext('POST', /\/feed$/, (_req, res) => sendGraphError(res, { status, code, message }));
-    const error = await publishFailure(publisher.publish(request(pageAccount(), content('Halo'))), kind);
+    const error = await publishFailure(publisher.publish(publishRequest(pageAccount(), content({ text: 'Halo' }))), kind);
     expect(error.httpStatus).toBe(status);
     expect(error.message).toContain(message);
     expect(error.message).toContain('fbtrace_id');
@@ -91,7 +91,7 @@ describe('Facebook Pages publisher against the Graph API contract', () => {
     server.failNext('POST', /\/feed$/, (_req, res) =>
       sendGraphError(res, { status: 400, code, message: '(#80001) There have been too many calls to this Page account', headers: { 'x-business-use-case-usage': usage } }),
     );
-    const error = await publishFailure(publisher.publish(request(pageAccount(), content('Halo'))), 'NOT_SENT_RETRYABLE');
+    const error = await publishFailure(publisher.publish(publishRequest(pageAccount(), content({ text: 'Halo' }))), 'NOT_SENT_RETRYABLE');
     expect(error.rateLimited).toBe(true);
     expect(error.retryAfterMs).toBe(7 * 60_000);
   });
@@ -100,38 +100,38 @@ describe('Facebook Pages publisher against the Graph API contract', () => {
     server.failNext('POST', /\/feed$/, (_req, res) =>
       sendGraphError(res, { status: 400, code: 4, message: '(#4) Application request limit reached', headers: { 'x-app-usage': '{"call_count":100,"total_cputime":10,"total_time":10}' } }),
     );
-    const error = await publishFailure(publisher.publish(request(pageAccount(), content('Halo'))), 'NOT_SENT_RETRYABLE');
+    const error = await publishFailure(publisher.publish(publishRequest(pageAccount(), content({ text: 'Halo' }))), 'NOT_SENT_RETRYABLE');
     expect(error).toMatchObject({ rateLimited: true, retryAfterMs: undefined });
   });
 
   it('treats a dropped connection after the post was sent as AMBIGUOUS, and declares no safe retry', async () => {
     server.failNext('POST', /\/feed$/, (_req, res) => dropConnection(res));
-    await publishFailure(publisher.publish(request(pageAccount(), content('Halo'))), 'AMBIGUOUS');
+    await publishFailure(publisher.publish(publishRequest(pageAccount(), content({ text: 'Halo' }))), 'AMBIGUOUS');
     expect(publisher.ambiguousRetry).toBe('none');
     expect((publisher as Publisher).findPublished).toBeUndefined();
   });
 
   it('treats a refused connection as NOT_SENT_RETRYABLE', async () => {
     const offline = new FacebookPublisher(new PlatformHttp(testEgress()), testConfig({ GRAPH_API_URL: 'http://127.0.0.1:1/v23.0' }));
-    await publishFailure(offline.publish(request(pageAccount(), content('Halo'))), 'NOT_SENT_RETRYABLE');
+    await publishFailure(offline.publish(publishRequest(pageAccount(), content({ text: 'Halo' }))), 'NOT_SENT_RETRYABLE');
   });
 
   it('turns an ambiguous failure while uploading unpublished photos into NOT_SENT_RETRYABLE (nothing is visible yet)', async () => {
     server.failNext('POST', /\/photos$/, (_req, res) => dropConnection(res));
-    await publishFailure(publisher.publish(request(pageAccount(), content('Galeri', [image(), image()]))), 'NOT_SENT_RETRYABLE');
+    await publishFailure(publisher.publish(publishRequest(pageAccount(), content({ text: 'Galeri', media: [hostedImage(), hostedImage()] }))), 'NOT_SENT_RETRYABLE');
     expect(server.posts).toHaveLength(0);
   });
 
   it('validates length in graphemes (63,206), video alone and empty posts, in Indonesian and English', () => {
     // A flag is one grapheme (four UTF-16 units): exactly at the limit passes.
-    expect(publisher.validate(content('a'.repeat(63_205) + '🇮🇩'))).toEqual([]);
-    const tooLong = publisher.validate(content('a'.repeat(63_207)));
+    expect(publisher.validate(content({ text: 'a'.repeat(63_205) + '🇮🇩' }))).toEqual([]);
+    const tooLong = publisher.validate(content({ text: 'a'.repeat(63_207) }));
     expect(tooLong.map((i) => i.code)).toEqual(['facebook.text_too_long']);
     expect(tooLong[0].message.id).toContain('63207');
     expect(tooLong[0].message.en).toContain('63206');
-    expect(publisher.validate(content('x', [video(), image()])).map((i) => i.code)).toEqual(['facebook.video_alone']);
-    expect(publisher.validate(content('  ')).map((i) => i.code)).toEqual(['facebook.empty']);
-    expect(publisher.validate(content('x', Array.from({ length: 11 }, () => image()))).map((i) => i.code)).toEqual(['facebook.too_many_media']);
+    expect(publisher.validate(content({ text: 'x', media: [video(), hostedImage()] })).map((i) => i.code)).toEqual(['facebook.video_alone']);
+    expect(publisher.validate(content({ text: '  ' })).map((i) => i.code)).toEqual(['facebook.empty']);
+    expect(publisher.validate(content({ text: 'x', media: Array.from({ length: 11 }, () => hostedImage()) })).map((i) => i.code)).toEqual(['facebook.too_many_media']);
   });
 
   it('verifies credentials with GET /{page-id}?fields=id,name,username, and AUTH for a bad token', async () => {

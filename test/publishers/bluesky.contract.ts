@@ -1,8 +1,8 @@
-import type { MediaItem } from '../../src/publishers';
+import { PlatformHttp, type MediaItem } from '../../src/publishers';
 import { BlueskyPublisher, rkeyFromIdempotencyKey } from '../../src/publishers/bluesky';
 import { BlueskyContract } from '../contracts/bluesky/bluesky-contract';
-import { testConfig } from '../support/test-config';
-import { account, content, failure, image, publishRequest, publisherFromNest } from './publish-request.fixture';
+import { testConfig, testEgress } from '../support/test-config';
+import { account, content, failure, image, publishRequest } from './publish-request.fixture';
 
 const DID = 'did:plc:kspi2026serikatburuh';
 /** Bytes that start like an MP4 (an ftyp box); the PDS contract only checks type and size. */
@@ -12,7 +12,6 @@ const clip = (altText: string | null = null, bytes = MP4_BYTES): MediaItem => ({
 describe('BlueskyPublisher against the PDS contract', () => {
   let pds: BlueskyContract;
   let publisher: BlueskyPublisher;
-  let nest: Awaited<ReturnType<typeof publisherFromNest>>;
   let accountCounter = 0;
   /** A fresh account context per test, so in-memory sessions do not leak between tests. */
   const kspi = (overrides = {}) => {
@@ -24,17 +23,10 @@ describe('BlueskyPublisher against the PDS contract', () => {
     pds = await new BlueskyContract().start();
     pds.addAccount({ did: DID, handle: 'kspi.bsky.social', appPassword: 'abcd-efgh-ijkl-mnop' });
     pds.handles.set('ituc.bsky.social', 'did:plc:ituc');
-    nest = await publisherFromNest('BLUESKY', testConfig({ BLUESKY_SERVICE_URL: pds.baseUrl, PUBLISH_TIMEOUT_MS: '500' }));
-    publisher = nest.publisher as BlueskyPublisher;
+    publisher = new BlueskyPublisher(new PlatformHttp(testEgress()), testConfig({ BLUESKY_SERVICE_URL: pds.baseUrl, PUBLISH_TIMEOUT_MS: '500' }));
   });
   afterAll(async () => {
-    await nest.close();
     await pds.stop();
-  });
-
-  it('is wired by PublishersModule and found in the registry by platform', () => {
-    expect(publisher).toBeInstanceOf(BlueskyPublisher);
-    expect(publisher.platform).toBe('BLUESKY');
   });
 
   it('logs in with the app password and creates a post at the derived record key', async () => {

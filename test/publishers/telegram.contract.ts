@@ -1,14 +1,14 @@
+import { PlatformHttp } from '../../src/publishers';
 import { TelegramPublisher } from '../../src/publishers/telegram';
 import { TelegramContract } from '../contracts/telegram/telegram-contract';
-import { testConfig } from '../support/test-config';
-import { account, content, failure, image, publishRequest, publisherFromNest } from './publish-request.fixture';
+import { testConfig, testEgress } from '../support/test-config';
+import { account, content, failure, image, publishRequest } from './publish-request.fixture';
 
 const TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawX';
 
 describe('TelegramPublisher against the Bot API contract', () => {
   let api: TelegramContract;
   let publisher: TelegramPublisher;
-  let nest: Awaited<ReturnType<typeof publisherFromNest>>;
   const channel = (overrides = {}) =>
     account('TELEGRAM', { externalId: '@serikat_kita', credentials: { botToken: TOKEN }, ...overrides });
 
@@ -19,17 +19,10 @@ describe('TelegramPublisher against the Bot API contract', () => {
     api.addChat({ id: -1009876543210, type: 'channel', title: 'Rapat Internal', bot: 'administrator' });
     api.addChat({ id: -1001111111111, type: 'channel', title: 'Ditendang', username: 'ditendang', bot: 'kicked' });
     api.addChat({ id: -1002222222222, type: 'channel', title: 'Tanpa Hak', username: 'tanpa_hak', bot: 'no_rights' });
-    nest = await publisherFromNest('TELEGRAM', testConfig({ TELEGRAM_API_URL: api.baseUrl, PUBLISH_TIMEOUT_MS: '400' }));
-    publisher = nest.publisher as TelegramPublisher;
+    publisher = new TelegramPublisher(new PlatformHttp(testEgress()), testConfig({ TELEGRAM_API_URL: api.baseUrl, PUBLISH_TIMEOUT_MS: '400' }));
   });
   afterAll(async () => {
-    await nest.close();
     await api.stop();
-  });
-
-  it('is wired by PublishersModule and found in the registry by platform', () => {
-    expect(publisher).toBeInstanceOf(TelegramPublisher);
-    expect(publisher.platform).toBe('TELEGRAM');
   });
 
   it('sends a text message to a public channel and returns its t.me link', async () => {

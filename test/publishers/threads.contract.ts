@@ -3,7 +3,7 @@ import { buildThreadsAuthorizeUrl, exchangeThreadsCode } from '../../src/publish
 import { ThreadsPublisher } from '../../src/publishers/threads/threads.publisher';
 import { dropConnection, sendJson } from '../contracts/contract-server';
 import { formParams, sendGraphError } from '../contracts/meta-graph/graph-contract';
-import { account, content, expectNoSecrets, image, publishFailure, request, video } from '../contracts/meta-graph/publish-request';
+import { account, content, expectNoSecrets, hostedImage, publishFailure, publishRequest, video } from './publish-request.fixture';
 import { ThreadsContract } from '../contracts/threads/threads-contract';
 import { testConfig, testEgress } from '../support/test-config';
 
@@ -27,7 +27,7 @@ describe('Threads publisher against the Threads API contract', () => {
   });
 
   it('publishes text: quota check, TEXT container, status FINISHED, threads_publish, permalink', async () => {
-    const result = await publisher.publish(request(threadsAccount(), content('Solidaritas buruh 💪🏽')));
+    const result = await publisher.publish(publishRequest(threadsAccount(), content({ text: 'Solidaritas buruh 💪🏽' })));
     expect(result).toEqual({ externalId: server.published[0].id, url: `https://www.threads.net/@kspi/post/${server.published[0].id}/` });
     const calls = server.requests.map((r) => `${r.method} ${r.path.replace(/\d{6,}/g, ':id')}`);
     expect(calls).toEqual([
@@ -44,13 +44,13 @@ describe('Threads publisher against the Threads API contract', () => {
   });
 
   it('publishes an image and a carousel of image + video', async () => {
-    const photo = image();
-    await publisher.publish(request(threadsAccount(), content('Foto', [photo])));
+    const photo = hostedImage();
+    await publisher.publish(publishRequest(threadsAccount(), content({ text: 'Foto', media: [photo] })));
     expect(formParams(server.requestsTo('POST', /\/threads$/)[0])).toEqual({ media_type: 'IMAGE', image_url: photo.publicUrl, text: 'Foto' });
     server.requests.length = 0;
-    const items = [image(), video()];
+    const items = [hostedImage(), video()];
     server.nextOutcomes.push({ inProgressPolls: 0, final: 'FINISHED' }, { inProgressPolls: 2, final: 'FINISHED' });
-    await publisher.publish(request(threadsAccount(), content('Carousel', items)));
+    await publisher.publish(publishRequest(threadsAccount(), content({ text: 'Carousel', media: items })));
     const creates = server.requestsTo('POST', /\/threads$/).map(formParams);
     expect(creates[0]).toEqual({ media_type: 'IMAGE', image_url: items[0].publicUrl, is_carousel_item: 'true' });
     expect(creates[1]).toEqual({ media_type: 'VIDEO', video_url: items[1].publicUrl, is_carousel_item: 'true' });
@@ -61,35 +61,35 @@ describe('Threads publisher against the Threads API contract', () => {
 
   it('fails PERMANENT on a container ERROR (with error_message) and NOT_SENT on EXPIRED, without publishing', async () => {
     server.nextOutcomes.push({ inProgressPolls: 1, final: 'ERROR' });
-    const error = await publishFailure(publisher.publish(request(threadsAccount(), content('x', [image()]))), 'PERMANENT');
+    const error = await publishFailure(publisher.publish(publishRequest(threadsAccount(), content({ text: 'x', media: [hostedImage()] }))), 'PERMANENT');
     expect(error).toMatchObject({ code: 'threads.container_error' });
     expect(error.message).toContain('Media download has failed');
     server.nextOutcomes.push({ inProgressPolls: 0, final: 'EXPIRED' });
-    await publishFailure(publisher.publish(request(threadsAccount(), content('x'))), 'NOT_SENT_RETRYABLE');
+    await publishFailure(publisher.publish(publishRequest(threadsAccount(), content({ text: 'x' }))), 'NOT_SENT_RETRYABLE');
     expect(server.published).toHaveLength(0);
   });
 
   it('refuses over the 250-a-day quota as NOT_SENT_RETRYABLE rate limited', async () => {
     server.quotaUsage = 250;
-    const error = await publishFailure(publisher.publish(request(threadsAccount(), content('x'))), 'NOT_SENT_RETRYABLE');
+    const error = await publishFailure(publisher.publish(publishRequest(threadsAccount(), content({ text: 'x' }))), 'NOT_SENT_RETRYABLE');
     expect(error).toMatchObject({ rateLimited: true, code: 'threads.quota_exhausted' });
     expect(error.message).toContain('250 of 250');
     expect(publisher.limits.rateBudget).toEqual({ posts: 250, windowMs: 86_400_000 });
   });
 
   it('maps Graph errors the same way as Facebook: AUTH, PERMANENT, rate limit with estimate, AMBIGUOUS on publish', async () => {
-    await publishFailure(publisher.publish(request(account('THREADS', { externalId: userId, credentials: { accessToken: 'revoked' } }), content('x'))), 'AUTH');
+    await publishFailure(publisher.publish(publishRequest(account('THREADS', { externalId: userId, credentials: { accessToken: 'revoked' } }), content({ text: 'x' }))), 'AUTH');
     server.failNext('POST', /threads_publish$/, (_req, res) =>
       sendGraphError(res, { status: 400, code: 4, message: 'Application request limit reached', headers: { 'x-app-usage': '{"call_count":100,"estimated_time_to_regain_access":3}' } }),
     );
-    const limited = await publishFailure(publisher.publish(request(threadsAccount(), content('x'))), 'NOT_SENT_RETRYABLE');
+    const limited = await publishFailure(publisher.publish(publishRequest(threadsAccount(), content({ text: 'x' }))), 'NOT_SENT_RETRYABLE');
     expect(limited).toMatchObject({ rateLimited: true, retryAfterMs: 180_000 });
     server.failNext('POST', /threads_publish$/, (_req, res) => {
       // A read is sent once more on a fresh connection (docs/publishing.md, "Stale connections"): lose both.
       for (let i = 0; i < 2; i++) server.failNext('GET', /\/v1\.0\/\d+$/, (_r, inner) => dropConnection(inner));
       dropConnection(res);
     });
-    await publishFailure(publisher.publish(request(threadsAccount(), content('x'))), 'AMBIGUOUS');
+    await publishFailure(publisher.publish(publishRequest(threadsAccount(), content({ text: 'x' }))), 'AMBIGUOUS');
     expect(publisher.ambiguousRetry).toBe('none');
   });
 
@@ -98,11 +98,11 @@ describe('Threads publisher against the Threads API contract', () => {
       server.publishContainer(formParams(req).creation_id, userId);
       dropConnection(res);
     });
-    const published = await publisher.publish(request(threadsAccount(), content('Sudah terbit')));
+    const published = await publisher.publish(publishRequest(threadsAccount(), content({ text: 'Sudah terbit' })));
     expect(published.externalId).toBe(server.published.at(-1)!.id);
     expect(server.requestsTo('GET', /\/threads$/)[0].query.get('fields')).toBe('id,text,timestamp');
     server.failNext('POST', /threads_publish$/, (_req, res) => dropConnection(res));
-    const retried = await publisher.publish(request(threadsAccount(), content('Belum terbit')));
+    const retried = await publisher.publish(publishRequest(threadsAccount(), content({ text: 'Belum terbit' })));
     expect(retried.externalId).toBe(server.published.at(-1)!.id);
     expect(server.published.map((m) => m.container.params.text)).toEqual(['Sudah terbit', 'Belum terbit']);
     expect(server.requestsTo('POST', /threads_publish$/)).toHaveLength(3);
@@ -115,23 +115,23 @@ describe('Threads publisher against the Threads API contract', () => {
       server.failNext('GET', /\/v1\.0\/\d+$/, (_r, innerRes) => dropConnection(innerRes));
       sendJson(res, 200, { id: '99999999' });
     });
-    const result = await publisher.publish(request(threadsAccount(), content('x')));
+    const result = await publisher.publish(publishRequest(threadsAccount(), content({ text: 'x' })));
     expect(result).toEqual({ externalId: '99999999', url: null });
     expect(server.published.length).toBe(originalPublish);
   });
 
   it('validates at most 5 distinct links (Threads refuses more since December 2025)', () => {
     const links = (n: number) => Array.from({ length: n }, (_, i) => `https://kspi.or.id/${i}`).join(' ');
-    expect(publisher.validate(content(`${links(5)} https://kspi.or.id/0`))).toEqual([]);
-    const tooMany = publisher.validate(content(`${links(5)} kspi.id`));
+    expect(publisher.validate(content({ text: `${links(5)} https://kspi.or.id/0` }))).toEqual([]);
+    const tooMany = publisher.validate(content({ text: `${links(5)} kspi.id` }));
     expect(tooMany.map((i) => i.code)).toEqual(['threads.too_many_links']);
     expect(tooMany[0].message.id).toContain('tautan');
   });
 
   it('validates 500 graphemes and 20 media', () => {
-    expect(publisher.validate(content('👩‍👩‍👧‍👦'.repeat(500)))).toEqual([]);
-    expect(publisher.validate(content('a'.repeat(501))).map((i) => i.code)).toEqual(['threads.text_too_long']);
-    expect(publisher.validate(content('x', Array.from({ length: 21 }, () => image()))).map((i) => i.code)).toEqual(['threads.too_many_media']);
+    expect(publisher.validate(content({ text: '👩‍👩‍👧‍👦'.repeat(500) }))).toEqual([]);
+    expect(publisher.validate(content({ text: 'a'.repeat(501) })).map((i) => i.code)).toEqual(['threads.text_too_long']);
+    expect(publisher.validate(content({ text: 'x', media: Array.from({ length: 21 }, () => hostedImage()) })).map((i) => i.code)).toEqual(['threads.too_many_media']);
   });
 
   it('verifies credentials with GET /me and answers AUTH for a bad token', async () => {
@@ -144,7 +144,7 @@ describe('Threads publisher against the Threads API contract', () => {
     expect(refreshed.credentials.accessToken).toBe(`${token}-refreshed`);
     expect(refreshed.expiresAt!.getTime()).toBeGreaterThan(Date.now() + 59 * 86_400_000);
     token = String(refreshed.credentials.accessToken);
-    await expect(publisher.publish(request(threadsAccount(), content('setelah refresh')))).resolves.toHaveProperty('externalId');
+    await expect(publisher.publish(publishRequest(threadsAccount(), content({ text: 'setelah refresh' })))).resolves.toHaveProperty('externalId');
     const error = await publishFailure(publisher.refreshCredentials(account('THREADS', { credentials: { accessToken: 'old-token' } }), AbortSignal.timeout(5000)), 'AUTH');
     expectNoSecrets(error, ['old-token']);
   });

@@ -5,7 +5,7 @@ import { dropConnection } from '../contracts/contract-server';
 import { FacebookContract } from '../contracts/facebook/facebook-contract';
 import { InstagramContract } from '../contracts/instagram/instagram-contract';
 import { formParams, sendGraphError } from '../contracts/meta-graph/graph-contract';
-import { account, content, image, publishFailure, request, video } from '../contracts/meta-graph/publish-request';
+import { account, content, hostedImage, publishFailure, publishRequest, video } from './publish-request.fixture';
 import { testConfig, testEgress } from '../support/test-config';
 
 describe('Instagram publisher against the content publishing contract', () => {
@@ -29,8 +29,8 @@ describe('Instagram publisher against the content publishing contract', () => {
 
   it('checks the quota, creates an image container, waits for FINISHED, publishes and reads the permalink', async () => {
     server.nextOutcomes.push({ inProgressPolls: 2, final: 'FINISHED' });
-    const photo = image('https://media.gaung.example/poster.jpg');
-    const result = await publisher.publish(request(igAccount(), content('Mogok nasional #TolakOmnibus', [photo])));
+    const photo = hostedImage('https://media.gaung.example/poster.jpg');
+    const result = await publisher.publish(publishRequest(igAccount(), content({ text: 'Mogok nasional #TolakOmnibus', media: [photo] })));
     expect(result).toEqual({ externalId: server.published[0].id, url: `https://www.instagram.com/p/${server.published[0].id}/` });
     const sequence = server.requests.map((r) => `${r.method} ${r.path.replace(/\d{6,}/g, ':id')}`);
     expect(sequence).toEqual([
@@ -48,8 +48,8 @@ describe('Instagram publisher against the content publishing contract', () => {
   });
 
   it('publishes a carousel: one child container per item, then a CAROUSEL container with the children', async () => {
-    const items = [image(), video(), image()];
-    await publisher.publish(request(igAccount(), content('Galeri', items)));
+    const items = [hostedImage(), video(), hostedImage()];
+    await publisher.publish(publishRequest(igAccount(), content({ text: 'Galeri', media: items })));
     const creates = server.requestsTo('POST', /\/media$/).map(formParams);
     expect(creates.slice(0, 3)).toEqual([
       { image_url: items[0].publicUrl, is_carousel_item: 'true' },
@@ -63,13 +63,13 @@ describe('Instagram publisher against the content publishing contract', () => {
 
   it('publishes a single video as a REELS container', async () => {
     const clip = video();
-    await publisher.publish(request(igAccount(), content('Reel aksi', [clip])));
+    await publisher.publish(publishRequest(igAccount(), content({ text: 'Reel aksi', media: [clip] })));
     expect(formParams(server.requestsTo('POST', /\/media$/)[0])).toEqual({ media_type: 'REELS', video_url: clip.publicUrl, caption: 'Reel aksi' });
   });
 
   it('fails PERMANENT when the container ends in ERROR, with the reason and without publishing', async () => {
     server.nextOutcomes.push({ inProgressPolls: 1, final: 'ERROR' });
-    const error = await publishFailure(publisher.publish(request(igAccount(), content('x', [image()]))), 'PERMANENT');
+    const error = await publishFailure(publisher.publish(publishRequest(igAccount(), content({ text: 'x', media: [hostedImage()] }))), 'PERMANENT');
     expect(error.code).toBe('instagram.container_error');
     expect(error.message).toContain('Media download has failed');
     expect(server.requestsTo('POST', /media_publish$/)).toHaveLength(0);
@@ -77,10 +77,10 @@ describe('Instagram publisher against the content publishing contract', () => {
 
   it('fails NOT_SENT_RETRYABLE when the container EXPIRED or is still IN_PROGRESS after the bounded polling', async () => {
     server.nextOutcomes.push({ inProgressPolls: 0, final: 'EXPIRED' });
-    const expired = await publishFailure(publisher.publish(request(igAccount(), content('x', [image()]))), 'NOT_SENT_RETRYABLE');
+    const expired = await publishFailure(publisher.publish(publishRequest(igAccount(), content({ text: 'x', media: [hostedImage()] }))), 'NOT_SENT_RETRYABLE');
     expect(expired.code).toBe('instagram.container_expired');
     server.nextOutcomes.push({ inProgressPolls: 50, final: 'FINISHED' });
-    const slow = await publishFailure(publisher.publish(request(igAccount(), content('x', [image()]))), 'NOT_SENT_RETRYABLE');
+    const slow = await publishFailure(publisher.publish(publishRequest(igAccount(), content({ text: 'x', media: [hostedImage()] }))), 'NOT_SENT_RETRYABLE');
     expect(slow.code).toBe('instagram.container_timeout');
     expect(server.requestsTo('GET', /\/v23\.0\/\d+$/).length).toBe(1 + 5);
     expect(server.published).toHaveLength(0);
@@ -89,13 +89,13 @@ describe('Instagram publisher against the content publishing contract', () => {
   it('stops polling when the publish timeout aborts, as NOT_SENT_RETRYABLE (media_publish never called)', async () => {
     const patient = new InstagramPublisher(new PlatformHttp(testEgress()), testConfig({ GRAPH_API_URL: server.apiUrl }), { intervalMs: 1_000, maxAttempts: 100 });
     server.nextOutcomes.push({ inProgressPolls: 100, final: 'FINISHED' });
-    await publishFailure(patient.publish(request(igAccount(), content('x', [image()]), AbortSignal.timeout(300))), 'NOT_SENT_RETRYABLE');
+    await publishFailure(patient.publish(publishRequest(igAccount(), content({ text: 'x', media: [hostedImage()] }), { signal: AbortSignal.timeout(300) })), 'NOT_SENT_RETRYABLE');
     expect(server.requestsTo('POST', /media_publish$/)).toHaveLength(0);
   });
 
   it('refuses to publish over the 24-hour quota: NOT_SENT_RETRYABLE, rate limited, no container created', async () => {
     server.quotaUsage = 50;
-    const error = await publishFailure(publisher.publish(request(igAccount(), content('x', [image()]))), 'NOT_SENT_RETRYABLE');
+    const error = await publishFailure(publisher.publish(publishRequest(igAccount(), content({ text: 'x', media: [hostedImage()] }))), 'NOT_SENT_RETRYABLE');
     expect(error).toMatchObject({ rateLimited: true, retryAfterMs: 3_600_000, code: 'instagram.quota_exhausted' });
     expect(server.requestsTo('POST', /\/media$/)).toHaveLength(0);
     expect(publisher.limits.rateBudget).toEqual({ posts: 50, windowMs: 86_400_000 });
@@ -103,7 +103,7 @@ describe('Instagram publisher against the content publishing contract', () => {
 
   it('maps the publish limit error (code 9 / 2207042) on media_publish to rate limited', async () => {
     server.failNext('POST', /media_publish$/, (_req, res) => sendGraphError(res, { status: 400, code: 9, subcode: 2207042, message: 'Application request limit reached' }));
-    const error = await publishFailure(publisher.publish(request(igAccount(), content('x', [image()]))), 'NOT_SENT_RETRYABLE');
+    const error = await publishFailure(publisher.publish(publishRequest(igAccount(), content({ text: 'x', media: [hostedImage()] }))), 'NOT_SENT_RETRYABLE');
     expect(error).toMatchObject({ rateLimited: true, code: 'instagram.9.2207042' });
   });
 
@@ -115,7 +115,7 @@ describe('Instagram publisher against the content publishing contract', () => {
         server.publishContainer(formParams(req).creation_id, igUserId);
         dropConnection(res);
       });
-      const result = await publisher.publish(request(igAccount(), content('Terbit sekali', [image()])));
+      const result = await publisher.publish(publishRequest(igAccount(), content({ text: 'Terbit sekali', media: [hostedImage()] })));
       expect(server.published).toHaveLength(1);
       expect(result).toEqual({ externalId: server.published[0].id, url: server.published[0].permalink });
       expect(server.requestsTo('POST', /media_publish$/)).toHaveLength(1);
@@ -125,9 +125,9 @@ describe('Instagram publisher against the content publishing contract', () => {
 
     it('publishes the same container again when it is still FINISHED (after a drop or a transient 5xx): exactly one post', async () => {
       server.failNext('POST', /media_publish$/, (_req, res) => dropConnection(res));
-      await publisher.publish(request(igAccount(), content('Coba lagi', [image()])));
+      await publisher.publish(publishRequest(igAccount(), content({ text: 'Coba lagi', media: [hostedImage()] })));
       server.failNext('POST', /media_publish$/, (_req, res) => sendGraphError(res, { status: 500, code: 2, message: 'Service temporarily unavailable', isTransient: true }));
-      await publisher.publish(request(igAccount(), content('Coba lagi 2', [image()])));
+      await publisher.publish(publishRequest(igAccount(), content({ text: 'Coba lagi 2', media: [hostedImage()] })));
       const publishes = server.requestsTo('POST', /media_publish$/).map(formParams);
       expect(publishes).toHaveLength(4);
       expect(publishes[1].creation_id).toBe(publishes[0].creation_id);
@@ -141,14 +141,14 @@ describe('Instagram publisher against the content publishing contract', () => {
         for (let i = 0; i < 2; i++) server.failNext('GET', containerRead, (_r, inner) => dropConnection(inner));
         dropConnection(res);
       });
-      const unread = await publishFailure(publisher.publish(request(igAccount(), content('x', [image()]))), 'AMBIGUOUS');
+      const unread = await publishFailure(publisher.publish(publishRequest(igAccount(), content({ text: 'x', media: [hostedImage()] }))), 'AMBIGUOUS');
       expect(unread.code).toBe('instagram.econnreset');
       server.failNext('POST', /media_publish$/, (req, res) => {
         server.publishContainer(formParams(req).creation_id, igUserId);
         server.published.at(-1)!.container.params.caption = 'diubah di aplikasi';
         dropConnection(res);
       });
-      const unknown = await publishFailure(publisher.publish(request(igAccount(), content('y', [image()]))), 'AMBIGUOUS');
+      const unknown = await publishFailure(publisher.publish(publishRequest(igAccount(), content({ text: 'y', media: [hostedImage()] }))), 'AMBIGUOUS');
       expect(unknown.code).toBe('instagram.published_id_unknown');
       expect(server.published).toHaveLength(1);
       expect(publisher.ambiguousRetry).toBe('none');
@@ -156,29 +156,29 @@ describe('Instagram publisher against the content publishing contract', () => {
 
     it('is NOT_SENT when container creation drops (nothing is visible yet)', async () => {
       server.failNext('POST', /\/media$/, (_req, res) => dropConnection(res));
-      await publishFailure(publisher.publish(request(igAccount(), content('x', [image()]))), 'NOT_SENT_RETRYABLE');
+      await publishFailure(publisher.publish(publishRequest(igAccount(), content({ text: 'x', media: [hostedImage()] }))), 'NOT_SENT_RETRYABLE');
     });
   });
 
   it('maps an expired token to AUTH and an invalid parameter to PERMANENT', async () => {
     const revoked = account('INSTAGRAM', { externalId: igUserId, credentials: { accessToken: 'revoked' } });
-    await publishFailure(publisher.publish(request(revoked, content('x', [image()]))), 'AUTH');
+    await publishFailure(publisher.publish(publishRequest(revoked, content({ text: 'x', media: [hostedImage()] }))), 'AUTH');
     server.failNext('POST', /\/media$/, (_req, res) => sendGraphError(res, { status: 400, code: 100, subcode: 2207052, message: 'The media could not be fetched from this URI' }));
-    const error = await publishFailure(publisher.publish(request(igAccount(), content('x', [image()]))), 'PERMANENT');
+    const error = await publishFailure(publisher.publish(publishRequest(igAccount(), content({ text: 'x', media: [hostedImage()] }))), 'PERMANENT');
     expect(error.code).toBe('instagram.100.2207052');
   });
 
   it('validates: media required, 2,200 graphemes, 30 hashtags, 10 items', () => {
-    expect(publisher.validate(content('Tanpa gambar')).map((i) => i.code)).toEqual(['instagram.media_required']);
-    expect(publisher.validate(content('é'.repeat(2_200), [image()]))).toEqual([]);
-    expect(publisher.validate(content('e\u0301'.repeat(2_200), [image()]))).toEqual([]);
-    expect(publisher.validate(content('e'.repeat(2_201), [image()])).map((i) => i.code)).toEqual(['instagram.text_too_long']);
+    expect(publisher.validate(content({ text: 'Tanpa gambar' })).map((i) => i.code)).toEqual(['instagram.media_required']);
+    expect(publisher.validate(content({ text: 'é'.repeat(2_200), media: [hostedImage()] }))).toEqual([]);
+    expect(publisher.validate(content({ text: 'e\u0301'.repeat(2_200), media: [hostedImage()] }))).toEqual([]);
+    expect(publisher.validate(content({ text: 'e'.repeat(2_201), media: [hostedImage()] })).map((i) => i.code)).toEqual(['instagram.text_too_long']);
     const tags = (n: number) => Array.from({ length: n }, (_, i) => `#buruh${i}`).join(' ');
-    expect(publisher.validate(content(tags(30), [image()]))).toEqual([]);
-    const tooMany = publisher.validate(content(tags(31), [image()]));
+    expect(publisher.validate(content({ text: tags(30), media: [hostedImage()] }))).toEqual([]);
+    const tooMany = publisher.validate(content({ text: tags(31), media: [hostedImage()] }));
     expect(tooMany.map((i) => i.code)).toEqual(['instagram.too_many_hashtags']);
     expect(tooMany[0].message.id).toContain('tagar');
-    expect(publisher.validate(content('x', Array.from({ length: 11 }, () => image()))).map((i) => i.code)).toEqual(['instagram.too_many_media']);
+    expect(publisher.validate(content({ text: 'x', media: Array.from({ length: 11 }, () => hostedImage()) })).map((i) => i.code)).toEqual(['instagram.too_many_media']);
   });
 
   it('verifies credentials (GET /{ig-user-id}) and answers AUTH for a bad token', async () => {

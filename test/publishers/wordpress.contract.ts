@@ -1,15 +1,15 @@
+import { PlatformHttp } from '../../src/publishers';
 import { WordpressPublisher, plainTextToHtml } from '../../src/publishers/wordpress';
 import { idempotencyKeyFor } from '../../src/publishing/publish-engine';
 import { WordpressContract } from '../contracts/wordpress/wordpress-contract';
-import { testConfig } from '../support/test-config';
-import { account, content, failure, image, publishRequest, publisherFromNest } from './publish-request.fixture';
+import { testConfig, testEgress } from '../support/test-config';
+import { account, content, failure, image, publishRequest } from './publish-request.fixture';
 
 const APP_PASSWORD = 'abcd EFGH 1234 ijkl MNOP 5678';
 
 describe('WordpressPublisher against the WordPress REST contract', () => {
   let site: WordpressContract;
   let publisher: WordpressPublisher;
-  let nest: Awaited<ReturnType<typeof publisherFromNest>>;
   const editor = (overrides = {}) =>
     account('WORDPRESS', { baseUrl: `${site.baseUrl}/`, credentials: { username: 'redaksi', applicationPassword: APP_PASSWORD }, ...overrides });
   const article = { title: 'Tolak Omnibus Law', text: 'Paragraf satu.\nBaris dua <b>tebal</b>.\n\nLihat https://serikat.test/aksi.' };
@@ -18,17 +18,10 @@ describe('WordpressPublisher against the WordPress REST contract', () => {
     site = await new WordpressContract().start();
     site.users.push({ id: 7, username: 'redaksi', name: 'Redaksi Serikat', appPassword: 'abcdEFGH1234ijklMNOP5678', canPublish: true });
     site.users.push({ id: 8, username: 'kontributor', name: 'Kontributor', appPassword: 'zzzzzzzzzzzzzzzzzzzzzzzz', canPublish: false });
-    nest = await publisherFromNest('WORDPRESS', testConfig({ PUBLISH_TIMEOUT_MS: '500' }));
-    publisher = nest.publisher as WordpressPublisher;
+    publisher = new WordpressPublisher(new PlatformHttp(testEgress()), testConfig({ PUBLISH_TIMEOUT_MS: '500' }));
   });
   afterAll(async () => {
-    await nest.close();
     await site.stop();
-  });
-
-  it('is wired by PublishersModule and found in the registry by platform', () => {
-    expect(publisher).toBeInstanceOf(WordpressPublisher);
-    expect(publisher.platform).toBe('WORDPRESS');
   });
 
   it('publishes with Basic auth, status publish and our marker slug; records id and link', async () => {

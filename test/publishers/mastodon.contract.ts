@@ -2,7 +2,7 @@ import { PlatformHttp } from '../../src/publishers';
 import { MastodonPublisher, exchangeMastodonCode, mastodonAuthorizeUrl, registerMastodonApp } from '../../src/publishers/mastodon';
 import { MastodonContract } from '../contracts/mastodon/mastodon-contract';
 import { testConfig, testEgress } from '../support/test-config';
-import { account, content, failure, image, publishRequest, publisherFromNest } from './publish-request.fixture';
+import { account, content, failure, image, publishRequest } from './publish-request.fixture';
 
 const TOKEN = 'mastodon-user-token-1';
 const READ_ONLY = 'mastodon-read-only';
@@ -10,7 +10,6 @@ const READ_ONLY = 'mastodon-read-only';
 describe('MastodonPublisher against the Mastodon contract', () => {
   let instance: MastodonContract;
   let publisher: MastodonPublisher;
-  let nest: Awaited<ReturnType<typeof publisherFromNest>>;
   const http = new PlatformHttp(testEgress());
   const kspi = (overrides = {}) => account('MASTODON', { baseUrl: instance.baseUrl, credentials: { accessToken: TOKEN }, ...overrides });
 
@@ -18,21 +17,14 @@ describe('MastodonPublisher against the Mastodon contract', () => {
     instance = await new MastodonContract().start();
     instance.tokens.set(TOKEN, { accountId: '1', scopes: ['read:accounts', 'write:statuses', 'write:media'] });
     instance.tokens.set(READ_ONLY, { accountId: '1', scopes: ['read'] });
-    nest = await publisherFromNest('MASTODON', testConfig({ PUBLISH_TIMEOUT_MS: '1200' }));
-    publisher = nest.publisher as MastodonPublisher;
+    publisher = new MastodonPublisher(http, testConfig({ PUBLISH_TIMEOUT_MS: '1200' }));
   });
   afterAll(async () => {
-    await nest.close();
     await instance.stop();
   });
   beforeEach(() => {
     instance.maxCharacters = 500;
     instance.mediaPollsUntilReady = 0;
-  });
-
-  it('is wired by PublishersModule and found in the registry by platform', () => {
-    expect(publisher).toBeInstanceOf(MastodonPublisher);
-    expect(publisher.platform).toBe('MASTODON');
   });
 
   it('posts a public status with the Idempotency-Key header and records id + URL', async () => {

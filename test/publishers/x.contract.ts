@@ -3,7 +3,7 @@ import { buildXAuthorizeUrl, createPkce, exchangeXCode } from '../../src/publish
 import { X_VIDEO_CHUNK_BYTES } from '../../src/publishers/x/x-video';
 import { XPublisher } from '../../src/publishers/x/x.publisher';
 import { dropConnection, sendJson } from '../contracts/contract-server';
-import { account, content, expectNoSecrets, image, publishFailure, request, video } from '../contracts/meta-graph/publish-request';
+import { account, content, expectNoSecrets, hostedImage, publishFailure, publishRequest, video } from './publish-request.fixture';
 import { XContract } from '../contracts/x/x-contract';
 import { testConfig, testEgress } from '../support/test-config';
 import { randomBytes } from 'node:crypto';
@@ -41,7 +41,7 @@ describe('X publisher against the X API v2 contract', () => {
 
   it('posts text to /2/tweets with the Bearer token and returns the id and the x.com URL', async () => {
     const text = unique('Tolak PHK sepihak!');
-    const result = await publisher.publish(request(xAccount(), content(text)));
+    const result = await publisher.publish(publishRequest(xAccount(), content({ text })));
     const stored = server.tweets.at(-1)!;
     expect(result).toEqual({ externalId: stored.id, url: `https://x.com/kspi_id/status/${stored.id}` });
     const [call] = server.requestsTo('POST', /^\/2\/tweets$/);
@@ -50,8 +50,8 @@ describe('X publisher against the X API v2 contract', () => {
   });
 
   it('uploads images through POST /2/media/upload (base64 JSON), sets alt text, and attaches media_ids', async () => {
-    const photos = [image(undefined, Buffer.from('jpeg-one')), image(undefined, Buffer.from('jpeg-two'))];
-    await publisher.publish(request(xAccount(), content(unique('Foto aksi'), photos)));
+    const photos = [hostedImage(undefined, Buffer.from('jpeg-one')), hostedImage(undefined, Buffer.from('jpeg-two'))];
+    await publisher.publish(publishRequest(xAccount(), content({ text: unique('Foto aksi'), media: photos })));
     const uploads = server.requestsTo('POST', /^\/2\/media\/upload$/).map((r) => r.json as Record<string, string>);
     expect(uploads).toEqual([
       { media: Buffer.from('jpeg-one').toString('base64'), media_category: 'tweet_image', media_type: 'image/jpeg' },
@@ -64,7 +64,7 @@ describe('X publisher against the X API v2 contract', () => {
 
   it('maps 429 to NOT_SENT_RETRYABLE rate limited, waiting until x-rate-limit-reset', async () => {
     server.tweetWindow = { limit: 100, remaining: 0, reset: Math.floor(Date.now() / 1000) + 600 };
-    const error = await publishFailure(publisher.publish(request(xAccount(), content(unique('x')))), 'NOT_SENT_RETRYABLE');
+    const error = await publishFailure(publisher.publish(publishRequest(xAccount(), content({ text: unique('x') }))), 'NOT_SENT_RETRYABLE');
     expect(error.rateLimited).toBe(true);
     expect(error.retryAfterMs).toBeGreaterThan(595_000);
     expect(error.retryAfterMs).toBeLessThanOrEqual(600_000);
@@ -73,7 +73,7 @@ describe('X publisher against the X API v2 contract', () => {
   it('waits for the 24-hour user cap reset when that window is the exhausted one', async () => {
     const dayReset = Math.floor(Date.now() / 1000) + 20_000;
     server.userDayWindow = { limit: 17, remaining: 0, reset: dayReset };
-    const error = await publishFailure(publisher.publish(request(xAccount(), content(unique('x')))), 'NOT_SENT_RETRYABLE');
+    const error = await publishFailure(publisher.publish(publishRequest(xAccount(), content({ text: unique('x') }))), 'NOT_SENT_RETRYABLE');
     expect(error.retryAfterMs).toBeGreaterThan(19_990_000);
   });
 
@@ -82,36 +82,36 @@ describe('X publisher against the X API v2 contract', () => {
     server.failNext('POST', /^\/2\/tweets$/, (_req, res) =>
       sendJson(res, 429, { title: 'Too Many Requests', status: 429 }, { 'x-rate-limit-limit': '100', 'x-rate-limit-remaining': '3', 'x-rate-limit-reset': String(reset) }),
     );
-    const guessed = await publishFailure(publisher.publish(request(xAccount(), content(unique('x')))), 'NOT_SENT_RETRYABLE');
+    const guessed = await publishFailure(publisher.publish(publishRequest(xAccount(), content({ text: unique('x') }))), 'NOT_SENT_RETRYABLE');
     expect(guessed.retryAfterMs).toBeGreaterThan(295_000);
     server.failNext('POST', /^\/2\/tweets$/, (_req, res) => sendJson(res, 429, { title: 'Too Many Requests', status: 429 }));
-    const bare = await publishFailure(publisher.publish(request(xAccount(), content(unique('x')))), 'NOT_SENT_RETRYABLE');
+    const bare = await publishFailure(publisher.publish(publishRequest(xAccount(), content({ text: unique('x') }))), 'NOT_SENT_RETRYABLE');
     expect(bare).toMatchObject({ rateLimited: true, retryAfterMs: undefined });
   });
 
   it('maps the duplicate-content 403 to PERMANENT x.duplicate', async () => {
     const text = unique('Sama persis');
-    await publisher.publish(request(xAccount(), content(text)));
-    const error = await publishFailure(publisher.publish(request(xAccount(), content(text))), 'PERMANENT');
+    await publisher.publish(publishRequest(xAccount(), content({ text })));
+    const error = await publishFailure(publisher.publish(publishRequest(xAccount(), content({ text }))), 'PERMANENT');
     expect(error).toMatchObject({ code: 'x.duplicate', httpStatus: 403 });
     expect(error.message).toBe('You are not allowed to create a Tweet with duplicate content.');
   });
 
   it('maps 400 to PERMANENT and 5xx or a dropped connection on /2/tweets to AMBIGUOUS', async () => {
     server.failNext('POST', /^\/2\/tweets$/, (_req, res) => sendJson(res, 400, { title: 'Invalid Request', detail: 'One or more parameters to your request was invalid.', type: 'about:blank', status: 400 }));
-    await publishFailure(publisher.publish(request(xAccount(), content(unique('x')))), 'PERMANENT');
+    await publishFailure(publisher.publish(publishRequest(xAccount(), content({ text: unique('x') }))), 'PERMANENT');
     server.failNext('POST', /^\/2\/tweets$/, (_req, res) => sendJson(res, 503, { title: 'Service Unavailable', detail: 'Service Unavailable', type: 'about:blank', status: 503 }));
-    await publishFailure(publisher.publish(request(xAccount(), content(unique('x')))), 'AMBIGUOUS');
+    await publishFailure(publisher.publish(publishRequest(xAccount(), content({ text: unique('x') }))), 'AMBIGUOUS');
     server.failNext('POST', /^\/2\/tweets$/, (_req, res) => dropConnection(res));
-    await publishFailure(publisher.publish(request(xAccount(), content(unique('x')))), 'AMBIGUOUS');
+    await publishFailure(publisher.publish(publishRequest(xAccount(), content({ text: unique('x') }))), 'AMBIGUOUS');
   });
 
   it('treats a failed media upload as NOT_SENT_RETRYABLE: no post was made', async () => {
     const before = server.tweets.length;
     server.failNext('POST', /^\/2\/media\/upload$/, (_req, res) => dropConnection(res));
-    await publishFailure(publisher.publish(request(xAccount(), content(unique('x'), [image()]))), 'NOT_SENT_RETRYABLE');
+    await publishFailure(publisher.publish(publishRequest(xAccount(), content({ text: unique('x'), media: [hostedImage()] }))), 'NOT_SENT_RETRYABLE');
     server.failNext('POST', /^\/2\/media\/upload$/, (_req, res) => sendJson(res, 500, { title: 'Internal Error', status: 500 }));
-    await publishFailure(publisher.publish(request(xAccount(), content(unique('x'), [image()]))), 'NOT_SENT_RETRYABLE');
+    await publishFailure(publisher.publish(publishRequest(xAccount(), content({ text: unique('x'), media: [hostedImage()] }))), 'NOT_SENT_RETRYABLE');
     expect(server.tweets.length).toBe(before);
   });
 
@@ -125,7 +125,7 @@ describe('X publisher against the X API v2 contract', () => {
     it('sends INIT, APPEND chunks of at most 4 MiB, FINALIZE, polls STATUS until succeeded, then attaches the media id', async () => {
       const file = randomBytes(2 * X_VIDEO_CHUNK_BYTES + 12_345);
       const text = unique('Video aksi');
-      const result = await publisher.publish(request(xAccount(), content(text, [mp4(file)])));
+      const result = await publisher.publish(publishRequest(xAccount(), content({ text, media: [mp4(file)] })));
       const [upload] = [...server.videoUploads.values()].slice(-1);
       expect(upload).toMatchObject({ totalBytes: file.length, mediaType: 'video/mp4', mediaCategory: 'tweet_video', statusCalls: 2 });
       expect(upload.file!.equals(file)).toBe(true);
@@ -144,18 +144,18 @@ describe('X publisher against the X API v2 contract', () => {
 
     it('keeps polling STATUS for as long as X says in_progress, and skips STATUS when FINALIZE says succeeded', async () => {
       server.videoStates = ['pending', 'in_progress', 'in_progress', 'in_progress', 'succeeded'];
-      await publisher.publish(request(xAccount(), content(unique('Video panjang'), [mp4(randomBytes(1000))])));
+      await publisher.publish(publishRequest(xAccount(), content({ text: unique('Video panjang'), media: [mp4(randomBytes(1000))] })));
       expect(commands()).toEqual(['INIT', 'APPEND', 'FINALIZE', 'STATUS', 'STATUS', 'STATUS', 'STATUS', 'TWEET']);
       server.requests.length = 0;
       server.videoStates = ['succeeded'];
-      await publisher.publish(request(xAccount(), content(unique('Video pendek'), [mp4(randomBytes(1000))])));
+      await publisher.publish(publishRequest(xAccount(), content({ text: unique('Video pendek'), media: [mp4(randomBytes(1000))] })));
       expect(commands()).toEqual(['INIT', 'APPEND', 'FINALIZE', 'TWEET']);
     });
 
     it('fails PERMANENT with X\'s reason when processing fails, and posts nothing', async () => {
       server.videoStates = ['pending', 'failed'];
       const before = server.tweets.length;
-      const error = await publishFailure(publisher.publish(request(xAccount(), content(unique('x'), [mp4(randomBytes(1000))]))), 'PERMANENT');
+      const error = await publishFailure(publisher.publish(publishRequest(xAccount(), content({ text: unique('x'), media: [mp4(randomBytes(1000))] }))), 'PERMANENT');
       expect(error.code).toBe('x.video_processing_failed');
       expect(error.message).toBe('Unsupported video format');
       expect(server.tweets.length).toBe(before);
@@ -163,7 +163,7 @@ describe('X publisher against the X API v2 contract', () => {
 
     it('gives up NOT_SENT_RETRYABLE after a bounded number of STATUS calls when processing never ends', async () => {
       server.videoStates = ['pending', 'in_progress'];
-      const error = await publishFailure(publisher.publish(request(xAccount(), content(unique('x'), [mp4(randomBytes(1000))]))), 'NOT_SENT_RETRYABLE');
+      const error = await publishFailure(publisher.publish(publishRequest(xAccount(), content({ text: unique('x'), media: [mp4(randomBytes(1000))] }))), 'NOT_SENT_RETRYABLE');
       expect(error.code).toBe('x.video_processing');
       expect(server.requestsTo('GET', /^\/2\/media\/upload$/).length).toBeLessThanOrEqual(60);
       expect(server.requestsTo('POST', /^\/2\/tweets$/)).toHaveLength(0);
@@ -174,7 +174,7 @@ describe('X publisher against the X API v2 contract', () => {
       server.checkAfterSecs = 5;
       const stop = new AbortController();
       try {
-        const publishing = publisher.publish(request(xAccount(), content(unique('x'), [mp4(randomBytes(1000))]), stop.signal));
+        const publishing = publisher.publish(publishRequest(xAccount(), content({ text: unique('x'), media: [mp4(randomBytes(1000))] }), { signal: stop.signal }));
         // Stop once X has said "pending, check after 5 s", i.e. during the wait.
         while (!commands().includes('FINALIZE')) await new Promise((resolve) => setTimeout(resolve, 10));
         await new Promise((resolve) => setTimeout(resolve, 50));
@@ -190,17 +190,17 @@ describe('X publisher against the X API v2 contract', () => {
 
     it('treats a lost answer during the chunked upload (here INIT) as NOT_SENT_RETRYABLE: the upload happens before the post', async () => {
       server.failNext('POST', /^\/2\/media\/upload$/, (_req, res) => dropConnection(res));
-      await publishFailure(publisher.publish(request(xAccount(), content(unique('x'), [mp4(randomBytes(1000))]))), 'NOT_SENT_RETRYABLE');
+      await publishFailure(publisher.publish(publishRequest(xAccount(), content({ text: unique('x'), media: [mp4(randomBytes(1000))] }))), 'NOT_SENT_RETRYABLE');
       expect(server.requestsTo('POST', /^\/2\/tweets$/)).toHaveLength(0);
     });
 
     it('refuses in validation a video with images or a second video, in Indonesian and English', () => {
-      expect(publisher.validate(content('x', [video()]))).toEqual([]);
-      const mixed = publisher.validate(content('x', [video(), image()]));
+      expect(publisher.validate(content({ text: 'x', media: [video()] }))).toEqual([]);
+      const mixed = publisher.validate(content({ text: 'x', media: [video(), hostedImage()] }));
       expect(mixed.map((i) => i.code)).toEqual(['x.video_alone']);
       expect(mixed[0].message.id).toMatch(/1 video/);
       expect(mixed[0].message.en).toMatch(/at most 1 video/);
-      expect(publisher.validate(content('x', [video(), video()])).map((i) => i.code)).toEqual(['x.video_alone']);
+      expect(publisher.validate(content({ text: 'x', media: [video(), video()] })).map((i) => i.code)).toEqual(['x.video_alone']);
     });
   });
 
@@ -210,7 +210,7 @@ describe('X publisher against the X API v2 contract', () => {
       server.accessTokens.delete('other-valid');
       const credentials = { accessToken: 'expired-access', refreshToken: 'refresh-1', clientId: server.client.clientId, clientSecret: server.client.clientSecret };
       const before = server.tweets.length;
-      const result = await publisher.publish(request(xAccount(credentials), content(unique('Setelah refresh'))));
+      const result = await publisher.publish(publishRequest(xAccount(credentials), content({ text: unique('Setelah refresh') })));
       expect(server.tweets.length).toBe(before + 1);
       expect(result.externalId).toBe(server.tweets.at(-1)!.id);
       const [tokenCall] = server.requestsTo('POST', /oauth2\/token$/);
@@ -229,7 +229,7 @@ describe('X publisher against the X API v2 contract', () => {
 
     it('answers AUTH when the refresh token is revoked, without leaking tokens or the client secret', async () => {
       const credentials = { accessToken: 'expired-access', refreshToken: 'revoked-refresh', clientId: server.client.clientId, clientSecret: server.client.clientSecret };
-      const error = await publishFailure(publisher.publish(request(xAccount(credentials), content(unique('x')))), 'AUTH');
+      const error = await publishFailure(publisher.publish(publishRequest(xAccount(credentials), content({ text: unique('x') }))), 'AUTH');
       expectNoSecrets(error, ['expired-access', 'revoked-refresh', server.client.clientSecret]);
       expect(saved).toHaveLength(0);
     });
@@ -238,7 +238,7 @@ describe('X publisher against the X API v2 contract', () => {
       server.addUser(user, 'unused', 'refresh-kept');
       server.accessTokens.delete('unused');
       const credentials = { accessToken: 'expired-access', refreshToken: 'refresh-kept', clientId: server.client.clientId };
-      await publishFailure(publisher.publish(request(xAccount(credentials, false), content(unique('x')))), 'AUTH');
+      await publishFailure(publisher.publish(publishRequest(xAccount(credentials, false), content({ text: unique('x') }))), 'AUTH');
       expect(server.requestsTo('POST', /oauth2\/token$/)).toHaveLength(0);
       expect(server.refreshTokens.has('refresh-kept')).toBe(true);
     });
@@ -260,7 +260,7 @@ describe('X publisher against the X API v2 contract', () => {
         server.tweets.push({ ...fakeStored(server, text), mediaIds: [] });
         dropConnection(res);
       });
-      const req = request(xAccount(), content(text, [image()]));
+      const req = publishRequest(xAccount(), content({ text, media: [hostedImage()] }));
       await publishFailure(publisher.publish(req), 'AMBIGUOUS');
       const before = server.tweets.length;
       const found = await publisher.findPublished(req);
@@ -273,7 +273,7 @@ describe('X publisher against the X API v2 contract', () => {
     it('finds nothing when X never acted, so the engine retry posts exactly once', async () => {
       const text = unique('Belum terkirim https://kspi.or.id');
       server.failNext('POST', /^\/2\/tweets$/, (_req, res) => dropConnection(res));
-      const req = request(xAccount(), content(text));
+      const req = publishRequest(xAccount(), content({ text }));
       await publishFailure(publisher.publish(req), 'AMBIGUOUS');
       await expect(publisher.findPublished(req)).resolves.toBeNull();
       await publisher.publish(req);
@@ -282,18 +282,18 @@ describe('X publisher against the X API v2 contract', () => {
     });
 
     it('refuses to guess for a post without text (AMBIGUOUS, left to a human)', async () => {
-      await publishFailure(publisher.findPublished(request(xAccount(), content('', [image()]))), 'AMBIGUOUS');
+      await publishFailure(publisher.findPublished(publishRequest(xAccount(), content({ text: '', media: [hostedImage()] }))), 'AMBIGUOUS');
     });
   });
 
   it('validates the weighted length: links count 23, emoji and CJK count 2', () => {
     const link = 'https://kspi.or.id/' + 'a'.repeat(100);
-    expect(publisher.validate(content('a'.repeat(256) + ' ' + link))).toEqual([]); // 257 + 23 = 280
-    expect(publisher.validate(content('a'.repeat(257) + ' ' + link)).map((i) => i.code)).toEqual(['x.text_too_long']);
-    expect(publisher.validate(content('✊'.repeat(140)))).toEqual([]);
-    expect(publisher.validate(content('✊'.repeat(141))).map((i) => i.code)).toEqual(['x.text_too_long']);
-    expect(publisher.validate(content('労'.repeat(141))).map((i) => i.code)).toEqual(['x.text_too_long']);
-    expect(publisher.validate(content('x', [image(), image(), image(), image(), image()])).map((i) => i.code)).toEqual(['x.too_many_media']);
+    expect(publisher.validate(content({ text: 'a'.repeat(256) + ' ' + link }))).toEqual([]); // 257 + 23 = 280
+    expect(publisher.validate(content({ text: 'a'.repeat(257) + ' ' + link })).map((i) => i.code)).toEqual(['x.text_too_long']);
+    expect(publisher.validate(content({ text: '✊'.repeat(140) }))).toEqual([]);
+    expect(publisher.validate(content({ text: '✊'.repeat(141) })).map((i) => i.code)).toEqual(['x.text_too_long']);
+    expect(publisher.validate(content({ text: '労'.repeat(141) })).map((i) => i.code)).toEqual(['x.text_too_long']);
+    expect(publisher.validate(content({ text: 'x', media: [hostedImage(), hostedImage(), hostedImage(), hostedImage(), hostedImage()] })).map((i) => i.code)).toEqual(['x.too_many_media']);
     expect(publisher.limits.counting).toBe('twitter-weighted');
   });
 
