@@ -72,7 +72,7 @@ describe('notification e-mails (outbox), per-user choices and quiet hours', () =
     const quietHours = { from: now.minus({ hours: 1 }).toFormat('HH:mm'), until: now.plus({ hours: 2 }).toFormat('HH:mm') };
     const saved = await t.http().put(PREFS).set(bearer(ws.users.EDITOR)).send({ emailKinds: ['POST_CHANGES_REQUESTED', 'WORKSPACE_HELD'], quietHours }).expect(200);
     expect(saved.body.quietHours).toEqual(quietHours);
-    expect(saved.body.kinds).toContainEqual({ kind: 'WORKSPACE_HELD', inApp: true, email: true, ignoresQuietHours: true });
+    expect(saved.body.kinds).toContainEqual({ kind: 'WORKSPACE_HELD', inApp: true, email: true, telegram: true, ignoresQuietHours: true });
     const mailsBefore = (await outbox(ws.users.EDITOR.email, 0)).length;
 
     const { postId } = await draftPost(t, ws);
