@@ -47,4 +47,23 @@ export class KeyRotationRepository {
     });
     return count === 1;
   }
+
+  /** Workspaces' Telegram notification bots, by id after `after`, `take` at a time. */
+  telegramBots(workspaceId: string | undefined, after: string | undefined, take: number) {
+    return this.prisma.telegramBot.findMany({
+      where: { ...(workspaceId ? { workspaceId } : {}), ...(after ? { id: { gt: after } } : {}) },
+      select: { id: true, workspaceId: true, tokenCiphertext: true, tokenKeyId: true },
+      orderBy: { id: 'asc' },
+      take,
+    });
+  }
+
+  /** Writes the re-sealed bot token only if the row still holds what was read; false otherwise. */
+  async resealTelegramBot(row: { id: string; workspaceId: string; tokenKeyId: string; tokenCiphertext: Uint8Array<ArrayBuffer> }, next: Sealed): Promise<boolean> {
+    const { count } = await this.prisma.telegramBot.updateMany({
+      where: { id: row.id, workspaceId: row.workspaceId, tokenKeyId: row.tokenKeyId, tokenCiphertext: row.tokenCiphertext },
+      data: { tokenCiphertext: next.ciphertext, tokenKeyId: next.keyId },
+    });
+    return count === 1;
+  }
 }

@@ -2,19 +2,22 @@ import type { AppConfig } from '../core/config';
 import { SecretBox, verifyCredentialKeys, type SecretBinding, type StoredSample } from '../core/crypto';
 import { openPrismaClient, type PrismaClient } from '../core/database';
 import { AccountCredentialsStore } from '../core/credentials';
+import { BotTokens } from '../notifications/telegram/bot-tokens';
 
 /** What a webhook endpoint's secret is bound to (its ciphertext opens only in its own row). */
 export function webhookBinding(row: { id: string; workspaceId: string }): SecretBinding {
   return { workspaceId: row.workspaceId, subject: `webhook:${row.id}` };
 }
 
-/** One stored ciphertext under the key id (an account's credentials, else a webhook's secret), if any. */
+/** One stored ciphertext under the key id (an account's credentials, else a webhook's secret, else a bot's token), if any. */
 export function storedSample(prisma: PrismaClient): StoredSample {
   return async (keyId) => {
     const account = await prisma.connectedAccount.findFirst({ where: { credentialsKeyId: keyId, credentialsCiphertext: { not: null } }, select: { id: true, workspaceId: true, credentialsCiphertext: true } });
     if (account) return { sealed: { keyId, ciphertext: new Uint8Array(account.credentialsCiphertext!) }, binding: AccountCredentialsStore.binding(account) };
     const webhook = await prisma.webhookEndpoint.findFirst({ where: { secretKeyId: keyId }, select: { id: true, workspaceId: true, secretCiphertext: true } });
-    return webhook ? { sealed: { keyId, ciphertext: new Uint8Array(webhook.secretCiphertext) }, binding: webhookBinding(webhook) } : null;
+    if (webhook) return { sealed: { keyId, ciphertext: new Uint8Array(webhook.secretCiphertext) }, binding: webhookBinding(webhook) };
+    const bot = await prisma.telegramBot.findFirst({ where: { tokenKeyId: keyId }, select: { id: true, workspaceId: true, tokenCiphertext: true } });
+    return bot ? { sealed: { keyId, ciphertext: new Uint8Array(bot.tokenCiphertext) }, binding: BotTokens.binding(bot) } : null;
   };
 }
 
@@ -22,7 +25,8 @@ export function storedSample(prisma: PrismaClient): StoredSample {
 export async function keyIdsInUse(prisma: PrismaClient): Promise<string[]> {
   const accounts = await prisma.connectedAccount.findMany({ where: { credentialsKeyId: { not: null } }, distinct: ['credentialsKeyId'], select: { credentialsKeyId: true } });
   const webhooks = await prisma.webhookEndpoint.findMany({ distinct: ['secretKeyId'], select: { secretKeyId: true } });
-  return [...new Set([...accounts.map((row) => row.credentialsKeyId!), ...webhooks.map((row) => row.secretKeyId)])];
+  const bots = await prisma.telegramBot.findMany({ distinct: ['tokenKeyId'], select: { tokenKeyId: true } });
+  return [...new Set([...accounts.map((row) => row.credentialsKeyId!), ...webhooks.map((row) => row.secretKeyId), ...bots.map((row) => row.tokenKeyId)])];
 }
 
 /** Before the API or a worker starts: every configured key must open what is stored under its id (throws ConfigError). */
