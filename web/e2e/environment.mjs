@@ -9,6 +9,8 @@ export const e2eBaseUrl = () => `http://127.0.0.1:${e2ePort()}`;
 /** The X stand-in (test/contracts/x) the app is configured with; a browser test starts it on this port. */
 export const e2eXPort = () => e2ePort() + 200;
 export const E2E_X_CLIENT = { clientId: 'x-client-1', clientSecret: 'x-client-secret' };
+/** The Telegram Bot API stand-in (test/contracts/telegram) for the notification bot; a browser test starts it on this port. */
+export const e2eTelegramPort = () => e2ePort() + 201;
 
 export function e2eEnvironment() {
   const database = new URL(testDatabase);
@@ -37,5 +39,9 @@ export function e2eEnvironment() {
     X_API_URL: `http://127.0.0.1:${e2eXPort()}`,
     X_CLIENT_ID: E2E_X_CLIENT.clientId,
     X_CLIENT_SECRET: E2E_X_CLIENT.clientSecret,
+    // The notification bot: the stand-in, with updates by long polling (nothing reaches a webhook here).
+    TELEGRAM_API_URL: `http://127.0.0.1:${e2eTelegramPort()}`,
+    TELEGRAM_UPDATES: 'polling',
+    TELEGRAM_POLL_INTERVAL_MS: '500',
   };
 }

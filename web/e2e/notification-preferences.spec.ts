@@ -10,8 +10,10 @@ test('notification choices: a kind by e-mail and quiet hours are saved, kept aft
   await page.goto('/app/kspi/settings');
   const section = page.getByRole('region', { name: 'Notifikasi' });
   await expect(section).toBeVisible();
-  const comments = section.getByRole('checkbox', { name: 'Komentar pada postingan' });
-  const review = section.getByRole('checkbox', { name: 'Postingan diajukan untuk ditinjau' });
+  // E-mail and Telegram each have a group of the same kinds.
+  const byEmail = section.getByRole('group', { name: 'Kirim juga lewat e-mail' });
+  const comments = byEmail.getByRole('checkbox', { name: 'Komentar pada postingan' });
+  const review = byEmail.getByRole('checkbox', { name: 'Postingan diajukan untuk ditinjau' });
   await expect(review).toBeChecked();
   await expect(comments).not.toBeChecked();
   await expect(section.getByText('Tetap dikirim saat jam tenang').first()).toBeVisible();

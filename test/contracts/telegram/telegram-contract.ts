@@ -72,8 +72,9 @@ export class TelegramContract {
     this.server.route('POST', /^\/bot[^/]+\/[A-Za-z]+$/, (req, res) => this.handle(req, res));
   }
 
-  async start(): Promise<this> {
-    await this.server.start();
+  /** On a free port, or on `port` when the app under test was configured with this address (the browser tests). */
+  async start(port = 0): Promise<this> {
+    await this.server.start(port);
     return this;
   }
 
