@@ -8,7 +8,7 @@ test('notification choices: a kind by e-mail and quiet hours are saved, kept aft
   expect((await request.put('/me/notification-preferences', { headers: await apiAs(request, email), data: defaults })).status()).toBe(200);
   await signIn(page, email);
   await page.goto('/app/kspi/settings');
-  const section = page.getByRole('region', { name: 'Notifikasi' });
+  const section = page.getByRole('region', { name: 'Notifikasi', exact: true });
   await expect(section).toBeVisible();
   // E-mail and Telegram each have a group of the same kinds.
   const byEmail = section.getByRole('group', { name: 'Kirim juga lewat e-mail' });

@@ -28,7 +28,7 @@ test('an admin connects the notification bot; a member links and unlinks their o
   const member = demoEmail(phone ? 'editor' : 'coordinator');
   await signIn(page, member);
   await page.goto('/app/kspi/settings');
-  const section = page.getByRole('region', { name: 'Telegram' });
+  const section = page.getByRole('region', { name: 'Telegram', exact: true });
   await expect(section.getByTestId('telegram-not-linked')).toBeVisible();
   await expect(section.getByRole('link', { name: '@gaung_bot' })).toHaveAttribute('href', 'https://t.me/gaung_bot');
   await section.getByRole('button', { name: 'Buat tautan ke Telegram' }).click();
@@ -48,7 +48,7 @@ test('an admin connects the notification bot; a member links and unlinks their o
   await expect(section.getByTestId('telegram-linked')).toHaveText(`Terhubung ke Telegram sebagai @${person.username}.`);
 
   // Telegram kinds are chosen beside the e-mail ones.
-  const telegramKinds = page.getByRole('region', { name: 'Notifikasi' }).getByRole('group', { name: 'Kirim juga ke obrolan Telegram saya yang terhubung' });
+  const telegramKinds = page.getByRole('region', { name: 'Notifikasi', exact: true }).getByRole('group', { name: 'Kirim juga ke obrolan Telegram saya yang terhubung' });
   await expect(telegramKinds.getByRole('checkbox', { name: 'Postingan diajukan untuk ditinjau' })).toBeChecked();
 
   await section.getByRole('button', { name: 'Putuskan Telegram' }).click();
