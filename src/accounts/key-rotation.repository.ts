@@ -66,4 +66,14 @@ export class KeyRotationRepository {
     });
     return count === 1;
   }
+
+  /** One bot token sealed under this key id (the key check), or null. */
+  telegramBotSealedUnder(keyId: string) {
+    return this.prisma.telegramBot.findFirst({ where: { tokenKeyId: keyId }, select: { id: true, workspaceId: true, tokenCiphertext: true } });
+  }
+
+  /** Every key id a bot token is sealed under. */
+  async telegramBotKeyIds(): Promise<string[]> {
+    return (await this.prisma.telegramBot.findMany({ distinct: ['tokenKeyId'], select: { tokenKeyId: true } })).map((row) => row.tokenKeyId);
+  }
 }

@@ -3,6 +3,7 @@ import { SecretBox, verifyCredentialKeys, type SecretBinding, type StoredSample 
 import { openPrismaClient, type PrismaClient } from '../core/database';
 import { AccountCredentialsStore } from '../core/credentials';
 import { BotTokens } from '../notifications/telegram/bot-tokens';
+import { KeyRotationRepository } from './key-rotation.repository';
 
 /** What a webhook endpoint's secret is bound to (its ciphertext opens only in its own row). */
 export function webhookBinding(row: { id: string; workspaceId: string }): SecretBinding {
@@ -16,7 +17,7 @@ export function storedSample(prisma: PrismaClient): StoredSample {
     if (account) return { sealed: { keyId, ciphertext: new Uint8Array(account.credentialsCiphertext!) }, binding: AccountCredentialsStore.binding(account) };
     const webhook = await prisma.webhookEndpoint.findFirst({ where: { secretKeyId: keyId }, select: { id: true, workspaceId: true, secretCiphertext: true } });
     if (webhook) return { sealed: { keyId, ciphertext: new Uint8Array(webhook.secretCiphertext) }, binding: webhookBinding(webhook) };
-    const bot = await prisma.telegramBot.findFirst({ where: { tokenKeyId: keyId }, select: { id: true, workspaceId: true, tokenCiphertext: true } });
+    const bot = await new KeyRotationRepository(prisma).telegramBotSealedUnder(keyId);
     return bot ? { sealed: { keyId, ciphertext: new Uint8Array(bot.tokenCiphertext) }, binding: BotTokens.binding(bot) } : null;
   };
 }
@@ -25,8 +26,8 @@ export function storedSample(prisma: PrismaClient): StoredSample {
 export async function keyIdsInUse(prisma: PrismaClient): Promise<string[]> {
   const accounts = await prisma.connectedAccount.findMany({ where: { credentialsKeyId: { not: null } }, distinct: ['credentialsKeyId'], select: { credentialsKeyId: true } });
   const webhooks = await prisma.webhookEndpoint.findMany({ distinct: ['secretKeyId'], select: { secretKeyId: true } });
-  const bots = await prisma.telegramBot.findMany({ distinct: ['tokenKeyId'], select: { tokenKeyId: true } });
-  return [...new Set([...accounts.map((row) => row.credentialsKeyId!), ...webhooks.map((row) => row.secretKeyId), ...bots.map((row) => row.tokenKeyId)])];
+  const bots = await new KeyRotationRepository(prisma).telegramBotKeyIds();
+  return [...new Set([...accounts.map((row) => row.credentialsKeyId!), ...webhooks.map((row) => row.secretKeyId), ...bots])];
 }
 
 /** Before the API or a worker starts: every configured key must open what is stored under its id (throws ConfigError). */

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { WorkspaceAccess } from '../auth/auth-context';
-import { CredentialsRepository } from '../auth/credentials.repository';
 import { DEFAULT_LOCALE, interpolate, isLocale, type Locale, type LocalizedText } from '../core/i18n';
 import type { TelegramUser } from '../notifications/telegram/bot-api';
 import { TelegramRepository } from '../notifications/telegram/telegram.repository';
@@ -33,20 +32,17 @@ export function localeOfTelegramUser(user: TelegramUser | undefined): Locale {
  */
 @Injectable()
 export class ChatActors {
-  constructor(
-    private readonly repository: TelegramRepository,
-    private readonly credentials: CredentialsRepository,
-  ) {}
+  constructor(private readonly repository: TelegramRepository) {}
 
   async of(bot: ChatBot, telegramUserId: number): Promise<ChatActor | null> {
     const link = await this.repository.linkByChat(bot.id, telegramUserId);
     if (!link || link.workspaceId !== bot.workspaceId) return null;
-    const membership = await this.credentials.membershipOf(link.userId, bot.workspaceId);
+    const membership = await this.repository.membership(bot.workspaceId, link.userId);
     if (!membership) return null;
     const person = await this.repository.person(link.userId);
     return {
       access: {
-        workspaceId: membership.workspaceId,
+        workspaceId: bot.workspaceId,
         workspaceSlug: membership.workspace.slug,
         timeZone: membership.workspace.timeZone,
         userId: link.userId,

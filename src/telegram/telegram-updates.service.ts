@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { roleAtLeast } from '../auth/roles';
-import { CredentialsRepository } from '../auth/credentials.repository';
 import { AuditService } from '../core/audit';
 import { APP_CONFIG, type AppConfig } from '../core/config';
 import { hashToken } from '../core/crypto';
@@ -44,7 +43,6 @@ export class TelegramUpdatesService {
     private readonly tokens: BotTokens,
     private readonly actors: ChatActors,
     private readonly review: ChatReviewService,
-    private readonly credentials: CredentialsRepository,
     private readonly workspaces: WorkspacesService,
     private readonly audit: AuditService,
   ) {}
@@ -74,7 +72,7 @@ export class TelegramUpdatesService {
     const fallback = localeOfTelegramUser(from);
     if (message.chat.type !== 'private' || message.chat.id !== from.id) return void (await chat.send(message.chat.id, say(TELEGRAM_TEXT.privateOnly, fallback)));
     const used = token.length <= 64 ? await this.repository.useLinkToken(bot.id, hashToken(token), new Date()) : null;
-    const member = used && used.workspaceId === bot.workspaceId ? await this.credentials.membershipOf(used.userId, bot.workspaceId) : null;
+    const member = used && used.workspaceId === bot.workspaceId ? await this.repository.membership(bot.workspaceId, used.userId) : null;
     if (!used || !member) return void (await chat.send(message.chat.id, say(TELEGRAM_TEXT.linkInvalid, fallback)));
     await this.prisma.$transaction(async (tx) => {
       await this.repository.link(tx, { botId: bot.id, workspaceId: bot.workspaceId, userId: used.userId, chatId: BigInt(message.chat.id), telegramUsername: from.username?.slice(0, 64) ?? null });

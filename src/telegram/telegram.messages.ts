@@ -17,17 +17,17 @@ export const TELEGRAM_TEXT = {
   },
   // In chats:
   linked: {
-    id: 'Terhubung: pesan Gaung dari {workspace} untuk {name} akan datang ke sini. Putuskan kapan saja di profil Anda di aplikasi.',
-    en: 'Linked: Gaung messages from {workspace} for {name} will come here. Unlink at any time in your profile in the app.',
+    id: 'Terhubung: pesan Gaung dari {workspace} untuk {name} akan datang ke sini. Putuskan kapan saja di Pengaturan aplikasi.',
+    en: 'Linked: Gaung messages from {workspace} for {name} will come here. Unlink at any time in Settings in the app.',
   },
   linkInvalid: {
-    id: 'Tautan ini tidak berlaku (sudah dipakai atau kedaluwarsa). Buat tautan baru di profil Anda di aplikasi.',
-    en: 'This link is not valid (already used or expired). Make a new one in your profile in the app.',
+    id: 'Tautan ini tidak berlaku (sudah dipakai atau kedaluwarsa). Buat tautan baru di Pengaturan aplikasi.',
+    en: 'This link is not valid (already used or expired). Make a new one in Settings in the app.',
   },
   privateOnly: { id: 'Hubungkan dari obrolan pribadi dengan bot ini.', en: 'Link from a private chat with this bot.' },
   notLinked: {
-    id: 'Obrolan ini tidak terhubung dengan anggota ruang kerja ini. Hubungkan dari profil Anda di aplikasi.',
-    en: 'This chat is not linked to a member of this workspace. Link it from your profile in the app.',
+    id: 'Obrolan ini tidak terhubung dengan anggota ruang kerja ini. Hubungkan di Pengaturan aplikasi.',
+    en: 'This chat is not linked to a member of this workspace. Link it in Settings in the app.',
   },
   help: {
     id: 'Saya mengirim notifikasi Gaung. Perintah: /tahan <alasan> menahan semua penerbitan (admin).',

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { PostsModule } from '../posts/posts.module';
 import { PublishingModule } from '../publishing';
 import { ReviewModule } from '../review/review.module';
@@ -29,6 +30,9 @@ export class TelegramModule {}
 @Module({ imports: [TelegramModule], controllers: [TelegramController, TelegramWebhookController] })
 export class TelegramApiModule {}
 
-/** The worker: long polling, when the deployment receives updates that way. */
-@Module({ imports: [TelegramModule], providers: [TelegramPoller] })
+/**
+ * The worker: long polling, when the deployment receives updates that way. The review and workspace
+ * services it acts through stand on the auth module, which a worker alone does not otherwise load.
+ */
+@Module({ imports: [AuthModule, TelegramModule], providers: [TelegramPoller] })
 export class TelegramWorkerModule {}

@@ -28,7 +28,8 @@ export async function deepLinkToken(t: TestApp, slug: string, user: { token: str
   return match[1]!;
 }
 
-let nextPersonId = 91_000;
+// Telegram user ids of their own per test file (files share one database).
+let nextPersonId = 91_000_000 + Math.floor(Math.random() * 1_000_000) * 100;
 export function newPerson(name: string, language_code = 'id'): TelegramPerson {
   return { id: nextPersonId++, first_name: name, username: name.toLowerCase(), language_code };
 }

@@ -59,7 +59,7 @@ describe('Telegram: notification bot, linked chats, approval from Telegram', () 
     telegram.addPerson(intruder);
     await deliver(t, telegram, telegram.personWrites(intruder, `/start ${token}`)).expect(200);
     expect((await sentTo(telegram, intruder.id)).text).toMatch(/^This link is not valid/);
-    expect(await t.prisma.telegramLink.count({ where: { chatId: intruder.id } })).toBe(0);
+    expect(await t.prisma.telegramLink.count({ where: { workspaceId: ws.id, chatId: intruder.id } })).toBe(0);
 
     // An expired link.
     const late = await deepLinkToken(t, ws.slug, ws.users.VIEWER);

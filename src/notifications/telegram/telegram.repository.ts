@@ -79,6 +79,11 @@ export class TelegramRepository {
     return (await tx.telegramLink.deleteMany({ where: { workspaceId, userId } })).count;
   }
 
+  /** Someone's membership of the bot's workspace now (their role as it is today), or null. */
+  membership(workspaceId: string, userId: string) {
+    return this.prisma.membership.findFirst({ where: { workspaceId, userId }, select: { role: true, workspace: { select: { slug: true, timeZone: true } } } });
+  }
+
   /** A person's name and language, for what the bot says to them and about them. */
   person(userId: string) {
     return this.prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, locale: true } });
