@@ -44,7 +44,7 @@ export class ChatReviewService {
       if (pressed.action === 'approve') {
         await this.review.approve(actor.access, pressed.postId, pressed.version);
         await chat.answer(query.id, say(TELEGRAM_TEXT.approvedAnswer, actor.locale));
-        await chat.edit(message, `${message.text ?? ''}\n\n${say(TELEGRAM_TEXT.approvedBy, actor.locale, { name: actor.name, version: pressed.version })}`);
+        await chat.edit(message, withLine(message.text, say(TELEGRAM_TEXT.approvedBy, actor.locale, { name: actor.name, version: pressed.version })));
         return;
       }
       const post = await this.posts.get(actor.access, pressed.postId);
@@ -75,7 +75,7 @@ export class ChatReviewService {
   private async stale(chat: BotChat, queryId: string, message: TelegramMessage, actor: ChatActor, versions: Record<string, string | number>): Promise<void> {
     const text = say(TELEGRAM_TEXT.changedSince, actor.locale, versions);
     await chat.answer(queryId, text, true);
-    await chat.edit(message, `${message.text ?? ''}\n\n${text}`);
+    await chat.edit(message, withLine(message.text, text));
   }
 
   /** A reply to a "request changes" prompt: the comment, sent back by the person who pressed the button. */
@@ -97,6 +97,11 @@ export class ChatReviewService {
       await chat.send(message.chat.id, refusal(actor, error));
     }
   }
+}
+
+/** The message as shown, with a last line added; the original is cut, never the line, at Telegram's 4,096. */
+function withLine(original: string | undefined, line: string): string {
+  return `${(original ?? '').slice(0, 4096 - line.length - 3)}\n\n${line}`;
 }
 
 function refusal(actor: ChatActor, error: AppError): string {
