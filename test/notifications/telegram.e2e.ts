@@ -61,8 +61,11 @@ describe('Telegram: notification bot, linked chats, approval from Telegram', () 
     expect((await sentTo(telegram, intruder.id)).text).toMatch(/^This link is not valid/);
     expect(await t.prisma.telegramLink.count({ where: { workspaceId: ws.id, chatId: intruder.id } })).toBe(0);
 
-    // An expired link.
+    // A link replaced by a newer one, then an expired link.
+    const replaced = await deepLinkToken(t, ws.slug, ws.users.VIEWER);
     const late = await deepLinkToken(t, ws.slug, ws.users.VIEWER);
+    await deliver(t, telegram, telegram.personWrites(intruder, `/start ${replaced}`)).expect(200);
+    expect(await t.prisma.telegramLink.count({ where: { userId: ws.users.VIEWER.id } })).toBe(0);
     await t.prisma.telegramLinkToken.updateMany({ where: { userId: ws.users.VIEWER.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     await deliver(t, telegram, telegram.personWrites(intruder, `/start ${late}`)).expect(200);
     expect(await t.prisma.telegramLink.count({ where: { userId: ws.users.VIEWER.id } })).toBe(0);

@@ -57,8 +57,12 @@ export class TelegramRepository {
     return count === 1;
   }
 
-  createLinkToken(row: { tokenHash: string; botId: string; workspaceId: string; userId: string; expiresAt: Date }) {
-    return this.prisma.telegramLinkToken.create({ data: row });
+  /** A new link token; the person's earlier ones in this workspace stop working (one live link at a time). */
+  async createLinkToken(row: { tokenHash: string; botId: string; workspaceId: string; userId: string; expiresAt: Date }): Promise<void> {
+    await this.prisma.$transaction([
+      this.prisma.telegramLinkToken.deleteMany({ where: { workspaceId: row.workspaceId, userId: row.userId } }),
+      this.prisma.telegramLinkToken.create({ data: row }),
+    ]);
   }
 
   /** Uses a link token once: the one whose hash this is, for this bot, unused and unexpired (null otherwise). */
@@ -107,8 +111,12 @@ export class TelegramRepository {
     return this.prisma.telegramLink.findMany({ where: { workspaceId, userId: { in: userIds } }, select: { userId: true, chatId: true } });
   }
 
-  createPrompt(row: { botId: string; chatId: bigint; messageId: number; userId: string; postId: string; version: number; expiresAt: Date }) {
-    return this.prisma.telegramPrompt.create({ data: row });
+  /** A prompt waiting for its reply; the bot's prompts nobody answered in time go. */
+  async createPrompt(row: { botId: string; chatId: bigint; messageId: number; userId: string; postId: string; version: number; expiresAt: Date }): Promise<void> {
+    await this.prisma.$transaction([
+      this.prisma.telegramPrompt.deleteMany({ where: { botId: row.botId, expiresAt: { lt: new Date() } } }),
+      this.prisma.telegramPrompt.create({ data: row }),
+    ]);
   }
 
   /** The prompt this message answers, taken once (deleted); null when none, or it expired. */
