@@ -23,6 +23,7 @@ test('an admin connects the notification bot; a member links and unlinks their o
   await expect(botSection.getByRole('status').filter({ hasText: 'Bot terhubung.' })).toBeVisible();
   await expect(botSection.getByTestId('telegram-bot')).toContainText('@gaung_bot');
   await expect(botSection.getByLabel(/Ganti dengan bot lain/)).toHaveValue('');
+  await expectAccessible(page);
 
   // A member's own link: a one-time deep link to the bot, shown as a link with the bot's name.
   const member = demoEmail(phone ? 'editor' : 'coordinator');
