@@ -21,6 +21,8 @@ const MAY_IMPORT = {
   campaigns: ['core', 'auth', 'workspaces', 'publishing', 'notifications'],
   posts: ['core', 'auth', 'campaigns', 'publishers', 'publishing', 'notifications'],
   review: ['core', 'auth', 'posts', 'publishing', 'notifications'],
+  // Telegram's inbound side: acts through review and workspaces as the app does; sending is notifications'.
+  telegram: ['core', 'auth', 'notifications', 'publishing', 'posts', 'review', 'workspaces'],
   calendar: ['core', 'auth', 'workspaces', 'posts'],
   accounts: ['core', 'auth', 'calendar', 'publishers', 'publishing', 'notifications'],
   analytics: ['core', 'auth', 'calendar', 'accounts', 'publishers', 'publishing', 'notifications'],

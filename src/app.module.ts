@@ -14,6 +14,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { PostsModule } from './posts/posts.module';
 import { ReviewModule } from './review/review.module';
 import { FeedModule } from './publishers/feed/feed.module';
+import { TelegramApiModule, TelegramWorkerModule } from './telegram/telegram.module';
 import { PublishingApiModule, PublishingWorkerModule, QueueBoardModule } from './publishing';
 import { WebAppModule } from './web-app/web-app.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
@@ -35,10 +36,11 @@ const API_MODULES: Type[] = [
   FeedModule,
   AccountsModule,
   NotificationsModule,
+  TelegramApiModule,
   AnalyticsApiModule,
 ];
 /** Modules that run queue processors and schedulers. */
-const WORKER_MODULES: Type[] = [PublishingWorkerModule, AccountsWorkerModule, AnalyticsWorkerModule];
+const WORKER_MODULES: Type[] = [PublishingWorkerModule, AccountsWorkerModule, AnalyticsWorkerModule, TelegramWorkerModule];
 
 /** One composition root: the API, the worker, or both in one process, over the same shared modules. */
 @Module({})

@@ -50,7 +50,8 @@ export class KeyRotationRepository {
 
   /**
    * One stored ciphertext under a key id, in any workspace (the key check at start-up proves the key
-   * opens what the whole database holds): an account's credentials, else a webhook's secret.
+   * opens what the whole database holds): an account's credentials, else a webhook's secret, else a
+   * bot's token (telegramBotSealedUnder).
    */
   sampleAccount(keyId: string) {
     return this.prisma.connectedAccount.findFirst({ where: { credentialsKeyId: keyId, credentialsCiphertext: { not: null } }, select: { id: true, workspaceId: true, credentialsCiphertext: true } });
@@ -64,6 +65,31 @@ export class KeyRotationRepository {
   async keyIdsInUse(): Promise<string[]> {
     const accounts = await this.prisma.connectedAccount.findMany({ where: { credentialsKeyId: { not: null } }, distinct: ['credentialsKeyId'], select: { credentialsKeyId: true } });
     const webhooks = await this.prisma.webhookEndpoint.findMany({ distinct: ['secretKeyId'], select: { secretKeyId: true } });
-    return [...new Set([...accounts.map((row) => row.credentialsKeyId!), ...webhooks.map((row) => row.secretKeyId)])];
+    const bots = await this.prisma.telegramBot.findMany({ distinct: ['tokenKeyId'], select: { tokenKeyId: true } });
+    return [...new Set([...accounts.map((row) => row.credentialsKeyId!), ...webhooks.map((row) => row.secretKeyId), ...bots.map((row) => row.tokenKeyId)])];
+  }
+
+  /** Workspaces' Telegram notification bots, by id after `after`, `take` at a time. */
+  telegramBots(workspaceId: string | undefined, after: string | undefined, take: number) {
+    return this.prisma.telegramBot.findMany({
+      where: { ...(workspaceId ? { workspaceId } : {}), ...(after ? { id: { gt: after } } : {}) },
+      select: { id: true, workspaceId: true, tokenCiphertext: true, tokenKeyId: true },
+      orderBy: { id: 'asc' },
+      take,
+    });
+  }
+
+  /** Writes the re-sealed bot token only if the row still holds what was read; false otherwise. */
+  async resealTelegramBot(row: { id: string; workspaceId: string; tokenKeyId: string; tokenCiphertext: Uint8Array<ArrayBuffer> }, next: Sealed): Promise<boolean> {
+    const { count } = await this.prisma.telegramBot.updateMany({
+      where: { id: row.id, workspaceId: row.workspaceId, tokenKeyId: row.tokenKeyId, tokenCiphertext: row.tokenCiphertext },
+      data: { tokenCiphertext: next.ciphertext, tokenKeyId: next.keyId },
+    });
+    return count === 1;
+  }
+
+  /** One bot token sealed under this key id (the key check), or null. */
+  telegramBotSealedUnder(keyId: string) {
+    return this.prisma.telegramBot.findFirst({ where: { tokenKeyId: keyId }, select: { id: true, workspaceId: true, tokenCiphertext: true } });
   }
 }

@@ -1,6 +1,7 @@
 import { forgetUnusedKeyChecks, SecretDecryptionError, verifyCredentialKeys, type SecretBox } from '../core/crypto';
 import type { PrismaClient } from '../core/database';
 import { AccountCredentialsStore } from '../core/credentials';
+import { BotTokens } from '../notifications/telegram/bot-tokens';
 import { KeyRotationRepository } from './key-rotation.repository';
 import { storedSample, webhookBinding } from './stored-keys';
 
@@ -17,11 +18,13 @@ export interface RotationReport {
   newestKeyId: string;
   accounts: RotationCounts;
   webhooks: RotationCounts;
+  telegramBots: RotationCounts;
   failedIds: string[];
 }
 
 /**
- * Re-seals every connected account's credentials and every webhook endpoint's secret under the
+ * Re-seals every connected account's credentials, every webhook endpoint's secret and every
+ * Telegram notification bot's token under the
  * newest key (CREDENTIAL_KEYS' first entry), in batches of `batchSize` rows, each row updated only
  * if it still holds the ciphertext that was read (a concurrent refresh wins). Idempotent: a second
  * run finds everything current. Never logs or returns a secret. Refuses to start (ConfigError) when
@@ -33,7 +36,7 @@ export async function rotateKeys(prisma: PrismaClient, box: SecretBox, options: 
   // One workspace only when given (tests on a shared database); the CLI rotates everything.
   const rotation = new KeyRotationRepository(prisma);
   await verifyCredentialKeys(prisma, box, storedSample(prisma));
-  const report: RotationReport = { newestKeyId: box.currentKeyId, accounts: counts(), webhooks: counts(), failedIds: [] };
+  const report: RotationReport = { newestKeyId: box.currentKeyId, accounts: counts(), webhooks: counts(), telegramBots: counts(), failedIds: [] };
 
   for (let after: string | undefined; ; ) {
     const rows = await rotation.sealedAccounts(options.workspaceId, after, batchSize);
@@ -56,20 +59,33 @@ export async function rotateKeys(prisma: PrismaClient, box: SecretBox, options: 
     after = rows[rows.length - 1]!.id;
     options.progress?.(`webhooks: ${JSON.stringify(report.webhooks)}`);
   }
+
+  for (let after: string | undefined; ; ) {
+    const rows = await rotation.telegramBots(options.workspaceId, after, batchSize);
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      const sealed = { keyId: row.tokenKeyId, ciphertext: new Uint8Array(row.tokenCiphertext) };
+      await step(report, 'telegramBots', row.id, () => box.reseal(sealed, BotTokens.binding(row)), (next) => rotation.resealTelegramBot(row, next));
+    }
+    after = rows[rows.length - 1]!.id;
+    options.progress?.(`telegram bots: ${JSON.stringify(report.telegramBots)}`);
+  }
   await forgetUnusedKeyChecks(prisma, box, await rotation.keyIdsInUse());
   return report;
 }
 
 type Sealed = { keyId: string; ciphertext: Uint8Array<ArrayBuffer> };
 
-async function step(report: RotationReport, kind: 'accounts' | 'webhooks', id: string, reseal: () => Sealed | null, write: (next: Sealed) => Promise<boolean>): Promise<void> {
+const FAILED_PREFIX = { accounts: 'account', webhooks: 'webhook', telegramBots: 'telegram-bot' } as const;
+
+async function step(report: RotationReport, kind: keyof typeof FAILED_PREFIX, id: string, reseal: () => Sealed | null, write: (next: Sealed) => Promise<boolean>): Promise<void> {
   let next: Sealed | null;
   try {
     next = reseal();
   } catch (error) {
     if (!(error instanceof SecretDecryptionError)) throw error;
     report[kind].failed++;
-    report.failedIds.push(`${kind === 'accounts' ? 'account' : 'webhook'}:${id}`);
+    report.failedIds.push(`${FAILED_PREFIX[kind]}:${id}`);
     return;
   }
   if (!next) {

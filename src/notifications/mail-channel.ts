@@ -33,7 +33,7 @@ export class MailChannel {
   ) {}
 
   async queue(notificationIds: string[], now = new Date()): Promise<void> {
-    const wanted = (await this.preferences.mailRecipients(notificationIds)).filter((r) => r.choices.emailKinds.includes(r.kind));
+    const wanted = (await this.preferences.recipientsWithChoices(notificationIds)).filter((r) => r.choices.emailKinds.includes(r.kind));
     if (wanted.length === 0) return;
     await this.jobs.addBulk(
       wanted.map((r) => ({

@@ -7,8 +7,13 @@ import { WebhookDeliveryService } from './webhook-delivery.service';
 import { MailChannel } from './mail-channel';
 import { PreferencesController } from './preferences.controller';
 import { PreferencesRepository } from './preferences.repository';
+import { TelegramBotApi } from './telegram/bot-api';
+import { BotTokens } from './telegram/bot-tokens';
+import { TelegramChannel } from './telegram/telegram-channel';
+import { TelegramRepository } from './telegram/telegram.repository';
 
-const WRITERS = [NotificationsRepository, PreferencesRepository, MailChannel, Notifier, { provide: DeliveryNotices, useExisting: Notifier }, WebhookDeliveryService];
+const TELEGRAM = [TelegramBotApi, BotTokens, TelegramRepository, TelegramChannel];
+const WRITERS = [NotificationsRepository, PreferencesRepository, MailChannel, ...TELEGRAM, Notifier, { provide: DeliveryNotices, useExisting: Notifier }, WebhookDeliveryService];
 
 /** Writing notifications and delivering their webhooks: imported by every feature that tells people something. */
 @Module({ providers: WRITERS, exports: WRITERS })

@@ -5,6 +5,7 @@ import type { NotificationKind, NotificationSubject, Prisma, Role, Tx } from '..
 import { MAINTENANCE_QUEUE } from '../core/queue';
 import { type NotificationParams, postLabel } from './catalog';
 import { MailChannel } from './mail-channel';
+import { TelegramChannel } from './telegram/telegram-channel';
 import { type Audience, NotificationsRepository } from './notifications.repository';
 
 export const WEBHOOK_DELIVERY_JOB = 'webhook-delivery';
@@ -51,6 +52,7 @@ export class Notifier implements DeliveryNotices {
     private readonly repository: NotificationsRepository,
     @InjectQueue(MAINTENANCE_QUEUE) private readonly queue: Queue<WebhookDeliveryJobData>,
     private readonly mail: MailChannel,
+    private readonly telegram: TelegramChannel,
   ) {}
 
   async record<K extends NotificationKind>(
@@ -145,7 +147,7 @@ export class Notifier implements DeliveryNotices {
 
   /**
    * Queues one signed delivery per active endpoint subscribed to each notification's kind, and one
-   * e-mail per recipient who wants it (MailChannel). Runs after the change committed: a failure
+   * e-mail (MailChannel) and one Telegram message (TelegramChannel) per recipient who wants it. Runs after the change committed: a failure
    * here (Redis away) is logged and never fails the change.
    */
   async dispatch(notificationIds: string[]): Promise<void> {
@@ -153,6 +155,7 @@ export class Notifier implements DeliveryNotices {
     const steps = [
       { what: 'notification webhooks not queued', run: () => this.queueDeliveries(notificationIds) },
       { what: 'notification e-mails not queued', run: () => this.mail.queue(notificationIds) },
+      { what: 'notification Telegram messages not queued', run: () => this.telegram.queue(notificationIds) },
     ];
     for (const step of steps) {
       try {

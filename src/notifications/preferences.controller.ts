@@ -12,9 +12,12 @@ const CLOCK = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 // Messages "id|en": the one exception filter shows each language (core/errors/zod-issues.ts).
 const zClock = z.string().refine((value) => CLOCK.test(value), 'Tulis jam sebagai JJ:MM, dari 00:00 sampai 23:59.|Write the time as HH:mm, from 00:00 to 23:59.');
 
+const zKindList = z.array(zNotificationKind).max(Object.keys(NotificationKind).length).refine((kinds) => new Set(kinds).size === kinds.length, 'Setiap jenis cukup disebut sekali.|Name each kind once.');
+
 const preferencesSchema = z
   .object({
-    emailKinds: z.array(zNotificationKind).max(Object.keys(NotificationKind).length).refine((kinds) => new Set(kinds).size === kinds.length, 'Setiap jenis cukup disebut sekali.|Name each kind once.'),
+    emailKinds: zKindList,
+    telegramKinds: zKindList.optional().meta({ description: 'Kinds sent to my linked Telegram chats; unchanged when left out' }),
     quietHours: z
       .object({ from: zClock, until: zClock })
       .strict()
@@ -30,18 +33,21 @@ export const notificationPreferencesView = z
         kind: zNotificationKind,
         inApp: z.literal(true).meta({ description: 'The list in the app is always on' }),
         email: z.boolean(),
+        telegram: z.boolean().meta({ description: 'Sent to my linked Telegram chats (see /workspaces/{ws}/telegram/link)' }),
         ignoresQuietHours: z.boolean().meta({ description: 'Holds and failures are e-mailed even in quiet hours' }),
       }),
     ),
     emailKinds: z.array(zNotificationKind),
+    telegramKinds: z.array(zNotificationKind),
     quietHours: z.object({ from: zClock, until: zClock }).nullable().meta({ description: "Wall-clock times in the user's zone (else the workspace's); from after until spans midnight" }),
   })
   .meta({ id: 'NotificationPreferences' });
 
 function present(choices: NotificationChoices): z.infer<typeof notificationPreferencesView> {
   return {
-    kinds: Object.values(NotificationKind).map((kind) => ({ kind, inApp: true as const, email: choices.emailKinds.includes(kind), ignoresQuietHours: URGENT_KINDS.includes(kind) })),
+    kinds: Object.values(NotificationKind).map((kind) => ({ kind, inApp: true as const, email: choices.emailKinds.includes(kind), telegram: choices.telegramKinds.includes(kind), ignoresQuietHours: URGENT_KINDS.includes(kind) })),
     emailKinds: [...choices.emailKinds],
+    telegramKinds: [...choices.telegramKinds],
     quietHours: choices.quietHours,
   };
 }
@@ -54,7 +60,7 @@ export class PreferencesController {
 
   @Get()
   @SignedIn()
-  @ApiOperation({ summary: 'My notification choices: which kinds come by e-mail (in the app: all) and my quiet hours' })
+  @ApiOperation({ summary: 'My notification choices: which kinds come by e-mail and by Telegram (in the app: all) and my quiet hours' })
   @ApiZodResponse(200, notificationPreferencesView)
   async get(@CurrentPrincipal() principal: Principal) {
     return present(await this.preferences.choices(principal.userId));
@@ -62,7 +68,7 @@ export class PreferencesController {
 
   @Put()
   @SignedIn()
-  @ApiOperation({ summary: 'Replace my notification choices: the kinds I want by e-mail and my quiet hours (null: none)' })
+  @ApiOperation({ summary: 'Replace my notification choices: the kinds I want by e-mail and by Telegram and my quiet hours (null: none)' })
   @ApiZodBody(preferencesSchema)
   @ApiErrors(400)
   @ApiZodResponse(200, notificationPreferencesView)

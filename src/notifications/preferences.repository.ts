@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { type NotificationKind, PrismaService } from '../core/database';
 import { DEFAULT_CHOICES, type NotificationChoices } from './preferences';
 
-type PreferenceRow = { emailKinds: NotificationKind[]; quietFrom: string | null; quietUntil: string | null } | null;
+type PreferenceRow = { emailKinds: NotificationKind[]; telegramKinds: NotificationKind[]; quietFrom: string | null; quietUntil: string | null } | null;
 
 const choicesOf = (row: PreferenceRow): NotificationChoices =>
-  row ? { emailKinds: row.emailKinds, quietHours: row.quietFrom && row.quietUntil ? { from: row.quietFrom, until: row.quietUntil } : null } : DEFAULT_CHOICES;
+  row ? { emailKinds: row.emailKinds, telegramKinds: row.telegramKinds, quietHours: row.quietFrom && row.quietUntil ? { from: row.quietFrom, until: row.quietUntil } : null } : DEFAULT_CHOICES;
 
-const PREFERENCE_FIELDS = { emailKinds: true, quietFrom: true, quietUntil: true } as const;
+const PREFERENCE_FIELDS = { emailKinds: true, telegramKinds: true, quietFrom: true, quietUntil: true } as const;
 
 /** Each user's own choices (not workspace data: a person chooses once for every workspace) and what the e-mail channel reads. */
 @Injectable()
@@ -18,19 +18,21 @@ export class PreferencesRepository {
     return choicesOf(await this.prisma.notificationPreference.findUnique({ where: { userId }, select: PREFERENCE_FIELDS }));
   }
 
-  async save(userId: string, choices: NotificationChoices): Promise<NotificationChoices> {
-    const data = { emailKinds: [...choices.emailKinds], quietFrom: choices.quietHours?.from ?? null, quietUntil: choices.quietHours?.until ?? null };
+  /** Replaces the choices; Telegram's kinds stay as they were when not given (clients from before the channel). */
+  async save(userId: string, choices: Omit<NotificationChoices, 'telegramKinds'> & { telegramKinds?: readonly NotificationKind[] }): Promise<NotificationChoices> {
+    const telegramKinds = [...(choices.telegramKinds ?? (await this.choices(userId)).telegramKinds)];
+    const data = { emailKinds: [...choices.emailKinds], telegramKinds, quietFrom: choices.quietHours?.from ?? null, quietUntil: choices.quietHours?.until ?? null };
     return choicesOf(await this.prisma.notificationPreference.upsert({ where: { userId }, create: { userId, ...data }, update: data, select: PREFERENCE_FIELDS }));
   }
 
-  /** The recipients of these notifications with their e-mail choices, the workspace's zone and slug. */
-  async mailRecipients(notificationIds: string[]) {
+  /** The recipients of these notifications with their choices (e-mail and Telegram) and zone. */
+  async recipientsWithChoices(notificationIds: string[]) {
     const rows = await this.prisma.notificationRecipient.findMany({
       where: { notificationId: { in: notificationIds } },
       select: {
         notificationId: true,
         userId: true,
-        notification: { select: { kind: true, workspace: { select: { timeZone: true } } } },
+        notification: { select: { kind: true, workspaceId: true, workspace: { select: { timeZone: true } } } },
         user: { select: { timeZone: true, notificationPreference: { select: PREFERENCE_FIELDS } } },
       },
     });
@@ -38,6 +40,7 @@ export class PreferencesRepository {
       notificationId: row.notificationId,
       userId: row.userId,
       kind: row.notification.kind,
+      workspaceId: row.notification.workspaceId,
       timeZone: row.user.timeZone ?? row.notification.workspace.timeZone,
       choices: choicesOf(row.user.notificationPreference),
     }));

@@ -11,16 +11,20 @@ export const URGENT_KINDS: readonly NotificationKind[] = [...FAILURE_KINDS, ...H
 /** By e-mail when a user chose nothing: review requests, changes requested, failures and holds. */
 export const DEFAULT_EMAIL_KINDS: readonly NotificationKind[] = ['POST_SUBMITTED', 'POST_CHANGES_REQUESTED', ...FAILURE_KINDS, ...HOLD_KINDS];
 
+/** In Telegram when a user chose nothing: the same as by e-mail (only once they linked a chat). */
+export const DEFAULT_TELEGRAM_KINDS: readonly NotificationKind[] = DEFAULT_EMAIL_KINDS;
+
 export interface NotificationChoices {
   emailKinds: readonly NotificationKind[];
+  telegramKinds: readonly NotificationKind[];
   /** Wall-clock "HH:mm" in the user's zone; both or neither. From 22:00 until 06:00 spans midnight. */
   quietHours: { from: string; until: string } | null;
 }
 
-export const DEFAULT_CHOICES: NotificationChoices = { emailKinds: DEFAULT_EMAIL_KINDS, quietHours: null };
+export const DEFAULT_CHOICES: NotificationChoices = { emailKinds: DEFAULT_EMAIL_KINDS, telegramKinds: DEFAULT_TELEGRAM_KINDS, quietHours: null };
 
 /**
- * When an e-mail of this kind may go out: now, or the end of the quiet hours the instant falls in
+ * When an e-mail or a Telegram message of this kind may go out: now, or the end of the quiet hours the instant falls in
  * (in the user's zone). Equal ends mean no quiet hours.
  */
 export function sendAfter(kind: NotificationKind, choices: NotificationChoices, zone: string, now: Date): Date {

@@ -7,12 +7,13 @@ import { MaintenanceTasks } from './maintenance-tasks';
 import { WEBHOOK_DELIVERY_JOB, type WebhookDeliveryJobData } from '../notifications/notifier';
 import { WebhookDeliveryService } from '../notifications/webhook-delivery.service';
 import { MailChannel, NOTIFICATION_MAIL_JOB, type NotificationMailJobData } from '../notifications/mail-channel';
+import { NOTIFICATION_TELEGRAM_JOB, type NotificationTelegramJobData, TelegramChannel } from '../notifications/telegram/telegram-channel';
 import { SweeperService } from './sweeper.service';
 
 const SWEEP_JOB = 'sweep';
 const SWEEP_SCHEDULER_ID = 'publishing-sweeper';
 
-/** The sweeper (BullMQ job scheduler), outgoing notification webhooks and notification e-mails. */
+/** The sweeper (BullMQ job scheduler), outgoing notification webhooks, notification e-mails and Telegram messages. */
 @Processor(MAINTENANCE_QUEUE)
 export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(MaintenanceProcessor.name);
@@ -25,6 +26,7 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     private readonly webhooks: WebhookDeliveryService,
     private readonly tasks: MaintenanceTasks,
     private readonly mail: MailChannel,
+    private readonly telegram: TelegramChannel,
   ) {
     super();
   }
@@ -63,6 +65,7 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     }
     if (job.name === WEBHOOK_DELIVERY_JOB) return this.webhooks.deliver(job.data as WebhookDeliveryJobData);
     if (job.name === NOTIFICATION_MAIL_JOB) return this.mail.send(job.data as NotificationMailJobData);
+    if (job.name === NOTIFICATION_TELEGRAM_JOB) return this.telegram.send(job.data as NotificationTelegramJobData);
     return this.tasks.handler(job.name)?.();
   }
 

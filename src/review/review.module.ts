@@ -9,5 +9,7 @@ import { ReviewService } from './review.service';
   imports: [PostsModule, PublishingModule],
   controllers: [ReviewController],
   providers: [ReviewService],
+  // Telegram's review buttons act through the same service (src/telegram).
+  exports: [ReviewService],
 })
 export class ReviewModule {}

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { AccountCredentialsStore } from '../../src/core/credentials';
 import { ACCOUNT_HEALTH_JOB, ACCOUNT_HEALTH_SCHEDULER_ID, AccountHealthScheduler } from '../../src/accounts/health/account-health.scheduler';
@@ -13,6 +13,7 @@ import { MAINTENANCE_QUEUE } from '../../src/core/queue';
 import { PublisherRegistry } from '../../src/publishers';
 import { MaintenanceTasks } from '../../src/publishing';
 import { Notifier } from '../../src/notifications/notifier';
+import { BotTokens } from '../../src/notifications/telegram/bot-tokens';
 import { TelegramContract } from '../contracts/telegram/telegram-contract';
 import { XContract } from '../contracts/x/x-contract';
 import { createWorkspace, type FixtureWorkspace } from '../support/fixtures';
@@ -119,6 +120,9 @@ describe('account health and key rotation', () => {
     const oldBox = new SecretBox(t.config);
     const webhookSecret = oldBox.seal('webhook-signing-secret-123456', { workspaceId: ws.id, subject: `webhook:${webhookId}` });
     await t.prisma.webhookEndpoint.create({ data: { id: webhookId, workspaceId: ws.id, url: 'http://127.0.0.1:9/hook', secretCiphertext: webhookSecret.ciphertext, secretKeyId: webhookSecret.keyId, events: ['TARGET_FAILED'] } });
+    const botId = randomUUID();
+    const botToken = oldBox.seal('777000999:AAH-notification-bot-token-abcdefghijk', { workspaceId: ws.id, subject: `telegram-bot:${botId}` });
+    await t.prisma.telegramBot.create({ data: { id: botId, workspaceId: ws.id, telegramBotId: randomInt(1, 2 ** 47), username: 'rotation_bot', tokenCiphertext: botToken.ciphertext, tokenKeyId: botToken.keyId } });
     const working = await account('TELEGRAM', { botToken: BOT_TOKEN }, { externalId: '@serikat_kita' });
     const sealedRows = await t.prisma.connectedAccount.count({ where: { workspaceId: ws.id, credentialsCiphertext: { not: null } } });
     expect(sealedRows).toBeGreaterThanOrEqual(5);
@@ -126,11 +130,12 @@ describe('account health and key rotation', () => {
     const rotated = new SecretBox(testConfig({ CREDENTIAL_KEYS: `k2:${NEW_KEY},test1:${TEST_CREDENTIAL_KEY}` }));
     const lines: string[] = [];
     const report = await rotateKeys(t.prisma, rotated, { workspaceId: ws.id, batchSize: 2, progress: (line) => lines.push(line) });
-    expect(report).toMatchObject({ newestKeyId: 'k2', accounts: { resealed: sealedRows, current: 0, failed: 0 }, webhooks: { resealed: 1, current: 0, failed: 0 }, failedIds: [] });
+    expect(report).toMatchObject({ newestKeyId: 'k2', accounts: { resealed: sealedRows, current: 0, failed: 0 }, webhooks: { resealed: 1, current: 0, failed: 0 }, telegramBots: { resealed: 1, current: 0, failed: 0 }, failedIds: [] });
     expect(lines.join('\n')).not.toContain(BOT_TOKEN);
     const rows = await t.prisma.connectedAccount.findMany({ where: { workspaceId: ws.id, credentialsCiphertext: { not: null } } });
     expect(new Set(rows.map((r) => r.credentialsKeyId))).toEqual(new Set(['k2']));
     expect((await t.prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: webhookId } })).secretKeyId).toBe('k2');
+    expect((await t.prisma.telegramBot.findUniqueOrThrow({ where: { id: botId } })).tokenKeyId).toBe('k2');
 
     // Idempotent: nothing left to do.
     const again = await rotateKeys(t.prisma, rotated, { workspaceId: ws.id });
@@ -149,6 +154,7 @@ describe('account health and key rotation', () => {
       expect(identity.externalId).toBe('-1001234567890');
       const webhook = await t2.prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: webhookId } });
       expect(new SecretBox(t2.config).open({ keyId: webhook.secretKeyId, ciphertext: new Uint8Array(webhook.secretCiphertext) }, { workspaceId: ws.id, subject: `webhook:${webhookId}` })).toBe('webhook-signing-secret-123456');
+      expect(t2.app.get(BotTokens).open(await t2.prisma.telegramBot.findUniqueOrThrow({ where: { id: botId } }))).toBe('777000999:AAH-notification-bot-token-abcdefghijk');
     } finally {
       await t2.close();
     }

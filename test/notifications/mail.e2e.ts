@@ -4,26 +4,32 @@ import { DateTime } from 'luxon';
 import { MAINTENANCE_QUEUE } from '../../src/core/queue';
 import { DeliveryNotices } from '../../src/notifications/notifier';
 import { bearer, createWorkspace, type FixtureWorkspace } from '../support/fixtures';
-import { mailsTo } from '../support/outbox';
+import { SmtpCapture } from '../support/smtp-capture';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { draftPost } from './notification-support';
 
 const PREFS = '/me/notification-preferences';
 
-describe('notification e-mails (outbox), per-user choices and quiet hours', () => {
+describe('notification e-mails (captured by an SMTP server), per-user choices and quiet hours', () => {
   let t: TestApp;
   let ws: FixtureWorkspace;
   let queue: Queue;
+  let smtp: SmtpCapture;
 
   beforeAll(async () => {
-    t = await startTestApp({ roles: ['api', 'worker'] });
+    smtp = await new SmtpCapture().start();
+    t = await startTestApp({ roles: ['api', 'worker'], config: { SMTP_URL: smtp.url } });
     queue = t.app.get<Queue>(getQueueToken(MAINTENANCE_QUEUE));
     ws = await createWorkspace(t.prisma);
     await t.prisma.user.update({ where: { id: ws.users.COORDINATOR.id }, data: { locale: 'en', timeZone: 'Asia/Jayapura' } });
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await smtp.stop();
+  });
 
-  const outbox = (email: string, count = 1) => mailsTo(t.config.MAIL_OUTBOX_DIR, email, count);
+  const outbox = (email: string, count = 1) => smtp.mailsTo(email, count);
+  const about = (text: string) => (mail: { text: string }) => mail.text.includes(text);
   const notificationId = async (kind: string, subjectId: string) => (await t.prisma.notification.findFirstOrThrow({ where: { kind: kind as never, subjectId } })).id;
 
   it('a review request reaches each coordinator+ who wants it, in their language, with one link to the post', async () => {
@@ -72,7 +78,7 @@ describe('notification e-mails (outbox), per-user choices and quiet hours', () =
     const quietHours = { from: now.minus({ hours: 1 }).toFormat('HH:mm'), until: now.plus({ hours: 2 }).toFormat('HH:mm') };
     const saved = await t.http().put(PREFS).set(bearer(ws.users.EDITOR)).send({ emailKinds: ['POST_CHANGES_REQUESTED', 'WORKSPACE_HELD'], quietHours }).expect(200);
     expect(saved.body.quietHours).toEqual(quietHours);
-    expect(saved.body.kinds).toContainEqual({ kind: 'WORKSPACE_HELD', inApp: true, email: true, ignoresQuietHours: true });
+    expect(saved.body.kinds).toContainEqual({ kind: 'WORKSPACE_HELD', inApp: true, email: true, telegram: true, ignoresQuietHours: true });
     const mailsBefore = (await outbox(ws.users.EDITOR.email, 0)).length;
 
     const { postId } = await draftPost(t, ws);
@@ -97,24 +103,23 @@ describe('notification e-mails (outbox), per-user choices and quiet hours', () =
     const quietHours = { from: now.minus({ hours: 1 }).toFormat('HH:mm'), until: now.plus({ hours: 1 }).toFormat('HH:mm') };
     const defaults = (await t.http().get(PREFS).set(bearer(ws.users.COORDINATOR)).expect(200)).body.emailKinds;
     await t.http().put(PREFS).set(bearer(ws.users.COORDINATOR)).send({ emailKinds: defaults, quietHours }).expect(200);
-    const before = (await outbox(ws.users.COORDINATOR.email, 0)).length;
-    const ownerBefore = (await outbox(ws.users.OWNER.email, 0)).length;
 
     const { postId, targetId } = await draftPost(t, ws, 'Mogok nasional');
     const notices = t.app.get(DeliveryNotices);
     const ids = await t.prisma.$transaction((tx) => notices.delivery(tx, ws.id, targetId, 'TARGET_FAILED', { reason: 'Platform menolak' }));
     await notices.dispatch(ids);
 
-    const mails = await outbox(ws.users.COORDINATOR.email, before + 1);
-    expect(mails[before]!.text).toMatch(/^Subject: .*"Mogok nasional" failed to publish: Platform menolak$/m);
-    expect(mails[before]!.text).toContain(`/app/${ws.slug}/posts/${postId}`);
+    // Mail about this post only: an earlier test's may still be arriving.
+    const [mail] = await smtp.mailsTo(ws.users.COORDINATOR.email, 1, about('Mogok nasional'));
+    expect(mail!.text).toMatch(/^Subject: .*"Mogok nasional" failed to publish: Platform menolak$/m);
+    expect(mail!.text).toContain(`/app/${ws.slug}/posts/${postId}`);
     // The author turned failures off by e-mail (still in the app); the viewer is not told at all.
     const id = ids[0]!;
     expect(await queue.getJob(`mail-${id}-${ws.users.EDITOR.id}`)).toBeUndefined();
     expect(await t.prisma.notificationRecipient.count({ where: { notificationId: id, userId: ws.users.EDITOR.id } })).toBe(1);
     expect(await queue.getJob(`mail-${id}-${ws.users.VIEWER.id}`)).toBeUndefined();
-    const owner = await outbox(ws.users.OWNER.email, ownerBefore + 1);
-    expect(owner.slice(ownerBefore).map((m) => /^Subject: (.*)$/m.exec(m.text)![1])).toEqual([expect.stringMatching(/"Mogok nasional" gagal diterbitkan/)]);
+    const owner = await smtp.mailsTo(ws.users.OWNER.email, 1, about('Mogok nasional'));
+    expect(owner.map((m) => /^Subject: (.*)$/m.exec(m.text)![1])).toEqual([expect.stringMatching(/"Mogok nasional" gagal diterbitkan/)]);
   });
 
   it('refuses bad choices with 400 and keeps the previous ones; 401 without a session', async () => {

@@ -18,7 +18,14 @@ const WORKSPACE_ROUTES_CLOSED_TO_TOKENS = [
   'post /workspaces/{workspace}/api-tokens',
   'post /workspaces/{workspace}/calendar-feed',
   'post /workspaces/{workspace}/leave',
-];
+  // The notification bot's token and each person's own Telegram chat: set up with a session only.
+  'delete /workspaces/{workspace}/telegram/bot',
+  'delete /workspaces/{workspace}/telegram/link',
+  'get /workspaces/{workspace}/telegram/bot',
+  'get /workspaces/{workspace}/telegram/link',
+  'post /workspaces/{workspace}/telegram/link',
+  'put /workspaces/{workspace}/telegram/bot',
+].sort();
 
 describe('personal API tokens do workspace work, not account administration', () => {
   let t: TestApp;

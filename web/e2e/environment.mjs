@@ -17,6 +17,8 @@ export const e2eBaseUrl = (slot = 0) => `http://127.0.0.1:${e2ePort(slot)}`;
 /** The X stand-in (test/contracts/x) the app is configured with; a browser test starts it on this port. */
 export const e2eXPort = (slot = 0) => e2ePort(slot) + 200;
 export const E2E_X_CLIENT = { clientId: 'x-client-1', clientSecret: 'x-client-secret' };
+/** The Telegram Bot API stand-in (test/contracts/telegram) for the notification bot; a browser test starts it on this port. */
+export const e2eTelegramPort = (slot = 0) => e2ePort(slot) + 201;
 
 export function e2eEnvironment(slot = 0) {
   const database = new URL(testDatabase);
@@ -45,5 +47,9 @@ export function e2eEnvironment(slot = 0) {
     X_API_URL: `http://127.0.0.1:${e2eXPort(slot)}`,
     X_CLIENT_ID: E2E_X_CLIENT.clientId,
     X_CLIENT_SECRET: E2E_X_CLIENT.clientSecret,
+    // The notification bot: the stand-in, with updates by long polling (nothing reaches a webhook here).
+    TELEGRAM_API_URL: `http://127.0.0.1:${e2eTelegramPort(slot)}`,
+    TELEGRAM_UPDATES: 'polling',
+    TELEGRAM_POLL_INTERVAL_MS: '500',
   };
 }

@@ -7,10 +7,12 @@ test('notification choices: a kind by e-mail and quiet hours are saved, kept aft
   const defaults = { emailKinds: ['POST_SUBMITTED', 'POST_CHANGES_REQUESTED', 'TARGET_FAILED', 'TARGET_UNCONFIRMED', 'TARGET_EXPIRED', 'POST_NOT_APPROVED_IN_TIME', 'ACCOUNT_NEEDS_RECONNECT', 'WORKSPACE_HELD', 'CAMPAIGN_HELD'], quietHours: null };
   expect((await request.put('/me/notification-preferences', { headers: await apiAs(request, email), data: defaults })).status()).toBe(200);
   await signIn(page, email, '/app/kspi/settings');
-  const section = page.getByRole('region', { name: 'Notifikasi' });
+  const section = page.getByRole('region', { name: 'Notifikasi', exact: true });
   await expect(section).toBeVisible();
-  const comments = section.getByRole('checkbox', { name: 'Komentar pada postingan' });
-  const review = section.getByRole('checkbox', { name: 'Postingan diajukan untuk ditinjau' });
+  // E-mail and Telegram each have a group of the same kinds.
+  const byEmail = section.getByRole('group', { name: 'Kirim juga lewat e-mail' });
+  const comments = byEmail.getByRole('checkbox', { name: 'Komentar pada postingan' });
+  const review = byEmail.getByRole('checkbox', { name: 'Postingan diajukan untuk ditinjau' });
   await expect(review).toBeChecked();
   await expect(comments).not.toBeChecked();
   await expect(section.getByText('Tetap dikirim saat jam tenang').first()).toBeVisible();

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { e2eEnvironment, e2eSlotOf, e2eXPort } from './environment.mjs';
+import { e2eEnvironment, e2eSlotOf, e2eTelegramPort, e2eXPort } from './environment.mjs';
 
 export const DEMO_PASSWORD = 'gaung-demo-2026';
 export type DemoRole = 'owner' | 'admin' | 'coordinator' | 'editor' | 'viewer';
@@ -10,6 +10,8 @@ export const demoEmail = (role: DemoRole, org: 'kspi' | 'ksbsi' = 'kspi') => `${
 export const runDatabaseUrl = () => e2eEnvironment(e2eSlotOf(test.info().project.name)).DATABASE_URL!;
 /** The port of the X stand-in that this project's Gaung is configured with. */
 export const runXPort = () => e2eXPort(e2eSlotOf(test.info().project.name));
+/** The port of the Telegram Bot API stand-in that this project's Gaung is configured with. */
+export const runTelegramPort = () => e2eTelegramPort(e2eSlotOf(test.info().project.name));
 
 /**
  * Signs in with the request the sign-in page itself sends (POST /auth/login for a cookie session):

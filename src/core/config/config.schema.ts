@@ -161,6 +161,13 @@ export const configSchema = z.object({
   X_API_URL: url(['http:', 'https:']).default('https://api.x.com'),
   LINKEDIN_API_URL: url(['http:', 'https:']).default('https://api.linkedin.com'),
   TELEGRAM_API_URL: url(['http:', 'https:']).default('https://api.telegram.org'),
+  /**
+   * How the workspaces' notification bots receive updates (docs/notifications.md, "Telegram"): a
+   * webhook on PUBLIC_BASE_URL (Telegram must reach it), or long polling (getUpdates) by the worker.
+   */
+  TELEGRAM_UPDATES: z.enum(['webhook', 'polling']).default('webhook'),
+  /** Long polling only: how often the worker asks each bot for new updates. */
+  TELEGRAM_POLL_INTERVAL_MS: int(500, 600_000).default(3_000),
   BLUESKY_SERVICE_URL: url(['http:', 'https:']).default('https://bsky.social'),
   /** Empty (the default): outbound requests reach public addresses only. */
   EGRESS_ALLOW: allowList.default([]),

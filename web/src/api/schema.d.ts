@@ -1533,12 +1533,50 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My notification choices: which kinds come by e-mail (in the app: all) and my quiet hours */
+        /** My notification choices: which kinds come by e-mail and by Telegram (in the app: all) and my quiet hours */
         get: operations["PreferencesController_get"];
-        /** Replace my notification choices: the kinds I want by e-mail and my quiet hours (null: none) */
+        /** Replace my notification choices: the kinds I want by e-mail and by Telegram and my quiet hours (null: none) */
         put: operations["PreferencesController_put"];
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspace}/telegram/bot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's Telegram notification bot (never its token) */
+        get: operations["TelegramController_bot"];
+        /** Connect the notification bot (token from @BotFather, checked with Telegram, stored sealed); replaces the previous bot and its links */
+        put: operations["TelegramController_connect"];
+        post?: never;
+        /** Disconnect the notification bot; every linked chat is unlinked */
+        delete: operations["TelegramController_disconnect"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspace}/telegram/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My Telegram link in this workspace: the bot, and my linked chat if any */
+        get: operations["TelegramController_link"];
+        put?: never;
+        /** A one-time deep link to link my own Telegram chat (expires in 15 minutes) */
+        post: operations["TelegramController_startLink"];
+        /** Unlink my Telegram chat (nothing is sent there any more) */
+        delete: operations["TelegramController_unlink"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2279,10 +2317,13 @@ export interface components {
                  */
                 inApp: true;
                 email: boolean;
+                /** @description Sent to my linked Telegram chats (see /workspaces/{ws}/telegram/link) */
+                telegram: boolean;
                 /** @description Holds and failures are e-mailed even in quiet hours */
                 ignoresQuietHours: boolean;
             }[];
             emailKinds: components["schemas"]["NotificationKind"][];
+            telegramKinds: components["schemas"]["NotificationKind"][];
             /** @description Wall-clock times in the user's zone (else the workspace's); from after until spans midnight */
             quietHours: {
                 from: string;
@@ -2601,6 +2642,37 @@ export interface components {
         SnapshotQueued: {
             /** @constant */
             queued: true;
+        };
+        TelegramBot: {
+            username: string;
+            /** @description https://t.me/<bot> */
+            url: string;
+            /**
+             * @description How this deployment receives the bot's updates
+             * @enum {string}
+             */
+            updates: "webhook" | "polling";
+            connectedAt: string;
+        };
+        TelegramBotStatus: {
+            bot: components["schemas"]["TelegramBot"] | null;
+        };
+        TelegramDeepLink: {
+            /** @description https://t.me/<bot>?start=<token>: open it and press Start (once, before expiresAt) */
+            url: string;
+            botUsername: string;
+            expiresAt: string;
+        };
+        TelegramLinkStatus: {
+            /** @description The workspace's notification bot; null: none connected */
+            bot: {
+                username: string;
+                url: string;
+            } | null;
+            linked: {
+                telegramUsername: string | null;
+                linkedAt: string;
+            } | null;
         };
         ThreadComment: components["schemas"]["Comment"] & {
             author: {
@@ -6009,6 +6081,8 @@ export interface operations {
             content: {
                 "application/json": {
                     emailKinds: components["schemas"]["NotificationKind"][];
+                    /** @description Kinds sent to my linked Telegram chats; unchanged when left out */
+                    telegramKinds?: components["schemas"]["NotificationKind"][];
                     quietHours: {
                         from: string;
                         until: string;
@@ -6029,6 +6103,176 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+        };
+    };
+    TelegramController_bot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workspace slug or id */
+                workspace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TelegramBotStatus"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    TelegramController_connect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workspace slug or id */
+                workspace: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TelegramBot"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            /** @description Error */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    TelegramController_disconnect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workspace slug or id */
+                workspace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    TelegramController_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workspace slug or id */
+                workspace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TelegramLinkStatus"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    TelegramController_startLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workspace slug or id */
+                workspace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TelegramDeepLink"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    TelegramController_unlink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workspace slug or id */
+                workspace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     AnalyticsController_campaign: {

@@ -69,8 +69,9 @@ export function useChangePassword() {
 }
 
 export interface NotificationPreferences {
-  kinds: Array<{ kind: string; inApp: true; email: boolean; ignoresQuietHours: boolean }>;
+  kinds: Array<{ kind: string; inApp: true; email: boolean; telegram: boolean; ignoresQuietHours: boolean }>;
   emailKinds: string[];
+  telegramKinds: string[];
   quietHours: { from: string; until: string } | null;
 }
 
@@ -83,8 +84,51 @@ export const useNotificationPreferences = () =>
 export function useSaveNotificationPreferences() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (choices: Pick<NotificationPreferences, 'emailKinds' | 'quietHours'>) =>
+    mutationFn: (choices: Pick<NotificationPreferences, 'emailKinds' | 'telegramKinds' | 'quietHours'>) =>
       call<NotificationPreferences>(api.PUT('/me/notification-preferences', { body: choices as never })),
     onSuccess: (saved) => client.setQueryData(preferencesKey, saved),
   });
+}
+
+export interface TelegramBot { username: string; url: string; updates: 'webhook' | 'polling'; connectedAt: string }
+export interface TelegramLinkStatus { bot: { username: string; url: string } | null; linked: { telegramUsername: string | null; linkedAt: string } | null }
+
+const telegramBotKey = (workspace: string) => ['telegram-bot', workspace];
+const telegramLinkKey = (workspace: string) => ['telegram-link', workspace];
+
+/** The workspace's notification bot (admins): connected with a token from @BotFather, never shown again. */
+export const useTelegramBot = (workspace: string) =>
+  useQuery({ queryKey: telegramBotKey(workspace), queryFn: () => call<{ bot: TelegramBot | null }>(api.GET('/workspaces/{workspace}/telegram/bot', { params: { path: { workspace } } })) });
+
+export function useTelegramBotActions(workspace: string) {
+  const client = useQueryClient();
+  const settle = () => Promise.all([client.invalidateQueries({ queryKey: telegramBotKey(workspace) }), client.invalidateQueries({ queryKey: telegramLinkKey(workspace) })]);
+  return {
+    connect: useMutation({
+      mutationFn: (token: string) => call<TelegramBot>(api.PUT('/workspaces/{workspace}/telegram/bot', { params: { path: { workspace } }, body: { token } })),
+      onSuccess: settle,
+    }),
+    disconnect: useMutation({
+      mutationFn: () => call<unknown>(api.DELETE('/workspaces/{workspace}/telegram/bot', { params: { path: { workspace } } })),
+      onSettled: settle,
+    }),
+  };
+}
+
+/** My own Telegram chat with the workspace's bot: a one-time deep link to link it, and unlink. */
+export const useTelegramLink = (workspace: string) =>
+  useQuery({ queryKey: telegramLinkKey(workspace), queryFn: () => call<TelegramLinkStatus>(api.GET('/workspaces/{workspace}/telegram/link', { params: { path: { workspace } } })) });
+
+export function useTelegramLinkActions(workspace: string) {
+  const client = useQueryClient();
+  const settle = () => client.invalidateQueries({ queryKey: telegramLinkKey(workspace) });
+  return {
+    start: useMutation({
+      mutationFn: () => call<{ url: string; botUsername: string; expiresAt: string }>(api.POST('/workspaces/{workspace}/telegram/link', { params: { path: { workspace } } })),
+    }),
+    unlink: useMutation({
+      mutationFn: () => call<unknown>(api.DELETE('/workspaces/{workspace}/telegram/link', { params: { path: { workspace } } })),
+      onSettled: settle,
+    }),
+  };
 }

@@ -4,20 +4,21 @@ import { useTranslation } from 'react-i18next';
 import { type NotificationPreferences, useNotificationPreferences, useSaveNotificationPreferences } from '../../api/settings';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 
-type Choices = Pick<NotificationPreferences, 'emailKinds' | 'quietHours'>;
+type Choices = Pick<NotificationPreferences, 'emailKinds' | 'telegramKinds' | 'quietHours'>;
+type Channel = 'emailKinds' | 'telegramKinds';
 const DEFAULT_QUIET = { from: '22:00', until: '06:00' };
 
-/** Which kinds come by e-mail and my quiet hours (in my zone); the list in the app always has everything. */
+/** Which kinds come by e-mail and to my linked Telegram chat, and my quiet hours (in my zone); the list in the app always has everything. */
 export function NotificationPrefsPanel() {
   const { t } = useTranslation('settings');
   const current = useNotificationPreferences().data;
   const save = useSaveNotificationPreferences();
   const [edits, setEdits] = useState<Choices | null>(null);
   if (!current) return null;
-  const choices: Choices = edits ?? { emailKinds: current.emailKinds, quietHours: current.quietHours };
+  const choices: Choices = edits ?? { emailKinds: current.emailKinds, telegramKinds: current.telegramKinds, quietHours: current.quietHours };
   const change = (next: Choices) => { save.reset(); setEdits(next); };
-  const toggle = (kind: string, on: boolean) =>
-    change({ ...choices, emailKinds: on ? [...choices.emailKinds, kind] : choices.emailKinds.filter((k) => k !== kind) });
+  const toggle = (channel: Channel, kind: string, on: boolean) =>
+    change({ ...choices, [channel]: on ? [...choices[channel], kind] : choices[channel].filter((k) => k !== kind) });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate(choices, { onSuccess: () => setEdits(null) });
@@ -29,15 +30,17 @@ export function NotificationPrefsPanel() {
       <Text size="sm" mt={4}>{t('notify.explain')}</Text>
       <form onSubmit={submit}>
         <Stack gap="sm" mt="sm">
-          <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
-            <Text component="legend" fw={600} size="sm" mb="xs">{t('notify.email')}</Text>
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-              {current.kinds.map(({ kind, ignoresQuietHours }) => (
-                <Checkbox key={kind} label={t(`notify.kinds.${kind}`)} description={ignoresQuietHours ? t('notify.urgent') : undefined}
-                  checked={choices.emailKinds.includes(kind)} onChange={(e) => toggle(kind, e.currentTarget.checked)} />
-              ))}
-            </SimpleGrid>
-          </fieldset>
+          {(['emailKinds', 'telegramKinds'] as const).map((channel) => (
+            <fieldset key={channel} style={{ border: 0, padding: 0, margin: 0 }}>
+              <Text component="legend" fw={600} size="sm" mb="xs">{t(channel === 'emailKinds' ? 'notify.email' : 'notify.telegram')}</Text>
+              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+                {current.kinds.map(({ kind, ignoresQuietHours }) => (
+                  <Checkbox key={kind} label={t(`notify.kinds.${kind}`)} description={ignoresQuietHours ? t('notify.urgent') : undefined}
+                    checked={choices[channel].includes(kind)} onChange={(e) => toggle(channel, kind, e.currentTarget.checked)} />
+                ))}
+              </SimpleGrid>
+            </fieldset>
+          ))}
           <Switch label={t('notify.quiet')} description={t('notify.quietHint')} checked={quiet !== null}
             onChange={(e) => change({ ...choices, quietHours: e.currentTarget.checked ? DEFAULT_QUIET : null })} />
           {quiet && (
