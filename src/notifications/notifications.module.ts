@@ -5,10 +5,12 @@ import { NotificationsService } from './notifications.service';
 import { DeliveryNotices, Notifier } from './notifier';
 import { WebhookDeliveryService } from './webhook-delivery.service';
 import { MailChannel } from './mail-channel';
+import { DigestChannel } from './digest-channel';
+import { DigestRepository } from './digest.repository';
 import { PreferencesController } from './preferences.controller';
 import { PreferencesRepository } from './preferences.repository';
 
-const WRITERS = [NotificationsRepository, PreferencesRepository, MailChannel, Notifier, { provide: DeliveryNotices, useExisting: Notifier }, WebhookDeliveryService];
+const WRITERS = [NotificationsRepository, PreferencesRepository, DigestRepository, DigestChannel, MailChannel, Notifier, { provide: DeliveryNotices, useExisting: Notifier }, WebhookDeliveryService];
 
 /** Writing notifications and delivering their webhooks: imported by every feature that tells people something. */
 @Module({ providers: WRITERS, exports: WRITERS })

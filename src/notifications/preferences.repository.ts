@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { type NotificationKind, PrismaService } from '../core/database';
 import { DEFAULT_CHOICES, type NotificationChoices } from './preferences';
 
-type PreferenceRow = { emailKinds: NotificationKind[]; quietFrom: string | null; quietUntil: string | null } | null;
+type PreferenceRow = { emailKinds: NotificationKind[]; quietFrom: string | null; quietUntil: string | null; digestHour: number | null } | null;
 
-const choicesOf = (row: PreferenceRow): NotificationChoices =>
-  row ? { emailKinds: row.emailKinds, quietHours: row.quietFrom && row.quietUntil ? { from: row.quietFrom, until: row.quietUntil } : null } : DEFAULT_CHOICES;
+export const choicesOf = (row: PreferenceRow): NotificationChoices =>
+  row
+    ? { emailKinds: row.emailKinds, quietHours: row.quietFrom && row.quietUntil ? { from: row.quietFrom, until: row.quietUntil } : null, digestHour: row.digestHour }
+    : DEFAULT_CHOICES;
 
-const PREFERENCE_FIELDS = { emailKinds: true, quietFrom: true, quietUntil: true } as const;
+export const PREFERENCE_FIELDS = { emailKinds: true, quietFrom: true, quietUntil: true, digestHour: true } as const;
 
 /** Each user's own choices (not workspace data: a person chooses once for every workspace) and what the e-mail channel reads. */
 @Injectable()
@@ -18,8 +20,9 @@ export class PreferencesRepository {
     return choicesOf(await this.prisma.notificationPreference.findUnique({ where: { userId }, select: PREFERENCE_FIELDS }));
   }
 
-  async save(userId: string, choices: NotificationChoices): Promise<NotificationChoices> {
-    const data = { emailKinds: [...choices.emailKinds], quietFrom: choices.quietHours?.from ?? null, quietUntil: choices.quietHours?.until ?? null };
+  /** Replaces the choices; a digest hour left undefined keeps the stored one. */
+  async save(userId: string, choices: Omit<NotificationChoices, 'digestHour'> & { digestHour?: number | null }): Promise<NotificationChoices> {
+    const data = { emailKinds: [...choices.emailKinds], quietFrom: choices.quietHours?.from ?? null, quietUntil: choices.quietHours?.until ?? null, digestHour: choices.digestHour };
     return choicesOf(await this.prisma.notificationPreference.upsert({ where: { userId }, create: { userId, ...data }, update: data, select: PREFERENCE_FIELDS }));
   }
 

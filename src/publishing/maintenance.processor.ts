@@ -7,6 +7,7 @@ import { MaintenanceTasks } from './maintenance-tasks';
 import { WEBHOOK_DELIVERY_JOB, type WebhookDeliveryJobData } from '../notifications/notifier';
 import { WebhookDeliveryService } from '../notifications/webhook-delivery.service';
 import { MailChannel, NOTIFICATION_MAIL_JOB, type NotificationMailJobData } from '../notifications/mail-channel';
+import { DigestChannel, NOTIFICATION_DIGEST_JOB, type NotificationDigestJobData } from '../notifications/digest-channel';
 import { SweeperService } from './sweeper.service';
 
 const SWEEP_JOB = 'sweep';
@@ -25,6 +26,7 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     private readonly webhooks: WebhookDeliveryService,
     private readonly tasks: MaintenanceTasks,
     private readonly mail: MailChannel,
+    private readonly digest: DigestChannel,
   ) {
     super();
   }
@@ -63,6 +65,7 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     }
     if (job.name === WEBHOOK_DELIVERY_JOB) return this.webhooks.deliver(job.data as WebhookDeliveryJobData);
     if (job.name === NOTIFICATION_MAIL_JOB) return this.mail.send(job.data as NotificationMailJobData);
+    if (job.name === NOTIFICATION_DIGEST_JOB) return this.digest.send(job.data as NotificationDigestJobData);
     return this.tasks.handler(job.name)?.();
   }
 
