@@ -72,6 +72,8 @@ export interface NotificationPreferences {
   kinds: Array<{ kind: string; inApp: true; email: boolean; ignoresQuietHours: boolean }>;
   emailKinds: string[];
   quietHours: { from: string; until: string } | null;
+  /** The daily digest's hour (0-23, my zone); null: each e-mail at once. */
+  digestHour: number | null;
 }
 
 const preferencesKey = ['notification-preferences'];
@@ -83,7 +85,7 @@ export const useNotificationPreferences = () =>
 export function useSaveNotificationPreferences() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (choices: Pick<NotificationPreferences, 'emailKinds' | 'quietHours'>) =>
+    mutationFn: (choices: Pick<NotificationPreferences, 'emailKinds' | 'quietHours' | 'digestHour'>) =>
       call<NotificationPreferences>(api.PUT('/me/notification-preferences', { body: choices as never })),
     onSuccess: (saved) => client.setQueryData(preferencesKey, saved),
   });
