@@ -20,6 +20,9 @@ describe('quiet hours', () => {
     const night = new Date('2026-11-30T16:30:00Z');
     expect(sendAfter('WORKSPACE_HELD', quiet, jakarta, night)).toBe(night);
     expect(sendAfter('TARGET_FAILED', quiet, jakarta, night)).toBe(night);
+    // A rapid-response statement waiting for release is urgent too; the approval-due-soon warning is not.
+    expect(sendAfter('STATEMENT_AWAITING_RELEASE', quiet, jakarta, night)).toBe(night);
+    expect(sendAfter('POST_APPROVAL_DUE_SOON', quiet, jakarta, night)).not.toBe(night);
   });
 
   it('handles quiet hours within one day (13:00 to 14:00)', () => {

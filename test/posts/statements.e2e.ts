@@ -3,7 +3,9 @@ import { PublisherRegistry, type Publisher } from '../../src/publishers';
 import { PublishEngine } from '../../src/publishing';
 import { WebhookContractServer } from '../contracts/webhook/webhook-contract-server';
 import { overridePublisher, waitForState, WEBHOOK_SECRET } from '../publishing/engine-fixtures';
+import { DateTime } from 'luxon';
 import { bearer, createWorkspace, type FixtureUser, type FixtureWorkspace } from '../support/fixtures';
+import { mailsTo } from '../support/outbox';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const OUT = ['PUBLISHED', 'FAILED', 'UNCONFIRMED', 'HELD', 'EXPIRED', 'CANCELLED'];
@@ -74,8 +76,16 @@ describe('rapid-response statements', () => {
 
   it('two people can: released by another coordinator, it publishes to every target once, audited, coordinators told it waits', async () => {
     const { ws, accountIds } = await workspaceWithAccounts(3);
+    // The coordinator is in quiet hours: the statement's e-mail comes all the same (urgent).
+    const now = DateTime.now().setZone('Asia/Jakarta');
+    const quietHours = { from: now.minus({ hours: 1 }).toFormat('HH:mm'), until: now.plus({ hours: 2 }).toFormat('HH:mm') };
+    const defaults = (await t.http().get('/me/notification-preferences').set(bearer(ws.users.COORDINATOR)).expect(200)).body.emailKinds as string[];
+    expect(defaults).toContain('STATEMENT_AWAITING_RELEASE');
+    await t.http().put('/me/notification-preferences').set(bearer(ws.users.COORDINATOR)).send({ emailKinds: defaults, quietHours, digestHour: now.plus({ hours: 3 }).hour }).expect(200);
     const written = await write(ws, ws.users.EDITOR, accountIds).expect(201);
     const id = written.body.id as string;
+    const [mail] = await mailsTo(t.config.MAIL_OUTBOX_DIR, ws.users.COORDINATOR.email);
+    expect(mail!.text).toMatch(/^Subject: .*Pernyataan cepat dari .* menunggu dirilis ke 3 akun/m);
 
     // Coordinators+ are told it waits (the writer is not); the notification is urgent.
     const waiting = await t.prisma.notification.findFirstOrThrow({ where: { subjectId: id, kind: 'STATEMENT_AWAITING_RELEASE' }, include: { recipients: true } });
