@@ -25,7 +25,8 @@ test('rapid response: the writer cannot release, a second person does, progress 
 
   // The writer sees it waiting, with no button, and the API refuses the writer all the same.
   const card = page.getByRole('article').filter({ hasText: text });
-  await expect(card.getByText('Menunggu dirilis')).toBeVisible();
+  await expect(page.getByRole('region', { name: /^Menunggu dirilis/ }).getByRole('article').filter({ hasText: text })).toBeVisible();
+  await expect(card.getByTestId('statement-target').and(card.locator('[data-state="PENDING"]'))).toHaveCount(2);
   await expect(card.getByRole('button', { name: /Rilis/ })).toHaveCount(0);
   await expect(card.getByText('Anda menulis atau mengubah pernyataan ini')).toBeVisible();
   const headers = await apiAs(request, demoEmail('coordinator'));

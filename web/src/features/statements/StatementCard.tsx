@@ -39,7 +39,7 @@ export function StatementCard({ workspace, post, mine }: { workspace: string; po
           {post.targets.map((target) => (
             <List.Item key={target.id} data-testid="statement-target" data-state={target.state}>
               {target.accountName}:{' '}
-              <Text span fw={600} c={STATE_COLOURS[target.state] ?? 'dark'}>{tp(`delivery.${target.state}`, { defaultValue: target.state })}</Text>
+              <Text span fw={600} c={STATE_COLOURS[target.state] ?? 'dark'}>{target.state === 'PENDING' ? t('waiting') : tp(`delivery.${target.state}`, { defaultValue: target.state })}</Text>
               {target.externalUrl && <> · <Anchor href={target.externalUrl} target="_blank" rel="noreferrer">{t('open')}</Anchor></>}
             </List.Item>
           ))}

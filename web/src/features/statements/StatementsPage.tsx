@@ -27,6 +27,10 @@ export function StatementsPage() {
   const [accountIds, setAccountIds] = useState<string[]>([]);
   const writer = roleAtLeast(membership.role, 'EDITOR');
   const posts = statements.data?.posts ?? [];
+  // Waiting ones first: whoever is asked to release (often on a phone) finds them at the top.
+  const waiting = posts.filter((post) => post.status === 'IN_REVIEW');
+  const others = posts.filter((post) => post.status !== 'IN_REVIEW');
+  const card = (post: (typeof posts)[number]) => <StatementCard key={post.id} workspace={workspace} post={post} mine={post.authorId === me.id} />;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -39,6 +43,13 @@ export function StatementsPage() {
     <Stack gap="md">
       <Title order={1} size="h2">{t('title')}</Title>
       <Text>{t('explain')}</Text>
+      <ErrorAlert error={statements.error} />
+      {waiting.length > 0 && (
+        <Stack gap="sm" component="section" aria-labelledby="statements-waiting">
+          <Title order={2} size="h3" id="statements-waiting">{t('waitingList', { count: waiting.length })}</Title>
+          {waiting.map(card)}
+        </Stack>
+      )}
       {writer && (
         <Paper withBorder p="md" component="section" aria-labelledby="statement-compose">
           <Title order={2} size="h3" id="statement-compose">{t('compose')}</Title>
@@ -63,9 +74,8 @@ export function StatementsPage() {
         </Paper>
       )}
       <Title order={2} size="h3">{t('list')}</Title>
-      <ErrorAlert error={statements.error} />
-      {!statements.isLoading && posts.length === 0 && <Text>{t('empty')}</Text>}
-      {posts.map((post) => <StatementCard key={post.id} workspace={workspace} post={post} mine={post.authorId === me.id} />)}
+      {!statements.isLoading && others.length === 0 && <Text>{t('empty')}</Text>}
+      {others.map(card)}
     </Stack>
   );
 }
