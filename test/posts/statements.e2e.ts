@@ -86,6 +86,7 @@ describe('rapid-response statements', () => {
     const id = written.body.id as string;
     const [mail] = await mailsTo(t.config.MAIL_OUTBOX_DIR, ws.users.COORDINATOR.email);
     expect(mail!.text).toMatch(/^Subject: .*Pernyataan cepat dari .* menunggu dirilis ke 3 akun/m);
+    expect(mail!.text).toContain(`Buka di Gaung: ${t.config.PUBLIC_BASE_URL}/app/${ws.slug}/statements`);
 
     // Coordinators+ are told it waits (the writer is not); the notification is urgent.
     const waiting = await t.prisma.notification.findFirstOrThrow({ where: { subjectId: id, kind: 'STATEMENT_AWAITING_RELEASE' }, include: { recipients: true } });
