@@ -24,6 +24,10 @@ export interface NotificationParams {
   CAMPAIGN_HELD: { actor: string; campaign: string; reason: string; resumeAt: string | null };
   CAMPAIGN_RESUMED: { actor: string | null; campaign: string };
   PARTNER_INVITED: { workspace: string; campaign: string };
+  /** A rapid-response statement written by `actor` waits for a second person to release it. */
+  STATEMENT_AWAITING_RELEASE: { actor: string; post: string; targets: number };
+  /** A post still in review whose time is within the hour. */
+  POST_APPROVAL_DUE_SOON: { post: string; scheduledAt: string | null };
 }
 
 /**
@@ -88,6 +92,14 @@ const TEMPLATES: Record<NotificationKind, Template> = {
       ? interpolate(l === 'id' ? '{actor} melanjutkan kampanye "{campaign}"' : '{actor} resumed the campaign "{campaign}"', v)
       : interpolate(l === 'id' ? 'Penahanan kampanye "{campaign}" berakhir sesuai jadwal' : 'The hold on the campaign "{campaign}" ended as planned', v),
   PARTNER_INVITED: { id: '{workspace} mengundang Anda ke kampanye bersama "{campaign}"', en: '{workspace} invited you to the joint campaign "{campaign}"' },
+  STATEMENT_AWAITING_RELEASE: {
+    id: 'Pernyataan cepat dari {actor} menunggu dirilis ke {targets} akun: "{post}"',
+    en: 'A rapid-response statement by {actor} waits for release to {targets} accounts: "{post}"',
+  },
+  POST_APPROVAL_DUE_SOON: {
+    id: '"{post}" belum disetujui dan dijadwalkan terbit {scheduledAt}',
+    en: '"{post}" is not approved yet and is due to publish at {scheduledAt}',
+  },
 };
 
 /** The text of one notification for one reader. Rows from before codes carry `legacy`, their old bilingual text. */

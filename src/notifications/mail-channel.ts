@@ -4,9 +4,10 @@ import type { Queue } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../core/config';
 import { Mailer } from '../core/mail';
 import { MAINTENANCE_QUEUE } from '../core/queue';
+import { DigestChannel } from './digest-channel';
 import { notificationMail } from './mail-content';
 import { NotificationsRepository } from './notifications.repository';
-import { sendAfter } from './preferences';
+import { goesToDigest, sendAfter } from './preferences';
 import { PreferencesRepository } from './preferences.repository';
 
 export const NOTIFICATION_MAIL_JOB = 'notification-mail';
@@ -30,10 +31,14 @@ export class MailChannel {
     private readonly preferences: PreferencesRepository,
     private readonly notifications: NotificationsRepository,
     private readonly mailer: Mailer,
+    private readonly digest: DigestChannel,
   ) {}
 
   async queue(notificationIds: string[], now = new Date()): Promise<void> {
-    const wanted = (await this.preferences.recipientsWithChoices(notificationIds)).filter((r) => r.choices.emailKinds.includes(r.kind));
+    const chosen = (await this.preferences.recipientsWithChoices(notificationIds)).filter((r) => r.choices.emailKinds.includes(r.kind));
+    // A daily digest takes the non-urgent kinds of whoever chose one (a hold or failure goes now).
+    await this.digest.queue(chosen.flatMap((r) => (goesToDigest(r.kind, r.choices) ? [{ ...r, digestHour: r.choices.digestHour! }] : [])), now);
+    const wanted = chosen.filter((r) => !goesToDigest(r.kind, r.choices));
     if (wanted.length === 0) return;
     await this.jobs.addBulk(
       wanted.map((r) => ({

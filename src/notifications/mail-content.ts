@@ -32,7 +32,8 @@ export function objectPath(n: Pick<MailedNotification, 'kind' | 'subjectType' | 
   const ws = encodeURIComponent(n.workspace.slug);
   switch (n.subjectType) {
     case 'POST':
-      return `/app/${ws}/posts/${n.subjectId}`;
+      // A statement waiting for release is released from the rapid-response page.
+      return n.kind === 'STATEMENT_AWAITING_RELEASE' ? `/app/${ws}/statements` : `/app/${ws}/posts/${n.subjectId}`;
     case 'ACCOUNT':
       return `/app/${ws}/accounts`;
     case 'CAMPAIGN':

@@ -5,6 +5,8 @@ import { NotificationsService } from './notifications.service';
 import { DeliveryNotices, Notifier } from './notifier';
 import { WebhookDeliveryService } from './webhook-delivery.service';
 import { MailChannel } from './mail-channel';
+import { DigestChannel } from './digest-channel';
+import { DigestRepository } from './digest.repository';
 import { PreferencesController } from './preferences.controller';
 import { PreferencesRepository } from './preferences.repository';
 import { TelegramBotApi } from './telegram/bot-api';
@@ -13,7 +15,7 @@ import { TelegramChannel } from './telegram/telegram-channel';
 import { TelegramRepository } from './telegram/telegram.repository';
 
 const TELEGRAM = [TelegramBotApi, BotTokens, TelegramRepository, TelegramChannel];
-const WRITERS = [NotificationsRepository, PreferencesRepository, MailChannel, ...TELEGRAM, Notifier, { provide: DeliveryNotices, useExisting: Notifier }, WebhookDeliveryService];
+const WRITERS = [NotificationsRepository, PreferencesRepository, DigestRepository, DigestChannel, MailChannel, ...TELEGRAM, Notifier, { provide: DeliveryNotices, useExisting: Notifier }, WebhookDeliveryService];
 
 /** Writing notifications and delivering their webhooks: imported by every feature that tells people something. */
 @Module({ providers: WRITERS, exports: WRITERS })

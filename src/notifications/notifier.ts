@@ -32,6 +32,8 @@ type DeliveryParams<K extends DeliveryKind> = Omit<NotificationParams[K], 'post'
 export abstract class DeliveryNotices {
   abstract delivery<K extends DeliveryKind>(tx: Tx, workspaceId: string, targetId: string, kind: K, params: DeliveryParams<K>): Promise<string[]>;
   abstract notApprovedInTime(tx: Tx, workspaceId: string, postId: string): Promise<string[]>;
+  /** A post in review whose time is within the hour: the coordinators, once per version (the sweeper decides). */
+  abstract approvalDueSoon(tx: Tx, workspaceId: string, postId: string): Promise<string[]>;
   abstract accountNeedsReconnect(tx: Tx, workspaceId: string, accountId: string, reason: string): Promise<string[]>;
   /** A hold lifted by itself at its planned time (the campaign's, or the workspace's when campaignId is null). */
   abstract holdLifted(tx: Tx, workspaceId: string, campaignId: string | null): Promise<string[]>;
@@ -78,6 +80,21 @@ export class Notifier implements DeliveryNotices {
     const params = { post: post ? postLabel(post) : '-', scheduledAt: post?.scheduledAt?.toISOString() ?? null };
     const audiences: Audience[] = [{ roles: COORDINATORS }, { userIds: post ? [post.authorId] : [] }];
     return [await this.record(tx, { workspaceId, kind: 'POST_NOT_APPROVED_IN_TIME', subject: { type: 'POST', id: postId }, params, audiences })];
+  }
+
+  async approvalDueSoon(tx: Tx, workspaceId: string, postId: string): Promise<string[]> {
+    const post = await this.repository.postPeople(tx, workspaceId, postId);
+    if (!post) return [];
+    const params = { post: postLabel(post), scheduledAt: post.scheduledAt?.toISOString() ?? null };
+    return [await this.record(tx, { workspaceId, kind: 'POST_APPROVAL_DUE_SOON', subject: { type: 'POST', id: postId }, params, audiences: [{ roles: COORDINATORS }] })];
+  }
+
+  /** A rapid-response statement waits for release: the coordinators (urgent: no quiet hours, no digest), never its writer. */
+  async statementAwaitingRelease(tx: Tx, workspaceId: string, actorId: string, postId: string, targets: number): Promise<string[]> {
+    const post = await this.repository.postPeople(tx, workspaceId, postId);
+    if (!post) return [];
+    const params = { actor: await this.repository.userName(tx, actorId), post: postLabel(post), targets };
+    return [await this.record(tx, { workspaceId, kind: 'STATEMENT_AWAITING_RELEASE', subject: { type: 'POST', id: postId }, params, audiences: [{ roles: COORDINATORS }], actorId })];
   }
 
   /** The admins, who can reconnect it. */

@@ -23,6 +23,13 @@ const preferencesSchema = z
       .strict()
       .refine((q) => q.from !== q.until, 'Jam tenang harus mulai dan berakhir pada jam yang berbeda.|Quiet hours must start and end at different times.')
       .nullable(),
+    digestHour: z
+      .int()
+      .min(0)
+      .max(23)
+      .nullable()
+      .optional()
+      .meta({ description: "Daily digest: the hour (0-23, the user's zone) of one e-mail listing the non-urgent kinds chosen by e-mail; null: each at once; omitted: unchanged" }),
   })
   .strict();
 
@@ -34,12 +41,13 @@ export const notificationPreferencesView = z
         inApp: z.literal(true).meta({ description: 'The list in the app is always on' }),
         email: z.boolean(),
         telegram: z.boolean().meta({ description: 'Sent to my linked Telegram chats (see /workspaces/{ws}/telegram/link)' }),
-        ignoresQuietHours: z.boolean().meta({ description: 'Holds and failures are e-mailed even in quiet hours' }),
+        ignoresQuietHours: z.boolean().meta({ description: 'Holds, failures and statements awaiting release are e-mailed even in quiet hours, and never wait for the digest' }),
       }),
     ),
     emailKinds: z.array(zNotificationKind),
     telegramKinds: z.array(zNotificationKind),
     quietHours: z.object({ from: zClock, until: zClock }).nullable().meta({ description: "Wall-clock times in the user's zone (else the workspace's); from after until spans midnight" }),
+    digestHour: z.int().nullable().meta({ description: "The daily digest's hour in the user's zone (else the workspace's); null: no digest. Urgent kinds are never digested" }),
   })
   .meta({ id: 'NotificationPreferences' });
 
@@ -49,6 +57,7 @@ function present(choices: NotificationChoices): z.infer<typeof notificationPrefe
     emailKinds: [...choices.emailKinds],
     telegramKinds: [...choices.telegramKinds],
     quietHours: choices.quietHours,
+    digestHour: choices.digestHour,
   };
 }
 
@@ -68,7 +77,7 @@ export class PreferencesController {
 
   @Put()
   @SignedIn()
-  @ApiOperation({ summary: 'Replace my notification choices: the kinds I want by e-mail and by Telegram and my quiet hours (null: none)' })
+  @ApiOperation({ summary: 'Replace my notification choices: the kinds I want by e-mail and by Telegram, my quiet hours (null: none) and my daily digest hour (null: none)' })
   @ApiZodBody(preferencesSchema)
   @ApiErrors(400)
   @ApiZodResponse(200, notificationPreferencesView)

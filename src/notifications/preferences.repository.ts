@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { type NotificationKind, PrismaService } from '../core/database';
 import { DEFAULT_CHOICES, type NotificationChoices } from './preferences';
 
-type PreferenceRow = { emailKinds: NotificationKind[]; telegramKinds: NotificationKind[]; quietFrom: string | null; quietUntil: string | null } | null;
+type PreferenceRow = { emailKinds: NotificationKind[]; telegramKinds: NotificationKind[]; quietFrom: string | null; quietUntil: string | null; digestHour: number | null } | null;
 
-const choicesOf = (row: PreferenceRow): NotificationChoices =>
-  row ? { emailKinds: row.emailKinds, telegramKinds: row.telegramKinds, quietHours: row.quietFrom && row.quietUntil ? { from: row.quietFrom, until: row.quietUntil } : null } : DEFAULT_CHOICES;
+export const choicesOf = (row: PreferenceRow): NotificationChoices =>
+  row
+    ? { emailKinds: row.emailKinds, telegramKinds: row.telegramKinds, quietHours: row.quietFrom && row.quietUntil ? { from: row.quietFrom, until: row.quietUntil } : null, digestHour: row.digestHour }
+    : DEFAULT_CHOICES;
 
-const PREFERENCE_FIELDS = { emailKinds: true, telegramKinds: true, quietFrom: true, quietUntil: true } as const;
+export const PREFERENCE_FIELDS = { emailKinds: true, telegramKinds: true, quietFrom: true, quietUntil: true, digestHour: true } as const;
 
 /** Each user's own choices (not workspace data: a person chooses once for every workspace) and what the e-mail channel reads. */
 @Injectable()
@@ -18,10 +20,13 @@ export class PreferencesRepository {
     return choicesOf(await this.prisma.notificationPreference.findUnique({ where: { userId }, select: PREFERENCE_FIELDS }));
   }
 
-  /** Replaces the choices; Telegram's kinds stay as they were when not given (clients from before the channel). */
-  async save(userId: string, choices: Omit<NotificationChoices, 'telegramKinds'> & { telegramKinds?: readonly NotificationKind[] }): Promise<NotificationChoices> {
+  /**
+   * Replaces the choices. Telegram's kinds (clients from before the channel) and the digest hour
+   * stay as they were when not given.
+   */
+  async save(userId: string, choices: Omit<NotificationChoices, 'telegramKinds' | 'digestHour'> & { telegramKinds?: readonly NotificationKind[]; digestHour?: number | null }): Promise<NotificationChoices> {
     const telegramKinds = [...(choices.telegramKinds ?? (await this.choices(userId)).telegramKinds)];
-    const data = { emailKinds: [...choices.emailKinds], telegramKinds, quietFrom: choices.quietHours?.from ?? null, quietUntil: choices.quietHours?.until ?? null };
+    const data = { emailKinds: [...choices.emailKinds], telegramKinds, quietFrom: choices.quietHours?.from ?? null, quietUntil: choices.quietHours?.until ?? null, digestHour: choices.digestHour };
     return choicesOf(await this.prisma.notificationPreference.upsert({ where: { userId }, create: { userId, ...data }, update: data, select: PREFERENCE_FIELDS }));
   }
 

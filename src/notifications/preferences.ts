@@ -5,11 +5,14 @@ import type { NotificationKind } from '../core/database';
 const FAILURE_KINDS = ['TARGET_FAILED', 'TARGET_UNCONFIRMED', 'TARGET_EXPIRED', 'POST_NOT_APPROVED_IN_TIME', 'ACCOUNT_NEEDS_RECONNECT'] as const satisfies readonly NotificationKind[];
 const HOLD_KINDS = ['WORKSPACE_HELD', 'CAMPAIGN_HELD'] as const satisfies readonly NotificationKind[];
 
-/** A hold or a failure ignores quiet hours: it may need someone to act before the morning. */
-export const URGENT_KINDS: readonly NotificationKind[] = [...FAILURE_KINDS, ...HOLD_KINDS];
+/**
+ * A hold, a failure or a statement waiting for release ignores quiet hours and the daily digest:
+ * it may need someone to act before the morning.
+ */
+export const URGENT_KINDS: readonly NotificationKind[] = [...FAILURE_KINDS, ...HOLD_KINDS, 'STATEMENT_AWAITING_RELEASE'];
 
-/** By e-mail when a user chose nothing: review requests, changes requested, failures and holds. */
-export const DEFAULT_EMAIL_KINDS: readonly NotificationKind[] = ['POST_SUBMITTED', 'POST_CHANGES_REQUESTED', ...FAILURE_KINDS, ...HOLD_KINDS];
+/** By e-mail when a user chose nothing: review requests, changes requested, failures, holds and statements. */
+export const DEFAULT_EMAIL_KINDS: readonly NotificationKind[] = ['POST_SUBMITTED', 'POST_CHANGES_REQUESTED', 'POST_APPROVAL_DUE_SOON', ...FAILURE_KINDS, ...HOLD_KINDS, 'STATEMENT_AWAITING_RELEASE'];
 
 /** In Telegram when a user chose nothing: the same as by e-mail (only once they linked a chat). */
 export const DEFAULT_TELEGRAM_KINDS: readonly NotificationKind[] = DEFAULT_EMAIL_KINDS;
@@ -19,9 +22,23 @@ export interface NotificationChoices {
   telegramKinds: readonly NotificationKind[];
   /** Wall-clock "HH:mm" in the user's zone; both or neither. From 22:00 until 06:00 spans midnight. */
   quietHours: { from: string; until: string } | null;
+  /** The hour (0-23, the user's zone) of one daily e-mail listing the non-urgent kinds; null: each e-mail at once. */
+  digestHour: number | null;
 }
 
-export const DEFAULT_CHOICES: NotificationChoices = { emailKinds: DEFAULT_EMAIL_KINDS, telegramKinds: DEFAULT_TELEGRAM_KINDS, quietHours: null };
+export const DEFAULT_CHOICES: NotificationChoices = { emailKinds: DEFAULT_EMAIL_KINDS, telegramKinds: DEFAULT_TELEGRAM_KINDS, quietHours: null, digestHour: null };
+
+/** Whether this kind's e-mail waits for the person's daily digest (never an urgent kind). */
+export function goesToDigest(kind: NotificationKind, choices: NotificationChoices): boolean {
+  return choices.digestHour !== null && !URGENT_KINDS.includes(kind);
+}
+
+/** The next digest instant strictly after `now`: today's `hour`:00 in `zone`, else tomorrow's. */
+export function nextDigestAt(hour: number, zone: string, now: Date): Date {
+  const local = DateTime.fromJSDate(now, { zone });
+  const today = local.set({ hour, minute: 0, second: 0, millisecond: 0 });
+  return (today > local ? today : today.plus({ days: 1 }).set({ hour, minute: 0, second: 0, millisecond: 0 })).toJSDate();
+}
 
 /**
  * When an e-mail or a Telegram message of this kind may go out: now, or the end of the quiet hours the instant falls in

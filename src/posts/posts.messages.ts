@@ -43,4 +43,12 @@ export const POST_TEXT = {
     id: 'Hanya postingan yang sudah disetujui yang bisa dijadwalkan ulang tanpa ditinjau lagi.',
     en: 'Only an approved post can be rescheduled without another review.',
   },
+  statementHasNoTime: {
+    id: 'Pernyataan cepat tidak punya jadwal: ia terbit saat dirilis orang kedua.',
+    en: 'A rapid-response statement has no time: it publishes when a second person releases it.',
+  },
+  notAStatement: {
+    id: 'Postingan ini bukan pernyataan cepat.',
+    en: 'This post is not a rapid-response statement.',
+  },
 } satisfies Record<string, LocalizedText>;

@@ -93,9 +93,9 @@ export class PostsRepository {
     if (mediaIds.length) await tx.postMedia.createMany({ data: mediaIds.map((mediaId, position) => ({ postId, mediaId, position })) });
   }
 
-  list(workspaceId: string, query: { status?: Prisma.PostWhereInput['status']; campaignId?: string; authorId?: string; limit: number; before?: string }) {
+  list(workspaceId: string, query: { status?: Prisma.PostWhereInput['status']; campaignId?: string; authorId?: string; statement?: boolean; limit: number; before?: string }) {
     return this.prisma.post.findMany({
-      where: { workspaceId, status: query.status, campaignId: query.campaignId, authorId: query.authorId, id: query.before ? { lt: query.before } : undefined },
+      where: { workspaceId, status: query.status, campaignId: query.campaignId, authorId: query.authorId, statement: query.statement, id: query.before ? { lt: query.before } : undefined },
       include: postInclude,
       orderBy: { id: 'desc' },
       take: query.limit,

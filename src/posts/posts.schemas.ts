@@ -12,7 +12,7 @@ const targetSchema = z
   .strict()
   .meta({ id: 'PostTargetInput' });
 
-const postFields = {
+export const postFields = {
   campaignId: zUuid.nullable(),
   title: z.string().trim().max(300).nullable(),
   baseText: z.string().max(70_000),
@@ -64,7 +64,7 @@ export const listPostsSchema = z
   })
   .strict();
 
-export const approveSchema = z.object({ version: z.number().int().min(1) }).strict();
+export const approveSchema = z.object({ version: z.number().int().min(1).meta({ description: 'The version you read (a post changed since answers 409 version_changed)' }) }).strict().meta({ id: 'VersionSeen' });
 export const commentSchema = z.object({ body: z.string().trim().min(1).max(4000) }).strict().meta({ id: 'CommentInput' });
 export const rescheduleSchema = z.object({ schedule: scheduleInputSchema, notAfter: zInstant.nullable().optional() }).strict();
 

@@ -30,11 +30,17 @@ export class PostsService {
     private readonly versions: PostVersionsRepository,
   ) {}
 
-  async create(access: WorkspaceAccess, input: CreatePost) {
+  /**
+   * A draft; or, with `statement`, a rapid-response statement already waiting for release (no time,
+   * publishes when released), whose `inTransaction` step (checks, audit, notification) runs in the
+   * creating transaction, so a refused statement leaves nothing behind.
+   */
+  async create(access: WorkspaceAccess, input: CreatePost, statement?: { inTransaction: (tx: Tx, postId: string) => Promise<void> }) {
     const references = await this.checkReferences(access, input);
-    const timing = nextTiming(null, input, references.when);
+    const timing = nextTiming(null, statement ? { ...input, schedule: undefined, publishNow: true } : input, statement ? null : references.when);
     const post = await this.prisma.$transaction(async (tx) => {
       const created = await this.posts.create(tx, access.workspaceId, {
+        ...(statement ? { statement: true, status: 'IN_REVIEW' as const, submittedAt: new Date() } : {}),
         campaignId: input.campaignId ?? null,
         authorId: access.userId,
         unreviewedEditorIds: [access.userId],
@@ -45,7 +51,8 @@ export class PostsService {
       });
       if (input.mediaIds?.length) await this.posts.setMedia(tx, created.id, input.mediaIds);
       await this.recordVersion(tx, access, created.id);
-      await this.record(tx, access, 'post.created', created.id, { version: 1, targets: input.targets.length, publishNow: timing.publishNow });
+      await this.record(tx, access, 'post.created', created.id, { version: 1, targets: input.targets.length, publishNow: timing.publishNow, statement: Boolean(statement) });
+      await statement?.inTransaction(tx, created.id);
       return created;
     });
     return this.present(access, (await this.posts.find(access.workspaceId, post.id))!);
@@ -72,6 +79,8 @@ export class PostsService {
     const references = await this.checkReferences(access, changes);
     const { post, stale } = await this.prisma.$transaction(async (tx) => {
       const before = await this.lockEditable(tx, access, postId);
+      // A statement has no time: it publishes when released.
+      if (before.statement && (changes.schedule || changes.publishNow === false)) throw AppError.unprocessable('statement_has_no_time', POST_TEXT.statementHasNoTime);
       const next = applyReviewActionOrThrow(reviewStateOf(before), { type: 'edit' }, await this.reviewContext(tx, access));
       const timing = nextTiming(before, changes, references.when);
       await this.posts.update(tx, access.workspaceId, postId, {
@@ -215,5 +224,5 @@ function actionsOf(post: PostWithTargets, context: ReviewContext): PostActions {
 }
 
 export function reviewStateOf(post: PostWithTargets) {
-  return { status: post.status, version: post.version, approvedVersion: post.approvedVersion, authorId: post.authorId, editorIds: post.unreviewedEditorIds };
+  return { status: post.status, version: post.version, approvedVersion: post.approvedVersion, authorId: post.authorId, editorIds: post.unreviewedEditorIds, statement: post.statement };
 }

@@ -13,13 +13,16 @@ export interface ReviewState {
   authorId: string;
   /** Who wrote or edited content, targets or time since the last approval (the author at first). */
   editorIds: string[];
+  /** A rapid-response statement: four eyes always, whatever the workspace allows. */
+  statement?: boolean;
 }
 
 /**
  * - submit: EDITOR+, DRAFT or CHANGES_REQUESTED -> IN_REVIEW.
  * - approve: COORDINATOR+, IN_REVIEW -> APPROVED; `version` is the one the coordinator read, so a
  *   concurrent edit is never approved unseen. Four eyes: neither the author nor anyone who edited
- *   since the last approval approves, unless the workspace allows self-approval.
+ *   since the last approval approves, unless the workspace allows self-approval (never for a
+ *   rapid-response statement: its release always needs a second person).
  * - requestChanges: COORDINATOR+, IN_REVIEW or APPROVED -> CHANGES_REQUESTED, with a comment.
  * - edit: EDITOR+, any live status; bumps the version and voids an approval (see applyReviewAction).
  * - withdraw: the author or a COORDINATOR+, IN_REVIEW or APPROVED -> DRAFT.
@@ -70,6 +73,9 @@ export function applyReviewAction(state: ReviewState, action: ReviewAction, cont
     case 'approve':
       if (!hasRole(actor.role, 'COORDINATOR')) return fail(roleError('COORDINATOR'));
       if (state.status !== 'IN_REVIEW') return fail(transitionError(action, state));
+      if (state.statement && (isAuthor || state.editorIds.includes(actor.userId))) {
+        return fail(AppError.forbidden('statement_needs_second_person', TEXT.statementSecondPerson));
+      }
       if (!context.allowSelfApproval) {
         if (isAuthor) return fail(AppError.forbidden('self_approval_forbidden', TEXT.selfApproval));
         if (state.editorIds.includes(actor.userId)) return fail(AppError.forbidden('self_approval_forbidden', TEXT.ownEditApproval));
@@ -150,6 +156,10 @@ const TEXT = {
   selfApproval: {
     id: 'Anda tidak dapat menyetujui unggahan Anda sendiri di ruang kerja ini.',
     en: 'You cannot approve your own post in this workspace.',
+  },
+  statementSecondPerson: {
+    id: 'Pernyataan cepat harus dirilis oleh koordinator atau admin lain, bukan oleh penulis atau penyuntingnya.',
+    en: 'A rapid-response statement must be released by another coordinator or admin, not by its writer or editor.',
   },
   ownEditApproval: {
     id: 'Anda ikut mengubah versi ini, jadi koordinator lain yang harus menyetujuinya (ruang kerja ini tidak mengizinkan persetujuan sendiri).',

@@ -8,6 +8,7 @@ import { WEBHOOK_DELIVERY_JOB, type WebhookDeliveryJobData } from '../notificati
 import { WebhookDeliveryService } from '../notifications/webhook-delivery.service';
 import { MailChannel, NOTIFICATION_MAIL_JOB, type NotificationMailJobData } from '../notifications/mail-channel';
 import { NOTIFICATION_TELEGRAM_JOB, type NotificationTelegramJobData, TelegramChannel } from '../notifications/telegram/telegram-channel';
+import { DigestChannel, NOTIFICATION_DIGEST_JOB, type NotificationDigestJobData } from '../notifications/digest-channel';
 import { SweeperService } from './sweeper.service';
 
 const SWEEP_JOB = 'sweep';
@@ -27,6 +28,7 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     private readonly tasks: MaintenanceTasks,
     private readonly mail: MailChannel,
     private readonly telegram: TelegramChannel,
+    private readonly digest: DigestChannel,
   ) {
     super();
   }
@@ -66,6 +68,7 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     if (job.name === WEBHOOK_DELIVERY_JOB) return this.webhooks.deliver(job.data as WebhookDeliveryJobData);
     if (job.name === NOTIFICATION_MAIL_JOB) return this.mail.send(job.data as NotificationMailJobData);
     if (job.name === NOTIFICATION_TELEGRAM_JOB) return this.telegram.send(job.data as NotificationTelegramJobData);
+    if (job.name === NOTIFICATION_DIGEST_JOB) return this.digest.send(job.data as NotificationDigestJobData);
     return this.tasks.handler(job.name)?.();
   }
 

@@ -92,4 +92,24 @@ export class SweeperRepository {
     });
     return changed.count;
   }
+
+  /** Posts in review whose time falls in (now, horizon] and whose current version nobody was warned about yet. */
+  async inReviewDueBy(now: Date, horizon: Date, limit: number) {
+    const rows = await this.prisma.post.findMany({
+      where: { status: 'IN_REVIEW', scheduledAt: { gt: now, lte: horizon } },
+      select: { id: true, workspaceId: true, version: true, approvalDueWarnedVersion: true, scheduledAt: true },
+      orderBy: { scheduledAt: 'asc' },
+      take: limit,
+    });
+    return rows.filter((row) => row.approvalDueWarnedVersion !== row.version);
+  }
+
+  /** Stamps the warning for this version; false when the post changed since it was read, or another sweeper stamped it. */
+  async stampApprovalDueWarning(tx: Tx, post: { id: string; workspaceId: string; version: number; approvalDueWarnedVersion: number | null }): Promise<boolean> {
+    const changed = await tx.post.updateMany({
+      where: { id: post.id, workspaceId: post.workspaceId, status: 'IN_REVIEW', version: post.version, approvalDueWarnedVersion: post.approvalDueWarnedVersion },
+      data: { approvalDueWarnedVersion: post.version },
+    });
+    return changed.count === 1;
+  }
 }

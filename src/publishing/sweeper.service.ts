@@ -11,12 +11,15 @@ import { SweeperRepository } from './sweeper.repository';
 import { DeliveryNotices } from '../notifications/notifier';
 
 const BATCH = 500;
+/** How long before its time a post still in review makes coordinators look (issue 13). */
+export const APPROVAL_DUE_WARNING_MS = 60 * 60 * 1000;
 
 export interface SweepReport {
   requeued: number;
   leasesResolved: number;
   notApprovedExpired: number;
   holdsLifted: number;
+  approvalsDueWarned: number;
 }
 
 /**
@@ -42,6 +45,7 @@ export class SweeperService {
       requeued: await this.requeueLostWakeUps(),
       notApprovedExpired: await this.expireNotApprovedInTime(),
       holdsLifted: await this.holds.resumeDueHolds(),
+      approvalsDueWarned: await this.warnApprovalsDueSoon(),
     };
     for (const [repair, count] of Object.entries(report)) if (count > 0) this.metrics.sweeperRepairs.inc({ repair }, count);
     return report;
@@ -99,5 +103,24 @@ export class SweeperService {
     }
     await this.notifier.dispatch(notificationIds);
     return expired;
+  }
+
+  /**
+   * Posts still in review whose time is within APPROVAL_DUE_WARNING_MS: coordinators are told once
+   * per version (an edit makes a new version, which is worth a new warning). The stamp is a
+   * conditional write in the notification's transaction, so two sweepers warn once.
+   */
+  async warnApprovalsDueSoon(now = new Date()): Promise<number> {
+    const posts = await this.sweeps.inReviewDueBy(now, new Date(now.getTime() + APPROVAL_DUE_WARNING_MS), BATCH);
+    const notificationIds: string[] = [];
+    for (const post of posts) {
+      await this.prisma.$transaction(async (tx) => {
+        if (!(await this.sweeps.stampApprovalDueWarning(tx, post))) return;
+        await recordAudit(tx, { workspaceId: post.workspaceId, actor: SWEEPER, action: 'post.approval_due_soon', subjectType: 'post', subjectId: post.id, summary: { version: post.version, scheduledAt: post.scheduledAt?.toISOString() ?? null } });
+        notificationIds.push(...(await this.notifier.approvalDueSoon(tx, post.workspaceId, post.id)));
+      });
+    }
+    await this.notifier.dispatch(notificationIds);
+    return notificationIds.length;
   }
 }

@@ -46,12 +46,14 @@ export class ReviewService {
     return this.drafting.present(access, post);
   }
 
-  async approve(access: WorkspaceAccess, postId: string, seenVersion: number) {
+  /** Also a statement's release (`action` statement.released): the same step, audited by its name. */
+  async approve(access: WorkspaceAccess, postId: string, seenVersion: number, action: 'post.approved' | 'statement.released' = 'post.approved') {
     const told: string[] = [];
-    const post = await this.transition(access, postId, 'post.approved', async (tx, post) => {
-      // A "publish now" post gets the approval's instant as its time (docs/publishing.md).
-      const due = approvalTiming(post, access.timeZone);
+    const post = await this.transition(access, postId, action, async (tx, post) => {
+      // The review rules first (a post approved meanwhile is a 409), then the time: a "publish now"
+      // post gets the approval's instant as its time (docs/publishing.md).
       const next = await this.apply(tx, access, post, { type: 'approve', version: seenVersion }, 'APPROVED', '');
+      const due = approvalTiming(post, access.timeZone);
       told.push(...(await this.notices.reviewed(tx, access.workspaceId, access.userId, post.id, 'POST_APPROVED')));
       await this.posts.update(tx, access.workspaceId, post.id, { approvedById: access.userId, approvedAt: new Date(), scheduledAt: due.instant, scheduleZone: due.zone, publishNow: false });
       const ids = await this.posts.moveTargets(tx, access.workspaceId, post.id, ['PENDING'], { state: 'SCHEDULED', version: next.post.version, dueAt: due.instant });

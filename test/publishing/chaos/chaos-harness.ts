@@ -9,6 +9,7 @@ import { startWorkerProcess, workerEnvironment, type WorkerProcess } from '../..
 import { createFixture, WEBHOOK_SECRET, type Fixture } from '../engine-fixtures';
 import { collectFigures, TERMINAL, webhookCheck, type ChaosActions, type ChaosFigures } from './chaos-figures';
 import { ChaosMastodon, type TargetAtEnd } from './chaos-mastodon';
+import { ChaosStatements } from './chaos-statements';
 import { KillLateness, publishingPids } from './kill-lateness';
 import { freePort, PrivateRedis, sleep } from './private-redis';
 
@@ -34,6 +35,9 @@ export interface ChaosOptions {
   /** A worker works at least this long after booting before it may be killed (kills land mid-work). */
   minWorkMs?: number;
   settleTimeoutMs: number;
+  /** Rapid-response statements written and released through the API during the chaos (chaos-statements.ts), each to `statementWidth` accounts. */
+  statements?: number;
+  statementWidth?: number;
 }
 
 /**
@@ -131,12 +135,19 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
       targetIds.push(target.id);
     }
     log(`scheduled ${targetIds.length} targets over ${Math.round(chaosMs / 1000)} s on ${fixtures.length} accounts, ${options.workers} workers`);
+    const statements = options.statements ? await ChaosStatements.start(testApp, base, fixtures.slice(0, options.accounts - mastodonAccounts)) : null;
+    const statementAt = new Set(Array.from({ length: options.statements ?? 0 }, (_, i) => Math.floor(((i + 0.3) * options.kills) / options.statements!)));
 
     // Chaos: kills at random moments; Redis restarts and Postgres cuts spread among them.
     const redisAt = new Set(Array.from({ length: options.redisRestarts }, (_, i) => Math.floor(((i + 1) * options.kills) / (options.redisRestarts + 1))));
     const pgAt = new Set(Array.from({ length: options.pgTerminations }, (_, i) => Math.floor(((i + 0.5) * options.kills) / options.pgTerminations)));
     for (let kill = 0; kill < options.kills; kill++) {
       await sleep(jitter(options.killEveryMs));
+      if (statements && statementAt.has(kill)) {
+        const released = await statements.writeAndRelease(options.statementWidth ?? 5).catch((error: unknown) => { log(`statement failed: ${String(error)}`); throw error; });
+        targetIds.push(...released);
+        log(`statement released to ${released.length} accounts during kill ${kill + 1}`);
+      }
       while (killableSlots().length === 0) await sleep(50);
       const ready = killableSlots();
       const slot = (options.aimAtPublishing ? await publishingSlot(killableSlots) : undefined) ?? ready[Math.floor(Math.random() * ready.length)]!;
@@ -166,7 +177,7 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
         log(`terminated ${cut[0]?.n ?? 0} worker Postgres connections after kill ${kill + 1}`);
       }
     }
-    log(`${actions.kills} kills done after ${Math.round((Date.now() - started) / 1000)} s; settling`);
+    log(`${actions.kills} kills done after ${Math.round((Date.now() - started) / 1000)} s; ${statements?.released ?? 0} statements released; settling`);
 
     // Settle: the world heals (no more faults), workers stay up; leases expire and the sweeper repairs.
     receiver.randomFault = null;

@@ -44,6 +44,8 @@ export interface Post {
   scheduledAt: string | null;
   scheduleZone: string | null;
   publishNow?: boolean;
+  /** A rapid-response statement: published to every target when a second person releases it. */
+  statement?: boolean;
   notAfter: string | null;
   status: EditorialStatus;
   displayState?: string;

@@ -890,6 +890,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/workspaces/{workspace}/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Statements, newest first, each with its targets' delivery states (waiting, publishing, published, held...) */
+        get: operations["StatementsController_list"];
+        put?: never;
+        /** Write a rapid-response statement: it waits for another coordinator or admin to release it (coordinators are told at once) */
+        post: operations["StatementsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspace}/statements/{postId}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release the version you read: it publishes to every target now. Never by its writer or an editor of it (403 statement_needs_second_person), whatever the self-approval setting */
+        post: operations["StatementsController_release"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workspaces/{workspace}/calendar": {
         parameters: {
             query?: never;
@@ -1535,7 +1570,7 @@ export interface paths {
         };
         /** My notification choices: which kinds come by e-mail and by Telegram (in the app: all) and my quiet hours */
         get: operations["PreferencesController_get"];
-        /** Replace my notification choices: the kinds I want by e-mail and by Telegram and my quiet hours (null: none) */
+        /** Replace my notification choices: the kinds I want by e-mail and by Telegram, my quiet hours (null: none) and my daily digest hour (null: none) */
         put: operations["PreferencesController_put"];
         post?: never;
         delete?: never;
@@ -2302,7 +2337,7 @@ export interface components {
             resolvedAt: components["schemas"]["Instant"] | null;
         };
         /** @enum {string} */
-        NotificationKind: "TARGET_FAILED" | "TARGET_UNCONFIRMED" | "TARGET_EXPIRED" | "ACCOUNT_NEEDS_RECONNECT" | "POST_NOT_APPROVED_IN_TIME" | "TARGET_PUBLISHED_LATE" | "POST_SUBMITTED" | "POST_CHANGES_REQUESTED" | "POST_APPROVED" | "POST_COMMENTED" | "WORKSPACE_HELD" | "WORKSPACE_RESUMED" | "CAMPAIGN_HELD" | "CAMPAIGN_RESUMED" | "PARTNER_INVITED";
+        NotificationKind: "TARGET_FAILED" | "TARGET_UNCONFIRMED" | "TARGET_EXPIRED" | "ACCOUNT_NEEDS_RECONNECT" | "POST_NOT_APPROVED_IN_TIME" | "TARGET_PUBLISHED_LATE" | "POST_SUBMITTED" | "POST_CHANGES_REQUESTED" | "POST_APPROVED" | "POST_COMMENTED" | "WORKSPACE_HELD" | "WORKSPACE_RESUMED" | "CAMPAIGN_HELD" | "CAMPAIGN_RESUMED" | "PARTNER_INVITED" | "STATEMENT_AWAITING_RELEASE" | "POST_APPROVAL_DUE_SOON";
         NotificationPage: {
             notifications: components["schemas"]["Notification"][];
             /** @description Pass as ?before= for the next page */
@@ -2319,7 +2354,7 @@ export interface components {
                 email: boolean;
                 /** @description Sent to my linked Telegram chats (see /workspaces/{ws}/telegram/link) */
                 telegram: boolean;
-                /** @description Holds and failures are e-mailed even in quiet hours */
+                /** @description Holds, failures and statements awaiting release are e-mailed even in quiet hours, and never wait for the digest */
                 ignoresQuietHours: boolean;
             }[];
             emailKinds: components["schemas"]["NotificationKind"][];
@@ -2329,6 +2364,8 @@ export interface components {
                 from: string;
                 until: string;
             } | null;
+            /** @description The daily digest's hour in the user's zone (else the workspace's); null: no digest. Urgent kinds are never digested */
+            digestHour: number | null;
         };
         NotificationsMarkedRead: {
             marked: number;
@@ -2415,6 +2452,8 @@ export interface components {
             scheduleZone: string | null;
             /** @description Publish as soon as approved, instead of at a time */
             publishNow: boolean;
+            /** @description A rapid-response statement: publishes to every target when a second person releases it */
+            statement: boolean;
             /** @description Do not publish after this instant */
             notAfter: components["schemas"]["Instant"] | null;
             status: components["schemas"]["PostStatus"];
@@ -2643,6 +2682,13 @@ export interface components {
             /** @constant */
             queued: true;
         };
+        StatementInput: {
+            title?: string | null;
+            baseText: string;
+            targets: components["schemas"]["PostTargetInput"][];
+            mediaIds?: components["schemas"]["Uuid"][];
+            notAfter?: components["schemas"]["Instant"] | null;
+        };
         TelegramBot: {
             username: string;
             /** @description https://t.me/<bot> */
@@ -2685,6 +2731,10 @@ export interface components {
         };
         /** Format: uuid */
         Uuid: string;
+        VersionSeen: {
+            /** @description The version you read (a post changed since answers 409 version_changed) */
+            version: number;
+        };
         Webhook: {
             id: string;
             url: string;
@@ -4481,9 +4531,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    version: number;
-                };
+                "application/json": components["schemas"]["VersionSeen"];
             };
         };
         responses: {
@@ -4687,6 +4735,101 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    StatementsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                before?: components["schemas"]["Uuid"];
+            };
+            header?: never;
+            path: {
+                /** @description Workspace slug or id */
+                workspace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    StatementsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workspace slug or id */
+                workspace: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatementInput"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    StatementsController_release: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+                /** @description Workspace slug or id */
+                workspace: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionSeen"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduledPost"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
     CalendarController_view: {
@@ -6087,6 +6230,8 @@ export interface operations {
                         from: string;
                         until: string;
                     } | null;
+                    /** @description Daily digest: the hour (0-23, the user's zone) of one e-mail listing the non-urgent kinds chosen by e-mail; null: each at once; omitted: unchanged */
+                    digestHour?: number | null;
                 };
             };
         };

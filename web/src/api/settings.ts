@@ -73,6 +73,8 @@ export interface NotificationPreferences {
   emailKinds: string[];
   telegramKinds: string[];
   quietHours: { from: string; until: string } | null;
+  /** The daily digest's hour (0-23, my zone); null: each e-mail at once. */
+  digestHour: number | null;
 }
 
 const preferencesKey = ['notification-preferences'];
@@ -84,7 +86,7 @@ export const useNotificationPreferences = () =>
 export function useSaveNotificationPreferences() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (choices: Pick<NotificationPreferences, 'emailKinds' | 'telegramKinds' | 'quietHours'>) =>
+    mutationFn: (choices: Pick<NotificationPreferences, 'emailKinds' | 'telegramKinds' | 'quietHours' | 'digestHour'>) =>
       call<NotificationPreferences>(api.PUT('/me/notification-preferences', { body: choices as never })),
     onSuccess: (saved) => client.setQueryData(preferencesKey, saved),
   });

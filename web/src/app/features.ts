@@ -9,6 +9,7 @@ import { composerFeature } from '../features/composer';
 import { campaignsFeature } from '../features/campaigns';
 import { postsFeature } from '../features/posts';
 import { reviewFeature } from '../features/review';
+import { statementsFeature } from '../features/statements';
 import { notificationsFeature } from '../features/notifications';
 import { helpFeature } from '../features/help';
 import { mediaFeature } from '../features/media';
@@ -19,6 +20,7 @@ export const features: Feature[] = [
   calendarFeature,
   composerFeature,
   reviewFeature,
+  statementsFeature,
   campaignsFeature,
   analyticsFeature,
   postsFeature,

@@ -32,6 +32,10 @@ export const HELP_TOPICS: Record<string, Partial<Record<Guide, Anchor>>> = {
     staff: { id: 'menanggapi-permintaan-perubahan', en: 'answering-a-request-for-changes' },
     coordinator: { id: 'menyetujui-atau-meminta-perubahan', en: 'approving-or-asking-for-changes' },
   },
+  statements: {
+    staff: { id: 'pernyataan-cepat', en: 'rapid-response-statements' },
+    coordinator: { id: 'merilis-pernyataan-cepat', en: 'releasing-a-rapid-response-statement' },
+  },
   campaigns: {
     staff: { id: 'saat-unggahan-ditahan', en: 'when-posts-are-held' },
     coordinator: { id: 'menahan-kampanye-saat-krisis', en: 'holding-a-campaign-in-a-crisis' },

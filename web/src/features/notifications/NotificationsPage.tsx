@@ -11,7 +11,8 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 function subjectPath(workspace: string, n: MyNotification): string {
   switch (n.subjectType) {
     case 'POST':
-      return postPath(workspace, n.subjectId);
+      // A statement waiting for release is released from the rapid-response page.
+      return n.kind === 'STATEMENT_AWAITING_RELEASE' ? `/${workspace}/statements` : postPath(workspace, n.subjectId);
     case 'ACCOUNT':
       return `/${workspace}/accounts`;
     case 'CAMPAIGN':

@@ -1,12 +1,14 @@
-import { Alert, Button, Checkbox, Paper, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, NativeSelect, Paper, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type NotificationPreferences, useNotificationPreferences, useSaveNotificationPreferences } from '../../api/settings';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 
-type Choices = Pick<NotificationPreferences, 'emailKinds' | 'telegramKinds' | 'quietHours'>;
+type Choices = Pick<NotificationPreferences, 'emailKinds' | 'telegramKinds' | 'quietHours' | 'digestHour'>;
 type Channel = 'emailKinds' | 'telegramKinds';
 const DEFAULT_QUIET = { from: '22:00', until: '06:00' };
+const DEFAULT_DIGEST_HOUR = 7;
+const HOURS = Array.from({ length: 24 }, (_, hour) => ({ value: String(hour), label: `${String(hour).padStart(2, '0')}:00` }));
 
 /** Which kinds come by e-mail and to my linked Telegram chat, and my quiet hours (in my zone); the list in the app always has everything. */
 export function NotificationPrefsPanel() {
@@ -15,7 +17,7 @@ export function NotificationPrefsPanel() {
   const save = useSaveNotificationPreferences();
   const [edits, setEdits] = useState<Choices | null>(null);
   if (!current) return null;
-  const choices: Choices = edits ?? { emailKinds: current.emailKinds, telegramKinds: current.telegramKinds, quietHours: current.quietHours };
+  const choices: Choices = edits ?? { emailKinds: current.emailKinds, telegramKinds: current.telegramKinds, quietHours: current.quietHours, digestHour: current.digestHour };
   const change = (next: Choices) => { save.reset(); setEdits(next); };
   const toggle = (channel: Channel, kind: string, on: boolean) =>
     change({ ...choices, [channel]: on ? [...choices[channel], kind] : choices[channel].filter((k) => k !== kind) });
@@ -48,6 +50,12 @@ export function NotificationPrefsPanel() {
               <TextInput type="time" required label={t('notify.from')} value={quiet.from} onChange={(e) => change({ ...choices, quietHours: { ...quiet, from: e.currentTarget.value } })} />
               <TextInput type="time" required label={t('notify.until')} value={quiet.until} onChange={(e) => change({ ...choices, quietHours: { ...quiet, until: e.currentTarget.value } })} />
             </SimpleGrid>
+          )}
+          <Switch label={t('notify.digest')} description={t('notify.digestHint')} checked={choices.digestHour !== null}
+            onChange={(e) => change({ ...choices, digestHour: e.currentTarget.checked ? DEFAULT_DIGEST_HOUR : null })} />
+          {choices.digestHour !== null && (
+            <NativeSelect label={t('notify.digestHour')} data={HOURS} value={String(choices.digestHour)} maw={180}
+              onChange={(e) => change({ ...choices, digestHour: Number(e.currentTarget.value) })} />
           )}
           <ErrorAlert error={save.error} />
           {save.isSuccess && <Alert color="#1e6b34" role="status">{t('notify.saved')}</Alert>}
