@@ -38,8 +38,7 @@ test('rapid response: the writer cannot release, a second person does, progress 
 
   // A second person releases it from the same page; the progress fills in live.
   await page.context().clearCookies();
-  await signIn(page, demoEmail('admin'));
-  await page.goto('/app/kspi/statements');
+  await signIn(page, demoEmail('admin'), '/app/kspi/statements');
   const theirs = page.getByRole('article').filter({ hasText: text });
   await theirs.getByRole('button', { name: 'Rilis ke 2 akun sekarang' }).click();
   await expect(theirs.getByRole('status')).toContainText('2 dari 2 akun sudah terbit', { timeout: 15_000 });
