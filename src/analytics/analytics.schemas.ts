@@ -55,6 +55,23 @@ export const reportResponseSchema = z.object({
   previousTotals: totals,
   /** Engagement this period over the previous one, minus 1; null when the previous had none. */
   engagementChange: z.number().nullable(),
+  /**
+   * A campaign's previous campaign in this workspace (the one that ended most recently before this
+   * one started), over its own dates, with the change against it; null for an account or when none.
+   */
+  previousCampaign: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      period,
+      totals,
+      /** Engagement of this report over the previous campaign's, minus 1; null when that had none. */
+      engagementChange: z.number().nullable(),
+      /** The same for engagement per post (fairer between campaigns of different sizes). */
+      engagementPerPostChange: z.number().nullable(),
+    })
+    .nullable()
+    .meta({ id: 'PreviousCampaignComparison' }),
   byPlatform: z.array(group),
   byHashtag: z.array(group),
   byKeyMessage: z.array(group),

@@ -36,6 +36,18 @@ export class ReportRowsRepository {
     });
   }
 
+  /**
+   * The campaign of this workspace (owned, or joined as an active partner) that ended most recently
+   * at or before `startsAt`, with both its dates set; null when there is none.
+   */
+  previousCampaign(workspaceId: string, campaignId: string, startsAt: Date) {
+    return this.prisma.campaign.findFirst({
+      where: { id: { not: campaignId }, startsAt: { not: null }, endsAt: { lte: startsAt }, OR: [{ workspaceId }, { partners: { some: { workspaceId, status: 'ACTIVE' } } }] },
+      orderBy: [{ endsAt: 'desc' }, { id: 'asc' }],
+      select: { id: true, name: true, startsAt: true, endsAt: true },
+    });
+  }
+
   account(workspaceId: string, accountId: string) {
     return this.prisma.connectedAccount.findFirst({ where: { id: accountId, workspaceId }, select: { id: true, displayName: true, platform: true, postingSlots: true } });
   }

@@ -59,6 +59,12 @@ export class ReportTotalsRepository {
       bottom: (all?.bottom ?? []).map(rankedView),
     };
   }
+
+  /** The totals alone of the scope's deliveries in [from, to) (a previous campaign's, to compare with). */
+  async totals(workspaceId: string, scope: ReportScope, from: Date, to: Date): Promise<Totals> {
+    const [row] = await this.prisma.$queryRaw<RawTotals[]>`SELECT 'all' AS dim, '' AS key, ${AGGREGATES}, NULL AS top, NULL AS bottom FROM (${deliveries(workspaceId, scope, from, to)}) d`;
+    return totalsOfRow(row);
+  }
 }
 
 /** An aggregate over no rows still answers one row; an absent one would be a bug, not an empty period. */
