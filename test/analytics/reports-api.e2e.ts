@@ -80,17 +80,24 @@ describe('analytics API: reports, CSV, best time, series (workspace-scoped, VIEW
   it('computes in SQL exactly the figures the CSV\'s rows give (hashtags in any script, key messages across spacing and case)', async () => {
     await delivery('f', mastodonId, '2027-03-07T10:00:00Z', 'TOLAK   OUTSOURCING! #Pekerja_Bersatu #ÜberBuruh #upahLAYAK', [{ engagement: 7, reach: 90, counts: { likes: 7, reach: 90 } }]);
     await delivery('g', telegramId, '2027-03-07T11:00:00Z', 'Sama besar #Seri', [{ engagement: 7, counts: { likes: 7 } }]);
+    // A key message with a regular expression's special characters, matched across a line break.
+    await delivery('h', mastodonId, '2027-03-07T12:00:00Z', 'Tuntut thr  (PENUH)\n100%+ sekarang', [{ engagement: 3, counts: { likes: 3 } }]);
+    const keyMessages = ['Upah layak', 'Tolak outsourcing', 'THR (penuh) 100%+', 'Upah.layak'];
+    await t.prisma.campaign.update({ where: { id: campaignId }, data: { keyMessages } });
     try {
       const res = await get(`campaigns/${campaignId}?${PERIOD}`).expect(200);
       const rows = new ReportRowsRepository(t.prisma);
-      const expected = reportFigures(await rows.rows(kspi.id, { campaignId }, new Date('2027-03-01T00:00:00Z'), new Date('2027-03-08T00:00:00Z')), ['Upah layak', 'Tolak outsourcing']);
+      const expected = reportFigures(await rows.rows(kspi.id, { campaignId }, new Date('2027-03-01T00:00:00Z'), new Date('2027-03-08T00:00:00Z')), keyMessages);
       const previous = totalsOf(await rows.rows(kspi.id, { campaignId }, new Date('2027-02-22T00:00:00Z'), new Date('2027-03-01T00:00:00Z')));
       const { subject: _s, period: _p, previousPeriod: _pp, engagementChange: _c, previousCampaign: _pc, ...figures } = res.body;
       expect(figures).toEqual({ ...expected, previousTotals: previous });
       expect(res.body.byHashtag.map((g: { key: string }) => g.key)).toEqual(expect.arrayContaining(['#pekerja_bersatu', '#überburuh', '#seri']));
       expect(res.body.totals.reach).toBe(90);
+      expect(res.body.byKeyMessage.map((g: { key: string }) => g.key)).toContain('THR (penuh) 100%+');
+      expect(res.body.byKeyMessage.map((g: { key: string }) => g.key)).not.toContain('Upah.layak');
     } finally {
-      await t.prisma.postTarget.deleteMany({ where: { id: { in: [targets.f!, targets.g!] } } });
+      await t.prisma.campaign.update({ where: { id: campaignId }, data: { keyMessages: ['Upah layak', 'Tolak outsourcing'] } });
+      await t.prisma.postTarget.deleteMany({ where: { id: { in: [targets.f!, targets.g!, targets.h!] } } });
     }
   });
 
