@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, PrismaService } from '../core/database';
+import { Prisma, PrismaService, type Tx } from '../core/database';
 import { type GroupFigure, RANKED_COUNT, type RankedDelivery, type ReportFigures, sortGroups, type Totals, withPerPost } from './report-figures';
 
 export interface ReportScope {
@@ -28,7 +28,7 @@ export class ReportTotalsRepository {
    */
   async figures(workspaceId: string, scope: ReportScope, period: { previousFrom: Date; from: Date; to: Date }, keyMessages: string[]): Promise<ReportFigures & { previousTotals: Totals }> {
     const messages = keyMessagePatterns(keyMessages);
-    const statement = this.prisma.$queryRaw<RawTotals[]>`
+    const statement = (tx: Tx) => tx.$queryRaw<RawTotals[]>`
       WITH base AS MATERIALIZED (${deliveries(workspaceId, scope, period.previousFrom, period.to)}),
            cur AS MATERIALIZED (SELECT * FROM base WHERE "publishedAt" >= ${period.from})
       SELECT 'all' AS dim, '' AS key, ${AGGREGATES},
@@ -49,8 +49,16 @@ export class ReportTotalsRepository {
        WHERE lower(cur.text) ~ k.pattern
        GROUP BY k.message`;
     // JIT compiling this statement (its estimated cost is over Postgres' jit_*_above_cost) took
-    // longer than running it: about 3 of 5 s at 100,000 deliveries (docs/benchmarks.md, B4).
-    const [, groups] = await this.prisma.$transaction([this.prisma.$executeRaw`SET LOCAL jit = off`, statement]);
+    // longer than running it: about 3 of 5 s at 100,000 deliveries (docs/benchmarks.md, B4). The
+    // transaction only scopes that setting; it lives as long as the statement (Prisma's default 5 s
+    // would cut a large report short under load).
+    const groups = await this.prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SET LOCAL jit = off`;
+        return statement(tx);
+      },
+      { maxWait: REPORT_WAIT_MS, timeout: REPORT_TIMEOUT_MS },
+    );
     const of = (dim: RawTotals['dim']) => groups.filter((g) => g.dim === dim).map(({ dim: _dim, top: _top, bottom: _bottom, ...g }): GroupFigure => withPerPost(g));
     const all = groups.find((g) => g.dim === 'all');
     return {
@@ -77,6 +85,9 @@ function totalsOfRow(row: RawTotals | undefined): Totals {
   const { dim: _dim, key: _key, top: _top, bottom: _bottom, ...totals } = row;
   return withPerPost(totals);
 }
+/** How long a report may wait for a connection, and run. */
+const REPORT_WAIT_MS = 30_000;
+const REPORT_TIMEOUT_MS = 120_000;
 /** hashtagsOf's pattern in Postgres' regular expressions: # then letters, digits or _. */
 const HASHTAG = '(#[[:alnum:]_]+)';
 const COUNTED = Prisma.sql`state = 'OK' AND engagement IS NOT NULL`;
