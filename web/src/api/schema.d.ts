@@ -1795,6 +1795,7 @@ export interface components {
             totals: components["schemas"]["AnalyticsTotals"];
             previousTotals: components["schemas"]["AnalyticsTotals"];
             engagementChange: number | null;
+            previousCampaign: components["schemas"]["PreviousCampaignComparison"];
             byPlatform: components["schemas"]["AnalyticsGroup"][];
             byHashtag: components["schemas"]["AnalyticsGroup"][];
             byKeyMessage: components["schemas"]["AnalyticsGroup"][];
@@ -2494,6 +2495,14 @@ export interface components {
             platform: components["schemas"]["Platform"];
             text: string | null;
         };
+        PreviousCampaignComparison: {
+            id: string;
+            name: string;
+            period: components["schemas"]["AnalyticsPeriod"];
+            totals: components["schemas"]["AnalyticsTotals"];
+            engagementChange: number | null;
+            engagementPerPostChange: number | null;
+        } | null;
         RankedPost: {
             targetId: string;
             postId: string;
