@@ -8,6 +8,8 @@ export type AnalyticsTotals = components['schemas']['AnalyticsTotals'];
 export type AnalyticsGroup = components['schemas']['AnalyticsGroup'];
 export type RankedPost = components['schemas']['RankedPost'];
 export type BestTime = components['schemas']['BestTime'];
+export type MetricSeries = components['schemas']['MetricSeries'];
+export type PreviousCampaignComparison = NonNullable<AnalyticsReport['previousCampaign']>;
 export type ReportKind = 'campaigns' | 'accounts';
 
 /** A period as the API takes it: both instants or neither (the subject's default period). */
@@ -32,6 +34,14 @@ export const useBestTime = (workspace: string, accountId: string) =>
   useQuery({
     queryKey: ['analytics', workspace, 'best-time', accountId],
     queryFn: () => call<BestTime>(api.GET('/workspaces/{workspace}/analytics/accounts/{accountId}/best-time', { params: { path: { workspace, accountId } } })),
+  });
+
+/** A published delivery's counts over time (VIEWER may read); asked only for published deliveries. */
+export const useDeliverySeries = (workspace: string, targetId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: ['analytics', workspace, 'delivery', targetId],
+    enabled,
+    queryFn: () => call<MetricSeries>(api.GET('/workspaces/{workspace}/analytics/deliveries/{targetId}', { params: { path: { workspace, targetId } } })),
   });
 
 /** The address of the rows behind every figure, as CSV (a plain link: the browser downloads it with the session cookie). */
