@@ -96,21 +96,39 @@ export const bestTimeResponseSchema = z.object({
   postingSlotsWithSuggestions: z.array(slot),
 }).meta({ id: 'BestTime' });
 
+const snapshot = z
+  .object({
+    stage: z.enum(['H1', 'H24', 'D7', 'ON_DEMAND']),
+    takenAt: z.string(),
+    /** NOT_AVAILABLE (the platform gives nothing) and DELETED (the remote post is gone) are never counts of 0. */
+    state: z.enum(['OK', 'NOT_AVAILABLE', 'DELETED', 'FAILED']),
+    counts: z.record(z.string(), z.number()),
+    engagement: z.number().int().nullable(),
+    reach: z.number().int().nullable(),
+    errorCode: z.string().nullable(),
+  })
+  .meta({ id: 'MetricSnapshot' });
+
 export const seriesResponseSchema = z.object({
   targetId: z.string(),
   platform: z.string(),
   publishedAt: z.string().nullable(),
-  snapshots: z.array(
-    z.object({
-      stage: z.enum(['H1', 'H24', 'D7', 'ON_DEMAND']),
-      takenAt: z.string(),
-      state: z.enum(['OK', 'NOT_AVAILABLE', 'DELETED', 'FAILED']),
-      counts: z.record(z.string(), z.number()),
-      engagement: z.number().int().nullable(),
-      reach: z.number().int().nullable(),
-      errorCode: z.string().nullable(),
-    }),
-  ),
+  snapshots: z.array(snapshot),
 }).meta({ id: 'MetricSeries' });
+
+export const postSeriesResponseSchema = z.object({
+  postId: z.string(),
+  /** Every delivery of the post (published or not), each with its snapshots oldest first; none before publishing. */
+  deliveries: z.array(
+    z.object({
+      targetId: z.string(),
+      platform: z.string(),
+      accountName: z.string(),
+      state: z.string(),
+      publishedAt: z.string().nullable(),
+      snapshots: z.array(snapshot),
+    }).meta({ id: 'DeliverySeries' }),
+  ),
+}).meta({ id: 'PostMetricSeries' });
 
 export const snapshotQueuedSchema = z.object({ queued: z.literal(true) }).meta({ id: 'SnapshotQueued' });

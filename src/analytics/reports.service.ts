@@ -102,11 +102,23 @@ export class ReportsService {
   async series(access: WorkspaceAccess, targetId: string) {
     const target = await this.repository.series(access.workspaceId, targetId);
     if (!target) throw AppError.notFound(ANALYTICS_TEXT.delivery);
+    return { targetId: target.id, platform: target.account.platform, publishedAt: target.publishedAt?.toISOString() ?? null, snapshots: target.metricSnapshots.map(snapshotView) };
+  }
+
+  /** Every delivery of a post with its counts over time (the post page shows them per delivery). */
+  async postSeries(access: WorkspaceAccess, postId: string) {
+    const post = await this.repository.postSeries(access.workspaceId, postId);
+    if (!post) throw AppError.notFound(ANALYTICS_TEXT.post);
     return {
-      targetId: target.id,
-      platform: target.account.platform,
-      publishedAt: target.publishedAt?.toISOString() ?? null,
-      snapshots: target.metricSnapshots.map((s) => ({ ...s, takenAt: s.takenAt.toISOString(), counts: s.counts as Record<string, number> })),
+      postId: post.id,
+      deliveries: post.targets.map((target) => ({
+        targetId: target.id,
+        platform: target.account.platform,
+        accountName: target.account.displayName,
+        state: target.state,
+        publishedAt: target.publishedAt?.toISOString() ?? null,
+        snapshots: target.metricSnapshots.map(snapshotView),
+      })),
     };
   }
 
@@ -163,6 +175,10 @@ export class ReportsService {
       row.text,
     ];
   }
+}
+
+function snapshotView<T extends { takenAt: Date; counts: unknown }>(snapshot: T) {
+  return { ...snapshot, takenAt: snapshot.takenAt.toISOString(), counts: snapshot.counts as Record<string, number> };
 }
 
 /** The period of the same length just before [from, to). */

@@ -1,6 +1,7 @@
 import { reportFigures, totalsOf } from '../../src/analytics/report-figures';
 import { ReportRowsRepository } from '../../src/analytics/report-rows.repository';
 import { Prisma } from '../../src/core/database';
+import { expectDocumented, type OpenApiDocument } from '../support/documented';
 import { bearer, createWorkspace, type FixtureWorkspace } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -137,6 +138,17 @@ describe('analytics API: reports, CSV, best time, series (workspace-scoped, VIEW
   it('shows a delivery\'s counts over time, and says a best time needs more history', async () => {
     const series = await get(`deliveries/${targets.a}`).expect(200);
     expect(series.body.snapshots.map((s: { stage: string; engagement: number }) => [s.stage, s.engagement])).toEqual([['H1', 5], ['H24', 30]]);
+    // Per post: every delivery of the post with its series; "deleted" and "not available" stay states.
+    const post = async (name: string) => (await t.prisma.postTarget.findUniqueOrThrow({ where: { id: targets[name]! } })).postId;
+    const perPost = await get(`posts/${await post('a')}`).expect(200);
+    expect(perPost.body.deliveries).toEqual([expect.objectContaining({ targetId: targets.a, platform: 'MASTODON', accountName: 'KSPI Mastodon', state: 'PUBLISHED', snapshots: series.body.snapshots })]);
+    expect((await get(`posts/${await post('c')}`).expect(200)).body.deliveries[0].snapshots.map((s: { state: string; engagement: number | null }) => [s.state, s.engagement])).toEqual([['DELETED', null]]);
+    expect((await get(`posts/${await post('d')}`).expect(200)).body.deliveries[0].snapshots.map((s: { state: string; engagement: number | null }) => [s.state, s.engagement])).toEqual([['NOT_AVAILABLE', null]]);
+    await get(`posts/${await post('a')}`, ksbsi.users.OWNER, ksbsi).expect(404);
+    // The answers are what the OpenAPI document (and so the web app's types) says.
+    const doc = (await t.http().get('/docs-json').expect(200)).body as OpenApiDocument;
+    expectDocumented(doc, 'get', '/workspaces/{workspace}/analytics/posts/{postId}', perPost);
+    expectDocumented(doc, 'get', '/workspaces/{workspace}/analytics/campaigns/{campaignId}', await get(`campaigns/${campaignId}?${PERIOD}`).expect(200));
     const best = await get(`accounts/${mastodonId}/best-time`).expect(200);
     expect(best.body).toMatchObject({ enoughHistory: false, suggestions: [], postingSlotsWithSuggestions: [] });
     expect(best.body.summary.id).toContain('Riwayat belum cukup');

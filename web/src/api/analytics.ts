@@ -8,7 +8,7 @@ export type AnalyticsTotals = components['schemas']['AnalyticsTotals'];
 export type AnalyticsGroup = components['schemas']['AnalyticsGroup'];
 export type RankedPost = components['schemas']['RankedPost'];
 export type BestTime = components['schemas']['BestTime'];
-export type MetricSeries = components['schemas']['MetricSeries'];
+export type DeliverySeries = components['schemas']['DeliverySeries'];
 export type PreviousCampaignComparison = NonNullable<AnalyticsReport['previousCampaign']>;
 export type ReportKind = 'campaigns' | 'accounts';
 
@@ -36,12 +36,11 @@ export const useBestTime = (workspace: string, accountId: string) =>
     queryFn: () => call<BestTime>(api.GET('/workspaces/{workspace}/analytics/accounts/{accountId}/best-time', { params: { path: { workspace, accountId } } })),
   });
 
-/** A published delivery's counts over time (VIEWER may read); asked only for published deliveries. */
-export const useDeliverySeries = (workspace: string, targetId: string, enabled: boolean) =>
+/** Every delivery of a post with its counts over time (VIEWER may read): one request for the whole post page. */
+export const usePostSeries = (workspace: string, postId: string) =>
   useQuery({
-    queryKey: ['analytics', workspace, 'delivery', targetId],
-    enabled,
-    queryFn: () => call<MetricSeries>(api.GET('/workspaces/{workspace}/analytics/deliveries/{targetId}', { params: { path: { workspace, targetId } } })),
+    queryKey: ['analytics', workspace, 'post', postId],
+    queryFn: () => call<{ postId: string; deliveries: DeliverySeries[] }>(api.GET('/workspaces/{workspace}/analytics/posts/{postId}', { params: { path: { workspace, postId } } })),
   });
 
 /** The address of the rows behind every figure, as CSV (a plain link: the browser downloads it with the session cookie). */

@@ -1,11 +1,11 @@
 import { Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { type MetricSeries, useDeliverySeries } from '../../api/analytics';
+import { type DeliverySeries, usePostSeries } from '../../api/analytics';
 import { useFormatInstant } from '../../app/zone';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import classes from './DeliveryCounts.module.css';
 
-type Snapshot = MetricSeries['snapshots'][number];
+type Snapshot = DeliverySeries['snapshots'][number];
 
 /** The order counts are said in (Postgres keeps a JSON object's keys in its own order); others follow. */
 const COUNT_ORDER = ['likes', 'reactions', 'reposts', 'quotes', 'replies', 'comments', 'shares', 'saves', 'views', 'impressions', 'reach'];
@@ -16,13 +16,14 @@ const rank = (name: string) => (COUNT_ORDER.includes(name) ? COUNT_ORDER.indexOf
  * every figure, with a bar for the engagement. "Not available" and "deleted" are said in words,
  * never shown as 0 (docs/analytics.md).
  */
-export function DeliveryCounts({ workspace, targetId, title }: { workspace: string; targetId: string; title: string }) {
+export function DeliveryCounts({ workspace, postId, targetId, title }: { workspace: string; postId: string; targetId: string; title: string }) {
   const { t, i18n } = useTranslation('posts');
-  const series = useDeliverySeries(workspace, targetId, true);
+  // One query per post page: every delivery's row reads the same answer.
+  const series = usePostSeries(workspace, postId);
   const format = useFormatInstant();
   if (series.error) return <ErrorAlert error={series.error} />;
   if (!series.data) return <Text size="sm" role="status">{t('counts.loading')}</Text>;
-  const { snapshots } = series.data;
+  const snapshots = series.data.deliveries.find((delivery) => delivery.targetId === targetId)?.snapshots ?? [];
   const number = (n: number) => n.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'id-ID');
   const latest = snapshots.at(-1);
   const max = Math.max(0, ...snapshots.map((s) => s.engagement ?? 0));

@@ -28,7 +28,7 @@ export function DeliveryRow({ workspace, postId, target, mayAct }: { workspace: 
         <Text size="sm">{t(`deliveryHelp.${target.state}`)}</Text>
         {target.externalUrl && <Anchor href={target.externalUrl} target="_blank" rel="noreferrer" size="sm">{t('openPublished')}</Anchor>}
         {target.publishedAt && <Text size="sm">{t('publishedAt', { at: format(target.publishedAt) })}</Text>}
-        {target.state === 'PUBLISHED' && <DeliveryCounts workspace={workspace} targetId={target.id} title={t('counts.caption', { account: target.accountName })} />}
+        {target.state === 'PUBLISHED' && <DeliveryCounts workspace={workspace} postId={postId} targetId={target.id} title={t('counts.caption', { account: target.accountName })} />}
         {target.lastError && NEEDS_HUMAN.includes(target.state) && <Text size="sm" c="#b02525">{t('platformSaid', { reason: target.lastError })}</Text>}
         {target.issues.length > 0 && target.issues.map((issue) => <Text key={issue.code} size="sm" c="#b02525">{issue.message}</Text>)}
         <ErrorAlert error={action.error} />
