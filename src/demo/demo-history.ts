@@ -40,6 +40,7 @@ const POSTING_HOURS = [7, 9, 12, 15, 19, 21];
 export async function seedDemoHistory(
   tx: Prisma.TransactionClient,
   owners: Array<Omit<HistoryOwner, 'strongHours' | 'platform'>>,
+  /** The joint campaign, and the first workspace's own previous campaign (the others are not its partners). */
   campaigns: { current: string; previous: { id: string; from: DateTime; to: DateTime } },
   now: DateTime,
 ): Promise<void> {
@@ -75,7 +76,8 @@ export async function seedDemoHistory(
         const late = random() < 0.08 ? Math.round(120 + random() * 1800) : null;
         const text = TEXTS[Math.floor(random() * TEXTS.length)]!;
         const publishedAt = at.plus({ seconds: late ?? 2 }).toJSDate();
-        const campaignId = at >= campaigns.previous.from && at < campaigns.previous.to ? campaigns.previous.id : campaigns.current;
+        const inPrevious = index === 0 && at >= campaigns.previous.from && at < campaigns.previous.to;
+        const campaignId = inPrevious ? campaigns.previous.id : campaigns.current;
         posts.push({ id: postId, workspaceId: owner.workspaceId, campaignId: random() < 0.6 ? campaignId : null, authorId: owner.authorId, baseText: text, scheduledAt: at.toJSDate(), scheduleZone: 'Asia/Jakarta', status: 'APPROVED', approvedVersion: 1, approvedById: owner.approverId, approvedAt: at.minus({ hours: 3 }).toJSDate() });
         targets.push({ id: targetId, postId, workspaceId: owner.workspaceId, accountId: account.id, state: 'PUBLISHED', externalId: `demo-${targetId}`, publishedAt, lateSeconds: late });
         for (const [stage, afterHours, share] of [['H1', 1, 0.35], ['H24', 24, 0.85], ['D7', 168, 1]] as const) {

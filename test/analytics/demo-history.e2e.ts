@@ -59,6 +59,8 @@ describe('demo history: months of published posts with snapshots that the analyt
   it('gives the previous campaign the posts of its weeks, and shows counts over time, "not available" and "deleted" on two posts', async () => {
     const previous = await t.http().get(`/workspaces/${kspi.slug}/analytics/campaigns/${previousId}`).set(bearer(kspi.users.VIEWER)).expect(200);
     expect(previous.body.totals.withCounts).toBeGreaterThan(5);
+    // Only the owner's posts: the other workspace is no partner of that campaign.
+    expect(await t.prisma.post.count({ where: { campaignId: previousId, workspaceId: { not: kspi.id } } })).toBe(0);
     const counted = await t.prisma.postTarget.findMany({ where: { workspaceId: kspi.id, post: { baseText: SHOWCASE_TEXTS.counts } }, include: { account: true } });
     expect(counted.map((target) => target.account.platform).sort()).toEqual(['MASTODON', 'WEBHOOK']);
     const series = async (targetId: string) => (await t.http().get(`/workspaces/${kspi.slug}/analytics/deliveries/${targetId}`).set(bearer(kspi.users.VIEWER)).expect(200)).body;
