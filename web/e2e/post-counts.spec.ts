@@ -54,3 +54,18 @@ test('a post deleted on the platform says so and keeps the counts from before', 
   await expect(table.getByText('dihapus', { exact: true })).toHaveCount(2);
   await expectAccessible(page);
 });
+
+test('an editor asks for the counts now; a viewer cannot', async ({ page, request }) => {
+  const postId = await demoPostId(request, DELETED_TEXT);
+  await signIn(page, demoEmail('viewer'));
+  await page.goto(`/app/kspi/posts/${postId}`);
+  await expect(page.getByRole('heading', { name: 'Angka dari waktu ke waktu' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Baca angka sekarang' })).toHaveCount(0);
+  await page.goto('/app/sign-out');
+  // The demo history account is disconnected: the request is queued and the worker reads nothing from a platform.
+  await signIn(page, demoEmail('editor'));
+  await page.goto(`/app/kspi/posts/${postId}`);
+  await page.getByRole('button', { name: 'Baca angka sekarang' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Diminta: angka baru muncul di sini/ })).toBeVisible();
+  await expectAccessible(page);
+});

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from './client';
 import type { Account } from './accounts';
 import type { components } from './schema';
@@ -42,6 +42,18 @@ export const usePostSeries = (workspace: string, postId: string) =>
     queryKey: ['analytics', workspace, 'post', postId],
     queryFn: () => call<{ postId: string; deliveries: DeliverySeries[] }>(api.GET('/workspaces/{workspace}/analytics/posts/{postId}', { params: { path: { workspace, postId } } })),
   });
+
+/**
+ * Asks for a delivery's counts now (EDITOR and up; at most once a minute reaches the platform, within
+ * its read budget); the new snapshot arrives with the worker, so the post's series is read again.
+ */
+export function useSnapshotNow(workspace: string, postId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (targetId: string) => call<{ queued: true }>(api.POST('/workspaces/{workspace}/analytics/deliveries/{targetId}/snapshots', { params: { path: { workspace, targetId } } })),
+    onSettled: () => client.invalidateQueries({ queryKey: ['analytics', workspace, 'post', postId] }),
+  });
+}
 
 /** The address of the rows behind every figure, as CSV (a plain link: the browser downloads it with the session cookie). */
 export function reportCsvUrl(workspace: string, kind: ReportKind, id: string, period: ReportPeriod): string {

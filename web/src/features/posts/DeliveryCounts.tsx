@@ -1,6 +1,6 @@
-import { Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { type DeliverySeries, usePostSeries } from '../../api/analytics';
+import { type DeliverySeries, usePostSeries, useSnapshotNow } from '../../api/analytics';
 import { useFormatInstant } from '../../app/zone';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import classes from './DeliveryCounts.module.css';
@@ -16,10 +16,11 @@ const rank = (name: string) => (COUNT_ORDER.includes(name) ? COUNT_ORDER.indexOf
  * every figure, with a bar for the engagement. "Not available" and "deleted" are said in words,
  * never shown as 0 (docs/analytics.md).
  */
-export function DeliveryCounts({ workspace, postId, targetId, title }: { workspace: string; postId: string; targetId: string; title: string }) {
+export function DeliveryCounts({ workspace, postId, targetId, title, mayRequest }: { workspace: string; postId: string; targetId: string; title: string; mayRequest: boolean }) {
   const { t, i18n } = useTranslation('posts');
   // One query per post page: every delivery's row reads the same answer.
   const series = usePostSeries(workspace, postId);
+  const readNow = useSnapshotNow(workspace, postId);
   const format = useFormatInstant();
   if (series.error) return <ErrorAlert error={series.error} />;
   if (!series.data) return <Text size="sm" role="status">{t('counts.loading')}</Text>;
@@ -33,7 +34,12 @@ export function DeliveryCounts({ workspace, postId, targetId, title }: { workspa
       : t(`counts.state.${snapshot.state}`);
   return (
     <Stack gap={4}>
-      <Title order={3} size="h6">{t('counts.title')}</Title>
+      <Group justify="space-between" gap="xs">
+        <Title order={3} size="h6">{t('counts.title')}</Title>
+        {mayRequest && <Button size="xs" variant="default" onClick={() => readNow.mutate(targetId)} loading={readNow.isPending}>{t('counts.readNow')}</Button>}
+      </Group>
+      {readNow.isSuccess && <Text size="sm" role="status">{t('counts.requested')}</Text>}
+      <ErrorAlert error={readNow.error} />
       {latest === undefined && <Text size="sm">{t('counts.none')}</Text>}
       {latest?.state === 'DELETED' && <Text size="sm" fw={600}>{t('counts.deleted')}</Text>}
       {latest?.state === 'NOT_AVAILABLE' && <Text size="sm" fw={600}>{t('counts.notAvailable')}</Text>}
