@@ -42,7 +42,8 @@ describe('insight permissions at sign-in (ANALYTICS_INSIGHT_SCOPES)', () => {
   let threadsInsights: MediaInsightsContract;
   let linkedin: LinkedInContract;
   let linkedinMetrics: LinkedInMetricsContract;
-  const apps: Record<'off' | 'on', { t: TestApp; ws: FixtureWorkspace }> = {} as never;
+  /** The same platforms behind two apps: without ANALYTICS_INSIGHT_SCOPES (off) and with it (on). */
+  const apps = new Map<'off' | 'on', { t: TestApp; ws: FixtureWorkspace }>();
   const page = { id: '1029384756', name: 'KSPI Pusat', username: 'kspi.pusat', pageAccessToken: 'page-token-kspi' };
 
   beforeAll(async () => {
@@ -72,23 +73,23 @@ describe('insight permissions at sign-in (ANALYTICS_INSIGHT_SCOPES)', () => {
     };
     for (const mode of ['off', 'on'] as const) {
       const t = await startTestApp({ config: { ...platforms, ...(mode === 'on' ? { ANALYTICS_INSIGHT_SCOPES: 'true' } : {}) } });
-      apps[mode] = { t, ws: await createWorkspace(t.prisma) };
+      apps.set(mode, { t, ws: await createWorkspace(t.prisma) });
     }
   });
   afterAll(async () => {
-    for (const { t } of Object.values(apps)) await t.close();
+    for (const { t } of apps.values()) await t.close();
     await Promise.all([fb.stop(), threads.stop(), linkedin.stop()]);
   });
 
   async function startSignIn(mode: 'off' | 'on', platform: keyof typeof INSIGHT_SCOPE): Promise<string> {
-    const { t, ws } = apps[mode];
+    const { t, ws } = apps.get(mode)!;
     const res = await t.http().post(`/workspaces/${ws.slug}/accounts/oauth/${platform}/start`).set(bearer(ws.users.ADMIN)).expect(200);
     return res.body.authorizeUrl as string;
   }
 
   /** The callback the dialog redirects to; answers the connected account's stored credentials. */
   async function finishSignIn(mode: 'off' | 'on', platform: string, authorizeUrl: string, code: string, dbPlatform: Platform) {
-    const { t, ws } = apps[mode];
+    const { t, ws } = apps.get(mode)!;
     await t.http().get(`/oauth/callback/${platform}`).query({ code, state: new URL(authorizeUrl).searchParams.get('state') }).expect(200);
     const row = await t.prisma.connectedAccount.findFirstOrThrow({ where: { workspaceId: ws.id, platform: dbPlatform }, orderBy: { createdAt: 'desc' } });
     return t.app.get(AccountCredentialsStore).open(row);
