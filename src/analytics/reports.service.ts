@@ -8,7 +8,7 @@ import { ANALYTICS_TEXT } from './analytics.messages';
 import type { ReportQuery } from './analytics.schemas';
 import { bestTime } from './best-time';
 import { csvLine } from './csv';
-import { hashtagsOf, keyMessagesOf } from './report-figures';
+import { hashtagsOf, keyMessagesOf, type Totals } from './report-figures';
 import { type DeliveryRow, ReportRowsRepository } from './report-rows.repository';
 import { ReportTotalsRepository } from './report-totals.repository';
 import { SnapshotScheduler } from './snapshot-scheduler';
@@ -46,8 +46,6 @@ export class ReportsService {
     const previousFrom = previousPeriodStart(from, to);
     // Aggregated in Postgres: the rows themselves are read only for the CSV.
     const { previousTotals, ...figures } = await this.totals.figures(access.workspaceId, subject.scope, { previousFrom, from, to }, subject.keyMessages);
-    const previous = await this.previousCampaign(access.workspaceId, subject);
-    const previousCampaignTotals = previous && (await this.totals.totals(access.workspaceId, { campaignId: previous.id }, previous.from, previous.to));
     return {
       subject: { kind, id: subject.id, name: subject.name },
       period: { from: from.toISOString(), to: to.toISOString(), zone },
@@ -55,17 +53,22 @@ export class ReportsService {
       ...figures,
       previousTotals,
       engagementChange: change(figures.totals.engagement, previousTotals.engagement),
-      previousCampaign:
-        previous && previousCampaignTotals
-          ? {
-              id: previous.id,
-              name: previous.name,
-              period: { from: previous.from.toISOString(), to: previous.to.toISOString(), zone },
-              totals: previousCampaignTotals,
-              engagementChange: change(figures.totals.engagement, previousCampaignTotals.engagement),
-              engagementPerPostChange: change(figures.totals.engagementPerPost, previousCampaignTotals.engagementPerPost),
-            }
-          : null,
+      previousCampaign: await this.comparedWithPreviousCampaign(access.workspaceId, subject, zone, figures.totals),
+    };
+  }
+
+  /** The previous campaign's totals over its own dates, and this report's change against them. */
+  private async comparedWithPreviousCampaign(workspaceId: string, subject: Subject, zone: string, current: Totals) {
+    const previous = await this.previousCampaign(workspaceId, subject);
+    if (!previous) return null;
+    const totals = await this.totals.totals(workspaceId, { campaignId: previous.id }, previous.from, previous.to);
+    return {
+      id: previous.id,
+      name: previous.name,
+      period: { from: previous.from.toISOString(), to: previous.to.toISOString(), zone },
+      totals,
+      engagementChange: change(current.engagement, totals.engagement),
+      engagementPerPostChange: change(current.engagementPerPost, totals.engagementPerPost),
     };
   }
 
@@ -81,8 +84,8 @@ export class ReportsService {
     const parts: Array<[CsvPart, DeliveryRow[]]> = [
       ['period', await this.repository.rows(access.workspaceId, subject.scope, from, to)],
       ['previous_period', await this.repository.rows(access.workspaceId, subject.scope, previousPeriodStart(from, to), from)],
-      ...(previous ? [['previous_campaign', await this.repository.rows(access.workspaceId, { campaignId: previous.id }, previous.from, previous.to)] as [CsvPart, DeliveryRow[]]] : []),
     ];
+    if (previous) parts.push(['previous_campaign', await this.repository.rows(access.workspaceId, { campaignId: previous.id }, previous.from, previous.to)]);
     const header = ['part', 'target_id', 'post_id', 'platform', 'account', `published_at (${zone})`, 'late_seconds', 'metric_state', 'engagement', 'reach', ...METRIC_NAMES, 'hashtags', 'key_messages', 'url', 'text'];
     const lines = parts.flatMap(([part, rows]) => rows.map((row) => csvLine([part, ...this.csvValues(row, zone, subject.keyMessages)])));
     return [csvLine(header), ...lines].join('');
