@@ -5,7 +5,7 @@ import { Access, WorkspaceRoute } from '../auth/decorators';
 import { Role } from '../core/database';
 import { ZodValidationPipe } from '../core/errors';
 import { ApiErrors, ApiZodQuery, openApiSchema, zUuid, ZodQuery } from '../core/http';
-import { bestTimeResponseSchema, type ReportQuery, reportQuerySchema, reportResponseSchema, seriesResponseSchema, snapshotQueuedSchema } from './analytics.schemas';
+import { bestTimeResponseSchema, postSeriesResponseSchema, type ReportQuery, reportQuerySchema, reportResponseSchema, seriesResponseSchema, snapshotQueuedSchema } from './analytics.schemas';
 import { ReportsService } from './reports.service';
 
 /** A malformed id gets the same clear 400 (id and en) as every other validated input. */
@@ -71,6 +71,15 @@ export class AnalyticsController {
   @ApiErrors(404)
   bestTime(@Access() access: WorkspaceAccess, @Param('accountId', UUID) id: string) {
     return this.reports.bestTime(access, id);
+  }
+
+  @Get('posts/:postId')
+  @WorkspaceRoute(Role.VIEWER)
+  @ApiOperation({ summary: "A post's counts over time, per delivery (+1 h, +24 h, +7 d and on demand); not available and deleted as states, never 0" })
+  @ApiOkResponse({ schema: openApiSchema(postSeriesResponseSchema) })
+  @ApiErrors(404)
+  postSeries(@Access() access: WorkspaceAccess, @Param('postId', UUID) id: string) {
+    return this.reports.postSeries(access, id);
   }
 
   @Get('deliveries/:targetId')

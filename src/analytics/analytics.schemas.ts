@@ -55,6 +55,23 @@ export const reportResponseSchema = z.object({
   previousTotals: totals,
   /** Engagement this period over the previous one, minus 1; null when the previous had none. */
   engagementChange: z.number().nullable(),
+  /**
+   * A campaign's previous campaign in this workspace (the one that ended most recently before this
+   * one started), over its own dates, with the change against it; null for an account or when none.
+   */
+  previousCampaign: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      period,
+      totals,
+      /** Engagement of this report over the previous campaign's, minus 1; null when that had none. */
+      engagementChange: z.number().nullable(),
+      /** The same for engagement per post (fairer between campaigns of different sizes). */
+      engagementPerPostChange: z.number().nullable(),
+    })
+    .nullable()
+    .meta({ id: 'PreviousCampaignComparison' }),
   byPlatform: z.array(group),
   byHashtag: z.array(group),
   byKeyMessage: z.array(group),
@@ -79,21 +96,39 @@ export const bestTimeResponseSchema = z.object({
   postingSlotsWithSuggestions: z.array(slot),
 }).meta({ id: 'BestTime' });
 
+const snapshot = z
+  .object({
+    stage: z.enum(['H1', 'H24', 'D7', 'ON_DEMAND']),
+    takenAt: z.string(),
+    /** NOT_AVAILABLE (the platform gives nothing) and DELETED (the remote post is gone) are never counts of 0. */
+    state: z.enum(['OK', 'NOT_AVAILABLE', 'DELETED', 'FAILED']),
+    counts: z.record(z.string(), z.number()),
+    engagement: z.number().int().nullable(),
+    reach: z.number().int().nullable(),
+    errorCode: z.string().nullable(),
+  })
+  .meta({ id: 'MetricSnapshot' });
+
 export const seriesResponseSchema = z.object({
   targetId: z.string(),
   platform: z.string(),
   publishedAt: z.string().nullable(),
-  snapshots: z.array(
-    z.object({
-      stage: z.enum(['H1', 'H24', 'D7', 'ON_DEMAND']),
-      takenAt: z.string(),
-      state: z.enum(['OK', 'NOT_AVAILABLE', 'DELETED', 'FAILED']),
-      counts: z.record(z.string(), z.number()),
-      engagement: z.number().int().nullable(),
-      reach: z.number().int().nullable(),
-      errorCode: z.string().nullable(),
-    }),
-  ),
+  snapshots: z.array(snapshot),
 }).meta({ id: 'MetricSeries' });
+
+export const postSeriesResponseSchema = z.object({
+  postId: z.string(),
+  /** Every delivery of the post (published or not), each with its snapshots oldest first; none before publishing. */
+  deliveries: z.array(
+    z.object({
+      targetId: z.string(),
+      platform: z.string(),
+      accountName: z.string(),
+      state: z.string(),
+      publishedAt: z.string().nullable(),
+      snapshots: z.array(snapshot),
+    }).meta({ id: 'DeliverySeries' }),
+  ),
+}).meta({ id: 'PostMetricSeries' });
 
 export const snapshotQueuedSchema = z.object({ queued: z.literal(true) }).meta({ id: 'SnapshotQueued' });

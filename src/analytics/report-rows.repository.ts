@@ -23,6 +23,9 @@ export interface DeliveryRow {
 /** The most rows one report reads (a campaign of a year at 30 deliveries a day fits several times over). */
 const REPORT_ROW_LIMIT = 200_000;
 
+/** A snapshot as a series shows it. */
+const SNAPSHOT_FIELDS = { stage: true, takenAt: true, state: true, counts: true, engagement: true, reach: true, errorCode: true } as const;
+
 /** Reads the rows of a workspace's published deliveries in [from, to), by campaign or by account. */
 @Injectable()
 export class ReportRowsRepository {
@@ -33,6 +36,18 @@ export class ReportRowsRepository {
     return this.prisma.campaign.findFirst({
       where: { id: campaignId, OR: [{ workspaceId }, { partners: { some: { workspaceId, status: 'ACTIVE' } } }] },
       select: { id: true, name: true, keyMessages: true, startsAt: true, endsAt: true, timeZone: true },
+    });
+  }
+
+  /**
+   * The campaign of this workspace (owned, or joined as an active partner) that ended most recently
+   * at or before `startsAt`, with both its dates set; null when there is none.
+   */
+  previousCampaign(workspaceId: string, campaignId: string, startsAt: Date) {
+    return this.prisma.campaign.findFirst({
+      where: { id: { not: campaignId }, startsAt: { not: null }, endsAt: { lte: startsAt }, OR: [{ workspaceId }, { partners: { some: { workspaceId, status: 'ACTIVE' } } }] },
+      orderBy: [{ endsAt: 'desc' }, { id: 'asc' }],
+      select: { id: true, name: true, startsAt: true, endsAt: true },
     });
   }
 
@@ -61,7 +76,28 @@ export class ReportRowsRepository {
         state: true,
         publishedAt: true,
         account: { select: { platform: true } },
-        metricSnapshots: { orderBy: { takenAt: 'asc' }, take: 500, select: { stage: true, takenAt: true, state: true, counts: true, engagement: true, reach: true, errorCode: true } },
+        metricSnapshots: { orderBy: { takenAt: 'asc' }, take: 500, select: SNAPSHOT_FIELDS },
+      },
+    });
+  }
+
+  /** A post's deliveries in this workspace, each with its snapshots oldest first; null when the post is not the workspace's. */
+  async postSeries(workspaceId: string, postId: string) {
+    return this.prisma.post.findFirst({
+      where: { id: postId, workspaceId },
+      select: {
+        id: true,
+        targets: {
+          where: { workspaceId },
+          orderBy: { createdAt: 'asc' },
+          select: {
+            id: true,
+            state: true,
+            publishedAt: true,
+            account: { select: { platform: true, displayName: true } },
+            metricSnapshots: { orderBy: { takenAt: 'asc' }, take: 500, select: SNAPSHOT_FIELDS },
+          },
+        },
       },
     });
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, PrismaService } from '../core/database';
+import { Prisma, PrismaService, type Tx } from '../core/database';
 import { type GroupFigure, RANKED_COUNT, type RankedDelivery, type ReportFigures, sortGroups, type Totals, withPerPost } from './report-figures';
 
 export interface ReportScope {
@@ -27,7 +27,8 @@ export class ReportTotalsRepository {
    * deliveries carried as JSON on the totals row.
    */
   async figures(workspaceId: string, scope: ReportScope, period: { previousFrom: Date; from: Date; to: Date }, keyMessages: string[]): Promise<ReportFigures & { previousTotals: Totals }> {
-    const groups = await this.prisma.$queryRaw<RawTotals[]>`
+    const messages = keyMessagePatterns(keyMessages);
+    const statement = (tx: Tx) => tx.$queryRaw<RawTotals[]>`
       WITH base AS MATERIALIZED (${deliveries(workspaceId, scope, period.previousFrom, period.to)}),
            cur AS MATERIALIZED (SELECT * FROM base WHERE "publishedAt" >= ${period.from})
       SELECT 'all' AS dim, '' AS key, ${AGGREGATES},
@@ -44,9 +45,20 @@ export class ReportTotalsRepository {
        GROUP BY h.tag
       UNION ALL
       SELECT 'message', k.message, ${AGGREGATES}, NULL, NULL
-        FROM cur CROSS JOIN unnest(${keyMessages}::text[]) AS k(message)
-       WHERE ${normal(Prisma.sql`k.message`)} <> '' AND position(${normal(Prisma.sql`k.message`)} IN ${normal(Prisma.sql`cur.text`)}) > 0
+        FROM cur CROSS JOIN unnest(${messages.map((m) => m.message)}::text[], ${messages.map((m) => m.pattern)}::text[]) AS k(message, pattern)
+       WHERE lower(cur.text) ~ k.pattern
        GROUP BY k.message`;
+    // JIT compiling this statement (its estimated cost is over Postgres' jit_*_above_cost) took
+    // longer than running it: about 3 of 5 s at 100,000 deliveries (docs/benchmarks.md, B4). The
+    // transaction only scopes that setting; it lives as long as the statement (Prisma's default 5 s
+    // would cut a large report short under load).
+    const groups = await this.prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SET LOCAL jit = off`;
+        return statement(tx);
+      },
+      { maxWait: REPORT_WAIT_MS, timeout: REPORT_TIMEOUT_MS },
+    );
     const of = (dim: RawTotals['dim']) => groups.filter((g) => g.dim === dim).map(({ dim: _dim, top: _top, bottom: _bottom, ...g }): GroupFigure => withPerPost(g));
     const all = groups.find((g) => g.dim === 'all');
     return {
@@ -59,6 +71,12 @@ export class ReportTotalsRepository {
       bottom: (all?.bottom ?? []).map(rankedView),
     };
   }
+
+  /** The totals alone of the scope's deliveries in [from, to) (a previous campaign's, to compare with). */
+  async totals(workspaceId: string, scope: ReportScope, from: Date, to: Date): Promise<Totals> {
+    const [row] = await this.prisma.$queryRaw<RawTotals[]>`SELECT 'all' AS dim, '' AS key, ${AGGREGATES}, NULL AS top, NULL AS bottom FROM (${deliveries(workspaceId, scope, from, to)}) d`;
+    return totalsOfRow(row);
+  }
 }
 
 /** An aggregate over no rows still answers one row; an absent one would be a bug, not an empty period. */
@@ -67,6 +85,9 @@ function totalsOfRow(row: RawTotals | undefined): Totals {
   const { dim: _dim, key: _key, top: _top, bottom: _bottom, ...totals } = row;
   return withPerPost(totals);
 }
+/** How long a report may wait for a connection, and run. */
+const REPORT_WAIT_MS = 30_000;
+const REPORT_TIMEOUT_MS = 120_000;
 /** hashtagsOf's pattern in Postgres' regular expressions: # then letters, digits or _. */
 const HASHTAG = '(#[[:alnum:]_]+)';
 const COUNTED = Prisma.sql`state = 'OK' AND engagement IS NOT NULL`;
@@ -85,9 +106,17 @@ const AGGREGATES = Prisma.sql`
   count(*) FILTER (WHERE "lateSeconds" IS NULL)::int AS "onTime",
   count(*) FILTER (WHERE "lateSeconds" IS NOT NULL)::int AS late`;
 
-/** keyMessagesOf's normal form: lower case, runs of white space as one space, trimmed. */
-function normal(value: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`btrim(regexp_replace(lower(${value}), '\\s+', ' ', 'g'))`;
+/**
+ * keyMessagesOf's test as a regular expression over the lower-cased text: the message's words
+ * (lower case, escaped) joined by \s+. A text whose normal form (runs of white space as one space)
+ * contains the message's is exactly a text where these words follow each other across any white
+ * space; matching it is cheaper than normalising every text (about 3x at 100,000 deliveries).
+ */
+function keyMessagePatterns(keyMessages: readonly string[]): Array<{ message: string; pattern: string }> {
+  return keyMessages.flatMap((message) => {
+    const words = message.toLowerCase().split(/\s+/).filter(Boolean);
+    return words.length ? [{ message, pattern: words.map((word) => word.replace(/[\\^$.*+?()[\]{}|-]/g, '\\$&')).join('\\s+') }] : [];
+  });
 }
 
 /** Each published delivery of the scope in [from, to) with its latest snapshot (the CSV's rows). */

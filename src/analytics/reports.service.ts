@@ -8,7 +8,7 @@ import { ANALYTICS_TEXT } from './analytics.messages';
 import type { ReportQuery } from './analytics.schemas';
 import { bestTime } from './best-time';
 import { csvLine } from './csv';
-import { hashtagsOf, keyMessagesOf } from './report-figures';
+import { hashtagsOf, keyMessagesOf, type Totals } from './report-figures';
 import { type DeliveryRow, ReportRowsRepository } from './report-rows.repository';
 import { ReportTotalsRepository } from './report-totals.repository';
 import { SnapshotScheduler } from './snapshot-scheduler';
@@ -24,7 +24,11 @@ interface Subject {
   keyMessages: string[];
   scope: { campaignId?: string; accountId?: string };
   defaultPeriod?: { from: Date; to: Date };
+  /** A campaign's own start: the previous campaign is the one that ended before it. */
+  startsAt?: Date;
 }
+
+type CsvPart = 'period' | 'previous_period' | 'previous_campaign';
 
 /** Reports per campaign and per account, best time per account, and each delivery's series (docs/analytics.md). */
 @Injectable()
@@ -39,7 +43,7 @@ export class ReportsService {
     const subject = await this.subject(access, kind, id);
     const zone = query.zone ?? access.timeZone;
     const { from, to } = this.period(subject, query, zone);
-    const previousFrom = new Date(from.getTime() - (to.getTime() - from.getTime()));
+    const previousFrom = previousPeriodStart(from, to);
     // Aggregated in Postgres: the rows themselves are read only for the CSV.
     const { previousTotals, ...figures } = await this.totals.figures(access.workspaceId, subject.scope, { previousFrom, from, to }, subject.keyMessages);
     return {
@@ -48,18 +52,43 @@ export class ReportsService {
       previousPeriod: { from: previousFrom.toISOString(), to: from.toISOString(), zone },
       ...figures,
       previousTotals,
-      engagementChange: previousTotals.engagement > 0 ? Math.round((figures.totals.engagement / previousTotals.engagement - 1) * 1000) / 1000 : null,
+      engagementChange: change(figures.totals.engagement, previousTotals.engagement),
+      previousCampaign: await this.comparedWithPreviousCampaign(access.workspaceId, subject, zone, figures.totals),
     };
   }
 
-  /** The rows behind every figure of the same report, one delivery a line, times in the report's zone. */
+  /** The previous campaign's totals over its own dates, and this report's change against them. */
+  private async comparedWithPreviousCampaign(workspaceId: string, subject: Subject, zone: string, current: Totals) {
+    const previous = await this.previousCampaign(workspaceId, subject);
+    if (!previous) return null;
+    const totals = await this.totals.totals(workspaceId, { campaignId: previous.id }, previous.from, previous.to);
+    return {
+      id: previous.id,
+      name: previous.name,
+      period: { from: previous.from.toISOString(), to: previous.to.toISOString(), zone },
+      totals,
+      engagementChange: change(current.engagement, totals.engagement),
+      engagementPerPostChange: change(current.engagementPerPost, totals.engagementPerPost),
+    };
+  }
+
+  /**
+   * The rows behind every figure of the same report, one delivery a line, times in the report's zone;
+   * `part` says which set a row belongs to: the period, the period before, or the previous campaign.
+   */
   async csv(access: WorkspaceAccess, kind: Subject['kind'], id: string, query: ReportQuery): Promise<string> {
     const subject = await this.subject(access, kind, id);
     const zone = query.zone ?? access.timeZone;
     const { from, to } = this.period(subject, query, zone);
-    const rows = await this.repository.rows(access.workspaceId, subject.scope, from, to);
-    const header = ['target_id', 'post_id', 'platform', 'account', `published_at (${zone})`, 'late_seconds', 'metric_state', 'engagement', 'reach', ...METRIC_NAMES, 'hashtags', 'key_messages', 'url', 'text'];
-    return [csvLine(header), ...rows.map((row) => csvLine(this.csvValues(row, zone, subject.keyMessages)))].join('');
+    const previous = await this.previousCampaign(access.workspaceId, subject);
+    const parts: Array<[CsvPart, DeliveryRow[]]> = [
+      ['period', await this.repository.rows(access.workspaceId, subject.scope, from, to)],
+      ['previous_period', await this.repository.rows(access.workspaceId, subject.scope, previousPeriodStart(from, to), from)],
+    ];
+    if (previous) parts.push(['previous_campaign', await this.repository.rows(access.workspaceId, { campaignId: previous.id }, previous.from, previous.to)]);
+    const header = ['part', 'target_id', 'post_id', 'platform', 'account', `published_at (${zone})`, 'late_seconds', 'metric_state', 'engagement', 'reach', ...METRIC_NAMES, 'hashtags', 'key_messages', 'url', 'text'];
+    const lines = parts.flatMap(([part, rows]) => rows.map((row) => csvLine([part, ...this.csvValues(row, zone, subject.keyMessages)])));
+    return [csvLine(header), ...lines].join('');
   }
 
   async bestTime(access: WorkspaceAccess, accountId: string) {
@@ -76,11 +105,23 @@ export class ReportsService {
   async series(access: WorkspaceAccess, targetId: string) {
     const target = await this.repository.series(access.workspaceId, targetId);
     if (!target) throw AppError.notFound(ANALYTICS_TEXT.delivery);
+    return { targetId: target.id, platform: target.account.platform, publishedAt: target.publishedAt?.toISOString() ?? null, snapshots: target.metricSnapshots.map(snapshotView) };
+  }
+
+  /** Every delivery of a post with its counts over time (the post page shows them per delivery). */
+  async postSeries(access: WorkspaceAccess, postId: string) {
+    const post = await this.repository.postSeries(access.workspaceId, postId);
+    if (!post) throw AppError.notFound(ANALYTICS_TEXT.post);
     return {
-      targetId: target.id,
-      platform: target.account.platform,
-      publishedAt: target.publishedAt?.toISOString() ?? null,
-      snapshots: target.metricSnapshots.map((s) => ({ ...s, takenAt: s.takenAt.toISOString(), counts: s.counts as Record<string, number> })),
+      postId: post.id,
+      deliveries: post.targets.map((target) => ({
+        targetId: target.id,
+        platform: target.account.platform,
+        accountName: target.account.displayName,
+        state: target.state,
+        publishedAt: target.publishedAt?.toISOString() ?? null,
+        snapshots: target.metricSnapshots.map(snapshotView),
+      })),
     };
   }
 
@@ -97,11 +138,18 @@ export class ReportsService {
       const campaign = await this.repository.campaign(access.workspaceId, id);
       if (!campaign) throw AppError.notFound(ANALYTICS_TEXT.campaign);
       const defaultPeriod = campaign.startsAt && campaign.endsAt ? { from: campaign.startsAt, to: campaign.endsAt } : undefined;
-      return { kind, id, name: campaign.name, keyMessages: campaign.keyMessages, scope: { campaignId: id }, defaultPeriod };
+      return { kind, id, name: campaign.name, keyMessages: campaign.keyMessages, scope: { campaignId: id }, defaultPeriod, startsAt: campaign.startsAt ?? undefined };
     }
     const account = await this.repository.account(access.workspaceId, id);
     if (!account) throw AppError.notFound(ANALYTICS_TEXT.account);
     return { kind, id, name: account.displayName, keyMessages: [], scope: { accountId: id } };
+  }
+
+  /** A campaign's previous one (docs/analytics.md), over its own dates; never for an account or an undated campaign. */
+  private async previousCampaign(workspaceId: string, subject: Subject): Promise<{ id: string; name: string; from: Date; to: Date } | null> {
+    if (subject.kind !== 'campaign' || !subject.startsAt) return null;
+    const found = await this.repository.previousCampaign(workspaceId, subject.id, subject.startsAt);
+    return found?.startsAt && found.endsAt ? { id: found.id, name: found.name, from: found.startsAt, to: found.endsAt } : null;
   }
 
   /** The asked period; else the campaign's own dates; else the last 30 days up to tomorrow's start in the zone. */
@@ -130,6 +178,21 @@ export class ReportsService {
       row.text,
     ];
   }
+}
+
+function snapshotView<T extends { takenAt: Date; counts: unknown }>(snapshot: T) {
+  return { ...snapshot, takenAt: snapshot.takenAt.toISOString(), counts: snapshot.counts as Record<string, number> };
+}
+
+/** The period of the same length just before [from, to). */
+function previousPeriodStart(from: Date, to: Date): Date {
+  return new Date(from.getTime() - (to.getTime() - from.getTime()));
+}
+
+/** `current` over `previous`, minus 1, to three decimals; null when the previous is 0 or unknown. */
+function change(current: number | null, previous: number | null): number | null {
+  if (current === null || previous === null || previous <= 0) return null;
+  return Math.round((current / previous - 1) * 1000) / 1000;
 }
 
 function mergeSlots(current: PostingSlot[], added: PostingSlot[]): PostingSlot[] {

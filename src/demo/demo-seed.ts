@@ -92,7 +92,13 @@ export async function seedDemo(prisma: PrismaClient, secrets: SecretBox, publicB
       { who: ksbsi, zone: 'Asia/Jayapura', inHours: 30, status: PostStatus.CHANGES_REQUESTED, text: 'Buruh Papua menuntut perlindungan yang sama.' },
     ];
     // A few months of published posts with counts, so the analytics pages show something at once.
-    await seedDemoHistory(tx, [kspi, ksbsi].map((ws, index) => ({ workspaceId: ws.workspaceId, authorId: ws.users.EDITOR, approverId: ws.users.COORDINATOR, slug: WORKSPACES[index]!.slug })), campaign.id, now);
+    // The campaign before it (a campaign report compares with it): the history posts of its weeks are its own.
+    const previous = { from: now.minus({ days: 60 }), to: now.minus({ days: 30 }) };
+    const previousCampaign = await demo.createCampaign(kspi.workspaceId, {
+      name: 'THR Penuh 2026', keyMessages: ['Upah layak adalah hak'], hashtags: ['#TolakUpahMurah'], color: '#1f6f35', timeZone: 'Asia/Jakarta', startsAt: previous.from.toJSDate(), endsAt: previous.to.toJSDate(),
+    });
+    const owners = [kspi, ksbsi].map((ws, index) => ({ workspaceId: ws.workspaceId, authorId: ws.users.EDITOR, approverId: ws.users.COORDINATOR, slug: WORKSPACES[index]!.slug, webhookId: ws.webhookId }));
+    await seedDemoHistory(tx, owners, { current: campaign.id, previous: { id: previousCampaign.id, ...previous } }, now);
     for (const plan of plans) {
       const scheduled = now.plus({ hours: plan.inHours }).setZone(plan.zone).startOf('minute').plus({ minutes: 1 });
       const approved = plan.status === PostStatus.APPROVED;

@@ -1,6 +1,7 @@
 import { reportFigures, totalsOf } from '../../src/analytics/report-figures';
 import { ReportRowsRepository } from '../../src/analytics/report-rows.repository';
 import { Prisma } from '../../src/core/database';
+import { expectDocumented, type OpenApiDocument } from '../support/documented';
 import { bearer, createWorkspace, type FixtureWorkspace } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -66,6 +67,8 @@ describe('analytics API: reports, CSV, best time, series (workspace-scoped, VIEW
     });
     expect(res.body.previousTotals).toMatchObject({ deliveries: 1, engagement: 21 });
     expect(res.body.engagementChange).toBe(1);
+    // An undated campaign has no "previous campaign" to be compared with.
+    expect(res.body.previousCampaign).toBeNull();
     expect(res.body.byPlatform.map((g: { key: string; engagement: number }) => [g.key, g.engagement])).toEqual([['MASTODON', 42], ['TELEGRAM', 0]]);
     expect(res.body.byPlatform[1]).toMatchObject({ withCounts: 0, notAvailable: 1, engagementPerPost: null });
     expect(res.body.byHashtag.map((g: { key: string; engagement: number }) => [g.key, g.engagement])).toEqual([['#upahlayak', 42], ['#mogoknasional', 12]]);
@@ -78,17 +81,24 @@ describe('analytics API: reports, CSV, best time, series (workspace-scoped, VIEW
   it('computes in SQL exactly the figures the CSV\'s rows give (hashtags in any script, key messages across spacing and case)', async () => {
     await delivery('f', mastodonId, '2027-03-07T10:00:00Z', 'TOLAK   OUTSOURCING! #Pekerja_Bersatu #ÜberBuruh #upahLAYAK', [{ engagement: 7, reach: 90, counts: { likes: 7, reach: 90 } }]);
     await delivery('g', telegramId, '2027-03-07T11:00:00Z', 'Sama besar #Seri', [{ engagement: 7, counts: { likes: 7 } }]);
+    // A key message with a regular expression's special characters, matched across a line break.
+    await delivery('h', mastodonId, '2027-03-07T12:00:00Z', 'Tuntut thr  (PENUH)\n100%+ sekarang', [{ engagement: 3, counts: { likes: 3 } }]);
+    const keyMessages = ['Upah layak', 'Tolak outsourcing', 'THR (penuh) 100%+', 'Upah.layak'];
+    await t.prisma.campaign.update({ where: { id: campaignId }, data: { keyMessages } });
     try {
       const res = await get(`campaigns/${campaignId}?${PERIOD}`).expect(200);
       const rows = new ReportRowsRepository(t.prisma);
-      const expected = reportFigures(await rows.rows(kspi.id, { campaignId }, new Date('2027-03-01T00:00:00Z'), new Date('2027-03-08T00:00:00Z')), ['Upah layak', 'Tolak outsourcing']);
+      const expected = reportFigures(await rows.rows(kspi.id, { campaignId }, new Date('2027-03-01T00:00:00Z'), new Date('2027-03-08T00:00:00Z')), keyMessages);
       const previous = totalsOf(await rows.rows(kspi.id, { campaignId }, new Date('2027-02-22T00:00:00Z'), new Date('2027-03-01T00:00:00Z')));
-      const { subject: _s, period: _p, previousPeriod: _pp, engagementChange: _c, ...figures } = res.body;
+      const { subject: _s, period: _p, previousPeriod: _pp, engagementChange: _c, previousCampaign: _pc, ...figures } = res.body;
       expect(figures).toEqual({ ...expected, previousTotals: previous });
       expect(res.body.byHashtag.map((g: { key: string }) => g.key)).toEqual(expect.arrayContaining(['#pekerja_bersatu', '#überburuh', '#seri']));
       expect(res.body.totals.reach).toBe(90);
+      expect(res.body.byKeyMessage.map((g: { key: string }) => g.key)).toContain('THR (penuh) 100%+');
+      expect(res.body.byKeyMessage.map((g: { key: string }) => g.key)).not.toContain('Upah.layak');
     } finally {
-      await t.prisma.postTarget.deleteMany({ where: { id: { in: [targets.f!, targets.g!] } } });
+      await t.prisma.campaign.update({ where: { id: campaignId }, data: { keyMessages: ['Upah layak', 'Tolak outsourcing'] } });
+      await t.prisma.postTarget.deleteMany({ where: { id: { in: [targets.f!, targets.g!, targets.h!] } } });
     }
   });
 
@@ -96,8 +106,12 @@ describe('analytics API: reports, CSV, best time, series (workspace-scoped, VIEW
     const res = await get(`campaigns/${campaignId}/rows.csv?${PERIOD}&zone=Asia/Jakarta`).expect(200);
     expect(res.headers['content-type']).toContain('text/csv');
     const lines = res.text.trim().split('\r\n');
-    expect(lines).toHaveLength(6);
+    // The header, the period's five deliveries, and the previous period's one.
+    expect(lines).toHaveLength(7);
+    expect(lines[0]).toMatch(/^"part","target_id",/);
     expect(lines[0]).toContain('"published_at (Asia/Jakarta)"');
+    expect(lines.filter((line) => line.startsWith('"period"'))).toHaveLength(5);
+    expect(lines.find((line) => line.includes(targets.old!))).toMatch(/^"previous_period"/);
     const a = lines.find((line) => line.includes(targets.a!))!;
     expect(a).toContain('"2027-03-02T17:00:00+07:00"');
     expect(a).toContain('"OK","30"');
@@ -110,6 +124,7 @@ describe('analytics API: reports, CSV, best time, series (workspace-scoped, VIEW
     const res = await get(`accounts/${mastodonId}?${PERIOD}`).expect(200);
     expect(res.body.subject).toEqual({ kind: 'account', id: mastodonId, name: 'KSPI Mastodon' });
     expect(res.body.totals.deliveries).toBe(4);
+    expect(res.body.previousCampaign).toBeNull();
     await get(`accounts/${mastodonId}?${PERIOD}`, ksbsi.users.OWNER, ksbsi).expect(404);
     await get(`campaigns/${campaignId}?${PERIOD}`, ksbsi.users.OWNER, ksbsi).expect(404);
     await get('campaigns/not-a-uuid').expect(404);
@@ -123,6 +138,17 @@ describe('analytics API: reports, CSV, best time, series (workspace-scoped, VIEW
   it('shows a delivery\'s counts over time, and says a best time needs more history', async () => {
     const series = await get(`deliveries/${targets.a}`).expect(200);
     expect(series.body.snapshots.map((s: { stage: string; engagement: number }) => [s.stage, s.engagement])).toEqual([['H1', 5], ['H24', 30]]);
+    // Per post: every delivery of the post with its series; "deleted" and "not available" stay states.
+    const post = async (name: string) => (await t.prisma.postTarget.findUniqueOrThrow({ where: { id: targets[name]! } })).postId;
+    const perPost = await get(`posts/${await post('a')}`).expect(200);
+    expect(perPost.body.deliveries).toEqual([expect.objectContaining({ targetId: targets.a, platform: 'MASTODON', accountName: 'KSPI Mastodon', state: 'PUBLISHED', snapshots: series.body.snapshots })]);
+    expect((await get(`posts/${await post('c')}`).expect(200)).body.deliveries[0].snapshots.map((s: { state: string; engagement: number | null }) => [s.state, s.engagement])).toEqual([['DELETED', null]]);
+    expect((await get(`posts/${await post('d')}`).expect(200)).body.deliveries[0].snapshots.map((s: { state: string; engagement: number | null }) => [s.state, s.engagement])).toEqual([['NOT_AVAILABLE', null]]);
+    await get(`posts/${await post('a')}`, ksbsi.users.OWNER, ksbsi).expect(404);
+    // The answers are what the OpenAPI document (and so the web app's types) says.
+    const doc = (await t.http().get('/docs-json').expect(200)).body as OpenApiDocument;
+    expectDocumented(doc, 'get', '/workspaces/{workspace}/analytics/posts/{postId}', perPost);
+    expectDocumented(doc, 'get', '/workspaces/{workspace}/analytics/campaigns/{campaignId}', await get(`campaigns/${campaignId}?${PERIOD}`).expect(200));
     const best = await get(`accounts/${mastodonId}/best-time`).expect(200);
     expect(best.body).toMatchObject({ enoughHistory: false, suggestions: [], postingSlotsWithSuggestions: [] });
     expect(best.body.summary.id).toContain('Riwayat belum cukup');
@@ -135,5 +161,61 @@ describe('analytics API: reports, CSV, best time, series (workspace-scoped, VIEW
     await t.http().post(path(targets.a!)).set(bearer(kspi.users.EDITOR)).expect(202);
     await t.prisma.postTarget.update({ where: { id: targets.e! }, data: { state: 'FAILED' } });
     await t.http().post(path(targets.e!)).set(bearer(kspi.users.EDITOR)).expect(409);
+  });
+  it('compares a campaign with the workspace\'s previous campaign (the one that ended last before it started): API and CSV agree', async () => {
+    const dated = async (workspaceId: string, name: string, startsAt: string, endsAt: string) =>
+      (await t.prisma.campaign.create({ data: { workspaceId, name, timeZone: 'Asia/Jakarta', startsAt: new Date(startsAt), endsAt: new Date(endsAt) } })).id;
+    const current = await dated(kspi.id, 'Mayday 2027', '2027-05-01T00:00:00Z', '2027-05-15T00:00:00Z');
+    const previous = await dated(kspi.id, 'THR 2027', '2027-04-01T00:00:00Z', '2027-04-20T00:00:00Z');
+    const older = await dated(kspi.id, 'Tahun baru', '2027-01-01T00:00:00Z', '2027-01-10T00:00:00Z');
+    // Not "previous": one still running when Mayday started, and another workspace's.
+    const overlapping = await dated(kspi.id, 'Sepanjang tahun', '2027-01-01T00:00:00Z', '2027-12-31T00:00:00Z');
+    const foreign = await dated(ksbsi.id, 'KSBSI April', '2027-04-25T00:00:00Z', '2027-04-30T00:00:00Z');
+    const published = async (campaign: string, at: string, engagement: number | null) => {
+      const post = await t.prisma.post.create({ data: { workspaceId: kspi.id, campaignId: campaign, authorId: kspi.users.EDITOR.id, baseText: `Posting ${at}`, status: 'APPROVED' } });
+      const target = await t.prisma.postTarget.create({ data: { postId: post.id, workspaceId: kspi.id, accountId: mastodonId, state: 'PUBLISHED', externalId: `x-${at}`, publishedAt: new Date(at) } });
+      if (engagement !== null) {
+        await t.prisma.metricSnapshot.create({ data: { targetId: target.id, workspaceId: kspi.id, accountId: mastodonId, stage: 'D7', state: 'OK', takenAt: new Date(Date.parse(at) + 7 * 86_400_000), engagement, counts: { likes: engagement } } });
+      }
+    };
+    try {
+      await published(current, '2027-05-02T03:00:00Z', 30);
+      await published(current, '2027-05-03T03:00:00Z', 30);
+      await published(previous, '2027-04-02T03:00:00Z', 10);
+      await published(previous, '2027-04-05T03:00:00Z', 20);
+      await published(previous, '2027-04-06T03:00:00Z', null);
+      await published(older, '2027-01-02T03:00:00Z', 999);
+
+      const res = await get(`campaigns/${current}`).expect(200);
+      expect(res.body.totals).toMatchObject({ deliveries: 2, engagement: 60, engagementPerPost: 30 });
+      expect(res.body.previousCampaign).toEqual({
+        id: previous,
+        name: 'THR 2027',
+        period: { from: '2027-04-01T00:00:00.000Z', to: '2027-04-20T00:00:00.000Z', zone: 'Asia/Jayapura' },
+        totals: { deliveries: 3, posts: 3, withCounts: 2, notAvailable: 0, deleted: 0, pending: 1, engagement: 30, engagementPerPost: 15, reach: null, onTime: 3, late: 0 },
+        engagementChange: 1,
+        engagementPerPostChange: 1,
+      });
+      const rows = new ReportRowsRepository(t.prisma);
+      expect(res.body.previousCampaign.totals).toEqual(totalsOf(await rows.rows(kspi.id, { campaignId: previous }, new Date('2027-04-01T00:00:00Z'), new Date('2027-04-20T00:00:00Z'))));
+
+      const csv = (await get(`campaigns/${current}/rows.csv`).expect(200)).text.trim().split('\r\n');
+      expect(csv.filter((line) => line.startsWith('"period"'))).toHaveLength(2);
+      const previousLines = csv.filter((line) => line.startsWith('"previous_campaign"'));
+      expect(previousLines).toHaveLength(3);
+      expect(previousLines.join('\n')).toContain('"OK","20"');
+      expect(previousLines.join('\n')).toContain('"PENDING"');
+
+      // The first campaign of the workspace has nothing before it.
+      expect((await get(`campaigns/${older}`).expect(200)).body.previousCampaign).toBeNull();
+      expect((await get(`campaigns/${older}/rows.csv`).expect(200)).text).not.toContain('"previous_campaign"');
+      // A previous campaign without engagement gives no change rather than an infinite one.
+      await t.prisma.metricSnapshot.deleteMany({ where: { target: { post: { campaignId: previous } } } });
+      expect((await get(`campaigns/${current}`).expect(200)).body.previousCampaign).toMatchObject({ id: previous, engagementChange: null, engagementPerPostChange: null });
+    } finally {
+      await t.prisma.postTarget.deleteMany({ where: { post: { campaignId: { in: [current, previous, older] } } } });
+      await t.prisma.post.deleteMany({ where: { campaignId: { in: [current, previous, older] } } });
+      await t.prisma.campaign.deleteMany({ where: { id: { in: [current, previous, older, overlapping, foreign] } } });
+    }
   });
 });

@@ -85,6 +85,15 @@ test('a campaign report shows its key messages, hashtags, top and bottom posts',
   await expect(page.getByRole('region', { name: 'Per pesan kunci' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Per tagar' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Posting terbaik' })).toBeVisible();
+  // The previous campaign (the one that ended last before this one started), with the change against it.
+  const previous = page.getByRole('region', { name: 'Dibanding kampanye sebelumnya' });
+  await expect(previous.getByText(/^THR Penuh 2026 \(.+\): \d+ posting, [\d.]+ interaksi, [\d,]+ per posting\.$/)).toBeVisible();
+  await expect(previous.getByText(/^Perubahan interaksi: .+; per posting: .+$/)).toBeVisible();
   await expectAccessible(page);
   await page.screenshot({ path: `test-results/analytics-campaign-${test.info().project.name}.png`, fullPage: true });
+
+  // The CSV carries the rows behind the comparison too, as many posts as the page says.
+  const posts = Number((await previous.getByText(/^THR Penuh 2026/).textContent())!.match(/: (\d+) posting/)![1]);
+  const csv = await (await page.request.get((await page.getByRole('link', { name: /Unduh data di balik angka ini/ }).getAttribute('href'))!)).text();
+  expect(csv.split('\r\n').filter((line) => line.startsWith('"previous_campaign"'))).toHaveLength(posts);
 });

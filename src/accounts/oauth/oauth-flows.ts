@@ -45,6 +45,11 @@ export class OAuthFlows {
     private readonly verifier: AccountVerifier,
   ) {}
 
+  /** Whether sign-ins ask for the insights permissions as well (docs/analytics.md). */
+  private get insights() {
+    return { insights: this.config.ANALYTICS_INSIGHT_SCOPES };
+  }
+
   redirectUri(platform: OAuthPlatform): string {
     return `${this.config.PUBLIC_BASE_URL.replace(/\/+$/, '')}/oauth/callback/${platform}`;
   }
@@ -56,11 +61,11 @@ export class OAuthFlows {
       case 'instagram': {
         const app = { appId: this.required(platform, this.config.FACEBOOK_APP_ID, this.config.FACEBOOK_APP_SECRET), redirectUri };
         const build = platform === 'facebook' ? buildFacebookAuthorizeUrl : buildInstagramAuthorizeUrl;
-        return { keep: {}, authorizeUrl: (state) => build(app, state, this.config.GRAPH_API_URL) };
+        return { keep: {}, authorizeUrl: (state) => build(app, state, this.config.GRAPH_API_URL, this.insights) };
       }
       case 'threads': {
         const app = { appId: this.required(platform, this.config.THREADS_APP_ID, this.config.THREADS_APP_SECRET), redirectUri };
-        return { keep: {}, authorizeUrl: (state) => buildThreadsAuthorizeUrl(app, state) };
+        return { keep: {}, authorizeUrl: (state) => buildThreadsAuthorizeUrl(app, state, this.insights) };
       }
       case 'x': {
         const client = { clientId: this.required(platform, this.config.X_CLIENT_ID, 'public clients need no secret'), redirectUri };
@@ -69,7 +74,7 @@ export class OAuthFlows {
       }
       case 'linkedin': {
         const app = { clientId: this.required(platform, this.config.LINKEDIN_CLIENT_ID, this.config.LINKEDIN_CLIENT_SECRET), redirectUri };
-        return { keep: {}, authorizeUrl: (state) => buildLinkedInAuthorizeUrl(app, state, this.config.LINKEDIN_API_URL) };
+        return { keep: {}, authorizeUrl: (state) => buildLinkedInAuthorizeUrl(app, state, this.config.LINKEDIN_API_URL, this.insights) };
       }
       case 'mastodon': {
         if (!instanceUrl) throw AppError.badRequest('instance_required', { id: 'Alamat instance Mastodon wajib diisi.', en: 'The Mastodon instance URL is required.' });

@@ -76,6 +76,15 @@ const trustProxy = z.string().transform((value, ctx): false | number | string[] 
 });
 const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
 
+/** "true" or "false" (also 1/0, yes/no, on/off); anything else is refused rather than read as false. */
+const flag = z.string().transform((value, ctx) => {
+  const text = value.trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(text)) return true;
+  if (['false', '0', 'no', 'off'].includes(text)) return false;
+  ctx.addIssue({ code: 'custom', message: `must be true or false, not "${value}"` });
+  return z.NEVER;
+});
+
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 /** "https://a.example,https://b.example": exact origins (scheme, host, port), no paths or wildcards. */
@@ -180,6 +189,12 @@ export const configSchema = z.object({
   X_CLIENT_SECRET: optionalText,
   LINKEDIN_CLIENT_ID: optionalText,
   LINKEDIN_CLIENT_SECRET: optionalText,
+  /**
+   * Ask for the insights permissions at sign-in (Facebook read_insights, Instagram
+   * instagram_manage_insights, Threads threads_manage_insights, LinkedIn r_organization_social).
+   * Off by default: each needs the platform's app review first (docs/analytics.md).
+   */
+  ANALYTICS_INSIGHT_SCOPES: flag.default(false),
 }).superRefine((config, ctx) => {
   // Object storage is all or nothing: a half-configured bucket would fail at the first upload.
   const s3 = ['MEDIA_S3_ENDPOINT', 'MEDIA_S3_BUCKET', 'MEDIA_S3_ACCESS_KEY', 'MEDIA_S3_SECRET_KEY'] as const;

@@ -28,6 +28,7 @@ describe('loadConfig', () => {
     [{ EGRESS_ALLOW: '10.0.0.0/' }, 'EGRESS_ALLOW'],
     [{ EGRESS_ALLOW: '10.0.0.0/33' }, 'EGRESS_ALLOW'],
     [{ EGRESS_ALLOW: 'http://mastodon.lan' }, 'EGRESS_ALLOW'],
+    [{ ANALYTICS_INSIGHT_SCOPES: 'ya' }, 'ANALYTICS_INSIGHT_SCOPES'],
   ])('rejects %j naming %s', (override, name) => {
     expect(() => loadConfig({ ...valid, ...override })).toThrow(ConfigError);
     try {
@@ -49,6 +50,12 @@ describe('loadConfig', () => {
   it('admits nothing outbound by default; EGRESS_ALLOW takes addresses, CIDRs and host names', () => {
     expect(loadConfig(valid).EGRESS_ALLOW).toEqual([]);
     expect(loadConfig({ ...valid, EGRESS_ALLOW: ' 10.0.0.0/8, ::1 ,Mastodon.LAN' }).EGRESS_ALLOW).toEqual(['10.0.0.0/8', '::1', 'Mastodon.LAN']);
+  });
+
+  it('asks for insight permissions only when the operator opts in', () => {
+    expect(loadConfig(valid).ANALYTICS_INSIGHT_SCOPES).toBe(false);
+    expect(loadConfig({ ...valid, ANALYTICS_INSIGHT_SCOPES: 'true' }).ANALYTICS_INSIGHT_SCOPES).toBe(true);
+    expect(loadConfig({ ...valid, ANALYTICS_INSIGHT_SCOPES: 'false' }).ANALYTICS_INSIGHT_SCOPES).toBe(false);
   });
 
   it('treats empty strings as unset, so optional SMTP_URL= is fine', () => {

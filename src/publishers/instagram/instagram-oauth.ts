@@ -1,13 +1,16 @@
 import type { PlatformHttp } from '../http/platform-http';
+import { type InsightOption, withInsights } from '../insight-scopes';
 import { buildFacebookLoginUrl, type FacebookApp, listManagedPages } from '../meta-graph/facebook-login';
 
 /** Instagram professional accounts are reached through Facebook Login and the linked page. */
 export { exchangeFacebookCode as exchangeInstagramCode } from '../meta-graph/facebook-login';
 
 const INSTAGRAM_SCOPES = ['instagram_basic', 'instagram_content_publish', 'pages_show_list', 'pages_read_engagement'];
+/** Media insights (reach, views, saves, shares); asked only when the operator opts in (ANALYTICS_INSIGHT_SCOPES). */
+export const INSTAGRAM_INSIGHT_SCOPES = ['instagram_manage_insights'];
 
-export function buildInstagramAuthorizeUrl(app: Pick<FacebookApp, 'appId' | 'redirectUri'>, state: string, graphApiUrl: string): string {
-  return buildFacebookLoginUrl(app, state, INSTAGRAM_SCOPES, graphApiUrl);
+export function buildInstagramAuthorizeUrl(app: Pick<FacebookApp, 'appId' | 'redirectUri'>, state: string, graphApiUrl: string, options: InsightOption = {}): string {
+  return buildFacebookLoginUrl(app, state, withInsights(INSTAGRAM_SCOPES, INSTAGRAM_INSIGHT_SCOPES, options), graphApiUrl);
 }
 
 export interface InstagramAccount {

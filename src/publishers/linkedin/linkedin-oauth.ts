@@ -1,4 +1,5 @@
 import type { PlatformHttp } from '../http/platform-http';
+import { type InsightOption, withInsights } from '../insight-scopes';
 import { PublishError } from '../publish-error';
 import { firstText, unexpectedReason } from '../platform-reason';
 
@@ -12,6 +13,8 @@ export interface LinkedInApp {
 
 /** Posting as a member and as an organisation, and reading who the member is. */
 const LINKEDIN_SCOPES = ['openid', 'profile', 'w_member_social', 'w_organization_social', 'r_organization_admin'];
+/** An organisation's posts' social actions (likes, comments); asked only when the operator opts in. */
+export const LINKEDIN_INSIGHT_SCOPES = ['r_organization_social'];
 
 export interface LinkedInTokens {
   accessToken: string;
@@ -28,9 +31,10 @@ function linkedinOAuthBase(linkedinApiUrl: string): string {
   return url.hostname === 'api.linkedin.com' ? 'https://www.linkedin.com' : url.origin;
 }
 
-export function buildLinkedInAuthorizeUrl(app: Pick<LinkedInApp, 'clientId' | 'redirectUri'>, state: string, linkedinApiUrl: string): string {
+export function buildLinkedInAuthorizeUrl(app: Pick<LinkedInApp, 'clientId' | 'redirectUri'>, state: string, linkedinApiUrl: string, options: InsightOption = {}): string {
   const url = new URL(`${linkedinOAuthBase(linkedinApiUrl)}/oauth/v2/authorization`);
-  url.search = new URLSearchParams({ response_type: 'code', client_id: app.clientId, redirect_uri: app.redirectUri, state, scope: LINKEDIN_SCOPES.join(' ') }).toString();
+  const scope = withInsights(LINKEDIN_SCOPES, LINKEDIN_INSIGHT_SCOPES, options).join(' ');
+  url.search = new URLSearchParams({ response_type: 'code', client_id: app.clientId, redirect_uri: app.redirectUri, state, scope }).toString();
   return url.toString();
 }
 

@@ -1,5 +1,6 @@
 import type { AxiosResponse } from 'axios';
 import type { PlatformHttp } from '../http/platform-http';
+import { type InsightOption, withInsights } from '../insight-scopes';
 import { graphError } from '../meta-graph/graph-error';
 import { PublishError } from '../publish-error';
 
@@ -12,15 +13,18 @@ export interface ThreadsApp {
 }
 
 const THREADS_SCOPES = ['threads_basic', 'threads_content_publish'];
+/** Media insights (views, likes, replies, reposts, quotes, shares); asked only when the operator opts in. */
+export const THREADS_INSIGHT_SCOPES = ['threads_manage_insights'];
 
 export interface ThreadsToken {
   accessToken: string;
   expiresAt: Date | null;
 }
 
-export function buildThreadsAuthorizeUrl(app: Pick<ThreadsApp, 'appId' | 'redirectUri'>, state: string): string {
+export function buildThreadsAuthorizeUrl(app: Pick<ThreadsApp, 'appId' | 'redirectUri'>, state: string, options: InsightOption = {}): string {
   const url = new URL('https://threads.net/oauth/authorize');
-  url.search = new URLSearchParams({ client_id: app.appId, redirect_uri: app.redirectUri, scope: THREADS_SCOPES.join(','), response_type: 'code', state }).toString();
+  const scope = withInsights(THREADS_SCOPES, THREADS_INSIGHT_SCOPES, options).join(',');
+  url.search = new URLSearchParams({ client_id: app.appId, redirect_uri: app.redirectUri, scope, response_type: 'code', state }).toString();
   return url.toString();
 }
 

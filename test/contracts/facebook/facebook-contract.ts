@@ -1,5 +1,6 @@
 import { sendJson } from '../contract-server';
 import { accessTokenOf, formField, GraphContractServer, INVALID_TOKEN, pathId, sendGraphError } from '../meta-graph/graph-contract';
+import { ConsentDialog } from '../consent-dialog';
 
 export interface FacebookPage {
   id: string;
@@ -30,6 +31,8 @@ export class FacebookContract extends GraphContractServer {
   readonly pages = new Map<string, FacebookPage>();
   readonly posts: FacebookPost[] = [];
   readonly unpublishedPhotos = new Set<string>();
+  /** Facebook Login's dialog: the scopes granted with each code follow its user and page tokens. */
+  readonly consent = new ConsentDialog(',');
 
   constructor() {
     super();
@@ -43,6 +46,7 @@ export class FacebookContract extends GraphContractServer {
         if (!this.userTokens.has(short)) return sendGraphError(res, INVALID_TOKEN);
         const long = `long-${short}`;
         this.userTokens.set(long, this.userTokens.get(short)!);
+        this.consent.grant(long, this.consent.scopesOf(short));
         return sendJson(res, 200, { access_token: long, token_type: 'bearer', expires_in: 5_183_944 });
       }
       const code = q.get('code') ?? '';
@@ -52,11 +56,15 @@ export class FacebookContract extends GraphContractServer {
       this.validCodes.delete(code);
       const short = `short-${code}`;
       this.userTokens.set(short, [...this.pages.keys()]);
+      this.consent.grant(short, this.consent.scopesOfCode(code));
       return sendJson(res, 200, { access_token: short, token_type: 'bearer', expires_in: 3600 });
     });
     this.graphRoute('GET', '/me/accounts', (req, res) => {
-      const pageIds = this.userTokens.get(accessTokenOf(req) ?? '');
+      const userToken = accessTokenOf(req) ?? '';
+      const pageIds = this.userTokens.get(userToken);
       if (!pageIds) return sendGraphError(res, INVALID_TOKEN);
+      // A page token derived from a user token has the permissions that user granted.
+      for (const id of pageIds) this.consent.grant(this.pages.get(id)!.pageAccessToken, this.consent.scopesOf(userToken));
       const data = pageIds.map((id) => this.pages.get(id)!).map((p) => ({
         id: p.id,
         name: p.name,
@@ -114,6 +122,13 @@ export class FacebookContract extends GraphContractServer {
   addPage(page: FacebookPage): this {
     this.pages.set(page.id, page);
     return this;
+  }
+
+  /** The admin approves Facebook Login's dialog at this URL: the code it answers carries the URL's scopes. */
+  approve(authorizeUrl: string): string {
+    const { code } = this.consent.approve(authorizeUrl, { clientId: this.app.appId, redirectUri: this.app.redirectUri });
+    this.validCodes.add(code);
+    return code;
   }
 
   private authorisedPage(pageId: string, token: string | undefined): FacebookPage | undefined {

@@ -18,7 +18,7 @@ export class FacebookMetricsContract {
   readonly counts = new Map<string, { reactions: number; comments: number; shares: number }>();
   readonly reach = new Map<string, number>();
   readonly deleted = new Set<string>();
-  /** Pages whose token may read insights (read_insights / the ANALYZE task). */
+  /** Pages whose token may read insights (read_insights / the ANALYZE task), besides tokens granted read_insights at sign-in. */
   readonly insightPages = new Set<string>();
   /** Pages whose token lost pages_read_engagement. */
   readonly noEngagement = new Set<string>();
@@ -55,7 +55,8 @@ export class FacebookMetricsContract {
     if (metrics.length === 0 || metrics.some((m) => DEPRECATED.includes(m) || !VALID.includes(m))) {
       return sendGraphError(res, { status: 400, code: 100, message: '(#100) The value must be a valid insights metric' });
     }
-    if (!this.insightPages.has(page)) return sendGraphError(res, { status: 403, code: 10, message: '(#10) Requires read_insights permission or the ANALYZE task on the Page' });
+    const granted = this.insightPages.has(page) || this.facebook.consent.has(accessTokenOf(req) ?? '', 'read_insights');
+    if (!granted) return sendGraphError(res, { status: 403, code: 10, message: '(#10) Requires read_insights permission or the ANALYZE task on the Page' });
     const id = pathId(req);
     const data = metrics
       .filter((name) => name === 'post_total_media_view_unique' && this.reach.has(id))

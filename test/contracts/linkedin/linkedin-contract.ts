@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { ContractServer, type Handler, type RecordedRequest, sendJson } from '../contract-server';
 import { FaultPlan } from '../meta-graph/faults';
+import { ConsentDialog } from '../consent-dialog';
 
 export interface LinkedInMember {
   sub: string;
@@ -43,6 +44,8 @@ export class LinkedInContract extends ContractServer {
   readonly tokens = new Map<string, string>();
   readonly refreshTokens = new Map<string, string>();
   readonly codes = new Map<string, string>();
+  /** LinkedIn's authorization dialog: the scopes granted with each code follow its access and refresh tokens. */
+  readonly consent = new ConsentDialog(' ');
   readonly members = new Map<string, LinkedInMember>();
   readonly organizations = new Map<string, { localizedName: string; vanityName: string }>();
   readonly images = new Map<string, { owner: string; uploaded: boolean }>();
@@ -217,6 +220,13 @@ export class LinkedInContract extends ContractServer {
     res.writeHead(201, { 'x-restli-id': urn, 'x-linkedin-id': urn }).end();
   }
 
+  /** The member approves the authorization dialog at this URL: the code it answers carries the URL's scopes. */
+  approve(authorizeUrl: string, sub: string): string {
+    const { code } = this.consent.approve(authorizeUrl, { clientId: this.app.clientId, redirectUri: this.app.redirectUri });
+    this.codes.set(code, sub);
+    return code;
+  }
+
   private token(req: RecordedRequest, res: ServerResponse): void {
     const form = (req.json ?? {}) as Record<string, string>;
     if (form.client_id !== this.app.clientId || form.client_secret !== this.app.clientSecret) {
@@ -231,6 +241,9 @@ export class LinkedInContract extends ContractServer {
     const refresh = `lrt-${randomBytes(6).toString('hex')}`;
     this.tokens.set(access, sub);
     this.refreshTokens.set(refresh, sub);
+    const scopes = form.grant_type === 'refresh_token' ? this.consent.scopesOf(form.refresh_token ?? '') : this.consent.scopesOfCode(form.code ?? '');
+    this.consent.grant(access, scopes);
+    this.consent.grant(refresh, scopes);
     sendJson(res, 200, { access_token: access, expires_in: 5_184_000, refresh_token: refresh, refresh_token_expires_in: 31_536_000, scope: 'openid,profile,w_member_social' });
   }
 }

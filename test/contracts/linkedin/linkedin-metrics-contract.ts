@@ -9,7 +9,7 @@ import { type LinkedInContract, liError } from './linkedin-contract';
  * the same versioning headers and 401 as every /rest call.
  */
 export class LinkedInMetricsContract {
-  /** Members whose token carries a permission to read social actions. */
+  /** Members whose token carries a permission to read social actions (besides tokens granted r_organization_social at sign-in). */
   readonly mayRead = new Set<string>();
   readonly summaries = new Map<string, { likes: number; comments: number; firstLevelComments?: number }>();
   readonly deleted = new Set<string>();
@@ -21,7 +21,8 @@ export class LinkedInMetricsContract {
   private socialActions(req: RecordedRequest, res: ServerResponse): void {
     const member = this.linkedin.restMember(req, res);
     if (!member) return;
-    if (!this.mayRead.has(member.sub)) return liError(res, 403, 'ACCESS_DENIED', 'Not enough permissions to access: socialActions.GET.20251101', 100);
+    const token = req.headers.authorization?.replace(/^Bearer /, '') ?? '';
+    if (!this.mayRead.has(member.sub) && !this.linkedin.consent.has(token, 'r_organization_social')) return liError(res, 403, 'ACCESS_DENIED', 'Not enough permissions to access: socialActions.GET.20251101', 100);
     const urn = decodeURIComponent(req.path.split('/')[3]);
     if (!this.linkedin.posts.some((post) => post.urn === urn) || this.deleted.has(urn)) return liError(res, 404, 'RESOURCE_NOT_FOUND', 'Not Found', 100);
     const summary = this.summaries.get(urn) ?? { likes: 0, comments: 0 };

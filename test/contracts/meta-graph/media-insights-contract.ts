@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { type RecordedRequest, sendJson } from '../contract-server';
 import type { ContainerContract } from './container-contract';
 import { accessTokenOf, INVALID_TOKEN, pathId, sendGraphError } from './graph-contract';
+import type { ConsentDialog } from '../consent-dialog';
 
 /** What differs between Instagram's and Threads' media insights, as each documents it. */
 export interface InsightsDialect {
@@ -38,6 +39,8 @@ export class MediaInsightsContract {
   constructor(
     private readonly server: ContainerContract,
     private readonly dialect: InsightsDialect,
+    /** The sign-in dialog whose grants count too (a token granted the dialect's permission). */
+    private readonly consent?: ConsentDialog,
   ) {
     server.graphRoute('GET', '/:id/insights', (req, res) => this.insights(req, res));
     server.readObjectsToo((req, res) => this.mediaFields(req, res));
@@ -52,7 +55,7 @@ export class MediaInsightsContract {
     if (metrics.length === 0) return sendGraphError(res, { status: 400, code: 100, message: '(#100) The parameter metric is required' });
     const wrong = metrics.findIndex((m) => this.dialect.deprecated.includes(m) || !this.dialect.metrics.includes(m));
     if (wrong >= 0) return sendGraphError(res, { status: 400, code: 100, message: `(#100) metric[${wrong}] must be one of the following values: ${this.dialect.metrics.join(', ')}` });
-    if (!this.granted.has(token)) return sendGraphError(res, { status: 403, code: 10, message: `(#10) Application does not have permission for this action (${this.dialect.permission})` });
+    if (!this.granted.has(token) && !this.consent?.has(token, this.dialect.permission)) return sendGraphError(res, { status: 403, code: 10, message: `(#10) Application does not have permission for this action (${this.dialect.permission})` });
     if (this.dialect.tooFewViewersError && this.tooFewViewers.has(id)) return sendGraphError(res, { status: 400, code: 10, message: '(#10) Not enough viewers for the media to show insights' });
     const values = this.values.get(id) ?? {};
     const data = metrics

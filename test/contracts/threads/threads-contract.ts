@@ -1,6 +1,7 @@
 import { sendJson } from '../contract-server';
 import { ContainerContract } from '../meta-graph/container-contract';
 import { INVALID_TOKEN, sendGraphError } from '../meta-graph/graph-contract';
+import { ConsentDialog } from '../consent-dialog';
 
 const MAX_TEXT = 500;
 
@@ -15,6 +16,8 @@ export class ThreadsContract extends ContainerContract {
   readonly app = { appId: 'th-app', appSecret: 'th-secret', redirectUri: 'https://gaung.example/oauth/callback/threads' };
   readonly validCodes = new Map<string, string>();
   readonly shortTokens = new Map<string, string>();
+  /** Threads' own authorization window: the scopes granted with each code follow its tokens. */
+  readonly consent = new ConsentDialog(',');
 
   constructor() {
     super({
@@ -46,12 +49,15 @@ export class ThreadsContract extends ContainerContract {
       this.validCodes.delete(form.code);
       const short = `short-${userId}`;
       this.shortTokens.set(short, userId);
+      this.consent.grant(short, this.consent.scopesOfCode(form.code));
       sendJson(res, 200, { access_token: short, user_id: Number(userId) });
     });
     this.route('GET', '/access_token', (req, res) => {
       const userId = this.shortTokens.get(req.query.get('access_token') ?? '');
       if (req.query.get('grant_type') !== 'th_exchange_token' || req.query.get('client_secret') !== this.app.appSecret || !userId) return sendGraphError(res, INVALID_TOKEN);
-      sendJson(res, 200, { access_token: this.users.get(userId)!.token, token_type: 'bearer', expires_in: 5_184_000 });
+      const long = this.users.get(userId)!.token;
+      this.consent.grant(long, this.consent.scopesOf(req.query.get('access_token') ?? ''));
+      sendJson(res, 200, { access_token: long, token_type: 'bearer', expires_in: 5_184_000 });
     });
     this.route('GET', '/refresh_access_token', (req, res) => {
       const entry = [...this.users.entries()].find(([, u]) => u.token === req.query.get('access_token'));
@@ -59,5 +65,12 @@ export class ThreadsContract extends ContainerContract {
       entry[1].token = `${entry[1].token}-refreshed`;
       sendJson(res, 200, { access_token: entry[1].token, token_type: 'bearer', expires_in: 5_184_000 });
     });
+  }
+
+  /** The user approves the authorization window at this URL: the code it answers carries the URL's scopes. */
+  approve(authorizeUrl: string, userId: string): string {
+    const { code } = this.consent.approve(authorizeUrl, { clientId: this.app.appId, redirectUri: this.app.redirectUri });
+    this.validCodes.set(code, userId);
+    return code;
   }
 }

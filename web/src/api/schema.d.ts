@@ -1702,6 +1702,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/workspaces/{workspace}/analytics/posts/{postId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A post's counts over time, per delivery (+1 h, +24 h, +7 d and on demand); not available and deleted as states, never 0 */
+        get: operations["AnalyticsController_postSeries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workspaces/{workspace}/analytics/deliveries/{targetId}": {
         parameters: {
             query?: never;
@@ -1868,6 +1885,7 @@ export interface components {
             totals: components["schemas"]["AnalyticsTotals"];
             previousTotals: components["schemas"]["AnalyticsTotals"];
             engagementChange: number | null;
+            previousCampaign: components["schemas"]["PreviousCampaignComparison"];
             byPlatform: components["schemas"]["AnalyticsGroup"][];
             byHashtag: components["schemas"]["AnalyticsGroup"][];
             byKeyMessage: components["schemas"]["AnalyticsGroup"][];
@@ -2112,6 +2130,14 @@ export interface components {
             /** @description Names the platform and account, in the caller's language */
             message: string;
         };
+        DeliverySeries: {
+            targetId: string;
+            platform: string;
+            accountName: string;
+            state: string;
+            publishedAt: string | null;
+            snapshots: components["schemas"]["MetricSnapshot"][];
+        };
         /**
          * @description Delivery state of one post to one account
          * @enum {string}
@@ -2268,19 +2294,20 @@ export interface components {
             targetId: string;
             platform: string;
             publishedAt: string | null;
-            snapshots: {
-                /** @enum {string} */
-                stage: "H1" | "H24" | "D7" | "ON_DEMAND";
-                takenAt: string;
-                /** @enum {string} */
-                state: "OK" | "NOT_AVAILABLE" | "DELETED" | "FAILED";
-                counts: {
-                    [key: string]: number;
-                };
-                engagement: number | null;
-                reach: number | null;
-                errorCode: string | null;
-            }[];
+            snapshots: components["schemas"]["MetricSnapshot"][];
+        };
+        MetricSnapshot: {
+            /** @enum {string} */
+            stage: "H1" | "H24" | "D7" | "ON_DEMAND";
+            takenAt: string;
+            /** @enum {string} */
+            state: "OK" | "NOT_AVAILABLE" | "DELETED" | "FAILED";
+            counts: {
+                [key: string]: number;
+            };
+            engagement: number | null;
+            reach: number | null;
+            errorCode: string | null;
         };
         MyNotification: {
             id: string;
@@ -2516,6 +2543,10 @@ export interface components {
             notAfter?: components["schemas"]["Instant"] | null;
             mediaIds?: components["schemas"]["Uuid"][];
         };
+        PostMetricSeries: {
+            postId: string;
+            deliveries: components["schemas"]["DeliverySeries"][];
+        };
         PostPage: {
             posts: components["schemas"]["Post"][];
             /** @description Pass as ?before= for the next page */
@@ -2574,6 +2605,14 @@ export interface components {
             platform: components["schemas"]["Platform"];
             text: string | null;
         };
+        PreviousCampaignComparison: {
+            id: string;
+            name: string;
+            period: components["schemas"]["AnalyticsPeriod"];
+            totals: components["schemas"]["AnalyticsTotals"];
+            engagementChange: number | null;
+            engagementPerPostChange: number | null;
+        } | null;
         RankedPost: {
             targetId: string;
             postId: string;
@@ -6659,6 +6698,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BestTime"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /**
+             * @description Not found, or not in a workspace you belong to
+             *
+             *     Not found, or not in a workspace you belong to
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    AnalyticsController_postSeries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+                /** @description Workspace slug or id */
+                workspace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostMetricSeries"];
                 };
             };
             401: components["responses"]["Unauthorized"];

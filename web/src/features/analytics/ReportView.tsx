@@ -1,7 +1,7 @@
 import { Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { type AnalyticsGroup, type AnalyticsReport, type RankedPost, type ReportKind, type ReportPeriod, reportCsvUrl, useReport } from '../../api/analytics';
+import { type AnalyticsGroup, type AnalyticsReport, type PreviousCampaignComparison, type RankedPost, type ReportKind, type ReportPeriod, reportCsvUrl, useReport } from '../../api/analytics';
 import { postPath } from '../../app/links';
 import { useFormatInstant } from '../../app/zone';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -55,6 +55,7 @@ function Figures({ workspace, data, previousRange }: { workspace: string; data: 
         <Text size="sm" mt={4}>{t('compare.previous', { range: previousRange, posts: previousTotals.posts, engagement: n.whole(previousTotals.engagement) })}</Text>
         <Text fw={600} mt={4}>{data.engagementChange === null ? t('compare.none') : t('compare.change', { change: n.percent(data.engagementChange) })}</Text>
       </Paper>
+      {data.subject.kind === 'campaign' && <PreviousCampaign comparison={data.previousCampaign} />}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Section title={t('punctuality.title')}>
           <Bars label={t('punctuality.title')} rows={[
@@ -72,6 +73,33 @@ function Figures({ workspace, data, previousRange }: { workspace: string; data: 
         <RankedList workspace={workspace} title={t('bottom')} posts={data.bottom} />
       </SimpleGrid>
     </>
+  );
+}
+
+/** The campaign before this one (the last that ended before it started), over its own dates. */
+function PreviousCampaign({ comparison }: { comparison: PreviousCampaignComparison | null }) {
+  const { t } = useTranslation('analytics');
+  const n = useNumbers();
+  const format = useFormatInstant();
+  const change = (value: number | null) => (value === null ? t('compare.noChange') : n.percent(value));
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="report-compare-campaign">
+      <Title order={2} size="h3" id="report-compare-campaign">{t('compare.campaignTitle')}</Title>
+      {comparison === null ? <Text size="sm" mt={4}>{t('compare.noCampaign')}</Text> : (
+        <>
+          <Text size="sm" mt={4}>
+            {t('compare.campaign', {
+              name: comparison.name,
+              range: `${format(comparison.period.from, DATE)} – ${format(new Date(Date.parse(comparison.period.to) - 1), DATE)}`,
+              posts: comparison.totals.posts,
+              engagement: n.whole(comparison.totals.engagement),
+              perPost: comparison.totals.engagementPerPost === null ? t('notAvailable') : n.one(comparison.totals.engagementPerPost),
+            })}
+          </Text>
+          <Text fw={600} mt={4}>{t('compare.campaignChange', { change: change(comparison.engagementChange), perPost: change(comparison.engagementPerPostChange) })}</Text>
+        </>
+      )}
+    </Paper>
   );
 }
 

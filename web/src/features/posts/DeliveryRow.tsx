@@ -5,13 +5,14 @@ import { useTargetAction, type TargetAction } from '../../api/posts';
 import type { PostTarget } from '../../api/post-types';
 import { useFormatInstant } from '../../app/zone';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { DeliveryCounts } from './DeliveryCounts';
 import { WRAPPING_LABEL } from '../../ui/wrapping-label';
 import { PLATFORM_NAMES } from '../../ui/platform-text';
 
 const NEEDS_HUMAN = ['FAILED', 'UNCONFIRMED'];
 
 /** One delivery: its state in words, the published link, what went wrong and what a person can do about it. */
-export function DeliveryRow({ workspace, postId, target, mayAct }: { workspace: string; postId: string; target: PostTarget; mayAct: boolean }) {
+export function DeliveryRow({ workspace, postId, target, mayAct, mayRequestCounts }: { workspace: string; postId: string; target: PostTarget; mayAct: boolean; mayRequestCounts: boolean }) {
   const { t } = useTranslation('posts');
   const format = useFormatInstant();
   const action = useTargetAction(workspace, postId);
@@ -27,6 +28,7 @@ export function DeliveryRow({ workspace, postId, target, mayAct }: { workspace: 
         <Text size="sm">{t(`deliveryHelp.${target.state}`)}</Text>
         {target.externalUrl && <Anchor href={target.externalUrl} target="_blank" rel="noreferrer" size="sm">{t('openPublished')}</Anchor>}
         {target.publishedAt && <Text size="sm">{t('publishedAt', { at: format(target.publishedAt) })}</Text>}
+        {target.state === 'PUBLISHED' && <DeliveryCounts workspace={workspace} postId={postId} targetId={target.id} title={t('counts.caption', { account: target.accountName })} mayRequest={mayRequestCounts} />}
         {target.lastError && NEEDS_HUMAN.includes(target.state) && <Text size="sm" c="#b02525">{t('platformSaid', { reason: target.lastError })}</Text>}
         {target.issues.length > 0 && target.issues.map((issue) => <Text key={issue.code} size="sm" c="#b02525">{issue.message}</Text>)}
         <ErrorAlert error={action.error} />

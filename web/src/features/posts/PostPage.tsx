@@ -56,7 +56,7 @@ export function PostPage() {
           <Title order={2} size="h4">{t('deliveries')}</Title>
           <Stack gap="xs" component="ul" p={0} m={0}>
             {data.targets.map((target) => (
-              <DeliveryRow key={target.id} workspace={workspace} postId={data.id} target={target} mayAct={roleAtLeast(membership.role, 'COORDINATOR')} />
+              <DeliveryRow key={target.id} workspace={workspace} postId={data.id} target={target} mayAct={roleAtLeast(membership.role, 'COORDINATOR')} mayRequestCounts={roleAtLeast(membership.role, 'EDITOR')} />
             ))}
           </Stack>
           <Title order={2} size="h4">{t('versions')}</Title>
