@@ -70,6 +70,22 @@ test.describe('the calendar', () => {
     await expect(page).toHaveURL(/\/app\/kspi\/compose\?at=2027-05-03T10%3A00&zone=Asia%2FJayapura/);
   });
 
+  test('a post late in the evening shows on its own day only, not again after midnight', async ({ page }) => {
+    const editor = await apiAs(page.request, demoEmail('editor'));
+    const accounts = (await (await page.request.get('/workspaces/kspi/accounts', { headers: editor })).json()) as { accounts: { id: string; platform: string }[] };
+    const feed = accounts.accounts.find((a) => a.platform === 'FEED')!;
+    const created = await page.request.post('/workspaces/kspi/posts', {
+      headers: editor,
+      data: { baseText: 'Menjelang tengah malam', targets: [{ accountId: feed.id }], schedule: { at: '2027-06-10T23:30', zone: 'Asia/Jayapura' } },
+    });
+    expect(created.ok()).toBe(true);
+    const { id } = (await created.json()) as { id: string };
+    await signIn(page, demoEmail('editor'), '/app/kspi/calendar?view=list&zone=WIT&date=2027-06-10');
+    await ready(page);
+    await expect(page.locator(`[data-post-id="${id}"]`)).toHaveCount(1);
+    await expect(page.locator(`[data-post-id="${id}"]`)).toContainText('23.30');
+  });
+
   test('May Day and public holidays appear on their days', async ({ page }) => {
     await signIn(page, demoEmail('viewer'), '/app/kspi/calendar?view=list&date=2027-05-01');
     await ready(page);

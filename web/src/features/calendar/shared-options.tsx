@@ -14,5 +14,7 @@ export function sharedOptions(zone: string, language: string) {
     height: 'auto',
     eventContent: (arg: Parameters<typeof EventContent>[0]['arg']) => <EventContent arg={arg} zone={zone} />,
     eventTimeFormat: { hour: '2-digit', minute: '2-digit', hour12: false } as const,
+    // A post is an instant drawn as an hour: one at 23.10 must not show again on the next day.
+    nextDayThreshold: '01:00:00',
   };
 }
