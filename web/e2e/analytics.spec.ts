@@ -97,3 +97,34 @@ test('a campaign report shows its key messages, hashtags, top and bottom posts',
   const csv = await (await page.request.get((await page.getByRole('link', { name: /Unduh data di balik angka ini/ }).getAttribute('href'))!)).text();
   expect(csv.split('\r\n').filter((line) => line.startsWith('"previous_campaign"'))).toHaveLength(posts);
 });
+
+test('a campaign report prints for the leadership: the report alone, with who printed it when', async ({ page }) => {
+  await signIn(page, demoEmail('coordinator'), '/app/kspi/analytics');
+  await page.getByRole('link', { name: 'Tolak Upah Murah 2027' }).click();
+  const title = page.getByRole('heading', { name: 'Laporan kampanye: Tolak Upah Murah 2027' });
+  await expect(title).toBeVisible();
+  // The button opens the browser's print dialog (recorded here instead of opened).
+  await page.evaluate(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => void (window as unknown as { printed: number }).printed++;
+  });
+  await page.getByRole('button', { name: 'Cetak laporan' }).click();
+  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+
+  await page.emulateMedia({ media: 'print' });
+  await expect(title).toBeVisible();
+  await expect(page.getByText(/\(KSPI\) · dicetak \d/)).toBeVisible();
+  await expect(page.getByRole('navigation')).toBeHidden();
+  await expect(page.getByRole('link', { name: /Semua laporan/ })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Cetak laporan' })).toBeHidden();
+  await expect(page.getByRole('link', { name: /Unduh data di balik angka ini/ })).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Posting terbaik' })).toBeVisible();
+  if (test.info().project.name === 'desktop') {
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(20_000);
+    await page.screenshot({ path: 'test-results/analytics-campaign-print.png', fullPage: true });
+  }
+  await page.emulateMedia({ media: 'screen' });
+  await expect(page.getByText(/\(KSPI\) · dicetak \d/)).toBeHidden();
+});

@@ -57,7 +57,7 @@ export function AppShell() {
     <HoldsProvider>
       <div id="page-start" tabIndex={-1} className="page-start" />
       <a className="skip-link" href="#main">{t('shell:skip')}</a>
-      <Box component="header" className={classes.header}>
+      <Box component="header" className={classes.header} data-print="hide">
         <Group justify="space-between" wrap="nowrap" gap="sm">
           <Group gap="md" wrap="nowrap">
             <Text component={Link} to={`/${slug}/calendar`} fw={800} size="lg" className={classes.brand}>Gaung</Text>
@@ -74,7 +74,9 @@ export function AppShell() {
       <Drawer opened={menuOpen} onClose={menu.close} title={t('shell:menu')} position="right" size="xs" closeButtonProps={{ 'aria-label': t('common:close') }}>
         <Stack gap="md">{navigation}{controls}</Stack>
       </Drawer>
-      <HoldBanner workspace={slug} />
+      <div data-print="hide">
+        <HoldBanner workspace={slug} />
+      </div>
       <Box component="main" id="main" tabIndex={-1} className={classes.main}>
         <Outlet />
       </Box>

@@ -11,7 +11,7 @@ const DAY_MS = 86_400_000;
 
 function BackLink({ workspace }: { workspace: string }) {
   const { t } = useTranslation('analytics');
-  return <Anchor component={Link} to={`/${workspace}/analytics`} size="sm">← {t('back')}</Anchor>;
+  return <Anchor component={Link} to={`/${workspace}/analytics`} size="sm" data-print="hide">← {t('back')}</Anchor>;
 }
 
 /** A campaign's report over its own dates. */

@@ -1,5 +1,5 @@
-import { Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
+import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Link, useRouteContext } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { type AnalyticsGroup, type AnalyticsReport, type PreviousCampaignComparison, type RankedPost, type ReportKind, type ReportPeriod, reportCsvUrl, useReport } from '../../api/analytics';
 import { postPath } from '../../app/links';
@@ -15,6 +15,7 @@ export function ReportView({ workspace, kind, id, period }: { workspace: string;
   const { t } = useTranslation('analytics');
   const report = useReport(workspace, kind, id, period);
   const format = useFormatInstant();
+  const { membership } = useRouteContext({ from: '/$workspace' });
   if (report.error) return <ErrorAlert error={report.error} />;
   if (!report.data) return <Text role="status">{t('loading')}</Text>;
   const data = report.data;
@@ -24,7 +25,11 @@ export function ReportView({ workspace, kind, id, period }: { workspace: string;
       <div>
         <Title order={1} size="h2">{t(kind === 'campaigns' ? 'campaignTitle' : 'accountTitle', { name: data.subject.name })}</Title>
         <Text size="sm">{t('periodShown', { range: range(data.period) })}</Text>
-        <Anchor href={reportCsvUrl(workspace, kind, id, period)} download size="sm">{t('csv')}</Anchor>
+        <Text size="sm" data-print="only">{t('printed', { workspace: membership.workspace.name, when: format(new Date()) })}</Text>
+        <Group gap="md" mt={4} data-print="hide">
+          <Anchor href={reportCsvUrl(workspace, kind, id, period)} download size="sm">{t('csv')}</Anchor>
+          <Button size="compact-sm" variant="light" onClick={() => window.print()}>{t('print')}</Button>
+        </Group>
       </div>
       {data.totals.deliveries === 0 ? <Text>{t('empty')}</Text> : <Figures workspace={workspace} data={data} previousRange={range(data.previousPeriod)} />}
     </Stack>
