@@ -47,6 +47,7 @@ export const HELP_TOPICS: Record<string, Partial<Record<Guide, Anchor>>> = {
   accounts: { admin: { id: 'menghubungkan-akun', en: 'connecting-accounts' } },
   people: { admin: { id: 'mengundang-anggota', en: 'inviting-members' } },
   media: { staff: { id: 'pustaka-media', en: 'the-media-library' } },
+  analytics: { coordinator: { id: 'membaca-laporan-kampanye', en: 'reading-a-campaign-report' } },
   settings: { staff: { id: 'pengaturan-saya', en: 'my-settings' } },
 };
 
