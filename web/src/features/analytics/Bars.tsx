@@ -1,3 +1,4 @@
+import { Meter } from '../../ui/Meter';
 import classes from './Bars.module.css';
 
 export interface BarRow {
@@ -21,9 +22,7 @@ export function Bars({ rows, label }: { rows: BarRow[]; label: string }) {
             <span>{row.label}</span>
             <span>{row.text}</span>
           </div>
-          <div className={classes.track} aria-hidden="true">
-            <div className={`${classes.bar} ${row.muted ? classes.muted : ''}`} style={{ width: `${max > 0 && row.value ? (row.value / max) * 100 : 0}%` }} />
-          </div>
+          <Meter value={row.value ?? 0} max={max} muted={row.muted} />
         </li>
       ))}
     </ul>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type DeliverySeries, usePostSeries, useSnapshotNow } from '../../api/analytics';
 import { useFormatInstant } from '../../app/zone';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { Meter } from '../../ui/Meter';
 import classes from './DeliveryCounts.module.css';
 
 type Snapshot = DeliverySeries['snapshots'][number];
@@ -63,9 +64,7 @@ export function DeliveryCounts({ workspace, postId, targetId, title, mayRequest 
                   <Text size="sm" fw={snapshot.state === 'OK' ? 700 : 400}>{snapshot.engagement === null ? t(`counts.state.${snapshot.state}`) : t('counts.interactions', { count: snapshot.engagement, value: number(snapshot.engagement) })}</Text>
                   {snapshot.state === 'OK' && <Text size="xs">{details(snapshot)}</Text>}
                   {snapshot.engagement !== null && (
-                    <div className={classes.track} aria-hidden="true">
-                      <div className={classes.bar} style={{ width: `${max > 0 ? (snapshot.engagement / max) * 100 : 0}%` }} />
-                    </div>
+                    <Meter value={snapshot.engagement} max={max} size="sm" />
                   )}
                 </Table.Td>
               </Table.Tr>
