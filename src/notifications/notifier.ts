@@ -7,6 +7,7 @@ import { type NotificationParams, postLabel } from './catalog';
 import { MailChannel } from './mail-channel';
 import { TelegramChannel } from './telegram/telegram-channel';
 import { type Audience, NotificationsRepository } from './notifications.repository';
+import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
 
 export const WEBHOOK_DELIVERY_JOB = 'webhook-delivery';
 
@@ -52,6 +53,7 @@ export class Notifier implements DeliveryNotices {
 
   constructor(
     private readonly repository: NotificationsRepository,
+    private readonly endpoints: WebhookEndpointsRepository,
     @InjectQueue(MAINTENANCE_QUEUE) private readonly queue: Queue<WebhookDeliveryJobData>,
     private readonly mail: MailChannel,
     private readonly telegram: TelegramChannel,
@@ -185,7 +187,7 @@ export class Notifier implements DeliveryNotices {
 
   private async queueDeliveries(notificationIds: string[]): Promise<void> {
     for (const notification of await this.repository.kinds(notificationIds)) {
-      const endpoints = await this.repository.endpointsFor(notification.workspaceId, notification.kind);
+      const endpoints = await this.endpoints.subscribedTo(notification.workspaceId, notification.kind);
       if (endpoints.length === 0) continue;
       await this.queue.addBulk(
         endpoints.map((endpoint) => ({
