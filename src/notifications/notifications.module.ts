@@ -12,10 +12,12 @@ import { PreferencesController } from './preferences.controller';
 import { PreferencesRepository } from './preferences.repository';
 import { TelegramBotApi } from './telegram/bot-api';
 import { BotTokens } from './telegram/bot-tokens';
+import { CardMessages } from './telegram/card-messages';
+import { CardMessagesRepository } from './telegram/card-messages.repository';
 import { TelegramChannel } from './telegram/telegram-channel';
 import { TelegramRepository } from './telegram/telegram.repository';
 
-const TELEGRAM = [TelegramBotApi, BotTokens, TelegramRepository, TelegramChannel];
+const TELEGRAM = [TelegramBotApi, BotTokens, TelegramRepository, CardMessagesRepository, CardMessages, TelegramChannel];
 const WRITERS = [NotificationsRepository, WebhookEndpointsRepository, PreferencesRepository, DigestRepository, DigestChannel, MailChannel, ...TELEGRAM, Notifier, { provide: DeliveryNotices, useExisting: Notifier }, WebhookDeliveryService];
 
 /** Writing notifications and delivering their webhooks: imported by every feature that tells people something. */

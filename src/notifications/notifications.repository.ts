@@ -126,7 +126,7 @@ export class NotificationsRepository {
   }
 
   kinds(ids: string[]) {
-    return this.prisma.notification.findMany({ where: { id: { in: ids } }, select: { id: true, workspaceId: true, kind: true } });
+    return this.prisma.notification.findMany({ where: { id: { in: ids } }, select: { id: true, workspaceId: true, kind: true, subjectId: true } });
   }
 
   workspaceReader(workspaceId: string) {
