@@ -4,7 +4,7 @@ import { Role } from '../core/database';
 import { AppError } from '../core/errors';
 import { postLabel } from '../notifications/catalog';
 import type { TelegramMessage, TelegramUpdate } from '../notifications/telegram/bot-api';
-import { CardMessagesRepository } from '../notifications/telegram/card-messages.repository';
+import { CardMessagesRepository, type SettleOutcome } from '../notifications/telegram/card-messages.repository';
 import { actedLine, type CardAction, parseCardCallback, withLine } from '../notifications/telegram/telegram-content';
 import { TelegramRepository } from '../notifications/telegram/telegram.repository';
 import { commentSchema } from '../posts/posts.schemas';
@@ -18,6 +18,9 @@ import { TELEGRAM_TEXT } from './telegram.messages';
 /** How long "request changes" waits for the comment. */
 const PROMPT_TTL_MS = 60 * 60_000;
 
+/** Refusals of a post no longer waiting: no longer in review, or already (being) published. */
+const ACTED_SINCE = ['invalid_transition', 'already_published'];
+
 type CallbackQuery = NonNullable<TelegramUpdate['callback_query']>;
 
 /** The card a button was pressed on, and who pressed it. */
@@ -30,6 +33,8 @@ interface Pressed {
   action: CardAction;
   postId: string;
   version: number;
+  /** The card taken before acting (null for "request changes", which leaves the buttons). */
+  claimed: SettleOutcome | null;
 }
 
 /**
@@ -56,7 +61,10 @@ export class ChatReviewService {
     const button = parseCardCallback(query.data);
     if (!button || !query.message) return chat.answer(query.id, say(TELEGRAM_TEXT.help, actor.locale), true);
     if (!roleAtLeast(actor.access.role, Role.COORDINATOR)) return chat.answer(query.id, refusal(actor, AppError.forbidden()), true);
-    const pressed: Pressed = { bot, chat, queryId: query.id, message: query.message, actor, ...button };
+    // An approval or release takes the card first, so the job that edits everyone else's cards
+    // (CardMessages) leaves it alone; a refusal gives it back.
+    const claimed = button.action === 'changes' ? null : await this.cards.settleByChat(bot.id, query.message.chat.id, query.message.message_id);
+    const pressed: Pressed = { bot, chat, queryId: query.id, message: query.message, actor, claimed, ...button };
     try {
       if (pressed.action === 'changes') return await this.askForComment(pressed);
       if (pressed.action === 'release') await this.statements.release(actor.access, pressed.postId, pressed.version);
@@ -65,10 +73,11 @@ export class ChatReviewService {
       await chat.answer(query.id, say(statement ? TELEGRAM_TEXT.releasedAnswer : TELEGRAM_TEXT.approvedAnswer, actor.locale));
       await this.closeCard(pressed, actedLine(statement, actor.locale, { name: actor.name, version: pressed.version }));
     } catch (error) {
-      if (!(error instanceof AppError)) throw error;
       // The review machine's own refusal (review-machine.ts) when the version shown is not the current one.
-      if (error.code === 'version_changed') return this.stale(pressed, error.params);
-      if (error.code === 'invalid_transition' && (await this.actedBefore(pressed))) return;
+      if (error instanceof AppError && error.code === 'version_changed') return this.stale(pressed, error.params);
+      if (error instanceof AppError && ACTED_SINCE.includes(error.code) && (await this.actedBefore(pressed))) return;
+      if (claimed === 'settled') await this.cards.reopenByChat(bot.id, query.message.chat.id, query.message.message_id);
+      if (!(error instanceof AppError)) throw error;
       await chat.answer(query.id, refusal(actor, error), true);
     }
   }
@@ -113,12 +122,12 @@ export class ChatReviewService {
   }
 
   /**
-   * The pressed card loses its buttons, with a last line, unless the job that tells the others
-   * (CardMessages) already edited it: each card is edited once. A card sent before cards were kept
-   * is edited here.
+   * The pressed card loses its buttons, with a last line, unless it was edited before (by the job
+   * that tells everyone else, or an earlier press): each card is edited once. A card sent before
+   * cards were kept is edited here.
    */
-  private async closeCard({ bot, chat, message }: Pressed, line: string): Promise<void> {
-    if ((await this.cards.settleByChat(bot.id, message.chat.id, message.message_id)) === 'settled-before') return;
+  private async closeCard({ bot, chat, message, claimed }: Pressed, line: string): Promise<void> {
+    if ((claimed ?? (await this.cards.settleByChat(bot.id, message.chat.id, message.message_id))) === 'settled-before') return;
     await chat.edit(message, withLine(message.text, line));
   }
 

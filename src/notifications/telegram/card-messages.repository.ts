@@ -58,4 +58,9 @@ export class CardMessagesRepository {
     if (count === 1) return 'settled';
     return (await this.prisma.telegramCardMessage.count({ where: { botId, chatId, messageId } })) > 0 ? 'settled-before' : 'unknown';
   }
+
+  /** The pressed card back to showing its buttons: the press was refused. */
+  async reopenByChat(botId: string, chatId: number, messageId: number): Promise<void> {
+    await this.prisma.telegramCardMessage.updateMany({ where: { botId, chatId, messageId }, data: { settledAt: null } });
+  }
 }
