@@ -6,10 +6,10 @@ import { MAINTENANCE_QUEUE } from '../../core/queue';
 import { NotificationsRepository } from '../notifications.repository';
 import { sendAfter } from '../preferences';
 import { PreferencesRepository } from '../preferences.repository';
-import { TelegramApiError, TelegramBotApi } from './bot-api';
+import { TelegramApiError, TelegramBotApi, type TelegramMessage } from './bot-api';
 import { BotTokens } from './bot-tokens';
 import { CardMessages } from './card-messages';
-import { CARD_KINDS, telegramMessage } from './telegram-content';
+import { isCardKind, telegramMessage } from './telegram-content';
 import { TelegramRepository } from './telegram.repository';
 
 export const NOTIFICATION_TELEGRAM_JOB = 'notification-telegram';
@@ -79,10 +79,9 @@ export class TelegramChannel {
     const [bot, link] = await Promise.all([this.telegram.botOf(row.workspaceId), this.telegram.linkOf(row.workspaceId, userId)]);
     if (!bot || !link) return;
     const reader = await this.notifications.reader(row.workspaceId, userId);
-    const withCard = (CARD_KINDS as readonly string[]).includes(row.notification.kind);
-    const card = withCard ? await this.telegram.reviewCard(row.workspaceId, row.notification.subjectId) : null;
+    const card = isCardKind(row.notification.kind) ? await this.telegram.reviewCard(row.workspaceId, row.notification.subjectId) : null;
     const message = telegramMessage(row.notification, reader, this.config.PUBLIC_BASE_URL, card);
-    let sent;
+    let sent: TelegramMessage;
     try {
       sent = await this.api.sendMessage(this.tokens.open(bot), link.chatId, message.text, message.buttons ? { inline_keyboard: message.buttons } : undefined);
     } catch (error) {

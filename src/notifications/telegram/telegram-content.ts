@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { NotificationKind } from '../../core/database';
 import { interpolate, type Locale, type LocalizedText } from '../../core/i18n';
 import { type Reader, renderNotification } from '../catalog';
 import { type MailedNotification, objectPath } from '../mail-content';
@@ -62,7 +63,11 @@ export interface ReviewCard {
 }
 
 /** The kinds whose message is a card with buttons, while the post still waits in review. */
-export const CARD_KINDS = ['POST_SUBMITTED', 'STATEMENT_AWAITING_RELEASE'] as const;
+const CARD_KINDS: readonly string[] = ['POST_SUBMITTED', 'STATEMENT_AWAITING_RELEASE'] satisfies NotificationKind[];
+
+export function isCardKind(kind: NotificationKind): boolean {
+  return CARD_KINDS.includes(kind);
+}
 
 const POST_TEXT_LIMIT = 2500;
 
@@ -76,7 +81,7 @@ export function telegramMessage(n: MailedNotification, reader: Reader, baseUrl: 
   const words = WORDS[reader.locale];
   const link = `${words.open}: ${baseUrl}${objectPath(n)}`;
   const message = `${n.workspace.name} · ${renderNotification(n.kind, n.params, reader)}`;
-  if (!card || card.status !== 'IN_REVIEW' || !(CARD_KINDS as readonly string[]).includes(n.kind)) return { text: `${message}\n\n${link}`, buttons: null };
+  if (!card || card.status !== 'IN_REVIEW' || !isCardKind(n.kind)) return { text: `${message}\n\n${link}`, buttons: null };
   const when = card.statement
     ? words.onRelease
     : card.scheduledAt && !card.publishNow
