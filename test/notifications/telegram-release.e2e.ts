@@ -153,6 +153,17 @@ describe('Telegram: releasing a rapid-response statement; the other cards say wh
     expect(adminCard.edits).toHaveLength(1);
   });
 
+  it('a card Telegram cannot edit right now is tried again; the others are edited at once', async () => {
+    const id = await write(ws.users.EDITOR, 'Pernyataan saat Telegram sibuk.');
+    const cardsOfIt = await Promise.all([cardOf(people.COORDINATOR, id), cardOf(people.ADMIN, id), cardOf(people.OWNER, id)]);
+    telegram.failNextEdit({ kind: 'error', status: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } });
+    await t.http().post(`/workspaces/${ws.slug}/statements/${id}/release`).set(bearer(ws.users.ADMIN)).send({ version: 1 }).expect(200);
+    for (const card of cardsOfIt) await editedTo(card, /\n\n🚀 (Dirilis oleh|Released by) admin-\S+ \((versi|version) 1\)\.$/);
+    // The one refused was edited on the job's retry, and none twice.
+    expect(cardsOfIt.map((card) => card.edits.length)).toEqual([1, 1, 1]);
+    expect(await t.prisma.telegramCardMessage.count({ where: { postId: id, settledAt: null } })).toBe(0);
+  });
+
   it('a review request approved in the app: every coordinator\'s card loses its buttons and says who approved', async () => {
     const { postId } = await draftPost(t, ws, 'Aksi 1 Mei: setujui di aplikasi');
     await t.http().post(`/workspaces/${ws.slug}/posts/${postId}/submit`).set(bearer(ws.users.EDITOR)).expect(200);
