@@ -125,12 +125,8 @@ export class NotificationsRepository {
     return this.prisma.notification.findUnique({ where: { id: notificationId }, select: { ...NOTIFICATION_FIELDS, workspaceId: true } });
   }
 
-  endpointsFor(workspaceId: string, kind: NotificationKind) {
-    return this.prisma.webhookEndpoint.findMany({ where: { workspaceId, active: true, events: { has: kind } }, select: { id: true } });
-  }
-
   kinds(ids: string[]) {
-    return this.prisma.notification.findMany({ where: { id: { in: ids } }, select: { id: true, workspaceId: true, kind: true } });
+    return this.prisma.notification.findMany({ where: { id: { in: ids } }, select: { id: true, workspaceId: true, kind: true, subjectId: true } });
   }
 
   workspaceReader(workspaceId: string) {

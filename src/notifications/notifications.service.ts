@@ -8,6 +8,7 @@ import { AppError } from '../core/errors';
 import { renderNotification } from './catalog';
 import type { WebhookView } from './notification-views';
 import { NotificationsRepository } from './notifications.repository';
+import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
 
 const WEBHOOK = { id: 'Webhook', en: 'Webhook' };
 const NOTIFICATION = { id: 'Pemberitahuan', en: 'Notification' };
@@ -24,6 +25,7 @@ export class NotificationsService {
     private readonly secrets: SecretBox,
     private readonly audit: AuditService,
     private readonly repository: NotificationsRepository,
+    private readonly endpoints: WebhookEndpointsRepository,
   ) {}
 
   /** The workspace's list of what needs attention, each rendered for the caller. */
@@ -67,9 +69,7 @@ export class NotificationsService {
     const secret = newSecretToken('whsec_');
     const sealed = this.secrets.seal(secret, { workspaceId: access.workspaceId, subject: `webhook:${id}` });
     const endpoint = await this.prisma.$transaction(async (tx) => {
-      const created = await tx.webhookEndpoint.create({
-        data: { id, workspaceId: access.workspaceId, url: input.url, events: input.events, secretCiphertext: sealed.ciphertext, secretKeyId: sealed.keyId },
-      });
+      const created = await this.endpoints.create(tx, { id, workspaceId: access.workspaceId, url: input.url, events: input.events, secretCiphertext: sealed.ciphertext, secretKeyId: sealed.keyId });
       await this.audit.record(tx, { workspaceId: access.workspaceId, actor: accessActor(access), action: 'webhook.created', subjectType: 'webhook', subjectId: id, summary: { url: input.url, events: input.events } });
       return created;
     });
@@ -77,18 +77,15 @@ export class NotificationsService {
   }
 
   async webhooks(access: WorkspaceAccess) {
-    const rows = await this.prisma.webhookEndpoint.findMany({ where: { workspaceId: access.workspaceId }, orderBy: { createdAt: 'asc' } });
-    return rows.map(present);
+    return (await this.endpoints.list(access.workspaceId)).map(present);
   }
 
   async removeWebhook(access: WorkspaceAccess, webhookId: string) {
     await this.prisma.$transaction(async (tx) => {
-      const { count } = await tx.webhookEndpoint.deleteMany({ where: { id: webhookId, workspaceId: access.workspaceId } });
-      if (count === 0) throw AppError.notFound(WEBHOOK);
+      if ((await this.endpoints.delete(tx, access.workspaceId, webhookId)) === 0) throw AppError.notFound(WEBHOOK);
       await this.audit.record(tx, { workspaceId: access.workspaceId, actor: accessActor(access), action: 'webhook.deleted', subjectType: 'webhook', subjectId: webhookId });
     });
   }
-
 }
 
 function present(endpoint: { id: string; url: string; events: NotificationKind[]; active: boolean; createdAt: Date }): WebhookView {

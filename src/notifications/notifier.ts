@@ -5,8 +5,10 @@ import type { NotificationKind, NotificationSubject, Prisma, Role, Tx } from '..
 import { MAINTENANCE_QUEUE } from '../core/queue';
 import { type NotificationParams, postLabel } from './catalog';
 import { MailChannel } from './mail-channel';
+import { CardMessages } from './telegram/card-messages';
 import { TelegramChannel } from './telegram/telegram-channel';
 import { type Audience, NotificationsRepository } from './notifications.repository';
+import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
 
 export const WEBHOOK_DELIVERY_JOB = 'webhook-delivery';
 
@@ -52,9 +54,11 @@ export class Notifier implements DeliveryNotices {
 
   constructor(
     private readonly repository: NotificationsRepository,
+    private readonly endpoints: WebhookEndpointsRepository,
     @InjectQueue(MAINTENANCE_QUEUE) private readonly queue: Queue<WebhookDeliveryJobData>,
     private readonly mail: MailChannel,
     private readonly telegram: TelegramChannel,
+    private readonly telegramCards: CardMessages,
   ) {}
 
   async record<K extends NotificationKind>(
@@ -163,8 +167,9 @@ export class Notifier implements DeliveryNotices {
   }
 
   /**
-   * Queues one signed delivery per active endpoint subscribed to each notification's kind, and one
-   * e-mail (MailChannel) and one Telegram message (TelegramChannel) per recipient who wants it. Runs after the change committed: a failure
+   * Queues one signed delivery per active endpoint subscribed to each notification's kind, one
+   * e-mail (MailChannel) and one Telegram message (TelegramChannel) per recipient who wants it, and
+   * for an approval the edit of the other people's Telegram cards (CardMessages). Runs after the change committed: a failure
    * here (Redis away) is logged and never fails the change.
    */
   async dispatch(notificationIds: string[]): Promise<void> {
@@ -173,6 +178,7 @@ export class Notifier implements DeliveryNotices {
       { what: 'notification webhooks not queued', run: () => this.queueDeliveries(notificationIds) },
       { what: 'notification e-mails not queued', run: () => this.mail.queue(notificationIds) },
       { what: 'notification Telegram messages not queued', run: () => this.telegram.queue(notificationIds) },
+      { what: 'Telegram cards of an approved post not queued for editing', run: () => this.telegramCards.queueSettle(notificationIds) },
     ];
     for (const step of steps) {
       try {
@@ -185,7 +191,7 @@ export class Notifier implements DeliveryNotices {
 
   private async queueDeliveries(notificationIds: string[]): Promise<void> {
     for (const notification of await this.repository.kinds(notificationIds)) {
-      const endpoints = await this.repository.endpointsFor(notification.workspaceId, notification.kind);
+      const endpoints = await this.endpoints.subscribedTo(notification.workspaceId, notification.kind);
       if (endpoints.length === 0) continue;
       await this.queue.addBulk(
         endpoints.map((endpoint) => ({

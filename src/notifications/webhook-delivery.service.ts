@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { SecretBox } from '../core/crypto';
-import { PrismaService } from '../core/database';
 import { Egress } from '../core/egress';
 import { DEFAULT_LOCALE, isLocale } from '../core/i18n';
 import { SIGNATURE_HEADER, signBody } from '../core/crypto/webhook-signature';
 import { renderNotification } from './catalog';
 import type { WebhookDeliveryJobData } from './notifier';
 import { NotificationsRepository } from './notifications.repository';
+import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
 
 const DELIVERY_TIMEOUT_MS = 10_000;
 
@@ -17,15 +17,15 @@ const WEBHOOK_SUBJECT = { POST: 'Post', ACCOUNT: 'ConnectedAccount', CAMPAIGN: '
 @Injectable()
 export class WebhookDeliveryService {
   constructor(
-    private readonly prisma: PrismaService,
     private readonly repository: NotificationsRepository,
+    private readonly endpoints: WebhookEndpointsRepository,
     private readonly secrets: SecretBox,
     private readonly egress: Egress,
   ) {}
 
   async deliver({ notificationId, endpointId }: WebhookDeliveryJobData): Promise<void> {
     const notification = await this.repository.forDelivery(notificationId);
-    const endpoint = await this.prisma.webhookEndpoint.findUnique({ where: { id: endpointId } });
+    const endpoint = await this.endpoints.forDelivery(endpointId);
     if (!notification || !endpoint || !endpoint.active || endpoint.workspaceId !== notification.workspaceId) return;
     const secret = this.secrets.open(
       { keyId: endpoint.secretKeyId, ciphertext: new Uint8Array(endpoint.secretCiphertext) },

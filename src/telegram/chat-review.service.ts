@@ -4,11 +4,13 @@ import { Role } from '../core/database';
 import { AppError } from '../core/errors';
 import { postLabel } from '../notifications/catalog';
 import type { TelegramMessage, TelegramUpdate } from '../notifications/telegram/bot-api';
-import { parseReviewCallback } from '../notifications/telegram/telegram-content';
+import { CardMessagesRepository, type SettleOutcome } from '../notifications/telegram/card-messages.repository';
+import { actedLine, type CardAction, parseCardCallback, withLine } from '../notifications/telegram/telegram-content';
 import { TelegramRepository } from '../notifications/telegram/telegram.repository';
 import { commentSchema } from '../posts/posts.schemas';
 import { PostsService } from '../posts/posts.service';
 import { ReviewService } from '../review/review.service';
+import { StatementsService } from '../review/statements.service';
 import { type ChatActor, ChatActors, type ChatBot, localeOfTelegramUser, say } from './chat-actors';
 import type { BotChat } from './bot-chat';
 import { TELEGRAM_TEXT } from './telegram.messages';
@@ -16,66 +18,117 @@ import { TELEGRAM_TEXT } from './telegram.messages';
 /** How long "request changes" waits for the comment. */
 const PROMPT_TTL_MS = 60 * 60_000;
 
+/** Refusals of a post no longer waiting: no longer in review, or already (being) published. */
+const ACTED_SINCE = ['invalid_transition', 'already_published'];
+
 type CallbackQuery = NonNullable<TelegramUpdate['callback_query']>;
 
+/** The card a button was pressed on, and who pressed it. */
+interface Pressed {
+  bot: ChatBot;
+  chat: BotChat;
+  queryId: string;
+  message: TelegramMessage;
+  actor: ChatActor;
+  action: CardAction;
+  postId: string;
+  version: number;
+  /** The card taken before acting (null for "request changes", which leaves the buttons). */
+  claimed: SettleOutcome | null;
+}
+
 /**
- * Approve and request changes from a review request's buttons. The person pressing acts as their
- * linked member, with their current role, through the same ReviewService as the app (same rules,
- * same audit); the version in the button is the one the message showed, so a post edited since
- * is refused (version_changed) and the message says so.
+ * The buttons of a card: approve and request changes on a review request, release on a statement
+ * waiting for release. The person pressing acts as their linked member, with their current role,
+ * through the same services as the app (ReviewService, StatementsService: same rules, same audit);
+ * the version in the button is the one the message showed, so a post edited since is refused
+ * (version_changed) and the message says so, and one approved or released since says by whom.
  */
 @Injectable()
 export class ChatReviewService {
   constructor(
     private readonly actors: ChatActors,
     private readonly repository: TelegramRepository,
+    private readonly cards: CardMessagesRepository,
     private readonly review: ReviewService,
+    private readonly statements: StatementsService,
     private readonly posts: PostsService,
   ) {}
 
   async onCallback(bot: ChatBot, chat: BotChat, query: CallbackQuery): Promise<void> {
     const actor = await this.actors.of(bot, query.from.id);
     if (!actor) return chat.answer(query.id, say(TELEGRAM_TEXT.notLinked, localeOfTelegramUser(query.from)), true);
-    const pressed = parseReviewCallback(query.data);
-    const message = query.message;
-    if (!pressed || !message) return chat.answer(query.id, say(TELEGRAM_TEXT.help, actor.locale), true);
+    const button = parseCardCallback(query.data);
+    if (!button || !query.message) return chat.answer(query.id, say(TELEGRAM_TEXT.help, actor.locale), true);
     if (!roleAtLeast(actor.access.role, Role.COORDINATOR)) return chat.answer(query.id, refusal(actor, AppError.forbidden()), true);
+    // An approval or release takes the card first, so the job that edits everyone else's cards
+    // (CardMessages) leaves it alone; a refusal gives it back.
+    const claimed = button.action === 'changes' ? null : await this.cards.settleByChat(bot.id, query.message.chat.id, query.message.message_id);
+    const pressed: Pressed = { bot, chat, queryId: query.id, message: query.message, actor, claimed, ...button };
     try {
-      if (pressed.action === 'approve') {
-        await this.review.approve(actor.access, pressed.postId, pressed.version);
-        await chat.answer(query.id, say(TELEGRAM_TEXT.approvedAnswer, actor.locale));
-        await chat.edit(message, withLine(message.text, say(TELEGRAM_TEXT.approvedBy, actor.locale, { name: actor.name, version: pressed.version })));
-        return;
-      }
-      const post = await this.posts.get(actor.access, pressed.postId);
-      if (post.version !== pressed.version) return await this.stale(chat, query.id, message, actor, { seen: pressed.version, current: post.version });
-      const prompt = await chat.send(message.chat.id, say(TELEGRAM_TEXT.askComment, actor.locale, { post: postLabel(post) }), {
-        force_reply: true,
-        input_field_placeholder: say(TELEGRAM_TEXT.commentPlaceholder, actor.locale),
-      });
-      await this.repository.createPrompt({
-        botId: bot.id,
-        chatId: BigInt(message.chat.id),
-        messageId: prompt.message_id,
-        userId: actor.access.userId,
-        postId: pressed.postId,
-        version: pressed.version,
-        expiresAt: new Date(Date.now() + PROMPT_TTL_MS),
-      });
-      await chat.answer(query.id, say(TELEGRAM_TEXT.askCommentAnswer, actor.locale));
+      if (pressed.action === 'changes') return await this.askForComment(pressed);
+      if (pressed.action === 'release') await this.statements.release(actor.access, pressed.postId, pressed.version);
+      else await this.review.approve(actor.access, pressed.postId, pressed.version);
+      const statement = pressed.action === 'release';
+      await chat.answer(query.id, say(statement ? TELEGRAM_TEXT.releasedAnswer : TELEGRAM_TEXT.approvedAnswer, actor.locale));
+      await this.closeCard(pressed, actedLine(statement, actor.locale, { name: actor.name, version: pressed.version }));
     } catch (error) {
-      if (!(error instanceof AppError)) throw error;
       // The review machine's own refusal (review-machine.ts) when the version shown is not the current one.
-      if (error.code === 'version_changed') return this.stale(chat, query.id, message, actor, error.params);
+      if (error instanceof AppError && error.code === 'version_changed') return this.stale(pressed, error.params);
+      if (error instanceof AppError && ACTED_SINCE.includes(error.code) && (await this.actedBefore(pressed))) return;
+      if (claimed === 'settled') await this.cards.reopenByChat(bot.id, query.message.chat.id, query.message.message_id);
+      if (!(error instanceof AppError)) throw error;
       await chat.answer(query.id, refusal(actor, error), true);
     }
   }
 
+  /** "Request changes": the version is checked, then a force_reply prompt asks for the comment. */
+  private async askForComment(pressed: Pressed): Promise<void> {
+    const { actor, chat, message } = pressed;
+    const post = await this.posts.get(actor.access, pressed.postId);
+    if (post.version !== pressed.version) return this.stale(pressed, { seen: pressed.version, current: post.version });
+    const prompt = await chat.send(message.chat.id, say(TELEGRAM_TEXT.askComment, actor.locale, { post: postLabel(post) }), {
+      force_reply: true,
+      input_field_placeholder: say(TELEGRAM_TEXT.commentPlaceholder, actor.locale),
+    });
+    await this.repository.createPrompt({
+      botId: pressed.bot.id,
+      chatId: BigInt(message.chat.id),
+      messageId: prompt.message_id,
+      userId: actor.access.userId,
+      postId: pressed.postId,
+      version: pressed.version,
+      expiresAt: new Date(Date.now() + PROMPT_TTL_MS),
+    });
+    await chat.answer(pressed.queryId, say(TELEGRAM_TEXT.askCommentAnswer, actor.locale));
+  }
+
   /** The post changed since the message showed it: nothing is done, and the message says so. */
-  private async stale(chat: BotChat, queryId: string, message: TelegramMessage, actor: ChatActor, versions: Record<string, string | number>): Promise<void> {
-    const text = say(TELEGRAM_TEXT.changedSince, actor.locale, versions);
-    await chat.answer(queryId, text, true);
-    await chat.edit(message, withLine(message.text, text));
+  private async stale(pressed: Pressed, versions: Record<string, string | number>): Promise<void> {
+    const text = say(pressed.action === 'release' ? TELEGRAM_TEXT.statementChangedSince : TELEGRAM_TEXT.changedSince, pressed.actor.locale, versions);
+    await pressed.chat.answer(pressed.queryId, text, true);
+    await this.closeCard(pressed, text);
+  }
+
+  /** Pressed on a post someone approved or released since: nothing is done; the answer and the card say who did. */
+  private async actedBefore(pressed: Pressed): Promise<boolean> {
+    const post = await this.repository.reviewCard(pressed.actor.access.workspaceId, pressed.postId);
+    if (post?.status !== 'APPROVED' || !post.approvedById) return false;
+    const by = { name: (await this.repository.person(post.approvedById)).name, version: post.approvedVersion ?? post.version };
+    const answer = post.statement ? TELEGRAM_TEXT.releasedBefore : TELEGRAM_TEXT.approvedBefore;
+    await pressed.chat.answer(pressed.queryId, say(answer, pressed.actor.locale, by), true);
+    await this.closeCard(pressed, actedLine(post.statement, pressed.actor.locale, by));
+    return true;
+  }
+
+  /**
+   * The pressed card loses its buttons, with a last line, unless it was edited before (by the job
+   * that tells everyone else, or an earlier press): each card is edited once. A card sent before
+   * cards were kept is edited here.
+   */
+  private async closeCard({ bot, chat, message, claimed }: Pressed, line: string): Promise<void> {
+    if ((claimed ?? (await this.cards.settleByChat(bot.id, message.chat.id, message.message_id))) === 'settled-before') return;
+    await chat.edit(message, withLine(message.text, line));
   }
 
   /** A reply to a "request changes" prompt: the comment, sent back by the person who pressed the button. */
@@ -97,11 +150,6 @@ export class ChatReviewService {
       await chat.send(message.chat.id, refusal(actor, error));
     }
   }
-}
-
-/** The message as shown, with a last line added; the original is cut, never the line, at Telegram's 4,096. */
-function withLine(original: string | undefined, line: string): string {
-  return `${(original ?? '').slice(0, 4096 - line.length - 3)}\n\n${line}`;
 }
 
 function refusal(actor: ChatActor, error: AppError): string {

@@ -33,11 +33,24 @@ export const TELEGRAM_TEXT = {
     id: 'Saya mengirim notifikasi Gaung. Perintah: /tahan <alasan> menahan semua penerbitan (admin).',
     en: 'I send Gaung notifications. Commands: /tahan <reason> puts all publishing on hold (admins).',
   },
-  approvedBy: { id: '✅ Disetujui oleh {name} (versi {version}).', en: '✅ Approved by {name} (version {version}).' },
+  // A card's last line once approved or released is the notification channel's (actedLine in telegram-content.ts).
   approvedAnswer: { id: 'Disetujui.', en: 'Approved.' },
+  releasedAnswer: { id: 'Dirilis: pernyataan diterbitkan ke semua tujuan sekarang.', en: 'Released: the statement is publishing to every target now.' },
+  approvedBefore: {
+    id: 'Tidak ada yang dilakukan: unggahan ini sudah disetujui oleh {name} (versi {version}).',
+    en: 'Nothing was done: this post was already approved by {name} (version {version}).',
+  },
+  releasedBefore: {
+    id: 'Tidak ada yang dilakukan: pernyataan ini sudah dirilis oleh {name} (versi {version}).',
+    en: 'Nothing was done: this statement was already released by {name} (version {version}).',
+  },
   changedSince: {
     id: '⚠️ Unggahan ini diubah sejak pesan ini dikirim (versi {seen}, sekarang {current}). Tinjau versi terbaru di aplikasi.',
     en: '⚠️ This post changed since this message was sent (version {seen}, now {current}). Review the latest version in the app.',
+  },
+  statementChangedSince: {
+    id: '⚠️ Pernyataan ini diubah sejak pesan ini dikirim (versi {seen}, sekarang {current}). Baca versi terbaru di aplikasi sebelum merilisnya.',
+    en: '⚠️ This statement changed since this message was sent (version {seen}, now {current}). Read the latest version in the app before releasing it.',
   },
   askComment: { id: 'Balas pesan ini dengan perubahan yang Anda minta untuk "{post}".', en: 'Reply to this message with the changes you ask for on "{post}".' },
   commentPlaceholder: { id: 'Perubahan yang diminta', en: 'Changes requested' },

@@ -33,3 +33,13 @@ let nextPersonId = 91_000_000 + Math.floor(Math.random() * 1_000_000) * 100;
 export function newPerson(name: string, language_code = 'id'): TelegramPerson {
   return { id: nextPersonId++, first_name: name, username: name.toLowerCase(), language_code };
 }
+
+/** Waits (up to 5 s) until the message's latest edit matches; answers that text. */
+export async function editedTo(message: SentMessage, matches: RegExp): Promise<string> {
+  for (let i = 0; i < 200; i++) {
+    const latest = message.edits.at(-1);
+    if (latest !== undefined && matches.test(latest)) return latest;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`message ${message.messageId} was not edited to ${matches}; edits: ${JSON.stringify(message.edits)}`);
+}

@@ -1,14 +1,15 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type Queue, UnrecoverableError } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../../core/config';
 import { MAINTENANCE_QUEUE } from '../../core/queue';
 import { NotificationsRepository } from '../notifications.repository';
 import { sendAfter } from '../preferences';
 import { PreferencesRepository } from '../preferences.repository';
-import { TelegramApiError, TelegramBotApi } from './bot-api';
+import { TelegramApiError, TelegramBotApi, type TelegramMessage } from './bot-api';
 import { BotTokens } from './bot-tokens';
-import { telegramMessage } from './telegram-content';
+import { CardMessages } from './card-messages';
+import { isCardKind, telegramMessage } from './telegram-content';
 import { TelegramRepository } from './telegram.repository';
 
 export const NOTIFICATION_TELEGRAM_JOB = 'notification-telegram';
@@ -27,6 +28,8 @@ export interface NotificationTelegramJobData {
  */
 @Injectable()
 export class TelegramChannel {
+  private readonly logger = new Logger(TelegramChannel.name);
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectQueue(MAINTENANCE_QUEUE) private readonly jobs: Queue<NotificationTelegramJobData>,
@@ -35,6 +38,7 @@ export class TelegramChannel {
     private readonly telegram: TelegramRepository,
     private readonly api: TelegramBotApi,
     private readonly tokens: BotTokens,
+    private readonly cards: CardMessages,
   ) {}
 
   async queue(notificationIds: string[], now = new Date()): Promise<void> {
@@ -75,13 +79,19 @@ export class TelegramChannel {
     const [bot, link] = await Promise.all([this.telegram.botOf(row.workspaceId), this.telegram.linkOf(row.workspaceId, userId)]);
     if (!bot || !link) return;
     const reader = await this.notifications.reader(row.workspaceId, userId);
-    const card = row.notification.kind === 'POST_SUBMITTED' ? await this.telegram.reviewCard(row.workspaceId, row.notification.subjectId) : null;
+    const card = isCardKind(row.notification.kind) ? await this.telegram.reviewCard(row.workspaceId, row.notification.subjectId) : null;
     const message = telegramMessage(row.notification, reader, this.config.PUBLIC_BASE_URL, card);
+    let sent: TelegramMessage;
     try {
-      await this.api.sendMessage(this.tokens.open(bot), link.chatId, message.text, message.buttons ? { inline_keyboard: message.buttons } : undefined);
+      sent = await this.api.sendMessage(this.tokens.open(bot), link.chatId, message.text, message.buttons ? { inline_keyboard: message.buttons } : undefined);
     } catch (error) {
       if (error instanceof TelegramApiError && !error.retryable) throw new UnrecoverableError(error.message);
       throw error;
     }
+    if (!card || !message.buttons) return;
+    // Kept after it went out: a failure here is logged, never a second message from a retried job.
+    await this.cards
+      .remember({ botId: bot.id, workspaceId: row.workspaceId, userId, postId: card.id, chatId: link.chatId, messageId: sent.message_id, statement: card.statement, text: message.text })
+      .catch((error: unknown) => this.logger.warn({ msg: 'Telegram card not kept', notificationId, error: error instanceof Error ? error.message : String(error) }));
   }
 }

@@ -128,7 +128,10 @@ export class TelegramRepository {
     return count === 1 && prompt.expiresAt > now ? prompt : null;
   }
 
-  /** What a review request shows: the text, targets and time of the post as it is now (its version). */
+  /**
+   * What a review request or a statement shows: the text, targets and time of the post as it is
+   * now (its version), and who approved or released which version, once someone did.
+   */
   reviewCard(workspaceId: string, postId: string) {
     return this.prisma.post.findFirst({
       where: { id: postId, workspaceId },
@@ -136,6 +139,9 @@ export class TelegramRepository {
         id: true,
         version: true,
         status: true,
+        statement: true,
+        approvedVersion: true,
+        approvedById: true,
         baseText: true,
         scheduledAt: true,
         publishNow: true,

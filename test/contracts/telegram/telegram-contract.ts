@@ -66,6 +66,7 @@ export class TelegramContract {
   private nextUpdateId = 5000;
   private nextCallbackId = 1;
   private readonly faults: TelegramFault[] = [];
+  private readonly editFaults: Array<Extract<TelegramFault, { kind: 'error' }>> = [];
   private nextMessageId = 100;
 
   constructor(readonly bot = { id: 777000111, username: 'gaung_bot', first_name: 'Gaung' }) {
@@ -134,6 +135,11 @@ export class TelegramContract {
     this.faults.push(fault);
   }
 
+  /** The next editMessageText call answers with this error instead of editing. */
+  failNextEdit(fault: Extract<TelegramFault, { kind: 'error' }>): void {
+    this.editFaults.push(fault);
+  }
+
   private handle(req: RecordedRequest, res: ServerResponse): void {
     const [, tokenPart, method] = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(req.path)!;
     const token = decodeURIComponent(tokenPart!);
@@ -142,6 +148,8 @@ export class TelegramContract {
     const parts = parseMultipart(req);
     const params: Record<string, unknown> = parts.length > 0 ? multipartFields(parts) : ((req.json as Record<string, unknown>) ?? {});
     if (method === 'getMe') return ok(res, { ...this.bot, is_bot: true });
+    const editFault = method === 'editMessageText' ? this.editFaults.shift() : undefined;
+    if (editFault) return fail(res, editFault.status, editFault.description, editFault.parameters);
     const bot = this.botMethod(method!, params);
     if (bot !== undefined) return typeof bot === 'string' ? fail(res, bot.startsWith('Conflict') ? 409 : 400, bot) : ok(res, bot);
     const chat = this.chats.get(String(params.chat_id ?? ''));
