@@ -1,6 +1,7 @@
 import { postingSlotSchema } from '../calendar/posting-slots';
 import { z } from 'zod';
 import { isIanaZone, zInstant } from '../core/http';
+import { inputMessage } from '../core/i18n';
 
 /** The longest period one report covers. */
 export const MAX_REPORT_DAYS = 400;
@@ -10,13 +11,13 @@ export const reportQuerySchema = z
     from: zInstant.optional(),
     to: zInstant.optional(),
     /** The zone the period and the CSV's times are read in; defaults to the workspace's. */
-    zone: z.string().max(64).refine(isIanaZone, 'Zona waktu IANA tidak dikenal, mis. Asia/Jakarta|Unknown IANA time zone, e.g. Asia/Jakarta').optional(),
+    zone: z.string().max(64).refine(isIanaZone, inputMessage({ id: 'Zona waktu IANA tidak dikenal, mis. Asia/Jakarta', en: 'Unknown IANA time zone, e.g. Asia/Jakarta' })).optional(),
   })
   .strict()
-  .refine((q) => (q.from && q.to) || (!q.from && !q.to), { message: 'from dan to diisi bersama|Give from and to together', path: ['to'] })
-  .refine((q) => !(q.from && q.to) || Date.parse(q.to) > Date.parse(q.from), { message: 'to harus setelah from|to must be after from', path: ['to'] })
+  .refine((q) => (q.from && q.to) || (!q.from && !q.to), { message: inputMessage({ id: 'from dan to diisi bersama', en: 'Give from and to together' }), path: ['to'] })
+  .refine((q) => !(q.from && q.to) || Date.parse(q.to) > Date.parse(q.from), { message: inputMessage({ id: 'to harus setelah from', en: 'to must be after from' }), path: ['to'] })
   .refine((q) => !(q.from && q.to) || Date.parse(q.to) - Date.parse(q.from) <= MAX_REPORT_DAYS * 86_400_000, {
-    message: `Paling lama ${MAX_REPORT_DAYS} hari|At most ${MAX_REPORT_DAYS} days`,
+    message: inputMessage({ id: `Paling lama ${MAX_REPORT_DAYS} hari`, en: `At most ${MAX_REPORT_DAYS} days` }),
     path: ['to'],
   });
 export type ReportQuery = z.infer<typeof reportQuerySchema>;

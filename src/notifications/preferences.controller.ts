@@ -7,12 +7,13 @@ import { NotificationKind } from '../core/database';
 import { ApiErrors, ApiZodBody, ApiZodResponse, ZodBody, zNotificationKind } from '../core/http';
 import { type NotificationChoices, URGENT_KINDS } from './preferences';
 import { PreferencesRepository } from './preferences.repository';
+import { inputMessage } from '../core/i18n';
 
 const CLOCK = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 // Messages "id|en": the one exception filter shows each language (core/errors/zod-issues.ts).
-const zClock = z.string().refine((value) => CLOCK.test(value), 'Tulis jam sebagai JJ:MM, dari 00:00 sampai 23:59.|Write the time as HH:mm, from 00:00 to 23:59.');
+const zClock = z.string().refine((value) => CLOCK.test(value), inputMessage({ id: 'Tulis jam sebagai JJ:MM, dari 00:00 sampai 23:59.', en: 'Write the time as HH:mm, from 00:00 to 23:59.' }));
 
-const zKindList = z.array(zNotificationKind).max(Object.keys(NotificationKind).length).refine((kinds) => new Set(kinds).size === kinds.length, 'Setiap jenis cukup disebut sekali.|Name each kind once.');
+const zKindList = z.array(zNotificationKind).max(Object.keys(NotificationKind).length).refine((kinds) => new Set(kinds).size === kinds.length, inputMessage({ id: 'Setiap jenis cukup disebut sekali.', en: 'Name each kind once.' }));
 
 const preferencesSchema = z
   .object({
@@ -21,7 +22,7 @@ const preferencesSchema = z
     quietHours: z
       .object({ from: zClock, until: zClock })
       .strict()
-      .refine((q) => q.from !== q.until, 'Jam tenang harus mulai dan berakhir pada jam yang berbeda.|Quiet hours must start and end at different times.')
+      .refine((q) => q.from !== q.until, inputMessage({ id: 'Jam tenang harus mulai dan berakhir pada jam yang berbeda.', en: 'Quiet hours must start and end at different times.' }))
       .nullable(),
     digestHour: z
       .int()

@@ -6,11 +6,12 @@ import { Access, WorkspaceRoute } from '../auth/decorators';
 import { Role } from '../core/database';
 import { ApiErrors, ApiNoContent, ApiZodBody, ApiZodResponse, ZodBody } from '../core/http';
 import { TelegramSetupService } from './telegram-setup.service';
+import { inputMessage } from '../core/i18n';
 
 // Messages "id|en": the one exception filter shows each language (core/errors/zod-issues.ts).
 const connectSchema = z
   .object({
-    token: z.string().trim().max(100).regex(/^\d{1,20}:[A-Za-z0-9_-]{30,}$/, 'Token bot tampak seperti 123456:ABC-... (dari @BotFather).|A bot token looks like 123456:ABC-... (from @BotFather).'),
+    token: z.string().trim().max(100).regex(/^\d{1,20}:[A-Za-z0-9_-]{30,}$/, inputMessage({ id: 'Token bot tampak seperti 123456:ABC-... (dari @BotFather).', en: 'A bot token looks like 123456:ABC-... (from @BotFather).' })),
   })
   .strict();
 
