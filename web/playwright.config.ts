@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { E2E_SLOTS, e2eBaseUrl } from './e2e/environment.mjs';
+import { E2E_WORKERS, e2eBaseUrl } from './e2e/environment.mjs';
 
 // Debian's chromium (apt-get install -y chromium chromium-l10n): Playwright's own browser download
 // cannot work here. Device presets replace launchOptions, so every project names the executable
@@ -13,13 +13,13 @@ const desktop = { ...devices['Desktop Chrome'], viewport: { width: 1366, height:
 const phone = { ...devices['Pixel 7'], viewport: { width: 390, height: 844 } };
 export const DEVICES = { desktop, phone };
 
-// The desktop and the phone projects run at the same time, one worker each, each against a Gaung
-// of its own (e2e/environment.mjs: port, database, queue prefix): a project's tests still run one
-// after another on their own data, so they never see each other's changes.
+// Workers run side by side, each against a Gaung of its own (its slot: e2e/environment.mjs, chosen
+// in e2e/fixtures.ts by the worker's parallel index): a spec file's tests run one after another in
+// one worker on that Gaung's data, and never see another worker's changes.
 export default defineConfig({
   testDir: './e2e',
   fullyParallel: false,
-  workers: 2,
+  workers: E2E_WORKERS,
   retries: 0,
   timeout: 30_000,
   expect: { timeout: 7_000 },
@@ -33,11 +33,11 @@ export default defineConfig({
   },
   // Tests run on a desktop and a phone; `npm run screenshots` runs the *.shots.ts files instead.
   projects: [
-    { name: 'desktop', testMatch: /\.spec\.ts$/, workers: 1, use: { ...desktop, baseURL: e2eBaseUrl(E2E_SLOTS.desktop), launchOptions: chromium } },
-    { name: 'phone', testMatch: /\.spec\.ts$/, workers: 1, use: { ...phone, baseURL: e2eBaseUrl(E2E_SLOTS.phone), launchOptions: chromium } },
-    { name: 'screenshots', testMatch: /\.shots\.ts$/, workers: 1, use: { baseURL: e2eBaseUrl(E2E_SLOTS.screenshots), launchOptions: chromium } },
+    { name: 'desktop', testMatch: /\.spec\.ts$/, use: { ...desktop, launchOptions: chromium } },
+    { name: 'phone', testMatch: /\.spec\.ts$/, use: { ...phone, launchOptions: chromium } },
+    { name: 'screenshots', testMatch: /\.shots\.ts$/, use: { launchOptions: chromium } },
   ],
-  webServer: [0, 1].map((slot) => ({
+  webServer: Array.from({ length: E2E_WORKERS }, (_, slot) => ({
     command: `node e2e/serve.mjs ${slot}`,
     url: `${e2eBaseUrl(slot)}/health/ready`,
     reuseExistingServer: false,

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import pg from 'pg';
 import { TelegramContract } from './contracts';
 import { apiAs, demoEmail, expectAccessible, runDatabaseUrl, signIn } from './support';

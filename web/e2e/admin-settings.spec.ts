@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { apiAs, DEMO_PASSWORD, demoEmail, expectAccessible, signIn } from './support';
 
 interface Workspace { name: string; timeZone: string; allowSelfApproval: boolean; heldAt: string | null; holdReason: string | null }

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { apiAs, demoEmail, expectAccessible, signIn } from './support';
 
 const HISTORY_ACCOUNT = 'KSPI Mastodon (riwayat demo)';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { apiAs, demoEmail, expectAccessible, signIn } from './support';
 
 test('an admin reads the audit log, filters it by who, what and when, and opens an entry\'s object', async ({ page, request }, info) => {

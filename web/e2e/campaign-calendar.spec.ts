@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { campaignWithApprovedPost } from './editorial-support';
 import { demoEmail, expectAccessible, signIn } from './support';
 

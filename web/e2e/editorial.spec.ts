@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { campaignWithApprovedPost, ensureXAccount, submittedPost, X_ACCOUNT_ID } from './editorial-support';
 import { apiAs, demoEmail, expectAccessible, signIn } from './support';
 

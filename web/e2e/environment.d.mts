@@ -1,5 +1,4 @@
-export const E2E_SLOTS: Record<string, number>;
-export function e2eSlotOf(projectName: string): number;
+export const E2E_WORKERS: number;
 export function e2ePort(slot?: number): number;
 export function e2eBaseUrl(slot?: number): string;
 export function e2eEnvironment(slot?: number): Record<string, string>;

@@ -2,15 +2,17 @@
 // agree through it. The port follows the test Redis DB number, so helpers running side by side
 // (each with its own TEST_REDIS_URL) never collide.
 //
-// The desktop and the phone projects run side by side, each against a Gaung of its own: a slot
-// (0 or 1) with its own port, database, queue prefix and X stand-in, so neither sees the other's
-// changes (web/playwright.config.ts).
+// Playwright's workers run side by side, each against a Gaung of its own: a slot (the worker's
+// parallel index, 0 to E2E_WORKERS - 1) with its own port, database, queue prefix and platform
+// stand-ins, so no worker sees another's changes (web/e2e/fixtures.ts, web/playwright.config.ts).
 const testDatabase = process.env.TEST_DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/gaung_test';
 const testRedis = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379/1';
 
-/** Which slot a Playwright project runs against. */
-export const E2E_SLOTS = { desktop: 0, phone: 1, screenshots: 0 };
-export const e2eSlotOf = (projectName) => E2E_SLOTS[projectName] ?? 0;
+/**
+ * How many workers (and so Gaungs) a browser run uses. Each is a browser and a server: on 2 cores,
+ * 4 ran no faster than 2 and timed out (docs/web.md, "Tests and screenshots").
+ */
+export const E2E_WORKERS = Number(process.env.GAUNG_E2E_WORKERS || 2);
 
 export const e2ePort = (slot = 0) => Number(process.env.GAUNG_E2E_PORT || 39100 + Number(new URL(testRedis).pathname.slice(1) || 0)) + 20 * slot;
 export const e2eBaseUrl = (slot = 0) => `http://127.0.0.1:${e2ePort(slot)}`;
@@ -18,7 +20,7 @@ export const e2eBaseUrl = (slot = 0) => `http://127.0.0.1:${e2ePort(slot)}`;
 export const e2eXPort = (slot = 0) => e2ePort(slot) + 200;
 export const E2E_X_CLIENT = { clientId: 'x-client-1', clientSecret: 'x-client-secret' };
 /** The Telegram Bot API stand-in (test/contracts/telegram) for the notification bot; a browser test starts it on this port. */
-export const e2eTelegramPort = (slot = 0) => e2ePort(slot) + 201;
+export const e2eTelegramPort = (slot = 0) => e2ePort(slot) + 400;
 
 export function e2eEnvironment(slot = 0) {
   const database = new URL(testDatabase);

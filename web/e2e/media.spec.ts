@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { type APIRequestContext } from '@playwright/test';
+import { expect, test } from './fixtures';
 import type Sharp from 'sharp';
 import type * as MediaFixtures from '../../test/media/image-fixtures';
 import { apiAs, demoEmail, expectAccessible, signIn } from './support';

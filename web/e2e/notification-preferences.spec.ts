@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { apiAs, demoEmail, expectAccessible, signIn } from './support';
 
 // One person per project (no other spec reads their choices), started from the defaults through the API.

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { ContractServer, sendJson } from './contracts';
 import { apiAs, demoEmail, expectAccessible, signIn } from './support';
 

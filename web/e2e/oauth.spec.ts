@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { XContract } from './contracts';
 import { apiAs, demoEmail, expectAccessible, runXPort, signIn } from './support';
 

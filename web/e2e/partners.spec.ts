@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { apiAs, demoEmail, expectAccessible, signIn } from './support';
 
 test('KSPI invites KSBSI to a joint campaign; KSBSI accepts, then leaves after reading what leaving cancels', async ({ page, browser, request }, info) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { demoEmail, expectAccessible, signIn } from './support';
 
 test('an admin invites a member, who accepts in another browser and sees the workspace', async ({ page, browser }, info) => {

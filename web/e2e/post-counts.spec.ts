@@ -1,4 +1,5 @@
-import { type APIRequestContext, expect, test } from '@playwright/test';
+import { type APIRequestContext } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { apiAs, demoEmail, expectAccessible, signIn } from './support';
 
 // The demo's showcase posts (src/demo/demo-history.ts, SHOWCASE_TEXTS), published ten days before the seed.

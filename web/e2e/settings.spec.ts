@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { demoEmail, expectAccessible, signIn } from './support';
 
 test('a token created in settings is shown once, works with the API, and stops when revoked', async ({ page, request }, info) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { demoEmail, expectAccessible, signIn } from './support';
 
 test('the shell: skip link first, zone into the URL, language switch, keyboard all the way', async ({ page }, info) => {

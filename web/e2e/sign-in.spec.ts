@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { demoEmail, expectAccessible, signIn, signInThroughThePage } from './support';
 
 test.describe('signing in and out', () => {

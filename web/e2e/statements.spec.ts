@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { apiAs, demoEmail, expectAccessible, signIn } from './support';
 
 // Rapid response (issue 13): the coordinator who writes a statement cannot release it; the admin can,

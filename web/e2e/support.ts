@@ -1,17 +1,18 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { e2eEnvironment, e2eSlotOf, e2eTelegramPort, e2eXPort } from './environment.mjs';
+import { type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { e2eEnvironment, e2eTelegramPort, e2eXPort } from './environment.mjs';
 
 export const DEMO_PASSWORD = 'gaung-demo-2026';
 export type DemoRole = 'owner' | 'admin' | 'coordinator' | 'editor' | 'viewer';
 export const demoEmail = (role: DemoRole, org: 'kspi' | 'ksbsi' = 'kspi') => `${role}@${org}.demo`;
 
-/** The database of the Gaung this test's project runs against (in a test or a hook). */
-export const runDatabaseUrl = () => e2eEnvironment(e2eSlotOf(test.info().project.name)).DATABASE_URL!;
-/** The port of the X stand-in that this project's Gaung is configured with. */
-export const runXPort = () => e2eXPort(e2eSlotOf(test.info().project.name));
-/** The port of the Telegram Bot API stand-in that this project's Gaung is configured with. */
-export const runTelegramPort = () => e2eTelegramPort(e2eSlotOf(test.info().project.name));
+/** The database of the Gaung this worker runs against (in a test or a hook; web/e2e/fixtures.ts). */
+export const runDatabaseUrl = () => e2eEnvironment(test.info().parallelIndex).DATABASE_URL!;
+/** The port of the X stand-in that this worker's Gaung is configured with. */
+export const runXPort = () => e2eXPort(test.info().parallelIndex);
+/** The port of the Telegram Bot API stand-in that this worker's Gaung is configured with. */
+export const runTelegramPort = () => e2eTelegramPort(test.info().parallelIndex);
 
 /**
  * Signs in with the request the sign-in page itself sends (POST /auth/login for a cookie session):

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { TelegramContract } from './contracts';
 import { apiAs, demoEmail, expectAccessible, runTelegramPort, signIn } from './support';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { submittedPost } from './editorial-support';
 import { apiAs, demoEmail, expectAccessible, signIn } from './support';
 

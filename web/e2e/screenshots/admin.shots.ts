@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../fixtures';
 import { demoEmail } from '../support';
 import { shootBoth } from './shoot';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../fixtures';
 import { campaignWithApprovedPost, ensureXAccount, submittedPost } from '../editorial-support';
 import { apiAs, demoEmail } from '../support';
 import { shootBoth } from './shoot';

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test } from '../fixtures';
 import pg from 'pg';
 import { campaignWithApprovedPost, ensureXAccount, submittedPost } from '../editorial-support';
 import { apiAs, demoEmail, runDatabaseUrl } from '../support';
