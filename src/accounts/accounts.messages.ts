@@ -26,6 +26,7 @@ export const ACCOUNT_TEXT = {
     id: 'Platform mengembalikan akun lain ({name}) daripada akun yang dihubungkan ulang.',
     en: 'The platform answered with another account ({name}) than the one being reconnected.',
   },
+  instanceRequired: { id: 'Alamat instance Mastodon wajib diisi.', en: 'The Mastodon instance URL is required.' },
   platformNotConfigured: {
     id: 'OAuth untuk {platform} belum dikonfigurasi di server ini (lihat docs/accounts.md).',
     en: 'OAuth for {platform} is not configured on this server (see docs/accounts.md).',

@@ -15,6 +15,7 @@ import type {
   VerifiedIdentity,
 } from '../publisher';
 import { commonIssues, issue, requiredCredential, requiredExternalId } from '../publisher-helpers';
+import { FACEBOOK_CONNECT } from './facebook.connect';
 
 const PLATFORM = 'facebook';
 const FIRST_URL = /https?:\/\/[^\s]+/;
@@ -26,6 +27,8 @@ const FIRST_URL = /https?:\/\/[^\s]+/;
  */
 @Injectable()
 export class FacebookPublisher implements Publisher {
+  /** How an admin connects an account (read by src/accounts through PUBLISHER_CLASSES). */
+  static readonly connect = FACEBOOK_CONNECT;
   readonly platform = 'FACEBOOK' as const;
   readonly ambiguousRetry: AmbiguousRetry = 'none';
   readonly limits: PlatformLimits = {

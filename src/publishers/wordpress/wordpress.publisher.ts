@@ -18,6 +18,7 @@ import type {
 import { commonIssues, issue } from '../publisher-helpers';
 import { escapeHtml, plainTextToHtml } from './wordpress-content';
 import { wordpressError } from './wordpress-errors';
+import { WORDPRESS_CONNECT } from './wordpress.connect';
 
 const PLATFORM = 'wordpress';
 const MARKER = 'gaung-';
@@ -36,6 +37,8 @@ interface WpPost {
  */
 @Injectable()
 export class WordpressPublisher implements Publisher {
+  /** How an admin connects an account (read by src/accounts through PUBLISHER_CLASSES). */
+  static readonly connect = WORDPRESS_CONNECT;
   readonly platform: Platform = 'WORDPRESS';
   readonly limits: PlatformLimits = {
     maxChars: 100_000,

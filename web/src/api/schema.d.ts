@@ -1288,7 +1288,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/workspaces/{workspace}/accounts/oauth/facebook/start": {
+    "/workspaces/{workspace}/accounts/oauth/{platform}/start": {
         parameters: {
             query?: never;
             header?: never;
@@ -1297,93 +1297,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start connecting Facebook Pages: returns the authorize URL (state valid 10 minutes, once) */
-        post: operations["OAuthController_facebook"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/workspaces/{workspace}/accounts/oauth/instagram/start": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Start connecting Instagram professional accounts (through Facebook Login) */
-        post: operations["OAuthController_instagram"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/workspaces/{workspace}/accounts/oauth/threads/start": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Start connecting a Threads account */
-        post: operations["OAuthController_threads"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/workspaces/{workspace}/accounts/oauth/x/start": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Start connecting an X account (OAuth 2.0 with PKCE) */
-        post: operations["OAuthController_x"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/workspaces/{workspace}/accounts/oauth/linkedin/start": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Start connecting a LinkedIn member */
-        post: operations["OAuthController_linkedin"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/workspaces/{workspace}/accounts/oauth/mastodon/start": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Start connecting a Mastodon account on an instance (Gaung registers itself there on first use) */
-        post: operations["OAuthController_mastodon"];
+        /** Start connecting accounts through the platform's OAuth: returns the authorize URL (state valid 10 minutes, once). Mastodon needs the instance; Gaung registers itself there on first use */
+        post: operations["OAuthController_start"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1416,6 +1331,23 @@ export interface paths {
         };
         /** The platform's redirect after the admin approved (public: the state identifies the flow). A browser (Accept: text/html) is sent on with 303 to /app/<workspace>/accounts?oauth=connected|error&platform=&code= */
         get: operations["OAuthController_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/platforms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every platform and how its accounts are connected: the credential form's fields (in order) and the OAuth flow */
+        get: operations["PlatformsController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1783,13 +1715,33 @@ export interface components {
             /** @description A generated webhook signing secret, shown only this once */
             secret?: string;
         };
-        /** @description The credential form of one platform, chosen by platform */
+        /** @description The credential form of one platform, chosen by platform (GET /platforms lists the fields) */
         AccountCredentials: {
+            /** @constant */
+            platform: "WEBHOOK";
+            url: string;
+            secret?: string;
+            displayName?: string;
+            postingSlots?: components["schemas"]["PostingSlot"][];
+        } | {
+            /** @constant */
+            platform: "FEED";
+            handle?: string;
+            displayName?: string;
+            postingSlots?: components["schemas"]["PostingSlot"][];
+        } | {
             /** @constant */
             platform: "TELEGRAM";
             botToken: string;
             chatId: string;
             apiBaseUrl?: string;
+            displayName?: string;
+            postingSlots?: components["schemas"]["PostingSlot"][];
+        } | {
+            /** @constant */
+            platform: "MASTODON";
+            instanceUrl: string;
+            accessToken: string;
             displayName?: string;
             postingSlots?: components["schemas"]["PostingSlot"][];
         } | {
@@ -1806,26 +1758,6 @@ export interface components {
             siteUrl: string;
             username: string;
             applicationPassword: string;
-            displayName?: string;
-            postingSlots?: components["schemas"]["PostingSlot"][];
-        } | {
-            /** @constant */
-            platform: "MASTODON";
-            instanceUrl: string;
-            accessToken: string;
-            displayName?: string;
-            postingSlots?: components["schemas"]["PostingSlot"][];
-        } | {
-            /** @constant */
-            platform: "WEBHOOK";
-            url: string;
-            secret?: string;
-            displayName?: string;
-            postingSlots?: components["schemas"]["PostingSlot"][];
-        } | {
-            /** @constant */
-            platform: "FEED";
-            handle?: string;
             displayName?: string;
             postingSlots?: components["schemas"]["PostingSlot"][];
         };
@@ -2125,6 +2057,28 @@ export interface components {
         };
         /** @enum {string} */
         CommentKind: "COMMENT" | "CHANGES_REQUESTED" | "APPROVED" | "SUBMITTED";
+        ConnectMethods: {
+            platforms: {
+                platform: components["schemas"]["Platform"];
+                /** @description The credential form (POST /workspaces/{workspace}/accounts), fields in order; null without one */
+                form: {
+                    /** @description The form's field name; the web's help text is keyed by it */
+                    name: string;
+                    /** @description Typed into a password input */
+                    secret: boolean;
+                    optional: boolean;
+                    /** @description Folded under "more settings" (self-hosted servers) */
+                    advanced: boolean;
+                }[] | null;
+                /** @description The OAuth flow (POST /workspaces/{workspace}/accounts/oauth/{segment}/start); null without one */
+                oauth: {
+                    segment: string;
+                    /** @description Accounts reconnect through OAuth rather than the form */
+                    reconnects: boolean;
+                    asksForInstance: boolean;
+                } | null;
+            }[];
+        };
         ContentIssue: {
             code: string;
             /** @description Names the platform and account, in the caller's language */
@@ -5699,171 +5653,13 @@ export interface operations {
             422: components["responses"]["UnprocessableContent"];
         };
     };
-    OAuthController_facebook: {
+    OAuthController_start: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                /** @description Workspace slug or id */
-                workspace: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": Record<string, never>;
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OAuthStart"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableContent"];
-        };
-    };
-    OAuthController_instagram: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Workspace slug or id */
-                workspace: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": Record<string, never>;
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OAuthStart"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableContent"];
-        };
-    };
-    OAuthController_threads: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Workspace slug or id */
-                workspace: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": Record<string, never>;
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OAuthStart"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableContent"];
-        };
-    };
-    OAuthController_x: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Workspace slug or id */
-                workspace: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": Record<string, never>;
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OAuthStart"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableContent"];
-        };
-    };
-    OAuthController_linkedin: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Workspace slug or id */
-                workspace: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": Record<string, never>;
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OAuthStart"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableContent"];
-        };
-    };
-    OAuthController_mastodon: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+                /** @description The platform's OAuth segment (GET /platforms lists them) */
+                platform: "mastodon" | "facebook" | "instagram" | "threads" | "x" | "linkedin";
                 /** @description Workspace slug or id */
                 workspace: string;
             };
@@ -5872,7 +5668,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    instanceUrl: string;
+                    /** @description The instance, for a federated platform such as Mastodon (required there, refused elsewhere) */
+                    instanceUrl?: string;
                 };
             };
         };
@@ -5889,7 +5686,19 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /**
+             * @description Not found, or not in a workspace you belong to
+             *
+             *     Not found, or not in a workspace you belong to
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             422: components["responses"]["UnprocessableContent"];
         };
     };
@@ -5964,6 +5773,28 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    PlatformsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectMethods"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     NotificationsController_list: {

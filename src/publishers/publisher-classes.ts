@@ -1,0 +1,32 @@
+import type { Type } from '@nestjs/common';
+import { BlueskyPublisher } from './bluesky';
+import type { ConnectMethod } from './connect-method';
+import { FacebookPublisher } from './facebook/facebook.publisher';
+import { FeedPublisher } from './feed/feed.publisher';
+import { InstagramPublisher } from './instagram/instagram.publisher';
+import { LinkedInPublisher } from './linkedin/linkedin.publisher';
+import { MastodonPublisher } from './mastodon';
+import type { Publisher } from './publisher';
+import { TelegramPublisher } from './telegram';
+import { ThreadsPublisher } from './threads/threads.publisher';
+import { WebhookPublisher } from './webhook/webhook.publisher';
+import { WordpressPublisher } from './wordpress';
+import { XPublisher } from './x/x.publisher';
+
+/** A publisher class: built by Nest, and saying statically how its accounts are connected. */
+export type PublisherClass = Type<Publisher> & { readonly connect: ConnectMethod };
+
+/** Every platform, one line each: publishing, and connecting (form and OAuth steps), are read from here. */
+export const PUBLISHER_CLASSES: readonly PublisherClass[] = [
+  WebhookPublisher,
+  FeedPublisher,
+  TelegramPublisher,
+  MastodonPublisher,
+  BlueskyPublisher,
+  WordpressPublisher,
+  FacebookPublisher,
+  InstagramPublisher,
+  ThreadsPublisher,
+  XPublisher,
+  LinkedInPublisher,
+];
