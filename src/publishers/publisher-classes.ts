@@ -16,14 +16,17 @@ import { XPublisher } from './x/x.publisher';
 /** A publisher class: built by Nest, and saying statically how its accounts are connected. */
 export type PublisherClass = Type<Publisher> & { readonly connect: ConnectMethod };
 
-/** Every platform, one line each: publishing, and connecting (form and OAuth steps), are read from here. */
+/**
+ * Every platform, one line each: publishing, and connecting (form and OAuth steps), are read from here.
+ * The order is the order of the web's connect buttons.
+ */
 export const PUBLISHER_CLASSES: readonly PublisherClass[] = [
+  TelegramPublisher,
+  BlueskyPublisher,
+  MastodonPublisher,
+  WordpressPublisher,
   WebhookPublisher,
   FeedPublisher,
-  TelegramPublisher,
-  MastodonPublisher,
-  BlueskyPublisher,
-  WordpressPublisher,
   FacebookPublisher,
   InstagramPublisher,
   ThreadsPublisher,

@@ -1718,30 +1718,10 @@ export interface components {
         /** @description The credential form of one platform, chosen by platform (GET /platforms lists the fields) */
         AccountCredentials: {
             /** @constant */
-            platform: "WEBHOOK";
-            url: string;
-            secret?: string;
-            displayName?: string;
-            postingSlots?: components["schemas"]["PostingSlot"][];
-        } | {
-            /** @constant */
-            platform: "FEED";
-            handle?: string;
-            displayName?: string;
-            postingSlots?: components["schemas"]["PostingSlot"][];
-        } | {
-            /** @constant */
             platform: "TELEGRAM";
             botToken: string;
             chatId: string;
             apiBaseUrl?: string;
-            displayName?: string;
-            postingSlots?: components["schemas"]["PostingSlot"][];
-        } | {
-            /** @constant */
-            platform: "MASTODON";
-            instanceUrl: string;
-            accessToken: string;
             displayName?: string;
             postingSlots?: components["schemas"]["PostingSlot"][];
         } | {
@@ -1754,10 +1734,30 @@ export interface components {
             postingSlots?: components["schemas"]["PostingSlot"][];
         } | {
             /** @constant */
+            platform: "MASTODON";
+            instanceUrl: string;
+            accessToken: string;
+            displayName?: string;
+            postingSlots?: components["schemas"]["PostingSlot"][];
+        } | {
+            /** @constant */
             platform: "WORDPRESS";
             siteUrl: string;
             username: string;
             applicationPassword: string;
+            displayName?: string;
+            postingSlots?: components["schemas"]["PostingSlot"][];
+        } | {
+            /** @constant */
+            platform: "WEBHOOK";
+            url: string;
+            secret?: string;
+            displayName?: string;
+            postingSlots?: components["schemas"]["PostingSlot"][];
+        } | {
+            /** @constant */
+            platform: "FEED";
+            handle?: string;
             displayName?: string;
             postingSlots?: components["schemas"]["PostingSlot"][];
         };
@@ -5658,8 +5658,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The platform's OAuth segment (GET /platforms lists them) */
-                platform: "mastodon" | "facebook" | "instagram" | "threads" | "x" | "linkedin";
+                /** @description The platform's OAuth segment, as GET /platforms lists it (x, linkedin, mastodon...) */
+                platform: string;
                 /** @description Workspace slug or id */
                 workspace: string;
             };
