@@ -3,7 +3,7 @@ import { api, call } from './client';
 import { untypedRequest } from './untyped-request';
 import type { components } from './schema';
 
-export type AccountStatus = 'ACTIVE' | 'NEEDS_RECONNECT' | 'DISABLED';
+export type AccountStatus = components['schemas']['AccountStatus'];
 export interface PostingSlot { weekday: number; time: string }
 
 /** A connected account as GET /workspaces/{workspace}/accounts shows it (never credentials). */

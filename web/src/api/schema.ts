@@ -6665,3 +6665,48 @@ export interface operations {
         };
     };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsAuthRegisterPostRequestBodyContentApplicationJsonLocaleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/auth/register"]["post"]["requestBody"]["content"]["application/json"]["locale"]> = ["id", "en"];
+export const pathsAuthLoginPostRequestBodyContentApplicationJsonSessionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/auth/login"]["post"]["requestBody"]["content"]["application/json"]["session"]> = ["bearer", "cookie"];
+export const pathsMePatchRequestBodyContentApplicationJsonLocaleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/me"]["patch"]["requestBody"]["content"]["application/json"]["locale"]> = ["id", "en"];
+export const pathsWorkspacesPostRequestBodyContentApplicationJsonLocaleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/workspaces"]["post"]["requestBody"]["content"]["application/json"]["locale"]> = ["id", "en"];
+export const pathsWorkspacesWorkspacePatchRequestBodyContentApplicationJsonLocaleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/workspaces/{workspace}"]["patch"]["requestBody"]["content"]["application/json"]["locale"]> = ["id", "en"];
+export const pathsInvitationsAcceptNewPostRequestBodyContentApplicationJsonLocaleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/invitations/accept-new"]["post"]["requestBody"]["content"]["application/json"]["locale"]> = ["id", "en"];
+export const pathsInvitationsAcceptNewPostRequestBodyContentApplicationJsonSessionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/invitations/accept-new"]["post"]["requestBody"]["content"]["application/json"]["session"]> = ["bearer", "cookie"];
+export const pathsWorkspacesWorkspaceCampaignsGetParametersQueryIncludeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/workspaces/{workspace}/campaigns"]["get"]["parameters"]["query"]["include"]> = ["active", "archived", "all"];
+export const pathsWorkspacesWorkspaceCalendarGetParametersQueryViewValues: ReadonlyArray<FlattenedDeepRequired<paths>["/workspaces/{workspace}/calendar"]["get"]["parameters"]["query"]["view"]> = ["day", "week", "month"];
+export const pathsWorkspacesWorkspaceAccountsGetParametersQueryIncludeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/workspaces/{workspace}/accounts"]["get"]["parameters"]["query"]["include"]> = ["connected", "all"];
+export const pathsWorkspacesWorkspaceNotificationsGetParametersQueryIncludeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/workspaces/{workspace}/notifications"]["get"]["parameters"]["query"]["include"]> = ["open", "all"];
+export const pathsWorkspacesWorkspaceNotificationsMineGetParametersQueryUnreadValues: ReadonlyArray<FlattenedDeepRequired<paths>["/workspaces/{workspace}/notifications/mine"]["get"]["parameters"]["query"]["unread"]> = ["true", "false"];
+export const pathsWorkspacesWorkspaceWebhooksPostRequestBodyContentApplicationJsonEventsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/workspaces/{workspace}/webhooks"]["post"]["requestBody"]["content"]["application/json"]["events"]> = ["TARGET_FAILED", "TARGET_UNCONFIRMED", "TARGET_EXPIRED", "ACCOUNT_NEEDS_RECONNECT", "POST_NOT_APPROVED_IN_TIME", "TARGET_PUBLISHED_LATE"];
+export const accountStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountStatus"]> = ["ACTIVE", "NEEDS_RECONNECT", "DISABLED"];
+export const altTextPolicyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AltTextPolicy"]> = ["REQUIRED", "RECOMMENDED"];
+export const analyticsReportSubjectKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AnalyticsReport"]["subject"]["kind"]> = ["campaign", "account"];
+export const calendarDateSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CalendarDate"]["source"]> = ["holiday", "key-date"];
+export const calendarDateKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CalendarDate"]["kind"]> = ["STRIKE", "RALLY", "ANNIVERSARY", "OTHER", "PUBLIC_HOLIDAY"];
+export const campaignRelationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Campaign"]["relation"]> = ["owner", "partner"];
+export const commentKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CommentKind"]> = ["COMMENT", "CHANGES_REQUESTED", "APPROVED", "SUBMITTED"];
+export const deliveryStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeliveryState"]> = ["PENDING", "SCHEDULED", "HELD", "PUBLISHING", "PUBLISHED", "FAILED", "UNCONFIRMED", "CANCELLED", "EXPIRED"];
+export const displayStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DisplayState"]> = ["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "SCHEDULED", "HELD", "PUBLISHING", "PUBLISHED", "PARTLY_PUBLISHED", "UNCONFIRMED", "FAILED", "EXPIRED", "CANCELLED"];
+export const keyDateKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KeyDateKind"]> = ["STRIKE", "RALLY", "ANNIVERSARY", "OTHER"];
+export const latePolicyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LatePolicy"]> = ["PUBLISH_LATE", "EXPIRE"];
+export const mediaMetadataValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Media"]["metadata"]> = ["STRIPPED", "KEPT_VIDEO", "KEPT_OLDER_UPLOAD"];
+export const metricSnapshotStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MetricSnapshot"]["stage"]> = ["H1", "H24", "D7", "ON_DEMAND"];
+export const metricSnapshotStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MetricSnapshot"]["state"]> = ["OK", "NOT_AVAILABLE", "DELETED", "FAILED"];
+export const notificationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationKind"]> = ["TARGET_FAILED", "TARGET_UNCONFIRMED", "TARGET_EXPIRED", "ACCOUNT_NEEDS_RECONNECT", "POST_NOT_APPROVED_IN_TIME", "TARGET_PUBLISHED_LATE", "POST_SUBMITTED", "POST_CHANGES_REQUESTED", "POST_APPROVED", "POST_COMMENTED", "WORKSPACE_HELD", "WORKSPACE_RESUMED", "CAMPAIGN_HELD", "CAMPAIGN_RESUMED", "PARTNER_INVITED", "STATEMENT_AWAITING_RELEASE", "POST_APPROVAL_DUE_SOON"];
+export const notificationSubjectValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationSubject"]> = ["POST", "ACCOUNT", "CAMPAIGN", "WORKSPACE"];
+export const partnershipStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PartnershipStatus"]> = ["INVITED", "ACTIVE", "DECLINED", "LEFT"];
+export const platformValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Platform"]> = ["FACEBOOK", "INSTAGRAM", "X", "THREADS", "LINKEDIN", "TELEGRAM", "MASTODON", "BLUESKY", "WORDPRESS", "WEBHOOK", "FEED"];
+export const postStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PostStatus"]> = ["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "APPROVED", "CANCELLED"];
+export const readinessStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Readiness"]["status"]> = ["ok", "unavailable"];
+export const resumeOutcomePolicyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResumeOutcome"]["policy"]> = ["PUBLISH_LATE", "EXPIRE", "NO_CAMPAIGN"];
+export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["VIEWER", "EDITOR", "COORDINATOR", "ADMIN", "OWNER"];
+export const scheduleInputFoldValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScheduleInput"]["fold"]> = ["earlier", "later"];
+export const telegramBotUpdatesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TelegramBot"]["updates"]> = ["webhook", "polling"];
