@@ -11,6 +11,8 @@ import type { PlatformHttp } from './http/platform-http';
  */
 export interface ConnectMethod {
   readonly platform: Platform;
+  /** The platform's name as people write it (messages about a post's targets). */
+  readonly name: string;
   form?: CredentialForm;
   oauth?: OAuthSteps;
 }

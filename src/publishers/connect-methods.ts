@@ -20,6 +20,11 @@ export function oauthStepsFor(segment: string): OAuthPlatformSteps | null {
   return OAUTH_BY_SEGMENT.get(segment) ?? null;
 }
 
+/** The platform's name as people write it. */
+export function platformName(platform: Platform): string {
+  return CONNECT_METHODS.find((method) => method.platform === platform)?.name ?? platform;
+}
+
 export function credentialFormFor(platform: Platform): CredentialForm | null {
   return CONNECT_METHODS.find((method) => method.platform === platform)?.form ?? null;
 }

@@ -4,6 +4,7 @@ import { buildFacebookAuthorizeUrl, exchangeFacebookCode, facebookPageAccounts }
 /** Facebook Login; every page the admin granted is connected (page tokens do not expire). */
 export const FACEBOOK_CONNECT: ConnectMethod = {
   platform: 'FACEBOOK',
+  name: 'Facebook',
   oauth: {
     segment: 'facebook',
     reconnects: true,

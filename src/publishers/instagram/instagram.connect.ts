@@ -4,6 +4,7 @@ import { buildInstagramAuthorizeUrl, exchangeInstagramCode, instagramAccounts } 
 /** Facebook Login; every Instagram professional account linked to a granted page is connected. */
 export const INSTAGRAM_CONNECT: ConnectMethod = {
   platform: 'INSTAGRAM',
+  name: 'Instagram',
   oauth: {
     segment: 'instagram',
     reconnects: true,

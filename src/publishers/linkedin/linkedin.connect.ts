@@ -6,6 +6,7 @@ const MEMBER_TO_BE_VERIFIED = 'urn:li:person:me';
 /** LinkedIn's OAuth for a member; the member's URN is learnt from "who am I". */
 export const LINKEDIN_CONNECT: ConnectMethod = {
   platform: 'LINKEDIN',
+  name: 'LinkedIn',
   oauth: {
     segment: 'linkedin',
     reconnects: true,

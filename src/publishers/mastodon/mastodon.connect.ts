@@ -8,6 +8,7 @@ import { exchangeMastodonCode, mastodonAuthorizeUrl } from './mastodon-oauth';
  */
 export const MASTODON_CONNECT: ConnectMethod = {
   platform: 'MASTODON',
+  name: 'Mastodon',
   form: credentialForm({ instanceUrl: { schema: zHttpUrl }, accessToken: { schema: zSecret(500), secret: true } }, (form) => ({
     baseUrl: form.instanceUrl,
     externalId: null,

@@ -4,6 +4,7 @@ import { buildThreadsAuthorizeUrl, exchangeThreadsCode } from './threads-oauth';
 /** Threads' own OAuth; the long-lived token expires and is refreshed by the account health check. */
 export const THREADS_CONNECT: ConnectMethod = {
   platform: 'THREADS',
+  name: 'Threads',
   oauth: {
     segment: 'threads',
     reconnects: true,

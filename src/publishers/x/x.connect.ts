@@ -4,6 +4,7 @@ import { buildXAuthorizeUrl, createPkce, exchangeXCode } from './x-oauth';
 /** OAuth 2.0 with PKCE (a public client needs no secret). */
 export const X_CONNECT: ConnectMethod = {
   platform: 'X',
+  name: 'X',
   oauth: {
     segment: 'x',
     reconnects: true,
