@@ -22,6 +22,7 @@ import { mastodonError } from './mastodon-errors';
 import { findOwnStatus, inconclusive, type ListedStatus, LOOKUP_PAGE_SIZE } from './mastodon-lookup';
 import { trimSlash } from './mastodon-oauth';
 import { MASTODON_CONNECT } from './mastodon.connect';
+import { MastodonMetrics } from './mastodon.metrics';
 
 const PLATFORM = 'mastodon';
 const DEFAULT_MAX_CHARS = 500;
@@ -54,6 +55,8 @@ interface InstanceInfo {
 export class MastodonPublisher implements Publisher {
   /** How an admin connects an account (read by src/accounts through PUBLISHER_CLASSES). */
   static readonly connect = MASTODON_CONNECT;
+  /** Reads a published post's counts back (docs/analytics.md); platforms without one say "not available". */
+  static readonly metrics = MastodonMetrics;
   readonly platform: Platform = 'MASTODON';
   readonly limits: PlatformLimits = {
     maxChars: DEFAULT_MAX_CHARS,

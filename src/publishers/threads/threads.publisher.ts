@@ -21,6 +21,7 @@ import type {
 import { commonIssues, issue, requiredCredential, requiredExternalId } from '../publisher-helpers';
 import { refreshThreadsToken } from './threads-oauth';
 import { THREADS_CONNECT } from './threads.connect';
+import { ThreadsMetrics } from './threads.metrics';
 
 const PLATFORM = 'threads';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -40,6 +41,8 @@ type GraphParams = Record<string, string | boolean | undefined>;
 export class ThreadsPublisher implements Publisher {
   /** How an admin connects an account (read by src/accounts through PUBLISHER_CLASSES). */
   static readonly connect = THREADS_CONNECT;
+  /** Reads a published post's counts back (docs/analytics.md); platforms without one say "not available". */
+  static readonly metrics = ThreadsMetrics;
   readonly platform = 'THREADS' as const;
   readonly ambiguousRetry: AmbiguousRetry = 'none';
   readonly limits: PlatformLimits = {
