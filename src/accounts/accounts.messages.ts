@@ -2,6 +2,7 @@ import type { LocalizedText } from '../core/i18n';
 
 export const ACCOUNT_TEXT = {
   account: { id: 'Akun', en: 'Account' },
+  platform: { id: 'Platform', en: 'Platform' },
   verificationFailed: { id: 'Platform menolak kredensial ini: {reason}', en: 'The platform refused these credentials: {reason}' },
   unreadableReply: {
     id: 'Platform memberi jawaban yang tidak dapat dibaca Gaung. Periksa alamat servernya, lalu coba lagi.',

@@ -63,7 +63,7 @@ export class OAuthFlows {
 
   private flowOf(segment: string) {
     const flow = oauthStepsFor(segment);
-    if (!flow) throw AppError.notFound({ id: 'Platform', en: 'Platform' });
+    if (!flow) throw AppError.notFound(ACCOUNT_TEXT.platform);
     return flow;
   }
 

@@ -9,6 +9,7 @@ import { AppError, ZodValidationPipe } from '../../core/errors';
 import { ApiErrors, ApiZodBody, ApiZodQuery, ApiZodResponse, openApiSchema, ZodBody, ZodQuery } from '../../core/http';
 import { oauthStepsFor } from '../../publishers';
 import { instanceOAuthStartSchema, oauthCallbackSchema, oauthCompleteSchema, oauthStartDocSchema, oauthStartSchema } from '../accounts.schemas';
+import { ACCOUNT_TEXT } from '../accounts.messages';
 import { OAuthService } from './oauth.service';
 import { oauthConnectedView, oauthStartView } from '../account-view';
 
@@ -32,7 +33,7 @@ export class OAuthController {
   @ApiZodResponse(200, oauthStartView)
   start(@Access() access: WorkspaceAccess, @CurrentPrincipal() principal: Principal, @Param('platform') platform: string, @Body() body: unknown) {
     const flow = oauthStepsFor(platform);
-    if (!flow) throw AppError.notFound({ id: 'Platform', en: 'Platform' });
+    if (!flow) throw AppError.notFound(ACCOUNT_TEXT.platform);
     // Each platform's body is checked as its own route's was: Mastodon's names the instance, the others are empty.
     const input = new ZodValidationPipe(flow.steps.asksForInstance ? instanceOAuthStartSchema : oauthStartSchema).transform(body);
     return this.oauth.start(access, principal, platform, input?.instanceUrl);
@@ -62,7 +63,7 @@ export class OAuthController {
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    if (!oauthStepsFor(platform)) throw AppError.notFound({ id: 'Platform', en: 'Platform' });
+    if (!oauthStepsFor(platform)) throw AppError.notFound(ACCOUNT_TEXT.platform);
     // A browser (it asks for HTML) goes back to the accounts page; API clients keep the JSON answer.
     if (!accept?.includes('text/html')) return this.oauth.callback(platform, query);
     res.redirect(HttpStatus.SEE_OTHER, await this.oauth.callbackPage(platform, query));
