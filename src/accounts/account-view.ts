@@ -101,3 +101,26 @@ export const rateBudgetListView = z
     ),
   })
   .meta({ id: 'RateBudgetList', description: 'The rate budget left on each connected account whose platform has one (Instagram, Threads)' });
+
+const credentialFieldView = z.object({
+  name: z.string().meta({ description: "The form's field name; the web's help text is keyed by it" }),
+  secret: z.boolean().meta({ description: 'Typed into a password input' }),
+  optional: z.boolean(),
+  advanced: z.boolean().meta({ description: 'Folded under "more settings" (self-hosted servers)' }),
+});
+
+/** How each platform's accounts are connected: a credential form, OAuth, or both. */
+export const connectMethodListView = z
+  .object({
+    platforms: z.array(
+      z.object({
+        platform: zPlatform,
+        form: z.array(credentialFieldView).nullable().meta({ description: 'The credential form (POST /workspaces/{workspace}/accounts), fields in order; null without one' }),
+        oauth: z
+          .object({ segment: z.string(), reconnects: z.boolean().meta({ description: 'Accounts reconnect through OAuth rather than the form' }), asksForInstance: z.boolean() })
+          .nullable()
+          .meta({ description: 'The OAuth flow (POST /workspaces/{workspace}/accounts/oauth/{segment}/start); null without one' }),
+      }),
+    ),
+  })
+  .meta({ id: 'ConnectMethods' });

@@ -2,6 +2,7 @@ import type { LocalizedText } from '../core/i18n';
 
 export const ACCOUNT_TEXT = {
   account: { id: 'Akun', en: 'Account' },
+  platform: { id: 'Platform', en: 'Platform' },
   verificationFailed: { id: 'Platform menolak kredensial ini: {reason}', en: 'The platform refused these credentials: {reason}' },
   unreadableReply: {
     id: 'Platform memberi jawaban yang tidak dapat dibaca Gaung. Periksa alamat servernya, lalu coba lagi.',
@@ -26,6 +27,7 @@ export const ACCOUNT_TEXT = {
     id: 'Platform mengembalikan akun lain ({name}) daripada akun yang dihubungkan ulang.',
     en: 'The platform answered with another account ({name}) than the one being reconnected.',
   },
+  instanceRequired: { id: 'Alamat instance Mastodon wajib diisi.', en: 'The Mastodon instance URL is required.' },
   platformNotConfigured: {
     id: 'OAuth untuk {platform} belum dikonfigurasi di server ini (lihat docs/accounts.md).',
     en: 'OAuth for {platform} is not configured on this server (see docs/accounts.md).',

@@ -14,11 +14,12 @@ import { OAuthFlows } from './oauth/oauth-flows';
 import { OAuthStateStore } from './oauth/oauth-state.store';
 import { OAuthRepository } from './oauth/oauth.repository';
 import { OAuthService } from './oauth/oauth.service';
+import { PlatformsController } from './platforms.controller';
 
 /** Connected accounts (the API): forms, OAuth flows, reconnect, disconnect. */
 @Module({
   imports: [PublishingModule, PublishersModule],
-  controllers: [AccountsController, OAuthController],
+  controllers: [AccountsController, OAuthController, PlatformsController],
   providers: [AccountsService, AccountsRepository, AccountVerifier, OAuthService, OAuthRepository, OAuthFlows, OAuthStateStore, MastodonAppsStore],
   exports: [AccountsService, AccountsRepository],
 })

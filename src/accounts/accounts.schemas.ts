@@ -1,37 +1,23 @@
 import { z } from 'zod';
 import { postingSlotsSchema } from '../calendar/posting-slots';
 import { changesSomething, NOTHING_TO_CHANGE, zInstant, zName } from '../core/http';
-import { inputMessage } from '../core/i18n';
+import { FORM_CONNECT_METHODS, zHttpUrl } from '../publishers';
 
-const httpUrl = z
-  .string()
-  .trim()
-  .max(500)
-  .refine((value) => {
-    try {
-      return ['http:', 'https:'].includes(new URL(value).protocol);
-    } catch {
-      return false;
-    }
-  }, inputMessage({ id: 'Alamat http(s)://…', en: 'An http(s):// address' }))
-  .transform((value) => value.replace(/\/+$/, ''));
-
-const secret = (max = 500) => z.string().trim().min(1).max(max);
 const common = { displayName: zName.optional(), postingSlots: postingSlotsSchema.optional() };
 
-/** One credential form per platform that connects without OAuth (Mastodon also has OAuth). */
-export const credentialsFormSchema = z.discriminatedUnion('platform', [
-  z.object({ platform: z.literal('TELEGRAM'), botToken: secret(200), chatId: z.string().trim().min(1).max(100), apiBaseUrl: httpUrl.optional(), ...common }).strict(),
-  z.object({ platform: z.literal('BLUESKY'), identifier: z.string().trim().min(1).max(300), appPassword: secret(200), serviceUrl: httpUrl.optional(), ...common }).strict(),
-  z.object({ platform: z.literal('WORDPRESS'), siteUrl: httpUrl, username: z.string().trim().min(1).max(200), applicationPassword: secret(200), ...common }).strict(),
-  z.object({ platform: z.literal('MASTODON'), instanceUrl: httpUrl, accessToken: secret(500), ...common }).strict(),
-  z.object({ platform: z.literal('WEBHOOK'), url: httpUrl, secret: z.string().min(16).max(200).optional(), ...common }).strict(),
-  z.object({ platform: z.literal('FEED'), handle: z.string().trim().min(1).max(200).optional(), ...common }).strict(),
-]).meta({ id: 'AccountCredentials', description: 'The credential form of one platform, chosen by platform' });
+/** One credential form per platform that connects without OAuth (Mastodon has both), from each platform's folder. */
+const formSchemas = FORM_CONNECT_METHODS.map(({ platform, form }) =>
+  z.object({ platform: z.literal(platform), ...Object.fromEntries(Object.entries(form.fields).map(([name, field]) => [name, field.schema])), ...common }).strict(),
+);
+const [firstForm, ...otherForms] = formSchemas;
+if (!firstForm) throw new Error('No platform connects by a credential form (src/publishers/publisher-classes.ts)');
+export const credentialsFormSchema = z
+  .discriminatedUnion('platform', [firstForm, ...otherForms])
+  .meta({ id: 'AccountCredentials', description: 'The credential form of one platform, chosen by platform (GET /platforms lists the fields)' });
 export type CredentialsForm = z.infer<typeof credentialsFormSchema>;
 
 export const updateAccountSchema = z
-  .object({ displayName: zName, postingSlots: postingSlotsSchema, baseUrl: httpUrl.nullable() })
+  .object({ displayName: zName, postingSlots: postingSlotsSchema, baseUrl: zHttpUrl.nullable() })
   .partial()
   .strict()
   .refine(changesSomething, NOTHING_TO_CHANGE);
@@ -50,9 +36,14 @@ export const nextSlotSchema = z
   })
   .strict();
 
-/** Mastodon's OAuth needs the instance; the other platforms need nothing (an empty or absent body). */
+/** An OAuth start of a federated platform (Mastodon) names the instance; the other platforms need nothing (an empty or absent body). */
 export const oauthStartSchema = z.object({}).strict().optional();
-export const mastodonOAuthStartSchema = z.object({ instanceUrl: httpUrl }).strict();
+export const instanceOAuthStartSchema = z.object({ instanceUrl: zHttpUrl }).strict();
+/** The start body as documented: one route for every platform. */
+export const oauthStartDocSchema = z
+  .object({ instanceUrl: zHttpUrl.optional().meta({ description: 'The instance, for a federated platform such as Mastodon (required there, refused elsewhere)' }) })
+  .strict()
+  .optional();
 
 /** A front-end that receives the platform's redirect itself hands the code and state over. */
 export const oauthCompleteSchema = z

@@ -5,20 +5,17 @@ import { accessActor, type Actor, auditJson, AuditService } from '../core/audit'
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { nextFreeSlots, postingSlotsSchema } from '../calendar/posting-slots';
 import { resolveZone, zonedFormatter } from '../core/time';
-import { newSecretToken } from '../core/crypto';
 import { PrismaService, type ConnectedAccount, type Tx } from '../core/database';
 import { AppError } from '../core/errors';
 import { requestContext } from '../core/logging';
 import { HoldResumeService, pendingDeliveries, RateBudgetChecker } from '../publishing';
-import type { VerifiedIdentity } from '../publishers';
+import { credentialFormFor, type VerifiedIdentity } from '../publishers';
 import { AccountCredentialsStore } from '../core/credentials';
 import { AccountVerifier, type CandidateAccount } from './account-verifier';
 import { presentAccount } from './account-view';
 import { ACCOUNT_TEXT } from './accounts.messages';
 import { AccountsRepository } from './accounts.repository';
 import type { CredentialsForm, UpdateAccount } from './accounts.schemas';
-
-
 
 /** A verified account ready to be written: the platform answered "who am I" for these credentials. */
 export interface VerifiedConnection {
@@ -245,23 +242,10 @@ export class AccountsService {
   }
 }
 
-/** What a credential form means for each platform: where the account lives and what is secret. */
+/** What a credential form means for its platform (the platform's folder says where the account lives and what is secret). */
 function candidateFromForm(accountId: string, workspaceId: string, form: CredentialsForm): { candidate: CandidateAccount; revealedSecret: string | null } {
-  const base = { accountId, workspaceId, platform: form.platform, externalId: null, handle: null, settings: {} };
-  switch (form.platform) {
-    case 'TELEGRAM':
-      return { candidate: { ...base, baseUrl: form.apiBaseUrl ?? null, externalId: form.chatId, credentials: { botToken: form.botToken } }, revealedSecret: null };
-    case 'BLUESKY':
-      return { candidate: { ...base, baseUrl: form.serviceUrl ?? null, credentials: { identifier: form.identifier, appPassword: form.appPassword } }, revealedSecret: null };
-    case 'WORDPRESS':
-      return { candidate: { ...base, baseUrl: form.siteUrl, credentials: { username: form.username, applicationPassword: form.applicationPassword } }, revealedSecret: null };
-    case 'MASTODON':
-      return { candidate: { ...base, baseUrl: form.instanceUrl, credentials: { accessToken: form.accessToken } }, revealedSecret: null };
-    case 'WEBHOOK': {
-      const secret = form.secret ?? newSecretToken('whsec_');
-      return { candidate: { ...base, baseUrl: form.url, credentials: { secret } }, revealedSecret: form.secret ? null : secret };
-    }
-    case 'FEED':
-      return { candidate: { ...base, baseUrl: null, handle: form.handle ?? null, credentials: {} }, revealedSecret: null };
-  }
+  const credentialForm = credentialFormFor(form.platform);
+  if (!credentialForm) throw new Error(`${form.platform} has no credential form`);
+  const { revealedSecret, ...account } = credentialForm.toAccount(form);
+  return { candidate: { accountId, workspaceId, platform: form.platform, settings: {}, ...account }, revealedSecret };
 }

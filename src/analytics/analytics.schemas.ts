@@ -1,5 +1,6 @@
 import { postingSlotSchema } from '../calendar/posting-slots';
 import { z } from 'zod';
+import { MetricStage, MetricState } from '../core/database';
 import { isIanaZone, zInstant } from '../core/http';
 import { inputMessage } from '../core/i18n';
 
@@ -99,10 +100,10 @@ export const bestTimeResponseSchema = z.object({
 
 const snapshot = z
   .object({
-    stage: z.enum(['H1', 'H24', 'D7', 'ON_DEMAND']),
+    stage: z.enum(MetricStage),
     takenAt: z.string(),
     /** NOT_AVAILABLE (the platform gives nothing) and DELETED (the remote post is gone) are never counts of 0. */
-    state: z.enum(['OK', 'NOT_AVAILABLE', 'DELETED', 'FAILED']),
+    state: z.enum(MetricState),
     counts: z.record(z.string(), z.number()),
     engagement: z.number().int().nullable(),
     reach: z.number().int().nullable(),

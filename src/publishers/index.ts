@@ -7,3 +7,5 @@ export { PublishersModule } from './publishers.module';
 export { countGraphemes, countLength, countTwitterWeighted } from './text-length';
 export { MetricsReaderRegistry } from './metrics-registry';
 export * from './post-metrics';
+export { zHttpUrl, type ClientAppRegistry, type OAuthContext, type OAuthKept } from './connect-method';
+export { FORM_CONNECT_METHODS, connectMethodViews, credentialFormFor, oauthStepsFor, platformName } from './connect-methods';

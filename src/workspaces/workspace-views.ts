@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LatePolicy } from '../core/database';
 import { zPlatform, zRole, zTimestamp } from '../core/http';
 
 /** A crisis hold of a workspace or a campaign (all null when not held). */
@@ -49,7 +50,7 @@ const resumeOutcomeView = z
     platform: zPlatform,
     dueAt: zTimestamp.nullable(),
     lateMinutes: z.int().meta({ description: 'How late it would be now, in whole minutes' }),
-    policy: z.enum(['PUBLISH_LATE', 'EXPIRE', 'NO_CAMPAIGN']).meta({ description: "The late policy that decides: the campaign's, or the 5-minute grace of posts without a campaign" }),
+    policy: z.enum([...Object.values(LatePolicy), 'NO_CAMPAIGN']).meta({ description: "The late policy that decides: the campaign's, or the 5-minute grace of posts without a campaign" }),
   })
   .meta({ id: 'ResumeOutcome' });
 

@@ -150,6 +150,30 @@ describe('OAuth connections', () => {
     await t.http().post(`/workspaces/${a.slug}/accounts/oauth/linkedin/start`).set(bearer(a.users.ADMIN)).expect(422);
   });
 
+  it("checks each platform's start body as its folder declares it, and knows no other platform", async () => {
+    const start = (segment: string) => t.http().post(`/workspaces/${a.slug}/accounts/oauth/${segment}/start`).set(bearer(a.users.ADMIN));
+    expect((await start('x').send({ instanceUrl: mastodon.baseUrl }).expect(400)).body.error.code).toBe('invalid_input');
+    expect((await start('mastodon').send({}).expect(400)).body.error.code).toBe('invalid_input');
+    await start('nowhere').send({}).expect(404);
+    await t.http().post(`/workspaces/${a.slug}/accounts/oauth/x/start`).set(bearer(a.users.EDITOR)).send({}).expect(403);
+    expect(await t.prisma.connectedAccount.count({ where: { workspaceId: a.id, platform: 'MASTODON' } })).toBe(0);
+  });
+
+  it('lists how each platform is connected (GET /platforms), from the platforms\' folders', async () => {
+    const res = await t.http().get('/platforms').set(bearer(a.users.VIEWER)).expect(200);
+    const byPlatform = new Map((res.body.platforms as Array<{ platform: string }>).map((entry) => [entry.platform, entry]));
+    expect(byPlatform.get('X')).toEqual({ platform: 'X', form: null, oauth: { segment: 'x', reconnects: true, asksForInstance: false } });
+    expect(byPlatform.get('WEBHOOK')).toEqual({
+      platform: 'WEBHOOK',
+      form: [
+        { name: 'url', secret: false, optional: false, advanced: false },
+        { name: 'secret', secret: true, optional: true, advanced: false },
+      ],
+      oauth: null,
+    });
+    await t.http().get('/platforms').expect(401);
+  });
+
   it('connects Mastodon: registers Gaung on the instance once, then exchanges the code', async () => {
     const start = () => t.http().post(`/workspaces/${a.slug}/accounts/oauth/mastodon/start`).set(bearer(a.users.ADMIN)).send({ instanceUrl: mastodon.baseUrl }).expect(200);
     const first = new URL((await start()).body.authorizeUrl as string);

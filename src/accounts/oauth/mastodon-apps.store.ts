@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../core/config';
 import { SecretBox } from '../../core/crypto';
 import { RedisService } from '../../core/queue';
-import { PlatformHttp } from '../../publishers';
+import { PlatformHttp, type ClientAppRegistry } from '../../publishers';
 import { registerMastodonApp, type MastodonApp } from '../../publishers/mastodon/mastodon-oauth';
 
 /**
@@ -11,7 +11,7 @@ import { registerMastodonApp, type MastodonApp } from '../../publishers/mastodon
  * cache is lost or its key rotated away, the app is simply registered again.
  */
 @Injectable()
-export class MastodonAppsStore {
+export class MastodonAppsStore implements ClientAppRegistry {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly redis: RedisService,

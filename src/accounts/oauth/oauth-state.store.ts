@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { RedisService } from '../../core/queue';
-import type { OAuthPlatform } from './oauth-platforms';
 
 /** What an OAuth state stands for: who started the flow, where, and the flow's own secrets. */
 export interface OAuthStateData {
-  platform: OAuthPlatform;
+  /** The platform's OAuth segment (/oauth/callback/<segment>). */
+  platform: string;
   workspaceId: string;
   userId: string;
   /** The session or API token the admin used: the flow dies with it. */

@@ -1,21 +1,20 @@
-import { Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { z } from 'zod';
 import type { Principal, WorkspaceAccess } from '../../auth/auth-context';
 import { Access, CurrentPrincipal, WorkspaceRoute } from '../../auth/decorators';
 import { Role } from '../../core/database';
-import { AppError } from '../../core/errors';
+import { AppError, ZodValidationPipe } from '../../core/errors';
 import { ApiErrors, ApiZodBody, ApiZodQuery, ApiZodResponse, openApiSchema, ZodBody, ZodQuery } from '../../core/http';
-import { mastodonOAuthStartSchema, oauthCallbackSchema, oauthCompleteSchema, oauthStartSchema } from '../accounts.schemas';
-import { isOAuthPlatform, type OAuthPlatform } from './oauth-platforms';
+import { oauthStepsFor } from '../../publishers';
+import { instanceOAuthStartSchema, oauthCallbackSchema, oauthCompleteSchema, oauthStartDocSchema, oauthStartSchema } from '../accounts.schemas';
+import { ACCOUNT_TEXT } from '../accounts.messages';
 import { OAuthService } from './oauth.service';
 import { oauthConnectedView, oauthStartView } from '../account-view';
 
-type Start = z.infer<typeof oauthStartSchema>;
-
 /**
- * Starting an OAuth connection (one route per platform, so every route has a fixed path) and
+ * Starting an OAuth connection (one route; each platform's folder declares its steps) and
  * finishing it: the public callback the platform redirects the browser to, or /complete for a
  * front-end that receives the redirect itself.
  */
@@ -24,70 +23,20 @@ type Start = z.infer<typeof oauthStartSchema>;
 export class OAuthController {
   constructor(private readonly oauth: OAuthService) {}
 
-  @Post('workspaces/:workspace/accounts/oauth/facebook/start')
+  @Post('workspaces/:workspace/accounts/oauth/:platform/start')
   @WorkspaceRoute(Role.ADMIN)
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Start connecting Facebook Pages: returns the authorize URL (state valid 10 minutes, once)' })
-  @ApiZodBody(oauthStartSchema)
-  @ApiErrors(400, 422)
+  @ApiOperation({ summary: 'Start connecting accounts through the platform\'s OAuth: returns the authorize URL (state valid 10 minutes, once). Mastodon needs the instance; Gaung registers itself there on first use' })
+  @ApiParam({ name: 'platform', description: 'The platform\'s OAuth segment, as GET /platforms lists it (x, linkedin, mastodon...)' })
+  @ApiZodBody(oauthStartDocSchema)
+  @ApiErrors(400, 404, 422)
   @ApiZodResponse(200, oauthStartView)
-  facebook(@Access() access: WorkspaceAccess, @CurrentPrincipal() principal: Principal, @ZodBody(oauthStartSchema) _body: Start) {
-    return this.oauth.start(access, principal, 'facebook');
-  }
-
-  @Post('workspaces/:workspace/accounts/oauth/instagram/start')
-  @WorkspaceRoute(Role.ADMIN)
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Start connecting Instagram professional accounts (through Facebook Login)' })
-  @ApiZodBody(oauthStartSchema)
-  @ApiErrors(400, 422)
-  @ApiZodResponse(200, oauthStartView)
-  instagram(@Access() access: WorkspaceAccess, @CurrentPrincipal() principal: Principal, @ZodBody(oauthStartSchema) _body: Start) {
-    return this.oauth.start(access, principal, 'instagram');
-  }
-
-  @Post('workspaces/:workspace/accounts/oauth/threads/start')
-  @WorkspaceRoute(Role.ADMIN)
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Start connecting a Threads account' })
-  @ApiZodBody(oauthStartSchema)
-  @ApiErrors(400, 422)
-  @ApiZodResponse(200, oauthStartView)
-  threads(@Access() access: WorkspaceAccess, @CurrentPrincipal() principal: Principal, @ZodBody(oauthStartSchema) _body: Start) {
-    return this.oauth.start(access, principal, 'threads');
-  }
-
-  @Post('workspaces/:workspace/accounts/oauth/x/start')
-  @WorkspaceRoute(Role.ADMIN)
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Start connecting an X account (OAuth 2.0 with PKCE)' })
-  @ApiZodBody(oauthStartSchema)
-  @ApiErrors(400, 422)
-  @ApiZodResponse(200, oauthStartView)
-  x(@Access() access: WorkspaceAccess, @CurrentPrincipal() principal: Principal, @ZodBody(oauthStartSchema) _body: Start) {
-    return this.oauth.start(access, principal, 'x');
-  }
-
-  @Post('workspaces/:workspace/accounts/oauth/linkedin/start')
-  @WorkspaceRoute(Role.ADMIN)
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Start connecting a LinkedIn member' })
-  @ApiZodBody(oauthStartSchema)
-  @ApiErrors(400, 422)
-  @ApiZodResponse(200, oauthStartView)
-  linkedin(@Access() access: WorkspaceAccess, @CurrentPrincipal() principal: Principal, @ZodBody(oauthStartSchema) _body: Start) {
-    return this.oauth.start(access, principal, 'linkedin');
-  }
-
-  @Post('workspaces/:workspace/accounts/oauth/mastodon/start')
-  @WorkspaceRoute(Role.ADMIN)
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Start connecting a Mastodon account on an instance (Gaung registers itself there on first use)' })
-  @ApiZodBody(mastodonOAuthStartSchema)
-  @ApiErrors(400, 422)
-  @ApiZodResponse(200, oauthStartView)
-  mastodon(@Access() access: WorkspaceAccess, @CurrentPrincipal() principal: Principal, @ZodBody(mastodonOAuthStartSchema) body: z.infer<typeof mastodonOAuthStartSchema>) {
-    return this.oauth.start(access, principal, 'mastodon', body.instanceUrl);
+  start(@Access() access: WorkspaceAccess, @CurrentPrincipal() principal: Principal, @Param('platform') platform: string, @Body() body: unknown) {
+    const flow = oauthStepsFor(platform);
+    if (!flow) throw AppError.notFound(ACCOUNT_TEXT.platform);
+    // Each platform's body is checked as its own route's was: Mastodon's names the instance, the others are empty.
+    const input = new ZodValidationPipe(flow.steps.asksForInstance ? instanceOAuthStartSchema : oauthStartSchema).transform(body);
+    return this.oauth.start(access, principal, platform, input?.instanceUrl);
   }
 
   @Post('workspaces/:workspace/accounts/oauth/complete')
@@ -114,10 +63,10 @@ export class OAuthController {
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    if (!isOAuthPlatform(platform)) throw AppError.notFound({ id: 'Platform', en: 'Platform' });
+    if (!oauthStepsFor(platform)) throw AppError.notFound(ACCOUNT_TEXT.platform);
     // A browser (it asks for HTML) goes back to the accounts page; API clients keep the JSON answer.
-    if (!accept?.includes('text/html')) return this.oauth.callback(platform as OAuthPlatform, query);
-    res.redirect(HttpStatus.SEE_OTHER, await this.oauth.callbackPage(platform as OAuthPlatform, query));
+    if (!accept?.includes('text/html')) return this.oauth.callback(platform, query);
+    res.redirect(HttpStatus.SEE_OTHER, await this.oauth.callbackPage(platform, query));
     return undefined;
   }
 }

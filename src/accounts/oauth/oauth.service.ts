@@ -9,7 +9,6 @@ import { ACCOUNT_TEXT } from '../accounts.messages';
 import { AccountsService } from '../accounts.service';
 import { OAuthFlows } from './oauth-flows';
 import { OAuthRepository } from './oauth.repository';
-import { type OAuthPlatform } from './oauth-platforms';
 import { OAUTH_STATE_TTL_SECONDS, OAuthStateStore, type OAuthStateData } from './oauth-state.store';
 
 export interface CallbackInput {
@@ -37,7 +36,7 @@ export class OAuthService {
     private readonly accounts: AccountsService,
   ) {}
 
-  async start(access: WorkspaceAccess, principal: Principal, platform: OAuthPlatform, instanceUrl?: string) {
+  async start(access: WorkspaceAccess, principal: Principal, platform: string, instanceUrl?: string) {
     const flow = await this.flows.prepare(platform, instanceUrl, AbortSignal.timeout(this.config.PUBLISH_TIMEOUT_MS));
     const state = await this.states.issue({
       platform,
@@ -51,7 +50,7 @@ export class OAuthService {
   }
 
   /** The platform redirected the admin's browser here (public route): the state alone says who and where. */
-  async callback(platform: OAuthPlatform, input: CallbackInput) {
+  async callback(platform: string, input: CallbackInput) {
     const data = input.state ? await this.states.take(input.state) : null;
     if (!data || data.platform !== platform) throw invalidState();
     return this.finish(data, input);
@@ -62,7 +61,7 @@ export class OAuthService {
    * `oauth=connected` or `oauth=error&code=<error code>` (the page says it in the user's language),
    * never a JSON page. A state that is unknown or spent names no workspace: the desk's start page.
    */
-  async callbackPage(platform: OAuthPlatform, input: CallbackInput): Promise<string> {
+  async callbackPage(platform: string, input: CallbackInput): Promise<string> {
     const data = input.state ? await this.states.take(input.state) : null;
     if (!data || data.platform !== platform) return `/app/?${new URLSearchParams({ oauth: 'error', platform, code: 'oauth_state_invalid' })}`;
     const slug = await this.oauth.workspaceSlug(data.workspaceId);

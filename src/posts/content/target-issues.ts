@@ -1,6 +1,7 @@
 import type { AltTextPolicy, Platform } from '../../core/database';
 import type { ErrorDetail } from '../../core/errors';
 import type { Locale, LocalizedText } from '../../core/i18n';
+import { platformName } from '../../publishers';
 import type { ValidationIssue } from '../../publishers/publisher';
 import { validateTargets, type ContentValidator, type TargetIssues } from './validate-targets';
 
@@ -25,20 +26,6 @@ export interface AccountIssues extends TargetIssues {
 const ALT_TEXT_MISSING = {
   id: '{count} gambar belum punya teks alternatif (deskripsi untuk pembaca layar). Tambahkan di pustaka media.',
   en: '{count} image(s) have no alt text (the description screen readers read). Add it in the media library.',
-};
-
-const PLATFORM_NAMES: Readonly<Record<Platform, string>> = {
-  FACEBOOK: 'Facebook',
-  INSTAGRAM: 'Instagram',
-  X: 'X',
-  THREADS: 'Threads',
-  LINKEDIN: 'LinkedIn',
-  TELEGRAM: 'Telegram',
-  MASTODON: 'Mastodon',
-  BLUESKY: 'Bluesky',
-  WORDPRESS: 'WordPress',
-  WEBHOOK: 'Webhook',
-  FEED: 'Feed',
 };
 
 /** Every target checked by its platform's own rules, in the order the user gave the targets. */
@@ -79,7 +66,7 @@ function missingAltText(media: DraftContent['media']): ValidationIssue[] {
 
 /** The issue's message naming the platform and the account: "Instagram (KSPI): ...". */
 function namedIssueMessage(target: Pick<AccountIssues, 'platform' | 'accountName'>, issue: ValidationIssue): LocalizedText {
-  const who = `${PLATFORM_NAMES[target.platform]} (${target.accountName})`;
+  const who = `${platformName(target.platform)} (${target.accountName})`;
   return { id: `${who}: ${issue.message.id}`, en: `${who}: ${issue.message.en}` };
 }
 

@@ -18,6 +18,8 @@ import { blueskyError, xrpcError } from './bluesky-errors';
 import { buildFacets, findEntities } from './bluesky-facets';
 import { rkeyFromIdempotencyKey } from './bluesky-rkey';
 import { BlueskySessions } from './bluesky-session';
+import { BLUESKY_CONNECT } from './bluesky.connect';
+import { BlueskyMetrics } from './bluesky.metrics';
 
 const PLATFORM = 'bluesky';
 const POST_COLLECTION = 'app.bsky.feed.post';
@@ -42,6 +44,10 @@ interface BlobRef {
  */
 @Injectable()
 export class BlueskyPublisher implements Publisher {
+  /** How an admin connects an account (read by src/accounts through PUBLISHER_CLASSES). */
+  static readonly connect = BLUESKY_CONNECT;
+  /** Reads a published post's counts back (docs/analytics.md); platforms without one say "not available". */
+  static readonly metrics = BlueskyMetrics;
   readonly platform: Platform = 'BLUESKY';
   readonly limits: PlatformLimits = {
     maxChars: 300,

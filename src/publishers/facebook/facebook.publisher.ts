@@ -15,6 +15,8 @@ import type {
   VerifiedIdentity,
 } from '../publisher';
 import { commonIssues, issue, requiredCredential, requiredExternalId } from '../publisher-helpers';
+import { FACEBOOK_CONNECT } from './facebook.connect';
+import { FacebookMetrics } from './facebook.metrics';
 
 const PLATFORM = 'facebook';
 const FIRST_URL = /https?:\/\/[^\s]+/;
@@ -26,6 +28,10 @@ const FIRST_URL = /https?:\/\/[^\s]+/;
  */
 @Injectable()
 export class FacebookPublisher implements Publisher {
+  /** How an admin connects an account (read by src/accounts through PUBLISHER_CLASSES). */
+  static readonly connect = FACEBOOK_CONNECT;
+  /** Reads a published post's counts back (docs/analytics.md); platforms without one say "not available". */
+  static readonly metrics = FacebookMetrics;
   readonly platform = 'FACEBOOK' as const;
   readonly ambiguousRetry: AmbiguousRetry = 'none';
   readonly limits: PlatformLimits = {

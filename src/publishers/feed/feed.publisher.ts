@@ -5,6 +5,7 @@ import type { AccountContext, PlatformLimits, PublishContent, Publisher, Publish
 import { countLength } from '../text-length';
 import { MEDIA_CARRIED } from '../publisher-helpers';
 import { FeedRepository } from './feed.repository';
+import { FEED_CONNECT } from './feed.connect';
 
 // Media ride along as Atom enclosures (FeedService); the limit is the post's own.
 const LIMITS: PlatformLimits = { maxChars: 50_000, counting: 'graphemes', maxMedia: MEDIA_CARRIED, media: null, requiresMedia: false, requiresText: false, requiresTitle: false, rateBudget: null };
@@ -22,6 +23,8 @@ export function feedPath(workspaceSlug: string, accountId: string): string {
  */
 @Injectable()
 export class FeedPublisher implements Publisher {
+  /** How an admin connects an account (read by src/accounts through PUBLISHER_CLASSES). */
+  static readonly connect = FEED_CONNECT;
   readonly platform = 'FEED' as const;
   readonly limits = LIMITS;
   readonly ambiguousRetry = 'deterministic-id' as const;

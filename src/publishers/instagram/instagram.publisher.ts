@@ -17,6 +17,8 @@ import type {
   VerifiedIdentity,
 } from '../publisher';
 import { commonIssues, issue, requiredCredential, requiredExternalId } from '../publisher-helpers';
+import { INSTAGRAM_CONNECT } from './instagram.connect';
+import { InstagramMetrics } from './instagram.metrics';
 
 const PLATFORM = 'instagram';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -35,6 +37,10 @@ const HASHTAG = /#[\p{L}\p{N}_]+/gu;
  */
 @Injectable()
 export class InstagramPublisher implements Publisher {
+  /** How an admin connects an account (read by src/accounts through PUBLISHER_CLASSES). */
+  static readonly connect = INSTAGRAM_CONNECT;
+  /** Reads a published post's counts back (docs/analytics.md); platforms without one say "not available". */
+  static readonly metrics = InstagramMetrics;
   readonly platform = 'INSTAGRAM' as const;
   readonly ambiguousRetry: AmbiguousRetry = 'none';
   readonly limits: PlatformLimits = {

@@ -24,6 +24,8 @@ import { canRefresh, linkedinSession, refreshLinkedInCredentials } from './linke
 export { LINKEDIN_VERSION } from './linkedin-session';
 import { DEFAULT_VIDEO_POLLING, LINKEDIN_VIDEO_POLLING, uploadVideo } from './linkedin-video';
 import { toLittleText } from './little-text';
+import { LINKEDIN_CONNECT } from './linkedin.connect';
+import { LinkedInMetrics } from './linkedin.metrics';
 
 const PLATFORM = 'linkedin';
 const AUTHOR_URN = /^urn:li:(person|organization):[A-Za-z0-9_-]+$/;
@@ -40,6 +42,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 @Injectable()
 export class LinkedInPublisher implements Publisher {
+  /** How an admin connects an account (read by src/accounts through PUBLISHER_CLASSES). */
+  static readonly connect = LINKEDIN_CONNECT;
+  /** Reads a published post's counts back (docs/analytics.md); platforms without one say "not available". */
+  static readonly metrics = LinkedInMetrics;
   readonly platform = 'LINKEDIN' as const;
   readonly ambiguousRetry: AmbiguousRetry = 'none';
   readonly limits: PlatformLimits = {

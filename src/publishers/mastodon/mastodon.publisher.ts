@@ -21,6 +21,8 @@ import { unexpectedReason } from '../platform-reason';
 import { mastodonError } from './mastodon-errors';
 import { findOwnStatus, inconclusive, type ListedStatus, LOOKUP_PAGE_SIZE } from './mastodon-lookup';
 import { trimSlash } from './mastodon-oauth';
+import { MASTODON_CONNECT } from './mastodon.connect';
+import { MastodonMetrics } from './mastodon.metrics';
 
 const PLATFORM = 'mastodon';
 const DEFAULT_MAX_CHARS = 500;
@@ -51,6 +53,10 @@ interface InstanceInfo {
  */
 @Injectable()
 export class MastodonPublisher implements Publisher {
+  /** How an admin connects an account (read by src/accounts through PUBLISHER_CLASSES). */
+  static readonly connect = MASTODON_CONNECT;
+  /** Reads a published post's counts back (docs/analytics.md); platforms without one say "not available". */
+  static readonly metrics = MastodonMetrics;
   readonly platform: Platform = 'MASTODON';
   readonly limits: PlatformLimits = {
     maxChars: DEFAULT_MAX_CHARS,

@@ -16,6 +16,7 @@ import type {
 } from '../publisher';
 import { commonIssues, type TextLimitWording } from '../publisher-helpers';
 import { telegramError } from './telegram-errors';
+import { TELEGRAM_CONNECT } from './telegram.connect';
 
 interface TelegramChat {
   id: number;
@@ -43,6 +44,8 @@ const CAPTION_WORDING: TextLimitWording = { ...TEXT_WORDING, code: 'caption_too_
  */
 @Injectable()
 export class TelegramPublisher implements Publisher {
+  /** How an admin connects an account (read by src/accounts through PUBLISHER_CLASSES). */
+  static readonly connect = TELEGRAM_CONNECT;
   readonly platform: Platform = 'TELEGRAM';
   readonly limits: PlatformLimits = {
     maxChars: TEXT_LIMIT,

@@ -20,6 +20,8 @@ import type {
 } from '../publisher';
 import { commonIssues, issue, requiredCredential, requiredExternalId } from '../publisher-helpers';
 import { refreshThreadsToken } from './threads-oauth';
+import { THREADS_CONNECT } from './threads.connect';
+import { ThreadsMetrics } from './threads.metrics';
 
 const PLATFORM = 'threads';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -37,6 +39,10 @@ type GraphParams = Record<string, string | boolean | undefined>;
  */
 @Injectable()
 export class ThreadsPublisher implements Publisher {
+  /** How an admin connects an account (read by src/accounts through PUBLISHER_CLASSES). */
+  static readonly connect = THREADS_CONNECT;
+  /** Reads a published post's counts back (docs/analytics.md); platforms without one say "not available". */
+  static readonly metrics = ThreadsMetrics;
   readonly platform = 'THREADS' as const;
   readonly ambiguousRetry: AmbiguousRetry = 'none';
   readonly limits: PlatformLimits = {

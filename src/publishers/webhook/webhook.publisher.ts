@@ -6,6 +6,7 @@ import { unexpectedReason } from '../platform-reason';
 import type { AccountContext, PlatformLimits, PublishContent, Publisher, PublishRequest, PublishResult, ValidationIssue, VerifiedIdentity } from '../publisher';
 import { countLength } from '../text-length';
 import { MEDIA_CARRIED } from '../publisher-helpers';
+import { WEBHOOK_CONNECT } from './webhook.connect';
 
 // Media ride along as signed URLs with their alt texts; the limit is the post's own.
 const LIMITS: PlatformLimits = { maxChars: 100_000, counting: 'utf16', maxMedia: MEDIA_CARRIED, media: null, requiresMedia: false, requiresText: false, requiresTitle: false, rateBudget: null };
@@ -19,6 +20,8 @@ const LIMITS: PlatformLimits = { maxChars: 100_000, counting: 'utf16', maxMedia:
  */
 @Injectable()
 export class WebhookPublisher implements Publisher {
+  /** How an admin connects an account (read by src/accounts through PUBLISHER_CLASSES). */
+  static readonly connect = WEBHOOK_CONNECT;
   readonly platform = 'WEBHOOK' as const;
   readonly limits = LIMITS;
   readonly ambiguousRetry = 'idempotency-key' as const;

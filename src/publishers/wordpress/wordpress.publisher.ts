@@ -18,6 +18,8 @@ import type {
 import { commonIssues, issue } from '../publisher-helpers';
 import { escapeHtml, plainTextToHtml } from './wordpress-content';
 import { wordpressError } from './wordpress-errors';
+import { WORDPRESS_CONNECT } from './wordpress.connect';
+import { WordpressMetrics } from './wordpress.metrics';
 
 const PLATFORM = 'wordpress';
 const MARKER = 'gaung-';
@@ -36,6 +38,10 @@ interface WpPost {
  */
 @Injectable()
 export class WordpressPublisher implements Publisher {
+  /** How an admin connects an account (read by src/accounts through PUBLISHER_CLASSES). */
+  static readonly connect = WORDPRESS_CONNECT;
+  /** Reads a published post's counts back (docs/analytics.md); platforms without one say "not available". */
+  static readonly metrics = WordpressMetrics;
   readonly platform: Platform = 'WORDPRESS';
   readonly limits: PlatformLimits = {
     maxChars: 100_000,

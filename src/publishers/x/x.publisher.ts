@@ -20,6 +20,8 @@ import { xError } from './x-errors';
 import { refreshXCredentials, xSession } from './x-session';
 import { uploadXVideo } from './x-video';
 import type { TokenSession } from '../token-session';
+import { X_CONNECT } from './x.connect';
+import { XMetrics } from './x.metrics';
 
 const PLATFORM = 'x';
 /** How many of the account's latest posts a look-up reads. */
@@ -40,6 +42,10 @@ interface TweetEntities {
  */
 @Injectable()
 export class XPublisher implements Publisher {
+  /** How an admin connects an account (read by src/accounts through PUBLISHER_CLASSES). */
+  static readonly connect = X_CONNECT;
+  /** Reads a published post's counts back (docs/analytics.md); platforms without one say "not available". */
+  static readonly metrics = XMetrics;
   readonly platform = 'X' as const;
   readonly ambiguousRetry: AmbiguousRetry = 'lookup';
   readonly limits: PlatformLimits = {

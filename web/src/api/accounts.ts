@@ -3,7 +3,7 @@ import { api, call } from './client';
 import { untypedRequest } from './untyped-request';
 import type { components } from './schema';
 
-export type AccountStatus = 'ACTIVE' | 'NEEDS_RECONNECT' | 'DISABLED';
+export type AccountStatus = components['schemas']['AccountStatus'];
 export interface PostingSlot { weekday: number; time: string }
 
 /** A connected account as GET /workspaces/{workspace}/accounts shows it (never credentials). */
@@ -87,8 +87,21 @@ export function useDisconnectAccount(workspace: string) {
 export const useStartOAuth = (workspace: string) =>
   useMutation({
     mutationFn: ({ platform, instanceUrl }: { platform: string; instanceUrl?: string }) =>
-      call<{ authorizeUrl: string }>(untypedRequest('POST', `/workspaces/${workspace}/accounts/oauth/${platform}/start`, instanceUrl ? { instanceUrl } : {})),
+      call<components['schemas']['OAuthStart']>(api.POST('/workspaces/{workspace}/accounts/oauth/{platform}/start', { params: { path: { workspace, platform } }, body: instanceUrl ? { instanceUrl } : {} })),
     onSuccess: ({ authorizeUrl }) => window.location.assign(authorizeUrl),
+  });
+
+/** How one platform's accounts are connected: its credential form's fields, its OAuth flow (GET /platforms). */
+export type ConnectMethod = components['schemas']['ConnectMethods']['platforms'][number];
+export type CredentialField = NonNullable<ConnectMethod['form']>[number];
+
+/** Every platform's connect method, as the API's platform folders declare them; they change only with a release. */
+export const useConnectMethods = () =>
+  useQuery({
+    queryKey: ['platforms'],
+    queryFn: () => call<components['schemas']['ConnectMethods']>(api.GET('/platforms')),
+    select: (data) => data.platforms,
+    staleTime: Infinity,
   });
 
 export type RateBudget = components['schemas']['RateBudgetList']['budgets'][number];

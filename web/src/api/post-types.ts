@@ -84,14 +84,14 @@ export interface DraftCheck {
 
 export interface ReviewComment {
   id: string;
-  kind: 'COMMENT' | 'SUBMITTED' | 'APPROVED' | 'CHANGES_REQUESTED';
+  kind: components['schemas']['CommentKind'];
   body: string;
   postVersion: number;
   createdAt: string;
   author: { id: string; name: string };
 }
 
-export type LatePolicy = 'PUBLISH_LATE' | 'EXPIRE';
+export type LatePolicy = components['schemas']['LatePolicy'];
 
 export interface Campaign {
   id: string;

@@ -68,7 +68,7 @@ export interface CalendarPost {
   author: { id: string; name: string };
   status: EditorialStatus;
   /** What the post looks like to people: editorial status and deliveries together (decided by the API). */
-  displayState: 'DRAFT' | 'IN_REVIEW' | 'CHANGES_REQUESTED' | 'SCHEDULED' | 'HELD' | 'PUBLISHING' | 'PUBLISHED' | 'PARTLY_PUBLISHED' | 'UNCONFIRMED' | 'FAILED' | 'EXPIRED' | 'CANCELLED';
+  displayState: components['schemas']['DisplayState'];
   version: number;
   scheduledAt: string;
   scheduleZone: string;

@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Paper, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStartOAuth, type Account, type RateBudget } from '../../api/accounts';
+import { useStartOAuth, type Account, type ConnectMethod, type RateBudget } from '../../api/accounts';
 import { useFormatInstant } from '../../app/zone';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { ConnectDialog } from './ConnectDialog';
@@ -12,10 +12,11 @@ import { SlotsDialog, slotsSummary } from './SlotsDialog';
 const STATUS_COLOR = { ACTIVE: '#1e6b34', NEEDS_RECONNECT: '#a34400', DISABLED: '#555' } as const;
 
 /** One account: platform, name, state in words (and why), posting slots, and the admin's actions. */
-export function AccountCard({ workspace, account, admin, budget }: { workspace: string; account: Account; admin: boolean; budget?: RateBudget }) {
+export function AccountCard({ workspace, account, admin, budget, methods }: { workspace: string; account: Account; admin: boolean; budget?: RateBudget; methods: ConnectMethod[] }) {
   const { t } = useTranslation('accounts');
   const [dialog, setDialog] = useState<'reconnect' | 'slots' | 'disconnect' | null>(null);
-  const oauth = reconnectsByOAuth(account.platform);
+  const method = methods.find((candidate) => candidate.platform === account.platform);
+  const oauth = reconnectsByOAuth(methods, account.platform);
   const start = useStartOAuth(workspace);
   const reconnect = () => (oauth ? start.mutate({ platform: oauth }) : setDialog('reconnect'));
   const close = () => setDialog(null);
@@ -41,7 +42,7 @@ export function AccountCard({ workspace, account, admin, budget }: { workspace: 
         </Group>
       )}
       <ErrorAlert error={start.error} />
-      {dialog === 'reconnect' && <ConnectDialog workspace={workspace} platform={account.platform} account={account} onClose={close} />}
+      {dialog === 'reconnect' && method && <ConnectDialog workspace={workspace} method={method} account={account} onClose={close} />}
       {dialog === 'slots' && <SlotsDialog workspace={workspace} account={account} onClose={close} />}
       {dialog === 'disconnect' && <DisconnectDialog workspace={workspace} account={account} onClose={close} />}
     </Paper>

@@ -2,11 +2,11 @@ import { Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from '@man
 import { useNavigate, useRouteContext, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAccounts, useRateBudgets, useStartOAuth } from '../../api/accounts';
+import { useAccounts, useConnectMethods, useRateBudgets, useStartOAuth, type ConnectMethod } from '../../api/accounts';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { AccountCard } from './AccountCard';
 import { ConnectDialog } from './ConnectDialog';
-import { FORM_PLATFORMS, OAUTH_PLATFORMS, platformName } from './platforms';
+import { platformName } from './platforms';
 
 const mayManage = (role: string) => role === 'ADMIN' || role === 'OWNER';
 
@@ -18,7 +18,8 @@ export function AccountsPage() {
   const accounts = useAccounts(workspace);
   const budgets = useRateBudgets(workspace).data?.budgets ?? [];
   const admin = mayManage(membership.role);
-  const [connecting, setConnecting] = useState<string | null>(null);
+  const methods = useConnectMethods().data ?? [];
+  const [connecting, setConnecting] = useState<ConnectMethod | null>(null);
   const list = accounts.data?.accounts ?? [];
 
   return (
@@ -28,22 +29,22 @@ export function AccountsPage() {
       <ErrorAlert error={accounts.error} />
       {!accounts.isLoading && list.length === 0 && <Text>{t('empty')}</Text>}
       {list.map((account) => (
-        <AccountCard key={account.id} workspace={workspace} account={account} admin={admin} budget={budgets.find((b) => b.accountId === account.id)} />
+        <AccountCard key={account.id} workspace={workspace} account={account} admin={admin} budget={budgets.find((b) => b.accountId === account.id)} methods={methods} />
       ))}
       {admin && (
         <Paper withBorder p="md">
           <Title order={2} size="h3">{t('connect.title')}</Title>
           <Text size="sm" mt={4}>{t('connect.formExplain')}</Text>
           <Group gap="xs" mt="sm">
-            {Object.keys(FORM_PLATFORMS).map((platform) => (
-              <Button key={platform} variant="default" onClick={() => setConnecting(platform)}>{platformName(platform)}</Button>
+            {methods.filter((method) => method.form).map((method) => (
+              <Button key={method.platform} variant="default" onClick={() => setConnecting(method)}>{platformName(method.platform)}</Button>
             ))}
           </Group>
           <Text size="sm" mt="md">{t('connect.oauthExplain')}</Text>
-          <OAuthButtons workspace={workspace} />
+          <OAuthButtons workspace={workspace} methods={methods} />
         </Paper>
       )}
-      {connecting && <ConnectDialog workspace={workspace} platform={connecting} onClose={() => setConnecting(null)} />}
+      {connecting && <ConnectDialog workspace={workspace} method={connecting} onClose={() => setConnecting(null)} />}
     </Stack>
   );
 }
@@ -65,23 +66,31 @@ function OAuthOutcome({ workspace }: { workspace: string }) {
   );
 }
 
-function OAuthButtons({ workspace }: { workspace: string }) {
+/** One button per OAuth platform; a federated one (Mastodon) asks for the server first. */
+function OAuthButtons({ workspace, methods }: { workspace: string; methods: ConnectMethod[] }) {
   const { t } = useTranslation('accounts');
   const start = useStartOAuth(workspace);
-  const [instanceUrl, setInstanceUrl] = useState('');
+  const [instanceUrls, setInstanceUrls] = useState<Record<string, string>>({});
+  const oauth = methods.flatMap((method) => (method.oauth ? [{ platform: method.platform, ...method.oauth }] : []));
   return (
     <Stack gap="xs" mt="sm">
       <Group gap="xs">
-        {OAUTH_PLATFORMS.filter((p) => p !== 'mastodon').map((platform) => (
-          <Button key={platform} loading={start.isPending && start.variables?.platform === platform} onClick={() => start.mutate({ platform })}>
+        {oauth.filter((flow) => !flow.asksForInstance).map(({ platform, segment }) => (
+          <Button key={segment} loading={start.isPending && start.variables?.platform === segment} onClick={() => start.mutate({ platform: segment })}>
             {t('oauth.button', { platform: platformName(platform) })}
           </Button>
         ))}
       </Group>
-      <Group gap="xs" align="end">
-        <TextInput label={t('oauth.mastodonInstance')} description={t('oauth.mastodonInstanceHint')} placeholder="https://mastodon.social" value={instanceUrl} onChange={(e) => setInstanceUrl(e.currentTarget.value)} style={{ flex: '1 1 16rem' }} />
-        <Button disabled={!instanceUrl.trim()} onClick={() => start.mutate({ platform: 'mastodon', instanceUrl: instanceUrl.trim() })}>{t('oauth.button', { platform: 'Mastodon' })}</Button>
-      </Group>
+      {oauth.filter((flow) => flow.asksForInstance).map(({ platform, segment }) => {
+        const name = platformName(platform);
+        const instanceUrl = instanceUrls[segment] ?? '';
+        return (
+          <Group key={segment} gap="xs" align="end">
+            <TextInput label={t('oauth.instance', { platform: name })} description={t('oauth.instanceHint', { platform: name })} placeholder="https://mastodon.social" value={instanceUrl} onChange={(e) => setInstanceUrls((prev) => ({ ...prev, [segment]: e.currentTarget.value }))} style={{ flex: '1 1 16rem' }} />
+            <Button disabled={!instanceUrl.trim()} onClick={() => start.mutate({ platform: segment, instanceUrl: instanceUrl.trim() })}>{t('oauth.button', { platform: name })}</Button>
+          </Group>
+        );
+      })}
       <ErrorAlert error={start.error} />
     </Stack>
   );

@@ -1,14 +1,15 @@
 import { Alert, Button, Code, Collapse, PasswordInput, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useConnectAccount, type Account } from '../../api/accounts';
+import { useConnectAccount, type Account, type ConnectMethod, type CredentialField } from '../../api/accounts';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { FORM_PLATFORMS, platformName, type FormField } from './platforms';
+import { platformName } from './platforms';
 
 interface Props {
   workspace: string;
-  platform: string;
+  /** The platform's connect method (GET /platforms): its form's fields, in order. */
+  method: ConnectMethod;
   /** Reconnecting this account instead of connecting a new one. */
   account?: Account;
   onClose: () => void;
@@ -18,10 +19,11 @@ interface Props {
  * A platform's credential form, with help beside each field (where a bot token or an application
  * password comes from). The API verifies with the platform before saving; its refusal shows here.
  */
-export function ConnectDialog({ workspace, platform, account, onClose }: Props) {
+export function ConnectDialog({ workspace, method, account, onClose }: Props) {
   const { t } = useTranslation('accounts');
   const connect = useConnectAccount(workspace);
-  const fields = FORM_PLATFORMS[platform] ?? [];
+  const { platform } = method;
+  const fields = method.form ?? [];
   const [values, setValues] = useState<Record<string, string>>({});
   const [advanced, setAdvanced] = useState(false);
   const name = platformName(platform);
@@ -51,7 +53,7 @@ export function ConnectDialog({ workspace, platform, account, onClose }: Props) 
     );
   }
 
-  const input = (field: FormField) => {
+  const input = (field: CredentialField) => {
     const props = {
       key: field.name,
       label: t(`fields.${field.name}.label`),

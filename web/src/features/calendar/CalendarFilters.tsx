@@ -3,6 +3,7 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useCalendarChoices } from '../../api/calendar';
 import type { CalendarSearch } from './calendar-route';
+import { platformValues } from '../../api/schema';
 import { PLATFORM_NAMES } from '../../ui/platform-text';
 import { DISPLAY_STATUSES } from './post-status';
 
@@ -35,7 +36,7 @@ export function CalendarFilters({ workspace, search, onChange }: { workspace: st
     <Group gap="xs" align="flex-end" role="group" aria-label={t('filters.label')}>
       {field('campaign', choices.campaigns.map((c) => ({ value: c.id, label: c.name })))}
       {field('account', choices.accounts.map((a) => ({ value: a.id, label: `${a.displayName} (${PLATFORM_NAMES[a.platform] ?? a.platform})` })))}
-      {field('platform', Object.entries(PLATFORM_NAMES).map(([value, label]) => ({ value, label })))}
+      {field('platform', platformValues.map((platform) => ({ value: platform, label: PLATFORM_NAMES[platform] })))}
       {field('status', DISPLAY_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })))}
       {field('author', choices.members.map((m) => ({ value: m.userId, label: m.name })))}
     </Group>

@@ -1,7 +1,7 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { platformValues } from '../../api/schema';
 import type { Platform } from '../../api/types';
 import { workspaceRoute } from '../../app/workspace-route';
-import { PLATFORM_NAMES } from '../../ui/platform-text';
 import { DISPLAY_STATUSES, type DisplayStatus } from './post-status';
 
 export const CALENDAR_VIEWS = ['month', 'week', 'day', 'list'] as const;
@@ -29,7 +29,7 @@ export function parseCalendarSearch(search: Record<string, unknown>): CalendarSe
     date: text(search.date, /^\d{4}-\d{2}-\d{2}$/),
     campaign: text(search.campaign, UUID),
     account: text(search.account, UUID),
-    platform: oneOf(search.platform, Object.keys(PLATFORM_NAMES) as Platform[]),
+    platform: oneOf(search.platform, platformValues),
     status: oneOf(search.status, DISPLAY_STATUSES),
     author: text(search.author, UUID),
   };

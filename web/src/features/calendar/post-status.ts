@@ -1,13 +1,13 @@
+import { displayStateValues } from '../../api/schema';
+import type { components } from '../../api/schema';
 import type { Platform } from '../../api/types';
 
 /**
  * What a post looks like to people (the API's `displayState`: its editorial status and its
- * deliveries together; the API decides it, the page only shows it).
+ * deliveries together; the API decides it, the page only shows it). The list is the API's.
  */
-export const DISPLAY_STATUSES = [
-  'DRAFT', 'IN_REVIEW', 'CHANGES_REQUESTED', 'SCHEDULED', 'HELD', 'PUBLISHING', 'PUBLISHED', 'PARTLY_PUBLISHED', 'UNCONFIRMED', 'FAILED', 'EXPIRED', 'CANCELLED',
-] as const;
-export type DisplayStatus = (typeof DISPLAY_STATUSES)[number];
+export const DISPLAY_STATUSES = displayStateValues;
+export type DisplayStatus = components['schemas']['DisplayState'];
 
 /**
  * One colour per status, each dark enough for white text (WCAG AA, >= 4.5:1), and each status is

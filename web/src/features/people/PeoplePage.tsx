@@ -4,10 +4,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { useMembers, usePeopleActions, type Member } from '../../api/people';
+import { roleValues as ROLES } from '../../api/schema';
 import type { Role } from '../../api/types';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 
-const ROLES: Role[] = ['VIEWER', 'EDITOR', 'COORDINATOR', 'ADMIN', 'OWNER'];
 const mayManage = (role: Role) => role === 'ADMIN' || role === 'OWNER';
 
 /** Members with their roles; admins invite by e-mail, change roles and remove people. */

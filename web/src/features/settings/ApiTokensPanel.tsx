@@ -2,11 +2,11 @@ import { Alert, Button, Code, Group, NativeSelect, Paper, Stack, Table, Text, Te
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiTokenActions, useApiTokens } from '../../api/settings';
+import { roleValues as ROLES } from '../../api/schema';
 import type { Role } from '../../api/types';
 import { useFormatInstant } from '../../app/zone';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 
-const ROLES: Role[] = ['VIEWER', 'EDITOR', 'COORDINATOR', 'ADMIN', 'OWNER'];
 
 /** Personal API tokens: the secret is shown once, right after creating; revoke any time. */
 export function ApiTokensPanel({ workspace, role }: { workspace: string; role: Role }) {

@@ -1288,7 +1288,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/workspaces/{workspace}/accounts/oauth/facebook/start": {
+    "/workspaces/{workspace}/accounts/oauth/{platform}/start": {
         parameters: {
             query?: never;
             header?: never;
@@ -1297,93 +1297,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start connecting Facebook Pages: returns the authorize URL (state valid 10 minutes, once) */
-        post: operations["OAuthController_facebook"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/workspaces/{workspace}/accounts/oauth/instagram/start": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Start connecting Instagram professional accounts (through Facebook Login) */
-        post: operations["OAuthController_instagram"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/workspaces/{workspace}/accounts/oauth/threads/start": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Start connecting a Threads account */
-        post: operations["OAuthController_threads"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/workspaces/{workspace}/accounts/oauth/x/start": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Start connecting an X account (OAuth 2.0 with PKCE) */
-        post: operations["OAuthController_x"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/workspaces/{workspace}/accounts/oauth/linkedin/start": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Start connecting a LinkedIn member */
-        post: operations["OAuthController_linkedin"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/workspaces/{workspace}/accounts/oauth/mastodon/start": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Start connecting a Mastodon account on an instance (Gaung registers itself there on first use) */
-        post: operations["OAuthController_mastodon"];
+        /** Start connecting accounts through the platform's OAuth: returns the authorize URL (state valid 10 minutes, once). Mastodon needs the instance; Gaung registers itself there on first use */
+        post: operations["OAuthController_start"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1416,6 +1331,23 @@ export interface paths {
         };
         /** The platform's redirect after the admin approved (public: the state identifies the flow). A browser (Accept: text/html) is sent on with 303 to /app/<workspace>/accounts?oauth=connected|error&platform=&code= */
         get: operations["OAuthController_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/platforms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every platform and how its accounts are connected: the credential form's fields (in order) and the OAuth flow */
+        get: operations["PlatformsController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1783,7 +1715,7 @@ export interface components {
             /** @description A generated webhook signing secret, shown only this once */
             secret?: string;
         };
-        /** @description The credential form of one platform, chosen by platform */
+        /** @description The credential form of one platform, chosen by platform (GET /platforms lists the fields) */
         AccountCredentials: {
             /** @constant */
             platform: "TELEGRAM";
@@ -1802,17 +1734,17 @@ export interface components {
             postingSlots?: components["schemas"]["PostingSlot"][];
         } | {
             /** @constant */
-            platform: "WORDPRESS";
-            siteUrl: string;
-            username: string;
-            applicationPassword: string;
+            platform: "MASTODON";
+            instanceUrl: string;
+            accessToken: string;
             displayName?: string;
             postingSlots?: components["schemas"]["PostingSlot"][];
         } | {
             /** @constant */
-            platform: "MASTODON";
-            instanceUrl: string;
-            accessToken: string;
+            platform: "WORDPRESS";
+            siteUrl: string;
+            username: string;
+            applicationPassword: string;
             displayName?: string;
             postingSlots?: components["schemas"]["PostingSlot"][];
         } | {
@@ -2125,6 +2057,28 @@ export interface components {
         };
         /** @enum {string} */
         CommentKind: "COMMENT" | "CHANGES_REQUESTED" | "APPROVED" | "SUBMITTED";
+        ConnectMethods: {
+            platforms: {
+                platform: components["schemas"]["Platform"];
+                /** @description The credential form (POST /workspaces/{workspace}/accounts), fields in order; null without one */
+                form: {
+                    /** @description The form's field name; the web's help text is keyed by it */
+                    name: string;
+                    /** @description Typed into a password input */
+                    secret: boolean;
+                    optional: boolean;
+                    /** @description Folded under "more settings" (self-hosted servers) */
+                    advanced: boolean;
+                }[] | null;
+                /** @description The OAuth flow (POST /workspaces/{workspace}/accounts/oauth/{segment}/start); null without one */
+                oauth: {
+                    segment: string;
+                    /** @description Accounts reconnect through OAuth rather than the form */
+                    reconnects: boolean;
+                    asksForInstance: boolean;
+                } | null;
+            }[];
+        };
         ContentIssue: {
             code: string;
             /** @description Names the platform and account, in the caller's language */
@@ -5699,171 +5653,13 @@ export interface operations {
             422: components["responses"]["UnprocessableContent"];
         };
     };
-    OAuthController_facebook: {
+    OAuthController_start: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                /** @description Workspace slug or id */
-                workspace: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": Record<string, never>;
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OAuthStart"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableContent"];
-        };
-    };
-    OAuthController_instagram: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Workspace slug or id */
-                workspace: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": Record<string, never>;
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OAuthStart"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableContent"];
-        };
-    };
-    OAuthController_threads: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Workspace slug or id */
-                workspace: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": Record<string, never>;
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OAuthStart"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableContent"];
-        };
-    };
-    OAuthController_x: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Workspace slug or id */
-                workspace: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": Record<string, never>;
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OAuthStart"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableContent"];
-        };
-    };
-    OAuthController_linkedin: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Workspace slug or id */
-                workspace: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": Record<string, never>;
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OAuthStart"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableContent"];
-        };
-    };
-    OAuthController_mastodon: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+                /** @description The platform's OAuth segment, as GET /platforms lists it (x, linkedin, mastodon...) */
+                platform: string;
                 /** @description Workspace slug or id */
                 workspace: string;
             };
@@ -5872,7 +5668,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    instanceUrl: string;
+                    /** @description The instance, for a federated platform such as Mastodon (required there, refused elsewhere) */
+                    instanceUrl?: string;
                 };
             };
         };
@@ -5889,7 +5686,19 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /**
+             * @description Not found, or not in a workspace you belong to
+             *
+             *     Not found, or not in a workspace you belong to
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             422: components["responses"]["UnprocessableContent"];
         };
     };
@@ -5964,6 +5773,28 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    PlatformsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectMethods"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     NotificationsController_list: {
@@ -6834,3 +6665,48 @@ export interface operations {
         };
     };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsAuthRegisterPostRequestBodyContentApplicationJsonLocaleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/auth/register"]["post"]["requestBody"]["content"]["application/json"]["locale"]> = ["id", "en"];
+export const pathsAuthLoginPostRequestBodyContentApplicationJsonSessionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/auth/login"]["post"]["requestBody"]["content"]["application/json"]["session"]> = ["bearer", "cookie"];
+export const pathsMePatchRequestBodyContentApplicationJsonLocaleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/me"]["patch"]["requestBody"]["content"]["application/json"]["locale"]> = ["id", "en"];
+export const pathsWorkspacesPostRequestBodyContentApplicationJsonLocaleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/workspaces"]["post"]["requestBody"]["content"]["application/json"]["locale"]> = ["id", "en"];
+export const pathsWorkspacesWorkspacePatchRequestBodyContentApplicationJsonLocaleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/workspaces/{workspace}"]["patch"]["requestBody"]["content"]["application/json"]["locale"]> = ["id", "en"];
+export const pathsInvitationsAcceptNewPostRequestBodyContentApplicationJsonLocaleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/invitations/accept-new"]["post"]["requestBody"]["content"]["application/json"]["locale"]> = ["id", "en"];
+export const pathsInvitationsAcceptNewPostRequestBodyContentApplicationJsonSessionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/invitations/accept-new"]["post"]["requestBody"]["content"]["application/json"]["session"]> = ["bearer", "cookie"];
+export const pathsWorkspacesWorkspaceCampaignsGetParametersQueryIncludeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/workspaces/{workspace}/campaigns"]["get"]["parameters"]["query"]["include"]> = ["active", "archived", "all"];
+export const pathsWorkspacesWorkspaceCalendarGetParametersQueryViewValues: ReadonlyArray<FlattenedDeepRequired<paths>["/workspaces/{workspace}/calendar"]["get"]["parameters"]["query"]["view"]> = ["day", "week", "month"];
+export const pathsWorkspacesWorkspaceAccountsGetParametersQueryIncludeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/workspaces/{workspace}/accounts"]["get"]["parameters"]["query"]["include"]> = ["connected", "all"];
+export const pathsWorkspacesWorkspaceNotificationsGetParametersQueryIncludeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/workspaces/{workspace}/notifications"]["get"]["parameters"]["query"]["include"]> = ["open", "all"];
+export const pathsWorkspacesWorkspaceNotificationsMineGetParametersQueryUnreadValues: ReadonlyArray<FlattenedDeepRequired<paths>["/workspaces/{workspace}/notifications/mine"]["get"]["parameters"]["query"]["unread"]> = ["true", "false"];
+export const pathsWorkspacesWorkspaceWebhooksPostRequestBodyContentApplicationJsonEventsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/workspaces/{workspace}/webhooks"]["post"]["requestBody"]["content"]["application/json"]["events"]> = ["TARGET_FAILED", "TARGET_UNCONFIRMED", "TARGET_EXPIRED", "ACCOUNT_NEEDS_RECONNECT", "POST_NOT_APPROVED_IN_TIME", "TARGET_PUBLISHED_LATE"];
+export const accountStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountStatus"]> = ["ACTIVE", "NEEDS_RECONNECT", "DISABLED"];
+export const altTextPolicyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AltTextPolicy"]> = ["REQUIRED", "RECOMMENDED"];
+export const analyticsReportSubjectKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AnalyticsReport"]["subject"]["kind"]> = ["campaign", "account"];
+export const calendarDateSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CalendarDate"]["source"]> = ["holiday", "key-date"];
+export const calendarDateKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CalendarDate"]["kind"]> = ["STRIKE", "RALLY", "ANNIVERSARY", "OTHER", "PUBLIC_HOLIDAY"];
+export const campaignRelationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Campaign"]["relation"]> = ["owner", "partner"];
+export const commentKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CommentKind"]> = ["COMMENT", "CHANGES_REQUESTED", "APPROVED", "SUBMITTED"];
+export const deliveryStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeliveryState"]> = ["PENDING", "SCHEDULED", "HELD", "PUBLISHING", "PUBLISHED", "FAILED", "UNCONFIRMED", "CANCELLED", "EXPIRED"];
+export const displayStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DisplayState"]> = ["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "SCHEDULED", "HELD", "PUBLISHING", "PUBLISHED", "PARTLY_PUBLISHED", "UNCONFIRMED", "FAILED", "EXPIRED", "CANCELLED"];
+export const keyDateKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KeyDateKind"]> = ["STRIKE", "RALLY", "ANNIVERSARY", "OTHER"];
+export const latePolicyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LatePolicy"]> = ["PUBLISH_LATE", "EXPIRE"];
+export const mediaMetadataValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Media"]["metadata"]> = ["STRIPPED", "KEPT_VIDEO", "KEPT_OLDER_UPLOAD"];
+export const metricSnapshotStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MetricSnapshot"]["stage"]> = ["H1", "H24", "D7", "ON_DEMAND"];
+export const metricSnapshotStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MetricSnapshot"]["state"]> = ["OK", "NOT_AVAILABLE", "DELETED", "FAILED"];
+export const notificationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationKind"]> = ["TARGET_FAILED", "TARGET_UNCONFIRMED", "TARGET_EXPIRED", "ACCOUNT_NEEDS_RECONNECT", "POST_NOT_APPROVED_IN_TIME", "TARGET_PUBLISHED_LATE", "POST_SUBMITTED", "POST_CHANGES_REQUESTED", "POST_APPROVED", "POST_COMMENTED", "WORKSPACE_HELD", "WORKSPACE_RESUMED", "CAMPAIGN_HELD", "CAMPAIGN_RESUMED", "PARTNER_INVITED", "STATEMENT_AWAITING_RELEASE", "POST_APPROVAL_DUE_SOON"];
+export const notificationSubjectValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationSubject"]> = ["POST", "ACCOUNT", "CAMPAIGN", "WORKSPACE"];
+export const partnershipStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PartnershipStatus"]> = ["INVITED", "ACTIVE", "DECLINED", "LEFT"];
+export const platformValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Platform"]> = ["FACEBOOK", "INSTAGRAM", "X", "THREADS", "LINKEDIN", "TELEGRAM", "MASTODON", "BLUESKY", "WORDPRESS", "WEBHOOK", "FEED"];
+export const postStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PostStatus"]> = ["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "APPROVED", "CANCELLED"];
+export const readinessStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Readiness"]["status"]> = ["ok", "unavailable"];
+export const resumeOutcomePolicyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResumeOutcome"]["policy"]> = ["PUBLISH_LATE", "EXPIRE", "NO_CAMPAIGN"];
+export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["VIEWER", "EDITOR", "COORDINATOR", "ADMIN", "OWNER"];
+export const scheduleInputFoldValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScheduleInput"]["fold"]> = ["earlier", "later"];
+export const telegramBotUpdatesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TelegramBot"]["updates"]> = ["webhook", "polling"];
