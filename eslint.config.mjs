@@ -41,7 +41,8 @@ const visiting = new Set();
 const checked = new Set();
 function assertNoCycle(folder, path) {
   if (checked.has(folder)) return;
-  if (visiting.has(folder)) throw new Error(`eslint.config.mjs: MAY_IMPORT has a cycle: ${[...path, folder].join(' -> ')}`);
+  if (visiting.has(folder))
+    throw new Error(`eslint.config.mjs: MAY_IMPORT has a cycle: ${[...path, folder].join(' -> ')}`);
   visiting.add(folder);
   for (const next of MAY_IMPORT[folder] ?? []) assertNoCycle(next, [...path, folder]);
   visiting.delete(folder);
@@ -93,7 +94,8 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^\\.\\./(accounts|analytics|calendar|campaigns|demo|media|posts|publishing|review|workspaces)(/|$)',
+              regex:
+                '^\\.\\./(accounts|analytics|calendar|campaigns|demo|media|posts|publishing|review|workspaces)(/|$)',
               message: 'src/notifications must not import a feature: the feature calls the Notifier instead.',
             },
           ],

@@ -17,7 +17,8 @@ import pg from 'pg';
 import { Child, freePort, ROOT } from './lib/children.mjs';
 import { pollUntil, sleep, spread } from './lib/stats.mjs';
 
-const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
+const arg = (name, fallback) =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const reps = Number(arg('reps', '5'));
 const root = arg('root', ROOT);
 const databaseUrl = process.env.TEST_DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/gaung_test';
@@ -31,7 +32,12 @@ async function main() {
   await db.connect();
   const tag = `bench-anon-${randomBytes(4).toString('hex')}`;
   const email = `${tag}@bench.gaung`;
-  await db.query('INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt") VALUES ($1, $2, $3, $4, now())', [randomUUID(), email, 'Bench', await hashPassword(PASSWORD)]);
+  await db.query('INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt") VALUES ($1, $2, $3, $4, now())', [
+    randomUUID(),
+    email,
+    'Bench',
+    await hashPassword(PASSWORD),
+  ]);
   const port = await freePort();
   const api = await startApiAt(port, {
     DATABASE_URL: databaseUrl,
@@ -93,15 +99,30 @@ async function bogus(base, i, address, tag) {
 }
 
 function post(base, path, body, address) {
-  return fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': address }, body: JSON.stringify(body) });
+  return fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+    body: JSON.stringify(body),
+  });
 }
 
 async function startApiAt(port, env) {
-  const child = new Child('api', [join(root, 'dist', 'main.js'), 'api'], { ...env, PORT: String(port), LOG_LEVEL: 'warn' }, { cwd: root });
-  const live = await pollUntil(async () => {
-    if (child.process.exitCode !== null) throw new Error(`api exited\n${child.tail.join('\n')}`);
-    return fetch(`http://127.0.0.1:${port}/health/live`).then((r) => r.ok, () => false);
-  }, { everyMs: 250, timeoutMs: 60_000 });
+  const child = new Child(
+    'api',
+    [join(root, 'dist', 'main.js'), 'api'],
+    { ...env, PORT: String(port), LOG_LEVEL: 'warn' },
+    { cwd: root },
+  );
+  const live = await pollUntil(
+    async () => {
+      if (child.process.exitCode !== null) throw new Error(`api exited\n${child.tail.join('\n')}`);
+      return fetch(`http://127.0.0.1:${port}/health/live`).then(
+        (r) => r.ok,
+        () => false,
+      );
+    },
+    { everyMs: 250, timeoutMs: 60_000 },
+  );
   if (!live) throw new Error(`api did not start\n${child.tail.join('\n')}`);
   return child;
 }
@@ -124,7 +145,8 @@ function print(results) {
   const alone = results.alone.median;
   process.stdout.write(`build: ${root}\nreal sign-in, median of ${reps} (min-max):\n`);
   for (const [name, r] of Object.entries(results)) {
-    const ratio = name === 'alone' ? '' : `  x${(r.median / alone).toFixed(1)}  bogus answers ${JSON.stringify(r.statuses)}`;
+    const ratio =
+      name === 'alone' ? '' : `  x${(r.median / alone).toFixed(1)}  bogus answers ${JSON.stringify(r.statuses)}`;
     process.stdout.write(`  ${name.padEnd(34)} ${ms(r.median).padStart(8)} (${ms(r.min)}-${ms(r.max)})${ratio}\n`);
   }
 }

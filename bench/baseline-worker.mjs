@@ -14,7 +14,9 @@ const worker = new Worker(
   'baseline',
   async (job) => {
     const body = JSON.stringify({ id: job.data.key, text: 'Bench: solidaritas' });
-    const response = await client.post(job.data.url, body, { headers: { 'content-type': 'application/json', 'idempotency-key': job.data.key } });
+    const response = await client.post(job.data.url, body, {
+      headers: { 'content-type': 'application/json', 'idempotency-key': job.data.key },
+    });
     if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
   },
   {

@@ -53,12 +53,19 @@ function send(port, c) {
       answered = true;
       const status = res.statusCode;
       res.resume();
-      res.on('end', () => resolve({ status, ms: Math.round(performance.now() - started), sentMb: Math.round(sent / MB) }));
+      res.on('end', () =>
+        resolve({ status, ms: Math.round(performance.now() - started), sentMb: Math.round(sent / MB) }),
+      );
     });
     // A server that refuses early closes the connection; a client still writing then sees EPIPE or
     // ECONNRESET instead of reading the answer (the answer itself is asserted in test/security/).
     req.on('error', (error) => {
-      if (!answered) resolve({ status: `closed by the server (${error.code})`, ms: Math.round(performance.now() - started), sentMb: Math.round(sent / MB) });
+      if (!answered)
+        resolve({
+          status: `closed by the server (${error.code})`,
+          ms: Math.round(performance.now() - started),
+          sentMb: Math.round(sent / MB),
+        });
     });
     const chunk = Buffer.alloc(64 * 1024, 0x61);
     const head = Buffer.from(c.type === 'application/json' ? '{"email":"a@b.id","password":"' : '');
@@ -84,7 +91,9 @@ async function run(c) {
     const poller = (async () => {
       while (polling) {
         const t = performance.now();
-        await fetch(`http://127.0.0.1:${port}/health/live`).then((r) => r.arrayBuffer()).catch(() => undefined);
+        await fetch(`http://127.0.0.1:${port}/health/live`)
+          .then((r) => r.arrayBuffer())
+          .catch(() => undefined);
         slowestLiveMs = Math.max(slowestLiveMs, performance.now() - t);
         await new Promise((r) => setTimeout(r, 20));
       }
@@ -92,7 +101,13 @@ async function run(c) {
     const answer = await send(port, c);
     polling = false;
     await poller;
-    return { case: c.name, ...answer, rssBeforeMb: before, peakRssMb: rssMb(api.pid, 'VmHWM'), slowestLiveMs: Math.round(slowestLiveMs) };
+    return {
+      case: c.name,
+      ...answer,
+      rssBeforeMb: before,
+      peakRssMb: rssMb(api.pid, 'VmHWM'),
+      slowestLiveMs: Math.round(slowestLiveMs),
+    };
   } finally {
     await api.stop();
   }

@@ -19,7 +19,8 @@ import { runIdle } from './sections/idle.mjs';
 const smoke = process.argv.includes('--smoke');
 const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));
 // B4 analytics seeds 1,000,000 snapshots: in the full run only, or asked for with --only=analytics.
-const only = onlyArg?.slice('--only='.length).split(',') ?? (smoke ? ['b1', 'idle', 'api'] : ['b1', 'idle', 'api', 'analytics']);
+const only =
+  onlyArg?.slice('--only='.length).split(',') ?? (smoke ? ['b1', 'idle', 'api'] : ['b1', 'idle', 'api', 'analytics']);
 const env = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);
 const profileDir = join(ROOT, 'bench', 'results', 'profiles');
 
@@ -31,8 +32,15 @@ const options = {
   durationS: smoke ? 2 : 20,
   burst: smoke
     ? { count: 60, accounts: 20, leadMs: 3_000, timeoutMs: 25_000 }
-    : { count: env('BENCH_B1_COUNT', 10_000), accounts: 100, leadMs: 20_000, timeoutMs: env('BENCH_B1_TIMEOUT_S', 240) * 1000 },
-  idle: smoke ? { posts: 10, windowMs: 1_000, leadMs: 2_500 } : { posts: 100, windowMs: env('BENCH_IDLE_WINDOW_S', 60) * 1000, leadMs: 5_000 },
+    : {
+        count: env('BENCH_B1_COUNT', 10_000),
+        accounts: 100,
+        leadMs: 20_000,
+        timeoutMs: env('BENCH_B1_TIMEOUT_S', 240) * 1000,
+      },
+  idle: smoke
+    ? { posts: 10, windowMs: 1_000, leadMs: 2_500 }
+    : { posts: 100, windowMs: env('BENCH_IDLE_WINDOW_S', 60) * 1000, leadMs: 5_000 },
   /** B4: published deliveries of one campaign, each with this many snapshots (the issue: 100,000 x 10). */
   analytics: { deliveries: env('BENCH_ANALYTICS_DELIVERIES', smoke ? 500 : 100_000), snapshotsPerDelivery: 10 },
   calendar: smoke
@@ -41,7 +49,16 @@ const options = {
   /** Extra environment of Gaung's children (as configured; the defaults unless set here). */
   workerEnv: process.env.BENCH_WORKER_POOL ? { DATABASE_POOL_SIZE: process.env.BENCH_WORKER_POOL } : {},
   apiEnv: {},
-  profileNodeArgs: (name) => (process.env.BENCH_CPU_PROF ? ['--require', join(ROOT, 'bench', 'lib', 'profile-exit.cjs'), '--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : []),
+  profileNodeArgs: (name) =>
+    process.env.BENCH_CPU_PROF
+      ? [
+          '--require',
+          join(ROOT, 'bench', 'lib', 'profile-exit.cjs'),
+          '--cpu-prof',
+          `--cpu-prof-dir=${profileDir}`,
+          `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`,
+        ]
+      : [],
 };
 
 async function main() {
@@ -51,7 +68,9 @@ async function main() {
   const results = {};
   try {
     const machine = await describeMachine(context);
-    log(`${options.mode} run on ${machine.cores} cores, load ${machine.loadAtStart}; worker concurrency ${options.concurrency}`);
+    log(
+      `${options.mode} run on ${machine.cores} cores, load ${machine.loadAtStart}; worker concurrency ${options.concurrency}`,
+    );
     if (only.includes('seed')) await ensureCalendarData(context, options.calendar);
     if (only.includes('b1')) results.burst = await runBurst(context, receiver);
     if (only.includes('idle')) results.idle = await runIdle(context, receiver);
@@ -62,9 +81,22 @@ async function main() {
     process.stdout.write(`\n${table}\n\n`);
     const summary = correctness(results);
     process.stdout.write(`BENCH-CORRECTNESS ${JSON.stringify(summary)}\n`);
-    const record = { mode: options.mode, started, finished: new Date(), machine, command: commandLine(), options: { ...options, profileNodeArgs: undefined }, results, rows, summary };
+    const record = {
+      mode: options.mode,
+      started,
+      finished: new Date(),
+      machine,
+      command: commandLine(),
+      options: { ...options, profileNodeArgs: undefined },
+      results,
+      rows,
+      summary,
+    };
     mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-    writeFileSync(join(ROOT, 'bench', 'results', `${options.mode}-${started.toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify(record, null, 2));
+    writeFileSync(
+      join(ROOT, 'bench', 'results', `${options.mode}-${started.toISOString().replace(/[:.]/g, '-')}.json`),
+      JSON.stringify(record, null, 2),
+    );
     if (!smoke && !onlyArg) writeDocs(record, rows);
   } finally {
     await receiver.stop();
@@ -73,8 +105,18 @@ async function main() {
 }
 
 function commandLine() {
-  const vars = ['TEST_DATABASE_URL', 'BENCH_ANALYTICS_DELIVERIES', 'BENCH_WORKER_CONCURRENCY', 'BENCH_REPS', 'BENCH_B1_COUNT', 'BENCH_B1_TIMEOUT_S', 'BENCH_IDLE_WINDOW_S'].filter((name) => process.env[name]);
-  return [...vars.map((name) => `${name}=${process.env[name]}`), smoke ? 'npm run bench:smoke' : 'npm run bench'].join(' ');
+  const vars = [
+    'TEST_DATABASE_URL',
+    'BENCH_ANALYTICS_DELIVERIES',
+    'BENCH_WORKER_CONCURRENCY',
+    'BENCH_REPS',
+    'BENCH_B1_COUNT',
+    'BENCH_B1_TIMEOUT_S',
+    'BENCH_IDLE_WINDOW_S',
+  ].filter((name) => process.env[name]);
+  return [...vars.map((name) => `${name}=${process.env[name]}`), smoke ? 'npm run bench:smoke' : 'npm run bench'].join(
+    ' ',
+  );
 }
 
 const START = '<!-- bench:results:start -->';
@@ -104,7 +146,10 @@ function writeDocs(record, rows) {
   const existing = existsSync(path) ? readFileSync(path, 'utf8') : `# Benchmarks\n\n${START}\n${END}\n`;
   const from = existing.indexOf(START);
   const to = existing.indexOf(END);
-  const next = from >= 0 && to > from ? existing.slice(0, from) + generated + existing.slice(to + END.length) : `${existing}\n${generated}\n`;
+  const next =
+    from >= 0 && to > from
+      ? existing.slice(0, from) + generated + existing.slice(to + END.length)
+      : `${existing}\n${generated}\n`;
   writeFileSync(path, next);
   log('wrote docs/benchmarks.md');
 }

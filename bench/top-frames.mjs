@@ -16,14 +16,27 @@ const byFunction = new Map();
 const byPackage = new Map();
 for (const [id, ms] of selfMs) {
   const { functionName, url, lineNumber } = byId.get(id).callFrame;
-  const where = url.replace(/^file:\/\//, '').replace(/.*node_modules\//, 'nm:').replace(/.*\/dist\//, 'dist/');
+  const where = url
+    .replace(/^file:\/\//, '')
+    .replace(/.*node_modules\//, 'nm:')
+    .replace(/.*\/dist\//, 'dist/');
   const key = `${functionName || '(anonymous)'}  ${where}:${lineNumber + 1}`;
   byFunction.set(key, (byFunction.get(key) ?? 0) + ms);
-  const pkg = where.startsWith('nm:') ? where.slice(3).split('/').slice(0, where.includes('@') ? 2 : 1).join('/') : where.startsWith('dist/') ? where.split('/').slice(0, 3).join('/') : where || functionName;
+  const pkg = where.startsWith('nm:')
+    ? where
+        .slice(3)
+        .split('/')
+        .slice(0, where.includes('@') ? 2 : 1)
+        .join('/')
+    : where.startsWith('dist/')
+      ? where.split('/').slice(0, 3).join('/')
+      : where || functionName;
   byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + ms);
 }
 const top = (map) => [...map].sort((a, b) => b[1] - a[1]).slice(0, Number(count));
 process.stdout.write(`total sampled ${total.toFixed(0)} ms\n\nby function (self):\n`);
-for (const [key, ms] of top(byFunction)) process.stdout.write(`${((ms / total) * 100).toFixed(1).padStart(5)}%  ${ms.toFixed(0).padStart(6)} ms  ${key}\n`);
+for (const [key, ms] of top(byFunction))
+  process.stdout.write(`${((ms / total) * 100).toFixed(1).padStart(5)}%  ${ms.toFixed(0).padStart(6)} ms  ${key}\n`);
 process.stdout.write('\nby package or file (self):\n');
-for (const [key, ms] of top(byPackage)) process.stdout.write(`${((ms / total) * 100).toFixed(1).padStart(5)}%  ${ms.toFixed(0).padStart(6)} ms  ${key}\n`);
+for (const [key, ms] of top(byPackage))
+  process.stdout.write(`${((ms / total) * 100).toFixed(1).padStart(5)}%  ${ms.toFixed(0).padStart(6)} ms  ${key}\n`);

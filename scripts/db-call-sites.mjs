@@ -16,9 +16,23 @@ const src = join(root, 'src');
 const schema = readFileSync(join(root, 'prisma', 'schema.prisma'), 'utf8');
 const delegates = [...schema.matchAll(/^model (\w+)/gm)].map(([, name]) => name[0].toLowerCase() + name.slice(1));
 const operations = [
-  'findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findMany', 'create', 'createMany',
-  'createManyAndReturn', 'update', 'updateMany', 'updateManyAndReturn', 'upsert', 'delete', 'deleteMany',
-  'count', 'aggregate', 'groupBy',
+  'findUnique',
+  'findUniqueOrThrow',
+  'findFirst',
+  'findFirstOrThrow',
+  'findMany',
+  'create',
+  'createMany',
+  'createManyAndReturn',
+  'update',
+  'updateMany',
+  'updateManyAndReturn',
+  'upsert',
+  'delete',
+  'deleteMany',
+  'count',
+  'aggregate',
+  'groupBy',
 ];
 const modelCall = new RegExp(`\\.(?:${delegates.join('|')})\\s*\\.\\s*(?:${operations.join('|')})\\s*\\(`, 'g');
 const rawCall = /\$(?:queryRaw|executeRaw)(?:Unsafe)?\b/g;
@@ -32,10 +46,13 @@ function sourceFiles(dir) {
 }
 
 const kindOf = (file) =>
-  file.endsWith('.repository.ts') ? 'repository'
-  : file.startsWith('src/core/database/') ? 'database helper'
-  : file.startsWith('src/cli/') ? 'command-line tool'
-  : 'outside';
+  file.endsWith('.repository.ts')
+    ? 'repository'
+    : file.startsWith('src/core/database/')
+      ? 'database helper'
+      : file.startsWith('src/cli/')
+        ? 'command-line tool'
+        : 'outside';
 
 const counts = { repository: 0, 'database helper': 0, 'command-line tool': 0, outside: 0 };
 const outside = [];

@@ -59,11 +59,14 @@ function ensureWebApp() {
   const depsMarker = join(web, 'node_modules', '.gaung-lock-hash');
   const wantedDeps = sha256(lock, process.version);
   if (!existsSync(depsMarker) || readFileSync(depsMarker, 'utf8') !== wantedDeps) {
-    log('installing the web app\'s dependencies (npm ci in web/)');
+    log("installing the web app's dependencies (npm ci in web/)");
     run('npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts', '--prefix', 'web']);
     writeFileSync(depsMarker, wantedDeps);
   }
-  const inputs = [...filesUnder(join(web, 'src')), ...['index.html', 'vite.config.ts', 'tsconfig.json', 'package-lock.json'].map((f) => join(web, f))];
+  const inputs = [
+    ...filesUnder(join(web, 'src')),
+    ...['index.html', 'vite.config.ts', 'tsconfig.json', 'package-lock.json'].map((f) => join(web, f)),
+  ];
   const wantedBuild = sha256(...inputs.map((file) => `${file}\0${statSync(file).size}\0${readFileSync(file, 'utf8')}`));
   const buildMarker = join(web, 'dist', '.gaung-build-hash');
   if (existsSync(buildMarker) && readFileSync(buildMarker, 'utf8') === wantedBuild) return;
@@ -104,7 +107,10 @@ function loadEnvironment() {
 function admitLoopbackForTheDemo(envFile) {
   const text = readFileSync(envFile, 'utf8');
   if (/^EGRESS_ALLOW=/m.test(text) || !/^NODE_ENV=development\s*$/m.test(text)) return;
-  writeFileSync(envFile, `${text.replace(/\n?$/, '\n')}# Development: admits the demo webhook receiver on this machine (see .env.example)\nEGRESS_ALLOW=127.0.0.1,::1\n`);
+  writeFileSync(
+    envFile,
+    `${text.replace(/\n?$/, '\n')}# Development: admits the demo webhook receiver on this machine (see .env.example)\nEGRESS_ALLOW=127.0.0.1,::1\n`,
+  );
   log('added EGRESS_ALLOW=127.0.0.1,::1 to .env for the demo webhook receiver');
 }
 
@@ -145,7 +151,19 @@ function startLocalPostgres() {
 
 function startLocalRedis() {
   if (!commandExists('redis-server')) return false;
-  const args = ['--daemonize', 'yes', '--bind', '127.0.0.1', '-::1', '--port', '6379', '--save', '', '--appendonly', 'no'];
+  const args = [
+    '--daemonize',
+    'yes',
+    '--bind',
+    '127.0.0.1',
+    '-::1',
+    '--port',
+    '6379',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+  ];
   return spawnSync('redis-server', args).status === 0;
 }
 

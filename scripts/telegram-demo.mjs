@@ -23,7 +23,11 @@ const { transformSync } = require('@swc/core');
 const out = join(tmpdir(), 'gaung-telegram-demo');
 for (const file of ['contract-server.ts', 'multipart.ts', 'telegram/telegram-contract.ts']) {
   const source = readFileSync(join(root, 'test/contracts', file), 'utf8');
-  const { code } = transformSync(source, { filename: file, jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } });
+  const { code } = transformSync(source, {
+    filename: file,
+    jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+    module: { type: 'commonjs' },
+  });
   mkdirSync(dirname(join(out, file)), { recursive: true });
   writeFileSync(join(out, file.replace(/\.ts$/, '.js')), code);
 }
@@ -43,7 +47,9 @@ console.log('Commands: start <link>, press <1|2>, reply <text>, say <text>');
 let shown = 0;
 setInterval(() => {
   for (const message of telegram.sent.slice(shown)) {
-    console.log(`\n[bot -> ${message.chatId === person.id ? 'you' : message.chatId}] ${message.text ?? message.caption ?? ''}`);
+    console.log(
+      `\n[bot -> ${message.chatId === person.id ? 'you' : message.chatId}] ${message.text ?? message.caption ?? ''}`,
+    );
     message.replyMarkup?.inline_keyboard?.[0]?.forEach((button, i) => console.log(`   (${i + 1}) ${button.text}`));
     if (message.replyMarkup?.force_reply) console.log('   (reply <text> to answer)');
   }

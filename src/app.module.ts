@@ -40,7 +40,12 @@ const API_MODULES: Type[] = [
   AnalyticsApiModule,
 ];
 /** Modules that run queue processors and schedulers. */
-const WORKER_MODULES: Type[] = [PublishingWorkerModule, AccountsWorkerModule, AnalyticsWorkerModule, TelegramWorkerModule];
+const WORKER_MODULES: Type[] = [
+  PublishingWorkerModule,
+  AccountsWorkerModule,
+  AnalyticsWorkerModule,
+  TelegramWorkerModule,
+];
 
 /** One composition root: the API, the worker, or both in one process, over the same shared modules. */
 @Module({})
@@ -54,7 +59,9 @@ export class AppModule {
         ...(roles.includes('api') ? [...API_MODULES, WebAppModule.forRoot(config)] : []),
         ...(roles.includes('worker') ? WORKER_MODULES : []),
         ...(roles.includes('api') && config.NODE_ENV === 'development' ? [DemoModule] : []),
-        ...(roles.includes('api') && config.OPERATOR_TOKEN ? [QueueBoardModule.forOperators(config.OPERATOR_TOKEN)] : []),
+        ...(roles.includes('api') && config.OPERATOR_TOKEN
+          ? [QueueBoardModule.forOperators(config.OPERATOR_TOKEN)]
+          : []),
       ],
     };
   }

@@ -6,7 +6,13 @@ import cookieParser from 'cookie-parser';
 import { AppModule, type Role } from './app.module';
 import type { AppConfig } from './core/config';
 import { HttpExceptionFilter } from './core/errors';
-import { applySecurityHeaders, buildOpenApiDocument, jsonBodyMiddleware, requestContextMiddleware, urlTextMiddleware } from './core/http';
+import {
+  applySecurityHeaders,
+  buildOpenApiDocument,
+  jsonBodyMiddleware,
+  requestContextMiddleware,
+  urlTextMiddleware,
+} from './core/http';
 import { JsonLogger } from './core/logging';
 import { MEDIA_UPLOAD_ROUTE } from './media/media.controller';
 

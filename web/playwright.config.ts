@@ -7,7 +7,10 @@ import { E2E_WORKERS, e2eBaseUrl } from './e2e/environment.mjs';
 // date and time inputs follow the browser's own UI language, which Chromium on Linux takes from
 // LANGUAGE (it ignores --lang) and can only use with chromium-l10n's id.pak; without both the test
 // chromium shows mm/dd/yyyy. People's browsers use their own locale, which is right.
-const chromium = { executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', env: { ...process.env, LANGUAGE: 'id' } };
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  env: { ...process.env, LANGUAGE: 'id' },
+};
 
 const desktop = { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 900 } };
 const phone = { ...devices['Pixel 7'], viewport: { width: 390, height: 844 } };

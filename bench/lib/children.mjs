@@ -24,7 +24,11 @@ export class Child {
     this.label = label;
     this.tail = [];
     this.lineWaiters = [];
-    this.process = spawn(process.execPath, [...nodeArgs, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [...nodeArgs, ...args], {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.exited = new Promise((resolve) => this.process.once('exit', (code, signal) => resolve({ code, signal })));
     for (const stream of [this.process.stdout, this.process.stderr]) {
       let buffered = '';
@@ -44,13 +48,21 @@ export class Child {
   onLine(line) {
     this.tail.push(line);
     if (this.tail.length > 40) this.tail.shift();
-    this.lineWaiters = this.lineWaiters.filter(({ pattern, resolve }) => !(pattern.test(line) && (resolve(line), true)));
+    this.lineWaiters = this.lineWaiters.filter(
+      ({ pattern, resolve }) => !(pattern.test(line) && (resolve(line), true)),
+    );
   }
 
   /** Resolves with the first output line matching `pattern`; rejects if the child exits first or time runs out. */
   waitFor(pattern, timeoutMs) {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${this.label}: no line matching ${pattern} within ${timeoutMs} ms\n${this.tail.join('\n')}`)), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(`${this.label}: no line matching ${pattern} within ${timeoutMs} ms\n${this.tail.join('\n')}`),
+          ),
+        timeoutMs,
+      );
       this.lineWaiters.push({ pattern, resolve: (line) => (clearTimeout(timer), resolve(line)) });
       void this.exited.then(({ code, signal }) => {
         clearTimeout(timer);
@@ -82,10 +94,16 @@ export async function startWorker(env, { label = 'worker', nodeArgs = [], timeou
 
 /** Gaung's API (`node dist/main.js api`) on `port`, ready once /health/live answers. */
 export async function startApi(env, port, { nodeArgs = [], timeoutMs = 60_000 } = {}) {
-  const child = new Child('api', ['dist/main.js', 'api'], { ...env, PORT: String(port), LOG_LEVEL: 'warn' }, { nodeArgs });
+  const child = new Child(
+    'api',
+    ['dist/main.js', 'api'],
+    { ...env, PORT: String(port), LOG_LEVEL: 'warn' },
+    { nodeArgs },
+  );
   const live = await pollUntil(
     async () => {
-      if (child.process.exitCode !== null) throw new Error(`api exited (${child.process.exitCode})\n${child.tail.join('\n')}`);
+      if (child.process.exitCode !== null)
+        throw new Error(`api exited (${child.process.exitCode})\n${child.tail.join('\n')}`);
       try {
         return (await fetch(`http://127.0.0.1:${port}/health/live`)).ok;
       } catch {

@@ -32,7 +32,12 @@ export async function createContext(options) {
   const databaseUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || defaults.databaseUrl;
   const redisUrl = process.env.BENCH_REDIS_URL || process.env.TEST_REDIS_URL || defaults.redisUrl;
   const prefix = `${process.env.BENCH_QUEUE_PREFIX || 'gaung-bench'}-${randomBytes(4).toString('hex')}`;
-  const config = gaung.loadConfig({ DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, CREDENTIAL_KEYS: BENCH_CREDENTIAL_KEYS, QUEUE_PREFIX: prefix });
+  const config = gaung.loadConfig({
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    CREDENTIAL_KEYS: BENCH_CREDENTIAL_KEYS,
+    QUEUE_PREFIX: prefix,
+  });
   const pool = new Pool({ connectionString: databaseUrl, max: 40 });
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
   const context = {
@@ -93,6 +98,8 @@ export async function describeMachine(context) {
     node: process.version,
     postgres: rows[0].server_version,
     redis: /redis_version:(\S+)/.exec(info)?.[1] ?? 'unknown',
-    loadAtStart: loadavg().map((l) => l.toFixed(2)).join(' '),
+    loadAtStart: loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' '),
   };
 }

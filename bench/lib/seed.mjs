@@ -18,12 +18,21 @@ export async function createWorkspace(context, { slug, accounts, receiverUrl, ro
       `INSERT INTO "Workspace" (id, slug, name, "timeZone", "updatedAt") VALUES ($1, $2, $3, 'Asia/Jakarta', now())`,
       [workspaceId, slug, `Bench ${slug}`],
     );
-    await client.query(`INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt") VALUES ($1, $2, 'Bench', 'x', now())`, [userId, `${slug}@bench.gaung`]);
-    await client.query(`INSERT INTO "Membership" (id, "workspaceId", "userId", role, "updatedAt") VALUES ($1, $2, $3, $4, now())`, [randomUUID(), workspaceId, userId, role]);
+    await client.query(
+      `INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt") VALUES ($1, $2, 'Bench', 'x', now())`,
+      [userId, `${slug}@bench.gaung`],
+    );
+    await client.query(
+      `INSERT INTO "Membership" (id, "workspaceId", "userId", role, "updatedAt") VALUES ($1, $2, $3, $4, now())`,
+      [randomUUID(), workspaceId, userId, role],
+    );
     const accountIds = [];
     for (let i = 0; i < accounts; i++) {
       const id = randomUUID();
-      const sealed = context.secrets.seal(JSON.stringify({ secret: WEBHOOK_SECRET }), { workspaceId, subject: `account:${id}` });
+      const sealed = context.secrets.seal(JSON.stringify({ secret: WEBHOOK_SECRET }), {
+        workspaceId,
+        subject: `account:${id}`,
+      });
       await client.query(
         `INSERT INTO "ConnectedAccount" (id, "workspaceId", platform, "displayName", "baseUrl", "credentialsCiphertext", "credentialsKeyId", "updatedAt")
          VALUES ($1, $2, 'WEBHOOK', $3, $4, $5, $6, now())`,
@@ -45,11 +54,10 @@ export async function createWorkspace(context, { slug, accounts, receiverUrl, ro
 /** A live session row for a user (only the token's SHA-256 is stored, as sign-in does). */
 export async function createSession(context, userId) {
   const token = gaung.newSecretToken('gs_');
-  await context.pool.query(`INSERT INTO "Session" (id, "userId", "tokenHash", "expiresAt") VALUES ($1, $2, $3, now() + interval '1 day')`, [
-    randomUUID(),
-    userId,
-    gaung.hashToken(token),
-  ]);
+  await context.pool.query(
+    `INSERT INTO "Session" (id, "userId", "tokenHash", "expiresAt") VALUES ($1, $2, $3, now() + interval '1 day')`,
+    [randomUUID(), userId, gaung.hashToken(token)],
+  );
   return token;
 }
 
@@ -58,7 +66,10 @@ export async function createSession(context, userId) {
  * accounts, as approval leaves them. Due times run evenly from baseDueAt over spreadMs (0: all at
  * the same instant). Returns [{ id, version, dueAt }] for the wake-ups.
  */
-export async function seedScheduledTargets(context, { workspaceId, userId, accountIds, count, baseDueAt, spreadMs = 0 }) {
+export async function seedScheduledTargets(
+  context,
+  { workspaceId, userId, accountIds, count, baseDueAt, spreadMs = 0 },
+) {
   const { rows } = await context.pool.query(
     `WITH src AS (
        SELECT g, gen_random_uuid() AS post_id, gen_random_uuid() AS target_id,

@@ -28,13 +28,22 @@ const RAW_REPORT_SQL = `
 export async function runAnalytics(context) {
   const { options } = context;
   const size = options.analytics;
-  const workspace = await createWorkspace(context, { slug: benchSlug('analytics'), accounts: 4, receiverUrl: 'http://127.0.0.1:9/hook', role: 'VIEWER' });
+  const workspace = await createWorkspace(context, {
+    slug: benchSlug('analytics'),
+    accounts: 4,
+    receiverUrl: 'http://127.0.0.1:9/hook',
+    role: 'VIEWER',
+  });
   const started = Date.now();
   const campaignId = await seed(context, workspace, size);
   const seededMs = Date.now() - started;
-  log(`B4 seeded ${size.deliveries} deliveries and ${size.deliveries * size.snapshotsPerDelivery} snapshots in ${(seededMs / 1000).toFixed(0)} s`);
+  log(
+    `B4 seeded ${size.deliveries} deliveries and ${size.deliveries * size.snapshotsPerDelivery} snapshots in ${(seededMs / 1000).toFixed(0)} s`,
+  );
   const port = await freePort();
-  const api = await startApi(context.childEnv(`${context.prefix}-analytics`, options.apiEnv), port, { nodeArgs: options.profileNodeArgs('analytics') });
+  const api = await startApi(context.childEnv(`${context.prefix}-analytics`, options.apiEnv), port, {
+    nodeArgs: options.profileNodeArgs('analytics'),
+  });
   const url = `http://127.0.0.1:${port}/workspaces/${workspace.slug}/analytics/campaigns/${campaignId}?from=${FROM}&to=${TO}`;
   const headers = { authorization: `Bearer ${workspace.token}` };
   try {
@@ -42,16 +51,47 @@ export async function runAnalytics(context) {
     const body = await probe.json();
     const raw = await context.pool.query(RAW_REPORT_SQL, [workspace.workspaceId, campaignId, FROM, TO]);
     const rawEngagement = raw.rows.reduce((sum, row) => sum + Number(row.engagement), 0);
-    if (probe.status !== 200 || body.totals.deliveries !== size.deliveries || body.totals.engagement !== rawEngagement) {
-      throw new Error(`analytics probe: HTTP ${probe.status}, ${body.totals?.deliveries} deliveries / ${body.totals?.engagement} engagement via the API, ${rawEngagement} via SQL`);
+    if (
+      probe.status !== 200 ||
+      body.totals.deliveries !== size.deliveries ||
+      body.totals.engagement !== rawEngagement
+    ) {
+      throw new Error(
+        `analytics probe: HTTP ${probe.status}, ${body.totals?.deliveries} deliveries / ${body.totals?.engagement} engagement via the API, ${rawEngagement} via SQL`,
+      );
     }
     const reps = [];
     for (let rep = 0; rep < options.reps; rep++) {
-      const result = await autocannon({ url, headers, connections: CONNECTIONS, duration: options.durationS, timeout: 60 });
-      const rawRun = await rawQueryLoad(context, [workspace.workspaceId, campaignId, FROM, TO], CONNECTIONS, options.durationS * 1000, RAW_REPORT_SQL);
-      const gaung = { requestsPerS: result['2xx'] / (result.duration || options.durationS), p50Ms: result.latency.p50, p99Ms: result.latency.p99, non2xx: result.non2xx };
-      reps.push({ ...gaung, rawRequestsPerS: rawRun.requestsPerS, rawP50Ms: rawRun.p50Ms, rawP99Ms: rawRun.p99Ms, ratioP99: gaung.p99Ms / rawRun.p99Ms });
-      log(`B4 rep ${rep + 1}: ${gaung.requestsPerS.toFixed(2)} req/s p99 ${gaung.p99Ms} ms; raw ${rawRun.requestsPerS.toFixed(2)} q/s p99 ${rawRun.p99Ms.toFixed(0)} ms`);
+      const result = await autocannon({
+        url,
+        headers,
+        connections: CONNECTIONS,
+        duration: options.durationS,
+        timeout: 60,
+      });
+      const rawRun = await rawQueryLoad(
+        context,
+        [workspace.workspaceId, campaignId, FROM, TO],
+        CONNECTIONS,
+        options.durationS * 1000,
+        RAW_REPORT_SQL,
+      );
+      const gaung = {
+        requestsPerS: result['2xx'] / (result.duration || options.durationS),
+        p50Ms: result.latency.p50,
+        p99Ms: result.latency.p99,
+        non2xx: result.non2xx,
+      };
+      reps.push({
+        ...gaung,
+        rawRequestsPerS: rawRun.requestsPerS,
+        rawP50Ms: rawRun.p50Ms,
+        rawP99Ms: rawRun.p99Ms,
+        ratioP99: gaung.p99Ms / rawRun.p99Ms,
+      });
+      log(
+        `B4 rep ${rep + 1}: ${gaung.requestsPerS.toFixed(2)} req/s p99 ${gaung.p99Ms} ms; raw ${rawRun.requestsPerS.toFixed(2)} q/s p99 ${rawRun.p99Ms.toFixed(0)} ms`,
+      );
     }
     return { reps, size, seededMs, apiPeakRssMb: api.peakRssMb() };
   } finally {
@@ -90,7 +130,17 @@ async function seed(context, workspace, { deliveries, snapshotsPerDelivery }) {
        SELECT t.id, $1, t."accountId", CASE WHEN k = 1 THEN 'H1' WHEN k = 2 THEN 'H24' WHEN k = 3 THEN 'D7' ELSE 'ON_DEMAND' END::"MetricStage",
               t."publishedAt" + make_interval(hours => k * 6), 'OK', jsonb_build_object('likes', k * 3), k * 3
          FROM targets t CROSS JOIN generate_series(1, $9::int) k`,
-      [workspace.workspaceId, campaignId, workspace.userId, FROM, deliveries, offset, count, workspace.accountIds, snapshotsPerDelivery],
+      [
+        workspace.workspaceId,
+        campaignId,
+        workspace.userId,
+        FROM,
+        deliveries,
+        offset,
+        count,
+        workspace.accountIds,
+        snapshotsPerDelivery,
+      ],
     );
   }
   await context.pool.query('ANALYZE "PostTarget", "MetricSnapshot", "Post"');

@@ -29,12 +29,19 @@ export async function runApiSections(context) {
   const { options } = context;
   const calendarData = await ensureCalendarData(context, options.calendar);
   const port = await freePort();
-  const api = await startApi(context.childEnv(`${context.prefix}-api`, options.apiEnv), port, { nodeArgs: options.profileNodeArgs('api') });
+  const api = await startApi(context.childEnv(`${context.prefix}-api`, options.apiEnv), port, {
+    nodeArgs: options.profileNodeArgs('api'),
+  });
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
     const calendar = await runCalendar(context, baseUrl, calendarData);
     const scheduling = await runScheduling(context, baseUrl);
-    return { calendar, scheduling, calendarSeed: { seededMs: calendarData.seededMs, reused: calendarData.reused }, apiPeakRssMb: api.peakRssMb() };
+    return {
+      calendar,
+      scheduling,
+      calendarSeed: { seededMs: calendarData.seededMs, reused: calendarData.reused },
+      apiPeakRssMb: api.peakRssMb(),
+    };
   } finally {
     await api.stop();
     if (options.calendar.dropAfter) await dropCalendarData(context, options.calendar.tag);
@@ -51,12 +58,19 @@ async function runCalendar(context, baseUrl, data) {
   const body = await probe.json();
   const raw = await context.pool.query(RAW_MONTH_SQL, [data.workspaceId, range.from, range.to]);
   if (probe.status !== 200 || body.posts.length !== raw.rowCount) {
-    throw new Error(`calendar probe: HTTP ${probe.status}, ${body.posts?.length} posts via the API, ${raw.rowCount} rows via SQL`);
+    throw new Error(
+      `calendar probe: HTTP ${probe.status}, ${body.posts?.length} posts via the API, ${raw.rowCount} rows via SQL`,
+    );
   }
   const reps = [];
   for (let rep = 0; rep < options.reps; rep++) {
     const gaungRun = await cannon({ url, headers, connections: options.connections, duration: options.durationS });
-    const rawRun = await rawQueryLoad(context, [data.workspaceId, range.from, range.to], options.connections, options.durationS * 1000);
+    const rawRun = await rawQueryLoad(
+      context,
+      [data.workspaceId, range.from, range.to],
+      options.connections,
+      options.durationS * 1000,
+    );
     reps.push({
       postsPerView: raw.rowCount,
       ...gaungRun,
@@ -66,14 +80,20 @@ async function runCalendar(context, baseUrl, data) {
       ratioP99: gaungRun.p99Ms / rawRun.p99Ms,
       ratioThroughput: rawRun.requestsPerS / gaungRun.requestsPerS,
     });
-    log(`B2 rep ${rep + 1}: ${gaungRun.requestsPerS.toFixed(1)} req/s p99 ${gaungRun.p99Ms} ms; raw ${rawRun.requestsPerS.toFixed(1)} q/s p99 ${rawRun.p99Ms} ms`);
+    log(
+      `B2 rep ${rep + 1}: ${gaungRun.requestsPerS.toFixed(1)} req/s p99 ${gaungRun.p99Ms} ms; raw ${rawRun.requestsPerS.toFixed(1)} q/s p99 ${rawRun.p99Ms} ms`,
+    );
   }
   return reps;
 }
 
 async function runScheduling(context, baseUrl) {
   const { options } = context;
-  const workspace = await createWorkspace(context, { slug: benchSlug('sched'), accounts: 3, receiverUrl: 'http://127.0.0.1:9/hook' });
+  const workspace = await createWorkspace(context, {
+    slug: benchSlug('sched'),
+    accounts: 3,
+    receiverUrl: 'http://127.0.0.1:9/hook',
+  });
   try {
     const body = JSON.stringify({
       baseText: 'Aksi serentak: upah layak untuk semua pekerja!',
@@ -86,8 +106,19 @@ async function runScheduling(context, baseUrl) {
     if (probe.status !== 201) throw new Error(`scheduling probe: HTTP ${probe.status} ${await probe.text()}`);
     const reps = [];
     for (let rep = 0; rep < options.reps; rep++) {
-      reps.push(await cannon({ url, method: 'POST', headers, body, connections: options.connections, duration: options.durationS }));
-      log(`B3 rep ${rep + 1}: ${reps.at(-1).requestsPerS.toFixed(1)} req/s p99 ${reps.at(-1).p99Ms} ms, non-2xx ${reps.at(-1).non2xx}`);
+      reps.push(
+        await cannon({
+          url,
+          method: 'POST',
+          headers,
+          body,
+          connections: options.connections,
+          duration: options.durationS,
+        }),
+      );
+      log(
+        `B3 rep ${rep + 1}: ${reps.at(-1).requestsPerS.toFixed(1)} req/s p99 ${reps.at(-1).p99Ms} ms, non-2xx ${reps.at(-1).non2xx}`,
+      );
     }
     return reps;
   } finally {
@@ -126,7 +157,11 @@ export async function rawQueryLoad(context, params, connections, durationMs, sql
   } finally {
     await pool.end();
   }
-  return { requestsPerS: latencies.length / ((Date.now() - started) / 1000), p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) };
+  return {
+    requestsPerS: latencies.length / ((Date.now() - started) / 1000),
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+  };
 }
 
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);

@@ -11,14 +11,20 @@ const WAKE_CHUNK = 1000;
 
 export async function runBurst(context, receiver) {
   const { options } = context;
-  const workspace = await createWorkspace(context, { slug: benchSlug('burst'), accounts: options.burst.accounts, receiverUrl: receiver.url });
+  const workspace = await createWorkspace(context, {
+    slug: benchSlug('burst'),
+    accounts: options.burst.accounts,
+    receiverUrl: receiver.url,
+  });
   const reps = [];
   try {
     for (let rep = 0; rep < options.reps; rep++) {
       const gaungRep = await gaungRepetition(context, receiver, workspace, rep);
       const baselineRep = await baselineRepetition(context, receiver, rep);
       reps.push({ gaung: gaungRep, baseline: baselineRep, ratio: gaungRep.drainMs / baselineRep.drainMs });
-      log(`B1 rep ${rep + 1}: gaung drain ${gaungRep.drainMs} ms, baseline ${baselineRep.drainMs} ms, lost ${gaungRep.lost}, dup ${gaungRep.duplicates}; per account: publish p50 ${gaungRep.accountCallP50Ms} ms, gap to the next p50 ${gaungRep.accountGapP50Ms} ms`);
+      log(
+        `B1 rep ${rep + 1}: gaung drain ${gaungRep.drainMs} ms, baseline ${baselineRep.drainMs} ms, lost ${gaungRep.lost}, dup ${gaungRep.duplicates}; per account: publish p50 ${gaungRep.accountCallP50Ms} ms, gap to the next p50 ${gaungRep.accountGapP50Ms} ms`,
+      );
     }
   } finally {
     await dropWorkspace(context, workspace);
@@ -32,7 +38,10 @@ async function gaungRepetition(context, receiver, workspace, rep) {
   const queuePrefix = `${context.prefix}-b1-${rep}`;
   await clearPosts(context, workspace.workspaceId);
   receiver.reset();
-  const worker = await startWorker(context.childEnv(queuePrefix, options.workerEnv), { label: `worker-b1-${rep}`, nodeArgs: options.profileNodeArgs('worker-b1') });
+  const worker = await startWorker(context.childEnv(queuePrefix, options.workerEnv), {
+    label: `worker-b1-${rep}`,
+    nodeArgs: options.profileNodeArgs('worker-b1'),
+  });
   const queue = context.queue(gaung.PUBLISH_QUEUE, queuePrefix);
   try {
     const dueAt = new Date(Date.now() + options.burst.leadMs);
@@ -40,7 +49,10 @@ async function gaungRepetition(context, receiver, workspace, rep) {
     const scheduler = new gaung.DeliveryScheduler(queue);
     for (let i = 0; i < targets.length; i += WAKE_CHUNK) await scheduler.wake(targets.slice(i, i + WAKE_CHUNK));
     const wokenBeforeDueMs = dueAt.getTime() - Date.now();
-    if (wokenBeforeDueMs < 0) log(`B1 rep ${rep + 1}: seeding and waking ended ${-wokenBeforeDueMs} ms after the due time (lateness includes it)`);
+    if (wokenBeforeDueMs < 0)
+      log(
+        `B1 rep ${rep + 1}: seeding and waking ended ${-wokenBeforeDueMs} ms after the due time (lateness includes it)`,
+      );
     const settled = async () => {
       const { rows } = await context.pool.query(
         `SELECT count(*) FILTER (WHERE state = 'PUBLISHED')::int AS published,
@@ -73,7 +85,10 @@ async function gaungRepetition(context, receiver, workspace, rep) {
                  FROM "PublishAttempt" a WHERE a."workspaceId" = $1) s`,
       [workspace.workspaceId],
     );
-    const { rows: states } = await context.pool.query(`SELECT id::text AS id, state::text AS state FROM "PostTarget" WHERE "workspaceId" = $1`, [workspace.workspaceId]);
+    const { rows: states } = await context.pool.query(
+      `SELECT id::text AS id, state::text AS state FROM "PostTarget" WHERE "workspaceId" = $1`,
+      [workspace.workspaceId],
+    );
     const lateness = [];
     let neverReceived = 0;
     for (const target of states) {
@@ -129,7 +144,12 @@ async function baselineRepetition(context, receiver, rep) {
         Array.from({ length: Math.min(WAKE_CHUNK, count - i) }, (_, j) => ({
           name: 'call',
           data: { key: `base-${rep}-${i + j}`, url: receiver.url },
-          opts: { jobId: `base-${rep}-${i + j}`, delay: Math.max(0, dueAt - now), removeOnComplete: true, removeOnFail: true },
+          opts: {
+            jobId: `base-${rep}-${i + j}`,
+            delay: Math.max(0, dueAt - now),
+            removeOnComplete: true,
+            removeOnFail: true,
+          },
         })),
       );
     }

@@ -24,20 +24,27 @@ export class AccountVerifier {
   async verify(candidate: CandidateAccount): Promise<VerifiedIdentity> {
     let identity: unknown;
     try {
-      identity = await this.publishers.get(candidate.platform).verifyCredentials(candidate, AbortSignal.timeout(this.config.PUBLISH_TIMEOUT_MS));
+      identity = await this.publishers
+        .get(candidate.platform)
+        .verifyCredentials(candidate, AbortSignal.timeout(this.config.PUBLISH_TIMEOUT_MS));
     } catch (error) {
       throw verificationError(error);
     }
     // Publishers read platform replies loosely; what gets stored is checked here, once for all.
     const checked = identitySchema.safeParse(withoutUnacceptableText(identity));
-    if (!checked.success) throw unreadableReply(`identity ${checked.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+    if (!checked.success)
+      throw unreadableReply(`identity ${checked.error.issues.map((i) => i.path.join('.')).join(', ')}`);
     return checked.data;
   }
 }
 
 const identitySchema = z.object({
   externalId: z.union([z.string().trim().min(1).max(500), z.number().transform(String)]),
-  displayName: z.string().trim().min(1).transform((name) => name.slice(0, 200)),
+  displayName: z
+    .string()
+    .trim()
+    .min(1)
+    .transform((name) => name.slice(0, 200)),
   handle: z.string().trim().max(500).nullable(),
   settings: z.record(z.string(), z.unknown()).optional(),
 });
@@ -54,12 +61,21 @@ function unreadableReply(what: string): AppError {
 export function verificationError(error: unknown): unknown {
   if (error instanceof AppError) return error;
   // Anything else thrown while reading a platform's reply (null where an object was due, ...).
-  if (!(error instanceof PublishError)) return unreadableReply(error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown');
+  if (!(error instanceof PublishError))
+    return unreadableReply(error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown');
   const refused = refusalIn(error);
-  if (refused) return AppError.unprocessable('address_not_allowed', ACCOUNT_TEXT.addressNotAllowed, { host: refused.host.slice(0, 200), reason: refused.reason });
+  if (refused)
+    return AppError.unprocessable('address_not_allowed', ACCOUNT_TEXT.addressNotAllowed, {
+      host: refused.host.slice(0, 200),
+      reason: refused.reason,
+    });
   const reason = error.message.slice(0, 500);
   const unreachable = error.kind === 'NOT_SENT_RETRYABLE' || error.kind === 'AMBIGUOUS';
-  return AppError.unprocessable(unreachable ? 'platform_unreachable' : 'verification_failed', unreachable ? ACCOUNT_TEXT.platformUnreachable : ACCOUNT_TEXT.verificationFailed, {
-    reason,
-  });
+  return AppError.unprocessable(
+    unreachable ? 'platform_unreachable' : 'verification_failed',
+    unreachable ? ACCOUNT_TEXT.platformUnreachable : ACCOUNT_TEXT.verificationFailed,
+    {
+      reason,
+    },
+  );
 }

@@ -15,7 +15,10 @@ export const accountView = z
     displayName: z.string(),
     handle: z.string().nullable(),
     externalId: z.string().nullable(),
-    baseUrl: z.string().nullable().meta({ description: 'Instance, PDS, site or Bot API server for federated or self-hosted platforms' }),
+    baseUrl: z
+      .string()
+      .nullable()
+      .meta({ description: 'Instance, PDS, site or Bot API server for federated or self-hosted platforms' }),
     status: zAccountStatus,
     statusReason: z.string().nullable(),
     tokenExpiresAt: zTimestamp.nullable(),
@@ -34,11 +37,19 @@ export type AccountView = z.output<typeof accountView>;
 export const accountListView = z.object({ accounts: z.array(accountView) }).meta({ id: 'AccountList' });
 
 export const accountConnectedView = z
-  .intersection(accountView, z.object({ secret: z.string().optional().meta({ description: 'A generated webhook signing secret, shown only this once' }) }))
+  .intersection(
+    accountView,
+    z.object({
+      secret: z.string().optional().meta({ description: 'A generated webhook signing secret, shown only this once' }),
+    }),
+  )
   .meta({ id: 'AccountConnected' });
 
 export const accountDisconnectedView = z
-  .intersection(accountView, z.object({ cancelledDeliveries: z.int().meta({ description: 'Deliveries not yet made that were cancelled' }) }))
+  .intersection(
+    accountView,
+    z.object({ cancelledDeliveries: z.int().meta({ description: 'Deliveries not yet made that were cancelled' }) }),
+  )
   .meta({ id: 'AccountDisconnected' });
 
 export const nextSlotView = z
@@ -48,8 +59,13 @@ export const nextSlotView = z
     zone: z.string().meta({ description: 'The zone the slots are shown in (?zone=, default the workspace zone)' }),
     slotsDefined: z.int(),
     slot: zInstant.nullable().meta({ description: 'The next free slot, or null when none is free within the horizon' }),
-    localTime: z.string().nullable().meta({ description: 'The same slot in the workspace zone, ISO 8601 with its offset' }),
-    slots: z.array(z.object({ at: zInstant, local: localTimeView })).meta({ description: 'The next free slots (?count=), first one first' }),
+    localTime: z
+      .string()
+      .nullable()
+      .meta({ description: 'The same slot in the workspace zone, ISO 8601 with its offset' }),
+    slots: z
+      .array(z.object({ at: zInstant, local: localTimeView }))
+      .meta({ description: 'The next free slots (?count=), first one first' }),
   })
   .meta({ id: 'NextSlot' });
 
@@ -62,11 +78,16 @@ export const oauthStartView = z
   .meta({ id: 'OAuthStart' });
 
 export const oauthConnectedView = z
-  .object({ workspace: z.string().meta({ description: 'Workspace slug' }), accounts: z.array(z.intersection(accountView, z.object({ reconnected: z.boolean() }))) })
+  .object({
+    workspace: z.string().meta({ description: 'Workspace slug' }),
+    accounts: z.array(z.intersection(accountView, z.object({ reconnected: z.boolean() }))),
+  })
   .meta({ id: 'OAuthConnected' });
 
 export function presentAccount(account: ConnectedAccount): AccountView {
-  const settings = Object.fromEntries(Object.entries((account.settings ?? {}) as Record<string, unknown>).filter(([name]) => !SECRET_SETTING.test(name)));
+  const settings = Object.fromEntries(
+    Object.entries((account.settings ?? {}) as Record<string, unknown>).filter(([name]) => !SECRET_SETTING.test(name)),
+  );
   return {
     id: account.id,
     platform: account.platform,
@@ -95,12 +116,21 @@ export const rateBudgetListView = z
         accountId: zUuid,
         posts: z.int().meta({ description: 'Posts the platform allows in its rolling window' }),
         windowMs: z.int(),
-        left: z.int().meta({ description: 'Posts left now, counted by the same SQL function the publishing claim decides with' }),
-        nextSlotAt: zTimestamp.nullable().meta({ description: 'When the oldest counted post leaves the window (a slot frees); null when nothing is counted' }),
+        left: z
+          .int()
+          .meta({ description: 'Posts left now, counted by the same SQL function the publishing claim decides with' }),
+        nextSlotAt: zTimestamp
+          .nullable()
+          .meta({
+            description: 'When the oldest counted post leaves the window (a slot frees); null when nothing is counted',
+          }),
       }),
     ),
   })
-  .meta({ id: 'RateBudgetList', description: 'The rate budget left on each connected account whose platform has one (Instagram, Threads)' });
+  .meta({
+    id: 'RateBudgetList',
+    description: 'The rate budget left on each connected account whose platform has one (Instagram, Threads)',
+  });
 
 const credentialFieldView = z.object({
   name: z.string().meta({ description: "The form's field name; the web's help text is keyed by it" }),
@@ -115,11 +145,24 @@ export const connectMethodListView = z
     platforms: z.array(
       z.object({
         platform: zPlatform,
-        form: z.array(credentialFieldView).nullable().meta({ description: 'The credential form (POST /workspaces/{workspace}/accounts), fields in order; null without one' }),
-        oauth: z
-          .object({ segment: z.string(), reconnects: z.boolean().meta({ description: 'Accounts reconnect through OAuth rather than the form' }), asksForInstance: z.boolean() })
+        form: z
+          .array(credentialFieldView)
           .nullable()
-          .meta({ description: 'The OAuth flow (POST /workspaces/{workspace}/accounts/oauth/{segment}/start); null without one' }),
+          .meta({
+            description:
+              'The credential form (POST /workspaces/{workspace}/accounts), fields in order; null without one',
+          }),
+        oauth: z
+          .object({
+            segment: z.string(),
+            reconnects: z.boolean().meta({ description: 'Accounts reconnect through OAuth rather than the form' }),
+            asksForInstance: z.boolean(),
+          })
+          .nullable()
+          .meta({
+            description:
+              'The OAuth flow (POST /workspaces/{workspace}/accounts/oauth/{segment}/start); null without one',
+          }),
       }),
     ),
   })

@@ -7,7 +7,14 @@ import { Role } from '../core/database';
 import { ApiErrors, ApiZodBody, ApiZodQuery, ApiZodResponse, ZodBody, ZodQuery } from '../core/http';
 import { credentialsFormSchema, listAccountsSchema, nextSlotSchema, updateAccountSchema } from './accounts.schemas';
 import { AccountsService } from './accounts.service';
-import { accountConnectedView, accountDisconnectedView, accountListView, accountView, nextSlotView, rateBudgetListView } from './account-view';
+import {
+  accountConnectedView,
+  accountDisconnectedView,
+  accountListView,
+  accountView,
+  nextSlotView,
+  rateBudgetListView,
+} from './account-view';
 import { pendingDeliveriesView } from '../publishing';
 
 @ApiTags('accounts')
@@ -26,18 +33,27 @@ export class AccountsController {
 
   @Post()
   @WorkspaceRoute(Role.ADMIN)
-  @ApiOperation({ summary: 'Connect an account with a credential form (Telegram, Bluesky, WordPress, Mastodon token, webhook, feed); verified with the platform first' })
+  @ApiOperation({
+    summary:
+      'Connect an account with a credential form (Telegram, Bluesky, WordPress, Mastodon token, webhook, feed); verified with the platform first',
+  })
   @ApiZodBody(credentialsFormSchema)
   @ApiErrors(400, 409, 422)
   @ApiZodResponse(201, accountConnectedView)
-  connect(@Access() access: WorkspaceAccess, @ZodBody(credentialsFormSchema) body: z.infer<typeof credentialsFormSchema>) {
+  connect(
+    @Access() access: WorkspaceAccess,
+    @ZodBody(credentialsFormSchema) body: z.infer<typeof credentialsFormSchema>,
+  ) {
     return this.accounts.connect(access, body);
   }
 
   // Before ':accountId', which would otherwise take this path.
   @Get('rate-budgets')
   @WorkspaceRoute(Role.VIEWER)
-  @ApiOperation({ summary: 'The rate budget left today on each account whose platform has one (Instagram 50, Threads 250 per 24 h), as the publishing engine counts it' })
+  @ApiOperation({
+    summary:
+      'The rate budget left today on each account whose platform has one (Instagram 50, Threads 250 per 24 h), as the publishing engine counts it',
+  })
   @ApiZodResponse(200, rateBudgetListView)
   rateBudgets(@Access() access: WorkspaceAccess) {
     return this.accounts.rateBudgets(access);
@@ -53,11 +69,18 @@ export class AccountsController {
 
   @Patch(':accountId')
   @WorkspaceRoute(Role.ADMIN)
-  @ApiOperation({ summary: 'Rename or set posting slots; a new base URL only for an account without credentials (otherwise reconnect)' })
+  @ApiOperation({
+    summary:
+      'Rename or set posting slots; a new base URL only for an account without credentials (otherwise reconnect)',
+  })
   @ApiZodBody(updateAccountSchema)
   @ApiErrors(400, 409, 422)
   @ApiZodResponse(200, accountView)
-  update(@Access() access: WorkspaceAccess, @Param('accountId') accountId: string, @ZodBody(updateAccountSchema) body: z.infer<typeof updateAccountSchema>) {
+  update(
+    @Access() access: WorkspaceAccess,
+    @Param('accountId') accountId: string,
+    @ZodBody(updateAccountSchema) body: z.infer<typeof updateAccountSchema>,
+  ) {
     return this.accounts.update(access, accountId, body);
   }
 
@@ -68,7 +91,11 @@ export class AccountsController {
   @ApiZodBody(credentialsFormSchema)
   @ApiErrors(400, 409, 422)
   @ApiZodResponse(200, accountConnectedView)
-  reconnect(@Access() access: WorkspaceAccess, @Param('accountId') accountId: string, @ZodBody(credentialsFormSchema) body: z.infer<typeof credentialsFormSchema>) {
+  reconnect(
+    @Access() access: WorkspaceAccess,
+    @Param('accountId') accountId: string,
+    @ZodBody(credentialsFormSchema) body: z.infer<typeof credentialsFormSchema>,
+  ) {
     return this.accounts.reconnect(access, accountId, body);
   }
 
@@ -84,7 +111,9 @@ export class AccountsController {
 
   @Get(':accountId/pending-deliveries')
   @WorkspaceRoute(Role.ADMIN)
-  @ApiOperation({ summary: 'The deliveries not yet made (pending, scheduled, held) that a disconnect would cancel, soonest first' })
+  @ApiOperation({
+    summary: 'The deliveries not yet made (pending, scheduled, held) that a disconnect would cancel, soonest first',
+  })
   @ApiZodResponse(200, pendingDeliveriesView)
   pendingDeliveries(@Access() access: WorkspaceAccess, @Param('accountId') accountId: string) {
     return this.accounts.pendingDeliveries(access, accountId);
@@ -92,11 +121,18 @@ export class AccountsController {
 
   @Get(':accountId/next-slot')
   @WorkspaceRoute(Role.VIEWER)
-  @ApiOperation({ summary: "The account's next free posting slots (?count=, up to 10) after ?after= (default now), in UTC and shown in ?zone= (default the workspace zone)" })
+  @ApiOperation({
+    summary:
+      "The account's next free posting slots (?count=, up to 10) after ?after= (default now), in UTC and shown in ?zone= (default the workspace zone)",
+  })
   @ApiZodQuery(nextSlotSchema)
   @ApiErrors(400, 422)
   @ApiZodResponse(200, nextSlotView)
-  nextSlot(@Access() access: WorkspaceAccess, @Param('accountId') accountId: string, @ZodQuery(nextSlotSchema) query: z.infer<typeof nextSlotSchema>) {
+  nextSlot(
+    @Access() access: WorkspaceAccess,
+    @Param('accountId') accountId: string,
+    @ZodQuery(nextSlotSchema) query: z.infer<typeof nextSlotSchema>,
+  ) {
     return this.accounts.nextSlot(access, accountId, query);
   }
 }

@@ -20,7 +20,16 @@ import { PlatformsController } from './platforms.controller';
 @Module({
   imports: [PublishingModule, PublishersModule],
   controllers: [AccountsController, OAuthController, PlatformsController],
-  providers: [AccountsService, AccountsRepository, AccountVerifier, OAuthService, OAuthRepository, OAuthFlows, OAuthStateStore, MastodonAppsStore],
+  providers: [
+    AccountsService,
+    AccountsRepository,
+    AccountVerifier,
+    OAuthService,
+    OAuthRepository,
+    OAuthFlows,
+    OAuthStateStore,
+    MastodonAppsStore,
+  ],
   exports: [AccountsService, AccountsRepository],
 })
 export class AccountsModule {}

@@ -43,21 +43,35 @@ export class AccountsRepository {
 
   /** What a disconnect would cancel, soonest first. */
   async cancelPendingDeliveries(tx: Tx, workspaceId: string, accountId: string): Promise<string[]> {
-    const pending = await tx.postTarget.findMany({ where: { workspaceId, accountId, state: { in: [...PENDING_DELIVERY_STATES] } }, select: { id: true } });
+    const pending = await tx.postTarget.findMany({
+      where: { workspaceId, accountId, state: { in: [...PENDING_DELIVERY_STATES] } },
+      select: { id: true },
+    });
     if (pending.length === 0) return [];
-    await tx.postTarget.updateMany({ where: { id: { in: pending.map((t) => t.id) }, state: { in: [...PENDING_DELIVERY_STATES] } }, data: { state: 'CANCELLED' } });
+    await tx.postTarget.updateMany({
+      where: { id: { in: pending.map((t) => t.id) }, state: { in: [...PENDING_DELIVERY_STATES] } },
+      data: { state: 'CANCELLED' },
+    });
     return pending.map((t) => t.id);
   }
 
   /** The account's open "needs reconnect" notifications are settled once it works again. */
   async resolveReconnectNotifications(tx: Tx, workspaceId: string, accountId: string): Promise<void> {
-    await tx.notification.updateMany({ where: { workspaceId, kind: 'ACCOUNT_NEEDS_RECONNECT', subjectId: accountId, resolvedAt: null }, data: { resolvedAt: new Date() } });
+    await tx.notification.updateMany({
+      where: { workspaceId, kind: 'ACCOUNT_NEEDS_RECONNECT', subjectId: accountId, resolvedAt: null },
+      data: { resolvedAt: new Date() },
+    });
   }
 
   /** Instants already booked on the account from `after` on (scheduled or about to be). */
   async takenInstants(workspaceId: string, accountId: string, after: Date): Promise<Date[]> {
     const targets = await this.prisma.postTarget.findMany({
-      where: { workspaceId, accountId, state: { in: ['PENDING', 'SCHEDULED', 'HELD', 'PUBLISHING'] }, post: { status: { not: 'CANCELLED' }, scheduledAt: { gte: after } } },
+      where: {
+        workspaceId,
+        accountId,
+        state: { in: ['PENDING', 'SCHEDULED', 'HELD', 'PUBLISHING'] },
+        post: { status: { not: 'CANCELLED' }, scheduledAt: { gte: after } },
+      },
       select: { post: { select: { scheduledAt: true } } },
     });
     return targets.flatMap((t) => (t.post.scheduledAt ? [t.post.scheduledAt] : []));

@@ -49,7 +49,15 @@ export class AccountsService {
 
   async rateBudgets(access: WorkspaceAccess) {
     const budgets = await this.budgets.budgetsLeft(access.workspaceId);
-    return { budgets: budgets.map(({ accountId, budget, left, nextSlotAt }) => ({ accountId, posts: budget.posts, windowMs: budget.windowMs, left, nextSlotAt })) };
+    return {
+      budgets: budgets.map(({ accountId, budget, left, nextSlotAt }) => ({
+        accountId,
+        posts: budget.posts,
+        windowMs: budget.windowMs,
+        left,
+        nextSlotAt,
+      })),
+    };
   }
 
   async get(access: WorkspaceAccess, accountId: string) {
@@ -60,9 +68,12 @@ export class AccountsService {
   async connect(access: WorkspaceAccess, form: CredentialsForm) {
     const { candidate, revealedSecret } = candidateFromForm(randomUUID(), access.workspaceId, form);
     const identity = await this.verifier.verify(candidate);
-    const [result] = await this.saveConnections(accessActor(access), access.workspaceId, [
-      { candidate, identity, tokenExpiresAt: null, displayName: form.displayName, postingSlots: form.postingSlots },
-    ], { onExisting: 'refuse' });
+    const [result] = await this.saveConnections(
+      accessActor(access),
+      access.workspaceId,
+      [{ candidate, identity, tokenExpiresAt: null, displayName: form.displayName, postingSlots: form.postingSlots }],
+      { onExisting: 'refuse' },
+    );
     // A generated webhook secret is shown once, here; afterwards only its owner's endpoint knows it.
     return { ...presentAccount(result!.account), ...(revealedSecret ? { secret: revealedSecret } : {}) };
   }
@@ -72,13 +83,28 @@ export class AccountsService {
    * OAuth) fresh credentials for an already connected account with the same platform id. Accounts
    * that were reconnected get their parked deliveries resumed after the commit.
    */
-  async saveConnections(actor: Actor, workspaceId: string, connections: VerifiedConnection[], options: { onExisting: 'refuse' | 'reconnect' }) {
+  async saveConnections(
+    actor: Actor,
+    workspaceId: string,
+    connections: VerifiedConnection[],
+    options: { onExisting: 'refuse' | 'reconnect' },
+  ) {
     const results = await this.prisma.$transaction(async (tx) => {
       const saved: Array<{ account: ConnectedAccount; reconnected: boolean }> = [];
       for (const connection of connections) {
-        const existing = await this.accounts.findConnected(tx, workspaceId, connection.candidate.platform, connection.identity.externalId);
-        if (existing && options.onExisting === 'refuse') throw AppError.conflict('already_connected', ACCOUNT_TEXT.alreadyConnected, { name: existing.displayName });
-        saved.push(existing ? { account: await this.replaceCredentials(tx, actor, existing, connection), reconnected: true } : { account: await this.create(tx, actor, workspaceId, connection), reconnected: false });
+        const existing = await this.accounts.findConnected(
+          tx,
+          workspaceId,
+          connection.candidate.platform,
+          connection.identity.externalId,
+        );
+        if (existing && options.onExisting === 'refuse')
+          throw AppError.conflict('already_connected', ACCOUNT_TEXT.alreadyConnected, { name: existing.displayName });
+        saved.push(
+          existing
+            ? { account: await this.replaceCredentials(tx, actor, existing, connection), reconnected: true }
+            : { account: await this.create(tx, actor, workspaceId, connection), reconnected: false },
+        );
       }
       return saved;
     });
@@ -90,11 +116,18 @@ export class AccountsService {
     return this.prisma.$transaction(async (tx) => {
       const before = await this.lockLive(tx, access.workspaceId, accountId);
       // A credential is only ever sent to the host it was entered for (docs/security.md).
-      if (changes.baseUrl !== undefined && changes.baseUrl !== before.baseUrl && before.credentialsCiphertext !== null) {
+      if (
+        changes.baseUrl !== undefined &&
+        changes.baseUrl !== before.baseUrl &&
+        before.credentialsCiphertext !== null
+      ) {
         throw AppError.unprocessable('credentials_required', ACCOUNT_TEXT.newAddressNeedsCredentials);
       }
       const after = await this.accounts.update(tx, access.workspaceId, accountId, changes);
-      await this.record(tx, accessActor(access), access.workspaceId, 'account.updated', accountId, { before: { displayName: before.displayName, baseUrl: before.baseUrl }, after: changes });
+      await this.record(tx, accessActor(access), access.workspaceId, 'account.updated', accountId, {
+        before: { displayName: before.displayName, baseUrl: before.baseUrl },
+        after: changes,
+      });
       return presentAccount(after);
     });
   }
@@ -103,15 +136,27 @@ export class AccountsService {
   async reconnect(access: WorkspaceAccess, accountId: string, form: CredentialsForm) {
     const account = await this.require(access.workspaceId, accountId);
     if (account.status === 'DISABLED') throw AppError.conflict('account_disconnected', ACCOUNT_TEXT.disconnected);
-    if (form.platform !== account.platform) throw AppError.unprocessable('platform_mismatch', ACCOUNT_TEXT.platformMismatch, { given: form.platform, expected: account.platform });
+    if (form.platform !== account.platform)
+      throw AppError.unprocessable('platform_mismatch', ACCOUNT_TEXT.platformMismatch, {
+        given: form.platform,
+        expected: account.platform,
+      });
     const { candidate, revealedSecret } = candidateFromForm(account.id, account.workspaceId, form);
     const identity = await this.verifier.verify({ ...candidate, handle: candidate.handle ?? account.handle });
     if (!SELF_DESCRIBED.has(account.platform) && account.externalId && identity.externalId !== account.externalId) {
-      throw AppError.unprocessable('other_account', ACCOUNT_TEXT.otherAccountOnPlatform, { name: identity.handle ?? identity.displayName });
+      throw AppError.unprocessable('other_account', ACCOUNT_TEXT.otherAccountOnPlatform, {
+        name: identity.handle ?? identity.displayName,
+      });
     }
     const after = await this.prisma.$transaction(async (tx) => {
       const locked = await this.lockLive(tx, access.workspaceId, accountId);
-      return this.replaceCredentials(tx, accessActor(access), locked, { candidate, identity, tokenExpiresAt: null, displayName: form.displayName, postingSlots: form.postingSlots });
+      return this.replaceCredentials(tx, accessActor(access), locked, {
+        candidate,
+        identity,
+        tokenExpiresAt: null,
+        displayName: form.displayName,
+        postingSlots: form.postingSlots,
+      });
     });
     await this.resumeParked(accountId);
     return { ...presentAccount(after), ...(revealedSecret ? { secret: revealedSecret } : {}) };
@@ -132,9 +177,18 @@ export class AccountsService {
       const cancelled = await this.accounts.cancelPendingDeliveries(tx, access.workspaceId, accountId);
       const actor = accessActor(access);
       for (const targetId of cancelled) {
-        await this.audit.record(tx, { workspaceId: access.workspaceId, actor, action: 'target.cancelled', subjectType: 'target', subjectId: targetId, summary: { reason: 'account disconnected', accountId } });
+        await this.audit.record(tx, {
+          workspaceId: access.workspaceId,
+          actor,
+          action: 'target.cancelled',
+          subjectType: 'target',
+          subjectId: targetId,
+          summary: { reason: 'account disconnected', accountId },
+        });
       }
-      await this.record(tx, actor, access.workspaceId, 'account.disconnected', accountId, { cancelledDeliveries: cancelled.length });
+      await this.record(tx, actor, access.workspaceId, 'account.disconnected', accountId, {
+        cancelledDeliveries: cancelled.length,
+      });
       return { ...presentAccount(after), cancelledDeliveries: cancelled.length };
     });
   }
@@ -170,9 +224,17 @@ export class AccountsService {
     };
   }
 
-  private async create(tx: Tx, actor: Actor, workspaceId: string, connection: VerifiedConnection): Promise<ConnectedAccount> {
+  private async create(
+    tx: Tx,
+    actor: Actor,
+    workspaceId: string,
+    connection: VerifiedConnection,
+  ): Promise<ConnectedAccount> {
     const { candidate, identity } = connection;
-    const sealed = Object.keys(candidate.credentials).length > 0 ? this.store.seal({ id: candidate.accountId, workspaceId }, candidate.credentials) : null;
+    const sealed =
+      Object.keys(candidate.credentials).length > 0
+        ? this.store.seal({ id: candidate.accountId, workspaceId }, candidate.credentials)
+        : null;
     const account = await this.accounts.create(tx, workspaceId, {
       id: candidate.accountId,
       platform: candidate.platform,
@@ -187,11 +249,21 @@ export class AccountsService {
       settings: auditJson({ ...candidate.settings, ...identity.settings }),
       ...(connection.postingSlots ? { postingSlots: auditJson(connection.postingSlots) } : {}),
     });
-    await this.record(tx, actor, workspaceId, 'account.connected', account.id, { platform: account.platform, displayName: account.displayName, handle: account.handle, externalId: account.externalId });
+    await this.record(tx, actor, workspaceId, 'account.connected', account.id, {
+      platform: account.platform,
+      displayName: account.displayName,
+      handle: account.handle,
+      externalId: account.externalId,
+    });
     return account;
   }
 
-  private async replaceCredentials(tx: Tx, actor: Actor, account: ConnectedAccount, connection: VerifiedConnection): Promise<ConnectedAccount> {
+  private async replaceCredentials(
+    tx: Tx,
+    actor: Actor,
+    account: ConnectedAccount,
+    connection: VerifiedConnection,
+  ): Promise<ConnectedAccount> {
     const { candidate, identity } = connection;
     const ref = { id: account.id, workspaceId: account.workspaceId };
     const sealed = Object.keys(candidate.credentials).length > 0 ? this.store.seal(ref, candidate.credentials) : null;
@@ -210,7 +282,9 @@ export class AccountsService {
       lastCheckedAt: new Date(),
     });
     await this.accounts.resolveReconnectNotifications(tx, account.workspaceId, account.id);
-    await this.record(tx, actor, account.workspaceId, 'account.reconnected', account.id, { previousStatus: account.status });
+    await this.record(tx, actor, account.workspaceId, 'account.reconnected', account.id, {
+      previousStatus: account.status,
+    });
     return after;
   }
 
@@ -238,12 +312,23 @@ export class AccountsService {
   }
 
   private record(tx: Tx, actor: Actor, workspaceId: string, action: string, accountId: string, summary: object = {}) {
-    return this.audit.record(tx, { workspaceId, actor, action, subjectType: 'account', subjectId: accountId, summary: auditJson(summary) });
+    return this.audit.record(tx, {
+      workspaceId,
+      actor,
+      action,
+      subjectType: 'account',
+      subjectId: accountId,
+      summary: auditJson(summary),
+    });
   }
 }
 
 /** What a credential form means for its platform (the platform's folder says where the account lives and what is secret). */
-function candidateFromForm(accountId: string, workspaceId: string, form: CredentialsForm): { candidate: CandidateAccount; revealedSecret: string | null } {
+function candidateFromForm(
+  accountId: string,
+  workspaceId: string,
+  form: CredentialsForm,
+): { candidate: CandidateAccount; revealedSecret: string | null } {
   const credentialForm = credentialFormFor(form.platform);
   if (!credentialForm) throw new Error(`${form.platform} has no credential form`);
   const { revealedSecret, ...account } = credentialForm.toAccount(form);

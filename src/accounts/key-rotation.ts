@@ -31,41 +31,69 @@ export interface RotationReport {
  * a configured key does not open what is stored under its id; afterwards the check values of ids
  * nothing is sealed under any more are forgotten (docs/security.md).
  */
-export async function rotateKeys(prisma: PrismaClient, box: SecretBox, options: { batchSize?: number; progress?: (line: string) => void; workspaceId?: string } = {}): Promise<RotationReport> {
+export async function rotateKeys(
+  prisma: PrismaClient,
+  box: SecretBox,
+  options: { batchSize?: number; progress?: (line: string) => void; workspaceId?: string } = {},
+): Promise<RotationReport> {
   const batchSize = options.batchSize ?? 200;
   // One workspace only when given (tests on a shared database); the CLI rotates everything.
   const rotation = new KeyRotationRepository(prisma);
   await verifyCredentialKeys(prisma, box, storedSample(prisma));
-  const report: RotationReport = { newestKeyId: box.currentKeyId, accounts: counts(), webhooks: counts(), telegramBots: counts(), failedIds: [] };
+  const report: RotationReport = {
+    newestKeyId: box.currentKeyId,
+    accounts: counts(),
+    webhooks: counts(),
+    telegramBots: counts(),
+    failedIds: [],
+  };
 
-  for (let after: string | undefined; ; ) {
+  for (let after: string | undefined; ;) {
     const rows = await rotation.sealedAccounts(options.workspaceId, after, batchSize);
     if (rows.length === 0) break;
     for (const row of rows) {
       const sealed = { keyId: row.credentialsKeyId ?? '', ciphertext: new Uint8Array(row.credentialsCiphertext!) };
-      await step(report, 'accounts', row.id, () => box.reseal(sealed, AccountCredentialsStore.binding(row)), (next) => rotation.resealAccount(row, next));
+      await step(
+        report,
+        'accounts',
+        row.id,
+        () => box.reseal(sealed, AccountCredentialsStore.binding(row)),
+        (next) => rotation.resealAccount(row, next),
+      );
     }
     after = rows[rows.length - 1]!.id;
     options.progress?.(`accounts: ${JSON.stringify(report.accounts)}`);
   }
 
-  for (let after: string | undefined; ; ) {
+  for (let after: string | undefined; ;) {
     const rows = await rotation.webhooks(options.workspaceId, after, batchSize);
     if (rows.length === 0) break;
     for (const row of rows) {
       const sealed = { keyId: row.secretKeyId, ciphertext: new Uint8Array(row.secretCiphertext) };
-      await step(report, 'webhooks', row.id, () => box.reseal(sealed, webhookBinding(row)), (next) => rotation.resealWebhook(row, next));
+      await step(
+        report,
+        'webhooks',
+        row.id,
+        () => box.reseal(sealed, webhookBinding(row)),
+        (next) => rotation.resealWebhook(row, next),
+      );
     }
     after = rows[rows.length - 1]!.id;
     options.progress?.(`webhooks: ${JSON.stringify(report.webhooks)}`);
   }
 
-  for (let after: string | undefined; ; ) {
+  for (let after: string | undefined; ;) {
     const rows = await rotation.telegramBots(options.workspaceId, after, batchSize);
     if (rows.length === 0) break;
     for (const row of rows) {
       const sealed = { keyId: row.tokenKeyId, ciphertext: new Uint8Array(row.tokenCiphertext) };
-      await step(report, 'telegramBots', row.id, () => box.reseal(sealed, BotTokens.binding(row)), (next) => rotation.resealTelegramBot(row, next));
+      await step(
+        report,
+        'telegramBots',
+        row.id,
+        () => box.reseal(sealed, BotTokens.binding(row)),
+        (next) => rotation.resealTelegramBot(row, next),
+      );
     }
     after = rows[rows.length - 1]!.id;
     options.progress?.(`telegram bots: ${JSON.stringify(report.telegramBots)}`);
@@ -78,7 +106,13 @@ type Sealed = { keyId: string; ciphertext: Uint8Array<ArrayBuffer> };
 
 const FAILED_PREFIX = { accounts: 'account', webhooks: 'webhook', telegramBots: 'telegram-bot' } as const;
 
-async function step(report: RotationReport, kind: keyof typeof FAILED_PREFIX, id: string, reseal: () => Sealed | null, write: (next: Sealed) => Promise<boolean>): Promise<void> {
+async function step(
+  report: RotationReport,
+  kind: keyof typeof FAILED_PREFIX,
+  id: string,
+  reseal: () => Sealed | null,
+  write: (next: Sealed) => Promise<boolean>,
+): Promise<void> {
   let next: Sealed | null;
   try {
     next = reseal();

@@ -11,7 +11,10 @@ import { connectMethodListView } from './account-view';
 export class PlatformsController {
   @Get()
   @SignedIn()
-  @ApiOperation({ summary: "Every platform and how its accounts are connected: the credential form's fields (in order) and the OAuth flow" })
+  @ApiOperation({
+    summary:
+      "Every platform and how its accounts are connected: the credential form's fields (in order) and the OAuth flow",
+  })
   @ApiZodResponse(200, connectMethodListView)
   list() {
     return { platforms: connectMethodViews() };

@@ -15,11 +15,21 @@ export function storedSample(prisma: PrismaClient): StoredSample {
   const stored = new KeyRotationRepository(prisma);
   return async (keyId) => {
     const account = await stored.sampleAccount(keyId);
-    if (account) return { sealed: { keyId, ciphertext: new Uint8Array(account.credentialsCiphertext!) }, binding: AccountCredentialsStore.binding(account) };
+    if (account)
+      return {
+        sealed: { keyId, ciphertext: new Uint8Array(account.credentialsCiphertext!) },
+        binding: AccountCredentialsStore.binding(account),
+      };
     const webhook = await stored.sampleWebhook(keyId);
-    if (webhook) return { sealed: { keyId, ciphertext: new Uint8Array(webhook.secretCiphertext) }, binding: webhookBinding(webhook) };
+    if (webhook)
+      return {
+        sealed: { keyId, ciphertext: new Uint8Array(webhook.secretCiphertext) },
+        binding: webhookBinding(webhook),
+      };
     const bot = await stored.telegramBotSealedUnder(keyId);
-    return bot ? { sealed: { keyId, ciphertext: new Uint8Array(bot.tokenCiphertext) }, binding: BotTokens.binding(bot) } : null;
+    return bot
+      ? { sealed: { keyId, ciphertext: new Uint8Array(bot.tokenCiphertext) }, binding: BotTokens.binding(bot) }
+      : null;
   };
 }
 

@@ -5,7 +5,15 @@ import { Access, WorkspaceRoute } from '../auth/decorators';
 import { Role } from '../core/database';
 import { ZodValidationPipe } from '../core/errors';
 import { ApiErrors, ApiZodQuery, openApiSchema, zUuid, ZodQuery } from '../core/http';
-import { bestTimeResponseSchema, postSeriesResponseSchema, type ReportQuery, reportQuerySchema, reportResponseSchema, seriesResponseSchema, snapshotQueuedSchema } from './analytics.schemas';
+import {
+  bestTimeResponseSchema,
+  postSeriesResponseSchema,
+  type ReportQuery,
+  reportQuerySchema,
+  reportResponseSchema,
+  seriesResponseSchema,
+  snapshotQueuedSchema,
+} from './analytics.schemas';
 import { ReportsService } from './reports.service';
 
 /** A malformed id gets the same clear 400 (id and en) as every other validated input. */
@@ -20,11 +28,17 @@ export class AnalyticsController {
 
   @Get('campaigns/:campaignId')
   @WorkspaceRoute(Role.VIEWER)
-  @ApiOperation({ summary: "A campaign's report over a period (default: the campaign's dates), compared with the period just before" })
+  @ApiOperation({
+    summary: "A campaign's report over a period (default: the campaign's dates), compared with the period just before",
+  })
   @ApiZodQuery(reportQuerySchema)
   @ApiOkResponse(REPORT)
   @ApiErrors(400, 404)
-  campaign(@Access() access: WorkspaceAccess, @Param('campaignId', UUID) id: string, @ZodQuery(reportQuerySchema) query: ReportQuery) {
+  campaign(
+    @Access() access: WorkspaceAccess,
+    @Param('campaignId', UUID) id: string,
+    @ZodQuery(reportQuerySchema) query: ReportQuery,
+  ) {
     return this.reports.report(access, 'campaign', id, query);
   }
 
@@ -37,17 +51,27 @@ export class AnalyticsController {
   @ApiProduces('text/csv')
   @ApiOkResponse({ schema: { type: 'string' } })
   @ApiErrors(400, 404)
-  campaignCsv(@Access() access: WorkspaceAccess, @Param('campaignId', UUID) id: string, @ZodQuery(reportQuerySchema) query: ReportQuery) {
+  campaignCsv(
+    @Access() access: WorkspaceAccess,
+    @Param('campaignId', UUID) id: string,
+    @ZodQuery(reportQuerySchema) query: ReportQuery,
+  ) {
     return this.reports.csv(access, 'campaign', id, query);
   }
 
   @Get('accounts/:accountId')
   @WorkspaceRoute(Role.VIEWER)
-  @ApiOperation({ summary: "An account's report over a period (default: the last 30 days), compared with the period just before" })
+  @ApiOperation({
+    summary: "An account's report over a period (default: the last 30 days), compared with the period just before",
+  })
   @ApiZodQuery(reportQuerySchema)
   @ApiOkResponse(REPORT)
   @ApiErrors(400, 404)
-  account(@Access() access: WorkspaceAccess, @Param('accountId', UUID) id: string, @ZodQuery(reportQuerySchema) query: ReportQuery) {
+  account(
+    @Access() access: WorkspaceAccess,
+    @Param('accountId', UUID) id: string,
+    @ZodQuery(reportQuerySchema) query: ReportQuery,
+  ) {
     return this.reports.report(access, 'account', id, query);
   }
 
@@ -60,13 +84,20 @@ export class AnalyticsController {
   @ApiProduces('text/csv')
   @ApiOkResponse({ schema: { type: 'string' } })
   @ApiErrors(400, 404)
-  accountCsv(@Access() access: WorkspaceAccess, @Param('accountId', UUID) id: string, @ZodQuery(reportQuerySchema) query: ReportQuery) {
+  accountCsv(
+    @Access() access: WorkspaceAccess,
+    @Param('accountId', UUID) id: string,
+    @ZodQuery(reportQuerySchema) query: ReportQuery,
+  ) {
     return this.reports.csv(access, 'account', id, query);
   }
 
   @Get('accounts/:accountId/best-time')
   @WorkspaceRoute(Role.VIEWER)
-  @ApiOperation({ summary: 'Best time to post from the account\'s own last 180 days, in words, with suggested posting slots (PATCH them to the account)' })
+  @ApiOperation({
+    summary:
+      "Best time to post from the account's own last 180 days, in words, with suggested posting slots (PATCH them to the account)",
+  })
   @ApiOkResponse({ schema: openApiSchema(bestTimeResponseSchema) })
   @ApiErrors(404)
   bestTime(@Access() access: WorkspaceAccess, @Param('accountId', UUID) id: string) {
@@ -75,7 +106,10 @@ export class AnalyticsController {
 
   @Get('posts/:postId')
   @WorkspaceRoute(Role.VIEWER)
-  @ApiOperation({ summary: "A post's counts over time, per delivery (+1 h, +24 h, +7 d and on demand); not available and deleted as states, never 0" })
+  @ApiOperation({
+    summary:
+      "A post's counts over time, per delivery (+1 h, +24 h, +7 d and on demand); not available and deleted as states, never 0",
+  })
   @ApiOkResponse({ schema: openApiSchema(postSeriesResponseSchema) })
   @ApiErrors(404)
   postSeries(@Access() access: WorkspaceAccess, @Param('postId', UUID) id: string) {
@@ -94,9 +128,15 @@ export class AnalyticsController {
   @Post('deliveries/:targetId/snapshots')
   @WorkspaceRoute(Role.EDITOR)
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiOperation({ summary: 'Read the counts of a published delivery now (at most once a minute, within the platform\'s budget)' })
+  @ApiOperation({
+    summary: "Read the counts of a published delivery now (at most once a minute, within the platform's budget)",
+  })
   @ApiErrors(404, 409)
-  @ApiResponse({ status: 202, description: 'Accepted: the snapshot is queued; read it from the delivery\'s series', schema: openApiSchema(snapshotQueuedSchema) })
+  @ApiResponse({
+    status: 202,
+    description: "Accepted: the snapshot is queued; read it from the delivery's series",
+    schema: openApiSchema(snapshotQueuedSchema),
+  })
   async snapshotNow(@Access() access: WorkspaceAccess, @Param('targetId', UUID) id: string): Promise<{ queued: true }> {
     await this.reports.snapshotNow(access, id);
     return { queued: true };

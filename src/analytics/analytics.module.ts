@@ -12,7 +12,14 @@ import { SnapshotProcessor } from './snapshot.processor';
 import { SnapshotRepository } from './snapshot.repository';
 import { SnapshotScheduler } from './snapshot-scheduler';
 
-const SERVICES = [SnapshotRepository, SnapshotScheduler, SnapshotCollector, ReportRowsRepository, ReportTotalsRepository, ReportsService];
+const SERVICES = [
+  SnapshotRepository,
+  SnapshotScheduler,
+  SnapshotCollector,
+  ReportRowsRepository,
+  ReportTotalsRepository,
+  ReportsService,
+];
 const METRICS_QUEUE_MODULE = BullModule.registerQueue({ name: METRICS_QUEUE });
 
 /** Reach and engagement (docs/analytics.md): snapshots, reports, best time. */

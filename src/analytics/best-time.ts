@@ -89,13 +89,28 @@ export function bestTime(posts: readonly EngagedPost[], zone: string): BestTime 
         .filter((hour) => hour.posts >= MIN_POSTS_PER_SUGGESTION && hour.ratio >= MIN_SUGGESTION_RATIO)
         .sort((a, b) => a.rank - b.rank || b.posts - a.posts)
         .slice(0, MAX_SUGGESTIONS)
-        .map((hour) => ({ ...hour, slot: { weekday: hour.weekday, time: `${String(hour.hour).padStart(2, '0')}:00` }, words: describe(hour, zone) }))
+        .map((hour) => ({
+          ...hour,
+          slot: { weekday: hour.weekday, time: `${String(hour.hour).padStart(2, '0')}:00` },
+          words: describe(hour, zone),
+        }))
     : [];
-  return { zone, posts: posts.length, accountMean, enoughHistory, hours, suggestions, summary: summarise(posts.length, enoughHistory, suggestions.length) };
+  return {
+    zone,
+    posts: posts.length,
+    accountMean,
+    enoughHistory,
+    hours,
+    suggestions,
+    summary: summarise(posts.length, enoughHistory, suggestions.length),
+  };
 }
 
 /** "Selasa 19.00 WIT: 2,1x rata-rata akun, dari 14 posting". */
-export function describe(hour: Pick<HourFigure, 'weekday' | 'hour' | 'ratio' | 'posts'>, zone: string): { id: string; en: string } {
+export function describe(
+  hour: Pick<HourFigure, 'weekday' | 'hour' | 'ratio' | 'posts'>,
+  zone: string,
+): { id: string; en: string } {
   const zoneName = ZONE_NAMES[zone] ?? DateTime.now().setZone(zone).offsetNameShort ?? zone;
   const hh = String(hour.hour).padStart(2, '0');
   const ratio = hour.ratio.toFixed(1);
@@ -118,5 +133,8 @@ function summarise(posts: number, enough: boolean, suggestions: number): { id: s
       en: `From ${posts} posts, no hour is clearly better than the account average yet.`,
     };
   }
-  return { id: `Dari ${posts} posting, ${suggestions} waktu terbaik:`, en: `From ${posts} posts, the ${suggestions} best times:` };
+  return {
+    id: `Dari ${posts} posting, ${suggestions} waktu terbaik:`,
+    en: `From ${posts} posts, the ${suggestions} best times:`,
+  };
 }

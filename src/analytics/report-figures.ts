@@ -74,7 +74,9 @@ export function totalsOf(rows: readonly DeliveryRow[]): Totals {
 }
 
 /** Engagement per delivery with counts (two decimals); null when none has counts. */
-export function withPerPost<T extends Omit<Totals, 'engagementPerPost'>>(totals: T): T & { engagementPerPost: number | null } {
+export function withPerPost<T extends Omit<Totals, 'engagementPerPost'>>(
+  totals: T,
+): T & { engagementPerPost: number | null } {
   return { ...totals, engagementPerPost: totals.withCounts ? round(totals.engagement / totals.withCounts) : null };
 }
 

@@ -24,7 +24,15 @@ export interface DeliveryRow {
 const REPORT_ROW_LIMIT = 200_000;
 
 /** A snapshot as a series shows it. */
-const SNAPSHOT_FIELDS = { stage: true, takenAt: true, state: true, counts: true, engagement: true, reach: true, errorCode: true } as const;
+const SNAPSHOT_FIELDS = {
+  stage: true,
+  takenAt: true,
+  state: true,
+  counts: true,
+  engagement: true,
+  reach: true,
+  errorCode: true,
+} as const;
 
 /** Reads the rows of a workspace's published deliveries in [from, to), by campaign or by account. */
 @Injectable()
@@ -45,14 +53,22 @@ export class ReportRowsRepository {
    */
   previousCampaign(workspaceId: string, campaignId: string, startsAt: Date) {
     return this.prisma.campaign.findFirst({
-      where: { id: { not: campaignId }, startsAt: { not: null }, endsAt: { lte: startsAt }, OR: [{ workspaceId }, { partners: { some: { workspaceId, status: 'ACTIVE' } } }] },
+      where: {
+        id: { not: campaignId },
+        startsAt: { not: null },
+        endsAt: { lte: startsAt },
+        OR: [{ workspaceId }, { partners: { some: { workspaceId, status: 'ACTIVE' } } }],
+      },
       orderBy: [{ endsAt: 'desc' }, { id: 'asc' }],
       select: { id: true, name: true, startsAt: true, endsAt: true },
     });
   }
 
   account(workspaceId: string, accountId: string) {
-    return this.prisma.connectedAccount.findFirst({ where: { id: accountId, workspaceId }, select: { id: true, displayName: true, platform: true, postingSlots: true } });
+    return this.prisma.connectedAccount.findFirst({
+      where: { id: accountId, workspaceId },
+      select: { id: true, displayName: true, platform: true, postingSlots: true },
+    });
   }
 
   /** The latest engagement of each of the account's deliveries published since `since` (best time's input). */
@@ -102,7 +118,12 @@ export class ReportRowsRepository {
     });
   }
 
-  async rows(workspaceId: string, scope: { campaignId?: string; accountId?: string }, from: Date, to: Date): Promise<DeliveryRow[]> {
+  async rows(
+    workspaceId: string,
+    scope: { campaignId?: string; accountId?: string },
+    from: Date,
+    to: Date,
+  ): Promise<DeliveryRow[]> {
     const campaign = scope.campaignId ? Prisma.sql`AND p."campaignId" = ${scope.campaignId}::uuid` : Prisma.empty;
     const account = scope.accountId ? Prisma.sql`AND t."accountId" = ${scope.accountId}::uuid` : Prisma.empty;
     return this.prisma.$queryRaw<DeliveryRow[]>`

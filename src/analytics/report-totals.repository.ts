@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, PrismaService, type Tx } from '../core/database';
-import { type GroupFigure, RANKED_COUNT, type RankedDelivery, type ReportFigures, sortGroups, type Totals, withPerPost } from './report-figures';
+import {
+  type GroupFigure,
+  RANKED_COUNT,
+  type RankedDelivery,
+  type ReportFigures,
+  sortGroups,
+  type Totals,
+  withPerPost,
+} from './report-figures';
 
 export interface ReportScope {
   campaignId?: string;
@@ -9,7 +17,12 @@ export interface ReportScope {
 
 /** A ranked delivery as json_agg gives it: the time as Postgres' text. */
 type RawRanked = Omit<RankedDelivery, 'publishedAt'> & { publishedAt: string };
-type RawTotals = Omit<Totals, 'engagementPerPost'> & { dim: 'all' | 'previous' | 'platform' | 'hashtag' | 'message'; key: string; top: RawRanked[] | null; bottom: RawRanked[] | null };
+type RawTotals = Omit<Totals, 'engagementPerPost'> & {
+  dim: 'all' | 'previous' | 'platform' | 'hashtag' | 'message';
+  key: string;
+  top: RawRanked[] | null;
+  bottom: RawRanked[] | null;
+};
 
 /**
  * The report's figures computed in Postgres: each published delivery with its latest snapshot, then
@@ -26,7 +39,12 @@ export class ReportTotalsRepository {
    * period's figures and the previous period's totals aggregated from them, the top and bottom
    * deliveries carried as JSON on the totals row.
    */
-  async figures(workspaceId: string, scope: ReportScope, period: { previousFrom: Date; from: Date; to: Date }, keyMessages: string[]): Promise<ReportFigures & { previousTotals: Totals }> {
+  async figures(
+    workspaceId: string,
+    scope: ReportScope,
+    period: { previousFrom: Date; from: Date; to: Date },
+    keyMessages: string[],
+  ): Promise<ReportFigures & { previousTotals: Totals }> {
     const messages = keyMessagePatterns(keyMessages);
     const statement = (tx: Tx) => tx.$queryRaw<RawTotals[]>`
       WITH base AS MATERIALIZED (${deliveries(workspaceId, scope, period.previousFrom, period.to)}),
@@ -59,7 +77,10 @@ export class ReportTotalsRepository {
       },
       { maxWait: REPORT_WAIT_MS, timeout: REPORT_TIMEOUT_MS },
     );
-    const of = (dim: RawTotals['dim']) => groups.filter((g) => g.dim === dim).map(({ dim: _dim, top: _top, bottom: _bottom, ...g }): GroupFigure => withPerPost(g));
+    const of = (dim: RawTotals['dim']) =>
+      groups
+        .filter((g) => g.dim === dim)
+        .map(({ dim: _dim, top: _top, bottom: _bottom, ...g }): GroupFigure => withPerPost(g));
     const all = groups.find((g) => g.dim === 'all');
     return {
       totals: totalsOfRow(all),
@@ -74,7 +95,9 @@ export class ReportTotalsRepository {
 
   /** The totals alone of the scope's deliveries in [from, to) (a previous campaign's, to compare with). */
   async totals(workspaceId: string, scope: ReportScope, from: Date, to: Date): Promise<Totals> {
-    const [row] = await this.prisma.$queryRaw<RawTotals[]>`SELECT 'all' AS dim, '' AS key, ${AGGREGATES}, NULL AS top, NULL AS bottom FROM (${deliveries(workspaceId, scope, from, to)}) d`;
+    const [row] = await this.prisma.$queryRaw<
+      RawTotals[]
+    >`SELECT 'all' AS dim, '' AS key, ${AGGREGATES}, NULL AS top, NULL AS bottom FROM (${deliveries(workspaceId, scope, from, to)}) d`;
     return totalsOfRow(row);
   }
 }
@@ -115,7 +138,9 @@ const AGGREGATES = Prisma.sql`
 function keyMessagePatterns(keyMessages: readonly string[]): Array<{ message: string; pattern: string }> {
   return keyMessages.flatMap((message) => {
     const words = message.toLowerCase().split(/\s+/).filter(Boolean);
-    return words.length ? [{ message, pattern: words.map((word) => word.replace(/[\\^$.*+?()[\]{}|-]/g, '\\$&')).join('\\s+') }] : [];
+    return words.length
+      ? [{ message, pattern: words.map((word) => word.replace(/[\\^$.*+?()[\]{}|-]/g, '\\$&')).join('\\s+') }]
+      : [];
   });
 }
 

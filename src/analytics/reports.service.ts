@@ -45,7 +45,12 @@ export class ReportsService {
     const { from, to } = this.period(subject, query, zone);
     const previousFrom = previousPeriodStart(from, to);
     // Aggregated in Postgres: the rows themselves are read only for the CSV.
-    const { previousTotals, ...figures } = await this.totals.figures(access.workspaceId, subject.scope, { previousFrom, from, to }, subject.keyMessages);
+    const { previousTotals, ...figures } = await this.totals.figures(
+      access.workspaceId,
+      subject.scope,
+      { previousFrom, from, to },
+      subject.keyMessages,
+    );
     return {
       subject: { kind, id: subject.id, name: subject.name },
       period: { from: from.toISOString(), to: to.toISOString(), zone },
@@ -83,11 +88,36 @@ export class ReportsService {
     const previous = await this.previousCampaign(access.workspaceId, subject);
     const parts: Array<[CsvPart, DeliveryRow[]]> = [
       ['period', await this.repository.rows(access.workspaceId, subject.scope, from, to)],
-      ['previous_period', await this.repository.rows(access.workspaceId, subject.scope, previousPeriodStart(from, to), from)],
+      [
+        'previous_period',
+        await this.repository.rows(access.workspaceId, subject.scope, previousPeriodStart(from, to), from),
+      ],
     ];
-    if (previous) parts.push(['previous_campaign', await this.repository.rows(access.workspaceId, { campaignId: previous.id }, previous.from, previous.to)]);
-    const header = ['part', 'target_id', 'post_id', 'platform', 'account', `published_at (${zone})`, 'late_seconds', 'metric_state', 'engagement', 'reach', ...METRIC_NAMES, 'hashtags', 'key_messages', 'url', 'text'];
-    const lines = parts.flatMap(([part, rows]) => rows.map((row) => csvLine([part, ...this.csvValues(row, zone, subject.keyMessages)])));
+    if (previous)
+      parts.push([
+        'previous_campaign',
+        await this.repository.rows(access.workspaceId, { campaignId: previous.id }, previous.from, previous.to),
+      ]);
+    const header = [
+      'part',
+      'target_id',
+      'post_id',
+      'platform',
+      'account',
+      `published_at (${zone})`,
+      'late_seconds',
+      'metric_state',
+      'engagement',
+      'reach',
+      ...METRIC_NAMES,
+      'hashtags',
+      'key_messages',
+      'url',
+      'text',
+    ];
+    const lines = parts.flatMap(([part, rows]) =>
+      rows.map((row) => csvLine([part, ...this.csvValues(row, zone, subject.keyMessages)])),
+    );
     return [csvLine(header), ...lines].join('');
   }
 
@@ -99,13 +129,25 @@ export class ReportsService {
     // Posting slots are kept in the workspace's zone, so the hours are read in it too.
     const result = bestTime(posts, access.timeZone);
     const current = postingSlotsSchema.safeParse(account.postingSlots);
-    return { accountId, ...result, postingSlotsWithSuggestions: mergeSlots(current.success ? current.data : [], result.suggestions.map((s) => s.slot)) };
+    return {
+      accountId,
+      ...result,
+      postingSlotsWithSuggestions: mergeSlots(
+        current.success ? current.data : [],
+        result.suggestions.map((s) => s.slot),
+      ),
+    };
   }
 
   async series(access: WorkspaceAccess, targetId: string) {
     const target = await this.repository.series(access.workspaceId, targetId);
     if (!target) throw AppError.notFound(ANALYTICS_TEXT.delivery);
-    return { targetId: target.id, platform: target.account.platform, publishedAt: target.publishedAt?.toISOString() ?? null, snapshots: target.metricSnapshots.map(snapshotView) };
+    return {
+      targetId: target.id,
+      platform: target.account.platform,
+      publishedAt: target.publishedAt?.toISOString() ?? null,
+      snapshots: target.metricSnapshots.map(snapshotView),
+    };
   }
 
   /** Every delivery of a post with its counts over time (the post page shows them per delivery). */
@@ -137,8 +179,17 @@ export class ReportsService {
     if (kind === 'campaign') {
       const campaign = await this.repository.campaign(access.workspaceId, id);
       if (!campaign) throw AppError.notFound(ANALYTICS_TEXT.campaign);
-      const defaultPeriod = campaign.startsAt && campaign.endsAt ? { from: campaign.startsAt, to: campaign.endsAt } : undefined;
-      return { kind, id, name: campaign.name, keyMessages: campaign.keyMessages, scope: { campaignId: id }, defaultPeriod, startsAt: campaign.startsAt ?? undefined };
+      const defaultPeriod =
+        campaign.startsAt && campaign.endsAt ? { from: campaign.startsAt, to: campaign.endsAt } : undefined;
+      return {
+        kind,
+        id,
+        name: campaign.name,
+        keyMessages: campaign.keyMessages,
+        scope: { campaignId: id },
+        defaultPeriod,
+        startsAt: campaign.startsAt ?? undefined,
+      };
     }
     const account = await this.repository.account(access.workspaceId, id);
     if (!account) throw AppError.notFound(ANALYTICS_TEXT.account);
@@ -146,10 +197,15 @@ export class ReportsService {
   }
 
   /** A campaign's previous one (docs/analytics.md), over its own dates; never for an account or an undated campaign. */
-  private async previousCampaign(workspaceId: string, subject: Subject): Promise<{ id: string; name: string; from: Date; to: Date } | null> {
+  private async previousCampaign(
+    workspaceId: string,
+    subject: Subject,
+  ): Promise<{ id: string; name: string; from: Date; to: Date } | null> {
     if (subject.kind !== 'campaign' || !subject.startsAt) return null;
     const found = await this.repository.previousCampaign(workspaceId, subject.id, subject.startsAt);
-    return found?.startsAt && found.endsAt ? { id: found.id, name: found.name, from: found.startsAt, to: found.endsAt } : null;
+    return found?.startsAt && found.endsAt
+      ? { id: found.id, name: found.name, from: found.startsAt, to: found.endsAt }
+      : null;
   }
 
   /** The asked period; else the campaign's own dates; else the last 30 days up to tomorrow's start in the zone. */

@@ -40,7 +40,11 @@ export class SnapshotCollector {
       await this.snapshots.record(subject, { stage, state: 'NOT_AVAILABLE' });
       return { kind: 'done' };
     }
-    const budget = await this.limiter.hit(['metrics', subject.accountId], reader.readBudget.posts, reader.readBudget.windowMs);
+    const budget = await this.limiter.hit(
+      ['metrics', subject.accountId],
+      reader.readBudget.posts,
+      reader.readBudget.windowMs,
+    );
     if (!budget.allowed) return { kind: 'again', delayMs: budget.retryAfterSeconds * 1000, countsAsAttempt: false };
     let account: AccountContext;
     try {
@@ -50,25 +54,51 @@ export class SnapshotCollector {
       return { kind: 'done' };
     }
     try {
-      const reading = await reader.read(account, subject.externalId, AbortSignal.timeout(this.config.PUBLISH_TIMEOUT_MS));
+      const reading = await reader.read(
+        account,
+        subject.externalId,
+        AbortSignal.timeout(this.config.PUBLISH_TIMEOUT_MS),
+      );
       if (reading.state !== 'OK') await this.snapshots.record(subject, { stage, state: reading.state });
-      else await this.snapshots.record(subject, { stage, state: 'OK', counts: reading.counts, ...summarise(reading.counts) });
+      else
+        await this.snapshots.record(subject, {
+          stage,
+          state: 'OK',
+          counts: reading.counts,
+          ...summarise(reading.counts),
+        });
       return { kind: 'done' };
     } catch (thrown) {
-      const error = thrown instanceof PublishError ? thrown : PublishError.ambiguous(`${subject.platform.toLowerCase()}.unexpected`, String(thrown));
+      const error =
+        thrown instanceof PublishError
+          ? thrown
+          : PublishError.ambiguous(`${subject.platform.toLowerCase()}.unexpected`, String(thrown));
       return this.afterFailure(subject, stage, error, attemptsBefore);
     }
   }
 
-  private async afterFailure(subject: SnapshotSubject, stage: MetricStage, error: PublishError, attemptsBefore: number): Promise<SnapshotStep> {
+  private async afterFailure(
+    subject: SnapshotSubject,
+    stage: MetricStage,
+    error: PublishError,
+    attemptsBefore: number,
+  ): Promise<SnapshotStep> {
     const step = nextStep(error, attemptsBefore, this.config.MAX_PUBLISH_ATTEMPTS, 'idempotency-key');
-    this.logger.warn({ msg: 'metrics read failed', targetId: subject.targetId, code: error.code, kind: error.kind, next: step.kind });
+    this.logger.warn({
+      msg: 'metrics read failed',
+      targetId: subject.targetId,
+      code: error.code,
+      kind: error.kind,
+      next: step.kind,
+    });
     switch (step.kind) {
       case 'retry':
         return { kind: 'again', delayMs: step.delayMs, countsAsAttempt: step.countsAsAttempt };
       case 'park-account':
         // No snapshot: once the account is reconnected the planner takes this stage again.
-        const notificationIds = await this.prisma.$transaction((tx) => this.outcomes.markNeedsReconnect(tx, subject.workspaceId, subject.accountId, error.message));
+        const notificationIds = await this.prisma.$transaction((tx) =>
+          this.outcomes.markNeedsReconnect(tx, subject.workspaceId, subject.accountId, error.message),
+        );
         await this.notifier.dispatch(notificationIds);
         return { kind: 'done' };
       default:
@@ -78,6 +108,10 @@ export class SnapshotCollector {
   }
 
   private accountContext(subject: SnapshotSubject): AccountContext {
-    return accountContextOf(this.credentials, { ...subject, id: subject.accountId, externalId: subject.accountExternalId });
+    return accountContextOf(this.credentials, {
+      ...subject,
+      id: subject.accountId,
+      externalId: subject.accountExternalId,
+    });
   }
 }

@@ -30,5 +30,7 @@ export interface SnapshotJobData {
 
 /** One job per delivery and stage (per window for on-demand ones): a second enqueue is a no-op. */
 export function snapshotJobId(targetId: string, stage: MetricStage, now = Date.now()): string {
-  return stage === 'ON_DEMAND' ? `snap-${targetId}-ondemand-${Math.floor(now / ON_DEMAND_WINDOW_MS)}` : `snap-${targetId}-${stage.toLowerCase()}`;
+  return stage === 'ON_DEMAND'
+    ? `snap-${targetId}-ondemand-${Math.floor(now / ON_DEMAND_WINDOW_MS)}`
+    : `snap-${targetId}-${stage.toLowerCase()}`;
 }

@@ -26,7 +26,11 @@ export class SnapshotProcessor extends WorkerHost implements OnApplicationBootst
       await this.queue.removeJobScheduler(PLAN_SCHEDULER_ID);
       return;
     }
-    await this.queue.upsertJobScheduler(PLAN_SCHEDULER_ID, { every: this.config.METRICS_PLAN_INTERVAL_MS }, { name: PLAN_JOB, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } });
+    await this.queue.upsertJobScheduler(
+      PLAN_SCHEDULER_ID,
+      { every: this.config.METRICS_PLAN_INTERVAL_MS },
+      { name: PLAN_JOB, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
+    );
   }
 
   async process(job: Job, token?: string): Promise<unknown> {

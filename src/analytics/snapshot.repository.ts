@@ -76,9 +76,16 @@ export class SnapshotRepository {
   }
 
   /** A planned stage is taken once; on-demand snapshots append. */
-  async record(subject: Pick<SnapshotSubject, 'targetId' | 'workspaceId' | 'accountId'>, snapshot: SnapshotRecord, takenAt = new Date()): Promise<boolean> {
+  async record(
+    subject: Pick<SnapshotSubject, 'targetId' | 'workspaceId' | 'accountId'>,
+    snapshot: SnapshotRecord,
+    takenAt = new Date(),
+  ): Promise<boolean> {
     if (snapshot.stage !== 'ON_DEMAND') {
-      const existing = await this.prisma.metricSnapshot.findFirst({ where: { targetId: subject.targetId, stage: snapshot.stage }, select: { id: true } });
+      const existing = await this.prisma.metricSnapshot.findFirst({
+        where: { targetId: subject.targetId, stage: snapshot.stage },
+        select: { id: true },
+      });
       if (existing) return false;
     }
     await this.prisma.metricSnapshot.create({

@@ -6,12 +6,18 @@ const auditEventView = z
     id: z.string(),
     workspaceId: z.string().nullable(),
     actorId: z.string().nullable(),
-    actorName: z.string().nullable().meta({ description: "The acting person's name (null for the engine, or a deleted user)" }),
-    actorKind: z.string().meta({ description: "Who acted, e.g. user or api-token" }),
+    actorName: z
+      .string()
+      .nullable()
+      .meta({ description: "The acting person's name (null for the engine, or a deleted user)" }),
+    actorKind: z.string().meta({ description: 'Who acted, e.g. user or api-token' }),
     action: z.string().meta({ example: 'post.approved' }),
     subjectType: z.string(),
     subjectId: z.string().nullable(),
-    postId: z.string().nullable().meta({ description: 'For an entry about a delivery (PostTarget): its post, so the entry can link there' }),
+    postId: z
+      .string()
+      .nullable()
+      .meta({ description: 'For an entry about a delivery (PostTarget): its post, so the entry can link there' }),
     summary: z.unknown().meta({ description: 'What changed (action-specific JSON)' }),
     requestId: z.string().nullable(),
     createdAt: zTimestamp,
@@ -19,5 +25,8 @@ const auditEventView = z
   .meta({ id: 'AuditEvent' });
 
 export const auditPageView = z
-  .object({ events: z.array(auditEventView), nextBefore: z.string().nullable().meta({ description: 'Pass as ?before= for the next page' }) })
+  .object({
+    events: z.array(auditEventView),
+    nextBefore: z.string().nullable().meta({ description: 'Pass as ?before= for the next page' }),
+  })
   .meta({ id: 'AuditPage' });

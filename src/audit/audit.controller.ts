@@ -12,10 +12,17 @@ const auditQuerySchema = z
   .object({
     actorId: zUuid.optional(),
     subjectId: z.string().max(100).optional(),
-    action: z.string().regex(/^[a-z_]+(\.[a-z_]+)*(\.\*)?$/).max(100).optional(),
+    action: z
+      .string()
+      .regex(/^[a-z_]+(\.[a-z_]+)*(\.\*)?$/)
+      .max(100)
+      .optional(),
     from: zInstant.optional(),
     to: zInstant.optional(),
-    before: z.string().regex(/^\d{1,18}$/).optional(),
+    before: z
+      .string()
+      .regex(/^\d{1,18}$/)
+      .optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
   .strict();
@@ -27,7 +34,10 @@ export class AuditController {
 
   @Get()
   @WorkspaceRoute(Role.ADMIN)
-  @ApiOperation({ summary: 'Audit log, newest first; page with ?before=<nextBefore>. Filters: who (actorId), what (action, which may end in .*, e.g. member.*; subjectId), when (from, to)' })
+  @ApiOperation({
+    summary:
+      'Audit log, newest first; page with ?before=<nextBefore>. Filters: who (actorId), what (action, which may end in .*, e.g. member.*; subjectId), when (from, to)',
+  })
   @ApiZodQuery(auditQuerySchema)
   @ApiErrors(400)
   @ApiZodResponse(200, auditPageView)
@@ -39,7 +49,10 @@ export class AuditController {
       before: query.before !== undefined ? BigInt(query.before) : undefined,
     });
     const names = await this.audit.actorNames(events.map((event) => event.actorId));
-    const posts = await this.audit.postsOfTargets(access.workspaceId, events.filter((event) => event.subjectType === 'PostTarget').map((event) => event.subjectId));
+    const posts = await this.audit.postsOfTargets(
+      access.workspaceId,
+      events.filter((event) => event.subjectType === 'PostTarget').map((event) => event.subjectId),
+    );
     return {
       events: events.map((event) => ({
         ...event,

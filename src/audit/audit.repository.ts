@@ -38,7 +38,10 @@ export class AuditRepository {
   async postsOfTargets(workspaceId: string, subjectIds: Array<string | null>): Promise<Map<string, string>> {
     const ids = [...new Set(subjectIds.filter((id): id is string => id !== null && UUID.test(id)))];
     if (ids.length === 0) return new Map();
-    const targets = await this.prisma.postTarget.findMany({ where: { workspaceId, id: { in: ids } }, select: { id: true, postId: true } });
+    const targets = await this.prisma.postTarget.findMany({
+      where: { workspaceId, id: { in: ids } },
+      select: { id: true, postId: true },
+    });
     return new Map(targets.map((target) => [target.id, target.postId]));
   }
 

@@ -1,4 +1,11 @@
-import { applyDecorators, type CanActivate, type ExecutionContext, Inject, Injectable, UseGuards } from '@nestjs/common';
+import {
+  applyDecorators,
+  type CanActivate,
+  type ExecutionContext,
+  Inject,
+  Injectable,
+  UseGuards,
+} from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../core/config';
 import { AppError } from '../core/errors';
 import { ApiErrors } from '../core/http';
@@ -22,10 +29,16 @@ export class AnonymousThrottleGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<GaungRequest>();
-    const verdict = await this.limiter.hit(['anonymous', request.ip ?? 'unknown'], this.config.ANONYMOUS_LIMIT, WINDOW_MS);
+    const verdict = await this.limiter.hit(
+      ['anonymous', request.ip ?? 'unknown'],
+      this.config.ANONYMOUS_LIMIT,
+      WINDOW_MS,
+    );
     if (!verdict.allowed) {
       const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
-      throw AppError.tooManyRequests('anonymous_rate_limited', AUTH_TEXT.tooManyAnonymous, verdict.retryAfterSeconds, { minutes });
+      throw AppError.tooManyRequests('anonymous_rate_limited', AUTH_TEXT.tooManyAnonymous, verdict.retryAfterSeconds, {
+        minutes,
+      });
     }
     return true;
   }

@@ -19,7 +19,8 @@ export class ApiTokensService {
   ) {}
 
   async create(access: WorkspaceAccess, input: { name: string; roleCap: Role; expiresInDays?: number }) {
-    if (!roleAtLeast(access.role, input.roleCap)) throw AppError.forbidden('role_cap_too_high', AUTH_TEXT.roleCapTooHigh);
+    if (!roleAtLeast(access.role, input.roleCap))
+      throw AppError.forbidden('role_cap_too_high', AUTH_TEXT.roleCapTooHigh);
     const token = newSecretToken(API_TOKEN_PREFIX);
     const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
     const created = await this.prisma.$transaction(async (tx) => {

@@ -23,13 +23,21 @@ const sessionView = z
   .meta({ id: 'Session' });
 
 export const passwordResetRequestedView = z
-  .object({ accepted: z.literal(true).meta({ description: 'Always true: the answer does not tell whether the email exists' }) })
+  .object({
+    accepted: z.literal(true).meta({ description: 'Always true: the answer does not tell whether the email exists' }),
+  })
   .meta({ id: 'PasswordResetRequested' });
 
 const membershipView = z
   .object({
     role: zRole,
-    workspace: z.object({ id: z.string(), slug: z.string(), name: z.string(), timeZone: z.string(), locale: z.string() }),
+    workspace: z.object({
+      id: z.string(),
+      slug: z.string(),
+      name: z.string(),
+      timeZone: z.string(),
+      locale: z.string(),
+    }),
   })
   .meta({ id: 'Membership' });
 
@@ -43,7 +51,11 @@ export const meView = z
     timeZone: z.string().nullable().meta({ description: "IANA zone; null means each workspace's own" }),
     memberships: z.array(membershipView),
     workspaces: z
-      .array(z.object({ id: z.string(), slug: z.string(), name: z.string(), timeZone: z.string(), role: zRole }).meta({ id: 'MyWorkspace' }))
+      .array(
+        z
+          .object({ id: z.string(), slug: z.string(), name: z.string(), timeZone: z.string(), role: zRole })
+          .meta({ id: 'MyWorkspace' }),
+      )
       .meta({ description: 'The same workspaces as memberships, flat (kept for existing API clients)' }),
   })
   .meta({ id: 'Me' });

@@ -6,7 +6,14 @@ import { ZodValidationPipe } from '../core/errors';
 import { ApiErrors, ApiNoContent, ApiZodBody, ApiZodResponse, ZodBody, zUuid } from '../core/http';
 import { ExpensiveAnonymous } from './anonymous-throttle';
 import type { GaungRequest, Principal } from './auth-context';
-import { changePasswordSchema, loginSchema, profileSchema, registerSchema, resetConfirmSchema, resetRequestSchema } from './auth.schemas';
+import {
+  changePasswordSchema,
+  loginSchema,
+  profileSchema,
+  registerSchema,
+  resetConfirmSchema,
+  resetRequestSchema,
+} from './auth.schemas';
 import { AuthService, type ClientInfo } from './auth.service';
 import { BrowserSession } from './browser-session';
 import { CurrentPrincipal, SignedIn } from './decorators';
@@ -45,7 +52,11 @@ export class AuthController {
   @ApiZodBody(loginSchema)
   @ApiErrors(400, 401, 429)
   @ApiZodResponse(200, signInView, 'Signed in: a bearer token, or (session "cookie") who signed in')
-  async login(@ZodBody(loginSchema) body: z.infer<typeof loginSchema>, @Req() req: GaungRequest, @Res({ passthrough: true }) res: Response) {
+  async login(
+    @ZodBody(loginSchema) body: z.infer<typeof loginSchema>,
+    @Req() req: GaungRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     if (body.session === 'bearer') return this.auth.login(body.email, body.password, client(req));
     const { session, user } = await this.auth.loginForBrowser(body.email, body.password, client(req));
     this.browser.issue(res, session.token, session.expiresAt);
@@ -76,7 +87,10 @@ export class AuthController {
   @ApiOperation({ summary: 'Revoke one of my sessions (takes effect on its next request)' })
   @ApiErrors(404)
   @ApiNoContent()
-  async revoke(@CurrentPrincipal() principal: Principal, @Param('sessionId', new ZodValidationPipe(zUuid)) sessionId: string) {
+  async revoke(
+    @CurrentPrincipal() principal: Principal,
+    @Param('sessionId', new ZodValidationPipe(zUuid)) sessionId: string,
+  ) {
     await this.auth.revokeSession(principal, sessionId);
   }
 
@@ -87,7 +101,10 @@ export class AuthController {
   @ApiZodBody(changePasswordSchema)
   @ApiErrors(400, 422)
   @ApiNoContent()
-  async changePassword(@CurrentPrincipal() principal: Principal, @ZodBody(changePasswordSchema) body: z.infer<typeof changePasswordSchema>) {
+  async changePassword(
+    @CurrentPrincipal() principal: Principal,
+    @ZodBody(changePasswordSchema) body: z.infer<typeof changePasswordSchema>,
+  ) {
     await this.auth.changePassword(principal, body.currentPassword, body.newPassword);
   }
 
@@ -95,7 +112,8 @@ export class AuthController {
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({
     summary: 'Send a password reset link by mail',
-    description: 'The same answer whether or not the email exists; the link is never in the answer (see docs/security.md).',
+    description:
+      'The same answer whether or not the email exists; the link is never in the answer (see docs/security.md).',
   })
   @ApiZodBody(resetRequestSchema)
   @ApiErrors(400)
@@ -108,7 +126,9 @@ export class AuthController {
   @Post('auth/password-reset/confirm')
   @ExpensiveAnonymous()
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Choose a new password with a one-time reset token; every session and personal API token ends' })
+  @ApiOperation({
+    summary: 'Choose a new password with a one-time reset token; every session and personal API token ends',
+  })
   @ApiZodBody(resetConfirmSchema)
   @ApiErrors(400, 422)
   @ApiNoContent()

@@ -45,6 +45,6 @@ export const AUTH_TEXT = {
   workspace: { id: 'Ruang kerja', en: 'Workspace' },
   roleCapTooHigh: {
     id: 'Batas peran token tidak boleh melebihi peran Anda sendiri.',
-    en: 'A token\'s role cap cannot exceed your own role.',
+    en: "A token's role cap cannot exceed your own role.",
   },
 } satisfies Record<string, LocalizedText>;

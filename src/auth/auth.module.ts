@@ -14,7 +14,25 @@ import { LoginThrottleService } from './login-throttle.service';
 @Global()
 @Module({
   controllers: [AuthController, ApiTokensController],
-  providers: [AuthService, BrowserSession, ApiTokensService, CredentialsRepository, ObjectScopesRepository, LoginThrottleService, AuthGuard, WorkspaceGuard, AnonymousThrottleGuard],
-  exports: [AuthService, BrowserSession, CredentialsRepository, ObjectScopesRepository, AuthGuard, WorkspaceGuard, AnonymousThrottleGuard],
+  providers: [
+    AuthService,
+    BrowserSession,
+    ApiTokensService,
+    CredentialsRepository,
+    ObjectScopesRepository,
+    LoginThrottleService,
+    AuthGuard,
+    WorkspaceGuard,
+    AnonymousThrottleGuard,
+  ],
+  exports: [
+    AuthService,
+    BrowserSession,
+    CredentialsRepository,
+    ObjectScopesRepository,
+    AuthGuard,
+    WorkspaceGuard,
+    AnonymousThrottleGuard,
+  ],
 })
 export class AuthModule {}

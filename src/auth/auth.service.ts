@@ -35,9 +35,14 @@ export class AuthService {
   ) {}
 
   /** Only when REGISTRATION=open; otherwise accounts come from invitations (docs/security.md, rule 12). */
-  async register(input: { email: string; name: string; password: string; locale: Locale; timeZone?: string }, client: ClientInfo) {
-    if (this.config.REGISTRATION !== 'open') throw AppError.forbidden('registration_closed', AUTH_TEXT.registrationClosed);
-    if (await this.credentials.findUserByEmail(input.email)) throw AppError.conflict('email_taken', AUTH_TEXT.emailTaken);
+  async register(
+    input: { email: string; name: string; password: string; locale: Locale; timeZone?: string },
+    client: ClientInfo,
+  ) {
+    if (this.config.REGISTRATION !== 'open')
+      throw AppError.forbidden('registration_closed', AUTH_TEXT.registrationClosed);
+    if (await this.credentials.findUserByEmail(input.email))
+      throw AppError.conflict('email_taken', AUTH_TEXT.emailTaken);
     const passwordHash = await hashPassword(input.password);
     const user = await this.prisma.$transaction(async (tx) => {
       const created = await this.credentials.createUser(tx, { ...input, passwordHash });
@@ -96,7 +101,8 @@ export class AuthService {
     const now = new Date();
     const session = await this.credentials.findLiveSession(hashToken(token), now);
     if (!session) return null;
-    if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await this.credentials.touchSession(session.id, now);
+    if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS)
+      await this.credentials.touchSession(session.id, now);
     return {
       userId: session.userId,
       email: session.user.email,
@@ -160,7 +166,11 @@ export class AuthService {
   private async sendResetLink(user: { id: string; email: string; locale: string }): Promise<void> {
     const token = newSecretToken();
     await this.prisma.$transaction(async (tx) => {
-      await this.credentials.replacePasswordReset(tx, { userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) });
+      await this.credentials.replacePasswordReset(tx, {
+        userId: user.id,
+        tokenHash: hashToken(token),
+        expiresAt: new Date(Date.now() + RESET_TTL_MS),
+      });
       await this.audit.record(tx, {
         workspaceId: null,
         actor: { userId: user.id, kind: 'user' },
@@ -183,7 +193,8 @@ export class AuthService {
 
   async confirmPasswordReset(token: string, newPassword: string): Promise<void> {
     // A dead link is refused before the costly hash; consuming it below checks again, atomically.
-    if (!(await this.credentials.isLivePasswordReset(hashToken(token), new Date()))) throw AppError.unprocessable('reset_invalid', AUTH_TEXT.resetInvalid);
+    if (!(await this.credentials.isLivePasswordReset(hashToken(token), new Date())))
+      throw AppError.unprocessable('reset_invalid', AUTH_TEXT.resetInvalid);
     const passwordHash = await hashPassword(newPassword);
     await this.prisma.$transaction(async (tx) => {
       const userId = await this.credentials.consumePasswordReset(tx, hashToken(token), new Date());
@@ -225,7 +236,13 @@ export class AuthService {
       locale: user.locale,
       timeZone: user.timeZone,
       memberships: memberships.map((m) => ({ role: m.role, workspace: m.workspace })),
-      workspaces: memberships.map(({ role, workspace: { id, slug, name, timeZone } }) => ({ id, slug, name, timeZone, role })),
+      workspaces: memberships.map(({ role, workspace: { id, slug, name, timeZone } }) => ({
+        id,
+        slug,
+        name,
+        timeZone,
+        role,
+      })),
     };
   }
 
@@ -250,5 +267,4 @@ export function actorOf(principal: Principal) {
 }
 
 // A valid scrypt hash of a random string, used to spend equal time on unknown emails.
-const DUMMY_HASH =
-  'scrypt$32768$8$1$c2FsdHNhbHRzYWx0c2FsdA==$0kQ4d7cXJ3x2n4T1l0o8yKq8wQm9Yy8d2c1m3v5b7n0=';
+const DUMMY_HASH = 'scrypt$32768$8$1$c2FsdHNhbHRzYWx0c2FsdA==$0kQ4d7cXJ3x2n4T1l0o8yKq8wQm9Yy8d2c1m3v5b7n0=';

@@ -18,12 +18,19 @@ export class CredentialsRepository {
     return this.prisma.user.findUnique({ where: { id } });
   }
 
-  createUser(tx: Tx, data: { email: string; name: string; passwordHash: string; locale: string; timeZone?: string | null }) {
+  createUser(
+    tx: Tx,
+    data: { email: string; name: string; passwordHash: string; locale: string; timeZone?: string | null },
+  ) {
     const { email, name, passwordHash, locale, timeZone } = data;
     return tx.user.create({ data: { email, name, passwordHash, locale, timeZone } });
   }
 
-  updateUser(tx: Tx, id: string, data: { name?: string; locale?: string; timeZone?: string | null; passwordHash?: string }) {
+  updateUser(
+    tx: Tx,
+    id: string,
+    data: { name?: string; locale?: string; timeZone?: string | null; passwordHash?: string },
+  ) {
     return tx.user.update({ where: { id }, data });
   }
 
@@ -70,7 +77,10 @@ export class CredentialsRepository {
 
   /** Revokes a session of this user; returns how many were revoked (0: not theirs or gone). */
   async revokeSession(tx: Tx, userId: string, sessionId: string, now: Date): Promise<number> {
-    const { count } = await tx.session.updateMany({ where: { id: sessionId, userId, revokedAt: null }, data: { revokedAt: now } });
+    const { count } = await tx.session.updateMany({
+      where: { id: sessionId, userId, revokedAt: null },
+      data: { revokedAt: now },
+    });
     return count;
   }
 
@@ -97,7 +107,9 @@ export class CredentialsRepository {
   /** Marks a live reset token used; returns its user id, or null when invalid, used or expired. */
   /** Whether a reset link can still be used: checked before the costly hash of the new password. */
   async isLivePasswordReset(tokenHash: string, now: Date): Promise<boolean> {
-    return (await this.prisma.passwordReset.count({ where: { tokenHash, usedAt: null, expiresAt: { gt: now } } })) === 1;
+    return (
+      (await this.prisma.passwordReset.count({ where: { tokenHash, usedAt: null, expiresAt: { gt: now } } })) === 1
+    );
   }
 
   async consumePasswordReset(tx: Tx, tokenHash: string, now: Date): Promise<string | null> {
@@ -110,7 +122,11 @@ export class CredentialsRepository {
     return count === 1 ? reset.userId : null;
   }
 
-  createApiToken(tx: Tx, workspaceId: string, data: { userId: string; name: string; tokenHash: string; roleCap: Role; expiresAt: Date | null }) {
+  createApiToken(
+    tx: Tx,
+    workspaceId: string,
+    data: { userId: string; name: string; tokenHash: string; roleCap: Role; expiresAt: Date | null },
+  ) {
     return tx.apiToken.create({ data: { ...data, workspaceId } });
   }
 
@@ -140,7 +156,10 @@ export class CredentialsRepository {
   }
 
   async revokeApiToken(tx: Tx, workspaceId: string, userId: string, id: string, now: Date): Promise<number> {
-    const { count } = await tx.apiToken.updateMany({ where: { id, workspaceId, userId, revokedAt: null }, data: { revokedAt: now } });
+    const { count } = await tx.apiToken.updateMany({
+      where: { id, workspaceId, userId, revokedAt: null },
+      data: { revokedAt: now },
+    });
     return count;
   }
 }

@@ -31,7 +31,13 @@ export function WorkspaceRoute(minimum: Role, options: { apiTokens?: boolean } =
  * personal API token, which answers 403 api_token_not_allowed.
  */
 export function SignedIn() {
-  return applyDecorators(UseGuards(AuthGuard), SignedInSecurity(), ApiExtension('x-signed-in', true), ApiExtension('x-api-token', false), ApiErrors(401, 403));
+  return applyDecorators(
+    UseGuards(AuthGuard),
+    SignedInSecurity(),
+    ApiExtension('x-signed-in', true),
+    ApiExtension('x-api-token', false),
+    ApiErrors(401, 403),
+  );
 }
 
 /** In the document: a bearer token or the web app's session cookie, either one. */

@@ -36,7 +36,10 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<GaungRequest>();
     const cookieToken = request.header('authorization') === undefined ? this.browser.sessionToken(request) : undefined;
-    const principal = cookieToken === undefined ? await this.fromBearer(request) : await this.fromCookie(cookieToken, context.switchToHttp().getResponse<Response>());
+    const principal =
+      cookieToken === undefined
+        ? await this.fromBearer(request)
+        : await this.fromCookie(cookieToken, context.switchToHttp().getResponse<Response>());
     // Known from here on: refusals below speak the caller's own language.
     request.principal = principal;
     const ctx = requestContext.current();
@@ -45,7 +48,10 @@ export class AuthGuard implements CanActivate {
       ctx.locale = principal.locale;
     }
     if (cookieToken !== undefined) this.browser.assertCsrf(request, cookieToken);
-    if (principal.apiToken && !this.reflector.getAllAndOverride<boolean>(API_TOKENS_ALLOWED, [context.getHandler(), context.getClass()])) {
+    if (
+      principal.apiToken &&
+      !this.reflector.getAllAndOverride<boolean>(API_TOKENS_ALLOWED, [context.getHandler(), context.getClass()])
+    ) {
       throw AppError.forbidden('api_token_not_allowed', AUTH_TEXT.apiTokenNotAllowed);
     }
     return true;
@@ -54,7 +60,11 @@ export class AuthGuard implements CanActivate {
   private async fromBearer(request: GaungRequest): Promise<Principal> {
     const token = /^Bearer (\S+)$/.exec(request.header('authorization') ?? '')?.[1];
     if (!token) throw AppError.unauthorized();
-    const principal = token.startsWith(API_TOKEN_PREFIX) ? await this.fromApiToken(token) : token.startsWith(SESSION_TOKEN_PREFIX) ? await this.auth.authenticateSession(token) : null;
+    const principal = token.startsWith(API_TOKEN_PREFIX)
+      ? await this.fromApiToken(token)
+      : token.startsWith(SESSION_TOKEN_PREFIX)
+        ? await this.auth.authenticateSession(token)
+        : null;
     if (!principal) throw sessionExpired();
     return principal;
   }
@@ -73,7 +83,8 @@ export class AuthGuard implements CanActivate {
     const now = new Date();
     const found = await this.credentials.findLiveApiToken(hashToken(token), now);
     if (!found) return null;
-    if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > 60_000) await this.credentials.touchApiToken(found.id, now);
+    if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > 60_000)
+      await this.credentials.touchApiToken(found.id, now);
     return {
       userId: found.userId,
       email: found.user.email,
@@ -128,7 +139,8 @@ export class WorkspaceGuard implements CanActivate {
       const scope = OBJECT_SCOPES[name];
       if (!scope) continue;
       const id = String(value);
-      if (!UUID_PATTERN.test(id) || !(await scope.belongs(this.scopes, workspaceId, id))) throw AppError.notFound(scope.what);
+      if (!UUID_PATTERN.test(id) || !(await scope.belongs(this.scopes, workspaceId, id)))
+        throw AppError.notFound(scope.what);
     }
   }
 }

@@ -22,11 +22,15 @@ export class LoginThrottleService {
   async assertAllowed(email: string, ip: string): Promise<void> {
     const verdict = await this.limiter.hit(['login', 'ip', ip], this.config.LOGIN_ATTEMPTS_PER_MINUTE, 60_000);
     if (!verdict.allowed) {
-      throw AppError.tooManyRequests('login_rate_limited', AUTH_TEXT.tooManyAttempts, verdict.retryAfterSeconds, { seconds: verdict.retryAfterSeconds });
+      throw AppError.tooManyRequests('login_rate_limited', AUTH_TEXT.tooManyAttempts, verdict.retryAfterSeconds, {
+        seconds: verdict.retryAfterSeconds,
+      });
     }
     const lockTtl = await this.redis.client.pttl(this.key('lock', email, ip));
     if (lockTtl > 0) {
-      throw AppError.tooManyRequests('account_locked', AUTH_TEXT.locked, Math.ceil(lockTtl / 1000), { minutes: Math.ceil(lockTtl / 60_000) });
+      throw AppError.tooManyRequests('account_locked', AUTH_TEXT.locked, Math.ceil(lockTtl / 1000), {
+        minutes: Math.ceil(lockTtl / 60_000),
+      });
     }
   }
 
@@ -36,7 +40,11 @@ export class LoginThrottleService {
     const failures = await this.redis.client.incr(failKey);
     if (failures === 1) await this.redis.client.pexpire(failKey, windowMs);
     if (failures >= this.config.LOGIN_MAX_FAILURES) {
-      await this.redis.client.multi().set(this.key('lock', email, ip), '1', 'PX', windowMs).del(failKey).exec();
+      await this.redis.client
+        .multi()
+        .set(this.key('lock', email, ip), '1', 'PX', windowMs)
+        .del(failKey)
+        .exec();
     }
   }
 

@@ -54,16 +54,31 @@ export const calendarView = z
     nextAfter: z.string().nullable(),
     dates: z.array(calendarDateView),
     holds: z.object({
-      workspace: z.object({ heldAt: zTimestamp, reason: z.string().nullable(), resumeAt: zTimestamp.nullable() }).nullable(),
+      workspace: z
+        .object({ heldAt: zTimestamp, reason: z.string().nullable(), resumeAt: zTimestamp.nullable() })
+        .nullable(),
       campaigns: z.array(
-        z.object({ id: z.string(), name: z.string(), heldAt: zTimestamp.nullable(), holdReason: z.string().nullable(), holdResumeAt: zTimestamp.nullable() }),
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          heldAt: zTimestamp.nullable(),
+          holdReason: z.string().nullable(),
+          holdResumeAt: zTimestamp.nullable(),
+        }),
       ),
     }),
   })
   .meta({ id: 'Calendar' });
 
 export const keyDateView = z
-  .object({ id: z.string(), workspaceId: z.string(), date: zTimestamp.meta({ description: 'The day, at 00:00 UTC' }), title: z.string(), kind: zKeyDateKind, createdAt: zTimestamp })
+  .object({
+    id: z.string(),
+    workspaceId: z.string(),
+    date: zTimestamp.meta({ description: 'The day, at 00:00 UTC' }),
+    title: z.string(),
+    kind: zKeyDateKind,
+    createdAt: zTimestamp,
+  })
   .meta({ id: 'KeyDate' });
 
 export const calendarFeedView = z

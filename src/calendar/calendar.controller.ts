@@ -4,7 +4,16 @@ import type { z } from 'zod';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { Access, WorkspaceRoute } from '../auth/decorators';
 import { Role } from '../core/database';
-import { ApiContentResponse, ApiErrors, ApiNoContent, ApiZodBody, ApiZodQuery, ApiZodResponse, ZodBody, ZodQuery } from '../core/http';
+import {
+  ApiContentResponse,
+  ApiErrors,
+  ApiNoContent,
+  ApiZodBody,
+  ApiZodQuery,
+  ApiZodResponse,
+  ZodBody,
+  ZodQuery,
+} from '../core/http';
 import { calendarQuerySchema, keyDateSchema, keyDatesQuerySchema } from './calendar.schemas';
 import { CalendarService } from './calendar.service';
 import { calendarFeedView, calendarView, keyDateListView, keyDateView } from './calendar-views';
@@ -17,7 +26,8 @@ export class CalendarController {
   @Get('workspaces/:workspace/calendar')
   @WorkspaceRoute(Role.VIEWER)
   @ApiOperation({
-    summary: 'Posts in [from, to) or a day/week/month view, shown in any zone (default: the workspace zone), with holidays, key dates and holds; partners\' posts in joint campaigns are read-only',
+    summary:
+      "Posts in [from, to) or a day/week/month view, shown in any zone (default: the workspace zone), with holidays, key dates and holds; partners' posts in joint campaigns are read-only",
   })
   @ApiZodQuery(calendarQuerySchema)
   @ApiErrors(400, 422)
@@ -32,7 +42,10 @@ export class CalendarController {
   @ApiZodQuery(keyDatesQuerySchema)
   @ApiErrors(400)
   @ApiZodResponse(200, keyDateListView)
-  keyDates(@Access() access: WorkspaceAccess, @ZodQuery(keyDatesQuerySchema) query: z.infer<typeof keyDatesQuerySchema>) {
+  keyDates(
+    @Access() access: WorkspaceAccess,
+    @ZodQuery(keyDatesQuerySchema) query: z.infer<typeof keyDatesQuerySchema>,
+  ) {
     return this.calendar.keyDates(access, query.from, query.to);
   }
 
@@ -74,8 +87,15 @@ export class CalendarController {
 
   /** Public by design (calendar apps cannot sign in): the secret in the URL is the credential. */
   @Get('ical/:file')
-  @ApiOperation({ summary: 'My iCal subscription, /ical/<secret>.ics (public: calendar apps cannot sign in; the secret in the URL is the credential)' })
-  @ApiContentResponse(200, 'iCalendar of the posts over the whole span of the workspace\'s campaigns (and at least from 60 days ago to 100 days ahead), each with its state', ['text/calendar'])
+  @ApiOperation({
+    summary:
+      'My iCal subscription, /ical/<secret>.ics (public: calendar apps cannot sign in; the secret in the URL is the credential)',
+  })
+  @ApiContentResponse(
+    200,
+    "iCalendar of the posts over the whole span of the workspace's campaigns (and at least from 60 days ago to 100 days ahead), each with its state",
+    ['text/calendar'],
+  )
   @ApiErrors(404)
   @Header('content-type', 'text/calendar; charset=utf-8')
   @Header('cache-control', 'private, max-age=300')

@@ -3,7 +3,9 @@ import { type DeliveryState, type Platform, Prisma, type PostStatus, PrismaServi
 import type { CalendarQuery } from './calendar.schemas';
 
 /** The calendar's filters; the iCal feed uses none of them. */
-export type PostFilters = Partial<Pick<CalendarQuery, 'campaignId' | 'status' | 'authorId' | 'accountId' | 'platform'>> & { limit: number };
+export type PostFilters = Partial<
+  Pick<CalendarQuery, 'campaignId' | 'status' | 'authorId' | 'accountId' | 'platform'>
+> & { limit: number };
 
 /** Joint campaigns of a workspace, and the (campaign, workspace) pairs whose posts it may see in them. */
 export interface JointCampaigns {
@@ -23,7 +25,11 @@ export interface CalendarPost {
   workspace: { id: string; slug: string; name: string };
   campaign: { id: string; name: string; color: string; heldAt: string | null } | null;
   author: { id: string; name: string };
-  targets: Array<{ id: string; state: DeliveryState; account: { id: string; platform: Platform; displayName: string } }>;
+  targets: Array<{
+    id: string;
+    state: DeliveryState;
+    account: { id: string; platform: Platform; displayName: string };
+  }>;
 }
 
 @Injectable()
@@ -45,7 +51,12 @@ export class CalendarRepository {
       },
       select: { id: true, workspaceId: true, partners: { where: { status: 'ACTIVE' }, select: { workspaceId: true } } },
     });
-    const sharers = rows.flatMap((row) => [row.workspaceId, ...row.partners.map((p) => p.workspaceId)].map((sharer) => ({ campaignId: row.id, workspaceId: sharer })));
+    const sharers = rows.flatMap((row) =>
+      [row.workspaceId, ...row.partners.map((p) => p.workspaceId)].map((sharer) => ({
+        campaignId: row.id,
+        workspaceId: sharer,
+      })),
+    );
     return { ids: rows.map((row) => row.id), sharers };
   }
 
@@ -56,8 +67,15 @@ export class CalendarRepository {
    * a page of ~400 rows costs the Prisma client more CPU than the query itself. Keyset-paginated on
    * (scheduledAt, id); the two branches use the (workspaceId|campaignId, scheduledAt, id) indexes.
    */
-  posts(workspaceId: string, joint: JointCampaigns, range: { from: Date; to: Date }, query: PostFilters, cursor?: { at: Date; id: string }): Promise<CalendarPost[]> {
-    const where = (condition: boolean, fragment: Prisma.Sql) => (condition ? Prisma.sql`AND ${fragment}` : Prisma.empty);
+  posts(
+    workspaceId: string,
+    joint: JointCampaigns,
+    range: { from: Date; to: Date },
+    query: PostFilters,
+    cursor?: { at: Date; id: string },
+  ): Promise<CalendarPost[]> {
+    const where = (condition: boolean, fragment: Prisma.Sql) =>
+      condition ? Prisma.sql`AND ${fragment}` : Prisma.empty;
     return this.prisma.hotStatement<CalendarPost>(Prisma.sql`
       SELECT p.id::text AS id, p."workspaceId"::text AS "workspaceId", p.status::text AS status, p.version,
              p."scheduledAt", p."scheduleZone", p."baseText",
@@ -118,10 +136,17 @@ export class CalendarRepository {
   }
 
   keyDates(workspaceId: string, from: Date, to: Date) {
-    return this.prisma.keyDate.findMany({ where: { workspaceId, date: { gte: from, lt: to } }, orderBy: { date: 'asc' } });
+    return this.prisma.keyDate.findMany({
+      where: { workspaceId, date: { gte: from, lt: to } },
+      orderBy: { date: 'asc' },
+    });
   }
 
-  createKeyDate(tx: Tx, workspaceId: string, data: { date: Date; title: string; kind: Prisma.KeyDateUncheckedCreateInput['kind'] }) {
+  createKeyDate(
+    tx: Tx,
+    workspaceId: string,
+    data: { date: Date; title: string; kind: Prisma.KeyDateUncheckedCreateInput['kind'] },
+  ) {
     return tx.keyDate.create({ data: { ...data, workspaceId } });
   }
 
@@ -131,7 +156,12 @@ export class CalendarRepository {
 
   /** Revokes the user's live feeds of the workspace; how many there were. */
   async revokeFeeds(tx: Tx, workspaceId: string, userId: string): Promise<number> {
-    return (await tx.calendarFeed.updateMany({ where: { userId, workspaceId, revokedAt: null }, data: { revokedAt: new Date() } })).count;
+    return (
+      await tx.calendarFeed.updateMany({
+        where: { userId, workspaceId, revokedAt: null },
+        data: { revokedAt: new Date() },
+      })
+    ).count;
   }
 
   createFeed(tx: Tx, workspaceId: string, userId: string, tokenHash: string) {
@@ -144,7 +174,11 @@ export class CalendarRepository {
    */
   async liveFeed(tokenHash: string) {
     const feed = await this.prisma.calendarFeed.findFirst({ where: { tokenHash, revokedAt: null } });
-    const member = feed && (await this.prisma.membership.findUnique({ where: { workspaceId_userId: { workspaceId: feed.workspaceId, userId: feed.userId } } }));
+    const member =
+      feed &&
+      (await this.prisma.membership.findUnique({
+        where: { workspaceId_userId: { workspaceId: feed.workspaceId, userId: feed.userId } },
+      }));
     return member ? feed : null;
   }
 

@@ -6,11 +6,17 @@ const DAY_MS = 86_400_000;
 /** Key dates are listed for at most this long at once. */
 const KEY_DATE_RANGE_DAYS = 3 * 366;
 
-const BAD_CURSOR = inputMessage({ id: 'Kursor tidak valid: gunakan nextAfter dari halaman sebelumnya', en: 'Invalid cursor: use nextAfter from the previous page' });
+const BAD_CURSOR = inputMessage({
+  id: 'Kursor tidak valid: gunakan nextAfter dari halaman sebelumnya',
+  en: 'Invalid cursor: use nextAfter from the previous page',
+});
 /** Keyset cursor "<ISO instant>_<post id>", as the previous page's nextAfter gave it. */
 const calendarCursor = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, BAD_CURSOR)
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    BAD_CURSOR,
+  )
   .refine((value) => isBoundedInstant(Date.parse(value.split('_')[0]!)), BAD_CURSOR);
 
 export const calendarQuerySchema = z
@@ -33,9 +39,18 @@ export const calendarQuerySchema = z
     after: calendarCursor.optional(),
   })
   .strict()
-  .refine((q) => (q.from && q.to) || (!q.from && !q.to), { message: inputMessage({ id: 'from dan to diisi bersama', en: 'Give from and to together' }), path: ['to'] })
-  .refine((q) => !(q.from && q.to) || Date.parse(q.to) > Date.parse(q.from), { message: inputMessage({ id: 'to harus setelah from', en: 'to must be after from' }), path: ['to'] })
-  .refine((q) => !(q.from && q.to) || Date.parse(q.to) - Date.parse(q.from) <= 100 * DAY_MS, { message: inputMessage({ id: 'Paling lama 100 hari', en: 'At most 100 days' }), path: ['to'] });
+  .refine((q) => (q.from && q.to) || (!q.from && !q.to), {
+    message: inputMessage({ id: 'from dan to diisi bersama', en: 'Give from and to together' }),
+    path: ['to'],
+  })
+  .refine((q) => !(q.from && q.to) || Date.parse(q.to) > Date.parse(q.from), {
+    message: inputMessage({ id: 'to harus setelah from', en: 'to must be after from' }),
+    path: ['to'],
+  })
+  .refine((q) => !(q.from && q.to) || Date.parse(q.to) - Date.parse(q.from) <= 100 * DAY_MS, {
+    message: inputMessage({ id: 'Paling lama 100 hari', en: 'At most 100 days' }),
+    path: ['to'],
+  });
 
 export const keyDateSchema = z
   .object({ date: zLocalDate, title: z.string().trim().min(1).max(200), kind: zKeyDateKind.default('OTHER') })
@@ -45,7 +60,10 @@ export const keyDateSchema = z
 export const keyDatesQuerySchema = z
   .object({ from: zLocalDate.optional(), to: zLocalDate.optional() })
   .strict()
-  .refine((q) => !(q.from && q.to) || q.to > q.from, { message: inputMessage({ id: 'to harus setelah from', en: 'to must be after from' }), path: ['to'] })
+  .refine((q) => !(q.from && q.to) || q.to > q.from, {
+    message: inputMessage({ id: 'to harus setelah from', en: 'to must be after from' }),
+    path: ['to'],
+  })
   .refine((q) => !(q.from && q.to) || Date.parse(q.to) - Date.parse(q.from) <= KEY_DATE_RANGE_DAYS * DAY_MS, {
     message: inputMessage({ id: `Paling lama ${KEY_DATE_RANGE_DAYS} hari`, en: `At most ${KEY_DATE_RANGE_DAYS} days` }),
     path: ['to'],

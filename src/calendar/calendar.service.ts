@@ -28,7 +28,8 @@ const latest = (a: Date, b: Date | null) => (b && b > a ? b : a);
  * A scheduled post under a held workspace or campaign shows as held in the feed: it will not
  * publish until resumed, even though its deliveries turn HELD only when their time comes.
  */
-const heldInFeed = (state: DisplayState, held: boolean): DisplayState => (held && state === 'SCHEDULED' ? 'HELD' : state);
+const heldInFeed = (state: DisplayState, held: boolean): DisplayState =>
+  held && state === 'SCHEDULED' ? 'HELD' : state;
 const FEED = { id: 'Langganan kalender', en: 'Calendar subscription' };
 const KEY_DATE = { id: 'Tanggal penting', en: 'Key date' };
 
@@ -44,16 +45,23 @@ export class CalendarService {
   /** The calendar of a workspace in any zone: posts (own + joint campaigns'), dates and holds. */
   async view(access: WorkspaceAccess, query: CalendarQuery) {
     const zone = resolveZone(query.zone ?? access.timeZone);
-    const range = query.from && query.to
-      ? { from: new Date(query.from), to: new Date(query.to) }
-      : calendarRange(query.view ?? 'week', query.anchor ?? DateTime.now().setZone(zone).toISODate()!, zone);
-    const cursor = query.after ? { at: new Date(query.after.split('_')[0]!), id: query.after.split('_')[1]! } : undefined;
+    const range =
+      query.from && query.to
+        ? { from: new Date(query.from), to: new Date(query.to) }
+        : calendarRange(query.view ?? 'week', query.anchor ?? DateTime.now().setZone(zone).toISODate()!, zone);
+    const cursor = query.after
+      ? { at: new Date(query.after.split('_')[0]!), id: query.after.split('_')[1]! }
+      : undefined;
     const joint = await this.calendar.jointCampaigns(access.workspaceId);
     const [posts, workspace, heldCampaigns, keyDates] = await Promise.all([
       this.calendar.posts(access.workspaceId, joint, range, query, cursor),
       this.calendar.workspaceHold(access.workspaceId),
       this.calendar.heldCampaigns(access.workspaceId, joint.ids),
-      this.calendar.keyDates(access.workspaceId, startOfLocalDay(range.from, zone), endOfLocalDayExclusive(range.to, zone)),
+      this.calendar.keyDates(
+        access.workspaceId,
+        startOfLocalDay(range.from, zone),
+        endOfLocalDayExclusive(range.to, zone),
+      ),
     ]);
     const locale = requestContext.locale();
     const format = zonedFormatter(zone, locale);
@@ -69,15 +77,23 @@ export class CalendarService {
         keyDates,
       }).map((d) => ({ ...d, title: d.title[locale] })),
       holds: {
-        workspace: workspace.heldAt ? { heldAt: workspace.heldAt, reason: workspace.holdReason, resumeAt: workspace.holdResumeAt } : null,
+        workspace: workspace.heldAt
+          ? { heldAt: workspace.heldAt, reason: workspace.holdReason, resumeAt: workspace.holdResumeAt }
+          : null,
         campaigns: heldCampaigns,
       },
     };
   }
 
-  async addKeyDate(access: WorkspaceAccess, input: { date: string; title: string; kind: 'STRIKE' | 'RALLY' | 'ANNIVERSARY' | 'OTHER' }) {
+  async addKeyDate(
+    access: WorkspaceAccess,
+    input: { date: string; title: string; kind: 'STRIKE' | 'RALLY' | 'ANNIVERSARY' | 'OTHER' },
+  ) {
     return this.prisma.$transaction(async (tx) => {
-      const created = await this.calendar.createKeyDate(tx, access.workspaceId, { ...input, date: new Date(`${input.date}T00:00:00Z`) });
+      const created = await this.calendar.createKeyDate(tx, access.workspaceId, {
+        ...input,
+        date: new Date(`${input.date}T00:00:00Z`),
+      });
       await this.record(access, tx, 'key_date.created', created.id, input);
       return created;
     });
@@ -92,7 +108,8 @@ export class CalendarService {
 
   async deleteKeyDate(access: WorkspaceAccess, keyDateId: string) {
     await this.prisma.$transaction(async (tx) => {
-      if ((await this.calendar.deleteKeyDate(tx, access.workspaceId, keyDateId)) === 0) throw AppError.notFound(KEY_DATE);
+      if ((await this.calendar.deleteKeyDate(tx, access.workspaceId, keyDateId)) === 0)
+        throw AppError.notFound(KEY_DATE);
       await this.record(access, tx, 'key_date.deleted', keyDateId);
     });
   }
@@ -142,12 +159,21 @@ export class CalendarService {
         id: post.id,
         version: post.version,
         scheduledAt: post.scheduledAt,
-        status: heldInFeed(displayStateOf(post.status, post.targets.map((t) => t.state)), workspace.heldAt !== null || Boolean(post.campaign?.heldAt)),
+        status: heldInFeed(
+          displayStateOf(
+            post.status,
+            post.targets.map((t) => t.state),
+          ),
+          workspace.heldAt !== null || Boolean(post.campaign?.heldAt),
+        ),
         campaignName: post.campaign?.name ?? null,
         text: post.baseText,
         platforms: post.targets.map((t) => `${t.account.platform} (${t.account.displayName})`),
       })),
-      dates: calendarDates({ range: { from: localDate(range.from, workspace.timeZone), to: localDate(range.to, workspace.timeZone) }, keyDates }),
+      dates: calendarDates({
+        range: { from: localDate(range.from, workspace.timeZone), to: localDate(range.to, workspace.timeZone) },
+        keyDates,
+      }),
     });
   }
 
@@ -156,36 +182,76 @@ export class CalendarService {
     const posts: CalendarPost[] = [];
     for (;;) {
       const last = posts.at(-1);
-      const page = await this.calendar.posts(workspaceId, joint, range, { limit: ICAL_PAGE }, last?.scheduledAt ? { at: last.scheduledAt, id: last.id } : undefined);
+      const page = await this.calendar.posts(
+        workspaceId,
+        joint,
+        range,
+        { limit: ICAL_PAGE },
+        last?.scheduledAt ? { at: last.scheduledAt, id: last.id } : undefined,
+      );
       posts.push(...page);
       if (page.length < ICAL_PAGE || posts.length >= ICAL_MAX_POSTS) return posts;
     }
   }
 
-  private record(access: WorkspaceAccess, tx: Parameters<AuditService['record']>[0], action: string, subjectId: string, summary: object = {}) {
-    return this.audit.record(tx, { workspaceId: access.workspaceId, actor: accessActor(access), action, subjectType: action.startsWith('key_date.') ? 'key_date' : 'calendar_feed', subjectId, summary: auditJson(summary) });
+  private record(
+    access: WorkspaceAccess,
+    tx: Parameters<AuditService['record']>[0],
+    action: string,
+    subjectId: string,
+    summary: object = {},
+  ) {
+    return this.audit.record(tx, {
+      workspaceId: access.workspaceId,
+      actor: accessActor(access),
+      action,
+      subjectType: action.startsWith('key_date.') ? 'key_date' : 'calendar_feed',
+      subjectId,
+      summary: auditJson(summary),
+    });
   }
 }
 
-function presentCalendarPost(post: CalendarPost, workspaceId: string, format: (instant: Date) => FormattedInstant): CalendarPostView {
+function presentCalendarPost(
+  post: CalendarPost,
+  workspaceId: string,
+  format: (instant: Date) => FormattedInstant,
+): CalendarPostView {
   return {
     id: post.id,
     workspace: post.workspace,
     /** Partners' posts in a joint campaign are shown, never editable here. */
     readOnly: post.workspaceId !== workspaceId,
-    campaign: post.campaign ? { id: post.campaign.id, name: post.campaign.name, color: post.campaign.color, held: post.campaign.heldAt !== null } : null,
+    campaign: post.campaign
+      ? {
+          id: post.campaign.id,
+          name: post.campaign.name,
+          color: post.campaign.color,
+          held: post.campaign.heldAt !== null,
+        }
+      : null,
     author: post.author,
     status: post.status,
-    displayState: displayStateOf(post.status, post.targets.map((t) => t.state)),
+    displayState: displayStateOf(
+      post.status,
+      post.targets.map((t) => t.state),
+    ),
     version: post.version,
     scheduledAt: post.scheduledAt,
     scheduleZone: post.scheduleZone,
     local: format(post.scheduledAt!),
     excerpt: post.baseText.slice(0, 140),
-    targets: post.targets.map((t) => ({ id: t.id, state: t.state, platform: t.account.platform, accountName: t.account.displayName })),
+    targets: post.targets.map((t) => ({
+      id: t.id,
+      state: t.state,
+      platform: t.account.platform,
+      accountName: t.account.displayName,
+    })),
   };
 }
 
-const localDate = (instant: Date, zone: string, plusDays = 0) => DateTime.fromJSDate(instant, { zone }).plus({ days: plusDays }).toISODate()!;
+const localDate = (instant: Date, zone: string, plusDays = 0) =>
+  DateTime.fromJSDate(instant, { zone }).plus({ days: plusDays }).toISODate()!;
 const startOfLocalDay = (instant: Date, zone: string) => new Date(`${localDate(instant, zone)}T00:00:00Z`);
-const endOfLocalDayExclusive = (instant: Date, zone: string) => new Date(`${localDate(new Date(instant.getTime() - 1), zone, 1)}T00:00:00Z`);
+const endOfLocalDayExclusive = (instant: Date, zone: string) =>
+  new Date(`${localDate(new Date(instant.getTime() - 1), zone, 1)}T00:00:00Z`);

@@ -31,7 +31,7 @@ describe('publicHolidays', () => {
     expect(holidays.some((holiday) => holiday.date === '2027-08-17')).toBe(false);
   });
 
-  it("names Isra Mikraj correctly (the library calls it Maulid in Indonesian)", () => {
+  it('names Isra Mikraj correctly (the library calls it Maulid in Indonesian)', () => {
     const [israMikraj] = publicHolidays({ from: '2027-01-05', to: '2027-01-06' });
     expect(israMikraj.title).toEqual({ id: 'Isra Mikraj Nabi Muhammad', en: "Laylat al-Mi'raj" });
     const [maulid] = publicHolidays({ from: '2027-08-14', to: '2027-08-15' });
@@ -76,7 +76,11 @@ describe('calendarDates', () => {
       ['2027-05-01', 'key-date', 'k1'],
       ['2027-05-03', 'key-date', 'k2'],
     ]);
-    expect(entries[1]).toMatchObject({ kind: 'STRIKE', isMayDay: true, title: { id: 'Mogok nasional', en: 'Mogok nasional' } });
+    expect(entries[1]).toMatchObject({
+      kind: 'STRIKE',
+      isMayDay: true,
+      title: { id: 'Mogok nasional', en: 'Mogok nasional' },
+    });
     expect(entries[2].isMayDay).toBe(false);
   });
 });

@@ -89,10 +89,22 @@ function computeHolidaysOfYear(code: string, year: number): readonly CalendarDat
     const title = Object.fromEntries(
       LOCALES.map((locale, l) => [
         locale,
-        NAME_CORRECTIONS[code]?.[holiday.rule]?.[locale] ?? sameHoliday(byLocale[l][index], holiday)?.name ?? holiday.name,
+        NAME_CORRECTIONS[code]?.[holiday.rule]?.[locale] ??
+          sameHoliday(byLocale[l][index], holiday)?.name ??
+          holiday.name,
       ]),
     ) as LocalizedText;
-    return [Object.freeze({ date, title: Object.freeze(title), source: 'holiday', kind: 'PUBLIC_HOLIDAY', isMayDay: isMayDay(date), keyDateId: null, country: code } as const)];
+    return [
+      Object.freeze({
+        date,
+        title: Object.freeze(title),
+        source: 'holiday',
+        kind: 'PUBLIC_HOLIDAY',
+        isMayDay: isMayDay(date),
+        keyDateId: null,
+        country: code,
+      } as const),
+    ];
   });
 }
 
@@ -101,7 +113,11 @@ function computeHolidaysOfYear(code: string, year: number): readonly CalendarDat
  * dates in the range, by date, holidays before key dates on the same day. Both are kept when they
  * fall together (a strike called on May Day is worth seeing next to the holiday).
  */
-export function calendarDates(input: { range: DateRange; keyDates: readonly KeyDateInput[]; country?: string }): CalendarDate[] {
+export function calendarDates(input: {
+  range: DateRange;
+  keyDates: readonly KeyDateInput[];
+  country?: string;
+}): CalendarDate[] {
   const keyDates = input.keyDates
     .map((keyDate): CalendarDate => {
       const date = keyDate.date.toISOString().slice(0, 10);

@@ -116,10 +116,16 @@ describe('renderICalendar', () => {
     expect(description).toContain('Platform: X, MASTODON, TELEGRAM\nStatus: SCHEDULED\n');
     expect(description.endsWith(longIndonesianText)).toBe(true);
     // Categories split on unescaped commas only.
-    const categories = get(postEvent, 'CATEGORIES').split(/(?<!\\),/).map(unescape);
+    const categories = get(postEvent, 'CATEGORIES')
+      .split(/(?<!\\),/)
+      .map(unescape);
     expect(categories).toEqual(['SCHEDULED', 'X', 'MASTODON', 'TELEGRAM', 'May Day, 2027; Bersatu']);
 
-    expect(holidayEvent.find((p) => p.name === 'DTSTART')).toEqual({ name: 'DTSTART', params: ';VALUE=DATE', value: '20270501' });
+    expect(holidayEvent.find((p) => p.name === 'DTSTART')).toEqual({
+      name: 'DTSTART',
+      params: ';VALUE=DATE',
+      value: '20270501',
+    });
     expect(get(holidayEvent, 'DTEND')).toBe('20270502');
     expect(get(holidayEvent, 'SUMMARY')).toBe('Hari Buruh Internasional');
     expect(get(holidayEvent, 'CATEGORIES')).toBe('PUBLIC_HOLIDAY,MAY_DAY');

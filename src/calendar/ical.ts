@@ -76,7 +76,11 @@ const EVENT_STATUS: Readonly<Record<DisplayState, 'TENTATIVE' | 'CONFIRMED' | 'C
 
 function postEvent(post: ICalPost, domain: string, stamp: string): string[] {
   if (!post.scheduledAt) return [];
-  const firstLine = post.text.split(/\r?\n/).find((line) => line.trim() !== '')?.trim() ?? '';
+  const firstLine =
+    post.text
+      .split(/\r?\n/)
+      .find((line) => line.trim() !== '')
+      ?.trim() ?? '';
   const summary = [post.campaignName, `[${post.status}]`, firstLine].filter(Boolean).join(' ');
   const description = [`Platform: ${post.platforms.join(', ')}`, `Status: ${post.status}`, '', post.text].join('\n');
   const categories = [post.status, ...post.platforms, ...(post.campaignName ? [post.campaignName] : [])];
@@ -115,7 +119,11 @@ function allDayEvent(entry: CalendarDate, domain: string, stamp: string, locale:
 
 /** TEXT value escaping (RFC 5545 3.3.11): backslash, semicolon, comma, newline. */
 export function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n|\r/g, '\\n');
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r?\n|\r/g, '\\n');
 }
 
 /**
@@ -141,7 +149,10 @@ export function foldLine(line: string): string {
 }
 
 function utcStamp(instant: Date): string {
-  return instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return instant
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 function nextDay(date: string): string {
@@ -151,5 +162,10 @@ function nextDay(date: string): string {
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'day';
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'day'
+  );
 }

@@ -64,7 +64,9 @@ describe('nextFreeSlot', () => {
   it('returns null with no slots or when everything in the horizon is taken', () => {
     expect(nextFreeSlot([], 'Asia/Jakarta', at('2027-05-04T10:00+07:00'), [])).toBeNull();
     const taken = [new Date('2027-05-10T02:00:00Z')];
-    expect(nextFreeSlot([{ weekday: 1, time: '09:00' }], 'Asia/Jakarta', at('2027-05-04T10:00+07:00'), taken, 7)).toBeNull();
+    expect(
+      nextFreeSlot([{ weekday: 1, time: '09:00' }], 'Asia/Jakarta', at('2027-05-04T10:00+07:00'), taken, 7),
+    ).toBeNull();
   });
 
   it('shifts a slot inside the spring-forward gap to the end of the gap', () => {

@@ -14,7 +14,10 @@ export const postingSlotSchema = z
     }),
   })
   .strict()
-  .meta({ id: 'PostingSlot', description: 'A weekly slot in the workspace zone: weekday 1 = Monday ... 7 = Sunday, time HH:mm' });
+  .meta({
+    id: 'PostingSlot',
+    description: 'A weekly slot in the workspace zone: weekday 1 = Monday ... 7 = Sunday, time HH:mm',
+  });
 
 /** An account's weekly slots (the `postingSlots` JSON), as the API accepts them. */
 export const postingSlotsSchema = z
@@ -59,9 +62,15 @@ export function nextFreeSlot(
 }
 
 /** Up to `count` free slots in a row after `after` (fewer when the horizon runs out), by nextFreeSlot's rules. */
-export function nextFreeSlots(slots: readonly PostingSlot[], zone: string, after: DateTime, taken: readonly Date[], count: number): DateTime[] {
+export function nextFreeSlots(
+  slots: readonly PostingSlot[],
+  zone: string,
+  after: DateTime,
+  taken: readonly Date[],
+  count: number,
+): DateTime[] {
   const found: DateTime[] = [];
-  for (let from = after; found.length < count; ) {
+  for (let from = after; found.length < count;) {
     const slot = nextFreeSlot(slots, zone, from, taken);
     if (!slot) break;
     found.push(slot);
@@ -76,7 +85,10 @@ function slotInstantsOn(slots: readonly PostingSlot[], day: DateTime, zone: stri
     .filter((slot) => slot.weekday === day.weekday)
     .map((slot) => {
       const [hour, minute] = slot.time.split(':').map(Number);
-      const wall = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute }, { zone: 'utc' });
+      const wall = DateTime.fromObject(
+        { year: day.year, month: day.month, day: day.day, hour, minute },
+        { zone: 'utc' },
+      );
       const inspection = inspectLocalTime(wall, zone);
       if (inspection.kind === 'gap') return inspection.nextValid;
       return inspection.kind === 'ambiguous' ? inspection.earlier : inspection.instant;

@@ -3,7 +3,13 @@ import { zLatePolicy, zPartnershipStatus, zTimestamp } from '../core/http';
 import { holdFields, workspaceRefView } from '../workspaces/workspace-views';
 
 const campaignPartnerView = z
-  .object({ id: z.string(), workspace: workspaceRefView, status: zPartnershipStatus, invitedAt: zTimestamp, respondedAt: zTimestamp.nullable() })
+  .object({
+    id: z.string(),
+    workspace: workspaceRefView,
+    status: zPartnershipStatus,
+    invitedAt: zTimestamp,
+    respondedAt: zTimestamp.nullable(),
+  })
   .meta({ id: 'CampaignPartner' });
 
 /** A campaign as the API shows it, with the caller's relation to it (owner or partner). */
@@ -35,7 +41,10 @@ export const campaignView = z
 export type CampaignView = z.output<typeof campaignView>;
 
 export const campaignPageView = z
-  .object({ campaigns: z.array(campaignView), nextAfter: z.string().nullable().meta({ description: 'Pass as ?after= for the next page' }) })
+  .object({
+    campaigns: z.array(campaignView),
+    nextAfter: z.string().nullable().meta({ description: 'Pass as ?after= for the next page' }),
+  })
   .meta({ id: 'CampaignPage' });
 
 export const partnerInvitedView = z

@@ -6,10 +6,21 @@ import { Access, WorkspaceRoute } from '../auth/decorators';
 import { Role } from '../core/database';
 import { ApiErrors, ApiNoContent, ApiZodBody, ApiZodQuery, ApiZodResponse, ZodBody, ZodQuery } from '../core/http';
 import { holdSchema } from '../workspaces/workspaces.schemas';
-import { createCampaignSchema, invitePartnerSchema, listCampaignsSchema, updateCampaignSchema } from './campaigns.schemas';
+import {
+  createCampaignSchema,
+  invitePartnerSchema,
+  listCampaignsSchema,
+  updateCampaignSchema,
+} from './campaigns.schemas';
 import { CampaignsService } from './campaigns.service';
 import { resumePreviewView, resumeSummaryView } from '../workspaces/workspace-views';
-import { campaignPageView, campaignView, cancelledDeliveriesView, partnerInvitedView, partnershipListView } from './campaign-views';
+import {
+  campaignPageView,
+  campaignView,
+  cancelledDeliveriesView,
+  partnerInvitedView,
+  partnershipListView,
+} from './campaign-views';
 import { PartnershipsService } from './partnerships.service';
 import { pendingDeliveriesView } from '../publishing';
 
@@ -55,7 +66,11 @@ export class CampaignsController {
   @ApiZodBody(updateCampaignSchema)
   @ApiErrors(400, 422)
   @ApiZodResponse(200, campaignView)
-  update(@Access() access: WorkspaceAccess, @Param('campaignId') campaignId: string, @ZodBody(updateCampaignSchema) body: z.infer<typeof updateCampaignSchema>) {
+  update(
+    @Access() access: WorkspaceAccess,
+    @Param('campaignId') campaignId: string,
+    @ZodBody(updateCampaignSchema) body: z.infer<typeof updateCampaignSchema>,
+  ) {
     return this.campaigns.update(access, campaignId, body);
   }
 
@@ -84,7 +99,11 @@ export class CampaignsController {
   @ApiZodBody(holdSchema)
   @ApiErrors(400, 409)
   @ApiZodResponse(200, campaignView)
-  hold(@Access() access: WorkspaceAccess, @Param('campaignId') campaignId: string, @ZodBody(holdSchema) body: z.infer<typeof holdSchema>) {
+  hold(
+    @Access() access: WorkspaceAccess,
+    @Param('campaignId') campaignId: string,
+    @ZodBody(holdSchema) body: z.infer<typeof holdSchema>,
+  ) {
     return this.campaigns.hold(access, campaignId, body.reason, body.resumeAt);
   }
 
@@ -100,7 +119,10 @@ export class CampaignsController {
 
   @Get('campaigns/:campaignId/resume-preview')
   @WorkspaceRoute(Role.COORDINATOR)
-  @ApiOperation({ summary: 'Dry run of resume: which held deliveries would publish late and which would expire now (the same rule as resume)' })
+  @ApiOperation({
+    summary:
+      'Dry run of resume: which held deliveries would publish late and which would expire now (the same rule as resume)',
+  })
   @ApiErrors(403)
   @ApiZodResponse(200, resumePreviewView)
   resumePreview(@Access() access: WorkspaceAccess, @Param('campaignId') campaignId: string) {
@@ -109,11 +131,18 @@ export class CampaignsController {
 
   @Post('campaigns/:campaignId/partners')
   @WorkspaceRoute(Role.COORDINATOR)
-  @ApiOperation({ summary: 'Invite another workspace (by slug) to this joint campaign: one open to invitations, a past partner, or one you belong to' })
+  @ApiOperation({
+    summary:
+      'Invite another workspace (by slug) to this joint campaign: one open to invitations, a past partner, or one you belong to',
+  })
   @ApiZodBody(invitePartnerSchema)
   @ApiErrors(400, 409, 422, 429)
   @ApiZodResponse(201, partnerInvitedView)
-  invite(@Access() access: WorkspaceAccess, @Param('campaignId') campaignId: string, @ZodBody(invitePartnerSchema) body: z.infer<typeof invitePartnerSchema>) {
+  invite(
+    @Access() access: WorkspaceAccess,
+    @Param('campaignId') campaignId: string,
+    @ZodBody(invitePartnerSchema) body: z.infer<typeof invitePartnerSchema>,
+  ) {
     return this.partnerships.invite(access, campaignId, body.workspace);
   }
 
@@ -128,7 +157,9 @@ export class CampaignsController {
   @Post('partnerships/:partnershipId/accept')
   @WorkspaceRoute(Role.COORDINATOR)
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Accept an invitation to a joint campaign (refused once its sender is no longer a coordinator)' })
+  @ApiOperation({
+    summary: 'Accept an invitation to a joint campaign (refused once its sender is no longer a coordinator)',
+  })
   @ApiErrors(409, 422)
   @ApiNoContent()
   async accept(@Access() access: WorkspaceAccess, @Param('partnershipId') partnershipId: string) {
@@ -147,7 +178,9 @@ export class CampaignsController {
 
   @Get('partnerships/:partnershipId/pending-deliveries')
   @WorkspaceRoute(Role.COORDINATOR)
-  @ApiOperation({ summary: "What leaving would cancel: this workspace's deliveries in the joint campaign not yet made, soonest first" })
+  @ApiOperation({
+    summary: "What leaving would cancel: this workspace's deliveries in the joint campaign not yet made, soonest first",
+  })
   @ApiErrors(404)
   @ApiZodResponse(200, pendingDeliveriesView)
   pendingOnLeave(@Access() access: WorkspaceAccess, @Param('partnershipId') partnershipId: string) {

@@ -8,8 +8,14 @@ export const CAMPAIGN_TEXT = {
     en: 'Only the owner workspace of this joint campaign can change it.',
   },
   endsBeforeStart: { id: 'Tanggal selesai harus setelah tanggal mulai.', en: 'The end must be after the start.' },
-  selfPartner: { id: 'Ruang kerja pemilik tidak bisa menjadi mitra kampanyenya sendiri.', en: 'The owner workspace cannot be its own partner.' },
-  alreadyPartner: { id: '{slug} sudah diundang atau sudah menjadi mitra.', en: '{slug} is already invited or a partner.' },
+  selfPartner: {
+    id: 'Ruang kerja pemilik tidak bisa menjadi mitra kampanyenya sendiri.',
+    en: 'The owner workspace cannot be its own partner.',
+  },
+  alreadyPartner: {
+    id: '{slug} sudah diundang atau sudah menjadi mitra.',
+    en: '{slug} is already invited or a partner.',
+  },
   partnerUnknown: {
     id: 'Tidak ada ruang kerja "{slug}" yang dapat Anda undang. Tanyakan slug yang tepat kepada koordinatornya, dan minta admin mereka membuka undangan kemitraan di pengaturan ruang kerja.',
     en: 'There is no workspace "{slug}" you may invite. Ask its coordinators for the exact slug, and ask their admin to allow partnership invitations in the workspace settings.',
@@ -22,7 +28,10 @@ export const CAMPAIGN_TEXT = {
     id: 'Undangan kemitraan ini tidak berlaku lagi: pengirimnya tidak lagi menjadi koordinator di ruang kerjanya. Minta undangan baru.',
     en: 'This partnership invitation is no longer valid: the person who sent it is no longer a coordinator of their workspace. Ask for a new invitation.',
   },
-  partnershipNotOpen: { id: 'Undangan kemitraan ini tidak lagi terbuka.', en: 'This partnership invitation is no longer open.' },
+  partnershipNotOpen: {
+    id: 'Undangan kemitraan ini tidak lagi terbuka.',
+    en: 'This partnership invitation is no longer open.',
+  },
   partnershipNotActive: { id: 'Kemitraan ini tidak aktif.', en: 'This partnership is not active.' },
   archived: { id: 'Kampanye ini sudah diarsipkan.', en: 'This campaign is archived.' },
   alreadyHeld: { id: 'Kampanye ini sudah ditahan.', en: 'This campaign is already on hold.' },

@@ -5,5 +5,10 @@ import { CampaignsRepository } from './campaigns.repository';
 import { CampaignsService } from './campaigns.service';
 import { PartnershipsService } from './partnerships.service';
 
-@Module({ imports: [PublishingModule], controllers: [CampaignsController], providers: [CampaignsService, PartnershipsService, CampaignsRepository], exports: [CampaignsService, CampaignsRepository] })
+@Module({
+  imports: [PublishingModule],
+  controllers: [CampaignsController],
+  providers: [CampaignsService, PartnershipsService, CampaignsRepository],
+  exports: [CampaignsService, CampaignsRepository],
+})
 export class CampaignsModule {}

@@ -24,7 +24,10 @@ export class CampaignsRepository {
   }
 
   findVisible(workspaceId: string, campaignId: string) {
-    return this.prisma.campaign.findFirst({ where: { id: campaignId, ...visibleTo(workspaceId) }, include: withPartners });
+    return this.prisma.campaign.findFirst({
+      where: { id: campaignId, ...visibleTo(workspaceId) },
+      include: withPartners,
+    });
   }
 
   /** Locks the campaign row for a change by its owner workspace; null when not the owner's. */
@@ -42,7 +45,11 @@ export class CampaignsRepository {
       where: {
         AND: [
           visibleTo(workspaceId),
-          query.include === 'active' ? { archivedAt: null } : query.include === 'archived' ? { archivedAt: { not: null } } : {},
+          query.include === 'active'
+            ? { archivedAt: null }
+            : query.include === 'archived'
+              ? { archivedAt: { not: null } }
+              : {},
           query.after ? { id: { gt: query.after } } : {},
         ],
       },
@@ -95,13 +102,29 @@ export class CampaignsRepository {
     return tx.campaignPartner.upsert({
       where: { campaignId_workspaceId: { campaignId, workspaceId } },
       create: { campaignId, workspaceId, invitedById },
-      update: { status: 'INVITED', invitedById, invitedAt: new Date(), respondedAt: null, respondedById: null, leftAt: null },
+      update: {
+        status: 'INVITED',
+        invitedById,
+        invitedAt: new Date(),
+        respondedAt: null,
+        respondedById: null,
+        leftAt: null,
+      },
     });
   }
 
   /** Moves a partnership of this workspace from one status to another; false when it was not in `from`. */
-  async transition(tx: Tx, workspaceId: string, partnershipId: string, from: 'INVITED' | 'ACTIVE', data: Prisma.CampaignPartnerUncheckedUpdateInput) {
-    const { count } = await tx.campaignPartner.updateMany({ where: { id: partnershipId, workspaceId, status: from }, data });
+  async transition(
+    tx: Tx,
+    workspaceId: string,
+    partnershipId: string,
+    from: 'INVITED' | 'ACTIVE',
+    data: Prisma.CampaignPartnerUncheckedUpdateInput,
+  ) {
+    const { count } = await tx.campaignPartner.updateMany({
+      where: { id: partnershipId, workspaceId, status: from },
+      data,
+    });
     return count === 1;
   }
 
@@ -113,7 +136,18 @@ export class CampaignsRepository {
   listPartnerships(workspaceId: string) {
     return this.prisma.campaignPartner.findMany({
       where: { workspaceId, status: { in: ['INVITED', 'ACTIVE'] } },
-      include: { campaign: { select: { id: true, name: true, color: true, startsAt: true, endsAt: true, workspace: { select: { slug: true, name: true } } } } },
+      include: {
+        campaign: {
+          select: {
+            id: true,
+            name: true,
+            color: true,
+            startsAt: true,
+            endsAt: true,
+            workspace: { select: { slug: true, name: true } },
+          },
+        },
+      },
       orderBy: { invitedAt: 'desc' },
     });
   }

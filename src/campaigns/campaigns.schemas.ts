@@ -2,24 +2,35 @@ import { z } from 'zod';
 import { changesSomething, NOTHING_TO_CHANGE, zIanaZone, zInstant, zLatePolicy, zName, zUuid } from '../core/http';
 import { inputMessage } from '../core/i18n';
 
-const hashtag = z.string().regex(/^#?[\p{L}\p{N}_]{1,100}$/u, inputMessage({ id: 'Tagar tanpa spasi', en: 'A hashtag without spaces' }));
+const hashtag = z
+  .string()
+  .regex(/^#?[\p{L}\p{N}_]{1,100}$/u, inputMessage({ id: 'Tagar tanpa spasi', en: 'A hashtag without spaces' }));
 
 const campaignFields = {
   name: zName,
   goal: z.string().max(4000).nullable(),
   keyMessages: z.array(z.string().trim().min(1).max(500)).max(20),
   hashtags: z.array(hashtag).max(30),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, inputMessage({ id: 'Warna seperti #c0392b', en: 'A colour like #c0392b' })),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, inputMessage({ id: 'Warna seperti #c0392b', en: 'A colour like #c0392b' })),
   startsAt: zInstant.nullable(),
   endsAt: zInstant.nullable(),
   timeZone: zIanaZone,
   latePolicy: zLatePolicy,
-  lateGraceMinutes: z.number().int().min(0).max(7 * 24 * 60),
+  lateGraceMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60),
 };
 
 const endsAfterStart = (value: { startsAt?: string | null; endsAt?: string | null }) =>
   !value.startsAt || !value.endsAt || Date.parse(value.endsAt) > Date.parse(value.startsAt);
-const endsMessage = { message: inputMessage({ id: 'Tanggal selesai harus setelah tanggal mulai', en: 'The end must be after the start' }), path: ['endsAt'] };
+const endsMessage = {
+  message: inputMessage({ id: 'Tanggal selesai harus setelah tanggal mulai', en: 'The end must be after the start' }),
+  path: ['endsAt'],
+};
 
 export const createCampaignSchema = z
   .object(campaignFields)

@@ -10,7 +10,8 @@ import { CampaignsRepository } from './campaigns.repository';
 import { CAMPAIGN_TEXT } from './campaigns.messages';
 import type { CreateCampaign, UpdateCampaign } from './campaigns.schemas';
 
-const toDate = (value: string | null | undefined) => (value === undefined ? undefined : value === null ? null : new Date(value));
+const toDate = (value: string | null | undefined) =>
+  value === undefined ? undefined : value === null ? null : new Date(value);
 
 @Injectable()
 export class CampaignsService {
@@ -41,7 +42,10 @@ export class CampaignsService {
     return present(campaign, access.workspaceId);
   }
 
-  async list(access: WorkspaceAccess, query: { include: 'active' | 'archived' | 'all'; limit: number; after?: string }) {
+  async list(
+    access: WorkspaceAccess,
+    query: { include: 'active' | 'archived' | 'all'; limit: number; after?: string },
+  ) {
     const rows = await this.campaigns.list(access.workspaceId, query);
     return {
       campaigns: rows.map((row) => present(row, access.workspaceId)),
@@ -54,7 +58,8 @@ export class CampaignsService {
       const before = await this.lockOwned(tx, access, campaignId);
       const startsAt = changes.startsAt !== undefined ? toDate(changes.startsAt) : before.startsAt;
       const endsAt = changes.endsAt !== undefined ? toDate(changes.endsAt) : before.endsAt;
-      if (startsAt && endsAt && endsAt <= startsAt) throw AppError.unprocessable('ends_before_start', CAMPAIGN_TEXT.endsBeforeStart);
+      if (startsAt && endsAt && endsAt <= startsAt)
+        throw AppError.unprocessable('ends_before_start', CAMPAIGN_TEXT.endsBeforeStart);
       const after = await this.campaigns.update(tx, access.workspaceId, campaignId, {
         ...changes,
         startsAt: toDate(changes.startsAt),
@@ -68,7 +73,9 @@ export class CampaignsService {
   async setArchived(access: WorkspaceAccess, campaignId: string, archived: boolean) {
     return this.prisma.$transaction(async (tx) => {
       await this.lockOwned(tx, access, campaignId);
-      const after = await this.campaigns.update(tx, access.workspaceId, campaignId, { archivedAt: archived ? new Date() : null });
+      const after = await this.campaigns.update(tx, access.workspaceId, campaignId, {
+        archivedAt: archived ? new Date() : null,
+      });
       await this.record(tx, access, archived ? 'campaign.archived' : 'campaign.unarchived', campaignId);
       return present(after, access.workspaceId);
     });
@@ -87,7 +94,12 @@ export class CampaignsService {
         heldById: access.userId,
       });
       await this.record(tx, access, 'campaign.held', campaignId, { reason, resumeAt: resumeAt ?? null });
-      told.push(...(await this.notices.campaignHold(tx, access.workspaceId, access.userId, campaignId, { reason, resumeAt: resumeAt ?? null })));
+      told.push(
+        ...(await this.notices.campaignHold(tx, access.workspaceId, access.userId, campaignId, {
+          reason,
+          resumeAt: resumeAt ?? null,
+        })),
+      );
       return present(after, access.workspaceId);
     });
     await this.notices.dispatch(told);
@@ -99,7 +111,12 @@ export class CampaignsService {
     await this.prisma.$transaction(async (tx) => {
       const campaign = await this.lockOwned(tx, access, campaignId);
       if (!campaign.heldAt) throw AppError.conflict('not_held', CAMPAIGN_TEXT.notHeld);
-      await this.campaigns.update(tx, access.workspaceId, campaignId, { heldAt: null, holdReason: null, holdResumeAt: null, heldById: null });
+      await this.campaigns.update(tx, access.workspaceId, campaignId, {
+        heldAt: null,
+        holdReason: null,
+        holdResumeAt: null,
+        heldById: null,
+      });
       await this.record(tx, access, 'campaign.resumed', campaignId);
       told.push(...(await this.notices.campaignHold(tx, access.workspaceId, access.userId, campaignId, null)));
     });
@@ -111,7 +128,8 @@ export class CampaignsService {
   async previewResume(access: WorkspaceAccess, campaignId: string): Promise<ResumePreview & { held: boolean }> {
     const campaign = await this.campaigns.findVisible(access.workspaceId, campaignId);
     if (!campaign) throw AppError.notFound(CAMPAIGN_TEXT.campaign);
-    if (campaign.workspaceId !== access.workspaceId) throw AppError.forbidden('campaign_owner_only', CAMPAIGN_TEXT.ownerOnly);
+    if (campaign.workspaceId !== access.workspaceId)
+      throw AppError.forbidden('campaign_owner_only', CAMPAIGN_TEXT.ownerOnly);
     // A read answers, never 409: not held means resuming would change nothing.
     if (!campaign.heldAt) return { held: false, publish: [], expire: [] };
     return { held: true, ...(await this.holds.preview({ campaignId })) };
@@ -147,6 +165,12 @@ function present(campaign: CampaignWithPartners, workspaceId: string): CampaignV
     owner: workspace,
     relation: campaign.workspaceId === workspaceId ? ('owner' as const) : ('partner' as const),
     held: campaign.heldAt !== null,
-    partners: partners.map((p) => ({ id: p.id, workspace: p.workspace, status: p.status, invitedAt: p.invitedAt, respondedAt: p.respondedAt })),
+    partners: partners.map((p) => ({
+      id: p.id,
+      workspace: p.workspace,
+      status: p.status,
+      invitedAt: p.invitedAt,
+      respondedAt: p.respondedAt,
+    })),
   };
 }

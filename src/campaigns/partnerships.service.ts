@@ -31,16 +31,26 @@ export class PartnershipsService {
    * inviter belongs to. Any other slug, existing or not, gets the same answer (docs/security.md, 12).
    */
   async invite(access: WorkspaceAccess, campaignId: string, partnerKey: string) {
-    const verdict = await this.limiter.hit(['partner-invitations', access.workspaceId], INVITATIONS_PER_HOUR, 3_600_000);
+    const verdict = await this.limiter.hit(
+      ['partner-invitations', access.workspaceId],
+      INVITATIONS_PER_HOUR,
+      3_600_000,
+    );
     if (!verdict.allowed) {
-      throw AppError.tooManyRequests('partner_invitations_rate_limited', CAMPAIGN_TEXT.tooManyPartnerInvitations, verdict.retryAfterSeconds, {
-        minutes: Math.ceil(verdict.retryAfterSeconds / 60),
-      });
+      throw AppError.tooManyRequests(
+        'partner_invitations_rate_limited',
+        CAMPAIGN_TEXT.tooManyPartnerInvitations,
+        verdict.retryAfterSeconds,
+        {
+          minutes: Math.ceil(verdict.retryAfterSeconds / 60),
+        },
+      );
     }
     const told: string[] = [];
     const invited = await this.prisma.$transaction(async (tx) => {
       await this.owned.lockOwned(tx, access, campaignId);
-      if (partnerKey === access.workspaceSlug || partnerKey === access.workspaceId) throw AppError.unprocessable('self_partner', CAMPAIGN_TEXT.selfPartner);
+      if (partnerKey === access.workspaceSlug || partnerKey === access.workspaceId)
+        throw AppError.unprocessable('self_partner', CAMPAIGN_TEXT.selfPartner);
       const partner = await this.campaigns.findAddressableWorkspace(access.workspaceId, access.userId, partnerKey);
       if (!partner) throw AppError.unprocessable('partner_unknown', CAMPAIGN_TEXT.partnerUnknown, { slug: partnerKey });
       const existing = await this.campaigns.findPartnership(tx, partner.id, campaignId);
@@ -48,7 +58,10 @@ export class PartnershipsService {
         throw AppError.conflict('already_partner', CAMPAIGN_TEXT.alreadyPartner, { slug: partner.slug });
       }
       const partnership = await this.campaigns.upsertInvitation(tx, campaignId, partner.id, access.userId);
-      await this.record(tx, access, { type: 'campaign', id: campaignId }, 'partnership.invited', { partner: partner.slug, partnershipId: partnership.id });
+      await this.record(tx, access, { type: 'campaign', id: campaignId }, 'partnership.invited', {
+        partner: partner.slug,
+        partnershipId: partnership.id,
+      });
       await this.audit.record(tx, {
         workspaceId: partner.id,
         actor: accessActor(access),
@@ -86,7 +99,12 @@ export class PartnershipsService {
         respondedAt: new Date(),
       });
       if (!moved) throw AppError.conflict('partnership_not_open', CAMPAIGN_TEXT.partnershipNotOpen);
-      await this.record(tx, access, { type: 'partnership', id: partnershipId }, accept ? 'partnership.accepted' : 'partnership.declined');
+      await this.record(
+        tx,
+        access,
+        { type: 'partnership', id: partnershipId },
+        accept ? 'partnership.accepted' : 'partnership.declined',
+      );
     });
   }
 
@@ -102,15 +120,27 @@ export class PartnershipsService {
     return this.prisma.$transaction(async (tx) => {
       const partnership = await this.campaigns.findPartnershipById(access.workspaceId, partnershipId, tx);
       if (!partnership) throw AppError.notFound(CAMPAIGN_TEXT.partnership);
-      const moved = await this.campaigns.transition(tx, access.workspaceId, partnershipId, 'ACTIVE', { status: 'LEFT', leftAt: new Date() });
+      const moved = await this.campaigns.transition(tx, access.workspaceId, partnershipId, 'ACTIVE', {
+        status: 'LEFT',
+        leftAt: new Date(),
+      });
       if (!moved) throw AppError.conflict('partnership_not_active', CAMPAIGN_TEXT.partnershipNotActive);
       const cancelled = await this.campaigns.cancelPendingDeliveries(tx, access.workspaceId, partnership.campaignId);
-      await this.record(tx, access, { type: 'partnership', id: partnershipId }, 'partnership.left', { campaignId: partnership.campaignId, cancelledDeliveries: cancelled });
+      await this.record(tx, access, { type: 'partnership', id: partnershipId }, 'partnership.left', {
+        campaignId: partnership.campaignId,
+        cancelledDeliveries: cancelled,
+      });
       return { cancelledDeliveries: cancelled };
     });
   }
 
-  private record(tx: Tx, access: WorkspaceAccess, subject: { type: 'campaign' | 'partnership'; id: string }, action: string, summary: object = {}) {
+  private record(
+    tx: Tx,
+    access: WorkspaceAccess,
+    subject: { type: 'campaign' | 'partnership'; id: string },
+    action: string,
+    summary: object = {},
+  ) {
     return this.audit.record(tx, {
       workspaceId: access.workspaceId,
       actor: accessActor(access),

@@ -37,7 +37,8 @@ function undocumentedSuccesses(document: OpenAPIObject): string[] {
         if (status === '204') continue;
         const content = (response.content ?? {}) as Record<string, { schema?: Json }>;
         const schemas = Object.values(content).map((media) => media.schema);
-        if (schemas.length === 0 || schemas.some((schema) => !schema)) problems.push(`${method.toUpperCase()} ${path}: ${status} has no body schema`);
+        if (schemas.length === 0 || schemas.some((schema) => !schema))
+          problems.push(`${method.toUpperCase()} ${path}: ${status} has no body schema`);
       }
     }
   }
@@ -46,7 +47,9 @@ function undocumentedSuccesses(document: OpenAPIObject): string[] {
 
 /** Components written out inline, and long inline schemas that appear more than once. */
 function repeatedSchemas(document: OpenAPIObject): string[] {
-  const components = Object.entries(document.components?.schemas ?? {}).map(([id, schema]) => [id, JSON.stringify(schema)] as const);
+  const components = Object.entries(document.components?.schemas ?? {}).map(
+    ([id, schema]) => [id, JSON.stringify(schema)] as const,
+  );
   const seen = new Map<string, number>();
   const problems: string[] = [];
   const visit = (node: unknown, where: string, isComponentRoot = false) => {
@@ -60,7 +63,9 @@ function repeatedSchemas(document: OpenAPIObject): string[] {
     for (const [key, child] of Object.entries(node)) visit(child, `${where}/${key}`);
   };
   visit(document.paths, '#/paths');
-  for (const [id, schema] of Object.entries(document.components?.schemas ?? {})) visit(schema, `#/components/schemas/${id}`, true);
-  for (const [text, count] of seen) if (count > 1) problems.push(`an inline schema appears ${count} times (name it): ${text.slice(0, 100)}...`);
+  for (const [id, schema] of Object.entries(document.components?.schemas ?? {}))
+    visit(schema, `#/components/schemas/${id}`, true);
+  for (const [text, count] of seen)
+    if (count > 1) problems.push(`an inline schema appears ${count} times (name it): ${text.slice(0, 100)}...`);
   return problems;
 }

@@ -7,7 +7,9 @@ import { openApiProblems } from './openapi-checks';
 type Operation = { security?: Array<Record<string, string[]>>; 'x-min-role'?: string; 'x-signed-in'?: boolean };
 
 const operations = (document: OpenAPIObject) =>
-  Object.entries(document.paths).flatMap(([path, item]) => Object.entries(item as Record<string, Operation>).map(([method, op]) => ({ path, method, op })));
+  Object.entries(document.paths).flatMap(([path, item]) =>
+    Object.entries(item as Record<string, Operation>).map(([method, op]) => ({ path, method, op })),
+  );
 
 describe('the OpenAPI document', () => {
   let document: OpenAPIObject;
@@ -18,7 +20,9 @@ describe('the OpenAPI document', () => {
   it('is valid OpenAPI 3.1, documents a success answer for every route and writes no schema out twice', async () => {
     expect(document.openapi).toBe('3.1.0');
     expect(await openApiProblems(document)).toEqual([]);
-    expect(Object.keys(document.components?.schemas ?? {})).toEqual(expect.arrayContaining(['ApiError', 'Post', 'Calendar', 'Campaign', 'Me', 'Media']));
+    expect(Object.keys(document.components?.schemas ?? {})).toEqual(
+      expect.arrayContaining(['ApiError', 'Post', 'Calendar', 'Campaign', 'Me', 'Media']),
+    );
   });
 
   it(`is what ${OPENAPI_FILE} holds (after a change to the API, run npm run openapi and commit the file)`, async () => {
@@ -28,23 +32,46 @@ describe('the OpenAPI document', () => {
 
   it('documents the public routes, and how signed-in routes authenticate: a bearer token or the session cookie', () => {
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(['/ical/{file}', '/feeds/{workspaceSlug}/{file}', '/media/{mediaId}/{signature}', '/metrics', '/health/live', '/health/ready']),
+      expect.arrayContaining([
+        '/ical/{file}',
+        '/feeds/{workspaceSlug}/{file}',
+        '/media/{mediaId}/{signature}',
+        '/metrics',
+        '/health/live',
+        '/health/ready',
+      ]),
     );
-    expect(document.components?.securitySchemes?.session).toMatchObject({ type: 'apiKey', in: 'cookie', name: '__Host-gaung_session' });
+    expect(document.components?.securitySchemes?.session).toMatchObject({
+      type: 'apiKey',
+      in: 'cookie',
+      name: '__Host-gaung_session',
+    });
     for (const { path, method, op } of operations(document)) {
       const signedIn = op['x-min-role'] !== undefined || op['x-signed-in'] === true;
       const schemes = (op.security ?? []).flatMap((requirement) => Object.keys(requirement)).sort();
-      expect({ route: `${method} ${path}`, schemes }).toEqual({ route: `${method} ${path}`, schemes: signedIn ? ['bearer', 'session'] : path === '/metrics' ? ['operator'] : [] });
+      expect({ route: `${method} ${path}`, schemes }).toEqual({
+        route: `${method} ${path}`,
+        schemes: signedIn ? ['bearer', 'session'] : path === '/metrics' ? ['operator'] : [],
+      });
     }
   });
 });
 
 describe('the document checks', () => {
-  const base = { info: { title: 't', version: '1' }, components: { schemas: { Thing: { type: 'object', properties: { id: { type: 'string' } } } } } };
+  const base = {
+    info: { title: 't', version: '1' },
+    components: { schemas: { Thing: { type: 'object', properties: { id: { type: 'string' } } } } },
+  };
   const ok = { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } } };
 
   it('accept a small valid document', async () => {
-    expect(await openApiProblems({ ...base, openapi: '3.1.0', paths: { '/a': { get: { responses: { 200: ok } } } } } as never)).toEqual([]);
+    expect(
+      await openApiProblems({
+        ...base,
+        openapi: '3.1.0',
+        paths: { '/a': { get: { responses: { 200: ok } } } },
+      } as never),
+    ).toEqual([]);
   });
 
   it('report 3.1 keywords in a 3.0 document, a route without a success answer, and a component written out inline', async () => {
@@ -52,9 +79,19 @@ describe('the document checks', () => {
       ...base,
       openapi: '3.0.0',
       paths: {
-        '/null': { get: { responses: { 200: { description: 'ok', content: { 'application/json': { schema: { type: 'null' } } } } } } },
+        '/null': {
+          get: {
+            responses: { 200: { description: 'ok', content: { 'application/json': { schema: { type: 'null' } } } } },
+          },
+        },
         '/none': { get: { responses: { 404: { description: 'missing' } } } },
-        '/inline': { get: { responses: { 200: { description: 'ok', content: { 'application/json': { schema: base.components.schemas.Thing } } } } } },
+        '/inline': {
+          get: {
+            responses: {
+              200: { description: 'ok', content: { 'application/json': { schema: base.components.schemas.Thing } } },
+            },
+          },
+        },
       },
     } as never);
     expect(problems).toEqual(

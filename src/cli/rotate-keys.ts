@@ -15,12 +15,21 @@ async function main(): Promise<void> {
   const batchSize = batchArg ? Math.max(1, Math.min(10_000, Number(batchArg.split('=')[1]) || 200)) : 200;
   const prisma = openPrismaClient(config.DATABASE_URL);
   try {
-    const report = await rotateKeys(prisma, new SecretBox(config), { batchSize, progress: (line) => process.stdout.write(`  ${line}\n`) });
+    const report = await rotateKeys(prisma, new SecretBox(config), {
+      batchSize,
+      progress: (line) => process.stdout.write(`  ${line}\n`),
+    });
     process.stdout.write(`Newest key: ${report.newestKeyId}\n`);
-    process.stdout.write(`Connected accounts: ${report.accounts.resealed} re-sealed, ${report.accounts.current} already current, ${report.accounts.failed} failed\n`);
-    process.stdout.write(`Webhook endpoints: ${report.webhooks.resealed} re-sealed, ${report.webhooks.current} already current, ${report.webhooks.failed} failed\n`);
+    process.stdout.write(
+      `Connected accounts: ${report.accounts.resealed} re-sealed, ${report.accounts.current} already current, ${report.accounts.failed} failed\n`,
+    );
+    process.stdout.write(
+      `Webhook endpoints: ${report.webhooks.resealed} re-sealed, ${report.webhooks.current} already current, ${report.webhooks.failed} failed\n`,
+    );
     if (report.failedIds.length > 0) {
-      process.stdout.write(`Could not open (no configured key fits, or the row was tampered with): ${report.failedIds.join(', ')}\n`);
+      process.stdout.write(
+        `Could not open (no configured key fits, or the row was tampered with): ${report.failedIds.join(', ')}\n`,
+      );
       process.exitCode = 2;
     }
   } finally {

@@ -13,7 +13,15 @@ export class CoreModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CoreModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, CryptoModule, CredentialsModule, MailModule, EgressModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        QueueModule,
+        CryptoModule,
+        CredentialsModule,
+        MailModule,
+        EgressModule,
+      ],
     };
   }
 }

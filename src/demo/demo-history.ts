@@ -49,8 +49,14 @@ export async function seedDemoHistory(
   const random = sequence(20_261_130);
   const platforms: Platform[] = ['MASTODON', 'BLUESKY'];
   const strong = [
-    [{ weekday: 2, hour: 19, factor: 2.1 }, { weekday: 4, hour: 12, factor: 1.6 }],
-    [{ weekday: 3, hour: 19, factor: 1.9 }, { weekday: 6, hour: 9, factor: 1.5 }],
+    [
+      { weekday: 2, hour: 19, factor: 2.1 },
+      { weekday: 4, hour: 12, factor: 1.6 },
+    ],
+    [
+      { weekday: 3, hour: 19, factor: 1.9 },
+      { weekday: 6, hour: 9, factor: 1.5 },
+    ],
   ];
   for (const [index, base] of owners.entries()) {
     const owner: HistoryOwner = { ...base, platform: platforms[index % 2]!, strongHours: strong[index % 2]! };
@@ -67,7 +73,10 @@ export async function seedDemoHistory(
     for (let day = HISTORY_DAYS; day >= 1; day--) {
       for (const hour of POSTING_HOURS) {
         if (random() > 0.3) continue;
-        const at = now.setZone('Asia/Jakarta').minus({ days: day }).set({ hour, minute: Math.floor(random() * 50), second: 0, millisecond: 0 });
+        const at = now
+          .setZone('Asia/Jakarta')
+          .minus({ days: day })
+          .set({ hour, minute: Math.floor(random() * 50), second: 0, millisecond: 0 });
         const factor = owner.strongHours.find((s) => s.weekday === at.weekday && s.hour === hour)?.factor ?? 1;
         const engagement = Math.round(20 * factor * (0.6 + 0.8 * random()));
         const postId = randomUUID();
@@ -77,14 +86,52 @@ export async function seedDemoHistory(
         const publishedAt = at.plus({ seconds: late ?? 2 }).toJSDate();
         const inPrevious = index === 0 && at >= campaigns.previous.from && at < campaigns.previous.to;
         const campaignId = inPrevious ? campaigns.previous.id : campaigns.current;
-        posts.push({ id: postId, workspaceId: owner.workspaceId, campaignId: random() < 0.6 ? campaignId : null, authorId: owner.authorId, baseText: text, scheduledAt: at.toJSDate(), scheduleZone: 'Asia/Jakarta', status: 'APPROVED', approvedVersion: 1, approvedById: owner.approverId, approvedAt: at.minus({ hours: 3 }).toJSDate() });
-        targets.push({ id: targetId, postId, workspaceId: owner.workspaceId, accountId: account.id, state: 'PUBLISHED', externalId: `demo-${targetId}`, publishedAt, lateSeconds: late });
-        for (const [stage, afterHours, share] of [['H1', 1, 0.35], ['H24', 24, 0.85], ['D7', 168, 1]] as const) {
+        posts.push({
+          id: postId,
+          workspaceId: owner.workspaceId,
+          campaignId: random() < 0.6 ? campaignId : null,
+          authorId: owner.authorId,
+          baseText: text,
+          scheduledAt: at.toJSDate(),
+          scheduleZone: 'Asia/Jakarta',
+          status: 'APPROVED',
+          approvedVersion: 1,
+          approvedById: owner.approverId,
+          approvedAt: at.minus({ hours: 3 }).toJSDate(),
+        });
+        targets.push({
+          id: targetId,
+          postId,
+          workspaceId: owner.workspaceId,
+          accountId: account.id,
+          state: 'PUBLISHED',
+          externalId: `demo-${targetId}`,
+          publishedAt,
+          lateSeconds: late,
+        });
+        for (const [stage, afterHours, share] of [
+          ['H1', 1, 0.35],
+          ['H24', 24, 0.85],
+          ['D7', 168, 1],
+        ] as const) {
           const takenAt = DateTime.fromJSDate(publishedAt).plus({ hours: afterHours });
           if (takenAt > now) continue;
           const total = Math.round(engagement * share);
-          const counts = { likes: Math.round(total * 0.6), reposts: Math.round(total * 0.25), replies: total - Math.round(total * 0.6) - Math.round(total * 0.25) };
-          snapshots.push({ targetId, workspaceId: owner.workspaceId, accountId: account.id, stage, takenAt: takenAt.toJSDate(), state: 'OK', counts, ...summarise(counts) });
+          const counts = {
+            likes: Math.round(total * 0.6),
+            reposts: Math.round(total * 0.25),
+            replies: total - Math.round(total * 0.6) - Math.round(total * 0.25),
+          };
+          snapshots.push({
+            targetId,
+            workspaceId: owner.workspaceId,
+            accountId: account.id,
+            stage,
+            takenAt: takenAt.toJSDate(),
+            state: 'OK',
+            counts,
+            ...summarise(counts),
+          });
         }
       }
     }
@@ -109,21 +156,59 @@ function seedCountsShowcase(
   owner: HistoryOwner,
   historyAccountId: string,
   now: DateTime,
-  rows: { posts: Prisma.PostCreateManyInput[]; targets: Prisma.PostTargetCreateManyInput[]; snapshots: Prisma.MetricSnapshotCreateManyInput[] },
+  rows: {
+    posts: Prisma.PostCreateManyInput[];
+    targets: Prisma.PostTargetCreateManyInput[];
+    snapshots: Prisma.MetricSnapshotCreateManyInput[];
+  },
 ): void {
   const at = now.setZone('Asia/Jakarta').minus({ days: 10 }).set({ hour: 19, minute: 0, second: 0, millisecond: 0 });
   const publish = (postId: string, accountId: string): string => {
     const targetId = randomUUID();
-    rows.targets.push({ id: targetId, postId, workspaceId: owner.workspaceId, accountId, state: 'PUBLISHED', externalId: `demo-${targetId}`, publishedAt: at.plus({ seconds: 2 }).toJSDate() });
+    rows.targets.push({
+      id: targetId,
+      postId,
+      workspaceId: owner.workspaceId,
+      accountId,
+      state: 'PUBLISHED',
+      externalId: `demo-${targetId}`,
+      publishedAt: at.plus({ seconds: 2 }).toJSDate(),
+    });
     return targetId;
   };
-  const snapshot = (targetId: string, accountId: string, stage: 'H1' | 'H24' | 'D7', state: 'OK' | 'NOT_AVAILABLE' | 'DELETED', counts: Record<string, number> = {}) => {
+  const snapshot = (
+    targetId: string,
+    accountId: string,
+    stage: 'H1' | 'H24' | 'D7',
+    state: 'OK' | 'NOT_AVAILABLE' | 'DELETED',
+    counts: Record<string, number> = {},
+  ) => {
     const takenAt = at.plus({ hours: { H1: 1, H24: 24, D7: 168 }[stage], minutes: 1 }).toJSDate();
-    rows.snapshots.push({ targetId, workspaceId: owner.workspaceId, accountId, stage, takenAt, state, counts, ...(state === 'OK' ? summarise(counts) : {}) });
+    rows.snapshots.push({
+      targetId,
+      workspaceId: owner.workspaceId,
+      accountId,
+      stage,
+      takenAt,
+      state,
+      counts,
+      ...(state === 'OK' ? summarise(counts) : {}),
+    });
   };
   const [counted, gone] = [SHOWCASE_TEXTS.counts, SHOWCASE_TEXTS.deleted].map((baseText) => {
     const id = randomUUID();
-    rows.posts.push({ id, workspaceId: owner.workspaceId, authorId: owner.authorId, baseText, scheduledAt: at.toJSDate(), scheduleZone: 'Asia/Jakarta', status: 'APPROVED', approvedVersion: 1, approvedById: owner.approverId, approvedAt: at.minus({ hours: 3 }).toJSDate() });
+    rows.posts.push({
+      id,
+      workspaceId: owner.workspaceId,
+      authorId: owner.authorId,
+      baseText,
+      scheduledAt: at.toJSDate(),
+      scheduleZone: 'Asia/Jakarta',
+      status: 'APPROVED',
+      approvedVersion: 1,
+      approvedById: owner.approverId,
+      approvedAt: at.minus({ hours: 3 }).toJSDate(),
+    });
     return id;
   }) as [string, string];
   const history = publish(counted, historyAccountId);

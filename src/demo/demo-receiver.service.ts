@@ -6,7 +6,6 @@ import { AppError } from '../core/errors';
 import { verifySignature } from '../core/crypto/webhook-signature';
 import { DEMO_RECEIVER_PATH } from './demo-seed';
 
-
 export interface DemoDelivery {
   idempotencyKey: string;
   accountId: string;
@@ -38,13 +37,25 @@ export class DemoReceiverService {
     private readonly credentials: AccountCredentialsStore,
   ) {}
 
-  async receive(claim: DeliveryClaim, raw: string, signature: string, idempotencyKey: string, body: unknown): Promise<{ id: string; duplicate: boolean }> {
+  async receive(
+    claim: DeliveryClaim,
+    raw: string,
+    signature: string,
+    idempotencyKey: string,
+    body: unknown,
+  ): Promise<{ id: string; duplicate: boolean }> {
     const { workspaceId, accountId } = claim;
-    const account = typeof workspaceId === 'string' && typeof accountId === 'string' && UUID.test(workspaceId) && UUID.test(accountId) ? await this.accounts.find(workspaceId, accountId) : null;
+    const account =
+      typeof workspaceId === 'string' && typeof accountId === 'string' && UUID.test(workspaceId) && UUID.test(accountId)
+        ? await this.accounts.find(workspaceId, accountId)
+        : null;
     if (!account || !pointsHere(account)) throw AppError.notFound(RECEIVER);
     const secret = this.credentials.open(account).secret;
     if (typeof secret !== 'string' || !verifySignature(secret, raw, signature)) {
-      throw AppError.unauthorized('bad_signature', { id: 'Tanda tangan webhook tidak valid.', en: 'Invalid webhook signature.' });
+      throw AppError.unauthorized('bad_signature', {
+        id: 'Tanda tangan webhook tidak valid.',
+        en: 'Invalid webhook signature.',
+      });
     }
     const deliveries = this.byWorkspace.get(account.workspaceId) ?? [];
     const earlier = deliveries.find((d) => d.idempotencyKey === idempotencyKey);
@@ -65,5 +76,9 @@ export class DemoReceiverService {
 }
 
 function pointsHere(account: ConnectedAccount): boolean {
-  return account.platform === 'WEBHOOK' && account.status !== 'DISABLED' && (account.baseUrl ?? '').endsWith(DEMO_RECEIVER_PATH);
+  return (
+    account.platform === 'WEBHOOK' &&
+    account.status !== 'DISABLED' &&
+    (account.baseUrl ?? '').endsWith(DEMO_RECEIVER_PATH)
+  );
 }

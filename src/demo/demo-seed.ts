@@ -29,14 +29,22 @@ export interface SeedResult {
  * a few months of published history with metric snapshots (src/demo/demo-history.ts).
  * Idempotent: does nothing when the demo workspaces exist.
  */
-export async function seedDemo(prisma: PrismaClient, secrets: SecretBox, publicBaseUrl: string, now = DateTime.utc()): Promise<SeedResult> {
+export async function seedDemo(
+  prisma: PrismaClient,
+  secrets: SecretBox,
+  publicBaseUrl: string,
+  now = DateTime.utc(),
+): Promise<SeedResult> {
   const existing = await new DemoRepository(prisma).countWorkspaces(WORKSPACES.map((w) => w.slug));
   if (existing > 0) return { seeded: false };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   await prisma.$transaction(async (tx) => {
     const demo = new DemoRepository(tx);
-    const ids: Record<string, { workspaceId: string; users: Record<Role, string>; accountId: string; webhookId: string }> = {};
+    const ids: Record<
+      string,
+      { workspaceId: string; users: Record<Role, string>; accountId: string; webhookId: string }
+    > = {};
     for (const { slug, name } of WORKSPACES) {
       const workspace = await demo.createWorkspace({ slug, name, timeZone: 'Asia/Jakarta', locale: 'id' });
       const users = {} as Record<Role, string>;
@@ -48,14 +56,21 @@ export async function seedDemo(prisma: PrismaClient, secrets: SecretBox, publicB
           locale: 'id',
         });
       }
-      const account = await demo.createAccount(workspace.id, { platform: Platform.FEED, displayName: `${slug.toUpperCase()} feed`, handle: slug });
+      const account = await demo.createAccount(workspace.id, {
+        platform: Platform.FEED,
+        displayName: `${slug.toUpperCase()} feed`,
+        handle: slug,
+      });
       const webhook = await demo.createAccount(workspace.id, {
         platform: Platform.WEBHOOK,
         displayName: `${slug.toUpperCase()} webhook (demo receiver)`,
         baseUrl: `${publicBaseUrl}${DEMO_RECEIVER_PATH}`,
       });
       // Each workspace's channel has its own secret: the receiver files a delivery under the workspace whose secret signed it.
-      const sealed = secrets.seal(JSON.stringify({ secret: newSecretToken('whsec_') }), { workspaceId: workspace.id, subject: `account:${webhook.id}` });
+      const sealed = secrets.seal(JSON.stringify({ secret: newSecretToken('whsec_') }), {
+        workspaceId: workspace.id,
+        subject: `account:${webhook.id}`,
+      });
       await demo.setAccountCredentials(workspace.id, webhook.id, sealed);
       ids[slug] = { workspaceId: workspace.id, users, accountId: account.id, webhookId: webhook.id };
     }
@@ -84,21 +99,75 @@ export async function seedDemo(prisma: PrismaClient, secrets: SecretBox, publicB
 
     const plans = [
       // Due a few minutes after the first `npm start`: watch it appear in the KSPI feed.
-      { who: kspi, zone: 'Asia/Makassar', inHours: 0.05, status: PostStatus.APPROVED, text: 'Selamat datang di Gaung: postingan demo ini terbit otomatis. #BuruhBersatu', webhook: true },
-      { who: kspi, zone: 'Asia/Jakarta', inHours: 2, status: PostStatus.APPROVED, text: 'Aksi serentak di Jakarta besok pagi. #TolakUpahMurah' },
-      { who: kspi, zone: 'Asia/Makassar', inHours: 26, status: PostStatus.IN_REVIEW, text: 'Konsolidasi buruh Makassar: upah layak untuk semua.' },
-      { who: kspi, zone: 'Asia/Jayapura', inHours: 50, status: PostStatus.DRAFT, text: 'Dari Jayapura: pengawasan ketenagakerjaan harus diperkuat.' },
-      { who: ksbsi, zone: 'Asia/Jakarta', inHours: 5, status: PostStatus.APPROVED, text: 'KSBSI bersama KSPI: #BuruhBersatu menolak upah murah.' },
-      { who: ksbsi, zone: 'Asia/Jayapura', inHours: 30, status: PostStatus.CHANGES_REQUESTED, text: 'Buruh Papua menuntut perlindungan yang sama.' },
+      {
+        who: kspi,
+        zone: 'Asia/Makassar',
+        inHours: 0.05,
+        status: PostStatus.APPROVED,
+        text: 'Selamat datang di Gaung: postingan demo ini terbit otomatis. #BuruhBersatu',
+        webhook: true,
+      },
+      {
+        who: kspi,
+        zone: 'Asia/Jakarta',
+        inHours: 2,
+        status: PostStatus.APPROVED,
+        text: 'Aksi serentak di Jakarta besok pagi. #TolakUpahMurah',
+      },
+      {
+        who: kspi,
+        zone: 'Asia/Makassar',
+        inHours: 26,
+        status: PostStatus.IN_REVIEW,
+        text: 'Konsolidasi buruh Makassar: upah layak untuk semua.',
+      },
+      {
+        who: kspi,
+        zone: 'Asia/Jayapura',
+        inHours: 50,
+        status: PostStatus.DRAFT,
+        text: 'Dari Jayapura: pengawasan ketenagakerjaan harus diperkuat.',
+      },
+      {
+        who: ksbsi,
+        zone: 'Asia/Jakarta',
+        inHours: 5,
+        status: PostStatus.APPROVED,
+        text: 'KSBSI bersama KSPI: #BuruhBersatu menolak upah murah.',
+      },
+      {
+        who: ksbsi,
+        zone: 'Asia/Jayapura',
+        inHours: 30,
+        status: PostStatus.CHANGES_REQUESTED,
+        text: 'Buruh Papua menuntut perlindungan yang sama.',
+      },
     ];
     // A few months of published posts with counts, so the analytics pages show something at once.
     // The campaign before it (a campaign report compares with it): the history posts of its weeks are its own.
     const previous = { from: now.minus({ days: 60 }), to: now.minus({ days: 30 }) };
     const previousCampaign = await demo.createCampaign(kspi.workspaceId, {
-      name: 'THR Penuh 2026', keyMessages: ['Upah layak adalah hak'], hashtags: ['#TolakUpahMurah'], color: '#1f6f35', timeZone: 'Asia/Jakarta', startsAt: previous.from.toJSDate(), endsAt: previous.to.toJSDate(),
+      name: 'THR Penuh 2026',
+      keyMessages: ['Upah layak adalah hak'],
+      hashtags: ['#TolakUpahMurah'],
+      color: '#1f6f35',
+      timeZone: 'Asia/Jakarta',
+      startsAt: previous.from.toJSDate(),
+      endsAt: previous.to.toJSDate(),
     });
-    const owners = [kspi, ksbsi].map((ws, index) => ({ workspaceId: ws.workspaceId, authorId: ws.users.EDITOR, approverId: ws.users.COORDINATOR, slug: WORKSPACES[index]!.slug, webhookId: ws.webhookId }));
-    await seedDemoHistory(tx, owners, { current: campaign.id, previous: { id: previousCampaign.id, ...previous } }, now);
+    const owners = [kspi, ksbsi].map((ws, index) => ({
+      workspaceId: ws.workspaceId,
+      authorId: ws.users.EDITOR,
+      approverId: ws.users.COORDINATOR,
+      slug: WORKSPACES[index]!.slug,
+      webhookId: ws.webhookId,
+    }));
+    await seedDemoHistory(
+      tx,
+      owners,
+      { current: campaign.id, previous: { id: previousCampaign.id, ...previous } },
+      now,
+    );
     for (const plan of plans) {
       const scheduled = now.plus({ hours: plan.inHours }).setZone(plan.zone).startOf('minute').plus({ minutes: 1 });
       const approved = plan.status === PostStatus.APPROVED;

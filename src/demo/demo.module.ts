@@ -5,5 +5,9 @@ import { DemoReceiverController } from './demo-receiver.controller';
 import { DemoReceiverService } from './demo-receiver.service';
 
 /** Loaded in development only (see app.module.ts); answers only where the demo data is. */
-@Module({ imports: [AccountsModule, PublishingModule], controllers: [DemoReceiverController], providers: [DemoReceiverService] })
+@Module({
+  imports: [AccountsModule, PublishingModule],
+  controllers: [DemoReceiverController],
+  providers: [DemoReceiverService],
+})
 export class DemoModule {}

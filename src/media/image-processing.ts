@@ -31,7 +31,8 @@ const OUTPUT: Record<string, (image: sharp.Sharp) => sharp.Sharp> = {
   'image/gif': (image) => image.gif(),
 };
 
-const open = (input: string | Buffer) => sharp(input, { animated: true, limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
+const open = (input: string | Buffer) =>
+  sharp(input, { animated: true, limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
 
 /**
  * The image re-encoded with no EXIF, XMP or IPTC at all (GPS position, camera serial, owner name):
@@ -51,7 +52,10 @@ export async function stripImage(input: string | Buffer, mimeType: string): Prom
 
 /** A WebP copy no larger than `edge` pixels on its longer side (never enlarged), first frame only. */
 export async function scaledCopy(input: Buffer, edge: number): Promise<Buffer> {
-  return sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).resize(edge, edge, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 80 }).toBuffer();
+  return sharp(input, { limitInputPixels: MAX_INPUT_PIXELS })
+    .resize(edge, edge, { fit: 'inside', withoutEnlargement: true })
+    .webp({ quality: 80 })
+    .toBuffer();
 }
 
 export interface FitTarget {
@@ -73,15 +77,27 @@ const SMALLEST_EDGE = 320;
  */
 export async function fitImage(input: Buffer, mimeType: string, target: FitTarget): Promise<ProcessedImage | null> {
   const { width, height } = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
-  const format = target.formats.includes(mimeType) && mimeType !== 'image/gif' ? mimeType : target.formats.find((f) => f !== 'image/gif')!;
+  const format =
+    target.formats.includes(mimeType) && mimeType !== 'image/gif'
+      ? mimeType
+      : target.formats.find((f) => f !== 'image/gif')!;
   let scale = Math.min(1, target.maxEdge / Math.max(width, height), Math.sqrt(target.maxPixels / (width * height)));
-  for (let quality = 85; ; ) {
+  for (let quality = 85; ;) {
     const w = Math.max(1, Math.floor(width * scale));
     const h = Math.max(1, Math.floor(height * scale));
-    const resized = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).resize(w, h, { fit: 'fill', withoutEnlargement: true });
-    const encoded = format === 'image/png' ? resized.png({ compressionLevel: 9, palette: quality < 85 }) : format === 'image/webp' ? resized.webp({ quality }) : resized.jpeg({ quality });
+    const resized = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).resize(w, h, {
+      fit: 'fill',
+      withoutEnlargement: true,
+    });
+    const encoded =
+      format === 'image/png'
+        ? resized.png({ compressionLevel: 9, palette: quality < 85 })
+        : format === 'image/webp'
+          ? resized.webp({ quality })
+          : resized.jpeg({ quality });
     const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
-    if (data.length <= target.maxBytes) return { bytes: data, mimeType: format, width: info.width, height: info.height };
+    if (data.length <= target.maxBytes)
+      return { bytes: data, mimeType: format, width: info.width, height: info.height };
     if (quality > 70) quality -= 10;
     else if (Math.max(w, h) * 0.8 >= SMALLEST_EDGE) scale *= 0.8;
     else return null;

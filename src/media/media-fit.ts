@@ -22,19 +22,34 @@ type Fittable = Pick<MediaItem, 'kind' | 'mimeType' | 'byteSize' | 'width' | 'he
  * looks at the recorded type, size and pixels, so drafts are checked without reading any bytes.
  */
 export function planFit(platformCode: string, item: Fittable, limits: MediaLimits): FitPlan {
-  const fail = (code: string, id: string, en: string): FitPlan => ({ kind: 'issue', issue: { code: `${platformCode}.${code}`, message: { id, en } } });
+  const fail = (code: string, id: string, en: string): FitPlan => ({
+    kind: 'issue',
+    issue: { code: `${platformCode}.${code}`, message: { id, en } },
+  });
   if (item.kind === 'VIDEO') {
     if (!limits.videoFormats.includes(item.mimeType)) {
-      return fail('video_format', `Format video ini tidak diterima platform ini. Gunakan ${names(limits.videoFormats)}.`, `This platform does not take this video format. Use ${names(limits.videoFormats)}.`);
+      return fail(
+        'video_format',
+        `Format video ini tidak diterima platform ini. Gunakan ${names(limits.videoFormats)}.`,
+        `This platform does not take this video format. Use ${names(limits.videoFormats)}.`,
+      );
     }
     if (item.byteSize > limits.maxVideoBytes) {
       const max = Math.floor(limits.maxVideoBytes / MB);
-      return fail('video_too_large', `Video terlalu besar untuk platform ini: paling besar ${max} MB (video tidak dikecilkan otomatis).`, `The video is too large for this platform: at most ${max} MB (videos are not shrunk automatically).`);
+      return fail(
+        'video_too_large',
+        `Video terlalu besar untuk platform ini: paling besar ${max} MB (video tidak dikecilkan otomatis).`,
+        `The video is too large for this platform: at most ${max} MB (videos are not shrunk automatically).`,
+      );
     }
     return { kind: 'as-is' };
   }
   if (item.mimeType === 'image/gif' && !limits.imageFormats.includes('image/gif')) {
-    return fail('image_format', `Platform ini tidak menerima GIF. Gunakan ${names(limits.imageFormats)}.`, `This platform does not take GIFs. Use ${names(limits.imageFormats)}.`);
+    return fail(
+      'image_format',
+      `Platform ini tidak menerima GIF. Gunakan ${names(limits.imageFormats)}.`,
+      `This platform does not take GIFs. Use ${names(limits.imageFormats)}.`,
+    );
   }
   const { width, height } = item;
   if (width && height && limits.aspectRatio) {
@@ -57,7 +72,11 @@ export function planFit(platformCode: string, item: Fittable, limits: MediaLimit
 }
 
 /** Draft-time issues for every medium that cannot be fitted. */
-export function mediaFitIssues(platformCode: string, media: readonly Fittable[], limits: MediaLimits | null): ValidationIssue[] {
+export function mediaFitIssues(
+  platformCode: string,
+  media: readonly Fittable[],
+  limits: MediaLimits | null,
+): ValidationIssue[] {
   if (!limits) return [];
   const issues = new Map<string, ValidationIssue>();
   for (const item of media) {
@@ -73,6 +92,12 @@ function names(types: readonly string[]): string {
 }
 
 function ratioName(ratio: number): string {
-  const known: Record<string, string> = { '0.8': '4:5', '1.91': '1.91:1', '0.5625': '9:16', '1.7778': '16:9', '1': '1:1' };
+  const known: Record<string, string> = {
+    '0.8': '4:5',
+    '1.91': '1.91:1',
+    '0.5625': '9:16',
+    '1.7778': '16:9',
+    '1': '1:1',
+  };
   return known[String(Number(ratio.toFixed(4)))] ?? `${Number(ratio.toFixed(2))}:1`;
 }

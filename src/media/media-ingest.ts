@@ -47,19 +47,36 @@ export class MediaIngest {
     const storageKey = `${workspaceId}/${id}`;
     const spool = await openSpool();
     try {
-      const received = await receiveUpload(req, spool, { IMAGE: this.config.MEDIA_MAX_IMAGE_MB, VIDEO: this.config.MEDIA_MAX_VIDEO_MB });
+      const received = await receiveUpload(req, spool, {
+        IMAGE: this.config.MEDIA_MAX_IMAGE_MB,
+        VIDEO: this.config.MEDIA_MAX_VIDEO_MB,
+      });
       await spool.close();
       const { detected } = received;
       if (detected.kind === 'VIDEO') {
         // Container metadata (MP4/MOV atoms) is kept: no well-kept pure library rewrites it (docs/media.md).
         await this.storage.put(storageKey, { path: spool.path, size: received.byteSize });
         const durationMs = await videoDurationMs(spool.path).catch(() => null);
-        const base = { id, kind: detected.kind, mimeType: detected.mimeType, byteSize: received.byteSize, sha256: received.sha256, durationMs, storageKey };
+        const base = {
+          id,
+          kind: detected.kind,
+          mimeType: detected.mimeType,
+          byteSize: received.byteSize,
+          sha256: received.sha256,
+          durationMs,
+          storageKey,
+        };
         return { ...base, width: null, height: null, thumbnailKey: null, previewKey: null, metadataStripped: false };
       }
       const processed = await oneImageAtATime(async () => {
         const stripped = await stripImage(spool.path, detected.mimeType);
-        return stripped && { image: stripped, thumbnail: await scaledCopy(stripped.bytes, THUMBNAIL_EDGE), preview: await scaledCopy(stripped.bytes, PREVIEW_EDGE) };
+        return (
+          stripped && {
+            image: stripped,
+            thumbnail: await scaledCopy(stripped.bytes, THUMBNAIL_EDGE),
+            preview: await scaledCopy(stripped.bytes, PREVIEW_EDGE),
+          }
+        );
       });
       if (!processed) throw new AppError(415, 'unreadable_image', INGEST_TEXT.unreadable);
       const { image } = processed;
@@ -70,7 +87,19 @@ export class MediaIngest {
         [copies.previewKey, processed.preview],
       ]);
       const sha256 = createHash('sha256').update(image.bytes).digest('hex');
-      return { id, kind: 'IMAGE', mimeType: image.mimeType, byteSize: image.bytes.length, width: image.width, height: image.height, sha256, durationMs: null, storageKey, ...copies, metadataStripped: true };
+      return {
+        id,
+        kind: 'IMAGE',
+        mimeType: image.mimeType,
+        byteSize: image.bytes.length,
+        width: image.width,
+        height: image.height,
+        sha256,
+        durationMs: null,
+        storageKey,
+        ...copies,
+        metadataStripped: true,
+      };
     } finally {
       await spool.discard();
     }
@@ -78,7 +107,8 @@ export class MediaIngest {
 
   /** Removes what an upload stored, when recording it failed (an orphan object would be harmless but wasteful). */
   async forget(stored: Pick<StoredUpload, 'storageKey' | 'thumbnailKey' | 'previewKey'>): Promise<void> {
-    for (const key of [stored.storageKey, stored.thumbnailKey, stored.previewKey]) if (key) await this.storage.delete(key).catch(() => undefined);
+    for (const key of [stored.storageKey, stored.thumbnailKey, stored.previewKey])
+      if (key) await this.storage.delete(key).catch(() => undefined);
   }
 
   private async storeAll(objects: Array<[string, Buffer]>): Promise<void> {

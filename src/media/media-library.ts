@@ -48,7 +48,9 @@ export class MediaLibrary {
     const where: Prisma.MediaAssetWhereInput = {
       id: query.before ? { lt: query.before } : undefined,
       tags: query.tag ? { has: normaliseTag(query.tag) } : undefined,
-      OR: text ? [{ altText: { contains: text, mode: 'insensitive' } }, { tags: { has: normaliseTag(text) } }] : undefined,
+      OR: text
+        ? [{ altText: { contains: text, mode: 'insensitive' } }, { tags: { has: normaliseTag(text) } }]
+        : undefined,
     };
     return this.media.find(workspaceId, where, query.limit);
   }
@@ -60,19 +62,39 @@ export class MediaLibrary {
     for (const { mediaId, post } of rows) {
       const list = uses.get(mediaId) ?? [];
       // A post may hold the same media twice; it is used once.
-      if (!list.some((use) => use.postId === post.id)) list.push({ postId: post.id, status: post.status, scheduledAt: post.scheduledAt, campaignId: post.campaign?.id ?? null, campaignName: post.campaign?.name ?? null });
+      if (!list.some((use) => use.postId === post.id))
+        list.push({
+          postId: post.id,
+          status: post.status,
+          scheduledAt: post.scheduledAt,
+          campaignId: post.campaign?.id ?? null,
+          campaignName: post.campaign?.name ?? null,
+        });
       uses.set(mediaId, list);
     }
     return uses;
   }
 
-  async updateDetails(access: WorkspaceAccess, mediaId: string, changes: { altText?: string | null; tags?: string[] }): Promise<MediaAsset> {
+  async updateDetails(
+    access: WorkspaceAccess,
+    mediaId: string,
+    changes: { altText?: string | null; tags?: string[] },
+  ): Promise<MediaAsset> {
     return this.prisma.$transaction(async (tx) => {
-      const data = { altText: changes.altText, tags: changes.tags ? [...new Set(changes.tags.map(normaliseTag))] : undefined };
+      const data = {
+        altText: changes.altText,
+        tags: changes.tags ? [...new Set(changes.tags.map(normaliseTag))] : undefined,
+      };
       const updated = await this.media.updateDetails(tx, access.workspaceId, mediaId, data);
       if (!updated) throw AppError.notFound(MEDIA_TEXT.media);
       const action = changes.altText !== undefined ? 'media.alt_text_changed' : 'media.tags_changed';
-      await this.audit.record(tx, { workspaceId: access.workspaceId, actor: accessActor(access), action, subjectType: 'media', subjectId: mediaId });
+      await this.audit.record(tx, {
+        workspaceId: access.workspaceId,
+        actor: accessActor(access),
+        action,
+        subjectType: 'media',
+        subjectId: mediaId,
+      });
       return this.media.findById(tx, access.workspaceId, mediaId);
     });
   }
@@ -88,8 +110,17 @@ export class MediaLibrary {
       const blocking = await this.media.countApprovedPostsUsing(tx, access.workspaceId, mediaId, FINISHED);
       if (blocking > 0) throw AppError.conflict('media_in_use', MEDIA_TEXT.inUse, { count: blocking });
       const row = await this.media.delete(tx, access.workspaceId, mediaId);
-      await this.audit.record(tx, { workspaceId: access.workspaceId, actor: accessActor(access), action: 'media.deleted', subjectType: 'media', subjectId: mediaId, summary: { mimeType: row.mimeType, byteSize: row.byteSize } });
-      return [row.storageKey, row.thumbnailKey, row.previewKey, ...row.renditions.map((r) => r.storageKey)].filter((key): key is string => key !== null);
+      await this.audit.record(tx, {
+        workspaceId: access.workspaceId,
+        actor: accessActor(access),
+        action: 'media.deleted',
+        subjectType: 'media',
+        subjectId: mediaId,
+        summary: { mimeType: row.mimeType, byteSize: row.byteSize },
+      });
+      return [row.storageKey, row.thumbnailKey, row.previewKey, ...row.renditions.map((r) => r.storageKey)].filter(
+        (key): key is string => key !== null,
+      );
     });
     // Bytes after the row: a row never points at missing bytes; a leftover object is only wasted space.
     for (const key of keys) await this.storage.delete(key).catch(() => undefined);

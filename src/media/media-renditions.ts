@@ -28,35 +28,72 @@ export class MediaRenditions {
   async forPlatform(media: MediaAsset, publisher: MediaDestination | null): Promise<MediaItem> {
     const base = { id: media.id, kind: media.kind, altText: media.altText };
     const limits = publisher?.limits.media;
-    if (!publisher || !limits || planFit(publisher.platform, media, limits).kind !== 'rendition') return { ...base, ...this.original(media) };
+    if (!publisher || !limits || planFit(publisher.platform, media, limits).kind !== 'rendition')
+      return { ...base, ...this.original(media) };
     try {
       return { ...base, ...(await this.rendition(media, publisher.platform, limits)) };
     } catch (error) {
       // The platform's own answer to the original is a better outcome than none: it is recorded.
-      this.logger.warn({ msg: 'rendition failed, sending the original', mediaId: media.id, platform: publisher.platform, error: String(error) });
+      this.logger.warn({
+        msg: 'rendition failed, sending the original',
+        mediaId: media.id,
+        platform: publisher.platform,
+        error: String(error),
+      });
       return { ...base, ...this.original(media) };
     }
   }
 
   private original(media: MediaAsset): Bytes {
     const { mimeType, byteSize, width, height, storageKey } = media;
-    return { mimeType, byteSize, width, height, publicUrl: this.urls.publicUrl(media.id), read: () => this.storage.read(storageKey) };
+    return {
+      mimeType,
+      byteSize,
+      width,
+      height,
+      publicUrl: this.urls.publicUrl(media.id),
+      read: () => this.storage.read(storageKey),
+    };
   }
 
-  private async rendition(media: MediaAsset, platform: MediaDestination['platform'], limits: MediaLimits): Promise<Bytes> {
+  private async rendition(
+    media: MediaAsset,
+    platform: MediaDestination['platform'],
+    limits: MediaLimits,
+  ): Promise<Bytes> {
     const variant: MediaVariant = `rendition-${platform.toLowerCase()}`;
     let row = await this.media.findRendition(media.id, platform);
     if (!row) {
       const source = await this.storage.read(media.storageKey);
-      const target = { formats: limits.imageFormats, maxBytes: limits.maxImageBytes, maxEdge: limits.maxImageEdge, maxPixels: limits.maxImagePixels };
+      const target = {
+        formats: limits.imageFormats,
+        maxBytes: limits.maxImageBytes,
+        maxEdge: limits.maxImageEdge,
+        maxPixels: limits.maxImagePixels,
+      };
       const fitted = await oneImageAtATime(() => fitImage(source, media.mimeType, target));
       if (!fitted) throw new Error('the image cannot be fitted under the byte limit');
       const storageKey = `${media.storageKey}.${variant}`;
       await this.storage.put(storageKey, fitted.bytes);
-      const data = { mediaId: media.id, platform, storageKey, mimeType: fitted.mimeType, byteSize: fitted.bytes.length, width: fitted.width, height: fitted.height };
+      const data = {
+        mediaId: media.id,
+        platform,
+        storageKey,
+        mimeType: fitted.mimeType,
+        byteSize: fitted.bytes.length,
+        width: fitted.width,
+        height: fitted.height,
+      };
       row = await this.media.saveRendition(data);
     }
     const { mimeType, byteSize, width, height, storageKey } = row;
-    return { mimeType, byteSize, width, height, publicUrl: this.urls.publicUrl(media.id, variant), read: () => this.storage.read(storageKey) };
+    return {
+      mimeType,
+      byteSize,
+      width,
+      height,
+      publicUrl: this.urls.publicUrl(media.id, variant),
+      read: () => this.storage.read(storageKey),
+    };
   }
 }

@@ -13,12 +13,18 @@ const SNIFF_BYTES = 12;
 const HEAD_BYTES = 256 * 1024;
 
 const UPLOAD_TEXT = {
-  empty: { id: 'Unggahan kosong. Kirim isi berkas sebagai badan permintaan.', en: 'The upload is empty. Send the file as the request body.' },
+  empty: {
+    id: 'Unggahan kosong. Kirim isi berkas sebagai badan permintaan.',
+    en: 'The upload is empty. Send the file as the request body.',
+  },
   unsupported: {
     id: 'Jenis berkas tidak didukung. Gunakan JPEG, PNG, GIF, WebP atau MP4.',
     en: 'Unsupported file type. Use JPEG, PNG, GIF, WebP or MP4.',
   },
-  tooLarge: { id: 'Berkas terlalu besar: paling besar {limit} MB untuk {kind}.', en: 'File too large: at most {limit} MB for {kind}.' },
+  tooLarge: {
+    id: 'Berkas terlalu besar: paling besar {limit} MB untuk {kind}.',
+    en: 'File too large: at most {limit} MB for {kind}.',
+  },
 };
 
 export interface ReceivedUpload {
@@ -34,12 +40,17 @@ export interface ReceivedUpload {
  * that is no image or video, with 413 by Content-Length before a byte is read, and while streaming
  * as soon as the bytes pass the limit of the kind they turn out to be. Never holds the file in memory.
  */
-export async function receiveUpload(req: IncomingMessage, file: Pick<Spool, 'write'>, limitsMb: Record<Kind, number>): Promise<ReceivedUpload> {
+export async function receiveUpload(
+  req: IncomingMessage,
+  file: Pick<Spool, 'write'>,
+  limitsMb: Record<Kind, number>,
+): Promise<ReceivedUpload> {
   const declared = declaredKind(req.headers['content-type']);
   if (!declared) throw new AppError(415, 'unsupported_media', UPLOAD_TEXT.unsupported);
   if (!hasBody(req)) throw AppError.badRequest('empty_upload', UPLOAD_TEXT.empty);
   const limit = (kind: Kind) => limitsMb[kind] * 1024 * 1024;
-  const tooLarge = (kind: Kind) => new AppError(413, 'media_too_large', UPLOAD_TEXT.tooLarge, { limit: limitsMb[kind], kind: kind.toLowerCase() });
+  const tooLarge = (kind: Kind) =>
+    new AppError(413, 'media_too_large', UPLOAD_TEXT.tooLarge, { limit: limitsMb[kind], kind: kind.toLowerCase() });
   // A declared image is held to the image limit; a video or an untyped upload to the larger one.
   const declaredLimitKind: Kind = declared === 'IMAGE' ? 'IMAGE' : 'VIDEO';
   const length = declaredLength(req);

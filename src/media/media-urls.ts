@@ -38,15 +38,24 @@ export class MediaUrls {
     const ttl = this.config.MEDIA_PREVIEW_TTL_SECONDS;
     const expires = (Math.floor(now / 1000 / ttl) + 2) * ttl;
     const signature = this.signature(`${subject(mediaId, variant)}|${expires}`);
-    return { url: `${this.config.PUBLIC_BASE_URL}/media/${mediaId}/${variant ? `${variant}/` : ''}${expires}.${signature}`, expiresAt: new Date(expires * 1000) };
+    return {
+      url: `${this.config.PUBLIC_BASE_URL}/media/${mediaId}/${variant ? `${variant}/` : ''}${expires}.${signature}`,
+      expiresAt: new Date(expires * 1000),
+    };
   }
 
   /** Checks a public or preview signature: null when it is wrong or expired, else its expiry (null: none). */
-  verify(mediaId: string, signature: string, now = Date.now(), variant: MediaVariant = null): { expiresAt: Date | null } | null {
+  verify(
+    mediaId: string,
+    signature: string,
+    now = Date.now(),
+    variant: MediaVariant = null,
+  ): { expiresAt: Date | null } | null {
     const preview = /^(\d{1,12})\.([A-Za-z0-9_-]+)$/.exec(signature);
     if (!preview) return sameText(this.signature(subject(mediaId, variant)), signature) ? { expiresAt: null } : null;
     const expires = Number(preview[1]);
-    if (expires * 1000 <= now || !sameText(this.signature(`${subject(mediaId, variant)}|${expires}`), preview[2]!)) return null;
+    if (expires * 1000 <= now || !sameText(this.signature(`${subject(mediaId, variant)}|${expires}`), preview[2]!))
+      return null;
     return { expiresAt: new Date(expires * 1000) };
   }
 

@@ -4,7 +4,9 @@ import { zTimestamp } from '../core/http';
 const mediaUseView = z
   .object({
     postId: z.string(),
-    status: z.string().meta({ description: "The post's status (DRAFT, IN_REVIEW, CHANGES_REQUESTED, APPROVED, CANCELLED)" }),
+    status: z
+      .string()
+      .meta({ description: "The post's status (DRAFT, IN_REVIEW, CHANGES_REQUESTED, APPROVED, CANCELLED)" }),
     scheduledAt: zTimestamp.nullable(),
     campaignId: z.string().nullable(),
     campaignName: z.string().nullable(),
@@ -28,11 +30,20 @@ export const mediaView = z
         'KEPT_VIDEO: a video is stored as uploaded, its container metadata (which may hold a location) is NOT removed. ' +
         'KEPT_OLDER_UPLOAD: an image uploaded before stripping existed; upload it again to strip it.',
     }),
-    usedIn: z.array(mediaUseView).meta({ description: 'Posts that use this media (with their campaigns), newest first' }),
+    usedIn: z
+      .array(mediaUseView)
+      .meta({ description: 'Posts that use this media (with their campaigns), newest first' }),
     createdAt: zTimestamp,
     originalUrl: z.string().meta({ description: 'Short-lived signed URL of the stored file' }),
-    previewUrl: z.string().meta({ description: 'Short-lived signed URL of a screen-sized WebP copy (the original for video and older uploads)' }),
-    thumbnailUrl: z.string().nullable().meta({ description: 'Short-lived signed URL of a small WebP copy; null for video and older uploads' }),
+    previewUrl: z
+      .string()
+      .meta({
+        description: 'Short-lived signed URL of a screen-sized WebP copy (the original for video and older uploads)',
+      }),
+    thumbnailUrl: z
+      .string()
+      .nullable()
+      .meta({ description: 'Short-lived signed URL of a small WebP copy; null for video and older uploads' }),
     previewExpiresAt: zTimestamp.meta({ description: 'When the URLs above stop working; list again for fresh ones' }),
   })
   .meta({ id: 'Media' });

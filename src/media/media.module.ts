@@ -13,15 +13,29 @@ import { S3MediaStorage } from './storage/s3-storage';
 
 /** Object storage when configured (several processes or machines), else the local directory (a shared volume in Docker). */
 function mediaStorageFor(config: AppConfig): MediaStorage {
-  const { MEDIA_S3_ENDPOINT: endpoint, MEDIA_S3_BUCKET: bucket, MEDIA_S3_ACCESS_KEY: accessKey, MEDIA_S3_SECRET_KEY: secretKey } = config;
+  const {
+    MEDIA_S3_ENDPOINT: endpoint,
+    MEDIA_S3_BUCKET: bucket,
+    MEDIA_S3_ACCESS_KEY: accessKey,
+    MEDIA_S3_SECRET_KEY: secretKey,
+  } = config;
   // The config check makes these all-or-nothing.
-  if (endpoint && bucket && accessKey && secretKey) return new S3MediaStorage({ endpoint, bucket, accessKey, secretKey, region: config.MEDIA_S3_REGION });
+  if (endpoint && bucket && accessKey && secretKey)
+    return new S3MediaStorage({ endpoint, bucket, accessKey, secretKey, region: config.MEDIA_S3_REGION });
   return new LocalMediaStorage(config.MEDIA_DIR);
 }
 
 /** Media storage and look-ups: the API and the worker (which hands media to publishers). */
 @Module({
-  providers: [MediaService, MediaRepository, MediaIngest, MediaLibrary, MediaRenditions, MediaUrls, { provide: MediaStorage, useFactory: mediaStorageFor, inject: [APP_CONFIG] }],
+  providers: [
+    MediaService,
+    MediaRepository,
+    MediaIngest,
+    MediaLibrary,
+    MediaRenditions,
+    MediaUrls,
+    { provide: MediaStorage, useFactory: mediaStorageFor, inject: [APP_CONFIG] },
+  ],
   exports: [MediaService, MediaUrls, MediaStorage],
 })
 export class MediaModule {}

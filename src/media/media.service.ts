@@ -32,7 +32,11 @@ export class MediaService {
     const stored = await this.ingest.ingest(access.workspaceId, req);
     try {
       const media = await this.prisma.$transaction(async (tx) => {
-        const created = await this.media.create(tx, access.workspaceId, { ...stored, uploadedById: access.userId, altText });
+        const created = await this.media.create(tx, access.workspaceId, {
+          ...stored,
+          uploadedById: access.userId,
+          altText,
+        });
         await this.audit.record(tx, {
           workspaceId: access.workspaceId,
           actor: accessActor(access),
@@ -52,11 +56,18 @@ export class MediaService {
 
   async list(access: WorkspaceAccess, query: LibraryQuery): Promise<MediaView[]> {
     const rows = await this.library.find(access.workspaceId, query);
-    const uses = await this.library.usesOf(access.workspaceId, rows.map((row) => row.id));
+    const uses = await this.library.usesOf(
+      access.workspaceId,
+      rows.map((row) => row.id),
+    );
     return rows.map((row) => this.present(row, uses.get(row.id) ?? []));
   }
 
-  async updateDetails(access: WorkspaceAccess, mediaId: string, changes: { altText?: string | null; tags?: string[] }): Promise<MediaView> {
+  async updateDetails(
+    access: WorkspaceAccess,
+    mediaId: string,
+    changes: { altText?: string | null; tags?: string[] },
+  ): Promise<MediaView> {
     const media = await this.library.updateDetails(access, mediaId, changes);
     const uses = await this.library.usesOf(access.workspaceId, [mediaId]);
     return this.present(media, uses.get(mediaId) ?? []);
@@ -84,11 +95,32 @@ export class MediaService {
     const preview = media.previewKey ? this.urls.previewUrl(id, now, 'preview').url : original.url;
     const thumbnailUrl = media.thumbnailKey ? this.urls.previewUrl(id, now, 'thumbnail').url : null;
     const metadata = media.metadataStripped ? 'STRIPPED' : kind === 'VIDEO' ? 'KEPT_VIDEO' : 'KEPT_OLDER_UPLOAD';
-    return { id, kind, mimeType, byteSize, width, height, durationMs, altText, tags, metadata, usedIn, createdAt, originalUrl: original.url, previewUrl: preview, thumbnailUrl, previewExpiresAt: original.expiresAt };
+    return {
+      id,
+      kind,
+      mimeType,
+      byteSize,
+      width,
+      height,
+      durationMs,
+      altText,
+      tags,
+      metadata,
+      usedIn,
+      createdAt,
+      originalUrl: original.url,
+      previewUrl: preview,
+      thumbnailUrl,
+      previewExpiresAt: original.expiresAt,
+    };
   }
 
   /** A post's media, in order, as the publisher of `platform` takes them (fitted to its limits). */
-  async itemsForPost(workspaceId: string, postId: string, publisher: MediaDestination | null = null): Promise<MediaItem[]> {
+  async itemsForPost(
+    workspaceId: string,
+    postId: string,
+    publisher: MediaDestination | null = null,
+  ): Promise<MediaItem[]> {
     const rows = await this.media.mediaOfPost(workspaceId, postId);
     const items: MediaItem[] = [];
     for (const { media } of rows) items.push(await this.renditions.forPlatform(media, publisher));

@@ -38,7 +38,9 @@ describe('videoDurationMs', () => {
     const mdat = box('mdat', Buffer.alloc(5000, 1));
     expect(await videoDurationMs(await file(Buffer.concat([ftyp, moov, mdat])))).toBe(15_000);
     expect(await videoDurationMs(await file(Buffer.concat([ftyp, mdat, moov])))).toBe(15_000);
-    expect(await videoDurationMs(await file(Buffer.concat([ftyp, box('moov', mvhd(1, 90_000, 2_700_000))])))).toBe(30_000);
+    expect(await videoDurationMs(await file(Buffer.concat([ftyp, box('moov', mvhd(1, 90_000, 2_700_000))])))).toBe(
+      30_000,
+    );
   });
 
   it('answers null for a file without a movie header', async () => {

@@ -13,7 +13,7 @@ export async function videoDurationMs(path: string): Promise<number | null> {
   try {
     const { size } = await file.stat();
     const header = Buffer.alloc(16);
-    for (let offset = 0; offset + 8 <= size; ) {
+    for (let offset = 0; offset + 8 <= size;) {
       await file.read(header, 0, 16, offset);
       let boxSize = header.readUInt32BE(0);
       let headerSize = 8;
@@ -35,7 +35,7 @@ export async function videoDurationMs(path: string): Promise<number | null> {
 }
 
 function durationFromMoov(moov: Buffer): number | null {
-  for (let offset = 0; offset + 8 <= moov.length; ) {
+  for (let offset = 0; offset + 8 <= moov.length;) {
     const boxSize = moov.readUInt32BE(offset);
     if (boxSize < 8) return null;
     if (moov.toString('latin1', offset + 4, offset + 8) === 'mvhd') {
@@ -43,7 +43,9 @@ function durationFromMoov(moov: Buffer): number | null {
       const body = offset + 12;
       // Version 1 has 64-bit times: created, modified (8 bytes each), then timescale and duration.
       const [timescale, duration] =
-        version === 1 ? [moov.readUInt32BE(body + 16), Number(moov.readBigUInt64BE(body + 20))] : [moov.readUInt32BE(body + 8), moov.readUInt32BE(body + 12)];
+        version === 1
+          ? [moov.readUInt32BE(body + 16), Number(moov.readBigUInt64BE(body + 20))]
+          : [moov.readUInt32BE(body + 8), moov.readUInt32BE(body + 12)];
       return timescale > 0 ? Math.round((duration * 1000) / timescale) : null;
     }
     offset += boxSize;

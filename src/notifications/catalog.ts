@@ -57,12 +57,30 @@ const INSTANTS = ['scheduledAt', 'resumeAt'];
 const TEMPLATES: Record<NotificationKind, Template> = {
   TARGET_FAILED: { id: '"{post}" gagal diterbitkan: {reason}', en: '"{post}" failed to publish: {reason}' },
   TARGET_UNCONFIRMED: (v, l) =>
-    interpolate(l === 'id' ? 'Tidak pasti apakah "{post}" sudah terbit: periksa akunnya' : 'Not sure "{post}" was published: check the account', v) + (v.reason ? ` (${v.reason})` : ''),
+    interpolate(
+      l === 'id'
+        ? 'Tidak pasti apakah "{post}" sudah terbit: periksa akunnya'
+        : 'Not sure "{post}" was published: check the account',
+      v,
+    ) + (v.reason ? ` (${v.reason})` : ''),
   TARGET_EXPIRED: (v, l) =>
     v.cause === 'hold'
-      ? interpolate(l === 'id' ? '"{post}" kedaluwarsa selama penangguhan ({lateMinutes} menit terlambat)' : '"{post}" expired during the hold ({lateMinutes} minutes late)', v)
-      : interpolate(l === 'id' ? '"{post}" tidak diterbitkan: batas "jangan terbitkan setelah" terlewati.' : '"{post}" was not published: the "do not publish after" time passed.', v),
-  ACCOUNT_NEEDS_RECONNECT: { id: 'Akun {account} perlu dihubungkan ulang: {reason}', en: 'The account {account} needs a reconnect: {reason}' },
+      ? interpolate(
+          l === 'id'
+            ? '"{post}" kedaluwarsa selama penangguhan ({lateMinutes} menit terlambat)'
+            : '"{post}" expired during the hold ({lateMinutes} minutes late)',
+          v,
+        )
+      : interpolate(
+          l === 'id'
+            ? '"{post}" tidak diterbitkan: batas "jangan terbitkan setelah" terlewati.'
+            : '"{post}" was not published: the "do not publish after" time passed.',
+          v,
+        ),
+  ACCOUNT_NEEDS_RECONNECT: {
+    id: 'Akun {account} perlu dihubungkan ulang: {reason}',
+    en: 'The account {account} needs a reconnect: {reason}',
+  },
   POST_NOT_APPROVED_IN_TIME: {
     id: '"{post}" belum disetujui saat waktunya tiba ({scheduledAt}) dan tidak diterbitkan',
     en: '"{post}" was not approved by its time ({scheduledAt}) and was not published',
@@ -74,24 +92,49 @@ const TEMPLATES: Record<NotificationKind, Template> = {
     return `"${v.post}" was published late by ${seconds < 120 ? `${seconds} seconds` : `${minutes} minutes`}`;
   },
   POST_SUBMITTED: { id: '{actor} mengajukan "{post}" untuk ditinjau', en: '{actor} submitted "{post}" for review' },
-  POST_CHANGES_REQUESTED: { id: '{actor} meminta perubahan pada "{post}": {comment}', en: '{actor} asked for changes to "{post}": {comment}' },
+  POST_CHANGES_REQUESTED: {
+    id: '{actor} meminta perubahan pada "{post}": {comment}',
+    en: '{actor} asked for changes to "{post}": {comment}',
+  },
   POST_APPROVED: { id: '{actor} menyetujui "{post}"', en: '{actor} approved "{post}"' },
-  POST_COMMENTED: { id: '{actor} berkomentar pada "{post}": {comment}', en: '{actor} commented on "{post}": {comment}' },
+  POST_COMMENTED: {
+    id: '{actor} berkomentar pada "{post}": {comment}',
+    en: '{actor} commented on "{post}": {comment}',
+  },
   WORKSPACE_HELD: (v, l) =>
-    interpolate(l === 'id' ? '{actor} menahan semua penerbitan: {reason}' : '{actor} put all publishing on hold: {reason}', v) +
-    (v.resumeAt ? interpolate(l === 'id' ? ' (dilanjutkan {resumeAt})' : ' (resumes {resumeAt})', v) : ''),
+    interpolate(
+      l === 'id' ? '{actor} menahan semua penerbitan: {reason}' : '{actor} put all publishing on hold: {reason}',
+      v,
+    ) + (v.resumeAt ? interpolate(l === 'id' ? ' (dilanjutkan {resumeAt})' : ' (resumes {resumeAt})', v) : ''),
   WORKSPACE_RESUMED: (v, l) =>
     v.actor
       ? interpolate(l === 'id' ? '{actor} melanjutkan penerbitan' : '{actor} resumed publishing', v)
-      : l === 'id' ? 'Penahanan berakhir sesuai jadwal: penerbitan dilanjutkan' : 'The hold ended as planned: publishing resumed',
+      : l === 'id'
+        ? 'Penahanan berakhir sesuai jadwal: penerbitan dilanjutkan'
+        : 'The hold ended as planned: publishing resumed',
   CAMPAIGN_HELD: (v, l) =>
-    interpolate(l === 'id' ? '{actor} menahan kampanye "{campaign}": {reason}' : '{actor} put the campaign "{campaign}" on hold: {reason}', v) +
-    (v.resumeAt ? interpolate(l === 'id' ? ' (dilanjutkan {resumeAt})' : ' (resumes {resumeAt})', v) : ''),
+    interpolate(
+      l === 'id'
+        ? '{actor} menahan kampanye "{campaign}": {reason}'
+        : '{actor} put the campaign "{campaign}" on hold: {reason}',
+      v,
+    ) + (v.resumeAt ? interpolate(l === 'id' ? ' (dilanjutkan {resumeAt})' : ' (resumes {resumeAt})', v) : ''),
   CAMPAIGN_RESUMED: (v, l) =>
     v.actor
-      ? interpolate(l === 'id' ? '{actor} melanjutkan kampanye "{campaign}"' : '{actor} resumed the campaign "{campaign}"', v)
-      : interpolate(l === 'id' ? 'Penahanan kampanye "{campaign}" berakhir sesuai jadwal' : 'The hold on the campaign "{campaign}" ended as planned', v),
-  PARTNER_INVITED: { id: '{workspace} mengundang Anda ke kampanye bersama "{campaign}"', en: '{workspace} invited you to the joint campaign "{campaign}"' },
+      ? interpolate(
+          l === 'id' ? '{actor} melanjutkan kampanye "{campaign}"' : '{actor} resumed the campaign "{campaign}"',
+          v,
+        )
+      : interpolate(
+          l === 'id'
+            ? 'Penahanan kampanye "{campaign}" berakhir sesuai jadwal'
+            : 'The hold on the campaign "{campaign}" ended as planned',
+          v,
+        ),
+  PARTNER_INVITED: {
+    id: '{workspace} mengundang Anda ke kampanye bersama "{campaign}"',
+    en: '{workspace} invited you to the joint campaign "{campaign}"',
+  },
   STATEMENT_AWAITING_RELEASE: {
     id: 'Pernyataan cepat dari {actor} menunggu dirilis ke {targets} akun: "{post}"',
     en: 'A rapid-response statement by {actor} waits for release to {targets} accounts: "{post}"',
@@ -113,11 +156,15 @@ export function renderNotification(kind: NotificationKind, params: unknown, read
     else if (typeof value === 'string' || typeof value === 'number') values[name] = value;
   }
   const template = TEMPLATES[kind];
-  return typeof template === 'function' ? template(values, reader.locale) : interpolate(template[reader.locale], values);
+  return typeof template === 'function'
+    ? template(values, reader.locale)
+    : interpolate(template[reader.locale], values);
 }
 
 function wallClock(iso: string, reader: Reader): string {
-  const at = DateTime.fromISO(iso, { zone: 'utc' }).setZone(reader.timeZone).setLocale(reader.locale === 'id' ? 'id-ID' : 'en-GB');
+  const at = DateTime.fromISO(iso, { zone: 'utc' })
+    .setZone(reader.timeZone)
+    .setLocale(reader.locale === 'id' ? 'id-ID' : 'en-GB');
   return at.isValid ? at.toFormat('d LLL yyyy HH:mm ZZZZ') : iso;
 }
 

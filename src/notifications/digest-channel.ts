@@ -31,7 +31,10 @@ export class DigestChannel {
     private readonly mailer: Mailer,
   ) {}
 
-  async queue(entries: Array<{ notificationId: string; userId: string; digestHour: number; timeZone: string }>, now = new Date()): Promise<void> {
+  async queue(
+    entries: Array<{ notificationId: string; userId: string; digestHour: number; timeZone: string }>,
+    now = new Date(),
+  ): Promise<void> {
     if (entries.length === 0) return;
     const due = entries.map((e) => ({ ...e, dueAt: nextDigestAt(e.digestHour, e.timeZone, now) }));
     await this.digests.markPending(due);
@@ -40,7 +43,14 @@ export class DigestChannel {
       [...jobs].map(([jobId, e]) => ({
         name: NOTIFICATION_DIGEST_JOB,
         data: { userId: e.userId },
-        opts: { jobId, delay: Math.max(0, e.dueAt.getTime() - now.getTime()), attempts: 6, backoff: { type: 'exponential', delay: 1_000 }, removeOnComplete: true, removeOnFail: 1000 },
+        opts: {
+          jobId,
+          delay: Math.max(0, e.dueAt.getTime() - now.getTime()),
+          attempts: 6,
+          backoff: { type: 'exponential', delay: 1_000 },
+          removeOnComplete: true,
+          removeOnFail: 1000,
+        },
       })),
     );
   }
@@ -55,12 +65,27 @@ export class DigestChannel {
     if (!due || due.rows.length === 0) return 0;
     const choices = choicesOf(due.user.notificationPreference);
     const memberOf = new Set(due.user.memberships.map((m) => m.workspaceId));
-    const items = due.rows.filter((r) => memberOf.has(r.workspaceId) && choices.emailKinds.includes(r.notification.kind));
+    const items = due.rows.filter(
+      (r) => memberOf.has(r.workspaceId) && choices.emailKinds.includes(r.notification.kind),
+    );
     if (items.length > 0) {
-      const reader = { locale: isLocale(due.user.locale) ? due.user.locale : DEFAULT_LOCALE, timeZone: due.user.timeZone ?? items[0]!.notification.workspace.timeZone };
-      await this.mailer.deliver({ to: due.user.email, ...digestMail(items.map((r) => r.notification), reader, this.config.PUBLIC_BASE_URL) });
+      const reader = {
+        locale: isLocale(due.user.locale) ? due.user.locale : DEFAULT_LOCALE,
+        timeZone: due.user.timeZone ?? items[0]!.notification.workspace.timeZone,
+      };
+      await this.mailer.deliver({
+        to: due.user.email,
+        ...digestMail(
+          items.map((r) => r.notification),
+          reader,
+          this.config.PUBLIC_BASE_URL,
+        ),
+      });
     }
-    await this.digests.markSent(due.rows.map((r) => r.id), now);
+    await this.digests.markSent(
+      due.rows.map((r) => r.id),
+      now,
+    );
     return items.length;
   }
 }

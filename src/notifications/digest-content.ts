@@ -22,14 +22,31 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
 export function digestMail(items: MailedNotification[], reader: Reader, baseUrl: string) {
   const words = WORDS[reader.locale];
   const lines = items.map((n) => {
-    const when = DateTime.fromJSDate(n.createdAt, { zone: reader.timeZone }).setLocale(reader.locale === 'id' ? 'id-ID' : 'en-GB').toFormat('d LLL HH:mm ZZZZ');
-    return { when, workspace: n.workspace.name, message: renderNotification(n.kind, n.params, reader), link: `${baseUrl}${objectPath(n)}` };
+    const when = DateTime.fromJSDate(n.createdAt, { zone: reader.timeZone })
+      .setLocale(reader.locale === 'id' ? 'id-ID' : 'en-GB')
+      .toFormat('d LLL HH:mm ZZZZ');
+    return {
+      when,
+      workspace: n.workspace.name,
+      message: renderNotification(n.kind, n.params, reader),
+      link: `${baseUrl}${objectPath(n)}`,
+    };
   });
-  const text = [words.intro, '', ...lines.flatMap((l) => [`- ${l.when} · ${l.workspace}: ${l.message}`, `  ${l.link}`]), '', '--', words.why].join('\n');
+  const text = [
+    words.intro,
+    '',
+    ...lines.flatMap((l) => [`- ${l.when} · ${l.workspace}: ${l.message}`, `  ${l.link}`]),
+    '',
+    '--',
+    words.why,
+  ].join('\n');
   const html = [
     '<!doctype html><html><body style="font-family:sans-serif;line-height:1.5">',
     `<p>${escapeHtml(words.intro)}</p><ul>`,
-    ...lines.map((l) => `<li>${escapeHtml(l.when)} · ${escapeHtml(l.workspace)}: <a href="${escapeHtml(l.link)}">${escapeHtml(l.message)}</a></li>`),
+    ...lines.map(
+      (l) =>
+        `<li>${escapeHtml(l.when)} · ${escapeHtml(l.workspace)}: <a href="${escapeHtml(l.link)}">${escapeHtml(l.message)}</a></li>`,
+    ),
     `</ul><hr><p style="color:#555;font-size:0.9em">${escapeHtml(words.why)}</p>`,
     '</body></html>',
   ].join('\n');

@@ -25,7 +25,13 @@ export class DigestRepository {
   async due(userId: string, now: Date) {
     const user = await this.prisma.user.findUnique({
       where: { id: userId },
-      select: { email: true, locale: true, timeZone: true, notificationPreference: { select: PREFERENCE_FIELDS }, memberships: { select: { workspaceId: true } } },
+      select: {
+        email: true,
+        locale: true,
+        timeZone: true,
+        notificationPreference: { select: PREFERENCE_FIELDS },
+        memberships: { select: { workspaceId: true } },
+      },
     });
     if (!user) return null;
     const rows = await this.prisma.notificationRecipient.findMany({
@@ -36,7 +42,14 @@ export class DigestRepository {
         id: true,
         workspaceId: true,
         notification: {
-          select: { kind: true, params: true, subjectType: true, subjectId: true, createdAt: true, workspace: { select: { slug: true, name: true, timeZone: true } } },
+          select: {
+            kind: true,
+            params: true,
+            subjectType: true,
+            subjectId: true,
+            createdAt: true,
+            workspace: { select: { slug: true, name: true, timeZone: true } },
+          },
         },
       },
     });
@@ -45,6 +58,9 @@ export class DigestRepository {
 
   async markSent(recipientIds: string[], now: Date): Promise<void> {
     if (recipientIds.length === 0) return;
-    await this.prisma.notificationRecipient.updateMany({ where: { id: { in: recipientIds }, digestSentAt: null }, data: { digestSentAt: now } });
+    await this.prisma.notificationRecipient.updateMany({
+      where: { id: { in: recipientIds }, digestSentAt: null },
+      data: { digestSentAt: now },
+    });
   }
 }

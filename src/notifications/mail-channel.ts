@@ -35,9 +35,14 @@ export class MailChannel {
   ) {}
 
   async queue(notificationIds: string[], now = new Date()): Promise<void> {
-    const chosen = (await this.preferences.recipientsWithChoices(notificationIds)).filter((r) => r.choices.emailKinds.includes(r.kind));
+    const chosen = (await this.preferences.recipientsWithChoices(notificationIds)).filter((r) =>
+      r.choices.emailKinds.includes(r.kind),
+    );
     // A daily digest takes the non-urgent kinds of whoever chose one (a hold or failure goes now).
-    await this.digest.queue(chosen.flatMap((r) => (goesToDigest(r.kind, r.choices) ? [{ ...r, digestHour: r.choices.digestHour! }] : [])), now);
+    await this.digest.queue(
+      chosen.flatMap((r) => (goesToDigest(r.kind, r.choices) ? [{ ...r, digestHour: r.choices.digestHour! }] : [])),
+      now,
+    );
     const wanted = chosen.filter((r) => !goesToDigest(r.kind, r.choices));
     if (wanted.length === 0) return;
     await this.jobs.addBulk(

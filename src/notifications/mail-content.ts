@@ -52,9 +52,19 @@ const subjectLine = (text: string) => text.replace(/\s+/g, ' ').slice(0, 140);
 export function notificationMail(n: MailedNotification, reader: Reader, baseUrl: string) {
   const words = WORDS[reader.locale];
   const message = renderNotification(n.kind, n.params, reader);
-  const when = DateTime.fromJSDate(n.createdAt, { zone: reader.timeZone }).setLocale(reader.locale === 'id' ? 'id-ID' : 'en-GB').toFormat('d LLL yyyy HH:mm ZZZZ');
+  const when = DateTime.fromJSDate(n.createdAt, { zone: reader.timeZone })
+    .setLocale(reader.locale === 'id' ? 'id-ID' : 'en-GB')
+    .toFormat('d LLL yyyy HH:mm ZZZZ');
   const link = `${baseUrl}${objectPath(n)}`;
-  const text = [message, '', `${words.when}: ${when}`, `${words.open}: ${link}`, '', '--', `${n.workspace.name} · ${words.why} ${words.settings}`].join('\n');
+  const text = [
+    message,
+    '',
+    `${words.when}: ${when}`,
+    `${words.open}: ${link}`,
+    '',
+    '--',
+    `${n.workspace.name} · ${words.why} ${words.settings}`,
+  ].join('\n');
   const html = [
     '<!doctype html><html><body style="font-family:sans-serif;line-height:1.5">',
     `<p>${escapeHtml(message)}</p>`,

@@ -15,7 +15,10 @@ export const notificationView = z
   .meta({ id: 'Notification' });
 
 export const notificationPageView = z
-  .object({ notifications: z.array(notificationView), nextBefore: z.string().nullable().meta({ description: 'Pass as ?before= for the next page' }) })
+  .object({
+    notifications: z.array(notificationView),
+    nextBefore: z.string().nullable().meta({ description: 'Pass as ?before= for the next page' }),
+  })
   .meta({ id: 'NotificationPage' });
 
 export const myNotificationView = z
@@ -23,7 +26,10 @@ export const myNotificationView = z
   .meta({ id: 'MyNotification' });
 
 export const myNotificationPageView = z
-  .object({ notifications: z.array(myNotificationView), nextBefore: z.string().nullable().meta({ description: 'Pass as ?before= for the next page' }) })
+  .object({
+    notifications: z.array(myNotificationView),
+    nextBefore: z.string().nullable().meta({ description: 'Pass as ?before= for the next page' }),
+  })
   .meta({ id: 'MyNotificationPage' });
 
 export const unreadCountView = z.object({ unread: z.number().int() }).meta({ id: 'UnreadNotifications' });
@@ -31,7 +37,13 @@ export const unreadCountView = z.object({ unread: z.number().int() }).meta({ id:
 export const markedReadView = z.object({ marked: z.number().int() }).meta({ id: 'NotificationsMarkedRead' });
 
 export const webhookView = z
-  .object({ id: z.string(), url: z.string(), events: z.array(zNotificationKind), active: z.boolean(), createdAt: zTimestamp })
+  .object({
+    id: z.string(),
+    url: z.string(),
+    events: z.array(zNotificationKind),
+    active: z.boolean(),
+    createdAt: zTimestamp,
+  })
   .meta({ id: 'Webhook' });
 
 export type WebhookView = z.output<typeof webhookView>;
@@ -39,5 +51,8 @@ export type WebhookView = z.output<typeof webhookView>;
 export const webhookListView = z.array(webhookView);
 
 export const webhookCreatedView = z
-  .intersection(webhookView, z.object({ secret: z.string().meta({ description: 'HMAC-SHA256 signing secret, shown only this once' }) }))
+  .intersection(
+    webhookView,
+    z.object({ secret: z.string().meta({ description: 'HMAC-SHA256 signing secret, shown only this once' }) }),
+  )
   .meta({ id: 'WebhookCreated' });

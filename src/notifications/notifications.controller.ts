@@ -4,10 +4,27 @@ import { z } from 'zod';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { Access, WorkspaceRoute } from '../auth/decorators';
 import { Role } from '../core/database';
-import { ApiErrors, ApiNoContent, ApiZodBody, ApiZodQuery, ApiZodResponse, zNotificationKind, ZodBody, ZodQuery, zUuid } from '../core/http';
+import {
+  ApiErrors,
+  ApiNoContent,
+  ApiZodBody,
+  ApiZodQuery,
+  ApiZodResponse,
+  zNotificationKind,
+  ZodBody,
+  ZodQuery,
+  zUuid,
+} from '../core/http';
 import { ATTENTION_KINDS } from './catalog';
 import { NotificationsService } from './notifications.service';
-import { markedReadView, myNotificationPageView, notificationPageView, unreadCountView, webhookCreatedView, webhookListView } from './notification-views';
+import {
+  markedReadView,
+  myNotificationPageView,
+  notificationPageView,
+  unreadCountView,
+  webhookCreatedView,
+  webhookListView,
+} from './notification-views';
 
 const listSchema = z
   .object({
@@ -20,7 +37,10 @@ const listSchema = z
 
 const mineSchema = z
   .object({
-    unread: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+    unread: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
     before: zUuid.optional(),
     limit: z.coerce.number().int().min(1).max(100).default(30),
   })
@@ -43,7 +63,10 @@ export class NotificationsController {
 
   @Get('notifications')
   @WorkspaceRoute(Role.VIEWER)
-  @ApiOperation({ summary: "What needs attention in the workspace (failed, unconfirmed, expired or late deliveries, accounts to reconnect, posts not approved in time), open or all, rendered in the caller's language" })
+  @ApiOperation({
+    summary:
+      "What needs attention in the workspace (failed, unconfirmed, expired or late deliveries, accounts to reconnect, posts not approved in time), open or all, rendered in the caller's language",
+  })
   @ApiZodQuery(listSchema)
   @ApiErrors(400)
   @ApiZodResponse(200, notificationPageView)
@@ -54,7 +77,9 @@ export class NotificationsController {
   // Literal paths come before ':notificationId' ones; each user sees and marks only their own.
   @Get('notifications/mine')
   @WorkspaceRoute(Role.VIEWER)
-  @ApiOperation({ summary: "The caller's own notifications in this workspace, newest first (?unread=true for unread only)" })
+  @ApiOperation({
+    summary: "The caller's own notifications in this workspace, newest first (?unread=true for unread only)",
+  })
   @ApiZodQuery(mineSchema)
   @ApiErrors(400)
   @ApiZodResponse(200, myNotificationPageView)
@@ -82,7 +107,7 @@ export class NotificationsController {
   @Post('notifications/:notificationId/read')
   @WorkspaceRoute(Role.VIEWER)
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Mark one of the caller\'s notifications as read' })
+  @ApiOperation({ summary: "Mark one of the caller's notifications as read" })
   @ApiErrors(404)
   @ApiNoContent()
   async markRead(@Access() access: WorkspaceAccess, @Param('notificationId') notificationId: string) {
@@ -101,7 +126,9 @@ export class NotificationsController {
 
   @Get('webhooks')
   @WorkspaceRoute(Role.ADMIN)
-  @ApiOperation({ summary: 'Outgoing notification webhooks (signed with HMAC-SHA256, header X-Gaung-Signature: t=...,v1=...)' })
+  @ApiOperation({
+    summary: 'Outgoing notification webhooks (signed with HMAC-SHA256, header X-Gaung-Signature: t=...,v1=...)',
+  })
   @ApiZodResponse(200, webhookListView)
   webhooks(@Access() access: WorkspaceAccess) {
     return this.notifications.webhooks(access);

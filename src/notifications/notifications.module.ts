@@ -18,12 +18,27 @@ import { TelegramChannel } from './telegram/telegram-channel';
 import { TelegramRepository } from './telegram/telegram.repository';
 
 const TELEGRAM = [TelegramBotApi, BotTokens, TelegramRepository, CardMessagesRepository, CardMessages, TelegramChannel];
-const WRITERS = [NotificationsRepository, WebhookEndpointsRepository, PreferencesRepository, DigestRepository, DigestChannel, MailChannel, ...TELEGRAM, Notifier, { provide: DeliveryNotices, useExisting: Notifier }, WebhookDeliveryService];
+const WRITERS = [
+  NotificationsRepository,
+  WebhookEndpointsRepository,
+  PreferencesRepository,
+  DigestRepository,
+  DigestChannel,
+  MailChannel,
+  ...TELEGRAM,
+  Notifier,
+  { provide: DeliveryNotices, useExisting: Notifier },
+  WebhookDeliveryService,
+];
 
 /** Writing notifications and delivering their webhooks: imported by every feature that tells people something. */
 @Module({ providers: WRITERS, exports: WRITERS })
 export class NotifierModule {}
 
 /** The API: lists, read state, resolve, webhooks, each person's notification choices. */
-@Module({ imports: [NotifierModule], controllers: [NotificationsController, PreferencesController], providers: [NotificationsService] })
+@Module({
+  imports: [NotifierModule],
+  controllers: [NotificationsController, PreferencesController],
+  providers: [NotificationsService],
+})
 export class NotificationsModule {}

@@ -29,16 +29,32 @@ export class NotificationsService {
   ) {}
 
   /** The workspace's list of what needs attention, each rendered for the caller. */
-  async list(access: WorkspaceAccess, query: { include: 'open' | 'all'; kind?: NotificationKind; before?: string; limit: number }) {
-    const [rows, reader] = await Promise.all([this.repository.workspaceList(access.workspaceId, query), this.repository.reader(access.workspaceId, access.userId)]);
-    const notifications = rows.map(({ params, ...row }) => ({ ...row, message: renderNotification(row.kind, params, reader) }));
+  async list(
+    access: WorkspaceAccess,
+    query: { include: 'open' | 'all'; kind?: NotificationKind; before?: string; limit: number },
+  ) {
+    const [rows, reader] = await Promise.all([
+      this.repository.workspaceList(access.workspaceId, query),
+      this.repository.reader(access.workspaceId, access.userId),
+    ]);
+    const notifications = rows.map(({ params, ...row }) => ({
+      ...row,
+      message: renderNotification(row.kind, params, reader),
+    }));
     return { notifications, nextBefore: rows.length === query.limit ? rows[rows.length - 1]!.id : null };
   }
 
   /** The caller's own notifications in this workspace, newest first, in their language and zone. */
   async mine(access: WorkspaceAccess, query: { unread: boolean; before?: string; limit: number }) {
-    const [rows, reader] = await Promise.all([this.repository.mine(access.workspaceId, access.userId, query), this.repository.reader(access.workspaceId, access.userId)]);
-    const notifications = rows.map(({ readAt, notification: { params, ...row } }) => ({ ...row, readAt, message: renderNotification(row.kind, params, reader) }));
+    const [rows, reader] = await Promise.all([
+      this.repository.mine(access.workspaceId, access.userId, query),
+      this.repository.reader(access.workspaceId, access.userId),
+    ]);
+    const notifications = rows.map(({ readAt, notification: { params, ...row } }) => ({
+      ...row,
+      readAt,
+      message: renderNotification(row.kind, params, reader),
+    }));
     return { notifications, nextBefore: rows.length === query.limit ? rows[rows.length - 1]!.notification.id : null };
   }
 
@@ -48,7 +64,8 @@ export class NotificationsService {
 
   /** Only the caller's own: someone else's notification answers 404 like one that does not exist. */
   async markRead(access: WorkspaceAccess, notificationId: string) {
-    if ((await this.repository.markRead(access.workspaceId, access.userId, notificationId)) === 0) throw AppError.notFound(NOTIFICATION);
+    if ((await this.repository.markRead(access.workspaceId, access.userId, notificationId)) === 0)
+      throw AppError.notFound(NOTIFICATION);
   }
 
   async markAllRead(access: WorkspaceAccess) {
@@ -58,8 +75,18 @@ export class NotificationsService {
   async resolve(access: WorkspaceAccess, notificationId: string) {
     await this.prisma.$transaction(async (tx) => {
       const count = await this.repository.resolve(tx, access.workspaceId, notificationId);
-      if (count === 0) throw AppError.conflict('already_resolved', { id: 'Pemberitahuan ini sudah ditangani.', en: 'This notification is already resolved.' });
-      await this.audit.record(tx, { workspaceId: access.workspaceId, actor: accessActor(access), action: 'notification.resolved', subjectType: 'notification', subjectId: notificationId });
+      if (count === 0)
+        throw AppError.conflict('already_resolved', {
+          id: 'Pemberitahuan ini sudah ditangani.',
+          en: 'This notification is already resolved.',
+        });
+      await this.audit.record(tx, {
+        workspaceId: access.workspaceId,
+        actor: accessActor(access),
+        action: 'notification.resolved',
+        subjectType: 'notification',
+        subjectId: notificationId,
+      });
     });
   }
 
@@ -69,8 +96,22 @@ export class NotificationsService {
     const secret = newSecretToken('whsec_');
     const sealed = this.secrets.seal(secret, { workspaceId: access.workspaceId, subject: `webhook:${id}` });
     const endpoint = await this.prisma.$transaction(async (tx) => {
-      const created = await this.endpoints.create(tx, { id, workspaceId: access.workspaceId, url: input.url, events: input.events, secretCiphertext: sealed.ciphertext, secretKeyId: sealed.keyId });
-      await this.audit.record(tx, { workspaceId: access.workspaceId, actor: accessActor(access), action: 'webhook.created', subjectType: 'webhook', subjectId: id, summary: { url: input.url, events: input.events } });
+      const created = await this.endpoints.create(tx, {
+        id,
+        workspaceId: access.workspaceId,
+        url: input.url,
+        events: input.events,
+        secretCiphertext: sealed.ciphertext,
+        secretKeyId: sealed.keyId,
+      });
+      await this.audit.record(tx, {
+        workspaceId: access.workspaceId,
+        actor: accessActor(access),
+        action: 'webhook.created',
+        subjectType: 'webhook',
+        subjectId: id,
+        summary: { url: input.url, events: input.events },
+      });
       return created;
     });
     return { ...present(endpoint), secret };
@@ -83,12 +124,24 @@ export class NotificationsService {
   async removeWebhook(access: WorkspaceAccess, webhookId: string) {
     await this.prisma.$transaction(async (tx) => {
       if ((await this.endpoints.delete(tx, access.workspaceId, webhookId)) === 0) throw AppError.notFound(WEBHOOK);
-      await this.audit.record(tx, { workspaceId: access.workspaceId, actor: accessActor(access), action: 'webhook.deleted', subjectType: 'webhook', subjectId: webhookId });
+      await this.audit.record(tx, {
+        workspaceId: access.workspaceId,
+        actor: accessActor(access),
+        action: 'webhook.deleted',
+        subjectType: 'webhook',
+        subjectId: webhookId,
+      });
     });
   }
 }
 
-function present(endpoint: { id: string; url: string; events: NotificationKind[]; active: boolean; createdAt: Date }): WebhookView {
+function present(endpoint: {
+  id: string;
+  url: string;
+  events: NotificationKind[];
+  active: boolean;
+  createdAt: Date;
+}): WebhookView {
   const { id, url, events, active, createdAt } = endpoint;
   return { id, url, events, active, createdAt };
 }

@@ -2,14 +2,31 @@ import { Injectable } from '@nestjs/common';
 import { type NotificationKind, PrismaService } from '../core/database';
 import { DEFAULT_CHOICES, type NotificationChoices } from './preferences';
 
-type PreferenceRow = { emailKinds: NotificationKind[]; telegramKinds: NotificationKind[]; quietFrom: string | null; quietUntil: string | null; digestHour: number | null } | null;
+type PreferenceRow = {
+  emailKinds: NotificationKind[];
+  telegramKinds: NotificationKind[];
+  quietFrom: string | null;
+  quietUntil: string | null;
+  digestHour: number | null;
+} | null;
 
 export const choicesOf = (row: PreferenceRow): NotificationChoices =>
   row
-    ? { emailKinds: row.emailKinds, telegramKinds: row.telegramKinds, quietHours: row.quietFrom && row.quietUntil ? { from: row.quietFrom, until: row.quietUntil } : null, digestHour: row.digestHour }
+    ? {
+        emailKinds: row.emailKinds,
+        telegramKinds: row.telegramKinds,
+        quietHours: row.quietFrom && row.quietUntil ? { from: row.quietFrom, until: row.quietUntil } : null,
+        digestHour: row.digestHour,
+      }
     : DEFAULT_CHOICES;
 
-export const PREFERENCE_FIELDS = { emailKinds: true, telegramKinds: true, quietFrom: true, quietUntil: true, digestHour: true } as const;
+export const PREFERENCE_FIELDS = {
+  emailKinds: true,
+  telegramKinds: true,
+  quietFrom: true,
+  quietUntil: true,
+  digestHour: true,
+} as const;
 
 /** Each user's own choices (not workspace data: a person chooses once for every workspace) and what the e-mail channel reads. */
 @Injectable()
@@ -17,17 +34,38 @@ export class PreferencesRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   async choices(userId: string): Promise<NotificationChoices> {
-    return choicesOf(await this.prisma.notificationPreference.findUnique({ where: { userId }, select: PREFERENCE_FIELDS }));
+    return choicesOf(
+      await this.prisma.notificationPreference.findUnique({ where: { userId }, select: PREFERENCE_FIELDS }),
+    );
   }
 
   /**
    * Replaces the choices. Telegram's kinds (clients from before the channel) and the digest hour
    * stay as they were when not given.
    */
-  async save(userId: string, choices: Omit<NotificationChoices, 'telegramKinds' | 'digestHour'> & { telegramKinds?: readonly NotificationKind[]; digestHour?: number | null }): Promise<NotificationChoices> {
+  async save(
+    userId: string,
+    choices: Omit<NotificationChoices, 'telegramKinds' | 'digestHour'> & {
+      telegramKinds?: readonly NotificationKind[];
+      digestHour?: number | null;
+    },
+  ): Promise<NotificationChoices> {
     const telegramKinds = [...(choices.telegramKinds ?? (await this.choices(userId)).telegramKinds)];
-    const data = { emailKinds: [...choices.emailKinds], telegramKinds, quietFrom: choices.quietHours?.from ?? null, quietUntil: choices.quietHours?.until ?? null, digestHour: choices.digestHour };
-    return choicesOf(await this.prisma.notificationPreference.upsert({ where: { userId }, create: { userId, ...data }, update: data, select: PREFERENCE_FIELDS }));
+    const data = {
+      emailKinds: [...choices.emailKinds],
+      telegramKinds,
+      quietFrom: choices.quietHours?.from ?? null,
+      quietUntil: choices.quietHours?.until ?? null,
+      digestHour: choices.digestHour,
+    };
+    return choicesOf(
+      await this.prisma.notificationPreference.upsert({
+        where: { userId },
+        create: { userId, ...data },
+        update: data,
+        select: PREFERENCE_FIELDS,
+      }),
+    );
   }
 
   /** The recipients of these notifications with their choices (e-mail and Telegram) and zone. */
@@ -59,7 +97,16 @@ export class PreferencesRepository {
         workspaceId: true,
         user: { select: { email: true, notificationPreference: { select: PREFERENCE_FIELDS } } },
         notification: {
-          select: { id: true, kind: true, params: true, subjectType: true, subjectId: true, createdAt: true, workspaceId: true, workspace: { select: { slug: true, name: true } } },
+          select: {
+            id: true,
+            kind: true,
+            params: true,
+            subjectType: true,
+            subjectId: true,
+            createdAt: true,
+            workspaceId: true,
+            workspace: { select: { slug: true, name: true } },
+          },
         },
       },
     });

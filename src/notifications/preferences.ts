@@ -2,17 +2,34 @@ import { DateTime } from 'luxon';
 import type { NotificationKind } from '../core/database';
 
 /** Failures and things that need someone now: by e-mail unless turned off, and never held by quiet hours. */
-const FAILURE_KINDS = ['TARGET_FAILED', 'TARGET_UNCONFIRMED', 'TARGET_EXPIRED', 'POST_NOT_APPROVED_IN_TIME', 'ACCOUNT_NEEDS_RECONNECT'] as const satisfies readonly NotificationKind[];
+const FAILURE_KINDS = [
+  'TARGET_FAILED',
+  'TARGET_UNCONFIRMED',
+  'TARGET_EXPIRED',
+  'POST_NOT_APPROVED_IN_TIME',
+  'ACCOUNT_NEEDS_RECONNECT',
+] as const satisfies readonly NotificationKind[];
 const HOLD_KINDS = ['WORKSPACE_HELD', 'CAMPAIGN_HELD'] as const satisfies readonly NotificationKind[];
 
 /**
  * A hold, a failure or a statement waiting for release ignores quiet hours and the daily digest:
  * it may need someone to act before the morning.
  */
-export const URGENT_KINDS: readonly NotificationKind[] = [...FAILURE_KINDS, ...HOLD_KINDS, 'STATEMENT_AWAITING_RELEASE'];
+export const URGENT_KINDS: readonly NotificationKind[] = [
+  ...FAILURE_KINDS,
+  ...HOLD_KINDS,
+  'STATEMENT_AWAITING_RELEASE',
+];
 
 /** By e-mail when a user chose nothing: review requests, changes requested, failures, holds and statements. */
-export const DEFAULT_EMAIL_KINDS: readonly NotificationKind[] = ['POST_SUBMITTED', 'POST_CHANGES_REQUESTED', 'POST_APPROVAL_DUE_SOON', ...FAILURE_KINDS, ...HOLD_KINDS, 'STATEMENT_AWAITING_RELEASE'];
+export const DEFAULT_EMAIL_KINDS: readonly NotificationKind[] = [
+  'POST_SUBMITTED',
+  'POST_CHANGES_REQUESTED',
+  'POST_APPROVAL_DUE_SOON',
+  ...FAILURE_KINDS,
+  ...HOLD_KINDS,
+  'STATEMENT_AWAITING_RELEASE',
+];
 
 /** In Telegram when a user chose nothing: the same as by e-mail (only once they linked a chat). */
 export const DEFAULT_TELEGRAM_KINDS: readonly NotificationKind[] = DEFAULT_EMAIL_KINDS;
@@ -26,7 +43,12 @@ export interface NotificationChoices {
   digestHour: number | null;
 }
 
-export const DEFAULT_CHOICES: NotificationChoices = { emailKinds: DEFAULT_EMAIL_KINDS, telegramKinds: DEFAULT_TELEGRAM_KINDS, quietHours: null, digestHour: null };
+export const DEFAULT_CHOICES: NotificationChoices = {
+  emailKinds: DEFAULT_EMAIL_KINDS,
+  telegramKinds: DEFAULT_TELEGRAM_KINDS,
+  quietHours: null,
+  digestHour: null,
+};
 
 /** Whether this kind's e-mail waits for the person's daily digest (never an urgent kind). */
 export function goesToDigest(kind: NotificationKind, choices: NotificationChoices): boolean {
@@ -37,7 +59,9 @@ export function goesToDigest(kind: NotificationKind, choices: NotificationChoice
 export function nextDigestAt(hour: number, zone: string, now: Date): Date {
   const local = DateTime.fromJSDate(now, { zone });
   const today = local.set({ hour, minute: 0, second: 0, millisecond: 0 });
-  return (today > local ? today : today.plus({ days: 1 }).set({ hour, minute: 0, second: 0, millisecond: 0 })).toJSDate();
+  return (
+    today > local ? today : today.plus({ days: 1 }).set({ hour, minute: 0, second: 0, millisecond: 0 })
+  ).toJSDate();
 }
 
 /**

@@ -11,7 +11,12 @@ import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
 const DELIVERY_TIMEOUT_MS = 10_000;
 
 /** The subject as webhook receivers have always seen it (a delivery is a PostTarget): a published contract. */
-const WEBHOOK_SUBJECT = { POST: 'Post', ACCOUNT: 'ConnectedAccount', CAMPAIGN: 'Campaign', WORKSPACE: 'Workspace' } as const;
+const WEBHOOK_SUBJECT = {
+  POST: 'Post',
+  ACCOUNT: 'ConnectedAccount',
+  CAMPAIGN: 'Campaign',
+  WORKSPACE: 'Workspace',
+} as const;
 
 /** Sends one notification to one endpoint; a thrown error makes BullMQ retry with backoff. */
 @Injectable()
@@ -32,7 +37,10 @@ export class WebhookDeliveryService {
       { workspaceId: endpoint.workspaceId, subject: `webhook:${endpoint.id}` },
     );
     const workspace = await this.repository.workspaceReader(notification.workspaceId);
-    const reader = { locale: isLocale(workspace.locale) ? workspace.locale : DEFAULT_LOCALE, timeZone: workspace.timeZone };
+    const reader = {
+      locale: isLocale(workspace.locale) ? workspace.locale : DEFAULT_LOCALE,
+      timeZone: workspace.timeZone,
+    };
     const subject = notification.targetId
       ? { type: 'PostTarget', id: notification.targetId, postId: notification.subjectId }
       : { type: WEBHOOK_SUBJECT[notification.subjectType], id: notification.subjectId };
@@ -49,9 +57,14 @@ export class WebhookDeliveryService {
       method: 'POST',
       url: endpoint.url,
       data: body,
-      headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signBody(secret, body), 'x-gaung-delivery': `${notification.id}` },
+      headers: {
+        'content-type': 'application/json',
+        [SIGNATURE_HEADER]: signBody(secret, body),
+        'x-gaung-delivery': `${notification.id}`,
+      },
       timeout: DELIVERY_TIMEOUT_MS,
     });
-    if (response.status < 200 || response.status >= 300) throw new Error(`webhook endpoint answered ${response.status}`);
+    if (response.status < 200 || response.status >= 300)
+      throw new Error(`webhook endpoint answered ${response.status}`);
   }
 }

@@ -22,7 +22,11 @@ export class WebhookEndpointsRepository {
   }
 
   list(workspaceId: string) {
-    return this.prisma.webhookEndpoint.findMany({ where: { workspaceId }, orderBy: { createdAt: 'asc' }, select: ENDPOINT_FIELDS });
+    return this.prisma.webhookEndpoint.findMany({
+      where: { workspaceId },
+      orderBy: { createdAt: 'asc' },
+      select: ENDPOINT_FIELDS,
+    });
   }
 
   /** 0 when the endpoint is not this workspace's. */
@@ -32,7 +36,10 @@ export class WebhookEndpointsRepository {
 
   /** The active endpoints of the workspace subscribed to this kind. */
   subscribedTo(workspaceId: string, kind: NotificationKind) {
-    return this.prisma.webhookEndpoint.findMany({ where: { workspaceId, active: true, events: { has: kind } }, select: { id: true } });
+    return this.prisma.webhookEndpoint.findMany({
+      where: { workspaceId, active: true, events: { has: kind } },
+      select: { id: true },
+    });
   }
 
   /**
@@ -40,6 +47,9 @@ export class WebhookEndpointsRepository {
    * caller checks that it belongs to the notification's workspace.
    */
   forDelivery(endpointId: string) {
-    return this.prisma.webhookEndpoint.findUnique({ where: { id: endpointId }, select: { id: true, workspaceId: true, url: true, active: true, secretCiphertext: true, secretKeyId: true } });
+    return this.prisma.webhookEndpoint.findUnique({
+      where: { id: endpointId },
+      select: { id: true, workspaceId: true, url: true, active: true, secretCiphertext: true, secretKeyId: true },
+    });
   }
 }

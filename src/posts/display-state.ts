@@ -25,7 +25,10 @@ export type DisplayState = (typeof DISPLAY_STATES)[number];
 
 export const zDisplayState = z
   .enum(DISPLAY_STATES)
-  .meta({ id: 'DisplayState', description: 'What the post looks like to people, from its status and its deliveries together' });
+  .meta({
+    id: 'DisplayState',
+    description: 'What the post looks like to people, from its status and its deliveries together',
+  });
 
 const FINAL: ReadonlySet<DeliveryState> = new Set(['PUBLISHED', 'FAILED', 'EXPIRED']);
 
@@ -33,7 +36,8 @@ export function displayStateOf(status: PostStatus, deliveries: readonly Delivery
   const published = deliveries.filter((state) => state === 'PUBLISHED').length;
   // Cancelled deliveries (a cancelled post, a disconnected account, a partner that left) no longer count.
   const live = deliveries.filter((state) => state !== 'CANCELLED');
-  if (status === 'CANCELLED' || (deliveries.length > 0 && live.length === 0)) return published > 0 ? 'PARTLY_PUBLISHED' : 'CANCELLED';
+  if (status === 'CANCELLED' || (deliveries.length > 0 && live.length === 0))
+    return published > 0 ? 'PARTLY_PUBLISHED' : 'CANCELLED';
   if (live.includes('PUBLISHING')) return 'PUBLISHING';
   if (live.includes('UNCONFIRMED')) return 'UNCONFIRMED';
   if (published > 0) return published === deliveries.length ? 'PUBLISHED' : 'PARTLY_PUBLISHED';

@@ -33,7 +33,12 @@ export class PostVersionsRepository {
 
 /** The one writer of PostVersion rows (the repository and the demo seed use it). */
 export function recordPostVersion(tx: Tx, post: PostWithTargets, editorId: string | null) {
-  const targets: VersionTarget[] = post.targets.map((t) => ({ accountId: t.accountId, accountName: t.account.displayName, platform: t.account.platform as Platform, text: t.text }));
+  const targets: VersionTarget[] = post.targets.map((t) => ({
+    accountId: t.accountId,
+    accountName: t.account.displayName,
+    platform: t.account.platform as Platform,
+    text: t.text,
+  }));
   return tx.postVersion.create({
     data: {
       postId: post.id,

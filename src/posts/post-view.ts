@@ -8,7 +8,10 @@ import type { PostWithTargets } from './posts.repository';
 
 /** A content problem of one target (too long, missing media...), in the caller's language. */
 const contentIssueView = z
-  .object({ code: z.string(), message: z.string().meta({ description: "Names the platform and account, in the caller's language" }) })
+  .object({
+    code: z.string(),
+    message: z.string().meta({ description: "Names the platform and account, in the caller's language" }),
+  })
   .meta({ id: 'ContentIssue' });
 
 /** One target's content issues, addressed by account, in the order the user gave the targets. */
@@ -19,7 +22,11 @@ const accountIssuesView = z
     accountName: z.string(),
     platform: zPlatform,
     issues: z.array(contentIssueView).meta({ description: 'Problems that block submission' }),
-    warnings: z.array(contentIssueView).meta({ description: 'Worth fixing, not blocking (images without alt text when the workspace only recommends it)' }),
+    warnings: z
+      .array(contentIssueView)
+      .meta({
+        description: 'Worth fixing, not blocking (images without alt text when the workspace only recommends it)',
+      }),
   })
   .meta({ id: 'AccountIssues' });
 
@@ -34,7 +41,10 @@ const postTargetView = z
     dueAt: zTimestamp.nullable(),
     externalUrl: z.string().nullable(),
     publishedAt: zTimestamp.nullable(),
-    lateSeconds: z.int().nullable().meta({ description: 'How late the delivery went out after its due time, in seconds' }),
+    lateSeconds: z
+      .int()
+      .nullable()
+      .meta({ description: 'How late the delivery went out after its due time, in seconds' }),
     lastError: z.string().nullable(),
     issues: z.array(contentIssueView),
     warnings: z.array(contentIssueView),
@@ -45,13 +55,21 @@ const postTargetView = z
 const postActionsView = z
   .object({
     submit: z.boolean(),
-    approve: z.boolean().meta({ description: 'False for the author and for editors of this version unless the workspace allows self-approval (four eyes)' }),
+    approve: z
+      .boolean()
+      .meta({
+        description:
+          'False for the author and for editors of this version unless the workspace allows self-approval (four eyes)',
+      }),
     requestChanges: z.boolean(),
     edit: z.boolean().meta({ description: 'False once a delivery started (published, publishing, unconfirmed)' }),
     withdraw: z.boolean(),
     cancel: z.boolean(),
   })
-  .meta({ id: 'PostActions', description: 'What the reader may do with the post now; the routes still decide (content issues, a passed time)' });
+  .meta({
+    id: 'PostActions',
+    description: 'What the reader may do with the post now; the routes still decide (content issues, a passed time)',
+  });
 
 export type PostActions = z.output<typeof postActionsView>;
 
@@ -71,7 +89,9 @@ export const postView = z
     scheduledAt: zTimestamp.nullable(),
     scheduleZone: z.string().nullable().meta({ description: 'The IANA zone the time was planned in' }),
     publishNow: z.boolean().meta({ description: 'Publish as soon as approved, instead of at a time' }),
-    statement: z.boolean().meta({ description: 'A rapid-response statement: publishes to every target when a second person releases it' }),
+    statement: z
+      .boolean()
+      .meta({ description: 'A rapid-response statement: publishes to every target when a second person releases it' }),
     notAfter: zTimestamp.nullable().meta({ description: 'Do not publish after this instant' }),
     status: zPostStatus,
     displayState: zDisplayState,
@@ -80,7 +100,9 @@ export const postView = z
     approvedById: z.string().nullable(),
     mediaIds: z.array(z.string()),
     targets: z.array(postTargetView),
-    issues: z.array(accountIssuesView).meta({ description: "Every target's issues in the order of the targets (empty lists when fine)" }),
+    issues: z
+      .array(accountIssuesView)
+      .meta({ description: "Every target's issues in the order of the targets (empty lists when fine)" }),
     actions: postActionsView,
     createdAt: zTimestamp,
     updatedAt: zTimestamp,
@@ -90,14 +112,19 @@ export const postView = z
 export type PostView = z.output<typeof postView>;
 
 export const postPageView = z
-  .object({ posts: z.array(postView), nextBefore: z.string().nullable().meta({ description: 'Pass as ?before= for the next page' }) })
+  .object({
+    posts: z.array(postView),
+    nextBefore: z.string().nullable().meta({ description: 'Pass as ?before= for the next page' }),
+  })
   .meta({ id: 'PostPage' });
 
 /** The answer of a dry run: what create or update would store for time, and the issues per target. */
 export const postCheckView = z
   .object({
     submittable: z.boolean().meta({ description: 'True when the result could be submitted for review as it is' }),
-    timePassed: z.boolean().meta({ description: 'The time (kept from before) has passed: submitting needs a new time or "publish now"' }),
+    timePassed: z
+      .boolean()
+      .meta({ description: 'The time (kept from before) has passed: submitting needs a new time or "publish now"' }),
     publishNow: z.boolean(),
     scheduledAt: zTimestamp.nullable(),
     scheduleZone: z.string().nullable(),
@@ -106,7 +133,12 @@ export const postCheckView = z
   })
   .meta({ id: 'PostCheck' });
 
-export function presentPost(post: PostWithTargets, locale: Locale, actions: PostActions, issues: AccountIssues[] = []): PostView {
+export function presentPost(
+  post: PostWithTargets,
+  locale: Locale,
+  actions: PostActions,
+  issues: AccountIssues[] = [],
+): PostView {
   const presented = presentIssues(issues, locale);
   const byTarget = new Map(presented.map((entry, i) => [issues[i]!.targetId, entry]));
   return {
@@ -122,7 +154,10 @@ export function presentPost(post: PostWithTargets, locale: Locale, actions: Post
     statement: post.statement,
     notAfter: post.notAfter,
     status: post.status,
-    displayState: displayStateOf(post.status, post.targets.map((t) => t.state)),
+    displayState: displayStateOf(
+      post.status,
+      post.targets.map((t) => t.state),
+    ),
     version: post.version,
     approvedVersion: post.approvedVersion,
     approvedById: post.approvedById,

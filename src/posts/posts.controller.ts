@@ -17,7 +17,9 @@ export class PostsController {
 
   @Post()
   @WorkspaceRoute(Role.EDITOR)
-  @ApiOperation({ summary: 'Draft a post for one or more of this workspace\'s accounts; per-platform issues are reported per target' })
+  @ApiOperation({
+    summary: "Draft a post for one or more of this workspace's accounts; per-platform issues are reported per target",
+  })
   @ApiZodBody(createPostSchema)
   @ApiErrors(400, 422)
   @ApiZodResponse(201, postView)
@@ -43,7 +45,11 @@ export class PostsController {
   @ApiZodBody(updatePostSchema)
   @ApiZodResponse(200, postCheckView)
   @ApiErrors(400, 409, 422)
-  checkUpdate(@Access() access: WorkspaceAccess, @Param('postId') postId: string, @ZodBody(updatePostSchema) body: z.infer<typeof updatePostSchema>) {
+  checkUpdate(
+    @Access() access: WorkspaceAccess,
+    @Param('postId') postId: string,
+    @ZodBody(updatePostSchema) body: z.infer<typeof updatePostSchema>,
+  ) {
     return this.posts.check(access, body, postId);
   }
 
@@ -75,11 +81,17 @@ export class PostsController {
 
   @Patch(':postId')
   @WorkspaceRoute(Role.EDITOR)
-  @ApiOperation({ summary: 'Edit text, targets, media or time: bumps the version; an approved post goes back to review' })
+  @ApiOperation({
+    summary: 'Edit text, targets, media or time: bumps the version; an approved post goes back to review',
+  })
   @ApiZodBody(updatePostSchema)
   @ApiErrors(400, 409, 422)
   @ApiZodResponse(200, postView)
-  update(@Access() access: WorkspaceAccess, @Param('postId') postId: string, @ZodBody(updatePostSchema) body: z.infer<typeof updatePostSchema>) {
+  update(
+    @Access() access: WorkspaceAccess,
+    @Param('postId') postId: string,
+    @ZodBody(updatePostSchema) body: z.infer<typeof updatePostSchema>,
+  ) {
     return this.posts.update(access, postId, body);
   }
 }

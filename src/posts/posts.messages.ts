@@ -10,7 +10,10 @@ export const POST_TEXT = {
     id: 'Akun {accountId} tidak ditemukan di ruang kerja ini atau sudah dinonaktifkan.',
     en: 'Account {accountId} is not in this workspace or is disabled.',
   },
-  mediaUnavailable: { id: 'Media {mediaId} tidak ditemukan di ruang kerja ini.', en: 'Media {mediaId} is not in this workspace.' },
+  mediaUnavailable: {
+    id: 'Media {mediaId} tidak ditemukan di ruang kerja ini.',
+    en: 'Media {mediaId} is not in this workspace.',
+  },
   alreadyPublished: {
     id: 'Postingan ini sudah (atau sedang) terbit di sebagian akun, jadi tidak bisa diubah lagi. Buat salinan sebagai draf baru.',
     en: 'This post is already (or being) published to some accounts, so it cannot change. Duplicate it into a new draft.',

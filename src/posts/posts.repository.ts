@@ -3,7 +3,9 @@ import { type DeliveryState, PrismaService, type Prisma, type Tx } from '../core
 
 export const postInclude = {
   targets: {
-    include: { account: { select: { id: true, platform: true, displayName: true, handle: true, status: true, settings: true } } },
+    include: {
+      account: { select: { id: true, platform: true, displayName: true, handle: true, status: true, settings: true } },
+    },
     orderBy: [{ position: 'asc' }, { createdAt: 'asc' }],
   },
   media: { include: { media: true }, orderBy: { position: 'asc' } },
@@ -39,7 +41,10 @@ export class PostsRepository {
 
   /** Whether the workspace lets an editor approve their own post (read in `db`, a transaction or not). */
   async workspaceAllowsSelfApproval(db: Tx, workspaceId: string): Promise<boolean> {
-    const workspace = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { allowSelfApproval: true } });
+    const workspace = await db.workspace.findUniqueOrThrow({
+      where: { id: workspaceId },
+      select: { allowSelfApproval: true },
+    });
     return workspace.allowSelfApproval;
   }
 
@@ -59,8 +64,16 @@ export class PostsRepository {
   }
 
   /** Makes the post's deliveries exactly `targets`, in that order (same accounts keep their row), all PENDING at `version`. */
-  async replaceTargets(tx: Tx, workspaceId: string, postId: string, version: number, targets: Array<{ accountId: string; text: string | null }>) {
-    await tx.postTarget.deleteMany({ where: { postId, workspaceId, accountId: { notIn: targets.map((t) => t.accountId) } } });
+  async replaceTargets(
+    tx: Tx,
+    workspaceId: string,
+    postId: string,
+    version: number,
+    targets: Array<{ accountId: string; text: string | null }>,
+  ) {
+    await tx.postTarget.deleteMany({
+      where: { postId, workspaceId, accountId: { notIn: targets.map((t) => t.accountId) } },
+    });
     for (const [position, target] of targets.entries()) {
       await tx.postTarget.upsert({
         where: { postId_accountId: { postId, accountId: target.accountId } },
@@ -71,8 +84,16 @@ export class PostsRepository {
   }
 
   /** Moves the post's deliveries in `from` states; returns the moved rows' ids. */
-  async moveTargets(tx: Tx, workspaceId: string, postId: string, from: DeliveryState[], data: Prisma.PostTargetUncheckedUpdateManyInput) {
-    const ids = (await tx.postTarget.findMany({ where: { postId, workspaceId, state: { in: from } }, select: { id: true } })).map((t) => t.id);
+  async moveTargets(
+    tx: Tx,
+    workspaceId: string,
+    postId: string,
+    from: DeliveryState[],
+    data: Prisma.PostTargetUncheckedUpdateManyInput,
+  ) {
+    const ids = (
+      await tx.postTarget.findMany({ where: { postId, workspaceId, state: { in: from } }, select: { id: true } })
+    ).map((t) => t.id);
     if (ids.length > 0) await tx.postTarget.updateMany({ where: { id: { in: ids } }, data });
     return ids;
   }
@@ -90,19 +111,47 @@ export class PostsRepository {
 
   async setMedia(tx: Tx, postId: string, mediaIds: string[]) {
     await tx.postMedia.deleteMany({ where: { postId } });
-    if (mediaIds.length) await tx.postMedia.createMany({ data: mediaIds.map((mediaId, position) => ({ postId, mediaId, position })) });
+    if (mediaIds.length)
+      await tx.postMedia.createMany({ data: mediaIds.map((mediaId, position) => ({ postId, mediaId, position })) });
   }
 
-  list(workspaceId: string, query: { status?: Prisma.PostWhereInput['status']; campaignId?: string; authorId?: string; statement?: boolean; limit: number; before?: string }) {
+  list(
+    workspaceId: string,
+    query: {
+      status?: Prisma.PostWhereInput['status'];
+      campaignId?: string;
+      authorId?: string;
+      statement?: boolean;
+      limit: number;
+      before?: string;
+    },
+  ) {
     return this.prisma.post.findMany({
-      where: { workspaceId, status: query.status, campaignId: query.campaignId, authorId: query.authorId, statement: query.statement, id: query.before ? { lt: query.before } : undefined },
+      where: {
+        workspaceId,
+        status: query.status,
+        campaignId: query.campaignId,
+        authorId: query.authorId,
+        statement: query.statement,
+        id: query.before ? { lt: query.before } : undefined,
+      },
       include: postInclude,
       orderBy: { id: 'desc' },
       take: query.limit,
     });
   }
 
-  addComment(tx: Tx, workspaceId: string, data: { postId: string; authorId: string; kind: Prisma.ReviewCommentUncheckedCreateInput['kind']; body: string; postVersion: number }) {
+  addComment(
+    tx: Tx,
+    workspaceId: string,
+    data: {
+      postId: string;
+      authorId: string;
+      kind: Prisma.ReviewCommentUncheckedCreateInput['kind'];
+      body: string;
+      postVersion: number;
+    },
+  ) {
     return tx.reviewComment.create({ data: { ...data, workspaceId } });
   }
 

@@ -20,7 +20,10 @@ export const postFields = {
     .array(targetSchema)
     .min(1)
     .max(25)
-    .refine((targets) => new Set(targets.map((t) => t.accountId)).size === targets.length, inputMessage({ id: 'Satu akun hanya sekali', en: 'Each account at most once' })),
+    .refine(
+      (targets) => new Set(targets.map((t) => t.accountId)).size === targets.length,
+      inputMessage({ id: 'Satu akun hanya sekali', en: 'Each account at most once' }),
+    ),
   /** An instant with offset ("2027-05-01T09:00:00+09:00"), or a wall-clock time plus zone ("2027-05-01T09:00" in Asia/Jayapura). */
   schedule: scheduleInputSchema.nullable(),
   /** Instead of a time: publish as soon as a coordinator approves (the approval sets the time). */
@@ -32,7 +35,10 @@ export const postFields = {
 const oneWayToTime = {
   check: (value: { schedule?: unknown; publishNow?: boolean }) => !(value.publishNow === true && value.schedule),
   message: {
-    message: inputMessage({ id: 'Pilih waktu terbit atau "terbitkan sekarang", tidak keduanya', en: 'Give a time or "publish now", not both' }),
+    message: inputMessage({
+      id: 'Pilih waktu terbit atau "terbitkan sekarang", tidak keduanya',
+      en: 'Give a time or "publish now", not both',
+    }),
     path: ['publishNow'],
   },
 };
@@ -64,9 +70,23 @@ export const listPostsSchema = z
   })
   .strict();
 
-export const approveSchema = z.object({ version: z.number().int().min(1).meta({ description: 'The version you read (a post changed since answers 409 version_changed)' }) }).strict().meta({ id: 'VersionSeen' });
-export const commentSchema = z.object({ body: z.string().trim().min(1).max(4000) }).strict().meta({ id: 'CommentInput' });
-export const rescheduleSchema = z.object({ schedule: scheduleInputSchema, notAfter: zInstant.nullable().optional() }).strict();
+export const approveSchema = z
+  .object({
+    version: z
+      .number()
+      .int()
+      .min(1)
+      .meta({ description: 'The version you read (a post changed since answers 409 version_changed)' }),
+  })
+  .strict()
+  .meta({ id: 'VersionSeen' });
+export const commentSchema = z
+  .object({ body: z.string().trim().min(1).max(4000) })
+  .strict()
+  .meta({ id: 'CommentInput' });
+export const rescheduleSchema = z
+  .object({ schedule: scheduleInputSchema, notAfter: zInstant.nullable().optional() })
+  .strict();
 
 export type CreatePost = z.infer<typeof createPostSchema>;
 export type UpdatePost = z.infer<typeof updatePostSchema>;

@@ -9,7 +9,14 @@ import { requestContext } from '../core/logging';
 import { DeliveryScheduler, staleWakeUps } from '../publishing';
 import { PublisherRegistry } from '../publishers';
 import { allowedReviewActions, applyReviewActionOrThrow, type ReviewContext } from './review-machine';
-import { checkContent, hasIssues, presentIssues, validatorFrom, type AccountIssues, type DraftContent } from './content';
+import {
+  checkContent,
+  hasIssues,
+  presentIssues,
+  validatorFrom,
+  type AccountIssues,
+  type DraftContent,
+} from './content';
 import { presentPost, type PostActions } from './post-view';
 import { POST_TEXT } from './posts.messages';
 import { nextTiming } from './publish-time';
@@ -35,9 +42,17 @@ export class PostsService {
    * publishes when released), whose `inTransaction` step (checks, audit, notification) runs in the
    * creating transaction, so a refused statement leaves nothing behind.
    */
-  async create(access: WorkspaceAccess, input: CreatePost, statement?: { inTransaction: (tx: Tx, postId: string) => Promise<void> }) {
+  async create(
+    access: WorkspaceAccess,
+    input: CreatePost,
+    statement?: { inTransaction: (tx: Tx, postId: string) => Promise<void> },
+  ) {
     const references = await this.checkReferences(access, input);
-    const timing = nextTiming(null, statement ? { ...input, schedule: undefined, publishNow: true } : input, statement ? null : references.when);
+    const timing = nextTiming(
+      null,
+      statement ? { ...input, schedule: undefined, publishNow: true } : input,
+      statement ? null : references.when,
+    );
     const post = await this.prisma.$transaction(async (tx) => {
       const created = await this.posts.create(tx, access.workspaceId, {
         ...(statement ? { statement: true, status: 'IN_REVIEW' as const, submittedAt: new Date() } : {}),
@@ -47,11 +62,23 @@ export class PostsService {
         title: input.title ?? null,
         baseText: input.baseText,
         ...timing,
-        targets: { create: input.targets.map((t, position) => ({ workspaceId: access.workspaceId, accountId: t.accountId, text: t.text ?? null, position })) },
+        targets: {
+          create: input.targets.map((t, position) => ({
+            workspaceId: access.workspaceId,
+            accountId: t.accountId,
+            text: t.text ?? null,
+            position,
+          })),
+        },
       });
       if (input.mediaIds?.length) await this.posts.setMedia(tx, created.id, input.mediaIds);
       await this.recordVersion(tx, access, created.id);
-      await this.record(tx, access, 'post.created', created.id, { version: 1, targets: input.targets.length, publishNow: timing.publishNow, statement: Boolean(statement) });
+      await this.record(tx, access, 'post.created', created.id, {
+        version: 1,
+        targets: input.targets.length,
+        publishNow: timing.publishNow,
+        statement: Boolean(statement),
+      });
       await statement?.inTransaction(tx, created.id);
       return created;
     });
@@ -68,7 +95,10 @@ export class PostsService {
     const rows = await this.posts.list(access.workspaceId, query);
     const locale = requestContext.locale();
     const context = await this.reviewContext(this.prisma, access);
-    return { posts: rows.map((p) => presentPost(p, locale, actionsOf(p, context))), nextBefore: rows.length === query.limit ? rows[rows.length - 1]!.id : null };
+    return {
+      posts: rows.map((p) => presentPost(p, locale, actionsOf(p, context))),
+      nextBefore: rows.length === query.limit ? rows[rows.length - 1]!.id : null,
+    };
   }
 
   /**
@@ -80,8 +110,13 @@ export class PostsService {
     const { post, stale } = await this.prisma.$transaction(async (tx) => {
       const before = await this.lockEditable(tx, access, postId);
       // A statement has no time: it publishes when released.
-      if (before.statement && (changes.schedule || changes.publishNow === false)) throw AppError.unprocessable('statement_has_no_time', POST_TEXT.statementHasNoTime);
-      const next = applyReviewActionOrThrow(reviewStateOf(before), { type: 'edit' }, await this.reviewContext(tx, access));
+      if (before.statement && (changes.schedule || changes.publishNow === false))
+        throw AppError.unprocessable('statement_has_no_time', POST_TEXT.statementHasNoTime);
+      const next = applyReviewActionOrThrow(
+        reviewStateOf(before),
+        { type: 'edit' },
+        await this.reviewContext(tx, access),
+      );
       const timing = nextTiming(before, changes, references.when);
       await this.posts.update(tx, access.workspaceId, postId, {
         status: next.status,
@@ -95,7 +130,13 @@ export class PostsService {
         ...timing,
       });
       const targets = changes.targets ?? before.targets.map((t) => ({ accountId: t.accountId, text: t.text }));
-      await this.posts.replaceTargets(tx, access.workspaceId, postId, next.version, targets.map((t) => ({ accountId: t.accountId, text: t.text ?? null })));
+      await this.posts.replaceTargets(
+        tx,
+        access.workspaceId,
+        postId,
+        next.version,
+        targets.map((t) => ({ accountId: t.accountId, text: t.text ?? null })),
+      );
       if (changes.mediaIds) await this.posts.setMedia(tx, postId, changes.mediaIds);
       await this.record(tx, access, 'post.edited', postId, {
         before: { status: before.status, version: before.version },
@@ -127,7 +168,12 @@ export class PostsService {
     const issues = checkContent(draftOf(before, input, references, altTextPolicy), validatorFrom(this.registry));
     // A time kept from before may have passed since: the edit is allowed, submitting is not.
     const timePassed = !timing.publishNow && timing.scheduledAt !== null && timing.scheduledAt.getTime() <= Date.now();
-    return { submittable: !hasIssues(issues) && !timePassed, timePassed, ...timing, issues: presentIssues(issues, requestContext.locale()) };
+    return {
+      submittable: !hasIssues(issues) && !timePassed,
+      timePassed,
+      ...timing,
+      issues: presentIssues(issues, requestContext.locale()),
+    };
   }
 
   /** Every version of a post, oldest first (404 for a post of another workspace). */
@@ -150,7 +196,12 @@ export class PostsService {
 
   /** The post as `access` reads it: with its issues and what the reader may do with it. */
   async present(access: WorkspaceAccess, post: PostWithTargets) {
-    return presentPost(post, requestContext.locale(), actionsOf(post, await this.reviewContext(this.prisma, access)), this.issuesOf(post));
+    return presentPost(
+      post,
+      requestContext.locale(),
+      actionsOf(post, await this.reviewContext(this.prisma, access)),
+      this.issuesOf(post),
+    );
   }
 
   /** Locks a post whose content may still change: not cancelled, nothing published or publishing. */
@@ -167,22 +218,51 @@ export class PostsService {
   }
 
   record(tx: Tx, access: WorkspaceAccess, action: string, postId: string, summary: object = {}) {
-    return this.audit.record(tx, { workspaceId: access.workspaceId, actor: accessActor(access), action, subjectType: 'post', subjectId: postId, summary: auditJson(summary) });
+    return this.audit.record(tx, {
+      workspaceId: access.workspaceId,
+      actor: accessActor(access),
+      action,
+      subjectType: 'post',
+      subjectId: postId,
+      summary: auditJson(summary),
+    });
   }
 
   /** Campaign visible and live, accounts ours and usable, media ours; the schedule resolved. */
   private async checkReferences(access: WorkspaceAccess, input: UpdatePost): Promise<References> {
     if (input.campaignId) {
       const campaign = await this.campaigns.findVisible(access.workspaceId, input.campaignId);
-      if (!campaign || campaign.archivedAt) throw AppError.unprocessable('campaign_unavailable', POST_TEXT.campaignUnavailable);
+      if (!campaign || campaign.archivedAt)
+        throw AppError.unprocessable('campaign_unavailable', POST_TEXT.campaignUnavailable);
     }
-    const accounts = new Map((input.targets ? await this.posts.findUsableAccounts(access.workspaceId, input.targets.map((t) => t.accountId)) : []).map((a) => [a.id, a]));
+    const accounts = new Map(
+      (input.targets
+        ? await this.posts.findUsableAccounts(
+            access.workspaceId,
+            input.targets.map((t) => t.accountId),
+          )
+        : []
+      ).map((a) => [a.id, a]),
+    );
     const missingAccount = input.targets?.find((t) => !accounts.has(t.accountId));
-    if (missingAccount) throw AppError.unprocessable('account_unavailable', POST_TEXT.accountUnavailable, { accountId: missingAccount.accountId });
-    const media = new Map((input.mediaIds?.length ? await this.posts.findMedia(access.workspaceId, input.mediaIds) : []).map((m) => [m.id, m]));
+    if (missingAccount)
+      throw AppError.unprocessable('account_unavailable', POST_TEXT.accountUnavailable, {
+        accountId: missingAccount.accountId,
+      });
+    const media = new Map(
+      (input.mediaIds?.length ? await this.posts.findMedia(access.workspaceId, input.mediaIds) : []).map((m) => [
+        m.id,
+        m,
+      ]),
+    );
     const missingMedia = input.mediaIds?.find((id) => !media.has(id));
-    if (missingMedia) throw AppError.unprocessable('media_unavailable', POST_TEXT.mediaUnavailable, { mediaId: missingMedia });
-    return { when: input.schedule ? resolveSchedule(input.schedule) : null, accounts, media: input.mediaIds?.map((id) => media.get(id)!) };
+    if (missingMedia)
+      throw AppError.unprocessable('media_unavailable', POST_TEXT.mediaUnavailable, { mediaId: missingMedia });
+    return {
+      when: input.schedule ? resolveSchedule(input.schedule) : null,
+      accounts,
+      media: input.mediaIds?.map((id) => media.get(id)!),
+    };
   }
 }
 
@@ -196,13 +276,32 @@ interface References {
 }
 
 /** The content a post has (no changes), or would have after `changes` (references checked). */
-function draftOf(before: PostWithTargets | null, changes: UpdatePost, references: References | null, altTextPolicy: AltTextPolicy): DraftContent {
+function draftOf(
+  before: PostWithTargets | null,
+  changes: UpdatePost,
+  references: References | null,
+  altTextPolicy: AltTextPolicy,
+): DraftContent {
   const targets = changes.targets
     ? changes.targets.map((t) => {
         const account = references!.accounts.get(t.accountId)!;
-        return { targetId: null, accountId: t.accountId, accountName: account.displayName, platform: account.platform, settings: account.settings, text: t.text ?? null };
+        return {
+          targetId: null,
+          accountId: t.accountId,
+          accountName: account.displayName,
+          platform: account.platform,
+          settings: account.settings,
+          text: t.text ?? null,
+        };
       })
-    : (before?.targets ?? []).map((t) => ({ targetId: t.id, accountId: t.accountId, accountName: t.account.displayName, platform: t.account.platform, settings: t.account.settings, text: t.text }));
+    : (before?.targets ?? []).map((t) => ({
+        targetId: t.id,
+        accountId: t.accountId,
+        accountName: t.account.displayName,
+        platform: t.account.platform,
+        settings: t.account.settings,
+        text: t.text,
+      }));
   return {
     baseText: changes.baseText ?? before?.baseText ?? '',
     title: changes.title !== undefined ? changes.title : (before?.title ?? null),
@@ -213,16 +312,31 @@ function draftOf(before: PostWithTargets | null, changes: UpdatePost, references
 }
 
 function assertContentMayChange(post: PostWithTargets): void {
-  if (post.targets.some((t) => STARTED_DELIVERY_STATES.includes(t.state))) throw AppError.conflict('already_published', POST_TEXT.alreadyPublished);
+  if (post.targets.some((t) => STARTED_DELIVERY_STATES.includes(t.state)))
+    throw AppError.conflict('already_published', POST_TEXT.alreadyPublished);
 }
 
 /** The review rules' answer per action, plus what the routes add: content freezes once a delivery started. */
 function actionsOf(post: PostWithTargets, context: ReviewContext): PostActions {
   const allowed = allowedReviewActions(reviewStateOf(post), context);
   const started = post.targets.some((t) => STARTED_DELIVERY_STATES.includes(t.state));
-  return { ...allowed, submit: allowed.submit && !started, approve: allowed.approve && !started, requestChanges: allowed.requestChanges && !started, edit: allowed.edit && !started, withdraw: allowed.withdraw && !started };
+  return {
+    ...allowed,
+    submit: allowed.submit && !started,
+    approve: allowed.approve && !started,
+    requestChanges: allowed.requestChanges && !started,
+    edit: allowed.edit && !started,
+    withdraw: allowed.withdraw && !started,
+  };
 }
 
 export function reviewStateOf(post: PostWithTargets) {
-  return { status: post.status, version: post.version, approvedVersion: post.approvedVersion, authorId: post.authorId, editorIds: post.unreviewedEditorIds, statement: post.statement };
+  return {
+    status: post.status,
+    version: post.version,
+    approvedVersion: post.approvedVersion,
+    authorId: post.authorId,
+    editorIds: post.unreviewedEditorIds,
+    statement: post.statement,
+  };
 }

@@ -23,7 +23,12 @@ export interface TimingChanges {
  * set; "publish now" is the way to say "as soon as approved", and clears the time (a time set in
  * the same change clears "publish now"; the request schema refuses both at once).
  */
-export function nextTiming(before: Timing | null, changes: TimingChanges, when: ResolvedSchedule | null, now = new Date()): Timing {
+export function nextTiming(
+  before: Timing | null,
+  changes: TimingChanges,
+  when: ResolvedSchedule | null,
+  now = new Date(),
+): Timing {
   if (when) assertStillAhead(when.instant, when.zone, POST_TEXT.timePassedWhenDrafting, now);
   const publishNow = when ? false : (changes.publishNow ?? before?.publishNow ?? false);
   const timeChanged = changes.schedule !== undefined;
@@ -31,7 +36,12 @@ export function nextTiming(before: Timing | null, changes: TimingChanges, when: 
     publishNow,
     scheduledAt: publishNow ? null : timeChanged ? (when?.instant ?? null) : (before?.scheduledAt ?? null),
     scheduleZone: publishNow ? null : timeChanged ? (when?.zone ?? null) : (before?.scheduleZone ?? null),
-    notAfter: changes.notAfter !== undefined ? (changes.notAfter ? new Date(changes.notAfter) : null) : (before?.notAfter ?? null),
+    notAfter:
+      changes.notAfter !== undefined
+        ? changes.notAfter
+          ? new Date(changes.notAfter)
+          : null
+        : (before?.notAfter ?? null),
   };
   if (timing.scheduledAt && timing.notAfter && timing.notAfter <= timing.scheduledAt) {
     throw AppError.unprocessable('not_after_before_time', POST_TEXT.notAfterBeforeTime);
@@ -41,7 +51,8 @@ export function nextTiming(before: Timing | null, changes: TimingChanges, when: 
 
 /** Submitting: a time that passed meanwhile is refused too ("publish now" has no time to pass). */
 export function assertSubmittableTiming(post: Timing, now = new Date()): void {
-  if (post.scheduledAt && !post.publishNow) assertStillAhead(post.scheduledAt, post.scheduleZone, POST_TEXT.timePassedWhenDrafting, now);
+  if (post.scheduledAt && !post.publishNow)
+    assertStillAhead(post.scheduledAt, post.scheduleZone, POST_TEXT.timePassedWhenDrafting, now);
 }
 
 /**
@@ -51,7 +62,9 @@ export function assertSubmittableTiming(post: Timing, now = new Date()): void {
 export function approvalTiming(post: Timing, fallbackZone: string, now = new Date()): { instant: Date; zone: string } {
   if (post.publishNow) {
     if (post.notAfter && post.notAfter <= now) {
-      throw AppError.unprocessable('not_after_passed', POST_TEXT.notAfterPassed, { time: formatFor(post.notAfter, post.scheduleZone ?? fallbackZone) });
+      throw AppError.unprocessable('not_after_passed', POST_TEXT.notAfterPassed, {
+        time: formatFor(post.notAfter, post.scheduleZone ?? fallbackZone),
+      });
     }
     return { instant: now, zone: post.scheduleZone ?? fallbackZone };
   }
@@ -60,8 +73,15 @@ export function approvalTiming(post: Timing, fallbackZone: string, now = new Dat
   return { instant: post.scheduledAt, zone: post.scheduleZone ?? fallbackZone };
 }
 
-export function assertStillAhead(instant: Date, zone: string | null, text: LocalizedText = POST_TEXT.timePassed, now = new Date()): void {
-  if (instant.getTime() <= now.getTime()) throw AppError.unprocessable('time_passed', text, { time: formatFor(instant, zone) });
+export function assertStillAhead(
+  instant: Date,
+  zone: string | null,
+  text: LocalizedText = POST_TEXT.timePassed,
+  now = new Date(),
+): void {
+  if (instant.getTime() <= now.getTime())
+    throw AppError.unprocessable('time_passed', text, { time: formatFor(instant, zone) });
 }
 
-const formatFor = (instant: Date, zone: string | null) => DateTime.fromJSDate(instant, { zone: zone ?? 'UTC' }).toFormat('yyyy-MM-dd HH:mm ZZZZ');
+const formatFor = (instant: Date, zone: string | null) =>
+  DateTime.fromJSDate(instant, { zone: zone ?? 'UTC' }).toFormat('yyyy-MM-dd HH:mm ZZZZ');

@@ -11,7 +11,13 @@ import {
 } from './review-machine';
 
 const author = 'u-author';
-const draft: ReviewState = { status: 'DRAFT', version: 1, approvedVersion: null, authorId: author, editorIds: [author] };
+const draft: ReviewState = {
+  status: 'DRAFT',
+  version: 1,
+  approvedVersion: null,
+  authorId: author,
+  editorIds: [author],
+};
 const as = (role: Role, userId = `u-${role.toLowerCase()}`, allowSelfApproval = false): ReviewContext => ({
   actor: { userId, role },
   allowSelfApproval,
@@ -47,7 +53,10 @@ describe('review machine', () => {
     const edited = run(approved, [[{ type: 'edit' }, editor]]);
     expect(edited).toMatchObject({ status: 'IN_REVIEW', version: 2, approvedVersion: null });
     expect(isPublishable(edited, edited.version)).toBe(false);
-    expect(run(edited, [[{ type: 'approve', version: 2 }, coordinator]])).toMatchObject({ status: 'APPROVED', approvedVersion: 2 });
+    expect(run(edited, [[{ type: 'approve', version: 2 }, coordinator]])).toMatchObject({
+      status: 'APPROVED',
+      approvedVersion: 2,
+    });
   });
 
   it('refuses to approve a version the coordinator has not seen', () => {
@@ -65,7 +74,10 @@ describe('review machine', () => {
       [{ type: 'submit' }, editor],
       [{ type: 'approve', version: 1 }, coordinator],
     ]);
-    expect(errorOf(approved, { type: 'requestChanges', comment: '  ' }, coordinator)).toMatchObject({ status: 422, code: 'comment_required' });
+    expect(errorOf(approved, { type: 'requestChanges', comment: '  ' }, coordinator)).toMatchObject({
+      status: 422,
+      code: 'comment_required',
+    });
     const sentBack = run(approved, [[{ type: 'requestChanges', comment: 'Ganti tagar' }, coordinator]]);
     expect(sentBack).toMatchObject({ status: 'CHANGES_REQUESTED', approvedVersion: null });
     expect(run(sentBack, [[{ type: 'submit' }, editor]]).status).toBe('IN_REVIEW');
@@ -73,7 +85,11 @@ describe('review machine', () => {
 
   it('checks roles: editors cannot approve, viewers cannot submit or edit', () => {
     const inReview = run(draft, [[{ type: 'submit' }, editor]]);
-    expect(errorOf(inReview, { type: 'approve', version: 1 }, editor)).toMatchObject({ status: 403, code: 'role_too_low', params: { role: 'COORDINATOR' } });
+    expect(errorOf(inReview, { type: 'approve', version: 1 }, editor)).toMatchObject({
+      status: 403,
+      code: 'role_too_low',
+      params: { role: 'COORDINATOR' },
+    });
     expect(errorOf(draft, { type: 'submit' }, as('VIEWER'))).toMatchObject({ status: 403, params: { role: 'EDITOR' } });
     expect(errorOf(draft, { type: 'edit' }, as('VIEWER')).code).toBe('role_too_low');
     expect(run(inReview, [[{ type: 'approve', version: 1 }, as('OWNER')]]).status).toBe('APPROVED');
@@ -82,8 +98,12 @@ describe('review machine', () => {
   it('forbids self-approval unless the workspace allows it', () => {
     const ownPost = { ...draft, authorId: 'u-coord' };
     const inReview = run(ownPost, [[{ type: 'submit' }, as('COORDINATOR', 'u-coord')]]);
-    expect(errorOf(inReview, { type: 'approve', version: 1 }, as('COORDINATOR', 'u-coord')).code).toBe('self_approval_forbidden');
-    expect(run(inReview, [[{ type: 'approve', version: 1 }, as('COORDINATOR', 'u-coord', true)]]).status).toBe('APPROVED');
+    expect(errorOf(inReview, { type: 'approve', version: 1 }, as('COORDINATOR', 'u-coord')).code).toBe(
+      'self_approval_forbidden',
+    );
+    expect(run(inReview, [[{ type: 'approve', version: 1 }, as('COORDINATOR', 'u-coord', true)]]).status).toBe(
+      'APPROVED',
+    );
   });
 
   it('forbids approval by whoever edited since the last approval, unless the workspace allows self-approval', () => {
@@ -95,7 +115,9 @@ describe('review machine', () => {
     const refused = errorOf(rewritten, { type: 'approve', version: 2 }, coordinator);
     expect(refused).toMatchObject({ status: 403, code: 'self_approval_forbidden' });
     expect(refused.messageIn('en')).toContain('You edited this version');
-    expect(run(rewritten, [[{ type: 'approve', version: 2 }, as('COORDINATOR', 'u-coordinator', true)]]).status).toBe('APPROVED');
+    expect(run(rewritten, [[{ type: 'approve', version: 2 }, as('COORDINATOR', 'u-coordinator', true)]]).status).toBe(
+      'APPROVED',
+    );
     const approved = run(rewritten, [[{ type: 'approve', version: 2 }, as('ADMIN', 'u-other')]]);
     expect(approved.editorIds).toEqual([]);
     // Edits approved by someone else are reviewed: a later version edited by others only is theirs to answer for.
@@ -104,7 +126,10 @@ describe('review machine', () => {
   });
 
   it('refuses transitions that do not apply', () => {
-    expect(errorOf(draft, { type: 'approve', version: 1 }, coordinator)).toMatchObject({ status: 409, code: 'invalid_transition' });
+    expect(errorOf(draft, { type: 'approve', version: 1 }, coordinator)).toMatchObject({
+      status: 409,
+      code: 'invalid_transition',
+    });
     expect(errorOf(draft, { type: 'withdraw' }, editor).code).toBe('invalid_transition');
     const inReview = run(draft, [[{ type: 'submit' }, editor]]);
     expect(errorOf(inReview, { type: 'submit' }, editor).messageIn('en')).toContain('IN_REVIEW');

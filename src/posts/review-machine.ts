@@ -78,10 +78,13 @@ export function applyReviewAction(state: ReviewState, action: ReviewAction, cont
       }
       if (!context.allowSelfApproval) {
         if (isAuthor) return fail(AppError.forbidden('self_approval_forbidden', TEXT.selfApproval));
-        if (state.editorIds.includes(actor.userId)) return fail(AppError.forbidden('self_approval_forbidden', TEXT.ownEditApproval));
+        if (state.editorIds.includes(actor.userId))
+          return fail(AppError.forbidden('self_approval_forbidden', TEXT.ownEditApproval));
       }
       if (action.version !== state.version) {
-        return fail(AppError.conflict('version_changed', TEXT.versionChanged, { seen: action.version, current: state.version }));
+        return fail(
+          AppError.conflict('version_changed', TEXT.versionChanged, { seen: action.version, current: state.version }),
+        );
       }
       return done({ ...state, status: 'APPROVED', approvedVersion: state.version, editorIds: [] });
     case 'requestChanges':
@@ -99,11 +102,13 @@ export function applyReviewAction(state: ReviewState, action: ReviewAction, cont
         editorIds: state.editorIds.includes(actor.userId) ? state.editorIds : [...state.editorIds, actor.userId],
       });
     case 'withdraw':
-      if (!(isAuthor && hasRole(actor.role, 'EDITOR')) && !hasRole(actor.role, 'COORDINATOR')) return fail(roleError('COORDINATOR'));
+      if (!(isAuthor && hasRole(actor.role, 'EDITOR')) && !hasRole(actor.role, 'COORDINATOR'))
+        return fail(roleError('COORDINATOR'));
       if (state.status !== 'IN_REVIEW' && state.status !== 'APPROVED') return fail(transitionError(action, state));
       return done({ ...state, status: 'DRAFT', approvedVersion: null });
     case 'cancel':
-      if (!(isAuthor && hasRole(actor.role, 'EDITOR')) && !hasRole(actor.role, 'COORDINATOR')) return fail(roleError('COORDINATOR'));
+      if (!(isAuthor && hasRole(actor.role, 'EDITOR')) && !hasRole(actor.role, 'COORDINATOR'))
+        return fail(roleError('COORDINATOR'));
       return done({ ...state, status: 'CANCELLED', approvedVersion: null });
   }
 }
@@ -122,7 +127,11 @@ export function allowedReviewActions(state: ReviewState, context: ReviewContext)
 }
 
 /** For services: the new state, or the AppError thrown. */
-export function applyReviewActionOrThrow(state: ReviewState, action: ReviewAction, context: ReviewContext): ReviewState {
+export function applyReviewActionOrThrow(
+  state: ReviewState,
+  action: ReviewAction,
+  context: ReviewContext,
+): ReviewState {
   const result = applyReviewAction(state, action, context);
   if (!result.ok) throw result.error;
   return result.state;

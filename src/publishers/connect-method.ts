@@ -22,13 +22,16 @@ export const zHttpUrl = z
   .string()
   .trim()
   .max(500)
-  .refine((value) => {
-    try {
-      return ['http:', 'https:'].includes(new URL(value).protocol);
-    } catch {
-      return false;
-    }
-  }, inputMessage({ id: 'Alamat http(s)://…', en: 'An http(s):// address' }))
+  .refine(
+    (value) => {
+      try {
+        return ['http:', 'https:'].includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    inputMessage({ id: 'Alamat http(s)://…', en: 'An http(s):// address' }),
+  )
   .transform((value) => value.replace(/\/+$/, ''));
 
 /** A token or password pasted into a form. */
@@ -72,12 +75,20 @@ export interface CredentialForm {
 type FormValues<F extends Record<string, CredentialFieldSpec>> = { [K in keyof F]: z.output<F[K]['schema']> };
 
 /** A credential form whose `toAccount` sees its own fields' types. */
-export function credentialForm<F extends Record<string, CredentialFieldSpec>>(fields: F, toAccount: (values: FormValues<F>) => FormAccount): CredentialForm {
+export function credentialForm<F extends Record<string, CredentialFieldSpec>>(
+  fields: F,
+  toAccount: (values: FormValues<F>) => FormAccount,
+): CredentialForm {
   return { fields, toAccount: (values) => toAccount(values as FormValues<F>) };
 }
 
 export function credentialFieldViews(form: CredentialForm): CredentialFieldView[] {
-  return Object.entries(form.fields).map(([name, spec]) => ({ name, secret: spec.secret ?? false, optional: spec.schema.safeParse(undefined).success, advanced: spec.advanced ?? false }));
+  return Object.entries(form.fields).map(([name, spec]) => ({
+    name,
+    secret: spec.secret ?? false,
+    optional: spec.schema.safeParse(undefined).success,
+    advanced: spec.advanced ?? false,
+  }));
 }
 
 /**

@@ -28,20 +28,31 @@ describe('connect methods, read from the registered publisher classes', () => {
       ],
       oauth: null,
     });
-    expect(connectMethodViews().find((view) => view.platform === 'MASTODON')?.oauth).toEqual({ segment: 'mastodon', reconnects: false, asksForInstance: true });
+    expect(connectMethodViews().find((view) => view.platform === 'MASTODON')?.oauth).toEqual({
+      segment: 'mastodon',
+      reconnects: false,
+      asksForInstance: true,
+    });
   });
 
   it("turn a form's values into where the account lives and what is secret", () => {
     const webhook = credentialFormFor('WEBHOOK')!.toAccount({ url: 'https://example.org/hook' });
-    expect(webhook).toMatchObject({ baseUrl: 'https://example.org/hook', credentials: { secret: webhook.revealedSecret } });
+    expect(webhook).toMatchObject({
+      baseUrl: 'https://example.org/hook',
+      credentials: { secret: webhook.revealedSecret },
+    });
     expect(webhook.revealedSecret).toMatch(/^whsec_/);
     expect(credentialFormFor('FACEBOOK')).toBeNull();
   });
 
   it('refuse at start-up a publisher whose class connects another platform', () => {
     const [first] = PUBLISHER_CLASSES;
-    const misfit = Object.assign(Object.create(first!.prototype as object) as Publisher, { platform: first!.connect.platform === 'X' ? 'FEED' : 'X' });
-    const others = Object.values(Platform).filter((platform) => platform !== misfit.platform).map((platform) => ({ platform }) as Publisher);
+    const misfit = Object.assign(Object.create(first!.prototype as object) as Publisher, {
+      platform: first!.connect.platform === 'X' ? 'FEED' : 'X',
+    });
+    const others = Object.values(Platform)
+      .filter((platform) => platform !== misfit.platform)
+      .map((platform) => ({ platform }) as Publisher);
     expect(() => new PublisherRegistry([misfit, ...others])).toThrow(/connect method is for/);
   });
 });

@@ -1,19 +1,33 @@
 import type { Platform } from '../core/database';
-import { credentialFieldViews, type ConnectMethod, type CredentialFieldView, type CredentialForm, type OAuthSteps } from './connect-method';
+import {
+  credentialFieldViews,
+  type ConnectMethod,
+  type CredentialFieldView,
+  type CredentialForm,
+  type OAuthSteps,
+} from './connect-method';
 import { PUBLISHER_CLASSES } from './publisher-classes';
 
 /** Every registered platform's connect method, in registration order. */
-export const CONNECT_METHODS: readonly ConnectMethod[] = PUBLISHER_CLASSES.map((publisherClass) => publisherClass.connect);
+export const CONNECT_METHODS: readonly ConnectMethod[] = PUBLISHER_CLASSES.map(
+  (publisherClass) => publisherClass.connect,
+);
 
 /** The platforms connected by a credential form, each with its form. */
-export const FORM_CONNECT_METHODS = CONNECT_METHODS.flatMap((method) => (method.form ? [{ platform: method.platform, form: method.form }] : []));
+export const FORM_CONNECT_METHODS = CONNECT_METHODS.flatMap((method) =>
+  method.form ? [{ platform: method.platform, form: method.form }] : [],
+);
 
 export interface OAuthPlatformSteps {
   platform: Platform;
   steps: OAuthSteps;
 }
 
-const OAUTH_BY_SEGMENT = new Map(CONNECT_METHODS.flatMap((method) => (method.oauth ? [[method.oauth.segment, { platform: method.platform, steps: method.oauth }] as const] : [])));
+const OAUTH_BY_SEGMENT = new Map(
+  CONNECT_METHODS.flatMap((method) =>
+    method.oauth ? [[method.oauth.segment, { platform: method.platform, steps: method.oauth }] as const] : [],
+  ),
+);
 
 /** The OAuth flow of /accounts/oauth/<segment>/..., or null for a segment no platform has. */
 export function oauthStepsFor(segment: string): OAuthPlatformSteps | null {
@@ -42,6 +56,12 @@ export function connectMethodViews(): ConnectMethodView[] {
   return CONNECT_METHODS.map((method) => ({
     platform: method.platform,
     form: method.form ? credentialFieldViews(method.form) : null,
-    oauth: method.oauth ? { segment: method.oauth.segment, reconnects: method.oauth.reconnects, asksForInstance: method.oauth.asksForInstance } : null,
+    oauth: method.oauth
+      ? {
+          segment: method.oauth.segment,
+          reconnects: method.oauth.reconnects,
+          asksForInstance: method.oauth.asksForInstance,
+        }
+      : null,
   }));
 }

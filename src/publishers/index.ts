@@ -8,4 +8,10 @@ export { countGraphemes, countLength, countTwitterWeighted } from './text-length
 export { MetricsReaderRegistry } from './metrics-registry';
 export * from './post-metrics';
 export { zHttpUrl, type ClientAppRegistry, type OAuthContext, type OAuthKept } from './connect-method';
-export { FORM_CONNECT_METHODS, connectMethodViews, credentialFormFor, oauthStepsFor, platformName } from './connect-methods';
+export {
+  FORM_CONNECT_METHODS,
+  connectMethodViews,
+  credentialFormFor,
+  oauthStepsFor,
+  platformName,
+} from './connect-methods';

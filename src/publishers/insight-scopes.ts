@@ -7,6 +7,10 @@ export interface InsightOption {
   insights?: boolean;
 }
 
-export function withInsights(scopes: readonly string[], insightScopes: readonly string[], options: InsightOption): string[] {
+export function withInsights(
+  scopes: readonly string[],
+  insightScopes: readonly string[],
+  options: InsightOption,
+): string[] {
   return options.insights ? [...scopes, ...insightScopes.filter((scope) => !scopes.includes(scope))] : [...scopes];
 }

@@ -4,7 +4,16 @@
  * those are missing (a proxy's HTML page, another server's JSON), this still shows what came back
  * instead of a bare "HTTP 500" or "[object Object]". PublishError cuts the result short.
  */
-const MESSAGE_FIELDS = ['message', 'error_description', 'description', 'detail', 'error', 'title', 'msg', 'reason'] as const;
+const MESSAGE_FIELDS = [
+  'message',
+  'error_description',
+  'description',
+  'detail',
+  'error',
+  'title',
+  'msg',
+  'reason',
+] as const;
 
 /** The first non-empty text among `candidates`: objects and numbers are never shown as "[object Object]". */
 export function firstText(...candidates: unknown[]): string | undefined {
@@ -28,7 +37,12 @@ function bodyText(data: unknown, depth = 0): string | undefined {
   const record = data as Record<string, unknown>;
   for (const field of MESSAGE_FIELDS) {
     const value = record[field];
-    const text = typeof value === 'string' ? plain(value) : typeof value === 'object' && value !== null ? bodyText(value, depth + 1) : undefined;
+    const text =
+      typeof value === 'string'
+        ? plain(value)
+        : typeof value === 'object' && value !== null
+          ? bodyText(value, depth + 1)
+          : undefined;
     if (text) return text;
   }
   if (Array.isArray(record.errors)) {

@@ -2,12 +2,33 @@ import type { Platform } from '../core/database';
 import type { AccountContext, RateBudget } from './publisher';
 
 /** The public counts Gaung reads, by one name across platforms (docs/analytics.md lists each platform's). */
-export const METRIC_NAMES = ['likes', 'reposts', 'replies', 'quotes', 'comments', 'shares', 'saves', 'reactions', 'views', 'reach', 'impressions'] as const;
+export const METRIC_NAMES = [
+  'likes',
+  'reposts',
+  'replies',
+  'quotes',
+  'comments',
+  'shares',
+  'saves',
+  'reactions',
+  'views',
+  'reach',
+  'impressions',
+] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
 export type MetricCounts = Partial<Record<MetricName, number>>;
 
 /** Counts that are someone acting on a post; their sum is a snapshot's engagement. */
-const INTERACTION_NAMES: readonly MetricName[] = ['likes', 'reposts', 'replies', 'quotes', 'comments', 'shares', 'saves', 'reactions'];
+const INTERACTION_NAMES: readonly MetricName[] = [
+  'likes',
+  'reposts',
+  'replies',
+  'quotes',
+  'comments',
+  'shares',
+  'saves',
+  'reactions',
+];
 /** How many people saw it, the first a platform gives of these. */
 const REACH_NAMES: readonly MetricName[] = ['reach', 'views', 'impressions'];
 

@@ -15,7 +15,10 @@ import { WordpressPublisher } from './wordpress';
 import { XPublisher } from './x/x.publisher';
 
 /** A publisher class: built by Nest, saying statically how its accounts are connected and, optionally, who reads its posts' counts. */
-export type PublisherClass = Type<Publisher> & { readonly connect: ConnectMethod; readonly metrics?: Type<PostMetricsReader> };
+export type PublisherClass = Type<Publisher> & {
+  readonly connect: ConnectMethod;
+  readonly metrics?: Type<PostMetricsReader>;
+};
 
 /**
  * Every platform, one line each: publishing, connecting (form and OAuth steps) and reading counts are read from here.
@@ -36,4 +39,6 @@ export const PUBLISHER_CLASSES: readonly PublisherClass[] = [
 ];
 
 /** The platforms that can read a post's counts (docs/analytics.md); the others say "not available". */
-export const METRICS_READER_CLASSES: readonly Type<PostMetricsReader>[] = PUBLISHER_CLASSES.flatMap((publisherClass) => (publisherClass.metrics ? [publisherClass.metrics] : []));
+export const METRICS_READER_CLASSES: readonly Type<PostMetricsReader>[] = PUBLISHER_CLASSES.flatMap((publisherClass) =>
+  publisherClass.metrics ? [publisherClass.metrics] : [],
+);

@@ -19,7 +19,12 @@ export const MEDIA_CARRIED = 10;
  * bare "text is too long" would not say which limit it is. Platform-specific rules are added by
  * each publisher.
  */
-export function commonIssues(platformCode: string, content: PublishContent, limits: PlatformLimits, wording: TextLimitWording = {}): ValidationIssue[] {
+export function commonIssues(
+  platformCode: string,
+  content: PublishContent,
+  limits: PlatformLimits,
+  wording: TextLimitWording = {},
+): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const length = countLength(content.text, limits.counting);
   if (length > limits.maxChars) {
@@ -44,11 +49,23 @@ export function commonIssues(platformCode: string, content: PublishContent, limi
   }
   issues.push(...mediaFitIssues(platformCode, content.media, limits.media));
   if (limits.requiresMedia && content.media.length === 0) {
-    issues.push(issue(`${platformCode}.media_required`, 'Platform ini memerlukan setidaknya satu gambar atau video.', 'This platform needs at least one image or video.'));
+    issues.push(
+      issue(
+        `${platformCode}.media_required`,
+        'Platform ini memerlukan setidaknya satu gambar atau video.',
+        'This platform needs at least one image or video.',
+      ),
+    );
   }
   const noText = content.text.trim() === '';
   if (noText && limits.requiresText) {
-    issues.push(issue(`${platformCode}.empty`, 'Platform ini memerlukan teks, juga bila ada media.', 'This platform needs text, even with media.'));
+    issues.push(
+      issue(
+        `${platformCode}.empty`,
+        'Platform ini memerlukan teks, juga bila ada media.',
+        'This platform needs text, even with media.',
+      ),
+    );
   } else if (noText && !limits.requiresMedia && content.media.length === 0) {
     issues.push(issue(`${platformCode}.empty`, 'Tulis teks atau lampirkan media.', 'Write some text or attach media.'));
   }
@@ -81,6 +98,7 @@ export function requiredCredential(platform: string, credentials: Record<string,
 
 /** Reads the account's platform id; without it nothing can be published. */
 export function requiredExternalId(platform: string, externalId: string | null): string {
-  if (!externalId) throw PublishError.permanent(`${platform}.account_id_missing`, 'The account has no platform id; reconnect it.');
+  if (!externalId)
+    throw PublishError.permanent(`${platform}.account_id_missing`, 'The account has no platform id; reconnect it.');
   return externalId;
 }

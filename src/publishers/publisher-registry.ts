@@ -17,11 +17,16 @@ export class PublisherRegistry {
   constructor(@Inject(PUBLISHERS) publishers: Publisher[]) {
     this.byPlatform = new Map(publishers.map((publisher) => [publisher.platform, publisher]));
     const missing = Object.values(Platform).filter((platform) => !this.byPlatform.has(platform));
-    if (missing.length > 0) throw new Error(`No publisher is registered for ${missing.join(', ')} (src/publishers/publisher-classes.ts)`);
-    if (this.byPlatform.size !== publishers.length) throw new Error('Two publishers are registered for one platform (src/publishers/publisher-classes.ts)');
+    if (missing.length > 0)
+      throw new Error(`No publisher is registered for ${missing.join(', ')} (src/publishers/publisher-classes.ts)`);
+    if (this.byPlatform.size !== publishers.length)
+      throw new Error('Two publishers are registered for one platform (src/publishers/publisher-classes.ts)');
     for (const publisher of publishers) {
       const declared = (publisher.constructor as Partial<PublisherClass>).connect?.platform;
-      if (declared && declared !== publisher.platform) throw new Error(`${publisher.constructor.name} publishes to ${publisher.platform} but its connect method is for ${declared}`);
+      if (declared && declared !== publisher.platform)
+        throw new Error(
+          `${publisher.constructor.name} publishes to ${publisher.platform} but its connect method is for ${declared}`,
+        );
     }
   }
 

@@ -15,7 +15,11 @@ import { PUBLISHERS, PublisherRegistry } from './publisher-registry';
     { provide: PUBLISHERS, useFactory: (...publishers: Publisher[]) => publishers, inject: [...PUBLISHER_CLASSES] },
     PublisherRegistry,
     ...METRICS_READER_CLASSES,
-    { provide: METRICS_READERS, useFactory: (...readers: PostMetricsReader[]) => readers, inject: [...METRICS_READER_CLASSES] },
+    {
+      provide: METRICS_READERS,
+      useFactory: (...readers: PostMetricsReader[]) => readers,
+      inject: [...METRICS_READER_CLASSES],
+    },
     MetricsReaderRegistry,
   ],
   exports: [PublisherRegistry, MetricsReaderRegistry, PlatformHttp],

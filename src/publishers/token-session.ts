@@ -3,7 +3,10 @@ import type { PlatformHttp } from './http/platform-http';
 import type { AccountContext, RefreshedCredentials } from './publisher';
 import { requiredCredential } from './publisher-helpers';
 
-export type CredentialRefresher = (credentials: Record<string, unknown>, signal: AbortSignal) => Promise<RefreshedCredentials>;
+export type CredentialRefresher = (
+  credentials: Record<string, unknown>,
+  signal: AbortSignal,
+) => Promise<RefreshedCredentials>;
 
 /**
  * The calls of one publish (or look-up) with one account's OAuth 2.0 bearer token. On a 401 it
@@ -31,7 +34,8 @@ export class TokenSession {
   /** `url` is a path below the base URL, or an absolute URL the platform handed out (upload URLs). */
   async send<T>(config: AxiosRequestConfig): Promise<AxiosResponse<T>> {
     const response = await this.once<T>(config);
-    if (response.status !== 401 || this.refreshed || !this.refresher || !this.account.saveRefreshedCredentials) return response;
+    if (response.status !== 401 || this.refreshed || !this.refresher || !this.account.saveRefreshedCredentials)
+      return response;
     this.refreshed = true;
     const refreshed = await this.refresher(this.account.credentials, this.signal);
     await this.account.saveRefreshedCredentials(refreshed);

@@ -16,7 +16,15 @@ export async function markNeedsReconnect(
   notices: DeliveryNotices,
   change: { workspaceId: string; accountId: string; reason: string; actor: Actor; checkedAt?: Date },
 ): Promise<string[]> {
-  if (!(await STATUS.markNeedsReconnect(tx, change.workspaceId, change.accountId, change.reason, change.checkedAt))) return [];
-  await recordAudit(tx, { workspaceId: change.workspaceId, actor: change.actor, action: 'account.needs_reconnect', subjectType: 'account', subjectId: change.accountId, summary: { reason: change.reason.slice(0, 500) } });
+  if (!(await STATUS.markNeedsReconnect(tx, change.workspaceId, change.accountId, change.reason, change.checkedAt)))
+    return [];
+  await recordAudit(tx, {
+    workspaceId: change.workspaceId,
+    actor: change.actor,
+    action: 'account.needs_reconnect',
+    subjectType: 'account',
+    subjectId: change.accountId,
+    summary: { reason: change.reason.slice(0, 500) },
+  });
   return notices.accountNeedsReconnect(tx, change.workspaceId, change.accountId, change.reason);
 }

@@ -74,7 +74,14 @@ export class ClaimRepository {
     private readonly notifier: DeliveryNotices,
   ) {}
 
-  async claim(accountId: string, targetId: string, version: number, owner: string, leaseMs: number, budget: RateBudget | null): Promise<ClaimResult> {
+  async claim(
+    accountId: string,
+    targetId: string,
+    version: number,
+    owner: string,
+    leaseMs: number,
+    budget: RateBudget | null,
+  ): Promise<ClaimResult> {
     const claimed = await this.claimOf(accountId, targetId, version, owner, leaseMs, budget);
     if (claimed) return { kind: 'claimed', target: claimed };
     const result = await this.prisma.$transaction(async (tx) => {
@@ -92,7 +99,12 @@ export class ClaimRepository {
    * for one account runs back to back instead of each wake-up polling for its turn. Null when
    * nothing of the account can be claimed now; the targets' own wake-ups then explain why.
    */
-  claimNext(accountId: string, owner: string, leaseMs: number, budget: RateBudget | null): Promise<ClaimedTarget | null> {
+  claimNext(
+    accountId: string,
+    owner: string,
+    leaseMs: number,
+    budget: RateBudget | null,
+  ): Promise<ClaimedTarget | null> {
     return this.claimOf(accountId, null, null, owner, leaseMs, budget);
   }
 
@@ -114,7 +126,10 @@ export class ClaimRepository {
    * id only (ids-only payloads), and the claim that follows checks everything else.
    */
   async accountOf(targetId: string): Promise<{ id: string; platform: Platform } | null> {
-    const target = await this.prisma.postTarget.findUnique({ where: { id: targetId }, select: { account: { select: { id: true, platform: true } } } });
+    const target = await this.prisma.postTarget.findUnique({
+      where: { id: targetId },
+      select: { account: { select: { id: true, platform: true } } },
+    });
     return target?.account ?? null;
   }
 
@@ -128,7 +143,14 @@ export class ClaimRepository {
         data: { state, leaseOwner: null, leaseExpiresAt: null, lastErrorCode: 'engine.recheck', lastError: reason },
       });
       if (changed.count > 0) {
-        await recordAudit(tx, { workspaceId: claimed.workspaceId, actor: WORKER, action: 'target.released', subjectType: 'target', subjectId: claimed.targetId, summary: { state, reason } });
+        await recordAudit(tx, {
+          workspaceId: claimed.workspaceId,
+          actor: WORKER,
+          action: 'target.released',
+          subjectType: 'target',
+          subjectId: claimed.targetId,
+          summary: { state, reason },
+        });
       }
     });
   }
@@ -144,7 +166,14 @@ export class ClaimRepository {
     return rows[0] ?? null;
   }
 
-  private async claimOf(accountId: string, targetId: string | null, version: number | null, owner: string, leaseMs: number, budget: RateBudget | null): Promise<ClaimedTarget | null> {
+  private async claimOf(
+    accountId: string,
+    targetId: string | null,
+    version: number | null,
+    owner: string,
+    leaseMs: number,
+    budget: RateBudget | null,
+  ): Promise<ClaimedTarget | null> {
     const rows = await this.prisma.hotStatement<ClaimedTarget>(Prisma.sql`
       SELECT * FROM gaung_claim(${accountId}::uuid, ${targetId}::uuid, ${version}::int, ${owner}, ${leaseMs}::int,
                                 ${budget?.posts ?? null}::int, ${budget?.windowMs ?? null}::int)`);
@@ -187,7 +216,11 @@ export class ClaimRepository {
     if (budgetOpensAt) {
       await tx.postTarget.updateMany({
         where: { id: targetId, version, state: 'SCHEDULED' },
-        data: { dueAt: budgetOpensAt, lastErrorCode: 'engine.rate_budget', lastError: 'Waiting for the account\'s rate budget window' },
+        data: {
+          dueAt: budgetOpensAt,
+          lastErrorCode: 'engine.rate_budget',
+          lastError: "Waiting for the account's rate budget window",
+        },
       });
       return { kind: 'wait', until: budgetOpensAt, reason: 'rate-budget', attempts: s.attempts };
     }
@@ -197,21 +230,46 @@ export class ClaimRepository {
       return { kind: 'wait', until: s.busyUntil, reason: 'account-busy', attempts: s.attempts };
     }
     // Everything looked claimable a moment ago (the situation changed in between): try again soon.
-    return { kind: 'wait', until: new Date(s.now.getTime() + RACE_RETRY_MS), reason: 'account-busy', attempts: s.attempts };
+    return {
+      kind: 'wait',
+      until: new Date(s.now.getTime() + RACE_RETRY_MS),
+      reason: 'account-busy',
+      attempts: s.attempts,
+    };
   }
 
   private async expire(tx: Tx, targetId: string, version: number, workspaceId: string): Promise<ClaimResult> {
     const changed = await tx.postTarget.updateMany({
       where: { id: targetId, version, state: 'SCHEDULED' },
-      data: { state: 'EXPIRED', lastErrorCode: 'engine.not_after', lastError: 'The post\'s "do not publish after" time passed' },
+      data: {
+        state: 'EXPIRED',
+        lastErrorCode: 'engine.not_after',
+        lastError: 'The post\'s "do not publish after" time passed',
+      },
     });
     if (changed.count === 0) return { kind: 'stale' };
-    await recordAudit(tx, { workspaceId, actor: WORKER, action: 'target.expired', subjectType: 'target', subjectId: targetId, summary: { version, reason: 'not_after' } });
-    const notificationIds = await this.notifier.delivery(tx, workspaceId, targetId, 'TARGET_EXPIRED', { cause: 'not_after', lateMinutes: null });
+    await recordAudit(tx, {
+      workspaceId,
+      actor: WORKER,
+      action: 'target.expired',
+      subjectType: 'target',
+      subjectId: targetId,
+      summary: { version, reason: 'not_after' },
+    });
+    const notificationIds = await this.notifier.delivery(tx, workspaceId, targetId, 'TARGET_EXPIRED', {
+      cause: 'not_after',
+      lateMinutes: null,
+    });
     return { kind: 'expired', notificationIds };
   }
 
-  private async hold(tx: Tx, targetId: string, version: number, workspaceId: string, reason: 'hold' | 'account'): Promise<ClaimResult> {
+  private async hold(
+    tx: Tx,
+    targetId: string,
+    version: number,
+    workspaceId: string,
+    reason: 'hold' | 'account',
+  ): Promise<ClaimResult> {
     const changed = await tx.postTarget.updateMany({
       where: { id: targetId, version, state: 'SCHEDULED' },
       data: {
@@ -221,7 +279,14 @@ export class ClaimRepository {
       },
     });
     if (changed.count === 0) return { kind: 'stale' };
-    await recordAudit(tx, { workspaceId, actor: WORKER, action: 'target.held', subjectType: 'target', subjectId: targetId, summary: { version, reason } });
+    await recordAudit(tx, {
+      workspaceId,
+      actor: WORKER,
+      action: 'target.held',
+      subjectType: 'target',
+      subjectId: targetId,
+      summary: { version, reason },
+    });
     return { kind: 'held', reason };
   }
 }

@@ -102,7 +102,9 @@ export class DeliveryScheduler {
    */
   async forget(targetId: string, version: number): Promise<void> {
     const attempts = Array.from({ length: this.config.MAX_PUBLISH_ATTEMPTS + 1 }, (_, count) => count);
-    await Promise.all(attempts.map((count) => this.queue.remove(publishJobId(targetId, version, count)).catch(() => 0)));
+    await Promise.all(
+      attempts.map((count) => this.queue.remove(publishJobId(targetId, version, count)).catch(() => 0)),
+    );
   }
 
   /** True when a wake-up for this target and version waits or runs (the sweeper's question). */
@@ -110,6 +112,12 @@ export class DeliveryScheduler {
     const job = await this.queue.getJob(publishJobId(targetId, version, attempts));
     if (!job) return false;
     const state = await job.getState();
-    return state === 'delayed' || state === 'waiting' || state === 'prioritized' || state === 'active' || state === 'waiting-children';
+    return (
+      state === 'delayed' ||
+      state === 'waiting' ||
+      state === 'prioritized' ||
+      state === 'active' ||
+      state === 'waiting-children'
+    );
   }
 }

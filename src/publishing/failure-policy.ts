@@ -40,7 +40,13 @@ export function nextStep(
   return step.kind === 'failed' && priorAmbiguous ? { kind: 'unconfirmed' } : step;
 }
 
-function stepFor(error: PublishError, attemptsBefore: number, maxAttempts: number, ambiguousRetry: AmbiguousRetry, random: () => number): NextStep {
+function stepFor(
+  error: PublishError,
+  attemptsBefore: number,
+  maxAttempts: number,
+  ambiguousRetry: AmbiguousRetry,
+  random: () => number,
+): NextStep {
   const attempts = attemptsBefore + 1;
   switch (error.kind) {
     case 'PERMANENT':
@@ -49,12 +55,24 @@ function stepFor(error: PublishError, attemptsBefore: number, maxAttempts: numbe
       return { kind: 'park-account' };
     case 'NOT_SENT_RETRYABLE':
       if (error.rateLimited) {
-        return { kind: 'retry', delayMs: (error.retryAfterMs ?? RATE_LIMIT_DEFAULT_WAIT_MS) + Math.round(250 * random()), countsAsAttempt: false };
+        return {
+          kind: 'retry',
+          delayMs: (error.retryAfterMs ?? RATE_LIMIT_DEFAULT_WAIT_MS) + Math.round(250 * random()),
+          countsAsAttempt: false,
+        };
       }
       if (attempts >= maxAttempts) return { kind: 'failed' };
-      return { kind: 'retry', delayMs: Math.max(error.retryAfterMs ?? 0, backoffMs(attempts, random)), countsAsAttempt: true };
+      return {
+        kind: 'retry',
+        delayMs: Math.max(error.retryAfterMs ?? 0, backoffMs(attempts, random)),
+        countsAsAttempt: true,
+      };
     case 'AMBIGUOUS':
       if (!safeToRetryAmbiguous(ambiguousRetry) || attempts >= maxAttempts) return { kind: 'unconfirmed' };
-      return { kind: 'retry', delayMs: Math.max(error.retryAfterMs ?? 0, backoffMs(attempts, random)), countsAsAttempt: true };
+      return {
+        kind: 'retry',
+        delayMs: Math.max(error.retryAfterMs ?? 0, backoffMs(attempts, random)),
+        countsAsAttempt: true,
+      };
   }
 }

@@ -22,7 +22,12 @@ export class HoldResumeRepository {
   }
 
   /** Moves a HELD target on, if still HELD at this version; false when someone else got there first. */
-  async leaveHeld(tx: Tx, workspaceId: string, target: { id: string; version: number }, next: { state: 'SCHEDULED'; dueAt: Date } | { state: 'EXPIRED' }): Promise<boolean> {
+  async leaveHeld(
+    tx: Tx,
+    workspaceId: string,
+    target: { id: string; version: number },
+    next: { state: 'SCHEDULED'; dueAt: Date } | { state: 'EXPIRED' },
+  ): Promise<boolean> {
     const changed = await tx.postTarget.updateMany({
       where: { id: target.id, workspaceId, version: target.version, state: 'HELD' },
       data: { ...next, lastError: null, lastErrorCode: null },
@@ -31,11 +36,17 @@ export class HoldResumeRepository {
   }
 
   dueWorkspaceHolds(now: Date) {
-    return this.prisma.workspace.findMany({ where: { heldAt: { not: null }, holdResumeAt: { lte: now } }, select: { id: true, holdResumeAt: true } });
+    return this.prisma.workspace.findMany({
+      where: { heldAt: { not: null }, holdResumeAt: { lte: now } },
+      select: { id: true, holdResumeAt: true },
+    });
   }
 
   dueCampaignHolds(now: Date) {
-    return this.prisma.campaign.findMany({ where: { heldAt: { not: null }, holdResumeAt: { lte: now } }, select: { id: true, workspaceId: true, holdResumeAt: true } });
+    return this.prisma.campaign.findMany({
+      where: { heldAt: { not: null }, holdResumeAt: { lte: now } },
+      select: { id: true, workspaceId: true, holdResumeAt: true },
+    });
   }
 
   /** Lifts the workspace's hold if its resume time is still the one read (nobody changed the hold meanwhile). */
@@ -46,7 +57,10 @@ export class HoldResumeRepository {
 
   /** Lifts the campaign's hold if its resume time is still the one read. */
   async liftCampaignHold(tx: Tx, workspaceId: string, campaignId: string, holdResumeAt: Date | null): Promise<boolean> {
-    const changed = await tx.campaign.updateMany({ where: { id: campaignId, workspaceId, holdResumeAt }, data: LIFTED });
+    const changed = await tx.campaign.updateMany({
+      where: { id: campaignId, workspaceId, holdResumeAt },
+      data: LIFTED,
+    });
     return changed.count > 0;
   }
 }

@@ -92,7 +92,9 @@ export class HoldResumeService {
       const { publish: publishLate, lateMinutes, policy } = decision;
       const dueAt = target.dueAt ?? now;
       await this.prisma.$transaction(async (tx) => {
-        const next = publishLate ? { state: 'SCHEDULED' as const, dueAt: dueAt > now ? dueAt : now } : { state: 'EXPIRED' as const };
+        const next = publishLate
+          ? { state: 'SCHEDULED' as const, dueAt: dueAt > now ? dueAt : now }
+          : { state: 'EXPIRED' as const };
         if (!(await this.holds.leaveHeld(tx, target.workspaceId, target, next))) return;
         await recordAudit(tx, {
           workspaceId: target.workspaceId,
@@ -105,7 +107,12 @@ export class HoldResumeService {
         if (publishLate) {
           wake.push({ id: target.id, version: target.version, dueAt: next.dueAt ?? now, attempts: target.attempts });
         } else {
-          notificationIds.push(...(await this.notifier.delivery(tx, target.workspaceId, target.id, 'TARGET_EXPIRED', { cause: 'hold', lateMinutes })));
+          notificationIds.push(
+            ...(await this.notifier.delivery(tx, target.workspaceId, target.id, 'TARGET_EXPIRED', {
+              cause: 'hold',
+              lateMinutes,
+            })),
+          );
         }
       });
     }
@@ -122,7 +129,14 @@ export class HoldResumeService {
     for (const workspace of workspaces) {
       const done = await this.prisma.$transaction(async (tx) => {
         if (!(await this.holds.liftWorkspaceHold(tx, workspace.id, workspace.holdResumeAt))) return false;
-        await recordAudit(tx, { workspaceId: workspace.id, actor: SWEEPER, action: 'workspace.hold_lifted', subjectType: 'workspace', subjectId: workspace.id, summary: { automatic: true } });
+        await recordAudit(tx, {
+          workspaceId: workspace.id,
+          actor: SWEEPER,
+          action: 'workspace.hold_lifted',
+          subjectType: 'workspace',
+          subjectId: workspace.id,
+          summary: { automatic: true },
+        });
         await this.notifier.holdLifted(tx, workspace.id, null);
         return true;
       });
@@ -134,8 +148,16 @@ export class HoldResumeService {
     const campaigns = await this.holds.dueCampaignHolds(now);
     for (const campaign of campaigns) {
       const done = await this.prisma.$transaction(async (tx) => {
-        if (!(await this.holds.liftCampaignHold(tx, campaign.workspaceId, campaign.id, campaign.holdResumeAt))) return false;
-        await recordAudit(tx, { workspaceId: campaign.workspaceId, actor: SWEEPER, action: 'campaign.hold_lifted', subjectType: 'campaign', subjectId: campaign.id, summary: { automatic: true } });
+        if (!(await this.holds.liftCampaignHold(tx, campaign.workspaceId, campaign.id, campaign.holdResumeAt)))
+          return false;
+        await recordAudit(tx, {
+          workspaceId: campaign.workspaceId,
+          actor: SWEEPER,
+          action: 'campaign.hold_lifted',
+          subjectType: 'campaign',
+          subjectId: campaign.id,
+          summary: { automatic: true },
+        });
         await this.notifier.holdLifted(tx, campaign.workspaceId, campaign.id);
         return true;
       });

@@ -1,4 +1,10 @@
-export { DeliveryScheduler, publishJobId, staleWakeUps, type PublishJobData, type WakeTarget } from './delivery-scheduler';
+export {
+  DeliveryScheduler,
+  publishJobId,
+  staleWakeUps,
+  type PublishJobData,
+  type WakeTarget,
+} from './delivery-scheduler';
 export { markNeedsReconnect } from './account-status';
 export { backoffMs, nextStep, type NextStep } from './failure-policy';
 export { HoldResumeService, type ResumePreview, type ResumeSummary } from './hold-resume.service';

@@ -7,9 +7,21 @@ import { MaintenanceTasks } from './maintenance-tasks';
 import { WEBHOOK_DELIVERY_JOB, type WebhookDeliveryJobData } from '../notifications/notifier';
 import { WebhookDeliveryService } from '../notifications/webhook-delivery.service';
 import { MailChannel, NOTIFICATION_MAIL_JOB, type NotificationMailJobData } from '../notifications/mail-channel';
-import { NOTIFICATION_TELEGRAM_JOB, type NotificationTelegramJobData, TelegramChannel } from '../notifications/telegram/telegram-channel';
-import { CardMessages, TELEGRAM_CARDS_SETTLE_JOB, type TelegramCardsSettleJobData } from '../notifications/telegram/card-messages';
-import { DigestChannel, NOTIFICATION_DIGEST_JOB, type NotificationDigestJobData } from '../notifications/digest-channel';
+import {
+  NOTIFICATION_TELEGRAM_JOB,
+  type NotificationTelegramJobData,
+  TelegramChannel,
+} from '../notifications/telegram/telegram-channel';
+import {
+  CardMessages,
+  TELEGRAM_CARDS_SETTLE_JOB,
+  type TelegramCardsSettleJobData,
+} from '../notifications/telegram/card-messages';
+import {
+  DigestChannel,
+  NOTIFICATION_DIGEST_JOB,
+  type NotificationDigestJobData,
+} from '../notifications/digest-channel';
 import { SweeperService } from './sweeper.service';
 
 const SWEEP_JOB = 'sweep';
@@ -45,7 +57,10 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
       return;
     }
     await this.upsertScheduler();
-    this.refresh = setInterval(() => void this.upsertScheduler().catch(() => undefined), Math.min(60_000, 5 * this.config.SWEEP_INTERVAL_MS));
+    this.refresh = setInterval(
+      () => void this.upsertScheduler().catch(() => undefined),
+      Math.min(60_000, 5 * this.config.SWEEP_INTERVAL_MS),
+    );
     this.refresh.unref();
   }
 
@@ -70,7 +85,8 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     if (job.name === WEBHOOK_DELIVERY_JOB) return this.webhooks.deliver(job.data as WebhookDeliveryJobData);
     if (job.name === NOTIFICATION_MAIL_JOB) return this.mail.send(job.data as NotificationMailJobData);
     if (job.name === NOTIFICATION_TELEGRAM_JOB) return this.telegram.send(job.data as NotificationTelegramJobData);
-    if (job.name === TELEGRAM_CARDS_SETTLE_JOB) return this.telegramCards.settle(job.data as TelegramCardsSettleJobData);
+    if (job.name === TELEGRAM_CARDS_SETTLE_JOB)
+      return this.telegramCards.settle(job.data as TelegramCardsSettleJobData);
     if (job.name === NOTIFICATION_DIGEST_JOB) return this.digest.send(job.data as NotificationDigestJobData);
     return this.tasks.handler(job.name)?.();
   }

@@ -10,7 +10,7 @@ export class PublishingMetrics {
   readonly registry = new Registry();
   readonly lateness = new Histogram({
     name: 'gaung_publish_lateness_seconds',
-    help: 'Seconds between a target\'s due time and the platform call (first attempt)',
+    help: "Seconds between a target's due time and the platform call (first attempt)",
     labelNames: ['platform'],
     buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 15, 60, 300],
     registers: [this.registry],

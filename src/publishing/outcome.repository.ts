@@ -30,7 +30,12 @@ export class OutcomeRepository {
    * PUBLISHED wins over what the sweeper may have decided after our lease ran out (UNCONFIRMED,
    * a re-scheduled retry or a hold): the post exists, so the target says so.
    */
-  async published(facts: AttemptFacts, result: PublishResult, via: 'publish' | 'lookup', lateSeconds: number | null): Promise<boolean> {
+  async published(
+    facts: AttemptFacts,
+    result: PublishResult,
+    via: 'publish' | 'lookup',
+    lateSeconds: number | null,
+  ): Promise<boolean> {
     // One statement: the ledger row always, the state change if ours to make, its audit record with it.
     const rows = await this.prisma.hotStatement<{ changed: number }>(Prisma.sql`
       WITH changed AS (
@@ -66,10 +71,16 @@ export class OutcomeRepository {
    */
   private async toldLate(facts: AttemptFacts, lateSeconds: number): Promise<void> {
     try {
-      const ids = await this.prisma.$transaction((tx) => this.notifier.delivery(tx, facts.workspaceId, facts.targetId, 'TARGET_PUBLISHED_LATE', { lateSeconds }));
+      const ids = await this.prisma.$transaction((tx) =>
+        this.notifier.delivery(tx, facts.workspaceId, facts.targetId, 'TARGET_PUBLISHED_LATE', { lateSeconds }),
+      );
       await this.notifier.dispatch(ids);
     } catch (error) {
-      this.logger.warn({ msg: 'late notification not written', targetId: facts.targetId, error: error instanceof Error ? error.message : String(error) });
+      this.logger.warn({
+        msg: 'late notification not written',
+        targetId: facts.targetId,
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
   }
 
@@ -78,12 +89,40 @@ export class OutcomeRepository {
     const notificationIds: string[] = [];
     const dueAt = step.kind === 'retry' ? new Date(Date.now() + step.delayMs) : null;
     const applied = await this.prisma.$transaction(async (tx) => {
-      await recordAttempt(tx, { ...facts, outcome: error.kind, httpStatus: error.httpStatus, errorCode: error.code, errorMessage: error.message, retryAfterMs: error.retryAfterMs });
-      const mine = { id: facts.targetId, version: facts.version, state: 'PUBLISHING' as const, leaseOwner: facts.owner };
-      const common = { leaseOwner: null, leaseExpiresAt: null, lastOutcome: error.kind, lastError: error.message.slice(0, 2000), lastErrorCode: error.code.slice(0, 100) };
+      await recordAttempt(tx, {
+        ...facts,
+        outcome: error.kind,
+        httpStatus: error.httpStatus,
+        errorCode: error.code,
+        errorMessage: error.message,
+        retryAfterMs: error.retryAfterMs,
+      });
+      const mine = {
+        id: facts.targetId,
+        version: facts.version,
+        state: 'PUBLISHING' as const,
+        leaseOwner: facts.owner,
+      };
+      const common = {
+        leaseOwner: null,
+        leaseExpiresAt: null,
+        lastOutcome: error.kind,
+        lastError: error.message.slice(0, 2000),
+        lastErrorCode: error.code.slice(0, 100),
+      };
       const counted = step.kind === 'retry' && !step.countsAsAttempt ? {} : { attempts: { increment: 1 } };
-      const state = step.kind === 'retry' ? 'SCHEDULED' : step.kind === 'failed' ? 'FAILED' : step.kind === 'unconfirmed' ? 'UNCONFIRMED' : 'HELD';
-      const changed = await tx.postTarget.updateMany({ where: mine, data: { ...common, ...counted, state, ...(dueAt ? { dueAt } : {}) } });
+      const state =
+        step.kind === 'retry'
+          ? 'SCHEDULED'
+          : step.kind === 'failed'
+            ? 'FAILED'
+            : step.kind === 'unconfirmed'
+              ? 'UNCONFIRMED'
+              : 'HELD';
+      const changed = await tx.postTarget.updateMany({
+        where: mine,
+        data: { ...common, ...counted, state, ...(dueAt ? { dueAt } : {}) },
+      });
       if (changed.count === 0) return false;
       await recordAudit(tx, {
         workspaceId: facts.workspaceId,
@@ -91,7 +130,13 @@ export class OutcomeRepository {
         action: `target.${step.kind}`,
         subjectType: 'target',
         subjectId: facts.targetId,
-        summary: { version: facts.version, kind: error.kind, code: error.code, httpStatus: error.httpStatus ?? null, retryAt: dueAt?.toISOString() ?? null },
+        summary: {
+          version: facts.version,
+          kind: error.kind,
+          code: error.code,
+          httpStatus: error.httpStatus ?? null,
+          retryAt: dueAt?.toISOString() ?? null,
+        },
       });
       if (step.kind === 'failed' || step.kind === 'unconfirmed') {
         const reason = error.message.slice(0, 500);

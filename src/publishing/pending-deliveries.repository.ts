@@ -11,7 +11,12 @@ export const PENDING_DELIVERY_STATES = ['PENDING', 'SCHEDULED', 'HELD'] as const
 export function findPendingDeliveries(db: Tx, where: Prisma.PostTargetWhereInput & { workspaceId: string }) {
   return db.postTarget.findMany({
     where: { ...where, state: { in: [...PENDING_DELIVERY_STATES] } },
-    select: { id: true, state: true, text: true, post: { select: { id: true, title: true, baseText: true, scheduledAt: true } } },
+    select: {
+      id: true,
+      state: true,
+      text: true,
+      post: { select: { id: true, title: true, baseText: true, scheduledAt: true } },
+    },
     orderBy: [{ post: { scheduledAt: { sort: 'asc', nulls: 'last' } } }, { id: 'asc' }],
   });
 }

@@ -2,7 +2,13 @@ import { Logger } from '@nestjs/common';
 import type { AppConfig } from '../core/config';
 import type { AccountCredentialsStore } from '../core/credentials';
 import type { MediaService } from '../media/media.service';
-import { PublishError, type Publisher, type PublisherRegistry, type PublishRequest, type PublishResult } from '../publishers';
+import {
+  PublishError,
+  type Publisher,
+  type PublisherRegistry,
+  type PublishRequest,
+  type PublishResult,
+} from '../publishers';
 import type { ClaimedTarget, ClaimRepository, ClaimResult } from './claim.repository';
 import type { DeliveryScheduler, WakeTarget } from './delivery-scheduler';
 import type { NextStep } from './failure-policy';
@@ -13,13 +19,35 @@ import { idempotencyKeyFor, PublishEngine } from './publish-engine';
 // The engine's branches with in-memory stand-ins for its repositories, the scheduler and the
 // platform. The same paths against real Postgres, Redis and contract servers: test/publishing.
 
-const CONFIG = { PUBLISH_LEASE_MS: 60_000, PUBLISH_TIMEOUT_MS: 50, MAX_PUBLISH_ATTEMPTS: 5, LATE_AFTER_SECONDS: 300 } as AppConfig;
+const CONFIG = {
+  PUBLISH_LEASE_MS: 60_000,
+  PUBLISH_TIMEOUT_MS: 50,
+  MAX_PUBLISH_ATTEMPTS: 5,
+  LATE_AFTER_SECONDS: 300,
+} as AppConfig;
 
 function claimed(targetId: string, fields: Partial<ClaimedTarget> = {}): ClaimedTarget {
   return {
-    targetId, version: 1, attempts: 0, lastOutcome: null, priorAmbiguous: false, workspaceId: 'ws-1', postId: `post-${targetId}`,
-    text: 'Buruh bersatu', title: null, scheduledAt: null, hasMedia: false, accountId: 'acc-1', accountWorkspaceId: 'ws-1',
-    baseUrl: null, externalId: null, handle: null, settings: {}, credentialsCiphertext: null, credentialsKeyId: null, ...fields,
+    targetId,
+    version: 1,
+    attempts: 0,
+    lastOutcome: null,
+    priorAmbiguous: false,
+    workspaceId: 'ws-1',
+    postId: `post-${targetId}`,
+    text: 'Buruh bersatu',
+    title: null,
+    scheduledAt: null,
+    hasMedia: false,
+    accountId: 'acc-1',
+    accountWorkspaceId: 'ws-1',
+    baseUrl: null,
+    externalId: null,
+    handle: null,
+    settings: {},
+    credentialsCiphertext: null,
+    credentialsKeyId: null,
+    ...fields,
   };
 }
 
@@ -77,7 +105,10 @@ class ScriptedPublisher {
   readonly platform = 'MASTODON' as const;
   readonly limits = { rateBudget: null };
   ambiguousRetry: Publisher['ambiguousRetry'] = 'idempotency-key';
-  answer: (request: PublishRequest) => Promise<PublishResult> = async (request) => ({ externalId: `ext-${request.targetId}`, url: null });
+  answer: (request: PublishRequest) => Promise<PublishResult> = async (request) => ({
+    externalId: `ext-${request.targetId}`,
+    url: null,
+  });
   found: PublishResult | null = null;
   published: PublishRequest[] = [];
   lookedUp: PublishRequest[] = [];
@@ -98,7 +129,10 @@ function setUp() {
   const scheduler = new InMemoryScheduler();
   const publisher = new ScriptedPublisher();
   const credentials = { unreadable: false };
-  const openCredentials = { open: () => (credentials.unreadable ? failToOpen() : {}), save: async () => undefined } as unknown as AccountCredentialsStore;
+  const openCredentials = {
+    open: () => (credentials.unreadable ? failToOpen() : {}),
+    save: async () => undefined,
+  } as unknown as AccountCredentialsStore;
   const engine = new PublishEngine(
     CONFIG,
     { get: () => publisher } as unknown as PublisherRegistry,
@@ -146,7 +180,10 @@ describe('PublishEngine (in-memory stand-ins)', () => {
       expect(scheduler.hurried).toHaveLength(0);
     });
 
-    it.each<ClaimResult>([{ kind: 'held', reason: 'hold' }, { kind: 'expired', notificationIds: [] }])('"$kind" frees the account for its next due target', async (result) => {
+    it.each<ClaimResult>([
+      { kind: 'held', reason: 'hold' },
+      { kind: 'expired', notificationIds: [] },
+    ])('"$kind" frees the account for its next due target', async (result) => {
       const { engine, claims, outcomes, scheduler } = setUp();
       claims.first = result;
       claims.queue = [claimed('t-2')];
@@ -162,7 +199,9 @@ describe('PublishEngine (in-memory stand-ins)', () => {
       claims.first = { kind: 'claimed', target: claimed('t-1', { version: 3 }) };
       await expect(engine.run('t-1', 3)).resolves.toEqual({ kind: 'done' });
       expect(publisher.published[0]!.idempotencyKey).toBe(idempotencyKeyFor('t-1', 3));
-      expect(outcomes.published).toEqual([{ targetId: 't-1', result: { externalId: 'ext-t-1', url: null }, via: 'publish' }]);
+      expect(outcomes.published).toEqual([
+        { targetId: 't-1', result: { externalId: 'ext-t-1', url: null }, via: 'publish' },
+      ]);
     });
 
     it('whose credentials cannot be opened is released unread, and the platform is not called', async () => {
@@ -176,16 +215,22 @@ describe('PublishEngine (in-memory stand-ins)', () => {
 
     it('a retryable failure wakes it again at the retry time, counting the attempt', async () => {
       const { engine, claims, outcomes, publisher } = setUp();
-      publisher.answer = async () => { throw PublishError.notSent('mastodon.unavailable', '503'); };
+      publisher.answer = async () => {
+        throw PublishError.notSent('mastodon.unavailable', '503');
+      };
       claims.first = { kind: 'claimed', target: claimed('t-1', { attempts: 1 }) };
       const step = await engine.run('t-1', 1);
       expect(step).toMatchObject({ kind: 'wake-at', attempts: 2 });
-      expect(outcomes.failed).toEqual([{ targetId: 't-1', kind: 'NOT_SENT_RETRYABLE', code: 'mastodon.unavailable', step: 'retry' }]);
+      expect(outcomes.failed).toEqual([
+        { targetId: 't-1', kind: 'NOT_SENT_RETRYABLE', code: 'mastodon.unavailable', step: 'retry' },
+      ]);
     });
 
     it('a publisher bug (not a PublishError) counts as AMBIGUOUS: the request may have gone out', async () => {
       const { engine, claims, outcomes, publisher } = setUp();
-      publisher.answer = async () => { throw new TypeError('cannot read properties of undefined'); };
+      publisher.answer = async () => {
+        throw new TypeError('cannot read properties of undefined');
+      };
       claims.first = { kind: 'claimed', target: claimed('t-1') };
       await engine.run('t-1', 1);
       expect(outcomes.failed[0]).toMatchObject({ kind: 'AMBIGUOUS', code: 'mastodon.unexpected' });
@@ -219,7 +264,10 @@ describe('PublishEngine (in-memory stand-ins)', () => {
       const { engine, claims, outcomes, publisher } = setUp();
       publisher.ambiguousRetry = 'lookup';
       publisher.found = { externalId: 'ext-found', url: 'https://social.example/@kspi/1' };
-      claims.first = { kind: 'claimed', target: claimed('t-1', { attempts: 1, lastOutcome: 'AMBIGUOUS', priorAmbiguous: true }) };
+      claims.first = {
+        kind: 'claimed',
+        target: claimed('t-1', { attempts: 1, lastOutcome: 'AMBIGUOUS', priorAmbiguous: true }),
+      };
       await engine.run('t-1', 1);
       expect(publisher.lookedUp).toHaveLength(1);
       expect(publisher.published).toHaveLength(0);
@@ -229,7 +277,10 @@ describe('PublishEngine (in-memory stand-ins)', () => {
     it('publishes when the look-up finds nothing', async () => {
       const { engine, claims, outcomes, publisher } = setUp();
       publisher.ambiguousRetry = 'lookup';
-      claims.first = { kind: 'claimed', target: claimed('t-1', { attempts: 1, lastOutcome: 'AMBIGUOUS', priorAmbiguous: true }) };
+      claims.first = {
+        kind: 'claimed',
+        target: claimed('t-1', { attempts: 1, lastOutcome: 'AMBIGUOUS', priorAmbiguous: true }),
+      };
       await engine.run('t-1', 1);
       expect(publisher.lookedUp).toHaveLength(1);
       expect(outcomes.published[0]).toMatchObject({ via: 'publish' });
@@ -241,14 +292,17 @@ describe('PublishEngine (in-memory stand-ins)', () => {
       claims.first = { kind: 'claimed', target: claimed('t-1', { attempts: 1, lastOutcome: 'NOT_SENT_RETRYABLE' }) };
       await engine.run('t-1', 1);
       publisher.ambiguousRetry = 'idempotency-key';
-      claims.first = { kind: 'claimed', target: claimed('t-2', { attempts: 1, lastOutcome: 'AMBIGUOUS', priorAmbiguous: true }) };
+      claims.first = {
+        kind: 'claimed',
+        target: claimed('t-2', { attempts: 1, lastOutcome: 'AMBIGUOUS', priorAmbiguous: true }),
+      };
       await engine.run('t-2', 1);
       expect(publisher.lookedUp).toHaveLength(0);
       expect(publisher.published.map((r) => r.targetId)).toEqual(['t-1', 't-2']);
     });
   });
 
-  describe('the hand-off to the account\'s next target', () => {
+  describe("the hand-off to the account's next target", () => {
     it('publishes the next due targets back to back, dismissing their own wake-ups, then hurries the next due one', async () => {
       const { engine, claims, outcomes, scheduler } = setUp();
       claims.first = { kind: 'claimed', target: claimed('t-1') };
@@ -276,7 +330,9 @@ describe('PublishEngine (in-memory stand-ins)', () => {
     it('does not hand off after its own retry, nor when the worker is closing; the next due target is still hurried', async () => {
       const { engine, claims, publisher, scheduler } = setUp();
       claims.due = { id: 't-9', version: 1, attempts: 0, dueAt: new Date() };
-      publisher.answer = async () => { throw PublishError.notSent('mastodon.unavailable', '503'); };
+      publisher.answer = async () => {
+        throw PublishError.notSent('mastodon.unavailable', '503');
+      };
       claims.first = { kind: 'claimed', target: claimed('t-1') };
       claims.queue = [claimed('t-2')];
       await engine.run('t-1', 1);

@@ -4,7 +4,15 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../core/config';
 import { AccountCredentialsStore } from '../core/credentials';
 import { MediaService } from '../media/media.service';
-import { accountContextOf, PublishError, PublisherRegistry, type AccountContext, type Publisher, type PublishRequest, type PublishResult } from '../publishers';
+import {
+  accountContextOf,
+  PublishError,
+  PublisherRegistry,
+  type AccountContext,
+  type Publisher,
+  type PublishRequest,
+  type PublishResult,
+} from '../publishers';
 import { ClaimRepository, type ClaimedTarget } from './claim.repository';
 import { DeliveryScheduler } from './delivery-scheduler';
 import { nextStep } from './failure-policy';
@@ -47,7 +55,14 @@ export class PublishEngine {
     const account = await this.claims.accountOf(targetId);
     if (!account) return { kind: 'done' };
     const publisher = this.publishers.get(account.platform);
-    const claim = await this.claims.claim(account.id, targetId, version, this.workerId, this.config.PUBLISH_LEASE_MS, publisher.limits.rateBudget);
+    const claim = await this.claims.claim(
+      account.id,
+      targetId,
+      version,
+      this.workerId,
+      this.config.PUBLISH_LEASE_MS,
+      publisher.limits.rateBudget,
+    );
     if (claim.kind === 'wait') return { kind: 'wake-at', at: claim.until, attempts: claim.attempts };
     if (claim.kind === 'stale') return { kind: 'done' };
     if (claim.kind !== 'claimed') {
@@ -71,12 +86,19 @@ export class PublishEngine {
   private async handOff(accountId: string, publisher: Publisher, keepGoing: () => boolean): Promise<void> {
     const stopAt = Date.now() + HAND_OFF_BUDGET_MS;
     while (keepGoing() && Date.now() < stopAt) {
-      const next = await this.claims.claimNext(accountId, this.workerId, this.config.PUBLISH_LEASE_MS, publisher.limits.rateBudget);
+      const next = await this.claims.claimNext(
+        accountId,
+        this.workerId,
+        this.config.PUBLISH_LEASE_MS,
+        publisher.limits.rateBudget,
+      );
       if (!next) break;
       await this.scheduler.dismiss(next.targetId, next.version, next.attempts);
       const step = await this.publishClaimed(next, publisher);
       if (step.kind === 'wake-at') {
-        await this.scheduler.wake([{ id: next.targetId, version: next.version, dueAt: step.at, attempts: step.attempts }]);
+        await this.scheduler.wake([
+          { id: next.targetId, version: next.version, dueAt: step.at, attempts: step.attempts },
+        ]);
         break;
       }
     }
@@ -102,12 +124,15 @@ export class PublishEngine {
    */
   private keepLease(claimed: ClaimedTarget): () => void {
     const leaseMs = this.config.PUBLISH_LEASE_MS;
-    const timer = setInterval(() => {
-      this.claims.renewLease(claimed.targetId, claimed.version, this.workerId, leaseMs).then(
-        (held) => held || this.logger.warn({ msg: 'lease lost while publishing', targetId: claimed.targetId }),
-        (error: unknown) => this.logger.warn({ msg: 'lease renewal failed', targetId: claimed.targetId, err: error }),
-      );
-    }, Math.floor(leaseMs / 3));
+    const timer = setInterval(
+      () => {
+        this.claims.renewLease(claimed.targetId, claimed.version, this.workerId, leaseMs).then(
+          (held) => held || this.logger.warn({ msg: 'lease lost while publishing', targetId: claimed.targetId }),
+          (error: unknown) => this.logger.warn({ msg: 'lease renewal failed', targetId: claimed.targetId, err: error }),
+        );
+      },
+      Math.floor(leaseMs / 3),
+    );
     return () => clearInterval(timer);
   }
 
@@ -119,7 +144,10 @@ export class PublishEngine {
     }
     const { request, facts } = prepared;
     if (claimed.attempts === 0 && claimed.scheduledAt) {
-      this.metrics.lateness.observe({ platform: publisher.platform }, Math.max(0, facts.startedAt.getTime() - claimed.scheduledAt.getTime()) / 1000);
+      this.metrics.lateness.observe(
+        { platform: publisher.platform },
+        Math.max(0, facts.startedAt.getTime() - claimed.scheduledAt.getTime()) / 1000,
+      );
     }
     try {
       const { result, via } = await this.call(publisher, request, claimed.lastOutcome === 'AMBIGUOUS');
@@ -131,8 +159,21 @@ export class PublishEngine {
     } catch (thrown) {
       const error = asPublishError(publisher.platform, thrown);
       this.metrics.outcomes.inc({ platform: publisher.platform, outcome: error.kind });
-      const step = nextStep(error, claimed.attempts, this.config.MAX_PUBLISH_ATTEMPTS, publisher.ambiguousRetry, Math.random, claimed.priorAmbiguous);
-      this.logger.warn({ msg: 'publish failed', targetId: claimed.targetId, kind: error.kind, code: error.code, step: step.kind });
+      const step = nextStep(
+        error,
+        claimed.attempts,
+        this.config.MAX_PUBLISH_ATTEMPTS,
+        publisher.ambiguousRetry,
+        Math.random,
+        claimed.priorAmbiguous,
+      );
+      this.logger.warn({
+        msg: 'publish failed',
+        targetId: claimed.targetId,
+        kind: error.kind,
+        code: error.code,
+        step: step.kind,
+      });
       const retryAt = await this.outcomes.failed(facts, error, step);
       if (!retryAt || step.kind !== 'retry') return { kind: 'done' };
       return { kind: 'wake-at', at: retryAt, attempts: claimed.attempts + (step.countsAsAttempt ? 1 : 0) };
@@ -147,7 +188,11 @@ export class PublishEngine {
   }
 
   /** The call itself, bounded by PUBLISH_TIMEOUT_MS even when a publisher ignores the signal. */
-  private async call(publisher: Publisher, request: PublishRequest, afterAmbiguous: boolean): Promise<{ result: PublishResult; via: 'publish' | 'lookup' }> {
+  private async call(
+    publisher: Publisher,
+    request: PublishRequest,
+    afterAmbiguous: boolean,
+  ): Promise<{ result: PublishResult; via: 'publish' | 'lookup' }> {
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -173,7 +218,10 @@ export class PublishEngine {
    * share locks, that the post is still approved at this version, the account ACTIVE, nothing on
    * hold and "do not publish after" not passed (docs/architecture.md, publishing 3), and the call follows at once.
    */
-  private async prepare(claimed: ClaimedTarget, publisher: Publisher): Promise<{ request: PublishRequest; facts: AttemptFacts } | null> {
+  private async prepare(
+    claimed: ClaimedTarget,
+    publisher: Publisher,
+  ): Promise<{ request: PublishRequest; facts: AttemptFacts } | null> {
     let account: AccountContext;
     try {
       account = accountContextOf(this.credentials, {
@@ -190,14 +238,25 @@ export class PublishEngine {
     } catch {
       return null;
     }
-    const facts: AttemptFacts = { targetId: claimed.targetId, workspaceId: claimed.workspaceId, accountId: claimed.accountId, version: claimed.version, owner: this.workerId, startedAt: new Date() };
+    const facts: AttemptFacts = {
+      targetId: claimed.targetId,
+      workspaceId: claimed.workspaceId,
+      accountId: claimed.accountId,
+      version: claimed.version,
+      owner: this.workerId,
+      startedAt: new Date(),
+    };
     const request: PublishRequest = {
       targetId: claimed.targetId,
       version: claimed.version,
       idempotencyKey: idempotencyKeyFor(claimed.targetId, claimed.version),
       scheduledAt: claimed.scheduledAt,
       account,
-      content: { text: claimed.text, title: claimed.title, media: claimed.hasMedia ? await this.media.itemsForPost(claimed.workspaceId, claimed.postId, publisher) : [] },
+      content: {
+        text: claimed.text,
+        title: claimed.title,
+        media: claimed.hasMedia ? await this.media.itemsForPost(claimed.workspaceId, claimed.postId, publisher) : [],
+      },
       signal: new AbortController().signal,
     };
     return { request, facts };
@@ -207,5 +266,9 @@ export class PublishEngine {
 function asPublishError(platform: string, thrown: unknown): PublishError {
   if (thrown instanceof PublishError) return thrown;
   // A publisher bug after the request may have gone out: never assume it was not sent.
-  return PublishError.ambiguous(`${platform.toLowerCase()}.unexpected`, thrown instanceof Error ? thrown.message : String(thrown), { cause: thrown });
+  return PublishError.ambiguous(
+    `${platform.toLowerCase()}.unexpected`,
+    thrown instanceof Error ? thrown.message : String(thrown),
+    { cause: thrown },
+  );
 }

@@ -14,8 +14,15 @@ export class QueueBoardModule {
     return {
       module: QueueBoardModule,
       imports: [
-        BullBoardModule.forRoot({ route: QUEUE_BOARD_ROUTE, adapter: ExpressAdapter, middleware: operatorMiddleware(operatorToken) }),
-        BullBoardModule.forFeature({ name: PUBLISH_QUEUE, adapter: BullMQAdapter }, { name: MAINTENANCE_QUEUE, adapter: BullMQAdapter }),
+        BullBoardModule.forRoot({
+          route: QUEUE_BOARD_ROUTE,
+          adapter: ExpressAdapter,
+          middleware: operatorMiddleware(operatorToken),
+        }),
+        BullBoardModule.forFeature(
+          { name: PUBLISH_QUEUE, adapter: BullMQAdapter },
+          { name: MAINTENANCE_QUEUE, adapter: BullMQAdapter },
+        ),
       ],
     };
   }

@@ -30,11 +30,18 @@ export class RateBudgetRepository {
 
   /** The workspace's connected accounts and their platforms (which decide the budget). */
   connectedAccounts(workspaceId: string) {
-    return this.prisma.connectedAccount.findMany({ where: { workspaceId, disconnectedAt: null }, select: { id: true, platform: true }, orderBy: { id: 'asc' } });
+    return this.prisma.connectedAccount.findMany({
+      where: { workspaceId, disconnectedAt: null },
+      select: { id: true, platform: true },
+      orderBy: { id: 'asc' },
+    });
   }
 
   async platformOf(workspaceId: string, accountId: string) {
-    const account = await this.prisma.connectedAccount.findFirst({ where: { id: accountId, workspaceId }, select: { platform: true } });
+    const account = await this.prisma.connectedAccount.findFirst({
+      where: { id: accountId, workspaceId },
+      select: { platform: true },
+    });
     return account?.platform ?? null;
   }
 
@@ -55,7 +62,13 @@ export class RateBudgetRepository {
   }
 
   /** The account's deliveries (published, or planned and not yet done) in the window (from, until]. */
-  deliveriesInWindow(workspaceId: string, accountId: string, from: Date, until: Date, excludeTargetId?: string): Promise<number> {
+  deliveriesInWindow(
+    workspaceId: string,
+    accountId: string,
+    from: Date,
+    until: Date,
+    excludeTargetId?: string,
+  ): Promise<number> {
     return this.prisma.postTarget.count({
       where: {
         accountId,

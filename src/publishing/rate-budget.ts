@@ -26,18 +26,30 @@ export class RateBudgetChecker {
     const result: Array<RateBudgetLeft & { accountId: string; budget: RateBudget }> = [];
     for (const account of accounts) {
       const budget = this.publishers.get(account.platform).limits.rateBudget;
-      if (budget) result.push({ accountId: account.id, budget, ...(await this.budgets.budgetLeft(account.id, budget)) });
+      if (budget)
+        result.push({ accountId: account.id, budget, ...(await this.budgets.budgetLeft(account.id, budget)) });
     }
     return result;
   }
 
-  async warningFor(workspaceId: string, accountId: string, plannedAt: Date, excludeTargetId?: string): Promise<RateBudgetWarning | null> {
+  async warningFor(
+    workspaceId: string,
+    accountId: string,
+    plannedAt: Date,
+    excludeTargetId?: string,
+  ): Promise<RateBudgetWarning | null> {
     const platform = await this.budgets.platformOf(workspaceId, accountId);
     if (!platform) return null;
     const budget = this.publishers.get(platform).limits.rateBudget;
     if (!budget) return null;
     const from = new Date(plannedAt.getTime() - budget.windowMs);
-    const deliveriesInWindow = await this.budgets.deliveriesInWindow(workspaceId, accountId, from, plannedAt, excludeTargetId);
+    const deliveriesInWindow = await this.budgets.deliveriesInWindow(
+      workspaceId,
+      accountId,
+      from,
+      plannedAt,
+      excludeTargetId,
+    );
     return deliveriesInWindow + 1 > budget.posts ? { accountId, budget, deliveriesInWindow } : null;
   }
 }

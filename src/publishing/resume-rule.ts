@@ -14,7 +14,17 @@ export const heldTargetSelect = {
   dueAt: true,
   workspaceId: true,
   account: { select: { displayName: true, platform: true } },
-  post: { select: { id: true, title: true, baseText: true, status: true, approvedVersion: true, notAfter: true, campaign: { select: { latePolicy: true, lateGraceMinutes: true } } } },
+  post: {
+    select: {
+      id: true,
+      title: true,
+      baseText: true,
+      status: true,
+      approvedVersion: true,
+      notAfter: true,
+      campaign: { select: { latePolicy: true, lateGraceMinutes: true } },
+    },
+  },
 } satisfies Prisma.PostTargetSelect;
 
 export type HeldTarget = Prisma.PostTargetGetPayload<{ select: typeof heldTargetSelect }>;
@@ -57,7 +67,15 @@ export function resumeDecision(target: HeldTarget, now: Date): ResumeDecision | 
   const dueAt = target.dueAt ?? now;
   const lateMinutes = (now.getTime() - dueAt.getTime()) / 60_000;
   const campaign = target.post.campaign;
-  const withinGrace = lateMinutes <= 0 || (campaign ? campaign.latePolicy === 'PUBLISH_LATE' && lateMinutes <= campaign.lateGraceMinutes : lateMinutes <= NO_CAMPAIGN_GRACE_MINUTES);
+  const withinGrace =
+    lateMinutes <= 0 ||
+    (campaign
+      ? campaign.latePolicy === 'PUBLISH_LATE' && lateMinutes <= campaign.lateGraceMinutes
+      : lateMinutes <= NO_CAMPAIGN_GRACE_MINUTES);
   const notAfterPassed = target.post.notAfter !== null && target.post.notAfter <= now;
-  return { publish: withinGrace && !notAfterPassed, lateMinutes: Math.max(0, Math.round(lateMinutes)), policy: campaign ? campaign.latePolicy : 'NO_CAMPAIGN' };
+  return {
+    publish: withinGrace && !notAfterPassed,
+    lateMinutes: Math.max(0, Math.round(lateMinutes)),
+    policy: campaign ? campaign.latePolicy : 'NO_CAMPAIGN',
+  };
 }

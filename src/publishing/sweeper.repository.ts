@@ -31,7 +31,16 @@ export class SweeperRepository {
   expiredLeases(now: Date, limit: number) {
     return this.prisma.postTarget.findMany({
       where: { state: 'PUBLISHING', leaseExpiresAt: { lt: now } },
-      select: { id: true, version: true, attempts: true, workspaceId: true, accountId: true, leaseOwner: true, leaseExpiresAt: true, account: { select: { platform: true } } },
+      select: {
+        id: true,
+        version: true,
+        attempts: true,
+        workspaceId: true,
+        accountId: true,
+        leaseOwner: true,
+        leaseExpiresAt: true,
+        account: { select: { platform: true } },
+      },
       take: limit,
     });
   }
@@ -49,7 +58,13 @@ export class SweeperRepository {
     now: Date,
   ): Promise<boolean> {
     const changed = await tx.postTarget.updateMany({
-      where: { id: lease.id, workspaceId, state: 'PUBLISHING', leaseOwner: lease.leaseOwner, leaseExpiresAt: lease.leaseExpiresAt },
+      where: {
+        id: lease.id,
+        workspaceId,
+        state: 'PUBLISHING',
+        leaseOwner: lease.leaseOwner,
+        leaseExpiresAt: lease.leaseExpiresAt,
+      },
       data: {
         state: retry ? 'SCHEDULED' : 'UNCONFIRMED',
         ...(retry ? { dueAt: now } : {}),
@@ -88,7 +103,11 @@ export class SweeperRepository {
   async expirePending(tx: Tx, workspaceId: string, postId: string): Promise<number> {
     const changed = await tx.postTarget.updateMany({
       where: { postId, workspaceId, state: 'PENDING' },
-      data: { state: 'EXPIRED', lastErrorCode: 'engine.not_approved_in_time', lastError: 'Not approved by its scheduled time' },
+      data: {
+        state: 'EXPIRED',
+        lastErrorCode: 'engine.not_approved_in_time',
+        lastError: 'Not approved by its scheduled time',
+      },
     });
     return changed.count;
   }
@@ -105,9 +124,18 @@ export class SweeperRepository {
   }
 
   /** Stamps the warning for this version; false when the post changed since it was read, or another sweeper stamped it. */
-  async stampApprovalDueWarning(tx: Tx, post: { id: string; workspaceId: string; version: number; approvalDueWarnedVersion: number | null }): Promise<boolean> {
+  async stampApprovalDueWarning(
+    tx: Tx,
+    post: { id: string; workspaceId: string; version: number; approvalDueWarnedVersion: number | null },
+  ): Promise<boolean> {
     const changed = await tx.post.updateMany({
-      where: { id: post.id, workspaceId: post.workspaceId, status: 'IN_REVIEW', version: post.version, approvalDueWarnedVersion: post.approvalDueWarnedVersion },
+      where: {
+        id: post.id,
+        workspaceId: post.workspaceId,
+        status: 'IN_REVIEW',
+        version: post.version,
+        approvalDueWarnedVersion: post.approvalDueWarnedVersion,
+      },
       data: { approvalDueWarnedVersion: post.version },
     });
     return changed.count === 1;

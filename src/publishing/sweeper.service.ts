@@ -47,7 +47,8 @@ export class SweeperService {
       holdsLifted: await this.holds.resumeDueHolds(),
       approvalsDueWarned: await this.warnApprovalsDueSoon(),
     };
-    for (const [repair, count] of Object.entries(report)) if (count > 0) this.metrics.sweeperRepairs.inc({ repair }, count);
+    for (const [repair, count] of Object.entries(report))
+      if (count > 0) this.metrics.sweeperRepairs.inc({ repair }, count);
     return report;
   }
 
@@ -56,7 +57,8 @@ export class SweeperService {
     const horizon = new Date(Date.now() + 2 * this.config.SWEEP_INTERVAL_MS);
     const rows = await this.sweeps.dueScheduled(horizon, BATCH);
     const lost: WakeTarget[] = [];
-    for (const row of rows) if (!(await this.scheduler.hasLiveWakeUp(row.id, row.version, row.attempts ?? 0))) lost.push(row);
+    for (const row of rows)
+      if (!(await this.scheduler.hasLiveWakeUp(row.id, row.version, row.attempts ?? 0))) lost.push(row);
     await this.scheduler.wake(lost);
     return lost.length;
   }
@@ -75,10 +77,21 @@ export class SweeperService {
       const now = new Date();
       await this.prisma.$transaction(async (tx) => {
         if (!(await this.sweeps.endExpiredLease(tx, target.workspaceId, target, retry, now))) return;
-        await recordAudit(tx, { workspaceId: target.workspaceId, actor: SWEEPER, action: retry ? 'target.retry' : 'target.unconfirmed', subjectType: 'target', subjectId: target.id, summary: { version: target.version, reason: 'lease_expired' } });
+        await recordAudit(tx, {
+          workspaceId: target.workspaceId,
+          actor: SWEEPER,
+          action: retry ? 'target.retry' : 'target.unconfirmed',
+          subjectType: 'target',
+          subjectId: target.id,
+          summary: { version: target.version, reason: 'lease_expired' },
+        });
         if (retry) wake.push({ id: target.id, version: target.version, dueAt: now, attempts: target.attempts + 1 });
         else {
-          notificationIds.push(...(await this.notifier.delivery(tx, target.workspaceId, target.id, 'TARGET_UNCONFIRMED', { reason: 'worker stopped while publishing' })));
+          notificationIds.push(
+            ...(await this.notifier.delivery(tx, target.workspaceId, target.id, 'TARGET_UNCONFIRMED', {
+              reason: 'worker stopped while publishing',
+            })),
+          );
         }
       });
     }
@@ -97,7 +110,14 @@ export class SweeperService {
         const count = await this.sweeps.expirePending(tx, post.workspaceId, post.id);
         if (count === 0) return;
         expired += count;
-        await recordAudit(tx, { workspaceId: post.workspaceId, actor: SWEEPER, action: 'post.not_approved_in_time', subjectType: 'post', subjectId: post.id, summary: { version: post.version, status: post.status, targets: count } });
+        await recordAudit(tx, {
+          workspaceId: post.workspaceId,
+          actor: SWEEPER,
+          action: 'post.not_approved_in_time',
+          subjectType: 'post',
+          subjectId: post.id,
+          summary: { version: post.version, status: post.status, targets: count },
+        });
         notificationIds.push(...(await this.notifier.notApprovedInTime(tx, post.workspaceId, post.id)));
       });
     }
@@ -116,7 +136,14 @@ export class SweeperService {
     for (const post of posts) {
       await this.prisma.$transaction(async (tx) => {
         if (!(await this.sweeps.stampApprovalDueWarning(tx, post))) return;
-        await recordAudit(tx, { workspaceId: post.workspaceId, actor: SWEEPER, action: 'post.approval_due_soon', subjectType: 'post', subjectId: post.id, summary: { version: post.version, scheduledAt: post.scheduledAt?.toISOString() ?? null } });
+        await recordAudit(tx, {
+          workspaceId: post.workspaceId,
+          actor: SWEEPER,
+          action: 'post.approval_due_soon',
+          subjectType: 'post',
+          subjectId: post.id,
+          summary: { version: post.version, scheduledAt: post.scheduledAt?.toISOString() ?? null },
+        });
         notificationIds.push(...(await this.notifier.approvalDueSoon(tx, post.workspaceId, post.id)));
       });
     }

@@ -6,7 +6,10 @@ import type { DeliveryState, Tx } from '../core/database';
 export class TargetActionsRepository {
   /** The target's version and state with its post's approval (to check it is still publishable). */
   findForReschedule(tx: Tx, workspaceId: string, targetId: string) {
-    return tx.postTarget.findFirst({ where: { id: targetId, workspaceId }, select: { version: true, state: true, post: { select: { status: true, approvedVersion: true } } } });
+    return tx.postTarget.findFirst({
+      where: { id: targetId, workspaceId },
+      select: { version: true, state: true, post: { select: { status: true, approvedVersion: true } } },
+    });
   }
 
   /** The target's current state, to say why an action was refused; null when it does not exist. */
@@ -25,7 +28,14 @@ export class TargetActionsRepository {
   }
 
   /** `from` at this version -> SCHEDULED at dueAt with fresh attempts; false when it was not. */
-  async reschedule(tx: Tx, workspaceId: string, targetId: string, from: DeliveryState, version: number, dueAt: Date): Promise<boolean> {
+  async reschedule(
+    tx: Tx,
+    workspaceId: string,
+    targetId: string,
+    from: DeliveryState,
+    version: number,
+    dueAt: Date,
+  ): Promise<boolean> {
     const changed = await tx.postTarget.updateMany({
       where: { id: targetId, workspaceId, state: from, version },
       data: { state: 'SCHEDULED', dueAt, attempts: 0, lastOutcome: null, lastError: null, lastErrorCode: null },
@@ -35,6 +45,9 @@ export class TargetActionsRepository {
 
   /** A person dealt with the target: its open notifications are resolved. */
   async resolveNotifications(tx: Tx, workspaceId: string, targetId: string): Promise<void> {
-    await tx.notification.updateMany({ where: { workspaceId, targetId, resolvedAt: null }, data: { resolvedAt: new Date() } });
+    await tx.notification.updateMany({
+      where: { workspaceId, targetId, resolvedAt: null },
+      data: { resolvedAt: new Date() },
+    });
   }
 }

@@ -35,22 +35,47 @@ export class TargetActionsService {
   /** UNCONFIRMED, and a person found it on the platform: PUBLISHED with its URL. */
   async confirmPublished(workspaceId: string, targetId: string, url: string, actor: Actor): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
-      if (!(await this.targets.confirmPublished(tx, workspaceId, targetId, url))) await this.explainRefusal(tx, workspaceId, targetId, 'UNCONFIRMED');
-      await recordAudit(tx, { workspaceId, actor: { userId: actor.userId, kind: actor.kind ?? 'user' }, action: 'target.confirmed_published', subjectType: 'target', subjectId: targetId, summary: { url } });
+      if (!(await this.targets.confirmPublished(tx, workspaceId, targetId, url)))
+        await this.explainRefusal(tx, workspaceId, targetId, 'UNCONFIRMED');
+      await recordAudit(tx, {
+        workspaceId,
+        actor: { userId: actor.userId, kind: actor.kind ?? 'user' },
+        action: 'target.confirmed_published',
+        subjectType: 'target',
+        subjectId: targetId,
+        summary: { url },
+      });
       await this.targets.resolveNotifications(tx, workspaceId, targetId);
     });
   }
 
-  private async reschedule(workspaceId: string, targetId: string, actor: Actor, from: DeliveryState, action: string): Promise<void> {
+  private async reschedule(
+    workspaceId: string,
+    targetId: string,
+    actor: Actor,
+    from: DeliveryState,
+    action: string,
+  ): Promise<void> {
     const target = await this.prisma.$transaction(async (tx) => {
       const row = await this.targets.findForReschedule(tx, workspaceId, targetId);
       if (!row) throw AppError.notFound(TARGET);
       if (!isPublishable(row.post, row.version)) {
-        throw AppError.conflict('post_not_approved', { id: 'Unggahan tidak lagi disetujui pada versi ini.', en: 'The post is no longer approved at this version.' });
+        throw AppError.conflict('post_not_approved', {
+          id: 'Unggahan tidak lagi disetujui pada versi ini.',
+          en: 'The post is no longer approved at this version.',
+        });
       }
       const dueAt = new Date();
-      if (!(await this.targets.reschedule(tx, workspaceId, targetId, from, row.version, dueAt))) await this.explainRefusal(tx, workspaceId, targetId, from);
-      await recordAudit(tx, { workspaceId, actor: { userId: actor.userId, kind: actor.kind ?? 'user' }, action, subjectType: 'target', subjectId: targetId, summary: { version: row.version, from } });
+      if (!(await this.targets.reschedule(tx, workspaceId, targetId, from, row.version, dueAt)))
+        await this.explainRefusal(tx, workspaceId, targetId, from);
+      await recordAudit(tx, {
+        workspaceId,
+        actor: { userId: actor.userId, kind: actor.kind ?? 'user' },
+        action,
+        subjectType: 'target',
+        subjectId: targetId,
+        summary: { version: row.version, from },
+      });
       await this.targets.resolveNotifications(tx, workspaceId, targetId);
       return { id: targetId, version: row.version, dueAt };
     });
@@ -62,7 +87,10 @@ export class TargetActionsService {
     if (!state) throw AppError.notFound(TARGET);
     throw AppError.conflict(
       'target_state',
-      { id: 'Tindakan ini hanya untuk target berstatus {expected}; statusnya sekarang {state}.', en: 'This action is only for {expected} targets; this one is {state}.' },
+      {
+        id: 'Tindakan ini hanya untuk target berstatus {expected}; statusnya sekarang {state}.',
+        en: 'This action is only for {expected} targets; this one is {state}.',
+      },
       { expected, state },
     );
   }

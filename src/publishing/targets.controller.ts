@@ -8,9 +8,7 @@ import { Role } from '../core/database';
 import { ApiErrors, ApiNoContent, ApiZodBody, ZodBody } from '../core/http';
 import { TargetActionsService } from './target-actions.service';
 
-const confirmPublishedSchema = z
-  .object({ url: z.url({ protocol: /^https?$/ }).max(1000) })
-  .strict();
+const confirmPublishedSchema = z.object({ url: z.url({ protocol: /^https?$/ }).max(1000) }).strict();
 
 /** What people do about deliveries the engine could not finish: HTTP only, rules in TargetActionsService. */
 @ApiTags('deliveries')

@@ -6,8 +6,12 @@ import { postView } from '../posts/post-view';
 const rateBudgetWarningView = z
   .object({
     accountId: z.string(),
-    budget: z.object({ posts: z.int(), windowMs: z.int() }).meta({ description: 'Posts allowed per account in a rolling window' }),
-    deliveriesInWindow: z.int().meta({ description: 'Deliveries of the account in the window ending at the planned time' }),
+    budget: z
+      .object({ posts: z.int(), windowMs: z.int() })
+      .meta({ description: 'Posts allowed per account in a rolling window' }),
+    deliveriesInWindow: z
+      .int()
+      .meta({ description: 'Deliveries of the account in the window ending at the planned time' }),
   })
   .meta({ id: 'RateBudgetWarning' });
 

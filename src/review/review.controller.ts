@@ -28,11 +28,17 @@ export class ReviewController {
   @Post('approve')
   @WorkspaceRoute(Role.COORDINATOR)
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Approve the version you reviewed; its deliveries are scheduled. Returns rate-budget warnings.' })
+  @ApiOperation({
+    summary: 'Approve the version you reviewed; its deliveries are scheduled. Returns rate-budget warnings.',
+  })
   @ApiZodBody(approveSchema)
   @ApiErrors(400, 409, 422)
   @ApiZodResponse(200, scheduledPostView)
-  approve(@Access() access: WorkspaceAccess, @Param('postId') postId: string, @ZodBody(approveSchema) body: z.infer<typeof approveSchema>) {
+  approve(
+    @Access() access: WorkspaceAccess,
+    @Param('postId') postId: string,
+    @ZodBody(approveSchema) body: z.infer<typeof approveSchema>,
+  ) {
     return this.review.approve(access, postId, body.version);
   }
 
@@ -43,7 +49,11 @@ export class ReviewController {
   @ApiZodBody(commentSchema)
   @ApiErrors(400, 409)
   @ApiZodResponse(200, postView)
-  requestChanges(@Access() access: WorkspaceAccess, @Param('postId') postId: string, @ZodBody(commentSchema) body: z.infer<typeof commentSchema>) {
+  requestChanges(
+    @Access() access: WorkspaceAccess,
+    @Param('postId') postId: string,
+    @ZodBody(commentSchema) body: z.infer<typeof commentSchema>,
+  ) {
     return this.review.requestChanges(access, postId, body.body);
   }
 
@@ -70,11 +80,18 @@ export class ReviewController {
   @Post('reschedule')
   @WorkspaceRoute(Role.COORDINATOR)
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Move an approved post in time; it stays approved (new version). Wall-clock time + IANA zone, or an instant.' })
+  @ApiOperation({
+    summary:
+      'Move an approved post in time; it stays approved (new version). Wall-clock time + IANA zone, or an instant.',
+  })
   @ApiZodBody(rescheduleSchema)
   @ApiErrors(400, 409, 422)
   @ApiZodResponse(200, scheduledPostView)
-  reschedule(@Access() access: WorkspaceAccess, @Param('postId') postId: string, @ZodBody(rescheduleSchema) body: z.infer<typeof rescheduleSchema>) {
+  reschedule(
+    @Access() access: WorkspaceAccess,
+    @Param('postId') postId: string,
+    @ZodBody(rescheduleSchema) body: z.infer<typeof rescheduleSchema>,
+  ) {
     return this.review.reschedule(access, postId, body.schedule, body.notAfter);
   }
 
@@ -92,7 +109,11 @@ export class ReviewController {
   @ApiZodBody(commentSchema)
   @ApiErrors(400)
   @ApiZodResponse(201, commentView)
-  comment(@Access() access: WorkspaceAccess, @Param('postId') postId: string, @ZodBody(commentSchema) body: z.infer<typeof commentSchema>) {
+  comment(
+    @Access() access: WorkspaceAccess,
+    @Param('postId') postId: string,
+    @ZodBody(commentSchema) body: z.infer<typeof commentSchema>,
+  ) {
     return this.review.comment(access, postId, body.body);
   }
 }

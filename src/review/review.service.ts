@@ -37,7 +37,8 @@ export class ReviewService {
     const told: string[] = [];
     const post = await this.transition(access, postId, 'post.submitted', async (tx, post) => {
       const issues = this.drafting.issuesOf(post);
-      if (hasIssues(issues)) throw AppError.unprocessable('content_issues', POST_TEXT.hasIssues, {}, issueDetails(issues));
+      if (hasIssues(issues))
+        throw AppError.unprocessable('content_issues', POST_TEXT.hasIssues, {}, issueDetails(issues));
       assertSubmittableTiming(post);
       told.push(...(await this.notices.reviewed(tx, access.workspaceId, access.userId, post.id, 'POST_SUBMITTED')));
       return this.apply(tx, access, post, { type: 'submit' }, 'SUBMITTED', '');
@@ -47,7 +48,12 @@ export class ReviewService {
   }
 
   /** Also a statement's release (`action` statement.released): the same step, audited by its name. */
-  async approve(access: WorkspaceAccess, postId: string, seenVersion: number, action: 'post.approved' | 'statement.released' = 'post.approved') {
+  async approve(
+    access: WorkspaceAccess,
+    postId: string,
+    seenVersion: number,
+    action: 'post.approved' | 'statement.released' = 'post.approved',
+  ) {
     const told: string[] = [];
     const post = await this.transition(access, postId, action, async (tx, post) => {
       // The review rules first (a post approved meanwhile is a 409), then the time: a "publish now"
@@ -55,8 +61,18 @@ export class ReviewService {
       const next = await this.apply(tx, access, post, { type: 'approve', version: seenVersion }, 'APPROVED', '');
       const due = approvalTiming(post, access.timeZone);
       told.push(...(await this.notices.reviewed(tx, access.workspaceId, access.userId, post.id, 'POST_APPROVED')));
-      await this.posts.update(tx, access.workspaceId, post.id, { approvedById: access.userId, approvedAt: new Date(), scheduledAt: due.instant, scheduleZone: due.zone, publishNow: false });
-      const ids = await this.posts.moveTargets(tx, access.workspaceId, post.id, ['PENDING'], { state: 'SCHEDULED', version: next.post.version, dueAt: due.instant });
+      await this.posts.update(tx, access.workspaceId, post.id, {
+        approvedById: access.userId,
+        approvedAt: new Date(),
+        scheduledAt: due.instant,
+        scheduleZone: due.zone,
+        publishNow: false,
+      });
+      const ids = await this.posts.moveTargets(tx, access.workspaceId, post.id, ['PENDING'], {
+        state: 'SCHEDULED',
+        version: next.post.version,
+        dueAt: due.instant,
+      });
       return { ...next, wake: ids.map((id) => ({ id, version: next.post.version, dueAt: due.instant })) };
     });
     await this.notices.dispatch(told);
@@ -66,7 +82,16 @@ export class ReviewService {
   async requestChanges(access: WorkspaceAccess, postId: string, comment: string) {
     const told: string[] = [];
     const post = await this.transition(access, postId, 'post.changes_requested', async (tx, post) => {
-      told.push(...(await this.notices.reviewed(tx, access.workspaceId, access.userId, post.id, 'POST_CHANGES_REQUESTED', comment)));
+      told.push(
+        ...(await this.notices.reviewed(
+          tx,
+          access.workspaceId,
+          access.userId,
+          post.id,
+          'POST_CHANGES_REQUESTED',
+          comment,
+        )),
+      );
       return this.apply(tx, access, post, { type: 'requestChanges', comment }, 'CHANGES_REQUESTED', comment);
     });
     await this.notices.dispatch(told);
@@ -74,18 +99,26 @@ export class ReviewService {
   }
 
   async withdraw(access: WorkspaceAccess, postId: string) {
-    const post = await this.transition(access, postId, 'post.withdrawn', (tx, post) => this.apply(tx, access, post, { type: 'withdraw' }, null, ''));
+    const post = await this.transition(access, postId, 'post.withdrawn', (tx, post) =>
+      this.apply(tx, access, post, { type: 'withdraw' }, null, ''),
+    );
     return this.drafting.present(access, post);
   }
 
   /** Final: every delivery that has not happened is cancelled; nothing publishes afterwards. */
   async cancel(access: WorkspaceAccess, postId: string) {
-    const cancelled = await this.transition(access, postId, 'post.cancelled', async (tx, post) => {
-      const next = await this.apply(tx, access, post, { type: 'cancel' }, null, '');
-      await this.posts.update(tx, access.workspaceId, post.id, { cancelledAt: new Date() });
-      await this.posts.moveTargets(tx, access.workspaceId, post.id, OPEN_DELIVERY_STATES, { state: 'CANCELLED' });
-      return next;
-    }, { allowStarted: true });
+    const cancelled = await this.transition(
+      access,
+      postId,
+      'post.cancelled',
+      async (tx, post) => {
+        const next = await this.apply(tx, access, post, { type: 'cancel' }, null, '');
+        await this.posts.update(tx, access.workspaceId, post.id, { cancelledAt: new Date() });
+        await this.posts.moveTargets(tx, access.workspaceId, post.id, OPEN_DELIVERY_STATES, { state: 'CANCELLED' });
+        return next;
+      },
+      { allowStarted: true },
+    );
     return this.drafting.present(access, cancelled);
   }
 
@@ -99,7 +132,8 @@ export class ReviewService {
       if (!isPublishable(post, post.version)) throw AppError.conflict('not_approved', POST_TEXT.notApproved);
       assertStillAhead(when.instant, when.zone);
       const limit = notAfter === undefined ? post.notAfter : notAfter ? new Date(notAfter) : null;
-      if (limit && limit <= when.instant) throw AppError.unprocessable('not_after_before_time', POST_TEXT.notAfterBeforeTime);
+      if (limit && limit <= when.instant)
+        throw AppError.unprocessable('not_after_before_time', POST_TEXT.notAfterBeforeTime);
       const version = post.version + 1;
       const updated = await this.posts.update(tx, access.workspaceId, post.id, {
         version,
@@ -108,11 +142,17 @@ export class ReviewService {
         scheduleZone: when.zone,
         notAfter: limit,
       });
-      const ids = await this.posts.moveTargets(tx, access.workspaceId, post.id, ['SCHEDULED', 'HELD', 'PENDING', 'EXPIRED'], {
-        state: 'SCHEDULED',
-        version,
-        dueAt: when.instant,
-      });
+      const ids = await this.posts.moveTargets(
+        tx,
+        access.workspaceId,
+        post.id,
+        ['SCHEDULED', 'HELD', 'PENDING', 'EXPIRED'],
+        {
+          state: 'SCHEDULED',
+          version,
+          dueAt: when.instant,
+        },
+      );
       await this.drafting.recordVersion(tx, access, post.id);
       return { post: updated, wake: ids.map((id) => ({ id, version, dueAt: when.instant })) };
     });
@@ -124,7 +164,13 @@ export class ReviewService {
     const comment = await this.prisma.$transaction(async (tx) => {
       const post = await this.posts.lock(tx, access.workspaceId, postId);
       if (!post) throw AppError.notFound(POST_TEXT.post);
-      const comment = await this.posts.addComment(tx, access.workspaceId, { postId, authorId: access.userId, kind: 'COMMENT', body, postVersion: post.version });
+      const comment = await this.posts.addComment(tx, access.workspaceId, {
+        postId,
+        authorId: access.userId,
+        kind: 'COMMENT',
+        body,
+        postVersion: post.version,
+      });
       await this.drafting.record(tx, access, 'post.commented', postId, { commentId: comment.id });
       told.push(...(await this.notices.commented(tx, access.workspaceId, access.userId, postId, body)));
       return comment;
@@ -149,7 +195,9 @@ export class ReviewService {
     options: { allowStarted?: boolean } = {},
   ): Promise<PostWithTargets> {
     const outcome = await this.prisma.$transaction(async (tx) => {
-      const post = options.allowStarted ? await this.posts.lock(tx, access.workspaceId, postId) : await this.drafting.lockEditable(tx, access, postId);
+      const post = options.allowStarted
+        ? await this.posts.lock(tx, access.workspaceId, postId)
+        : await this.drafting.lockEditable(tx, access, postId);
       if (!post) throw AppError.notFound(POST_TEXT.post);
       const result = await step(tx, post);
       await this.drafting.record(tx, access, action, postId, {
@@ -165,7 +213,14 @@ export class ReviewService {
   }
 
   /** Applies a review action to the post row; an approval voided drops its scheduled deliveries to PENDING. */
-  private async apply(tx: Tx, access: WorkspaceAccess, post: PostWithTargets, action: ReviewAction, commentKind: 'SUBMITTED' | 'APPROVED' | 'CHANGES_REQUESTED' | null, body: string): Promise<Outcome> {
+  private async apply(
+    tx: Tx,
+    access: WorkspaceAccess,
+    post: PostWithTargets,
+    action: ReviewAction,
+    commentKind: 'SUBMITTED' | 'APPROVED' | 'CHANGES_REQUESTED' | null,
+    body: string,
+  ): Promise<Outcome> {
     const next = applyReviewActionOrThrow(reviewStateOf(post), action, await this.drafting.reviewContext(tx, access));
     const updated = await this.posts.update(tx, access.workspaceId, post.id, {
       status: next.status,
@@ -175,10 +230,19 @@ export class ReviewService {
       submittedAt: action.type === 'submit' ? new Date() : undefined,
     });
     if (next.approvedVersion === null && post.approvedVersion !== null) {
-      await this.posts.moveTargets(tx, access.workspaceId, post.id, ['SCHEDULED', 'HELD'], { state: 'PENDING', dueAt: null });
+      await this.posts.moveTargets(tx, access.workspaceId, post.id, ['SCHEDULED', 'HELD'], {
+        state: 'PENDING',
+        dueAt: null,
+      });
     }
     if (commentKind) {
-      await this.posts.addComment(tx, access.workspaceId, { postId: post.id, authorId: access.userId, kind: commentKind, body: body || commentKind.toLowerCase(), postVersion: next.version });
+      await this.posts.addComment(tx, access.workspaceId, {
+        postId: post.id,
+        authorId: access.userId,
+        kind: commentKind,
+        body: body || commentKind.toLowerCase(),
+        postVersion: next.version,
+      });
     }
     return { post: updated, wake: [] };
   }
@@ -186,7 +250,9 @@ export class ReviewService {
   /** An approved or rescheduled post with the rate budgets its time would exceed (a warning, never a refusal). */
   private async presentScheduled(access: WorkspaceAccess, post: PostWithTargets) {
     const at = post.scheduledAt;
-    const warnings = at ? await Promise.all(post.targets.map((t) => this.budgets.warningFor(access.workspaceId, t.accountId, at, t.id))) : [];
+    const warnings = at
+      ? await Promise.all(post.targets.map((t) => this.budgets.warningFor(access.workspaceId, t.accountId, at, t.id)))
+      : [];
     return { ...(await this.drafting.present(access, post)), warnings: warnings.filter((w) => w !== null) };
   }
 }

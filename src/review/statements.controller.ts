@@ -18,17 +18,26 @@ export class StatementsController {
 
   @Post()
   @WorkspaceRoute(Role.EDITOR)
-  @ApiOperation({ summary: 'Write a rapid-response statement: it waits for another coordinator or admin to release it (coordinators are told at once)' })
+  @ApiOperation({
+    summary:
+      'Write a rapid-response statement: it waits for another coordinator or admin to release it (coordinators are told at once)',
+  })
   @ApiZodBody(createStatementSchema)
   @ApiErrors(400, 422)
   @ApiZodResponse(201, postView)
-  create(@Access() access: WorkspaceAccess, @ZodBody(createStatementSchema) body: z.infer<typeof createStatementSchema>) {
+  create(
+    @Access() access: WorkspaceAccess,
+    @ZodBody(createStatementSchema) body: z.infer<typeof createStatementSchema>,
+  ) {
     return this.statements.create(access, body);
   }
 
   @Get()
   @WorkspaceRoute(Role.VIEWER)
-  @ApiOperation({ summary: "Statements, newest first, each with its targets' delivery states (waiting, publishing, published, held...)" })
+  @ApiOperation({
+    summary:
+      "Statements, newest first, each with its targets' delivery states (waiting, publishing, published, held...)",
+  })
   @ApiZodQuery(listStatementsSchema)
   @ApiZodResponse(200, postPageView)
   list(@Access() access: WorkspaceAccess, @ZodQuery(listStatementsSchema) query: z.infer<typeof listStatementsSchema>) {
@@ -39,12 +48,17 @@ export class StatementsController {
   @WorkspaceRoute(Role.COORDINATOR)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
-    summary: 'Release the version you read: it publishes to every target now. Never by its writer or an editor of it (403 statement_needs_second_person), whatever the self-approval setting',
+    summary:
+      'Release the version you read: it publishes to every target now. Never by its writer or an editor of it (403 statement_needs_second_person), whatever the self-approval setting',
   })
   @ApiZodBody(approveSchema)
   @ApiErrors(400, 409, 422)
   @ApiZodResponse(200, scheduledPostView)
-  release(@Access() access: WorkspaceAccess, @Param('postId') postId: string, @ZodBody(approveSchema) body: z.infer<typeof approveSchema>) {
+  release(
+    @Access() access: WorkspaceAccess,
+    @Param('postId') postId: string,
+    @ZodBody(approveSchema) body: z.infer<typeof approveSchema>,
+  ) {
     return this.statements.release(access, postId, body.version);
   }
 }

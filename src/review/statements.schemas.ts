@@ -4,7 +4,13 @@ import { zUuid } from '../core/http';
 
 /** A statement: text and accounts (optionally a title, media, a "do not publish after" limit); never a time. */
 export const createStatementSchema = z
-  .object({ title: postFields.title.optional(), baseText: postFields.baseText, targets: postFields.targets, mediaIds: postFields.mediaIds.optional(), notAfter: postFields.notAfter.optional() })
+  .object({
+    title: postFields.title.optional(),
+    baseText: postFields.baseText,
+    targets: postFields.targets,
+    mediaIds: postFields.mediaIds.optional(),
+    notAfter: postFields.notAfter.optional(),
+  })
   .strict()
   .meta({ id: 'StatementInput' });
 

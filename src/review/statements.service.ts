@@ -28,15 +28,28 @@ export class StatementsService {
   /** Written and waiting for release in one transaction: content problems refuse it (422) and leave nothing. */
   async create(access: WorkspaceAccess, input: CreateStatement) {
     const told: string[] = [];
-    const created = await this.drafting.create(access, { ...input, publishNow: true }, {
-      inTransaction: async (tx, postId) => {
-        const post = (await this.posts.lock(tx, access.workspaceId, postId))!;
-        const issues = this.drafting.issuesOf(post);
-        if (hasIssues(issues)) throw AppError.unprocessable('content_issues', POST_TEXT.hasIssues, {}, issueDetails(issues));
-        await this.drafting.record(tx, access, 'statement.created', postId, { targets: post.targets.length });
-        told.push(...(await this.notices.statementAwaitingRelease(tx, access.workspaceId, access.userId, postId, post.targets.length)));
+    const created = await this.drafting.create(
+      access,
+      { ...input, publishNow: true },
+      {
+        inTransaction: async (tx, postId) => {
+          const post = (await this.posts.lock(tx, access.workspaceId, postId))!;
+          const issues = this.drafting.issuesOf(post);
+          if (hasIssues(issues))
+            throw AppError.unprocessable('content_issues', POST_TEXT.hasIssues, {}, issueDetails(issues));
+          await this.drafting.record(tx, access, 'statement.created', postId, { targets: post.targets.length });
+          told.push(
+            ...(await this.notices.statementAwaitingRelease(
+              tx,
+              access.workspaceId,
+              access.userId,
+              postId,
+              post.targets.length,
+            )),
+          );
+        },
       },
-    });
+    );
     await this.notices.dispatch(told);
     return created;
   }

@@ -60,17 +60,24 @@ export class ChatReviewService {
     if (!actor) return chat.answer(query.id, say(TELEGRAM_TEXT.notLinked, localeOfTelegramUser(query.from)), true);
     const button = parseCardCallback(query.data);
     if (!button || !query.message) return chat.answer(query.id, say(TELEGRAM_TEXT.help, actor.locale), true);
-    if (!roleAtLeast(actor.access.role, Role.COORDINATOR)) return chat.answer(query.id, refusal(actor, AppError.forbidden()), true);
+    if (!roleAtLeast(actor.access.role, Role.COORDINATOR))
+      return chat.answer(query.id, refusal(actor, AppError.forbidden()), true);
     // An approval or release takes the card first, so the job that edits everyone else's cards
     // (CardMessages) leaves it alone; a refusal gives it back.
-    const claimed = button.action === 'changes' ? null : await this.cards.settleByChat(bot.id, query.message.chat.id, query.message.message_id);
+    const claimed =
+      button.action === 'changes'
+        ? null
+        : await this.cards.settleByChat(bot.id, query.message.chat.id, query.message.message_id);
     const pressed: Pressed = { bot, chat, queryId: query.id, message: query.message, actor, claimed, ...button };
     try {
       if (pressed.action === 'changes') return await this.askForComment(pressed);
       if (pressed.action === 'release') await this.statements.release(actor.access, pressed.postId, pressed.version);
       else await this.review.approve(actor.access, pressed.postId, pressed.version);
       const statement = pressed.action === 'release';
-      await chat.answer(query.id, say(statement ? TELEGRAM_TEXT.releasedAnswer : TELEGRAM_TEXT.approvedAnswer, actor.locale));
+      await chat.answer(
+        query.id,
+        say(statement ? TELEGRAM_TEXT.releasedAnswer : TELEGRAM_TEXT.approvedAnswer, actor.locale),
+      );
       await this.closeCard(pressed, actedLine(statement, actor.locale, { name: actor.name, version: pressed.version }));
     } catch (error) {
       // The review machine's own refusal (review-machine.ts) when the version shown is not the current one.
@@ -87,10 +94,14 @@ export class ChatReviewService {
     const { actor, chat, message } = pressed;
     const post = await this.posts.get(actor.access, pressed.postId);
     if (post.version !== pressed.version) return this.stale(pressed, { seen: pressed.version, current: post.version });
-    const prompt = await chat.send(message.chat.id, say(TELEGRAM_TEXT.askComment, actor.locale, { post: postLabel(post) }), {
-      force_reply: true,
-      input_field_placeholder: say(TELEGRAM_TEXT.commentPlaceholder, actor.locale),
-    });
+    const prompt = await chat.send(
+      message.chat.id,
+      say(TELEGRAM_TEXT.askComment, actor.locale, { post: postLabel(post) }),
+      {
+        force_reply: true,
+        input_field_placeholder: say(TELEGRAM_TEXT.commentPlaceholder, actor.locale),
+      },
+    );
     await this.repository.createPrompt({
       botId: pressed.bot.id,
       chatId: BigInt(message.chat.id),
@@ -105,7 +116,11 @@ export class ChatReviewService {
 
   /** The post changed since the message showed it: nothing is done, and the message says so. */
   private async stale(pressed: Pressed, versions: Record<string, string | number>): Promise<void> {
-    const text = say(pressed.action === 'release' ? TELEGRAM_TEXT.statementChangedSince : TELEGRAM_TEXT.changedSince, pressed.actor.locale, versions);
+    const text = say(
+      pressed.action === 'release' ? TELEGRAM_TEXT.statementChangedSince : TELEGRAM_TEXT.changedSince,
+      pressed.actor.locale,
+      versions,
+    );
     await pressed.chat.answer(pressed.queryId, text, true);
     await this.closeCard(pressed, text);
   }
@@ -114,7 +129,10 @@ export class ChatReviewService {
   private async actedBefore(pressed: Pressed): Promise<boolean> {
     const post = await this.repository.reviewCard(pressed.actor.access.workspaceId, pressed.postId);
     if (post?.status !== 'APPROVED' || !post.approvedById) return false;
-    const by = { name: (await this.repository.person(post.approvedById)).name, version: post.approvedVersion ?? post.version };
+    const by = {
+      name: (await this.repository.person(post.approvedById)).name,
+      version: post.approvedVersion ?? post.version,
+    };
     const answer = post.statement ? TELEGRAM_TEXT.releasedBefore : TELEGRAM_TEXT.approvedBefore;
     await pressed.chat.answer(pressed.queryId, say(answer, pressed.actor.locale, by), true);
     await this.closeCard(pressed, actedLine(post.statement, pressed.actor.locale, by));
@@ -127,22 +145,39 @@ export class ChatReviewService {
    * cards were kept is edited here.
    */
   private async closeCard({ bot, chat, message, claimed }: Pressed, line: string): Promise<void> {
-    if ((claimed ?? (await this.cards.settleByChat(bot.id, message.chat.id, message.message_id))) === 'settled-before') return;
+    if ((claimed ?? (await this.cards.settleByChat(bot.id, message.chat.id, message.message_id))) === 'settled-before')
+      return;
     await chat.edit(message, withLine(message.text, line));
   }
 
   /** A reply to a "request changes" prompt: the comment, sent back by the person who pressed the button. */
-  async onReply(bot: ChatBot, chat: BotChat, message: TelegramMessage & { reply_to_message: { message_id: number } }): Promise<void> {
-    const prompt = await this.repository.takePrompt(bot.id, message.chat.id, message.reply_to_message.message_id, new Date());
+  async onReply(
+    bot: ChatBot,
+    chat: BotChat,
+    message: TelegramMessage & { reply_to_message: { message_id: number } },
+  ): Promise<void> {
+    const prompt = await this.repository.takePrompt(
+      bot.id,
+      message.chat.id,
+      message.reply_to_message.message_id,
+      new Date(),
+    );
     const actor = message.from ? await this.actors.of(bot, message.from.id) : null;
-    if (!actor) return void (await chat.send(message.chat.id, say(TELEGRAM_TEXT.notLinked, localeOfTelegramUser(message.from))));
-    if (!prompt || prompt.userId !== actor.access.userId) return void (await chat.send(message.chat.id, say(TELEGRAM_TEXT.promptExpired, actor.locale)));
+    if (!actor)
+      return void (await chat.send(message.chat.id, say(TELEGRAM_TEXT.notLinked, localeOfTelegramUser(message.from))));
+    if (!prompt || prompt.userId !== actor.access.userId)
+      return void (await chat.send(message.chat.id, say(TELEGRAM_TEXT.promptExpired, actor.locale)));
     const comment = commentSchema.safeParse({ body: message.text ?? '' });
-    if (!comment.success) return void (await chat.send(message.chat.id, say(TELEGRAM_TEXT.promptExpired, actor.locale)));
+    if (!comment.success)
+      return void (await chat.send(message.chat.id, say(TELEGRAM_TEXT.promptExpired, actor.locale)));
     try {
       if (!roleAtLeast(actor.access.role, Role.COORDINATOR)) throw AppError.forbidden();
       const post = await this.posts.get(actor.access, prompt.postId);
-      if (post.version !== prompt.version) return void (await chat.send(message.chat.id, say(TELEGRAM_TEXT.changedSince, actor.locale, { seen: prompt.version, current: post.version })));
+      if (post.version !== prompt.version)
+        return void (await chat.send(
+          message.chat.id,
+          say(TELEGRAM_TEXT.changedSince, actor.locale, { seen: prompt.version, current: post.version }),
+        ));
       await this.review.requestChanges(actor.access, prompt.postId, comment.data.body);
       await chat.send(message.chat.id, say(TELEGRAM_TEXT.changesRequested, actor.locale));
     } catch (error) {
@@ -155,4 +190,3 @@ export class ChatReviewService {
 function refusal(actor: ChatActor, error: AppError): string {
   return say(TELEGRAM_TEXT.refused, actor.locale, { reason: error.messageIn(actor.locale) });
 }
-

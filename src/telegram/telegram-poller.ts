@@ -58,7 +58,11 @@ export class TelegramPoller implements OnModuleInit, OnApplicationBootstrap {
         for (const update of updates) await this.updates.handle(bot, update);
         received += updates.length;
       } catch (error) {
-        this.logger.warn({ msg: 'telegram poll failed', botId: bot.id, error: error instanceof Error ? error.message : String(error) });
+        this.logger.warn({
+          msg: 'telegram poll failed',
+          botId: bot.id,
+          error: error instanceof Error ? error.message : String(error),
+        });
       }
     }
     return received;

@@ -42,7 +42,8 @@ export class TelegramSetupService {
 
   async connect(access: WorkspaceAccess, token: string) {
     const me = await this.ask(() => this.api.getMe(token));
-    if (!me.username) throw AppError.unprocessable('telegram_token_refused', TELEGRAM_TEXT.tokenRefused, { reason: 'no username' });
+    if (!me.username)
+      throw AppError.unprocessable('telegram_token_refused', TELEGRAM_TEXT.tokenRefused, { reason: 'no username' });
     const id = randomUUID();
     const sealed = this.tokens.seal({ id, workspaceId: access.workspaceId }, token);
     let secret: string | null = null;
@@ -64,7 +65,14 @@ export class TelegramSetupService {
         webhookSecretHash: secret ? hashToken(secret) : null,
         connectedById: access.userId,
       });
-      await this.audit.record(tx, { workspaceId: access.workspaceId, actor: accessActor(access), action: 'telegram.bot_connected', subjectType: 'workspace', subjectId: access.workspaceId, summary: { bot: me.username!, updates: this.config.TELEGRAM_UPDATES } });
+      await this.audit.record(tx, {
+        workspaceId: access.workspaceId,
+        actor: accessActor(access),
+        action: 'telegram.bot_connected',
+        subjectType: 'workspace',
+        subjectId: access.workspaceId,
+        summary: { bot: me.username!, updates: this.config.TELEGRAM_UPDATES },
+      });
       return saved;
     });
     return this.botView(bot);
@@ -73,16 +81,33 @@ export class TelegramSetupService {
   async disconnect(access: WorkspaceAccess): Promise<void> {
     const bot = await this.repository.botOf(access.workspaceId);
     if (!bot) throw AppError.notFound(TELEGRAM_TEXT.bot);
-    await this.api.deleteWebhook(this.tokens.open(bot)).catch((error: unknown) => this.logger.warn({ msg: 'telegram webhook not removed', error: error instanceof Error ? error.message : String(error) }));
+    await this.api
+      .deleteWebhook(this.tokens.open(bot))
+      .catch((error: unknown) =>
+        this.logger.warn({
+          msg: 'telegram webhook not removed',
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      );
     await this.prisma.$transaction(async (tx) => {
       await this.repository.deleteBot(tx, access.workspaceId);
-      await this.audit.record(tx, { workspaceId: access.workspaceId, actor: accessActor(access), action: 'telegram.bot_disconnected', subjectType: 'workspace', subjectId: access.workspaceId, summary: { bot: bot.username } });
+      await this.audit.record(tx, {
+        workspaceId: access.workspaceId,
+        actor: accessActor(access),
+        action: 'telegram.bot_disconnected',
+        subjectType: 'workspace',
+        subjectId: access.workspaceId,
+        summary: { bot: bot.username },
+      });
     });
   }
 
   /** The caller's own link: the workspace's bot (if any) and their linked chat (if any). */
   async link(access: WorkspaceAccess) {
-    const [bot, link] = await Promise.all([this.repository.botOf(access.workspaceId), this.repository.linkOf(access.workspaceId, access.userId)]);
+    const [bot, link] = await Promise.all([
+      this.repository.botOf(access.workspaceId),
+      this.repository.linkOf(access.workspaceId, access.userId),
+    ]);
     return {
       bot: bot ? { username: bot.username, url: `https://t.me/${bot.username}` } : null,
       linked: link ? { telegramUsername: link.telegramUsername, linkedAt: link.linkedAt.toISOString() } : null,
@@ -95,19 +120,41 @@ export class TelegramSetupService {
     if (!bot) throw AppError.conflict('telegram_no_bot', TELEGRAM_TEXT.noBot);
     const token = newSecretToken();
     const expiresAt = new Date(now.getTime() + LINK_TTL_MS);
-    await this.repository.createLinkToken({ tokenHash: hashToken(token), botId: bot.id, workspaceId: access.workspaceId, userId: access.userId, expiresAt });
-    return { url: `https://t.me/${bot.username}?start=${token}`, botUsername: bot.username, expiresAt: expiresAt.toISOString() };
+    await this.repository.createLinkToken({
+      tokenHash: hashToken(token),
+      botId: bot.id,
+      workspaceId: access.workspaceId,
+      userId: access.userId,
+      expiresAt,
+    });
+    return {
+      url: `https://t.me/${bot.username}?start=${token}`,
+      botUsername: bot.username,
+      expiresAt: expiresAt.toISOString(),
+    };
   }
 
   async unlink(access: WorkspaceAccess): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
       const removed = await this.repository.unlink(tx, access.workspaceId, access.userId);
-      if (removed > 0) await this.audit.record(tx, { workspaceId: access.workspaceId, actor: accessActor(access), action: 'telegram.unlinked', subjectType: 'user', subjectId: access.userId });
+      if (removed > 0)
+        await this.audit.record(tx, {
+          workspaceId: access.workspaceId,
+          actor: accessActor(access),
+          action: 'telegram.unlinked',
+          subjectType: 'user',
+          subjectId: access.userId,
+        });
     });
   }
 
   private botView(bot: { username: string; createdAt: Date }) {
-    return { username: bot.username, url: `https://t.me/${bot.username}`, updates: this.config.TELEGRAM_UPDATES, connectedAt: bot.createdAt.toISOString() };
+    return {
+      username: bot.username,
+      url: `https://t.me/${bot.username}`,
+      updates: this.config.TELEGRAM_UPDATES,
+      connectedAt: bot.createdAt.toISOString(),
+    };
   }
 
   /** A Bot API call on the admin's behalf: a refused token is the admin's to fix (422), anything else is Telegram's (503). */
@@ -116,7 +163,10 @@ export class TelegramSetupService {
       return await call();
     } catch (error) {
       if (!(error instanceof TelegramApiError)) throw error;
-      if (error.retryable) throw new AppError(503, 'telegram_unreachable', TELEGRAM_TEXT.telegramUnreachable, { reason: error.description });
+      if (error.retryable)
+        throw new AppError(503, 'telegram_unreachable', TELEGRAM_TEXT.telegramUnreachable, {
+          reason: error.description,
+        });
       throw AppError.unprocessable('telegram_token_refused', TELEGRAM_TEXT.tokenRefused, { reason: error.description });
     }
   }

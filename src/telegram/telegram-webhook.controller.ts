@@ -27,9 +27,17 @@ export class TelegramWebhookController {
 
   @Post(':botId')
   @HttpCode(HttpStatus.OK)
-  async receive(@Param('botId') botId: string, @Headers(TELEGRAM_SECRET_HEADER) secret: string | undefined, @Body() body: unknown): Promise<{ ok: true }> {
-    const bot = this.config.TELEGRAM_UPDATES === 'webhook' && UUID_PATTERN.test(botId) ? await this.repository.botById(botId) : null;
-    if (!bot?.webhookSecretHash || !secret || !sameHash(hashToken(secret), bot.webhookSecretHash)) throw AppError.unauthorized('telegram_secret_invalid');
+  async receive(
+    @Param('botId') botId: string,
+    @Headers(TELEGRAM_SECRET_HEADER) secret: string | undefined,
+    @Body() body: unknown,
+  ): Promise<{ ok: true }> {
+    const bot =
+      this.config.TELEGRAM_UPDATES === 'webhook' && UUID_PATTERN.test(botId)
+        ? await this.repository.botById(botId)
+        : null;
+    if (!bot?.webhookSecretHash || !secret || !sameHash(hashToken(secret), bot.webhookSecretHash))
+      throw AppError.unauthorized('telegram_secret_invalid');
     const update = (typeof body === 'object' && body !== null ? body : {}) as TelegramUpdate;
     await this.updates.handle(bot, update);
     return { ok: true };

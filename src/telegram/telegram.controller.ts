@@ -11,7 +11,17 @@ import { inputMessage } from '../core/i18n';
 // Messages "id|en": the one exception filter shows each language (core/errors/zod-issues.ts).
 const connectSchema = z
   .object({
-    token: z.string().trim().max(100).regex(/^\d{1,20}:[A-Za-z0-9_-]{30,}$/, inputMessage({ id: 'Token bot tampak seperti 123456:ABC-... (dari @BotFather).', en: 'A bot token looks like 123456:ABC-... (from @BotFather).' })),
+    token: z
+      .string()
+      .trim()
+      .max(100)
+      .regex(
+        /^\d{1,20}:[A-Za-z0-9_-]{30,}$/,
+        inputMessage({
+          id: 'Token bot tampak seperti 123456:ABC-... (dari @BotFather).',
+          en: 'A bot token looks like 123456:ABC-... (from @BotFather).',
+        }),
+      ),
   })
   .strict();
 
@@ -28,14 +38,19 @@ const botStatusView = z.object({ bot: botView.nullable() }).meta({ id: 'Telegram
 
 const linkStatusView = z
   .object({
-    bot: z.object({ username: z.string(), url: z.string() }).nullable().meta({ description: "The workspace's notification bot; null: none connected" }),
+    bot: z
+      .object({ username: z.string(), url: z.string() })
+      .nullable()
+      .meta({ description: "The workspace's notification bot; null: none connected" }),
     linked: z.object({ telegramUsername: z.string().nullable(), linkedAt: z.string() }).nullable(),
   })
   .meta({ id: 'TelegramLinkStatus' });
 
 const deepLinkView = z
   .object({
-    url: z.string().meta({ description: 'https://t.me/<bot>?start=<token>: open it and press Start (once, before expiresAt)' }),
+    url: z
+      .string()
+      .meta({ description: 'https://t.me/<bot>?start=<token>: open it and press Start (once, before expiresAt)' }),
     botUsername: z.string(),
     expiresAt: z.string(),
   })
@@ -57,7 +72,10 @@ export class TelegramController {
 
   @Put('bot')
   @WorkspaceRoute(Role.ADMIN, { apiTokens: false })
-  @ApiOperation({ summary: 'Connect the notification bot (token from @BotFather, checked with Telegram, stored sealed); replaces the previous bot and its links' })
+  @ApiOperation({
+    summary:
+      'Connect the notification bot (token from @BotFather, checked with Telegram, stored sealed); replaces the previous bot and its links',
+  })
   @ApiZodBody(connectSchema)
   @ApiErrors(400, 422, 503)
   @ApiZodResponse(200, botView)

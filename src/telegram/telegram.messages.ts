@@ -35,7 +35,10 @@ export const TELEGRAM_TEXT = {
   },
   // A card's last line once approved or released is the notification channel's (actedLine in telegram-content.ts).
   approvedAnswer: { id: 'Disetujui.', en: 'Approved.' },
-  releasedAnswer: { id: 'Dirilis: pernyataan diterbitkan ke semua tujuan sekarang.', en: 'Released: the statement is publishing to every target now.' },
+  releasedAnswer: {
+    id: 'Dirilis: pernyataan diterbitkan ke semua tujuan sekarang.',
+    en: 'Released: the statement is publishing to every target now.',
+  },
   approvedBefore: {
     id: 'Tidak ada yang dilakukan: unggahan ini sudah disetujui oleh {name} (versi {version}).',
     en: 'Nothing was done: this post was already approved by {name} (version {version}).',
@@ -52,10 +55,16 @@ export const TELEGRAM_TEXT = {
     id: '⚠️ Pernyataan ini diubah sejak pesan ini dikirim (versi {seen}, sekarang {current}). Baca versi terbaru di aplikasi sebelum merilisnya.',
     en: '⚠️ This statement changed since this message was sent (version {seen}, now {current}). Read the latest version in the app before releasing it.',
   },
-  askComment: { id: 'Balas pesan ini dengan perubahan yang Anda minta untuk "{post}".', en: 'Reply to this message with the changes you ask for on "{post}".' },
+  askComment: {
+    id: 'Balas pesan ini dengan perubahan yang Anda minta untuk "{post}".',
+    en: 'Reply to this message with the changes you ask for on "{post}".',
+  },
   commentPlaceholder: { id: 'Perubahan yang diminta', en: 'Changes requested' },
   askCommentAnswer: { id: 'Tulis komentar Anda sebagai balasan.', en: 'Write your comment as a reply.' },
-  changesRequested: { id: '↩️ Dikirim kembali ke penulis dengan komentar Anda.', en: '↩️ Sent back to the author with your comment.' },
+  changesRequested: {
+    id: '↩️ Dikirim kembali ke penulis dengan komentar Anda.',
+    en: '↩️ Sent back to the author with your comment.',
+  },
   promptExpired: {
     id: 'Permintaan komentar ini tidak berlaku lagi. Tekan "Minta perubahan" lagi atau gunakan aplikasi.',
     en: 'This comment request is no longer valid. Press "Request changes" again or use the app.',

@@ -64,12 +64,17 @@ export class InvitationsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Accept an invitation by creating an account for its email; signs in',
-    description: 'Like POST /auth/login: a bearer session token, or with `session: "cookie"` the browser-session cookies and who signed in.',
+    description:
+      'Like POST /auth/login: a bearer session token, or with `session: "cookie"` the browser-session cookies and who signed in.',
   })
   @ApiZodBody(acceptNewSchema)
   @ApiErrors(400, 401, 422)
   @ApiZodResponse(200, signInView, 'Joined and signed in: a bearer token, or (session "cookie") who signed in')
-  async acceptNew(@ZodBody(acceptNewSchema) body: z.infer<typeof acceptNewSchema>, @Req() req: GaungRequest, @Res({ passthrough: true }) res: Response) {
+  async acceptNew(
+    @ZodBody(acceptNewSchema) body: z.infer<typeof acceptNewSchema>,
+    @Req() req: GaungRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const client = { ip: req.ip ?? 'unknown', userAgent: req.header('user-agent') };
     if (body.session === 'bearer') return this.service.acceptAsNewUser(body.token, body, client);
     const { session, user } = await this.service.acceptAsNewBrowserUser(body.token, body, client);

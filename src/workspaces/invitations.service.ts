@@ -63,7 +63,11 @@ export class InvitationsService {
       to: email,
       // The invitee has no account yet, so no language: the mail speaks both.
       subject: inBothLanguages(WORKSPACE_TEXT.invitationMailSubject, { workspace: workspace.name }),
-      text: inBothLanguages(WORKSPACE_TEXT.invitationMailText, { role, workspace: workspace.name, url: inviteUrl }, '\n'),
+      text: inBothLanguages(
+        WORKSPACE_TEXT.invitationMailText,
+        { role, workspace: workspace.name, url: inviteUrl },
+        '\n',
+      ),
     });
     // Without mail, the one-time link is shown to the admin who made it, once.
     return { id: invitation.id, email, role, expiresAt, mailed, inviteUrl: mailed ? undefined : inviteUrl };
@@ -93,7 +97,9 @@ export class InvitationsService {
     return this.prisma.$transaction(async (tx) => {
       const invitation = await this.takeInvitation(tx, token);
       if (invitation.email !== principal.email) {
-        throw AppError.forbidden('invitation_other_email', WORKSPACE_TEXT.invitationForOtherEmail, { email: invitation.email });
+        throw AppError.forbidden('invitation_other_email', WORKSPACE_TEXT.invitationForOtherEmail, {
+          email: invitation.email,
+        });
       }
       return this.join(tx, invitation, principal.userId);
     });
@@ -103,19 +109,30 @@ export class InvitationsService {
    * Someone without an account accepts: the account is created with the invitation's email. The
    * invitation is checked before the password is hashed, so a made-up token costs no hash.
    */
-  async acceptAsNewUser(token: string, input: { name: string; password: string; locale: 'id' | 'en' }, client: ClientInfo) {
+  async acceptAsNewUser(
+    token: string,
+    input: { name: string; password: string; locale: 'id' | 'en' },
+    client: ClientInfo,
+  ) {
     const email = await this.joinAsNewUser(token, input);
     return this.auth.login(email, input.password, client);
   }
 
   /** The same, signed in for the browser: the caller sets the session cookies; the page gets who signed in. */
-  async acceptAsNewBrowserUser(token: string, input: { name: string; password: string; locale: 'id' | 'en' }, client: ClientInfo) {
+  async acceptAsNewBrowserUser(
+    token: string,
+    input: { name: string; password: string; locale: 'id' | 'en' },
+    client: ClientInfo,
+  ) {
     const email = await this.joinAsNewUser(token, input);
     return this.auth.loginForBrowser(email, input.password, client);
   }
 
   /** Creates the invitee's account and membership in one transaction; answers the email to sign in with. */
-  private async joinAsNewUser(token: string, input: { name: string; password: string; locale: 'id' | 'en' }): Promise<string> {
+  private async joinAsNewUser(
+    token: string,
+    input: { name: string; password: string; locale: 'id' | 'en' },
+  ): Promise<string> {
     const { email: invitedEmail } = await this.checkInvitation(this.prisma, token);
     const signInFirst = () => AppError.unauthorized('sign_in_to_accept', WORKSPACE_TEXT.invitationForOtherEmail);
     if (await this.credentials.findUserByEmail(invitedEmail)) throw signInFirst();
@@ -123,7 +140,12 @@ export class InvitationsService {
     const { email } = await this.prisma.$transaction(async (tx) => {
       const invitation = await this.takeInvitation(tx, token);
       if (await this.credentials.findUserByEmail(invitation.email)) throw signInFirst();
-      const user = await this.credentials.createUser(tx, { email: invitation.email, name: input.name, passwordHash, locale: input.locale });
+      const user = await this.credentials.createUser(tx, {
+        email: invitation.email,
+        name: input.name,
+        passwordHash,
+        locale: input.locale,
+      });
       await this.join(tx, invitation, user.id);
       return user;
     });

@@ -13,10 +13,15 @@ export const holdFields = {
 /** Images without alt text: REQUIRED blocks submission of the post, RECOMMENDED only warns. */
 export const zAltTextPolicy = z
   .enum(['REQUIRED', 'RECOMMENDED'])
-  .meta({ id: 'AltTextPolicy', description: 'Images without alt text: REQUIRED blocks submitting the post, RECOMMENDED (default) only warns' });
+  .meta({
+    id: 'AltTextPolicy',
+    description: 'Images without alt text: REQUIRED blocks submitting the post, RECOMMENDED (default) only warns',
+  });
 
 /** A workspace as other views mention it. */
-export const workspaceRefView = z.object({ id: z.string(), slug: z.string(), name: z.string() }).meta({ id: 'WorkspaceRef' });
+export const workspaceRefView = z
+  .object({ id: z.string(), slug: z.string(), name: z.string() })
+  .meta({ id: 'WorkspaceRef' });
 
 export const workspaceView = z
   .object({
@@ -26,7 +31,9 @@ export const workspaceView = z
     timeZone: z.string(),
     locale: z.string(),
     allowSelfApproval: z.boolean(),
-    openToPartnerInvitations: z.boolean().meta({ description: 'Any workspace may invite this one to a joint campaign by slug' }),
+    openToPartnerInvitations: z
+      .boolean()
+      .meta({ description: 'Any workspace may invite this one to a joint campaign by slug' }),
     altTextPolicy: zAltTextPolicy,
     ...holdFields,
     createdAt: zTimestamp,
@@ -35,9 +42,7 @@ export const workspaceView = z
   .meta({ id: 'Workspace' });
 
 /** What lifting a hold did to the deliveries it held (see the campaign's late policy). */
-export const resumeSummaryView = z
-  .object({ rescheduled: z.int(), expired: z.int() })
-  .meta({ id: 'ResumeSummary' });
+export const resumeSummaryView = z.object({ rescheduled: z.int(), expired: z.int() }).meta({ id: 'ResumeSummary' });
 
 const resumeOutcomeView = z
   .object({
@@ -50,17 +55,30 @@ const resumeOutcomeView = z
     platform: zPlatform,
     dueAt: zTimestamp.nullable(),
     lateMinutes: z.int().meta({ description: 'How late it would be now, in whole minutes' }),
-    policy: z.enum([...Object.values(LatePolicy), 'NO_CAMPAIGN']).meta({ description: "The late policy that decides: the campaign's, or the 5-minute grace of posts without a campaign" }),
+    policy: z
+      .enum([...Object.values(LatePolicy), 'NO_CAMPAIGN'])
+      .meta({
+        description: "The late policy that decides: the campaign's, or the 5-minute grace of posts without a campaign",
+      }),
   })
   .meta({ id: 'ResumeOutcome' });
 
 export const resumePreviewView = z
   .object({
-    held: z.boolean().meta({ description: 'False when nothing is held: resuming would change nothing (and the resume route answers 409)' }),
-    publish: z.array(resumeOutcomeView).meta({ description: 'Held deliveries that would publish at once (late, within the grace)' }),
+    held: z
+      .boolean()
+      .meta({
+        description: 'False when nothing is held: resuming would change nothing (and the resume route answers 409)',
+      }),
+    publish: z
+      .array(resumeOutcomeView)
+      .meta({ description: 'Held deliveries that would publish at once (late, within the grace)' }),
     expire: z.array(resumeOutcomeView).meta({ description: 'Held deliveries that would expire' }),
   })
-  .meta({ id: 'ResumePreview', description: 'A dry run of a resume now: the same rule as the resume, nothing written' });
+  .meta({
+    id: 'ResumePreview',
+    description: 'A dry run of a resume now: the same rule as the resume, nothing written',
+  });
 
 const memberView = z
   .object({ userId: z.string(), email: z.string(), name: z.string(), role: zRole, since: zTimestamp })
@@ -78,7 +96,14 @@ export const invitationCreatedView = z
   .meta({ id: 'InvitationCreated' });
 
 const invitationView = z
-  .object({ id: z.string(), email: z.string(), role: zRole, createdAt: zTimestamp, expiresAt: zTimestamp, invitedById: z.string() })
+  .object({
+    id: z.string(),
+    email: z.string(),
+    role: zRole,
+    createdAt: zTimestamp,
+    expiresAt: zTimestamp,
+    invitedById: z.string(),
+  })
   .meta({ id: 'Invitation' });
 
 export const invitationAcceptedView = z

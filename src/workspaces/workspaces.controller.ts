@@ -20,7 +20,10 @@ export class WorkspacesController {
   @ApiZodBody(createWorkspaceSchema)
   @ApiErrors(400, 409)
   @ApiZodResponse(201, workspaceView)
-  create(@CurrentPrincipal() principal: Principal, @ZodBody(createWorkspaceSchema) body: z.infer<typeof createWorkspaceSchema>) {
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @ZodBody(createWorkspaceSchema) body: z.infer<typeof createWorkspaceSchema>,
+  ) {
     return this.workspaces.create(principal, body);
   }
 
@@ -34,18 +37,26 @@ export class WorkspacesController {
 
   @Patch('workspaces/:workspace')
   @WorkspaceRoute(Role.ADMIN)
-  @ApiOperation({ summary: 'Change name, slug, time zone, locale, self-approval, or whether any workspace may invite this one to a joint campaign' })
+  @ApiOperation({
+    summary:
+      'Change name, slug, time zone, locale, self-approval, or whether any workspace may invite this one to a joint campaign',
+  })
   @ApiZodBody(updateWorkspaceSchema)
   @ApiErrors(400, 409)
   @ApiZodResponse(200, workspaceView)
-  update(@Access() access: WorkspaceAccess, @ZodBody(updateWorkspaceSchema) body: z.infer<typeof updateWorkspaceSchema>) {
+  update(
+    @Access() access: WorkspaceAccess,
+    @ZodBody(updateWorkspaceSchema) body: z.infer<typeof updateWorkspaceSchema>,
+  ) {
     return this.workspaces.update(access, body);
   }
 
   @Post('workspaces/:workspace/hold')
   @WorkspaceRoute(Role.ADMIN)
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Crisis hold: nothing of this workspace publishes until resumed (optional automatic resume time)' })
+  @ApiOperation({
+    summary: 'Crisis hold: nothing of this workspace publishes until resumed (optional automatic resume time)',
+  })
   @ApiZodBody(holdSchema)
   @ApiErrors(400, 409)
   @ApiZodResponse(200, workspaceView)
@@ -56,7 +67,9 @@ export class WorkspacesController {
   @Post('workspaces/:workspace/resume')
   @WorkspaceRoute(Role.ADMIN)
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: "Lift the hold; deliveries whose time passed follow their campaign's late policy (publish late or expire)" })
+  @ApiOperation({
+    summary: "Lift the hold; deliveries whose time passed follow their campaign's late policy (publish late or expire)",
+  })
   @ApiErrors(409)
   @ApiZodResponse(200, resumeSummaryView)
   resume(@Access() access: WorkspaceAccess) {
@@ -65,7 +78,10 @@ export class WorkspacesController {
 
   @Get('workspaces/:workspace/resume-preview')
   @WorkspaceRoute(Role.ADMIN)
-  @ApiOperation({ summary: 'Dry run of resume: which held deliveries would publish late and which would expire now (the same rule as resume)' })
+  @ApiOperation({
+    summary:
+      'Dry run of resume: which held deliveries would publish late and which would expire now (the same rule as resume)',
+  })
   @ApiZodResponse(200, resumePreviewView)
   resumePreview(@Access() access: WorkspaceAccess) {
     return this.workspaces.previewResume(access);
@@ -86,7 +102,11 @@ export class WorkspacesController {
   @ApiZodBody(changeRoleSchema)
   @ApiErrors(400, 409)
   @ApiNoContent()
-  async changeRole(@Access() access: WorkspaceAccess, @Param('memberId') memberId: string, @ZodBody(changeRoleSchema) body: z.infer<typeof changeRoleSchema>) {
+  async changeRole(
+    @Access() access: WorkspaceAccess,
+    @Param('memberId') memberId: string,
+    @ZodBody(changeRoleSchema) body: z.infer<typeof changeRoleSchema>,
+  ) {
     await this.workspaces.changeRole(access, memberId, body.role);
   }
 

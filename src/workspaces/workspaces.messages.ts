@@ -1,7 +1,10 @@
 import type { LocalizedText } from '../core/i18n';
 
 export const WORKSPACE_TEXT = {
-  slugTaken: { id: 'Slug "{slug}" sudah dipakai ruang kerja lain.', en: 'The slug "{slug}" is already used by another workspace.' },
+  slugTaken: {
+    id: 'Slug "{slug}" sudah dipakai ruang kerja lain.',
+    en: 'The slug "{slug}" is already used by another workspace.',
+  },
   tooManySlugChecks: {
     id: 'Terlalu banyak percobaan membuat atau mengganti slug ruang kerja. Coba lagi dalam {minutes} menit.',
     en: 'Too many attempts to create or rename workspace slugs. Try again in {minutes} minutes.',
@@ -14,7 +17,10 @@ export const WORKSPACE_TEXT = {
     id: 'Hanya pemilik (OWNER) yang dapat memberi atau mengubah peran pemilik.',
     en: 'Only an OWNER can grant or change the OWNER role.',
   },
-  alreadyMember: { id: '{email} sudah menjadi anggota ruang kerja ini.', en: '{email} is already a member of this workspace.' },
+  alreadyMember: {
+    id: '{email} sudah menjadi anggota ruang kerja ini.',
+    en: '{email} is already a member of this workspace.',
+  },
   invitationInvalid: {
     id: 'Undangan tidak valid, sudah dipakai, dicabut, atau kedaluwarsa.',
     en: 'The invitation is invalid, already used, revoked, or expired.',

@@ -6,5 +6,10 @@ import { WorkspacesController } from './workspaces.controller';
 import { WorkspacesRepository } from './workspaces.repository';
 import { WorkspacesService } from './workspaces.service';
 
-@Module({ imports: [PublishingModule], controllers: [WorkspacesController, InvitationsController], providers: [WorkspacesService, InvitationsService, WorkspacesRepository], exports: [WorkspacesService] })
+@Module({
+  imports: [PublishingModule],
+  controllers: [WorkspacesController, InvitationsController],
+  providers: [WorkspacesService, InvitationsService, WorkspacesRepository],
+  exports: [WorkspacesService],
+})
 export class WorkspacesModule {}

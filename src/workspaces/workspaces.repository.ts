@@ -12,7 +12,9 @@ export class WorkspacesRepository {
   }
 
   slugTaken(slug: string, exceptWorkspaceId?: string) {
-    return this.prisma.workspace.count({ where: { slug, id: exceptWorkspaceId ? { not: exceptWorkspaceId } : undefined } });
+    return this.prisma.workspace.count({
+      where: { slug, id: exceptWorkspaceId ? { not: exceptWorkspaceId } : undefined },
+    });
   }
 
   create(tx: Tx, data: { slug: string; name: string; timeZone: string; locale: string }) {
@@ -24,7 +26,11 @@ export class WorkspacesRepository {
   }
 
   /** Holds the workspace unless it is already held; false when it was. */
-  async hold(tx: Tx, workspaceId: string, hold: { reason: string; resumeAt: Date | null; heldById: string }): Promise<boolean> {
+  async hold(
+    tx: Tx,
+    workspaceId: string,
+    hold: { reason: string; resumeAt: Date | null; heldById: string },
+  ): Promise<boolean> {
     const { count } = await tx.workspace.updateMany({
       where: { id: workspaceId, heldAt: null },
       data: { heldAt: new Date(), holdReason: hold.reason, holdResumeAt: hold.resumeAt, heldById: hold.heldById },
@@ -74,7 +80,11 @@ export class WorkspacesRepository {
     return tx.membership.count({ where: { workspaceId, role: 'OWNER' } });
   }
 
-  createInvitation(tx: Tx, workspaceId: string, data: { email: string; role: Role; tokenHash: string; invitedById: string; expiresAt: Date }) {
+  createInvitation(
+    tx: Tx,
+    workspaceId: string,
+    data: { email: string; role: Role; tokenHash: string; invitedById: string; expiresAt: Date },
+  ) {
     return tx.invitation.create({ data: { ...data, workspaceId } });
   }
 
@@ -95,7 +105,10 @@ export class WorkspacesRepository {
   }
 
   findInvitationByTokenHash(tx: Tx, tokenHash: string) {
-    return tx.invitation.findUnique({ where: { tokenHash }, include: { workspace: { select: { id: true, slug: true, name: true } } } });
+    return tx.invitation.findUnique({
+      where: { tokenHash },
+      include: { workspace: { select: { id: true, slug: true, name: true } } },
+    });
   }
 
   /** Single use: only the first accept of a live invitation wins. */

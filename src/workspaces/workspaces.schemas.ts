@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { changesSomething, NOTHING_TO_CHANGE, zEmail, zIanaZone, zInstant, zLocale, zName, zPassword, zRole } from '../core/http';
+import {
+  changesSomething,
+  NOTHING_TO_CHANGE,
+  zEmail,
+  zIanaZone,
+  zInstant,
+  zLocale,
+  zName,
+  zPassword,
+  zRole,
+} from '../core/http';
 import { zAltTextPolicy } from './workspace-views';
 import { inputMessage } from '../core/i18n';
 
@@ -7,13 +17,24 @@ const zSlug = z
   .string()
   .min(2)
   .max(64)
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, inputMessage({ id: 'Huruf kecil, angka dan tanda hubung', en: 'Lower-case letters, digits and hyphens' }));
+  .regex(
+    /^[a-z0-9]+(-[a-z0-9]+)*$/,
+    inputMessage({ id: 'Huruf kecil, angka dan tanda hubung', en: 'Lower-case letters, digits and hyphens' }),
+  );
 
 export const createWorkspaceSchema = z
   .object({ slug: zSlug, name: zName, timeZone: zIanaZone.default('Asia/Jakarta'), locale: zLocale.default('id') })
   .strict();
 export const updateWorkspaceSchema = z
-  .object({ slug: zSlug, name: zName, timeZone: zIanaZone, locale: zLocale, allowSelfApproval: z.boolean(), openToPartnerInvitations: z.boolean(), altTextPolicy: zAltTextPolicy })
+  .object({
+    slug: zSlug,
+    name: zName,
+    timeZone: zIanaZone,
+    locale: zLocale,
+    allowSelfApproval: z.boolean(),
+    openToPartnerInvitations: z.boolean(),
+    altTextPolicy: zAltTextPolicy,
+  })
   .partial()
   .strict()
   .refine(changesSomething, NOTHING_TO_CHANGE);
@@ -26,7 +47,12 @@ export const acceptNewSchema = z
     name: zName,
     password: zPassword,
     locale: zLocale.default('id'),
-    session: z.enum(['bearer', 'cookie']).default('bearer').meta({ description: 'As in POST /auth/login: "cookie" (the web app) signs the browser in with the session cookies' }),
+    session: z
+      .enum(['bearer', 'cookie'])
+      .default('bearer')
+      .meta({
+        description: 'As in POST /auth/login: "cookie" (the web app) signs the browser in with the session cookies',
+      }),
   })
   .strict();
 /** A crisis hold of a workspace or of one of its campaigns. */

@@ -69,10 +69,26 @@ export class WorkspacesService {
   async hold(access: WorkspaceAccess, reason: string, resumeAt?: string) {
     const told: string[] = [];
     const held = await this.prisma.$transaction(async (tx) => {
-      const newlyHeld = await this.workspaces.hold(tx, access.workspaceId, { reason, resumeAt: resumeAt ? new Date(resumeAt) : null, heldById: access.userId });
+      const newlyHeld = await this.workspaces.hold(tx, access.workspaceId, {
+        reason,
+        resumeAt: resumeAt ? new Date(resumeAt) : null,
+        heldById: access.userId,
+      });
       if (!newlyHeld) throw AppError.conflict('already_held', WORKSPACE_TEXT.alreadyHeld);
-      await this.audit.record(tx, { workspaceId: access.workspaceId, actor: accessActor(access), action: 'workspace.held', subjectType: 'workspace', subjectId: access.workspaceId, summary: { reason, resumeAt: resumeAt ?? null } });
-      told.push(...(await this.notices.workspaceHold(tx, access.workspaceId, access.userId, { reason, resumeAt: resumeAt ?? null })));
+      await this.audit.record(tx, {
+        workspaceId: access.workspaceId,
+        actor: accessActor(access),
+        action: 'workspace.held',
+        subjectType: 'workspace',
+        subjectId: access.workspaceId,
+        summary: { reason, resumeAt: resumeAt ?? null },
+      });
+      told.push(
+        ...(await this.notices.workspaceHold(tx, access.workspaceId, access.userId, {
+          reason,
+          resumeAt: resumeAt ?? null,
+        })),
+      );
       return this.workspaces.findById(access.workspaceId);
     });
     await this.notices.dispatch(told);
@@ -85,7 +101,13 @@ export class WorkspacesService {
     await this.prisma.$transaction(async (tx) => {
       const resumed = await this.workspaces.resume(tx, access.workspaceId);
       if (!resumed) throw AppError.conflict('not_held', WORKSPACE_TEXT.notHeld);
-      await this.audit.record(tx, { workspaceId: access.workspaceId, actor: accessActor(access), action: 'workspace.resumed', subjectType: 'workspace', subjectId: access.workspaceId });
+      await this.audit.record(tx, {
+        workspaceId: access.workspaceId,
+        actor: accessActor(access),
+        action: 'workspace.resumed',
+        subjectType: 'workspace',
+        subjectId: access.workspaceId,
+      });
       told.push(...(await this.notices.workspaceHold(tx, access.workspaceId, access.userId, null)));
     });
     await this.notices.dispatch(told);
@@ -102,7 +124,13 @@ export class WorkspacesService {
 
   async members(access: WorkspaceAccess) {
     const members = await this.workspaces.listMembers(access.workspaceId);
-    return members.map((m) => ({ userId: m.userId, email: m.user.email, name: m.user.name, role: m.role, since: m.createdAt }));
+    return members.map((m) => ({
+      userId: m.userId,
+      email: m.user.email,
+      name: m.user.name,
+      role: m.role,
+      since: m.createdAt,
+    }));
   }
 
   async changeRole(access: WorkspaceAccess, memberId: string, role: Role) {
@@ -156,7 +184,12 @@ export class WorkspacesService {
   private async assertSlugFree(userId: string, slug: string, exceptWorkspaceId?: string): Promise<void> {
     const verdict = await this.limiter.hit(['slug-checks', userId], SLUG_CHECKS_PER_HOUR, 3_600_000);
     if (!verdict.allowed) {
-      throw AppError.tooManyRequests('slug_checks_rate_limited', WORKSPACE_TEXT.tooManySlugChecks, verdict.retryAfterSeconds, { minutes: Math.ceil(verdict.retryAfterSeconds / 60) });
+      throw AppError.tooManyRequests(
+        'slug_checks_rate_limited',
+        WORKSPACE_TEXT.tooManySlugChecks,
+        verdict.retryAfterSeconds,
+        { minutes: Math.ceil(verdict.retryAfterSeconds / 60) },
+      );
     }
     if ((await this.workspaces.slugTaken(slug, exceptWorkspaceId)) > 0) {
       throw AppError.conflict('slug_taken', WORKSPACE_TEXT.slugTaken, { slug });

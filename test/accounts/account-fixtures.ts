@@ -2,7 +2,13 @@ import type { PrismaClient } from '../../src/core/database';
 import type { FixtureWorkspace } from '../support/fixtures';
 
 /** An approved post with one delivery to `accountId` in the given state, due in an hour. */
-export async function deliveryTo(prisma: PrismaClient, ws: FixtureWorkspace, accountId: string, state: 'PENDING' | 'SCHEDULED' | 'HELD' | 'PUBLISHED', dueInMs = 3600_000) {
+export async function deliveryTo(
+  prisma: PrismaClient,
+  ws: FixtureWorkspace,
+  accountId: string,
+  state: 'PENDING' | 'SCHEDULED' | 'HELD' | 'PUBLISHED',
+  dueInMs = 3600_000,
+) {
   const scheduledAt = new Date(Date.now() + dueInMs);
   const post = await prisma.post.create({
     data: {

@@ -14,11 +14,26 @@ describe('engine: credentials refreshed during a publish are stored', () => {
 
   beforeAll(async () => {
     x = await new XContract().addUser(user, 'xat-not-this-one', 'xrt-engine').start();
-    t = await startTestApp({ roles: ['api', 'worker'], config: { X_API_URL: x.baseUrl, PUBLISH_TIMEOUT_MS: '2000', MAX_PUBLISH_ATTEMPTS: '2' } });
+    t = await startTestApp({
+      roles: ['api', 'worker'],
+      config: { X_API_URL: x.baseUrl, PUBLISH_TIMEOUT_MS: '2000', MAX_PUBLISH_ATTEMPTS: '2' },
+    });
     fixture = await createFixture(t, { platform: 'X' });
     const store = t.app.get(AccountCredentialsStore);
-    await store.save({ id: fixture.accountId, workspaceId: fixture.workspaceId }, { accessToken: 'xat-expired', refreshToken: 'xrt-engine', clientId: x.client.clientId, clientSecret: x.client.clientSecret }, new Date(Date.now() - 60_000));
-    await t.prisma.connectedAccount.update({ where: { id: fixture.accountId }, data: { externalId: user.id, handle: user.username } });
+    await store.save(
+      { id: fixture.accountId, workspaceId: fixture.workspaceId },
+      {
+        accessToken: 'xat-expired',
+        refreshToken: 'xrt-engine',
+        clientId: x.client.clientId,
+        clientSecret: x.client.clientSecret,
+      },
+      new Date(Date.now() - 60_000),
+    );
+    await t.prisma.connectedAccount.update({
+      where: { id: fixture.accountId },
+      data: { externalId: user.id, handle: user.username },
+    });
   });
   afterAll(async () => {
     await t?.close();

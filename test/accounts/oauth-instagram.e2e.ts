@@ -18,10 +18,33 @@ describe('OAuth: Instagram through Facebook Login', () => {
 
   beforeAll(async () => {
     graph = await new InstagramLoginContract(PUBLIC).start();
-    graph.addPage({ id: '101', name: 'KSPI Pusat', username: 'kspipusat', pageAccessToken: 'page-token-101', instagram: { id: '17841400000000101', username: 'kspi.pusat' } }, 'KSPI Pusat IG');
+    graph.addPage(
+      {
+        id: '101',
+        name: 'KSPI Pusat',
+        username: 'kspipusat',
+        pageAccessToken: 'page-token-101',
+        instagram: { id: '17841400000000101', username: 'kspi.pusat' },
+      },
+      'KSPI Pusat IG',
+    );
     graph.addPage({ id: '202', name: 'KSPI Jawa Barat', username: 'kspijabar', pageAccessToken: 'page-token-202' });
-    graph.addPage({ id: '303', name: 'KSPI Banten', username: 'kspibanten', pageAccessToken: 'page-token-303', instagram: { id: '17841400000000303', username: 'kspi.banten' } });
-    t = await startTestApp({ config: { PUBLIC_BASE_URL: PUBLIC, GRAPH_API_URL: graph.apiUrl, FACEBOOK_APP_ID: graph.app.appId, FACEBOOK_APP_SECRET: graph.app.appSecret, PUBLISH_TIMEOUT_MS: '3000' } });
+    graph.addPage({
+      id: '303',
+      name: 'KSPI Banten',
+      username: 'kspibanten',
+      pageAccessToken: 'page-token-303',
+      instagram: { id: '17841400000000303', username: 'kspi.banten' },
+    });
+    t = await startTestApp({
+      config: {
+        PUBLIC_BASE_URL: PUBLIC,
+        GRAPH_API_URL: graph.apiUrl,
+        FACEBOOK_APP_ID: graph.app.appId,
+        FACEBOOK_APP_SECRET: graph.app.appSecret,
+        PUBLISH_TIMEOUT_MS: '3000',
+      },
+    });
     ws = await createWorkspace(t.prisma);
   });
   afterAll(async () => {
@@ -29,9 +52,16 @@ describe('OAuth: Instagram through Facebook Login', () => {
     await graph.stop();
   });
 
-  const writes = async () => ({ accounts: await t.prisma.connectedAccount.count({ where: { workspaceId: ws.id } }), audit: await t.prisma.auditEvent.count({ where: { workspaceId: ws.id } }) });
+  const writes = async () => ({
+    accounts: await t.prisma.connectedAccount.count({ where: { workspaceId: ws.id } }),
+    audit: await t.prisma.auditEvent.count({ where: { workspaceId: ws.id } }),
+  });
   async function startInstagram(): Promise<URL> {
-    const start = await t.http().post(`/workspaces/${ws.slug}/accounts/oauth/instagram/start`).set(bearer(ws.users.ADMIN)).expect(200);
+    const start = await t
+      .http()
+      .post(`/workspaces/${ws.slug}/accounts/oauth/instagram/start`)
+      .set(bearer(ws.users.ADMIN))
+      .expect(200);
     return new URL(start.body.authorizeUrl as string);
   }
 
@@ -39,35 +69,69 @@ describe('OAuth: Instagram through Facebook Login', () => {
     const url = await startInstagram();
     expect(`${url.origin}${url.pathname}`).toBe('https://www.facebook.com/v23.0/dialog/oauth');
     expect(url.searchParams.get('redirect_uri')).toBe(`${PUBLIC}/oauth/callback/instagram`);
-    expect(url.searchParams.get('scope')!.split(',')).toEqual(expect.arrayContaining(['instagram_basic', 'instagram_content_publish', 'pages_show_list']));
+    expect(url.searchParams.get('scope')!.split(',')).toEqual(
+      expect.arrayContaining(['instagram_basic', 'instagram_content_publish', 'pages_show_list']),
+    );
 
-    const res = await t.http().get('/oauth/callback/instagram').query({ code: 'good-code', state: url.searchParams.get('state') }).expect(200);
+    const res = await t
+      .http()
+      .get('/oauth/callback/instagram')
+      .query({ code: 'good-code', state: url.searchParams.get('state') })
+      .expect(200);
     expect(res.body.workspace).toBe(ws.slug);
-    const shown = (res.body.accounts as Array<{ platform: string; externalId: string; handle: string; displayName: string; status: string }>).map((a) => [a.platform, a.externalId, a.handle, a.displayName, a.status]);
+    const shown = (
+      res.body.accounts as Array<{
+        platform: string;
+        externalId: string;
+        handle: string;
+        displayName: string;
+        status: string;
+      }>
+    ).map((a) => [a.platform, a.externalId, a.handle, a.displayName, a.status]);
     expect(shown.sort()).toEqual([
       ['INSTAGRAM', '17841400000000101', 'kspi.pusat', 'KSPI Pusat IG', 'ACTIVE'],
       ['INSTAGRAM', '17841400000000303', 'kspi.banten', 'kspi.banten', 'ACTIVE'],
     ]);
     expect(JSON.stringify(res.body)).not.toContain('page-token');
     // The long-lived user token was used for /me/accounts; each IG user was verified with its page token.
-    expect(graph.facebook.requestsTo('GET', /\/me\/accounts$/).map((r) => r.query.get('access_token'))).toEqual(['long-short-good-code']);
-    expect(graph.instagram.requestsTo('GET', /^\/v23\.0\/\d+$/).map((r) => [r.path, r.query.get('access_token')]).sort()).toEqual([
+    expect(graph.facebook.requestsTo('GET', /\/me\/accounts$/).map((r) => r.query.get('access_token'))).toEqual([
+      'long-short-good-code',
+    ]);
+    expect(
+      graph.instagram
+        .requestsTo('GET', /^\/v23\.0\/\d+$/)
+        .map((r) => [r.path, r.query.get('access_token')])
+        .sort(),
+    ).toEqual([
       ['/v23.0/17841400000000101', 'page-token-101'],
       ['/v23.0/17841400000000303', 'page-token-303'],
     ]);
 
-    const rows = await t.prisma.connectedAccount.findMany({ where: { workspaceId: ws.id }, orderBy: { externalId: 'asc' } });
+    const rows = await t.prisma.connectedAccount.findMany({
+      where: { workspaceId: ws.id },
+      orderBy: { externalId: 'asc' },
+    });
     expect(rows.map((row) => [row.platform, row.externalId, row.handle, row.tokenExpiresAt])).toEqual([
       ['INSTAGRAM', '17841400000000101', 'kspi.pusat', null],
       ['INSTAGRAM', '17841400000000303', 'kspi.banten', null],
     ]);
-    for (const row of rows) expect(Buffer.from(row.credentialsCiphertext!).toString('latin1')).not.toContain('page-token');
+    for (const row of rows)
+      expect(Buffer.from(row.credentialsCiphertext!).toString('latin1')).not.toContain('page-token');
     const box = new SecretBox(t.config);
-    const open = (row: (typeof rows)[number], binding: { workspaceId: string; subject: string }) => box.open({ keyId: row.credentialsKeyId!, ciphertext: new Uint8Array(row.credentialsCiphertext!) }, binding);
-    expect(rows.map((row) => JSON.parse(open(row, AccountCredentialsStore.binding(row))))).toEqual([{ accessToken: 'page-token-101' }, { accessToken: 'page-token-303' }]);
+    const open = (row: (typeof rows)[number], binding: { workspaceId: string; subject: string }) =>
+      box.open({ keyId: row.credentialsKeyId!, ciphertext: new Uint8Array(row.credentialsCiphertext!) }, binding);
+    expect(rows.map((row) => JSON.parse(open(row, AccountCredentialsStore.binding(row))))).toEqual([
+      { accessToken: 'page-token-101' },
+      { accessToken: 'page-token-303' },
+    ]);
     // Bound to its own row: the ciphertext does not open as another account's.
     expect(() => open(rows[0], AccountCredentialsStore.binding(rows[1]))).toThrow();
-    for (const row of rows) expect(await t.prisma.auditEvent.count({ where: { subjectId: row.id, action: 'account.connected', actorId: ws.users.ADMIN.id } })).toBe(1);
+    for (const row of rows)
+      expect(
+        await t.prisma.auditEvent.count({
+          where: { subjectId: row.id, action: 'account.connected', actorId: ws.users.ADMIN.id },
+        }),
+      ).toBe(1);
   });
 
   it('a replayed state is refused and writes nothing', async () => {
@@ -92,7 +156,11 @@ describe('OAuth: Instagram through Facebook Login', () => {
       const before = await writes();
       const url = await startInstagram();
       graph.facebook.validCodes.add('no-ig-code');
-      const res = await t.http().get('/oauth/callback/instagram').query({ code: 'no-ig-code', state: url.searchParams.get('state') }).expect(422);
+      const res = await t
+        .http()
+        .get('/oauth/callback/instagram')
+        .query({ code: 'no-ig-code', state: url.searchParams.get('state') })
+        .expect(422);
       expect(res.body.error.code).toBe('no_accounts');
       expect(await writes()).toEqual(before);
     } finally {

@@ -35,7 +35,11 @@ describe('OAuth: Threads and LinkedIn', () => {
   });
 
   async function authorize(platform: string) {
-    const res = await t.http().post(`/workspaces/${ws.slug}/accounts/oauth/${platform}/start`).set(bearer(ws.users.ADMIN)).expect(200);
+    const res = await t
+      .http()
+      .post(`/workspaces/${ws.slug}/accounts/oauth/${platform}/start`)
+      .set(bearer(ws.users.ADMIN))
+      .expect(200);
     return new URL(res.body.authorizeUrl as string);
   }
 
@@ -43,9 +47,17 @@ describe('OAuth: Threads and LinkedIn', () => {
     const url = await authorize('threads');
     expect(`${url.origin}${url.pathname}`).toBe('https://threads.net/oauth/authorize');
     threads.validCodes.set('th-code', '31337');
-    const res = await t.http().get('/oauth/callback/threads').query({ code: 'th-code', state: url.searchParams.get('state') }).expect(200);
-    expect(res.body.accounts).toEqual([expect.objectContaining({ platform: 'THREADS', externalId: '31337', handle: 'kspi' })]);
-    const row = await t.prisma.connectedAccount.findFirstOrThrow({ where: { workspaceId: ws.id, platform: 'THREADS' } });
+    const res = await t
+      .http()
+      .get('/oauth/callback/threads')
+      .query({ code: 'th-code', state: url.searchParams.get('state') })
+      .expect(200);
+    expect(res.body.accounts).toEqual([
+      expect.objectContaining({ platform: 'THREADS', externalId: '31337', handle: 'kspi' }),
+    ]);
+    const row = await t.prisma.connectedAccount.findFirstOrThrow({
+      where: { workspaceId: ws.id, platform: 'THREADS' },
+    });
     expect(t.app.get(AccountCredentialsStore).open(row)).toEqual({ accessToken: 'th-long-token' });
     expect(row.tokenExpiresAt!.getTime() - Date.now()).toBeGreaterThan(59 * 86_400_000);
   });
@@ -54,11 +66,27 @@ describe('OAuth: Threads and LinkedIn', () => {
     const url = await authorize('linkedin');
     expect(url.pathname).toBe('/oauth/v2/authorization');
     linkedin.codes.set('li-code', 'm-42');
-    const res = await t.http().get('/oauth/callback/linkedin').query({ code: 'li-code', state: url.searchParams.get('state') });
+    const res = await t
+      .http()
+      .get('/oauth/callback/linkedin')
+      .query({ code: 'li-code', state: url.searchParams.get('state') });
     expect(res.body.error?.message).toBeUndefined();
     expect(res.status).toBe(200);
-    expect(res.body.accounts).toEqual([expect.objectContaining({ platform: 'LINKEDIN', externalId: 'urn:li:person:m-42', displayName: 'Sekretariat KSPI' })]);
-    const row = await t.prisma.connectedAccount.findFirstOrThrow({ where: { workspaceId: ws.id, platform: 'LINKEDIN' } });
-    expect(t.app.get(AccountCredentialsStore).open(row)).toMatchObject({ accessToken: expect.stringMatching(/^lat-/), refreshToken: expect.stringMatching(/^lrt-/), clientId: 'li-client', clientSecret: 'li-secret' });
+    expect(res.body.accounts).toEqual([
+      expect.objectContaining({
+        platform: 'LINKEDIN',
+        externalId: 'urn:li:person:m-42',
+        displayName: 'Sekretariat KSPI',
+      }),
+    ]);
+    const row = await t.prisma.connectedAccount.findFirstOrThrow({
+      where: { workspaceId: ws.id, platform: 'LINKEDIN' },
+    });
+    expect(t.app.get(AccountCredentialsStore).open(row)).toMatchObject({
+      accessToken: expect.stringMatching(/^lat-/),
+      refreshToken: expect.stringMatching(/^lrt-/),
+      clientId: 'li-client',
+      clientSecret: 'li-secret',
+    });
   });
 });

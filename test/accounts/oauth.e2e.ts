@@ -21,7 +21,13 @@ describe('OAuth connections', () => {
     x.users.set(X_USER.id, X_USER);
     mastodon = await new MastodonContract().start();
     t = await startTestApp({
-      config: { PUBLIC_BASE_URL: PUBLIC, X_API_URL: x.baseUrl, X_CLIENT_ID: x.client.clientId, X_CLIENT_SECRET: x.client.clientSecret, PUBLISH_TIMEOUT_MS: '3000' },
+      config: {
+        PUBLIC_BASE_URL: PUBLIC,
+        X_API_URL: x.baseUrl,
+        X_CLIENT_ID: x.client.clientId,
+        X_CLIENT_SECRET: x.client.clientSecret,
+        PUBLISH_TIMEOUT_MS: '3000',
+      },
     });
     a = await createWorkspace(t.prisma);
     b = await createWorkspace(t.prisma);
@@ -33,12 +39,21 @@ describe('OAuth connections', () => {
 
   const accountsOf = (ws: FixtureWorkspace) => t.prisma.connectedAccount.count({ where: { workspaceId: ws.id } });
   async function startX(ws: FixtureWorkspace, user = ws.users.ADMIN) {
-    const res = await t.http().post(`/workspaces/${ws.slug}/accounts/oauth/x/start`).set(bearer(user)).send({}).expect(200);
+    const res = await t
+      .http()
+      .post(`/workspaces/${ws.slug}/accounts/oauth/x/start`)
+      .set(bearer(user))
+      .send({})
+      .expect(200);
     const url = new URL(res.body.authorizeUrl as string);
     const state = url.searchParams.get('state')!;
     // What X does when the admin approves: a code bound to the PKCE challenge and redirect URI.
     const code = `code-${state.slice(0, 8)}`;
-    x.codes.set(code, { userId: X_USER.id, challenge: url.searchParams.get('code_challenge')!, redirectUri: url.searchParams.get('redirect_uri')! });
+    x.codes.set(code, {
+      userId: X_USER.id,
+      challenge: url.searchParams.get('code_challenge')!,
+      redirectUri: url.searchParams.get('redirect_uri')!,
+    });
     return { state, code, url };
   }
 
@@ -57,15 +72,33 @@ describe('OAuth connections', () => {
 
     const res = await t.http().get('/oauth/callback/x').query({ code, state }).expect(200);
     expect(res.body.workspace).toBe(a.slug);
-    expect(res.body.accounts).toEqual([expect.objectContaining({ platform: 'X', externalId: X_USER.id, displayName: 'KSPI Pusat', handle: 'kspi_pusat', status: 'ACTIVE', reconnected: false })]);
+    expect(res.body.accounts).toEqual([
+      expect.objectContaining({
+        platform: 'X',
+        externalId: X_USER.id,
+        displayName: 'KSPI Pusat',
+        handle: 'kspi_pusat',
+        status: 'ACTIVE',
+        reconnected: false,
+      }),
+    ]);
     expect(JSON.stringify(res.body)).not.toMatch(/xat-|xrt-|x-client-secret/);
     const row = await t.prisma.connectedAccount.findFirstOrThrow({ where: { workspaceId: a.id, platform: 'X' } });
     const credentials = t.app.get(AccountCredentialsStore).open(row);
-    expect(credentials).toMatchObject({ accessToken: expect.stringMatching(/^xat-/), refreshToken: expect.stringMatching(/^xrt-/), clientId: x.client.clientId, clientSecret: x.client.clientSecret });
+    expect(credentials).toMatchObject({
+      accessToken: expect.stringMatching(/^xat-/),
+      refreshToken: expect.stringMatching(/^xrt-/),
+      clientId: x.client.clientId,
+      clientSecret: x.client.clientSecret,
+    });
     expect(row.tokenExpiresAt!.getTime() - Date.now()).toBeGreaterThan(7000_000);
     const exchange = x.requestsTo('POST', /\/2\/oauth2\/token$/).at(-1)!;
     expect((exchange.json as Record<string, string>).code_verifier).toMatch(/^[A-Za-z0-9_-]{64}$/);
-    expect(await t.prisma.auditEvent.count({ where: { subjectId: row.id, action: 'account.connected', actorId: a.users.ADMIN.id } })).toBe(1);
+    expect(
+      await t.prisma.auditEvent.count({
+        where: { subjectId: row.id, action: 'account.connected', actorId: a.users.ADMIN.id },
+      }),
+    ).toBe(1);
 
     // Replayed: the state was taken on first use.
     const replay = await t.http().get('/oauth/callback/x').query({ code, state }).expect(400);
@@ -75,7 +108,10 @@ describe('OAuth connections', () => {
 
   it('a second OAuth connection of the same X account reconnects it instead of duplicating it', async () => {
     const row = await t.prisma.connectedAccount.findFirstOrThrow({ where: { workspaceId: a.id, platform: 'X' } });
-    await t.prisma.connectedAccount.update({ where: { id: row.id }, data: { status: 'NEEDS_RECONNECT', statusReason: 'revoked' } });
+    await t.prisma.connectedAccount.update({
+      where: { id: row.id },
+      data: { status: 'NEEDS_RECONNECT', statusReason: 'revoked' },
+    });
     const { state, code } = await startX(a);
     const res = await t.http().get('/oauth/callback/x').query({ code, state }).expect(200);
     expect(res.body.accounts).toEqual([expect.objectContaining({ id: row.id, status: 'ACTIVE', reconnected: true })]);
@@ -84,15 +120,27 @@ describe('OAuth connections', () => {
 
   it('refuses forged, expired-or-unknown, replayed and wrong-platform states, and denied approvals, writing nothing', async () => {
     const before = await accountsOf(a);
-    await t.http().get('/oauth/callback/x').query({ code: 'c', state: 'A'.repeat(43) }).expect(400);
+    await t
+      .http()
+      .get('/oauth/callback/x')
+      .query({ code: 'c', state: 'A'.repeat(43) })
+      .expect(400);
     await t.http().get('/oauth/callback/x').query({ code: 'c' }).expect(400);
     await t.http().get('/oauth/callback/x').query({ code: 'c', state: 'not a state' }).expect(400);
-    await t.http().get('/oauth/callback/unknown').query({ code: 'c', state: 'A'.repeat(43) }).expect(404);
+    await t
+      .http()
+      .get('/oauth/callback/unknown')
+      .query({ code: 'c', state: 'A'.repeat(43) })
+      .expect(404);
     const { state, code } = await startX(a);
     await t.http().get('/oauth/callback/mastodon').query({ code, state }).expect(400);
     await t.http().get('/oauth/callback/x').query({ code, state }).expect(400); // consumed by the wrong-platform try
     const denied = await startX(a);
-    const res = await t.http().get('/oauth/callback/x').query({ state: denied.state, error: 'access_denied', error_description: 'The user denied' }).expect(422);
+    const res = await t
+      .http()
+      .get('/oauth/callback/x')
+      .query({ state: denied.state, error: 'access_denied', error_description: 'The user denied' })
+      .expect(422);
     expect(res.body.error.code).toBe('oauth_denied');
     // An expired state is simply gone from Redis: same answer as a forged one.
     const expiring = await startX(a);
@@ -106,15 +154,30 @@ describe('OAuth connections', () => {
     const html = { Accept: 'text/html,application/xhtml+xml' };
     const row = await t.prisma.connectedAccount.findFirstOrThrow({ where: { workspaceId: a.id, platform: 'X' } });
     const ok = await startX(a);
-    const connected = await t.http().get('/oauth/callback/x').set(html).query({ code: ok.code, state: ok.state }).expect(303);
+    const connected = await t
+      .http()
+      .get('/oauth/callback/x')
+      .set(html)
+      .query({ code: ok.code, state: ok.state })
+      .expect(303);
     expect(connected.headers.location).toBe(`/app/${a.slug}/accounts?oauth=connected&platform=x&count=1`);
     expect(await t.prisma.connectedAccount.count({ where: { workspaceId: a.id, platform: 'X' } })).toBe(1);
     expect((await t.prisma.connectedAccount.findUniqueOrThrow({ where: { id: row.id } })).status).toBe('ACTIVE');
 
     const denied = await startX(a);
-    const refused = await t.http().get('/oauth/callback/x').set(html).query({ state: denied.state, error: 'access_denied' }).expect(303);
+    const refused = await t
+      .http()
+      .get('/oauth/callback/x')
+      .set(html)
+      .query({ state: denied.state, error: 'access_denied' })
+      .expect(303);
     expect(refused.headers.location).toBe(`/app/${a.slug}/accounts?oauth=error&platform=x&code=oauth_denied`);
-    const spent = await t.http().get('/oauth/callback/x').set(html).query({ code: 'c', state: denied.state }).expect(303);
+    const spent = await t
+      .http()
+      .get('/oauth/callback/x')
+      .set(html)
+      .query({ code: 'c', state: denied.state })
+      .expect(303);
     expect(spent.headers.location).toBe('/app/?oauth=error&platform=x&code=oauth_state_invalid');
   });
 
@@ -122,16 +185,31 @@ describe('OAuth connections', () => {
     await t.prisma.membership.create({ data: { workspaceId: b.id, userId: a.users.ADMIN.id, role: 'ADMIN' } });
     const before = { a: await accountsOf(a), b: await accountsOf(b) };
     const { state, code } = await startX(a);
-    const res = await t.http().post(`/workspaces/${b.slug}/accounts/oauth/complete`).set(bearer(a.users.ADMIN)).send({ state, code }).expect(422);
+    const res = await t
+      .http()
+      .post(`/workspaces/${b.slug}/accounts/oauth/complete`)
+      .set(bearer(a.users.ADMIN))
+      .send({ state, code })
+      .expect(422);
     expect(res.body.error.code).toBe('oauth_not_yours');
     await t.http().get('/oauth/callback/x').query({ code, state }).expect(400); // and it is spent
     // Another admin of A (another session) cannot finish it either.
     const other = await startX(a);
-    await t.http().post(`/workspaces/${a.slug}/accounts/oauth/complete`).set(bearer(a.users.OWNER)).send({ state: other.state, code: other.code }).expect(422);
+    await t
+      .http()
+      .post(`/workspaces/${a.slug}/accounts/oauth/complete`)
+      .set(bearer(a.users.OWNER))
+      .send({ state: other.state, code: other.code })
+      .expect(422);
     expect({ a: await accountsOf(a), b: await accountsOf(b) }).toEqual(before);
     // The same admin, same session, same workspace: accepted.
     const own = await startX(a);
-    const done = await t.http().post(`/workspaces/${a.slug}/accounts/oauth/complete`).set(bearer(a.users.ADMIN)).send({ state: own.state, code: own.code }).expect(200);
+    const done = await t
+      .http()
+      .post(`/workspaces/${a.slug}/accounts/oauth/complete`)
+      .set(bearer(a.users.ADMIN))
+      .send({ state: own.state, code: own.code })
+      .expect(200);
     expect(done.body.workspace).toBe(a.slug);
   });
 
@@ -145,24 +223,43 @@ describe('OAuth connections', () => {
   });
 
   it('answers 422 for a platform whose app is not configured', async () => {
-    const res = await t.http().post(`/workspaces/${a.slug}/accounts/oauth/facebook/start`).set(bearer(a.users.ADMIN)).send({}).expect(422);
+    const res = await t
+      .http()
+      .post(`/workspaces/${a.slug}/accounts/oauth/facebook/start`)
+      .set(bearer(a.users.ADMIN))
+      .send({})
+      .expect(422);
     expect(res.body.error.code).toBe('platform_not_configured');
     await t.http().post(`/workspaces/${a.slug}/accounts/oauth/linkedin/start`).set(bearer(a.users.ADMIN)).expect(422);
   });
 
   it("checks each platform's start body as its folder declares it, and knows no other platform", async () => {
-    const start = (segment: string) => t.http().post(`/workspaces/${a.slug}/accounts/oauth/${segment}/start`).set(bearer(a.users.ADMIN));
-    expect((await start('x').send({ instanceUrl: mastodon.baseUrl }).expect(400)).body.error.code).toBe('invalid_input');
+    const start = (segment: string) =>
+      t.http().post(`/workspaces/${a.slug}/accounts/oauth/${segment}/start`).set(bearer(a.users.ADMIN));
+    expect((await start('x').send({ instanceUrl: mastodon.baseUrl }).expect(400)).body.error.code).toBe(
+      'invalid_input',
+    );
     expect((await start('mastodon').send({}).expect(400)).body.error.code).toBe('invalid_input');
     await start('nowhere').send({}).expect(404);
-    await t.http().post(`/workspaces/${a.slug}/accounts/oauth/x/start`).set(bearer(a.users.EDITOR)).send({}).expect(403);
+    await t
+      .http()
+      .post(`/workspaces/${a.slug}/accounts/oauth/x/start`)
+      .set(bearer(a.users.EDITOR))
+      .send({})
+      .expect(403);
     expect(await t.prisma.connectedAccount.count({ where: { workspaceId: a.id, platform: 'MASTODON' } })).toBe(0);
   });
 
-  it('lists how each platform is connected (GET /platforms), from the platforms\' folders', async () => {
+  it("lists how each platform is connected (GET /platforms), from the platforms' folders", async () => {
     const res = await t.http().get('/platforms').set(bearer(a.users.VIEWER)).expect(200);
-    const byPlatform = new Map((res.body.platforms as Array<{ platform: string }>).map((entry) => [entry.platform, entry]));
-    expect(byPlatform.get('X')).toEqual({ platform: 'X', form: null, oauth: { segment: 'x', reconnects: true, asksForInstance: false } });
+    const byPlatform = new Map(
+      (res.body.platforms as Array<{ platform: string }>).map((entry) => [entry.platform, entry]),
+    );
+    expect(byPlatform.get('X')).toEqual({
+      platform: 'X',
+      form: null,
+      oauth: { segment: 'x', reconnects: true, asksForInstance: false },
+    });
     expect(byPlatform.get('WEBHOOK')).toEqual({
       platform: 'WEBHOOK',
       form: [
@@ -175,7 +272,13 @@ describe('OAuth connections', () => {
   });
 
   it('connects Mastodon: registers Gaung on the instance once, then exchanges the code', async () => {
-    const start = () => t.http().post(`/workspaces/${a.slug}/accounts/oauth/mastodon/start`).set(bearer(a.users.ADMIN)).send({ instanceUrl: mastodon.baseUrl }).expect(200);
+    const start = () =>
+      t
+        .http()
+        .post(`/workspaces/${a.slug}/accounts/oauth/mastodon/start`)
+        .set(bearer(a.users.ADMIN))
+        .send({ instanceUrl: mastodon.baseUrl })
+        .expect(200);
     const first = new URL((await start()).body.authorizeUrl as string);
     expect(mastodon.apps).toHaveLength(1);
     expect(mastodon.apps[0]!.redirectUri).toBe(`${PUBLIC}/oauth/callback/mastodon`);
@@ -186,13 +289,30 @@ describe('OAuth connections', () => {
     const second = new URL((await start()).body.authorizeUrl as string);
     expect(mastodon.apps).toHaveLength(1); // cached per instance
     const code = mastodon.approve(clientId, `${PUBLIC}/oauth/callback/mastodon`, '42');
-    const res = await t.http().get('/oauth/callback/mastodon').query({ code, state: second.searchParams.get('state') }).expect(200);
-    expect(res.body.accounts).toEqual([expect.objectContaining({ platform: 'MASTODON', externalId: '42', handle: '@kspi@sosial.serikat.test', baseUrl: mastodon.baseUrl })]);
+    const res = await t
+      .http()
+      .get('/oauth/callback/mastodon')
+      .query({ code, state: second.searchParams.get('state') })
+      .expect(200);
+    expect(res.body.accounts).toEqual([
+      expect.objectContaining({
+        platform: 'MASTODON',
+        externalId: '42',
+        handle: '@kspi@sosial.serikat.test',
+        baseUrl: mastodon.baseUrl,
+      }),
+    ]);
     expect(res.body.accounts[0].settings).toMatchObject({ maxChars: 500 });
     // The first state is still valid (not used) but its code was not issued: the exchange fails with the instance's reason.
-    const failed = await t.http().get('/oauth/callback/mastodon').query({ code: 'bogus', state: first.searchParams.get('state') }).expect(422);
+    const failed = await t
+      .http()
+      .get('/oauth/callback/mastodon')
+      .query({ code: 'bogus', state: first.searchParams.get('state') })
+      .expect(422);
     expect(failed.body.error.message).toMatch(/grant|otorisasi|invalid/i);
     const redis = t.app.get(RedisService);
-    expect(await redis.client.get(redis.key('mastodon-app', new URL(mastodon.baseUrl).origin))).not.toContain(mastodon.apps[0]!.clientSecret);
+    expect(await redis.client.get(redis.key('mastodon-app', new URL(mastodon.baseUrl).origin))).not.toContain(
+      mastodon.apps[0]!.clientSecret,
+    );
   });
 });

@@ -3,7 +3,11 @@ import type { Platform } from '../../src/core/database';
 import { PlatformHttp } from '../../src/publishers';
 import { FacebookMetrics } from '../../src/publishers/facebook/facebook.metrics';
 import { FacebookPublisher } from '../../src/publishers/facebook/facebook.publisher';
-import { buildInstagramAuthorizeUrl, exchangeInstagramCode, instagramAccounts } from '../../src/publishers/instagram/instagram-oauth';
+import {
+  buildInstagramAuthorizeUrl,
+  exchangeInstagramCode,
+  instagramAccounts,
+} from '../../src/publishers/instagram/instagram-oauth';
 import { InstagramMetrics } from '../../src/publishers/instagram/instagram.metrics';
 import { InstagramPublisher } from '../../src/publishers/instagram/instagram.publisher';
 import { LinkedInMetrics } from '../../src/publishers/linkedin/linkedin.metrics';
@@ -15,7 +19,11 @@ import { FacebookMetricsContract } from '../contracts/facebook/facebook-metrics-
 import { InstagramLoginContract } from '../contracts/instagram/instagram-login-contract';
 import { LinkedInContract } from '../contracts/linkedin/linkedin-contract';
 import { LinkedInMetricsContract } from '../contracts/linkedin/linkedin-metrics-contract';
-import { INSTAGRAM_INSIGHTS, MediaInsightsContract, THREADS_INSIGHTS } from '../contracts/meta-graph/media-insights-contract';
+import {
+  INSTAGRAM_INSIGHTS,
+  MediaInsightsContract,
+  THREADS_INSIGHTS,
+} from '../contracts/meta-graph/media-insights-contract';
 import { ThreadsContract } from '../contracts/threads/threads-contract';
 import { account, image, publishRequest } from '../publishers/publish-request.fixture';
 import { bearer, createWorkspace, type FixtureWorkspace } from '../support/fixtures';
@@ -25,7 +33,12 @@ import { startTestApp, type TestApp } from '../support/test-app';
 const PUBLIC = 'https://gaung.example';
 const signal = () => new AbortController().signal;
 const polling = { intervalMs: 5, maxAttempts: 5 };
-const INSIGHT_SCOPE = { facebook: 'read_insights', instagram: 'instagram_manage_insights', threads: 'threads_manage_insights', linkedin: 'r_organization_social' } as const;
+const INSIGHT_SCOPE = {
+  facebook: 'read_insights',
+  instagram: 'instagram_manage_insights',
+  threads: 'threads_manage_insights',
+  linkedin: 'r_organization_social',
+} as const;
 
 /**
  * ANALYTICS_INSIGHT_SCOPES (docs/analytics.md): the sign-in asks for the insights permissions only
@@ -50,7 +63,9 @@ describe('insight permissions at sign-in (ANALYTICS_INSIGHT_SCOPES)', () => {
     fb = await new FacebookContract().addPage(page).start();
     fb.app.redirectUri = `${PUBLIC}/oauth/callback/facebook`;
     fbMetrics = new FacebookMetricsContract(fb);
-    threads = await new ThreadsContract().addUser('31337', { token: 'th-long-token', username: 'kspi', name: 'KSPI' }).start();
+    threads = await new ThreadsContract()
+      .addUser('31337', { token: 'th-long-token', username: 'kspi', name: 'KSPI' })
+      .start();
     threads.app.redirectUri = `${PUBLIC}/oauth/callback/threads`;
     threadsInsights = new MediaInsightsContract(threads, THREADS_INSIGHTS, threads.consent);
     linkedin = await new LinkedInContract().start();
@@ -72,7 +87,9 @@ describe('insight permissions at sign-in (ANALYTICS_INSIGHT_SCOPES)', () => {
       PUBLISH_TIMEOUT_MS: '3000',
     };
     for (const mode of ['off', 'on'] as const) {
-      const t = await startTestApp({ config: { ...platforms, ...(mode === 'on' ? { ANALYTICS_INSIGHT_SCOPES: 'true' } : {}) } });
+      const t = await startTestApp({
+        config: { ...platforms, ...(mode === 'on' ? { ANALYTICS_INSIGHT_SCOPES: 'true' } : {}) },
+      });
       apps.set(mode, { t, ws: await createWorkspace(t.prisma) });
     }
   });
@@ -83,15 +100,32 @@ describe('insight permissions at sign-in (ANALYTICS_INSIGHT_SCOPES)', () => {
 
   async function startSignIn(mode: 'off' | 'on', platform: keyof typeof INSIGHT_SCOPE): Promise<string> {
     const { t, ws } = apps.get(mode)!;
-    const res = await t.http().post(`/workspaces/${ws.slug}/accounts/oauth/${platform}/start`).set(bearer(ws.users.ADMIN)).expect(200);
+    const res = await t
+      .http()
+      .post(`/workspaces/${ws.slug}/accounts/oauth/${platform}/start`)
+      .set(bearer(ws.users.ADMIN))
+      .expect(200);
     return res.body.authorizeUrl as string;
   }
 
   /** The callback the dialog redirects to; answers the connected account's stored credentials. */
-  async function finishSignIn(mode: 'off' | 'on', platform: string, authorizeUrl: string, code: string, dbPlatform: Platform) {
+  async function finishSignIn(
+    mode: 'off' | 'on',
+    platform: string,
+    authorizeUrl: string,
+    code: string,
+    dbPlatform: Platform,
+  ) {
     const { t, ws } = apps.get(mode)!;
-    await t.http().get(`/oauth/callback/${platform}`).query({ code, state: new URL(authorizeUrl).searchParams.get('state') }).expect(200);
-    const row = await t.prisma.connectedAccount.findFirstOrThrow({ where: { workspaceId: ws.id, platform: dbPlatform }, orderBy: { createdAt: 'desc' } });
+    await t
+      .http()
+      .get(`/oauth/callback/${platform}`)
+      .query({ code, state: new URL(authorizeUrl).searchParams.get('state') })
+      .expect(200);
+    const row = await t.prisma.connectedAccount.findFirstOrThrow({
+      where: { workspaceId: ws.id, platform: dbPlatform },
+      orderBy: { createdAt: 'desc' },
+    });
     return t.app.get(AccountCredentialsStore).open(row);
   }
 
@@ -102,14 +136,17 @@ describe('insight permissions at sign-in (ANALYTICS_INSIGHT_SCOPES)', () => {
     ['instagram', ','],
     ['threads', ','],
     ['linkedin', ' '],
-  ] as const)('%s: the authorize URL asks for the insights permission only when the operator opted in', async (platform, separator) => {
-    const off = scopesOf(await startSignIn('off', platform), separator);
-    const on = scopesOf(await startSignIn('on', platform), separator);
-    expect(off).not.toContain(INSIGHT_SCOPE[platform]);
-    expect(on).toContain(INSIGHT_SCOPE[platform]);
-    // Nothing else changes: the publishing permissions are asked either way.
-    expect(on.filter((scope) => scope !== INSIGHT_SCOPE[platform])).toEqual(off);
-  });
+  ] as const)(
+    '%s: the authorize URL asks for the insights permission only when the operator opted in',
+    async (platform, separator) => {
+      const off = scopesOf(await startSignIn('off', platform), separator);
+      const on = scopesOf(await startSignIn('on', platform), separator);
+      expect(off).not.toContain(INSIGHT_SCOPE[platform]);
+      expect(on).toContain(INSIGHT_SCOPE[platform]);
+      // Nothing else changes: the publishing permissions are asked either way.
+      expect(on.filter((scope) => scope !== INSIGHT_SCOPE[platform])).toEqual(off);
+    },
+  );
 
   it('Facebook: a page connected without read_insights reads its counts but no reach; connected with it, the reach too', async () => {
     const read = async (mode: 'off' | 'on') => {
@@ -117,13 +154,18 @@ describe('insight permissions at sign-in (ANALYTICS_INSIGHT_SCOPES)', () => {
       const credentials = await finishSignIn(mode, 'facebook', url, fb.approve(url), 'FACEBOOK');
       const kspi = account('FACEBOOK', { externalId: page.id, credentials });
       const config = testConfig({ GRAPH_API_URL: fb.apiUrl });
-      const { externalId } = await new FacebookPublisher(http, config).publish(publishRequest(kspi, { text: `Tolak upah murah (${mode})` }));
+      const { externalId } = await new FacebookPublisher(http, config).publish(
+        publishRequest(kspi, { text: `Tolak upah murah (${mode})` }),
+      );
       fbMetrics.counts.set(externalId, { reactions: 41, comments: 6, shares: 3 });
       fbMetrics.reach.set(externalId, 1500);
       return new FacebookMetrics(http, config).read(kspi, externalId, signal());
     };
     await expect(read('off')).resolves.toEqual({ state: 'OK', counts: { reactions: 41, comments: 6, shares: 3 } });
-    await expect(read('on')).resolves.toEqual({ state: 'OK', counts: { reactions: 41, comments: 6, shares: 3, reach: 1500 } });
+    await expect(read('on')).resolves.toEqual({
+      state: 'OK',
+      counts: { reactions: 41, comments: 6, shares: 3, reach: 1500 },
+    });
   });
 
   it('Threads: connected without threads_manage_insights it is "not available"; connected with it, the insights', async () => {
@@ -132,12 +174,17 @@ describe('insight permissions at sign-in (ANALYTICS_INSIGHT_SCOPES)', () => {
       const credentials = await finishSignIn(mode, 'threads', url, threads.approve(url, '31337'), 'THREADS');
       const kspi = account('THREADS', { externalId: '31337', credentials });
       const config = testConfig({ THREADS_API_URL: threads.apiUrl });
-      const { externalId } = await new ThreadsPublisher(http, config, polling).publish(publishRequest(kspi, { text: `Hidup buruh! (${mode})` }));
+      const { externalId } = await new ThreadsPublisher(http, config, polling).publish(
+        publishRequest(kspi, { text: `Hidup buruh! (${mode})` }),
+      );
       threadsInsights.values.set(externalId, { views: 800, likes: 50, replies: 7, reposts: 5, quotes: 1, shares: 2 });
       return new ThreadsMetrics(http, config).read(kspi, externalId, signal());
     };
     await expect(read('off')).resolves.toEqual({ state: 'NOT_AVAILABLE' });
-    await expect(read('on')).resolves.toEqual({ state: 'OK', counts: { views: 800, likes: 50, replies: 7, reposts: 5, quotes: 1, shares: 2 } });
+    await expect(read('on')).resolves.toEqual({
+      state: 'OK',
+      counts: { views: 800, likes: 50, replies: 7, reposts: 5, quotes: 1, shares: 2 },
+    });
   });
 
   it('LinkedIn: connected without r_organization_social the organisation\'s counts are "not available"; connected with it, they are read', async () => {
@@ -146,7 +193,9 @@ describe('insight permissions at sign-in (ANALYTICS_INSIGHT_SCOPES)', () => {
       const credentials = await finishSignIn(mode, 'linkedin', url, linkedin.approve(url, 'm-42'), 'LINKEDIN');
       const org = account('LINKEDIN', { externalId: 'urn:li:organization:5550001', credentials });
       const config = testConfig({ LINKEDIN_API_URL: linkedin.baseUrl });
-      const { externalId } = await new LinkedInPublisher(http, config).publish(publishRequest(org, { text: `Upah layak untuk semua (${mode})` }));
+      const { externalId } = await new LinkedInPublisher(http, config).publish(
+        publishRequest(org, { text: `Upah layak untuk semua (${mode})` }),
+      );
       linkedinMetrics.summaries.set(externalId, { likes: 25, comments: 8 });
       return new LinkedInMetrics(http, config).read(org, externalId, signal());
     };
@@ -157,7 +206,13 @@ describe('insight permissions at sign-in (ANALYTICS_INSIGHT_SCOPES)', () => {
   it('Instagram (Facebook Login): without instagram_manage_insights only likes and comments; with it, reach, views, saves and shares', async () => {
     const graph = await new InstagramLoginContract(PUBLIC).start();
     try {
-      graph.addPage({ id: '101', name: 'KSPI Pusat', username: 'kspipusat', pageAccessToken: 'page-token-101', instagram: { id: '17841400000000101', username: 'kspi.pusat' } });
+      graph.addPage({
+        id: '101',
+        name: 'KSPI Pusat',
+        username: 'kspipusat',
+        pageAccessToken: 'page-token-101',
+        instagram: { id: '17841400000000101', username: 'kspi.pusat' },
+      });
       const insights = new MediaInsightsContract(graph.instagram, INSTAGRAM_INSIGHTS, graph.facebook.consent);
       const config = testConfig({ GRAPH_API_URL: graph.apiUrl });
       const app = { appId: graph.app.appId, appSecret: graph.app.appSecret, redirectUri: graph.app.redirectUri };
@@ -167,13 +222,18 @@ describe('insight permissions at sign-in (ANALYTICS_INSIGHT_SCOPES)', () => {
         const user = await exchangeInstagramCode(http, graph.apiUrl, app, graph.facebook.approve(url), signal());
         const [found] = await instagramAccounts(http, graph.apiUrl, user.accessToken, signal());
         const kspi = account('INSTAGRAM', { externalId: found!.externalId, credentials: found!.credentials });
-        const { externalId } = await new InstagramPublisher(http, config, polling).publish(publishRequest(kspi, { text: 'Mogok #TolakOmnibus', media: [image('poster')] }));
+        const { externalId } = await new InstagramPublisher(http, config, polling).publish(
+          publishRequest(kspi, { text: 'Mogok #TolakOmnibus', media: [image('poster')] }),
+        );
         insights.values.set(externalId, { reach: 900, views: 1400, likes: 120, comments: 9, saved: 14, shares: 3 });
         insights.publicCounts.set(externalId, { like_count: 120, comments_count: 9 });
         return new InstagramMetrics(http, config).read(kspi, externalId, signal());
       };
       await expect(read({})).resolves.toEqual({ state: 'OK', counts: { likes: 120, comments: 9 } });
-      await expect(read({ insights: true })).resolves.toEqual({ state: 'OK', counts: { reach: 900, views: 1400, likes: 120, comments: 9, saves: 14, shares: 3 } });
+      await expect(read({ insights: true })).resolves.toEqual({
+        state: 'OK',
+        counts: { reach: 900, views: 1400, likes: 120, comments: 9, saves: 14, shares: 3 },
+      });
     } finally {
       await graph.stop();
     }

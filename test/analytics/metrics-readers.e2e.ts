@@ -19,14 +19,15 @@ import { testConfig, testEgress } from '../support/test-config';
 
 const signal = () => new AbortController().signal;
 
-describe('metrics readers against the platforms\' contracts', () => {
+describe("metrics readers against the platforms' contracts", () => {
   const http = new PlatformHttp(testEgress());
 
   describe('Mastodon: GET /api/v1/statuses/:id', () => {
     let instance: MastodonContract;
     let metrics: MastodonMetricsContract;
     const reader = () => new MastodonMetrics(http, testConfig());
-    const kspi = (token = 'm-token') => account('MASTODON', { baseUrl: instance.baseUrl, credentials: { accessToken: token } });
+    const kspi = (token = 'm-token') =>
+      account('MASTODON', { baseUrl: instance.baseUrl, credentials: { accessToken: token } });
 
     beforeAll(async () => {
       instance = await new MastodonContract().start();
@@ -36,9 +37,21 @@ describe('metrics readers against the platforms\' contracts', () => {
     afterAll(() => instance.stop());
 
     it('reads favourites, reblogs and replies (and quotes where the server has them)', async () => {
-      instance.statuses.push({ id: '901', url: 'u', uri: 'u', content: 'c', mediaIds: [], visibility: 'public', accountId: '1', createdAt: new Date() });
+      instance.statuses.push({
+        id: '901',
+        url: 'u',
+        uri: 'u',
+        content: 'c',
+        mediaIds: [],
+        visibility: 'public',
+        accountId: '1',
+        createdAt: new Date(),
+      });
       metrics.counts.set('901', { favourites_count: 40, reblogs_count: 7, replies_count: 3, quotes_count: 1 });
-      await expect(reader().read(kspi(), '901', signal())).resolves.toEqual({ state: 'OK', counts: { likes: 40, reposts: 7, replies: 3, quotes: 1 } });
+      await expect(reader().read(kspi(), '901', signal())).resolves.toEqual({
+        state: 'OK',
+        counts: { likes: 40, reposts: 7, replies: 3, quotes: 1 },
+      });
     });
 
     it('maps a 404 to DELETED, a 401 to AUTH and a 429 to a rate-limited wait until X-RateLimit-Reset', async () => {
@@ -49,7 +62,10 @@ describe('metrics readers against the platforms\' contracts', () => {
       expect(limited).toMatchObject({ kind: 'NOT_SENT_RETRYABLE', rateLimited: true });
       expect(limited.retryAfterMs).toBeGreaterThan(25_000);
       metrics.failNext(503);
-      expect(await failure(reader().read(kspi(), '901', signal()))).toMatchObject({ kind: 'NOT_SENT_RETRYABLE', rateLimited: false });
+      expect(await failure(reader().read(kspi(), '901', signal()))).toMatchObject({
+        kind: 'NOT_SENT_RETRYABLE',
+        rateLimited: false,
+      });
     });
   });
 
@@ -57,7 +73,11 @@ describe('metrics readers against the platforms\' contracts', () => {
     let pds: BlueskyContract;
     let metrics: BlueskyMetricsContract;
     const DID = 'did:plc:kspimetrics';
-    const kspi = () => account('BLUESKY', { baseUrl: pds.baseUrl, credentials: { identifier: 'kspi.bsky.social', appPassword: 'abcd-efgh-ijkl-mnop' } });
+    const kspi = () =>
+      account('BLUESKY', {
+        baseUrl: pds.baseUrl,
+        credentials: { identifier: 'kspi.bsky.social', appPassword: 'abcd-efgh-ijkl-mnop' },
+      });
 
     beforeAll(async () => {
       pds = await new BlueskyContract().start();
@@ -68,14 +88,22 @@ describe('metrics readers against the platforms\' contracts', () => {
 
     it('reads likes, reposts, replies and quotes of a post the publisher made; a deleted one is DELETED', async () => {
       const config = testConfig({ BLUESKY_SERVICE_URL: pds.baseUrl });
-      const published = await new BlueskyPublisher(http, config).publish(publishRequest(kspi(), { text: 'Hidup buruh!' }));
+      const published = await new BlueskyPublisher(http, config).publish(
+        publishRequest(kspi(), { text: 'Hidup buruh!' }),
+      );
       metrics.counts.set(published.externalId, { likeCount: 9, repostCount: 2, replyCount: 1, quoteCount: 0 });
       const reader = new BlueskyMetrics(http, config);
-      await expect(reader.read(kspi(), published.externalId, signal())).resolves.toEqual({ state: 'OK', counts: { likes: 9, reposts: 2, replies: 1, quotes: 0 } });
+      await expect(reader.read(kspi(), published.externalId, signal())).resolves.toEqual({
+        state: 'OK',
+        counts: { likes: 9, reposts: 2, replies: 1, quotes: 0 },
+      });
       metrics.deleted.add(published.externalId);
       await expect(reader.read(kspi(), published.externalId, signal())).resolves.toEqual({ state: 'DELETED' });
       metrics.failNext(429);
-      expect(await failure(reader.read(kspi(), published.externalId, signal()))).toMatchObject({ kind: 'NOT_SENT_RETRYABLE', rateLimited: true });
+      expect(await failure(reader.read(kspi(), published.externalId, signal()))).toMatchObject({
+        kind: 'NOT_SENT_RETRYABLE',
+        rateLimited: true,
+      });
     });
   });
 
@@ -83,7 +111,8 @@ describe('metrics readers against the platforms\' contracts', () => {
     let x: XContract;
     let metrics: XMetricsContract;
     const user = { id: '1500000000000000077', name: 'KSPI', username: 'kspi_id' };
-    const kspi = (token = 'x-access') => account('X', { externalId: user.id, handle: '@kspi_id', credentials: { accessToken: token } });
+    const kspi = (token = 'x-access') =>
+      account('X', { externalId: user.id, handle: '@kspi_id', credentials: { accessToken: token } });
 
     beforeAll(async () => {
       x = await new XContract().addUser(user, 'x-access').start();
@@ -93,14 +122,28 @@ describe('metrics readers against the platforms\' contracts', () => {
 
     it('reads public_metrics, reports a deleted post, and waits for the window on 429', async () => {
       const config = testConfig({ X_API_URL: x.baseUrl });
-      const published = await new XPublisher(http, config).publish(publishRequest(kspi(), { text: 'Tolak outsourcing' }));
-      metrics.metrics.set(published.externalId, { retweet_count: 5, reply_count: 4, like_count: 30, quote_count: 2, bookmark_count: 1, impression_count: 1200 });
+      const published = await new XPublisher(http, config).publish(
+        publishRequest(kspi(), { text: 'Tolak outsourcing' }),
+      );
+      metrics.metrics.set(published.externalId, {
+        retweet_count: 5,
+        reply_count: 4,
+        like_count: 30,
+        quote_count: 2,
+        bookmark_count: 1,
+        impression_count: 1200,
+      });
       const reader = new XMetrics(http, config);
       await expect(reader.read(kspi(), published.externalId, signal())).resolves.toEqual({
         state: 'OK',
         counts: { likes: 30, reposts: 5, replies: 4, quotes: 2, saves: 1, impressions: 1200 },
       });
-      expect(x.requestsTo('GET', /^\/2\/tweets$/).at(-1)!.query.get('tweet.fields')).toBe('public_metrics');
+      expect(
+        x
+          .requestsTo('GET', /^\/2\/tweets$/)
+          .at(-1)!
+          .query.get('tweet.fields'),
+      ).toBe('public_metrics');
       metrics.deleted.add(published.externalId);
       await expect(reader.read(kspi(), published.externalId, signal())).resolves.toEqual({ state: 'DELETED' });
       expect((await failure(reader.read(kspi('revoked'), published.externalId, signal()))).kind).toBe('AUTH');
@@ -114,7 +157,11 @@ describe('metrics readers against the platforms\' contracts', () => {
     let site: WordpressContract;
     let metrics: WordpressMetricsContract;
     const APP = 'abcdEFGH1234ijklMNOP5678';
-    const editor = (password = APP) => account('WORDPRESS', { baseUrl: `${site.baseUrl}/`, credentials: { username: 'redaksi', applicationPassword: password } });
+    const editor = (password = APP) =>
+      account('WORDPRESS', {
+        baseUrl: `${site.baseUrl}/`,
+        credentials: { username: 'redaksi', applicationPassword: password },
+      });
 
     beforeAll(async () => {
       site = await new WordpressContract().start();
@@ -125,10 +172,15 @@ describe('metrics readers against the platforms\' contracts', () => {
 
     it('reads the comments of a published article; a trashed or missing one is DELETED; a wrong password is AUTH', async () => {
       const config = testConfig();
-      const published = await new WordpressPublisher(http, config).publish(publishRequest(editor(), { title: 'Upah layak', text: 'Isi artikel.' }));
+      const published = await new WordpressPublisher(http, config).publish(
+        publishRequest(editor(), { title: 'Upah layak', text: 'Isi artikel.' }),
+      );
       metrics.comments.set(Number(published.externalId), 14);
       const reader = new WordpressMetrics(http, config);
-      await expect(reader.read(editor(), published.externalId, signal())).resolves.toEqual({ state: 'OK', counts: { comments: 14 } });
+      await expect(reader.read(editor(), published.externalId, signal())).resolves.toEqual({
+        state: 'OK',
+        counts: { comments: 14 },
+      });
       site.posts.find((p) => p.id === Number(published.externalId))!.status = 'trash';
       await expect(reader.read(editor(), published.externalId, signal())).resolves.toEqual({ state: 'DELETED' });
       await expect(reader.read(editor(), '999999', signal())).resolves.toEqual({ state: 'DELETED' });

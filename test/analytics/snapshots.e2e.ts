@@ -24,7 +24,9 @@ describe('metric snapshots (Mastodon contract, real Postgres and Redis)', () => 
   let linkedin: LinkedInContract;
 
   beforeAll(async () => {
-    linkedin = await new LinkedInContract().addMember({ sub: 'm1', name: 'Siti', adminOf: ['5550001'] }, 'li-token').start();
+    linkedin = await new LinkedInContract()
+      .addMember({ sub: 'm1', name: 'Siti', adminOf: ['5550001'] }, 'li-token')
+      .start();
     new LinkedInMetricsContract(linkedin);
     instance = await new MastodonContract().start();
     instance.tokens.set(TOKEN, { accountId: '1', scopes: ['read', 'write'] });
@@ -42,23 +44,56 @@ describe('metric snapshots (Mastodon contract, real Postgres and Redis)', () => 
   });
 
   async function seal(accountId: string, credentials: Record<string, unknown>) {
-    const sealed = testApp.app.get(SecretBox).seal(JSON.stringify(credentials), { workspaceId: fixture.workspaceId, subject: `account:${accountId}` });
-    await testApp.prisma.connectedAccount.update({ where: { id: accountId }, data: { credentialsCiphertext: sealed.ciphertext, credentialsKeyId: sealed.keyId, status: 'ACTIVE' } });
+    const sealed = testApp.app
+      .get(SecretBox)
+      .seal(JSON.stringify(credentials), { workspaceId: fixture.workspaceId, subject: `account:${accountId}` });
+    await testApp.prisma.connectedAccount.update({
+      where: { id: accountId },
+      data: { credentialsCiphertext: sealed.ciphertext, credentialsKeyId: sealed.keyId, status: 'ACTIVE' },
+    });
   }
 
   /** A status on the contract instance and a PUBLISHED delivery of it, published `agoMs` before now. */
-  async function published(agoMs: number, accountId = fixture.accountId): Promise<{ targetId: string; statusId: string }> {
+  async function published(
+    agoMs: number,
+    accountId = fixture.accountId,
+  ): Promise<{ targetId: string; statusId: string }> {
     const statusId = String(BigInt(Date.now()) * 1000n + BigInt(Math.floor(Math.random() * 1000)));
-    instance.statuses.push({ id: statusId, url: `https://x.test/@kspi/${statusId}`, uri: `https://x.test/s/${statusId}`, content: 'Upah layak!', mediaIds: [], visibility: 'public', accountId: '1', createdAt: new Date() });
-    const post = await testApp.prisma.post.create({ data: { workspaceId: fixture.workspaceId, authorId: fixture.userId, baseText: 'Upah layak!', status: 'APPROVED', approvedVersion: 1 } });
+    instance.statuses.push({
+      id: statusId,
+      url: `https://x.test/@kspi/${statusId}`,
+      uri: `https://x.test/s/${statusId}`,
+      content: 'Upah layak!',
+      mediaIds: [],
+      visibility: 'public',
+      accountId: '1',
+      createdAt: new Date(),
+    });
+    const post = await testApp.prisma.post.create({
+      data: {
+        workspaceId: fixture.workspaceId,
+        authorId: fixture.userId,
+        baseText: 'Upah layak!',
+        status: 'APPROVED',
+        approvedVersion: 1,
+      },
+    });
     const publishedAt = new Date(Date.now() - agoMs);
     const target = await testApp.prisma.postTarget.create({
-      data: { postId: post.id, workspaceId: fixture.workspaceId, accountId, state: 'PUBLISHED', externalId: statusId, publishedAt },
+      data: {
+        postId: post.id,
+        workspaceId: fixture.workspaceId,
+        accountId,
+        state: 'PUBLISHED',
+        externalId: statusId,
+        publishedAt,
+      },
     });
     return { targetId: target.id, statusId };
   }
 
-  const snapshotsOf = (targetId: string) => testApp.prisma.metricSnapshot.findMany({ where: { targetId }, orderBy: { id: 'asc' } });
+  const snapshotsOf = (targetId: string) =>
+    testApp.prisma.metricSnapshot.findMany({ where: { targetId }, orderBy: { id: 'asc' } });
 
   async function waitForSnapshots(targetId: string, count: number, timeoutMs = 10_000) {
     const deadline = Date.now() + timeoutMs;
@@ -97,7 +132,9 @@ describe('metric snapshots (Mastodon contract, real Postgres and Redis)', () => 
   });
 
   it('says NOT_AVAILABLE for a platform without a metrics reader (Telegram), without calling it', async () => {
-    const telegram = await testApp.prisma.connectedAccount.create({ data: { workspaceId: fixture.workspaceId, platform: 'TELEGRAM' as Platform, displayName: 'Kanal' } });
+    const telegram = await testApp.prisma.connectedAccount.create({
+      data: { workspaceId: fixture.workspaceId, platform: 'TELEGRAM' as Platform, displayName: 'Kanal' },
+    });
     const { targetId } = await published(2 * HOUR, telegram.id);
     await collector.take(targetId, 'H1');
     const [row] = await snapshotsOf(targetId);
@@ -105,17 +142,43 @@ describe('metric snapshots (Mastodon contract, real Postgres and Redis)', () => 
   });
 
   it('records NOT_AVAILABLE when the platform refuses the read for a permission the app lacks, and keeps the account active', async () => {
-    const account = await testApp.prisma.connectedAccount.create({ data: { workspaceId: fixture.workspaceId, platform: 'LINKEDIN' as Platform, displayName: 'KSBSI LinkedIn', externalId: 'urn:li:organization:5550001' } });
+    const account = await testApp.prisma.connectedAccount.create({
+      data: {
+        workspaceId: fixture.workspaceId,
+        platform: 'LINKEDIN' as Platform,
+        displayName: 'KSBSI LinkedIn',
+        externalId: 'urn:li:organization:5550001',
+      },
+    });
     await seal(account.id, { accessToken: 'li-token' });
     const urn = `urn:li:share:${Date.now()}`;
     linkedin.posts.push({ urn, body: {}, headers: {} });
-    const post = await testApp.prisma.post.create({ data: { workspaceId: fixture.workspaceId, authorId: fixture.userId, baseText: 'Upah layak!', status: 'APPROVED', approvedVersion: 1 } });
-    const target = await testApp.prisma.postTarget.create({ data: { postId: post.id, workspaceId: fixture.workspaceId, accountId: account.id, state: 'PUBLISHED', externalId: urn, publishedAt: new Date(Date.now() - 2 * HOUR) } });
+    const post = await testApp.prisma.post.create({
+      data: {
+        workspaceId: fixture.workspaceId,
+        authorId: fixture.userId,
+        baseText: 'Upah layak!',
+        status: 'APPROVED',
+        approvedVersion: 1,
+      },
+    });
+    const target = await testApp.prisma.postTarget.create({
+      data: {
+        postId: post.id,
+        workspaceId: fixture.workspaceId,
+        accountId: account.id,
+        state: 'PUBLISHED',
+        externalId: urn,
+        publishedAt: new Date(Date.now() - 2 * HOUR),
+      },
+    });
     expect(await collector.take(target.id, 'H1')).toEqual({ kind: 'done' });
     const [row] = await snapshotsOf(target.id);
     expect(row).toMatchObject({ state: 'NOT_AVAILABLE', engagement: null });
     expect(linkedin.requestsTo('GET', /socialActions/)).toHaveLength(1);
-    expect((await testApp.prisma.connectedAccount.findUniqueOrThrow({ where: { id: account.id } })).status).toBe('ACTIVE');
+    expect((await testApp.prisma.connectedAccount.findUniqueOrThrow({ where: { id: account.id } })).status).toBe(
+      'ACTIVE',
+    );
   });
 
   it('waits out a 429 without using up an attempt, as publishing does', async () => {

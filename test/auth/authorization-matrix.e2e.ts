@@ -27,7 +27,9 @@ type OpenApiOperation = {
 
 /** Every route of the application, from its own OpenAPI document: a new route is covered automatically. */
 async function routeTable(t: TestApp): Promise<Operation[]> {
-  const doc = (await t.http().get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, OpenApiOperation>> };
+  const doc = (await t.http().get('/docs-json').expect(200)).body as {
+    paths: Record<string, Record<string, OpenApiOperation>>;
+  };
   return Object.entries(doc.paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, op]) => ({
       method,
@@ -45,7 +47,10 @@ function fill(path: string, workspace: string, ids: Record<string, string>): str
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (name === 'workspace') return workspace;
     const id = ids[name];
-    if (!id) throw new Error(`No fixture for path parameter {${name}} in ${path}: add it to test/support/object-fixtures.ts and src/auth/object-scopes.ts`);
+    if (!id)
+      throw new Error(
+        `No fixture for path parameter {${name}} in ${path}: add it to test/support/object-fixtures.ts and src/auth/object-scopes.ts`,
+      );
     return id;
   });
 }
@@ -72,7 +77,16 @@ describe('authorization matrix over every route', () => {
   };
 
   it('classifies every route: public, signed-in, or workspace with a minimum role', () => {
-    const PUBLIC = [/^\/health\//, /^\/auth\/(login|register|password-reset)/, /^\/invitations\/accept-new$/, /^\/feeds\//, /^\/ical\//, /^\/metrics$/, /^\/media\/\{mediaId\}\/(\{variant\}\/)?\{signature\}$/, /^\/oauth\/callback\//];
+    const PUBLIC = [
+      /^\/health\//,
+      /^\/auth\/(login|register|password-reset)/,
+      /^\/invitations\/accept-new$/,
+      /^\/feeds\//,
+      /^\/ical\//,
+      /^\/metrics$/,
+      /^\/media\/\{mediaId\}\/(\{variant\}\/)?\{signature\}$/,
+      /^\/oauth\/callback\//,
+    ];
     const unclassified = operations.filter((op) => !op.minRole && !op.signedIn && !PUBLIC.some((p) => p.test(op.path)));
     expect(unclassified).toEqual([]);
     const workspaceRoutes = operations.filter((op) => op.path.startsWith('/workspaces/{workspace}'));
@@ -102,7 +116,11 @@ describe('authorization matrix over every route', () => {
       counts.outsider++;
       if (Object.keys(OBJECT_SCOPES).some((name) => op.path.includes(`{${name}}`))) {
         // A's objects addressed through B, by B's owner: the objects must not be reachable.
-        expectStatus(`${tag} foreign object`, (await send(op, fill(op.path, b.slug, idsA), bearer(b.users.OWNER))).status, 404);
+        expectStatus(
+          `${tag} foreign object`,
+          (await send(op, fill(op.path, b.slug, idsA), bearer(b.users.OWNER))).status,
+          404,
+        );
         counts.foreignObject++;
       }
       for (const role of ROLE_ORDER) {
@@ -117,7 +135,9 @@ describe('authorization matrix over every route', () => {
       }
     }
     const total = Object.values(counts).reduce((x, y) => x + y, 0);
-    process.stdout.write(`authorization matrix: ${operations.length} routes, ${total} route x role cases ${JSON.stringify(counts)}\n`);
+    process.stdout.write(
+      `authorization matrix: ${operations.length} routes, ${total} route x role cases ${JSON.stringify(counts)}\n`,
+    );
     expect(failures).toEqual([]);
     expect(counts.belowRole).toBeGreaterThan(0);
   }, 120_000);
@@ -141,7 +161,8 @@ describe('authorization matrix over every route', () => {
       for (const body of [[], { unknownField__: 1 }, { name: 'x'.repeat(100_000), text: 12, role: 'KING' }]) {
         const res = await t.http()[op.method as 'post'](url).set(bearer(a.users.OWNER)).send(body);
         cases++;
-        if (res.status < 400 || res.status >= 500 || !res.body.error?.message) bad.push(`${op.method} ${op.path} ${JSON.stringify(body).slice(0, 40)} -> ${res.status}`);
+        if (res.status < 400 || res.status >= 500 || !res.body.error?.message)
+          bad.push(`${op.method} ${op.path} ${JSON.stringify(body).slice(0, 40)} -> ${res.status}`);
       }
     }
     process.stdout.write(`bad-input matrix: ${cases} cases\n`);
@@ -176,11 +197,16 @@ describe('authorization matrix over every route', () => {
       if (res.status === 401) {
         // A fuzzed password change or sign-out ended the owner's sessions: sign in again, retry once.
         const token = newSecretToken('gs_');
-        await t.prisma.session.create({ data: { userId: c.users.OWNER.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + 3600_000) } });
+        await t.prisma.session.create({
+          data: { userId: c.users.OWNER.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + 3600_000) },
+        });
         owner = bearer({ token });
         res = await send(op, url, body);
       }
-      if (res.status >= 500) serverErrors.push(`${op.method.toUpperCase()} ${url.slice(0, 120)} ${JSON.stringify(body)?.slice(0, 120) ?? ''} -> ${res.status}`);
+      if (res.status >= 500)
+        serverErrors.push(
+          `${op.method.toUpperCase()} ${url.slice(0, 120)} ${JSON.stringify(body)?.slice(0, 120) ?? ''} -> ${res.status}`,
+        );
     };
     const started = Date.now();
     let seed = FUZZ_SEED;
@@ -190,14 +216,22 @@ describe('authorization matrix over every route', () => {
       if (op.hasBody) for (const body of sampleBodies(op.bodySchema, 8, seed++)) await call('bodies', op, url, body);
       // Malformed parameters change nothing: these go four at a time.
       const variants = [
-        ...(op.path.match(/\{\w+\}/g) ?? []).flatMap((name) => NASTY_PATH_VALUES.map((value) => ['pathParameters', fill(op.path.replace(name, value), c.slug, idsC)] as const)),
-        ...op.queryNames.flatMap((name) => NASTY_QUERY_VALUES(name).map((query) => ['queryStrings', `${url}?${query}`] as const)),
+        ...(op.path.match(/\{\w+\}/g) ?? []).flatMap((name) =>
+          NASTY_PATH_VALUES.map(
+            (value) => ['pathParameters', fill(op.path.replace(name, value), c.slug, idsC)] as const,
+          ),
+        ),
+        ...op.queryNames.flatMap((name) =>
+          NASTY_QUERY_VALUES(name).map((query) => ['queryStrings', `${url}?${query}`] as const),
+        ),
       ];
       for (let i = 0; i < variants.length; i += 4) {
         await Promise.all(variants.slice(i, i + 4).map(([kind, variant]) => call(kind, op, variant, bodyFor)));
       }
     }
-    process.stdout.write(`fuzz pass (seed ${FUZZ_SEED}): ${JSON.stringify(counts)} in ${Date.now() - started} ms, ${serverErrors.length} answers 5xx\n`);
+    process.stdout.write(
+      `fuzz pass (seed ${FUZZ_SEED}): ${JSON.stringify(counts)} in ${Date.now() - started} ms, ${serverErrors.length} answers 5xx\n`,
+    );
     expect(serverErrors).toEqual([]);
   }, 240_000);
 });

@@ -35,12 +35,23 @@ describe('npm run bench:smoke', () => {
       const database = await createIsolatedDatabase();
       const { code, stdout, stderr } = await runSmoke(database.url).finally(() => database.drop());
       expect({ code, stderr: code === 0 ? '' : stderr }).toEqual({ code: 0, stderr: '' });
-      for (const figure of ['Gaung drain time', 'Drain ratio Gaung / baseline', 'Month view latency p99', 'Create post (3 targets) requests/s', 'Idle punctuality']) {
+      for (const figure of [
+        'Gaung drain time',
+        'Drain ratio Gaung / baseline',
+        'Month view latency p99',
+        'Create post (3 targets) requests/s',
+        'Idle punctuality',
+      ]) {
         expect(stdout).toContain(figure);
       }
       const line = stdout.split('\n').find((l) => l.startsWith('BENCH-CORRECTNESS '));
       expect(line).toBeDefined();
-      expect(JSON.parse(line!.slice('BENCH-CORRECTNESS '.length))).toEqual({ duplicates: 0, lost: 0, baselineDuplicatesAndLost: 0, httpFailures: 0 });
+      expect(JSON.parse(line!.slice('BENCH-CORRECTNESS '.length))).toEqual({
+        duplicates: 0,
+        lost: 0,
+        baselineDuplicatesAndLost: 0,
+        httpFailures: 0,
+      });
     },
     SMOKE_TIMEOUT_MS + 15_000,
   );

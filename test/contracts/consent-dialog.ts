@@ -16,9 +16,12 @@ export class ConsentDialog {
   /** The admin approves everything the URL asks for; the URL must name this app and its redirect URI. */
   approve(authorizeUrl: string, app: { clientId: string; redirectUri: string }): { code: string; scopes: string[] } {
     const query = new URL(authorizeUrl).searchParams;
-    if (query.get('client_id') !== app.clientId) throw new Error(`consent dialog: unknown client_id ${query.get('client_id')}`);
-    if (query.get('redirect_uri') !== app.redirectUri) throw new Error(`consent dialog: redirect_uri ${query.get('redirect_uri')} is not the app's ${app.redirectUri}`);
-    if (query.get('response_type') !== 'code' || !query.get('state')) throw new Error('consent dialog: response_type=code and a state are required');
+    if (query.get('client_id') !== app.clientId)
+      throw new Error(`consent dialog: unknown client_id ${query.get('client_id')}`);
+    if (query.get('redirect_uri') !== app.redirectUri)
+      throw new Error(`consent dialog: redirect_uri ${query.get('redirect_uri')} is not the app's ${app.redirectUri}`);
+    if (query.get('response_type') !== 'code' || !query.get('state'))
+      throw new Error('consent dialog: response_type=code and a state are required');
     const scopes = (query.get('scope') ?? '').split(this.separator).filter(Boolean);
     const code = `code-${randomBytes(6).toString('hex')}`;
     this.codeScopes.set(code, scopes);

@@ -34,5 +34,7 @@ export function parseMultipart(req: RecordedRequest): MultipartPart[] {
 
 /** The text fields of a multipart body, by name. */
 export function multipartFields(parts: MultipartPart[]): Record<string, string> {
-  return Object.fromEntries(parts.filter((p) => p.filename === undefined).map((p) => [p.name, p.data.toString('utf8')]));
+  return Object.fromEntries(
+    parts.filter((p) => p.filename === undefined).map((p) => [p.name, p.data.toString('utf8')]),
+  );
 }

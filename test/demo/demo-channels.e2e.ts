@@ -20,7 +20,12 @@ describe('the demo WEBHOOK channel publishes to the development receiver', () =>
     const due = new Date(Date.now() + 500);
     const post = await t.prisma.post.create({
       data: {
-        workspaceId: ws.id, authorId: ws.users.EDITOR.id, baseText: 'Demo: terbit lewat webhook', status: 'APPROVED', approvedVersion: 1, scheduledAt: due,
+        workspaceId: ws.id,
+        authorId: ws.users.EDITOR.id,
+        baseText: 'Demo: terbit lewat webhook',
+        status: 'APPROVED',
+        approvedVersion: 1,
+        scheduledAt: due,
         targets: { create: { workspaceId: ws.id, accountId: account.id, state: 'SCHEDULED', dueAt: due } },
       },
       include: { targets: true },
@@ -33,8 +38,14 @@ describe('the demo WEBHOOK channel publishes to the development receiver', () =>
       target = await t.prisma.postTarget.findUniqueOrThrow({ where: { id: target.id } });
     }
     expect(target.state).toBe('PUBLISHED');
-    const received = await t.http().get(`/workspaces/${ws.slug}/demo/webhook-receiver`).set(bearer(ws.users.VIEWER)).expect(200);
-    const ours = (received.body as Array<{ body: { text?: string } }>).filter((d) => JSON.stringify(d.body).includes('Demo: terbit lewat webhook'));
+    const received = await t
+      .http()
+      .get(`/workspaces/${ws.slug}/demo/webhook-receiver`)
+      .set(bearer(ws.users.VIEWER))
+      .expect(200);
+    const ours = (received.body as Array<{ body: { text?: string } }>).filter((d) =>
+      JSON.stringify(d.body).includes('Demo: terbit lewat webhook'),
+    );
     expect(ours).toHaveLength(1);
   });
 

@@ -8,7 +8,12 @@ export async function createDemoChannel(t: TestApp, ws: Pick<FixtureWorkspace, '
   const account = await t.prisma.connectedAccount.create({
     data: { workspaceId: ws.id, platform: 'WEBHOOK', displayName: 'demo', baseUrl: `${baseUrl}${DEMO_RECEIVER_PATH}` },
   });
-  const sealed = t.app.get(SecretBox).seal(JSON.stringify({ secret }), { workspaceId: ws.id, subject: `account:${account.id}` });
-  await t.prisma.connectedAccount.update({ where: { id: account.id }, data: { credentialsCiphertext: sealed.ciphertext, credentialsKeyId: sealed.keyId } });
+  const sealed = t.app
+    .get(SecretBox)
+    .seal(JSON.stringify({ secret }), { workspaceId: ws.id, subject: `account:${account.id}` });
+  await t.prisma.connectedAccount.update({
+    where: { id: account.id },
+    data: { credentialsCiphertext: sealed.ciphertext, credentialsKeyId: sealed.keyId },
+  });
   return account;
 }

@@ -16,7 +16,11 @@ const XMP = `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.
  * Carries EXIF with GPS, a serial and an owner, XMP, and for JPEG an IPTC by-line too.
  */
 export async function phonePhoto(format: 'jpeg' | 'png' | 'webp', size = { width: 60, height: 40 }): Promise<Buffer> {
-  const red = await sharp({ create: { width: size.width / 2, height: size.height, channels: 3, background: '#ff0000' } }).png().toBuffer();
+  const red = await sharp({
+    create: { width: size.width / 2, height: size.height, channels: 3, background: '#ff0000' },
+  })
+    .png()
+    .toBuffer();
   const picture = sharp({ create: { ...size, channels: 3, background: '#0000ff' } })
     .composite([{ input: red, left: 0, top: 0 }])
     .withExif(EXIF)
@@ -30,7 +34,9 @@ export async function phonePhoto(format: 'jpeg' | 'png' | 'webp', size = { width
 export async function noisyPhoto(width: number, height: number): Promise<Buffer> {
   const pixels = Buffer.alloc(width * height * 3);
   for (let i = 0; i < pixels.length; i++) pixels[i] = (i * 2654435761) >>> 24;
-  return sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality: 95 }).toBuffer();
+  return sharp(pixels, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 95 })
+    .toBuffer();
 }
 
 /** Whether EXIF has a GPS IFD pointer (tag 0x8825) in its first IFD. */
@@ -47,7 +53,15 @@ export function hasGpsPointer(exif: Buffer | undefined): boolean {
 /** Everything a metadata reader finds in an image. */
 export async function metadataOf(bytes: Buffer) {
   const meta = await sharp(bytes).metadata();
-  return { exif: meta.exif, xmp: meta.xmp, iptc: meta.iptc, orientation: meta.orientation, width: meta.width, height: meta.height, format: meta.format };
+  return {
+    exif: meta.exif,
+    xmp: meta.xmp,
+    iptc: meta.iptc,
+    orientation: meta.orientation,
+    width: meta.width,
+    height: meta.height,
+    format: meta.format,
+  };
 }
 
 /** The colour at the middle of the top and bottom rows, as 'red', 'blue' or 'other'. */
@@ -66,7 +80,13 @@ function withIptcByline(jpeg: Buffer, owner: string): Buffer {
   const record = Buffer.concat([Buffer.from([0x1c, 0x02, 0x50, 0x00, owner.length]), Buffer.from(owner, 'latin1')]);
   const size = Buffer.alloc(4);
   size.writeUInt32BE(record.length);
-  const irb = Buffer.concat([Buffer.from('8BIM', 'latin1'), Buffer.from([0x04, 0x04, 0x00, 0x00]), size, record, Buffer.alloc(record.length % 2)]);
+  const irb = Buffer.concat([
+    Buffer.from('8BIM', 'latin1'),
+    Buffer.from([0x04, 0x04, 0x00, 0x00]),
+    size,
+    record,
+    Buffer.alloc(record.length % 2),
+  ]);
   const payload = Buffer.concat([Buffer.from('Photoshop 3.0\0', 'latin1'), irb]);
   const header = Buffer.from([0xff, 0xed, 0, 0]);
   header.writeUInt16BE(payload.length + 2, 2);

@@ -34,7 +34,10 @@ describe('notification e-mails through SMTP, with a send that fails', () => {
       },
     });
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    t = await startTestApp({ roles: ['api', 'worker'], config: { SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}` } });
+    t = await startTestApp({
+      roles: ['api', 'worker'],
+      config: { SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}` },
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -42,7 +45,8 @@ describe('notification e-mails through SMTP, with a send that fails', () => {
   });
 
   const received = async (to: string) => {
-    for (let i = 0; i < 400 && !inbox.some((m) => m.to === to); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    for (let i = 0; i < 400 && !inbox.some((m) => m.to === to); i++)
+      await new Promise((resolve) => setTimeout(resolve, 25));
     return inbox.filter((m) => m.to === to);
   };
 

@@ -32,8 +32,14 @@ const inHours = (hours: number) => new Date(Date.now() + hours * 3600_000).toISO
 
 /** A draft by the workspace's EDITOR to one FEED account; returns the post and its target. */
 export async function draftPost(t: TestApp, ws: FixtureWorkspace, text = 'Aksi serentak 1 Mei') {
-  const account = await t.prisma.connectedAccount.create({ data: { workspaceId: ws.id, platform: 'FEED', displayName: 'Kanal umpan' } });
-  const res = await t.http().post(`/workspaces/${ws.slug}/posts`).set(bearer(ws.users.EDITOR))
-    .send({ baseText: text, targets: [{ accountId: account.id }], schedule: { at: inHours(6), zone: 'Asia/Jakarta' } }).expect(201);
+  const account = await t.prisma.connectedAccount.create({
+    data: { workspaceId: ws.id, platform: 'FEED', displayName: 'Kanal umpan' },
+  });
+  const res = await t
+    .http()
+    .post(`/workspaces/${ws.slug}/posts`)
+    .set(bearer(ws.users.EDITOR))
+    .send({ baseText: text, targets: [{ accountId: account.id }], schedule: { at: inHours(6), zone: 'Asia/Jakarta' } })
+    .expect(201);
   return { postId: res.body.id as string, targetId: res.body.targets[0].id as string, accountId: account.id };
 }

@@ -19,7 +19,10 @@ describe('Telegram by long polling, and a send that fails for one person', () =>
     telegram.validTokens.add(POLLING_TOKEN);
     // A webhook left from an earlier setup: connecting in polling mode removes it (getUpdates refuses otherwise).
     telegram.webhook = { url: 'https://old.example/hook', secretToken: null };
-    t = await startTestApp({ roles: ['api', 'worker'], config: { TELEGRAM_API_URL: telegram.baseUrl, TELEGRAM_UPDATES: 'polling' } });
+    t = await startTestApp({
+      roles: ['api', 'worker'],
+      config: { TELEGRAM_API_URL: telegram.baseUrl, TELEGRAM_UPDATES: 'polling' },
+    });
     poller = t.app.get(TelegramPoller);
     ws = await createWorkspace(t.prisma);
   });
@@ -29,13 +32,21 @@ describe('Telegram by long polling, and a send that fails for one person', () =>
   });
 
   it('links by deep link through getUpdates, and acts on each update once', async () => {
-    const res = await t.http().put(`/workspaces/${ws.slug}/telegram/bot`).set(bearer(ws.users.ADMIN)).send({ token: POLLING_TOKEN }).expect(200);
+    const res = await t
+      .http()
+      .put(`/workspaces/${ws.slug}/telegram/bot`)
+      .set(bearer(ws.users.ADMIN))
+      .send({ token: POLLING_TOKEN })
+      .expect(200);
     expect(res.body.updates).toBe('polling');
     expect(telegram.webhook).toBeNull();
 
     const coordinator = newPerson('Rudi');
     const admin = newPerson('Wati');
-    for (const [user, person] of [[ws.users.COORDINATOR, coordinator], [ws.users.ADMIN, admin]] as const) {
+    for (const [user, person] of [
+      [ws.users.COORDINATOR, coordinator],
+      [ws.users.ADMIN, admin],
+    ] as const) {
       telegram.addPerson(person);
       telegram.personWrites(person, `/start ${await deepLinkToken(t, ws.slug, user)}`);
     }
@@ -47,17 +58,28 @@ describe('Telegram by long polling, and a send that fails for one person', () =>
     expect(telegram.sent.length).toBe(welcomes);
 
     // Telegram fails the first send (flood control): that person's message is retried, the other's goes at once.
-    telegram.failNext({ kind: 'error', status: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } });
+    telegram.failNext({
+      kind: 'error',
+      status: 429,
+      description: 'Too Many Requests: retry after 1',
+      parameters: { retry_after: 1 },
+    });
     const { postId } = await draftPost(t, ws, 'Dikirim lewat polling');
     await t.http().post(`/workspaces/${ws.slug}/posts/${postId}/submit`).set(bearer(ws.users.EDITOR)).expect(200);
     const forCoordinator = await sentTo(telegram, coordinator.id, (m) => m.text?.includes(postId) ?? false);
     const forAdmin = await sentTo(telegram, admin.id, (m) => m.text?.includes(postId) ?? false);
     expect(telegram.sent.filter((m) => m.text?.includes(postId))).toHaveLength(2);
-    const tries = telegram.server.requestsTo('POST', /\/sendMessage$/).filter((r) => r.body.toString('utf8').includes(postId));
+    const tries = telegram.server
+      .requestsTo('POST', /\/sendMessage$/)
+      .filter((r) => r.body.toString('utf8').includes(postId));
     expect(tries).toHaveLength(3); // one refused with 429, then each person's once
 
     // The approve button, pressed and polled.
-    telegram.personPresses(coordinator, forCoordinator, forCoordinator.replyMarkup!.inline_keyboard![0]![0]!.callback_data);
+    telegram.personPresses(
+      coordinator,
+      forCoordinator,
+      forCoordinator.replyMarkup!.inline_keyboard![0]![0]!.callback_data,
+    );
     expect(await poller.pollOnce(ws.id)).toBe(1);
     expect((await t.prisma.post.findUniqueOrThrow({ where: { id: postId } })).status).toBe('APPROVED');
     expect(forCoordinator.edits.at(-1)).toMatch(/Disetujui oleh/);

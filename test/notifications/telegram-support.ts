@@ -5,17 +5,31 @@ import type { TestApp } from '../support/test-app';
 export const BOT_TOKEN = '777000111:AAH-telegram-contract-token-abcdefghij';
 
 /** Waits (up to 5 s) until a message the bot sent to this chat matches. */
-export async function sentTo(telegram: TelegramContract, chatId: number, matches: (m: SentMessage) => boolean = () => true): Promise<SentMessage> {
+export async function sentTo(
+  telegram: TelegramContract,
+  chatId: number,
+  matches: (m: SentMessage) => boolean = () => true,
+): Promise<SentMessage> {
   for (let i = 0; i < 200; i++) {
-    const found = telegram.sent.filter((m) => m.chatId === chatId).reverse().find(matches);
+    const found = telegram.sent
+      .filter((m) => m.chatId === chatId)
+      .reverse()
+      .find(matches);
     if (found) return found;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
-  throw new Error(`no message to chat ${chatId} matched; sent: ${JSON.stringify(telegram.sent.filter((m) => m.chatId === chatId).map((m) => m.text))}`);
+  throw new Error(
+    `no message to chat ${chatId} matched; sent: ${JSON.stringify(telegram.sent.filter((m) => m.chatId === chatId).map((m) => m.text))}`,
+  );
 }
 
 /** Posts an update to the app's webhook as Telegram does: to the URL given to setWebhook, with its secret header. */
-export function deliver(t: TestApp, telegram: TelegramContract, update: object, secret = telegram.webhook?.secretToken ?? '') {
+export function deliver(
+  t: TestApp,
+  telegram: TelegramContract,
+  update: object,
+  secret = telegram.webhook?.secretToken ?? '',
+) {
   const path = new URL(telegram.webhook!.url).pathname;
   return t.http().post(path).set('X-Telegram-Bot-Api-Secret-Token', secret).send(update);
 }

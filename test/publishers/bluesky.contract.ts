@@ -7,7 +7,12 @@ import { account, content, failure, image, publishRequest } from './publish-requ
 const DID = 'did:plc:kspi2026serikatburuh';
 /** Bytes that start like an MP4 (an ftyp box); the PDS contract only checks type and size. */
 const MP4_BYTES = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypmp42'), Buffer.alloc(500, 7)]);
-const clip = (altText: string | null = null, bytes = MP4_BYTES): MediaItem => ({ ...image('clip', altText, bytes), kind: 'VIDEO', mimeType: 'video/mp4', publicUrl: 'http://127.0.0.1:9/media/clip.mp4' });
+const clip = (altText: string | null = null, bytes = MP4_BYTES): MediaItem => ({
+  ...image('clip', altText, bytes),
+  kind: 'VIDEO',
+  mimeType: 'video/mp4',
+  publicUrl: 'http://127.0.0.1:9/media/clip.mp4',
+});
 
 describe('BlueskyPublisher against the PDS contract', () => {
   let pds: BlueskyContract;
@@ -16,14 +21,21 @@ describe('BlueskyPublisher against the PDS contract', () => {
   /** A fresh account context per test, so in-memory sessions do not leak between tests. */
   const kspi = (overrides = {}) => {
     accountCounter += 1;
-    return account('BLUESKY', { accountId: `acc-${accountCounter}`, credentials: { identifier: 'kspi.bsky.social', appPassword: 'abcd-efgh-ijkl-mnop' }, ...overrides });
+    return account('BLUESKY', {
+      accountId: `acc-${accountCounter}`,
+      credentials: { identifier: 'kspi.bsky.social', appPassword: 'abcd-efgh-ijkl-mnop' },
+      ...overrides,
+    });
   };
 
   beforeAll(async () => {
     pds = await new BlueskyContract().start();
     pds.addAccount({ did: DID, handle: 'kspi.bsky.social', appPassword: 'abcd-efgh-ijkl-mnop' });
     pds.handles.set('ituc.bsky.social', 'did:plc:ituc');
-    publisher = new BlueskyPublisher(new PlatformHttp(testEgress()), testConfig({ BLUESKY_SERVICE_URL: pds.baseUrl, PUBLISH_TIMEOUT_MS: '500' }));
+    publisher = new BlueskyPublisher(
+      new PlatformHttp(testEgress()),
+      testConfig({ BLUESKY_SERVICE_URL: pds.baseUrl, PUBLISH_TIMEOUT_MS: '500' }),
+    );
   });
   afterAll(async () => {
     await pds.stop();
@@ -33,12 +45,22 @@ describe('BlueskyPublisher against the PDS contract', () => {
     const request = publishRequest(kspi(), { text: 'Upah layak untuk semua' });
     const result = await publisher.publish(request);
     const rkey = rkeyFromIdempotencyKey(request.idempotencyKey);
-    expect(result).toEqual({ externalId: `at://${DID}/app.bsky.feed.post/${rkey}`, url: `https://bsky.app/profile/kspi.bsky.social/post/${rkey}` });
+    expect(result).toEqual({
+      externalId: `at://${DID}/app.bsky.feed.post/${rkey}`,
+      url: `https://bsky.app/profile/kspi.bsky.social/post/${rkey}`,
+    });
     const login = pds.server.requestsTo('POST', /createSession$/).at(-1)!;
     expect(login.json).toEqual({ identifier: 'kspi.bsky.social', password: 'abcd-efgh-ijkl-mnop' });
     const create = pds.server.requestsTo('POST', /createRecord$/).at(-1)!;
-    expect(create.json).toMatchObject({ repo: DID, collection: 'app.bsky.feed.post', rkey, record: { $type: 'app.bsky.feed.post', text: 'Upah layak untuk semua' } });
-    expect(Date.parse((create.json as { record: { createdAt: string } }).record.createdAt)).toBeGreaterThan(Date.now() - 10_000);
+    expect(create.json).toMatchObject({
+      repo: DID,
+      collection: 'app.bsky.feed.post',
+      rkey,
+      record: { $type: 'app.bsky.feed.post', text: 'Upah layak untuk semua' },
+    });
+    expect(Date.parse((create.json as { record: { createdAt: string } }).record.createdAt)).toBeGreaterThan(
+      Date.now() - 10_000,
+    );
   });
 
   it('derives a valid TID record key, stable for one delivery and different for another', () => {
@@ -49,11 +71,13 @@ describe('BlueskyPublisher against the PDS contract', () => {
   });
 
   it('builds facets with UTF-8 byte offsets for links, mentions (resolved to DIDs) and hashtags, plus a link card', async () => {
-    const text = 'Solidaritas ✊🏽 dengan @ituc.bsky.social & @tidak.ada.test — baca https://ituc-csi.org/hak-mogok. #HakMogok #1';
+    const text =
+      'Solidaritas ✊🏽 dengan @ituc.bsky.social & @tidak.ada.test — baca https://ituc-csi.org/hak-mogok. #HakMogok #1';
     await publisher.publish(publishRequest(kspi(), { text }));
     const post = pds.posts.at(-1)!;
     const bytes = Buffer.from(text, 'utf8');
-    const slice = (f: { index: { byteStart: number; byteEnd: number } }) => bytes.subarray(f.index.byteStart, f.index.byteEnd).toString('utf8');
+    const slice = (f: { index: { byteStart: number; byteEnd: number } }) =>
+      bytes.subarray(f.index.byteStart, f.index.byteEnd).toString('utf8');
     const facets = post.record.facets!;
     expect(facets.map(slice)).toEqual(['@ituc.bsky.social', 'https://ituc-csi.org/hak-mogok', '#HakMogok']);
     expect(facets.map((f) => f.features[0])).toEqual([
@@ -63,12 +87,20 @@ describe('BlueskyPublisher against the PDS contract', () => {
     ]);
     // byte offsets differ from UTF-16 offsets after the emoji: prove we did not use string indexes
     expect(facets[0]!.index.byteStart).not.toBe(text.indexOf('@ituc'));
-    expect(post.record.embed).toEqual({ $type: 'app.bsky.embed.external', external: { uri: 'https://ituc-csi.org/hak-mogok', title: 'https://ituc-csi.org/hak-mogok', description: '' } });
+    expect(post.record.embed).toEqual({
+      $type: 'app.bsky.embed.external',
+      external: { uri: 'https://ituc-csi.org/hak-mogok', title: 'https://ituc-csi.org/hak-mogok', description: '' },
+    });
   });
 
   it('uploads images as blobs and embeds them with alt text (no link card then)', async () => {
-    await publisher.publish(publishRequest(kspi(), { text: 'Foto https://example.org', media: [image('a', 'Spanduk tuntutan'), image('b')] }));
-    const embed = pds.posts.at(-1)!.record.embed as { $type: string; images: Array<{ alt: string; image: { ref: { $link: string }; mimeType: string; size: number } }> };
+    await publisher.publish(
+      publishRequest(kspi(), { text: 'Foto https://example.org', media: [image('a', 'Spanduk tuntutan'), image('b')] }),
+    );
+    const embed = pds.posts.at(-1)!.record.embed as {
+      $type: string;
+      images: Array<{ alt: string; image: { ref: { $link: string }; mimeType: string; size: number } }>;
+    };
     expect(embed.$type).toBe('app.bsky.embed.images');
     expect(embed.images.map((i) => i.alt)).toEqual(['Spanduk tuntutan', '']);
     expect(embed.images[0]!.image).toMatchObject({ mimeType: 'image/png', size: 72 });
@@ -76,12 +108,22 @@ describe('BlueskyPublisher against the PDS contract', () => {
   });
 
   it('uploads one video as a video/mp4 blob and embeds it with app.bsky.embed.video and alt text', async () => {
-    await publisher.publish(publishRequest(kspi(), { text: 'Video aksi https://example.org', media: [clip('Massa aksi di depan DPR')] }));
+    await publisher.publish(
+      publishRequest(kspi(), { text: 'Video aksi https://example.org', media: [clip('Massa aksi di depan DPR')] }),
+    );
     const upload = pds.server.requestsTo('POST', /uploadBlob$/).at(-1)!;
     expect(upload.headers['content-type']).toBe('video/mp4');
     expect(upload.body.equals(MP4_BYTES)).toBe(true);
-    const embed = pds.posts.at(-1)!.record.embed as { $type: string; alt: string; video: { $type: string; ref: { $link: string }; mimeType: string; size: number } };
-    expect(embed).toEqual({ $type: 'app.bsky.embed.video', alt: 'Massa aksi di depan DPR', video: { $type: 'blob', ref: { $link: expect.any(String) }, mimeType: 'video/mp4', size: MP4_BYTES.length } });
+    const embed = pds.posts.at(-1)!.record.embed as {
+      $type: string;
+      alt: string;
+      video: { $type: string; ref: { $link: string }; mimeType: string; size: number };
+    };
+    expect(embed).toEqual({
+      $type: 'app.bsky.embed.video',
+      alt: 'Massa aksi di depan DPR',
+      video: { $type: 'blob', ref: { $link: expect.any(String) }, mimeType: 'video/mp4', size: MP4_BYTES.length },
+    });
     expect(pds.blobs.get(embed.video.ref.$link)).toEqual({ mimeType: 'video/mp4', size: MP4_BYTES.length });
   });
 
@@ -157,16 +199,25 @@ describe('BlueskyPublisher against the PDS contract', () => {
   it('maps a rate-limited login to NOT_SENT too', async () => {
     pds.rateLimitSessions(true);
     try {
-      expect(await failure(publisher.publish(publishRequest(kspi())))).toMatchObject({ kind: 'NOT_SENT_RETRYABLE', rateLimited: true });
+      expect(await failure(publisher.publish(publishRequest(kspi())))).toMatchObject({
+        kind: 'NOT_SENT_RETRYABLE',
+        rateLimited: true,
+      });
     } finally {
       pds.rateLimitSessions(false);
     }
   });
 
   it('maps a wrong app password to AUTH without the password in the error', async () => {
-    const error = await failure(publisher.publish(publishRequest(kspi({ credentials: { identifier: 'kspi.bsky.social', appPassword: 'wrong-pass-word-xxxx' } }))));
+    const error = await failure(
+      publisher.publish(
+        publishRequest(kspi({ credentials: { identifier: 'kspi.bsky.social', appPassword: 'wrong-pass-word-xxxx' } })),
+      ),
+    );
     expect(error).toMatchObject({ kind: 'AUTH', code: 'bluesky.AuthenticationRequired', httpStatus: 401 });
-    expect(JSON.stringify({ message: error.message, cause: String(error.cause) })).not.toContain('wrong-pass-word-xxxx');
+    expect(JSON.stringify({ message: error.message, cause: String(error.cause) })).not.toContain(
+      'wrong-pass-word-xxxx',
+    );
   });
 
   it('maps an invalid record (400 InvalidRequest) to PERMANENT', async () => {
@@ -181,9 +232,23 @@ describe('BlueskyPublisher against the PDS contract', () => {
   });
 
   it('verifies credentials with createSession, returning the DID and handle', async () => {
-    expect(await publisher.verifyCredentials(kspi(), new AbortController().signal)).toEqual({ externalId: DID, displayName: 'kspi.bsky.social', handle: 'kspi.bsky.social', settings: {} });
-    expect(await failure(publisher.verifyCredentials(kspi({ credentials: { identifier: 'kspi.bsky.social', appPassword: 'nope' } }), new AbortController().signal))).toMatchObject({ kind: 'AUTH' });
-    expect(await failure(publisher.verifyCredentials(kspi({ credentials: {} }), new AbortController().signal))).toMatchObject({ kind: 'AUTH', code: 'bluesky.no_credentials' });
+    expect(await publisher.verifyCredentials(kspi(), new AbortController().signal)).toEqual({
+      externalId: DID,
+      displayName: 'kspi.bsky.social',
+      handle: 'kspi.bsky.social',
+      settings: {},
+    });
+    expect(
+      await failure(
+        publisher.verifyCredentials(
+          kspi({ credentials: { identifier: 'kspi.bsky.social', appPassword: 'nope' } }),
+          new AbortController().signal,
+        ),
+      ),
+    ).toMatchObject({ kind: 'AUTH' });
+    expect(
+      await failure(publisher.verifyCredentials(kspi({ credentials: {} }), new AbortController().signal)),
+    ).toMatchObject({ kind: 'AUTH', code: 'bluesky.no_credentials' });
   });
 
   describe('validate', () => {
@@ -199,13 +264,22 @@ describe('BlueskyPublisher against the PDS contract', () => {
       expect(publisher.validate(content({ text: '', media: [clip()] }))).toEqual([]);
       const mixed = publisher.validate(content({ media: [clip(), image('a')] }));
       expect(mixed.map((i) => i.code)).toEqual(['bluesky.video_with_images']);
-      expect(mixed[0]!.message).toEqual({ id: 'Video Bluesky tidak bisa digabung dengan gambar.', en: 'A Bluesky video cannot be combined with images.' });
-      expect(publisher.validate(content({ media: [clip(), clip()] })).map((i) => i.code)).toEqual(['bluesky.too_many_videos']);
+      expect(mixed[0]!.message).toEqual({
+        id: 'Video Bluesky tidak bisa digabung dengan gambar.',
+        en: 'A Bluesky video cannot be combined with images.',
+      });
+      expect(publisher.validate(content({ media: [clip(), clip()] })).map((i) => i.code)).toEqual([
+        'bluesky.too_many_videos',
+      ]);
       const big = publisher.validate(content({ media: [{ ...clip(), byteSize: 50 * 1024 * 1024 + 1 }] }));
       expect(big.map((i) => i.code)).toEqual(['bluesky.video_too_large']);
-      expect(big[0]!.message.id).toBe('Video terlalu besar untuk platform ini: paling besar 50 MB (video tidak dikecilkan otomatis).');
+      expect(big[0]!.message.id).toBe(
+        'Video terlalu besar untuk platform ini: paling besar 50 MB (video tidak dikecilkan otomatis).',
+      );
       expect(publisher.validate(content({ media: [{ ...clip(), byteSize: 50 * 1024 * 1024 }] }))).toEqual([]);
-      expect(publisher.validate(content({ media: [{ ...clip(), mimeType: 'video/quicktime' }] })).map((i) => i.code)).toEqual(['bluesky.video_format']);
+      expect(
+        publisher.validate(content({ media: [{ ...clip(), mimeType: 'video/quicktime' }] })).map((i) => i.code),
+      ).toEqual(['bluesky.video_format']);
     });
 
     it('allows at most 4 images; one over 1 MB is no issue, it is fitted at publish time (test/media/renditions.e2e.ts)', () => {
@@ -213,12 +287,19 @@ describe('BlueskyPublisher against the PDS contract', () => {
       expect(publisher.validate(content({ media: five })).map((i) => i.code)).toEqual(['bluesky.too_many_media']);
       const big = { ...image('big'), byteSize: 1_000_001, width: 4000, height: 3000 };
       expect(publisher.validate(content({ media: [big] }))).toEqual([]);
-      expect(publisher.validate(content({ media: [{ ...big, mimeType: 'image/gif' }] })).map((i) => i.code)).toEqual(['bluesky.image_format']);
+      expect(publisher.validate(content({ media: [{ ...big, mimeType: 'image/gif' }] })).map((i) => i.code)).toEqual([
+        'bluesky.image_format',
+      ]);
     });
 
     it('asks for text or media', () => {
       const empty = publisher.validate(content({ text: ' \n' }));
-      expect(empty).toEqual([{ code: 'bluesky.empty', message: { id: 'Tulis teks atau lampirkan media.', en: 'Write some text or attach media.' } }]);
+      expect(empty).toEqual([
+        {
+          code: 'bluesky.empty',
+          message: { id: 'Tulis teks atau lampirkan media.', en: 'Write some text or attach media.' },
+        },
+      ]);
       expect(publisher.validate(content({ text: '', media: [image('a')] }))).toEqual([]);
     });
   });

@@ -14,10 +14,20 @@ describe('Facebook through the publishing engine', () => {
   const page = { id: '4455667788', name: 'KSPI Jakarta', username: 'kspi.jkt', pageAccessToken: 'engine-page-token' };
 
   const useToken = async (pageAccessToken: string) => {
-    const sealed = testApp.app.get(SecretBox).seal(JSON.stringify({ pageAccessToken }), { workspaceId: fixture.workspaceId, subject: `account:${fixture.accountId}` });
+    const sealed = testApp.app
+      .get(SecretBox)
+      .seal(JSON.stringify({ pageAccessToken }), {
+        workspaceId: fixture.workspaceId,
+        subject: `account:${fixture.accountId}`,
+      });
     await testApp.prisma.connectedAccount.update({
       where: { id: fixture.accountId },
-      data: { externalId: page.id, status: 'ACTIVE', credentialsCiphertext: sealed.ciphertext, credentialsKeyId: sealed.keyId },
+      data: {
+        externalId: page.id,
+        status: 'ACTIVE',
+        credentialsCiphertext: sealed.ciphertext,
+        credentialsKeyId: sealed.keyId,
+      },
     });
   };
 
@@ -54,7 +64,9 @@ describe('Facebook through the publishing engine', () => {
     expect(target.state).toBe('UNCONFIRMED');
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(server.posts.filter((p) => p.message === text)).toHaveLength(1);
-    expect(server.requestsTo('POST', /\/feed$/).filter((r) => (r.json as { message?: string }).message === text)).toHaveLength(1);
+    expect(
+      server.requestsTo('POST', /\/feed$/).filter((r) => (r.json as { message?: string }).message === text),
+    ).toHaveLength(1);
   });
 
   it('parks the account as NEEDS_RECONNECT when the page token is revoked (code 190)', async () => {

@@ -18,13 +18,29 @@ describe('Mastodon through the publishing engine: a server that ignores Idempote
   beforeAll(async () => {
     instance = await new MastodonContract().start();
     instance.ignoresIdempotencyKey = true;
-    instance.tokens.set(TOKEN, { accountId: '1', scopes: ['read:accounts', 'read:statuses', 'write:statuses', 'write:media'] });
-    testApp = await startTestApp({ roles: ['api', 'worker'], config: { PUBLISH_TIMEOUT_MS: '2000', MAX_PUBLISH_ATTEMPTS: '3' } });
+    instance.tokens.set(TOKEN, {
+      accountId: '1',
+      scopes: ['read:accounts', 'read:statuses', 'write:statuses', 'write:media'],
+    });
+    testApp = await startTestApp({
+      roles: ['api', 'worker'],
+      config: { PUBLISH_TIMEOUT_MS: '2000', MAX_PUBLISH_ATTEMPTS: '3' },
+    });
     fixture = await createFixture(testApp, { platform: 'MASTODON', baseUrl: instance.baseUrl });
-    const sealed = testApp.app.get(SecretBox).seal(JSON.stringify({ accessToken: TOKEN }), { workspaceId: fixture.workspaceId, subject: `account:${fixture.accountId}` });
+    const sealed = testApp.app
+      .get(SecretBox)
+      .seal(JSON.stringify({ accessToken: TOKEN }), {
+        workspaceId: fixture.workspaceId,
+        subject: `account:${fixture.accountId}`,
+      });
     await testApp.prisma.connectedAccount.update({
       where: { id: fixture.accountId },
-      data: { externalId: '1', handle: '@kspi@sosial.serikat.test', credentialsCiphertext: sealed.ciphertext, credentialsKeyId: sealed.keyId },
+      data: {
+        externalId: '1',
+        handle: '@kspi@sosial.serikat.test',
+        credentialsCiphertext: sealed.ciphertext,
+        credentialsKeyId: sealed.keyId,
+      },
     });
   });
   afterAll(async () => {
@@ -41,8 +57,15 @@ describe('Mastodon through the publishing engine: a server that ignores Idempote
     expect(posted).toHaveLength(1);
     expect(target.state).toBe('PUBLISHED');
     expect(target.externalId).toBe(posted[0]!.id);
-    expect(instance.server.requestsTo('POST', /^\/api\/v1\/statuses$/).filter((call) => (call.json as { status?: string }).status === text)).toHaveLength(1);
-    const attempts = await testApp.prisma.publishAttempt.findMany({ where: { targetId }, orderBy: { startedAt: 'asc' } });
+    expect(
+      instance.server
+        .requestsTo('POST', /^\/api\/v1\/statuses$/)
+        .filter((call) => (call.json as { status?: string }).status === text),
+    ).toHaveLength(1);
+    const attempts = await testApp.prisma.publishAttempt.findMany({
+      where: { targetId },
+      orderBy: { startedAt: 'asc' },
+    });
     expect(attempts.map((attempt) => attempt.outcome)).toEqual(['AMBIGUOUS', 'PUBLISHED']);
   });
 

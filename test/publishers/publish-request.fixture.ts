@@ -1,5 +1,12 @@
 import type { Platform } from '../../src/core/database';
-import { PublishError, type AccountContext, type FailureKind, type MediaItem, type PublishContent, type PublishRequest } from '../../src/publishers';
+import {
+  PublishError,
+  type AccountContext,
+  type FailureKind,
+  type MediaItem,
+  type PublishContent,
+  type PublishRequest,
+} from '../../src/publishers';
 
 /**
  * The one set of builders for publisher tests (test/publishers/*.contract.ts): an account, content,
@@ -7,7 +14,10 @@ import { PublishError, type AccountContext, type FailureKind, type MediaItem, ty
  */
 
 /** Bytes that start like a PNG; platforms' contract servers only check size and type. */
-export const PNG_BYTES = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+export const PNG_BYTES = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.alloc(64, 1),
+]);
 
 export function account(platform: Platform, overrides: Partial<AccountContext> = {}): AccountContext {
   return {
@@ -25,19 +35,52 @@ export function account(platform: Platform, overrides: Partial<AccountContext> =
 
 /** A PNG the publisher reads from storage (its public URL leads nowhere). */
 export function image(id: string, altText: string | null = null, bytes = PNG_BYTES): MediaItem {
-  return { id, kind: 'IMAGE', mimeType: 'image/png', byteSize: bytes.length, width: null, height: null, altText, publicUrl: `http://127.0.0.1:9/media/${id}.png`, read: async () => bytes };
+  return {
+    id,
+    kind: 'IMAGE',
+    mimeType: 'image/png',
+    byteSize: bytes.length,
+    width: null,
+    height: null,
+    altText,
+    publicUrl: `http://127.0.0.1:9/media/${id}.png`,
+    read: async () => bytes,
+  };
 }
 
 let mediaCounter = 0;
 
 /** A JPEG with alt text that the platform fetches from its public URL (Meta, LinkedIn, X). */
-export function hostedImage(publicUrl = `https://media.gaung.example/img-${++mediaCounter}.jpg`, bytes = Buffer.from('fake-jpeg-bytes')): MediaItem {
-  return { id: `m-${++mediaCounter}`, kind: 'IMAGE', mimeType: 'image/jpeg', byteSize: bytes.length, width: null, height: null, altText: 'Buruh berdemo', publicUrl, read: async () => bytes };
+export function hostedImage(
+  publicUrl = `https://media.gaung.example/img-${++mediaCounter}.jpg`,
+  bytes = Buffer.from('fake-jpeg-bytes'),
+): MediaItem {
+  return {
+    id: `m-${++mediaCounter}`,
+    kind: 'IMAGE',
+    mimeType: 'image/jpeg',
+    byteSize: bytes.length,
+    width: null,
+    height: null,
+    altText: 'Buruh berdemo',
+    publicUrl,
+    read: async () => bytes,
+  };
 }
 
 export function video(publicUrl = `https://media.gaung.example/vid-${++mediaCounter}.mp4`): MediaItem {
   const bytes = Buffer.from('fake-mp4');
-  return { id: `m-${++mediaCounter}`, kind: 'VIDEO', mimeType: 'video/mp4', byteSize: bytes.length, width: null, height: null, altText: null, publicUrl, read: async () => bytes };
+  return {
+    id: `m-${++mediaCounter}`,
+    kind: 'VIDEO',
+    mimeType: 'video/mp4',
+    byteSize: bytes.length,
+    width: null,
+    height: null,
+    altText: null,
+    publicUrl,
+    read: async () => bytes,
+  };
 }
 
 export function content(overrides: Partial<PublishContent> = {}): PublishContent {
@@ -47,7 +90,11 @@ export function content(overrides: Partial<PublishContent> = {}): PublishContent
 let requestCounter = 0;
 
 /** A request with its own target id and idempotency key; `overrides` may give them (or a signal). */
-export function publishRequest(acc: AccountContext, body: Partial<PublishContent> = {}, overrides: Partial<PublishRequest> = {}): PublishRequest {
+export function publishRequest(
+  acc: AccountContext,
+  body: Partial<PublishContent> = {},
+  overrides: Partial<PublishRequest> = {},
+): PublishRequest {
   requestCounter += 1;
   return {
     targetId: `target-${requestCounter}`,

@@ -14,7 +14,12 @@ describe('publisher registry wiring', () => {
   it('resolves a publisher for every platform through Nest, with the configured API URLs', async () => {
     const moduleRef = await Test.createTestingModule({
       // DatabaseModule: the built-in FEED publisher, registered alongside, needs Prisma.
-      imports: [ConfigModule.forRoot(testConfig({ GRAPH_API_URL: 'http://127.0.0.1:9/v23.0' })), DatabaseModule, EgressModule, PublishersModule],
+      imports: [
+        ConfigModule.forRoot(testConfig({ GRAPH_API_URL: 'http://127.0.0.1:9/v23.0' })),
+        DatabaseModule,
+        EgressModule,
+        PublishersModule,
+      ],
     }).compile();
     const registry = moduleRef.get(PublisherRegistry);
     for (const platform of Object.values(Platform)) {

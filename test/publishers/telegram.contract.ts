@@ -15,11 +15,20 @@ describe('TelegramPublisher against the Bot API contract', () => {
   beforeAll(async () => {
     api = await new TelegramContract().start();
     api.validTokens.add(TOKEN);
-    api.addChat({ id: -1001234567890, type: 'channel', title: 'Serikat Kita', username: 'serikat_kita', bot: 'administrator' });
+    api.addChat({
+      id: -1001234567890,
+      type: 'channel',
+      title: 'Serikat Kita',
+      username: 'serikat_kita',
+      bot: 'administrator',
+    });
     api.addChat({ id: -1009876543210, type: 'channel', title: 'Rapat Internal', bot: 'administrator' });
     api.addChat({ id: -1001111111111, type: 'channel', title: 'Ditendang', username: 'ditendang', bot: 'kicked' });
     api.addChat({ id: -1002222222222, type: 'channel', title: 'Tanpa Hak', username: 'tanpa_hak', bot: 'no_rights' });
-    publisher = new TelegramPublisher(new PlatformHttp(testEgress()), testConfig({ TELEGRAM_API_URL: api.baseUrl, PUBLISH_TIMEOUT_MS: '400' }));
+    publisher = new TelegramPublisher(
+      new PlatformHttp(testEgress()),
+      testConfig({ TELEGRAM_API_URL: api.baseUrl, PUBLISH_TIMEOUT_MS: '400' }),
+    );
   });
   afterAll(async () => {
     await api.stop();
@@ -36,13 +45,17 @@ describe('TelegramPublisher against the Bot API contract', () => {
   });
 
   it('links private channels with t.me/c/ and uses the per-account Bot API server', async () => {
-    const result = await publisher.publish(publishRequest(channel({ externalId: '-1009876543210', baseUrl: api.baseUrl })));
+    const result = await publisher.publish(
+      publishRequest(channel({ externalId: '-1009876543210', baseUrl: api.baseUrl })),
+    );
     expect(result.url).toBe(`https://t.me/c/9876543210/${result.externalId}`);
   });
 
   it('uploads one photo with sendPhoto and the text as caption', async () => {
     const before = api.sent.length;
-    const result = await publisher.publish(publishRequest(channel(), { text: 'Foto aksi', media: [image('m1', 'massa aksi')] }));
+    const result = await publisher.publish(
+      publishRequest(channel(), { text: 'Foto aksi', media: [image('m1', 'massa aksi')] }),
+    );
     expect(api.sent.length).toBe(before + 1);
     const sent = api.sent.at(-1)!;
     expect(sent.caption).toBe('Foto aksi');
@@ -53,7 +66,9 @@ describe('TelegramPublisher against the Bot API contract', () => {
 
   it('sends several photos as one album with sendMediaGroup, caption on the first', async () => {
     const before = api.sent.length;
-    const result = await publisher.publish(publishRequest(channel(), { text: 'Album', media: [image('a'), image('b'), image('c')] }));
+    const result = await publisher.publish(
+      publishRequest(channel(), { text: 'Album', media: [image('a'), image('b'), image('c')] }),
+    );
     const album = api.sent.slice(before);
     expect(album).toHaveLength(3);
     expect(album.map((m) => m.caption)).toEqual(['Album', undefined, undefined]);
@@ -62,13 +77,28 @@ describe('TelegramPublisher against the Bot API contract', () => {
   });
 
   it('maps flood control (429 + retry_after) to a rate-limited NOT_SENT_RETRYABLE', async () => {
-    api.failNext({ kind: 'error', status: 429, description: 'Too Many Requests: retry after 17', parameters: { retry_after: 17 } });
+    api.failNext({
+      kind: 'error',
+      status: 429,
+      description: 'Too Many Requests: retry after 17',
+      parameters: { retry_after: 17 },
+    });
     const error = await failure(publisher.publish(publishRequest(channel())));
-    expect(error).toMatchObject({ kind: 'NOT_SENT_RETRYABLE', code: 'telegram.429', rateLimited: true, retryAfterMs: 17_000, httpStatus: 429 });
+    expect(error).toMatchObject({
+      kind: 'NOT_SENT_RETRYABLE',
+      code: 'telegram.429',
+      rateLimited: true,
+      retryAfterMs: 17_000,
+      httpStatus: 429,
+    });
   });
 
   it.each([
-    ['revoked token (401)', { credentials: { botToken: '123456789:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' } }, 'telegram.401'],
+    [
+      'revoked token (401)',
+      { credentials: { botToken: '123456789:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' } },
+      'telegram.401',
+    ],
     ['malformed token (404)', { credentials: { botToken: 'not-a-token' } }, 'telegram.404'],
     ['bot kicked from the channel (403)', { externalId: '@ditendang' }, 'telegram.403'],
     ['bot without posting rights (400)', { externalId: '@tanpa_hak' }, 'telegram.400'],
@@ -82,7 +112,11 @@ describe('TelegramPublisher against the Bot API contract', () => {
 
   it('maps other 400s (content refused) to PERMANENT with the platform reason', async () => {
     const error = await failure(publisher.publish(publishRequest(channel(), { text: 'x'.repeat(4097) })));
-    expect(error).toMatchObject({ kind: 'PERMANENT', code: 'telegram.400', message: 'Bad Request: message is too long' });
+    expect(error).toMatchObject({
+      kind: 'PERMANENT',
+      code: 'telegram.400',
+      message: 'Bad Request: message is too long',
+    });
   });
 
   it('maps 5xx to AMBIGUOUS and never promises a safe retry', async () => {
@@ -122,22 +156,40 @@ describe('TelegramPublisher against the Bot API contract', () => {
       settings: { botId: 777000111, botUsername: 'gaung_bot', chatType: 'channel' },
     });
     const calls = api.server.requests.slice(-3);
-    expect(calls.map((r) => r.path.replace(TOKEN, 'T'))).toEqual(['/botT/getMe', '/botT/getChat', '/botT/getChatMember']);
+    expect(calls.map((r) => r.path.replace(TOKEN, 'T'))).toEqual([
+      '/botT/getMe',
+      '/botT/getChat',
+      '/botT/getChatMember',
+    ]);
     expect(calls[2]!.json).toEqual({ chat_id: '@serikat_kita', user_id: 777000111 });
   });
 
   it('fails verification with AUTH for a revoked token or an unknown chat', async () => {
-    const revoked = await failure(publisher.verifyCredentials(channel({ credentials: { botToken: '123456789:BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB' } }), new AbortController().signal));
+    const revoked = await failure(
+      publisher.verifyCredentials(
+        channel({ credentials: { botToken: '123456789:BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB' } }),
+        new AbortController().signal,
+      ),
+    );
     expect(revoked).toMatchObject({ kind: 'AUTH', code: 'telegram.401' });
-    const unknownChat = await failure(publisher.verifyCredentials(channel({ externalId: '@hilang' }), new AbortController().signal));
+    const unknownChat = await failure(
+      publisher.verifyCredentials(channel({ externalId: '@hilang' }), new AbortController().signal),
+    );
     expect(unknownChat).toMatchObject({ kind: 'AUTH', code: 'telegram.400', message: 'Bad Request: chat not found' });
   });
 
   it('fails verification with AUTH when the bot may not post in the channel', async () => {
     const signal = new AbortController().signal;
-    expect(await failure(publisher.verifyCredentials(channel({ externalId: '@tanpa_hak' }), signal))).toMatchObject({ kind: 'AUTH', code: 'telegram.not_admin' });
+    expect(await failure(publisher.verifyCredentials(channel({ externalId: '@tanpa_hak' }), signal))).toMatchObject({
+      kind: 'AUTH',
+      code: 'telegram.not_admin',
+    });
     const kicked = await failure(publisher.verifyCredentials(channel({ externalId: '@ditendang' }), signal));
-    expect(kicked).toMatchObject({ kind: 'AUTH', code: 'telegram.not_admin', message: expect.stringContaining('kicked') });
+    expect(kicked).toMatchObject({
+      kind: 'AUTH',
+      code: 'telegram.not_admin',
+      message: expect.stringContaining('kicked'),
+    });
   });
 
   describe('validate', () => {
@@ -152,7 +204,9 @@ describe('TelegramPublisher against the Bot API contract', () => {
     it('applies the 1,024 caption limit when media is attached; combining marks count per code unit', () => {
       const combining = 'e\u0301'; // é as e + combining acute: 1 grapheme, 2 code units
       expect(publisher.validate(content({ text: combining.repeat(512), media: [image('x')] }))).toEqual([]);
-      expect(publisher.validate(content({ text: combining.repeat(513), media: [image('x')] })).map((i) => i.code)).toEqual(['telegram.caption_too_long']);
+      expect(
+        publisher.validate(content({ text: combining.repeat(513), media: [image('x')] })).map((i) => i.code),
+      ).toEqual(['telegram.caption_too_long']);
       // Over the message limit too: still only the caption limit, the one the editor must meet.
       expect(publisher.validate(content({ text: 'a'.repeat(5000), media: [image('x')] }))).toEqual([
         {
@@ -168,7 +222,9 @@ describe('TelegramPublisher against the Bot API contract', () => {
     it('asks for text or media, and at most 10 media', () => {
       expect(publisher.validate(content({ text: '  ' })).map((i) => i.code)).toEqual(['telegram.empty']);
       const eleven = Array.from({ length: 11 }, (_, i) => image(`m${i}`));
-      expect(publisher.validate(content({ text: 'x', media: eleven })).map((i) => i.code)).toEqual(['telegram.too_many_media']);
+      expect(publisher.validate(content({ text: 'x', media: eleven })).map((i) => i.code)).toEqual([
+        'telegram.too_many_media',
+      ]);
     });
   });
 });

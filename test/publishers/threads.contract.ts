@@ -3,7 +3,15 @@ import { buildThreadsAuthorizeUrl, exchangeThreadsCode } from '../../src/publish
 import { ThreadsPublisher } from '../../src/publishers/threads/threads.publisher';
 import { dropConnection, sendJson } from '../contracts/contract-server';
 import { formParams, sendGraphError } from '../contracts/meta-graph/graph-contract';
-import { account, content, expectNoSecrets, hostedImage, publishFailure, publishRequest, video } from './publish-request.fixture';
+import {
+  account,
+  content,
+  expectNoSecrets,
+  hostedImage,
+  publishFailure,
+  publishRequest,
+  video,
+} from './publish-request.fixture';
 import { ThreadsContract } from '../contracts/threads/threads-contract';
 import { testConfig, testEgress } from '../support/test-config';
 
@@ -16,7 +24,10 @@ describe('Threads publisher against the Threads API contract', () => {
 
   beforeAll(async () => {
     server = await new ThreadsContract().addUser(userId, { token, username: 'kspi', name: 'KSPI' }).start();
-    publisher = new ThreadsPublisher(new PlatformHttp(testEgress()), testConfig({ THREADS_API_URL: server.apiUrl }), { intervalMs: 5, maxAttempts: 4 });
+    publisher = new ThreadsPublisher(new PlatformHttp(testEgress()), testConfig({ THREADS_API_URL: server.apiUrl }), {
+      intervalMs: 5,
+      maxAttempts: 4,
+    });
   });
   afterAll(() => server.stop());
   beforeEach(() => {
@@ -28,7 +39,10 @@ describe('Threads publisher against the Threads API contract', () => {
 
   it('publishes text: quota check, TEXT container, status FINISHED, threads_publish, permalink', async () => {
     const result = await publisher.publish(publishRequest(threadsAccount(), content({ text: 'Solidaritas buruh 💪🏽' })));
-    expect(result).toEqual({ externalId: server.published[0].id, url: `https://www.threads.net/@kspi/post/${server.published[0].id}/` });
+    expect(result).toEqual({
+      externalId: server.published[0].id,
+      url: `https://www.threads.net/@kspi/post/${server.published[0].id}/`,
+    });
     const calls = server.requests.map((r) => `${r.method} ${r.path.replace(/\d{6,}/g, ':id')}`);
     expect(calls).toEqual([
       'GET /v1.0/:id/threads_publishing_limit',
@@ -37,7 +51,10 @@ describe('Threads publisher against the Threads API contract', () => {
       'POST /v1.0/:id/threads_publish',
       'GET /v1.0/:id',
     ]);
-    expect(formParams(server.requestsTo('POST', /\/threads$/)[0])).toEqual({ media_type: 'TEXT', text: 'Solidaritas buruh 💪🏽' });
+    expect(formParams(server.requestsTo('POST', /\/threads$/)[0])).toEqual({
+      media_type: 'TEXT',
+      text: 'Solidaritas buruh 💪🏽',
+    });
     expect(server.requestsTo('GET', /\/v1\.0\/\d+$/)[0].query.get('fields')).toBe('status,error_message');
     expect(server.requestsTo('POST', /threads_publish$/)[0].json).toMatchObject({ access_token: token });
     expect(server.requestsTo('POST', /threads_publish$/)[0].query.has('access_token')).toBe(false);
@@ -46,7 +63,11 @@ describe('Threads publisher against the Threads API contract', () => {
   it('publishes an image and a carousel of image + video', async () => {
     const photo = hostedImage();
     await publisher.publish(publishRequest(threadsAccount(), content({ text: 'Foto', media: [photo] })));
-    expect(formParams(server.requestsTo('POST', /\/threads$/)[0])).toEqual({ media_type: 'IMAGE', image_url: photo.publicUrl, text: 'Foto' });
+    expect(formParams(server.requestsTo('POST', /\/threads$/)[0])).toEqual({
+      media_type: 'IMAGE',
+      image_url: photo.publicUrl,
+      text: 'Foto',
+    });
     server.requests.length = 0;
     const items = [hostedImage(), video()];
     server.nextOutcomes.push({ inProgressPolls: 0, final: 'FINISHED' }, { inProgressPolls: 2, final: 'FINISHED' });
@@ -61,28 +82,53 @@ describe('Threads publisher against the Threads API contract', () => {
 
   it('fails PERMANENT on a container ERROR (with error_message) and NOT_SENT on EXPIRED, without publishing', async () => {
     server.nextOutcomes.push({ inProgressPolls: 1, final: 'ERROR' });
-    const error = await publishFailure(publisher.publish(publishRequest(threadsAccount(), content({ text: 'x', media: [hostedImage()] }))), 'PERMANENT');
+    const error = await publishFailure(
+      publisher.publish(publishRequest(threadsAccount(), content({ text: 'x', media: [hostedImage()] }))),
+      'PERMANENT',
+    );
     expect(error).toMatchObject({ code: 'threads.container_error' });
     expect(error.message).toContain('Media download has failed');
     server.nextOutcomes.push({ inProgressPolls: 0, final: 'EXPIRED' });
-    await publishFailure(publisher.publish(publishRequest(threadsAccount(), content({ text: 'x' }))), 'NOT_SENT_RETRYABLE');
+    await publishFailure(
+      publisher.publish(publishRequest(threadsAccount(), content({ text: 'x' }))),
+      'NOT_SENT_RETRYABLE',
+    );
     expect(server.published).toHaveLength(0);
   });
 
   it('refuses over the 250-a-day quota as NOT_SENT_RETRYABLE rate limited', async () => {
     server.quotaUsage = 250;
-    const error = await publishFailure(publisher.publish(publishRequest(threadsAccount(), content({ text: 'x' }))), 'NOT_SENT_RETRYABLE');
+    const error = await publishFailure(
+      publisher.publish(publishRequest(threadsAccount(), content({ text: 'x' }))),
+      'NOT_SENT_RETRYABLE',
+    );
     expect(error).toMatchObject({ rateLimited: true, code: 'threads.quota_exhausted' });
     expect(error.message).toContain('250 of 250');
     expect(publisher.limits.rateBudget).toEqual({ posts: 250, windowMs: 86_400_000 });
   });
 
   it('maps Graph errors the same way as Facebook: AUTH, PERMANENT, rate limit with estimate, AMBIGUOUS on publish', async () => {
-    await publishFailure(publisher.publish(publishRequest(account('THREADS', { externalId: userId, credentials: { accessToken: 'revoked' } }), content({ text: 'x' }))), 'AUTH');
-    server.failNext('POST', /threads_publish$/, (_req, res) =>
-      sendGraphError(res, { status: 400, code: 4, message: 'Application request limit reached', headers: { 'x-app-usage': '{"call_count":100,"estimated_time_to_regain_access":3}' } }),
+    await publishFailure(
+      publisher.publish(
+        publishRequest(
+          account('THREADS', { externalId: userId, credentials: { accessToken: 'revoked' } }),
+          content({ text: 'x' }),
+        ),
+      ),
+      'AUTH',
     );
-    const limited = await publishFailure(publisher.publish(publishRequest(threadsAccount(), content({ text: 'x' }))), 'NOT_SENT_RETRYABLE');
+    server.failNext('POST', /threads_publish$/, (_req, res) =>
+      sendGraphError(res, {
+        status: 400,
+        code: 4,
+        message: 'Application request limit reached',
+        headers: { 'x-app-usage': '{"call_count":100,"estimated_time_to_regain_access":3}' },
+      }),
+    );
+    const limited = await publishFailure(
+      publisher.publish(publishRequest(threadsAccount(), content({ text: 'x' }))),
+      'NOT_SENT_RETRYABLE',
+    );
     expect(limited).toMatchObject({ rateLimited: true, retryAfterMs: 180_000 });
     server.failNext('POST', /threads_publish$/, (_req, res) => {
       // A read is sent once more on a fresh connection (docs/publishing.md, "Stale connections"): lose both.
@@ -130,13 +176,29 @@ describe('Threads publisher against the Threads API contract', () => {
 
   it('validates 500 graphemes and 20 media', () => {
     expect(publisher.validate(content({ text: '👩‍👩‍👧‍👦'.repeat(500) }))).toEqual([]);
-    expect(publisher.validate(content({ text: 'a'.repeat(501) })).map((i) => i.code)).toEqual(['threads.text_too_long']);
-    expect(publisher.validate(content({ text: 'x', media: Array.from({ length: 21 }, () => hostedImage()) })).map((i) => i.code)).toEqual(['threads.too_many_media']);
+    expect(publisher.validate(content({ text: 'a'.repeat(501) })).map((i) => i.code)).toEqual([
+      'threads.text_too_long',
+    ]);
+    expect(
+      publisher
+        .validate(content({ text: 'x', media: Array.from({ length: 21 }, () => hostedImage()) }))
+        .map((i) => i.code),
+    ).toEqual(['threads.too_many_media']);
   });
 
   it('verifies credentials with GET /me and answers AUTH for a bad token', async () => {
-    await expect(publisher.verifyCredentials(threadsAccount(), AbortSignal.timeout(5000))).resolves.toEqual({ externalId: userId, displayName: 'KSPI', handle: 'kspi' });
-    await publishFailure(publisher.verifyCredentials(account('THREADS', { credentials: { accessToken: 'nope' } }), AbortSignal.timeout(5000)), 'AUTH');
+    await expect(publisher.verifyCredentials(threadsAccount(), AbortSignal.timeout(5000))).resolves.toEqual({
+      externalId: userId,
+      displayName: 'KSPI',
+      handle: 'kspi',
+    });
+    await publishFailure(
+      publisher.verifyCredentials(
+        account('THREADS', { credentials: { accessToken: 'nope' } }),
+        AbortSignal.timeout(5000),
+      ),
+      'AUTH',
+    );
   });
 
   it('refreshes a long-lived token (th_refresh_token) and then publishes with it; a revoked token is AUTH', async () => {
@@ -144,20 +206,49 @@ describe('Threads publisher against the Threads API contract', () => {
     expect(refreshed.credentials.accessToken).toBe(`${token}-refreshed`);
     expect(refreshed.expiresAt!.getTime()).toBeGreaterThan(Date.now() + 59 * 86_400_000);
     token = String(refreshed.credentials.accessToken);
-    await expect(publisher.publish(publishRequest(threadsAccount(), content({ text: 'setelah refresh' })))).resolves.toHaveProperty('externalId');
-    const error = await publishFailure(publisher.refreshCredentials(account('THREADS', { credentials: { accessToken: 'old-token' } }), AbortSignal.timeout(5000)), 'AUTH');
+    await expect(
+      publisher.publish(publishRequest(threadsAccount(), content({ text: 'setelah refresh' }))),
+    ).resolves.toHaveProperty('externalId');
+    const error = await publishFailure(
+      publisher.refreshCredentials(
+        account('THREADS', { credentials: { accessToken: 'old-token' } }),
+        AbortSignal.timeout(5000),
+      ),
+      'AUTH',
+    );
     expectNoSecrets(error, ['old-token']);
   });
 
   it('OAuth: builds the authorize URL and exchanges a code for a long-lived token and the user id', async () => {
     const url = new URL(buildThreadsAuthorizeUrl(server.app, 'st-9'));
     expect(url.origin + url.pathname).toBe('https://threads.net/oauth/authorize');
-    expect(Object.fromEntries(url.searchParams)).toEqual({ client_id: 'th-app', redirect_uri: server.app.redirectUri, scope: 'threads_basic,threads_content_publish', response_type: 'code', state: 'st-9' });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      client_id: 'th-app',
+      redirect_uri: server.app.redirectUri,
+      scope: 'threads_basic,threads_content_publish',
+      response_type: 'code',
+      state: 'st-9',
+    });
     server.validCodes.set('code-1', userId);
-    const connected = await exchangeThreadsCode(new PlatformHttp(testEgress()), server.apiUrl, server.app, 'code-1', AbortSignal.timeout(5000));
+    const connected = await exchangeThreadsCode(
+      new PlatformHttp(testEgress()),
+      server.apiUrl,
+      server.app,
+      'code-1',
+      AbortSignal.timeout(5000),
+    );
     expect(connected).toMatchObject({ externalId: userId, credentials: { accessToken: token } });
     expect(connected.expiresAt!.getTime()).toBeGreaterThan(Date.now() + 59 * 86_400_000);
-    const error = await publishFailure(exchangeThreadsCode(new PlatformHttp(testEgress()), server.apiUrl, server.app, 'code-1', AbortSignal.timeout(5000)), 'PERMANENT');
+    const error = await publishFailure(
+      exchangeThreadsCode(
+        new PlatformHttp(testEgress()),
+        server.apiUrl,
+        server.app,
+        'code-1',
+        AbortSignal.timeout(5000),
+      ),
+      'PERMANENT',
+    );
     expectNoSecrets(error, [server.app.appSecret]);
   });
 });

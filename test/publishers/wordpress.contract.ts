@@ -11,13 +11,32 @@ describe('WordpressPublisher against the WordPress REST contract', () => {
   let site: WordpressContract;
   let publisher: WordpressPublisher;
   const editor = (overrides = {}) =>
-    account('WORDPRESS', { baseUrl: `${site.baseUrl}/`, credentials: { username: 'redaksi', applicationPassword: APP_PASSWORD }, ...overrides });
-  const article = { title: 'Tolak Omnibus Law', text: 'Paragraf satu.\nBaris dua <b>tebal</b>.\n\nLihat https://serikat.test/aksi.' };
+    account('WORDPRESS', {
+      baseUrl: `${site.baseUrl}/`,
+      credentials: { username: 'redaksi', applicationPassword: APP_PASSWORD },
+      ...overrides,
+    });
+  const article = {
+    title: 'Tolak Omnibus Law',
+    text: 'Paragraf satu.\nBaris dua <b>tebal</b>.\n\nLihat https://serikat.test/aksi.',
+  };
 
   beforeAll(async () => {
     site = await new WordpressContract().start();
-    site.users.push({ id: 7, username: 'redaksi', name: 'Redaksi Serikat', appPassword: 'abcdEFGH1234ijklMNOP5678', canPublish: true });
-    site.users.push({ id: 8, username: 'kontributor', name: 'Kontributor', appPassword: 'zzzzzzzzzzzzzzzzzzzzzzzz', canPublish: false });
+    site.users.push({
+      id: 7,
+      username: 'redaksi',
+      name: 'Redaksi Serikat',
+      appPassword: 'abcdEFGH1234ijklMNOP5678',
+      canPublish: true,
+    });
+    site.users.push({
+      id: 8,
+      username: 'kontributor',
+      name: 'Kontributor',
+      appPassword: 'zzzzzzzzzzzzzzzzzzzzzzzz',
+      canPublish: false,
+    });
     publisher = new WordpressPublisher(new PlatformHttp(testEgress()), testConfig({ PUBLISH_TIMEOUT_MS: '500' }));
   });
   afterAll(async () => {
@@ -28,7 +47,12 @@ describe('WordpressPublisher against the WordPress REST contract', () => {
     const request = publishRequest(editor(), article);
     const result = await publisher.publish(request);
     const post = site.posts.at(-1)!;
-    expect(post).toMatchObject({ title: 'Tolak Omnibus Law', status: 'publish', slug: `gaung-${request.idempotencyKey.toLowerCase()}`, author: 7 });
+    expect(post).toMatchObject({
+      title: 'Tolak Omnibus Law',
+      status: 'publish',
+      slug: `gaung-${request.idempotencyKey.toLowerCase()}`,
+      author: 7,
+    });
     expect(result).toEqual({ externalId: String(post.id), url: `${site.baseUrl}/${post.slug}/` });
     expect(post.content).toBe(plainTextToHtml(article.text));
     const create = site.server.requestsTo('POST', /\/wp\/v2\/posts$/).at(-1)!;
@@ -50,19 +74,30 @@ describe('WordpressPublisher against the WordPress REST contract', () => {
     const request = publishRequest(editor(), { ...article, media: [image('cover', 'Aksi di Senayan')] });
     await publisher.publish(request);
     const media = site.media.at(-1)!;
-    expect(media).toMatchObject({ filename: `gaung-${request.idempotencyKey.toLowerCase()}.png`, mimeType: 'image/png', bytes: 72, altText: 'Aksi di Senayan' });
+    expect(media).toMatchObject({
+      filename: `gaung-${request.idempotencyKey.toLowerCase()}.png`,
+      mimeType: 'image/png',
+      bytes: 72,
+      altText: 'Aksi di Senayan',
+    });
     expect(site.posts.at(-1)!.featuredMedia).toBe(media.id);
     // The image belongs to its post (the media item's `post` field) and keeps its alt text.
     expect(media).toMatchObject({ post: site.posts.at(-1)!.id, altText: 'Aksi di Senayan' });
   });
 
-  it('uses the engine\'s key as the slug without doubling the marker, and still finds an older doubled slug', async () => {
-    const request = { ...publishRequest(editor(), { ...article, title: 'Satu penanda' }), idempotencyKey: idempotencyKeyFor('tgtslug', 3) };
+  it("uses the engine's key as the slug without doubling the marker, and still finds an older doubled slug", async () => {
+    const request = {
+      ...publishRequest(editor(), { ...article, title: 'Satu penanda' }),
+      idempotencyKey: idempotencyKeyFor('tgtslug', 3),
+    };
     await publisher.publish(request);
     expect(site.posts.at(-1)!.slug).toBe('gaung-tgtslug-v3');
     const older = { ...request, idempotencyKey: idempotencyKeyFor('tgtold', 1) };
     site.posts.push({ ...site.posts.at(-1)!, id: 999, slug: 'gaung-gaung-tgtold-v1', title: 'Lama' });
-    expect(await publisher.findPublished(older)).toEqual({ externalId: '999', url: `${site.baseUrl}/gaung-gaung-tgtold-v1/` });
+    expect(await publisher.findPublished(older)).toEqual({
+      externalId: '999',
+      url: `${site.baseUrl}/gaung-gaung-tgtold-v1/`,
+    });
   });
 
   it('finds its own post after a lost answer, and a retry does not post twice', async () => {
@@ -87,12 +122,15 @@ describe('WordpressPublisher against the WordPress REST contract', () => {
 
   it('maps a 5xx on post creation to AMBIGUOUS and a timeout too', async () => {
     site.failNextPost({ kind: 'error', status: 502, code: 'bad_gateway', message: 'Bad Gateway' });
-    expect(await failure(publisher.publish(publishRequest(editor(), article)))).toMatchObject({ kind: 'AMBIGUOUS', code: 'wordpress.502' });
+    expect(await failure(publisher.publish(publishRequest(editor(), article)))).toMatchObject({
+      kind: 'AMBIGUOUS',
+      code: 'wordpress.502',
+    });
     site.failNextPost({ kind: 'hang-after-create' });
     expect((await failure(publisher.publish(publishRequest(editor(), article)))).kind).toBe('AMBIGUOUS');
   });
 
-  it('stops at the engine\'s abort signal with AMBIGUOUS', async () => {
+  it("stops at the engine's abort signal with AMBIGUOUS", async () => {
     const controller = new AbortController();
     site.failNextPost({ kind: 'hang-after-create' });
     setTimeout(() => controller.abort(), 50);
@@ -102,24 +140,51 @@ describe('WordpressPublisher against the WordPress REST contract', () => {
 
   it('maps a host 429 with Retry-After to a rate-limited NOT_SENT', async () => {
     site.failNextPost({ kind: 'rate-limited', retryAfterSeconds: 45 });
-    expect(await failure(publisher.publish(publishRequest(editor(), article)))).toMatchObject({ kind: 'NOT_SENT_RETRYABLE', rateLimited: true, retryAfterMs: 45_000 });
+    expect(await failure(publisher.publish(publishRequest(editor(), article)))).toMatchObject({
+      kind: 'NOT_SENT_RETRYABLE',
+      rateLimited: true,
+      retryAfterMs: 45_000,
+    });
   });
 
   it.each([
-    ['a wrong application password', { credentials: { username: 'redaksi', applicationPassword: 'salah' } }, 'wordpress.incorrect_password'],
-    ['an unknown user', { credentials: { username: 'siapa', applicationPassword: APP_PASSWORD } }, 'wordpress.invalid_username'],
-    ['a user who may not publish', { credentials: { username: 'kontributor', applicationPassword: 'zzzz zzzz zzzz zzzz zzzz zzzz' } }, 'wordpress.rest_cannot_publish'],
+    [
+      'a wrong application password',
+      { credentials: { username: 'redaksi', applicationPassword: 'salah' } },
+      'wordpress.incorrect_password',
+    ],
+    [
+      'an unknown user',
+      { credentials: { username: 'siapa', applicationPassword: APP_PASSWORD } },
+      'wordpress.invalid_username',
+    ],
+    [
+      'a user who may not publish',
+      { credentials: { username: 'kontributor', applicationPassword: 'zzzz zzzz zzzz zzzz zzzz zzzz' } },
+      'wordpress.rest_cannot_publish',
+    ],
     ['missing credentials', { credentials: {} }, 'wordpress.no_credentials'],
     ['a site without the REST API', {}, 'wordpress.rest_no_route'],
   ])('maps %s to AUTH', async (label, overrides, code) => {
-    if (label === 'a site without the REST API') site.failNextPost({ kind: 'error', status: 404, code: 'rest_no_route', message: 'No route was found matching the URL and request method.' });
+    if (label === 'a site without the REST API')
+      site.failNextPost({
+        kind: 'error',
+        status: 404,
+        code: 'rest_no_route',
+        message: 'No route was found matching the URL and request method.',
+      });
     const error = await failure(publisher.publish(publishRequest(editor(overrides), article)));
     expect(error).toMatchObject({ kind: 'AUTH', code });
     expect(error.message).not.toContain(APP_PASSWORD);
   });
 
   it('maps 400 rest_invalid_param to PERMANENT with the reason', async () => {
-    site.failNextPost({ kind: 'error', status: 400, code: 'rest_invalid_param', message: 'Invalid parameter(s): title' });
+    site.failNextPost({
+      kind: 'error',
+      status: 400,
+      code: 'rest_invalid_param',
+      message: 'Invalid parameter(s): title',
+    });
     expect(await failure(publisher.publish(publishRequest(editor(), article)))).toMatchObject({
       kind: 'PERMANENT',
       code: 'wordpress.rest_invalid_param',
@@ -130,7 +195,10 @@ describe('WordpressPublisher against the WordPress REST contract', () => {
 
   it('refuses to publish without a title (PERMANENT) and sends nothing', async () => {
     const before = site.server.requestsTo('POST', /\/wp\/v2\/posts$/).length;
-    expect(await failure(publisher.publish(publishRequest(editor(), { title: null, text: 'isi' })))).toMatchObject({ kind: 'PERMANENT', code: 'wordpress.title_required' });
+    expect(await failure(publisher.publish(publishRequest(editor(), { title: null, text: 'isi' })))).toMatchObject({
+      kind: 'PERMANENT',
+      code: 'wordpress.title_required',
+    });
     expect(site.server.requestsTo('POST', /\/wp\/v2\/posts$/).length).toBe(before);
   });
 
@@ -147,26 +215,61 @@ describe('WordpressPublisher against the WordPress REST contract', () => {
 
   it('fails verification with AUTH for a wrong password or a user who may not publish', async () => {
     const signal = new AbortController().signal;
-    expect(await failure(publisher.verifyCredentials(editor({ credentials: { username: 'redaksi', applicationPassword: 'x' } }), signal))).toMatchObject({ kind: 'AUTH', code: 'wordpress.incorrect_password' });
-    expect(await failure(publisher.verifyCredentials(editor({ credentials: { username: 'kontributor', applicationPassword: 'zzzzzzzzzzzzzzzzzzzzzzzz' } }), signal))).toMatchObject({ kind: 'AUTH', code: 'wordpress.cannot_publish' });
+    expect(
+      await failure(
+        publisher.verifyCredentials(editor({ credentials: { username: 'redaksi', applicationPassword: 'x' } }), signal),
+      ),
+    ).toMatchObject({ kind: 'AUTH', code: 'wordpress.incorrect_password' });
+    expect(
+      await failure(
+        publisher.verifyCredentials(
+          editor({ credentials: { username: 'kontributor', applicationPassword: 'zzzzzzzzzzzzzzzzzzzzzzzz' } }),
+          signal,
+        ),
+      ),
+    ).toMatchObject({ kind: 'AUTH', code: 'wordpress.cannot_publish' });
   });
 
   describe('validate', () => {
     it('requires a title and body, counts up to 100,000 graphemes, one image', () => {
       expect(publisher.validate(content({ title: 'Judul', text: 'isi' }))).toEqual([]);
       const noTitle = publisher.validate(content({ title: '  ', text: 'isi' }));
-      expect(noTitle).toEqual([{ code: 'wordpress.title_required', message: { id: 'Artikel WordPress wajib punya judul.', en: 'A WordPress post needs a title.' } }]);
+      expect(noTitle).toEqual([
+        {
+          code: 'wordpress.title_required',
+          message: { id: 'Artikel WordPress wajib punya judul.', en: 'A WordPress post needs a title.' },
+        },
+      ]);
       expect(publisher.validate(content({ title: 'J', text: 'Serikat 🇮🇩 '.repeat(10_000) }))).toEqual([]); // 100,000 graphemes
-      expect(publisher.validate(content({ title: 'J', text: 'e\u0301'.repeat(100_001) })).map((i) => i.code)).toEqual(['wordpress.text_too_long']);
-      expect(publisher.validate(content({ title: 'J', media: [image('a'), image('b')] })).map((i) => i.code)).toEqual(['wordpress.too_many_media']);
+      expect(publisher.validate(content({ title: 'J', text: 'e\u0301'.repeat(100_001) })).map((i) => i.code)).toEqual([
+        'wordpress.text_too_long',
+      ]);
+      expect(publisher.validate(content({ title: 'J', media: [image('a'), image('b')] })).map((i) => i.code)).toEqual([
+        'wordpress.too_many_media',
+      ]);
       const video = { ...image('v'), kind: 'VIDEO' as const, mimeType: 'video/mp4' };
-      expect(publisher.validate(content({ title: 'J', media: [video] })).map((i) => i.code)).toEqual(['wordpress.one_featured_image']);
-      expect(publisher.limits).toMatchObject({ requiresTitle: true, requiresText: true, rateBudget: null, maxChars: 100_000 });
+      expect(publisher.validate(content({ title: 'J', media: [video] })).map((i) => i.code)).toEqual([
+        'wordpress.one_featured_image',
+      ]);
+      expect(publisher.limits).toMatchObject({
+        requiresTitle: true,
+        requiresText: true,
+        rateBudget: null,
+        maxChars: 100_000,
+      });
     });
 
     it('needs body text even with a featured image', () => {
       const noBody = publisher.validate(content({ title: 'Judul', text: ' \n', media: [image('a')] }));
-      expect(noBody).toEqual([{ code: 'wordpress.empty', message: { id: 'Platform ini memerlukan teks, juga bila ada media.', en: 'This platform needs text, even with media.' } }]);
+      expect(noBody).toEqual([
+        {
+          code: 'wordpress.empty',
+          message: {
+            id: 'Platform ini memerlukan teks, juga bila ada media.',
+            en: 'This platform needs text, even with media.',
+          },
+        },
+      ]);
       expect(publisher.validate(content({ title: 'Judul', text: '' })).map((i) => i.code)).toEqual(['wordpress.empty']);
     });
   });

@@ -3,7 +3,15 @@ import { buildXAuthorizeUrl, createPkce, exchangeXCode } from '../../src/publish
 import { X_VIDEO_CHUNK_BYTES } from '../../src/publishers/x/x-video';
 import { XPublisher } from '../../src/publishers/x/x.publisher';
 import { dropConnection, sendJson } from '../contracts/contract-server';
-import { account, content, expectNoSecrets, hostedImage, publishFailure, publishRequest, video } from './publish-request.fixture';
+import {
+  account,
+  content,
+  expectNoSecrets,
+  hostedImage,
+  publishFailure,
+  publishRequest,
+  video,
+} from './publish-request.fixture';
 import { XContract } from '../contracts/x/x-contract';
 import { testConfig, testEgress } from '../support/test-config';
 import { randomBytes } from 'node:crypto';
@@ -20,7 +28,9 @@ describe('X publisher against the X API v2 contract', () => {
       externalId: user.id,
       handle: '@kspi_id',
       credentials,
-      ...(withSave ? { saveRefreshedCredentials: async (refreshed: RefreshedCredentials) => void saved.push(refreshed) } : {}),
+      ...(withSave
+        ? { saveRefreshedCredentials: async (refreshed: RefreshedCredentials) => void saved.push(refreshed) }
+        : {}),
     });
   let seq = 0;
   const unique = (text: string) => `${text} #${++seq}`;
@@ -64,7 +74,10 @@ describe('X publisher against the X API v2 contract', () => {
 
   it('maps 429 to NOT_SENT_RETRYABLE rate limited, waiting until x-rate-limit-reset', async () => {
     server.tweetWindow = { limit: 100, remaining: 0, reset: Math.floor(Date.now() / 1000) + 600 };
-    const error = await publishFailure(publisher.publish(publishRequest(xAccount(), content({ text: unique('x') }))), 'NOT_SENT_RETRYABLE');
+    const error = await publishFailure(
+      publisher.publish(publishRequest(xAccount(), content({ text: unique('x') }))),
+      'NOT_SENT_RETRYABLE',
+    );
     expect(error.rateLimited).toBe(true);
     expect(error.retryAfterMs).toBeGreaterThan(595_000);
     expect(error.retryAfterMs).toBeLessThanOrEqual(600_000);
@@ -73,19 +86,35 @@ describe('X publisher against the X API v2 contract', () => {
   it('waits for the 24-hour user cap reset when that window is the exhausted one', async () => {
     const dayReset = Math.floor(Date.now() / 1000) + 20_000;
     server.userDayWindow = { limit: 17, remaining: 0, reset: dayReset };
-    const error = await publishFailure(publisher.publish(publishRequest(xAccount(), content({ text: unique('x') }))), 'NOT_SENT_RETRYABLE');
+    const error = await publishFailure(
+      publisher.publish(publishRequest(xAccount(), content({ text: unique('x') }))),
+      'NOT_SENT_RETRYABLE',
+    );
     expect(error.retryAfterMs).toBeGreaterThan(19_990_000);
   });
 
   it('falls back to x-rate-limit-reset when a 429 names no exhausted window, and leaves the wait to the engine without headers', async () => {
     const reset = Math.floor(Date.now() / 1000) + 300;
     server.failNext('POST', /^\/2\/tweets$/, (_req, res) =>
-      sendJson(res, 429, { title: 'Too Many Requests', status: 429 }, { 'x-rate-limit-limit': '100', 'x-rate-limit-remaining': '3', 'x-rate-limit-reset': String(reset) }),
+      sendJson(
+        res,
+        429,
+        { title: 'Too Many Requests', status: 429 },
+        { 'x-rate-limit-limit': '100', 'x-rate-limit-remaining': '3', 'x-rate-limit-reset': String(reset) },
+      ),
     );
-    const guessed = await publishFailure(publisher.publish(publishRequest(xAccount(), content({ text: unique('x') }))), 'NOT_SENT_RETRYABLE');
+    const guessed = await publishFailure(
+      publisher.publish(publishRequest(xAccount(), content({ text: unique('x') }))),
+      'NOT_SENT_RETRYABLE',
+    );
     expect(guessed.retryAfterMs).toBeGreaterThan(295_000);
-    server.failNext('POST', /^\/2\/tweets$/, (_req, res) => sendJson(res, 429, { title: 'Too Many Requests', status: 429 }));
-    const bare = await publishFailure(publisher.publish(publishRequest(xAccount(), content({ text: unique('x') }))), 'NOT_SENT_RETRYABLE');
+    server.failNext('POST', /^\/2\/tweets$/, (_req, res) =>
+      sendJson(res, 429, { title: 'Too Many Requests', status: 429 }),
+    );
+    const bare = await publishFailure(
+      publisher.publish(publishRequest(xAccount(), content({ text: unique('x') }))),
+      'NOT_SENT_RETRYABLE',
+    );
     expect(bare).toMatchObject({ rateLimited: true, retryAfterMs: undefined });
   });
 
@@ -98,9 +127,23 @@ describe('X publisher against the X API v2 contract', () => {
   });
 
   it('maps 400 to PERMANENT and 5xx or a dropped connection on /2/tweets to AMBIGUOUS', async () => {
-    server.failNext('POST', /^\/2\/tweets$/, (_req, res) => sendJson(res, 400, { title: 'Invalid Request', detail: 'One or more parameters to your request was invalid.', type: 'about:blank', status: 400 }));
+    server.failNext('POST', /^\/2\/tweets$/, (_req, res) =>
+      sendJson(res, 400, {
+        title: 'Invalid Request',
+        detail: 'One or more parameters to your request was invalid.',
+        type: 'about:blank',
+        status: 400,
+      }),
+    );
     await publishFailure(publisher.publish(publishRequest(xAccount(), content({ text: unique('x') }))), 'PERMANENT');
-    server.failNext('POST', /^\/2\/tweets$/, (_req, res) => sendJson(res, 503, { title: 'Service Unavailable', detail: 'Service Unavailable', type: 'about:blank', status: 503 }));
+    server.failNext('POST', /^\/2\/tweets$/, (_req, res) =>
+      sendJson(res, 503, {
+        title: 'Service Unavailable',
+        detail: 'Service Unavailable',
+        type: 'about:blank',
+        status: 503,
+      }),
+    );
     await publishFailure(publisher.publish(publishRequest(xAccount(), content({ text: unique('x') }))), 'AMBIGUOUS');
     server.failNext('POST', /^\/2\/tweets$/, (_req, res) => dropConnection(res));
     await publishFailure(publisher.publish(publishRequest(xAccount(), content({ text: unique('x') }))), 'AMBIGUOUS');
@@ -109,9 +152,17 @@ describe('X publisher against the X API v2 contract', () => {
   it('treats a failed media upload as NOT_SENT_RETRYABLE: no post was made', async () => {
     const before = server.tweets.length;
     server.failNext('POST', /^\/2\/media\/upload$/, (_req, res) => dropConnection(res));
-    await publishFailure(publisher.publish(publishRequest(xAccount(), content({ text: unique('x'), media: [hostedImage()] }))), 'NOT_SENT_RETRYABLE');
-    server.failNext('POST', /^\/2\/media\/upload$/, (_req, res) => sendJson(res, 500, { title: 'Internal Error', status: 500 }));
-    await publishFailure(publisher.publish(publishRequest(xAccount(), content({ text: unique('x'), media: [hostedImage()] }))), 'NOT_SENT_RETRYABLE');
+    await publishFailure(
+      publisher.publish(publishRequest(xAccount(), content({ text: unique('x'), media: [hostedImage()] }))),
+      'NOT_SENT_RETRYABLE',
+    );
+    server.failNext('POST', /^\/2\/media\/upload$/, (_req, res) =>
+      sendJson(res, 500, { title: 'Internal Error', status: 500 }),
+    );
+    await publishFailure(
+      publisher.publish(publishRequest(xAccount(), content({ text: unique('x'), media: [hostedImage()] }))),
+      'NOT_SENT_RETRYABLE',
+    );
     expect(server.tweets.length).toBe(before);
   });
 
@@ -120,17 +171,36 @@ describe('X publisher against the X API v2 contract', () => {
     const commands = () =>
       server.requests
         .filter((r) => r.path === '/2/media/upload' || r.path === '/2/tweets')
-        .map((r) => (r.path === '/2/tweets' ? 'TWEET' : r.method === 'GET' ? String(r.query.get('command')) : multipartFields(parseMultipart(r)).command));
+        .map((r) =>
+          r.path === '/2/tweets'
+            ? 'TWEET'
+            : r.method === 'GET'
+              ? String(r.query.get('command'))
+              : multipartFields(parseMultipart(r)).command,
+        );
 
     it('sends INIT, APPEND chunks of at most 4 MiB, FINALIZE, polls STATUS until succeeded, then attaches the media id', async () => {
       const file = randomBytes(2 * X_VIDEO_CHUNK_BYTES + 12_345);
       const text = unique('Video aksi');
       const result = await publisher.publish(publishRequest(xAccount(), content({ text, media: [mp4(file)] })));
       const [upload] = [...server.videoUploads.values()].slice(-1);
-      expect(upload).toMatchObject({ totalBytes: file.length, mediaType: 'video/mp4', mediaCategory: 'tweet_video', statusCalls: 2 });
+      expect(upload).toMatchObject({
+        totalBytes: file.length,
+        mediaType: 'video/mp4',
+        mediaCategory: 'tweet_video',
+        statusCalls: 2,
+      });
       expect(upload.file!.equals(file)).toBe(true);
-      const appends = server.requestsTo('POST', /^\/2\/media\/upload$/).map(parseMultipart).filter((parts) => multipartFields(parts).command === 'APPEND');
-      expect(appends.map((parts) => [multipartFields(parts).segment_index, parts.find((p) => p.name === 'media')!.data.length])).toEqual([
+      const appends = server
+        .requestsTo('POST', /^\/2\/media\/upload$/)
+        .map(parseMultipart)
+        .filter((parts) => multipartFields(parts).command === 'APPEND');
+      expect(
+        appends.map((parts) => [
+          multipartFields(parts).segment_index,
+          parts.find((p) => p.name === 'media')!.data.length,
+        ]),
+      ).toEqual([
         ['0', X_VIDEO_CHUNK_BYTES],
         ['1', X_VIDEO_CHUNK_BYTES],
         ['2', 12_345],
@@ -144,18 +214,25 @@ describe('X publisher against the X API v2 contract', () => {
 
     it('keeps polling STATUS for as long as X says in_progress, and skips STATUS when FINALIZE says succeeded', async () => {
       server.videoStates = ['pending', 'in_progress', 'in_progress', 'in_progress', 'succeeded'];
-      await publisher.publish(publishRequest(xAccount(), content({ text: unique('Video panjang'), media: [mp4(randomBytes(1000))] })));
+      await publisher.publish(
+        publishRequest(xAccount(), content({ text: unique('Video panjang'), media: [mp4(randomBytes(1000))] })),
+      );
       expect(commands()).toEqual(['INIT', 'APPEND', 'FINALIZE', 'STATUS', 'STATUS', 'STATUS', 'STATUS', 'TWEET']);
       server.requests.length = 0;
       server.videoStates = ['succeeded'];
-      await publisher.publish(publishRequest(xAccount(), content({ text: unique('Video pendek'), media: [mp4(randomBytes(1000))] })));
+      await publisher.publish(
+        publishRequest(xAccount(), content({ text: unique('Video pendek'), media: [mp4(randomBytes(1000))] })),
+      );
       expect(commands()).toEqual(['INIT', 'APPEND', 'FINALIZE', 'TWEET']);
     });
 
-    it('fails PERMANENT with X\'s reason when processing fails, and posts nothing', async () => {
+    it("fails PERMANENT with X's reason when processing fails, and posts nothing", async () => {
       server.videoStates = ['pending', 'failed'];
       const before = server.tweets.length;
-      const error = await publishFailure(publisher.publish(publishRequest(xAccount(), content({ text: unique('x'), media: [mp4(randomBytes(1000))] }))), 'PERMANENT');
+      const error = await publishFailure(
+        publisher.publish(publishRequest(xAccount(), content({ text: unique('x'), media: [mp4(randomBytes(1000))] }))),
+        'PERMANENT',
+      );
       expect(error.code).toBe('x.video_processing_failed');
       expect(error.message).toBe('Unsupported video format');
       expect(server.tweets.length).toBe(before);
@@ -163,7 +240,10 @@ describe('X publisher against the X API v2 contract', () => {
 
     it('gives up NOT_SENT_RETRYABLE after a bounded number of STATUS calls when processing never ends', async () => {
       server.videoStates = ['pending', 'in_progress'];
-      const error = await publishFailure(publisher.publish(publishRequest(xAccount(), content({ text: unique('x'), media: [mp4(randomBytes(1000))] }))), 'NOT_SENT_RETRYABLE');
+      const error = await publishFailure(
+        publisher.publish(publishRequest(xAccount(), content({ text: unique('x'), media: [mp4(randomBytes(1000))] }))),
+        'NOT_SENT_RETRYABLE',
+      );
       expect(error.code).toBe('x.video_processing');
       expect(server.requestsTo('GET', /^\/2\/media\/upload$/).length).toBeLessThanOrEqual(60);
       expect(server.requestsTo('POST', /^\/2\/tweets$/)).toHaveLength(0);
@@ -174,7 +254,11 @@ describe('X publisher against the X API v2 contract', () => {
       server.checkAfterSecs = 5;
       const stop = new AbortController();
       try {
-        const publishing = publisher.publish(publishRequest(xAccount(), content({ text: unique('x'), media: [mp4(randomBytes(1000))] }), { signal: stop.signal }));
+        const publishing = publisher.publish(
+          publishRequest(xAccount(), content({ text: unique('x'), media: [mp4(randomBytes(1000))] }), {
+            signal: stop.signal,
+          }),
+        );
         // Stop once X has said "pending, check after 5 s", i.e. during the wait.
         while (!commands().includes('FINALIZE')) await new Promise((resolve) => setTimeout(resolve, 10));
         await new Promise((resolve) => setTimeout(resolve, 50));
@@ -190,7 +274,10 @@ describe('X publisher against the X API v2 contract', () => {
 
     it('treats a lost answer during the chunked upload (here INIT) as NOT_SENT_RETRYABLE: the upload happens before the post', async () => {
       server.failNext('POST', /^\/2\/media\/upload$/, (_req, res) => dropConnection(res));
-      await publishFailure(publisher.publish(publishRequest(xAccount(), content({ text: unique('x'), media: [mp4(randomBytes(1000))] }))), 'NOT_SENT_RETRYABLE');
+      await publishFailure(
+        publisher.publish(publishRequest(xAccount(), content({ text: unique('x'), media: [mp4(randomBytes(1000))] }))),
+        'NOT_SENT_RETRYABLE',
+      );
       expect(server.requestsTo('POST', /^\/2\/tweets$/)).toHaveLength(0);
     });
 
@@ -200,7 +287,9 @@ describe('X publisher against the X API v2 contract', () => {
       expect(mixed.map((i) => i.code)).toEqual(['x.video_alone']);
       expect(mixed[0].message.id).toMatch(/1 video/);
       expect(mixed[0].message.en).toMatch(/at most 1 video/);
-      expect(publisher.validate(content({ text: 'x', media: [video(), video()] })).map((i) => i.code)).toEqual(['x.video_alone']);
+      expect(publisher.validate(content({ text: 'x', media: [video(), video()] })).map((i) => i.code)).toEqual([
+        'x.video_alone',
+      ]);
     });
   });
 
@@ -208,28 +297,55 @@ describe('X publisher against the X API v2 contract', () => {
     it('refreshes once with the refresh token (Basic auth for a confidential client), saves the rotated tokens and posts once', async () => {
       server.addUser(user, 'other-valid', 'refresh-1');
       server.accessTokens.delete('other-valid');
-      const credentials = { accessToken: 'expired-access', refreshToken: 'refresh-1', clientId: server.client.clientId, clientSecret: server.client.clientSecret };
+      const credentials = {
+        accessToken: 'expired-access',
+        refreshToken: 'refresh-1',
+        clientId: server.client.clientId,
+        clientSecret: server.client.clientSecret,
+      };
       const before = server.tweets.length;
-      const result = await publisher.publish(publishRequest(xAccount(credentials), content({ text: unique('Setelah refresh') })));
+      const result = await publisher.publish(
+        publishRequest(xAccount(credentials), content({ text: unique('Setelah refresh') })),
+      );
       expect(server.tweets.length).toBe(before + 1);
       expect(result.externalId).toBe(server.tweets.at(-1)!.id);
       const [tokenCall] = server.requestsTo('POST', /oauth2\/token$/);
-      expect(tokenCall.json).toEqual({ grant_type: 'refresh_token', refresh_token: 'refresh-1', client_id: server.client.clientId });
-      expect(tokenCall.headers.authorization).toBe(`Basic ${Buffer.from(`${server.client.clientId}:${server.client.clientSecret}`).toString('base64')}`);
+      expect(tokenCall.json).toEqual({
+        grant_type: 'refresh_token',
+        refresh_token: 'refresh-1',
+        client_id: server.client.clientId,
+      });
+      expect(tokenCall.headers.authorization).toBe(
+        `Basic ${Buffer.from(`${server.client.clientId}:${server.client.clientSecret}`).toString('base64')}`,
+      );
       expect(saved).toHaveLength(1);
-      expect(saved[0].credentials).toMatchObject({ clientId: server.client.clientId, clientSecret: server.client.clientSecret });
+      expect(saved[0].credentials).toMatchObject({
+        clientId: server.client.clientId,
+        clientSecret: server.client.clientSecret,
+      });
       expect(saved[0].credentials.refreshToken).toMatch(/^xrt-/);
       expect(saved[0].expiresAt!.getTime()).toBeGreaterThan(Date.now() + 7_000_000);
       // The old refresh token was rotated away, the saved one works.
       expect(server.refreshTokens.has('refresh-1')).toBe(false);
       expect(server.refreshTokens.has(String(saved[0].credentials.refreshToken))).toBe(true);
       const tweetCalls = server.requestsTo('POST', /^\/2\/tweets$/);
-      expect(tweetCalls.map((c) => c.headers.authorization)).toEqual(['Bearer expired-access', `Bearer ${saved[0].credentials.accessToken}`]);
+      expect(tweetCalls.map((c) => c.headers.authorization)).toEqual([
+        'Bearer expired-access',
+        `Bearer ${saved[0].credentials.accessToken}`,
+      ]);
     });
 
     it('answers AUTH when the refresh token is revoked, without leaking tokens or the client secret', async () => {
-      const credentials = { accessToken: 'expired-access', refreshToken: 'revoked-refresh', clientId: server.client.clientId, clientSecret: server.client.clientSecret };
-      const error = await publishFailure(publisher.publish(publishRequest(xAccount(credentials), content({ text: unique('x') }))), 'AUTH');
+      const credentials = {
+        accessToken: 'expired-access',
+        refreshToken: 'revoked-refresh',
+        clientId: server.client.clientId,
+        clientSecret: server.client.clientSecret,
+      };
+      const error = await publishFailure(
+        publisher.publish(publishRequest(xAccount(credentials), content({ text: unique('x') }))),
+        'AUTH',
+      );
       expectNoSecrets(error, ['expired-access', 'revoked-refresh', server.client.clientSecret]);
       expect(saved).toHaveLength(0);
     });
@@ -237,17 +353,29 @@ describe('X publisher against the X API v2 contract', () => {
     it('does not refresh (AUTH at once) when rotated credentials could not be saved', async () => {
       server.addUser(user, 'unused', 'refresh-kept');
       server.accessTokens.delete('unused');
-      const credentials = { accessToken: 'expired-access', refreshToken: 'refresh-kept', clientId: server.client.clientId };
-      await publishFailure(publisher.publish(publishRequest(xAccount(credentials, false), content({ text: unique('x') }))), 'AUTH');
+      const credentials = {
+        accessToken: 'expired-access',
+        refreshToken: 'refresh-kept',
+        clientId: server.client.clientId,
+      };
+      await publishFailure(
+        publisher.publish(publishRequest(xAccount(credentials, false), content({ text: unique('x') }))),
+        'AUTH',
+      );
       expect(server.requestsTo('POST', /oauth2\/token$/)).toHaveLength(0);
       expect(server.refreshTokens.has('refresh-kept')).toBe(true);
     });
 
     it('refreshCredentials rotates the tokens for the engine (null without a refresh token)', async () => {
       server.addUser(user, 'unused-2', 'refresh-2');
-      const refreshed = await publisher.refreshCredentials(xAccount({ accessToken: 'a', refreshToken: 'refresh-2', clientId: server.client.clientId }), AbortSignal.timeout(5000));
+      const refreshed = await publisher.refreshCredentials(
+        xAccount({ accessToken: 'a', refreshToken: 'refresh-2', clientId: server.client.clientId }),
+        AbortSignal.timeout(5000),
+      );
       expect(refreshed!.credentials.accessToken).toMatch(/^xat-/);
-      await expect(publisher.refreshCredentials(xAccount({ accessToken: 'a' }), AbortSignal.timeout(5000))).resolves.toBeNull();
+      await expect(
+        publisher.refreshCredentials(xAccount({ accessToken: 'a' }), AbortSignal.timeout(5000)),
+      ).resolves.toBeNull();
     });
   });
 
@@ -264,7 +392,10 @@ describe('X publisher against the X API v2 contract', () => {
       await publishFailure(publisher.publish(req), 'AMBIGUOUS');
       const before = server.tweets.length;
       const found = await publisher.findPublished(req);
-      expect(found).toEqual({ externalId: server.tweets.at(-1)!.id, url: `https://x.com/kspi_id/status/${server.tweets.at(-1)!.id}` });
+      expect(found).toEqual({
+        externalId: server.tweets.at(-1)!.id,
+        url: `https://x.com/kspi_id/status/${server.tweets.at(-1)!.id}`,
+      });
       expect(server.tweets.length).toBe(before);
       const [lookup] = server.requestsTo('GET', /\/2\/users\/\d+\/tweets$/);
       expect(lookup.query.get('tweet.fields')).toBe('created_at,entities');
@@ -282,24 +413,42 @@ describe('X publisher against the X API v2 contract', () => {
     });
 
     it('refuses to guess for a post without text (AMBIGUOUS, left to a human)', async () => {
-      await publishFailure(publisher.findPublished(publishRequest(xAccount(), content({ text: '', media: [hostedImage()] }))), 'AMBIGUOUS');
+      await publishFailure(
+        publisher.findPublished(publishRequest(xAccount(), content({ text: '', media: [hostedImage()] }))),
+        'AMBIGUOUS',
+      );
     });
   });
 
   it('validates the weighted length: links count 23, emoji and CJK count 2', () => {
     const link = 'https://kspi.or.id/' + 'a'.repeat(100);
     expect(publisher.validate(content({ text: 'a'.repeat(256) + ' ' + link }))).toEqual([]); // 257 + 23 = 280
-    expect(publisher.validate(content({ text: 'a'.repeat(257) + ' ' + link })).map((i) => i.code)).toEqual(['x.text_too_long']);
+    expect(publisher.validate(content({ text: 'a'.repeat(257) + ' ' + link })).map((i) => i.code)).toEqual([
+      'x.text_too_long',
+    ]);
     expect(publisher.validate(content({ text: '✊'.repeat(140) }))).toEqual([]);
     expect(publisher.validate(content({ text: '✊'.repeat(141) })).map((i) => i.code)).toEqual(['x.text_too_long']);
     expect(publisher.validate(content({ text: '労'.repeat(141) })).map((i) => i.code)).toEqual(['x.text_too_long']);
-    expect(publisher.validate(content({ text: 'x', media: [hostedImage(), hostedImage(), hostedImage(), hostedImage(), hostedImage()] })).map((i) => i.code)).toEqual(['x.too_many_media']);
+    expect(
+      publisher
+        .validate(
+          content({ text: 'x', media: [hostedImage(), hostedImage(), hostedImage(), hostedImage(), hostedImage()] }),
+        )
+        .map((i) => i.code),
+    ).toEqual(['x.too_many_media']);
     expect(publisher.limits.counting).toBe('twitter-weighted');
   });
 
   it('verifies credentials with GET /2/users/me, and AUTH for a revoked token', async () => {
-    await expect(publisher.verifyCredentials(xAccount(), AbortSignal.timeout(5000))).resolves.toEqual({ externalId: user.id, displayName: 'KSPI', handle: 'kspi_id' });
-    await publishFailure(publisher.verifyCredentials(xAccount({ accessToken: 'revoked' }), AbortSignal.timeout(5000)), 'AUTH');
+    await expect(publisher.verifyCredentials(xAccount(), AbortSignal.timeout(5000))).resolves.toEqual({
+      externalId: user.id,
+      displayName: 'KSPI',
+      handle: 'kspi_id',
+    });
+    await publishFailure(
+      publisher.verifyCredentials(xAccount({ accessToken: 'revoked' }), AbortSignal.timeout(5000)),
+      'AUTH',
+    );
   });
 
   describe('OAuth 2.0 with PKCE', () => {
@@ -321,12 +470,37 @@ describe('X publisher against the X API v2 contract', () => {
 
     it('exchanges the code with the verifier; a wrong verifier is refused as AUTH', async () => {
       const pkce = createPkce();
-      server.codes.set('code-x', { userId: user.id, challenge: pkce.challenge, redirectUri: server.client.redirectUri });
-      const tokens = await exchangeXCode(new PlatformHttp(testEgress()), server.baseUrl, server.client, 'code-x', pkce.verifier, AbortSignal.timeout(5000));
+      server.codes.set('code-x', {
+        userId: user.id,
+        challenge: pkce.challenge,
+        redirectUri: server.client.redirectUri,
+      });
+      const tokens = await exchangeXCode(
+        new PlatformHttp(testEgress()),
+        server.baseUrl,
+        server.client,
+        'code-x',
+        pkce.verifier,
+        AbortSignal.timeout(5000),
+      );
       expect(tokens.accessToken).toMatch(/^xat-/);
       expect(tokens.refreshToken).toMatch(/^xrt-/);
-      server.codes.set('code-y', { userId: user.id, challenge: pkce.challenge, redirectUri: server.client.redirectUri });
-      const error = await publishFailure(exchangeXCode(new PlatformHttp(testEgress()), server.baseUrl, server.client, 'code-y', 'wrong-verifier', AbortSignal.timeout(5000)), 'AUTH');
+      server.codes.set('code-y', {
+        userId: user.id,
+        challenge: pkce.challenge,
+        redirectUri: server.client.redirectUri,
+      });
+      const error = await publishFailure(
+        exchangeXCode(
+          new PlatformHttp(testEgress()),
+          server.baseUrl,
+          server.client,
+          'code-y',
+          'wrong-verifier',
+          AbortSignal.timeout(5000),
+        ),
+        'AUTH',
+      );
       expectNoSecrets(error, [server.client.clientSecret]);
     });
   });
@@ -346,8 +520,21 @@ function fakeStored(server: XContract, text: string) {
     text: stored,
     entities: {
       urls: [
-        { start: stored.indexOf(short), end: stored.indexOf(short) + 23, url: short, expanded_url: expanded, display_url: 'kspi.or.id/upah' },
-        { start: stored.indexOf(media), end: stored.length, url: media, expanded_url: `https://x.com/kspi_id/status/${id}/photo/1`, display_url: 'pic.x.com/a', media_key: '3_1' },
+        {
+          start: stored.indexOf(short),
+          end: stored.indexOf(short) + 23,
+          url: short,
+          expanded_url: expanded,
+          display_url: 'kspi.or.id/upah',
+        },
+        {
+          start: stored.indexOf(media),
+          end: stored.length,
+          url: media,
+          expanded_url: `https://x.com/kspi_id/status/${id}/photo/1`,
+          display_url: 'pic.x.com/a',
+          media_key: '3_1',
+        },
       ],
     },
   };

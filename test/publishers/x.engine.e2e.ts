@@ -23,10 +23,20 @@ describe('X through the publishing engine: ambiguous outcome resolved by look-up
       config: { X_API_URL: server.baseUrl, PUBLISH_TIMEOUT_MS: '2000', MAX_PUBLISH_ATTEMPTS: '3' },
     });
     fixture = await createFixture(testApp, { platform: 'X' });
-    const sealed = testApp.app.get(SecretBox).seal(JSON.stringify({ accessToken: 'engine-access' }), { workspaceId: fixture.workspaceId, subject: `account:${fixture.accountId}` });
+    const sealed = testApp.app
+      .get(SecretBox)
+      .seal(JSON.stringify({ accessToken: 'engine-access' }), {
+        workspaceId: fixture.workspaceId,
+        subject: `account:${fixture.accountId}`,
+      });
     await testApp.prisma.connectedAccount.update({
       where: { id: fixture.accountId },
-      data: { externalId: user.id, handle: user.username, credentialsCiphertext: sealed.ciphertext, credentialsKeyId: sealed.keyId },
+      data: {
+        externalId: user.id,
+        handle: user.username,
+        credentialsCiphertext: sealed.ciphertext,
+        credentialsKeyId: sealed.keyId,
+      },
     });
   });
   afterAll(async () => {
@@ -37,7 +47,24 @@ describe('X through the publishing engine: ambiguous outcome resolved by look-up
   it('publishes once when X acted but the answer was lost: the retry finds the post instead of posting again', async () => {
     const text = `Upah layak untuk semua & sekarang https://ksbsi.or.id/upah ${Date.now()}`;
     server.failNext('POST', /^\/2\/tweets$/, (_req, res) => {
-      server.tweets.push({ id: '1999999999999999999', authorId: user.id, sentText: text, text: text.replace('https://ksbsi.or.id/upah', 'https://t.co/zzzzzzzzzz'), entities: { urls: [{ start: 0, end: 0, url: 'https://t.co/zzzzzzzzzz', expanded_url: 'https://ksbsi.or.id/upah', display_url: 'ksbsi.or.id/upah' }] }, mediaIds: [] });
+      server.tweets.push({
+        id: '1999999999999999999',
+        authorId: user.id,
+        sentText: text,
+        text: text.replace('https://ksbsi.or.id/upah', 'https://t.co/zzzzzzzzzz'),
+        entities: {
+          urls: [
+            {
+              start: 0,
+              end: 0,
+              url: 'https://t.co/zzzzzzzzzz',
+              expanded_url: 'https://ksbsi.or.id/upah',
+              display_url: 'ksbsi.or.id/upah',
+            },
+          ],
+        },
+        mediaIds: [],
+      });
       dropConnection(res);
     });
     const { targetId } = await scheduleTarget(testApp, fixture, new Date(), { text });
@@ -47,7 +74,10 @@ describe('X through the publishing engine: ambiguous outcome resolved by look-up
     expect(target.externalUrl).toBe('https://x.com/ksbsi/status/1999999999999999999');
     expect(server.tweets.filter((t) => t.sentText === text)).toHaveLength(1);
     expect(server.requestsTo('POST', /^\/2\/tweets$/)).toHaveLength(1);
-    const attempts = await testApp.prisma.publishAttempt.findMany({ where: { targetId }, orderBy: { startedAt: 'asc' } });
+    const attempts = await testApp.prisma.publishAttempt.findMany({
+      where: { targetId },
+      orderBy: { startedAt: 'asc' },
+    });
     expect(attempts[0].outcome).toBe('AMBIGUOUS');
     expect(attempts.at(-1)!.outcome).toBe('PUBLISHED');
   });

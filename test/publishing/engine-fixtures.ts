@@ -33,22 +33,48 @@ export async function removeFixtures(prisma: PrismaService): Promise<void> {
 /** A workspace with one user and one channel (WEBHOOK by default, credentials sealed like the app does). */
 export async function createFixture(
   testApp: TestApp,
-  options: { platform?: Platform; baseUrl?: string; campaign?: { latePolicy: 'PUBLISH_LATE' | 'EXPIRE'; lateGraceMinutes: number } } = {},
+  options: {
+    platform?: Platform;
+    baseUrl?: string;
+    campaign?: { latePolicy: 'PUBLISH_LATE' | 'EXPIRE'; lateGraceMinutes: number };
+  } = {},
 ): Promise<Fixture> {
   const prisma = testApp.prisma;
   const suffix = randomBytes(5).toString('hex');
-  const workspace = await prisma.workspace.create({ data: { slug: `ws-${suffix}`, name: `Serikat ${suffix}`, timeZone: 'Asia/Jakarta' } });
-  createdWorkspaces.push(workspace.id);
-  const user = await prisma.user.create({ data: { email: `u-${suffix}@example.test`, name: 'Editor', passwordHash: 'x' } });
-  const account = await prisma.connectedAccount.create({
-    data: { workspaceId: workspace.id, platform: options.platform ?? 'WEBHOOK', displayName: `Channel ${suffix}`, baseUrl: options.baseUrl ?? null },
+  const workspace = await prisma.workspace.create({
+    data: { slug: `ws-${suffix}`, name: `Serikat ${suffix}`, timeZone: 'Asia/Jakarta' },
   });
-  const sealed = testApp.app.get(SecretBox).seal(JSON.stringify({ secret: WEBHOOK_SECRET }), { workspaceId: workspace.id, subject: `account:${account.id}` });
-  await prisma.connectedAccount.update({ where: { id: account.id }, data: { credentialsCiphertext: sealed.ciphertext, credentialsKeyId: sealed.keyId } });
+  createdWorkspaces.push(workspace.id);
+  const user = await prisma.user.create({
+    data: { email: `u-${suffix}@example.test`, name: 'Editor', passwordHash: 'x' },
+  });
+  const account = await prisma.connectedAccount.create({
+    data: {
+      workspaceId: workspace.id,
+      platform: options.platform ?? 'WEBHOOK',
+      displayName: `Channel ${suffix}`,
+      baseUrl: options.baseUrl ?? null,
+    },
+  });
+  const sealed = testApp.app
+    .get(SecretBox)
+    .seal(JSON.stringify({ secret: WEBHOOK_SECRET }), { workspaceId: workspace.id, subject: `account:${account.id}` });
+  await prisma.connectedAccount.update({
+    where: { id: account.id },
+    data: { credentialsCiphertext: sealed.ciphertext, credentialsKeyId: sealed.keyId },
+  });
   const campaign = options.campaign
-    ? await prisma.campaign.create({ data: { workspaceId: workspace.id, name: 'Mogok nasional', timeZone: 'Asia/Jakarta', ...options.campaign } })
+    ? await prisma.campaign.create({
+        data: { workspaceId: workspace.id, name: 'Mogok nasional', timeZone: 'Asia/Jakarta', ...options.campaign },
+      })
     : null;
-  return { workspaceId: workspace.id, workspaceSlug: workspace.slug, userId: user.id, accountId: account.id, campaignId: campaign?.id ?? null };
+  return {
+    workspaceId: workspace.id,
+    workspaceSlug: workspace.slug,
+    userId: user.id,
+    accountId: account.id,
+    campaignId: campaign?.id ?? null,
+  };
 }
 
 /** An APPROVED post with one SCHEDULED target, written the way approval does, then woken. */
@@ -75,7 +101,14 @@ export async function scheduleTarget(
     },
   });
   const target = await prisma.postTarget.create({
-    data: { postId: post.id, workspaceId: fixture.workspaceId, accountId: options.accountId ?? fixture.accountId, state: 'SCHEDULED', version: 1, dueAt },
+    data: {
+      postId: post.id,
+      workspaceId: fixture.workspaceId,
+      accountId: options.accountId ?? fixture.accountId,
+      state: 'SCHEDULED',
+      version: 1,
+      dueAt,
+    },
   });
   if (options.wake !== false) await testApp.app.get(DeliveryScheduler).wake([{ id: target.id, version: 1, dueAt }]);
   return { postId: post.id, targetId: target.id, version: 1 };
@@ -103,7 +136,13 @@ export function overridePublisher(testApp: TestApp, publisher: Publisher): void 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The real WEBHOOK publisher with other declared properties (unsafe retry, a rate budget, a slow call). */
-export function variant(base: Publisher, changes: Partial<Pick<Publisher, 'ambiguousRetry' | 'limits'>> & { delayMs?: number; onCall?: (request: PublishRequest) => () => void }): Publisher {
+export function variant(
+  base: Publisher,
+  changes: Partial<Pick<Publisher, 'ambiguousRetry' | 'limits'>> & {
+    delayMs?: number;
+    onCall?: (request: PublishRequest) => () => void;
+  },
+): Publisher {
   return {
     platform: base.platform,
     limits: changes.limits ?? base.limits,

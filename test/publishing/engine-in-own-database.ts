@@ -24,7 +24,10 @@ export function engineInOwnDatabase(config: Record<string, string>): EngineInOwn
   beforeAll(async () => {
     database = await createIsolatedDatabase();
     engine.receiver = await new WebhookContractServer(WEBHOOK_SECRET).start();
-    engine.testApp = await startTestApp({ roles: ['api', 'worker'], config: { ...config, DATABASE_URL: database.url } });
+    engine.testApp = await startTestApp({
+      roles: ['api', 'worker'],
+      config: { ...config, DATABASE_URL: database.url },
+    });
     engine.webhook = engine.testApp.app.get(PublisherRegistry).get('WEBHOOK');
   });
   afterAll(async () => {

@@ -1,7 +1,15 @@
 import { HoldResumeService, PublishEngine } from '../../src/publishing';
 import { WebhookContractServer, refusedUrl } from '../contracts/webhook/webhook-contract-server';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { createFixture, removeFixtures, scheduleTarget, sleep, waitForState, WEBHOOK_SECRET, type Fixture } from './engine-fixtures';
+import {
+  createFixture,
+  removeFixtures,
+  scheduleTarget,
+  sleep,
+  waitForState,
+  WEBHOOK_SECRET,
+  type Fixture,
+} from './engine-fixtures';
 
 const FINAL = ['PUBLISHED', 'FAILED', 'UNCONFIRMED', 'EXPIRED', 'CANCELLED', 'HELD'];
 
@@ -32,20 +40,28 @@ describe('publishing engine: outcomes by failure kind (WEBHOOK channel, real Pos
     const delivered = receiver.stored.filter((post) => post.targetId === targetId);
     expect(delivered).toHaveLength(1);
     expect(target.externalId).toBe(delivered[0]!.id);
-    const request = receiver.requests.find((r) => (r.json as { targetId?: string } | undefined)?.targetId === targetId)!;
+    const request = receiver.requests.find(
+      (r) => (r.json as { targetId?: string } | undefined)?.targetId === targetId,
+    )!;
     const lateMs = request.receivedAt - dueAt.getTime();
     process.stdout.write(`idle single post: received ${lateMs} ms after its time\n`);
     expect(lateMs).toBeGreaterThanOrEqual(-50);
     const attempts = await testApp.prisma.publishAttempt.findMany({ where: { targetId } });
     expect(attempts.map((a) => a.outcome)).toEqual(['PUBLISHED']);
-    const audit = await testApp.prisma.auditEvent.findMany({ where: { subjectId: targetId, action: 'target.published' } });
+    const audit = await testApp.prisma.auditEvent.findMany({
+      where: { subjectId: targetId, action: 'target.published' },
+    });
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actorKind).toBe('worker');
   });
 
   it('PERMANENT: FAILED with the platform reason and a notification', async () => {
     receiver.fail({ kind: 'reject', reason: 'Konten ditolak: terlalu panjang' });
-    await testApp.prisma.membership.upsert({ where: { workspaceId_userId: { workspaceId: fixture.workspaceId, userId: fixture.userId } }, create: { workspaceId: fixture.workspaceId, userId: fixture.userId, role: 'EDITOR' }, update: {} });
+    await testApp.prisma.membership.upsert({
+      where: { workspaceId_userId: { workspaceId: fixture.workspaceId, userId: fixture.userId } },
+      create: { workspaceId: fixture.workspaceId, userId: fixture.userId, role: 'EDITOR' },
+      update: {},
+    });
     const { targetId } = await scheduleTarget(testApp, fixture, new Date());
     const target = await waitForState(testApp.prisma, targetId, FINAL);
     expect(target.state).toBe('FAILED');
@@ -53,7 +69,10 @@ describe('publishing engine: outcomes by failure kind (WEBHOOK channel, real Pos
     expect(target.lastErrorCode).toBe('webhook.422');
     expect(await testApp.prisma.notification.count({ where: { targetId, kind: 'TARGET_FAILED' } })).toBe(1);
     // The post's author (a member) is told; the engine is no actor to leave out.
-    const told = await testApp.prisma.notificationRecipient.findMany({ where: { notification: { targetId } }, select: { userId: true, readAt: true } });
+    const told = await testApp.prisma.notificationRecipient.findMany({
+      where: { notification: { targetId } },
+      select: { userId: true, readAt: true },
+    });
     expect(told).toEqual([{ userId: fixture.userId, readAt: null }]);
   });
 
@@ -63,7 +82,9 @@ describe('publishing engine: outcomes by failure kind (WEBHOOK channel, real Pos
     const target = await waitForState(testApp.prisma, targetId, ['PUBLISHED', 'FAILED', 'UNCONFIRMED'], 20_000);
     expect(target.state).toBe('PUBLISHED');
     expect(target.attempts).toBe(3);
-    const outcomes = (await testApp.prisma.publishAttempt.findMany({ where: { targetId }, orderBy: { id: 'asc' } })).map((a) => a.outcome);
+    const outcomes = (
+      await testApp.prisma.publishAttempt.findMany({ where: { targetId }, orderBy: { id: 'asc' } })
+    ).map((a) => a.outcome);
     expect(outcomes).toEqual(['NOT_SENT_RETRYABLE', 'NOT_SENT_RETRYABLE', 'PUBLISHED']);
   });
 
@@ -77,7 +98,11 @@ describe('publishing engine: outcomes by failure kind (WEBHOOK channel, real Pos
   });
 
   it('429 with Retry-After: waits that long and does not use up attempts', async () => {
-    receiver.fail({ kind: 'rate-limit', retryAfterSeconds: 1 }, { kind: 'rate-limit', retryAfterSeconds: 1 }, { kind: 'rate-limit', retryAfterSeconds: 1 });
+    receiver.fail(
+      { kind: 'rate-limit', retryAfterSeconds: 1 },
+      { kind: 'rate-limit', retryAfterSeconds: 1 },
+      { kind: 'rate-limit', retryAfterSeconds: 1 },
+    );
     const { targetId } = await scheduleTarget(testApp, fixture, new Date());
     const target = await waitForState(testApp.prisma, targetId, ['PUBLISHED', 'FAILED', 'UNCONFIRMED'], 20_000);
     // Three rate limits with MAX_PUBLISH_ATTEMPTS=3 would have failed if they counted.
@@ -99,12 +124,16 @@ describe('publishing engine: outcomes by failure kind (WEBHOOK channel, real Pos
     expect(parked.lastOutcome).toBe('AUTH');
     const account = await testApp.prisma.connectedAccount.findUniqueOrThrow({ where: { id: own.accountId } });
     expect(account.status).toBe('NEEDS_RECONNECT');
-    expect(await testApp.prisma.notification.count({ where: { subjectId: own.accountId, kind: 'ACCOUNT_NEEDS_RECONNECT' } })).toBe(1);
+    expect(
+      await testApp.prisma.notification.count({ where: { subjectId: own.accountId, kind: 'ACCOUNT_NEEDS_RECONNECT' } }),
+    ).toBe(1);
 
     await testApp.prisma.connectedAccount.update({ where: { id: own.accountId }, data: { status: 'ACTIVE' } });
     const summary = await testApp.app.get(HoldResumeService).accountReconnected(own.accountId);
     expect(summary).toEqual({ rescheduled: 1, expired: 0 });
-    expect((await waitForState(testApp.prisma, targetId, ['PUBLISHED', 'FAILED', 'UNCONFIRMED'])).state).toBe('PUBLISHED');
+    expect((await waitForState(testApp.prisma, targetId, ['PUBLISHED', 'FAILED', 'UNCONFIRMED'])).state).toBe(
+      'PUBLISHED',
+    );
   });
 
   it('AMBIGUOUS with a safe retry (Idempotency-Key): retried, and the receiver holds one post', async () => {
@@ -112,21 +141,32 @@ describe('publishing engine: outcomes by failure kind (WEBHOOK channel, real Pos
     const { targetId } = await scheduleTarget(testApp, fixture, new Date());
     const target = await waitForState(testApp.prisma, targetId, ['PUBLISHED', 'FAILED', 'UNCONFIRMED'], 20_000);
     expect(target.state).toBe('PUBLISHED');
-    const outcomes = (await testApp.prisma.publishAttempt.findMany({ where: { targetId }, orderBy: { id: 'asc' } })).map((a) => a.outcome);
+    const outcomes = (
+      await testApp.prisma.publishAttempt.findMany({ where: { targetId }, orderBy: { id: 'asc' } })
+    ).map((a) => a.outcome);
     expect(outcomes).toEqual(['AMBIGUOUS', 'AMBIGUOUS', 'PUBLISHED']);
     expect(receiver.stored.filter((post) => post.targetId === targetId)).toHaveLength(1);
-    expect(receiver.requests.filter((r) => (r.json as { targetId?: string } | undefined)?.targetId === targetId)).toHaveLength(3);
+    expect(
+      receiver.requests.filter((r) => (r.json as { targetId?: string } | undefined)?.targetId === targetId),
+    ).toHaveLength(3);
   });
 
   it('credentials that cannot be opened: the target is released as HELD without a platform call, and audited', async () => {
     const own = await createFixture(testApp, { baseUrl: receiver.url });
     // A key id no test configures: the start-up key check never samples it (see object-fixtures.ts).
-    await testApp.prisma.connectedAccount.update({ where: { id: own.accountId }, data: { credentialsCiphertext: new Uint8Array([1, 2, 3]), credentialsKeyId: 'fixture-unopenable' } });
+    await testApp.prisma.connectedAccount.update({
+      where: { id: own.accountId },
+      data: { credentialsCiphertext: new Uint8Array([1, 2, 3]), credentialsKeyId: 'fixture-unopenable' },
+    });
     const { targetId } = await scheduleTarget(testApp, own, new Date());
     const target = await waitForState(testApp.prisma, targetId, FINAL);
     expect(target).toMatchObject({ state: 'HELD', lastErrorCode: 'engine.recheck', leaseOwner: null });
-    expect(receiver.requests.filter((r) => (r.json as { targetId?: string } | undefined)?.targetId === targetId)).toHaveLength(0);
-    const audit = await testApp.prisma.auditEvent.findMany({ where: { subjectId: targetId, action: 'target.released' } });
+    expect(
+      receiver.requests.filter((r) => (r.json as { targetId?: string } | undefined)?.targetId === targetId),
+    ).toHaveLength(0);
+    const audit = await testApp.prisma.auditEvent.findMany({
+      where: { subjectId: targetId, action: 'target.released' },
+    });
     expect(audit.map((a) => [a.subjectType, a.actorKind])).toEqual([['target', 'worker']]);
   });
 
@@ -137,6 +177,8 @@ describe('publishing engine: outcomes by failure kind (WEBHOOK channel, real Pos
     await Promise.all([engine.run(targetId, 1), engine.run(targetId, 1), engine.run(targetId, 1)]);
     const target = await waitForState(testApp.prisma, targetId, FINAL);
     expect(target.state).toBe('PUBLISHED');
-    expect(receiver.requests.filter((r) => (r.json as { targetId?: string } | undefined)?.targetId === targetId)).toHaveLength(1);
+    expect(
+      receiver.requests.filter((r) => (r.json as { targetId?: string } | undefined)?.targetId === targetId),
+    ).toHaveLength(1);
   });
 });

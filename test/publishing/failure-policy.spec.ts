@@ -36,8 +36,14 @@ describe('failure policy (docs/architecture.md, publishing 4)', () => {
   });
 
   it('after an ambiguous call of the same version, a dead end is UNCONFIRMED, never FAILED', () => {
-    expect(nextStep(PublishError.permanent('x.422', 'duplicate'), 1, 5, 'idempotency-key', half, true)).toEqual({ kind: 'unconfirmed' });
-    expect(nextStep(PublishError.notSent('x.503', 'later'), 4, 5, 'idempotency-key', half, true)).toEqual({ kind: 'unconfirmed' });
-    expect(nextStep(PublishError.auth('x.401', 'revoked'), 1, 5, 'idempotency-key', half, true)).toEqual({ kind: 'park-account' });
+    expect(nextStep(PublishError.permanent('x.422', 'duplicate'), 1, 5, 'idempotency-key', half, true)).toEqual({
+      kind: 'unconfirmed',
+    });
+    expect(nextStep(PublishError.notSent('x.503', 'later'), 4, 5, 'idempotency-key', half, true)).toEqual({
+      kind: 'unconfirmed',
+    });
+    expect(nextStep(PublishError.auth('x.401', 'revoked'), 1, 5, 'idempotency-key', half, true)).toEqual({
+      kind: 'park-account',
+    });
   });
 });

@@ -21,7 +21,11 @@ describe('operator pages: /metrics and the queue dashboard', () => {
     expect(denied.headers['www-authenticate']).toMatch(/^Basic realm="Gaung operators"/);
     const basic = `Basic ${Buffer.from(`operator:${TOKEN}`).toString('base64')}`;
     await t.http().get('/admin/queues').set('Authorization', basic).expect(200).expect('content-type', /html/);
-    await t.http().get('/admin/queues').set('Authorization', `Basic ${Buffer.from(`admin:${TOKEN}`).toString('base64')}`).expect(401);
+    await t
+      .http()
+      .get('/admin/queues')
+      .set('Authorization', `Basic ${Buffer.from(`admin:${TOKEN}`).toString('base64')}`)
+      .expect(401);
   });
 });
 

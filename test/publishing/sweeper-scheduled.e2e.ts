@@ -1,7 +1,7 @@
 import { createFixture, scheduleTarget, waitForState } from './engine-fixtures';
 import { engineInOwnDatabase } from './engine-in-own-database';
 
-describe('the sweeper runs by itself on BullMQ\'s job scheduler', () => {
+describe("the sweeper runs by itself on BullMQ's job scheduler", () => {
   const engine = engineInOwnDatabase({ SWEEP_INTERVAL_MS: '1000' });
 
   it('a due target whose wake-up never reached Redis is published within a few sweeps', async () => {

@@ -13,23 +13,64 @@ describe('people act on deliveries over HTTP: /workspaces/:workspace/targets/:ta
   afterAll(() => t.close());
 
   async function target(state: 'FAILED' | 'UNCONFIRMED' | 'PUBLISHED') {
-    const account = await t.prisma.connectedAccount.create({ data: { workspaceId: ws.id, platform: 'FEED', displayName: 'Umpan' } });
-    const post = await t.prisma.post.create({
-      data: { workspaceId: ws.id, authorId: ws.users.EDITOR.id, baseText: 'Hari buruh', scheduledAt: new Date(), status: 'APPROVED', approvedVersion: 1 },
+    const account = await t.prisma.connectedAccount.create({
+      data: { workspaceId: ws.id, platform: 'FEED', displayName: 'Umpan' },
     });
-    return t.prisma.postTarget.create({ data: { postId: post.id, workspaceId: ws.id, accountId: account.id, state, version: 1, dueAt: new Date(), attempts: 3 } });
+    const post = await t.prisma.post.create({
+      data: {
+        workspaceId: ws.id,
+        authorId: ws.users.EDITOR.id,
+        baseText: 'Hari buruh',
+        scheduledAt: new Date(),
+        status: 'APPROVED',
+        approvedVersion: 1,
+      },
+    });
+    return t.prisma.postTarget.create({
+      data: {
+        postId: post.id,
+        workspaceId: ws.id,
+        accountId: account.id,
+        state,
+        version: 1,
+        dueAt: new Date(),
+        attempts: 3,
+      },
+    });
   }
   const path = (id: string, action: string) => `/workspaces/${ws.slug}/targets/${id}/${action}`;
 
   it('confirm-published: coordinators only, a URL is required, then PUBLISHED and audited', async () => {
     const { id } = await target('UNCONFIRMED');
-    await t.http().post(path(id, 'confirm-published')).set(bearer(ws.users.EDITOR)).send({ url: 'https://x.test/1' }).expect(403);
-    await t.http().post(path(id, 'confirm-published')).set(bearer(ws.users.COORDINATOR)).send({ url: 'ftp://x.test/1' }).expect(400);
-    await t.http().post(path(id, 'confirm-published')).set(bearer(ws.users.COORDINATOR)).send({ url: 'https://x.test/1', extra: 1 }).expect(400);
-    await t.http().post(path(id, 'confirm-published')).set(bearer(ws.users.COORDINATOR)).send({ url: 'https://x.test/1' }).expect(204);
+    await t
+      .http()
+      .post(path(id, 'confirm-published'))
+      .set(bearer(ws.users.EDITOR))
+      .send({ url: 'https://x.test/1' })
+      .expect(403);
+    await t
+      .http()
+      .post(path(id, 'confirm-published'))
+      .set(bearer(ws.users.COORDINATOR))
+      .send({ url: 'ftp://x.test/1' })
+      .expect(400);
+    await t
+      .http()
+      .post(path(id, 'confirm-published'))
+      .set(bearer(ws.users.COORDINATOR))
+      .send({ url: 'https://x.test/1', extra: 1 })
+      .expect(400);
+    await t
+      .http()
+      .post(path(id, 'confirm-published'))
+      .set(bearer(ws.users.COORDINATOR))
+      .send({ url: 'https://x.test/1' })
+      .expect(204);
     const row = await t.prisma.postTarget.findUniqueOrThrow({ where: { id } });
     expect([row.state, row.externalUrl]).toEqual(['PUBLISHED', 'https://x.test/1']);
-    const audit = await t.prisma.auditEvent.findFirstOrThrow({ where: { subjectId: id, action: 'target.confirmed_published' } });
+    const audit = await t.prisma.auditEvent.findFirstOrThrow({
+      where: { subjectId: id, action: 'target.confirmed_published' },
+    });
     expect([audit.actorId, audit.actorKind]).toEqual([ws.users.COORDINATOR.id, 'user']);
     expect(audit.requestId).toBeTruthy();
   });
@@ -41,7 +82,12 @@ describe('people act on deliveries over HTTP: /workspaces/:workspace/targets/:ta
     expect([row.state, row.attempts]).toEqual(['SCHEDULED', 0]);
     expect(await t.app.get(DeliveryScheduler).hasLiveWakeUp(failed.id, 1, 0)).toBe(true);
     const published = await target('PUBLISHED');
-    const refused = await t.http().post(path(published.id, 'retry')).set(bearer(ws.users.ADMIN)).set('accept-language', 'en').expect(409);
+    const refused = await t
+      .http()
+      .post(path(published.id, 'retry'))
+      .set(bearer(ws.users.ADMIN))
+      .set('accept-language', 'en')
+      .expect(409);
     expect(refused.body.error.code).toBe('target_state');
   });
 

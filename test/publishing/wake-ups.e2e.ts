@@ -20,7 +20,10 @@ describe('stale wake-ups are removed', () => {
     ws = await createWorkspace(t.prisma);
     accountIds = [];
     for (const name of ['Feed A', 'Feed B']) {
-      accountIds.push((await t.prisma.connectedAccount.create({ data: { workspaceId: ws.id, platform: 'FEED', displayName: name } })).id);
+      accountIds.push(
+        (await t.prisma.connectedAccount.create({ data: { workspaceId: ws.id, platform: 'FEED', displayName: name } }))
+          .id,
+      );
     }
   });
   afterAll(() => t.close());
@@ -32,20 +35,41 @@ describe('stale wake-ups are removed', () => {
     (await Promise.all(targetIds.map((id) => queue.getJob(publishJobId(id, version))))).filter(Boolean).length;
 
   async function approvedPost(): Promise<{ id: string; targetIds: string[] }> {
-    const { body } = await t.http().post(url()).set(editor())
-      .send({ baseText: 'Tolak upah murah', targets: accountIds.map((accountId) => ({ accountId })), schedule: { at: inHours(6), zone: 'Asia/Jakarta' } })
+    const { body } = await t
+      .http()
+      .post(url())
+      .set(editor())
+      .send({
+        baseText: 'Tolak upah murah',
+        targets: accountIds.map((accountId) => ({ accountId })),
+        schedule: { at: inHours(6), zone: 'Asia/Jakarta' },
+      })
       .expect(201);
-    await t.http().post(url(`/${body.id}/submit`)).set(editor()).expect(200);
-    await t.http().post(url(`/${body.id}/approve`)).set(coordinator()).send({ version: 1 }).expect(200);
+    await t
+      .http()
+      .post(url(`/${body.id}/submit`))
+      .set(editor())
+      .expect(200);
+    await t
+      .http()
+      .post(url(`/${body.id}/approve`))
+      .set(coordinator())
+      .send({ version: 1 })
+      .expect(200);
     const targetIds = body.targets.map((target: { id: string }) => target.id);
     expect(await jobsOf(targetIds, 1)).toBe(2);
     return { id: body.id, targetIds };
   }
 
-  it('a reschedule leaves only the new version\'s wake-ups', async () => {
+  it("a reschedule leaves only the new version's wake-ups", async () => {
     const post = await approvedPost();
     for (const [index, at] of ['2031-03-01T08:00', '2031-03-02T08:00', '2031-03-03T08:00'].entries()) {
-      await t.http().post(url(`/${post.id}/reschedule`)).set(coordinator()).send({ schedule: { at, zone: 'Asia/Jayapura' } }).expect(200);
+      await t
+        .http()
+        .post(url(`/${post.id}/reschedule`))
+        .set(coordinator())
+        .send({ schedule: { at, zone: 'Asia/Jayapura' } })
+        .expect(200);
       expect(await jobsOf(post.targetIds, index + 1)).toBe(0);
       expect(await jobsOf(post.targetIds, index + 2)).toBe(2);
     }
@@ -53,10 +77,19 @@ describe('stale wake-ups are removed', () => {
 
   it('an edit of an approved post and a cancel drop the wake-ups', async () => {
     const edited = await approvedPost();
-    await t.http().patch(url(`/${edited.id}`)).set(editor()).send({ baseText: 'Tolak upah murah, sekarang!' }).expect(200);
+    await t
+      .http()
+      .patch(url(`/${edited.id}`))
+      .set(editor())
+      .send({ baseText: 'Tolak upah murah, sekarang!' })
+      .expect(200);
     expect(await jobsOf(edited.targetIds, 1)).toBe(0);
     const cancelled = await approvedPost();
-    await t.http().post(url(`/${cancelled.id}/cancel`)).set(editor()).expect(200);
+    await t
+      .http()
+      .post(url(`/${cancelled.id}/cancel`))
+      .set(editor())
+      .expect(200);
     expect(await jobsOf(cancelled.targetIds, 1)).toBe(0);
   });
 });

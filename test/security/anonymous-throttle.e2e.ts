@@ -8,14 +8,31 @@ describe('expensive anonymous routes', () => {
   let t: TestApp;
   beforeAll(async () => {
     // TRUST_PROXY lets the test speak from several addresses through X-Forwarded-For.
-    t = await startTestApp({ config: { ANONYMOUS_LIMIT: '3', TRUST_PROXY: 'loopback', REGISTRATION: 'open', LOGIN_MAX_FAILURES: '3' } });
+    t = await startTestApp({
+      config: { ANONYMOUS_LIMIT: '3', TRUST_PROXY: 'loopback', REGISTRATION: 'open', LOGIN_MAX_FAILURES: '3' },
+    });
   });
   afterAll(() => t.close());
 
   const bogusToken = () => `bogus-${unique('token')}-${'x'.repeat(20)}`;
-  const resetConfirm = (from: string) => t.http().post('/auth/password-reset/confirm').set('X-Forwarded-For', from).send({ token: bogusToken(), newPassword: 'sandi-baru-panjang' });
-  const acceptNew = (from: string) => t.http().post('/invitations/accept-new').set('X-Forwarded-For', from).send({ token: bogusToken(), name: 'X', password: 'sandi-baru-panjang' });
-  const register = (from: string) => t.http().post('/auth/register').set('X-Forwarded-For', from).send({ email: `${unique('r')}@test.gaung`, name: 'X', password: 'sandi-baru-panjang' });
+  const resetConfirm = (from: string) =>
+    t
+      .http()
+      .post('/auth/password-reset/confirm')
+      .set('X-Forwarded-For', from)
+      .send({ token: bogusToken(), newPassword: 'sandi-baru-panjang' });
+  const acceptNew = (from: string) =>
+    t
+      .http()
+      .post('/invitations/accept-new')
+      .set('X-Forwarded-For', from)
+      .send({ token: bogusToken(), name: 'X', password: 'sandi-baru-panjang' });
+  const register = (from: string) =>
+    t
+      .http()
+      .post('/auth/register')
+      .set('X-Forwarded-For', from)
+      .send({ email: `${unique('r')}@test.gaung`, name: 'X', password: 'sandi-baru-panjang' });
 
   it('share one budget per address across reset confirmation, invitation acceptance and registration, answering 429 with Retry-After', async () => {
     const from = '203.0.113.10';
@@ -35,13 +52,25 @@ describe('expensive anonymous routes', () => {
   });
 
   it('hold across API instances sharing Redis', async () => {
-    const second = await startTestApp({ config: { QUEUE_PREFIX: t.config.QUEUE_PREFIX, ANONYMOUS_LIMIT: '3', TRUST_PROXY: 'loopback' } });
+    const second = await startTestApp({
+      config: { QUEUE_PREFIX: t.config.QUEUE_PREFIX, ANONYMOUS_LIMIT: '3', TRUST_PROXY: 'loopback' },
+    });
     try {
       const from = '203.0.113.20';
       await resetConfirm(from).expect(422);
-      await second.http().post('/auth/password-reset/confirm').set('X-Forwarded-For', from).send({ token: bogusToken(), newPassword: 'sandi-baru-panjang' }).expect(422);
+      await second
+        .http()
+        .post('/auth/password-reset/confirm')
+        .set('X-Forwarded-For', from)
+        .send({ token: bogusToken(), newPassword: 'sandi-baru-panjang' })
+        .expect(422);
       await resetConfirm(from).expect(422);
-      await second.http().post('/auth/password-reset/confirm').set('X-Forwarded-For', from).send({ token: bogusToken(), newPassword: 'sandi-baru-panjang' }).expect(429);
+      await second
+        .http()
+        .post('/auth/password-reset/confirm')
+        .set('X-Forwarded-For', from)
+        .send({ token: bogusToken(), newPassword: 'sandi-baru-panjang' })
+        .expect(429);
     } finally {
       await second.app.close();
     }
@@ -50,13 +79,28 @@ describe('expensive anonymous routes', () => {
   it('lock-out cannot lock a chosen account out: failures from one address lock that address only', async () => {
     const victim = await createUser(t.prisma);
     for (let i = 0; i < 3; i += 1) {
-      await t.http().post('/auth/login').set('X-Forwarded-For', '198.51.100.66').send({ email: victim.email, password: `guess-${i}` }).expect(401);
+      await t
+        .http()
+        .post('/auth/login')
+        .set('X-Forwarded-For', '198.51.100.66')
+        .send({ email: victim.email, password: `guess-${i}` })
+        .expect(401);
     }
-    const locked = await t.http().post('/auth/login').set('X-Forwarded-For', '198.51.100.66').send({ email: victim.email, password: FIXTURE_PASSWORD }).expect(429);
+    const locked = await t
+      .http()
+      .post('/auth/login')
+      .set('X-Forwarded-For', '198.51.100.66')
+      .send({ email: victim.email, password: FIXTURE_PASSWORD })
+      .expect(429);
     expect(locked.body.error.code).toBe('account_locked');
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
     // The colleague, from their own address, still signs in.
-    await t.http().post('/auth/login').set('X-Forwarded-For', '192.0.2.44').send({ email: victim.email, password: FIXTURE_PASSWORD }).expect(200);
+    await t
+      .http()
+      .post('/auth/login')
+      .set('X-Forwarded-For', '192.0.2.44')
+      .send({ email: victim.email, password: FIXTURE_PASSWORD })
+      .expect(200);
   });
 });
 
@@ -101,8 +145,15 @@ describe('password hashing gate', () => {
   it('refuses work beyond its queue with a 429 instead of piling up memory', async () => {
     const gate = new PasswordGate(2, 1, 2);
     const block = deferred();
-    const running = [gate.run('other', () => block.promise), gate.run('other', () => block.promise), gate.run('other', () => block.promise)];
-    await expect(gate.run('other', async () => undefined)).rejects.toMatchObject({ status: 429, code: 'server_busy' } satisfies Partial<AppError>);
+    const running = [
+      gate.run('other', () => block.promise),
+      gate.run('other', () => block.promise),
+      gate.run('other', () => block.promise),
+    ];
+    await expect(gate.run('other', async () => undefined)).rejects.toMatchObject({
+      status: 429,
+      code: 'server_busy',
+    } satisfies Partial<AppError>);
     // A full queue of other work never refuses a sign-in.
     running.push(gate.run('sign-in', () => block.promise));
     block.resolve();

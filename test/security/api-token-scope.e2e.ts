@@ -35,8 +35,16 @@ describe('personal API tokens do workspace work, not account administration', ()
   let adminToken: { token: string };
   let viewerToken: { token: string };
 
-  const newToken = async (roleCap: string) =>
-    ({ token: (await t.http().post(`/workspaces/${ws.slug}/api-tokens`).set(bearer(ws.users.OWNER)).send({ name: roleCap, roleCap }).expect(201)).body.token as string });
+  const newToken = async (roleCap: string) => ({
+    token: (
+      await t
+        .http()
+        .post(`/workspaces/${ws.slug}/api-tokens`)
+        .set(bearer(ws.users.OWNER))
+        .send({ name: roleCap, roleCap })
+        .expect(201)
+    ).body.token as string,
+  });
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -45,21 +53,32 @@ describe('personal API tokens do workspace work, not account administration', ()
     await t.prisma.membership.create({ data: { workspaceId: other.id, userId: ws.users.OWNER.id, role: 'EDITOR' } });
     adminToken = await newToken('ADMIN');
     viewerToken = await newToken('VIEWER');
-    const doc = (await t.http().get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, OpenApiOperation>> };
+    const doc = (await t.http().get('/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, OpenApiOperation>>;
+    };
     // Every route that authenticates a person (a session or a personal API token; not the operators'
     // /metrics), from the application's own document: a new route is covered automatically.
     authenticated = Object.entries(doc.paths).flatMap(([path, methods]) =>
       Object.entries(methods)
         .filter(([, op]) => op.security?.some((requirement) => 'bearer' in requirement))
-        .map(([method, op]) => ({ method: method as Operation['method'], path, apiToken: op['x-api-token'], hasBody: op.requestBody !== undefined })),
+        .map(([method, op]) => ({
+          method: method as Operation['method'],
+          path,
+          apiToken: op['x-api-token'],
+          hasBody: op.requestBody !== undefined,
+        })),
     );
   });
   afterAll(() => t.close());
 
   it('marks every authenticated route explicitly, and opens to tokens only workspace routes', () => {
     expect(authenticated.length).toBeGreaterThan(50);
-    expect(authenticated.filter((op) => typeof op.apiToken !== 'boolean').map((op) => `${op.method} ${op.path}`)).toEqual([]);
-    const openOutsideWorkspace = authenticated.filter((op) => op.apiToken === true && !op.path.startsWith('/workspaces/{workspace}'));
+    expect(
+      authenticated.filter((op) => typeof op.apiToken !== 'boolean').map((op) => `${op.method} ${op.path}`),
+    ).toEqual([]);
+    const openOutsideWorkspace = authenticated.filter(
+      (op) => op.apiToken === true && !op.path.startsWith('/workspaces/{workspace}'),
+    );
     expect(openOutsideWorkspace.map((op) => `${op.method} ${op.path}`)).toEqual([]);
     const closedInWorkspace = authenticated
       .filter((op) => op.apiToken === false && op.path.startsWith('/workspaces/{workspace}'))
@@ -84,8 +103,18 @@ describe('personal API tokens do workspace work, not account administration', ()
       const url = op.path.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'workspace' ? ws.slug : randomUUID()));
       for (const token of [adminToken, viewerToken]) {
         const req = t.http()[op.method](url).set(bearer(token));
-        const res = await (op.hasBody ? req.send({ name: 'Tokenland', slug: 'tokenland', locale: 'en', currentPassword: 'x', newPassword: 'y'.repeat(12), token: 'z'.repeat(40) }) : req);
-        if (res.status !== 403 || res.body.error?.code !== 'api_token_not_allowed') wrong.push(`${op.method} ${op.path}: ${res.status} ${res.body.error?.code}`);
+        const res = await (op.hasBody
+          ? req.send({
+              name: 'Tokenland',
+              slug: 'tokenland',
+              locale: 'en',
+              currentPassword: 'x',
+              newPassword: 'y'.repeat(12),
+              token: 'z'.repeat(40),
+            })
+          : req);
+        if (res.status !== 403 || res.body.error?.code !== 'api_token_not_allowed')
+          wrong.push(`${op.method} ${op.path}: ${res.status} ${res.body.error?.code}`);
       }
     }
     expect(wrong).toEqual([]);
@@ -110,7 +139,12 @@ describe('personal API tokens do workspace work, not account administration', ()
     }
     expect(await t.prisma.workspace.count({ where: { slug: 'made-by-token' } })).toBe(0);
     await t.prisma.user.update({ where: { id: ws.users.OWNER.id }, data: { locale: 'en' } });
-    const inProfileLanguage = await t.http().get('/me').set(bearer(viewerToken)).set('Accept-Language', 'id').expect(403);
+    const inProfileLanguage = await t
+      .http()
+      .get('/me')
+      .set(bearer(viewerToken))
+      .set('Accept-Language', 'id')
+      .expect(403);
     expect(inProfileLanguage.body.error.message).toContain('Personal API tokens are for work inside one workspace');
     expect((await t.prisma.session.findUniqueOrThrow({ where: { id: session.id } })).revokedAt).toBeNull();
   });
@@ -118,9 +152,18 @@ describe('personal API tokens do workspace work, not account administration', ()
   it('still does workspace work within its cap, in its own workspace only', async () => {
     const members = await t.http().get(`/workspaces/${ws.slug}/members`).set(bearer(viewerToken)).expect(200);
     expect(JSON.stringify(members.body)).not.toContain(other.slug);
-    await t.http().get(`/workspaces/${ws.slug}/calendar?view=week&anchor=2027-05-01`).set(bearer(viewerToken)).expect(200);
+    await t
+      .http()
+      .get(`/workspaces/${ws.slug}/calendar?view=week&anchor=2027-05-01`)
+      .set(bearer(viewerToken))
+      .expect(200);
     await t.http().patch(`/workspaces/${ws.slug}`).set(bearer(viewerToken)).send({ name: 'Renamed' }).expect(403);
-    await t.http().patch(`/workspaces/${ws.slug}`).set(bearer(adminToken)).send({ name: 'Renamed by automation' }).expect(200);
+    await t
+      .http()
+      .patch(`/workspaces/${ws.slug}`)
+      .set(bearer(adminToken))
+      .send({ name: 'Renamed by automation' })
+      .expect(200);
     await t.http().get(`/workspaces/${other.slug}/members`).set(bearer(adminToken)).expect(404);
   });
 });

@@ -10,7 +10,10 @@ const ODD_REPLIES: Record<string, { type: string; body: string }> = {
   array: { type: 'application/json', body: '[]' },
   truncated: { type: 'application/json', body: '{"id":"1","username":' },
   types: { type: 'application/json', body: JSON.stringify({ id: { x: 1 }, username: 42, display_name: ['x'] }) },
-  badText: { type: 'application/json', body: JSON.stringify({ id: '7', username: 'bu\u0000ruh', acct: 'buruh', display_name: 'Serikat \ud800Buruh' }) },
+  badText: {
+    type: 'application/json',
+    body: JSON.stringify({ id: '7', username: 'bu\u0000ruh', acct: 'buruh', display_name: 'Serikat \ud800Buruh' }),
+  },
 };
 
 describe('bad text gets a 4xx, never a 500 (docs/security.md, rule 13)', () => {
@@ -27,7 +30,11 @@ describe('bad text gets a 4xx, never a 500 (docs/security.md, rule 13)', () => {
         const reply = ODD_REPLIES[String(req.headers.authorization).replace('Bearer ', '')]!;
         res.writeHead(200, { 'content-type': reply.type }).end(reply.body);
       })
-      .route('GET', '/api/v2/instance', (_req, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end('"odd"'))
+      .route(
+        'GET',
+        '/api/v2/instance',
+        (_req, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end('"odd"'),
+      )
       .start();
   });
   afterAll(async () => {
@@ -36,7 +43,12 @@ describe('bad text gets a 4xx, never a 500 (docs/security.md, rule 13)', () => {
   });
 
   const owner = () => bearer(ws.users.OWNER);
-  const post = (path: string, body: unknown) => t.http().post(`/workspaces/${ws.slug}/${path}`).set(owner()).send(body as object);
+  const post = (path: string, body: unknown) =>
+    t
+      .http()
+      .post(`/workspaces/${ws.slug}/${path}`)
+      .set(owner())
+      .send(body as object);
 
   it('refuses NUL characters and lone surrogates anywhere in a body, naming the field, and writes nothing', async () => {
     const posts = await t.prisma.post.count({ where: { workspaceId: ws.id } });
@@ -47,11 +59,19 @@ describe('bad text gets a 4xx, never a 500 (docs/security.md, rule 13)', () => {
       await post('campaigns', { name: 'Aksi\u0000', timeZone: 'Asia/Jakarta' }),
       await post(`posts/${ids.postId}/comments`, { body: 'setuju\u0000' }),
       await post('posts', { 'baseText\u0000': 'x' }),
-      await t.http().patch(`/workspaces/${ws.slug}/media/${ids.mediaId}`).set(owner()).send({ altText: 'Spanduk \udc00' }),
+      await t
+        .http()
+        .patch(`/workspaces/${ws.slug}/media/${ids.mediaId}`)
+        .set(owner())
+        .send({ altText: 'Spanduk \udc00' }),
     ];
     expect(cases.map((res) => res.status)).toEqual(cases.map(() => 400));
     expect(cases.map((res) => res.body.error.details[0].code)).toEqual(cases.map(() => 'invalid_text'));
-    expect(cases.slice(0, 3).map((res) => res.body.error.details[0].field)).toEqual(['baseText', 'baseText', 'targets.0.text']);
+    expect(cases.slice(0, 3).map((res) => res.body.error.details[0].field)).toEqual([
+      'baseText',
+      'baseText',
+      'targets.0.text',
+    ]);
     expect(await t.prisma.post.count({ where: { workspaceId: ws.id } })).toBe(posts);
     // Emoji and other astral characters are whole surrogate pairs: accepted.
     expect((await post('campaigns', { name: 'Aksi ✊🏽 buruh', timeZone: 'Asia/Jakarta' })).status).toBe(201);
@@ -86,7 +106,9 @@ describe('bad text gets a 4xx, never a 500 (docs/security.md, rule 13)', () => {
       outcomes[token] = res.status;
     }
     expect(outcomes).toEqual({ html: 422, null: 422, array: 422, truncated: 422, types: 422, badText: 201 });
-    const connected = await t.prisma.connectedAccount.findFirstOrThrow({ where: { workspaceId: ws.id, platform: 'MASTODON' } });
+    const connected = await t.prisma.connectedAccount.findFirstOrThrow({
+      where: { workspaceId: ws.id, platform: 'MASTODON' },
+    });
     expect([connected.displayName, connected.handle]).toEqual(['Serikat Buruh', expect.stringMatching(/^@buruh@/)]);
   });
 });

@@ -16,13 +16,23 @@ function setCookies(res: Response): Map<string, SetCookie> {
   for (const line of raw ?? []) {
     const [pair, ...rest] = line.split(';').map((part) => part.trim());
     const eq = pair!.indexOf('=');
-    const attributes = new Map(rest.map((a) => [a.split('=')[0]!.toLowerCase(), a.split('=').slice(1).join('=')] as [string, string]));
-    cookies.set(pair!.slice(0, eq), { name: pair!.slice(0, eq), value: decodeURIComponent(pair!.slice(eq + 1)), attributes });
+    const attributes = new Map(
+      rest.map((a) => [a.split('=')[0]!.toLowerCase(), a.split('=').slice(1).join('=')] as [string, string]),
+    );
+    cookies.set(pair!.slice(0, eq), {
+      name: pair!.slice(0, eq),
+      value: decodeURIComponent(pair!.slice(eq + 1)),
+      attributes,
+    });
   }
   return cookies;
 }
 
-const cookieHeader = (values: Record<string, string>) => ({ Cookie: Object.entries(values).map(([k, v]) => `${k}=${v}`).join('; ') });
+const cookieHeader = (values: Record<string, string>) => ({
+  Cookie: Object.entries(values)
+    .map(([k, v]) => `${k}=${v}`)
+    .join('; '),
+});
 
 describe('browser sessions: httpOnly cookie, CSRF double submit, sign-out', () => {
   let t: TestApp;
@@ -35,11 +45,16 @@ describe('browser sessions: httpOnly cookie, CSRF double submit, sign-out', () =
 
   /** Signs in as the browser does; returns the two cookie values. */
   const browserLogin = async (email: string) => {
-    const res = await t.http().post('/auth/login').send({ email, password: FIXTURE_PASSWORD, session: 'cookie' }).expect(200);
+    const res = await t
+      .http()
+      .post('/auth/login')
+      .send({ email, password: FIXTURE_PASSWORD, session: 'cookie' })
+      .expect(200);
     const cookies = setCookies(res);
     return { res, session: cookies.get('gaung_session')!.value, csrf: cookies.get('gaung_csrf')!.value, cookies };
   };
-  const asBrowser = (s: { session: string; csrf: string }) => cookieHeader({ gaung_session: s.session, gaung_csrf: s.csrf });
+  const asBrowser = (s: { session: string; csrf: string }) =>
+    cookieHeader({ gaung_session: s.session, gaung_csrf: s.csrf });
 
   it('signs in with cookies: httpOnly SameSite=Lax session, readable CSRF cookie, no token in the body', async () => {
     const { res, cookies } = await browserLogin(ws.users.EDITOR.email);
@@ -61,7 +76,11 @@ describe('browser sessions: httpOnly cookie, CSRF double submit, sign-out', () =
   });
 
   it('still answers a bearer token without cookies when the client does not ask for a cookie session', async () => {
-    const res = await t.http().post('/auth/login').send({ email: ws.users.VIEWER.email, password: FIXTURE_PASSWORD }).expect(200);
+    const res = await t
+      .http()
+      .post('/auth/login')
+      .send({ email: ws.users.VIEWER.email, password: FIXTURE_PASSWORD })
+      .expect(200);
     expect(res.body.token).toMatch(/^gs_/);
     expect(res.headers['set-cookie']).toBeUndefined();
   });
@@ -69,9 +88,17 @@ describe('browser sessions: httpOnly cookie, CSRF double submit, sign-out', () =
   it('GET /me by cookie: who I am, my language and zone, and my memberships', async () => {
     const browser = await browserLogin(ws.users.COORDINATOR.email);
     const me = await t.http().get('/me').set(asBrowser(browser)).expect(200);
-    expect(me.body).toMatchObject({ id: ws.users.COORDINATOR.id, email: ws.users.COORDINATOR.email, locale: 'id', timeZone: null });
+    expect(me.body).toMatchObject({
+      id: ws.users.COORDINATOR.id,
+      email: ws.users.COORDINATOR.email,
+      locale: 'id',
+      timeZone: null,
+    });
     expect(me.body.memberships).toEqual([
-      { role: 'COORDINATOR', workspace: { id: ws.id, slug: ws.slug, name: `Workspace ${ws.slug}`, timeZone: 'Asia/Jakarta', locale: 'id' } },
+      {
+        role: 'COORDINATOR',
+        workspace: { id: ws.id, slug: ws.slug, name: `Workspace ${ws.slug}`, timeZone: 'Asia/Jakarta', locale: 'id' },
+      },
     ]);
     expect(me.body.workspaces).toEqual([expect.objectContaining({ id: ws.id, slug: ws.slug, role: 'COORDINATOR' })]);
     expect(me.body.name).toEqual(expect.any(String));
@@ -94,19 +121,37 @@ describe('browser sessions: httpOnly cookie, CSRF double submit, sign-out', () =
       expect(res.body.error.message).toContain('CSRF');
     }
     const before = await t.prisma.apiToken.count({ where: { userId: ws.users.ADMIN.id } });
-    await t.http().post(`/workspaces/${ws.slug}/api-tokens`).set(asBrowser(browser)).send({ name: 'x', roleCap: 'VIEWER' }).expect(403);
+    await t
+      .http()
+      .post(`/workspaces/${ws.slug}/api-tokens`)
+      .set(asBrowser(browser))
+      .send({ name: 'x', roleCap: 'VIEWER' })
+      .expect(403);
     expect(await t.prisma.apiToken.count({ where: { userId: ws.users.ADMIN.id } })).toBe(before);
     expect((await t.prisma.user.findUniqueOrThrow({ where: { id: ws.users.ADMIN.id } })).locale).toBe('id');
 
-    await t.http().patch('/me').set({ ...asBrowser(browser), 'X-CSRF-Token': browser.csrf, 'Sec-Fetch-Site': 'same-origin' }).send({ locale: 'en' }).expect(200);
-    await t.http().post(`/workspaces/${ws.slug}/api-tokens`).set({ ...asBrowser(browser), 'X-CSRF-Token': browser.csrf }).send({ name: 'x', roleCap: 'VIEWER' }).expect(201);
+    await t
+      .http()
+      .patch('/me')
+      .set({ ...asBrowser(browser), 'X-CSRF-Token': browser.csrf, 'Sec-Fetch-Site': 'same-origin' })
+      .send({ locale: 'en' })
+      .expect(200);
+    await t
+      .http()
+      .post(`/workspaces/${ws.slug}/api-tokens`)
+      .set({ ...asBrowser(browser), 'X-CSRF-Token': browser.csrf })
+      .send({ name: 'x', roleCap: 'VIEWER' })
+      .expect(201);
   });
 
-  it('refuses in the signed-in user\'s language, before Accept-Language', async () => {
+  it("refuses in the signed-in user's language, before Accept-Language", async () => {
     const english = await createUser(t.prisma, { locale: 'en' });
     const browser = await browserLogin(english.email);
     const res = await t.http().post('/auth/logout').set(asBrowser(browser)).set('Accept-Language', 'id').expect(403);
-    expect(res.body.error).toMatchObject({ code: 'CSRF_TOKEN_INVALID', message: 'This request did not carry the right security (CSRF) token. Reload the page and try again.' });
+    expect(res.body.error).toMatchObject({
+      code: 'CSRF_TOKEN_INVALID',
+      message: 'This request did not carry the right security (CSRF) token. Reload the page and try again.',
+    });
   });
 
   it('does not ask bearer-authenticated requests for a CSRF token', async () => {
@@ -116,28 +161,45 @@ describe('browser sessions: httpOnly cookie, CSRF double submit, sign-out', () =
   it('signs out: revokes the session and clears both cookies; the old cookie then answers 401 session_expired', async () => {
     const browser = await browserLogin(ws.users.VIEWER.email);
     await t.http().post('/auth/logout').set(asBrowser(browser)).expect(403);
-    const out = await t.http().post('/auth/logout').set({ ...asBrowser(browser), 'X-CSRF-Token': browser.csrf }).expect(204);
+    const out = await t
+      .http()
+      .post('/auth/logout')
+      .set({ ...asBrowser(browser), 'X-CSRF-Token': browser.csrf })
+      .expect(204);
     const cleared = setCookies(out);
     for (const name of ['gaung_session', 'gaung_csrf']) {
       expect(cleared.get(name)?.value).toBe('');
       expect(new Date(cleared.get(name)!.attributes.get('expires')!).getTime()).toBeLessThan(Date.now());
     }
-    const row = await t.prisma.session.findFirstOrThrow({ where: { userId: ws.users.VIEWER.id }, orderBy: { createdAt: 'desc' } });
+    const row = await t.prisma.session.findFirstOrThrow({
+      where: { userId: ws.users.VIEWER.id },
+      orderBy: { createdAt: 'desc' },
+    });
     expect(row.revokedAt).not.toBeNull();
     const after = await t.http().get('/me').set(asBrowser(browser)).set('Accept-Language', 'en').expect(401);
-    expect(after.body.error).toMatchObject({ code: 'session_expired', message: 'Your session has expired or was revoked. Please sign in again.' });
+    expect(after.body.error).toMatchObject({
+      code: 'session_expired',
+      message: 'Your session has expired or was revoked. Please sign in again.',
+    });
     expect(setCookies(after).get('gaung_session')?.value).toBe('');
   });
 
   it('answers an expired cookie session with 401 session_expired and no cookie with 401 unauthenticated', async () => {
     const browser = await browserLogin(ws.users.EDITOR.email);
-    await t.prisma.session.update({ where: { tokenHash: hashToken(browser.session) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await t.prisma.session.update({
+      where: { tokenHash: hashToken(browser.session) },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     const expired = await t.http().get(`/workspaces/${ws.slug}/members`).set(asBrowser(browser)).expect(401);
     expect(expired.body.error.code).toBe('session_expired');
     expect(expired.body.error.requestId).toEqual(expect.any(String));
     const anonymous = await t.http().get('/me').expect(401);
     expect(anonymous.body.error.code).toBe('unauthenticated');
-    const apiTokenInCookie = await t.http().get('/me').set(cookieHeader({ gaung_session: 'gat_not-a-session' })).expect(401);
+    const apiTokenInCookie = await t
+      .http()
+      .get('/me')
+      .set(cookieHeader({ gaung_session: 'gat_not-a-session' }))
+      .expect(401);
     expect(apiTokenInCookie.body.error.code).toBe('session_expired');
   });
 });
@@ -152,7 +214,11 @@ describe('browser sessions behind https', () => {
   afterAll(() => t.close());
 
   it('names the cookies __Host- and marks them Secure, and reads only those names', async () => {
-    const res = await t.http().post('/auth/login').send({ email: ws.users.EDITOR.email, password: FIXTURE_PASSWORD, session: 'cookie' }).expect(200);
+    const res = await t
+      .http()
+      .post('/auth/login')
+      .send({ email: ws.users.EDITOR.email, password: FIXTURE_PASSWORD, session: 'cookie' })
+      .expect(200);
     const cookies = setCookies(res);
     expect([...cookies.keys()].sort()).toEqual(['__Host-gaung_csrf', '__Host-gaung_session']);
     for (const cookie of cookies.values()) {
@@ -162,9 +228,18 @@ describe('browser sessions behind https', () => {
     }
     const session = cookies.get('__Host-gaung_session')!.value;
     const csrf = cookies.get('__Host-gaung_csrf')!.value;
-    await t.http().get('/me').set(cookieHeader({ '__Host-gaung_session': session })).expect(200);
-    await t.http().get('/me').set(cookieHeader({ gaung_session: session })).expect(401);
-    await t.http()
+    await t
+      .http()
+      .get('/me')
+      .set(cookieHeader({ '__Host-gaung_session': session }))
+      .expect(200);
+    await t
+      .http()
+      .get('/me')
+      .set(cookieHeader({ gaung_session: session }))
+      .expect(401);
+    await t
+      .http()
       .patch('/me')
       .set({ ...cookieHeader({ '__Host-gaung_session': session, '__Host-gaung_csrf': csrf }), 'X-CSRF-Token': csrf })
       .send({ locale: 'en' })

@@ -17,11 +17,16 @@ describe('credentials stay with their host', () => {
   beforeAll(async () => {
     site = await new WordpressContract().start();
     elsewhere = await new WordpressContract('Situs Baru').start();
-    for (const wp of [site, elsewhere]) wp.users.push({ id: 7, username: 'redaksi', name: 'Redaksi', appPassword: WP_PASSWORD, canPublish: true });
+    for (const wp of [site, elsewhere])
+      wp.users.push({ id: 7, username: 'redaksi', name: 'Redaksi', appPassword: WP_PASSWORD, canPublish: true });
     t = await startTestApp({ config: { PUBLISH_TIMEOUT_MS: '3000' } });
     ws = await createWorkspace(t.prisma);
-    const connected = await t.http().post(`/workspaces/${ws.slug}/accounts`).set(admin())
-      .send({ platform: 'WORDPRESS', siteUrl: site.baseUrl, username: 'redaksi', applicationPassword: WP_PASSWORD }).expect(201);
+    const connected = await t
+      .http()
+      .post(`/workspaces/${ws.slug}/accounts`)
+      .set(admin())
+      .send({ platform: 'WORDPRESS', siteUrl: site.baseUrl, username: 'redaksi', applicationPassword: WP_PASSWORD })
+      .expect(201);
     accountId = connected.body.id;
   });
   afterAll(async () => {
@@ -36,12 +41,21 @@ describe('credentials stay with their host', () => {
     expect(id.body.error.code).toBe('credentials_required');
     expect(id.body.error.message).toContain('hubungkan ulang');
     await t.prisma.user.update({ where: { id: ws.users.ADMIN.id }, data: { locale: 'en' } });
-    const en = await t.http().patch(url()).set(admin()).send({ baseUrl: elsewhere.baseUrl, displayName: 'Renamed' }).expect(422);
+    const en = await t
+      .http()
+      .patch(url())
+      .set(admin())
+      .send({ baseUrl: elsewhere.baseUrl, displayName: 'Renamed' })
+      .expect(422);
     expect(en.body.error.message).toContain('reconnect the account');
     await t.prisma.user.update({ where: { id: ws.users.ADMIN.id }, data: { locale: 'id' } });
 
     const after = await t.prisma.connectedAccount.findUniqueOrThrow({ where: { id: accountId } });
-    expect({ baseUrl: after.baseUrl, displayName: after.displayName, updatedAt: after.updatedAt }).toEqual({ baseUrl: before.baseUrl, displayName: before.displayName, updatedAt: before.updatedAt });
+    expect({ baseUrl: after.baseUrl, displayName: after.displayName, updatedAt: after.updatedAt }).toEqual({
+      baseUrl: before.baseUrl,
+      displayName: before.displayName,
+      updatedAt: before.updatedAt,
+    });
     expect(await t.prisma.auditEvent.count({ where: { workspaceId: ws.id } })).toBe(auditsBefore);
     expect(elsewhere.server.requests).toEqual([]);
   });
@@ -51,18 +65,48 @@ describe('credentials stay with their host', () => {
   });
 
   it('moves to a new host only by reconnecting there with the credentials, checked by the new host first', async () => {
-    const wrong = await t.http().post(`${url()}/reconnect`).set(admin())
-      .send({ platform: 'WORDPRESS', siteUrl: elsewhere.baseUrl, username: 'redaksi', applicationPassword: 'wrong wrong wrong' }).expect(422);
+    const wrong = await t
+      .http()
+      .post(`${url()}/reconnect`)
+      .set(admin())
+      .send({
+        platform: 'WORDPRESS',
+        siteUrl: elsewhere.baseUrl,
+        username: 'redaksi',
+        applicationPassword: 'wrong wrong wrong',
+      })
+      .expect(422);
     expect(wrong.body.error.code).toBe('verification_failed');
-    expect((await t.prisma.connectedAccount.findUniqueOrThrow({ where: { id: accountId } })).baseUrl).toBe(site.baseUrl);
+    expect((await t.prisma.connectedAccount.findUniqueOrThrow({ where: { id: accountId } })).baseUrl).toBe(
+      site.baseUrl,
+    );
 
-    const moved = await t.http().post(`${url()}/reconnect`).set(admin())
-      .send({ platform: 'WORDPRESS', siteUrl: elsewhere.baseUrl, username: 'redaksi', applicationPassword: WP_PASSWORD }).expect(200);
+    const moved = await t
+      .http()
+      .post(`${url()}/reconnect`)
+      .set(admin())
+      .send({
+        platform: 'WORDPRESS',
+        siteUrl: elsewhere.baseUrl,
+        username: 'redaksi',
+        applicationPassword: WP_PASSWORD,
+      })
+      .expect(200);
     expect(moved.body.baseUrl).toBe(elsewhere.baseUrl);
   });
 
   it('lets an account without credentials (a feed) change its address freely', async () => {
-    const feed = await t.http().post(`/workspaces/${ws.slug}/accounts`).set(admin()).send({ platform: 'FEED', handle: 'umpan' }).expect(201);
-    await t.http().patch(`/workspaces/${ws.slug}/accounts/${feed.body.id}`).set(admin()).send({ baseUrl: 'https://example.org/feed' }).expect(200);
+    const feed = await t
+      .http()
+      .post(`/workspaces/${ws.slug}/accounts`)
+      .set(admin())
+      .send({ platform: 'FEED', handle: 'umpan' })
+      .expect(201);
+    await t
+      .http()
+      .patch(`/workspaces/${ws.slug}/accounts/${feed.body.id}`)
+      .set(admin())
+      .send({ baseUrl: 'https://example.org/feed' })
+      .expect(200);
   });
 });

@@ -29,7 +29,13 @@ async function startChild(t: TestApp, port: number): Promise<ChildProcess> {
     stdio: 'ignore',
   });
   for (let i = 0; i < 200; i++) {
-    if (await fetch(`http://127.0.0.1:${port}/health/live`).then((r) => r.ok, () => false)) return child;
+    if (
+      await fetch(`http://127.0.0.1:${port}/health/live`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return child;
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill('SIGKILL');
@@ -54,7 +60,10 @@ describe('date bounds (docs/security.md, rule 3)', () => {
       const base = `http://127.0.0.1:${childPort}`;
       // A guard against a hang, not a measurement: a frozen process answers neither request.
       const signal = AbortSignal.timeout(15_000);
-      const calendar = fetch(`${base}/workspaces/${ws.slug}/${YEAR_1_CALENDAR}`, { headers: bearer(ws.users.VIEWER), signal });
+      const calendar = fetch(`${base}/workspaces/${ws.slug}/${YEAR_1_CALENDAR}`, {
+        headers: bearer(ws.users.VIEWER),
+        signal,
+      });
       const live = await fetch(`${base}/health/live`, { signal });
       expect(live.status).toBe(200);
       const answer = await calendar;
@@ -87,10 +96,27 @@ describe('date bounds (docs/security.md, rule 3)', () => {
       await get('audit?from=0001-01-01T00:00:00Z').set(owner),
       await get(`accounts/${ids.accountId}/next-slot?after=9999-12-31T23:59:59Z`),
       await post('key-dates', { date: '9999-12-31', title: 'Kiamat' }),
-      await post('posts', { baseText: 'Halo', targets: [{ accountId: ids.accountId }], schedule: { at: '9999-12-31T09:00', zone: 'WIB' } }),
-      await post('posts', { baseText: 'Halo', targets: [{ accountId: ids.accountId }], schedule: { at: '0001-01-01T09:00:00+07:00', zone: 'WIB' } }),
-      await post('posts', { baseText: 'Halo', targets: [{ accountId: ids.accountId }], notAfter: '+275760-09-13T00:00:00Z' }),
-      await post('campaigns', { name: 'Abadi', timeZone: 'Asia/Jakarta', startsAt: '2027-01-01T00:00:00Z', endsAt: '9999-12-31T00:00:00Z' }),
+      await post('posts', {
+        baseText: 'Halo',
+        targets: [{ accountId: ids.accountId }],
+        schedule: { at: '9999-12-31T09:00', zone: 'WIB' },
+      }),
+      await post('posts', {
+        baseText: 'Halo',
+        targets: [{ accountId: ids.accountId }],
+        schedule: { at: '0001-01-01T09:00:00+07:00', zone: 'WIB' },
+      }),
+      await post('posts', {
+        baseText: 'Halo',
+        targets: [{ accountId: ids.accountId }],
+        notAfter: '+275760-09-13T00:00:00Z',
+      }),
+      await post('campaigns', {
+        name: 'Abadi',
+        timeZone: 'Asia/Jakarta',
+        startsAt: '2027-01-01T00:00:00Z',
+        endsAt: '9999-12-31T00:00:00Z',
+      }),
       await post(`campaigns/${ids.campaignId}/hold`, { reason: 'Krisis', resumeAt: '0001-01-01T00:00:00Z' }),
       await post('hold', { reason: 'Krisis', resumeAt: '9999-01-01T00:00:00Z' }),
     ];

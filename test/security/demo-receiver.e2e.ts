@@ -9,7 +9,13 @@ const SECRET_B = 'whsec_workspace-b-0123456789abcdef';
 /** A delivery as the WEBHOOK publisher sends it, signed with `secret`. */
 function delivery(t: TestApp, claim: { workspaceId: string; accountId: string }, text: string, secret: string) {
   const body = JSON.stringify({ id: `key-${text}`, targetId: 't', version: 1, ...claim, title: null, text });
-  return t.http().post('/demo/webhook-receiver').set('content-type', 'application/json').set('idempotency-key', `key-${text}`).set(SIGNATURE_HEADER, signBody(secret, body)).send(body);
+  return t
+    .http()
+    .post('/demo/webhook-receiver')
+    .set('content-type', 'application/json')
+    .set('idempotency-key', `key-${text}`)
+    .set(SIGNATURE_HEADER, signBody(secret, body))
+    .send(body);
 }
 
 // Issue #15 item 15: the development webhook receiver exists only with the demo data in development,
@@ -36,7 +42,8 @@ describe('the development webhook receiver', () => {
     let b: FixtureWorkspace;
     let channelA: { id: string };
     let channelB: { id: string };
-    const list = (ws: FixtureWorkspace, role: 'VIEWER' | 'OWNER' = 'VIEWER') => t.http().get(`/workspaces/${ws.slug}/demo/webhook-receiver`).set(bearer(ws.users[role]));
+    const list = (ws: FixtureWorkspace, role: 'VIEWER' | 'OWNER' = 'VIEWER') =>
+      t.http().get(`/workspaces/${ws.slug}/demo/webhook-receiver`).set(bearer(ws.users[role]));
 
     beforeAll(async () => {
       t = await startTestApp({ config: { NODE_ENV: 'development' } });
@@ -61,12 +68,19 @@ describe('the development webhook receiver', () => {
       expect(seenByB.map((d) => d.body.text)).toEqual(['untuk-B']);
     });
 
-    it('refuses forged deliveries: another workspace\'s secret, no signature, or no demo channel; nothing is kept', async () => {
+    it("refuses forged deliveries: another workspace's secret, no signature, or no demo channel; nothing is kept", async () => {
       await delivery(t, { workspaceId: b.id, accountId: channelB.id }, 'palsu-1', SECRET_A).expect(401);
       await delivery(t, { workspaceId: a.id, accountId: channelB.id }, 'palsu-2', SECRET_B).expect(404);
       await delivery(t, { workspaceId: 'not-a-uuid', accountId: '../../etc' }, 'palsu-3', SECRET_A).expect(404);
-      await t.http().post('/demo/webhook-receiver').send({ workspaceId: a.id, accountId: channelA.id, text: 'palsu-4' }).expect(401);
-      const texts = [...((await list(a).expect(200)).body as Array<{ body: { text: string } }>), ...((await list(b).expect(200)).body as Array<{ body: { text: string } }>)].map((d) => d.body.text);
+      await t
+        .http()
+        .post('/demo/webhook-receiver')
+        .send({ workspaceId: a.id, accountId: channelA.id, text: 'palsu-4' })
+        .expect(401);
+      const texts = [
+        ...((await list(a).expect(200)).body as Array<{ body: { text: string } }>),
+        ...((await list(b).expect(200)).body as Array<{ body: { text: string } }>),
+      ].map((d) => d.body.text);
       expect(texts.filter((text) => text.startsWith('palsu'))).toEqual([]);
     });
 

@@ -13,7 +13,9 @@ describe('four eyes', () => {
   beforeAll(async () => {
     t = await startTestApp();
     ws = await createWorkspace(t.prisma);
-    accountId = (await t.prisma.connectedAccount.create({ data: { workspaceId: ws.id, platform: 'FEED', displayName: 'Feed' } })).id;
+    accountId = (
+      await t.prisma.connectedAccount.create({ data: { workspaceId: ws.id, platform: 'FEED', displayName: 'Feed' } })
+    ).id;
     // The ADMIN is a coordinator too (roles include the ones before them): a second pair of eyes.
     secondCoordinator = ws.users.ADMIN;
   });
@@ -21,12 +23,32 @@ describe('four eyes', () => {
 
   const posts = (path = '') => `/workspaces/${ws.slug}/posts${path}`;
   const submitted = async () => {
-    const post = await t.http().post(posts()).set(bearer(ws.users.EDITOR)).send({ baseText: 'Tolak upah murah', targets: [{ accountId }], schedule: { at: inHours(6), zone: 'WIB' } }).expect(201);
-    await t.http().post(posts(`/${post.body.id}/submit`)).set(bearer(ws.users.EDITOR)).expect(200);
+    const post = await t
+      .http()
+      .post(posts())
+      .set(bearer(ws.users.EDITOR))
+      .send({ baseText: 'Tolak upah murah', targets: [{ accountId }], schedule: { at: inHours(6), zone: 'WIB' } })
+      .expect(201);
+    await t
+      .http()
+      .post(posts(`/${post.body.id}/submit`))
+      .set(bearer(ws.users.EDITOR))
+      .expect(200);
     return post.body.id as string;
   };
-  const rewrite = (id: string, who: FixtureUser, baseText: string) => t.http().patch(posts(`/${id}`)).set(bearer(who)).send({ baseText }).expect(200);
-  const approve = (id: string, who: FixtureUser, version: number) => t.http().post(posts(`/${id}/approve`)).set(bearer(who)).send({ version });
+  const rewrite = (id: string, who: FixtureUser, baseText: string) =>
+    t
+      .http()
+      .patch(posts(`/${id}`))
+      .set(bearer(who))
+      .send({ baseText })
+      .expect(200);
+  const approve = (id: string, who: FixtureUser, version: number) =>
+    t
+      .http()
+      .post(posts(`/${id}/approve`))
+      .set(bearer(who))
+      .send({ version });
 
   it('refuses a coordinator approving a version they rewrote, and writes nothing', async () => {
     const id = await submitted();
@@ -61,17 +83,48 @@ describe('four eyes', () => {
   it('lets a coordinator reschedule an approved post without sending it back to review', async () => {
     const id = await submitted();
     await approve(id, ws.users.COORDINATOR, 1).expect(200);
-    const moved = await t.http().post(posts(`/${id}/reschedule`)).set(bearer(ws.users.COORDINATOR)).send({ schedule: { at: inHours(8), zone: 'WIB' } }).expect(200);
+    const moved = await t
+      .http()
+      .post(posts(`/${id}/reschedule`))
+      .set(bearer(ws.users.COORDINATOR))
+      .send({ schedule: { at: inHours(8), zone: 'WIB' } })
+      .expect(200);
     expect(moved.body.status).toBe('APPROVED');
   });
 
   it('allows it when the workspace allows self-approval', async () => {
     const small = await createWorkspace(t.prisma);
-    const feed = await t.prisma.connectedAccount.create({ data: { workspaceId: small.id, platform: 'FEED', displayName: 'Feed' } });
-    await t.http().patch(`/workspaces/${small.slug}`).set(bearer(small.users.ADMIN)).send({ allowSelfApproval: true }).expect(200);
-    const post = await t.http().post(`/workspaces/${small.slug}/posts`).set(bearer(small.users.EDITOR)).send({ baseText: 'x', targets: [{ accountId: feed.id }], schedule: { at: inHours(6), zone: 'WIB' } }).expect(201);
-    await t.http().post(`/workspaces/${small.slug}/posts/${post.body.id}/submit`).set(bearer(small.users.EDITOR)).expect(200);
-    const edited = await t.http().patch(`/workspaces/${small.slug}/posts/${post.body.id}`).set(bearer(small.users.COORDINATOR)).send({ baseText: 'y' }).expect(200);
-    await t.http().post(`/workspaces/${small.slug}/posts/${post.body.id}/approve`).set(bearer(small.users.COORDINATOR)).send({ version: edited.body.version }).expect(200);
+    const feed = await t.prisma.connectedAccount.create({
+      data: { workspaceId: small.id, platform: 'FEED', displayName: 'Feed' },
+    });
+    await t
+      .http()
+      .patch(`/workspaces/${small.slug}`)
+      .set(bearer(small.users.ADMIN))
+      .send({ allowSelfApproval: true })
+      .expect(200);
+    const post = await t
+      .http()
+      .post(`/workspaces/${small.slug}/posts`)
+      .set(bearer(small.users.EDITOR))
+      .send({ baseText: 'x', targets: [{ accountId: feed.id }], schedule: { at: inHours(6), zone: 'WIB' } })
+      .expect(201);
+    await t
+      .http()
+      .post(`/workspaces/${small.slug}/posts/${post.body.id}/submit`)
+      .set(bearer(small.users.EDITOR))
+      .expect(200);
+    const edited = await t
+      .http()
+      .patch(`/workspaces/${small.slug}/posts/${post.body.id}`)
+      .set(bearer(small.users.COORDINATOR))
+      .send({ baseText: 'y' })
+      .expect(200);
+    await t
+      .http()
+      .post(`/workspaces/${small.slug}/posts/${post.body.id}/approve`)
+      .set(bearer(small.users.COORDINATOR))
+      .send({ version: edited.body.version })
+      .expect(200);
   });
 });

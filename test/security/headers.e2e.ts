@@ -16,13 +16,17 @@ function parseCsp(header: string | undefined): Csp {
 }
 
 /** Whether a CSP lets a page load a same-origin resource of a kind, falling back as browsers do. */
-const allows = (csp: Csp, directive: string, source: string) => (csp[directive] ?? csp['default-src'] ?? []).includes(source);
+const allows = (csp: Csp, directive: string, source: string) =>
+  (csp[directive] ?? csp['default-src'] ?? []).includes(source);
 
 /** Whether an inline <style> element may apply: 'unsafe-inline' or its sha256 hash in style-src(-elem). */
 function allowsInlineStyle(csp: Csp, css: string): boolean {
   const sources = csp['style-src-elem'] ?? csp['style-src'] ?? csp['default-src'] ?? [];
   const hash = `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
-  return sources.includes(hash) || (sources.includes("'unsafe-inline'") && !sources.some((s) => s.startsWith("'sha256-") || s.startsWith("'nonce-")));
+  return (
+    sources.includes(hash) ||
+    (sources.includes("'unsafe-inline'") && !sources.some((s) => s.startsWith("'sha256-") || s.startsWith("'nonce-")))
+  );
 }
 
 describe('security headers and CORS (docs/security.md, rule 14)', () => {
@@ -47,7 +51,11 @@ describe('security headers and CORS (docs/security.md, rule 14)', () => {
     ];
     expect(answers.map((res) => res.status)).toEqual([200, 404, 415, 400]);
     for (const res of answers) {
-      expect(res.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY' });
+      expect(res.headers).toMatchObject({
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'x-frame-options': 'DENY',
+      });
       const csp = parseCsp(res.headers['content-security-policy']);
       expect(csp['frame-ancestors']).toEqual(["'none'"]);
       expect(csp['script-src']).toEqual(["'self'"]);
@@ -82,18 +90,24 @@ describe('security headers and CORS (docs/security.md, rule 14)', () => {
     const csp = parseCsp(page.headers['content-security-policy']);
     const html = page.text;
     const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
-    const external = scripts.map((m) => /src=["']([^"']+)["']/.exec(m[1]!)?.[1]).filter((src): src is string => Boolean(src));
+    const external = scripts
+      .map((m) => /src=["']([^"']+)["']/.exec(m[1]!)?.[1])
+      .filter((src): src is string => Boolean(src));
     expect(external.length).toBeGreaterThan(0);
     // No inline script runs: scripts come from our own origin only.
     expect(scripts.filter((m) => !/src=/.test(m[1]!) && m[2]!.trim() !== '')).toEqual([]);
     expect(csp['script-src']).toEqual(["'self'"]);
-    const stylesheets = [...html.matchAll(/<link[^>]*rel=["'](?:stylesheet|icon)["'][^>]*>/g)].map((m) => /href=["']([^"']+)["']/.exec(m[0])![1]!);
+    const stylesheets = [...html.matchAll(/<link[^>]*rel=["'](?:stylesheet|icon)["'][^>]*>/g)].map(
+      (m) => /href=["']([^"']+)["']/.exec(m[0])![1]!,
+    );
     for (const url of [...external, ...stylesheets]) {
       expect(url).not.toMatch(/^(https?:)?\/\//); // same origin
       const asset = await t.http().get(new URL(url, 'http://gaung.test/docs').pathname);
       expect({ url, status: asset.status }).toEqual({ url, status: 200 });
     }
-    expect(allows(csp, 'script-src', "'self'") && allows(csp, 'style-src', "'self'") && allows(csp, 'img-src', "'self'")).toBe(true);
+    expect(
+      allows(csp, 'script-src', "'self'") && allows(csp, 'style-src', "'self'") && allows(csp, 'img-src', "'self'"),
+    ).toBe(true);
     for (const [, css] of html.matchAll(/<style>([\s\S]*?)<\/style>/g)) expect(allowsInlineStyle(csp, css!)).toBe(true);
     // The UI draws its icons from data: URLs and reads the document from our origin.
     expect(allows(csp, 'img-src', 'data:') && allows(csp, 'connect-src', "'self'")).toBe(true);
@@ -101,13 +115,26 @@ describe('security headers and CORS (docs/security.md, rule 14)', () => {
 
   it('answers no cross-origin request unless CORS_ORIGINS names the origin', async () => {
     expect(t.config.CORS_ORIGINS).toEqual([]);
-    const closed = await t.http().options('/auth/login').set('origin', 'https://app.serikat.id').set('access-control-request-method', 'POST');
+    const closed = await t
+      .http()
+      .options('/auth/login')
+      .set('origin', 'https://app.serikat.id')
+      .set('access-control-request-method', 'POST');
     expect(closed.headers['access-control-allow-origin']).toBeUndefined();
-    expect((await t.http().get('/health/live').set('origin', 'https://evil.example')).headers['access-control-allow-origin']).toBeUndefined();
+    expect(
+      (await t.http().get('/health/live').set('origin', 'https://evil.example')).headers['access-control-allow-origin'],
+    ).toBeUndefined();
 
-    const preflight = await withCors.http().options('/auth/login').set('origin', 'https://app.serikat.id').set('access-control-request-method', 'POST');
+    const preflight = await withCors
+      .http()
+      .options('/auth/login')
+      .set('origin', 'https://app.serikat.id')
+      .set('access-control-request-method', 'POST');
     expect(preflight.status).toBe(204);
-    expect(preflight.headers).toMatchObject({ 'access-control-allow-origin': 'https://app.serikat.id', 'access-control-allow-credentials': 'true' });
+    expect(preflight.headers).toMatchObject({
+      'access-control-allow-origin': 'https://app.serikat.id',
+      'access-control-allow-credentials': 'true',
+    });
     const stranger = await withCors.http().get('/health/live').set('origin', 'https://evil.example');
     expect(stranger.headers['access-control-allow-origin']).toBeUndefined();
   });
@@ -115,6 +142,11 @@ describe('security headers and CORS (docs/security.md, rule 14)', () => {
   it('refuses a CORS_ORIGINS entry that is not an origin', () => {
     expect(() => testConfig({ CORS_ORIGINS: 'https://app.serikat.id/login' })).toThrow(/CORS_ORIGINS/);
     expect(() => testConfig({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
-    expect(loadConfig({ DATABASE_URL: 'postgresql://x@127.0.0.1/db', CREDENTIAL_KEYS: `k:${Buffer.alloc(32).toString('base64')}` }).CORS_ORIGINS).toEqual([]);
+    expect(
+      loadConfig({
+        DATABASE_URL: 'postgresql://x@127.0.0.1/db',
+        CREDENTIAL_KEYS: `k:${Buffer.alloc(32).toString('base64')}`,
+      }).CORS_ORIGINS,
+    ).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { bearer, createUser, createWorkspace, type FixtureWorkspace, unique } fr
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /** docs/security.md, rule 9: an invitation is checked at acceptance against its inviter's current rights. */
-describe('invitations are checked against the inviter\'s rights at acceptance', () => {
+describe("invitations are checked against the inviter's rights at acceptance", () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
@@ -10,16 +10,26 @@ describe('invitations are checked against the inviter\'s rights at acceptance', 
   afterAll(() => t.close());
 
   const invite = async (ws: FixtureWorkspace, from: 'ADMIN' | 'OWNER', email: string, role: string) => {
-    const res = await t.http().post(`/workspaces/${ws.slug}/invitations`).set(bearer(ws.users[from])).send({ email, role }).expect(201);
+    const res = await t
+      .http()
+      .post(`/workspaces/${ws.slug}/invitations`)
+      .set(bearer(ws.users[from]))
+      .send({ email, role })
+      .expect(201);
     return new URL(res.body.inviteUrl).searchParams.get('token')!;
   };
-  const acceptNew = (token: string) => t.http().post('/invitations/accept-new').send({ token, name: 'Dewi', password: 'sandi-dewi-panjang' });
+  const acceptNew = (token: string) =>
+    t.http().post('/invitations/accept-new').send({ token, name: 'Dewi', password: 'sandi-dewi-panjang' });
 
   it('refuses an invitation whose inviter was removed, creating no account and no membership', async () => {
     const ws = await createWorkspace(t.prisma);
     const email = `${unique('orphan')}@test.gaung`;
     const token = await invite(ws, 'ADMIN', email, 'EDITOR');
-    await t.http().delete(`/workspaces/${ws.slug}/members/${ws.users.ADMIN.id}`).set(bearer(ws.users.OWNER)).expect(204);
+    await t
+      .http()
+      .delete(`/workspaces/${ws.slug}/members/${ws.users.ADMIN.id}`)
+      .set(bearer(ws.users.OWNER))
+      .expect(204);
 
     const res = await acceptNew(token).set('Accept-Language', 'en').expect(422);
     expect(res.body.error.code).toBe('invitation_inviter_lost_rights');
@@ -32,7 +42,12 @@ describe('invitations are checked against the inviter\'s rights at acceptance', 
     const ws = await createWorkspace(t.prisma);
     const invitee = await createUser(t.prisma);
     const token = await invite(ws, 'ADMIN', invitee.email, 'VIEWER');
-    await t.http().patch(`/workspaces/${ws.slug}/members/${ws.users.ADMIN.id}`).set(bearer(ws.users.OWNER)).send({ role: 'COORDINATOR' }).expect(204);
+    await t
+      .http()
+      .patch(`/workspaces/${ws.slug}/members/${ws.users.ADMIN.id}`)
+      .set(bearer(ws.users.OWNER))
+      .send({ role: 'COORDINATOR' })
+      .expect(204);
 
     const res = await t.http().post('/invitations/accept').set(bearer(invitee)).send({ token }).expect(422);
     expect(res.body.error.code).toBe('invitation_inviter_lost_rights');
@@ -45,8 +60,18 @@ describe('invitations are checked against the inviter\'s rights at acceptance', 
     const invitee = await createUser(t.prisma);
     const token = await invite(ws, 'OWNER', invitee.email, 'OWNER');
     // A second owner demotes the inviter to ADMIN: ADMINs may not grant OWNER.
-    await t.http().patch(`/workspaces/${ws.slug}/members/${ws.users.ADMIN.id}`).set(bearer(ws.users.OWNER)).send({ role: 'OWNER' }).expect(204);
-    await t.http().patch(`/workspaces/${ws.slug}/members/${ws.users.OWNER.id}`).set(bearer(ws.users.ADMIN)).send({ role: 'ADMIN' }).expect(204);
+    await t
+      .http()
+      .patch(`/workspaces/${ws.slug}/members/${ws.users.ADMIN.id}`)
+      .set(bearer(ws.users.OWNER))
+      .send({ role: 'OWNER' })
+      .expect(204);
+    await t
+      .http()
+      .patch(`/workspaces/${ws.slug}/members/${ws.users.OWNER.id}`)
+      .set(bearer(ws.users.ADMIN))
+      .send({ role: 'ADMIN' })
+      .expect(204);
 
     await t.http().post('/invitations/accept').set(bearer(invitee)).send({ token }).expect(422);
     expect(await t.prisma.membership.count({ where: { workspaceId: ws.id, userId: invitee.id } })).toBe(0);
@@ -64,14 +89,39 @@ describe('invitations are checked against the inviter\'s rights at acceptance', 
     const owner = await createWorkspace(t.prisma);
     const partner = await createWorkspace(t.prisma);
     await t.prisma.workspace.update({ where: { id: partner.id }, data: { openToPartnerInvitations: true } });
-    const campaign = await t.http().post(`/workspaces/${owner.slug}/campaigns`).set(bearer(owner.users.COORDINATOR)).send({ name: 'Mogok Nasional' }).expect(201);
-    const invited = await t.http().post(`/workspaces/${owner.slug}/campaigns/${campaign.body.id}/partners`).set(bearer(owner.users.COORDINATOR)).send({ workspace: partner.slug }).expect(201);
-    await t.http().patch(`/workspaces/${owner.slug}/members/${owner.users.COORDINATOR.id}`).set(bearer(owner.users.ADMIN)).send({ role: 'EDITOR' }).expect(204);
+    const campaign = await t
+      .http()
+      .post(`/workspaces/${owner.slug}/campaigns`)
+      .set(bearer(owner.users.COORDINATOR))
+      .send({ name: 'Mogok Nasional' })
+      .expect(201);
+    const invited = await t
+      .http()
+      .post(`/workspaces/${owner.slug}/campaigns/${campaign.body.id}/partners`)
+      .set(bearer(owner.users.COORDINATOR))
+      .send({ workspace: partner.slug })
+      .expect(201);
+    await t
+      .http()
+      .patch(`/workspaces/${owner.slug}/members/${owner.users.COORDINATOR.id}`)
+      .set(bearer(owner.users.ADMIN))
+      .send({ role: 'EDITOR' })
+      .expect(204);
 
-    const res = await t.http().post(`/workspaces/${partner.slug}/partnerships/${invited.body.id}/accept`).set(bearer(partner.users.COORDINATOR)).expect(422);
+    const res = await t
+      .http()
+      .post(`/workspaces/${partner.slug}/partnerships/${invited.body.id}/accept`)
+      .set(bearer(partner.users.COORDINATOR))
+      .expect(422);
     expect(res.body.error.code).toBe('partnership_inviter_lost_rights');
-    expect((await t.prisma.campaignPartner.findUniqueOrThrow({ where: { id: invited.body.id } })).status).toBe('INVITED');
+    expect((await t.prisma.campaignPartner.findUniqueOrThrow({ where: { id: invited.body.id } })).status).toBe(
+      'INVITED',
+    );
     // Declining stays possible.
-    await t.http().post(`/workspaces/${partner.slug}/partnerships/${invited.body.id}/decline`).set(bearer(partner.users.COORDINATOR)).expect(204);
+    await t
+      .http()
+      .post(`/workspaces/${partner.slug}/partnerships/${invited.body.id}/decline`)
+      .set(bearer(partner.users.COORDINATOR))
+      .expect(204);
   });
 });

@@ -31,7 +31,11 @@ describe('a key that cannot open what is stored stops start-up', () => {
   let database: IsolatedDatabase;
   let prisma: PrismaClient;
   const config = (keys: string) => testConfig({ DATABASE_URL: database.url, CREDENTIAL_KEYS: keys });
-  const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error);
+  const refusal = (promise: Promise<unknown>) =>
+    promise.then(
+      () => null,
+      (error: unknown) => error,
+    );
 
   beforeEach(async () => {
     database = await createIsolatedDatabase();
@@ -44,10 +48,19 @@ describe('a key that cannot open what is stored stops start-up', () => {
 
   /** An account whose credentials the first clone sealed under its k1. */
   async function accountSealedBy(keys: string) {
-    const workspace = await prisma.workspace.create({ data: { slug: `ws-${Date.now()}`, name: 'Serikat', timeZone: 'Asia/Jakarta' } });
-    const account = await prisma.connectedAccount.create({ data: { workspaceId: workspace.id, platform: 'TELEGRAM', displayName: 'Kanal' } });
-    const sealed = new AccountCredentialsStore(prisma as never, new SecretBox(config(keys))).seal(account, { botToken: '123:abc' });
-    await prisma.connectedAccount.update({ where: { id: account.id }, data: { credentialsCiphertext: sealed.ciphertext, credentialsKeyId: sealed.keyId } });
+    const workspace = await prisma.workspace.create({
+      data: { slug: `ws-${Date.now()}`, name: 'Serikat', timeZone: 'Asia/Jakarta' },
+    });
+    const account = await prisma.connectedAccount.create({
+      data: { workspaceId: workspace.id, platform: 'TELEGRAM', displayName: 'Kanal' },
+    });
+    const sealed = new AccountCredentialsStore(prisma as never, new SecretBox(config(keys))).seal(account, {
+      botToken: '123:abc',
+    });
+    await prisma.connectedAccount.update({
+      where: { id: account.id },
+      data: { credentialsCiphertext: sealed.ciphertext, credentialsKeyId: sealed.keyId },
+    });
   }
 
   it('a second clone with a new key under the same id exits 78 naming the key, as API and as worker; the right key starts', async () => {
@@ -80,7 +93,9 @@ describe('a key that cannot open what is stored stops start-up', () => {
     await accountSealedBy(`k1:${FIRST_CLONE}`);
     await checkKeysBeforeStart(config(`k1:${FIRST_CLONE}`));
 
-    expect(await refusal(rotateKeys(prisma, new SecretBox(config(`k2:${NEWER},k1:${SECOND_CLONE}`))))).toBeInstanceOf(ConfigError);
+    expect(await refusal(rotateKeys(prisma, new SecretBox(config(`k2:${NEWER},k1:${SECOND_CLONE}`))))).toBeInstanceOf(
+      ConfigError,
+    );
     expect((await prisma.connectedAccount.findFirstOrThrow()).credentialsKeyId).toBe('k1');
 
     const report = await rotateKeys(prisma, new SecretBox(config(`k2:${NEWER},k1:${FIRST_CLONE}`)));
@@ -91,7 +106,10 @@ describe('a key that cannot open what is stored stops start-up', () => {
     await expect(checkKeysBeforeStart(config(`k2:${NEWER},k1:${SECOND_CLONE}`))).resolves.toBeUndefined();
     expect(await refusal(checkKeysBeforeStart(config(`k2:${WRONG_NEWER}`)))).toBeInstanceOf(ConfigError);
 
-    const cli = run('cli/rotate-keys.js', [], { DATABASE_URL: database.url, CREDENTIAL_KEYS: `k3:${FIRST_CLONE},k2:${WRONG_NEWER}` });
+    const cli = run('cli/rotate-keys.js', [], {
+      DATABASE_URL: database.url,
+      CREDENTIAL_KEYS: `k3:${FIRST_CLONE},k2:${WRONG_NEWER}`,
+    });
     expect(cli.status).toBe(78);
     expect(cli.stderr).toContain('"k2"');
   }, 60_000);

@@ -6,7 +6,12 @@ import { startTestApp, type TestApp } from '../support/test-app';
 describe('proxies', () => {
   const signInFrom = async (t: TestApp, forwardedFor: string) => {
     const { email } = await createUser(t.prisma);
-    const login = await t.http().post('/auth/login').set('X-Forwarded-For', forwardedFor).send({ email, password: FIXTURE_PASSWORD }).expect(200);
+    const login = await t
+      .http()
+      .post('/auth/login')
+      .set('X-Forwarded-For', forwardedFor)
+      .send({ email, password: FIXTURE_PASSWORD })
+      .expect(200);
     const sessions = await t.http().get('/auth/sessions').set(bearer(login.body)).expect(200);
     return sessions.body[0].ip as string;
   };
@@ -26,7 +31,11 @@ describe('proxies', () => {
       // Invitation acceptance with made-up tokens: limited per address (ANONYMOUS_LIMIT=2 here) and cheap.
       const statuses: number[] = [];
       for (let i = 0; i < 3; i += 1) {
-        const res = await t.http().post('/invitations/accept-new').set('X-Forwarded-For', `198.51.100.${i}`).send({ token: `made-up-token-${i}-${'x'.repeat(20)}`, name: 'X', password: 'kata-sandi-panjang' });
+        const res = await t
+          .http()
+          .post('/invitations/accept-new')
+          .set('X-Forwarded-For', `198.51.100.${i}`)
+          .send({ token: `made-up-token-${i}-${'x'.repeat(20)}`, name: 'X', password: 'kata-sandi-panjang' });
         statuses.push(res.status);
       }
       expect(statuses).toEqual([422, 422, 429]);
@@ -43,11 +52,17 @@ describe('proxies', () => {
   });
 
   it('refuses TRUST_PROXY=true (every client could choose its address) and bad addresses', () => {
-    const base = { DATABASE_URL: 'postgresql://u@127.0.0.1:5432/db', CREDENTIAL_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}` };
+    const base = {
+      DATABASE_URL: 'postgresql://u@127.0.0.1:5432/db',
+      CREDENTIAL_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+    };
     expect(() => loadConfig({ ...base, TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
     expect(() => loadConfig({ ...base, TRUST_PROXY: '10.0.0.300' })).toThrow(/TRUST_PROXY/);
     expect(loadConfig(base).TRUST_PROXY).toBe(false);
     expect(loadConfig({ ...base, TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
-    expect(loadConfig({ ...base, TRUST_PROXY: 'loopback, 10.0.0.0/8' }).TRUST_PROXY).toEqual(['loopback', '10.0.0.0/8']);
+    expect(loadConfig({ ...base, TRUST_PROXY: 'loopback, 10.0.0.0/8' }).TRUST_PROXY).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+    ]);
   });
 });

@@ -7,8 +7,16 @@ describe('registration', () => {
     const t = await startTestApp();
     try {
       const email = `${unique('stranger')}@test.gaung`;
-      const res = await t.http().post('/auth/register').set('Accept-Language', 'en').send({ email, name: 'Stranger', password: 'kata-sandi-panjang' }).expect(403);
-      expect(res.body.error).toMatchObject({ code: 'registration_closed', message: expect.stringContaining('by invitation only') });
+      const res = await t
+        .http()
+        .post('/auth/register')
+        .set('Accept-Language', 'en')
+        .send({ email, name: 'Stranger', password: 'kata-sandi-panjang' })
+        .expect(403);
+      expect(res.body.error).toMatchObject({
+        code: 'registration_closed',
+        message: expect.stringContaining('by invitation only'),
+      });
       expect(await t.prisma.user.count({ where: { email } })).toBe(0);
     } finally {
       await t.close();
@@ -18,7 +26,11 @@ describe('registration', () => {
   it('is open when the instance says REGISTRATION=open', async () => {
     const t = await startTestApp({ config: { REGISTRATION: 'open' } });
     try {
-      await t.http().post('/auth/register').send({ email: `${unique('open')}@test.gaung`, name: 'Sari', password: 'kata-sandi-panjang' }).expect(201);
+      await t
+        .http()
+        .post('/auth/register')
+        .send({ email: `${unique('open')}@test.gaung`, name: 'Sari', password: 'kata-sandi-panjang' })
+        .expect(201);
     } finally {
       await t.close();
     }
@@ -33,10 +45,24 @@ describe('what a slug tells a stranger', () => {
   afterAll(() => t.close());
 
   const newCampaign = async (ws: FixtureWorkspace) =>
-    (await t.http().post(`/workspaces/${ws.slug}/campaigns`).set(bearer(ws.users.COORDINATOR)).send({ name: unique('Aksi') }).expect(201)).body.id as string;
+    (
+      await t
+        .http()
+        .post(`/workspaces/${ws.slug}/campaigns`)
+        .set(bearer(ws.users.COORDINATOR))
+        .send({ name: unique('Aksi') })
+        .expect(201)
+    ).body.id as string;
   const invitePartner = (ws: FixtureWorkspace, campaignId: string, slug: string) =>
-    t.http().post(`/workspaces/${ws.slug}/campaigns/${campaignId}/partners`).set(bearer(ws.users.COORDINATOR)).send({ workspace: slug });
-  const withoutSlug = (body: { error: { code: string; message: string } }, slug: string) => ({ code: body.error.code, message: body.error.message.replace(slug, '<slug>') });
+    t
+      .http()
+      .post(`/workspaces/${ws.slug}/campaigns/${campaignId}/partners`)
+      .set(bearer(ws.users.COORDINATOR))
+      .send({ workspace: slug });
+  const withoutSlug = (body: { error: { code: string; message: string } }, slug: string) => ({
+    code: body.error.code,
+    message: body.error.message.replace(slug, '<slug>'),
+  });
 
   it('answers a partner invitation to a closed workspace exactly as to a slug that does not exist, and writes nothing', async () => {
     const inviter = await createWorkspace(t.prisma);
@@ -56,16 +82,32 @@ describe('what a slug tells a stranger', () => {
   it('lets a partner invitation through to a workspace open to invitations, a past partner, or one the inviter belongs to', async () => {
     const inviter = await createWorkspace(t.prisma);
     const open = await createWorkspace(t.prisma);
-    await t.http().patch(`/workspaces/${open.slug}`).set(bearer(open.users.ADMIN)).send({ openToPartnerInvitations: true }).expect(200);
+    await t
+      .http()
+      .patch(`/workspaces/${open.slug}`)
+      .set(bearer(open.users.ADMIN))
+      .send({ openToPartnerInvitations: true })
+      .expect(200);
     const first = await invitePartner(inviter, await newCampaign(inviter), open.slug).expect(201);
-    await t.http().post(`/workspaces/${open.slug}/partnerships/${first.body.id}/accept`).set(bearer(open.users.COORDINATOR)).expect(204);
+    await t
+      .http()
+      .post(`/workspaces/${open.slug}/partnerships/${first.body.id}/accept`)
+      .set(bearer(open.users.COORDINATOR))
+      .expect(204);
 
     // Closed again: the past partner can still be invited to the next campaign.
-    await t.http().patch(`/workspaces/${open.slug}`).set(bearer(open.users.ADMIN)).send({ openToPartnerInvitations: false }).expect(200);
+    await t
+      .http()
+      .patch(`/workspaces/${open.slug}`)
+      .set(bearer(open.users.ADMIN))
+      .send({ openToPartnerInvitations: false })
+      .expect(200);
     await invitePartner(inviter, await newCampaign(inviter), open.slug).expect(201);
 
     const sister = await createWorkspace(t.prisma);
-    await t.prisma.membership.create({ data: { workspaceId: sister.id, userId: inviter.users.COORDINATOR.id, role: 'VIEWER' } });
+    await t.prisma.membership.create({
+      data: { workspaceId: sister.id, userId: inviter.users.COORDINATOR.id, role: 'VIEWER' },
+    });
     await invitePartner(inviter, await newCampaign(inviter), sister.slug).expect(201);
   });
 
@@ -84,7 +126,11 @@ describe('what a slug tells a stranger', () => {
     const ws = await createWorkspace(t.prisma);
     const stranger = await createUser(t.prisma);
     const existing = await t.http().get(`/workspaces/${ws.slug}/members`).set(bearer(stranger)).expect(404);
-    const missing = await t.http().get(`/workspaces/${unique('no-such')}/members`).set(bearer(stranger)).expect(404);
+    const missing = await t
+      .http()
+      .get(`/workspaces/${unique('no-such')}/members`)
+      .set(bearer(stranger))
+      .expect(404);
     expect(existing.body.error.code).toBe(missing.body.error.code);
     expect(existing.body.error.message).toBe(missing.body.error.message);
   });
@@ -93,7 +139,10 @@ describe('what a slug tells a stranger', () => {
     const taken = await createWorkspace(t.prisma);
     const prober = await createUser(t.prisma);
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i += 1) statuses.push((await t.http().post('/workspaces').set(bearer(prober)).send({ slug: taken.slug, name: 'Probe' })).status);
+    for (let i = 0; i < 11; i += 1)
+      statuses.push(
+        (await t.http().post('/workspaces').set(bearer(prober)).send({ slug: taken.slug, name: 'Probe' })).status,
+      );
     expect(statuses.slice(0, 10).every((s) => s === 409)).toBe(true);
     expect(statuses[10]).toBe(429);
   });

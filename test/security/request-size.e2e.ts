@@ -13,7 +13,9 @@ const json = (bytes: number) => JSON.stringify({ email: 'a@b.id', password: 'x'.
 
 /** Files under a directory, recursively (no upload may leave a half-written file behind). */
 const filesUnder = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(join(entry.parentPath, entry.name)) : [entry.name]));
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(entry.parentPath, entry.name)) : [entry.name],
+  );
 
 describe('request size (docs/security.md, rule 2)', () => {
   let t: TestApp;
@@ -35,25 +37,65 @@ describe('request size (docs/security.md, rule 2)', () => {
     await small.close();
   });
 
-  const upload = (headers: Record<string, string>, chunk: Buffer, totalBytes: number, first?: Buffer, stopAfterBytes?: number) =>
-    rawRequest(port, { path: `/workspaces/${ws.slug}/media`, headers: { ...bearer(ws.users.EDITOR), ...headers }, chunk, totalBytes, first, stopAfterBytes });
+  const upload = (
+    headers: Record<string, string>,
+    chunk: Buffer,
+    totalBytes: number,
+    first?: Buffer,
+    stopAfterBytes?: number,
+  ) =>
+    rawRequest(port, {
+      path: `/workspaces/${ws.slug}/media`,
+      headers: { ...bearer(ws.users.EDITOR), ...headers },
+      chunk,
+      totalBytes,
+      first,
+      stopAfterBytes,
+    });
 
   it('limits JSON bodies to 1 MiB by default, and to JSON_BODY_LIMIT_KB when set', async () => {
     expect(t.config.JSON_BODY_LIMIT_KB).toBe(1024);
-    const under = await t.http().post('/auth/login').set('content-type', 'application/json').send(json(MB - 100));
+    const under = await t
+      .http()
+      .post('/auth/login')
+      .set('content-type', 'application/json')
+      .send(json(MB - 100));
     expect(under.status).toBe(400); // read and validated (the password is too long), not refused for size
-    const over = await t.http().post('/auth/login').set('content-type', 'application/json').send(json(MB + 1));
+    const over = await t
+      .http()
+      .post('/auth/login')
+      .set('content-type', 'application/json')
+      .send(json(MB + 1));
     expect(over.status).toBe(413);
     expect(over.body.error).toMatchObject({ code: 'payload_too_large', message: expect.stringContaining('1 MiB') });
-    expect((await small.http().post('/auth/login').set('content-type', 'application/json').send(json(15 * KB))).status).toBe(400);
-    const overSmall = await small.http().post('/auth/login').set('content-type', 'application/json').set('accept-language', 'en').send(json(17 * KB));
+    expect(
+      (
+        await small
+          .http()
+          .post('/auth/login')
+          .set('content-type', 'application/json')
+          .send(json(15 * KB))
+      ).status,
+    ).toBe(400);
+    const overSmall = await small
+      .http()
+      .post('/auth/login')
+      .set('content-type', 'application/json')
+      .set('accept-language', 'en')
+      .send(json(17 * KB));
     expect(overSmall.status).toBe(413);
     expect(overSmall.body.error.message).toBe('The request body is too large: at most 16 KiB.');
   });
 
   it('refuses an announced oversized body with 413 before reading it, and closes the connection', async () => {
     // 5 MB announced, 1 KB sent: the answer can only come if the server does not wait for the rest.
-    const res = await rawRequest(port, { path: '/auth/login', headers: { 'content-type': 'application/json', 'content-length': String(5 * MB) }, chunk: Buffer.alloc(KB, 0x20), totalBytes: 5 * MB, stopAfterBytes: KB });
+    const res = await rawRequest(port, {
+      path: '/auth/login',
+      headers: { 'content-type': 'application/json', 'content-length': String(5 * MB) },
+      chunk: Buffer.alloc(KB, 0x20),
+      totalBytes: 5 * MB,
+      stopAfterBytes: KB,
+    });
     expect(res.status).toBe(413);
     expect(res.headers.connection).toBe('close');
     expect(res.sentBytes).toBe(KB);
@@ -61,37 +103,88 @@ describe('request size (docs/security.md, rule 2)', () => {
 
   it('refuses a chunked body with 413 as soon as it passes the limit, without reading on', async () => {
     const total = 256 * MB;
-    const res = await rawRequest(smallPort, { path: '/auth/login', headers: { 'content-type': 'application/json' }, chunk: Buffer.alloc(64 * KB, 0x20), totalBytes: total });
+    const res = await rawRequest(smallPort, {
+      path: '/auth/login',
+      headers: { 'content-type': 'application/json' },
+      chunk: Buffer.alloc(64 * KB, 0x20),
+      totalBytes: total,
+    });
     expect(res.status).toBe(413);
     expect(res.sentBytes).toBeLessThan(total);
   });
 
   it('answers 415 to every body that is not JSON, on every route but the media upload', async () => {
-    for (const type of ['application/octet-stream', 'text/plain', 'application/x-www-form-urlencoded', 'image/png', 'application/json; charset=latin1']) {
+    for (const type of [
+      'application/octet-stream',
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'image/png',
+      'application/json; charset=latin1',
+    ]) {
       const res = await t.http().post('/auth/login').set('content-type', type).send(Buffer.from('email=a@b.id'));
-      expect({ type, status: res.status, code: res.body.error?.code }).toEqual({ type, status: 415, code: 'unsupported_content_type' });
+      expect({ type, status: res.status, code: res.body.error?.code }).toEqual({
+        type,
+        status: 415,
+        code: 'unsupported_content_type',
+      });
     }
-    const gzip = await t.http().post('/auth/login').set('content-type', 'application/json').set('content-encoding', 'gzip').send(Buffer.from([0x1f, 0x8b]));
+    const gzip = await t
+      .http()
+      .post('/auth/login')
+      .set('content-type', 'application/json')
+      .set('content-encoding', 'gzip')
+      .send(Buffer.from([0x1f, 0x8b]));
     expect(gzip.status).toBe(415);
-    const withoutType = await rawRequest(port, { path: '/auth/login', headers: { 'content-length': '2' }, chunk: Buffer.from('{}'), totalBytes: 2 });
+    const withoutType = await rawRequest(port, {
+      path: '/auth/login',
+      headers: { 'content-length': '2' },
+      chunk: Buffer.from('{}'),
+      totalBytes: 2,
+    });
     expect(withoutType.status).toBe(415);
   });
 
   it('answers bad JSON and bad UTF-8 with 400', async () => {
     const broken = await t.http().post('/auth/login').set('content-type', 'application/json').send('{"email":');
     expect(broken.body.error.code).toBe('malformed_json');
-    const latin1 = await rawRequest(port, { path: '/auth/login', headers: { 'content-type': 'application/json' }, chunk: Buffer.from('{"\xe9":1}', 'latin1'), totalBytes: 7 });
+    const latin1 = await rawRequest(port, {
+      path: '/auth/login',
+      headers: { 'content-type': 'application/json' },
+      chunk: Buffer.from('{"\xe9":1}', 'latin1'),
+      totalBytes: 7,
+    });
     expect([latin1.status, latin1.body.error?.code]).toEqual([400, 'malformed_json']);
   });
 
   it('streams media uploads under per-type limits: 413 by Content-Length, and while streaming, leaving nothing behind', async () => {
     const before = await t.prisma.mediaAsset.count({ where: { workspaceId: ws.id } });
-    const announcedImage = await upload({ 'content-type': 'image/png', 'content-length': String(2 * MB) }, Buffer.alloc(KB), 2 * MB, PNG_HEADER, KB);
-    expect([announcedImage.status, announcedImage.body.error?.code, announcedImage.sentBytes]).toEqual([413, 'media_too_large', KB]);
-    const announcedVideo = await upload({ 'content-type': 'video/mp4', 'content-length': String(4 * MB) }, Buffer.alloc(KB), 4 * MB, MP4_HEADER, KB);
+    const announcedImage = await upload(
+      { 'content-type': 'image/png', 'content-length': String(2 * MB) },
+      Buffer.alloc(KB),
+      2 * MB,
+      PNG_HEADER,
+      KB,
+    );
+    expect([announcedImage.status, announcedImage.body.error?.code, announcedImage.sentBytes]).toEqual([
+      413,
+      'media_too_large',
+      KB,
+    ]);
+    const announcedVideo = await upload(
+      { 'content-type': 'video/mp4', 'content-length': String(4 * MB) },
+      Buffer.alloc(KB),
+      4 * MB,
+      MP4_HEADER,
+      KB,
+    );
     expect(announcedVideo.status).toBe(413);
     // Untyped and chunked: the first bytes show a PNG, so the image limit applies while streaming.
-    const streamedImage = await upload({ 'content-type': 'application/octet-stream' }, Buffer.alloc(64 * KB), 64 * MB, PNG_HEADER);
+    const streamedImage = await upload(
+      { 'content-type': 'application/octet-stream' },
+      Buffer.alloc(64 * KB),
+      64 * MB,
+      PNG_HEADER,
+    );
     expect([streamedImage.status, streamedImage.body.error?.message]).toEqual([413, expect.stringContaining('1 MB')]);
     expect(streamedImage.sentBytes).toBeLessThan(64 * MB);
     const streamedVideo = await upload({ 'content-type': 'video/mp4' }, Buffer.alloc(64 * KB), 64 * MB, MP4_HEADER);
@@ -108,9 +201,21 @@ describe('request size (docs/security.md, rule 2)', () => {
 
   it('refuses an upload by a stranger or a viewer before reading a byte of it', async () => {
     const headers = { 'content-type': 'video/mp4', 'content-length': String(50 * MB) };
-    const stranger = await rawRequest(port, { path: `/workspaces/${ws.slug}/media`, headers, chunk: Buffer.alloc(KB), totalBytes: 50 * MB, stopAfterBytes: KB });
+    const stranger = await rawRequest(port, {
+      path: `/workspaces/${ws.slug}/media`,
+      headers,
+      chunk: Buffer.alloc(KB),
+      totalBytes: 50 * MB,
+      stopAfterBytes: KB,
+    });
     expect([stranger.status, stranger.headers.connection]).toEqual([401, 'close']);
-    const viewer = await rawRequest(port, { path: `/workspaces/${ws.slug}/media`, headers: { ...headers, ...bearer(ws.users.VIEWER) }, chunk: Buffer.alloc(KB), totalBytes: 50 * MB, stopAfterBytes: KB });
+    const viewer = await rawRequest(port, {
+      path: `/workspaces/${ws.slug}/media`,
+      headers: { ...headers, ...bearer(ws.users.VIEWER) },
+      chunk: Buffer.alloc(KB),
+      totalBytes: 50 * MB,
+      stopAfterBytes: KB,
+    });
     expect(viewer.status).toBe(403);
   });
 });

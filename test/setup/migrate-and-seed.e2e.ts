@@ -52,20 +52,43 @@ describe('migrations and demo seed on an empty database', () => {
       // The planned posts; the published history (src/demo/demo-history.ts) is counted below.
       posts: await prisma.post.count({ where: { targets: { none: { state: 'PUBLISHED' } } } }),
       targets: await prisma.postTarget.count({ where: { state: { not: 'PUBLISHED' } } }),
-      history: (await prisma.postTarget.count({ where: { state: 'PUBLISHED' } })) > 100 && (await prisma.metricSnapshot.count({ where: { state: 'OK' } })) > 300,
+      history:
+        (await prisma.postTarget.count({ where: { state: 'PUBLISHED' } })) > 100 &&
+        (await prisma.metricSnapshot.count({ where: { state: 'OK' } })) > 300,
       partners: await prisma.campaignPartner.count(),
     });
     const first = await counts();
-    expect(first).toEqual({ workspaces: 2, users: 10, memberships: 10, posts: 6, targets: 7, history: true, partners: 1 });
+    expect(first).toEqual({
+      workspaces: 2,
+      users: 10,
+      memberships: 10,
+      posts: 6,
+      targets: 7,
+      history: true,
+      partners: 1,
+    });
     await expect(seedDemo(prisma, secrets, 'http://localhost:3000')).resolves.toEqual({ seeded: false });
     expect(await counts()).toEqual(first);
 
     // Each workspace's demo channel has a secret of its own: the receiver tells the workspaces apart by it.
     const webhooks = await prisma.connectedAccount.findMany({ where: { platform: 'WEBHOOK' } });
-    const demoSecrets = webhooks.map((webhook) => (JSON.parse(secrets.open({ keyId: webhook.credentialsKeyId!, ciphertext: new Uint8Array(webhook.credentialsCiphertext!) }, { workspaceId: webhook.workspaceId, subject: `account:${webhook.id}` })) as { secret: string }).secret);
+    const demoSecrets = webhooks.map(
+      (webhook) =>
+        (
+          JSON.parse(
+            secrets.open(
+              { keyId: webhook.credentialsKeyId!, ciphertext: new Uint8Array(webhook.credentialsCiphertext!) },
+              { workspaceId: webhook.workspaceId, subject: `account:${webhook.id}` },
+            ),
+          ) as { secret: string }
+        ).secret,
+    );
     expect(new Set(demoSecrets).size).toBe(2);
     for (const secret of demoSecrets) expect(secret).toMatch(/^whsec_.{20,}/);
-    expect(webhooks.map((webhook) => webhook.baseUrl)).toEqual(['http://localhost:3000/demo/webhook-receiver', 'http://localhost:3000/demo/webhook-receiver']);
+    expect(webhooks.map((webhook) => webhook.baseUrl)).toEqual([
+      'http://localhost:3000/demo/webhook-receiver',
+      'http://localhost:3000/demo/webhook-receiver',
+    ]);
 
     const zones = await prisma.post.findMany({ select: { scheduleZone: true }, distinct: ['scheduleZone'] });
     expect(zones.map((z) => z.scheduleZone).sort()).toEqual(['Asia/Jakarta', 'Asia/Jayapura', 'Asia/Makassar']);

@@ -24,7 +24,9 @@ function namedSchema(ref: string): z.ZodType {
 export function documentedSchema(document: OpenApiDocument, method: string, path: string, status: number): z.ZodType {
   const answer = document.paths[path]?.[method]?.responses[String(status)];
   // Shared error answers are referenced from components.responses.
-  const response = answer?.$ref ? document.components.responses?.[answer.$ref.replace('#/components/responses/', '')] : answer;
+  const response = answer?.$ref
+    ? document.components.responses?.[answer.$ref.replace('#/components/responses/', '')]
+    : answer;
   const schema = response?.content?.['application/json']?.schema;
   if (!schema) throw new Error(`${method.toUpperCase()} ${path} does not document a JSON answer with status ${status}`);
   if (schema.$ref) return namedSchema(schema.$ref);
@@ -39,6 +41,9 @@ export function documentedSchema(document: OpenApiDocument, method: string, path
 export function expectDocumented(document: OpenApiDocument, method: string, path: string, res: Response): void {
   const schema = documentedSchema(document, method, path, res.status);
   const parsed = schema.safeParse(res.body);
-  if (!parsed.success) throw new Error(`${method.toUpperCase()} ${path} ${res.status} answered off its documented schema:\n${z.prettifyError(parsed.error)}`);
+  if (!parsed.success)
+    throw new Error(
+      `${method.toUpperCase()} ${path} ${res.status} answered off its documented schema:\n${z.prettifyError(parsed.error)}`,
+    );
   expect(z.encode(schema, parsed.data)).toEqual(res.body);
 }

@@ -28,10 +28,17 @@ export const unique = (prefix: string) => `${prefix}-${randomBytes(5).toString('
 export async function createUser(prisma: PrismaClient, options: { email?: string; locale?: string } = {}) {
   const email = options.email ?? `${unique('user')}@test.gaung`;
   const user = await prisma.user.create({
-    data: { email, name: email.split('@')[0]!, passwordHash: await fixturePasswordHash(), locale: options.locale ?? 'id' },
+    data: {
+      email,
+      name: email.split('@')[0]!,
+      passwordHash: await fixturePasswordHash(),
+      locale: options.locale ?? 'id',
+    },
   });
   const token = newSecretToken('gs_');
-  await prisma.session.create({ data: { userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + 3600_000) } });
+  await prisma.session.create({
+    data: { userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + 3600_000) },
+  });
   return { id: user.id, email, token };
 }
 
@@ -42,7 +49,12 @@ export async function createWorkspace(
 ): Promise<FixtureWorkspace> {
   const slug = unique('ws');
   const workspace = await prisma.workspace.create({
-    data: { slug, name: `Workspace ${slug}`, timeZone: options.timeZone ?? 'Asia/Jakarta', locale: options.locale ?? 'id' },
+    data: {
+      slug,
+      name: `Workspace ${slug}`,
+      timeZone: options.timeZone ?? 'Asia/Jakarta',
+      locale: options.locale ?? 'id',
+    },
   });
   const users = {} as Record<Role, FixtureUser>;
   for (const role of ALL_ROLES) {

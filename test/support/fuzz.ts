@@ -67,7 +67,9 @@ function shapedArbitrary(schema: JsonSchema, depth: number): fc.Arbitrary<unknow
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   switch (type) {
     case 'object': {
-      const entries = Object.entries(schema.properties ?? {}).map(([key, child]) => [key, bodyArbitrary(child, depth + 1)] as const);
+      const entries = Object.entries(schema.properties ?? {}).map(
+        ([key, child]) => [key, bodyArbitrary(child, depth + 1)] as const,
+      );
       return fc.record(Object.fromEntries(entries), { requiredKeys: [] });
     }
     case 'array':
@@ -86,8 +88,16 @@ function shapedArbitrary(schema: JsonSchema, depth: number): fc.Arbitrary<unknow
 
 /** Instants anywhere from year 1 to 9999, with and without offsets, as people and scripts type them. */
 const dateText = fc
-  .tuple(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), fc.constantFrom('Z', '+07:00', '', ':00Z'))
-  .map(([year, month, day, suffix]) => `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T09:00${suffix}`);
+  .tuple(
+    fc.integer({ min: 1, max: 9999 }),
+    fc.integer({ min: 1, max: 12 }),
+    fc.integer({ min: 1, max: 31 }),
+    fc.constantFrom('Z', '+07:00', '', ':00Z'),
+  )
+  .map(
+    ([year, month, day, suffix]) =>
+      `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T09:00${suffix}`,
+  );
 
 /** Path parameter values that are no id or slug at all. */
 export const NASTY_PATH_VALUES = ['%00', '%ED%A0%80', '%', '99999999999999999999999999', 'a'.repeat(400), '-1'];

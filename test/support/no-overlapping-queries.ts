@@ -10,7 +10,10 @@ type Query = (...args: unknown[]) => unknown;
 
 const overlapping: string[] = [];
 const query = Client.prototype.query as unknown as Query;
-(Client.prototype as unknown as { query: Query }).query = function checkedQuery(this: QueuedClient, ...args: unknown[]) {
+(Client.prototype as unknown as { query: Query }).query = function checkedQuery(
+  this: QueuedClient,
+  ...args: unknown[]
+) {
   if (this._queryQueue.length > 0 && !this.pipeline) overlapping.push(new Error('overlapping query').stack ?? '');
   return query.apply(this, args);
 };
@@ -18,6 +21,8 @@ const query = Client.prototype.query as unknown as Query;
 afterAll(() => {
   const places = overlapping.splice(0);
   if (places.length > 0) {
-    throw new Error(`${places.length} queries were sent on a Postgres connection busy with another (overlapping queries in one transaction):\n${places[0]}`);
+    throw new Error(
+      `${places.length} queries were sent on a Postgres connection busy with another (overlapping queries in one transaction):\n${places[0]}`,
+    );
   }
 });

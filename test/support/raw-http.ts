@@ -24,32 +24,46 @@ export async function listen(t: TestApp): Promise<number> {
  */
 export function rawRequest(
   port: number,
-  options: { method?: string; path: string; headers?: Record<string, string>; chunk: Buffer; totalBytes: number; first?: Buffer; stopAfterBytes?: number },
+  options: {
+    method?: string;
+    path: string;
+    headers?: Record<string, string>;
+    chunk: Buffer;
+    totalBytes: number;
+    first?: Buffer;
+    stopAfterBytes?: number;
+  },
 ): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     let sent = 0;
     let answered = false;
-    const req = request({ host: '127.0.0.1', port, method: options.method ?? 'POST', path: options.path, headers: options.headers }, (res) => {
-      answered = true;
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let body: RawAnswer['body'] = {};
-        try {
-          body = JSON.parse(text) as RawAnswer['body'];
-        } catch {
-          body = { text };
-        }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body, sentBytes: sent });
-      });
-    });
+    const req = request(
+      { host: '127.0.0.1', port, method: options.method ?? 'POST', path: options.path, headers: options.headers },
+      (res) => {
+        answered = true;
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let body: RawAnswer['body'] = {};
+          try {
+            body = JSON.parse(text) as RawAnswer['body'];
+          } catch {
+            body = { text };
+          }
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body, sentBytes: sent });
+        });
+      },
+    );
     // Once refused, the server closes the connection: a write error after the answer is expected.
     req.on('error', (error) => !answered && reject(error));
     const limit = Math.min(options.totalBytes, options.stopAfterBytes ?? Number.POSITIVE_INFINITY);
     const write = () => {
       while (!answered && sent < limit) {
-        const piece = sent === 0 && options.first ? options.first : options.chunk.subarray(0, Math.min(options.chunk.length, limit - sent));
+        const piece =
+          sent === 0 && options.first
+            ? options.first
+            : options.chunk.subarray(0, Math.min(options.chunk.length, limit - sent));
         sent += piece.length;
         if (!req.write(piece)) return void req.once('drain', write);
       }

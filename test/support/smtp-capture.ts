@@ -45,7 +45,11 @@ export class SmtpCapture {
    * The mails to one address (that match, when given), oldest first, once there are at least `count`
    * (mail goes out after the answer, and an earlier change's mail may still be on its way: waits up to 5 s).
    */
-  async mailsTo(to: string, count = 1, matching: (mail: CapturedMail) => boolean = () => true): Promise<CapturedMail[]> {
+  async mailsTo(
+    to: string,
+    count = 1,
+    matching: (mail: CapturedMail) => boolean = () => true,
+  ): Promise<CapturedMail[]> {
     const deadline = Date.now() + 5000;
     for (;;) {
       const mails = this.mails.filter((mail) => mail.to === to && matching(mail));
@@ -61,21 +65,40 @@ export function readable(raw: string): string {
   const split = text.indexOf('\n\n');
   const head = split < 0 ? text : text.slice(0, split);
   const body = split < 0 ? '' : text.slice(split + 2);
-  const headers = head.replace(/\n[ \t]+/g, ' ').split('\n').map(decodeWords);
-  const header = (name: string) => headers.find((h) => h.toLowerCase().startsWith(`${name}:`))?.slice(name.length + 1).trim() ?? '';
+  const headers = head
+    .replace(/\n[ \t]+/g, ' ')
+    .split('\n')
+    .map(decodeWords);
+  const header = (name: string) =>
+    headers
+      .find((h) => h.toLowerCase().startsWith(`${name}:`))
+      ?.slice(name.length + 1)
+      .trim() ?? '';
   const boundary = /boundary="?([^";]+)"?/i.exec(header('content-type'))?.[1];
   if (boundary) {
-    const parts = body.split(`--${boundary}`).slice(1).filter((part) => !part.startsWith('--'));
+    const parts = body
+      .split(`--${boundary}`)
+      .slice(1)
+      .filter((part) => !part.startsWith('--'));
     return [...headers, '', ...parts.map((part) => readable(part.replace(/^\n/, '')))].join('\n');
   }
   const encoding = header('content-transfer-encoding').toLowerCase();
-  const decoded = encoding === 'base64' ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8') : encoding === 'quoted-printable' ? quotedPrintable(body) : body;
+  const decoded =
+    encoding === 'base64'
+      ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
+      : encoding === 'quoted-printable'
+        ? quotedPrintable(body)
+        : body;
   return [...headers, '', decoded].join('\n');
 }
 
 function decodeWords(value: string): string {
-  return value.replace(/=\?([^?]+)\?([QqBb])\?([^?]*)\?=(\s+(?==\?))?/g, (_all, _charset: string, kind: string, data: string) =>
-    kind.toUpperCase() === 'B' ? Buffer.from(data, 'base64').toString('utf8') : quotedPrintable(data.replace(/_/g, ' ')),
+  return value.replace(
+    /=\?([^?]+)\?([QqBb])\?([^?]*)\?=(\s+(?==\?))?/g,
+    (_all, _charset: string, kind: string, data: string) =>
+      kind.toUpperCase() === 'B'
+        ? Buffer.from(data, 'base64').toString('utf8')
+        : quotedPrintable(data.replace(/_/g, ' ')),
   );
 }
 

@@ -33,8 +33,14 @@ export interface WorkerProcess {
  * The built worker (`node dist/main.js worker`, built by scripts/prepare.mjs before the tests) as
  * an operating-system process of its own. `onOutput` sees every stdout and stderr line.
  */
-export function startWorkerProcess(env: Record<string, string>, onOutput: (line: string) => void = () => undefined): WorkerProcess {
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'main.js'), 'worker'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startWorkerProcess(
+  env: Record<string, string>,
+  onOutput: (line: string) => void = () => undefined,
+): WorkerProcess {
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'main.js'), 'worker'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const started = new Promise<void>((resolve, reject) => {
     createInterface({ input: child.stdout! }).on('line', (line) => {
       if (line.includes('"worker started"')) resolve();

@@ -27,7 +27,11 @@ describe('the web app at /app', () => {
   });
 
   it('serves hashed assets cached for a year', async () => {
-    const script = await t.http().get(`/app/assets/${asset}`).expect(200).expect('content-type', /javascript/);
+    const script = await t
+      .http()
+      .get(`/app/assets/${asset}`)
+      .expect(200)
+      .expect('content-type', /javascript/);
     expect(script.headers['cache-control']).toBe('public, max-age=31536000, immutable');
   });
 

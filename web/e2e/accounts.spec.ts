@@ -19,9 +19,17 @@ async function openAccounts(page: Page) {
   await expect(page.getByRole('heading', { name: 'Akun terhubung' })).toBeVisible();
 }
 
-test('an admin connects a Telegram channel through the form, with help beside each field, then edits its posting slots', async ({ page }, info) => {
+test('an admin connects a Telegram channel through the form, with help beside each field, then edits its posting slots', async ({
+  page,
+}, info) => {
   const channel = `serikat_${info.project.name}`;
-  telegram.addChat({ id: info.project.name === 'phone' ? -1002 : -1001, type: 'channel', title: 'Serikat Kita', username: channel, bot: 'administrator' });
+  telegram.addChat({
+    id: info.project.name === 'phone' ? -1002 : -1001,
+    type: 'channel',
+    title: 'Serikat Kita',
+    username: channel,
+    bot: 'administrator',
+  });
   await openAccounts(page);
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Telegram', exact: true }).click();
@@ -49,7 +57,7 @@ test('an admin connects a Telegram channel through the form, with help beside ea
   await expect(card.getByText('Slot posting: Rab 12:30')).toBeVisible();
 });
 
-test('a wrong bot token is refused with the platform\'s reason and nothing is connected', async ({ page }) => {
+test("a wrong bot token is refused with the platform's reason and nothing is connected", async ({ page }) => {
   await openAccounts(page);
   await expect(page.getByRole('article').first()).toBeVisible();
   const before = await page.getByRole('article').count();
@@ -65,7 +73,10 @@ test('a wrong bot token is refused with the platform\'s reason and nothing is co
   await expect(page.getByRole('article')).toHaveCount(before);
 });
 
-test('an admin connects a webhook, sees its signing secret once, then disconnects it after reading what it cancels', async ({ page, request }, info) => {
+test('an admin connects a webhook, sees its signing secret once, then disconnects it after reading what it cancels', async ({
+  page,
+  request,
+}, info) => {
   await openAccounts(page);
   await page.getByRole('button', { name: 'Webhook', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Hubungkan Webhook' });
@@ -86,15 +97,21 @@ test('an admin connects a webhook, sees its signing secret once, then disconnect
   await confirm.getByRole('button', { name: 'Putuskan akun' }).click();
   await expect(card).toHaveCount(0);
   const headers = await apiAs(request, demoEmail('admin'));
-  const all = (await (await request.get('/workspaces/kspi/accounts?include=all', { headers })).json()) as { accounts: { displayName: string; status: string }[] };
+  const all = (await (await request.get('/workspaces/kspi/accounts?include=all', { headers })).json()) as {
+    accounts: { displayName: string; status: string }[];
+  };
   expect(all.accounts.find((a) => a.displayName === `Hook ${info.project.name}`)?.status).toBe('DISABLED');
 });
 
-test('the OAuth round trip\'s outcome shows in the page\'s language, and a platform not set up says so', async ({ page }) => {
+test("the OAuth round trip's outcome shows in the page's language, and a platform not set up says so", async ({
+  page,
+}) => {
   await openAccounts(page);
   // The API's callback sends a browser here (its jest test checks the redirect itself).
   await page.goto('/app/kspi/accounts?oauth=error&platform=x&code=oauth_denied');
-  await expect(page.getByRole('alert').filter({ hasText: 'X belum terhubung' })).toContainText('Persetujuan di platform dibatalkan');
+  await expect(page.getByRole('alert').filter({ hasText: 'X belum terhubung' })).toContainText(
+    'Persetujuan di platform dibatalkan',
+  );
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Tutup' }).click();
   await expect(page).toHaveURL(/\/app\/kspi\/accounts$/);

@@ -1,9 +1,18 @@
 import { expect, test } from './fixtures';
 import { apiAs, DEMO_PASSWORD, demoEmail, expectAccessible, signIn } from './support';
 
-interface Workspace { name: string; timeZone: string; allowSelfApproval: boolean; heldAt: string | null; holdReason: string | null }
+interface Workspace {
+  name: string;
+  timeZone: string;
+  allowSelfApproval: boolean;
+  heldAt: string | null;
+  holdReason: string | null;
+}
 
-test('an admin changes the workspace settings, holds the workspace with a reason and resumes it', async ({ page, request }) => {
+test('an admin changes the workspace settings, holds the workspace with a reason and resumes it', async ({
+  page,
+  request,
+}) => {
   const headers = await apiAs(request, demoEmail('admin'));
   const before = (await (await request.get('/workspaces/kspi', { headers })).json()) as Workspace;
   await signIn(page, demoEmail('admin'), '/app/kspi/settings');
@@ -16,7 +25,11 @@ test('an admin changes the workspace settings, holds the workspace with a reason
   await panel.getByRole('button', { name: 'Simpan pengaturan ruang kerja' }).click();
   await expect(panel.getByText('Pengaturan ruang kerja disimpan.')).toBeVisible();
   const after = (await (await request.get('/workspaces/kspi', { headers })).json()) as Workspace;
-  expect(after).toMatchObject({ name: `${before.name} (uji)`, timeZone: 'Asia/Makassar', allowSelfApproval: !before.allowSelfApproval });
+  expect(after).toMatchObject({
+    name: `${before.name} (uji)`,
+    timeZone: 'Asia/Makassar',
+    allowSelfApproval: !before.allowSelfApproval,
+  });
 
   await panel.getByRole('button', { name: 'Tahan seluruh workspace' }).click();
   const hold = page.getByRole('dialog');
@@ -24,7 +37,9 @@ test('an admin changes the workspace settings, holds the workspace with a reason
   await expectAccessible(page);
   await hold.getByRole('button', { name: 'Tahan sekarang' }).click();
   await expect(panel.getByText('Alasan: Krisis: aksi dibatalkan')).toBeVisible();
-  expect(((await (await request.get('/workspaces/kspi', { headers })).json()) as Workspace).holdReason).toBe('Krisis: aksi dibatalkan');
+  expect(((await (await request.get('/workspaces/kspi', { headers })).json()) as Workspace).holdReason).toBe(
+    'Krisis: aksi dibatalkan',
+  );
   await panel.getByRole('button', { name: 'Lanjutkan' }).click();
   const resume = page.getByRole('dialog');
   await expect(resume.getByText(/Akan terbit terlambat/)).toBeVisible();
@@ -33,7 +48,10 @@ test('an admin changes the workspace settings, holds the workspace with a reason
   expect(((await (await request.get('/workspaces/kspi', { headers })).json()) as Workspace).heldAt).toBeNull();
 
   // Put back what the other tests expect.
-  await request.patch('/workspaces/kspi', { headers, data: { name: before.name, timeZone: before.timeZone, allowSelfApproval: before.allowSelfApproval } });
+  await request.patch('/workspaces/kspi', {
+    headers,
+    data: { name: before.name, timeZone: before.timeZone, allowSelfApproval: before.allowSelfApproval },
+  });
 });
 
 test('an editor sees no workspace settings; the profile switches the language and zone', async ({ page, request }) => {
@@ -47,7 +65,10 @@ test('an editor sees no workspace settings; the profile switches the language an
   await expect(page.getByRole('heading', { name: 'Settings', exact: true })).toBeVisible();
   await expectAccessible(page);
   const headers = await apiAs(request, demoEmail('editor'));
-  expect(await (await request.get('/me', { headers })).json()).toMatchObject({ locale: 'en', timeZone: 'Asia/Jayapura' });
+  expect(await (await request.get('/me', { headers })).json()).toMatchObject({
+    locale: 'en',
+    timeZone: 'Asia/Jayapura',
+  });
   const mine = page.getByRole('region', { name: 'My profile' });
   await mine.getByLabel('Time zone').selectOption('');
   await mine.getByLabel('Language').selectOption('id');
@@ -77,5 +98,8 @@ test('a password change needs the current password, and the new one signs in', a
   const signedIn = await request.post('/auth/login', { data: { email, password: next } });
   expect(signedIn.ok()).toBe(true);
   const { token } = (await signedIn.json()) as { token: string };
-  await request.post('/auth/password', { headers: { Authorization: `Bearer ${token}` }, data: { currentPassword: next, newPassword: DEMO_PASSWORD } });
+  await request.post('/auth/password', {
+    headers: { Authorization: `Bearer ${token}` },
+    data: { currentPassword: next, newPassword: DEMO_PASSWORD },
+  });
 });

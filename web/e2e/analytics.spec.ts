@@ -3,7 +3,9 @@ import { apiAs, demoEmail, expectAccessible, signIn } from './support';
 
 const HISTORY_ACCOUNT = 'KSPI Mastodon (riwayat demo)';
 
-test('a viewer reads an account report from its own history, with the best time in words and the CSV behind it', async ({ page }, info) => {
+test('a viewer reads an account report from its own history, with the best time in words and the CSV behind it', async ({
+  page,
+}, info) => {
   await signIn(page, demoEmail('viewer'));
   if (info.project.name === 'phone') await page.getByRole('button', { name: 'Menu', exact: true }).click();
   await page.getByRole('link', { name: 'Analitik' }).first().click();
@@ -15,11 +17,21 @@ test('a viewer reads an account report from its own history, with the best time 
   await expect(totals.getByText('Posting terbit')).toBeVisible();
   await expect(page.getByRole('list', { name: 'Per platform' }).getByText('MASTODON')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Dibanding periode sebelumnya' })).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Tepat waktu atau terlambat' }).getByText(/pengiriman/).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('list', { name: 'Tepat waktu atau terlambat' })
+      .getByText(/pengiriman/)
+      .first(),
+  ).toBeVisible();
 
   // Best time: each suggestion says its hour, its ratio to the account average and the posts behind it.
   const bestTime = page.getByRole('region', { name: 'Waktu terbaik posting' });
-  await expect(bestTime.getByRole('list', { name: 'Jam yang disarankan' }).getByText(/^\S+ \d{2}\.00 WIB: \d+,\d+x rata-rata akun, dari \d+ posting$/).first()).toBeVisible();
+  await expect(
+    bestTime
+      .getByRole('list', { name: 'Jam yang disarankan' })
+      .getByText(/^\S+ \d{2}\.00 WIB: \d+,\d+x rata-rata akun, dari \d+ posting$/)
+      .first(),
+  ).toBeVisible();
   await expect(bestTime.getByRole('button', { name: 'Tambahkan sebagai slot posting' })).toHaveCount(0);
   // The demo history accounts are disconnected on purpose (the planner never calls a platform for them).
   await expect(bestTime.getByText('Akun ini sudah diputus: hubungkan lagi dulu')).toBeVisible();
@@ -49,17 +61,50 @@ test('an account without history says so honestly and suggests nothing', async (
   await expectAccessible(page);
 });
 
-test('an admin adds the suggested hours to a connected account\'s posting slots in one action', async ({ page, request }) => {
+test("an admin adds the suggested hours to a connected account's posting slots in one action", async ({
+  page,
+  request,
+}) => {
   const headers = await apiAs(request, demoEmail('admin'));
-  type Listed = { id: string; displayName: string; status: string; postingSlots: Array<{ weekday: number; time: string }> | null };
-  const listAccounts = async () => ((await (await request.get('/workspaces/kspi/accounts', { headers })).json()) as { accounts: Listed[] }).accounts;
+  type Listed = {
+    id: string;
+    displayName: string;
+    status: string;
+    postingSlots: Array<{ weekday: number; time: string }> | null;
+  };
+  const listAccounts = async () =>
+    ((await (await request.get('/workspaces/kspi/accounts', { headers })).json()) as { accounts: Listed[] }).accounts;
   const feed = (await listAccounts()).find((a) => a.status === 'ACTIVE')!;
   const before = feed.postingSlots ?? [];
   // The demo's only accounts with history are disconnected, so this connected account's best-time
   // answer is given here, in the API's own shape; the PATCH that stores the slots is the real one.
-  const suggestion = { weekday: 2, hour: 19, posts: 14, estimate: 42, ratio: 2.1, rank: 1, slot: { weekday: 2, time: '19:00' }, words: { id: 'Selasa 19.00 WIB: 2,1x rata-rata akun, dari 14 posting', en: 'Tuesday 19:00 WIB: 2.1x the account average, from 14 posts' } };
+  const suggestion = {
+    weekday: 2,
+    hour: 19,
+    posts: 14,
+    estimate: 42,
+    ratio: 2.1,
+    rank: 1,
+    slot: { weekday: 2, time: '19:00' },
+    words: {
+      id: 'Selasa 19.00 WIB: 2,1x rata-rata akun, dari 14 posting',
+      en: 'Tuesday 19:00 WIB: 2.1x the account average, from 14 posts',
+    },
+  };
   await page.route(`**/workspaces/kspi/analytics/accounts/${feed.id}/best-time`, (route) =>
-    route.fulfill({ json: { accountId: feed.id, zone: 'Asia/Jakarta', posts: 40, accountMean: 20, enoughHistory: true, summary: { id: 'Dari 40 posting, 1 waktu terbaik:', en: 'From 40 posts, 1 best time:' }, hours: [suggestion], suggestions: [suggestion], postingSlotsWithSuggestions: [...before.filter((s) => s.weekday !== 2 || s.time !== '19:00'), suggestion.slot] } }),
+    route.fulfill({
+      json: {
+        accountId: feed.id,
+        zone: 'Asia/Jakarta',
+        posts: 40,
+        accountMean: 20,
+        enoughHistory: true,
+        summary: { id: 'Dari 40 posting, 1 waktu terbaik:', en: 'From 40 posts, 1 best time:' },
+        hours: [suggestion],
+        suggestions: [suggestion],
+        postingSlotsWithSuggestions: [...before.filter((s) => s.weekday !== 2 || s.time !== '19:00'), suggestion.slot],
+      },
+    }),
   );
   await signIn(page, demoEmail('admin'), `/app/kspi/analytics/accounts/${feed.id}`);
   const bestTime = page.getByRole('region', { name: 'Waktu terbaik posting' });
@@ -87,14 +132,20 @@ test('a campaign report shows its key messages, hashtags, top and bottom posts',
   await expect(page.getByRole('region', { name: 'Posting terbaik' })).toBeVisible();
   // The previous campaign (the one that ended last before this one started), with the change against it.
   const previous = page.getByRole('region', { name: 'Dibanding kampanye sebelumnya' });
-  await expect(previous.getByText(/^THR Penuh 2026 \(.+\): \d+ posting, [\d.]+ interaksi, [\d,]+ per posting\.$/)).toBeVisible();
+  await expect(
+    previous.getByText(/^THR Penuh 2026 \(.+\): \d+ posting, [\d.]+ interaksi, [\d,]+ per posting\.$/),
+  ).toBeVisible();
   await expect(previous.getByText(/^Perubahan interaksi: .+; per posting: .+$/)).toBeVisible();
   await expectAccessible(page);
   await page.screenshot({ path: `test-results/analytics-campaign-${test.info().project.name}.png`, fullPage: true });
 
   // The CSV carries the rows behind the comparison too, as many posts as the page says.
   const posts = Number((await previous.getByText(/^THR Penuh 2026/).textContent())!.match(/: (\d+) posting/)![1]);
-  const csv = await (await page.request.get((await page.getByRole('link', { name: /Unduh data di balik angka ini/ }).getAttribute('href'))!)).text();
+  const csv = await (
+    await page.request.get(
+      (await page.getByRole('link', { name: /Unduh data di balik angka ini/ }).getAttribute('href'))!,
+    )
+  ).text();
   expect(csv.split('\r\n').filter((line) => line.startsWith('"previous_campaign"'))).toHaveLength(posts);
 });
 

@@ -1,11 +1,16 @@
 import { expect, test } from './fixtures';
 import { apiAs, demoEmail, expectAccessible, signIn } from './support';
 
-test('an admin reads the audit log, filters it by who, what and when, and opens an entry\'s object', async ({ page, request }, info) => {
+test("an admin reads the audit log, filters it by who, what and when, and opens an entry's object", async ({
+  page,
+  request,
+}, info) => {
   // Something to find: the coordinator makes a campaign now.
   const coordinator = await apiAs(request, demoEmail('coordinator'));
   const name = `Audit ${info.project.name} ${Date.now()}`;
-  const campaign = (await (await request.post('/workspaces/kspi/campaigns', { headers: coordinator, data: { name } })).json()) as { id: string };
+  const campaign = (await (
+    await request.post('/workspaces/kspi/campaigns', { headers: coordinator, data: { name } })
+  ).json()) as { id: string };
 
   await signIn(page, demoEmail('admin'), '/app/kspi/settings');
   await page.getByRole('link', { name: 'Lihat log audit: siapa mengubah apa, kapan.' }).click();
@@ -14,7 +19,11 @@ test('an admin reads the audit log, filters it by who, what and when, and opens 
   await expectAccessible(page);
 
   const filters = page.getByRole('form', { name: 'Saring log' });
-  const members = (await (await request.get('/workspaces/kspi/members', { headers: coordinator })).json()) as { userId: string; email: string; name: string }[];
+  const members = (await (await request.get('/workspaces/kspi/members', { headers: coordinator })).json()) as {
+    userId: string;
+    email: string;
+    name: string;
+  }[];
   const who = members.find((m) => m.email === demoEmail('coordinator'))!;
   await filters.getByLabel('Siapa').selectOption(who.userId);
   await filters.getByLabel('Apa', { exact: true }).selectOption('campaign.*');
@@ -34,10 +43,15 @@ test('an admin reads the audit log, filters it by who, what and when, and opens 
 test('older entries come a page at a time', async ({ page, request }) => {
   const admin = await apiAs(request, demoEmail('admin'));
   // More than one page (50) of entries: slot edits on the demo feed account are each audited.
-  const accounts = (await (await request.get('/workspaces/kspi/accounts', { headers: admin })).json()) as { accounts: { id: string; platform: string }[] };
+  const accounts = (await (await request.get('/workspaces/kspi/accounts', { headers: admin })).json()) as {
+    accounts: { id: string; platform: string }[];
+  };
   const feed = accounts.accounts.find((a) => a.platform === 'FEED')!;
   for (let i = 0; i < 52; i++) {
-    await request.patch(`/workspaces/kspi/accounts/${feed.id}`, { headers: admin, data: { postingSlots: [{ weekday: 1 + (i % 7), time: '09:00' }] } });
+    await request.patch(`/workspaces/kspi/accounts/${feed.id}`, {
+      headers: admin,
+      data: { postingSlots: [{ weekday: 1 + (i % 7), time: '09:00' }] },
+    });
   }
   await signIn(page, demoEmail('admin'), '/app/kspi/audit?what=account.*');
   await expect(page.getByTestId('audit-entry')).toHaveCount(50);

@@ -17,7 +17,16 @@ async function postsOf(page: Page, headers: Record<string, string>, query = 'vie
   return ((await answer.json()) as { posts: ApiPost[] }).posts;
 }
 
-const wit = (instant: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jayapura', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(instant));
+const wit = (instant: string) =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Jayapura',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(instant));
 const witDate = (instant: string) => wit(instant).slice(0, 10);
 const witTime = (instant: string) => wit(instant).slice(12).replace(':', '.');
 const ready = (page: Page) => expect(page.getByTestId('calendar')).toHaveAttribute('data-ready', 'true');
@@ -41,11 +50,14 @@ test.describe('the calendar', () => {
   test('opens in list view on a phone and in month view on a desktop', async ({ page }, info) => {
     await signIn(page, demoEmail('viewer'));
     await ready(page);
-    await expect(page.getByTestId('calendar')).toHaveAttribute('data-view', info.project.name === 'phone' ? 'list' : 'month');
+    await expect(page.getByTestId('calendar')).toHaveAttribute(
+      'data-view',
+      info.project.name === 'phone' ? 'list' : 'month',
+    );
     await expectAccessible(page);
   });
 
-  test('a partner organisation\'s post is marked and cannot be moved', async ({ page }) => {
+  test("a partner organisation's post is marked and cannot be moved", async ({ page }) => {
     await signIn(page, demoEmail('coordinator'));
     const headers = await apiAs(page.request, demoEmail('coordinator'));
     const partner = (await postsOf(page, headers, 'view=week&zone=WIT')).find((p) => p.readOnly);
@@ -57,7 +69,9 @@ test.describe('the calendar', () => {
     await expect(card).toContainText('KSBSI');
   });
 
-  test('a viewer may move nothing; an editor clicking an empty slot goes to compose at that time', async ({ page }, info) => {
+  test('a viewer may move nothing; an editor clicking an empty slot goes to compose at that time', async ({
+    page,
+  }, info) => {
     test.skip(info.project.name === 'phone', 'slot clicks are a desktop gesture; the phone composes from the menu');
     await signIn(page, demoEmail('viewer'));
     await ready(page);
@@ -73,11 +87,17 @@ test.describe('the calendar', () => {
 
   test('a post late in the evening shows on its own day only, not again after midnight', async ({ page }) => {
     const editor = await apiAs(page.request, demoEmail('editor'));
-    const accounts = (await (await page.request.get('/workspaces/kspi/accounts', { headers: editor })).json()) as { accounts: { id: string; platform: string }[] };
+    const accounts = (await (await page.request.get('/workspaces/kspi/accounts', { headers: editor })).json()) as {
+      accounts: { id: string; platform: string }[];
+    };
     const feed = accounts.accounts.find((a) => a.platform === 'FEED')!;
     const created = await page.request.post('/workspaces/kspi/posts', {
       headers: editor,
-      data: { baseText: 'Menjelang tengah malam', targets: [{ accountId: feed.id }], schedule: { at: '2027-06-10T23:30', zone: 'Asia/Jayapura' } },
+      data: {
+        baseText: 'Menjelang tengah malam',
+        targets: [{ accountId: feed.id }],
+        schedule: { at: '2027-06-10T23:30', zone: 'Asia/Jayapura' },
+      },
     });
     expect(created.ok()).toBe(true);
     const { id } = (await created.json()) as { id: string };
@@ -93,11 +113,15 @@ test.describe('the calendar', () => {
     await expect(page.getByText('Hari Buruh:')).toBeVisible();
   });
 
-  test('drag a post to the next day in WIT: same wall-clock time, new instant in the API, then undo', async ({ page }, info) => {
+  test('drag a post to the next day in WIT: same wall-clock time, new instant in the API, then undo', async ({
+    page,
+  }, info) => {
     test.skip(info.project.name === 'phone', 'dragging is for the desktop; a phone moves posts from the post page');
     await signIn(page, demoEmail('coordinator'));
     const headers = await apiAs(page.request, demoEmail('coordinator'));
-    const post = (await postsOf(page, headers, 'view=week&zone=WIT')).find((p) => p.excerpt.startsWith('Aksi serentak'))!;
+    const post = (await postsOf(page, headers, 'view=week&zone=WIT')).find((p) =>
+      p.excerpt.startsWith('Aksi serentak'),
+    )!;
     const day = witDate(post.scheduledAt);
     const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     const previous = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
@@ -123,7 +147,9 @@ test.describe('the calendar', () => {
     // Into the past: refused before asking the API, the post stays where it was.
     await dragTo(previous);
     await expect(page.getByRole('alert').filter({ hasText: 'sudah lewat' })).toBeVisible();
-    expect((await postsOf(page, headers, `view=month&zone=WIT&anchor=${day}`)).find((p) => p.id === post.id)!.scheduledAt).toBe(post.scheduledAt);
+    expect(
+      (await postsOf(page, headers, `view=month&zone=WIT&anchor=${day}`)).find((p) => p.id === post.id)!.scheduledAt,
+    ).toBe(post.scheduledAt);
 
     await dragTo(next);
     await expect(page.getByTestId('undo-bar')).toBeVisible();
@@ -133,24 +159,40 @@ test.describe('the calendar', () => {
     await expect(page.locator(`[role="cell"][data-date="${next}"] [data-post-id="${post.id}"]`)).toBeVisible();
 
     await page.getByTestId('undo-bar').getByRole('button', { name: 'Urungkan' }).click();
-    await expect.poll(async () => (await postsOf(page, headers, `view=month&zone=WIT&anchor=${day}`)).find((p) => p.id === post.id)?.scheduledAt).toBe(post.scheduledAt);
+    await expect
+      .poll(
+        async () =>
+          (await postsOf(page, headers, `view=month&zone=WIT&anchor=${day}`)).find((p) => p.id === post.id)
+            ?.scheduledAt,
+      )
+      .toBe(post.scheduledAt);
     await expect(page.locator(`[role="cell"][data-date="${day}"] [data-post-id="${post.id}"]`)).toBeVisible();
   });
 
-  test('move a post with the keyboard only: Enter opens its menu, a time in the calendar zone, past refused, undo', async ({ page }, info) => {
-    test.skip(info.project.name === 'phone', 'a phone moves posts from its list with a thumb; this is the desktop keyboard path');
+  test('move a post with the keyboard only: Enter opens its menu, a time in the calendar zone, past refused, undo', async ({
+    page,
+  }, info) => {
+    test.skip(
+      info.project.name === 'phone',
+      'a phone moves posts from its list with a thumb; this is the desktop keyboard path',
+    );
     // Tabbing through a month, one key at a time, takes longer than a click.
     test.setTimeout(120_000);
     await signIn(page, demoEmail('coordinator'));
     const headers = await apiAs(page.request, demoEmail('coordinator'));
-    const post = (await postsOf(page, headers, 'view=week&zone=WIT')).find((p) => p.excerpt.startsWith('Aksi serentak'))!;
+    const post = (await postsOf(page, headers, 'view=week&zone=WIT')).find((p) =>
+      p.excerpt.startsWith('Aksi serentak'),
+    )!;
     const day = witDate(post.scheduledAt);
     const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     await page.goto(`/app/kspi/calendar?view=month&zone=WIT&date=${day}`);
     await ready(page);
     // The focused element itself, or the calendar event around it (FullCalendar's box, tabindex 0).
     const focusedIs = (selector: string) =>
-      page.evaluate((s) => { const active = document.activeElement; return Boolean(active?.matches(s) || (active?.getAttribute('tabindex') === '0' && active.querySelector(s))); }, selector);
+      page.evaluate((s) => {
+        const active = document.activeElement;
+        return Boolean(active?.matches(s) || (active?.getAttribute('tabindex') === '0' && active.querySelector(s)));
+      }, selector);
     const tabTo = async (selector: string) => {
       for (let i = 0; i < 250 && !(await focusedIs(selector)); i++) await page.keyboard.press('Tab');
       expect(await focusedIs(selector)).toBe(true);
@@ -165,33 +207,53 @@ test.describe('the calendar', () => {
 
     // A year back (the field reads dd/mm/yyyy: day, month, year): refused before asking the API.
     let dialog = await openMenu();
-    await expect(dialog.getByLabel('Waktu baru (WIT)')).toHaveValue(`${day}T${witTime(post.scheduledAt).replace('.', ':')}`);
+    await expect(dialog.getByLabel('Waktu baru (WIT)')).toHaveValue(
+      `${day}T${witTime(post.scheduledAt).replace('.', ':')}`,
+    );
     await expectAccessible(page);
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('alert').filter({ hasText: 'sudah lewat' })).toBeVisible();
-    expect((await postsOf(page, headers, `view=month&zone=WIT&anchor=${day}`)).find((p) => p.id === post.id)!.scheduledAt).toBe(post.scheduledAt);
+    expect(
+      (await postsOf(page, headers, `view=month&zone=WIT&anchor=${day}`)).find((p) => p.id === post.id)!.scheduledAt,
+    ).toBe(post.scheduledAt);
 
     // The next day, same time in WIT: the same API call as a drag, then an undo.
     dialog = await openMenu();
     // Typed segment by segment (dd, mm, yyyy); the time stays.
     await page.keyboard.type(`${next.slice(8, 10)}${next.slice(5, 7)}${next.slice(0, 4)}`);
-    await expect(dialog.getByLabel('Waktu baru (WIT)')).toHaveValue(`${next}T${witTime(post.scheduledAt).replace('.', ':')}`);
+    await expect(dialog.getByLabel('Waktu baru (WIT)')).toHaveValue(
+      `${next}T${witTime(post.scheduledAt).replace('.', ':')}`,
+    );
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('undo-bar')).toBeVisible();
-    await expect.poll(async () => (await postsOf(page, headers, `view=month&zone=WIT&anchor=${next}`)).find((p) => p.id === post.id)?.scheduledAt)
+    await expect
+      .poll(
+        async () =>
+          (await postsOf(page, headers, `view=month&zone=WIT&anchor=${next}`)).find((p) => p.id === post.id)
+            ?.scheduledAt,
+      )
       .toBe(new Date(Date.parse(post.scheduledAt) + 86_400_000).toISOString());
     await tabTo('[data-testid="undo-bar"] button:not([aria-label])');
     await page.keyboard.press('Enter');
-    await expect.poll(async () => (await postsOf(page, headers, `view=month&zone=WIT&anchor=${day}`)).find((p) => p.id === post.id)?.scheduledAt).toBe(post.scheduledAt);
+    await expect
+      .poll(
+        async () =>
+          (await postsOf(page, headers, `view=month&zone=WIT&anchor=${day}`)).find((p) => p.id === post.id)
+            ?.scheduledAt,
+      )
+      .toBe(post.scheduledAt);
   });
 
   test('a red banner shows on every page while the workspace is on hold', async ({ page }) => {
     await signIn(page, demoEmail('viewer'));
     const admin = await apiAs(page.request, demoEmail('admin'));
-    const hold = await page.request.post('/workspaces/kspi/hold', { headers: admin, data: { reason: 'Uji krisis: tahan semua' } });
+    const hold = await page.request.post('/workspaces/kspi/hold', {
+      headers: admin,
+      data: { reason: 'Uji krisis: tahan semua' },
+    });
     expect(hold.ok()).toBe(true);
     try {
       await page.reload();

@@ -2,7 +2,10 @@ import { expect, test } from './fixtures';
 import { campaignWithApprovedPost } from './editorial-support';
 import { demoEmail, expectAccessible, signIn } from './support';
 
-test('the campaign page embeds the calendar list of its own posts; a post opens its page', async ({ page, request }, info) => {
+test('the campaign page embeds the calendar list of its own posts; a post opens its page', async ({
+  page,
+  request,
+}, info) => {
   const name = `Kalender kampanye ${info.project.name} ${Date.now()}`;
   const { campaign, post } = await campaignWithApprovedPost(request, name);
   await signIn(page, demoEmail('editor'), `/app/kspi/campaigns/${campaign.id}`);

@@ -11,5 +11,7 @@ const load = createRequire(import.meta.url);
 
 export const { TelegramContract } = load('../../test/contracts/telegram/telegram-contract.ts') as typeof TelegramModule;
 
-export const { ContractServer, sendJson } = load('../../test/contracts/contract-server.ts') as typeof ContractServerModule;
+export const { ContractServer, sendJson } = load(
+  '../../test/contracts/contract-server.ts',
+) as typeof ContractServerModule;
 export const { XContract } = load('../../test/contracts/x/x-contract.ts') as typeof XModule;

@@ -30,12 +30,23 @@ interface Made {
 }
 
 /** A campaign of KSPI's own with an approved post a day ahead, made through the API. */
-export async function campaignWithApprovedPost(request: APIRequestContext, name: string): Promise<{ campaign: Made; post: Made }> {
+export async function campaignWithApprovedPost(
+  request: APIRequestContext,
+  name: string,
+): Promise<{ campaign: Made; post: Made }> {
   const coordinator = await apiAs(request, demoEmail('coordinator'));
-  const campaign = (await (await request.post('/workspaces/kspi/campaigns', { headers: coordinator, data: { name, latePolicy: 'PUBLISH_LATE', lateGraceMinutes: 30 } })).json()) as Made;
+  const campaign = (await (
+    await request.post('/workspaces/kspi/campaigns', {
+      headers: coordinator,
+      data: { name, latePolicy: 'PUBLISH_LATE', lateGraceMinutes: 30 },
+    })
+  ).json()) as Made;
   expect(campaign.id).toBeTruthy();
   const post = await submittedPost(request, `${name}: aksi bersama`, campaign.id);
-  const approved = await request.post(`/workspaces/kspi/posts/${post.id}/approve`, { headers: coordinator, data: { version: post.version } });
+  const approved = await request.post(`/workspaces/kspi/posts/${post.id}/approve`, {
+    headers: coordinator,
+    data: { version: post.version },
+  });
   expect(approved.ok()).toBe(true);
   return { campaign, post: (await approved.json()) as Made };
 }
@@ -53,17 +64,29 @@ export async function submittedPost(
   beforeEdit?: (first: Made) => Promise<void>,
 ): Promise<Made> {
   const editor = await apiAs(request, demoEmail('editor'));
-  const accounts = (await (await request.get('/workspaces/kspi/accounts', { headers: editor })).json()) as { accounts: { id: string; platform: string }[] };
+  const accounts = (await (await request.get('/workspaces/kspi/accounts', { headers: editor })).json()) as {
+    accounts: { id: string; platform: string }[];
+  };
   const feed = accounts.accounts.find((a) => a.platform === 'FEED')!;
   // Wall-clock time in Jakarta (UTC+7), two days ahead.
   const at = new Date(Date.now() + 2 * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 16);
-  const created = await request.post('/workspaces/kspi/posts', { headers: editor, data: { baseText: firstText ?? text, campaignId, targets: [{ accountId: feed.id }], schedule: { at, zone: 'Asia/Jakarta' } } });
+  const created = await request.post('/workspaces/kspi/posts', {
+    headers: editor,
+    data: {
+      baseText: firstText ?? text,
+      campaignId,
+      targets: [{ accountId: feed.id }],
+      schedule: { at, zone: 'Asia/Jakarta' },
+    },
+  });
   expect(created.ok()).toBe(true);
   const first = (await created.json()) as Made;
   const { id } = first;
   if (firstText !== undefined) {
     await beforeEdit?.(first);
-    expect((await request.patch(`/workspaces/kspi/posts/${id}`, { headers: editor, data: { baseText: text } })).ok()).toBe(true);
+    expect(
+      (await request.patch(`/workspaces/kspi/posts/${id}`, { headers: editor, data: { baseText: text } })).ok(),
+    ).toBe(true);
   }
   const submitted = await request.post(`/workspaces/kspi/posts/${id}/submit`, { headers: editor });
   expect(submitted.ok()).toBe(true);

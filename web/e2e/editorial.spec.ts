@@ -4,7 +4,9 @@ import { apiAs, demoEmail, expectAccessible, signIn } from './support';
 
 test.beforeAll(ensureXAccount);
 
-test('an editor composes for X and the feed: counters, the API\'s issue at the limit, then submits', async ({ page }) => {
+test("an editor composes for X and the feed: counters, the API's issue at the limit, then submits", async ({
+  page,
+}) => {
   await signIn(page, demoEmail('editor'), '/app/kspi/compose');
   await expect(page.getByRole('heading', { name: 'Tulis unggahan' })).toBeVisible();
   await page.getByLabel('KSPI di X (X)').check();
@@ -56,11 +58,16 @@ test('the coordinator approves from the review inbox, sending the version read',
   await expectAccessible(page);
   await card.getByRole('button', { name: 'Setujui' }).click();
   await expect(card).toHaveCount(0);
-  const stored = await request.get(`/workspaces/kspi/posts/${post.id}`, { headers: await apiAs(request, demoEmail('coordinator')) });
+  const stored = await request.get(`/workspaces/kspi/posts/${post.id}`, {
+    headers: await apiAs(request, demoEmail('coordinator')),
+  });
   expect(await stored.json()).toMatchObject({ status: 'APPROVED', approvedVersion: post.version });
 });
 
-test('the coordinator sends a post back with a comment; the API stores CHANGES_REQUESTED', async ({ page, request }, info) => {
+test('the coordinator sends a post back with a comment; the API stores CHANGES_REQUESTED', async ({
+  page,
+  request,
+}, info) => {
   const text = `Kirim balik ${info.project.name} ${Date.now()}`;
   const post = await submittedPost(request, text);
   await signIn(page, demoEmail('coordinator'), '/app/kspi/review');
@@ -69,11 +76,16 @@ test('the coordinator sends a post back with a comment; the API stores CHANGES_R
   await card.getByLabel('Apa yang perlu diubah? (wajib)').fill('Tambahkan tanggal aksi.');
   await card.getByRole('button', { name: 'Kembalikan' }).click();
   await expect(card).toHaveCount(0);
-  const stored = await request.get(`/workspaces/kspi/posts/${post.id}`, { headers: await apiAs(request, demoEmail('editor')) });
+  const stored = await request.get(`/workspaces/kspi/posts/${post.id}`, {
+    headers: await apiAs(request, demoEmail('editor')),
+  });
   expect(await stored.json()).toMatchObject({ status: 'CHANGES_REQUESTED' });
 });
 
-test('holding a campaign: the red banner, HELD states, and the resume dialog before resuming', async ({ page, request }, info) => {
+test('holding a campaign: the red banner, HELD states, and the resume dialog before resuming', async ({
+  page,
+  request,
+}, info) => {
   const name = `Krisis ${info.project.name} ${Date.now()}`;
   const { campaign } = await campaignWithApprovedPost(request, name);
   await signIn(page, demoEmail('coordinator'), `/app/kspi/campaigns/${campaign.id}`);

@@ -14,7 +14,8 @@ const testRedis = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379/1';
  */
 export const E2E_WORKERS = Number(process.env.GAUNG_E2E_WORKERS || 2);
 
-export const e2ePort = (slot = 0) => Number(process.env.GAUNG_E2E_PORT || 39100 + Number(new URL(testRedis).pathname.slice(1) || 0)) + 20 * slot;
+export const e2ePort = (slot = 0) =>
+  Number(process.env.GAUNG_E2E_PORT || 39100 + Number(new URL(testRedis).pathname.slice(1) || 0)) + 20 * slot;
 export const e2eBaseUrl = (slot = 0) => `http://127.0.0.1:${e2ePort(slot)}`;
 /** The X stand-in (test/contracts/x) the app is configured with; a browser test starts it on this port. */
 export const e2eXPort = (slot = 0) => e2ePort(slot) + 200;

@@ -17,7 +17,9 @@ async function helpForThisPage(page: Page, menu: string, item: string): Promise<
   await page.getByRole('menuitem', { name: item }).click();
 }
 
-test('the help menu on the calendar opens the coordinator guide at its calendar section, in Indonesian then in English', async ({ page }) => {
+test('the help menu on the calendar opens the coordinator guide at its calendar section, in Indonesian then in English', async ({
+  page,
+}) => {
   await signIn(page, demoEmail('coordinator'));
   await expect(page.getByTestId('calendar')).toHaveAttribute('data-ready', 'true');
 
@@ -31,7 +33,9 @@ test('the help menu on the calendar opens the coordinator guide at its calendar 
   const picture = page.getByRole('img', { name: 'Kalender dalam WITA' });
   await expect(picture).toHaveAttribute('src', /^\/app\/assets\/calendar-desktop-[\w-]+\.png$/);
   await picture.scrollIntoViewIfNeeded();
-  await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  await expect
+    .poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBeGreaterThan(0);
   await expectAccessible(page);
 
   await page.goBack();
@@ -68,10 +72,15 @@ test('every page the help menu knows points at a heading of its guide, in both l
 test('a guide cannot bring in HTML, scripts or foreign images', () => {
   const html = renderGuide(
     '# T\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1)) [y](../publishing.md) [z](koordinator.md#melanjutkan)\n\n![a](https://example.org/a.png) ![b](../screenshots/calendar-desktop.png)',
-    { guideHref: (guide) => `/app/kspi/help/${guide}`, screenshots: { 'calendar-desktop.png': '/app/assets/calendar-desktop-abc.png' } },
+    {
+      guideHref: (guide) => `/app/kspi/help/${guide}`,
+      screenshots: { 'calendar-desktop.png': '/app/assets/calendar-desktop-abc.png' },
+    },
   );
   expect(html).not.toMatch(/<script|<img[^>]*onerror|javascript:|example\.org|publishing\.md/);
   expect(html).toContain('&lt;script&gt;');
-  expect(html).toContain('<a href="/app/kspi/help/coordinator" data-help-guide="coordinator" data-help-anchor="melanjutkan">z</a>');
+  expect(html).toContain(
+    '<a href="/app/kspi/help/coordinator" data-help-guide="coordinator" data-help-anchor="melanjutkan">z</a>',
+  );
   expect(html).toContain('<img src="/app/assets/calendar-desktop-abc.png" alt="b" loading="lazy">');
 });

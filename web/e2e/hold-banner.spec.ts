@@ -10,7 +10,14 @@ test('every page shows the red banner while a campaign or the workspace is held'
   const { campaign } = await campaignWithApprovedPost(request, name);
   const coordinator = await apiAs(request, demoEmail('coordinator'));
   const admin = await apiAs(request, demoEmail('admin'));
-  expect((await request.post(`/workspaces/kspi/campaigns/${campaign.id}/hold`, { headers: coordinator, data: { reason: 'Keamanan di lapangan' } })).ok()).toBe(true);
+  expect(
+    (
+      await request.post(`/workspaces/kspi/campaigns/${campaign.id}/hold`, {
+        headers: coordinator,
+        data: { reason: 'Keamanan di lapangan' },
+      })
+    ).ok(),
+  ).toBe(true);
   try {
     await signIn(page, demoEmail('viewer'));
     for (const path of PAGES) {
@@ -19,7 +26,9 @@ test('every page shows the red banner while a campaign or the workspace is held'
     }
     await expectAccessible(page);
 
-    expect((await request.post('/workspaces/kspi/hold', { headers: admin, data: { reason: 'Darurat nasional' } })).ok()).toBe(true);
+    expect(
+      (await request.post('/workspaces/kspi/hold', { headers: admin, data: { reason: 'Darurat nasional' } })).ok(),
+    ).toBe(true);
     await page.goto('/app/kspi/settings');
     await expect(page.getByTestId('hold-banner')).toContainText('Darurat nasional');
     await expect(page.getByTestId('hold-banner')).toContainText(name);

@@ -2,10 +2,31 @@ import { expect, test } from './fixtures';
 import { apiAs, demoEmail, expectAccessible, signIn } from './support';
 
 // One person per project (no other spec reads their choices), started from the defaults through the API.
-test('notification choices: a kind by e-mail and quiet hours are saved, kept after a reload, and restored', async ({ page, request }, info) => {
+test('notification choices: a kind by e-mail and quiet hours are saved, kept after a reload, and restored', async ({
+  page,
+  request,
+}, info) => {
   const email = demoEmail(info.project.name === 'phone' ? 'owner' : 'viewer');
-  const defaults = { emailKinds: ['POST_SUBMITTED', 'POST_CHANGES_REQUESTED', 'TARGET_FAILED', 'TARGET_UNCONFIRMED', 'TARGET_EXPIRED', 'POST_NOT_APPROVED_IN_TIME', 'ACCOUNT_NEEDS_RECONNECT', 'WORKSPACE_HELD', 'CAMPAIGN_HELD'], quietHours: null, digestHour: null };
-  expect((await request.put('/me/notification-preferences', { headers: await apiAs(request, email), data: defaults })).status()).toBe(200);
+  const defaults = {
+    emailKinds: [
+      'POST_SUBMITTED',
+      'POST_CHANGES_REQUESTED',
+      'TARGET_FAILED',
+      'TARGET_UNCONFIRMED',
+      'TARGET_EXPIRED',
+      'POST_NOT_APPROVED_IN_TIME',
+      'ACCOUNT_NEEDS_RECONNECT',
+      'WORKSPACE_HELD',
+      'CAMPAIGN_HELD',
+    ],
+    quietHours: null,
+    digestHour: null,
+  };
+  expect(
+    (
+      await request.put('/me/notification-preferences', { headers: await apiAs(request, email), data: defaults })
+    ).status(),
+  ).toBe(200);
   await signIn(page, email, '/app/kspi/settings');
   const section = page.getByRole('region', { name: 'Notifikasi', exact: true });
   await expect(section).toBeVisible();
@@ -32,7 +53,13 @@ test('notification choices: a kind by e-mail and quiet hours are saved, kept aft
   await expect(section.getByRole('textbox', { name: /^Mulai/ })).toHaveValue('21:30');
   await expect(section.getByRole('textbox', { name: /^Sampai/ })).toHaveValue('06:00');
   await expect(section.getByRole('combobox', { name: 'Jam ringkasan' })).toHaveValue('18');
-  expect(((await (await request.get('/me/notification-preferences', { headers: await apiAs(request, email) })).json()) as { digestHour: number }).digestHour).toBe(18);
+  expect(
+    (
+      (await (await request.get('/me/notification-preferences', { headers: await apiAs(request, email) })).json()) as {
+        digestHour: number;
+      }
+    ).digestHour,
+  ).toBe(18);
 
   // Back to the defaults from the page.
   await comments.uncheck();

@@ -8,28 +8,46 @@ let receiver: InstanceType<typeof ContractServer>;
 test.setTimeout(90_000);
 
 test.beforeAll(async () => {
-  receiver = await new ContractServer().route('POST', '/hook/:account', (_req, res) => sendJson(res, 422, { error: 'Isi ditolak penerima' })).start();
+  receiver = await new ContractServer()
+    .route('POST', '/hook/:account', (_req, res) => sendJson(res, 422, { error: 'Isi ditolak penerima' }))
+    .start();
 });
 test.afterAll(() => receiver.stop());
 
 /** A post by the KSPI editor to a webhook account of its own (one receiver URL per account) that refuses it, approved to publish now. */
 async function failingPost(request: Parameters<typeof apiAs>[0], name: string): Promise<string> {
   const admin = await apiAs(request, demoEmail('admin'));
-  const account = await request.post('/workspaces/kspi/accounts', { headers: admin, data: { platform: 'WEBHOOK', url: `${receiver.baseUrl}/hook/${name.replace(/\W+/g, '-')}`, displayName: `Penerima ${name}` } });
+  const account = await request.post('/workspaces/kspi/accounts', {
+    headers: admin,
+    data: {
+      platform: 'WEBHOOK',
+      url: `${receiver.baseUrl}/hook/${name.replace(/\W+/g, '-')}`,
+      displayName: `Penerima ${name}`,
+    },
+  });
   expect(account.ok()).toBe(true);
   const editor = await apiAs(request, demoEmail('editor'));
-  const created = await request.post('/workspaces/kspi/posts', { headers: editor, data: { baseText: `Aksi ${name}`, targets: [{ accountId: (await account.json()).id }], publishNow: true } });
+  const created = await request.post('/workspaces/kspi/posts', {
+    headers: editor,
+    data: { baseText: `Aksi ${name}`, targets: [{ accountId: (await account.json()).id }], publishNow: true },
+  });
   expect(created.ok()).toBe(true);
   const { id } = (await created.json()) as { id: string };
   const submitted = await request.post(`/workspaces/kspi/posts/${id}/submit`, { headers: editor });
   expect(submitted.ok()).toBe(true);
   const coordinator = await apiAs(request, demoEmail('coordinator'));
-  const approved = await request.post(`/workspaces/kspi/posts/${id}/approve`, { headers: coordinator, data: { version: (await submitted.json()).version } });
+  const approved = await request.post(`/workspaces/kspi/posts/${id}/approve`, {
+    headers: coordinator,
+    data: { version: (await submitted.json()).version },
+  });
   expect(approved.ok()).toBe(true);
   return id;
 }
 
-test('a post fails: the bell shows it to its author, and the notification opens the post', async ({ page, request }, info) => {
+test('a post fails: the bell shows it to its author, and the notification opens the post', async ({
+  page,
+  request,
+}, info) => {
   const postId = await failingPost(request, `gagal ${info.project.name}`);
   await signIn(page, demoEmail('editor'));
   const bell = page.getByTestId('notification-bell');
@@ -43,7 +61,10 @@ test('a post fails: the bell shows it to its author, and the notification opens 
 
   await bell.click();
   await expect(page.getByRole('heading', { name: 'Pemberitahuan' })).toBeVisible();
-  const item = page.getByTestId('notification').filter({ hasText: `"Aksi gagal ${info.project.name}" gagal diterbitkan` }).first();
+  const item = page
+    .getByTestId('notification')
+    .filter({ hasText: `"Aksi gagal ${info.project.name}" gagal diterbitkan` })
+    .first();
   await expect(item).toContainText('Isi ditolak penerima');
   await expect(item.getByText('Baru')).toBeVisible();
   await expectAccessible(page);
@@ -58,10 +79,17 @@ test('mark all read empties the unread list and the bell', async ({ page, reques
   await failingPost(request, `semua ${info.project.name}`);
   await signIn(page, demoEmail('coordinator'), '/app/kspi/notifications');
   // The coordinator was told the post was submitted (and, soon, that it failed).
-  await expect(page.getByTestId('notification').filter({ hasText: `semua ${info.project.name}` }).first()).toBeVisible();
+  await expect(
+    page
+      .getByTestId('notification')
+      .filter({ hasText: `semua ${info.project.name}` })
+      .first(),
+  ).toBeVisible();
   await page.getByText('Belum dibaca', { exact: true }).click();
   await page.getByRole('button', { name: 'Tandai semua dibaca' }).click();
   await expect(page.getByText('Semua pemberitahuan sudah dibaca.')).toBeVisible();
   await expect(page.getByTestId('notification-count')).toHaveCount(0);
-  await expect(page.getByTestId('notification-bell')).toHaveAccessibleName('Pemberitahuan: tidak ada yang belum dibaca');
+  await expect(page.getByTestId('notification-bell')).toHaveAccessibleName(
+    'Pemberitahuan: tidak ada yang belum dibaca',
+  );
 });

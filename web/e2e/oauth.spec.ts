@@ -9,8 +9,14 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => x.stop());
 
-test('an admin connects X through the OAuth round trip and lands back on the accounts page with a success message', async ({ page, request }, info) => {
-  const user = info.project.name === 'phone' ? { id: '2244994946', name: 'KSPI Ponsel', username: 'kspi_ponsel' } : { id: '2244994945', name: 'KSPI Pusat', username: 'kspi_pusat' };
+test('an admin connects X through the OAuth round trip and lands back on the accounts page with a success message', async ({
+  page,
+  request,
+}, info) => {
+  const user =
+    info.project.name === 'phone'
+      ? { id: '2244994946', name: 'KSPI Ponsel', username: 'kspi_ponsel' }
+      : { id: '2244994945', name: 'KSPI Pusat', username: 'kspi_pusat' };
   x.users.set(user.id, user);
   // X's approval page: the browser cannot reach x.com here, so the test plays the admin approving
   // there. It hands out a code bound to the PKCE challenge and redirect URI (as X does) and sends
@@ -18,7 +24,11 @@ test('an admin connects X through the OAuth round trip and lands back on the acc
   await page.route(/^https:\/\/(x|twitter)\.com\/i\/oauth2\/authorize/, async (route) => {
     const authorize = new URL(route.request().url());
     const code = `code-${authorize.searchParams.get('state')!.slice(0, 8)}`;
-    x.codes.set(code, { userId: user.id, challenge: authorize.searchParams.get('code_challenge')!, redirectUri: authorize.searchParams.get('redirect_uri')! });
+    x.codes.set(code, {
+      userId: user.id,
+      challenge: authorize.searchParams.get('code_challenge')!,
+      redirectUri: authorize.searchParams.get('redirect_uri')!,
+    });
     const back = new URL(authorize.searchParams.get('redirect_uri')!);
     back.searchParams.set('code', code);
     back.searchParams.set('state', authorize.searchParams.get('state')!);
@@ -33,6 +43,8 @@ test('an admin connects X through the OAuth round trip and lands back on the acc
   await expectAccessible(page);
 
   const headers = await apiAs(request, demoEmail('admin'));
-  const accounts = (await (await request.get('/workspaces/kspi/accounts', { headers })).json()) as { accounts: { platform: string; externalId: string; status: string }[] };
+  const accounts = (await (await request.get('/workspaces/kspi/accounts', { headers })).json()) as {
+    accounts: { platform: string; externalId: string; status: string }[];
+  };
   expect(accounts.accounts.find((a) => a.platform === 'X' && a.externalId === user.id)?.status).toBe('ACTIVE');
 });

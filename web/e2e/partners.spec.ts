@@ -1,11 +1,17 @@
 import { expect, test } from './fixtures';
 import { apiAs, demoEmail, expectAccessible, signIn } from './support';
 
-test('KSPI invites KSBSI to a joint campaign; KSBSI accepts, then leaves after reading what leaving cancels', async ({ page, browser, request }, info) => {
+test('KSPI invites KSBSI to a joint campaign; KSBSI accepts, then leaves after reading what leaving cancels', async ({
+  page,
+  browser,
+  request,
+}, info) => {
   test.setTimeout(60_000); // two browsers, two sign-ins
   const name = `Aksi Bersama ${info.project.name} ${Date.now()}`;
   const kspi = await apiAs(request, demoEmail('coordinator'));
-  const campaign = (await (await request.post('/workspaces/kspi/campaigns', { headers: kspi, data: { name } })).json()) as { id: string };
+  const campaign = (await (
+    await request.post('/workspaces/kspi/campaigns', { headers: kspi, data: { name } })
+  ).json()) as { id: string };
   expect(campaign.id).toBeTruthy();
 
   await signIn(page, demoEmail('coordinator'), '/app/kspi/partners');
@@ -30,10 +36,20 @@ test('KSPI invites KSBSI to a joint campaign; KSBSI accepts, then leaves after r
 
   // A KSBSI draft in the joint campaign: leaving cancels its delivery, and the dialog says so before.
   const ksbsi = await apiAs(request, demoEmail('editor', 'ksbsi'));
-  const accounts = (await (await request.get('/workspaces/ksbsi/accounts', { headers: ksbsi })).json()) as { accounts: { id: string; platform: string }[] };
+  const accounts = (await (await request.get('/workspaces/ksbsi/accounts', { headers: ksbsi })).json()) as {
+    accounts: { id: string; platform: string }[];
+  };
   const feed = accounts.accounts.find((a) => a.platform === 'FEED')!;
   const at = new Date(Date.now() + 3 * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 16);
-  const created = await request.post('/workspaces/ksbsi/posts', { headers: ksbsi, data: { baseText: `Draf KSBSI ${name}`, campaignId: campaign.id, targets: [{ accountId: feed.id }], schedule: { at, zone: 'Asia/Jakarta' } } });
+  const created = await request.post('/workspaces/ksbsi/posts', {
+    headers: ksbsi,
+    data: {
+      baseText: `Draf KSBSI ${name}`,
+      campaignId: campaign.id,
+      targets: [{ accountId: feed.id }],
+      schedule: { at, zone: 'Asia/Jakarta' },
+    },
+  });
   expect(created.ok()).toBe(true);
   const post = (await created.json()) as { id: string };
 
@@ -44,7 +60,9 @@ test('KSPI invites KSBSI to a joint campaign; KSBSI accepts, then leaves after r
   await expectAccessible(partnerPage);
   await dialog.getByRole('button', { name: 'Keluar dan batalkan 1 pengiriman' }).click();
   await expect(card).toHaveCount(0);
-  const after = (await (await request.get(`/workspaces/ksbsi/posts/${post.id}`, { headers: ksbsi })).json()) as { targets: { state: string }[] };
+  const after = (await (await request.get(`/workspaces/ksbsi/posts/${post.id}`, { headers: ksbsi })).json()) as {
+    targets: { state: string }[];
+  };
   expect(after.targets.map((t) => t.state)).toEqual(['CANCELLED']);
   await other.close();
 

@@ -1,7 +1,10 @@
 import { expect, test } from './fixtures';
 import { demoEmail, expectAccessible, signIn } from './support';
 
-test('an admin invites a member, who accepts in another browser and sees the workspace', async ({ page, browser }, info) => {
+test('an admin invites a member, who accepts in another browser and sees the workspace', async ({
+  page,
+  browser,
+}, info) => {
   const email = `anggota-${info.project.name}@kspi.demo`;
   await signIn(page, demoEmail('admin'), '/app/kspi/people');
   await expect(page.getByRole('heading', { name: 'Anggota ruang kerja' })).toBeVisible();

@@ -12,7 +12,10 @@ async function demoPostId(request: APIRequestContext, text: string): Promise<str
   let before: string | null = null;
   for (let page = 0; page < 20; page++) {
     const url = `/workspaces/kspi/posts?limit=200${before ? `&before=${before}` : ''}`;
-    const body = (await (await request.get(url, { headers })).json()) as { posts: Array<{ id: string; baseText: string }>; nextBefore: string | null };
+    const body = (await (await request.get(url, { headers })).json()) as {
+      posts: Array<{ id: string; baseText: string }>;
+      nextBefore: string | null;
+    };
     const found = body.posts.find((post) => post.baseText.startsWith(text));
     if (found) return found.id;
     if (!body.nextBefore) break;
@@ -21,7 +24,10 @@ async function demoPostId(request: APIRequestContext, text: string): Promise<str
   throw new Error(`demo post "${text}" not found: is the demo seeded?`);
 }
 
-test('a viewer reads a published post\'s counts over time per delivery; a channel without counts says "not available", never 0', async ({ page, request }, info) => {
+test('a viewer reads a published post\'s counts over time per delivery; a channel without counts says "not available", never 0', async ({
+  page,
+  request,
+}, info) => {
   const postId = await demoPostId(request, COUNTS_TEXT);
   await signIn(page, demoEmail('viewer'));
   await page.goto(`/app/kspi/posts/${postId}`);

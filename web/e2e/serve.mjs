@@ -40,7 +40,10 @@ async function freshRedisPrefix() {
 }
 
 const name = decodeURIComponent(new URL(env.DATABASE_URL).pathname.slice(1));
-await admin([`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`, `CREATE DATABASE "${name}" TEMPLATE "${env.TEMPLATE_DATABASE}"`]);
+await admin([
+  `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`,
+  `CREATE DATABASE "${name}" TEMPLATE "${env.TEMPLATE_DATABASE}"`,
+]);
 await freshRedisPrefix();
 Object.assign(process.env, env);
 const seeded = spawnSync(process.execPath, ['dist/cli/seed.js'], { cwd: root, stdio: 'inherit', env: process.env });

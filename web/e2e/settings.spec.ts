@@ -1,7 +1,10 @@
 import { expect, test } from './fixtures';
 import { demoEmail, expectAccessible, signIn } from './support';
 
-test('a token created in settings is shown once, works with the API, and stops when revoked', async ({ page, request }, info) => {
+test('a token created in settings is shown once, works with the API, and stops when revoked', async ({
+  page,
+  request,
+}, info) => {
   const name = `rekap-${info.project.name}`;
   await signIn(page, demoEmail('editor'), '/app/kspi/settings');
   await expect(page.getByRole('heading', { name: 'Pengaturan', exact: true })).toBeVisible();
@@ -26,7 +29,10 @@ test('a token created in settings is shown once, works with the API, and stops w
   expect((await request.get('/workspaces/kspi/accounts', { headers: bearer })).status()).toBe(401);
 });
 
-test('the calendar subscription address is made, works in a calendar app, and stops when revoked', async ({ page, request }) => {
+test('the calendar subscription address is made, works in a calendar app, and stops when revoked', async ({
+  page,
+  request,
+}) => {
   await signIn(page, demoEmail('coordinator'), '/app/kspi/settings');
   await page.getByRole('button', { name: 'Buat alamat baru' }).click();
   const url = (await page.getByTestId('feed-url').textContent())!;

@@ -35,7 +35,9 @@ test.describe('signing in and out', () => {
     await page.getByLabel('Email').fill(demoEmail('viewer'));
     await page.getByLabel('Kata sandi').fill('gaung-demo-2026');
     await page.getByRole('button', { name: 'Masuk' }).click();
-    await expect(page).toHaveURL(/\/app\/kspi\/calendar\?.*view=week.*zone=WIT|\/app\/kspi\/calendar\?.*zone=WIT.*view=week/);
+    await expect(page).toHaveURL(
+      /\/app\/kspi\/calendar\?.*view=week.*zone=WIT|\/app\/kspi\/calendar\?.*zone=WIT.*view=week/,
+    );
   });
 
   test('password reset and invitation pages are reachable and accessible', async ({ page }) => {

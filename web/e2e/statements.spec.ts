@@ -3,7 +3,10 @@ import { apiAs, demoEmail, expectAccessible, signIn } from './support';
 
 // Rapid response (issue 13): the coordinator who writes a statement cannot release it; the admin can,
 // and the page then shows each account's progress until everything is out.
-test('rapid response: the writer cannot release, a second person does, progress shows per account', async ({ page, request }, info) => {
+test('rapid response: the writer cannot release, a second person does, progress shows per account', async ({
+  page,
+  request,
+}, info) => {
   test.setTimeout(90_000); // two sign-ins, two axe runs and a publish
   const text = `Pernyataan sikap ${info.project.name} ${Date.now()}: tolak PHK sepihak.`;
   await signIn(page, demoEmail('coordinator'));
@@ -25,14 +28,24 @@ test('rapid response: the writer cannot release, a second person does, progress 
 
   // The writer sees it waiting, with no button, and the API refuses the writer all the same.
   const card = page.getByRole('article').filter({ hasText: text });
-  await expect(page.getByRole('region', { name: /^Menunggu dirilis/ }).getByRole('article').filter({ hasText: text })).toBeVisible();
+  await expect(
+    page
+      .getByRole('region', { name: /^Menunggu dirilis/ })
+      .getByRole('article')
+      .filter({ hasText: text }),
+  ).toBeVisible();
   await expect(card.getByTestId('statement-target').and(card.locator('[data-state="PENDING"]'))).toHaveCount(2);
   await expect(card.getByRole('button', { name: /Rilis/ })).toHaveCount(0);
   await expect(card.getByText('Anda menulis atau mengubah pernyataan ini')).toBeVisible();
   const headers = await apiAs(request, demoEmail('coordinator'));
-  const listed = (await (await request.get('/workspaces/kspi/statements', { headers })).json()) as { posts: Array<{ id: string; baseText: string; version: number }> };
+  const listed = (await (await request.get('/workspaces/kspi/statements', { headers })).json()) as {
+    posts: Array<{ id: string; baseText: string; version: number }>;
+  };
   const statement = listed.posts.find((p) => p.baseText === text)!;
-  const refused = await request.post(`/workspaces/kspi/statements/${statement.id}/release`, { headers, data: { version: statement.version } });
+  const refused = await request.post(`/workspaces/kspi/statements/${statement.id}/release`, {
+    headers,
+    data: { version: statement.version },
+  });
   expect(refused.status()).toBe(403);
   expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('statement_needs_second_person');
 

@@ -23,9 +23,14 @@ export const runTelegramPort = () => e2eTelegramPort(test.info().parallelIndex);
  * (Indonesian, the workspace's zone): another spec may have changed them.
  */
 export async function signIn(page: Page, email: string, next?: string): Promise<void> {
-  const profile = await page.request.patch('/me', { headers: await apiAs(page.request, email), data: { locale: 'id', timeZone: null } });
+  const profile = await page.request.patch('/me', {
+    headers: await apiAs(page.request, email),
+    data: { locale: 'id', timeZone: null },
+  });
   expect(profile.ok()).toBe(true);
-  const session = await page.request.post('/auth/login', { data: { email, password: DEMO_PASSWORD, session: 'cookie' } });
+  const session = await page.request.post('/auth/login', {
+    data: { email, password: DEMO_PASSWORD, session: 'cookie' },
+  });
   expect(session.ok()).toBe(true);
   await page.goto(next ?? '/app/');
   if (next === undefined) await page.waitForURL(/\/app\/[^/]+\/calendar/);
@@ -47,11 +52,21 @@ export async function signInThroughThePage(page: Page, email: string): Promise<v
  */
 export async function expectAccessible(page: Page): Promise<void> {
   await expect
-    .poll(() => page.evaluate(() => document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).length))
+    .poll(() =>
+      page.evaluate(() => document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).length),
+    )
     .toBe(0);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const severe = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(severe.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
+  expect(
+    severe.map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')})`,
+    ),
+  ).toEqual([]);
 }
 
 /** A bearer session for checking what the API stored (the page's own session stays in its cookie). */

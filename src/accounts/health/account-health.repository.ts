@@ -34,6 +34,9 @@ export class AccountHealthRepository {
 
   /** Stamps a successful check and keeps what the platform said about the identity, while still ACTIVE. */
   async checked(workspaceId: string, accountId: string, settings: Prisma.InputJsonValue): Promise<void> {
-    await this.prisma.connectedAccount.updateMany({ where: { id: accountId, workspaceId, status: 'ACTIVE' }, data: { lastCheckedAt: new Date(), settings } });
+    await this.prisma.connectedAccount.updateMany({
+      where: { id: accountId, workspaceId, status: 'ACTIVE' },
+      data: { lastCheckedAt: new Date(), settings },
+    });
   }
 }

@@ -59,7 +59,14 @@ export class AccountHealthService {
     if (!refreshed) return;
     await this.prisma.$transaction(async (tx) => {
       await this.store.save(account, refreshed.credentials, refreshed.expiresAt, tx);
-      await this.audit.record(tx, { workspaceId: account.workspaceId, actor: SYSTEM, action: 'account.token_refreshed', subjectType: 'account', subjectId: account.id, summary: { expiresAt: refreshed.expiresAt?.toISOString() ?? null } });
+      await this.audit.record(tx, {
+        workspaceId: account.workspaceId,
+        actor: SYSTEM,
+        action: 'account.token_refreshed',
+        subjectType: 'account',
+        subjectId: account.id,
+        summary: { expiresAt: refreshed.expiresAt?.toISOString() ?? null },
+      });
     });
     report.refreshed++;
   }
@@ -67,7 +74,11 @@ export class AccountHealthService {
   private async check(account: ConnectedAccount, report: HealthReport): Promise<void> {
     const fresh = await this.accounts.current(account.workspaceId, account.id);
     const identity = await this.publishers.get(fresh.platform).verifyCredentials(this.context(fresh), this.signal());
-    await this.accounts.checked(fresh.workspaceId, fresh.id, auditJson({ ...(fresh.settings as object), ...identity.settings }));
+    await this.accounts.checked(
+      fresh.workspaceId,
+      fresh.id,
+      auditJson({ ...(fresh.settings as object), ...identity.settings }),
+    );
     report.checked++;
   }
 
@@ -81,12 +92,20 @@ export class AccountHealthService {
         return;
       }
       report.errors++;
-      this.logger.warn(`account ${account.id} (${account.platform}) health check failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(
+        `account ${account.id} (${account.platform}) health check failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
   private async markNeedsReconnect(account: ConnectedAccount, reason: string): Promise<boolean> {
-    const change = { workspaceId: account.workspaceId, accountId: account.id, reason, actor: SYSTEM, checkedAt: new Date() };
+    const change = {
+      workspaceId: account.workspaceId,
+      accountId: account.id,
+      reason,
+      actor: SYSTEM,
+      checkedAt: new Date(),
+    };
     const notificationIds = await this.prisma.$transaction((tx) => markNeedsReconnect(tx, this.notifier, change));
     await this.notifier.dispatch(notificationIds);
     return notificationIds.length > 0;

@@ -22,11 +22,20 @@ export class MastodonAppsStore implements ClientAppRegistry {
   async appFor(instanceUrl: string, redirectUri: string, signal: AbortSignal): Promise<MastodonApp> {
     const cached = await this.cached(instanceUrl);
     if (cached) return cached;
-    const app = await registerMastodonApp(this.http, instanceUrl, { clientName: 'Gaung', redirectUri, website: this.config.PUBLIC_BASE_URL }, signal);
+    const app = await registerMastodonApp(
+      this.http,
+      instanceUrl,
+      { clientName: 'Gaung', redirectUri, website: this.config.PUBLIC_BASE_URL },
+      signal,
+    );
     const sealed = this.secrets.seal(app.clientSecret, binding(instanceUrl));
     await this.redis.client.set(
       this.key(instanceUrl),
-      JSON.stringify({ clientId: app.clientId, keyId: sealed.keyId, secret: Buffer.from(sealed.ciphertext).toString('base64') }),
+      JSON.stringify({
+        clientId: app.clientId,
+        keyId: sealed.keyId,
+        secret: Buffer.from(sealed.ciphertext).toString('base64'),
+      }),
     );
     return app;
   }
@@ -36,7 +45,10 @@ export class MastodonAppsStore implements ClientAppRegistry {
     if (!raw) return null;
     try {
       const entry = JSON.parse(raw) as { clientId: string; keyId: string; secret: string };
-      const clientSecret = this.secrets.open({ keyId: entry.keyId, ciphertext: new Uint8Array(Buffer.from(entry.secret, 'base64')) }, binding(instanceUrl));
+      const clientSecret = this.secrets.open(
+        { keyId: entry.keyId, ciphertext: new Uint8Array(Buffer.from(entry.secret, 'base64')) },
+        binding(instanceUrl),
+      );
       return { clientId: entry.clientId, clientSecret };
     } catch {
       return null;

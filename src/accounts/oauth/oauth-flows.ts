@@ -56,7 +56,11 @@ export class OAuthFlows {
         settings: {},
         credentials: account.credentials,
       };
-      connections.push({ candidate, identity: await this.verifier.verify(candidate), tokenExpiresAt: account.tokenExpiresAt });
+      connections.push({
+        candidate,
+        identity: await this.verifier.verify(candidate),
+        tokenExpiresAt: account.tokenExpiresAt,
+      });
     }
     return connections;
   }
@@ -75,7 +79,10 @@ export class OAuthFlows {
       signal,
       clientApps: this.mastodonApps,
       requireApp: (id, secret) => {
-        if (!id || !secret) throw AppError.unprocessable('platform_not_configured', ACCOUNT_TEXT.platformNotConfigured, { platform: segment });
+        if (!id || !secret)
+          throw AppError.unprocessable('platform_not_configured', ACCOUNT_TEXT.platformNotConfigured, {
+            platform: segment,
+          });
         return id;
       },
       requireInstance: (instanceUrl) => {

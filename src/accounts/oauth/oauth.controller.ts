@@ -8,7 +8,13 @@ import { Role } from '../../core/database';
 import { AppError, ZodValidationPipe } from '../../core/errors';
 import { ApiErrors, ApiZodBody, ApiZodQuery, ApiZodResponse, openApiSchema, ZodBody, ZodQuery } from '../../core/http';
 import { oauthStepsFor } from '../../publishers';
-import { instanceOAuthStartSchema, oauthCallbackSchema, oauthCompleteSchema, oauthStartDocSchema, oauthStartSchema } from '../accounts.schemas';
+import {
+  instanceOAuthStartSchema,
+  oauthCallbackSchema,
+  oauthCompleteSchema,
+  oauthStartDocSchema,
+  oauthStartSchema,
+} from '../accounts.schemas';
 import { ACCOUNT_TEXT } from '../accounts.messages';
 import { OAuthService } from './oauth.service';
 import { oauthConnectedView, oauthStartView } from '../account-view';
@@ -26,37 +32,67 @@ export class OAuthController {
   @Post('workspaces/:workspace/accounts/oauth/:platform/start')
   @WorkspaceRoute(Role.ADMIN)
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Start connecting accounts through the platform\'s OAuth: returns the authorize URL (state valid 10 minutes, once). Mastodon needs the instance; Gaung registers itself there on first use' })
-  @ApiParam({ name: 'platform', description: 'The platform\'s OAuth segment, as GET /platforms lists it (x, linkedin, mastodon...)' })
+  @ApiOperation({
+    summary:
+      "Start connecting accounts through the platform's OAuth: returns the authorize URL (state valid 10 minutes, once). Mastodon needs the instance; Gaung registers itself there on first use",
+  })
+  @ApiParam({
+    name: 'platform',
+    description: "The platform's OAuth segment, as GET /platforms lists it (x, linkedin, mastodon...)",
+  })
   @ApiZodBody(oauthStartDocSchema)
   @ApiErrors(400, 404, 422)
   @ApiZodResponse(200, oauthStartView)
-  start(@Access() access: WorkspaceAccess, @CurrentPrincipal() principal: Principal, @Param('platform') platform: string, @Body() body: unknown) {
+  start(
+    @Access() access: WorkspaceAccess,
+    @CurrentPrincipal() principal: Principal,
+    @Param('platform') platform: string,
+    @Body() body: unknown,
+  ) {
     const flow = oauthStepsFor(platform);
     if (!flow) throw AppError.notFound(ACCOUNT_TEXT.platform);
     // Each platform's body is checked as its own route's was: Mastodon's names the instance, the others are empty.
-    const input = new ZodValidationPipe(flow.steps.asksForInstance ? instanceOAuthStartSchema : oauthStartSchema).transform(body);
+    const input = new ZodValidationPipe(
+      flow.steps.asksForInstance ? instanceOAuthStartSchema : oauthStartSchema,
+    ).transform(body);
     return this.oauth.start(access, principal, platform, input?.instanceUrl);
   }
 
   @Post('workspaces/:workspace/accounts/oauth/complete')
   @WorkspaceRoute(Role.ADMIN)
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Finish an OAuth connection with the code and state the platform returned (same admin, session and workspace only)' })
+  @ApiOperation({
+    summary:
+      'Finish an OAuth connection with the code and state the platform returned (same admin, session and workspace only)',
+  })
   @ApiZodBody(oauthCompleteSchema)
   @ApiErrors(400, 422)
   @ApiZodResponse(200, oauthConnectedView, 'Connected (or reconnected) accounts')
-  complete(@Access() access: WorkspaceAccess, @CurrentPrincipal() principal: Principal, @ZodBody(oauthCompleteSchema) body: z.infer<typeof oauthCompleteSchema>) {
+  complete(
+    @Access() access: WorkspaceAccess,
+    @CurrentPrincipal() principal: Principal,
+    @ZodBody(oauthCompleteSchema) body: z.infer<typeof oauthCompleteSchema>,
+  ) {
     return this.oauth.complete(access, principal, body);
   }
 
   @Get('oauth/callback/:platform')
-  @ApiOperation({ summary: "The platform's redirect after the admin approved (public: the state identifies the flow). A browser (Accept: text/html) is sent on with 303 to /app/<workspace>/accounts?oauth=connected|error&platform=&code=" })
+  @ApiOperation({
+    summary:
+      "The platform's redirect after the admin approved (public: the state identifies the flow). A browser (Accept: text/html) is sent on with 303 to /app/<workspace>/accounts?oauth=connected|error&platform=&code=",
+  })
   @ApiZodQuery(oauthCallbackSchema)
   @ApiErrors(400, 422)
   // Two answers by Accept, so not the typed ApiZodResponse: JSON for API clients, 303 for a browser.
-  @ApiResponse({ status: 200, description: 'Connected (or reconnected) accounts (API clients)', schema: openApiSchema(oauthConnectedView) })
-  @ApiResponse({ status: 303, description: 'A browser is sent on to /app/<workspace>/accounts with the outcome in the query' })
+  @ApiResponse({
+    status: 200,
+    description: 'Connected (or reconnected) accounts (API clients)',
+    schema: openApiSchema(oauthConnectedView),
+  })
+  @ApiResponse({
+    status: 303,
+    description: 'A browser is sent on to /app/<workspace>/accounts with the outcome in the query',
+  })
   async callback(
     @Param('platform') platform: string,
     @ZodQuery(oauthCallbackSchema) query: z.infer<typeof oauthCallbackSchema>,

@@ -19,12 +19,23 @@ export class OAuthRepository {
 
   /** A session is the user's, not a workspace's: it has no workspace id. */
   async sessionLives(userId: string, sessionId: string, now: Date): Promise<boolean> {
-    return (await this.prisma.session.count({ where: { id: sessionId, userId, revokedAt: null, expiresAt: { gt: now } } })) > 0;
+    return (
+      (await this.prisma.session.count({ where: { id: sessionId, userId, revokedAt: null, expiresAt: { gt: now } } })) >
+      0
+    );
   }
 
   /** The role cap of the user's API token in the workspace while it lives, else null. */
   async liveTokenRoleCap(workspaceId: string, userId: string, tokenId: string, now: Date): Promise<Role | null> {
-    const token = await this.prisma.apiToken.findFirst({ where: { id: tokenId, userId, workspaceId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } });
+    const token = await this.prisma.apiToken.findFirst({
+      where: {
+        id: tokenId,
+        userId,
+        workspaceId,
+        revokedAt: null,
+        OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
+      },
+    });
     return token?.roleCap ?? null;
   }
 }

@@ -46,7 +46,11 @@ export class OAuthService {
       apiTokenId: principal.apiToken?.id ?? null,
       ...flow.keep,
     });
-    return { authorizeUrl: flow.authorizeUrl(state), redirectUri: this.flows.redirectUri(platform), expiresInSeconds: OAUTH_STATE_TTL_SECONDS };
+    return {
+      authorizeUrl: flow.authorizeUrl(state),
+      redirectUri: this.flows.redirectUri(platform),
+      expiresInSeconds: OAUTH_STATE_TTL_SECONDS,
+    };
   }
 
   /** The platform redirected the admin's browser here (public route): the state alone says who and where. */
@@ -63,7 +67,8 @@ export class OAuthService {
    */
   async callbackPage(platform: string, input: CallbackInput): Promise<string> {
     const data = input.state ? await this.states.take(input.state) : null;
-    if (!data || data.platform !== platform) return `/app/?${new URLSearchParams({ oauth: 'error', platform, code: 'oauth_state_invalid' })}`;
+    if (!data || data.platform !== platform)
+      return `/app/?${new URLSearchParams({ oauth: 'error', platform, code: 'oauth_state_invalid' })}`;
     const slug = await this.oauth.workspaceSlug(data.workspaceId);
     const outcome = await this.finish(data, input).then(
       (result) => ({ oauth: 'connected', platform, count: String(result.accounts.length) }),
@@ -79,19 +84,35 @@ export class OAuthService {
   async complete(access: WorkspaceAccess, principal: Principal, input: CallbackInput) {
     const data = input.state ? await this.states.take(input.state) : null;
     if (!data) throw invalidState();
-    const sameCaller = data.workspaceId === access.workspaceId && data.userId === access.userId && data.sessionId === principal.sessionId && data.apiTokenId === (principal.apiToken?.id ?? null);
+    const sameCaller =
+      data.workspaceId === access.workspaceId &&
+      data.userId === access.userId &&
+      data.sessionId === principal.sessionId &&
+      data.apiTokenId === (principal.apiToken?.id ?? null);
     if (!sameCaller) throw AppError.unprocessable('oauth_not_yours', ACCOUNT_TEXT.oauthNotYours);
     return this.finish(data, input);
   }
 
   private async finish(data: OAuthStateData, input: CallbackInput) {
-    if (input.error) throw AppError.unprocessable('oauth_denied', ACCOUNT_TEXT.oauthDenied, { reason: (input.error_description ?? input.error).slice(0, 300) });
+    if (input.error)
+      throw AppError.unprocessable('oauth_denied', ACCOUNT_TEXT.oauthDenied, {
+        reason: (input.error_description ?? input.error).slice(0, 300),
+      });
     if (!input.code) throw invalidState();
     await this.assertStillAllowed(data);
-    const connections = await this.flows.finish(data, input.code, AbortSignal.timeout(this.config.PUBLISH_TIMEOUT_MS * 2));
+    const connections = await this.flows.finish(
+      data,
+      input.code,
+      AbortSignal.timeout(this.config.PUBLISH_TIMEOUT_MS * 2),
+    );
     const actor = { userId: data.userId, kind: data.apiTokenId ? ('api-token' as const) : ('user' as const) };
-    const saved = await this.accounts.saveConnections(actor, data.workspaceId, connections, { onExisting: 'reconnect' });
-    return { workspace: await this.oauth.workspaceSlug(data.workspaceId), accounts: saved.map(({ account, reconnected }) => ({ ...presentAccount(account), reconnected })) };
+    const saved = await this.accounts.saveConnections(actor, data.workspaceId, connections, {
+      onExisting: 'reconnect',
+    });
+    return {
+      workspace: await this.oauth.workspaceSlug(data.workspaceId),
+      accounts: saved.map(({ account, reconnected }) => ({ ...presentAccount(account), reconnected })),
+    };
   }
 
   /** The session or token that started the flow still works, and its user is still an admin there. */
@@ -106,6 +127,7 @@ export class OAuthService {
     } else {
       role = undefined;
     }
-    if (!role || !roleAtLeast(role, Role.ADMIN)) throw AppError.unprocessable('oauth_not_yours', ACCOUNT_TEXT.oauthNotYours);
+    if (!role || !roleAtLeast(role, Role.ADMIN))
+      throw AppError.unprocessable('oauth_not_yours', ACCOUNT_TEXT.oauthNotYours);
   }
 }

@@ -10,7 +10,10 @@ export interface Actor {
 }
 
 /** The actor behind a workspace request (a user, or a user's API token). */
-export function accessActor(access: { userId: string; actorKind: 'user' | 'api-token' }): { userId: string; kind: 'user' | 'api-token' } {
+export function accessActor(access: { userId: string; actorKind: 'user' | 'api-token' }): {
+  userId: string;
+  kind: 'user' | 'api-token';
+} {
   return { userId: access.userId, kind: access.actorKind };
 }
 

@@ -39,17 +39,30 @@ describe('loadConfig', () => {
   });
 
   it('takes S3 media storage all or nothing: a partial set names what is missing', () => {
-    const s3 = { MEDIA_S3_ENDPOINT: 'http://minio:9000', MEDIA_S3_BUCKET: 'gaung-media', MEDIA_S3_ACCESS_KEY: 'gaung', MEDIA_S3_SECRET_KEY: 'rahasia-sekali' };
+    const s3 = {
+      MEDIA_S3_ENDPOINT: 'http://minio:9000',
+      MEDIA_S3_BUCKET: 'gaung-media',
+      MEDIA_S3_ACCESS_KEY: 'gaung',
+      MEDIA_S3_SECRET_KEY: 'rahasia-sekali',
+    };
     expect(loadConfig({ ...valid, ...s3 })).toMatchObject({ ...s3, MEDIA_S3_REGION: 'us-east-1' });
     expect(loadConfig(valid).MEDIA_S3_ENDPOINT).toBeUndefined();
-    expect(() => loadConfig({ ...valid, ...s3, MEDIA_S3_SECRET_KEY: '' })).toThrow(/MEDIA_S3_SECRET_KEY: is required with MEDIA_S3_ENDPOINT/);
-    expect(() => loadConfig({ ...valid, ...s3, MEDIA_S3_BUCKET: 'Not_A_Bucket' })).toThrow(/MEDIA_S3_BUCKET: must be an S3 bucket name/);
+    expect(() => loadConfig({ ...valid, ...s3, MEDIA_S3_SECRET_KEY: '' })).toThrow(
+      /MEDIA_S3_SECRET_KEY: is required with MEDIA_S3_ENDPOINT/,
+    );
+    expect(() => loadConfig({ ...valid, ...s3, MEDIA_S3_BUCKET: 'Not_A_Bucket' })).toThrow(
+      /MEDIA_S3_BUCKET: must be an S3 bucket name/,
+    );
     expect(() => loadConfig({ ...valid, ...s3, MEDIA_S3_ENDPOINT: 'minio:9000' })).toThrow(/MEDIA_S3_ENDPOINT/);
   });
 
   it('admits nothing outbound by default; EGRESS_ALLOW takes addresses, CIDRs and host names', () => {
     expect(loadConfig(valid).EGRESS_ALLOW).toEqual([]);
-    expect(loadConfig({ ...valid, EGRESS_ALLOW: ' 10.0.0.0/8, ::1 ,Mastodon.LAN' }).EGRESS_ALLOW).toEqual(['10.0.0.0/8', '::1', 'Mastodon.LAN']);
+    expect(loadConfig({ ...valid, EGRESS_ALLOW: ' 10.0.0.0/8, ::1 ,Mastodon.LAN' }).EGRESS_ALLOW).toEqual([
+      '10.0.0.0/8',
+      '::1',
+      'Mastodon.LAN',
+    ]);
   });
 
   it('asks for insight permissions only when the operator opts in', () => {

@@ -9,7 +9,12 @@ export class AccountCredentialsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /** In the caller's transaction when given one. */
-  async saveSealed(account: AccountRef, sealed: SealedSecret, expiresAt: Date | null, db: Tx = this.prisma): Promise<void> {
+  async saveSealed(
+    account: AccountRef,
+    sealed: SealedSecret,
+    expiresAt: Date | null,
+    db: Tx = this.prisma,
+  ): Promise<void> {
     await db.connectedAccount.update({
       where: { id: account.id, workspaceId: account.workspaceId },
       data: { credentialsCiphertext: sealed.ciphertext, credentialsKeyId: sealed.keyId, tokenExpiresAt: expiresAt },

@@ -46,7 +46,12 @@ export class AccountCredentialsStore {
   }
 
   /** Stores new credentials (a refresh, a reconnect) under the newest key, with the token's expiry. */
-  async save(account: AccountRef, credentials: Record<string, unknown>, expiresAt: Date | null, tx?: Tx): Promise<void> {
+  async save(
+    account: AccountRef,
+    credentials: Record<string, unknown>,
+    expiresAt: Date | null,
+    tx?: Tx,
+  ): Promise<void> {
     await this.accounts.saveSealed(account, this.seal(account, credentials), expiresAt, tx);
   }
 }

@@ -14,7 +14,11 @@ export type StoredSample = (keyId: string) => Promise<{ sealed: SealedSecret; bi
  * check value, a constant sealed under that key when the id was first seen; before recording one,
  * a stored ciphertext under the id (if any) must open. Throws a ConfigError naming each bad key.
  */
-export async function verifyCredentialKeys(prisma: PrismaClient, box: SecretBox, sampleOf: StoredSample): Promise<void> {
+export async function verifyCredentialKeys(
+  prisma: PrismaClient,
+  box: SecretBox,
+  sampleOf: StoredSample,
+): Promise<void> {
   const checks = new KeyCheckRepository(prisma);
   const problems: string[] = [];
   for (const keyId of box.keyIds) {
@@ -27,7 +31,12 @@ export async function verifyCredentialKeys(prisma: PrismaClient, box: SecretBox,
   if (problems.length > 0) throw new ConfigError(problems);
 }
 
-async function opensWhatIsStored(checks: KeyCheckRepository, box: SecretBox, keyId: string, sampleOf: StoredSample): Promise<boolean> {
+async function opensWhatIsStored(
+  checks: KeyCheckRepository,
+  box: SecretBox,
+  keyId: string,
+  sampleOf: StoredSample,
+): Promise<boolean> {
   let check = await checks.find(keyId);
   if (!check) {
     const sample = await sampleOf(keyId);
@@ -43,7 +52,11 @@ async function opensWhatIsStored(checks: KeyCheckRepository, box: SecretBox, key
  * Forgets the check values of key ids that nothing is sealed under any more (after a rotation), so
  * a retired id can later name a new key. The newest key keeps its value.
  */
-export async function forgetUnusedKeyChecks(prisma: PrismaClient, box: SecretBox, keyIdsInUse: string[]): Promise<void> {
+export async function forgetUnusedKeyChecks(
+  prisma: PrismaClient,
+  box: SecretBox,
+  keyIdsInUse: string[],
+): Promise<void> {
   await new KeyCheckRepository(prisma).forgetAllBut([box.currentKeyId, ...keyIdsInUse]);
 }
 

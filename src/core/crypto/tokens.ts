@@ -30,11 +30,17 @@ export async function hashPassword(password: string): Promise<string> {
 }
 
 /** `priority: 'sign-in'` for a sign-in, which goes before other hashing (see password-gate.ts). */
-export async function verifyPassword(password: string, stored: string, priority: HashPriority = 'other'): Promise<boolean> {
+export async function verifyPassword(
+  password: string,
+  stored: string,
+  priority: HashPriority = 'other',
+): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64');
   const options = { N: Number(n), r: Number(r), p: Number(p), maxmem: 64 * 1024 * 1024 };
-  const actual = await passwordGate.run(priority, () => scrypt(password, Buffer.from(salt, 'base64'), expected.length, options));
+  const actual = await passwordGate.run(priority, () =>
+    scrypt(password, Buffer.from(salt, 'base64'), expected.length, options),
+  );
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }

@@ -9,7 +9,13 @@ export function signBody(secret: string, body: string, unixSeconds = Math.floor(
 }
 
 /** For receivers (and tests): checks the signature and that it is at most toleranceSeconds old. */
-export function verifySignature(secret: string, body: string, header: string, toleranceSeconds = 300, now = Date.now()): boolean {
+export function verifySignature(
+  secret: string,
+  body: string,
+  header: string,
+  toleranceSeconds = 300,
+  now = Date.now(),
+): boolean {
   const parts = Object.fromEntries(header.split(',').map((part) => part.split('=', 2) as [string, string]));
   const t = Number(parts.t);
   if (!Number.isInteger(t) || !parts.v1 || Math.abs(now / 1000 - t) > toleranceSeconds) return false;

@@ -4,7 +4,9 @@ import ipaddr from 'ipaddr.js';
 /** IPv6 global unicast (2000::/3): the only IPv6 space a platform API can live in. */
 const GLOBAL_UNICAST_V6 = ipaddr.IPv6.parseCIDR('2000::/3');
 /** Cloud metadata services, named in refusals so an operator sees what was aimed at. */
-const METADATA = ['169.254.169.254', '100.100.100.200', '192.0.0.192', 'fd00:ec2::254'].map((text) => ipaddr.parse(text).toNormalizedString());
+const METADATA = ['169.254.169.254', '100.100.100.200', '192.0.0.192', 'fd00:ec2::254'].map((text) =>
+  ipaddr.parse(text).toNormalizedString(),
+);
 
 /**
  * Why an address may not be connected to, or null when it is public. An IPv4-mapped or NAT64
@@ -62,7 +64,10 @@ export class AllowList {
 
   admitsAddress(address: string): boolean {
     const parsed = normalize(address);
-    return parsed !== null && this.ranges.some(([network, bits]) => network.kind() === parsed.kind() && parsed.match(network, bits));
+    return (
+      parsed !== null &&
+      this.ranges.some(([network, bits]) => network.kind() === parsed.kind() && parsed.match(network, bits))
+    );
   }
 }
 
@@ -78,7 +83,9 @@ export function parseAllowEntry(entry: string): [ipaddr.IPv4 | ipaddr.IPv6, numb
     // A mapped IPv6 CIDR (::ffff:10.0.0.0/104) becomes its IPv4 range.
     const mappedShift = parsed.kind() === 'ipv4' && isIP(address!) === 6 ? 96 : 0;
     const length = bits === undefined ? max : Number(bits) - mappedShift;
-    return (bits === undefined || /^\d{1,3}$/.test(bits)) && Number.isInteger(length) && length >= 0 && length <= max ? [parsed, length] : null;
+    return (bits === undefined || /^\d{1,3}$/.test(bits)) && Number.isInteger(length) && length >= 0 && length <= max
+      ? [parsed, length]
+      : null;
   }
   if (bits !== undefined || isIP(text) !== 0 || /^[\d.]+$/.test(text)) return null;
   return HOST_NAME.test(text.replace(/\.$/, '')) ? text.replace(/\.$/, '') : null;

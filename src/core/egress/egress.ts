@@ -96,7 +96,9 @@ export class Egress implements OnModuleDestroy {
   async check(url: string): Promise<void> {
     const host = this.checkedUrl({ url }).hostname.replace(/^\[|\]$/g, '');
     if (isIP(host) !== 0) return;
-    const refusal = await new Promise<Error | null>((resolve) => this.lookup(host, { all: true }, (error) => resolve(error)));
+    const refusal = await new Promise<Error | null>((resolve) =>
+      this.lookup(host, { all: true }, (error) => resolve(error)),
+    );
     if (refusal instanceof EgressRefusedError) throw refusal;
   }
 
@@ -104,17 +106,24 @@ export class Egress implements OnModuleDestroy {
   private checkedUrl(config: AxiosRequestConfig): URL {
     const relative = config.url ?? '';
     const base = config.baseURL;
-    const full = base && !ABSOLUTE_URL.test(relative) ? (relative ? `${base.replace(/\/?\/$/, '')}/${relative.replace(/^\/+/, '')}` : base) : relative;
+    const full =
+      base && !ABSOLUTE_URL.test(relative)
+        ? relative
+          ? `${base.replace(/\/?\/$/, '')}/${relative.replace(/^\/+/, '')}`
+          : base
+        : relative;
     let url: URL;
     try {
       url = new URL(full);
     } catch {
       throw new EgressRefusedError(full.slice(0, 200), 'not a URL');
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new EgressRefusedError(url.protocol, 'not http or https');
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw new EgressRefusedError(url.protocol, 'not http or https');
     // The URL parser already turned 127.1, 2130706433 and 0177.0.0.1 into 127.0.0.1.
     const literal = url.hostname.replace(/^\[|\]$/g, '');
-    if (isIP(literal) !== 0 && !admits(this.allow, literal)) throw new EgressRefusedError(url.hostname, refusalOf(literal) ?? 'refused');
+    if (isIP(literal) !== 0 && !admits(this.allow, literal))
+      throw new EgressRefusedError(url.hostname, refusalOf(literal) ?? 'refused');
     return url;
   }
 

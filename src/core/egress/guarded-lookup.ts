@@ -24,9 +24,18 @@ export function guardedLookup(allow: AllowList, resolve: typeof dnsLookup = dnsL
   return (hostname, options, callback) => {
     resolve(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
       if (error) return callback(error, '');
-      const admitted = allow.admitsHost(hostname) ? addresses : addresses.filter((entry) => admits(allow, entry.address));
+      const admitted = allow.admitsHost(hostname)
+        ? addresses
+        : addresses.filter((entry) => admits(allow, entry.address));
       const first = admitted[0];
-      if (!first) return callback(new EgressRefusedError(hostname, addresses[0] ? (refusalOf(addresses[0].address) ?? 'refused') : 'no address'), '');
+      if (!first)
+        return callback(
+          new EgressRefusedError(
+            hostname,
+            addresses[0] ? (refusalOf(addresses[0].address) ?? 'refused') : 'no address',
+          ),
+          '',
+        );
       if (options.all) callback(null, admitted);
       else callback(null, first.address, first.family);
     });

@@ -30,13 +30,22 @@ export class AppError extends Error {
     return interpolate(this.text[locale], this.params);
   }
 
-  static badRequest(code: string, text: LocalizedText, params?: Record<string, string | number>, details?: ErrorDetail[]) {
+  static badRequest(
+    code: string,
+    text: LocalizedText,
+    params?: Record<string, string | number>,
+    details?: ErrorDetail[],
+  ) {
     return new AppError(400, code, text, params, details);
   }
   static unauthorized(code = 'unauthenticated', text: LocalizedText = COMMON.unauthenticated) {
     return new AppError(401, code, text);
   }
-  static forbidden(code = 'forbidden', text: LocalizedText = COMMON.forbidden, params?: Record<string, string | number>) {
+  static forbidden(
+    code = 'forbidden',
+    text: LocalizedText = COMMON.forbidden,
+    params?: Record<string, string | number>,
+  ) {
     return new AppError(403, code, text, params);
   }
   /** 404 for anything missing or outside the caller's workspaces (never 403: ids must not be probed). */
@@ -46,10 +55,20 @@ export class AppError extends Error {
   static conflict(code: string, text: LocalizedText, params?: Record<string, string | number>) {
     return new AppError(409, code, text, params);
   }
-  static unprocessable(code: string, text: LocalizedText, params?: Record<string, string | number>, details?: ErrorDetail[]) {
+  static unprocessable(
+    code: string,
+    text: LocalizedText,
+    params?: Record<string, string | number>,
+    details?: ErrorDetail[],
+  ) {
     return new AppError(422, code, text, params, details);
   }
-  static tooManyRequests(code: string, text: LocalizedText, retryAfterSeconds: number, params?: Record<string, string | number>) {
+  static tooManyRequests(
+    code: string,
+    text: LocalizedText,
+    retryAfterSeconds: number,
+    params?: Record<string, string | number>,
+  ) {
     return new AppError(429, code, text, params, [], retryAfterSeconds);
   }
 }

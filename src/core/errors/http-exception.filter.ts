@@ -69,7 +69,10 @@ export function sendError(req: Request, res: Response, error: AppError): void {
  * failed, never the data.
  */
 function loggable(exception: unknown): unknown {
-  if (exception instanceof Prisma.PrismaClientValidationError || exception instanceof Prisma.PrismaClientKnownRequestError) {
+  if (
+    exception instanceof Prisma.PrismaClientValidationError ||
+    exception instanceof Prisma.PrismaClientKnownRequestError
+  ) {
     const where = /Invalid `[^`]+` invocation in\n?([^\n]+)/.exec(exception.message)?.[1];
     return { name: exception.name, code: 'code' in exception ? exception.code : undefined, where };
   }

@@ -8,17 +8,28 @@ export const apiErrorSchema = z
   .object({
     error: z.object({
       code: z.string().meta({ description: 'Stable machine code', example: 'invalid_input' }),
-      message: z.string().meta({ description: "In the user's language (profile, else Accept-Language, else id)", example: 'Data yang dikirim tidak valid.' }),
+      message: z
+        .string()
+        .meta({
+          description: "In the user's language (profile, else Accept-Language, else id)",
+          example: 'Data yang dikirim tidak valid.',
+        }),
       details: z
         .array(
           z
             .object({ field: z.string().optional(), code: z.string(), message: z.string() })
             .catchall(z.string())
-            .meta({ description: 'Further plain facts about what the detail is about, e.g. accountId, accountName and platform of a post target' }),
+            .meta({
+              description:
+                'Further plain facts about what the detail is about, e.g. accountId, accountName and platform of a post target',
+            }),
         )
         .optional()
         .meta({ description: 'One entry per invalid field' }),
-      requestId: z.string().optional().meta({ description: 'Also in the X-Request-Id header; quote it when reporting a problem' }),
+      requestId: z
+        .string()
+        .optional()
+        .meta({ description: 'Also in the X-Request-Id header; quote it when reporting a problem' }),
     }),
   })
   .meta({ id: 'ApiError' });
@@ -39,7 +50,13 @@ const ERROR_RESPONSES: Record<number, { name: string; description: string }> = {
 /** Documents the error responses a route can give, all with the shared error shape. */
 export function ApiErrors(...statuses: number[]) {
   return applyDecorators(
-    ...statuses.map((status) => ApiResponse({ status, description: ERROR_RESPONSES[status]?.description ?? 'Error', schema: openApiSchema(apiErrorSchema) })),
+    ...statuses.map((status) =>
+      ApiResponse({
+        status,
+        description: ERROR_RESPONSES[status]?.description ?? 'Error',
+        schema: openApiSchema(apiErrorSchema),
+      }),
+    ),
   );
 }
 
@@ -54,7 +71,8 @@ export function shareErrorResponses(paths: PathsObject): Record<string, Response
     for (const operation of Object.values(item) as OperationObject[]) {
       for (const [status, response] of Object.entries(operation.responses ?? {})) {
         const common = ERROR_RESPONSES[Number(status)];
-        if (!common || !response || !('description' in response) || response.description !== common.description) continue;
+        if (!common || !response || !('description' in response) || response.description !== common.description)
+          continue;
         if (JSON.stringify(response.content?.['application/json']?.schema) !== errorSchema) continue;
         shared[common.name] = response;
         operation.responses[status] = { $ref: `#/components/responses/${common.name}` };

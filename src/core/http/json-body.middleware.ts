@@ -20,7 +20,8 @@ const NOT_UTF8 = { id: 'Badan permintaan bukan UTF-8 yang valid.', en: 'The requ
  */
 export function jsonBodyMiddleware(options: { limitBytes: number; rawRoutes: readonly RawBodyRoute[] }) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    if (!hasBody(req) || options.rawRoutes.some((route) => route.method === req.method && route.path.test(req.path))) return next();
+    if (!hasBody(req) || options.rawRoutes.some((route) => route.method === req.method && route.path.test(req.path)))
+      return next();
     const problem = refusal(req, options.limitBytes);
     if (problem) return sendError(req, res, problem);
     const chunks: Buffer[] = [];
@@ -29,16 +30,30 @@ export function jsonBodyMiddleware(options: { limitBytes: number; rawRoutes: rea
         req.body = parseJson(Buffer.concat(chunks));
         next();
       })
-      .catch((error: unknown) => sendError(req, res, error instanceof AppError ? error : AppError.badRequest('malformed_json', COMMON.malformedJson)));
+      .catch((error: unknown) =>
+        sendError(
+          req,
+          res,
+          error instanceof AppError ? error : AppError.badRequest('malformed_json', COMMON.malformedJson),
+        ),
+      );
   };
 }
 
 function refusal(req: Request, limitBytes: number): AppError | null {
-  const [type = '', ...parameters] = (req.headers['content-type'] ?? '').toLowerCase().split(';').map((part) => part.trim());
-  const charset = parameters.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
-  if (!JSON_TYPE.test(type) || (charset !== undefined && charset !== 'utf-8')) return unsupportedContentType(req.headers['content-type']);
+  const [type = '', ...parameters] = (req.headers['content-type'] ?? '')
+    .toLowerCase()
+    .split(';')
+    .map((part) => part.trim());
+  const charset = parameters
+    .find((p) => p.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/"/g, '');
+  if (!JSON_TYPE.test(type) || (charset !== undefined && charset !== 'utf-8'))
+    return unsupportedContentType(req.headers['content-type']);
   const encoding = req.headers['content-encoding'];
-  if (encoding !== undefined && encoding.toLowerCase() !== 'identity') return unsupportedContentType(`${type}; content-encoding=${encoding}`);
+  if (encoding !== undefined && encoding.toLowerCase() !== 'identity')
+    return unsupportedContentType(`${type}; content-encoding=${encoding}`);
   const length = declaredLength(req);
   if (length !== null && !(length <= limitBytes)) return payloadTooLarge(limitBytes);
   return null;

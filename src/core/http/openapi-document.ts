@@ -25,10 +25,18 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .setVersion('0.1.0')
     .addBearerAuth(
-      { type: 'http', scheme: 'bearer', description: 'A session token (gs_...) from POST /auth/login, or a personal API token (gat_...) bound to one workspace' },
+      {
+        type: 'http',
+        scheme: 'bearer',
+        description:
+          'A session token (gs_...) from POST /auth/login, or a personal API token (gat_...) bound to one workspace',
+      },
       BEARER_SCHEME,
     )
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: "The operators' OPERATOR_TOKEN (metrics)" }, OPERATOR_SCHEME)
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', description: "The operators' OPERATOR_TOKEN (metrics)" },
+      OPERATOR_SCHEME,
+    )
     .addCookieAuth(
       `${SECURE_COOKIE_PREFIX}${SESSION_COOKIE}`,
       {

@@ -10,12 +10,18 @@ const TEXT = {
     id: 'Jenis isi "{type}" tidak diterima di sini. Kirim JSON (Content-Type: application/json).',
     en: 'Content type "{type}" is not accepted here. Send JSON (Content-Type: application/json).',
   },
-  aborted: { id: 'Permintaan terputus sebelum selesai dikirim.', en: 'The request was cut off before it was complete.' },
+  aborted: {
+    id: 'Permintaan terputus sebelum selesai dikirim.',
+    en: 'The request was cut off before it was complete.',
+  },
 };
 
 /** True when the request carries a body (a length above zero, or chunked), as HTTP/1.1 defines it. */
 export function hasBody(req: IncomingMessage): boolean {
-  return req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
+  return (
+    req.headers['transfer-encoding'] !== undefined ||
+    (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0')
+  );
 }
 
 /** The Content-Length the client announced, or null for a chunked body. */
@@ -34,7 +40,9 @@ export function payloadTooLarge(limitBytes: number): AppError {
 }
 
 export function unsupportedContentType(type: string | undefined): AppError {
-  return new AppError(415, 'unsupported_content_type', TEXT.unsupportedType, { type: (type ?? '').slice(0, 100) || '-' });
+  return new AppError(415, 'unsupported_content_type', TEXT.unsupportedType, {
+    type: (type ?? '').slice(0, 100) || '-',
+  });
 }
 
 /**
@@ -42,7 +50,11 @@ export function unsupportedContentType(type: string | undefined): AppError {
  * body over the limit, stops the reading: the rest is never read, because the error answer closes
  * the connection (see the exception filter). Nothing is buffered here; the sink decides.
  */
-export function streamBody(req: IncomingMessage, limitBytes: number, sink: (chunk: Buffer) => void | Promise<void>): Promise<number> {
+export function streamBody(
+  req: IncomingMessage,
+  limitBytes: number,
+  sink: (chunk: Buffer) => void | Promise<void>,
+): Promise<number> {
   return new Promise((resolve, reject) => {
     let total = 0;
     let settled = false;

@@ -45,7 +45,10 @@ export function applySecurityHeaders(app: INestApplication, corsOrigins: readonl
     crossOriginEmbedderPolicy: false,
   };
   const appHeaders = helmet({ ...common, contentSecurityPolicy: { useDefaults: false, directives: APP_CSP } });
-  const inlineStyleHeaders = helmet({ ...common, contentSecurityPolicy: { useDefaults: false, directives: INLINE_STYLE_CSP } });
+  const inlineStyleHeaders = helmet({
+    ...common,
+    contentSecurityPolicy: { useDefaults: false, directives: INLINE_STYLE_CSP },
+  });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.secure) res.setHeader('Strict-Transport-Security', HSTS);
     (INLINE_STYLE_PAGES.test(req.path) ? inlineStyleHeaders : appHeaders)(req, res, next);

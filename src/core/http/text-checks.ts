@@ -1,7 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { AppError, COMMON, sendError } from '../errors';
 
-
 const TEXT = {
   badText: {
     id: 'Teks berisi karakter yang tidak sah (karakter NUL atau UTF-16 yang rusak). Hapus karakter itu lalu kirim lagi.',
@@ -26,7 +25,9 @@ export function withoutUnacceptableText<T>(value: T): T {
   if (typeof value === 'string') return clean(value) as T;
   if (Array.isArray(value)) return value.map((item: unknown) => withoutUnacceptableText(item)) as T;
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).map(([key, child]) => [clean(key), withoutUnacceptableText(child)])) as T;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, child]) => [clean(key), withoutUnacceptableText(child)]),
+  ) as T;
 }
 
 /** The path (a.b.0) of the first unacceptable key or string inside a parsed JSON value, or null. */
@@ -42,7 +43,9 @@ export function findUnacceptableText(value: unknown, path: string[] = []): strin
 }
 
 export function unacceptableTextError(field: string): AppError {
-  return AppError.badRequest('invalid_input', COMMON.invalidInput, {}, [{ field, code: 'invalid_text', message: TEXT.badText }]);
+  return AppError.badRequest('invalid_input', COMMON.invalidInput, {}, [
+    { field, code: 'invalid_text', message: TEXT.badText },
+  ]);
 }
 
 /**

@@ -58,7 +58,11 @@ type Returns<T> = (...args: never[]) => T | Promise<T>;
  */
 export function ApiZodResponse<S extends z.ZodType>(status: number, schema: S, description = 'Success') {
   const decorator = ApiResponse({ status, description, schema: openApiSchema(schema) });
-  return <F extends Returns<z.output<S>>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<F>): void => {
+  return <F extends Returns<z.output<S>>>(
+    target: object,
+    key: string | symbol,
+    descriptor: TypedPropertyDescriptor<F>,
+  ): void => {
     decorator(target, key, descriptor);
   };
 }
@@ -69,8 +73,17 @@ export function ApiNoContent(description = 'Done; no content') {
 }
 
 /** Documents a non-JSON answer (an iCal file, an Atom feed, metrics, media bytes). */
-export function ApiContentResponse(status: number, description: string, mediaTypes: string[], schema: JsonSchema = { type: 'string' }) {
-  return ApiResponse({ status, description, content: Object.fromEntries(mediaTypes.map((type) => [type, { schema }])) });
+export function ApiContentResponse(
+  status: number,
+  description: string,
+  mediaTypes: string[],
+  schema: JsonSchema = { type: 'string' },
+) {
+  return ApiResponse({
+    status,
+    description,
+    content: Object.fromEntries(mediaTypes.map((type) => [type, { schema }])),
+  });
 }
 
 export const ZodBody = (schema: z.ZodType) => Body(new ZodValidationPipe(schema));

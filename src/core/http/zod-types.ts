@@ -17,7 +17,13 @@ export function isIanaZone(zone: string): boolean {
 export const zIanaZone = z
   .string()
   .max(64)
-  .refine(isIanaZone, inputMessage({ id: 'Harus nama zona waktu IANA, misalnya Asia/Jakarta', en: 'Must be an IANA time zone, e.g. Asia/Jakarta' }));
+  .refine(
+    isIanaZone,
+    inputMessage({
+      id: 'Harus nama zona waktu IANA, misalnya Asia/Jakarta',
+      en: 'Must be an IANA time zone, e.g. Asia/Jakarta',
+    }),
+  );
 
 /** A PATCH body must change something: `.refine(changesSomething, NOTHING_TO_CHANGE)`. */
 export function changesSomething(changes: object): boolean {
@@ -52,7 +58,10 @@ export function startsWithBoundedYear(text: string): boolean {
 }
 
 const { min, max } = DATE_INPUT_YEARS;
-export const BOUNDED_YEAR_MESSAGE = inputMessage({ id: `Tahun harus antara ${min} dan ${max}`, en: `The year must be between ${min} and ${max}` });
+export const BOUNDED_YEAR_MESSAGE = inputMessage({
+  id: `Tahun harus antara ${min} dan ${max}`,
+  en: `The year must be between ${min} and ${max}`,
+});
 
 /**
  * An ISO instant with an offset or Z ("2027-05-01T09:00:00+07:00"), between the bounded years. One
@@ -67,7 +76,10 @@ export const zInstant = z.iso
 export const zLocalDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, inputMessage({ id: 'Tanggal YYYY-MM-DD', en: 'A date YYYY-MM-DD' }))
-  .refine((value) => DateTime.fromISO(value, { zone: 'utc' }).isValid, inputMessage({ id: 'Tanggal ini tidak ada di kalender', en: 'This date does not exist' }))
+  .refine(
+    (value) => DateTime.fromISO(value, { zone: 'utc' }).isValid,
+    inputMessage({ id: 'Tanggal ini tidak ada di kalender', en: 'This date does not exist' }),
+  )
   .refine(startsWithBoundedYear, BOUNDED_YEAR_MESSAGE);
 
 /**

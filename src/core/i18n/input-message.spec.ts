@@ -7,13 +7,15 @@ describe('bilingual input messages', () => {
     expect(readInputMessage(inputMessage(text))).toEqual(text);
   });
 
-  it('leaves zod\'s own messages (English only) alone', () => {
+  it("leaves zod's own messages (English only) alone", () => {
     expect(readInputMessage('Invalid input')).toBeNull();
   });
 });
 
 describe('inBothLanguages', () => {
   it('fills each language and puts Indonesian first', () => {
-    expect(inBothLanguages({ id: 'Undangan ke {workspace}', en: 'Invitation to {workspace}' }, { workspace: 'KSPI' })).toBe('Undangan ke KSPI / Invitation to KSPI');
+    expect(
+      inBothLanguages({ id: 'Undangan ke {workspace}', en: 'Invitation to {workspace}' }, { workspace: 'KSPI' }),
+    ).toBe('Undangan ke KSPI / Invitation to KSPI');
   });
 });

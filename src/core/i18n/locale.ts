@@ -34,6 +34,10 @@ export function interpolate(text: string, params: Record<string, string | number
  * A text in both languages at once, Indonesian first, for a reader whose language is not known yet
  * (an invitation mailed to someone who has no account).
  */
-export function inBothLanguages(text: LocalizedText, params: Record<string, string | number> = {}, separator = ' / '): string {
+export function inBothLanguages(
+  text: LocalizedText,
+  params: Record<string, string | number> = {},
+  separator = ' / ',
+): string {
   return LOCALES.map((locale) => interpolate(text[locale], params)).join(separator);
 }

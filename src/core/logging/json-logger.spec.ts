@@ -11,7 +11,14 @@ describe('JsonLogger', () => {
     logger.debug('hidden below info');
     expect(lines).toHaveLength(1);
     const entry = JSON.parse(lines[0]!);
-    expect(entry).toMatchObject({ level: 'info', context: 'Accounts', requestId: 'req-1', msg: 'connected', token: '[redacted]', account: 'a1' });
+    expect(entry).toMatchObject({
+      level: 'info',
+      context: 'Accounts',
+      requestId: 'req-1',
+      msg: 'connected',
+      token: '[redacted]',
+      account: 'a1',
+    });
     expect(lines[0]).not.toContain('s3cret');
   });
 });

@@ -31,7 +31,11 @@ export class Mailer {
     try {
       return await this.deliver(message);
     } catch (error) {
-      this.logger.warn({ msg: this.transport ? 'mail not sent' : 'mail not written to the outbox', to: message.to, reason: (error as Error).message });
+      this.logger.warn({
+        msg: this.transport ? 'mail not sent' : 'mail not written to the outbox',
+        to: message.to,
+        reason: (error as Error).message,
+      });
       return false;
     }
   }

@@ -17,7 +17,10 @@ export class RateLimiter {
 
   async hit(parts: string[], limit: number, windowMs: number): Promise<RateLimitVerdict> {
     const key = this.redis.key('limit', ...parts);
-    const [[, count], [, ttl]] = (await this.redis.client.multi().incr(key).pttl(key).exec()) as [[null, number], [null, number]];
+    const [[, count], [, ttl]] = (await this.redis.client.multi().incr(key).pttl(key).exec()) as [
+      [null, number],
+      [null, number],
+    ];
     // A key without expiry is a fresh window (or one left by a crash between INCR and PEXPIRE).
     if (ttl < 0) await this.redis.client.pexpire(key, windowMs);
     const remainingMs = ttl > 0 ? ttl : windowMs;

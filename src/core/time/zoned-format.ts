@@ -75,7 +75,8 @@ export function zonedFormatter(zone: string, locale: Locale): (instant: Date) =>
 }
 
 const pad2 = (value: number) => String(value).padStart(2, '0');
-const isoOffset = (minutes: number) => `${minutes < 0 ? '-' : '+'}${pad2(Math.floor(Math.abs(minutes) / 60))}:${pad2(Math.abs(minutes) % 60)}`;
+const isoOffset = (minutes: number) =>
+  `${minutes < 0 ? '-' : '+'}${pad2(Math.floor(Math.abs(minutes) / 60))}:${pad2(Math.abs(minutes) % 60)}`;
 
 /** Day names (Sunday first, as getUTCDay counts) and month names of a language, read from Intl once. */
 const namesByLocale = new Map<Locale, { weekdays: string[]; months: string[] }>();
@@ -89,7 +90,10 @@ function calendarNames(locale: Locale): { weekdays: string[]; months: string[] }
     names = {
       // 2023-01-01 was a Sunday.
       weekdays: Array.from({ length: 7 }, (_, i) => weekday.format(Date.UTC(2023, 0, 1 + i))),
-      months: Array.from({ length: 12 }, (_, i) => month.formatToParts(Date.UTC(2023, i, 1)).find((part) => part.type === 'month')!.value),
+      months: Array.from(
+        { length: 12 },
+        (_, i) => month.formatToParts(Date.UTC(2023, i, 1)).find((part) => part.type === 'month')!.value,
+      ),
     };
     namesByLocale.set(locale, names);
   }

@@ -31,7 +31,8 @@ export const scheduleInputSchema = z
   .strict()
   .meta({
     id: 'ScheduleInput',
-    description: 'A wall-clock time (at 2027-05-01T09:00) in an IANA zone, or an instant with an offset; fold picks the earlier or later of a time repeated by a DST change',
+    description:
+      'A wall-clock time (at 2027-05-01T09:00) in an IANA zone, or an instant with an offset; fold picks the earlier or later of a time repeated by a DST change',
   });
 export type ScheduleInput = z.infer<typeof scheduleInputSchema>;
 

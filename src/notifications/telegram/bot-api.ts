@@ -49,7 +49,8 @@ export interface InlineButton {
   callback_data: string;
 }
 
-export type ReplyMarkup = { inline_keyboard: InlineButton[][] } | { force_reply: true; input_field_placeholder?: string };
+export type ReplyMarkup =
+  { inline_keyboard: InlineButton[][] } | { force_reply: true; input_field_placeholder?: string };
 
 /**
  * The few Bot API methods the notification bot uses, through the guarded egress to TELEGRAM_API_URL.
@@ -67,20 +68,37 @@ export class TelegramBotApi {
   }
 
   sendMessage(token: string, chatId: number | bigint, text: string, markup?: ReplyMarkup): Promise<TelegramMessage> {
-    return this.call(token, 'sendMessage', { chat_id: Number(chatId), text: text.slice(0, 4096), link_preview_options: { is_disabled: true }, ...(markup ? { reply_markup: markup } : {}) });
+    return this.call(token, 'sendMessage', {
+      chat_id: Number(chatId),
+      text: text.slice(0, 4096),
+      link_preview_options: { is_disabled: true },
+      ...(markup ? { reply_markup: markup } : {}),
+    });
   }
 
   editMessageText(token: string, chatId: number | bigint, messageId: number, text: string): Promise<unknown> {
     // Without reply_markup the inline keyboard is removed: the buttons have been used.
-    return this.call(token, 'editMessageText', { chat_id: Number(chatId), message_id: messageId, text: text.slice(0, 4096) });
+    return this.call(token, 'editMessageText', {
+      chat_id: Number(chatId),
+      message_id: messageId,
+      text: text.slice(0, 4096),
+    });
   }
 
   answerCallbackQuery(token: string, callbackQueryId: string, text: string, showAlert = false): Promise<unknown> {
-    return this.call(token, 'answerCallbackQuery', { callback_query_id: callbackQueryId, text: text.slice(0, 200), show_alert: showAlert });
+    return this.call(token, 'answerCallbackQuery', {
+      callback_query_id: callbackQueryId,
+      text: text.slice(0, 200),
+      show_alert: showAlert,
+    });
   }
 
   setWebhook(token: string, url: string, secretToken: string): Promise<unknown> {
-    return this.call(token, 'setWebhook', { url, secret_token: secretToken, allowed_updates: ['message', 'callback_query'] });
+    return this.call(token, 'setWebhook', {
+      url,
+      secret_token: secretToken,
+      allowed_updates: ['message', 'callback_query'],
+    });
   }
 
   deleteWebhook(token: string): Promise<unknown> {
@@ -88,14 +106,23 @@ export class TelegramBotApi {
   }
 
   getUpdates(token: string, offset: number | null): Promise<TelegramUpdate[]> {
-    return this.call(token, 'getUpdates', { ...(offset !== null ? { offset } : {}), timeout: 0, allowed_updates: ['message', 'callback_query'] });
+    return this.call(token, 'getUpdates', {
+      ...(offset !== null ? { offset } : {}),
+      timeout: 0,
+      allowed_updates: ['message', 'callback_query'],
+    });
   }
 
   private async call<T>(token: string, method: string, body: Record<string, unknown>): Promise<T> {
     const url = `${this.config.TELEGRAM_API_URL.replace(/\/+$/, '')}/bot${token}/${method}`;
     let response;
     try {
-      response = await this.egress.request<{ ok?: boolean; result?: T; description?: string; parameters?: { retry_after?: number } }>({
+      response = await this.egress.request<{
+        ok?: boolean;
+        result?: T;
+        description?: string;
+        parameters?: { retry_after?: number };
+      }>({
         method: 'POST',
         url,
         data: body,
@@ -108,6 +135,10 @@ export class TelegramBotApi {
     }
     const answer = typeof response.data === 'object' && response.data !== null ? response.data : {};
     if (response.status === 200 && answer.ok === true) return answer.result as T;
-    throw new TelegramApiError(response.status, String(answer.description ?? `HTTP ${response.status}`).slice(0, 300), answer.parameters?.retry_after ?? null);
+    throw new TelegramApiError(
+      response.status,
+      String(answer.description ?? `HTTP ${response.status}`).slice(0, 300),
+      answer.parameters?.retry_after ?? null,
+    );
   }
 }

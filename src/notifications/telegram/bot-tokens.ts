@@ -23,6 +23,9 @@ export class BotTokens {
   }
 
   open(bot: BotRef & { tokenKeyId: string; tokenCiphertext: Uint8Array }): string {
-    return this.secrets.open({ keyId: bot.tokenKeyId, ciphertext: new Uint8Array(bot.tokenCiphertext) }, BotTokens.binding(bot));
+    return this.secrets.open(
+      { keyId: bot.tokenKeyId, ciphertext: new Uint8Array(bot.tokenCiphertext) },
+      BotTokens.binding(bot),
+    );
   }
 }

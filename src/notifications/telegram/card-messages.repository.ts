@@ -44,7 +44,14 @@ export class CardMessagesRepository {
 
   /** True for the one caller that takes this message's buttons away. */
   async settle(id: string): Promise<boolean> {
-    return (await this.prisma.telegramCardMessage.updateMany({ where: { id, settledAt: null }, data: { settledAt: new Date() } })).count === 1;
+    return (
+      (
+        await this.prisma.telegramCardMessage.updateMany({
+          where: { id, settledAt: null },
+          data: { settledAt: new Date() },
+        })
+      ).count === 1
+    );
   }
 
   /** Gives a message back its turn: the edit did not reach Telegram and will be tried again. */
@@ -54,13 +61,21 @@ export class CardMessagesRepository {
 
   /** The message a button was pressed on (an update names the bot and chat, not the workspace). */
   async settleByChat(botId: string, chatId: number, messageId: number): Promise<SettleOutcome> {
-    const { count } = await this.prisma.telegramCardMessage.updateMany({ where: { botId, chatId, messageId, settledAt: null }, data: { settledAt: new Date() } });
+    const { count } = await this.prisma.telegramCardMessage.updateMany({
+      where: { botId, chatId, messageId, settledAt: null },
+      data: { settledAt: new Date() },
+    });
     if (count === 1) return 'settled';
-    return (await this.prisma.telegramCardMessage.count({ where: { botId, chatId, messageId } })) > 0 ? 'settled-before' : 'unknown';
+    return (await this.prisma.telegramCardMessage.count({ where: { botId, chatId, messageId } })) > 0
+      ? 'settled-before'
+      : 'unknown';
   }
 
   /** The pressed card back to showing its buttons: the press was refused. */
   async reopenByChat(botId: string, chatId: number, messageId: number): Promise<void> {
-    await this.prisma.telegramCardMessage.updateMany({ where: { botId, chatId, messageId }, data: { settledAt: null } });
+    await this.prisma.telegramCardMessage.updateMany({
+      where: { botId, chatId, messageId },
+      data: { settledAt: null },
+    });
   }
 }

@@ -39,15 +39,21 @@ export class CardMessages {
 
   /** After commit: one job per approval (a statement's release is one) whose post has cards still showing buttons. */
   async queueSettle(notificationIds: string[]): Promise<void> {
-    for (const approval of (await this.notifications.kinds(notificationIds)).filter((n) => n.kind === 'POST_APPROVED')) {
+    for (const approval of (await this.notifications.kinds(notificationIds)).filter(
+      (n) => n.kind === 'POST_APPROVED',
+    )) {
       if (!(await this.repository.anyOpen(approval.workspaceId, approval.subjectId))) continue;
-      await this.jobs.add(TELEGRAM_CARDS_SETTLE_JOB, { notificationId: approval.id }, {
-        jobId: `tg-settle-${approval.id}`,
-        attempts: 6,
-        backoff: { type: 'exponential', delay: 1_000 },
-        removeOnComplete: true,
-        removeOnFail: 1000,
-      });
+      await this.jobs.add(
+        TELEGRAM_CARDS_SETTLE_JOB,
+        { notificationId: approval.id },
+        {
+          jobId: `tg-settle-${approval.id}`,
+          attempts: 6,
+          backoff: { type: 'exponential', delay: 1_000 },
+          removeOnComplete: true,
+          removeOnFail: 1000,
+        },
+      );
     }
   }
 
@@ -60,7 +66,10 @@ export class CardMessages {
   async settle({ notificationId }: TelegramCardsSettleJobData): Promise<void> {
     const approval = await this.notifications.forDelivery(notificationId);
     if (!approval || approval.kind !== 'POST_APPROVED') return;
-    const [bot, post] = await Promise.all([this.telegram.botOf(approval.workspaceId), this.telegram.reviewCard(approval.workspaceId, approval.subjectId)]);
+    const [bot, post] = await Promise.all([
+      this.telegram.botOf(approval.workspaceId),
+      this.telegram.reviewCard(approval.workspaceId, approval.subjectId),
+    ]);
     if (!bot || !post) return;
     const by = { name: actorOf(approval.params), version: post.approvedVersion ?? post.version };
     const token = this.tokens.open(bot);
@@ -69,7 +78,12 @@ export class CardMessages {
       if (!(await this.repository.settle(card.id))) continue;
       try {
         const reader = await this.notifications.reader(approval.workspaceId, card.userId);
-        await this.api.editMessageText(token, card.chatId, card.messageId, withLine(card.text, actedLine(card.statement, reader.locale, by)));
+        await this.api.editMessageText(
+          token,
+          card.chatId,
+          card.messageId,
+          withLine(card.text, actedLine(card.statement, reader.locale, by)),
+        );
       } catch (error) {
         if (error instanceof TelegramApiError && !error.retryable) continue;
         await this.repository.reopen(card.id);

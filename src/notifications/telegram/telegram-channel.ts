@@ -42,11 +42,14 @@ export class TelegramChannel {
   ) {}
 
   async queue(notificationIds: string[], now = new Date()): Promise<void> {
-    const wanted = (await this.preferences.recipientsWithChoices(notificationIds)).filter((r) => r.choices.telegramKinds.includes(r.kind));
+    const wanted = (await this.preferences.recipientsWithChoices(notificationIds)).filter((r) =>
+      r.choices.telegramKinds.includes(r.kind),
+    );
     const linked = new Set<string>();
     for (const workspaceId of new Set(wanted.map((r) => r.workspaceId))) {
       const userIds = wanted.filter((r) => r.workspaceId === workspaceId).map((r) => r.userId);
-      for (const link of await this.telegram.linkedChats(workspaceId, userIds)) linked.add(`${workspaceId}/${link.userId}`);
+      for (const link of await this.telegram.linkedChats(workspaceId, userIds))
+        linked.add(`${workspaceId}/${link.userId}`);
     }
     const jobs = wanted.filter((r) => linked.has(`${r.workspaceId}/${r.userId}`));
     if (jobs.length === 0) return;
@@ -74,16 +77,27 @@ export class TelegramChannel {
   async send({ notificationId, userId }: NotificationTelegramJobData): Promise<void> {
     const row = await this.telegram.notificationFor(notificationId, userId);
     if (!row) return;
-    const kinds = row.user.notificationPreference?.telegramKinds ?? (await this.preferences.choices(userId)).telegramKinds;
+    const kinds =
+      row.user.notificationPreference?.telegramKinds ?? (await this.preferences.choices(userId)).telegramKinds;
     if (!kinds.includes(row.notification.kind)) return;
-    const [bot, link] = await Promise.all([this.telegram.botOf(row.workspaceId), this.telegram.linkOf(row.workspaceId, userId)]);
+    const [bot, link] = await Promise.all([
+      this.telegram.botOf(row.workspaceId),
+      this.telegram.linkOf(row.workspaceId, userId),
+    ]);
     if (!bot || !link) return;
     const reader = await this.notifications.reader(row.workspaceId, userId);
-    const card = isCardKind(row.notification.kind) ? await this.telegram.reviewCard(row.workspaceId, row.notification.subjectId) : null;
+    const card = isCardKind(row.notification.kind)
+      ? await this.telegram.reviewCard(row.workspaceId, row.notification.subjectId)
+      : null;
     const message = telegramMessage(row.notification, reader, this.config.PUBLIC_BASE_URL, card);
     let sent: TelegramMessage;
     try {
-      sent = await this.api.sendMessage(this.tokens.open(bot), link.chatId, message.text, message.buttons ? { inline_keyboard: message.buttons } : undefined);
+      sent = await this.api.sendMessage(
+        this.tokens.open(bot),
+        link.chatId,
+        message.text,
+        message.buttons ? { inline_keyboard: message.buttons } : undefined,
+      );
     } catch (error) {
       if (error instanceof TelegramApiError && !error.retryable) throw new UnrecoverableError(error.message);
       throw error;
@@ -91,7 +105,22 @@ export class TelegramChannel {
     if (!card || !message.buttons) return;
     // Kept after it went out: a failure here is logged, never a second message from a retried job.
     await this.cards
-      .remember({ botId: bot.id, workspaceId: row.workspaceId, userId, postId: card.id, chatId: link.chatId, messageId: sent.message_id, statement: card.statement, text: message.text })
-      .catch((error: unknown) => this.logger.warn({ msg: 'Telegram card not kept', notificationId, error: error instanceof Error ? error.message : String(error) }));
+      .remember({
+        botId: bot.id,
+        workspaceId: row.workspaceId,
+        userId,
+        postId: card.id,
+        chatId: link.chatId,
+        messageId: sent.message_id,
+        statement: card.statement,
+        text: message.text,
+      })
+      .catch((error: unknown) =>
+        this.logger.warn({
+          msg: 'Telegram card not kept',
+          notificationId,
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      );
   }
 }

@@ -19,7 +19,9 @@ export function cardCallbackData(action: CardAction, postId: string, version: nu
   return `${ACTION_CODES[action]}:${postId}:${version}`;
 }
 
-export function parseCardCallback(data: string | undefined): { action: CardAction; postId: string; version: number } | null {
+export function parseCardCallback(
+  data: string | undefined,
+): { action: CardAction; postId: string; version: number } | null {
   const match = CALLBACK.exec(data ?? '');
   if (!match) return null;
   return { action: ACTIONS_BY_CODE.get(match[1]!)!, postId: match[2]!, version: Number(match[3]) };
@@ -45,9 +47,26 @@ export function withLine(original: string | undefined, line: string): string {
   return `${(original ?? '').slice(0, 4096 - line.length - 3)}\n\n${line}`;
 }
 
-const WORDS: Record<Locale, { targets: string; time: string; now: string; onRelease: string; version: string; open: string }> = {
-  id: { targets: 'Tujuan', time: 'Waktu terbit', now: 'segera setelah disetujui', onRelease: 'segera setelah dirilis, ke semua tujuan', version: 'Versi', open: 'Buka di Gaung' },
-  en: { targets: 'Targets', time: 'Publishes', now: 'as soon as approved', onRelease: 'as soon as released, to every target', version: 'Version', open: 'Open in Gaung' },
+const WORDS: Record<
+  Locale,
+  { targets: string; time: string; now: string; onRelease: string; version: string; open: string }
+> = {
+  id: {
+    targets: 'Tujuan',
+    time: 'Waktu terbit',
+    now: 'segera setelah disetujui',
+    onRelease: 'segera setelah dirilis, ke semua tujuan',
+    version: 'Versi',
+    open: 'Buka di Gaung',
+  },
+  en: {
+    targets: 'Targets',
+    time: 'Publishes',
+    now: 'as soon as approved',
+    onRelease: 'as soon as released, to every target',
+    version: 'Version',
+    open: 'Open in Gaung',
+  },
 };
 
 /** The post as a review request or a statement waiting for release shows it, read when the message is sent. */
@@ -77,21 +96,46 @@ const POST_TEXT_LIMIT = 2500;
  * to approve or ask for changes; a statement still waiting carries its text, targets and the button
  * to release it. Every button is bound to the version shown.
  */
-export function telegramMessage(n: MailedNotification, reader: Reader, baseUrl: string, card: ReviewCard | null): { text: string; buttons: InlineButton[][] | null } {
+export function telegramMessage(
+  n: MailedNotification,
+  reader: Reader,
+  baseUrl: string,
+  card: ReviewCard | null,
+): { text: string; buttons: InlineButton[][] | null } {
   const words = WORDS[reader.locale];
   const link = `${words.open}: ${baseUrl}${objectPath(n)}`;
   const message = `${n.workspace.name} · ${renderNotification(n.kind, n.params, reader)}`;
-  if (!card || card.status !== 'IN_REVIEW' || !isCardKind(n.kind)) return { text: `${message}\n\n${link}`, buttons: null };
+  if (!card || card.status !== 'IN_REVIEW' || !isCardKind(n.kind))
+    return { text: `${message}\n\n${link}`, buttons: null };
   const when = card.statement
     ? words.onRelease
     : card.scheduledAt && !card.publishNow
-      ? DateTime.fromJSDate(card.scheduledAt, { zone: reader.timeZone }).setLocale(reader.locale === 'id' ? 'id-ID' : 'en-GB').toFormat('d LLL yyyy HH:mm ZZZZ')
+      ? DateTime.fromJSDate(card.scheduledAt, { zone: reader.timeZone })
+          .setLocale(reader.locale === 'id' ? 'id-ID' : 'en-GB')
+          .toFormat('d LLL yyyy HH:mm ZZZZ')
       : words.now;
   const body = card.baseText.length > POST_TEXT_LIMIT ? `${card.baseText.slice(0, POST_TEXT_LIMIT)}…` : card.baseText;
   const targets = card.targets.map((t) => `${t.account.displayName} (${t.account.platform})`).join(', ') || '-';
-  const text = [message, '', body, '', `${words.targets}: ${targets}`, `${words.time}: ${when}`, `${words.version} ${card.version}`, link].join('\n');
+  const text = [
+    message,
+    '',
+    body,
+    '',
+    `${words.targets}: ${targets}`,
+    `${words.time}: ${when}`,
+    `${words.version} ${card.version}`,
+    link,
+  ].join('\n');
   const labels = CARD_BUTTONS[reader.locale];
   // A statement sent back and submitted again is still released, never approved: its own button.
   const actions: CardAction[] = card.statement ? ['release'] : ['approve', 'changes'];
-  return { text, buttons: [actions.map((action) => ({ text: labels[action], callback_data: cardCallbackData(action, card.id, card.version) }))] };
+  return {
+    text,
+    buttons: [
+      actions.map((action) => ({
+        text: labels[action],
+        callback_data: cardCallbackData(action, card.id, card.version),
+      })),
+    ],
+  };
 }

@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Tx } from '../../core/database';
 
-const BOT_FIELDS = { id: true, workspaceId: true, telegramBotId: true, username: true, tokenCiphertext: true, tokenKeyId: true, webhookSecretHash: true, lastUpdateId: true, createdAt: true } as const;
+const BOT_FIELDS = {
+  id: true,
+  workspaceId: true,
+  telegramBotId: true,
+  username: true,
+  tokenCiphertext: true,
+  tokenKeyId: true,
+  webhookSecretHash: true,
+  lastUpdateId: true,
+  createdAt: true,
+} as const;
 
 export interface NewBot {
   id: string;
@@ -40,7 +50,9 @@ export class TelegramRepository {
 
   /** Replaces the workspace's bot (its links and tokens go with the old one: they were chats with another bot). */
   async replaceBot(tx: Tx, bot: NewBot) {
-    await tx.telegramBot.deleteMany({ where: { OR: [{ workspaceId: bot.workspaceId }, { telegramBotId: bot.telegramBotId }] } });
+    await tx.telegramBot.deleteMany({
+      where: { OR: [{ workspaceId: bot.workspaceId }, { telegramBotId: bot.telegramBotId }] },
+    });
     return tx.telegramBot.create({ data: bot, select: BOT_FIELDS });
   }
 
@@ -58,7 +70,13 @@ export class TelegramRepository {
   }
 
   /** A new link token; the person's earlier ones in this workspace stop working (one live link at a time). */
-  async createLinkToken(row: { tokenHash: string; botId: string; workspaceId: string; userId: string; expiresAt: Date }): Promise<void> {
+  async createLinkToken(row: {
+    tokenHash: string;
+    botId: string;
+    workspaceId: string;
+    userId: string;
+    expiresAt: Date;
+  }): Promise<void> {
     await this.prisma.$transaction([
       this.prisma.telegramLinkToken.deleteMany({ where: { workspaceId: row.workspaceId, userId: row.userId } }),
       this.prisma.telegramLinkToken.create({ data: row }),
@@ -68,14 +86,24 @@ export class TelegramRepository {
   /** Uses a link token once: the one whose hash this is, for this bot, unused and unexpired (null otherwise). */
   async useLinkToken(botId: string, tokenHash: string, now: Date) {
     return this.prisma.$transaction(async (tx) => {
-      const { count } = await tx.telegramLinkToken.updateMany({ where: { tokenHash, botId, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
-      return count === 1 ? tx.telegramLinkToken.findUnique({ where: { tokenHash }, select: { workspaceId: true, userId: true } }) : null;
+      const { count } = await tx.telegramLinkToken.updateMany({
+        where: { tokenHash, botId, usedAt: null, expiresAt: { gt: now } },
+        data: { usedAt: now },
+      });
+      return count === 1
+        ? tx.telegramLinkToken.findUnique({ where: { tokenHash }, select: { workspaceId: true, userId: true } })
+        : null;
     });
   }
 
   /** Links a chat to a person; a chat or person linked before is linked only here from now on. */
-  async link(tx: Tx, row: { botId: string; workspaceId: string; userId: string; chatId: bigint; telegramUsername: string | null }): Promise<void> {
-    await tx.telegramLink.deleteMany({ where: { botId: row.botId, OR: [{ chatId: row.chatId }, { userId: row.userId }] } });
+  async link(
+    tx: Tx,
+    row: { botId: string; workspaceId: string; userId: string; chatId: bigint; telegramUsername: string | null },
+  ): Promise<void> {
+    await tx.telegramLink.deleteMany({
+      where: { botId: row.botId, OR: [{ chatId: row.chatId }, { userId: row.userId }] },
+    });
     await tx.telegramLink.create({ data: row });
   }
 
@@ -85,7 +113,10 @@ export class TelegramRepository {
 
   /** Someone's membership of the bot's workspace now (their role as it is today), or null. */
   membership(workspaceId: string, userId: string) {
-    return this.prisma.membership.findFirst({ where: { workspaceId, userId }, select: { role: true, workspace: { select: { slug: true, timeZone: true } } } });
+    return this.prisma.membership.findFirst({
+      where: { workspaceId, userId },
+      select: { role: true, workspace: { select: { slug: true, timeZone: true } } },
+    });
   }
 
   /** A person's name and language, for what the bot says to them and about them. */
@@ -98,21 +129,38 @@ export class TelegramRepository {
   }
 
   linkOf(workspaceId: string, userId: string) {
-    return this.prisma.telegramLink.findFirst({ where: { workspaceId, userId }, select: { chatId: true, telegramUsername: true, linkedAt: true } });
+    return this.prisma.telegramLink.findFirst({
+      where: { workspaceId, userId },
+      select: { chatId: true, telegramUsername: true, linkedAt: true },
+    });
   }
 
   /** Who a private chat with this bot belongs to (the Telegram user's id is their private chat's id). */
   linkByChat(botId: string, chatId: number) {
-    return this.prisma.telegramLink.findUnique({ where: { botId_chatId: { botId, chatId } }, select: { userId: true, workspaceId: true } });
+    return this.prisma.telegramLink.findUnique({
+      where: { botId_chatId: { botId, chatId } },
+      select: { userId: true, workspaceId: true },
+    });
   }
 
   /** The linked chats of these people with the workspace's bot. */
   linkedChats(workspaceId: string, userIds: string[]) {
-    return this.prisma.telegramLink.findMany({ where: { workspaceId, userId: { in: userIds } }, select: { userId: true, chatId: true } });
+    return this.prisma.telegramLink.findMany({
+      where: { workspaceId, userId: { in: userIds } },
+      select: { userId: true, chatId: true },
+    });
   }
 
   /** A prompt waiting for its reply; the bot's prompts nobody answered in time go. */
-  async createPrompt(row: { botId: string; chatId: bigint; messageId: number; userId: string; postId: string; version: number; expiresAt: Date }): Promise<void> {
+  async createPrompt(row: {
+    botId: string;
+    chatId: bigint;
+    messageId: number;
+    userId: string;
+    postId: string;
+    version: number;
+    expiresAt: Date;
+  }): Promise<void> {
     await this.prisma.$transaction([
       this.prisma.telegramPrompt.deleteMany({ where: { botId: row.botId, expiresAt: { lt: new Date() } } }),
       this.prisma.telegramPrompt.create({ data: row }),
@@ -122,7 +170,10 @@ export class TelegramRepository {
   /** The prompt this message answers, taken once (deleted); null when none, or it expired. */
   async takePrompt(botId: string, chatId: number, messageId: number, now: Date) {
     const where = { botId_chatId_messageId: { botId, chatId, messageId } };
-    const prompt = await this.prisma.telegramPrompt.findUnique({ where, select: { userId: true, postId: true, version: true, expiresAt: true } });
+    const prompt = await this.prisma.telegramPrompt.findUnique({
+      where,
+      select: { userId: true, postId: true, version: true, expiresAt: true },
+    });
     if (!prompt) return null;
     const { count } = await this.prisma.telegramPrompt.deleteMany({ where: { botId, chatId, messageId } });
     return count === 1 && prompt.expiresAt > now ? prompt : null;
@@ -158,7 +209,16 @@ export class TelegramRepository {
         workspaceId: true,
         user: { select: { notificationPreference: { select: { telegramKinds: true } } } },
         notification: {
-          select: { id: true, kind: true, params: true, subjectType: true, subjectId: true, createdAt: true, workspaceId: true, workspace: { select: { slug: true, name: true } } },
+          select: {
+            id: true,
+            kind: true,
+            params: true,
+            subjectType: true,
+            subjectId: true,
+            createdAt: true,
+            workspaceId: true,
+            workspace: { select: { slug: true, name: true } },
+          },
         },
       },
     });

@@ -9,8 +9,23 @@ import { validateTargets, type ContentValidator, type TargetIssues } from './val
 export interface DraftContent {
   baseText: string;
   title: string | null;
-  media: ReadonlyArray<{ id: string; kind: 'IMAGE' | 'VIDEO'; mimeType: string; byteSize: number; width: number | null; height: number | null; altText: string | null }>;
-  targets: ReadonlyArray<{ targetId: string | null; accountId: string; accountName: string; platform: Platform; settings: unknown; text: string | null }>;
+  media: ReadonlyArray<{
+    id: string;
+    kind: 'IMAGE' | 'VIDEO';
+    mimeType: string;
+    byteSize: number;
+    width: number | null;
+    height: number | null;
+    altText: string | null;
+  }>;
+  targets: ReadonlyArray<{
+    targetId: string | null;
+    accountId: string;
+    accountName: string;
+    platform: Platform;
+    settings: unknown;
+    text: string | null;
+  }>;
   /** The workspace's rule for images without alt text. */
   altTextPolicy: AltTextPolicy;
 }
@@ -29,14 +44,26 @@ const ALT_TEXT_MISSING = {
 };
 
 /** Every target checked by its platform's own rules, in the order the user gave the targets. */
-export function checkContent(content: DraftContent, validatorFor: (platform: Platform) => ContentValidator): AccountIssues[] {
+export function checkContent(
+  content: DraftContent,
+  validatorFor: (platform: Platform) => ContentValidator,
+): AccountIssues[] {
   const results = validateTargets(
     {
       baseText: content.baseText,
       title: content.title,
       // Validation looks at kinds, types and sizes only; it never fetches or reads the bytes.
-      media: content.media.map((m) => ({ ...m, publicUrl: '', read: () => Promise.reject(new Error('validation does not read media')) })),
-      targets: content.targets.map((t) => ({ targetId: t.targetId, platform: t.platform, text: t.text, account: { settings: asSettings(t.settings) } })),
+      media: content.media.map((m) => ({
+        ...m,
+        publicUrl: '',
+        read: () => Promise.reject(new Error('validation does not read media')),
+      })),
+      targets: content.targets.map((t) => ({
+        targetId: t.targetId,
+        platform: t.platform,
+        text: t.text,
+        account: { settings: asSettings(t.settings) },
+      })),
     },
     validatorFor,
   );
@@ -65,7 +92,10 @@ function missingAltText(media: DraftContent['media']): ValidationIssue[] {
 }
 
 /** The issue's message naming the platform and the account: "Instagram (KSPI): ...". */
-function namedIssueMessage(target: Pick<AccountIssues, 'platform' | 'accountName'>, issue: ValidationIssue): LocalizedText {
+function namedIssueMessage(
+  target: Pick<AccountIssues, 'platform' | 'accountName'>,
+  issue: ValidationIssue,
+): LocalizedText {
   const who = `${platformName(target.platform)} (${target.accountName})`;
   return { id: `${who}: ${issue.message.id}`, en: `${who}: ${issue.message.en}` };
 }

@@ -43,7 +43,16 @@ describe('validateTargets', () => {
 describe('validatorFrom', () => {
   const xPublisher = {
     platform: 'X',
-    limits: { maxChars: 280, counting: 'twitter-weighted', maxMedia: 4, media: null, requiresMedia: false, requiresText: false, requiresTitle: false, rateBudget: null },
+    limits: {
+      maxChars: 280,
+      counting: 'twitter-weighted',
+      maxMedia: 4,
+      media: null,
+      requiresMedia: false,
+      requiresText: false,
+      requiresTitle: false,
+      rateBudget: null,
+    },
     ambiguousRetry: 'lookup',
     validate: () => [{ code: 'from_publisher', message: { id: 'penerbit', en: 'publisher' } }],
     publish: () => Promise.reject(new Error('not in this test')),

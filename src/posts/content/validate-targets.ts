@@ -2,7 +2,10 @@ import type { Platform } from '../../core/database';
 import type { AccountContext, MediaItem, Publisher, PublishContent, ValidationIssue } from '../../publishers/publisher';
 
 /** The shape of Publisher.validate. */
-export type ContentValidator = (content: PublishContent, account: Pick<AccountContext, 'settings'>) => ValidationIssue[];
+export type ContentValidator = (
+  content: PublishContent,
+  account: Pick<AccountContext, 'settings'>,
+) => ValidationIssue[];
 
 export interface ContentTarget {
   /** Null for a target not saved yet. */
@@ -33,10 +36,18 @@ export interface TargetIssues {
  * actually receive (the target's own text, or the base text). Every target is listed, with an empty
  * issue list when it is fine, so a form can clear old warnings.
  */
-export function validateTargets(input: PostContentInput, validatorFor: (platform: Platform) => ContentValidator): TargetIssues[] {
+export function validateTargets(
+  input: PostContentInput,
+  validatorFor: (platform: Platform) => ContentValidator,
+): TargetIssues[] {
   return input.targets.map((target, index) => {
     const content: PublishContent = { text: target.text ?? input.baseText, title: input.title, media: input.media };
-    return { index, targetId: target.targetId, platform: target.platform, issues: validatorFor(target.platform)(content, target.account) };
+    return {
+      index,
+      targetId: target.targetId,
+      platform: target.platform,
+      issues: validatorFor(target.platform)(content, target.account),
+    };
   });
 }
 

@@ -18,7 +18,14 @@ export function isExpiredToken(response: AxiosResponse): boolean {
 }
 
 /** Errors that mean the account itself cannot be used until an admin acts. */
-const ACCOUNT_ERRORS = new Set(['AuthenticationRequired', 'InvalidToken', 'ExpiredToken', 'AccountTakedown', 'AccountDeactivated', 'AuthFactorTokenRequired']);
+const ACCOUNT_ERRORS = new Set([
+  'AuthenticationRequired',
+  'InvalidToken',
+  'ExpiredToken',
+  'AccountTakedown',
+  'AccountDeactivated',
+  'AuthFactorTokenRequired',
+]);
 
 /**
  * Maps an XRPC answer. `phase` decides 5xx: only a failed createRecord may have published
@@ -32,11 +39,18 @@ export function blueskyError(response: AxiosResponse, phase: 'record' | 'other')
   const reason = known || unexpectedReason('Bluesky', status, response.data);
   const options = { httpStatus: status };
   if (status === 429) {
-    return PublishError.notSent('bluesky.429', reason, { ...options, rateLimited: true, retryAfterMs: rateLimitWait(response) });
+    return PublishError.notSent('bluesky.429', reason, {
+      ...options,
+      rateLimited: true,
+      retryAfterMs: rateLimitWait(response),
+    });
   }
-  if (status === 401 || status === 403 || ACCOUNT_ERRORS.has(name)) return PublishError.auth(`bluesky.${name}`, reason, options);
+  if (status === 401 || status === 403 || ACCOUNT_ERRORS.has(name))
+    return PublishError.auth(`bluesky.${name}`, reason, options);
   if (status >= 500) {
-    return phase === 'record' ? PublishError.ambiguous(`bluesky.${status}`, reason, options) : PublishError.notSent(`bluesky.${status}`, reason, options);
+    return phase === 'record'
+      ? PublishError.ambiguous(`bluesky.${status}`, reason, options)
+      : PublishError.notSent(`bluesky.${status}`, reason, options);
   }
   return PublishError.permanent(`bluesky.${name}`, reason, options);
 }

@@ -19,7 +19,8 @@ export interface TextEntity {
 }
 
 const LINK = /(^|[\s(])(https?:\/\/[^\s]+)/g;
-const MENTION = /(^|[\s(])@((?:[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)/g;
+const MENTION =
+  /(^|[\s(])@((?:[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)/g;
 const TAG = /(^|\s)[#＃]([^\s#＃]+)/gu;
 const TRAILING_PUNCTUATION = /[.,;:!?)"'\]}]+$/u;
 const MAX_TAG_GRAPHEMES = 64;
@@ -61,8 +62,10 @@ export function buildFacets(text: string, entities: TextEntity[], dids: Map<stri
   const facets: Facet[] = [];
   for (const entity of entities) {
     const index = byteRange(text, entity.start, entity.end);
-    if (entity.kind === 'link') facets.push({ index, features: [{ $type: 'app.bsky.richtext.facet#link', uri: entity.value }] });
-    if (entity.kind === 'tag') facets.push({ index, features: [{ $type: 'app.bsky.richtext.facet#tag', tag: entity.value }] });
+    if (entity.kind === 'link')
+      facets.push({ index, features: [{ $type: 'app.bsky.richtext.facet#link', uri: entity.value }] });
+    if (entity.kind === 'tag')
+      facets.push({ index, features: [{ $type: 'app.bsky.richtext.facet#tag', tag: entity.value }] });
     const did = entity.kind === 'mention' ? dids.get(entity.value.toLowerCase()) : undefined;
     if (did) facets.push({ index, features: [{ $type: 'app.bsky.richtext.facet#mention', did }] });
   }

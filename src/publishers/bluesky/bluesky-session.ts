@@ -41,7 +41,12 @@ export class BlueskySessions {
 
   /** Handle -> DID (com.atproto.identity.resolveHandle, no auth); null when it does not resolve. */
   async resolveHandle(service: string, handle: string, signal: AbortSignal): Promise<string | null> {
-    const response = await this.send<{ did?: string }>(service, { method: 'GET', url: '/xrpc/com.atproto.identity.resolveHandle', params: { handle }, signal });
+    const response = await this.send<{ did?: string }>(service, {
+      method: 'GET',
+      url: '/xrpc/com.atproto.identity.resolveHandle',
+      params: { handle },
+      signal,
+    });
     if (response.status === 200 && typeof response.data.did === 'string') return response.data.did;
     if (response.status === 400 || response.status === 404) return null;
     throw blueskyError(response, 'other');
@@ -63,8 +68,17 @@ export class BlueskySessions {
     return this.remember(account, response.data);
   }
 
-  private async refresh(account: AccountContext, service: string, session: BlueskySession, signal: AbortSignal): Promise<BlueskySession> {
-    const response = await this.send<BlueskySession>(service, { method: 'POST', url: '/xrpc/com.atproto.server.refreshSession', signal }, session.refreshJwt);
+  private async refresh(
+    account: AccountContext,
+    service: string,
+    session: BlueskySession,
+    signal: AbortSignal,
+  ): Promise<BlueskySession> {
+    const response = await this.send<BlueskySession>(
+      service,
+      { method: 'POST', url: '/xrpc/com.atproto.server.refreshSession', signal },
+      session.refreshJwt,
+    );
     if (response.status === 200) return this.remember(account, response.data);
     this.sessions.delete(account.accountId);
     // A refresh token that expired or was revoked: the app password may still work.
@@ -88,7 +102,11 @@ export class BlueskySessions {
       });
     } catch (error) {
       // Keep the kind and code, drop the cause: it holds the request with the password or token.
-      if (error instanceof PublishError) throw new PublishError(error.kind, error.code, error.message, { httpStatus: error.httpStatus, cause: error.cause });
+      if (error instanceof PublishError)
+        throw new PublishError(error.kind, error.code, error.message, {
+          httpStatus: error.httpStatus,
+          cause: error.cause,
+        });
       throw error;
     }
   }

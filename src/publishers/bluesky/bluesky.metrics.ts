@@ -41,6 +41,14 @@ export class BlueskyMetrics implements PostMetricsReader {
     if (response.status !== 200) throw blueskyError(response, 'other');
     const post = response.data.posts?.find((view) => view.uri === externalId);
     if (!post) return { state: 'DELETED' };
-    return { state: 'OK', counts: pickCounts(post, { likes: 'likeCount', reposts: 'repostCount', replies: 'replyCount', quotes: 'quoteCount' }) };
+    return {
+      state: 'OK',
+      counts: pickCounts(post, {
+        likes: 'likeCount',
+        reposts: 'repostCount',
+        replies: 'replyCount',
+        quotes: 'quoteCount',
+      }),
+    };
   }
 }

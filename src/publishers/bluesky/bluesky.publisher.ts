@@ -53,7 +53,15 @@ export class BlueskyPublisher implements Publisher {
     maxChars: 300,
     counting: 'graphemes',
     maxMedia: 4,
-    media: { imageFormats: ['image/jpeg', 'image/png', 'image/webp'], maxImageBytes: 1_000_000, maxImageEdge: 2000, maxImagePixels: 2000 * 2000, aspectRatio: null, videoFormats: ['video/mp4'], maxVideoBytes: 50 * 1024 * 1024 },
+    media: {
+      imageFormats: ['image/jpeg', 'image/png', 'image/webp'],
+      maxImageBytes: 1_000_000,
+      maxImageEdge: 2000,
+      maxImagePixels: 2000 * 2000,
+      aspectRatio: null,
+      videoFormats: ['video/mp4'],
+      maxVideoBytes: 50 * 1024 * 1024,
+    },
     requiresMedia: false,
     requiresText: false,
     requiresTitle: false,
@@ -73,10 +81,22 @@ export class BlueskyPublisher implements Publisher {
     const issues = commonIssues(PLATFORM, content, this.limits, TEXT_WORDING);
     const videos = content.media.filter((item) => item.kind === 'VIDEO');
     if (videos.length > 1) {
-      issues.push(issue(`${PLATFORM}.too_many_videos`, 'Bluesky menerima paling banyak 1 video per postingan.', 'Bluesky accepts at most 1 video per post.'));
+      issues.push(
+        issue(
+          `${PLATFORM}.too_many_videos`,
+          'Bluesky menerima paling banyak 1 video per postingan.',
+          'Bluesky accepts at most 1 video per post.',
+        ),
+      );
     }
     if (videos.length > 0 && videos.length < content.media.length) {
-      issues.push(issue(`${PLATFORM}.video_with_images`, 'Video Bluesky tidak bisa digabung dengan gambar.', 'A Bluesky video cannot be combined with images.'));
+      issues.push(
+        issue(
+          `${PLATFORM}.video_with_images`,
+          'Video Bluesky tidak bisa digabung dengan gambar.',
+          'A Bluesky video cannot be combined with images.',
+        ),
+      );
     }
     return issues;
   }
@@ -88,10 +108,19 @@ export class BlueskyPublisher implements Publisher {
     // Blobs are not visible until a record points at them: a lost upload answer published nothing.
     const media = await beforePublication(() => this.uploadMedia(account, service, content.media, signal));
     const entities = findEntities(content.text);
-    const dids = await this.resolveMentions(service, entities.filter((e) => e.kind === 'mention').map((e) => e.value), signal);
+    const dids = await this.resolveMentions(
+      service,
+      entities.filter((e) => e.kind === 'mention').map((e) => e.value),
+      signal,
+    );
     const facets = buildFacets(content.text, entities, dids);
     const firstLink = entities.find((e) => e.kind === 'link')?.value;
-    const embed = media.length > 0 ? mediaEmbed(media) : firstLink ? { $type: 'app.bsky.embed.external', external: { uri: firstLink, title: firstLink, description: '' } } : undefined;
+    const embed =
+      media.length > 0
+        ? mediaEmbed(media)
+        : firstLink
+          ? { $type: 'app.bsky.embed.external', external: { uri: firstLink, title: firstLink, description: '' } }
+          : undefined;
     const record = {
       $type: POST_COLLECTION,
       text: content.text,
@@ -117,7 +146,12 @@ export class BlueskyPublisher implements Publisher {
 
   /** Our post of this delivery, read at its derived record key. */
   async findPublished(request: PublishRequest): Promise<PublishResult | null> {
-    return this.findRecord(request.account, this.service(request.account), rkeyFromIdempotencyKey(request.idempotencyKey), request.signal);
+    return this.findRecord(
+      request.account,
+      this.service(request.account),
+      rkeyFromIdempotencyKey(request.idempotencyKey),
+      request.signal,
+    );
   }
 
   async verifyCredentials(account: AccountContext, signal: AbortSignal): Promise<VerifiedIdentity> {
@@ -125,7 +159,12 @@ export class BlueskyPublisher implements Publisher {
     return { externalId: session.did, displayName: session.handle, handle: session.handle, settings: {} };
   }
 
-  private async uploadMedia(account: AccountContext, service: string, items: MediaItem[], signal: AbortSignal): Promise<UploadedMedia[]> {
+  private async uploadMedia(
+    account: AccountContext,
+    service: string,
+    items: MediaItem[],
+    signal: AbortSignal,
+  ): Promise<UploadedMedia[]> {
     const uploaded: UploadedMedia[] = [];
     for (const item of items) {
       const bytes = await item.read();
@@ -142,7 +181,12 @@ export class BlueskyPublisher implements Publisher {
   }
 
   /** Our post at the derived record key, or null when it does not exist. */
-  private async findRecord(account: AccountContext, service: string, rkey: string, signal: AbortSignal): Promise<PublishResult | null> {
+  private async findRecord(
+    account: AccountContext,
+    service: string,
+    rkey: string,
+    signal: AbortSignal,
+  ): Promise<PublishResult | null> {
     const { response, session } = await this.sessions.call<{ uri: string }>(account, service, signal, ({ did }) => ({
       method: 'GET',
       url: '/xrpc/com.atproto.repo.getRecord',
@@ -177,9 +221,16 @@ interface UploadedMedia {
 function mediaEmbed(media: UploadedMedia[]): Record<string, unknown> {
   const [first] = media;
   if (first && first.item.kind === 'VIDEO') {
-    return { $type: 'app.bsky.embed.video', video: first.blob, ...(first.item.altText ? { alt: first.item.altText } : {}) };
+    return {
+      $type: 'app.bsky.embed.video',
+      video: first.blob,
+      ...(first.item.altText ? { alt: first.item.altText } : {}),
+    };
   }
-  return { $type: 'app.bsky.embed.images', images: media.map(({ item, blob }) => ({ alt: item.altText ?? '', image: blob })) };
+  return {
+    $type: 'app.bsky.embed.images',
+    images: media.map(({ item, blob }) => ({ alt: item.altText ?? '', image: blob })),
+  };
 }
 
 function postResult(uri: string, handle: string, rkey: string): PublishResult {

@@ -38,10 +38,22 @@ export class FacebookMetrics implements PostMetricsReader {
   ) {}
 
   async read(account: AccountContext, externalId: string, signal: AbortSignal): Promise<MetricsReading> {
-    const call = { baseUrl: this.config.GRAPH_API_URL, accessToken: requiredCredential(PLATFORM, account.credentials, 'pageAccessToken'), signal };
-    const post = await graphRead<PostAnswer>(this.http, PLATFORM, { ...call, path: `/${externalId}`, params: { fields: FIELDS } });
+    const call = {
+      baseUrl: this.config.GRAPH_API_URL,
+      accessToken: requiredCredential(PLATFORM, account.credentials, 'pageAccessToken'),
+      signal,
+    };
+    const post = await graphRead<PostAnswer>(this.http, PLATFORM, {
+      ...call,
+      path: `/${externalId}`,
+      params: { fields: FIELDS },
+    });
     if (post.state !== 'OK') return post;
-    const insights = await graphRead<InsightsAnswer>(this.http, PLATFORM, { ...call, path: `/${externalId}/insights`, params: { metric: REACH_METRIC } });
+    const insights = await graphRead<InsightsAnswer>(this.http, PLATFORM, {
+      ...call,
+      path: `/${externalId}/insights`,
+      params: { metric: REACH_METRIC },
+    });
     if (insights.state === 'DELETED') return insights;
     const counts = {
       ...summaryCounts(post.data),

@@ -38,7 +38,15 @@ export class FacebookPublisher implements Publisher {
     maxChars: 63_206,
     counting: 'graphemes',
     maxMedia: 10,
-    media: { imageFormats: ['image/jpeg', 'image/png', 'image/gif', 'image/webp'], maxImageBytes: 10 * 1024 * 1024, maxImageEdge: 4096, maxImagePixels: 4096 * 4096, aspectRatio: null, videoFormats: ['video/mp4', 'video/quicktime'], maxVideoBytes: 1024 * 1024 * 1024 },
+    media: {
+      imageFormats: ['image/jpeg', 'image/png', 'image/gif', 'image/webp'],
+      maxImageBytes: 10 * 1024 * 1024,
+      maxImageEdge: 4096,
+      maxImagePixels: 4096 * 4096,
+      aspectRatio: null,
+      videoFormats: ['video/mp4', 'video/quicktime'],
+      maxVideoBytes: 1024 * 1024 * 1024,
+    },
     requiresMedia: false,
     requiresText: false,
     requiresTitle: false,
@@ -54,7 +62,13 @@ export class FacebookPublisher implements Publisher {
     const issues = commonIssues(PLATFORM, content, this.limits);
     const videos = content.media.filter((m) => m.kind === 'VIDEO').length;
     if (videos > 0 && content.media.length > 1) {
-      issues.push(issue(`${PLATFORM}.video_alone`, 'Video di Facebook harus dikirim sendiri, tanpa media lain.', 'A Facebook video must be posted alone, without other media.'));
+      issues.push(
+        issue(
+          `${PLATFORM}.video_alone`,
+          'Video di Facebook harus dikirim sendiri, tanpa media lain.',
+          'A Facebook video must be posted alone, without other media.',
+        ),
+      );
     }
     return issues;
   }
@@ -85,8 +99,12 @@ export class FacebookPublisher implements Publisher {
       postId = photo.post_id ?? photo.id;
     } else {
       // Several photos: upload each unpublished (invisible, so safe to repeat), then one feed post.
-      const photoIds = await beforePublication(() => uploadUnpublished(media, (item) => post('/photos', { url: item.publicUrl, published: false })));
-      const attached = Object.fromEntries(photoIds.map((id, index) => [`attached_media[${index}]`, JSON.stringify({ media_fbid: id })]));
+      const photoIds = await beforePublication(() =>
+        uploadUnpublished(media, (item) => post('/photos', { url: item.publicUrl, published: false })),
+      );
+      const attached = Object.fromEntries(
+        photoIds.map((id, index) => [`attached_media[${index}]`, JSON.stringify({ media_fbid: id })]),
+      );
       postId = (await post('/feed', { message: text, ...attached })).id;
     }
     return { externalId: postId, url: `https://www.facebook.com/${postId}` };
@@ -106,7 +124,10 @@ export class FacebookPublisher implements Publisher {
   }
 }
 
-async function uploadUnpublished(media: MediaItem[], upload: (item: MediaItem) => Promise<{ id: string }>): Promise<string[]> {
+async function uploadUnpublished(
+  media: MediaItem[],
+  upload: (item: MediaItem) => Promise<{ id: string }>,
+): Promise<string[]> {
   const ids: string[] = [];
   for (const item of media) ids.push((await upload(item)).id);
   return ids;

@@ -16,11 +16,23 @@ export class FeedController {
   @Get(':workspaceSlug/:file')
   @Header('content-type', 'application/atom+xml; charset=utf-8')
   @Header('cache-control', 'public, max-age=60')
-  @ApiOperation({ summary: 'Atom feed of a FEED account, /feeds/<workspace slug>/<account id>.atom (public like any blog feed; a private feed needs ?token=)' })
-  @ApiQuery({ name: 'token', required: false, description: "The feed's token, for a private feed", schema: { type: 'string' } })
+  @ApiOperation({
+    summary:
+      'Atom feed of a FEED account, /feeds/<workspace slug>/<account id>.atom (public like any blog feed; a private feed needs ?token=)',
+  })
+  @ApiQuery({
+    name: 'token',
+    required: false,
+    description: "The feed's token, for a private feed",
+    schema: { type: 'string' },
+  })
   @ApiContentResponse(200, 'Atom 1.0 feed of the published posts', ['application/atom+xml'])
   @ApiErrors(404)
-  atom(@Param('workspaceSlug') workspaceSlug: string, @Param('file') file: string, @Query('token') token?: string): Promise<string> {
+  atom(
+    @Param('workspaceSlug') workspaceSlug: string,
+    @Param('file') file: string,
+    @Query('token') token?: string,
+  ): Promise<string> {
     return this.feeds.atom(workspaceSlug, file, typeof token === 'string' ? token : undefined);
   }
 }

@@ -35,7 +35,16 @@ export class FeedRepository {
         id: true,
         text: true,
         publishedAt: true,
-        post: { select: { title: true, baseText: true, media: { orderBy: { position: 'asc' }, select: { media: { select: { id: true, mimeType: true, byteSize: true, altText: true } } } } } },
+        post: {
+          select: {
+            title: true,
+            baseText: true,
+            media: {
+              orderBy: { position: 'asc' },
+              select: { media: { select: { id: true, mimeType: true, byteSize: true, altText: true } } },
+            },
+          },
+        },
       },
     });
   }

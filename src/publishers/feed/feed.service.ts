@@ -22,7 +22,8 @@ export class FeedService {
     const accountId = file.endsWith('.atom') ? file.slice(0, -'.atom'.length) : '';
     if (!UUID.test(accountId)) throw AppError.notFound(FEED);
     const account = await this.feeds.findFeedAccount(workspaceSlug, accountId);
-    if (!account || !tokenAllows((account.settings as Record<string, unknown>).feedToken, token)) throw AppError.notFound(FEED);
+    if (!account || !tokenAllows((account.settings as Record<string, unknown>).feedToken, token))
+      throw AppError.notFound(FEED);
     const entries = await this.feeds.publishedEntries(account.id);
     const self = new URL(feedPath(workspaceSlug, account.id), this.config.PUBLIC_BASE_URL).toString();
     const updated = (entries[0]?.publishedAt ?? account.updatedAt).toISOString();

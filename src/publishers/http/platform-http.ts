@@ -3,7 +3,14 @@ import { type AxiosRequestConfig, type AxiosResponse, isAxiosError } from 'axios
 import { Egress, EgressRefusedError } from '../../core/egress';
 import { PublishError } from '../publish-error';
 
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_INVALID_URL']);
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ERR_INVALID_URL',
+]);
 
 /**
  * The publishers' door to platform APIs, through the guarded egress. Returns every HTTP response
@@ -44,13 +51,19 @@ export function transportError(platform: string, error: unknown): PublishError {
   const code = error.code ?? 'UNKNOWN';
   const causeCode = (error.cause as NodeJS.ErrnoException | undefined)?.code;
   if (NOT_SENT_CODES.has(code) || (causeCode && NOT_SENT_CODES.has(causeCode))) {
-    return PublishError.notSent(`${platform}.${(causeCode ?? code).toLowerCase()}`, `${platform} could not be reached (${causeCode ?? code})`);
+    return PublishError.notSent(
+      `${platform}.${(causeCode ?? code).toLowerCase()}`,
+      `${platform} could not be reached (${causeCode ?? code})`,
+    );
   }
   if (code === 'ERR_CANCELED') {
     return PublishError.ambiguous(`${platform}.aborted`, `${platform} did not answer before the publish timeout`);
   }
   // ETIMEDOUT / ECONNABORTED / ECONNRESET / socket hang up: the request may have been processed.
-  return PublishError.ambiguous(`${platform}.${code.toLowerCase()}`, `${platform} connection ended without an answer (${code})`);
+  return PublishError.ambiguous(
+    `${platform}.${code.toLowerCase()}`,
+    `${platform} connection ended without an answer (${code})`,
+  );
 }
 
 /**

@@ -9,8 +9,18 @@ const INSTAGRAM_SCOPES = ['instagram_basic', 'instagram_content_publish', 'pages
 /** Media insights (reach, views, saves, shares); asked only when the operator opts in (ANALYTICS_INSIGHT_SCOPES). */
 export const INSTAGRAM_INSIGHT_SCOPES = ['instagram_manage_insights'];
 
-export function buildInstagramAuthorizeUrl(app: Pick<FacebookApp, 'appId' | 'redirectUri'>, state: string, graphApiUrl: string, options: InsightOption = {}): string {
-  return buildFacebookLoginUrl(app, state, withInsights(INSTAGRAM_SCOPES, INSTAGRAM_INSIGHT_SCOPES, options), graphApiUrl);
+export function buildInstagramAuthorizeUrl(
+  app: Pick<FacebookApp, 'appId' | 'redirectUri'>,
+  state: string,
+  graphApiUrl: string,
+  options: InsightOption = {},
+): string {
+  return buildFacebookLoginUrl(
+    app,
+    state,
+    withInsights(INSTAGRAM_SCOPES, INSTAGRAM_INSIGHT_SCOPES, options),
+    graphApiUrl,
+  );
 }
 
 export interface InstagramAccount {
@@ -22,11 +32,23 @@ export interface InstagramAccount {
 }
 
 /** One connectable account per page that has an Instagram professional account linked. */
-export async function instagramAccounts(http: PlatformHttp, graphApiUrl: string, userToken: string, signal: AbortSignal): Promise<InstagramAccount[]> {
+export async function instagramAccounts(
+  http: PlatformHttp,
+  graphApiUrl: string,
+  userToken: string,
+  signal: AbortSignal,
+): Promise<InstagramAccount[]> {
   const pages = await listManagedPages(http, graphApiUrl, userToken, signal);
   return pages.flatMap((page) =>
     page.instagram
-      ? [{ externalId: page.instagram.id, displayName: page.instagram.username ?? page.name, handle: page.instagram.username, credentials: { accessToken: page.pageAccessToken } }]
+      ? [
+          {
+            externalId: page.instagram.id,
+            displayName: page.instagram.username ?? page.name,
+            handle: page.instagram.username,
+            credentials: { accessToken: page.pageAccessToken },
+          },
+        ]
       : [],
   );
 }

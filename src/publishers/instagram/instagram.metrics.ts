@@ -12,7 +12,14 @@ const PLATFORM = 'instagram';
  * Media insights valid for feed posts, carousels and reels since v22.0. `impressions`, `plays` and
  * `video_views` are deprecated (an error for media from July 2024 on): `views` replaces them.
  */
-const METRICS = { reach: 'reach', views: 'views', likes: 'likes', comments: 'comments', saves: 'saved', shares: 'shares' } as const;
+const METRICS = {
+  reach: 'reach',
+  views: 'views',
+  likes: 'likes',
+  comments: 'comments',
+  saves: 'saved',
+  shares: 'shares',
+} as const;
 
 /**
  * Instagram: GET /{ig-media-id}/insights?metric=reach,views,likes,comments,saved,shares. Insights need
@@ -33,11 +40,23 @@ export class InstagramMetrics implements PostMetricsReader {
   ) {}
 
   async read(account: AccountContext, externalId: string, signal: AbortSignal): Promise<MetricsReading> {
-    const call = { baseUrl: this.config.GRAPH_API_URL, accessToken: requiredCredential(PLATFORM, account.credentials, 'accessToken'), signal };
-    const insights = await graphRead<InsightsAnswer>(this.http, PLATFORM, { ...call, path: `/${externalId}/insights`, params: { metric: Object.values(METRICS).join(',') } });
+    const call = {
+      baseUrl: this.config.GRAPH_API_URL,
+      accessToken: requiredCredential(PLATFORM, account.credentials, 'accessToken'),
+      signal,
+    };
+    const insights = await graphRead<InsightsAnswer>(this.http, PLATFORM, {
+      ...call,
+      path: `/${externalId}/insights`,
+      params: { metric: Object.values(METRICS).join(',') },
+    });
     if (insights.state === 'OK') return { state: 'OK', counts: insightCounts(insights.data, METRICS) };
     if (insights.state === 'DELETED') return insights;
-    const media = await graphRead<Record<string, unknown>>(this.http, PLATFORM, { ...call, path: `/${externalId}`, params: { fields: 'like_count,comments_count' } });
+    const media = await graphRead<Record<string, unknown>>(this.http, PLATFORM, {
+      ...call,
+      path: `/${externalId}`,
+      params: { fields: 'like_count,comments_count' },
+    });
     if (media.state !== 'OK') return media;
     return { state: 'OK', counts: pickCounts(media.data, { likes: 'like_count', comments: 'comments_count' }) };
   }

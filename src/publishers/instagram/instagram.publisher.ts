@@ -2,7 +2,13 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../core/config';
 import { beforePublication, PlatformHttp } from '../http/platform-http';
 import { graphRequest } from '../meta-graph/graph-api';
-import { type ContainerPolling, DEFAULT_CONTAINER_POLLING, ensurePublishingQuota, META_CONTAINER_POLLING, waitForContainer } from '../meta-graph/containers';
+import {
+  type ContainerPolling,
+  DEFAULT_CONTAINER_POLLING,
+  ensurePublishingQuota,
+  META_CONTAINER_POLLING,
+  waitForContainer,
+} from '../meta-graph/containers';
 import { publishContainer } from '../meta-graph/publish-container';
 import type {
   AccountContext,
@@ -47,7 +53,15 @@ export class InstagramPublisher implements Publisher {
     maxChars: 2_200,
     counting: 'graphemes',
     maxMedia: 10,
-    media: { imageFormats: ['image/jpeg'], maxImageBytes: 8 * 1024 * 1024, maxImageEdge: 1440, maxImagePixels: 1440 * 1800, aspectRatio: { min: 0.8, max: 1.91 }, videoFormats: ['video/mp4', 'video/quicktime'], maxVideoBytes: 300 * 1024 * 1024 },
+    media: {
+      imageFormats: ['image/jpeg'],
+      maxImageBytes: 8 * 1024 * 1024,
+      maxImageEdge: 1440,
+      maxImagePixels: 1440 * 1800,
+      aspectRatio: { min: 0.8, max: 1.91 },
+      videoFormats: ['video/mp4', 'video/quicktime'],
+      maxVideoBytes: 300 * 1024 * 1024,
+    },
     requiresMedia: true,
     requiresText: false,
     requiresTitle: false,
@@ -64,7 +78,13 @@ export class InstagramPublisher implements Publisher {
     const issues = commonIssues(PLATFORM, content, this.limits);
     const hashtags = content.text.match(HASHTAG)?.length ?? 0;
     if (hashtags > MAX_HASHTAGS) {
-      issues.push(issue(`${PLATFORM}.too_many_hashtags`, `Terlalu banyak tagar: ${hashtags} dari maksimal ${MAX_HASHTAGS}.`, `Too many hashtags: ${hashtags} of at most ${MAX_HASHTAGS}.`));
+      issues.push(
+        issue(
+          `${PLATFORM}.too_many_hashtags`,
+          `Terlalu banyak tagar: ${hashtags} dari maksimal ${MAX_HASHTAGS}.`,
+          `Too many hashtags: ${hashtags} of at most ${MAX_HASHTAGS}.`,
+        ),
+      );
     }
     return issues;
   }
@@ -76,8 +96,14 @@ export class InstagramPublisher implements Publisher {
     const post = <T>(path: string, params: Record<string, string | boolean | undefined>) =>
       graphRequest<T>(call.http, PLATFORM, { ...call, method: 'POST', path, params });
 
-    await ensurePublishingQuota(this.http, PLATFORM, { ...call, path: `/${igUserId}/content_publishing_limit`, fallbackTotal: this.limits.rateBudget!.posts });
-    const creationId = await beforePublication(() => this.prepareContainer(igUserId, request.content, post, request.signal, accessToken));
+    await ensurePublishingQuota(this.http, PLATFORM, {
+      ...call,
+      path: `/${igUserId}/content_publishing_limit`,
+      fallbackTotal: this.limits.rateBudget!.posts,
+    });
+    const creationId = await beforePublication(() =>
+      this.prepareContainer(igUserId, request.content, post, request.signal, accessToken),
+    );
     return publishContainer(this.http, PLATFORM, {
       ...call,
       userId: igUserId,

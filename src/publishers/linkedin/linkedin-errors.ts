@@ -22,11 +22,18 @@ export function linkedinError(response: AxiosResponse, write: boolean, now = Dat
   const reason = firstText(body.message, body.code) ?? unexpectedReason('LinkedIn', status, response.data);
   const options = { httpStatus: status };
   if (status === 429) {
-    return PublishError.notSent('linkedin.429', reason, { ...options, rateLimited: true, retryAfterMs: parseRetryAfter(response.headers['retry-after'], now) ?? untilUtcMidnight(now) });
+    return PublishError.notSent('linkedin.429', reason, {
+      ...options,
+      rateLimited: true,
+      retryAfterMs: parseRetryAfter(response.headers['retry-after'], now) ?? untilUtcMidnight(now),
+    });
   }
   // 401: token expired or revoked; 403: the member lacks the permission or the organisation role.
   if (status === 401 || status === 403) return PublishError.auth(`linkedin.${status}`, reason, options);
-  if (status >= 500) return write ? PublishError.ambiguous(`linkedin.${status}`, reason, options) : PublishError.notSent(`linkedin.${status}`, reason, options);
+  if (status >= 500)
+    return write
+      ? PublishError.ambiguous(`linkedin.${status}`, reason, options)
+      : PublishError.notSent(`linkedin.${status}`, reason, options);
   if (DUPLICATE.test(reason)) return PublishError.permanent('linkedin.duplicate', reason, options);
   return PublishError.permanent(`linkedin.${status}`, reason, options);
 }

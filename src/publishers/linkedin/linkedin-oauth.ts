@@ -31,19 +31,63 @@ function linkedinOAuthBase(linkedinApiUrl: string): string {
   return url.hostname === 'api.linkedin.com' ? 'https://www.linkedin.com' : url.origin;
 }
 
-export function buildLinkedInAuthorizeUrl(app: Pick<LinkedInApp, 'clientId' | 'redirectUri'>, state: string, linkedinApiUrl: string, options: InsightOption = {}): string {
+export function buildLinkedInAuthorizeUrl(
+  app: Pick<LinkedInApp, 'clientId' | 'redirectUri'>,
+  state: string,
+  linkedinApiUrl: string,
+  options: InsightOption = {},
+): string {
   const url = new URL(`${linkedinOAuthBase(linkedinApiUrl)}/oauth/v2/authorization`);
   const scope = withInsights(LINKEDIN_SCOPES, LINKEDIN_INSIGHT_SCOPES, options).join(' ');
-  url.search = new URLSearchParams({ response_type: 'code', client_id: app.clientId, redirect_uri: app.redirectUri, state, scope }).toString();
+  url.search = new URLSearchParams({
+    response_type: 'code',
+    client_id: app.clientId,
+    redirect_uri: app.redirectUri,
+    state,
+    scope,
+  }).toString();
   return url.toString();
 }
 
-export function exchangeLinkedInCode(http: PlatformHttp, linkedinApiUrl: string, app: LinkedInApp, code: string, signal: AbortSignal): Promise<LinkedInTokens> {
-  return tokenRequest(http, linkedinApiUrl, { grant_type: 'authorization_code', code, redirect_uri: app.redirectUri, client_id: app.clientId, client_secret: app.clientSecret }, signal);
+export function exchangeLinkedInCode(
+  http: PlatformHttp,
+  linkedinApiUrl: string,
+  app: LinkedInApp,
+  code: string,
+  signal: AbortSignal,
+): Promise<LinkedInTokens> {
+  return tokenRequest(
+    http,
+    linkedinApiUrl,
+    {
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: app.redirectUri,
+      client_id: app.clientId,
+      client_secret: app.clientSecret,
+    },
+    signal,
+  );
 }
 
-export function refreshLinkedInToken(http: PlatformHttp, linkedinApiUrl: string, app: Omit<LinkedInApp, 'redirectUri'>, refreshToken: string, signal: AbortSignal): Promise<LinkedInTokens> {
-  return tokenRequest(http, linkedinApiUrl, { grant_type: 'refresh_token', refresh_token: refreshToken, client_id: app.clientId, client_secret: app.clientSecret }, signal);
+export function refreshLinkedInToken(
+  http: PlatformHttp,
+  linkedinApiUrl: string,
+  app: Omit<LinkedInApp, 'redirectUri'>,
+  refreshToken: string,
+  signal: AbortSignal,
+): Promise<LinkedInTokens> {
+  return tokenRequest(
+    http,
+    linkedinApiUrl,
+    {
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      client_id: app.clientId,
+      client_secret: app.clientSecret,
+    },
+    signal,
+  );
 }
 
 interface TokenAnswer {
@@ -54,7 +98,12 @@ interface TokenAnswer {
   error_description?: string;
 }
 
-async function tokenRequest(http: PlatformHttp, linkedinApiUrl: string, form: Record<string, string>, signal: AbortSignal): Promise<LinkedInTokens> {
+async function tokenRequest(
+  http: PlatformHttp,
+  linkedinApiUrl: string,
+  form: Record<string, string>,
+  signal: AbortSignal,
+): Promise<LinkedInTokens> {
   const response = await http.request<TokenAnswer>('linkedin', {
     method: 'POST',
     url: `${linkedinOAuthBase(linkedinApiUrl)}/oauth/v2/accessToken`,
@@ -71,6 +120,7 @@ async function tokenRequest(http: PlatformHttp, linkedinApiUrl: string, form: Re
     };
   }
   const reason = `LinkedIn refused the token request: ${firstText(answer.error_description, answer.error) ?? unexpectedReason('LinkedIn', response.status, response.data)}`;
-  if (response.status >= 500) throw PublishError.notSent(`linkedin.token_${response.status}`, reason, { httpStatus: response.status });
+  if (response.status >= 500)
+    throw PublishError.notSent(`linkedin.token_${response.status}`, reason, { httpStatus: response.status });
   throw PublishError.auth(`linkedin.token_${answer.error ?? response.status}`, reason, { httpStatus: response.status });
 }

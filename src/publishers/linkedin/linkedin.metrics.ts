@@ -32,11 +32,17 @@ export class LinkedInMetrics implements PostMetricsReader {
 
   async read(account: AccountContext, externalId: string, signal: AbortSignal): Promise<MetricsReading> {
     const session = linkedinSession(this.http, this.config.LINKEDIN_API_URL, account, signal);
-    const response = await session.send<SocialActionsSummary>({ method: 'GET', url: `/rest/socialActions/${encodeURIComponent(externalId)}` });
+    const response = await session.send<SocialActionsSummary>({
+      method: 'GET',
+      url: `/rest/socialActions/${encodeURIComponent(externalId)}`,
+    });
     if (response.status === 404 || response.status === 410) return { state: 'DELETED' };
     if (response.status === 403) return { state: 'NOT_AVAILABLE' };
     if (response.status !== 200) throw linkedinError(response, false);
-    const summary = { likes: response.data.likesSummary?.totalLikes, comments: response.data.commentsSummary?.aggregatedTotalComments };
+    const summary = {
+      likes: response.data.likesSummary?.totalLikes,
+      comments: response.data.commentsSummary?.aggregatedTotalComments,
+    };
     return { state: 'OK', counts: pickCounts(summary, { likes: 'likes', comments: 'comments' }) };
   }
 }

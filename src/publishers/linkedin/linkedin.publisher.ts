@@ -52,7 +52,15 @@ export class LinkedInPublisher implements Publisher {
     maxChars: 3_000,
     counting: 'graphemes',
     maxMedia: 20,
-    media: { imageFormats: ['image/jpeg', 'image/png', 'image/gif'], maxImageBytes: 10 * 1024 * 1024, maxImageEdge: 7680, maxImagePixels: 36_152_320, aspectRatio: null, videoFormats: ['video/mp4'], maxVideoBytes: 500 * 1024 * 1024 },
+    media: {
+      imageFormats: ['image/jpeg', 'image/png', 'image/gif'],
+      maxImageBytes: 10 * 1024 * 1024,
+      maxImageEdge: 7680,
+      maxImagePixels: 36_152_320,
+      aspectRatio: null,
+      videoFormats: ['video/mp4'],
+      maxVideoBytes: 500 * 1024 * 1024,
+    },
     requiresMedia: false,
     requiresText: false,
     requiresTitle: false,
@@ -96,10 +104,16 @@ export class LinkedInPublisher implements Publisher {
     };
     if (media.length === 1) body.content = { media: media[0] };
     if (media.length > 1) body.content = { multiImage: { images: media } };
-    const response = await session.send({ method: 'POST', url: '/rest/posts', data: body, headers: { 'content-type': 'application/json' } });
+    const response = await session.send({
+      method: 'POST',
+      url: '/rest/posts',
+      data: body,
+      headers: { 'content-type': 'application/json' },
+    });
     if (response.status !== 201) throw linkedinError(response, true);
     const urn = response.headers['x-restli-id'];
-    if (typeof urn !== 'string' || !urn) throw PublishError.ambiguous('linkedin.no_id', 'LinkedIn accepted the post but did not return its id');
+    if (typeof urn !== 'string' || !urn)
+      throw PublishError.ambiguous('linkedin.no_id', 'LinkedIn accepted the post but did not return its id');
     return { externalId: urn, url: `https://www.linkedin.com/feed/update/${urn}/` };
   }
 
@@ -109,7 +123,10 @@ export class LinkedInPublisher implements Publisher {
     const session = this.session(account, signal);
     const [, , kind, id] = author.split(':');
     if (kind === 'organization') {
-      const response = await session.send<{ id: number; localizedName: string; vanityName?: string }>({ method: 'GET', url: `/rest/organizations/${id}` });
+      const response = await session.send<{ id: number; localizedName: string; vanityName?: string }>({
+        method: 'GET',
+        url: `/rest/organizations/${id}`,
+      });
       if (response.status !== 200) throw linkedinError(response, false);
       return { externalId: author, displayName: response.data.localizedName, handle: response.data.vanityName ?? null };
     }
@@ -128,7 +145,11 @@ export class LinkedInPublisher implements Publisher {
   }
 
   /** One video (validate() keeps it alone) or the images, uploaded before the post exists. */
-  private async uploadMedia(session: TokenSession, owner: string, request: PublishRequest): Promise<Array<{ id: string; altText?: string; title?: string }>> {
+  private async uploadMedia(
+    session: TokenSession,
+    owner: string,
+    request: PublishRequest,
+  ): Promise<Array<{ id: string; altText?: string; title?: string }>> {
     const video = request.content.media.find((m) => m.kind === 'VIDEO');
     if (!video) return this.uploadImages(session, owner, request.content.media);
     const id = await uploadVideo(session, owner, video, this.videoPolling, request.signal);
@@ -136,7 +157,11 @@ export class LinkedInPublisher implements Publisher {
   }
 
   /** initializeUpload, then PUT the bytes to the upload URL LinkedIn hands out. */
-  private async uploadImages(session: TokenSession, owner: string, media: MediaItem[]): Promise<Array<{ id: string; altText?: string }>> {
+  private async uploadImages(
+    session: TokenSession,
+    owner: string,
+    media: MediaItem[],
+  ): Promise<Array<{ id: string; altText?: string }>> {
     const images: Array<{ id: string; altText?: string }> = [];
     for (const item of media) {
       const init = await session.send<{ value?: { uploadUrl: string; image: string } }>({
@@ -147,7 +172,12 @@ export class LinkedInPublisher implements Publisher {
         headers: { 'content-type': 'application/json' },
       });
       if (init.status !== 200 || !init.data.value) throw linkedinError(init, false);
-      const upload = await session.send({ method: 'PUT', url: init.data.value.uploadUrl, data: await item.read(), headers: { 'content-type': 'application/octet-stream' } });
+      const upload = await session.send({
+        method: 'PUT',
+        url: init.data.value.uploadUrl,
+        data: await item.read(),
+        headers: { 'content-type': 'application/octet-stream' },
+      });
       if (upload.status !== 201 && upload.status !== 200) throw linkedinError(upload, false);
       images.push({ id: init.data.value.image, ...(item.altText ? { altText: item.altText } : {}) });
     }
@@ -157,6 +187,10 @@ export class LinkedInPublisher implements Publisher {
 
 function authorUrn(externalId: string | null): string {
   const urn = requiredExternalId(PLATFORM, externalId);
-  if (!AUTHOR_URN.test(urn)) throw PublishError.permanent('linkedin.bad_author', 'The account id must be a urn:li:person or urn:li:organization URN; reconnect it.');
+  if (!AUTHOR_URN.test(urn))
+    throw PublishError.permanent(
+      'linkedin.bad_author',
+      'The account id must be a urn:li:person or urn:li:organization URN; reconnect it.',
+    );
   return urn;
 }

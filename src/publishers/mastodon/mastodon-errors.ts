@@ -9,16 +9,27 @@ import { firstText, unexpectedReason } from '../platform-reason';
  */
 export function mastodonError(response: AxiosResponse, phase: 'media' | 'status' | 'account'): PublishError {
   const { status } = response;
-  const body = (typeof response.data === 'object' && response.data !== null ? response.data : {}) as { error?: unknown; error_description?: unknown };
-  const reason = [firstText(body.error), firstText(body.error_description)].filter(Boolean).join(': ') || unexpectedReason('Mastodon', status, response.data);
+  const body = (typeof response.data === 'object' && response.data !== null ? response.data : {}) as {
+    error?: unknown;
+    error_description?: unknown;
+  };
+  const reason =
+    [firstText(body.error), firstText(body.error_description)].filter(Boolean).join(': ') ||
+    unexpectedReason('Mastodon', status, response.data);
   const options = { httpStatus: status };
   if (status === 429) {
-    return PublishError.notSent('mastodon.429', reason, { ...options, rateLimited: true, retryAfterMs: rateLimitWait(response) });
+    return PublishError.notSent('mastodon.429', reason, {
+      ...options,
+      rateLimited: true,
+      retryAfterMs: rateLimitWait(response),
+    });
   }
   // 401: token invalid or revoked; 403: scope missing or login disabled. Both need an admin.
   if (status === 401 || status === 403) return PublishError.auth(`mastodon.${status}`, reason, options);
   if (status >= 500) {
-    return phase === 'status' ? PublishError.ambiguous(`mastodon.${status}`, reason, options) : PublishError.notSent(`mastodon.${status}`, reason, options);
+    return phase === 'status'
+      ? PublishError.ambiguous(`mastodon.${status}`, reason, options)
+      : PublishError.notSent(`mastodon.${status}`, reason, options);
   }
   return PublishError.permanent(`mastodon.${status}`, reason, options);
 }

@@ -36,7 +36,10 @@ export async function findOwnStatus(request: PublishRequest, page: StatusPage): 
     const statuses = await page(maxId);
     for (const status of statuses) {
       if (Date.parse(status.created_at) < since) return null;
-      if (status.media_attachments.length === request.content.media.length && comparable(htmlText(status.content)) === wanted) {
+      if (
+        status.media_attachments.length === request.content.media.length &&
+        comparable(htmlText(status.content)) === wanted
+      ) {
         return { externalId: status.id, url: status.url ?? status.uri ?? null };
       }
     }
@@ -47,7 +50,10 @@ export async function findOwnStatus(request: PublishRequest, page: StatusPage): 
 }
 
 export function inconclusive(why: string): PublishError {
-  return PublishError.permanent('mastodon.lookup_inconclusive', `Could not check whether Mastodon already posted this status: ${why}`);
+  return PublishError.permanent(
+    'mastodon.lookup_inconclusive',
+    `Could not check whether Mastodon already posted this status: ${why}`,
+  );
 }
 
 /** The words of a status's HTML as Mastodon renders it (paragraphs, line breaks, shortened links). */

@@ -22,17 +22,32 @@ export async function registerMastodonApp(
   const response = await http.request<{ client_id?: string; client_secret?: string }>('mastodon', {
     method: 'POST',
     url: `${trimSlash(instanceUrl)}/api/v1/apps`,
-    data: { client_name: app.clientName, redirect_uris: app.redirectUri, scopes: MASTODON_SCOPES, ...(app.website ? { website: app.website } : {}) },
+    data: {
+      client_name: app.clientName,
+      redirect_uris: app.redirectUri,
+      scopes: MASTODON_SCOPES,
+      ...(app.website ? { website: app.website } : {}),
+    },
     signal,
     timeout: OAUTH_TIMEOUT_MS,
   });
-  if (response.status !== 200 || !response.data.client_id || !response.data.client_secret) throw mastodonError(response, 'account');
+  if (response.status !== 200 || !response.data.client_id || !response.data.client_secret)
+    throw mastodonError(response, 'account');
   return { clientId: response.data.client_id, clientSecret: response.data.client_secret };
 }
 
 /** The page where the admin approves Gaung on the instance. */
-export function mastodonAuthorizeUrl(instanceUrl: string, params: { clientId: string; redirectUri: string; state: string }): string {
-  const query = new URLSearchParams({ response_type: 'code', client_id: params.clientId, redirect_uri: params.redirectUri, scope: MASTODON_SCOPES, state: params.state });
+export function mastodonAuthorizeUrl(
+  instanceUrl: string,
+  params: { clientId: string; redirectUri: string; state: string },
+): string {
+  const query = new URLSearchParams({
+    response_type: 'code',
+    client_id: params.clientId,
+    redirect_uri: params.redirectUri,
+    scope: MASTODON_SCOPES,
+    state: params.state,
+  });
   return `${trimSlash(instanceUrl)}/oauth/authorize?${query}`;
 }
 
@@ -57,9 +72,13 @@ export async function exchangeMastodonCode(
     signal,
     timeout: OAUTH_TIMEOUT_MS,
   });
-  if (response.status === 200 && response.data.access_token) return { accessToken: response.data.access_token, scope: response.data.scope ?? MASTODON_SCOPES };
+  if (response.status === 200 && response.data.access_token)
+    return { accessToken: response.data.access_token, scope: response.data.scope ?? MASTODON_SCOPES };
   // invalid_grant (400) and invalid_client (401): the admin must start the connection again.
-  if (response.status === 400 || response.status === 401) throw PublishError.auth(`mastodon.oauth_${response.status}`, mastodonError(response, 'account').message, { httpStatus: response.status });
+  if (response.status === 400 || response.status === 401)
+    throw PublishError.auth(`mastodon.oauth_${response.status}`, mastodonError(response, 'account').message, {
+      httpStatus: response.status,
+    });
   throw mastodonError(response, 'account');
 }
 

@@ -26,8 +26,10 @@ export class MastodonMetrics implements PostMetricsReader {
 
   async read(account: AccountContext, externalId: string, signal: AbortSignal): Promise<MetricsReading> {
     const token = account.credentials.accessToken;
-    if (typeof token !== 'string' || token === '') throw PublishError.auth('mastodon.no_token', 'The Mastodon access token is missing');
-    if (!account.baseUrl) throw PublishError.auth('mastodon.no_instance', 'The Mastodon instance URL is not set for this account');
+    if (typeof token !== 'string' || token === '')
+      throw PublishError.auth('mastodon.no_token', 'The Mastodon access token is missing');
+    if (!account.baseUrl)
+      throw PublishError.auth('mastodon.no_instance', 'The Mastodon instance URL is not set for this account');
     const response = await this.http.request<Record<string, unknown>>('mastodon', {
       method: 'GET',
       baseURL: trimSlash(account.baseUrl),
@@ -38,6 +40,14 @@ export class MastodonMetrics implements PostMetricsReader {
     });
     if (response.status === 404 || response.status === 410) return { state: 'DELETED' };
     if (response.status !== 200) throw mastodonError(response, 'account');
-    return { state: 'OK', counts: pickCounts(response.data, { likes: 'favourites_count', reposts: 'reblogs_count', replies: 'replies_count', quotes: 'quotes_count' }) };
+    return {
+      state: 'OK',
+      counts: pickCounts(response.data, {
+        likes: 'favourites_count',
+        reposts: 'reblogs_count',
+        replies: 'replies_count',
+        quotes: 'quotes_count',
+      }),
+    };
   }
 }

@@ -62,7 +62,15 @@ export class MastodonPublisher implements Publisher {
     maxChars: DEFAULT_MAX_CHARS,
     counting: 'mastodon',
     maxMedia: DEFAULT_MAX_MEDIA,
-    media: { imageFormats: ['image/jpeg', 'image/png', 'image/webp', 'image/gif'], maxImageBytes: 16 * 1024 * 1024, maxImageEdge: 4096, maxImagePixels: 3840 * 2160, aspectRatio: null, videoFormats: ['video/mp4', 'video/quicktime'], maxVideoBytes: 99 * 1024 * 1024 },
+    media: {
+      imageFormats: ['image/jpeg', 'image/png', 'image/webp', 'image/gif'],
+      maxImageBytes: 16 * 1024 * 1024,
+      maxImageEdge: 4096,
+      maxImagePixels: 3840 * 2160,
+      aspectRatio: null,
+      videoFormats: ['video/mp4', 'video/quicktime'],
+      maxVideoBytes: 99 * 1024 * 1024,
+    },
     requiresMedia: false,
     requiresText: false,
     requiresTitle: false,
@@ -85,7 +93,13 @@ export class MastodonPublisher implements Publisher {
     const issues = commonIssues(PLATFORM, content, limits, TEXT_WORDING);
     const videos = content.media.filter((item) => item.kind === 'VIDEO').length;
     if (videos > 0 && content.media.length > 1) {
-      issues.push(issue(`${PLATFORM}.video_with_other_media`, 'Video di Mastodon harus menjadi satu-satunya lampiran.', 'A video on Mastodon must be the only attachment.'));
+      issues.push(
+        issue(
+          `${PLATFORM}.video_with_other_media`,
+          'Video di Mastodon harus menjadi satu-satunya lampiran.',
+          'A video on Mastodon must be the only attachment.',
+        ),
+      );
     }
     return issues;
   }
@@ -117,19 +131,25 @@ export class MastodonPublisher implements Publisher {
       };
       let listed = await this.call<ListedStatus[]>(request.account, 'account', config);
       // Tokens made before Gaung asked for read:statuses get 403; public statuses are readable without one.
-      if (listed.status === 403) listed = await this.call<ListedStatus[]>(request.account, 'account', config, 'anonymous');
-      if (listed.status === 401 || listed.status === 403) throw inconclusive(unexpectedReason('Mastodon', listed.status, listed.data));
+      if (listed.status === 403)
+        listed = await this.call<ListedStatus[]>(request.account, 'account', config, 'anonymous');
+      if (listed.status === 401 || listed.status === 403)
+        throw inconclusive(unexpectedReason('Mastodon', listed.status, listed.data));
       if (listed.status !== 200 || !Array.isArray(listed.data)) throw mastodonError(listed, 'account');
       return listed.data;
     });
   }
 
   async verifyCredentials(account: AccountContext, signal: AbortSignal): Promise<VerifiedIdentity> {
-    const me = await this.call<{ id: string; username: string; acct: string; display_name: string }>(account, 'account', {
-      method: 'GET',
-      url: '/api/v1/accounts/verify_credentials',
-      signal,
-    });
+    const me = await this.call<{ id: string; username: string; acct: string; display_name: string }>(
+      account,
+      'account',
+      {
+        method: 'GET',
+        url: '/api/v1/accounts/verify_credentials',
+        signal,
+      },
+    );
     if (me.status !== 200) throw mastodonError(me, 'account');
     const instance = await this.instanceInfo(account, signal);
     const domain = instance.domain ?? instance.uri ?? new URL(requireInstance(account)).host;
@@ -161,23 +181,41 @@ export class MastodonPublisher implements Publisher {
     const extension = item.mimeType.split('/')[1]?.replace(/[^a-z0-9]/gi, '') || 'bin';
     form.set('file', new Blob([new Uint8Array(await item.read())], { type: item.mimeType }), `${item.id}.${extension}`);
     if (item.altText) form.set('description', item.altText);
-    const uploaded = await this.call<MastodonMedia>(account, 'media', { method: 'POST', url: '/api/v2/media', data: form, signal });
+    const uploaded = await this.call<MastodonMedia>(account, 'media', {
+      method: 'POST',
+      url: '/api/v2/media',
+      data: form,
+      signal,
+    });
     if (uploaded.status === 200 && uploaded.data.url) return uploaded.data.id;
     if (uploaded.status !== 200 && uploaded.status !== 202) throw mastodonError(uploaded, 'media');
     const deadline = Date.now() + this.config.PUBLISH_TIMEOUT_MS / 2;
     while (Date.now() < deadline) {
       await sleep(MEDIA_POLL_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
       if (signal.aborted) break;
-      const polled = await this.call<MastodonMedia>(account, 'media', { method: 'GET', url: `/api/v1/media/${encodeURIComponent(uploaded.data.id)}`, signal });
+      const polled = await this.call<MastodonMedia>(account, 'media', {
+        method: 'GET',
+        url: `/api/v1/media/${encodeURIComponent(uploaded.data.id)}`,
+        signal,
+      });
       if (polled.status === 200 && polled.data.url) return polled.data.id;
       if (polled.status !== 200 && polled.status !== 206) throw mastodonError(polled, 'media');
     }
-    throw PublishError.notSent('mastodon.media_processing', 'Mastodon is still processing the media; the status was not posted');
+    throw PublishError.notSent(
+      'mastodon.media_processing',
+      'Mastodon is still processing the media; the status was not posted',
+    );
   }
 
-  private async call<T>(account: AccountContext, phase: 'media' | 'status' | 'account', config: AxiosRequestConfig, as: 'account' | 'anonymous' = 'account'): Promise<AxiosResponse<T>> {
+  private async call<T>(
+    account: AccountContext,
+    phase: 'media' | 'status' | 'account',
+    config: AxiosRequestConfig,
+    as: 'account' | 'anonymous' = 'account',
+  ): Promise<AxiosResponse<T>> {
     const token = account.credentials.accessToken;
-    if (typeof token !== 'string' || token === '') throw PublishError.auth('mastodon.no_token', 'The Mastodon access token is missing');
+    if (typeof token !== 'string' || token === '')
+      throw PublishError.auth('mastodon.no_token', 'The Mastodon access token is missing');
     try {
       return await this.http.request<T>('mastodon', {
         ...config,
@@ -190,14 +228,19 @@ export class MastodonPublisher implements Publisher {
       if (error instanceof PublishError && phase === 'media' && error.kind === 'AMBIGUOUS') {
         throw PublishError.notSent(error.code, error.message, { httpStatus: error.httpStatus, cause: error.cause });
       }
-      if (error instanceof PublishError) throw new PublishError(error.kind, error.code, error.message, { httpStatus: error.httpStatus, cause: error.cause });
+      if (error instanceof PublishError)
+        throw new PublishError(error.kind, error.code, error.message, {
+          httpStatus: error.httpStatus,
+          cause: error.cause,
+        });
       throw error;
     }
   }
 }
 
 function requireInstance(account: AccountContext): string {
-  if (!account.baseUrl) throw PublishError.auth('mastodon.no_instance', 'The Mastodon instance URL is not set for this account');
+  if (!account.baseUrl)
+    throw PublishError.auth('mastodon.no_instance', 'The Mastodon instance URL is not set for this account');
   return account.baseUrl;
 }
 

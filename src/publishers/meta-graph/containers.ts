@@ -40,11 +40,22 @@ export async function waitForContainer(http: PlatformHttp, platform: string, tar
     const status = String(container[target.statusField] ?? '');
     const reason = typeof container[target.reasonField] === 'string' ? String(container[target.reasonField]) : status;
     if (status === 'FINISHED' || status === 'PUBLISHED') return;
-    if (status === 'ERROR') throw PublishError.permanent(`${platform}.container_error`, `The platform could not process the media: ${reason}`);
-    if (status === 'EXPIRED') throw PublishError.notSent(`${platform}.container_expired`, 'The media container expired before it was published');
+    if (status === 'ERROR')
+      throw PublishError.permanent(
+        `${platform}.container_error`,
+        `The platform could not process the media: ${reason}`,
+      );
+    if (status === 'EXPIRED')
+      throw PublishError.notSent(
+        `${platform}.container_expired`,
+        'The media container expired before it was published',
+      );
     if (attempt < target.polling.maxAttempts) await sleep(target.polling.intervalMs, target.signal, platform);
   }
-  throw PublishError.notSent(`${platform}.container_timeout`, 'The media was still being processed when Gaung stopped waiting');
+  throw PublishError.notSent(
+    `${platform}.container_timeout`,
+    'The media was still being processed when Gaung stopped waiting',
+  );
 }
 
 interface QuotaTarget {
@@ -76,15 +87,26 @@ export async function ensurePublishingQuota(http: PlatformHttp, platform: string
   const usage = answer.data?.[0];
   const total = usage?.config?.quota_total ?? target.fallbackTotal;
   if (usage?.quota_usage !== undefined && usage.quota_usage >= total) {
-    throw PublishError.notSent(`${platform}.quota_exhausted`, `The account has published ${usage.quota_usage} of ${total} posts allowed in 24 hours`, {
-      rateLimited: true,
-      retryAfterMs: QUOTA_RECHECK_MS,
-    });
+    throw PublishError.notSent(
+      `${platform}.quota_exhausted`,
+      `The account has published ${usage.quota_usage} of ${total} posts allowed in 24 hours`,
+      {
+        rateLimited: true,
+        retryAfterMs: QUOTA_RECHECK_MS,
+      },
+    );
   }
 }
 
 /** Reads a published media's permalink; null when it cannot (the post exists either way). */
-export async function permalinkOf(http: PlatformHttp, platform: string, baseUrl: string, accessToken: string, mediaId: string, signal: AbortSignal): Promise<string | null> {
+export async function permalinkOf(
+  http: PlatformHttp,
+  platform: string,
+  baseUrl: string,
+  accessToken: string,
+  mediaId: string,
+  signal: AbortSignal,
+): Promise<string | null> {
   try {
     const media = await graphRequest<{ permalink?: string }>(http, platform, {
       baseUrl,
@@ -102,7 +124,8 @@ export async function permalinkOf(http: PlatformHttp, platform: string, baseUrl:
 
 function sleep(ms: number, signal: AbortSignal, platform: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const aborted = () => PublishError.notSent(`${platform}.aborted`, 'Publishing timed out while the media was still being processed');
+    const aborted = () =>
+      PublishError.notSent(`${platform}.aborted`, 'Publishing timed out while the media was still being processed');
     if (signal.aborted) return reject(aborted());
     const timer = setTimeout(() => {
       signal.removeEventListener('abort', onAbort);

@@ -28,7 +28,11 @@ export async function graphRequest<T>(http: PlatformHttp, platform: string, call
 }
 
 /** The raw answer of one Graph API call, whatever its status (for callers that read error codes). */
-export async function graphResponse<T>(http: PlatformHttp, platform: string, call: GraphCall): Promise<AxiosResponse<T>> {
+export async function graphResponse<T>(
+  http: PlatformHttp,
+  platform: string,
+  call: GraphCall,
+): Promise<AxiosResponse<T>> {
   const params: Record<string, string> = Object.fromEntries(
     Object.entries(call.params ?? {})
       .filter(([, value]) => value !== undefined)
@@ -45,4 +49,3 @@ export async function graphResponse<T>(http: PlatformHttp, platform: string, cal
     signal: call.signal,
   });
 }
-

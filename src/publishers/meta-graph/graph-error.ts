@@ -47,17 +47,24 @@ export function graphError(platform: string, response: AxiosResponse, write: boo
   const status = response.status;
   const reason = describe(body, status, response.data);
   const options = { httpStatus: status };
-  const codeSuffix = body.code !== undefined ? `${body.code}${body.error_subcode ? `.${body.error_subcode}` : ''}` : String(status);
+  const codeSuffix =
+    body.code !== undefined ? `${body.code}${body.error_subcode ? `.${body.error_subcode}` : ''}` : String(status);
   const ledgerCode = `${platform}.${codeSuffix}`;
 
   if (isRateLimit(code) || status === 429) {
-    return PublishError.notSent(ledgerCode, reason, { ...options, rateLimited: true, retryAfterMs: graphRetryAfterMs(response.headers, now) });
+    return PublishError.notSent(ledgerCode, reason, {
+      ...options,
+      rateLimited: true,
+      retryAfterMs: graphRetryAfterMs(response.headers, now),
+    });
   }
   if (AUTH_CODES.has(code) || isPermission(code) || (status === 401 && body.code === undefined)) {
     return PublishError.auth(ledgerCode, reason, options);
   }
   if (UNKNOWN_OUTCOME_CODES.has(code) || body.is_transient || status >= 500) {
-    return write ? PublishError.ambiguous(ledgerCode, reason, options) : PublishError.notSent(ledgerCode, reason, options);
+    return write
+      ? PublishError.ambiguous(ledgerCode, reason, options)
+      : PublishError.notSent(ledgerCode, reason, options);
   }
   if (code === MEDIA_NOT_READY_CODE) return PublishError.notSent(ledgerCode, reason, options);
   if (code === DUPLICATE_CODE) return PublishError.permanent(`${platform}.duplicate`, reason, options);

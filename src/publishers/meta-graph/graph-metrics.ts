@@ -17,7 +17,11 @@ const NO_SUCH_OBJECT = { code: 100, subcode: 33 };
  * invalid token (190) and every other error go through the one Graph taxonomy (a read: never
  * ambiguous).
  */
-export async function graphRead<T>(http: PlatformHttp, platform: string, call: Omit<GraphCall, 'method'>): Promise<GraphRead<T>> {
+export async function graphRead<T>(
+  http: PlatformHttp,
+  platform: string,
+  call: Omit<GraphCall, 'method'>,
+): Promise<GraphRead<T>> {
   const response = await graphResponse<T>(http, platform, { ...call, method: 'GET' });
   if (response.status >= 200 && response.status < 300) return { state: 'OK', data: response.data };
   const body = graphErrorBody(response.data);

@@ -28,11 +28,22 @@ const RECENT_MS = 10 * 60 * 1000;
  * container again cannot post twice (a container is published at most once); PUBLISHED means it
  * went out, and the id is read back from the account's latest media. Anything else stays AMBIGUOUS.
  */
-export async function publishContainer(http: PlatformHttp, platform: string, spec: ContainerPublication): Promise<PublishResult> {
+export async function publishContainer(
+  http: PlatformHttp,
+  platform: string,
+  spec: ContainerPublication,
+): Promise<PublishResult> {
   const startedAt = Date.now();
   const call = { baseUrl: spec.baseUrl, accessToken: spec.accessToken, signal: spec.signal };
   const publishOnce = async () =>
-    (await graphRequest<{ id: string }>(http, platform, { ...call, method: 'POST', path: `/${spec.userId}${spec.publishPath}`, params: { creation_id: spec.creationId } })).id;
+    (
+      await graphRequest<{ id: string }>(http, platform, {
+        ...call,
+        method: 'POST',
+        path: `/${spec.userId}${spec.publishPath}`,
+        params: { creation_id: spec.creationId },
+      })
+    ).id;
 
   let mediaId: string;
   try {
@@ -46,7 +57,10 @@ export async function publishContainer(http: PlatformHttp, platform: string, spe
     else if (status === 'PUBLISHED') mediaId = await recentMediaId(http, platform, spec, startedAt - RECENT_MS);
     else throw error;
   }
-  return { externalId: mediaId, url: await permalinkOf(http, platform, spec.baseUrl, spec.accessToken, mediaId, spec.signal) };
+  return {
+    externalId: mediaId,
+    url: await permalinkOf(http, platform, spec.baseUrl, spec.accessToken, mediaId, spec.signal),
+  };
 }
 
 async function containerStatus(http: PlatformHttp, platform: string, spec: ContainerPublication): Promise<string> {
@@ -66,8 +80,16 @@ interface MediaList {
 }
 
 /** Our published media: the newest recent one with exactly our text. */
-async function recentMediaId(http: PlatformHttp, platform: string, spec: ContainerPublication, notBefore: number): Promise<string> {
-  const unknownId = PublishError.ambiguous(`${platform}.published_id_unknown`, 'The platform reports the post as published, but its id could not be read back');
+async function recentMediaId(
+  http: PlatformHttp,
+  platform: string,
+  spec: ContainerPublication,
+  notBefore: number,
+): Promise<string> {
+  const unknownId = PublishError.ambiguous(
+    `${platform}.published_id_unknown`,
+    'The platform reports the post as published, but its id could not be read back',
+  );
   const list = await graphRequest<MediaList>(http, platform, {
     baseUrl: spec.baseUrl,
     accessToken: spec.accessToken,
@@ -78,7 +100,9 @@ async function recentMediaId(http: PlatformHttp, platform: string, spec: Contain
   }).catch(() => {
     throw unknownId;
   });
-  const match = (list.data ?? []).find((media) => (media[spec.textField] ?? '') === spec.text && Date.parse(media.timestamp ?? '') >= notBefore);
+  const match = (list.data ?? []).find(
+    (media) => (media[spec.textField] ?? '') === spec.text && Date.parse(media.timestamp ?? '') >= notBefore,
+  );
   if (!match?.id) throw unknownId;
   return match.id;
 }

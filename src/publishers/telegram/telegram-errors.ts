@@ -15,7 +15,14 @@ export interface TelegramErrorBody {
  * for this bot, or the bot lost its right to post. An admin must fix them on Telegram, so they are
  * AUTH (account -> NEEDS_RECONNECT, targets wait) rather than PERMANENT (every post failing).
  */
-const ACCOUNT_PROBLEMS = [/chat not found/i, /not enough rights/i, /need administrator rights/i, /bot is not a member/i, /bot was kicked/i, /have no rights/i];
+const ACCOUNT_PROBLEMS = [
+  /chat not found/i,
+  /not enough rights/i,
+  /need administrator rights/i,
+  /bot is not a member/i,
+  /bot was kicked/i,
+  /have no rights/i,
+];
 
 export function telegramError(status: number, body: unknown): PublishError {
   const envelope = (typeof body === 'object' && body !== null ? body : {}) as TelegramErrorBody;
@@ -32,9 +39,14 @@ export function telegramError(status: number, body: unknown): PublishError {
   }
   if (code === 401 || code === 403 || code === 404) return PublishError.auth(`telegram.${code}`, description, options);
   if (code === 400 && envelope.parameters?.migrate_to_chat_id !== undefined) {
-    return PublishError.auth('telegram.chat_migrated', `${description} (new chat id ${envelope.parameters.migrate_to_chat_id})`, options);
+    return PublishError.auth(
+      'telegram.chat_migrated',
+      `${description} (new chat id ${envelope.parameters.migrate_to_chat_id})`,
+      options,
+    );
   }
-  if (ACCOUNT_PROBLEMS.some((pattern) => pattern.test(description))) return PublishError.auth(`telegram.${code}`, description, options);
+  if (ACCOUNT_PROBLEMS.some((pattern) => pattern.test(description)))
+    return PublishError.auth(`telegram.${code}`, description, options);
   if (code >= 500) return PublishError.ambiguous(`telegram.${code}`, description, options);
   return PublishError.permanent(`telegram.${code}`, description, options);
 }

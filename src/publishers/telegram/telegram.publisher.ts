@@ -36,7 +36,11 @@ const PLATFORM = 'telegram';
 const TEXT_LIMIT = 4096;
 const CAPTION_LIMIT = 1024;
 const TEXT_WORDING: TextLimitWording = { where: { id: 'untuk Telegram', en: 'for Telegram' } };
-const CAPTION_WORDING: TextLimitWording = { ...TEXT_WORDING, code: 'caption_too_long', note: { id: 'keterangan foto', en: 'photo caption' } };
+const CAPTION_WORDING: TextLimitWording = {
+  ...TEXT_WORDING,
+  code: 'caption_too_long',
+  note: { id: 'keterangan foto', en: 'photo caption' },
+};
 
 /**
  * Telegram channels and groups through the Bot API. The bot must be an admin of the channel with
@@ -51,7 +55,15 @@ export class TelegramPublisher implements Publisher {
     maxChars: TEXT_LIMIT,
     counting: 'utf16',
     maxMedia: 10,
-    media: { imageFormats: ['image/jpeg', 'image/png', 'image/webp'], maxImageBytes: 10 * 1024 * 1024, maxImageEdge: 5000, maxImagePixels: 5000 * 5000, aspectRatio: { min: 1 / 20, max: 20 }, videoFormats: ['video/mp4'], maxVideoBytes: 50 * 1024 * 1024 },
+    media: {
+      imageFormats: ['image/jpeg', 'image/png', 'image/webp'],
+      maxImageBytes: 10 * 1024 * 1024,
+      maxImageEdge: 5000,
+      maxImagePixels: 5000 * 5000,
+      aspectRatio: { min: 1 / 20, max: 20 },
+      videoFormats: ['video/mp4'],
+      maxVideoBytes: 50 * 1024 * 1024,
+    },
     requiresMedia: false,
     requiresText: false,
     requiresTitle: false,
@@ -66,7 +78,8 @@ export class TelegramPublisher implements Publisher {
 
   validate(content: PublishContent): ValidationIssue[] {
     // With media the text is the caption, which has its own, lower limit.
-    if (content.media.length > 0) return commonIssues(PLATFORM, content, { ...this.limits, maxChars: CAPTION_LIMIT }, CAPTION_WORDING);
+    if (content.media.length > 0)
+      return commonIssues(PLATFORM, content, { ...this.limits, maxChars: CAPTION_LIMIT }, CAPTION_WORDING);
     return commonIssues(PLATFORM, content, this.limits, TEXT_WORDING);
   }
 
@@ -76,12 +89,27 @@ export class TelegramPublisher implements Publisher {
     const media = content.media;
     let message: TelegramMessage;
     if (media.length === 0) {
-      message = await this.call<TelegramMessage>(account, 'sendMessage', { chat_id: chatId, text: content.text }, signal);
+      message = await this.call<TelegramMessage>(
+        account,
+        'sendMessage',
+        { chat_id: chatId, text: content.text },
+        signal,
+      );
     } else if (media.length === 1) {
       const form = await mediaForm(chatId, media[0]!, content.text);
-      message = await this.call<TelegramMessage>(account, media[0]!.kind === 'VIDEO' ? 'sendVideo' : 'sendPhoto', form, signal);
+      message = await this.call<TelegramMessage>(
+        account,
+        media[0]!.kind === 'VIDEO' ? 'sendVideo' : 'sendPhoto',
+        form,
+        signal,
+      );
     } else {
-      const messages = await this.call<TelegramMessage[]>(account, 'sendMediaGroup', await mediaGroupForm(chatId, media, content.text), signal);
+      const messages = await this.call<TelegramMessage[]>(
+        account,
+        'sendMediaGroup',
+        await mediaGroupForm(chatId, media, content.text),
+        signal,
+      );
       message = messages[0]!;
     }
     return { externalId: String(message.message_id), url: messageUrl(message) };
@@ -101,17 +129,32 @@ export class TelegramPublisher implements Publisher {
 
   /** In a channel only administrators with "Post messages" can post: catch a missing right at connect time. */
   private async ensureCanPost(account: AccountContext, botId: number, signal: AbortSignal): Promise<void> {
-    const member = await this.call<{ status: string; can_post_messages?: boolean }>(account, 'getChatMember', { chat_id: requireChatId(account), user_id: botId }, signal);
-    const canPost = member.status === 'creator' || (member.status === 'administrator' && member.can_post_messages !== false);
+    const member = await this.call<{ status: string; can_post_messages?: boolean }>(
+      account,
+      'getChatMember',
+      { chat_id: requireChatId(account), user_id: botId },
+      signal,
+    );
+    const canPost =
+      member.status === 'creator' || (member.status === 'administrator' && member.can_post_messages !== false);
     if (!canPost) {
-      throw PublishError.auth('telegram.not_admin', `The bot is not an administrator with the right to post in this channel (status: ${member.status})`);
+      throw PublishError.auth(
+        'telegram.not_admin',
+        `The bot is not an administrator with the right to post in this channel (status: ${member.status})`,
+      );
     }
   }
 
   /** One Bot API method; the token lives in the URL, so transport errors drop their cause. */
-  private async call<T>(account: AccountContext, method: string, data: FormData | Record<string, unknown>, signal: AbortSignal): Promise<T> {
+  private async call<T>(
+    account: AccountContext,
+    method: string,
+    data: FormData | Record<string, unknown>,
+    signal: AbortSignal,
+  ): Promise<T> {
     const token = account.credentials.botToken;
-    if (typeof token !== 'string' || token === '') throw PublishError.auth('telegram.no_token', 'The Telegram bot token is missing');
+    if (typeof token !== 'string' || token === '')
+      throw PublishError.auth('telegram.no_token', 'The Telegram bot token is missing');
     const base = (account.baseUrl ?? this.config.TELEGRAM_API_URL).replace(/\/+$/, '');
     let response;
     try {
@@ -123,7 +166,11 @@ export class TelegramPublisher implements Publisher {
         timeout: this.config.PUBLISH_TIMEOUT_MS,
       });
     } catch (error) {
-      if (error instanceof PublishError) throw new PublishError(error.kind, error.code, error.message, { httpStatus: error.httpStatus, cause: error.cause });
+      if (error instanceof PublishError)
+        throw new PublishError(error.kind, error.code, error.message, {
+          httpStatus: error.httpStatus,
+          cause: error.cause,
+        });
       throw error;
     }
     if (response.status === 200 && response.data?.ok === true) return response.data.result;
@@ -132,7 +179,8 @@ export class TelegramPublisher implements Publisher {
 }
 
 function requireChatId(account: AccountContext): string {
-  if (!account.externalId) throw PublishError.auth('telegram.no_chat', 'The Telegram chat (channel) id is not set for this account');
+  if (!account.externalId)
+    throw PublishError.auth('telegram.no_chat', 'The Telegram chat (channel) id is not set for this account');
   return account.externalId;
 }
 

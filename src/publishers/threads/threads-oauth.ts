@@ -21,10 +21,20 @@ export interface ThreadsToken {
   expiresAt: Date | null;
 }
 
-export function buildThreadsAuthorizeUrl(app: Pick<ThreadsApp, 'appId' | 'redirectUri'>, state: string, options: InsightOption = {}): string {
+export function buildThreadsAuthorizeUrl(
+  app: Pick<ThreadsApp, 'appId' | 'redirectUri'>,
+  state: string,
+  options: InsightOption = {},
+): string {
   const url = new URL('https://threads.net/oauth/authorize');
   const scope = withInsights(THREADS_SCOPES, THREADS_INSIGHT_SCOPES, options).join(',');
-  url.search = new URLSearchParams({ client_id: app.appId, redirect_uri: app.redirectUri, scope, response_type: 'code', state }).toString();
+  url.search = new URLSearchParams({
+    client_id: app.appId,
+    redirect_uri: app.redirectUri,
+    scope,
+    response_type: 'code',
+    state,
+  }).toString();
   return url.toString();
 }
 
@@ -42,7 +52,13 @@ export async function exchangeThreadsCode(
       method: 'POST',
       url: `${root}/oauth/access_token`,
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      data: new URLSearchParams({ client_id: app.appId, client_secret: app.appSecret, grant_type: 'authorization_code', redirect_uri: app.redirectUri, code }).toString(),
+      data: new URLSearchParams({
+        client_id: app.appId,
+        client_secret: app.appSecret,
+        grant_type: 'authorization_code',
+        redirect_uri: app.redirectUri,
+        code,
+      }).toString(),
       signal,
     }),
   );
@@ -56,11 +72,20 @@ export async function exchangeThreadsCode(
       }),
     ),
   );
-  return { externalId: String(short.user_id), credentials: { accessToken: long.accessToken }, expiresAt: long.expiresAt };
+  return {
+    externalId: String(short.user_id),
+    credentials: { accessToken: long.accessToken },
+    expiresAt: long.expiresAt,
+  };
 }
 
 /** Extends a long-lived token by another 60 days (the token itself is the only credential needed). */
-export async function refreshThreadsToken(http: PlatformHttp, threadsApiUrl: string, accessToken: string, signal: AbortSignal): Promise<ThreadsToken> {
+export async function refreshThreadsToken(
+  http: PlatformHttp,
+  threadsApiUrl: string,
+  accessToken: string,
+  signal: AbortSignal,
+): Promise<ThreadsToken> {
   const response = await http.request<TokenAnswer>('threads', {
     method: 'GET',
     url: `${new URL(threadsApiUrl).origin}/refresh_access_token`,
@@ -77,10 +102,14 @@ interface TokenAnswer {
 
 function checked<T extends { access_token?: string }>(response: AxiosResponse<T>): T {
   if (response.status !== 200) throw graphError('threads', response, false);
-  if (!response.data.access_token) throw PublishError.auth('threads.no_token', 'Threads answered without an access token');
+  if (!response.data.access_token)
+    throw PublishError.auth('threads.no_token', 'Threads answered without an access token');
   return response.data;
 }
 
 function token(answer: TokenAnswer): ThreadsToken {
-  return { accessToken: answer.access_token!, expiresAt: answer.expires_in ? new Date(Date.now() + answer.expires_in * 1000) : null };
+  return {
+    accessToken: answer.access_token!,
+    expiresAt: answer.expires_in ? new Date(Date.now() + answer.expires_in * 1000) : null,
+  };
 }

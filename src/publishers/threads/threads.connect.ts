@@ -11,12 +11,22 @@ export const THREADS_CONNECT: ConnectMethod = {
     asksForInstance: false,
     async start({ config, redirectUri, requireApp }) {
       const app = { appId: requireApp(config.THREADS_APP_ID, config.THREADS_APP_SECRET), redirectUri };
-      return { keep: {}, authorizeUrl: (state) => buildThreadsAuthorizeUrl(app, state, { insights: config.ANALYTICS_INSIGHT_SCOPES }) };
+      return {
+        keep: {},
+        authorizeUrl: (state) => buildThreadsAuthorizeUrl(app, state, { insights: config.ANALYTICS_INSIGHT_SCOPES }),
+      };
     },
     async exchange({ config, http, redirectUri, signal }, _kept, code) {
       const app = { appId: config.THREADS_APP_ID!, appSecret: config.THREADS_APP_SECRET!, redirectUri };
       const token = await exchangeThreadsCode(http, config.THREADS_API_URL, app, code, signal);
-      return [{ externalId: token.externalId, baseUrl: null, credentials: token.credentials, tokenExpiresAt: token.expiresAt }];
+      return [
+        {
+          externalId: token.externalId,
+          baseUrl: null,
+          credentials: token.credentials,
+          tokenExpiresAt: token.expiresAt,
+        },
+      ];
     },
   },
 };

@@ -8,7 +8,14 @@ import type { AccountContext } from '../publisher';
 import { requiredCredential } from '../publisher-helpers';
 
 const PLATFORM = 'threads';
-const METRICS = { views: 'views', likes: 'likes', replies: 'replies', reposts: 'reposts', quotes: 'quotes', shares: 'shares' } as const;
+const METRICS = {
+  views: 'views',
+  likes: 'likes',
+  replies: 'replies',
+  reposts: 'reposts',
+  quotes: 'quotes',
+  shares: 'shares',
+} as const;
 
 /**
  * Threads: GET /{threads-media-id}/insights?metric=views,likes,replies,reposts,quotes,shares, which

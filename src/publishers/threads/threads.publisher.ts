@@ -3,7 +3,13 @@ import twitterText from 'twitter-text';
 import { APP_CONFIG, type AppConfig } from '../../core/config';
 import { beforePublication, PlatformHttp } from '../http/platform-http';
 import { graphRequest } from '../meta-graph/graph-api';
-import { type ContainerPolling, DEFAULT_CONTAINER_POLLING, ensurePublishingQuota, META_CONTAINER_POLLING, waitForContainer } from '../meta-graph/containers';
+import {
+  type ContainerPolling,
+  DEFAULT_CONTAINER_POLLING,
+  ensurePublishingQuota,
+  META_CONTAINER_POLLING,
+  waitForContainer,
+} from '../meta-graph/containers';
 import { publishContainer } from '../meta-graph/publish-container';
 import type {
   AccountContext,
@@ -49,7 +55,15 @@ export class ThreadsPublisher implements Publisher {
     maxChars: 500,
     counting: 'graphemes',
     maxMedia: 20,
-    media: { imageFormats: ['image/jpeg', 'image/png'], maxImageBytes: 8 * 1024 * 1024, maxImageEdge: 1440, maxImagePixels: 1440 * 14400, aspectRatio: { min: 0.1, max: 10 }, videoFormats: ['video/mp4', 'video/quicktime'], maxVideoBytes: 1024 * 1024 * 1024 },
+    media: {
+      imageFormats: ['image/jpeg', 'image/png'],
+      maxImageBytes: 8 * 1024 * 1024,
+      maxImageEdge: 1440,
+      maxImagePixels: 1440 * 14400,
+      aspectRatio: { min: 0.1, max: 10 },
+      videoFormats: ['video/mp4', 'video/quicktime'],
+      maxVideoBytes: 1024 * 1024 * 1024,
+    },
     requiresMedia: false,
     requiresText: false,
     requiresTitle: false,
@@ -66,7 +80,13 @@ export class ThreadsPublisher implements Publisher {
     const issues = commonIssues(PLATFORM, content, this.limits);
     const links = new Set(twitterText.extractUrls(content.text)).size;
     if (links > MAX_LINKS) {
-      issues.push(issue(`${PLATFORM}.too_many_links`, `Terlalu banyak tautan: ${links} dari maksimal ${MAX_LINKS}.`, `Too many links: ${links} of at most ${MAX_LINKS}.`));
+      issues.push(
+        issue(
+          `${PLATFORM}.too_many_links`,
+          `Terlalu banyak tautan: ${links} dari maksimal ${MAX_LINKS}.`,
+          `Too many links: ${links} of at most ${MAX_LINKS}.`,
+        ),
+      );
     }
     return issues;
   }
@@ -75,14 +95,36 @@ export class ThreadsPublisher implements Publisher {
     const userId = requiredExternalId(PLATFORM, request.account.externalId);
     const accessToken = requiredCredential(PLATFORM, request.account.credentials, 'accessToken');
     const baseUrl = this.config.THREADS_API_URL;
-    const post = <T>(path: string, params: GraphParams) => graphRequest<T>(this.http, PLATFORM, { baseUrl, accessToken, method: 'POST', path, params, signal: request.signal });
+    const post = <T>(path: string, params: GraphParams) =>
+      graphRequest<T>(this.http, PLATFORM, {
+        baseUrl,
+        accessToken,
+        method: 'POST',
+        path,
+        params,
+        signal: request.signal,
+      });
     const create = async (params: GraphParams) => {
       const { id } = await post<{ id: string }>(`/${userId}/threads`, params);
-      await waitForContainer(this.http, PLATFORM, { baseUrl, accessToken, containerId: id, statusField: 'status', reasonField: 'error_message', polling: this.polling, signal: request.signal });
+      await waitForContainer(this.http, PLATFORM, {
+        baseUrl,
+        accessToken,
+        containerId: id,
+        statusField: 'status',
+        reasonField: 'error_message',
+        polling: this.polling,
+        signal: request.signal,
+      });
       return id;
     };
 
-    await ensurePublishingQuota(this.http, PLATFORM, { baseUrl, accessToken, path: `/${userId}/threads_publishing_limit`, fallbackTotal: this.limits.rateBudget!.posts, signal: request.signal });
+    await ensurePublishingQuota(this.http, PLATFORM, {
+      baseUrl,
+      accessToken,
+      path: `/${userId}/threads_publishing_limit`,
+      fallbackTotal: this.limits.rateBudget!.posts,
+      signal: request.signal,
+    });
     const creationId = await beforePublication(async () => {
       const { text, media } = request.content;
       if (media.length === 0) return create({ media_type: 'TEXT', text });
@@ -119,11 +161,18 @@ export class ThreadsPublisher implements Publisher {
 
   /** Long-lived Threads tokens last 60 days and can be refreshed once they are a day old. */
   async refreshCredentials(account: AccountContext, signal: AbortSignal): Promise<RefreshedCredentials> {
-    const token = await refreshThreadsToken(this.http, this.config.THREADS_API_URL, requiredCredential(PLATFORM, account.credentials, 'accessToken'), signal);
+    const token = await refreshThreadsToken(
+      this.http,
+      this.config.THREADS_API_URL,
+      requiredCredential(PLATFORM, account.credentials, 'accessToken'),
+      signal,
+    );
     return { credentials: { ...account.credentials, accessToken: token.accessToken }, expiresAt: token.expiresAt };
   }
 }
 
 function mediaParams(item: MediaItem): Record<string, string> {
-  return item.kind === 'VIDEO' ? { media_type: 'VIDEO', video_url: item.publicUrl } : { media_type: 'IMAGE', image_url: item.publicUrl };
+  return item.kind === 'VIDEO'
+    ? { media_type: 'VIDEO', video_url: item.publicUrl }
+    : { media_type: 'IMAGE', image_url: item.publicUrl };
 }

@@ -6,8 +6,17 @@ import { credentialForm, zHttpUrl, type ConnectMethod } from '../connect-method'
 export const WEBHOOK_CONNECT: ConnectMethod = {
   platform: 'WEBHOOK',
   name: 'Webhook',
-  form: credentialForm({ url: { schema: zHttpUrl }, secret: { schema: z.string().min(16).max(200).optional(), secret: true } }, (form) => {
-    const secret = form.secret ?? newSecretToken('whsec_');
-    return { baseUrl: form.url, externalId: null, handle: null, credentials: { secret }, revealedSecret: form.secret ? null : secret };
-  }),
+  form: credentialForm(
+    { url: { schema: zHttpUrl }, secret: { schema: z.string().min(16).max(200).optional(), secret: true } },
+    (form) => {
+      const secret = form.secret ?? newSecretToken('whsec_');
+      return {
+        baseUrl: form.url,
+        externalId: null,
+        handle: null,
+        credentials: { secret },
+        revealedSecret: form.secret ? null : secret,
+      };
+    },
+  ),
 };

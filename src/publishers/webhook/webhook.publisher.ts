@@ -3,13 +3,31 @@ import { signBody } from '../../core/crypto/webhook-signature';
 import { parseRetryAfter, PlatformHttp } from '../http/platform-http';
 import { PublishError } from '../publish-error';
 import { unexpectedReason } from '../platform-reason';
-import type { AccountContext, PlatformLimits, PublishContent, Publisher, PublishRequest, PublishResult, ValidationIssue, VerifiedIdentity } from '../publisher';
+import type {
+  AccountContext,
+  PlatformLimits,
+  PublishContent,
+  Publisher,
+  PublishRequest,
+  PublishResult,
+  ValidationIssue,
+  VerifiedIdentity,
+} from '../publisher';
 import { countLength } from '../text-length';
 import { MEDIA_CARRIED } from '../publisher-helpers';
 import { WEBHOOK_CONNECT } from './webhook.connect';
 
 // Media ride along as signed URLs with their alt texts; the limit is the post's own.
-const LIMITS: PlatformLimits = { maxChars: 100_000, counting: 'utf16', maxMedia: MEDIA_CARRIED, media: null, requiresMedia: false, requiresText: false, requiresTitle: false, rateBudget: null };
+const LIMITS: PlatformLimits = {
+  maxChars: 100_000,
+  counting: 'utf16',
+  maxMedia: MEDIA_CARRIED,
+  media: null,
+  requiresMedia: false,
+  requiresText: false,
+  requiresTitle: false,
+  rateBudget: null,
+};
 
 /**
  * A built-in channel: POSTs the post as JSON to the account's baseUrl, signed like Gaung's
@@ -30,7 +48,15 @@ export class WebhookPublisher implements Publisher {
 
   validate(content: PublishContent): ValidationIssue[] {
     if (countLength(content.text, LIMITS.counting) <= LIMITS.maxChars) return [];
-    return [{ code: 'webhook.too_long', message: { id: `Teks melebihi ${LIMITS.maxChars} karakter.`, en: `Text exceeds ${LIMITS.maxChars} characters.` } }];
+    return [
+      {
+        code: 'webhook.too_long',
+        message: {
+          id: `Teks melebihi ${LIMITS.maxChars} karakter.`,
+          en: `Text exceeds ${LIMITS.maxChars} characters.`,
+        },
+      },
+    ];
   }
 
   async publish(request: PublishRequest): Promise<PublishResult> {
@@ -43,25 +69,51 @@ export class WebhookPublisher implements Publisher {
       accountId: request.account.accountId,
       title: request.content.title,
       text: request.content.text,
-      media: request.content.media.map((item) => ({ id: item.id, kind: item.kind, mimeType: item.mimeType, byteSize: item.byteSize, url: item.publicUrl, altText: item.altText })),
+      media: request.content.media.map((item) => ({
+        id: item.id,
+        kind: item.kind,
+        mimeType: item.mimeType,
+        byteSize: item.byteSize,
+        url: item.publicUrl,
+        altText: item.altText,
+      })),
     });
     const response = await this.http.request<unknown>('webhook', {
       method: 'POST',
       url,
       data: body,
-      headers: { 'content-type': 'application/json', 'idempotency-key': request.idempotencyKey, 'x-gaung-signature': signBody(secret, body) },
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': request.idempotencyKey,
+        'x-gaung-signature': signBody(secret, body),
+      },
       signal: request.signal,
       responseType: 'json',
     });
     const { status } = response;
     if (status >= 200 && status < 300) {
-      const answer = (typeof response.data === 'object' && response.data !== null ? response.data : {}) as { id?: unknown; url?: unknown };
-      return { externalId: typeof answer.id === 'string' ? answer.id : request.idempotencyKey, url: typeof answer.url === 'string' ? answer.url : null };
+      const answer = (typeof response.data === 'object' && response.data !== null ? response.data : {}) as {
+        id?: unknown;
+        url?: unknown;
+      };
+      return {
+        externalId: typeof answer.id === 'string' ? answer.id : request.idempotencyKey,
+        url: typeof answer.url === 'string' ? answer.url : null,
+      };
     }
     const reason = reasonOf(response.data, status);
     if (status === 401 || status === 403) throw PublishError.auth(`webhook.${status}`, reason, { httpStatus: status });
-    if (status === 429) throw PublishError.notSent('webhook.429', reason, { httpStatus: status, rateLimited: true, retryAfterMs: parseRetryAfter(response.headers['retry-after']) });
-    if (status === 503) throw PublishError.notSent('webhook.503', reason, { httpStatus: status, retryAfterMs: parseRetryAfter(response.headers['retry-after']) });
+    if (status === 429)
+      throw PublishError.notSent('webhook.429', reason, {
+        httpStatus: status,
+        rateLimited: true,
+        retryAfterMs: parseRetryAfter(response.headers['retry-after']),
+      });
+    if (status === 503)
+      throw PublishError.notSent('webhook.503', reason, {
+        httpStatus: status,
+        retryAfterMs: parseRetryAfter(response.headers['retry-after']),
+      });
     if (status >= 500) throw PublishError.ambiguous(`webhook.${status}`, reason, { httpStatus: status });
     throw PublishError.permanent(`webhook.${status}`, reason, { httpStatus: status });
   }
@@ -81,7 +133,8 @@ export class WebhookPublisher implements Publisher {
 function endpointOf(account: Pick<AccountContext, 'baseUrl' | 'credentials'>): { url: string; secret: string } {
   const secret = account.credentials.secret;
   if (!account.baseUrl) throw PublishError.permanent('webhook.no_url', 'The webhook channel has no URL');
-  if (typeof secret !== 'string' || secret.length < 16) throw PublishError.auth('webhook.no_secret', 'The webhook channel has no signing secret');
+  if (typeof secret !== 'string' || secret.length < 16)
+    throw PublishError.auth('webhook.no_secret', 'The webhook channel has no signing secret');
   return { url: account.baseUrl, secret };
 }
 

@@ -22,11 +22,18 @@ export function wordpressError(response: AxiosResponse, phase: 'post' | 'other')
   const reason = message ? `${message} (${code})` : unexpectedReason('WordPress', status, response.data);
   const options = { httpStatus: status };
   if (status === 429) {
-    return PublishError.notSent('wordpress.429', reason, { ...options, rateLimited: true, retryAfterMs: parseRetryAfter(response.headers['retry-after']) });
+    return PublishError.notSent('wordpress.429', reason, {
+      ...options,
+      rateLimited: true,
+      retryAfterMs: parseRetryAfter(response.headers['retry-after']),
+    });
   }
-  if (status === 401 || status === 403 || code === 'rest_no_route') return PublishError.auth(`wordpress.${code}`, reason, options);
+  if (status === 401 || status === 403 || code === 'rest_no_route')
+    return PublishError.auth(`wordpress.${code}`, reason, options);
   if (status >= 500) {
-    return phase === 'post' ? PublishError.ambiguous(`wordpress.${status}`, reason, options) : PublishError.notSent(`wordpress.${status}`, reason, options);
+    return phase === 'post'
+      ? PublishError.ambiguous(`wordpress.${status}`, reason, options)
+      : PublishError.notSent(`wordpress.${status}`, reason, options);
   }
   return PublishError.permanent(`wordpress.${code}`, reason, options);
 }

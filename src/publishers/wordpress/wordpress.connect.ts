@@ -6,7 +6,17 @@ export const WORDPRESS_CONNECT: ConnectMethod = {
   platform: 'WORDPRESS',
   name: 'WordPress',
   form: credentialForm(
-    { siteUrl: { schema: zHttpUrl }, username: { schema: z.string().trim().min(1).max(200) }, applicationPassword: { schema: zSecret(200), secret: true } },
-    (form) => ({ baseUrl: form.siteUrl, externalId: null, handle: null, credentials: { username: form.username, applicationPassword: form.applicationPassword }, revealedSecret: null }),
+    {
+      siteUrl: { schema: zHttpUrl },
+      username: { schema: z.string().trim().min(1).max(200) },
+      applicationPassword: { schema: zSecret(200), secret: true },
+    },
+    (form) => ({
+      baseUrl: form.siteUrl,
+      externalId: null,
+      handle: null,
+      credentials: { username: form.username, applicationPassword: form.applicationPassword },
+      revealedSecret: null,
+    }),
   ),
 };

@@ -28,7 +28,8 @@ export class WordpressMetrics implements PostMetricsReader {
     if (typeof username !== 'string' || typeof applicationPassword !== 'string' || !username || !applicationPassword) {
       throw PublishError.auth('wordpress.no_credentials', 'The WordPress user name or application password is missing');
     }
-    if (!account.baseUrl) throw PublishError.auth('wordpress.no_site', 'The WordPress site URL is not set for this account');
+    if (!account.baseUrl)
+      throw PublishError.auth('wordpress.no_site', 'The WordPress site URL is not set for this account');
     const call = <T>(url: string, params?: Record<string, string | number>) =>
       this.http.request<T>('wordpress', {
         method: 'GET',
@@ -39,8 +40,12 @@ export class WordpressMetrics implements PostMetricsReader {
         timeout: this.config.PUBLISH_TIMEOUT_MS,
         signal,
       });
-    const post = await call<{ status?: string }>(`/wp/v2/posts/${encodeURIComponent(externalId)}`, { context: 'edit', _fields: 'id,status' });
-    if (post.status === 404 || post.status === 410 || (post.status === 200 && post.data.status === 'trash')) return { state: 'DELETED' };
+    const post = await call<{ status?: string }>(`/wp/v2/posts/${encodeURIComponent(externalId)}`, {
+      context: 'edit',
+      _fields: 'id,status',
+    });
+    if (post.status === 404 || post.status === 410 || (post.status === 200 && post.data.status === 'trash'))
+      return { state: 'DELETED' };
     if (post.status !== 200) throw wordpressError(post, 'other');
     const comments = await call<unknown[]>('/wp/v2/comments', { post: externalId, per_page: 1, _fields: 'id' });
     if (comments.status !== 200) throw wordpressError(comments, 'other');

@@ -47,7 +47,15 @@ export class WordpressPublisher implements Publisher {
     maxChars: 100_000,
     counting: 'graphemes',
     maxMedia: 1,
-    media: { imageFormats: ['image/jpeg', 'image/png', 'image/webp', 'image/gif'], maxImageBytes: 10 * 1024 * 1024, maxImageEdge: 2560, maxImagePixels: 2560 * 2560, aspectRatio: null, videoFormats: ['video/mp4', 'video/quicktime'], maxVideoBytes: 64 * 1024 * 1024 },
+    media: {
+      imageFormats: ['image/jpeg', 'image/png', 'image/webp', 'image/gif'],
+      maxImageBytes: 10 * 1024 * 1024,
+      maxImageEdge: 2560,
+      maxImagePixels: 2560 * 2560,
+      aspectRatio: null,
+      videoFormats: ['video/mp4', 'video/quicktime'],
+      maxVideoBytes: 64 * 1024 * 1024,
+    },
     requiresMedia: false,
     requiresText: true,
     requiresTitle: true,
@@ -63,11 +71,19 @@ export class WordpressPublisher implements Publisher {
   validate(content: PublishContent): ValidationIssue[] {
     const issues = commonIssues(PLATFORM, content, this.limits);
     if (!content.title?.trim()) {
-      issues.push(issue(`${PLATFORM}.title_required`, 'Artikel WordPress wajib punya judul.', 'A WordPress post needs a title.'));
+      issues.push(
+        issue(`${PLATFORM}.title_required`, 'Artikel WordPress wajib punya judul.', 'A WordPress post needs a title.'),
+      );
     }
     // The one medium is the featured image; WordPress has no featured video.
     if (content.media.some((item) => item.kind !== 'IMAGE')) {
-      issues.push(issue(`${PLATFORM}.one_featured_image`, 'WordPress hanya menerima satu gambar (gambar unggulan).', 'WordPress takes one image only (the featured image).'));
+      issues.push(
+        issue(
+          `${PLATFORM}.one_featured_image`,
+          'WordPress hanya menerima satu gambar (gambar unggulan).',
+          'WordPress takes one image only (the featured image).',
+        ),
+      );
     }
     return issues;
   }
@@ -76,7 +92,8 @@ export class WordpressPublisher implements Publisher {
     const existing = await this.findPublished(request);
     if (existing) return existing;
     const { account, content, signal } = request;
-    if (!content.title?.trim()) throw PublishError.permanent('wordpress.title_required', 'A WordPress post needs a title');
+    if (!content.title?.trim())
+      throw PublishError.permanent('wordpress.title_required', 'A WordPress post needs a title');
     const featuredMedia = content.media[0] ? await this.uploadFeaturedImage(request, content.media[0]) : undefined;
     const response = await this.call<WpPost>(account, 'post', {
       method: 'POST',
@@ -101,7 +118,12 @@ export class WordpressPublisher implements Publisher {
       method: 'GET',
       url: '/wp/v2/posts',
       // Posts published before the marker stopped being doubled carry `gaung-gaung-...`.
-      params: { slug: [...new Set([markerSlug(request), `gaung-${markerSlug(request)}`])].join(','), status: 'any', context: 'edit', _fields: 'id,link,slug,status' },
+      params: {
+        slug: [...new Set([markerSlug(request), `gaung-${markerSlug(request)}`])].join(','),
+        status: 'any',
+        context: 'edit',
+        _fields: 'id,link,slug,status',
+      },
       signal: request.signal,
     });
     if (response.status !== 200) throw wordpressError(response, 'other');
@@ -110,12 +132,16 @@ export class WordpressPublisher implements Publisher {
   }
 
   async verifyCredentials(account: AccountContext, signal: AbortSignal): Promise<VerifiedIdentity> {
-    const me = await this.call<{ id: number; name: string; slug: string; capabilities?: Record<string, boolean> }>(account, 'other', {
-      method: 'GET',
-      url: '/wp/v2/users/me',
-      params: { context: 'edit' },
-      signal,
-    });
+    const me = await this.call<{ id: number; name: string; slug: string; capabilities?: Record<string, boolean> }>(
+      account,
+      'other',
+      {
+        method: 'GET',
+        url: '/wp/v2/users/me',
+        params: { context: 'edit' },
+        signal,
+      },
+    );
     if (me.status !== 200) throw wordpressError(me, 'other');
     if (me.data.capabilities && me.data.capabilities.publish_posts !== true) {
       throw PublishError.auth('wordpress.cannot_publish', `The WordPress user ${me.data.slug} may not publish posts`);
@@ -136,7 +162,10 @@ export class WordpressPublisher implements Publisher {
       method: 'POST',
       url: '/wp/v2/media',
       params: item.altText ? { alt_text: item.altText } : undefined,
-      headers: { 'Content-Type': item.mimeType, 'Content-Disposition': `attachment; filename="${markerSlug(request)}.${extension}"` },
+      headers: {
+        'Content-Type': item.mimeType,
+        'Content-Disposition': `attachment; filename="${markerSlug(request)}.${extension}"`,
+      },
       data: await item.read(),
       signal: request.signal,
     });
@@ -149,7 +178,12 @@ export class WordpressPublisher implements Publisher {
    * "Uploaded to" in the media library) and keeps its alt text. The post is already published, so a
    * failure here must not fail the delivery: the featured image shows either way.
    */
-  private async attachToPost(request: PublishRequest, mediaId: number, postId: number, altText: string | null): Promise<void> {
+  private async attachToPost(
+    request: PublishRequest,
+    mediaId: number,
+    postId: number,
+    altText: string | null,
+  ): Promise<void> {
     await this.call(request.account, 'other', {
       method: 'POST',
       url: `/wp/v2/media/${mediaId}`,
@@ -158,12 +192,17 @@ export class WordpressPublisher implements Publisher {
     }).catch(() => undefined);
   }
 
-  private async call<T>(account: AccountContext, phase: 'post' | 'other', config: AxiosRequestConfig): Promise<AxiosResponse<T>> {
+  private async call<T>(
+    account: AccountContext,
+    phase: 'post' | 'other',
+    config: AxiosRequestConfig,
+  ): Promise<AxiosResponse<T>> {
     const { username, applicationPassword } = account.credentials;
     if (typeof username !== 'string' || typeof applicationPassword !== 'string' || !username || !applicationPassword) {
       throw PublishError.auth('wordpress.no_credentials', 'The WordPress user name or application password is missing');
     }
-    if (!account.baseUrl) throw PublishError.auth('wordpress.no_site', 'The WordPress site URL is not set for this account');
+    if (!account.baseUrl)
+      throw PublishError.auth('wordpress.no_site', 'The WordPress site URL is not set for this account');
     try {
       return await this.http.request<T>('wordpress', {
         ...config,

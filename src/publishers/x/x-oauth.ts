@@ -35,7 +35,11 @@ export function createPkce(): Pkce {
   return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
 }
 
-export function buildXAuthorizeUrl(client: Pick<XClient, 'clientId' | 'redirectUri'>, state: string, pkce: Pkce): string {
+export function buildXAuthorizeUrl(
+  client: Pick<XClient, 'clientId' | 'redirectUri'>,
+  state: string,
+  pkce: Pkce,
+): string {
   const url = new URL('https://x.com/i/oauth2/authorize');
   url.search = new URLSearchParams({
     response_type: 'code',
@@ -49,12 +53,31 @@ export function buildXAuthorizeUrl(client: Pick<XClient, 'clientId' | 'redirectU
   return url.toString();
 }
 
-export function exchangeXCode(http: PlatformHttp, xApiUrl: string, client: XClient, code: string, verifier: string, signal: AbortSignal): Promise<XTokens> {
-  return tokenRequest(http, xApiUrl, client, { grant_type: 'authorization_code', code, redirect_uri: client.redirectUri, code_verifier: verifier }, signal);
+export function exchangeXCode(
+  http: PlatformHttp,
+  xApiUrl: string,
+  client: XClient,
+  code: string,
+  verifier: string,
+  signal: AbortSignal,
+): Promise<XTokens> {
+  return tokenRequest(
+    http,
+    xApiUrl,
+    client,
+    { grant_type: 'authorization_code', code, redirect_uri: client.redirectUri, code_verifier: verifier },
+    signal,
+  );
 }
 
 /** X rotates refresh tokens: the returned refresh token replaces the old one, which stops working. */
-export function refreshXToken(http: PlatformHttp, xApiUrl: string, client: Omit<XClient, 'redirectUri'>, refreshToken: string, signal: AbortSignal): Promise<XTokens> {
+export function refreshXToken(
+  http: PlatformHttp,
+  xApiUrl: string,
+  client: Omit<XClient, 'redirectUri'>,
+  refreshToken: string,
+  signal: AbortSignal,
+): Promise<XTokens> {
   return tokenRequest(http, xApiUrl, client, { grant_type: 'refresh_token', refresh_token: refreshToken }, signal);
 }
 
@@ -66,9 +89,16 @@ interface TokenAnswer {
   error_description?: string;
 }
 
-async function tokenRequest(http: PlatformHttp, xApiUrl: string, client: Omit<XClient, 'redirectUri'>, form: Record<string, string>, signal: AbortSignal): Promise<XTokens> {
+async function tokenRequest(
+  http: PlatformHttp,
+  xApiUrl: string,
+  client: Omit<XClient, 'redirectUri'>,
+  form: Record<string, string>,
+  signal: AbortSignal,
+): Promise<XTokens> {
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
-  if (client.clientSecret) headers.authorization = `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64')}`;
+  if (client.clientSecret)
+    headers.authorization = `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64')}`;
   const response = await http.request<TokenAnswer>('x', {
     method: 'POST',
     url: `${xApiUrl}/2/oauth2/token`,
@@ -85,7 +115,8 @@ async function tokenRequest(http: PlatformHttp, xApiUrl: string, client: Omit<XC
     };
   }
   const reason = `X refused the token request: ${firstText(answer.error_description, answer.error) ?? unexpectedReason('X', response.status, response.data)}`;
-  if (response.status >= 500) throw PublishError.notSent(`x.token_${response.status}`, reason, { httpStatus: response.status });
+  if (response.status >= 500)
+    throw PublishError.notSent(`x.token_${response.status}`, reason, { httpStatus: response.status });
   // invalid_grant (revoked or reused refresh token, bad code) and invalid_client need a new login.
   throw PublishError.auth(`x.token_${answer.error ?? response.status}`, reason, { httpStatus: response.status });
 }

@@ -5,13 +5,30 @@ import { TokenSession } from '../token-session';
 import { refreshXToken } from './x-oauth';
 
 /** A session that refreshes on 401 when the account has a refresh token and the app's client id. */
-export function xSession(http: PlatformHttp, xApiUrl: string, account: AccountContext, signal: AbortSignal): TokenSession {
+export function xSession(
+  http: PlatformHttp,
+  xApiUrl: string,
+  account: AccountContext,
+  signal: AbortSignal,
+): TokenSession {
   const { refreshToken, clientId } = account.credentials;
   const canRefresh = typeof refreshToken === 'string' && typeof clientId === 'string';
-  return new TokenSession('x', http, xApiUrl, account, signal, canRefresh ? (credentials, s) => refreshXCredentials(http, xApiUrl, credentials, s) : null);
+  return new TokenSession(
+    'x',
+    http,
+    xApiUrl,
+    account,
+    signal,
+    canRefresh ? (credentials, s) => refreshXCredentials(http, xApiUrl, credentials, s) : null,
+  );
 }
 
-export async function refreshXCredentials(http: PlatformHttp, xApiUrl: string, credentials: Record<string, unknown>, signal: AbortSignal): Promise<RefreshedCredentials> {
+export async function refreshXCredentials(
+  http: PlatformHttp,
+  xApiUrl: string,
+  credentials: Record<string, unknown>,
+  signal: AbortSignal,
+): Promise<RefreshedCredentials> {
   const tokens = await refreshXToken(
     http,
     xApiUrl,
@@ -23,7 +40,11 @@ export async function refreshXCredentials(http: PlatformHttp, xApiUrl: string, c
     signal,
   );
   return {
-    credentials: { ...credentials, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken ?? credentials.refreshToken },
+    credentials: {
+      ...credentials,
+      accessToken: tokens.accessToken,
+      refreshToken: tokens.refreshToken ?? credentials.refreshToken,
+    },
     expiresAt: tokens.expiresAt,
   };
 }

@@ -31,9 +31,19 @@ interface MediaUploadAnswer {
  * A processing state 'failed' is PERMANENT (X refused the file: re-sending the same bytes fails again).
  * Running out of time or being stopped is NOT_SENT: nothing was posted yet.
  */
-export async function uploadXVideo(session: TokenSession, item: MediaItem, deadline: number, signal: AbortSignal): Promise<string> {
+export async function uploadXVideo(
+  session: TokenSession,
+  item: MediaItem,
+  deadline: number,
+  signal: AbortSignal,
+): Promise<string> {
   const bytes = await item.read();
-  const init = await command(session, { command: 'INIT', total_bytes: String(bytes.length), media_type: item.mimeType, media_category: 'tweet_video' });
+  const init = await command(session, {
+    command: 'INIT',
+    total_bytes: String(bytes.length),
+    media_type: item.mimeType,
+    media_category: 'tweet_video',
+  });
   const mediaId = init.data?.id;
   if (!mediaId) throw PublishError.notSent('x.upload_no_id', 'X accepted the video upload but did not return its id');
   for (let index = 0, offset = 0; offset < bytes.length; index++, offset += X_VIDEO_CHUNK_BYTES) {
@@ -47,24 +57,41 @@ export async function uploadXVideo(session: TokenSession, item: MediaItem, deadl
       const reason = info.error?.message || info.error?.name || 'X could not process the video';
       throw PublishError.permanent('x.video_processing_failed', reason);
     }
-    const waitMs = info.check_after_secs === undefined ? DEFAULT_CHECK_AFTER_MS : Math.max(0, info.check_after_secs) * 1000;
+    const waitMs =
+      info.check_after_secs === undefined ? DEFAULT_CHECK_AFTER_MS : Math.max(0, info.check_after_secs) * 1000;
     if (calls >= MAX_STATUS_CALLS || Date.now() + waitMs > deadline) {
       throw PublishError.notSent('x.video_processing', 'X is still processing the video; the post was not sent');
     }
     await sleep(waitMs, undefined, { signal }).catch(() => undefined);
-    if (signal.aborted) throw PublishError.notSent('x.video_processing', 'Stopped while X was processing the video; the post was not sent');
-    const status = await session.send<MediaUploadAnswer>({ method: 'GET', url: '/2/media/upload', params: { command: 'STATUS', media_id: mediaId } });
+    if (signal.aborted)
+      throw PublishError.notSent(
+        'x.video_processing',
+        'Stopped while X was processing the video; the post was not sent',
+      );
+    const status = await session.send<MediaUploadAnswer>({
+      method: 'GET',
+      url: '/2/media/upload',
+      params: { command: 'STATUS', media_id: mediaId },
+    });
     if (status.status !== 200) throw xError(status, false);
     info = status.data.data?.processing_info;
   }
   return mediaId;
 }
 
-async function command(session: TokenSession, fields: Record<string, string>, chunk?: Buffer): Promise<MediaUploadAnswer> {
+async function command(
+  session: TokenSession,
+  fields: Record<string, string>,
+  chunk?: Buffer,
+): Promise<MediaUploadAnswer> {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.set(name, value);
   if (chunk) form.set('media', new Blob([new Uint8Array(chunk)], { type: 'application/octet-stream' }), 'chunk');
-  const response: AxiosResponse<MediaUploadAnswer> = await session.send<MediaUploadAnswer>({ method: 'POST', url: '/2/media/upload', data: form });
+  const response: AxiosResponse<MediaUploadAnswer> = await session.send<MediaUploadAnswer>({
+    method: 'POST',
+    url: '/2/media/upload',
+    data: form,
+  });
   if (response.status < 200 || response.status > 299) throw xError(response, false);
   return response.data ?? {};
 }

@@ -18,7 +18,12 @@ export const X_CONNECT: ConnectMethod = {
       const client = { clientId: config.X_CLIENT_ID!, clientSecret: config.X_CLIENT_SECRET, redirectUri };
       const tokens = await exchangeXCode(http, config.X_API_URL, client, code, kept.verifier ?? '', signal);
       // The client id (and secret) travel with the sealed credentials so any worker can refresh.
-      const credentials = { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, clientId: client.clientId, ...(client.clientSecret ? { clientSecret: client.clientSecret } : {}) };
+      const credentials = {
+        accessToken: tokens.accessToken,
+        refreshToken: tokens.refreshToken,
+        clientId: client.clientId,
+        ...(client.clientSecret ? { clientSecret: client.clientSecret } : {}),
+      };
       return [{ externalId: null, baseUrl: null, credentials, tokenExpiresAt: tokens.expiresAt }];
     },
   },

@@ -32,11 +32,16 @@ export class XMetrics implements PostMetricsReader {
 
   async read(account: AccountContext, externalId: string, signal: AbortSignal): Promise<MetricsReading> {
     const session = xSession(this.http, this.config.X_API_URL, account, signal);
-    const response = await session.send<TweetsAnswer>({ method: 'GET', url: '/2/tweets', params: { ids: externalId, 'tweet.fields': 'public_metrics' } });
+    const response = await session.send<TweetsAnswer>({
+      method: 'GET',
+      url: '/2/tweets',
+      params: { ids: externalId, 'tweet.fields': 'public_metrics' },
+    });
     if (response.status !== 200) throw xError(response, false);
     const tweet = response.data.data?.find((item) => item.id === externalId);
     if (!tweet) {
-      if (response.data.errors?.some((error) => error.type === NOT_FOUND && error.value === externalId)) return { state: 'DELETED' };
+      if (response.data.errors?.some((error) => error.type === NOT_FOUND && error.value === externalId))
+        return { state: 'DELETED' };
       throw xError({ ...response, status: 502 }, false);
     }
     return {

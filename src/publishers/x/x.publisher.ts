@@ -52,7 +52,15 @@ export class XPublisher implements Publisher {
     maxChars: 280,
     counting: 'twitter-weighted',
     maxMedia: 4,
-    media: { imageFormats: ['image/jpeg', 'image/png', 'image/webp', 'image/gif'], maxImageBytes: 5 * 1024 * 1024, maxImageEdge: 8192, maxImagePixels: 8192 * 8192, aspectRatio: null, videoFormats: ['video/mp4', 'video/quicktime'], maxVideoBytes: 512 * 1024 * 1024 },
+    media: {
+      imageFormats: ['image/jpeg', 'image/png', 'image/webp', 'image/gif'],
+      maxImageBytes: 5 * 1024 * 1024,
+      maxImageEdge: 8192,
+      maxImagePixels: 8192 * 8192,
+      aspectRatio: null,
+      videoFormats: ['video/mp4', 'video/quicktime'],
+      maxVideoBytes: 512 * 1024 * 1024,
+    },
     requiresMedia: false,
     requiresText: false,
     requiresTitle: false,
@@ -86,7 +94,12 @@ export class XPublisher implements Publisher {
     const mediaIds = await beforePublication(() => this.uploadAll(session, request.content.media, request.signal));
     const body: Record<string, unknown> = { text: request.content.text };
     if (mediaIds.length) body.media = { media_ids: mediaIds };
-    const response = await session.send<{ data?: { id: string } }>({ method: 'POST', url: '/2/tweets', data: body, headers: { 'content-type': 'application/json' } });
+    const response = await session.send<{ data?: { id: string } }>({
+      method: 'POST',
+      url: '/2/tweets',
+      data: body,
+      headers: { 'content-type': 'application/json' },
+    });
     if (response.status !== 201 && response.status !== 200) throw xError(response, true);
     const id = response.data.data?.id;
     if (!id) throw PublishError.ambiguous('x.no_id', 'X accepted the post but did not return its id');
@@ -95,7 +108,11 @@ export class XPublisher implements Publisher {
 
   async findPublished(request: PublishRequest): Promise<PublishResult | null> {
     const wanted = normalise(request.content.text);
-    if (!wanted) throw PublishError.ambiguous('x.lookup_impossible', 'A post without text cannot be recognised among the account\'s posts');
+    if (!wanted)
+      throw PublishError.ambiguous(
+        'x.lookup_impossible',
+        "A post without text cannot be recognised among the account's posts",
+      );
     const userId = requiredExternalId(PLATFORM, request.account.externalId);
     const session = xSession(this.http, this.config.X_API_URL, request.account, request.signal);
     const response = await session.send<{ data?: Array<{ id: string; text: string; entities?: TweetEntities }> }>({
@@ -104,13 +121,18 @@ export class XPublisher implements Publisher {
       params: { max_results: LOOKUP_WINDOW, exclude: 'replies,retweets', 'tweet.fields': 'created_at,entities' },
     });
     if (response.status !== 200) throw xError(response, false);
-    const match = (response.data.data ?? []).find((tweet) => normalise(expandedText(tweet.text, tweet.entities)) === wanted);
+    const match = (response.data.data ?? []).find(
+      (tweet) => normalise(expandedText(tweet.text, tweet.entities)) === wanted,
+    );
     return match ? { externalId: match.id, url: this.postUrl(request.account, match.id) } : null;
   }
 
   async verifyCredentials(account: AccountContext, signal: AbortSignal): Promise<VerifiedIdentity> {
     const session = xSession(this.http, this.config.X_API_URL, account, signal);
-    const response = await session.send<{ data?: { id: string; name: string; username: string } }>({ method: 'GET', url: '/2/users/me' });
+    const response = await session.send<{ data?: { id: string; name: string; username: string } }>({
+      method: 'GET',
+      url: '/2/users/me',
+    });
     if (response.status !== 200 || !response.data.data) throw xError(response, false);
     const me = response.data.data;
     return { externalId: me.id, displayName: me.name, handle: me.username };
@@ -133,7 +155,11 @@ export class XPublisher implements Publisher {
         method: 'POST',
         url: '/2/media/upload',
         headers: { 'content-type': 'application/json' },
-        data: { media: (await item.read()).toString('base64'), media_category: 'tweet_image', media_type: item.mimeType },
+        data: {
+          media: (await item.read()).toString('base64'),
+          media_category: 'tweet_image',
+          media_type: item.mimeType,
+        },
       });
       if (upload.status !== 200 && upload.status !== 201) throw xError(upload, false);
       const id = upload.data.data?.id;
@@ -163,7 +189,8 @@ export class XPublisher implements Publisher {
 /** X returns t.co links in place of the URLs we sent, and media links appended; undo both. */
 function expandedText(text: string, entities: TweetEntities | undefined): string {
   let result = text;
-  for (const url of entities?.urls ?? []) result = result.replace(url.url, url.media_key ? '' : (url.expanded_url ?? url.url));
+  for (const url of entities?.urls ?? [])
+    result = result.replace(url.url, url.media_key ? '' : (url.expanded_url ?? url.url));
   return result;
 }
 

@@ -61,8 +61,12 @@ export class BlueskyContract {
     s.route('POST', '/xrpc/com.atproto.server.createSession', (req, res) => this.createSession(req, res));
     s.route('POST', '/xrpc/com.atproto.server.refreshSession', (req, res) => this.refreshSession(req, res));
     s.route('GET', '/xrpc/com.atproto.identity.resolveHandle', (req, res) => this.resolveHandle(req, res));
-    s.route('POST', '/xrpc/com.atproto.repo.uploadBlob', (req, res) => this.authed(req, res, () => this.uploadBlob(req, res)));
-    s.route('POST', '/xrpc/com.atproto.repo.createRecord', (req, res) => this.authed(req, res, (did) => this.createRecord(req, res, did)));
+    s.route('POST', '/xrpc/com.atproto.repo.uploadBlob', (req, res) =>
+      this.authed(req, res, () => this.uploadBlob(req, res)),
+    );
+    s.route('POST', '/xrpc/com.atproto.repo.createRecord', (req, res) =>
+      this.authed(req, res, (did) => this.createRecord(req, res, did)),
+    );
     s.route('GET', '/xrpc/com.atproto.repo.getRecord', (req, res) => this.getRecord(req, res));
   }
 
@@ -118,8 +122,11 @@ export class BlueskyContract {
   private createSession(req: RecordedRequest, res: ServerResponse): void {
     if (this.sessionRateLimited) return rateLimited(res, 300, 30);
     const body = (req.json ?? {}) as { identifier?: string; password?: string };
-    const account = this.accounts.find((a) => (a.handle === body.identifier || a.did === body.identifier) && a.appPassword === body.password);
-    if (!account) return sendJson(res, 401, { error: 'AuthenticationRequired', message: 'Invalid identifier or password' });
+    const account = this.accounts.find(
+      (a) => (a.handle === body.identifier || a.did === body.identifier) && a.appPassword === body.password,
+    );
+    if (!account)
+      return sendJson(res, 401, { error: 'AuthenticationRequired', message: 'Invalid identifier or password' });
     this.issue(res, account);
   }
 
@@ -128,7 +135,10 @@ export class BlueskyContract {
     const did = token ? this.refreshTokens.get(token) : undefined;
     if (!did) return sendJson(res, 400, { error: 'ExpiredToken', message: 'Token has expired' });
     this.refreshTokens.delete(token!); // single use: the old refresh token is revoked
-    this.issue(res, this.accounts.find((a) => a.did === did)!);
+    this.issue(
+      res,
+      this.accounts.find((a) => a.did === did)!,
+    );
   }
 
   private authed(req: RecordedRequest, res: ServerResponse, next: (did: string) => void): void {
@@ -148,34 +158,63 @@ export class BlueskyContract {
   private uploadBlob(req: RecordedRequest, res: ServerResponse): void {
     const cid = `bafkrei${createHash('sha256').update(req.body).digest('hex').slice(0, 40)}`;
     const mimeType = req.headers['content-type'] ?? '*/*';
-    if (mimeType.startsWith('video/') && mimeType !== 'video/mp4') return sendJson(res, 400, { error: 'InvalidRequest', message: `Unsupported video type: ${mimeType}` });
-    if (mimeType.startsWith('video/') && req.body.length > MAX_VIDEO_BLOB_BYTES) return sendJson(res, 400, { error: 'BlobTooLarge', message: 'This file is too large' });
+    if (mimeType.startsWith('video/') && mimeType !== 'video/mp4')
+      return sendJson(res, 400, { error: 'InvalidRequest', message: `Unsupported video type: ${mimeType}` });
+    if (mimeType.startsWith('video/') && req.body.length > MAX_VIDEO_BLOB_BYTES)
+      return sendJson(res, 400, { error: 'BlobTooLarge', message: 'This file is too large' });
     this.blobs.set(cid, { mimeType, size: req.body.length });
     if (this.uploadFaults.shift() === 'drop-after-store') return dropConnection(res);
     sendJson(res, 200, { blob: { $type: 'blob', ref: { $link: cid }, mimeType, size: req.body.length } });
   }
 
   private createRecord(req: RecordedRequest, res: ServerResponse, did: string): void {
-    const body = (req.json ?? {}) as { repo?: string; collection?: string; rkey?: string; record?: StoredPost['record'] & { $type?: string } };
-    if (body.repo !== did) return sendJson(res, 400, { error: 'InvalidRequest', message: 'Input/repo must be the authenticated account' });
+    const body = (req.json ?? {}) as {
+      repo?: string;
+      collection?: string;
+      rkey?: string;
+      record?: StoredPost['record'] & { $type?: string };
+    };
+    if (body.repo !== did)
+      return sendJson(res, 400, { error: 'InvalidRequest', message: 'Input/repo must be the authenticated account' });
     const fault = this.recordFaults.shift();
     if (fault?.kind === 'error') return sendJson(res, fault.status, { error: fault.error, message: fault.message });
     if (fault?.kind === 'rate-limited') return rateLimited(res, 5000, fault.resetInSeconds);
     const record = body.record;
-    if (body.collection !== 'app.bsky.feed.post' || record?.$type !== 'app.bsky.feed.post') return sendJson(res, 400, { error: 'InvalidRequest', message: 'Invalid collection or $type' });
+    if (body.collection !== 'app.bsky.feed.post' || record?.$type !== 'app.bsky.feed.post')
+      return sendJson(res, 400, { error: 'InvalidRequest', message: 'Invalid collection or $type' });
     const rkey = body.rkey ?? nextTid();
-    if (!TID.test(rkey)) return sendJson(res, 400, { error: 'InvalidRequest', message: 'Invalid record key: must be a TID' });
+    if (!TID.test(rkey))
+      return sendJson(res, 400, { error: 'InvalidRequest', message: 'Invalid record key: must be a TID' });
     if ([...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(record.text)].length > 300) {
-      return sendJson(res, 400, { error: 'InvalidRequest', message: 'Invalid app.bsky.feed.post record: Record/text must not be longer than 300 graphemes' });
+      return sendJson(res, 400, {
+        error: 'InvalidRequest',
+        message: 'Invalid app.bsky.feed.post record: Record/text must not be longer than 300 graphemes',
+      });
     }
     const embedProblem = this.videoEmbedProblem(record.embed) ?? this.imagesEmbedProblem(record.embed);
-    if (embedProblem) return sendJson(res, 400, { error: 'InvalidRequest', message: `Invalid app.bsky.feed.post record: ${embedProblem}` });
-    if (this.posts.some((p) => p.did === did && p.rkey === rkey)) return sendJson(res, 500, { error: 'InternalServerError', message: 'Internal Server Error' });
-    const post: StoredPost = { uri: `at://${did}/app.bsky.feed.post/${rkey}`, cid: `bafyrei${randomBytes(20).toString('hex')}`, rkey, did, record };
+    if (embedProblem)
+      return sendJson(res, 400, {
+        error: 'InvalidRequest',
+        message: `Invalid app.bsky.feed.post record: ${embedProblem}`,
+      });
+    if (this.posts.some((p) => p.did === did && p.rkey === rkey))
+      return sendJson(res, 500, { error: 'InternalServerError', message: 'Internal Server Error' });
+    const post: StoredPost = {
+      uri: `at://${did}/app.bsky.feed.post/${rkey}`,
+      cid: `bafyrei${randomBytes(20).toString('hex')}`,
+      rkey,
+      did,
+      record,
+    };
     this.posts.push(post);
     if (fault?.kind === 'drop-after-create') return dropConnection(res);
     if (fault?.kind === 'hang-after-create') return hang();
-    sendJson(res, 200, { uri: post.uri, cid: post.cid, commit: { cid: `bafyrei${randomBytes(20).toString('hex')}`, rev: '3l' }, validationStatus: 'valid' });
+    sendJson(res, 200, {
+      uri: post.uri,
+      cid: post.cid,
+      commit: { cid: `bafyrei${randomBytes(20).toString('hex')}`, rev: '3l' },
+      validationStatus: 'valid',
+    });
   }
 
   /** app.bsky.embed.images: each image's blob was uploaded and is at most 1,000,000 bytes (the lexicon's maxSize). */
@@ -185,7 +224,8 @@ export class BlueskyContract {
     for (const [index, item] of images.entries()) {
       const stored = item.image?.ref?.$link ? this.blobs.get(item.image.ref.$link) : undefined;
       if (!stored) return `Record/embed/images/${index}/image: blob not found`;
-      if (stored.size > MAX_IMAGE_BLOB_BYTES) return `Record/embed/images/${index}/image file too large (${stored.size} bytes), max 1000000`;
+      if (stored.size > MAX_IMAGE_BLOB_BYTES)
+        return `Record/embed/images/${index}/image file too large (${stored.size} bytes), max 1000000`;
     }
     return null;
   }
@@ -195,22 +235,41 @@ export class BlueskyContract {
     if (embed?.$type !== 'app.bsky.embed.video') return null;
     const known = new Set(['$type', 'video', 'alt', 'aspectRatio', 'captions']);
     if (Object.keys(embed).some((key) => !known.has(key))) return 'Record/embed has unknown fields';
-    const video = embed.video as { $type?: string; ref?: { $link?: string }; mimeType?: string; size?: number } | undefined;
+    const video = embed.video as
+      { $type?: string; ref?: { $link?: string }; mimeType?: string; size?: number } | undefined;
     const stored = video?.ref?.$link ? this.blobs.get(video.ref.$link) : undefined;
     if (video?.$type !== 'blob' || !stored) return 'Record/embed/video must be an uploaded blob';
-    if (video.mimeType !== 'video/mp4' || stored.mimeType !== 'video/mp4') return 'Record/embed/video mimeType must be video/mp4';
+    if (video.mimeType !== 'video/mp4' || stored.mimeType !== 'video/mp4')
+      return 'Record/embed/video mimeType must be video/mp4';
     if (video.size !== stored.size) return 'Record/embed/video size does not match the blob';
     if (embed.alt !== undefined && typeof embed.alt !== 'string') return 'Record/embed/alt must be a string';
     const ratio = embed.aspectRatio as { width?: unknown; height?: unknown } | undefined;
-    if (ratio !== undefined && !(Number.isInteger(ratio.width) && Number.isInteger(ratio.height) && Number(ratio.width) > 0 && Number(ratio.height) > 0)) {
+    if (
+      ratio !== undefined &&
+      !(
+        Number.isInteger(ratio.width) &&
+        Number.isInteger(ratio.height) &&
+        Number(ratio.width) > 0 &&
+        Number(ratio.height) > 0
+      )
+    ) {
       return 'Record/embed/aspectRatio must have positive integer width and height';
     }
     return null;
   }
 
   private getRecord(req: RecordedRequest, res: ServerResponse): void {
-    const post = this.posts.find((p) => p.did === req.query.get('repo') && p.rkey === req.query.get('rkey') && req.query.get('collection') === 'app.bsky.feed.post');
-    if (!post) return sendJson(res, 400, { error: 'RecordNotFound', message: `Could not locate record: at://${req.query.get('repo')}/${req.query.get('collection')}/${req.query.get('rkey')}` });
+    const post = this.posts.find(
+      (p) =>
+        p.did === req.query.get('repo') &&
+        p.rkey === req.query.get('rkey') &&
+        req.query.get('collection') === 'app.bsky.feed.post',
+    );
+    if (!post)
+      return sendJson(res, 400, {
+        error: 'RecordNotFound',
+        message: `Could not locate record: at://${req.query.get('repo')}/${req.query.get('collection')}/${req.query.get('rkey')}`,
+      });
     sendJson(res, 200, { uri: post.uri, cid: post.cid, value: { $type: 'app.bsky.feed.post', ...post.record } });
   }
 }
@@ -220,12 +279,17 @@ function bearer(req: RecordedRequest): string | undefined {
 }
 
 function rateLimited(res: ServerResponse, limit: number, resetInSeconds: number): void {
-  sendJson(res, 429, { error: 'RateLimitExceeded', message: 'Rate Limit Exceeded' }, {
-    'ratelimit-limit': String(limit),
-    'ratelimit-remaining': '0',
-    'ratelimit-reset': String(Math.floor(Date.now() / 1000) + resetInSeconds),
-    'ratelimit-policy': `${limit};w=3600`,
-  });
+  sendJson(
+    res,
+    429,
+    { error: 'RateLimitExceeded', message: 'Rate Limit Exceeded' },
+    {
+      'ratelimit-limit': String(limit),
+      'ratelimit-remaining': '0',
+      'ratelimit-reset': String(Math.floor(Date.now() / 1000) + resetInSeconds),
+      'ratelimit-policy': `${limit};w=3600`,
+    },
+  );
 }
 
 function nextTid(): string {

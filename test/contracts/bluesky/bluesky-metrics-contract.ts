@@ -29,11 +29,22 @@ export class BlueskyMetricsContract {
 
   private getPosts(req: RecordedRequest, res: ServerResponse): void {
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    if (!token || !this.pds['accessTokens'].has(token)) return sendJson(res, 401, { error: 'AuthenticationRequired', message: 'Authentication Required' });
+    if (!token || !this.pds['accessTokens'].has(token))
+      return sendJson(res, 401, { error: 'AuthenticationRequired', message: 'Authentication Required' });
     const fault = this.faults.shift();
     if (fault === 429) {
       const reset = String(Math.floor(Date.now() / 1000) + 30);
-      return sendJson(res, 429, { error: 'RateLimitExceeded', message: 'Rate Limit Exceeded' }, { 'ratelimit-limit': '3000', 'ratelimit-remaining': '0', 'ratelimit-reset': reset, 'ratelimit-policy': '3000;w=300' });
+      return sendJson(
+        res,
+        429,
+        { error: 'RateLimitExceeded', message: 'Rate Limit Exceeded' },
+        {
+          'ratelimit-limit': '3000',
+          'ratelimit-remaining': '0',
+          'ratelimit-reset': reset,
+          'ratelimit-policy': '3000;w=300',
+        },
+      );
     }
     if (fault) return sendJson(res, fault, { error: 'InternalServerError', message: 'Internal Server Error' });
     const uris = req.query.getAll('uris');

@@ -1,5 +1,12 @@
 import { sendJson } from '../contract-server';
-import { accessTokenOf, formField, GraphContractServer, INVALID_TOKEN, pathId, sendGraphError } from '../meta-graph/graph-contract';
+import {
+  accessTokenOf,
+  formField,
+  GraphContractServer,
+  INVALID_TOKEN,
+  pathId,
+  sendGraphError,
+} from '../meta-graph/graph-contract';
 import { ConsentDialog } from '../consent-dialog';
 
 export interface FacebookPage {
@@ -25,7 +32,11 @@ export interface FacebookPost {
  * GET /{page-id}?fields=..., GET /me/accounts, GET /oauth/access_token (code or fb_exchange_token).
  */
 export class FacebookContract extends GraphContractServer {
-  readonly app = { appId: 'fb-app-1', appSecret: 'fb-secret-1', redirectUri: 'https://gaung.example/oauth/callback/facebook' };
+  readonly app = {
+    appId: 'fb-app-1',
+    appSecret: 'fb-secret-1',
+    redirectUri: 'https://gaung.example/oauth/callback/facebook',
+  };
   readonly validCodes = new Set(['good-code']);
   readonly userTokens = new Map<string, string[]>();
   readonly pages = new Map<string, FacebookPage>();
@@ -39,7 +50,12 @@ export class FacebookContract extends GraphContractServer {
     this.graphRoute('GET', '/oauth/access_token', (req, res) => {
       const q = req.query;
       if (q.get('client_id') !== this.app.appId || q.get('client_secret') !== this.app.appSecret) {
-        return sendGraphError(res, { status: 400, code: 1, message: 'Error validating client secret.', type: 'OAuthException' });
+        return sendGraphError(res, {
+          status: 400,
+          code: 1,
+          message: 'Error validating client secret.',
+          type: 'OAuthException',
+        });
       }
       if (q.get('grant_type') === 'fb_exchange_token') {
         const short = q.get('fb_exchange_token') ?? '';
@@ -51,7 +67,12 @@ export class FacebookContract extends GraphContractServer {
       }
       const code = q.get('code') ?? '';
       if (!this.validCodes.has(code) || q.get('redirect_uri') !== this.app.redirectUri) {
-        return sendGraphError(res, { status: 400, code: 100, message: 'Invalid verification code format.', type: 'OAuthException' });
+        return sendGraphError(res, {
+          status: 400,
+          code: 100,
+          message: 'Invalid verification code format.',
+          type: 'OAuthException',
+        });
       }
       this.validCodes.delete(code);
       const short = `short-${code}`;
@@ -64,14 +85,17 @@ export class FacebookContract extends GraphContractServer {
       const pageIds = this.userTokens.get(userToken);
       if (!pageIds) return sendGraphError(res, INVALID_TOKEN);
       // A page token derived from a user token has the permissions that user granted.
-      for (const id of pageIds) this.consent.grant(this.pages.get(id)!.pageAccessToken, this.consent.scopesOf(userToken));
-      const data = pageIds.map((id) => this.pages.get(id)!).map((p) => ({
-        id: p.id,
-        name: p.name,
-        username: p.username,
-        access_token: p.pageAccessToken,
-        ...(p.instagram ? { instagram_business_account: p.instagram } : {}),
-      }));
+      for (const id of pageIds)
+        this.consent.grant(this.pages.get(id)!.pageAccessToken, this.consent.scopesOf(userToken));
+      const data = pageIds
+        .map((id) => this.pages.get(id)!)
+        .map((p) => ({
+          id: p.id,
+          name: p.name,
+          username: p.username,
+          access_token: p.pageAccessToken,
+          ...(p.instagram ? { instagram_business_account: p.instagram } : {}),
+        }));
       sendJson(res, 200, { data, paging: { cursors: { before: 'a', after: 'b' } } });
     });
     this.graphRoute('POST', '/:page/feed', (req, res) => {
@@ -82,10 +106,18 @@ export class FacebookContract extends GraphContractServer {
         .map(([, value]) => (JSON.parse(value) as { media_fbid: string }).media_fbid);
       const message = formField(req, 'message');
       if (!message && attachedMedia.length === 0 && !formField(req, 'link')) {
-        return sendGraphError(res, { status: 400, code: 100, message: '(#100) The parameter message or link is required' });
+        return sendGraphError(res, {
+          status: 400,
+          code: 100,
+          message: '(#100) The parameter message or link is required',
+        });
       }
       if (attachedMedia.some((id) => !this.unpublishedPhotos.has(id))) {
-        return sendGraphError(res, { status: 400, code: 100, message: '(#100) attached_media must be unpublished photos of this page' });
+        return sendGraphError(res, {
+          status: 400,
+          code: 100,
+          message: '(#100) attached_media must be unpublished photos of this page',
+        });
       }
       const id = `${page.id}_${this.newId()}`;
       this.posts.push({ id, pageId: page.id, message, link: formField(req, 'link'), attachedMedia, kind: 'feed' });
@@ -94,21 +126,34 @@ export class FacebookContract extends GraphContractServer {
     this.graphRoute('POST', '/:page/photos', (req, res) => {
       const page = this.authorisedPage(pathId(req), accessTokenOf(req));
       if (!page) return sendGraphError(res, INVALID_TOKEN);
-      if (!formField(req, 'url')) return sendGraphError(res, { status: 400, code: 324, message: '(#324) Requires upload file' });
+      if (!formField(req, 'url'))
+        return sendGraphError(res, { status: 400, code: 324, message: '(#324) Requires upload file' });
       const photoId = this.newId();
       if (formField(req, 'published') === 'false') {
         this.unpublishedPhotos.add(photoId);
         return sendJson(res, 200, { id: photoId });
       }
       const postId = `${page.id}_${this.newId()}`;
-      this.posts.push({ id: postId, pageId: page.id, message: formField(req, 'caption'), attachedMedia: [photoId], kind: 'photo' });
+      this.posts.push({
+        id: postId,
+        pageId: page.id,
+        message: formField(req, 'caption'),
+        attachedMedia: [photoId],
+        kind: 'photo',
+      });
       sendJson(res, 200, { id: photoId, post_id: postId });
     });
     this.graphRoute('POST', '/:page/videos', (req, res) => {
       const page = this.authorisedPage(pathId(req), accessTokenOf(req));
       if (!page) return sendGraphError(res, INVALID_TOKEN);
       const id = this.newId();
-      this.posts.push({ id, pageId: page.id, message: formField(req, 'description'), attachedMedia: [formField(req, 'file_url') ?? ''], kind: 'video' });
+      this.posts.push({
+        id,
+        pageId: page.id,
+        message: formField(req, 'description'),
+        attachedMedia: [formField(req, 'file_url') ?? ''],
+        kind: 'video',
+      });
       sendJson(res, 200, { id });
     });
     this.graphRoute('GET', '/:page', (req, res) => {
@@ -126,7 +171,10 @@ export class FacebookContract extends GraphContractServer {
 
   /** The admin approves Facebook Login's dialog at this URL: the code it answers carries the URL's scopes. */
   approve(authorizeUrl: string): string {
-    const { code } = this.consent.approve(authorizeUrl, { clientId: this.app.appId, redirectUri: this.app.redirectUri });
+    const { code } = this.consent.approve(authorizeUrl, {
+      clientId: this.app.appId,
+      redirectUri: this.app.redirectUri,
+    });
     this.validCodes.add(code);
     return code;
   }

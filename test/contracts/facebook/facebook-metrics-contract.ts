@@ -4,7 +4,13 @@ import { accessTokenOf, INVALID_TOKEN, pathId, sendGraphError } from '../meta-gr
 import type { FacebookContract } from './facebook-contract';
 
 /** Page post metrics Meta deprecated for all versions (June and November 2025): an invalid-metric error. */
-const DEPRECATED = ['post_impressions', 'post_impressions_unique', 'post_impressions_organic_unique', 'post_impressions_paid_unique', 'post_engaged_users'];
+const DEPRECATED = [
+  'post_impressions',
+  'post_impressions_unique',
+  'post_impressions_organic_unique',
+  'post_impressions_paid_unique',
+  'post_engaged_users',
+];
 const VALID = ['post_total_media_view_unique', 'post_media_view', 'post_reactions_by_type_total', 'post_clicks'];
 
 /**
@@ -34,15 +40,24 @@ export class FacebookMetricsContract {
     const page = this.pageOf(req, res);
     if (!page) return true;
     if (this.noEngagement.has(page)) {
-      sendGraphError(res, { status: 403, code: 10, message: "(#10) This endpoint requires the 'pages_read_engagement' permission or the 'Page Public Content Access' feature." });
+      sendGraphError(res, {
+        status: 403,
+        code: 10,
+        message:
+          "(#10) This endpoint requires the 'pages_read_engagement' permission or the 'Page Public Content Access' feature.",
+      });
       return true;
     }
     const fields = req.query.get('fields') ?? '';
     const counts = this.counts.get(id) ?? { reactions: 0, comments: 0, shares: 0 };
     sendJson(res, 200, {
       id,
-      ...(fields.includes('reactions.summary') ? { reactions: { data: [], summary: { total_count: counts.reactions, viewer_reaction: 'NONE' } } } : {}),
-      ...(fields.includes('comments.summary') ? { comments: { data: [], summary: { order: 'ranked', total_count: counts.comments, can_comment: true } } } : {}),
+      ...(fields.includes('reactions.summary')
+        ? { reactions: { data: [], summary: { total_count: counts.reactions, viewer_reaction: 'NONE' } } }
+        : {}),
+      ...(fields.includes('comments.summary')
+        ? { comments: { data: [], summary: { order: 'ranked', total_count: counts.comments, can_comment: true } } }
+        : {}),
       ...(fields.split(',').includes('shares') && counts.shares > 0 ? { shares: { count: counts.shares } } : {}),
     });
     return true;
@@ -53,14 +68,30 @@ export class FacebookMetricsContract {
     if (!page) return;
     const metrics = (req.query.get('metric') ?? '').split(',').filter(Boolean);
     if (metrics.length === 0 || metrics.some((m) => DEPRECATED.includes(m) || !VALID.includes(m))) {
-      return sendGraphError(res, { status: 400, code: 100, message: '(#100) The value must be a valid insights metric' });
+      return sendGraphError(res, {
+        status: 400,
+        code: 100,
+        message: '(#100) The value must be a valid insights metric',
+      });
     }
     const granted = this.insightPages.has(page) || this.facebook.consent.has(accessTokenOf(req) ?? '', 'read_insights');
-    if (!granted) return sendGraphError(res, { status: 403, code: 10, message: '(#10) Requires read_insights permission or the ANALYZE task on the Page' });
+    if (!granted)
+      return sendGraphError(res, {
+        status: 403,
+        code: 10,
+        message: '(#10) Requires read_insights permission or the ANALYZE task on the Page',
+      });
     const id = pathId(req);
     const data = metrics
       .filter((name) => name === 'post_total_media_view_unique' && this.reach.has(id))
-      .map((name) => ({ name, period: 'lifetime', values: [{ value: this.reach.get(id) }], title: 'Lifetime post unique media views', description: 'Lifetime: the number of people who saw the post', id: `${id}/insights/${name}/lifetime` }));
+      .map((name) => ({
+        name,
+        period: 'lifetime',
+        values: [{ value: this.reach.get(id) }],
+        title: 'Lifetime post unique media views',
+        description: 'Lifetime: the number of people who saw the post',
+        id: `${id}/insights/${name}/lifetime`,
+      }));
     sendJson(res, 200, { data, paging: { previous: 'p', next: 'n' } });
   }
 
@@ -74,7 +105,12 @@ export class FacebookMetricsContract {
       return undefined;
     }
     if (!post || this.deleted.has(id) || this.facebook.pages.get(post.pageId)?.pageAccessToken !== token) {
-      sendGraphError(res, { status: 400, code: 100, subcode: 33, message: `Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.` });
+      sendGraphError(res, {
+        status: 400,
+        code: 100,
+        subcode: 33,
+        message: `Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+      });
       return undefined;
     }
     return post.pageId;

@@ -23,13 +23,16 @@ export class InstagramContract extends ContainerContract {
       validate: (params) => {
         if (params.media_type === 'CAROUSEL') {
           const children = (params.children ?? '').split(',').filter(Boolean);
-          if (children.length < 2 || children.length > 10) return { status: 400, code: 100, message: '(#100) The carousel must have between 2 and 10 children.' };
+          if (children.length < 2 || children.length > 10)
+            return { status: 400, code: 100, message: '(#100) The carousel must have between 2 and 10 children.' };
         } else if (params.media_type === 'REELS' || params.media_type === 'VIDEO') {
-          if (!params.video_url) return { status: 400, code: 100, message: '(#100) The parameter video_url is required' };
+          if (!params.video_url)
+            return { status: 400, code: 100, message: '(#100) The parameter video_url is required' };
         } else if (!params.image_url) {
           return { status: 400, code: 100, message: '(#100) The parameter image_url is required.' };
         }
-        if ((params.caption ?? '').length > MAX_CAPTION) return { status: 400, code: 100, subcode: 2207010, message: 'The caption is too long.' };
+        if ((params.caption ?? '').length > MAX_CAPTION)
+          return { status: 400, code: 100, subcode: 2207010, message: 'The caption is too long.' };
         return null;
       },
     });

@@ -44,7 +44,12 @@ export class InstagramLoginContract extends ContractServer {
   /** A Facebook Page, with the Instagram professional account linked to it when given; the page token reaches both. */
   addPage(page: FacebookPage, instagramName?: string): this {
     this.facebook.addPage(page);
-    if (page.instagram) this.instagram.addUser(page.instagram.id, { token: page.pageAccessToken, username: page.instagram.username, name: instagramName ?? page.instagram.username });
+    if (page.instagram)
+      this.instagram.addUser(page.instagram.id, {
+        token: page.pageAccessToken,
+        username: page.instagram.username,
+        name: instagramName ?? page.instagram.username,
+      });
     return this;
   }
 

@@ -40,7 +40,11 @@ export interface StoredPost {
  * { status, serviceErrorCode, code, message }.
  */
 export class LinkedInContract extends ContractServer {
-  readonly app = { clientId: 'li-client', clientSecret: 'li-secret', redirectUri: 'https://gaung.example/oauth/callback/linkedin' };
+  readonly app = {
+    clientId: 'li-client',
+    clientSecret: 'li-secret',
+    redirectUri: 'https://gaung.example/oauth/callback/linkedin',
+  };
   readonly tokens = new Map<string, string>();
   readonly refreshTokens = new Map<string, string>();
   readonly codes = new Map<string, string>();
@@ -65,7 +69,13 @@ export class LinkedInContract extends ContractServer {
     this.liRoute('POST', '/oauth/v2/accessToken', (req, res) => this.token(req, res));
     this.liRoute('GET', '/v2/userinfo', (req, res) => {
       const member = this.memberOf(req, res);
-      if (member) sendJson(res, 200, { sub: member.sub, name: member.name, given_name: member.name.split(' ')[0], locale: { country: 'ID', language: 'id' } });
+      if (member)
+        sendJson(res, 200, {
+          sub: member.sub,
+          name: member.name,
+          given_name: member.name.split(' ')[0],
+          locale: { country: 'ID', language: 'id' },
+        });
     });
     this.liRoute('GET', '/rest/organizations/:id', (req, res) => {
       const member = this.restMember(req, res);
@@ -78,12 +88,21 @@ export class LinkedInContract extends ContractServer {
     this.liRoute('POST', '/rest/images', (req, res) => {
       const member = this.restMember(req, res);
       if (!member) return;
-      if (req.query.get('action') !== 'initializeUpload') return liError(res, 400, 'ILLEGAL_ARGUMENT', 'Unknown action');
-      const owner = (req.json as { initializeUploadRequest?: { owner?: string } })?.initializeUploadRequest?.owner ?? '';
-      if (!this.mayActAs(member, owner)) return liError(res, 403, 'ACCESS_DENIED', `Not enough permissions to act as ${owner}`);
+      if (req.query.get('action') !== 'initializeUpload')
+        return liError(res, 400, 'ILLEGAL_ARGUMENT', 'Unknown action');
+      const owner =
+        (req.json as { initializeUploadRequest?: { owner?: string } })?.initializeUploadRequest?.owner ?? '';
+      if (!this.mayActAs(member, owner))
+        return liError(res, 403, 'ACCESS_DENIED', `Not enough permissions to act as ${owner}`);
       const id = randomBytes(6).toString('hex');
       this.images.set(`urn:li:image:${id}`, { owner, uploaded: false });
-      sendJson(res, 200, { value: { uploadUrlExpiresAt: Date.now() + 86_400_000, uploadUrl: `${this.baseUrl}/dms-uploads/${id}`, image: `urn:li:image:${id}` } });
+      sendJson(res, 200, {
+        value: {
+          uploadUrlExpiresAt: Date.now() + 86_400_000,
+          uploadUrl: `${this.baseUrl}/dms-uploads/${id}`,
+          image: `urn:li:image:${id}`,
+        },
+      });
     });
     this.liRoute('POST', '/rest/videos', (req, res) => this.videoAction(req, res));
     this.liRoute('GET', '/rest/videos/:urn', (req, res) => {
@@ -152,29 +171,71 @@ export class LinkedInContract extends ContractServer {
     if (!member) return;
     const action = req.query.get('action');
     if (action === 'initializeUpload') {
-      const init = (req.json as { initializeUploadRequest?: { owner?: string; fileSizeBytes?: number; uploadCaptions?: boolean; uploadThumbnail?: boolean } })?.initializeUploadRequest;
+      const init = (
+        req.json as {
+          initializeUploadRequest?: {
+            owner?: string;
+            fileSizeBytes?: number;
+            uploadCaptions?: boolean;
+            uploadThumbnail?: boolean;
+          };
+        }
+      )?.initializeUploadRequest;
       const owner = init?.owner ?? '';
-      if (!this.mayActAs(member, owner)) return liError(res, 403, 'ACCESS_DENIED', `Not enough permissions to act as ${owner}`);
+      if (!this.mayActAs(member, owner))
+        return liError(res, 403, 'ACCESS_DENIED', `Not enough permissions to act as ${owner}`);
       const size = init?.fileSizeBytes;
-      if (typeof size !== 'number' || size <= 0 || typeof init?.uploadCaptions !== 'boolean' || typeof init.uploadThumbnail !== 'boolean') {
-        return liError(res, 400, 'ILLEGAL_ARGUMENT', 'initializeUploadRequest needs owner, fileSizeBytes, uploadCaptions and uploadThumbnail');
+      if (
+        typeof size !== 'number' ||
+        size <= 0 ||
+        typeof init?.uploadCaptions !== 'boolean' ||
+        typeof init.uploadThumbnail !== 'boolean'
+      ) {
+        return liError(
+          res,
+          400,
+          'ILLEGAL_ARGUMENT',
+          'initializeUploadRequest needs owner, fileSizeBytes, uploadCaptions and uploadThumbnail',
+        );
       }
       const urn = `urn:li:video:${randomBytes(6).toString('hex')}`;
       const parts: StoredVideo['parts'] = [];
       for (let first = 0; first < size; first += this.videoPartBytes) {
-        parts.push({ id: randomBytes(6).toString('hex'), firstByte: first, lastByte: Math.min(first + this.videoPartBytes, size) - 1, etag: `/ama/${randomBytes(8).toString('hex')}` });
+        parts.push({
+          id: randomBytes(6).toString('hex'),
+          firstByte: first,
+          lastByte: Math.min(first + this.videoPartBytes, size) - 1,
+          etag: `/ama/${randomBytes(8).toString('hex')}`,
+        });
       }
       // One part needs no token (LinkedIn answers ""); a multi-part upload does.
       const uploadToken = parts.length > 1 ? randomBytes(8).toString('hex') : '';
-      this.videos.set(urn, { owner, fileSizeBytes: size, uploadToken, parts, status: 'WAITING_UPLOAD', processingPolls: this.videoProcessingPolls });
-      const uploadInstructions = parts.map((p) => ({ uploadUrl: `${this.baseUrl}/dms-uploads/${p.id}`, firstByte: p.firstByte, lastByte: p.lastByte }));
-      return sendJson(res, 200, { value: { uploadUrlsExpireAt: Date.now() + 86_400_000, video: urn, uploadInstructions, uploadToken } });
+      this.videos.set(urn, {
+        owner,
+        fileSizeBytes: size,
+        uploadToken,
+        parts,
+        status: 'WAITING_UPLOAD',
+        processingPolls: this.videoProcessingPolls,
+      });
+      const uploadInstructions = parts.map((p) => ({
+        uploadUrl: `${this.baseUrl}/dms-uploads/${p.id}`,
+        firstByte: p.firstByte,
+        lastByte: p.lastByte,
+      }));
+      return sendJson(res, 200, {
+        value: { uploadUrlsExpireAt: Date.now() + 86_400_000, video: urn, uploadInstructions, uploadToken },
+      });
     }
     if (action === 'finalizeUpload') {
-      const request = (req.json as { finalizeUploadRequest?: { video?: string; uploadToken?: string; uploadedPartIds?: string[] } })?.finalizeUploadRequest;
+      const request = (
+        req.json as { finalizeUploadRequest?: { video?: string; uploadToken?: string; uploadedPartIds?: string[] } }
+      )?.finalizeUploadRequest;
       const video = this.videos.get(request?.video ?? '');
-      if (!video || video.status !== 'WAITING_UPLOAD') return liError(res, 400, 'ILLEGAL_ARGUMENT', 'Video is not waiting for an upload');
-      if (request?.uploadToken !== video.uploadToken) return liError(res, 400, 'ILLEGAL_ARGUMENT', 'Invalid uploadToken');
+      if (!video || video.status !== 'WAITING_UPLOAD')
+        return liError(res, 400, 'ILLEGAL_ARGUMENT', 'Video is not waiting for an upload');
+      if (request?.uploadToken !== video.uploadToken)
+        return liError(res, 400, 'ILLEGAL_ARGUMENT', 'Invalid uploadToken');
       const expected = video.parts.map((p) => p.etag);
       if (video.parts.some((p) => !p.bytes) || JSON.stringify(request.uploadedPartIds) !== JSON.stringify(expected)) {
         return liError(res, 400, 'ILLEGAL_ARGUMENT', 'uploadedPartIds do not match the uploaded parts');
@@ -192,7 +253,12 @@ export class LinkedInContract extends ContractServer {
     const part = [...this.videos.values()].flatMap((v) => v.parts).find((p) => p.id === id);
     if (!part) return false;
     if (req.body.length !== part.lastByte - part.firstByte + 1) {
-      liError(res, 400, 'ILLEGAL_ARGUMENT', `Expected ${part.lastByte - part.firstByte + 1} bytes, got ${req.body.length}`);
+      liError(
+        res,
+        400,
+        'ILLEGAL_ARGUMENT',
+        `Expected ${part.lastByte - part.firstByte + 1} bytes, got ${req.body.length}`,
+      );
       return true;
     }
     part.bytes = req.body;
@@ -203,15 +269,39 @@ export class LinkedInContract extends ContractServer {
   private createPost(req: RecordedRequest, res: ServerResponse): void {
     const member = this.restMember(req, res);
     if (!member) return;
-    const body = (req.json ?? {}) as Record<string, unknown> & { author?: string; commentary?: string; content?: { media?: { id: string }; multiImage?: { images: Array<{ id: string }> } } };
-    if (!body.author || !this.mayActAs(member, body.author)) return liError(res, 403, 'ACCESS_DENIED', 'Not enough permissions to access: partnerApiPostsExternal.CREATE.20251101', 100);
-    if (body.lifecycleState !== 'PUBLISHED' || body.visibility !== 'PUBLIC' || (body.distribution as { feedDistribution?: string })?.feedDistribution !== 'MAIN_FEED') {
-      return liError(res, 422, 'UNPROCESSABLE_ENTITY', 'ERROR :: /distribution :: field is required but not found and has no default value');
+    const body = (req.json ?? {}) as Record<string, unknown> & {
+      author?: string;
+      commentary?: string;
+      content?: { media?: { id: string }; multiImage?: { images: Array<{ id: string }> } };
+    };
+    if (!body.author || !this.mayActAs(member, body.author))
+      return liError(
+        res,
+        403,
+        'ACCESS_DENIED',
+        'Not enough permissions to access: partnerApiPostsExternal.CREATE.20251101',
+        100,
+      );
+    if (
+      body.lifecycleState !== 'PUBLISHED' ||
+      body.visibility !== 'PUBLIC' ||
+      (body.distribution as { feedDistribution?: string })?.feedDistribution !== 'MAIN_FEED'
+    ) {
+      return liError(
+        res,
+        422,
+        'UNPROCESSABLE_ENTITY',
+        'ERROR :: /distribution :: field is required but not found and has no default value',
+      );
     }
-    if ((body.commentary ?? '').length > 3000) return liError(res, 422, 'UNPROCESSABLE_ENTITY', 'ERROR :: /commentary :: is too long');
-    const mediaIds = body.content?.multiImage?.images.map((i) => i.id) ?? (body.content?.media ? [body.content.media.id] : []);
-    const ready = (id: string) => (id.startsWith('urn:li:video:') ? this.videos.get(id)?.status === 'AVAILABLE' : this.images.get(id)?.uploaded);
-    if (mediaIds.some((id) => !ready(id))) return liError(res, 422, 'UNPROCESSABLE_ENTITY', 'ERROR :: /content :: media is not uploaded or not processed');
+    if ((body.commentary ?? '').length > 3000)
+      return liError(res, 422, 'UNPROCESSABLE_ENTITY', 'ERROR :: /commentary :: is too long');
+    const mediaIds =
+      body.content?.multiImage?.images.map((i) => i.id) ?? (body.content?.media ? [body.content.media.id] : []);
+    const ready = (id: string) =>
+      id.startsWith('urn:li:video:') ? this.videos.get(id)?.status === 'AVAILABLE' : this.images.get(id)?.uploaded;
+    if (mediaIds.some((id) => !ready(id)))
+      return liError(res, 422, 'UNPROCESSABLE_ENTITY', 'ERROR :: /content :: media is not uploaded or not processed');
     const duplicate = this.posts.find((p) => p.body.author === body.author && p.body.commentary === body.commentary);
     if (duplicate) return liError(res, 422, 'DUPLICATE_POST', `Content is a duplicate of ${duplicate.urn}`);
     this.nextId += 1n;
@@ -222,7 +312,10 @@ export class LinkedInContract extends ContractServer {
 
   /** The member approves the authorization dialog at this URL: the code it answers carries the URL's scopes. */
   approve(authorizeUrl: string, sub: string): string {
-    const { code } = this.consent.approve(authorizeUrl, { clientId: this.app.clientId, redirectUri: this.app.redirectUri });
+    const { code } = this.consent.approve(authorizeUrl, {
+      clientId: this.app.clientId,
+      redirectUri: this.app.redirectUri,
+    });
     this.codes.set(code, sub);
     return code;
   }
@@ -233,21 +326,41 @@ export class LinkedInContract extends ContractServer {
       return sendJson(res, 401, { error: 'invalid_client', error_description: 'Client authentication failed' });
     }
     let sub: string | undefined;
-    if (form.grant_type === 'authorization_code' && form.redirect_uri === this.app.redirectUri) sub = this.codes.get(form.code ?? '');
+    if (form.grant_type === 'authorization_code' && form.redirect_uri === this.app.redirectUri)
+      sub = this.codes.get(form.code ?? '');
     if (form.grant_type === 'refresh_token') sub = this.refreshTokens.get(form.refresh_token ?? '');
     this.codes.delete(form.code ?? '');
-    if (!sub) return sendJson(res, 400, { error: 'invalid_grant', error_description: 'The provided authorization grant or refresh token is invalid, expired or revoked' });
+    if (!sub)
+      return sendJson(res, 400, {
+        error: 'invalid_grant',
+        error_description: 'The provided authorization grant or refresh token is invalid, expired or revoked',
+      });
     const access = `lat-${randomBytes(6).toString('hex')}`;
     const refresh = `lrt-${randomBytes(6).toString('hex')}`;
     this.tokens.set(access, sub);
     this.refreshTokens.set(refresh, sub);
-    const scopes = form.grant_type === 'refresh_token' ? this.consent.scopesOf(form.refresh_token ?? '') : this.consent.scopesOfCode(form.code ?? '');
+    const scopes =
+      form.grant_type === 'refresh_token'
+        ? this.consent.scopesOf(form.refresh_token ?? '')
+        : this.consent.scopesOfCode(form.code ?? '');
     this.consent.grant(access, scopes);
     this.consent.grant(refresh, scopes);
-    sendJson(res, 200, { access_token: access, expires_in: 5_184_000, refresh_token: refresh, refresh_token_expires_in: 31_536_000, scope: 'openid,profile,w_member_social' });
+    sendJson(res, 200, {
+      access_token: access,
+      expires_in: 5_184_000,
+      refresh_token: refresh,
+      refresh_token_expires_in: 31_536_000,
+      scope: 'openid,profile,w_member_social',
+    });
   }
 }
 
-export function liError(res: ServerResponse, status: number, code: string, message: string, serviceErrorCode?: number): void {
+export function liError(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  serviceErrorCode?: number,
+): void {
   sendJson(res, status, { status, code, message, ...(serviceErrorCode ? { serviceErrorCode } : {}) });
 }

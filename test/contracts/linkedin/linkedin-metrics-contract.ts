@@ -15,22 +15,38 @@ export class LinkedInMetricsContract {
   readonly deleted = new Set<string>();
 
   constructor(private readonly linkedin: LinkedInContract) {
-    linkedin.route('GET', '/rest/socialActions/:urn', linkedin.faults.wrap((req, res) => this.socialActions(req, res)));
+    linkedin.route(
+      'GET',
+      '/rest/socialActions/:urn',
+      linkedin.faults.wrap((req, res) => this.socialActions(req, res)),
+    );
   }
 
   private socialActions(req: RecordedRequest, res: ServerResponse): void {
     const member = this.linkedin.restMember(req, res);
     if (!member) return;
     const token = req.headers.authorization?.replace(/^Bearer /, '') ?? '';
-    if (!this.mayRead.has(member.sub) && !this.linkedin.consent.has(token, 'r_organization_social')) return liError(res, 403, 'ACCESS_DENIED', 'Not enough permissions to access: socialActions.GET.20251101', 100);
+    if (!this.mayRead.has(member.sub) && !this.linkedin.consent.has(token, 'r_organization_social'))
+      return liError(res, 403, 'ACCESS_DENIED', 'Not enough permissions to access: socialActions.GET.20251101', 100);
     const urn = decodeURIComponent(req.path.split('/')[3]);
-    if (!this.linkedin.posts.some((post) => post.urn === urn) || this.deleted.has(urn)) return liError(res, 404, 'RESOURCE_NOT_FOUND', 'Not Found', 100);
+    if (!this.linkedin.posts.some((post) => post.urn === urn) || this.deleted.has(urn))
+      return liError(res, 404, 'RESOURCE_NOT_FOUND', 'Not Found', 100);
     const summary = this.summaries.get(urn) ?? { likes: 0, comments: 0 };
     sendJson(res, 200, {
       $URN: urn,
       target: urn,
-      likesSummary: { selectedLikes: [], aggregatedTotalLikes: summary.likes, likedByCurrentUser: false, totalLikes: summary.likes },
-      commentsSummary: { selectedComments: [], totalFirstLevelComments: summary.firstLevelComments ?? summary.comments, commentsState: 'OPEN', aggregatedTotalComments: summary.comments },
+      likesSummary: {
+        selectedLikes: [],
+        aggregatedTotalLikes: summary.likes,
+        likedByCurrentUser: false,
+        totalLikes: summary.likes,
+      },
+      commentsSummary: {
+        selectedComments: [],
+        totalFirstLevelComments: summary.firstLevelComments ?? summary.comments,
+        commentsState: 'OPEN',
+        aggregatedTotalComments: summary.comments,
+      },
     });
   }
 }

@@ -61,12 +61,18 @@ export class MastodonContract {
     const s = this.server;
     s.route('POST', '/api/v1/apps', (req, res) => this.registerApp(req, res));
     s.route('POST', '/oauth/token', (req, res) => this.token(req, res));
-    s.route('GET', '/api/v1/accounts/verify_credentials', (req, res) => this.authed(req, res, 'read:accounts', (accountId) => this.me(res, accountId)));
+    s.route('GET', '/api/v1/accounts/verify_credentials', (req, res) =>
+      this.authed(req, res, 'read:accounts', (accountId) => this.me(res, accountId)),
+    );
     s.route('GET', '/api/v2/instance', (_req, res) => this.instance(res));
     s.route('POST', '/api/v2/media', (req, res) => this.authed(req, res, 'write:media', () => this.upload(req, res)));
-    s.route('GET', '/api/v1/media/:id', (req, res) => this.authed(req, res, 'write:media', () => this.pollMedia(req, res)));
+    s.route('GET', '/api/v1/media/:id', (req, res) =>
+      this.authed(req, res, 'write:media', () => this.pollMedia(req, res)),
+    );
     s.route('GET', '/api/v1/accounts/:id/statuses', (req, res) => this.accountStatuses(req, res));
-    s.route('POST', '/api/v1/statuses', (req, res) => this.authed(req, res, 'write:statuses', (accountId) => this.createStatus(req, res, accountId)));
+    s.route('POST', '/api/v1/statuses', (req, res) =>
+      this.authed(req, res, 'write:statuses', (accountId) => this.createStatus(req, res, accountId)),
+    );
   }
 
   async start(): Promise<this> {
@@ -112,7 +118,12 @@ export class MastodonContract {
     const body = (req.json ?? {}) as Record<string, string>;
     if (!body.client_name) return sendJson(res, 422, { error: "Validation failed: Application name can't be blank" });
     if (!body.redirect_uris) return sendJson(res, 422, { error: "Validation failed: Redirect URI can't be blank" });
-    const app = { clientId: randomBytes(12).toString('hex'), clientSecret: randomBytes(24).toString('hex'), redirectUri: body.redirect_uris, scopes: body.scopes ?? 'read' };
+    const app = {
+      clientId: randomBytes(12).toString('hex'),
+      clientSecret: randomBytes(24).toString('hex'),
+      redirectUri: body.redirect_uris,
+      scopes: body.scopes ?? 'read',
+    };
     this.apps.push(app);
     sendJson(res, 200, {
       id: String(this.apps.length),
@@ -129,19 +140,45 @@ export class MastodonContract {
   private token(req: RecordedRequest, res: ServerResponse): void {
     const body = (req.json ?? {}) as Record<string, string>;
     const app = this.apps.find((a) => a.clientId === body.client_id && a.clientSecret === body.client_secret);
-    if (!app) return sendJson(res, 401, { error: 'invalid_client', error_description: 'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.' });
+    if (!app)
+      return sendJson(res, 401, {
+        error: 'invalid_client',
+        error_description:
+          'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.',
+      });
     const grant = this.grants.get(body.code ?? '');
-    if (body.grant_type !== 'authorization_code' || !grant || grant.clientId !== app.clientId || grant.redirectUri !== body.redirect_uri) {
-      return sendJson(res, 400, { error: 'invalid_grant', error_description: 'The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.' });
+    if (
+      body.grant_type !== 'authorization_code' ||
+      !grant ||
+      grant.clientId !== app.clientId ||
+      grant.redirectUri !== body.redirect_uri
+    ) {
+      return sendJson(res, 400, {
+        error: 'invalid_grant',
+        error_description:
+          'The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.',
+      });
     }
     this.grants.delete(body.code!);
     const accessToken = randomBytes(20).toString('hex');
     this.tokens.set(accessToken, { accountId: grant.accountId, scopes: (body.scope ?? app.scopes).split(' ') });
-    sendJson(res, 200, { access_token: accessToken, token_type: 'Bearer', scope: body.scope ?? app.scopes, created_at: Math.floor(Date.now() / 1000) });
+    sendJson(res, 200, {
+      access_token: accessToken,
+      token_type: 'Bearer',
+      scope: body.scope ?? app.scopes,
+      created_at: Math.floor(Date.now() / 1000),
+    });
   }
 
   private me(res: ServerResponse, accountId: string): void {
-    sendJson(res, 200, { id: accountId, username: 'kspi', acct: 'kspi', display_name: 'KSPI Pusat', url: `https://${this.domain}/@kspi`, source: { privacy: 'public' } });
+    sendJson(res, 200, {
+      id: accountId,
+      username: 'kspi',
+      acct: 'kspi',
+      display_name: 'KSPI Pusat',
+      url: `https://${this.domain}/@kspi`,
+      source: { privacy: 'public' },
+    });
   }
 
   private instance(res: ServerResponse): void {
@@ -151,7 +188,10 @@ export class MastodonContract {
       configuration: {
         urls: { streaming: `wss://${this.domain}` },
         statuses: { max_characters: this.maxCharacters, max_media_attachments: 4, characters_reserved_per_url: 23 },
-        media_attachments: { supported_mime_types: ['image/png', 'image/jpeg', 'video/mp4'], image_size_limit: 16777216 },
+        media_attachments: {
+          supported_mime_types: ['image/png', 'image/jpeg', 'video/mp4'],
+          image_size_limit: 16777216,
+        },
       },
     });
   }
@@ -162,7 +202,8 @@ export class MastodonContract {
     if (fault?.kind === 'drop-after-create') return dropConnection(res);
     const parts = parseMultipart(req);
     const file = parts.find((p) => p.name === 'file' && p.filename !== undefined);
-    if (!file || file.data.length === 0) return sendJson(res, 422, { error: 'Validation failed: File content type is invalid, File is invalid' });
+    if (!file || file.data.length === 0)
+      return sendJson(res, 422, { error: 'Validation failed: File content type is invalid, File is invalid' });
     const media: MediaState = {
       id: String(this.nextId++),
       token: req.headers.authorization!,
@@ -183,12 +224,19 @@ export class MastodonContract {
 
   private mediaJson(media: MediaState) {
     const ready = media.pollsUntilReady === 0;
-    return { id: media.id, type: 'image', url: ready ? `https://${this.domain}/media/${media.id}.png` : null, preview_url: `https://${this.domain}/media/small/${media.id}.png`, description: media.description ?? null };
+    return {
+      id: media.id,
+      type: 'image',
+      url: ready ? `https://${this.domain}/media/${media.id}.png` : null,
+      preview_url: `https://${this.domain}/media/small/${media.id}.png`,
+      description: media.description ?? null,
+    };
   }
 
   private createStatus(req: RecordedRequest, res: ServerResponse, accountId: string): void {
     const key = req.headers['idempotency-key'];
-    const remembered = typeof key === 'string' && !this.ignoresIdempotencyKey ? this.idempotency.get(`${accountId}:${key}`) : undefined;
+    const remembered =
+      typeof key === 'string' && !this.ignoresIdempotencyKey ? this.idempotency.get(`${accountId}:${key}`) : undefined;
     if (remembered) return sendJson(res, 200, this.statusJson(remembered), this.rateHeaders(299));
     const random = this.randomStatusFault;
     const fault = this.statusFaults.shift() ?? (random && Math.random() < random.chance ? random.pick() : undefined);
@@ -199,13 +247,20 @@ export class MastodonContract {
     const body = (req.json ?? {}) as { status?: string; media_ids?: string[]; visibility?: string };
     const text = body.status ?? '';
     const mediaIds = body.media_ids ?? [];
-    if (text.trim() === '' && mediaIds.length === 0) return sendJson(res, 422, { error: "Validation failed: Text can't be blank" });
-    if (countable(text) > this.maxCharacters) return sendJson(res, 422, { error: `Validation failed: Text character limit of ${this.maxCharacters} exceeded` });
-    if (mediaIds.length > 4) return sendJson(res, 422, { error: 'Validation failed: Media attachments exceed the limit of 4' });
+    if (text.trim() === '' && mediaIds.length === 0)
+      return sendJson(res, 422, { error: "Validation failed: Text can't be blank" });
+    if (countable(text) > this.maxCharacters)
+      return sendJson(res, 422, { error: `Validation failed: Text character limit of ${this.maxCharacters} exceeded` });
+    if (mediaIds.length > 4)
+      return sendJson(res, 422, { error: 'Validation failed: Media attachments exceed the limit of 4' });
     for (const id of mediaIds) {
       const media = this.media.get(id);
-      if (!media || media.token !== req.headers.authorization) return sendJson(res, 422, { error: 'Validation failed: Media attachments are invalid' });
-      if (media.pollsUntilReady > 0) return sendJson(res, 422, { error: 'Cannot attach files that have not finished processing. Try again in a moment!' });
+      if (!media || media.token !== req.headers.authorization)
+        return sendJson(res, 422, { error: 'Validation failed: Media attachments are invalid' });
+      if (media.pollsUntilReady > 0)
+        return sendJson(res, 422, {
+          error: 'Cannot attach files that have not finished processing. Try again in a moment!',
+        });
     }
     const id = String(this.nextId++);
     const status: MastodonStatus = {
@@ -247,8 +302,17 @@ export class MastodonContract {
       const accountId = req.path.split('/')[4];
       const maxId = req.query.get('max_id');
       const limit = Math.min(40, Number(req.query.get('limit') ?? 20));
-      const own = this.statuses.filter((status) => status.accountId === accountId && (!maxId || BigInt(status.id) < BigInt(maxId)));
-      sendJson(res, 200, own.reverse().slice(0, limit).map((status) => this.statusJson(status)));
+      const own = this.statuses.filter(
+        (status) => status.accountId === accountId && (!maxId || BigInt(status.id) < BigInt(maxId)),
+      );
+      sendJson(
+        res,
+        200,
+        own
+          .reverse()
+          .slice(0, limit)
+          .map((status) => this.statusJson(status)),
+      );
     };
     if (!req.headers.authorization) return list();
     this.authed(req, res, 'read:statuses', list);
@@ -265,7 +329,12 @@ export class MastodonContract {
 
 /** Plain text as Mastodon renders it: escaped, paragraphs on blank lines, <br /> for line breaks. */
 function renderContent(text: string): string {
-  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  const escaped = text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
   return escaped
     .split(/\n{2,}/)
     .map((paragraph) => `<p>${paragraph.replace(/\n/g, '<br />')}</p>`)
@@ -274,6 +343,8 @@ function renderContent(text: string): string {
 
 /** Mastodon's StatusLengthValidator: URLs count 23, remote mentions count as the local part. */
 function countable(text: string): number {
-  const rewritten = text.replace(/https?:\/\/[^\s<>"]+/gi, URL_PLACEHOLDER).replace(/(^|[^\w@/])@(\w+)@[\w.-]+\w/g, '$1@$2');
+  const rewritten = text
+    .replace(/https?:\/\/[^\s<>"]+/gi, URL_PLACEHOLDER)
+    .replace(/(^|[^\w@/])@(\w+)@[\w.-]+\w/g, '$1@$2');
   return [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(rewritten)].length;
 }

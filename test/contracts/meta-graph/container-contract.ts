@@ -1,5 +1,13 @@
 import { type RecordedRequest, sendJson } from '../contract-server';
-import { accessTokenOf, formField, GraphContractServer, INVALID_TOKEN, type GraphErrorSpec, pathId, sendGraphError } from './graph-contract';
+import {
+  accessTokenOf,
+  formField,
+  GraphContractServer,
+  INVALID_TOKEN,
+  type GraphErrorSpec,
+  pathId,
+  sendGraphError,
+} from './graph-contract';
 
 export type ContainerStatus = 'IN_PROGRESS' | 'FINISHED' | 'ERROR' | 'EXPIRED' | 'PUBLISHED';
 
@@ -58,7 +66,14 @@ export class ContainerContract extends GraphContractServer {
       const invalid = dialect.validate(params);
       if (invalid) return sendGraphError(res, invalid);
       const outcome = this.nextOutcomes.shift() ?? { inProgressPolls: 0, final: 'FINISHED' };
-      const container: Container = { id: this.newId(), userId: pathId(req), params, pollsLeft: outcome.inProgressPolls, finalStatus: outcome.final, status: 'IN_PROGRESS' };
+      const container: Container = {
+        id: this.newId(),
+        userId: pathId(req),
+        params,
+        pollsLeft: outcome.inProgressPolls,
+        finalStatus: outcome.final,
+        status: 'IN_PROGRESS',
+      };
       this.containers.set(container.id, container);
       sendJson(res, 200, { id: container.id });
     });
@@ -75,7 +90,9 @@ export class ContainerContract extends GraphContractServer {
     this.graphRoute('POST', `/:user${dialect.publishPath}`, (req, res) => this.publish(req, res));
     this.graphRoute('GET', `/:user${dialect.limitPath}`, (req, res) => {
       if (!this.authorisedUser(req)) return sendGraphError(res, INVALID_TOKEN);
-      sendJson(res, 200, { data: [{ quota_usage: this.quotaUsage, config: { quota_total: dialect.quotaTotal, quota_duration: 86_400 } }] });
+      sendJson(res, 200, {
+        data: [{ quota_usage: this.quotaUsage, config: { quota_total: dialect.quotaTotal, quota_duration: 86_400 } }],
+      });
     });
     this.graphRoute('GET', '/:id', (req, res) => this.readObject(req, res));
   }
@@ -92,15 +109,25 @@ export class ContainerContract extends GraphContractServer {
   /** Publishes a FINISHED container once; a lost answer can be simulated with publishThenDrop. */
   publishContainer(creationId: string, userId: string): { error?: GraphErrorSpec; id?: string } {
     const container = this.containers.get(creationId);
-    if (!container || container.userId !== userId) return { error: { status: 400, code: 100, message: 'Unsupported post request. Object does not exist.' } };
-    if (this.quotaUsage >= this.dialect.quotaTotal) return { error: { status: 400, code: 9, subcode: 2207042, message: 'Application request limit reached' } };
-    if (container.status === 'PUBLISHED') return { error: { status: 400, code: 100, subcode: 2207008, message: 'The media has already been published' } };
-    if (container.status !== 'FINISHED') return { error: { status: 400, code: 9007, subcode: 2207027, message: 'Media ID is not available' } };
+    if (!container || container.userId !== userId)
+      return { error: { status: 400, code: 100, message: 'Unsupported post request. Object does not exist.' } };
+    if (this.quotaUsage >= this.dialect.quotaTotal)
+      return { error: { status: 400, code: 9, subcode: 2207042, message: 'Application request limit reached' } };
+    if (container.status === 'PUBLISHED')
+      return { error: { status: 400, code: 100, subcode: 2207008, message: 'The media has already been published' } };
+    if (container.status !== 'FINISHED')
+      return { error: { status: 400, code: 9007, subcode: 2207027, message: 'Media ID is not available' } };
     container.status = 'PUBLISHED';
     this.quotaUsage++;
     const id = this.newId();
     const timestamp = new Date().toISOString().replace(/\.\d{3}Z$/, '+0000');
-    this.published.push({ id, userId: container.userId, container, permalink: `${this.dialect.permalinkBase}${id}/`, timestamp });
+    this.published.push({
+      id,
+      userId: container.userId,
+      container,
+      permalink: `${this.dialect.permalinkBase}${id}/`,
+      timestamp,
+    });
     return { id };
   }
 
@@ -130,13 +157,27 @@ export class ContainerContract extends GraphContractServer {
         if (container.pollsLeft > 0) container.pollsLeft--;
         else container.status = container.finalStatus;
       }
-      const reason = container.status === 'ERROR' ? 'ERROR: Media download has failed. The media URI doesn\'t meet our requirements.' : container.status;
-      return sendJson(res, 200, { id, [this.dialect.statusField]: container.status, ...(this.dialect.reasonField === 'status' || container.status === 'ERROR' ? { [this.dialect.reasonField]: reason } : {}) });
+      const reason =
+        container.status === 'ERROR'
+          ? "ERROR: Media download has failed. The media URI doesn't meet our requirements."
+          : container.status;
+      return sendJson(res, 200, {
+        id,
+        [this.dialect.statusField]: container.status,
+        ...(this.dialect.reasonField === 'status' || container.status === 'ERROR'
+          ? { [this.dialect.reasonField]: reason }
+          : {}),
+      });
     }
     const media = this.published.find((m) => m.id === id);
     if (media) return sendJson(res, 200, { id, permalink: media.permalink });
     const user = this.users.get(id);
     if (user) return sendJson(res, 200, { id, username: user.username, name: user.name });
-    sendGraphError(res, { status: 400, code: 100, subcode: 33, message: `Unsupported get request. Object with ID '${id}' does not exist` });
+    sendGraphError(res, {
+      status: 400,
+      code: 100,
+      subcode: 33,
+      message: `Unsupported get request. Object with ID '${id}' does not exist`,
+    });
   }
 }

@@ -36,7 +36,12 @@ export function sendGraphError(res: ServerResponse, spec: GraphErrorSpec): void 
   );
 }
 
-export const INVALID_TOKEN: GraphErrorSpec = { status: 400, code: 190, message: 'Invalid OAuth access token - Cannot parse access token', type: 'OAuthException' };
+export const INVALID_TOKEN: GraphErrorSpec = {
+  status: 400,
+  code: 190,
+  message: 'Invalid OAuth access token - Cannot parse access token',
+  type: 'OAuthException',
+};
 
 /** A fault a test plants for the next request matching method and path. */
 export type Fault = Handler;

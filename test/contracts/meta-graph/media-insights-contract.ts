@@ -52,15 +52,38 @@ export class MediaInsightsContract {
     const id = pathId(req);
     if (!this.exists(id)) return sendGraphError(res, NO_SUCH_OBJECT(id));
     const metrics = (req.query.get('metric') ?? '').split(',').filter(Boolean);
-    if (metrics.length === 0) return sendGraphError(res, { status: 400, code: 100, message: '(#100) The parameter metric is required' });
+    if (metrics.length === 0)
+      return sendGraphError(res, { status: 400, code: 100, message: '(#100) The parameter metric is required' });
     const wrong = metrics.findIndex((m) => this.dialect.deprecated.includes(m) || !this.dialect.metrics.includes(m));
-    if (wrong >= 0) return sendGraphError(res, { status: 400, code: 100, message: `(#100) metric[${wrong}] must be one of the following values: ${this.dialect.metrics.join(', ')}` });
-    if (!this.granted.has(token) && !this.consent?.has(token, this.dialect.permission)) return sendGraphError(res, { status: 403, code: 10, message: `(#10) Application does not have permission for this action (${this.dialect.permission})` });
-    if (this.dialect.tooFewViewersError && this.tooFewViewers.has(id)) return sendGraphError(res, { status: 400, code: 10, message: '(#10) Not enough viewers for the media to show insights' });
+    if (wrong >= 0)
+      return sendGraphError(res, {
+        status: 400,
+        code: 100,
+        message: `(#100) metric[${wrong}] must be one of the following values: ${this.dialect.metrics.join(', ')}`,
+      });
+    if (!this.granted.has(token) && !this.consent?.has(token, this.dialect.permission))
+      return sendGraphError(res, {
+        status: 403,
+        code: 10,
+        message: `(#10) Application does not have permission for this action (${this.dialect.permission})`,
+      });
+    if (this.dialect.tooFewViewersError && this.tooFewViewers.has(id))
+      return sendGraphError(res, {
+        status: 400,
+        code: 10,
+        message: '(#10) Not enough viewers for the media to show insights',
+      });
     const values = this.values.get(id) ?? {};
     const data = metrics
       .filter((name) => values[name] !== undefined)
-      .map((name) => ({ name, period: 'lifetime', values: [{ value: values[name] }], title: name, description: `${name} of the media`, id: `${id}/insights/${name}/lifetime` }));
+      .map((name) => ({
+        name,
+        period: 'lifetime',
+        values: [{ value: values[name] }],
+        title: name,
+        description: `${name} of the media`,
+        id: `${id}/insights/${name}/lifetime`,
+      }));
     sendJson(res, 200, { data });
   }
 
@@ -80,7 +103,18 @@ export class MediaInsightsContract {
 }
 
 export const INSTAGRAM_INSIGHTS: InsightsDialect = {
-  metrics: ['reach', 'views', 'likes', 'comments', 'saved', 'shares', 'total_interactions', 'follows', 'profile_visits', 'ig_reels_avg_watch_time'],
+  metrics: [
+    'reach',
+    'views',
+    'likes',
+    'comments',
+    'saved',
+    'shares',
+    'total_interactions',
+    'follows',
+    'profile_visits',
+    'ig_reels_avg_watch_time',
+  ],
   deprecated: ['impressions', 'plays', 'video_views', 'clips_replays_count', 'ig_reels_aggregated_all_plays_count'],
   permission: 'instagram_manage_insights',
   tooFewViewersError: true,

@@ -13,7 +13,13 @@ describe('S3MediaStorage against an S3-compatible server on 127.0.0.1', () => {
   const key = (suffix = '') => `${randomUUID()}/${randomUUID()}${suffix}`;
   beforeAll(async () => {
     s3 = await new S3Contract().start();
-    storage = new S3MediaStorage({ endpoint: s3.baseUrl, bucket: s3.bucket, accessKey: s3.accessKey, secretKey: s3.secretKey, region: s3.region });
+    storage = new S3MediaStorage({
+      endpoint: s3.baseUrl,
+      bucket: s3.bucket,
+      accessKey: s3.accessKey,
+      secretKey: s3.secretKey,
+      region: s3.region,
+    });
   });
   afterAll(() => s3.stop());
 
@@ -31,7 +37,11 @@ describe('S3MediaStorage against an S3-compatible server on 127.0.0.1', () => {
     expect(await storage.exists(k)).toBe(false);
     // Deleting what is gone is fine (S3 answers 204).
     await storage.delete(k);
-    expect(s3.server.requests.every((request) => String(request.headers.authorization).startsWith('AWS4-HMAC-SHA256 Credential=gaung-test-access/'))).toBe(true);
+    expect(
+      s3.server.requests.every((request) =>
+        String(request.headers.authorization).startsWith('AWS4-HMAC-SHA256 Credential=gaung-test-access/'),
+      ),
+    ).toBe(true);
   });
 
   it('sends a file larger than one part in 5 MiB parts (multipart), so memory holds one part at most', async () => {
@@ -48,11 +58,29 @@ describe('S3MediaStorage against an S3-compatible server on 127.0.0.1', () => {
 
   it('fails clearly on a missing key, a wrong secret and an unknown bucket', async () => {
     await expect(storage.read(key())).rejects.toMatchObject({ code: 'NoSuchKey' });
-    const wrongSecret = new S3MediaStorage({ endpoint: s3.baseUrl, bucket: s3.bucket, accessKey: s3.accessKey, secretKey: 'not-the-secret', region: s3.region });
+    const wrongSecret = new S3MediaStorage({
+      endpoint: s3.baseUrl,
+      bucket: s3.bucket,
+      accessKey: s3.accessKey,
+      secretKey: 'not-the-secret',
+      region: s3.region,
+    });
     await expect(wrongSecret.put(key(), Buffer.from('x'))).rejects.toMatchObject({ code: 'SignatureDoesNotMatch' });
-    const wrongKey = new S3MediaStorage({ endpoint: s3.baseUrl, bucket: s3.bucket, accessKey: 'someone-else', secretKey: s3.secretKey, region: s3.region });
+    const wrongKey = new S3MediaStorage({
+      endpoint: s3.baseUrl,
+      bucket: s3.bucket,
+      accessKey: 'someone-else',
+      secretKey: s3.secretKey,
+      region: s3.region,
+    });
     await expect(wrongKey.read(key())).rejects.toMatchObject({ code: 'InvalidAccessKeyId' });
-    const noBucket = new S3MediaStorage({ endpoint: s3.baseUrl, bucket: 'no-such-bucket', accessKey: s3.accessKey, secretKey: s3.secretKey, region: s3.region });
+    const noBucket = new S3MediaStorage({
+      endpoint: s3.baseUrl,
+      bucket: 'no-such-bucket',
+      accessKey: s3.accessKey,
+      secretKey: s3.secretKey,
+      region: s3.region,
+    });
     await expect(noBucket.put(key(), Buffer.from('x'))).rejects.toMatchObject({ code: 'NoSuchBucket' });
     await expect(storage.read('../../etc/passwd')).rejects.toThrow('invalid storage key');
   });

@@ -94,7 +94,13 @@ export class TelegramContract {
 
   /** A person's private chat with the bot (its id is the person's id). */
   addPerson(person: TelegramPerson): void {
-    this.addChat({ id: person.id, type: 'private', title: person.first_name, ...(person.username ? { username: person.username } : {}), bot: 'administrator' });
+    this.addChat({
+      id: person.id,
+      type: 'private',
+      title: person.first_name,
+      ...(person.username ? { username: person.username } : {}),
+      bot: 'administrator',
+    });
   }
 
   /** A message a person writes to the bot; kept for getUpdates and returned (to post to a webhook). */
@@ -106,7 +112,9 @@ export class TelegramContract {
         chat: { id: person.id, type: 'private', first_name: person.first_name },
         from: { ...person, is_bot: false },
         text,
-        ...(replyToMessageId !== undefined ? { reply_to_message: { message_id: replyToMessageId, chat: { id: person.id, type: 'private' } } } : {}),
+        ...(replyToMessageId !== undefined
+          ? { reply_to_message: { message_id: replyToMessageId, chat: { id: person.id, type: 'private' } } }
+          : {}),
       },
     });
   }
@@ -119,7 +127,12 @@ export class TelegramContract {
         from: { ...person, is_bot: false },
         chat_instance: '1',
         data: callbackData,
-        message: { message_id: message.messageId, date: Math.floor(Date.now() / 1000), chat: { id: message.chatId, type: 'private' }, text: message.edits.at(-1) ?? message.text },
+        message: {
+          message_id: message.messageId,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: message.chatId, type: 'private' },
+          text: message.edits.at(-1) ?? message.text,
+        },
       },
     });
   }
@@ -146,12 +159,14 @@ export class TelegramContract {
     if (!TOKEN_FORMAT.test(token)) return fail(res, 404, 'Not Found');
     if (!this.validTokens.has(token)) return fail(res, 401, 'Unauthorized');
     const parts = parseMultipart(req);
-    const params: Record<string, unknown> = parts.length > 0 ? multipartFields(parts) : ((req.json as Record<string, unknown>) ?? {});
+    const params: Record<string, unknown> =
+      parts.length > 0 ? multipartFields(parts) : ((req.json as Record<string, unknown>) ?? {});
     if (method === 'getMe') return ok(res, { ...this.bot, is_bot: true });
     const editFault = method === 'editMessageText' ? this.editFaults.shift() : undefined;
     if (editFault) return fail(res, editFault.status, editFault.description, editFault.parameters);
     const bot = this.botMethod(method!, params);
-    if (bot !== undefined) return typeof bot === 'string' ? fail(res, bot.startsWith('Conflict') ? 409 : 400, bot) : ok(res, bot);
+    if (bot !== undefined)
+      return typeof bot === 'string' ? fail(res, bot.startsWith('Conflict') ? 409 : 400, bot) : ok(res, bot);
     const chat = this.chats.get(String(params.chat_id ?? ''));
     if (!chat) return fail(res, 400, 'Bad Request: chat not found');
     if (method === 'getChat') return ok(res, publicChat(chat));
@@ -159,7 +174,8 @@ export class TelegramContract {
     if (!method!.startsWith('send')) return fail(res, 404, 'Not Found');
     if (chat.bot === 'kicked') return fail(res, 403, `Forbidden: bot was kicked from the ${chat.type} chat`);
     if (chat.bot === 'left') return fail(res, 403, `Forbidden: bot is not a member of the ${chat.type} chat`);
-    if (chat.bot === 'no_rights') return fail(res, 400, `Bad Request: need administrator rights in the ${chat.type} chat`);
+    if (chat.bot === 'no_rights')
+      return fail(res, 400, `Bad Request: need administrator rights in the ${chat.type} chat`);
     const fault = this.faults.shift();
     if (fault?.kind === 'error') return fail(res, fault.status, fault.description, fault.parameters);
     if (fault?.kind === 'hang') return hang();
@@ -173,7 +189,8 @@ export class TelegramContract {
   private botMethod(method: string, params: Record<string, unknown>): unknown {
     if (method === 'setWebhook') {
       const secret = params.secret_token === undefined ? null : String(params.secret_token);
-      if (secret !== null && !/^[A-Za-z0-9_-]{1,256}$/.test(secret)) return 'Bad Request: secret token contains unallowed characters';
+      if (secret !== null && !/^[A-Za-z0-9_-]{1,256}$/.test(secret))
+        return 'Bad Request: secret token contains unallowed characters';
       this.webhook = { url: String(params.url ?? ''), secretToken: secret };
       return true;
     }
@@ -182,20 +199,29 @@ export class TelegramContract {
       return true;
     }
     if (method === 'getUpdates') {
-      if (this.webhook) return "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first";
+      if (this.webhook)
+        return "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first";
       // An offset confirms every update before it: they are never returned again.
       const offset = params.offset === undefined ? null : Number(params.offset);
-      if (offset !== null) this.pending.splice(0, this.pending.length, ...this.pending.filter((u) => u.update_id >= offset));
+      if (offset !== null)
+        this.pending.splice(0, this.pending.length, ...this.pending.filter((u) => u.update_id >= offset));
       return this.pending.slice(0, 100);
     }
     if (method === 'answerCallbackQuery') {
       const id = String(params.callback_query_id ?? '');
-      if (!id.startsWith('cq') || this.answered.some((a) => a.callbackQueryId === id)) return 'Bad Request: query is too old and response timeout expired or query ID is invalid';
-      this.answered.push({ callbackQueryId: id, text: String(params.text ?? ''), showAlert: params.show_alert === true });
+      if (!id.startsWith('cq') || this.answered.some((a) => a.callbackQueryId === id))
+        return 'Bad Request: query is too old and response timeout expired or query ID is invalid';
+      this.answered.push({
+        callbackQueryId: id,
+        text: String(params.text ?? ''),
+        showAlert: params.show_alert === true,
+      });
       return true;
     }
     if (method === 'editMessageText') {
-      const message = this.sent.find((m) => m.chatId === Number(params.chat_id) && m.messageId === Number(params.message_id));
+      const message = this.sent.find(
+        (m) => m.chatId === Number(params.chat_id) && m.messageId === Number(params.message_id),
+      );
       if (!message) return 'Bad Request: message to edit not found';
       const text = String(params.text ?? '');
       if (text.length === 0 || text.length > 4096) return 'Bad Request: message text is empty or too long';
@@ -213,18 +239,36 @@ export class TelegramContract {
     if (userId !== this.bot.id) return { status: 'left', user };
     if (chat.bot === 'kicked') return { status: 'kicked', user, until_date: 0 };
     if (chat.bot === 'left') return { status: 'left', user };
-    return { status: 'administrator', user, can_be_edited: false, can_manage_chat: true, can_post_messages: chat.bot === 'administrator', can_edit_messages: true, can_delete_messages: true };
+    return {
+      status: 'administrator',
+      user,
+      can_be_edited: false,
+      can_manage_chat: true,
+      can_post_messages: chat.bot === 'administrator',
+      can_edit_messages: true,
+      can_delete_messages: true,
+    };
   }
 
   /** Performs a send* method; returns the Bot API result, or a 400 description. */
-  private send(method: string, chat: TelegramChatState, params: Record<string, unknown>, parts: MultipartPart[]): unknown {
+  private send(
+    method: string,
+    chat: TelegramChatState,
+    params: Record<string, unknown>,
+    parts: MultipartPart[],
+  ): unknown {
     const files = parts.filter((p) => p.filename !== undefined);
     if (method === 'sendMessage') {
       const text = String(params.text ?? '');
       if (text.length === 0) return 'Bad Request: message text is empty';
       if (text.length > 4096) return 'Bad Request: message is too long';
       const markup = typeof params.reply_markup === 'string' ? JSON.parse(params.reply_markup) : params.reply_markup;
-      return this.record(chat, { text, files: [], edits: [], ...(markup ? { replyMarkup: markup as SentMessage['replyMarkup'] } : {}) });
+      return this.record(chat, {
+        text,
+        files: [],
+        edits: [],
+        ...(markup ? { replyMarkup: markup as SentMessage['replyMarkup'] } : {}),
+      });
     }
     if (method === 'sendPhoto' || method === 'sendVideo') {
       const caption = params.caption === undefined ? undefined : String(params.caption);
@@ -235,7 +279,11 @@ export class TelegramContract {
       return this.record(chat, { caption, files: [file], edits: [] });
     }
     if (method === 'sendMediaGroup') {
-      const media = JSON.parse(String(params.media ?? '[]')) as Array<{ type: string; media: string; caption?: string }>;
+      const media = JSON.parse(String(params.media ?? '[]')) as Array<{
+        type: string;
+        media: string;
+        caption?: string;
+      }>;
       if (media.length < 2 || media.length > 10) return 'Bad Request: wrong number of media in the group';
       const messages = [];
       for (const item of media) {
@@ -252,7 +300,13 @@ export class TelegramContract {
   private record(chat: TelegramChatState, message: Omit<SentMessage, 'chatId' | 'messageId'>) {
     const messageId = this.nextMessageId++;
     this.sent.push({ chatId: chat.id, messageId, ...message });
-    return { message_id: messageId, date: Math.floor(Date.now() / 1000), chat: publicChat(chat), text: message.text, caption: message.caption };
+    return {
+      message_id: messageId,
+      date: Math.floor(Date.now() / 1000),
+      chat: publicChat(chat),
+      text: message.text,
+      caption: message.caption,
+    };
   }
 }
 

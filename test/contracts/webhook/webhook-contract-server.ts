@@ -70,8 +70,11 @@ export class WebhookContractServer extends ContractServer {
     }
     const key = String(req.headers['idempotency-key'] ?? '');
     if (!/^[A-Za-z0-9-]{1,64}$/.test(key)) return sendJson(res, 400, { error: 'Idempotency-Key is required' });
-    const fault = this.faults.shift() ?? (this.randomFault && Math.random() < this.randomFault.chance ? this.randomFault.pick() : undefined);
-    if (fault?.kind === 'rate-limit') return sendJson(res, 429, { error: 'slow down' }, { 'retry-after': String(fault.retryAfterSeconds) });
+    const fault =
+      this.faults.shift() ??
+      (this.randomFault && Math.random() < this.randomFault.chance ? this.randomFault.pick() : undefined);
+    if (fault?.kind === 'rate-limit')
+      return sendJson(res, 429, { error: 'slow down' }, { 'retry-after': String(fault.retryAfterSeconds) });
     if (fault?.kind === 'unavailable') return sendJson(res, 503, { error: 'unavailable' });
     if (fault?.kind === 'unauthorized') return sendJson(res, 401, { error: 'unknown sender' });
     if (fault?.kind === 'reject') return sendJson(res, 422, { error: fault.reason });
@@ -85,7 +88,13 @@ export class WebhookContractServer extends ContractServer {
   private accept(key: string, body: { targetId: string; version: number; text: string }): StoredPost {
     const existing = this.byKey.get(key);
     if (existing) return existing;
-    const post: StoredPost = { idempotencyKey: key, targetId: body.targetId, version: body.version, text: body.text, id: `wh-${this.stored.length + 1}` };
+    const post: StoredPost = {
+      idempotencyKey: key,
+      targetId: body.targetId,
+      version: body.version,
+      text: body.text,
+      id: `wh-${this.stored.length + 1}`,
+    };
     this.byKey.set(key, post);
     this.stored.push(post);
     return post;

@@ -39,18 +39,40 @@ export class WordpressContract {
   readonly users: WpUser[] = [];
   readonly posts: WpStoredPost[] = [];
   /** `post`: the post the item is attached to (0: unattached), as the media item's `post` field. */
-  readonly media: Array<{ id: number; filename: string; mimeType: string; bytes: number; altText: string; post: number }> = [];
+  readonly media: Array<{
+    id: number;
+    filename: string;
+    mimeType: string;
+    bytes: number;
+    altText: string;
+    post: number;
+  }> = [];
   private readonly postFaults: WpFault[] = [];
   private nextId = 100;
 
   constructor(readonly siteName = 'Serikat Pekerja Nasional') {
     const s = this.server;
-    s.route('GET', '/wp-json/', (_req, res) => sendJson(res, 200, { name: this.siteName, description: 'Berita serikat', url: this.server.baseUrl, namespaces: ['oembed/1.0', 'wp/v2'] }));
-    s.route('GET', '/wp-json/wp/v2/users/me', (req, res) => this.authed(req, res, (user) => this.me(req, res, user), 'rest_not_logged_in'));
+    s.route('GET', '/wp-json/', (_req, res) =>
+      sendJson(res, 200, {
+        name: this.siteName,
+        description: 'Berita serikat',
+        url: this.server.baseUrl,
+        namespaces: ['oembed/1.0', 'wp/v2'],
+      }),
+    );
+    s.route('GET', '/wp-json/wp/v2/users/me', (req, res) =>
+      this.authed(req, res, (user) => this.me(req, res, user), 'rest_not_logged_in'),
+    );
     s.route('GET', '/wp-json/wp/v2/posts', (req, res) => this.listPosts(req, res));
-    s.route('POST', '/wp-json/wp/v2/posts', (req, res) => this.authed(req, res, (user) => this.createPost(req, res, user), 'rest_cannot_create'));
-    s.route('POST', '/wp-json/wp/v2/media', (req, res) => this.authed(req, res, () => this.upload(req, res), 'rest_cannot_create'));
-    s.route('POST', '/wp-json/wp/v2/media/:id', (req, res) => this.authed(req, res, () => this.updateMedia(req, res), 'rest_cannot_edit'));
+    s.route('POST', '/wp-json/wp/v2/posts', (req, res) =>
+      this.authed(req, res, (user) => this.createPost(req, res, user), 'rest_cannot_create'),
+    );
+    s.route('POST', '/wp-json/wp/v2/media', (req, res) =>
+      this.authed(req, res, () => this.upload(req, res), 'rest_cannot_create'),
+    );
+    s.route('POST', '/wp-json/wp/v2/media/:id', (req, res) =>
+      this.authed(req, res, () => this.updateMedia(req, res), 'rest_cannot_edit'),
+    );
   }
 
   async start(): Promise<this> {
@@ -74,7 +96,10 @@ export class WordpressContract {
   private authed(req: RecordedRequest, res: ServerResponse, next: (user: WpUser) => void, anonymousCode: string): void {
     const header = req.headers.authorization ?? '';
     if (!header.startsWith('Basic ')) {
-      const message = anonymousCode === 'rest_not_logged_in' ? 'You are not currently logged in.' : 'Sorry, you are not allowed to create posts as this user.';
+      const message =
+        anonymousCode === 'rest_not_logged_in'
+          ? 'You are not currently logged in.'
+          : 'Sorry, you are not allowed to create posts as this user.';
       return wpError(res, 401, anonymousCode, message);
     }
     const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
@@ -93,7 +118,17 @@ export class WordpressContract {
       id: user.id,
       name: user.name,
       slug: user.username,
-      ...(edit ? { username: user.username, capabilities: { read: true, edit_posts: true, publish_posts: user.canPublish, upload_files: user.canPublish } } : {}),
+      ...(edit
+        ? {
+            username: user.username,
+            capabilities: {
+              read: true,
+              edit_posts: true,
+              publish_posts: user.canPublish,
+              upload_files: user.canPublish,
+            },
+          }
+        : {}),
     });
   }
 
@@ -104,14 +139,25 @@ export class WordpressContract {
       const slugs = req.query.get('slug')?.split(',');
       const wanted = statuses.includes('any') ? STATUSES : statuses;
       const found = this.posts.filter((p) => wanted.includes(p.status) && (!slugs || slugs.includes(p.slug)));
-      sendJson(res, 200, found.map((p) => this.postJson(p)), { 'x-wp-total': String(found.length), 'x-wp-totalpages': '1' });
+      sendJson(
+        res,
+        200,
+        found.map((p) => this.postJson(p)),
+        { 'x-wp-total': String(found.length), 'x-wp-totalpages': '1' },
+      );
     };
     if (!needsAuth) return respond();
     this.authed(req, res, () => respond(), 'rest_forbidden_context');
   }
 
   private createPost(req: RecordedRequest, res: ServerResponse, user: WpUser): void {
-    const body = (req.json ?? {}) as { title?: string; content?: string; status?: string; slug?: string; featured_media?: number };
+    const body = (req.json ?? {}) as {
+      title?: string;
+      content?: string;
+      status?: string;
+      slug?: string;
+      featured_media?: number;
+    };
     const status = body.status ?? 'draft';
     if (!STATUSES.includes(status)) {
       return sendJson(res, 400, {
@@ -120,11 +166,19 @@ export class WordpressContract {
         data: { status: 400, params: { status: `status is not one of ${STATUSES.join(', ')}.` } },
       });
     }
-    if (status === 'publish' && !user.canPublish) return wpError(res, 403, 'rest_cannot_publish', 'Sorry, you are not allowed to publish posts in this post type.');
-    if (body.featured_media && !this.media.some((m) => m.id === body.featured_media)) return wpError(res, 400, 'rest_invalid_featured_media', 'Invalid featured media ID.');
+    if (status === 'publish' && !user.canPublish)
+      return wpError(res, 403, 'rest_cannot_publish', 'Sorry, you are not allowed to publish posts in this post type.');
+    if (body.featured_media && !this.media.some((m) => m.id === body.featured_media))
+      return wpError(res, 400, 'rest_invalid_featured_media', 'Invalid featured media ID.');
     const fault = this.postFaults.shift();
     if (fault?.kind === 'error') return wpError(res, fault.status, fault.code, fault.message);
-    if (fault?.kind === 'rate-limited') return sendJson(res, 429, { code: 'too_many_requests', message: 'Too Many Requests' }, { 'retry-after': String(fault.retryAfterSeconds) });
+    if (fault?.kind === 'rate-limited')
+      return sendJson(
+        res,
+        429,
+        { code: 'too_many_requests', message: 'Too Many Requests' },
+        { 'retry-after': String(fault.retryAfterSeconds) },
+      );
     const post: WpStoredPost = {
       id: this.nextId++,
       title: body.title ?? '',
@@ -144,7 +198,14 @@ export class WordpressContract {
     if (req.body.length === 0) return wpError(res, 400, 'rest_upload_no_data', 'No data supplied.');
     const filename = /filename="?([^";]+)"?/.exec(req.headers['content-disposition'] ?? '')?.[1];
     if (!filename) return wpError(res, 400, 'rest_upload_no_content_disposition', 'No Content-Disposition supplied.');
-    const item = { id: this.nextId++, filename, mimeType: req.headers['content-type'] ?? '', bytes: req.body.length, altText: req.query.get('alt_text') ?? '', post: Number(req.query.get('post') ?? 0) };
+    const item = {
+      id: this.nextId++,
+      filename,
+      mimeType: req.headers['content-type'] ?? '',
+      bytes: req.body.length,
+      altText: req.query.get('alt_text') ?? '',
+      post: Number(req.query.get('post') ?? 0),
+    };
     this.media.push(item);
     sendJson(res, 201, this.mediaJson(item));
   }
@@ -154,14 +215,22 @@ export class WordpressContract {
     const item = this.media.find((m) => `/wp-json/wp/v2/media/${m.id}` === req.path);
     if (!item) return wpError(res, 404, 'rest_post_invalid_id', 'Invalid post ID.');
     const body = (req.json ?? {}) as { post?: number; alt_text?: string };
-    if (body.post !== undefined && body.post !== 0 && !this.posts.some((p) => p.id === body.post)) return wpError(res, 400, 'rest_invalid_param', 'Invalid parameter(s): post');
+    if (body.post !== undefined && body.post !== 0 && !this.posts.some((p) => p.id === body.post))
+      return wpError(res, 400, 'rest_invalid_param', 'Invalid parameter(s): post');
     if (body.post !== undefined) item.post = body.post;
     if (typeof body.alt_text === 'string') item.altText = body.alt_text;
     sendJson(res, 200, this.mediaJson(item));
   }
 
   private mediaJson(item: WordpressContract['media'][number]) {
-    return { id: item.id, post: item.post, media_type: 'image', mime_type: item.mimeType, alt_text: item.altText, source_url: `${this.server.baseUrl}/wp-content/uploads/${item.filename}` };
+    return {
+      id: item.id,
+      post: item.post,
+      media_type: 'image',
+      mime_type: item.mimeType,
+      alt_text: item.altText,
+      source_url: `${this.server.baseUrl}/wp-content/uploads/${item.filename}`,
+    };
   }
 
   /** wp_unique_post_slug: a taken slug gets "-2", "-3", ... */

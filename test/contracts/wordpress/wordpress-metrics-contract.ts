@@ -18,10 +18,15 @@ export class WordpressMetricsContract {
 
   private post(req: RecordedRequest, res: ServerResponse): void {
     if (req.query.get('context') === 'edit' && !this.signedIn(req)) {
-      return sendJson(res, 401, { code: 'rest_forbidden_context', message: 'Sorry, you are not allowed to edit this post.', data: { status: 401 } });
+      return sendJson(res, 401, {
+        code: 'rest_forbidden_context',
+        message: 'Sorry, you are not allowed to edit this post.',
+        data: { status: 401 },
+      });
     }
     const post = this.site.posts.find((p) => p.id === Number(req.path.split('/').pop()));
-    if (!post) return sendJson(res, 404, { code: 'rest_post_invalid_id', message: 'Invalid post ID.', data: { status: 404 } });
+    if (!post)
+      return sendJson(res, 404, { code: 'rest_post_invalid_id', message: 'Invalid post ID.', data: { status: 404 } });
     sendJson(res, 200, { id: post.id, status: post.status });
   }
 
@@ -29,10 +34,15 @@ export class WordpressMetricsContract {
     const postId = Number(req.query.get('post'));
     const total = this.comments.get(postId) ?? 0;
     const perPage = Number(req.query.get('per_page') ?? 10);
-    sendJson(res, 200, Array.from({ length: Math.min(total, perPage) }, (_, i) => ({ id: i + 1 })), {
-      'x-wp-total': String(total),
-      'x-wp-totalpages': String(Math.max(1, Math.ceil(total / perPage))),
-    });
+    sendJson(
+      res,
+      200,
+      Array.from({ length: Math.min(total, perPage) }, (_, i) => ({ id: i + 1 })),
+      {
+        'x-wp-total': String(total),
+        'x-wp-totalpages': String(Math.max(1, Math.ceil(total / perPage))),
+      },
+    );
   }
 
   private signedIn(req: RecordedRequest): boolean {

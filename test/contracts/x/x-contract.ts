@@ -17,7 +17,16 @@ export interface StoredTweet {
   sentText: string;
   /** As X returns it: links replaced by t.co, media link appended. */
   text: string;
-  entities: { urls: Array<{ start: number; end: number; url: string; expanded_url: string; display_url: string; media_key?: string }> };
+  entities: {
+    urls: Array<{
+      start: number;
+      end: number;
+      url: string;
+      expanded_url: string;
+      display_url: string;
+      media_key?: string;
+    }>;
+  };
   mediaIds: string[];
 }
 
@@ -55,7 +64,11 @@ export interface RateWindow {
  * 429 when a window is exhausted; 403 "duplicate content" for a repeated text.
  */
 export class XContract extends ContractServer {
-  readonly client = { clientId: 'x-client-1', clientSecret: 'x-client-secret', redirectUri: 'https://gaung.example/oauth/callback/x' };
+  readonly client = {
+    clientId: 'x-client-1',
+    clientSecret: 'x-client-secret',
+    redirectUri: 'https://gaung.example/oauth/callback/x',
+  };
   readonly accessTokens = new Map<string, string>();
   readonly refreshTokens = new Map<string, string>();
   readonly codes = new Map<string, { userId: string; challenge: string; redirectUri: string }>();
@@ -85,15 +98,25 @@ export class XContract extends ContractServer {
       if (!this.userOf(req, res)) return;
       if (req.headers['content-type']?.startsWith('multipart/form-data')) return this.chunkedCommand(req, res);
       const body = req.json as { media?: string; media_category?: string } | undefined;
-      if (!body?.media) return problem(res, 400, 'Invalid Request', 'One or more parameters to your request was invalid.');
+      if (!body?.media)
+        return problem(res, 400, 'Invalid Request', 'One or more parameters to your request was invalid.');
       const id = this.newId();
       this.media.set(id, { bytes: Buffer.from(body.media, 'base64').length });
-      sendJson(res, 200, { data: { id, media_key: `3_${id}`, size: this.media.get(id)!.bytes, expires_after_secs: 86_400, image: { image_type: 'image/jpeg', w: 1, h: 1 } } });
+      sendJson(res, 200, {
+        data: {
+          id,
+          media_key: `3_${id}`,
+          size: this.media.get(id)!.bytes,
+          expires_after_secs: 86_400,
+          image: { image_type: 'image/jpeg', w: 1, h: 1 },
+        },
+      });
     });
     this.xRoute('GET', '/2/media/upload', (req, res) => {
       if (!this.userOf(req, res)) return;
       const upload = this.videoUploads.get(req.query.get('media_id') ?? '');
-      if (req.query.get('command') !== 'STATUS' || !upload?.file) return problem(res, 400, 'Invalid Request', 'One or more parameters to your request was invalid.');
+      if (req.query.get('command') !== 'STATUS' || !upload?.file)
+        return problem(res, 400, 'Invalid Request', 'One or more parameters to your request was invalid.');
       upload.statusCalls++;
       sendJson(res, 200, { data: this.uploadJson(upload) });
     });
@@ -114,7 +137,13 @@ export class XContract extends ContractServer {
         .filter((t) => t.authorId === authorId)
         .reverse()
         .slice(0, max)
-        .map((t) => ({ id: t.id, text: htmlEscape(t.text), created_at: new Date().toISOString(), edit_history_tweet_ids: [t.id], ...(t.entities.urls.length ? { entities: t.entities } : {}) }));
+        .map((t) => ({
+          id: t.id,
+          text: htmlEscape(t.text),
+          created_at: new Date().toISOString(),
+          edit_history_tweet_ids: [t.id],
+          ...(t.entities.urls.length ? { entities: t.entities } : {}),
+        }));
       sendJson(res, 200, { data, meta: { result_count: data.length } });
     });
   }
@@ -132,7 +161,11 @@ export class XContract extends ContractServer {
   }
 
   rateHeaders(window: RateWindow = this.tweetWindow): Record<string, string> {
-    return { 'x-rate-limit-limit': String(window.limit), 'x-rate-limit-remaining': String(window.remaining), 'x-rate-limit-reset': String(window.reset) };
+    return {
+      'x-rate-limit-limit': String(window.limit),
+      'x-rate-limit-remaining': String(window.remaining),
+      'x-rate-limit-reset': String(window.reset),
+    };
   }
 
   private xRoute(method: string, path: string, handler: Handler): void {
@@ -143,12 +176,21 @@ export class XContract extends ContractServer {
   private chunkedCommand(req: RecordedRequest, res: ServerResponse): void {
     const parts = parseMultipart(req);
     const fields = multipartFields(parts);
-    const invalid = (detail = 'One or more parameters to your request was invalid.') => problem(res, 400, 'Invalid Request', detail);
+    const invalid = (detail = 'One or more parameters to your request was invalid.') =>
+      problem(res, 400, 'Invalid Request', detail);
     if (fields.command === 'INIT') {
       const totalBytes = Number(fields.total_bytes);
       if (!Number.isInteger(totalBytes) || totalBytes <= 0 || !fields.media_type) return invalid();
       const id = this.newId();
-      this.videoUploads.set(id, { id, totalBytes, mediaType: fields.media_type, mediaCategory: fields.media_category ?? '', segments: new Map(), states: [...this.videoStates], statusCalls: 0 });
+      this.videoUploads.set(id, {
+        id,
+        totalBytes,
+        mediaType: fields.media_type,
+        mediaCategory: fields.media_category ?? '',
+        segments: new Map(),
+        states: [...this.videoStates],
+        statusCalls: 0,
+      });
       return sendJson(res, 200, { data: { id, media_key: `13_${id}`, expires_after_secs: 86_399 } });
     }
     const upload = this.videoUploads.get(fields.media_id ?? '');
@@ -165,7 +207,8 @@ export class XContract extends ContractServer {
     if (fields.command === 'FINALIZE') {
       const indexes = [...upload.segments.keys()].sort((a, b) => a - b);
       const file = Buffer.concat(indexes.map((i) => upload.segments.get(i)!));
-      if (indexes.some((value, position) => value !== position) || file.length !== upload.totalBytes) return invalid('File size does not match the total_bytes given at INIT.');
+      if (indexes.some((value, position) => value !== position) || file.length !== upload.totalBytes)
+        return invalid('File size does not match the total_bytes given at INIT.');
       upload.file = file;
       return sendJson(res, 200, { data: this.uploadJson(upload) });
     }
@@ -180,7 +223,13 @@ export class XContract extends ContractServer {
     if (state === 'pending' || state === 'in_progress') processing_info.check_after_secs = this.checkAfterSecs;
     if (state === 'in_progress') processing_info.progress_percent = 50;
     if (state === 'failed') processing_info.error = this.videoFailure;
-    return { id: upload.id, media_key: `13_${upload.id}`, size: upload.totalBytes, expires_after_secs: 86_399, processing_info };
+    return {
+      id: upload.id,
+      media_key: `13_${upload.id}`,
+      size: upload.totalBytes,
+      expires_after_secs: 86_399,
+      processing_info,
+    };
   }
 
   private newId(): string {
@@ -210,42 +259,77 @@ export class XContract extends ContractServer {
     this.userDayWindow.remaining--;
     const body = (req.json ?? {}) as { text?: string; media?: { media_ids?: string[] } };
     const mediaIds = body.media?.media_ids ?? [];
-    if (mediaIds.some((id) => !this.media.has(id))) return problem(res, 400, 'Invalid Request', 'Your media IDs are invalid.', this.rateHeaders());
+    if (mediaIds.some((id) => !this.media.has(id)))
+      return problem(res, 400, 'Invalid Request', 'Your media IDs are invalid.', this.rateHeaders());
     const sentText = body.text ?? '';
     if (this.tweets.some((t) => t.authorId === user.id && t.sentText === sentText && sentText !== '')) {
-      return problem(res, 403, 'Forbidden', 'You are not allowed to create a Tweet with duplicate content.', this.rateHeaders());
+      return problem(
+        res,
+        403,
+        'Forbidden',
+        'You are not allowed to create a Tweet with duplicate content.',
+        this.rateHeaders(),
+      );
     }
     const tweet = shorten(this.newId(), user.id, sentText, mediaIds);
     this.tweets.push(tweet);
-    sendJson(res, 201, { data: { id: tweet.id, text: tweet.text, edit_history_tweet_ids: [tweet.id] } }, this.rateHeaders());
+    sendJson(
+      res,
+      201,
+      { data: { id: tweet.id, text: tweet.text, edit_history_tweet_ids: [tweet.id] } },
+      this.rateHeaders(),
+    );
   }
 
   private token(req: RecordedRequest, res: ServerResponse): void {
     const form = (req.json ?? {}) as Record<string, string>;
-    const basic = req.headers.authorization?.startsWith('Basic ') ? Buffer.from(req.headers.authorization.slice(6), 'base64').toString() : undefined;
-    if (form.client_id !== this.client.clientId || (basic !== undefined && basic !== `${this.client.clientId}:${this.client.clientSecret}`)) {
+    const basic = req.headers.authorization?.startsWith('Basic ')
+      ? Buffer.from(req.headers.authorization.slice(6), 'base64').toString()
+      : undefined;
+    if (
+      form.client_id !== this.client.clientId ||
+      (basic !== undefined && basic !== `${this.client.clientId}:${this.client.clientSecret}`)
+    ) {
       return sendJson(res, 401, { error: 'invalid_client', error_description: 'Missing valid authorization header' });
     }
     let userId: string | undefined;
     if (form.grant_type === 'authorization_code') {
       const code = this.codes.get(form.code ?? '');
-      const challenge = createHash('sha256').update(form.code_verifier ?? '').digest('base64url');
+      const challenge = createHash('sha256')
+        .update(form.code_verifier ?? '')
+        .digest('base64url');
       if (code && code.challenge === challenge && code.redirectUri === form.redirect_uri) userId = code.userId;
       this.codes.delete(form.code ?? '');
     } else if (form.grant_type === 'refresh_token') {
       userId = this.refreshTokens.get(form.refresh_token ?? '');
       this.refreshTokens.delete(form.refresh_token ?? '');
     }
-    if (!userId) return sendJson(res, 400, { error: 'invalid_request', error_description: 'Value passed for the token was invalid.' });
+    if (!userId)
+      return sendJson(res, 400, {
+        error: 'invalid_request',
+        error_description: 'Value passed for the token was invalid.',
+      });
     const access = `xat-${randomBytes(6).toString('hex')}`;
     const refresh = `xrt-${randomBytes(6).toString('hex')}`;
     this.accessTokens.set(access, userId);
     this.refreshTokens.set(refresh, userId);
-    sendJson(res, 200, { token_type: 'bearer', expires_in: 7200, access_token: access, scope: 'tweet.read tweet.write users.read offline.access media.write', refresh_token: refresh });
+    sendJson(res, 200, {
+      token_type: 'bearer',
+      expires_in: 7200,
+      access_token: access,
+      scope: 'tweet.read tweet.write users.read offline.access media.write',
+      refresh_token: refresh,
+    });
   }
 }
 
-function problem(res: ServerResponse, status: number, title: string, detail: string, headers: Record<string, string> = {}): void {
+function problem(
+  res: ServerResponse,
+  status: number,
+  title: string,
+  detail: string,
+  headers: Record<string, string> = {},
+): void {
   sendJson(res, status, { title, detail, type: 'about:blank', status }, headers);
 }
 
@@ -264,7 +348,14 @@ function shorten(id: string, authorId: string, sentText: string, mediaIds: strin
   if (mediaIds.length) {
     const url = `https://t.co/${randomBytes(5).toString('hex')}`;
     text = `${text} ${url}`.trim();
-    urls.push({ start: 0, end: 0, url, expanded_url: `https://x.com/i/status/${id}/photo/1`, display_url: 'pic.x.com/x', media_key: `3_${mediaIds[0]}` });
+    urls.push({
+      start: 0,
+      end: 0,
+      url,
+      expanded_url: `https://x.com/i/status/${id}/photo/1`,
+      display_url: 'pic.x.com/x',
+      media_key: `3_${mediaIds[0]}`,
+    });
   }
   for (const entity of urls) {
     entity.start = text.indexOf(entity.url);

@@ -76,17 +76,36 @@ export async function collectFigures(
 ): Promise<Omit<ChaosFigures, keyof ChaosActions | 'leaseMs' | 'seconds'>> {
   const rows = await prisma.postTarget.findMany({
     where: { id: { in: targetIds } },
-    select: { id: true, state: true, externalId: true, publishedAt: true, account: { select: { platform: true } }, post: { select: { baseText: true, scheduledAt: true } } },
+    select: {
+      id: true,
+      state: true,
+      externalId: true,
+      publishedAt: true,
+      account: { select: { platform: true } },
+      post: { select: { baseText: true, scheduledAt: true } },
+    },
   });
-  const ambiguous = await prisma.publishAttempt.groupBy({ by: ['targetId'], where: { targetId: { in: targetIds }, outcome: 'AMBIGUOUS' }, _count: true });
+  const ambiguous = await prisma.publishAttempt.groupBy({
+    by: ['targetId'],
+    where: { targetId: { in: targetIds }, outcome: 'AMBIGUOUS' },
+    _count: true,
+  });
   const ambiguousCount = new Map(ambiguous.map((a) => [a.targetId, a._count]));
-  const viaLookup = await prisma.auditEvent.findMany({ where: { action: 'target.published', subjectId: { in: targetIds }, summary: { path: ['via'], equals: 'lookup' } }, select: { subjectId: true } });
+  const viaLookup = await prisma.auditEvent.findMany({
+    where: { action: 'target.published', subjectId: { in: targetIds }, summary: { path: ['via'], equals: 'lookup' } },
+    select: { subjectId: true },
+  });
   const foundByLookup = new Set(viaLookup.map((event) => event.subjectId));
 
   const byPlatform: Record<string, PlatformFigures> = {};
   for (const platform of new Set(rows.map((row) => row.account.platform))) {
     const mine = rows.filter((row) => row.account.platform === platform);
-    const atEnd: TargetAtEnd[] = mine.map((row) => ({ id: row.id, state: row.state, externalId: row.externalId, text: row.post.baseText }));
+    const atEnd: TargetAtEnd[] = mine.map((row) => ({
+      id: row.id,
+      state: row.state,
+      externalId: row.externalId,
+      text: row.post.baseText,
+    }));
     const check = checks[platform];
     if (!check) throw new Error(`no server check for ${platform}`);
     const hadAmbiguous = mine.filter((row) => ambiguousCount.has(row.id));
@@ -97,17 +116,24 @@ export async function collectFigures(
       ...check(atEnd),
       ambiguousAttempts: mine.reduce((sum, row) => sum + (ambiguousCount.get(row.id) ?? 0), 0),
       ambiguousPublished: hadAmbiguous.filter((row) => row.state === 'PUBLISHED').length,
-      ambiguousFoundByLookup: hadAmbiguous.filter((row) => row.state === 'PUBLISHED' && foundByLookup.has(row.id)).length,
+      ambiguousFoundByLookup: hadAmbiguous.filter((row) => row.state === 'PUBLISHED' && foundByLookup.has(row.id))
+        .length,
       ambiguousUnconfirmed: hadAmbiguous.filter((row) => row.state === 'UNCONFIRMED').length,
-      ambiguousMisresolved: hadAmbiguous.filter((row) => row.state !== 'PUBLISHED' && row.state !== 'UNCONFIRMED').length,
+      ambiguousMisresolved: hadAmbiguous.filter((row) => row.state !== 'PUBLISHED' && row.state !== 'UNCONFIRMED')
+        .length,
     };
   }
   const platforms = Object.values(byPlatform);
-  const sum = (field: 'duplicates' | 'publishedWithoutPost' | 'postedButFailed' | 'ambiguousAttempts' | 'ambiguousMisresolved' | 'lost') =>
-    platforms.reduce((total, figures) => total + figures[field], 0);
+  const sum = (
+    field:
+      'duplicates' | 'publishedWithoutPost' | 'postedButFailed' | 'ambiguousAttempts' | 'ambiguousMisresolved' | 'lost',
+  ) => platforms.reduce((total, figures) => total + figures[field], 0);
   const late = rows
     .filter((row) => row.state === 'PUBLISHED' && row.publishedAt && row.post.scheduledAt)
-    .map((row) => ({ id: row.id, seconds: Math.max(0, row.publishedAt!.getTime() - row.post.scheduledAt!.getTime()) / 1000 }));
+    .map((row) => ({
+      id: row.id,
+      seconds: Math.max(0, row.publishedAt!.getTime() - row.post.scheduledAt!.getTime()) / 1000,
+    }));
   return {
     targets: rows.length,
     byState: countBy(rows, (row) => row.state),
@@ -125,7 +151,8 @@ export async function collectFigures(
   };
 }
 
-const seconds = (figures: LatenessFigures) => `p50 ${figures.p50.toFixed(1)} s, p95 ${figures.p95.toFixed(1)} s, max ${figures.max.toFixed(1)} s (${figures.count} posts)`;
+const seconds = (figures: LatenessFigures) =>
+  `p50 ${figures.p50.toFixed(1)} s, p95 ${figures.p95.toFixed(1)} s, max ${figures.max.toFixed(1)} s (${figures.count} posts)`;
 
 export function chaosReport(figures: ChaosFigures): string {
   const lines = [

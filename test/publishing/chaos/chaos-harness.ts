@@ -47,7 +47,10 @@ export interface ChaosOptions {
  * kills them at random points during a burst, restarts Redis and cuts Postgres connections, then
  * checks the invariants and returns the figures.
  */
-export async function runChaos(options: ChaosOptions, log: (line: string) => void = () => undefined): Promise<ChaosFigures> {
+export async function runChaos(
+  options: ChaosOptions,
+  log: (line: string) => void = () => undefined,
+): Promise<ChaosFigures> {
   const started = Date.now();
   const runId = randomBytes(4).toString('hex');
   const appName = `gaung-chaos-${runId}`;
@@ -62,7 +65,10 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
     () => ({ kind: 'unavailable' }),
     () => ({ kind: 'rate-limit', retryAfterSeconds: Math.random() < 0.5 ? 0 : 1 }),
   ];
-  receiver.randomFault = { chance: 0.15, pick: () => (faultsInjected++, faults[Math.floor(Math.random() * faults.length)]!()) };
+  receiver.randomFault = {
+    chance: 0.15,
+    pick: () => (faultsInjected++, faults[Math.floor(Math.random() * faults.length)]!()),
+  };
   const mastodonAccounts = Math.min(options.mastodonAccounts ?? 0, options.accounts - 1);
   const mastodon = mastodonAccounts > 0 ? await new ChaosMastodon().start() : null;
 
@@ -71,7 +77,10 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
   const leaseMs = Number(process.env.CHAOS_LEASE_MS ?? 5000);
   // The workers' sweepers scan the whole database: chaos runs in a database of its own.
   const database = await createIsolatedDatabase();
-  const testApp: TestApp = await startTestApp({ roles: ['api'], config: { REDIS_URL: redis.url, QUEUE_PREFIX: prefix, DATABASE_URL: database.url } });
+  const testApp: TestApp = await startTestApp({
+    roles: ['api'],
+    config: { REDIS_URL: redis.url, QUEUE_PREFIX: prefix, DATABASE_URL: database.url },
+  });
   const workerEnv = workerEnvironment({
     DATABASE_URL: `${database.url}${database.url.includes('?') ? '&' : '?'}application_name=${appName}`,
     DATABASE_POOL_SIZE: '4',
@@ -88,16 +97,30 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
   // CHAOS_WORKER_LOG=<file> keeps the workers' lines for a post-mortem.
   const logFile = process.env.CHAOS_WORKER_LOG ? openSync(process.env.CHAOS_WORKER_LOG, 'a') : null;
   const spawnWorker = (slot: number) => {
-    const entry = { ...startWorkerProcess(workerEnv, (line) => logFile !== null && appendFileSync(logFile, `${line}\n`)), readyAt: null as number | null };
-    entry.started.then(() => (entry.readyAt = Date.now()), () => undefined);
+    const entry = {
+      ...startWorkerProcess(workerEnv, (line) => logFile !== null && appendFileSync(logFile, `${line}\n`)),
+      readyAt: null as number | null,
+    };
+    entry.started.then(
+      () => (entry.readyAt = Date.now()),
+      () => undefined,
+    );
     workers[slot] = entry;
   };
   const killWorker = async (slot: number) => workers[slot]?.kill();
   const minWorkMs = options.minWorkMs ?? 1500;
   const killableSlots = () =>
-    workers.flatMap((w, slot) => (w && w.readyAt !== null && Date.now() - w.readyAt >= minWorkMs && w.child.exitCode === null ? [slot] : []));
+    workers.flatMap((w, slot) =>
+      w && w.readyAt !== null && Date.now() - w.readyAt >= minWorkMs && w.child.exitCode === null ? [slot] : [],
+    );
 
-  const actions: ChaosActions = { kills: 0, redisRestarts: 0, pgTerminations: 0, pgConnectionsCut: 0, faultsInjected: 0 };
+  const actions: ChaosActions = {
+    kills: 0,
+    redisRestarts: 0,
+    pgTerminations: 0,
+    pgConnectionsCut: 0,
+    faultsInjected: 0,
+  };
   const killLateness = new KillLateness(testApp.prisma, leaseMs);
   const publishingSlot = async (candidates: () => number[]): Promise<number | undefined> => {
     for (const until = Date.now() + 1000; Date.now() < until; await sleep(10)) {
@@ -113,9 +136,19 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
     const base = await createFixture(testApp, { baseUrl: receiver.url });
     fixtures.push(base);
     for (let i = 1; i < options.accounts - mastodonAccounts; i++) {
-      const account = await testApp.prisma.connectedAccount.create({ data: { workspaceId: base.workspaceId, platform: 'WEBHOOK', displayName: `Kanal ${i}`, baseUrl: receiver.url } });
-      const sealed = testApp.app.get(SecretBox).seal(JSON.stringify({ secret: WEBHOOK_SECRET }), { workspaceId: base.workspaceId, subject: `account:${account.id}` });
-      await testApp.prisma.connectedAccount.update({ where: { id: account.id }, data: { credentialsCiphertext: sealed.ciphertext, credentialsKeyId: sealed.keyId } });
+      const account = await testApp.prisma.connectedAccount.create({
+        data: { workspaceId: base.workspaceId, platform: 'WEBHOOK', displayName: `Kanal ${i}`, baseUrl: receiver.url },
+      });
+      const sealed = testApp.app
+        .get(SecretBox)
+        .seal(JSON.stringify({ secret: WEBHOOK_SECRET }), {
+          workspaceId: base.workspaceId,
+          subject: `account:${account.id}`,
+        });
+      await testApp.prisma.connectedAccount.update({
+        where: { id: account.id },
+        data: { credentialsCiphertext: sealed.ciphertext, credentialsKeyId: sealed.keyId },
+      });
       fixtures.push({ ...base, accountId: account.id });
     }
     for (let i = 0; i < mastodonAccounts; i++) fixtures.push(await mastodon!.addAccount(testApp, base, i));
@@ -128,29 +161,67 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
       const fixture = fixtures[i % fixtures.length]!;
       const dueAt = new Date(Date.now() + 500 + Math.random() * chaosMs * 0.9);
       const post = await testApp.prisma.post.create({
-        data: { workspaceId: fixture.workspaceId, authorId: fixture.userId, baseText: `Aksi ${i}`, scheduledAt: dueAt, status: 'APPROVED', version: 1, approvedVersion: 1 },
+        data: {
+          workspaceId: fixture.workspaceId,
+          authorId: fixture.userId,
+          baseText: `Aksi ${i}`,
+          scheduledAt: dueAt,
+          status: 'APPROVED',
+          version: 1,
+          approvedVersion: 1,
+        },
       });
-      const target = await testApp.prisma.postTarget.create({ data: { postId: post.id, workspaceId: fixture.workspaceId, accountId: fixture.accountId, state: 'SCHEDULED', version: 1, dueAt } });
+      const target = await testApp.prisma.postTarget.create({
+        data: {
+          postId: post.id,
+          workspaceId: fixture.workspaceId,
+          accountId: fixture.accountId,
+          state: 'SCHEDULED',
+          version: 1,
+          dueAt,
+        },
+      });
       await scheduler.wake([{ id: target.id, version: 1, dueAt }]).catch(() => undefined);
       targetIds.push(target.id);
     }
-    log(`scheduled ${targetIds.length} targets over ${Math.round(chaosMs / 1000)} s on ${fixtures.length} accounts, ${options.workers} workers`);
-    const statements = options.statements ? await ChaosStatements.start(testApp, base, fixtures.slice(0, options.accounts - mastodonAccounts)) : null;
-    const statementAt = new Set(Array.from({ length: options.statements ?? 0 }, (_, i) => Math.floor(((i + 0.3) * options.kills) / options.statements!)));
+    log(
+      `scheduled ${targetIds.length} targets over ${Math.round(chaosMs / 1000)} s on ${fixtures.length} accounts, ${options.workers} workers`,
+    );
+    const statements = options.statements
+      ? await ChaosStatements.start(testApp, base, fixtures.slice(0, options.accounts - mastodonAccounts))
+      : null;
+    const statementAt = new Set(
+      Array.from({ length: options.statements ?? 0 }, (_, i) =>
+        Math.floor(((i + 0.3) * options.kills) / options.statements!),
+      ),
+    );
 
     // Chaos: kills at random moments; Redis restarts and Postgres cuts spread among them.
-    const redisAt = new Set(Array.from({ length: options.redisRestarts }, (_, i) => Math.floor(((i + 1) * options.kills) / (options.redisRestarts + 1))));
-    const pgAt = new Set(Array.from({ length: options.pgTerminations }, (_, i) => Math.floor(((i + 0.5) * options.kills) / options.pgTerminations)));
+    const redisAt = new Set(
+      Array.from({ length: options.redisRestarts }, (_, i) =>
+        Math.floor(((i + 1) * options.kills) / (options.redisRestarts + 1)),
+      ),
+    );
+    const pgAt = new Set(
+      Array.from({ length: options.pgTerminations }, (_, i) =>
+        Math.floor(((i + 0.5) * options.kills) / options.pgTerminations),
+      ),
+    );
     for (let kill = 0; kill < options.kills; kill++) {
       await sleep(jitter(options.killEveryMs));
       if (statements && statementAt.has(kill)) {
-        const released = await statements.writeAndRelease(options.statementWidth ?? 5).catch((error: unknown) => { log(`statement failed: ${String(error)}`); throw error; });
+        const released = await statements.writeAndRelease(options.statementWidth ?? 5).catch((error: unknown) => {
+          log(`statement failed: ${String(error)}`);
+          throw error;
+        });
         targetIds.push(...released);
         log(`statement released to ${released.length} accounts during kill ${kill + 1}`);
       }
       while (killableSlots().length === 0) await sleep(50);
       const ready = killableSlots();
-      const slot = (options.aimAtPublishing ? await publishingSlot(killableSlots) : undefined) ?? ready[Math.floor(Math.random() * ready.length)]!;
+      const slot =
+        (options.aimAtPublishing ? await publishingSlot(killableSlots) : undefined) ??
+        ready[Math.floor(Math.random() * ready.length)]!;
       const pid = workers[slot]!.child.pid;
       await killWorker(slot);
       spawnWorker(slot);
@@ -177,7 +248,9 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
         log(`terminated ${cut[0]?.n ?? 0} worker Postgres connections after kill ${kill + 1}`);
       }
     }
-    log(`${actions.kills} kills done after ${Math.round((Date.now() - started) / 1000)} s; ${statements?.released ?? 0} statements released; settling`);
+    log(
+      `${actions.kills} kills done after ${Math.round((Date.now() - started) / 1000)} s; ${statements?.released ?? 0} statements released; settling`,
+    );
 
     // Settle: the world heals (no more faults), workers stay up; leases expire and the sweeper repairs.
     receiver.randomFault = null;
@@ -185,13 +258,18 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
     const deadline = Date.now() + options.settleTimeoutMs;
     let open = targetIds.length;
     while (Date.now() < deadline) {
-      open = await testApp.prisma.postTarget.count({ where: { id: { in: targetIds }, state: { notIn: TERMINAL as never[] } } });
+      open = await testApp.prisma.postTarget.count({
+        where: { id: { in: targetIds }, state: { notIn: TERMINAL as never[] } },
+      });
       if (open === 0) break;
       if (Date.now() % 10_000 < 500) log(`settling: ${open} targets not final yet`);
       await sleep(500);
     }
 
-    const checks = { WEBHOOK: webhookCheck(receiver), ...(mastodon ? { MASTODON: (targets: TargetAtEnd[]) => mastodon.figures(targets) } : {}) };
+    const checks = {
+      WEBHOOK: webhookCheck(receiver),
+      ...(mastodon ? { MASTODON: (targets: TargetAtEnd[]) => mastodon.figures(targets) } : {}),
+    };
     const collected = await collectFigures(testApp.prisma, targetIds, checks, killLateness);
     actions.faultsInjected = faultsInjected + (mastodon?.faultsInjected ?? 0);
     return { ...actions, ...collected, leaseMs, seconds: Math.round((Date.now() - started) / 1000) };

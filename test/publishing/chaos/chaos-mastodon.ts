@@ -40,7 +40,10 @@ export class ChaosMastodon {
       () => ({ kind: 'error', status: 503, error: 'Service Unavailable' }),
       () => ({ kind: 'rate-limited', resetInSeconds: Math.random() < 0.5 ? 0 : 1 }),
     ];
-    this.instance.randomStatusFault = { chance: 0.15, pick: () => (this.faultsInjected++, faults[Math.floor(Math.random() * faults.length)]!()) };
+    this.instance.randomStatusFault = {
+      chance: 0.15,
+      pick: () => (this.faultsInjected++, faults[Math.floor(Math.random() * faults.length)]!()),
+    };
     return this;
   }
 
@@ -57,23 +60,44 @@ export class ChaosMastodon {
   async addAccount(testApp: TestApp, base: Fixture, index: number): Promise<Fixture> {
     const remoteId = String(1000 + index);
     const token = `chaos-mastodon-token-${index}`;
-    this.instance.tokens.set(token, { accountId: remoteId, scopes: ['read:accounts', 'read:statuses', 'write:statuses', 'write:media'] });
-    const account = await testApp.prisma.connectedAccount.create({
-      data: { workspaceId: base.workspaceId, platform: 'MASTODON', displayName: `Mastodon ${index}`, baseUrl: this.instance.baseUrl, externalId: remoteId, handle: `@kanal${index}@chaos.serikat.test` },
+    this.instance.tokens.set(token, {
+      accountId: remoteId,
+      scopes: ['read:accounts', 'read:statuses', 'write:statuses', 'write:media'],
     });
-    const sealed = testApp.app.get(SecretBox).seal(JSON.stringify({ accessToken: token }), { workspaceId: base.workspaceId, subject: `account:${account.id}` });
-    await testApp.prisma.connectedAccount.update({ where: { id: account.id }, data: { credentialsCiphertext: sealed.ciphertext, credentialsKeyId: sealed.keyId } });
+    const account = await testApp.prisma.connectedAccount.create({
+      data: {
+        workspaceId: base.workspaceId,
+        platform: 'MASTODON',
+        displayName: `Mastodon ${index}`,
+        baseUrl: this.instance.baseUrl,
+        externalId: remoteId,
+        handle: `@kanal${index}@chaos.serikat.test`,
+      },
+    });
+    const sealed = testApp.app
+      .get(SecretBox)
+      .seal(JSON.stringify({ accessToken: token }), {
+        workspaceId: base.workspaceId,
+        subject: `account:${account.id}`,
+      });
+    await testApp.prisma.connectedAccount.update({
+      where: { id: account.id },
+      data: { credentialsCiphertext: sealed.ciphertext, credentialsKeyId: sealed.keyId },
+    });
     return { ...base, accountId: account.id };
   }
 
   /** Statuses counted by text (each target's text is unique in a run). */
   figures(targets: TargetAtEnd[]): ServerFigures {
     const byText = new Map<string, string[]>();
-    for (const status of this.instance.statuses) byText.set(status.content, [...(byText.get(status.content) ?? []), status.id]);
+    for (const status of this.instance.statuses)
+      byText.set(status.content, [...(byText.get(status.content) ?? []), status.id]);
     return {
       duplicates: targets.filter((t) => (byText.get(t.text)?.length ?? 0) > 1).length,
       // PUBLISHED must point at the status that exists (found by the look-up or created by the call).
-      publishedWithoutPost: targets.filter((t) => t.state === 'PUBLISHED' && !(byText.get(t.text) ?? []).includes(t.externalId ?? '')).length,
+      publishedWithoutPost: targets.filter(
+        (t) => t.state === 'PUBLISHED' && !(byText.get(t.text) ?? []).includes(t.externalId ?? ''),
+      ).length,
       postedButFailed: targets.filter((t) => t.state === 'FAILED' && byText.has(t.text)).length,
     };
   }

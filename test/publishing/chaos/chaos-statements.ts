@@ -24,21 +24,41 @@ export class ChaosStatements {
     const prisma = testApp.prisma;
     const writer = await createUser(prisma);
     const releaser = await createUser(prisma);
-    await prisma.membership.createMany({ data: [{ workspaceId: base.workspaceId, userId: writer.id, role: 'COORDINATOR' }, { workspaceId: base.workspaceId, userId: releaser.id, role: 'COORDINATOR' }] });
+    await prisma.membership.createMany({
+      data: [
+        { workspaceId: base.workspaceId, userId: writer.id, role: 'COORDINATOR' },
+        { workspaceId: base.workspaceId, userId: releaser.id, role: 'COORDINATOR' },
+      ],
+    });
     const accountIds = [...new Set(fixtures.filter((f) => f.workspaceId === base.workspaceId).map((f) => f.accountId))];
     return new ChaosStatements(testApp, base.workspaceSlug, accountIds, writer, releaser);
   }
 
   /** Writes one statement to `width` accounts (the next ones in turn), releases it, and answers its target ids. */
   async writeAndRelease(width: number): Promise<string[]> {
-    const accounts = Array.from({ length: Math.min(width, this.accountIds.length) }, () => this.accountIds[this.next++ % this.accountIds.length]!);
+    const accounts = Array.from(
+      { length: Math.min(width, this.accountIds.length) },
+      () => this.accountIds[this.next++ % this.accountIds.length]!,
+    );
     const http = () => this.testApp.http();
     const auth = (user: { token: string }) => ({ Authorization: `Bearer ${user.token}` });
-    const written = await http().post(`/workspaces/${this.slug}/statements`).set(auth(this.writer)).send({ baseText: `Pernyataan ${this.released + 1}`, targets: [...new Set(accounts)].map((accountId) => ({ accountId })) });
+    const written = await http()
+      .post(`/workspaces/${this.slug}/statements`)
+      .set(auth(this.writer))
+      .send({
+        baseText: `Pernyataan ${this.released + 1}`,
+        targets: [...new Set(accounts)].map((accountId) => ({ accountId })),
+      });
     expect(written.status).toBe(201);
-    const own = await http().post(`/workspaces/${this.slug}/statements/${written.body.id}/release`).set(auth(this.writer)).send({ version: written.body.version });
+    const own = await http()
+      .post(`/workspaces/${this.slug}/statements/${written.body.id}/release`)
+      .set(auth(this.writer))
+      .send({ version: written.body.version });
     expect(own.status).toBe(403);
-    const released = await http().post(`/workspaces/${this.slug}/statements/${written.body.id}/release`).set(auth(this.releaser)).send({ version: written.body.version });
+    const released = await http()
+      .post(`/workspaces/${this.slug}/statements/${written.body.id}/release`)
+      .set(auth(this.releaser))
+      .send({ version: written.body.version });
     expect(released.status).toBe(200);
     this.released++;
     return (released.body.targets as Array<{ id: string }>).map((target) => target.id);

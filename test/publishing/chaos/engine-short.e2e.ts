@@ -4,7 +4,18 @@ import { chaosReport, expectChaosInvariants, runChaos } from './chaos-harness';
 describe('chaos, short form: 20 kills, a Redis restart, cut Postgres connections, 4 rapid-response statements', () => {
   it('loses nothing, duplicates nothing', async () => {
     const figures = await runChaos(
-      { kills: 20, targets: 100, workers: 3, accounts: 25, redisRestarts: 1, pgTerminations: 4, killEveryMs: 700, settleTimeoutMs: 30_000, statements: 4, statementWidth: 5 },
+      {
+        kills: 20,
+        targets: 100,
+        workers: 3,
+        accounts: 25,
+        redisRestarts: 1,
+        pgTerminations: 4,
+        killEveryMs: 700,
+        settleTimeoutMs: 30_000,
+        statements: 4,
+        statementWidth: 5,
+      },
       (line) => process.stdout.write(`[chaos] ${line}\n`),
     );
     process.stdout.write(`\n=== chaos figures (short) ===\n${chaosReport(figures)}\n`);

@@ -2,7 +2,9 @@ import { chaosReport, expectChaosInvariants, runChaos } from './chaos-harness';
 
 const number = (name: string, fallback: number, allowZero = false) => {
   const value = Number(process.env[name]);
-  return process.env[name] !== undefined && Number.isFinite(value) && (value > 0 || (allowZero && value === 0)) ? value : fallback;
+  return process.env[name] !== undefined && Number.isFinite(value) && (value > 0 || (allowZero && value === 0))
+    ? value
+    : fallback;
 };
 
 /**

@@ -48,7 +48,11 @@ export class KillLateness {
     if (held.length === 0) return;
     for (const target of held) this.held.add(target.id);
     const next = await this.prisma.postTarget.findMany({
-      where: { accountId: { in: held.map((t) => t.accountId) }, state: 'SCHEDULED', dueAt: { gte: new Date(Date.now() - this.leaseMs), lte: new Date(Date.now() + this.leaseMs) } },
+      where: {
+        accountId: { in: held.map((t) => t.accountId) },
+        state: 'SCHEDULED',
+        dueAt: { gte: new Date(Date.now() - this.leaseMs), lte: new Date(Date.now() + this.leaseMs) },
+      },
       select: { id: true },
     });
     for (const target of next) if (!this.held.has(target.id)) this.delayed.add(target.id);

@@ -17,7 +17,14 @@ test('calendar', async ({ browser }) => {
 
 test('hold banner', async ({ browser, request }) => {
   const admin = await apiAs(request, demoEmail('admin'));
-  expect((await request.post('/workspaces/kspi/hold', { headers: admin, data: { reason: 'Situasi krisis: semua unggahan ditahan sampai ada keputusan pimpinan' } })).ok()).toBe(true);
+  expect(
+    (
+      await request.post('/workspaces/kspi/hold', {
+        headers: admin,
+        data: { reason: 'Situasi krisis: semua unggahan ditahan sampai ada keputusan pimpinan' },
+      })
+    ).ok(),
+  ).toBe(true);
   try {
     await shootBoth(browser, 'hold-banner', demoEmail('editor'), async (page) => {
       await page.goto('/app/kspi/calendar?view=list');

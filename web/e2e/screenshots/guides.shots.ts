@@ -21,7 +21,8 @@ async function sql(text: string, values: unknown[]): Promise<void> {
   }
 }
 
-const MAYDAY = 'Buruh se-Indonesia turun ke jalan 1 Mei: upah layak, kerja layak. Bersama kita tolak upah murah! #TolakUpahMurah https://kspi.or.id/mayday';
+const MAYDAY =
+  'Buruh se-Indonesia turun ke jalan 1 Mei: upah layak, kerja layak. Bersama kita tolak upah murah! #TolakUpahMurah https://kspi.or.id/mayday';
 
 /** The composer with a campaign, X and the feed ticked, the base text and a time in WITA. */
 async function compose(page: Page): Promise<void> {
@@ -35,7 +36,8 @@ async function compose(page: Page): Promise<void> {
 }
 
 /** Dialogs fade in: photograph them once every transition on the page has finished. */
-const settled = (page: Page) => page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+const settled = (page: Page) =>
+  page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
 
 const blurAndTop = (page: Page) =>
   page.evaluate(() => {
@@ -60,7 +62,13 @@ test('help page', async ({ browser }) => {
     const section = page.getByRole('heading', { level: 2, name: 'Menyetujui atau meminta perubahan' });
     await expect(section).toBeFocused();
     await expect(section).toBeInViewport();
-    await expect.poll(() => page.getByRole('img', { name: 'Kotak tinjauan di ponsel' }).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('img', { name: 'Kotak tinjauan di ponsel' })
+          .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth),
+      )
+      .toBeGreaterThan(0);
   });
 });
 
@@ -69,7 +77,9 @@ test('composer: an own text for X', async ({ browser }) => {
     await compose(page);
     await page.getByRole('tab', { name: 'KSPI di X' }).click();
     await page.getByLabel('Teks sendiri untuk X').check();
-    await page.getByLabel('Teks untuk KSPI di X').fill('1 Mei: buruh turun ke jalan. Upah layak, kerja layak! #TolakUpahMurah https://kspi.or.id/mayday');
+    await page
+      .getByLabel('Teks untuk KSPI di X')
+      .fill('1 Mei: buruh turun ke jalan. Upah layak, kerja layak! #TolakUpahMurah https://kspi.or.id/mayday');
     await expect(page.getByTestId('check-line')).toHaveText('Server sudah memeriksa: siap diajukan.');
     await blurAndTop(page);
   });
@@ -88,8 +98,14 @@ test('a post submitted for review', async ({ browser }) => {
 
 test('a post sent back to its author', async ({ browser, request }) => {
   const coordinator = await apiAs(request, demoEmail('coordinator'));
-  const post = await submittedPost(request, 'Konsolidasi buruh Jawa Timur di Surabaya, Sabtu pagi. Hadir dan ajak kawan! #BuruhBersatu');
-  const sent = await request.post(`/workspaces/kspi/posts/${post.id}/request-changes`, { headers: coordinator, data: { body: 'Tulis jam dan tempatnya: pukul 08.00 WIB di Tugu Pahlawan.' } });
+  const post = await submittedPost(
+    request,
+    'Konsolidasi buruh Jawa Timur di Surabaya, Sabtu pagi. Hadir dan ajak kawan! #BuruhBersatu',
+  );
+  const sent = await request.post(`/workspaces/kspi/posts/${post.id}/request-changes`, {
+    headers: coordinator,
+    data: { body: 'Tulis jam dan tempatnya: pukul 08.00 WIB di Tugu Pahlawan.' },
+  });
   expect(sent.ok()).toBe(true);
   await shootBoth(browser, 'review-returned', demoEmail('editor'), async (page) => {
     await page.goto('/app/kspi/review');
@@ -101,7 +117,10 @@ test('a post sent back to its author', async ({ browser, request }) => {
 });
 
 test('approving several at once', async ({ browser, request }) => {
-  const texts = ['Rapat akbar serikat di Medan, Minggu sore. #BuruhBersatu', 'Siaran pers: tolak upah murah di Kalimantan Timur. #TolakUpahMurah'];
+  const texts = [
+    'Rapat akbar serikat di Medan, Minggu sore. #BuruhBersatu',
+    'Siaran pers: tolak upah murah di Kalimantan Timur. #TolakUpahMurah',
+  ];
   for (const text of texts) await submittedPost(request, text);
   await shootBoth(browser, 'review-approve-several', demoEmail('coordinator'), async (page) => {
     await page.goto('/app/kspi/review');
@@ -112,10 +131,21 @@ test('approving several at once', async ({ browser, request }) => {
 });
 
 /** A campaign with an approved post, held by the coordinator; `show` runs while it is held. */
-async function whileHeld(request: APIRequestContext, name: string, show: (campaignId: string, postId: string) => Promise<void>): Promise<void> {
+async function whileHeld(
+  request: APIRequestContext,
+  name: string,
+  show: (campaignId: string, postId: string) => Promise<void>,
+): Promise<void> {
   const { campaign, post } = await campaignWithApprovedPost(request, name);
   const coordinator = await apiAs(request, demoEmail('coordinator'));
-  expect((await request.post(`/workspaces/kspi/campaigns/${campaign.id}/hold`, { headers: coordinator, data: { reason: 'Aksi dibubarkan aparat; tunggu keputusan pimpinan' } })).ok()).toBe(true);
+  expect(
+    (
+      await request.post(`/workspaces/kspi/campaigns/${campaign.id}/hold`, {
+        headers: coordinator,
+        data: { reason: 'Aksi dibubarkan aparat; tunggu keputusan pimpinan' },
+      })
+    ).ok(),
+  ).toBe(true);
   try {
     await show(campaign.id, post.id);
   } finally {
@@ -141,7 +171,9 @@ test('resuming a campaign', async ({ browser, request }) => {
     // The worker found it held at its time and parked it (HELD): the API's preview reads the
     // deliveries as the resume does.
     await sql(`UPDATE "Post" SET "scheduledAt" = now() - interval '20 minutes' WHERE id = $1`, [postId]);
-    await sql(`UPDATE "PostTarget" SET state = 'HELD', "dueAt" = now() - interval '20 minutes' WHERE "postId" = $1`, [postId]);
+    await sql(`UPDATE "PostTarget" SET state = 'HELD', "dueAt" = now() - interval '20 minutes' WHERE "postId" = $1`, [
+      postId,
+    ]);
     await shootBoth(browser, 'resume-dialog', demoEmail('coordinator'), async (page) => {
       await page.goto(`/app/kspi/campaigns/${campaignId}`);
       await page.getByRole('button', { name: 'Lanjutkan', exact: true }).click();
@@ -154,10 +186,10 @@ test('resuming a campaign', async ({ browser, request }) => {
 
 test('an unconfirmed delivery', async ({ browser, request }) => {
   const { post } = await campaignWithApprovedPost(request, 'Hari Buruh 2027');
-  await sql(
-    `UPDATE "PostTarget" SET state = 'UNCONFIRMED', "dueAt" = NULL, "lastError" = $2 WHERE "postId" = $1`,
-    [post.id, 'Koneksi ke platform terputus sebelum ada jawaban'],
-  );
+  await sql(`UPDATE "PostTarget" SET state = 'UNCONFIRMED', "dueAt" = NULL, "lastError" = $2 WHERE "postId" = $1`, [
+    post.id,
+    'Koneksi ke platform terputus sebelum ada jawaban',
+  ]);
   await shootBoth(browser, 'delivery-unconfirmed', demoEmail('coordinator'), async (page) => {
     await page.goto(`/app/kspi/posts/${post.id}`);
     await expect(page.getByRole('button', { name: 'Belum ada di platform: terbitkan lagi' })).toBeVisible();

@@ -11,13 +11,21 @@ export const SCREENSHOTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..
  * Signs in as `email` on a desktop and on a phone (390x844), lets `show` bring the page into the
  * state to photograph, and writes `<name>-desktop.png` and `<name>-phone.png`.
  */
-export async function shootBoth(browser: Browser, name: string, email: string, show: (page: Page) => Promise<void>): Promise<void> {
+export async function shootBoth(
+  browser: Browser,
+  name: string,
+  email: string,
+  show: (page: Page) => Promise<void>,
+): Promise<void> {
   for (const [device, options] of Object.entries(DEVICES)) {
     const context = await browser.newContext({ ...options, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
     const page = await context.newPage();
     await signIn(page, email);
     await show(page);
-    await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}-${device}.png`), fullPage: device === 'phone' ? false : true });
+    await page.screenshot({
+      path: join(SCREENSHOTS_DIR, `${name}-${device}.png`),
+      fullPage: device === 'phone' ? false : true,
+    });
     await context.close();
   }
 }

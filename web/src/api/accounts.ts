@@ -4,7 +4,10 @@ import { untypedRequest } from './untyped-request';
 import type { components } from './schema';
 
 export type AccountStatus = components['schemas']['AccountStatus'];
-export interface PostingSlot { weekday: number; time: string }
+export interface PostingSlot {
+  weekday: number;
+  time: string;
+}
 
 /** A connected account as GET /workspaces/{workspace}/accounts shows it (never credentials). */
 export interface Account {
@@ -39,13 +42,21 @@ const accountsKey = (workspace: string) => ['accounts', workspace];
 export const useAccounts = (workspace: string) =>
   useQuery({
     queryKey: accountsKey(workspace),
-    queryFn: () => call<{ accounts: Account[] }>(api.GET('/workspaces/{workspace}/accounts', { params: { path: { workspace }, query: { include: 'connected' } } })),
+    queryFn: () =>
+      call<{ accounts: Account[] }>(
+        api.GET('/workspaces/{workspace}/accounts', {
+          params: { path: { workspace }, query: { include: 'connected' } },
+        }),
+      ),
   });
 
 export const usePendingDeliveries = (workspace: string, accountId: string, enabled: boolean) =>
   useQuery({
     queryKey: [...accountsKey(workspace), accountId, 'pending'],
-    queryFn: () => call<{ deliveries: PendingDelivery[] }>(untypedRequest('GET', `/workspaces/${workspace}/accounts/${accountId}/pending-deliveries`)),
+    queryFn: () =>
+      call<{ deliveries: PendingDelivery[] }>(
+        untypedRequest('GET', `/workspaces/${workspace}/accounts/${accountId}/pending-deliveries`),
+      ),
     enabled,
     staleTime: 0,
   });
@@ -56,7 +67,9 @@ export function useConnectAccount(workspace: string) {
   return useMutation({
     mutationFn: ({ accountId, form }: { accountId?: string; form: CredentialsForm }) =>
       accountId
-        ? call<Account & { secret?: string }>(untypedRequest('POST', `/workspaces/${workspace}/accounts/${accountId}/reconnect`, form))
+        ? call<Account & { secret?: string }>(
+            untypedRequest('POST', `/workspaces/${workspace}/accounts/${accountId}/reconnect`, form),
+          )
         : call<Account & { secret?: string }>(untypedRequest('POST', `/workspaces/${workspace}/accounts`, form)),
     onSuccess: () => client.invalidateQueries({ queryKey: accountsKey(workspace) }),
   });
@@ -66,7 +79,12 @@ export function useUpdateSlots(workspace: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ accountId, postingSlots }: { accountId: string; postingSlots: PostingSlot[] }) =>
-      call<Account>(api.PATCH('/workspaces/{workspace}/accounts/{accountId}', { params: { path: { workspace, accountId } }, body: { postingSlots } as never })),
+      call<Account>(
+        api.PATCH('/workspaces/{workspace}/accounts/{accountId}', {
+          params: { path: { workspace, accountId } },
+          body: { postingSlots } as never,
+        }),
+      ),
     onSuccess: () => client.invalidateQueries({ queryKey: accountsKey(workspace) }),
   });
 }
@@ -74,7 +92,10 @@ export function useUpdateSlots(workspace: string) {
 export function useDisconnectAccount(workspace: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (accountId: string) => call<Account & { cancelledDeliveries: number }>(untypedRequest('POST', `/workspaces/${workspace}/accounts/${accountId}/disconnect`)),
+    mutationFn: (accountId: string) =>
+      call<Account & { cancelledDeliveries: number }>(
+        untypedRequest('POST', `/workspaces/${workspace}/accounts/${accountId}/disconnect`),
+      ),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: accountsKey(workspace) });
       void client.invalidateQueries({ queryKey: ['calendar'] });
@@ -87,7 +108,12 @@ export function useDisconnectAccount(workspace: string) {
 export const useStartOAuth = (workspace: string) =>
   useMutation({
     mutationFn: ({ platform, instanceUrl }: { platform: string; instanceUrl?: string }) =>
-      call<components['schemas']['OAuthStart']>(api.POST('/workspaces/{workspace}/accounts/oauth/{platform}/start', { params: { path: { workspace, platform } }, body: instanceUrl ? { instanceUrl } : {} })),
+      call<components['schemas']['OAuthStart']>(
+        api.POST('/workspaces/{workspace}/accounts/oauth/{platform}/start', {
+          params: { path: { workspace, platform } },
+          body: instanceUrl ? { instanceUrl } : {},
+        }),
+      ),
     onSuccess: ({ authorizeUrl }) => window.location.assign(authorizeUrl),
   });
 
@@ -110,6 +136,9 @@ export type RateBudget = components['schemas']['RateBudgetList']['budgets'][numb
 export const useRateBudgets = (workspace: string) =>
   useQuery({
     queryKey: [...accountsKey(workspace), 'rate-budgets'],
-    queryFn: () => call<{ budgets: RateBudget[] }>(api.GET('/workspaces/{workspace}/accounts/rate-budgets', { params: { path: { workspace } } })),
+    queryFn: () =>
+      call<{ budgets: RateBudget[] }>(
+        api.GET('/workspaces/{workspace}/accounts/rate-budgets', { params: { path: { workspace } } }),
+      ),
     refetchInterval: 60_000,
   });

@@ -19,28 +19,47 @@ export interface ReportPeriod {
   zone: string;
 }
 
-const query = (period: ReportPeriod) => ({ zone: period.zone, ...(period.from && period.to ? { from: period.from, to: period.to } : {}) });
+const query = (period: ReportPeriod) => ({
+  zone: period.zone,
+  ...(period.from && period.to ? { from: period.from, to: period.to } : {}),
+});
 
 export const useReport = (workspace: string, kind: ReportKind, id: string, period: ReportPeriod) =>
   useQuery({
     queryKey: ['analytics', workspace, kind, id, period],
     queryFn: () =>
       kind === 'campaigns'
-        ? call<AnalyticsReport>(api.GET('/workspaces/{workspace}/analytics/campaigns/{campaignId}', { params: { path: { workspace, campaignId: id }, query: query(period) } }))
-        : call<AnalyticsReport>(api.GET('/workspaces/{workspace}/analytics/accounts/{accountId}', { params: { path: { workspace, accountId: id }, query: query(period) } })),
+        ? call<AnalyticsReport>(
+            api.GET('/workspaces/{workspace}/analytics/campaigns/{campaignId}', {
+              params: { path: { workspace, campaignId: id }, query: query(period) },
+            }),
+          )
+        : call<AnalyticsReport>(
+            api.GET('/workspaces/{workspace}/analytics/accounts/{accountId}', {
+              params: { path: { workspace, accountId: id }, query: query(period) },
+            }),
+          ),
   });
 
 export const useBestTime = (workspace: string, accountId: string) =>
   useQuery({
     queryKey: ['analytics', workspace, 'best-time', accountId],
-    queryFn: () => call<BestTime>(api.GET('/workspaces/{workspace}/analytics/accounts/{accountId}/best-time', { params: { path: { workspace, accountId } } })),
+    queryFn: () =>
+      call<BestTime>(
+        api.GET('/workspaces/{workspace}/analytics/accounts/{accountId}/best-time', {
+          params: { path: { workspace, accountId } },
+        }),
+      ),
   });
 
 /** Every delivery of a post with its counts over time (VIEWER may read): one request for the whole post page. */
 export const usePostSeries = (workspace: string, postId: string) =>
   useQuery({
     queryKey: ['analytics', workspace, 'post', postId],
-    queryFn: () => call<{ postId: string; deliveries: DeliverySeries[] }>(api.GET('/workspaces/{workspace}/analytics/posts/{postId}', { params: { path: { workspace, postId } } })),
+    queryFn: () =>
+      call<{ postId: string; deliveries: DeliverySeries[] }>(
+        api.GET('/workspaces/{workspace}/analytics/posts/{postId}', { params: { path: { workspace, postId } } }),
+      ),
   });
 
 /**
@@ -50,7 +69,12 @@ export const usePostSeries = (workspace: string, postId: string) =>
 export function useSnapshotNow(workspace: string, postId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (targetId: string) => call<{ queued: true }>(api.POST('/workspaces/{workspace}/analytics/deliveries/{targetId}/snapshots', { params: { path: { workspace, targetId } } })),
+    mutationFn: (targetId: string) =>
+      call<{ queued: true }>(
+        api.POST('/workspaces/{workspace}/analytics/deliveries/{targetId}/snapshots', {
+          params: { path: { workspace, targetId } },
+        }),
+      ),
     onSettled: () => client.invalidateQueries({ queryKey: ['analytics', workspace, 'post', postId] }),
   });
 }
@@ -65,5 +89,8 @@ export function reportCsvUrl(workspace: string, kind: ReportKind, id: string, pe
 export const useReportAccounts = (workspace: string) =>
   useQuery({
     queryKey: ['analytics', workspace, 'accounts'],
-    queryFn: () => call<{ accounts: Account[] }>(api.GET('/workspaces/{workspace}/accounts', { params: { path: { workspace }, query: { include: 'all' } } })),
+    queryFn: () =>
+      call<{ accounts: Account[] }>(
+        api.GET('/workspaces/{workspace}/accounts', { params: { path: { workspace }, query: { include: 'all' } } }),
+      ),
   });

@@ -21,6 +21,10 @@ export const useAuditLog = (workspace: string, filters: AuditFilters) =>
     queryKey: ['audit', workspace, filters],
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
-      call<AuditPage>(api.GET('/workspaces/{workspace}/audit', { params: { path: { workspace }, query: { ...filters, limit: PAGE, before: pageParam } } })),
+      call<AuditPage>(
+        api.GET('/workspaces/{workspace}/audit', {
+          params: { path: { workspace }, query: { ...filters, limit: PAGE, before: pageParam } },
+        }),
+      ),
     getNextPageParam: (last) => last.nextBefore ?? undefined,
   });

@@ -1,6 +1,14 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from './client';
-import type { AccountSummary, CalendarPost, CalendarView, CampaignSummary, EditorialStatus, Member, Platform } from './types';
+import type {
+  AccountSummary,
+  CalendarPost,
+  CalendarView,
+  CampaignSummary,
+  EditorialStatus,
+  Member,
+  Platform,
+} from './types';
 
 export interface CalendarFilters {
   campaignId?: string;
@@ -22,12 +30,16 @@ const PAGE = 500;
 
 /** Every post in the window (keyset pages of 500 followed to the end), holidays, key dates and holds. */
 async function fetchCalendar({ workspace, ...query }: CalendarWindow): Promise<CalendarView> {
-  const first = await call<CalendarView>(api.GET('/workspaces/{workspace}/calendar', { params: { path: { workspace }, query: { ...query, limit: PAGE } } }));
+  const first = await call<CalendarView>(
+    api.GET('/workspaces/{workspace}/calendar', { params: { path: { workspace }, query: { ...query, limit: PAGE } } }),
+  );
   let page = first;
   const posts = [...first.posts];
   while (page.nextAfter) {
     page = await call<CalendarView>(
-      api.GET('/workspaces/{workspace}/calendar', { params: { path: { workspace }, query: { ...query, limit: PAGE, after: page.nextAfter } } }),
+      api.GET('/workspaces/{workspace}/calendar', {
+        params: { path: { workspace }, query: { ...query, limit: PAGE, after: page.nextAfter } },
+      }),
     );
     posts.push(...page.posts);
   }
@@ -35,16 +47,24 @@ async function fetchCalendar({ workspace, ...query }: CalendarWindow): Promise<C
 }
 
 export const calendarQuery = (window: CalendarWindow) =>
-  queryOptions({ queryKey: ['calendar', window], queryFn: () => fetchCalendar(window), placeholderData: keepPreviousData });
+  queryOptions({
+    queryKey: ['calendar', window],
+    queryFn: () => fetchCalendar(window),
+    placeholderData: keepPreviousData,
+  });
 
-export const useCalendar = (window: CalendarWindow | undefined) => useQuery({ ...calendarQuery(window!), enabled: window !== undefined });
+export const useCalendar = (window: CalendarWindow | undefined) =>
+  useQuery({ ...calendarQuery(window!), enabled: window !== undefined });
 
 /** The choices of the calendar's filters. */
 export function useCalendarChoices(workspace: string) {
   const path = { params: { path: { workspace } } };
   const campaigns = useQuery({
     queryKey: ['campaigns', workspace, 'choices'],
-    queryFn: () => call<{ campaigns: CampaignSummary[] }>(api.GET('/workspaces/{workspace}/campaigns', { params: { path: { workspace }, query: { include: 'all' } } })),
+    queryFn: () =>
+      call<{ campaigns: CampaignSummary[] }>(
+        api.GET('/workspaces/{workspace}/campaigns', { params: { path: { workspace }, query: { include: 'all' } } }),
+      ),
     staleTime: 5 * 60_000,
   });
   const accounts = useQuery({
@@ -57,7 +77,11 @@ export function useCalendarChoices(workspace: string) {
     queryFn: () => call<Member[]>(api.GET('/workspaces/{workspace}/members', path)),
     staleTime: 5 * 60_000,
   });
-  return { campaigns: campaigns.data?.campaigns ?? [], accounts: accounts.data?.accounts ?? [], members: members.data ?? [] };
+  return {
+    campaigns: campaigns.data?.campaigns ?? [],
+    accounts: accounts.data?.accounts ?? [],
+    members: members.data ?? [],
+  };
 }
 
 export interface Reschedule {
@@ -74,8 +98,15 @@ export function useReschedule() {
   return useMutation({
     mutationFn: ({ workspace, post, at, zone }: Reschedule) =>
       call<{ id: string; version: number }>(
-        api.POST('/workspaces/{workspace}/posts/{postId}/reschedule', { params: { path: { workspace, postId: post.id } }, body: { schedule: { at, zone } } }),
+        api.POST('/workspaces/{workspace}/posts/{postId}/reschedule', {
+          params: { path: { workspace, postId: post.id } },
+          body: { schedule: { at, zone } },
+        }),
       ),
-    onSettled: (_answer, _error, { workspace }) => client.invalidateQueries({ queryKey: ['calendar'], predicate: (q) => (q.queryKey[1] as CalendarWindow | undefined)?.workspace === workspace }),
+    onSettled: (_answer, _error, { workspace }) =>
+      client.invalidateQueries({
+        queryKey: ['calendar'],
+        predicate: (q) => (q.queryKey[1] as CalendarWindow | undefined)?.workspace === workspace,
+      }),
   });
 }

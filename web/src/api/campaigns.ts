@@ -7,7 +7,12 @@ import type { CampaignHold } from './types';
 export const campaignsQuery = (workspace: string) =>
   queryOptions({
     queryKey: ['campaigns', workspace, 'list'],
-    queryFn: () => call<{ campaigns: Campaign[] }>(api.GET('/workspaces/{workspace}/campaigns', { params: { path: { workspace }, query: { include: 'active', limit: 200 } } })),
+    queryFn: () =>
+      call<{ campaigns: Campaign[] }>(
+        api.GET('/workspaces/{workspace}/campaigns', {
+          params: { path: { workspace }, query: { include: 'active', limit: 200 } },
+        }),
+      ),
   });
 
 export const useCampaigns = (workspace: string) => useQuery(campaignsQuery(workspace));
@@ -15,7 +20,12 @@ export const useCampaigns = (workspace: string) => useQuery(campaignsQuery(works
 export const useCampaign = (workspace: string, campaignId: string | undefined) =>
   useQuery({
     queryKey: ['campaigns', workspace, 'one', campaignId],
-    queryFn: () => call<Campaign>(api.GET('/workspaces/{workspace}/campaigns/{campaignId}', { params: { path: { workspace, campaignId: campaignId! } } })),
+    queryFn: () =>
+      call<Campaign>(
+        api.GET('/workspaces/{workspace}/campaigns/{campaignId}', {
+          params: { path: { workspace, campaignId: campaignId! } },
+        }),
+      ),
     enabled: Boolean(campaignId),
   });
 
@@ -25,8 +35,15 @@ export function useSaveCampaign(workspace: string) {
   return useMutation({
     mutationFn: ({ campaignId, input }: { campaignId?: string; input: CampaignInput }) =>
       campaignId
-        ? call<Campaign>(api.PATCH('/workspaces/{workspace}/campaigns/{campaignId}', { params: { path: { workspace, campaignId } }, body: input }))
-        : call<Campaign>(api.POST('/workspaces/{workspace}/campaigns', { params: { path: { workspace } }, body: input })),
+        ? call<Campaign>(
+            api.PATCH('/workspaces/{workspace}/campaigns/{campaignId}', {
+              params: { path: { workspace, campaignId } },
+              body: input,
+            }),
+          )
+        : call<Campaign>(
+            api.POST('/workspaces/{workspace}/campaigns', { params: { path: { workspace } }, body: input }),
+          ),
     onSuccess: () => client.invalidateQueries({ queryKey: ['campaigns', workspace] }),
   });
 }
@@ -46,7 +63,10 @@ export function useHold(workspace: string) {
     mutationFn: ({ scope, reason, resumeAt }: { scope: HoldScope; reason: string; resumeAt?: string }) =>
       call<unknown>(
         'campaignId' in scope
-          ? api.POST('/workspaces/{workspace}/campaigns/{campaignId}/hold', { params: { path: { workspace, campaignId: scope.campaignId } }, body: { reason, resumeAt } })
+          ? api.POST('/workspaces/{workspace}/campaigns/{campaignId}/hold', {
+              params: { path: { workspace, campaignId: scope.campaignId } },
+              body: { reason, resumeAt },
+            })
           : api.POST('/workspaces/{workspace}/hold', { params: { path: { workspace } }, body: { reason, resumeAt } }),
       ),
     onSettled: settle,
@@ -55,7 +75,9 @@ export function useHold(workspace: string) {
     mutationFn: ({ scope }: { scope: HoldScope }) =>
       call<unknown>(
         'campaignId' in scope
-          ? api.POST('/workspaces/{workspace}/campaigns/{campaignId}/resume', { params: { path: { workspace, campaignId: scope.campaignId } } })
+          ? api.POST('/workspaces/{workspace}/campaigns/{campaignId}/resume', {
+              params: { path: { workspace, campaignId: scope.campaignId } },
+            })
           : api.POST('/workspaces/{workspace}/resume', { params: { path: { workspace } } }),
       ),
     onSettled: settle,
@@ -72,7 +94,9 @@ export const useResumePreview = (workspace: string, scope: HoldScope, enabled: b
     queryFn: () =>
       call<ResumePreview>(
         'campaignId' in scope
-          ? api.GET('/workspaces/{workspace}/campaigns/{campaignId}/resume-preview', { params: { path: { workspace, campaignId: scope.campaignId } } })
+          ? api.GET('/workspaces/{workspace}/campaigns/{campaignId}/resume-preview', {
+              params: { path: { workspace, campaignId: scope.campaignId } },
+            })
           : api.GET('/workspaces/{workspace}/resume-preview', { params: { path: { workspace } } }),
       ),
     enabled,
@@ -83,4 +107,8 @@ export const useResumePreview = (workspace: string, scope: HoldScope, enabled: b
 
 /** The held ones among `campaigns`, as the shell's red banner takes them. */
 export const heldCampaigns = (campaigns: Campaign[]): CampaignHold[] =>
-  campaigns.flatMap((c) => (c.heldAt ? [{ id: c.id, name: c.name, heldAt: c.heldAt, holdReason: c.holdReason, holdResumeAt: c.holdResumeAt }] : []));
+  campaigns.flatMap((c) =>
+    c.heldAt
+      ? [{ id: c.id, name: c.name, heldAt: c.heldAt, holdReason: c.holdReason, holdResumeAt: c.holdResumeAt }]
+      : [],
+  );

@@ -62,7 +62,9 @@ export async function call<T>(answer: Promise<Answer>): Promise<T> {
     throw new ApiError(0, 'NETWORK', i18next.t('common:errors.network'));
   }
   if (result.response.ok) return result.data as T;
-  const body = (result.error ?? {}) as { error?: { code?: string; message?: string; details?: ApiError['details']; requestId?: string } };
+  const body = (result.error ?? {}) as {
+    error?: { code?: string; message?: string; details?: ApiError['details']; requestId?: string };
+  };
   const error = body.error;
   throw new ApiError(
     result.response.status,

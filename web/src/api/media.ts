@@ -14,7 +14,12 @@ const path = (workspace: string) => ({ path: { workspace } });
 export const useMediaLibrary = (workspace: string, search: { q?: string; tag?: string } = {}) =>
   useQuery({
     queryKey: ['media', workspace, search],
-    queryFn: () => call<MediaItem[]>(api.GET('/workspaces/{workspace}/media', { params: { ...path(workspace), query: { q: search.q || undefined, tag: search.tag || undefined, limit: 200 } } })),
+    queryFn: () =>
+      call<MediaItem[]>(
+        api.GET('/workspaces/{workspace}/media', {
+          params: { ...path(workspace), query: { q: search.q || undefined, tag: search.tag || undefined, limit: 200 } },
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
 
@@ -23,7 +28,9 @@ export function useUpdateMedia(workspace: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ mediaId, ...body }: { mediaId: string; altText?: string | null; tags?: string[] }) =>
-      call<MediaItem>(api.PATCH('/workspaces/{workspace}/media/{mediaId}', { params: { path: { workspace, mediaId } }, body })),
+      call<MediaItem>(
+        api.PATCH('/workspaces/{workspace}/media/{mediaId}', { params: { path: { workspace, mediaId } }, body }),
+      ),
     onSuccess: () => client.invalidateQueries({ queryKey: ['media', workspace] }),
   });
 }
@@ -35,7 +42,10 @@ export const useSetAltText = useUpdateMedia;
 export function useDeleteMedia(workspace: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (mediaId: string) => call<unknown>(api.DELETE('/workspaces/{workspace}/media/{mediaId}', { params: { path: { workspace, mediaId } } })),
+    mutationFn: (mediaId: string) =>
+      call<unknown>(
+        api.DELETE('/workspaces/{workspace}/media/{mediaId}', { params: { path: { workspace, mediaId } } }),
+      ),
     onSuccess: () => client.invalidateQueries({ queryKey: ['media', workspace] }),
   });
 }

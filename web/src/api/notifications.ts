@@ -11,7 +11,10 @@ const key = (workspace: string) => ['notifications', workspace];
 export const useUnreadCount = (workspace: string) =>
   useQuery({
     queryKey: [...key(workspace), 'unread'],
-    queryFn: () => call<{ unread: number }>(api.GET('/workspaces/{workspace}/notifications/unread-count', { params: { path: { workspace } } })),
+    queryFn: () =>
+      call<{ unread: number }>(
+        api.GET('/workspaces/{workspace}/notifications/unread-count', { params: { path: { workspace } } }),
+      ),
     staleTime: 10_000,
   });
 
@@ -21,7 +24,11 @@ export const useMyNotifications = (workspace: string, unread: boolean) =>
     queryKey: [...key(workspace), 'mine', unread],
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
-      call<Page>(api.GET('/workspaces/{workspace}/notifications/mine', { params: { path: { workspace }, query: { unread: unread ? 'true' : 'false', before: pageParam, limit: 30 } } })),
+      call<Page>(
+        api.GET('/workspaces/{workspace}/notifications/mine', {
+          params: { path: { workspace }, query: { unread: unread ? 'true' : 'false', before: pageParam, limit: 30 } },
+        }),
+      ),
     getNextPageParam: (last) => last.nextBefore ?? undefined,
   });
 
@@ -30,11 +37,19 @@ export function useNotificationActions(workspace: string) {
   const settle = () => client.invalidateQueries({ queryKey: key(workspace) });
   return {
     markRead: useMutation({
-      mutationFn: (notificationId: string) => call<unknown>(api.POST('/workspaces/{workspace}/notifications/{notificationId}/read', { params: { path: { workspace, notificationId } } })),
+      mutationFn: (notificationId: string) =>
+        call<unknown>(
+          api.POST('/workspaces/{workspace}/notifications/{notificationId}/read', {
+            params: { path: { workspace, notificationId } },
+          }),
+        ),
       onSettled: settle,
     }),
     markAllRead: useMutation({
-      mutationFn: () => call<{ marked: number }>(api.POST('/workspaces/{workspace}/notifications/read-all', { params: { path: { workspace } } })),
+      mutationFn: () =>
+        call<{ marked: number }>(
+          api.POST('/workspaces/{workspace}/notifications/read-all', { params: { path: { workspace } } }),
+        ),
       onSettled: settle,
     }),
   };

@@ -12,7 +12,8 @@ const partnersKey = (workspace: string) => ['partners', workspace];
 export const usePartnerships = (workspace: string) =>
   useQuery({
     queryKey: [...partnersKey(workspace), 'partnerships'],
-    queryFn: () => call<Partnership[]>(api.GET('/workspaces/{workspace}/partnerships', { params: { path: { workspace } } })),
+    queryFn: () =>
+      call<Partnership[]>(api.GET('/workspaces/{workspace}/partnerships', { params: { path: { workspace } } })),
   });
 
 /** This workspace's own campaigns, each with the workspaces it invited. */
@@ -21,7 +22,9 @@ export const useOwnCampaigns = (workspace: string) =>
     queryKey: [...partnersKey(workspace), 'campaigns'],
     queryFn: async () => {
       const { campaigns } = await call<{ campaigns: CampaignWithPartners[] }>(
-        api.GET('/workspaces/{workspace}/campaigns', { params: { path: { workspace }, query: { include: 'active', limit: 200 } } }),
+        api.GET('/workspaces/{workspace}/campaigns', {
+          params: { path: { workspace }, query: { include: 'active', limit: 200 } },
+        }),
       );
       return campaigns.filter((c) => c.relation === 'owner');
     },
@@ -31,7 +34,12 @@ export const useOwnCampaigns = (workspace: string) =>
 export const useLeavePreview = (workspace: string, partnershipId: string) =>
   useQuery({
     queryKey: [...partnersKey(workspace), 'leave', partnershipId],
-    queryFn: () => call<PendingDeliveries>(api.GET('/workspaces/{workspace}/partnerships/{partnershipId}/pending-deliveries', { params: { path: { workspace, partnershipId } } })),
+    queryFn: () =>
+      call<PendingDeliveries>(
+        api.GET('/workspaces/{workspace}/partnerships/{partnershipId}/pending-deliveries', {
+          params: { path: { workspace, partnershipId } },
+        }),
+      ),
     staleTime: 0,
   });
 
@@ -46,13 +54,29 @@ export function usePartnerActions(workspace: string) {
   return {
     invite: useMutation({
       mutationFn: ({ campaignId, partner }: { campaignId: string; partner: string }) =>
-        call<unknown>(api.POST('/workspaces/{workspace}/campaigns/{campaignId}/partners', { params: { path: { workspace, campaignId } }, body: { workspace: partner } })),
+        call<unknown>(
+          api.POST('/workspaces/{workspace}/campaigns/{campaignId}/partners', {
+            params: { path: { workspace, campaignId } },
+            body: { workspace: partner },
+          }),
+        ),
       onSuccess: settle,
     }),
-    accept: useMutation({ mutationFn: (id: string) => call<unknown>(api.POST('/workspaces/{workspace}/partnerships/{partnershipId}/accept', path(id))), onSettled: settle }),
-    decline: useMutation({ mutationFn: (id: string) => call<unknown>(api.POST('/workspaces/{workspace}/partnerships/{partnershipId}/decline', path(id))), onSettled: settle }),
+    accept: useMutation({
+      mutationFn: (id: string) =>
+        call<unknown>(api.POST('/workspaces/{workspace}/partnerships/{partnershipId}/accept', path(id))),
+      onSettled: settle,
+    }),
+    decline: useMutation({
+      mutationFn: (id: string) =>
+        call<unknown>(api.POST('/workspaces/{workspace}/partnerships/{partnershipId}/decline', path(id))),
+      onSettled: settle,
+    }),
     leave: useMutation({
-      mutationFn: (id: string) => call<{ cancelledDeliveries: number }>(api.POST('/workspaces/{workspace}/partnerships/{partnershipId}/leave', path(id))),
+      mutationFn: (id: string) =>
+        call<{ cancelledDeliveries: number }>(
+          api.POST('/workspaces/{workspace}/partnerships/{partnershipId}/leave', path(id)),
+        ),
       onSuccess: settle,
     }),
   };

@@ -113,7 +113,10 @@ export interface Campaign {
   relation: 'owner' | 'partner';
 }
 
-export type CampaignInput = Pick<Campaign, 'name' | 'goal' | 'keyMessages' | 'hashtags' | 'color' | 'timeZone' | 'latePolicy' | 'lateGraceMinutes'>;
+export type CampaignInput = Pick<
+  Campaign,
+  'name' | 'goal' | 'keyMessages' | 'hashtags' | 'color' | 'timeZone' | 'latePolicy' | 'lateGraceMinutes'
+>;
 
 export interface MediaAsset {
   id: string;

@@ -7,9 +7,14 @@ const path = (workspace: string) => ({ path: { workspace } });
 const postPath = (workspace: string, postId: string) => ({ path: { workspace, postId } });
 
 export const postQuery = (workspace: string, postId: string) =>
-  queryOptions({ queryKey: ['post', workspace, postId], queryFn: () => call<Post>(api.GET('/workspaces/{workspace}/posts/{postId}', { params: postPath(workspace, postId) })) });
+  queryOptions({
+    queryKey: ['post', workspace, postId],
+    queryFn: () =>
+      call<Post>(api.GET('/workspaces/{workspace}/posts/{postId}', { params: postPath(workspace, postId) })),
+  });
 
-export const usePost = (workspace: string, postId: string | undefined) => useQuery({ ...postQuery(workspace, postId ?? ''), enabled: Boolean(postId) });
+export const usePost = (workspace: string, postId: string | undefined) =>
+  useQuery({ ...postQuery(workspace, postId ?? ''), enabled: Boolean(postId) });
 
 export interface PostFilter {
   status?: EditorialStatus;
@@ -20,7 +25,10 @@ export interface PostFilter {
 export const usePosts = (workspace: string, filter: PostFilter, enabled = true) =>
   useQuery({
     queryKey: ['posts', workspace, filter],
-    queryFn: () => call<{ posts: Post[] }>(api.GET('/workspaces/{workspace}/posts', { params: { ...path(workspace), query: { ...filter, limit: 200 } } })),
+    queryFn: () =>
+      call<{ posts: Post[] }>(
+        api.GET('/workspaces/{workspace}/posts', { params: { ...path(workspace), query: { ...filter, limit: 200 } } }),
+      ),
     enabled,
   });
 
@@ -32,13 +40,27 @@ function body(draft: PostDraft) {
 
 /** Issues per target of a stored post, in the shape the dry run answers. */
 export const issuesOf = (post: Post): TargetIssues[] =>
-  post.targets.map((target, index) => ({ index, accountId: target.accountId, accountName: target.accountName, platform: target.platform, issues: target.issues, warnings: target.warnings }));
+  post.targets.map((target, index) => ({
+    index,
+    accountId: target.accountId,
+    accountName: target.accountName,
+    platform: target.platform,
+    issues: target.issues,
+    warnings: target.warnings,
+  }));
 
 /** Asks the API's dry run about a draft: every check the real route runs, nothing written. */
 export function checkDraft(workspace: string, postId: string | undefined, draft: PostDraft): Promise<DraftCheck> {
   return postId
-    ? call<DraftCheck>(api.POST('/workspaces/{workspace}/posts/{postId}/check', { params: postPath(workspace, postId), body: body(draft) as never }))
-    : call<DraftCheck>(api.POST('/workspaces/{workspace}/posts/check', { params: path(workspace), body: body(draft) as never }));
+    ? call<DraftCheck>(
+        api.POST('/workspaces/{workspace}/posts/{postId}/check', {
+          params: postPath(workspace, postId),
+          body: body(draft) as never,
+        }),
+      )
+    : call<DraftCheck>(
+        api.POST('/workspaces/{workspace}/posts/check', { params: path(workspace), body: body(draft) as never }),
+      );
 }
 
 /** Stores the draft: creates it, or edits the stored post (a new version). */
@@ -47,8 +69,15 @@ export function useSaveDraft(workspace: string) {
   return useMutation({
     mutationFn: ({ postId, draft }: { postId?: string; draft: PostDraft }) =>
       postId
-        ? call<Post>(api.PATCH('/workspaces/{workspace}/posts/{postId}', { params: postPath(workspace, postId), body: body(draft) as never }))
-        : call<Post>(api.POST('/workspaces/{workspace}/posts', { params: path(workspace), body: body(draft) as never })),
+        ? call<Post>(
+            api.PATCH('/workspaces/{workspace}/posts/{postId}', {
+              params: postPath(workspace, postId),
+              body: body(draft) as never,
+            }),
+          )
+        : call<Post>(
+            api.POST('/workspaces/{workspace}/posts', { params: path(workspace), body: body(draft) as never }),
+          ),
     onSuccess: (post) => {
       client.setQueryData(postQuery(workspace, post.id).queryKey, post);
       void client.invalidateQueries({ queryKey: ['post-versions', workspace, post.id] });
@@ -63,12 +92,28 @@ type ReviewAction = 'submit' | 'approve' | 'request-changes' | 'withdraw' | 'can
 export function useReviewAction(workspace: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ postId, action, version, comment }: { postId: string; action: ReviewAction; version?: number; comment?: string }) =>
+    mutationFn: ({
+      postId,
+      action,
+      version,
+      comment,
+    }: {
+      postId: string;
+      action: ReviewAction;
+      version?: number;
+      comment?: string;
+    }) =>
       call<Post>(
         action === 'approve'
-          ? api.POST('/workspaces/{workspace}/posts/{postId}/approve', { params: postPath(workspace, postId), body: { version: version! } })
+          ? api.POST('/workspaces/{workspace}/posts/{postId}/approve', {
+              params: postPath(workspace, postId),
+              body: { version: version! },
+            })
           : action === 'request-changes'
-            ? api.POST('/workspaces/{workspace}/posts/{postId}/request-changes', { params: postPath(workspace, postId), body: { body: comment! } })
+            ? api.POST('/workspaces/{workspace}/posts/{postId}/request-changes', {
+                params: postPath(workspace, postId),
+                body: { body: comment! },
+              })
             : api.POST(`/workspaces/{workspace}/posts/{postId}/${action}`, { params: postPath(workspace, postId) }),
       ),
     onSuccess: (post) => {
@@ -85,20 +130,34 @@ export function useReviewAction(workspace: string) {
 export const usePostVersions = (workspace: string, postId: string, enabled = true) =>
   useQuery({
     queryKey: ['post-versions', workspace, postId],
-    queryFn: async () => (await call<{ versions: PostVersion[] }>(api.GET('/workspaces/{workspace}/posts/{postId}/versions', { params: postPath(workspace, postId) }))).versions,
+    queryFn: async () =>
+      (
+        await call<{ versions: PostVersion[] }>(
+          api.GET('/workspaces/{workspace}/posts/{postId}/versions', { params: postPath(workspace, postId) }),
+        )
+      ).versions,
     enabled,
   });
 
 export const useComments = (workspace: string, postId: string) =>
   useQuery({
     queryKey: ['comments', workspace, postId],
-    queryFn: () => call<ReviewComment[]>(api.GET('/workspaces/{workspace}/posts/{postId}/comments', { params: postPath(workspace, postId) })),
+    queryFn: () =>
+      call<ReviewComment[]>(
+        api.GET('/workspaces/{workspace}/posts/{postId}/comments', { params: postPath(workspace, postId) }),
+      ),
   });
 
 export function useAddComment(workspace: string, postId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (text: string) => call<ReviewComment>(api.POST('/workspaces/{workspace}/posts/{postId}/comments', { params: postPath(workspace, postId), body: { body: text } })),
+    mutationFn: (text: string) =>
+      call<ReviewComment>(
+        api.POST('/workspaces/{workspace}/posts/{postId}/comments', {
+          params: postPath(workspace, postId),
+          body: { body: text },
+        }),
+      ),
     onSuccess: () => client.invalidateQueries({ queryKey: ['comments', workspace, postId] }),
   });
 }
@@ -112,8 +171,13 @@ export function useTargetAction(workspace: string, postId: string) {
     mutationFn: ({ targetId, action, url }: { targetId: string; action: TargetAction; url?: string }) =>
       call<unknown>(
         action === 'confirm-published'
-          ? api.POST('/workspaces/{workspace}/targets/{targetId}/confirm-published', { params: { path: { workspace, targetId } }, body: { url: url! } })
-          : api.POST(`/workspaces/{workspace}/targets/{targetId}/${action}`, { params: { path: { workspace, targetId } } }),
+          ? api.POST('/workspaces/{workspace}/targets/{targetId}/confirm-published', {
+              params: { path: { workspace, targetId } },
+              body: { url: url! },
+            })
+          : api.POST(`/workspaces/{workspace}/targets/{targetId}/${action}`, {
+              params: { path: { workspace, targetId } },
+            }),
       ),
     onSettled: () => client.invalidateQueries({ queryKey: ['post', workspace, postId] }),
   });
@@ -122,7 +186,9 @@ export function useTargetAction(workspace: string, postId: string) {
 /** An account's next free posting slots after now, written out in `zone`. */
 export async function nextFreeSlots(workspace: string, accountId: string, zone: string): Promise<FreeSlot[]> {
   const answer = await call<{ slots: FreeSlot[] }>(
-    api.GET('/workspaces/{workspace}/accounts/{accountId}/next-slot', { params: { path: { workspace, accountId }, query: { zone, count: 3 } } }),
+    api.GET('/workspaces/{workspace}/accounts/{accountId}/next-slot', {
+      params: { path: { workspace, accountId }, query: { zone, count: 3 } },
+    }),
   );
   return answer.slots;
 }

@@ -12,7 +12,10 @@ api.use({
   async onResponse({ request, response }) {
     // A failed sign-in is a 401 too, but it is the sign-in page's own business.
     if (response.status !== 401 || new URL(request.url, location.origin).pathname === '/auth/login') return response;
-    const body = (await response.clone().json().catch(() => ({}))) as { error?: { code?: string } };
+    const body = (await response
+      .clone()
+      .json()
+      .catch(() => ({}))) as { error?: { code?: string } };
     const code = body.error?.code ?? 'unauthenticated';
     if (SESSION_LOST_CODES.includes(code)) listener?.(code);
     return response;

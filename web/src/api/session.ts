@@ -48,11 +48,14 @@ export function useSignOut() {
 }
 
 export function useRequestPasswordReset() {
-  return useMutation({ mutationFn: (email: string) => call<unknown>(api.POST('/auth/password-reset', { body: { email } })) });
+  return useMutation({
+    mutationFn: (email: string) => call<unknown>(api.POST('/auth/password-reset', { body: { email } })),
+  });
 }
 
 export function useConfirmPasswordReset() {
   return useMutation({
-    mutationFn: (input: { token: string; newPassword: string }) => call<void>(api.POST('/auth/password-reset/confirm', { body: input })),
+    mutationFn: (input: { token: string; newPassword: string }) =>
+      call<void>(api.POST('/auth/password-reset/confirm', { body: input })),
   });
 }

@@ -10,7 +10,13 @@ export const workspaceQuery = (workspace: string) =>
 
 export const useWorkspace = (workspace: string) => useQuery(workspaceQuery(workspace));
 
-export type WorkspaceChanges = Partial<Pick<WorkspaceSettings, 'name' | 'timeZone' | 'locale'> & { allowSelfApproval: boolean; openToPartnerInvitations: boolean; altTextPolicy: WorkspaceSettings['altTextPolicy'] }>;
+export type WorkspaceChanges = Partial<
+  Pick<WorkspaceSettings, 'name' | 'timeZone' | 'locale'> & {
+    allowSelfApproval: boolean;
+    openToPartnerInvitations: boolean;
+    altTextPolicy: WorkspaceSettings['altTextPolicy'];
+  }
+>;
 
 /** The admin's workspace settings; the signed-in user's memberships show the new name too. */
 export function useUpdateWorkspace(workspace: string) {

@@ -16,7 +16,9 @@ const homeRoute = createRoute({
     const me = await context.queryClient.fetchQuery(meQuery).catch(() => undefined);
     if (!me) throw redirect({ to: '/sign-in' });
     const first = me.memberships[0];
-    throw first ? redirect({ to: '/$workspace/calendar', params: { workspace: first.workspace.slug } }) : redirect({ to: '/no-workspace' });
+    throw first
+      ? redirect({ to: '/$workspace/calendar', params: { workspace: first.workspace.slug } })
+      : redirect({ to: '/no-workspace' });
   },
 });
 
@@ -38,7 +40,8 @@ export const router = createRouter({
 onSessionLost((code) => {
   const here = router.state.location.href;
   // Pages for people not signed in (an invitation, a password reset) ask /me only to offer a shortcut.
-  if (['/sign-in', '/invitations', '/password-reset'].some((path) => router.state.location.pathname.startsWith(path))) return;
+  if (['/sign-in', '/invitations', '/password-reset'].some((path) => router.state.location.pathname.startsWith(path)))
+    return;
   queryClient.clear();
   void router.navigate(signInRedirect(here, code).options);
 });

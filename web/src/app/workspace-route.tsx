@@ -25,7 +25,9 @@ export const workspaceRoute = createRoute({
       if (isSessionLost(error)) throw signInRedirect(location.href, error.code);
       throw error;
     }
-    const membership = me.memberships.find((m) => m.workspace.slug === params.workspace || m.workspace.id === params.workspace);
+    const membership = me.memberships.find(
+      (m) => m.workspace.slug === params.workspace || m.workspace.id === params.workspace,
+    );
     if (!membership) {
       const first = me.memberships[0];
       if (first) throw redirect({ to: '/$workspace/calendar', params: { workspace: first.workspace.slug } });

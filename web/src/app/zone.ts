@@ -33,8 +33,14 @@ export function useZone(): string {
   const me = useQuery(meQuery).data;
   const match = useMatch({ strict: false }) as { params?: { workspace?: string } };
   const slug = match.params?.workspace;
-  const workspaceZone = me?.memberships.find((m) => m.workspace.slug === slug || m.workspace.id === slug)?.workspace.timeZone;
-  return (search.zone && toIanaZone(search.zone)) || (me?.timeZone && toIanaZone(me.timeZone)) || workspaceZone || 'Asia/Jakarta';
+  const workspaceZone = me?.memberships.find((m) => m.workspace.slug === slug || m.workspace.id === slug)?.workspace
+    .timeZone;
+  return (
+    (search.zone && toIanaZone(search.zone)) ||
+    (me?.timeZone && toIanaZone(me.timeZone)) ||
+    workspaceZone ||
+    'Asia/Jakarta'
+  );
 }
 
 /** Formats an instant in the chosen zone and language, with the zone's name after it. */
@@ -51,7 +57,15 @@ export function useFormatInstant(): (instant: string | Date, options?: Intl.Date
 /** The wall-clock time of `instant` in `zone`, as `YYYY-MM-DDTHH:mm` (what the API's `{at, zone}` takes). */
 export function wallClock(instant: Date | string, zone: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(new Date(instant))
       .map((part) => [part.type, part.value]),
   );
@@ -62,4 +76,5 @@ export function wallClock(instant: Date | string, zone: string): string {
 export const todayIn = (zone: string): string => wallClock(new Date(), zone).slice(0, 10);
 
 /** `HH.mm` of `instant` in `zone` (the Indonesian way of writing a time, understood in English too). */
-export const hourMinute = (instant: Date | string, zone: string): string => wallClock(instant, zone).slice(11).replace(':', '.');
+export const hourMinute = (instant: Date | string, zone: string): string =>
+  wallClock(instant, zone).slice(11).replace(':', '.');

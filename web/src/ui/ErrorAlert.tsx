@@ -14,7 +14,9 @@ export function ErrorAlert({ error }: { error: unknown }) {
       {details.length > 0 && (
         <List size="sm" mt="xs">
           {details.map((detail, index) => (
-            <List.Item key={`${detail.field}-${index}`}>{detail.field ? `${detail.field}: ${detail.message}` : detail.message}</List.Item>
+            <List.Item key={`${detail.field}-${index}`}>
+              {detail.field ? `${detail.field}: ${detail.message}` : detail.message}
+            </List.Item>
           ))}
         </List>
       )}

@@ -6,7 +6,9 @@ export function Placeholder({ title }: { title: string }) {
   const { t } = useTranslation();
   return (
     <>
-      <Title order={1} size="h2">{title}</Title>
+      <Title order={1} size="h2">
+        {title}
+      </Title>
       <Text c="dimmed">{t('comingSoon')}</Text>
     </>
   );

@@ -19,11 +19,26 @@ export function PostPreview({ platform, accountName, text, media = [] }: Props) 
   const link = firstLink(text);
   const images = media.slice(0, 4);
   return (
-    <Paper withBorder p="sm" radius="md" className={classes.preview} aria-label={t('preview.label', { platform: PLATFORM_NAMES[platform], account: accountName })} component="figure">
-      <Text size="xs" fw={700} c="dimmed" component="figcaption">{PLATFORM_NAMES[platform]} · {accountName}</Text>
+    <Paper
+      withBorder
+      p="sm"
+      radius="md"
+      className={classes.preview}
+      aria-label={t('preview.label', { platform: PLATFORM_NAMES[platform], account: accountName })}
+      component="figure"
+    >
+      <Text size="xs" fw={700} c="dimmed" component="figcaption">
+        {PLATFORM_NAMES[platform]} · {accountName}
+      </Text>
       <Text size="sm" className={classes.text}>
         {tokens(shown).map((token, index) =>
-          token.kind === 'plain' ? token.text : <span key={index} className={classes[token.kind]}>{token.text}</span>,
+          token.kind === 'plain' ? (
+            token.text
+          ) : (
+            <span key={index} className={classes[token.kind]}>
+              {token.text}
+            </span>
+          ),
         )}
         {cut && <span className={classes.more}>… {t('preview.more')}</span>}
       </Text>
@@ -31,17 +46,35 @@ export function PostPreview({ platform, accountName, text, media = [] }: Props) 
         <SimpleGrid cols={images.length === 1 ? 1 : 2} spacing={4} mt="xs">
           {images.map((item) =>
             item.previewUrl ? (
-              <Image key={item.id} src={item.previewUrl} alt={item.altText ?? ''} radius="sm" h={images.length === 1 ? 160 : 80} fit="cover" />
+              <Image
+                key={item.id}
+                src={item.previewUrl}
+                alt={item.altText ?? ''}
+                radius="sm"
+                h={images.length === 1 ? 160 : 80}
+                fit="cover"
+              />
             ) : (
-              <Box key={item.id} className={classes.placeholder} role="img" aria-label={item.altText ?? t('preview.image')}>{t(`mediaKind.${item.kind}`, { defaultValue: item.kind })}</Box>
+              <Box
+                key={item.id}
+                className={classes.placeholder}
+                role="img"
+                aria-label={item.altText ?? t('preview.image')}
+              >
+                {t(`mediaKind.${item.kind}`, { defaultValue: item.kind })}
+              </Box>
             ),
           )}
         </SimpleGrid>
       )}
       {link && images.length === 0 && (
         <Box className={classes.card} mt="xs">
-          <Text size="xs" c="dimmed">{safeHost(link)}</Text>
-          <Text size="sm" fw={600} lineClamp={1}>{link}</Text>
+          <Text size="xs" c="dimmed">
+            {safeHost(link)}
+          </Text>
+          <Text size="sm" fw={600} lineClamp={1}>
+            {link}
+          </Text>
         </Box>
       )}
     </Paper>

@@ -12,7 +12,10 @@ export function diffWords(before: string, after: string): Piece[] {
   const lengths = new Uint32Array(rows * cols);
   for (let i = a.length - 1; i >= 0; i--)
     for (let j = b.length - 1; j >= 0; j--)
-      lengths[i * cols + j] = a[i] === b[j] ? lengths[(i + 1) * cols + j + 1] + 1 : Math.max(lengths[(i + 1) * cols + j], lengths[i * cols + j + 1]);
+      lengths[i * cols + j] =
+        a[i] === b[j]
+          ? lengths[(i + 1) * cols + j + 1] + 1
+          : Math.max(lengths[(i + 1) * cols + j], lengths[i * cols + j + 1]);
   const out: Piece[] = [];
   const push = (text: string, kind: Piece['kind']) => {
     const last = out[out.length - 1];
@@ -22,8 +25,11 @@ export function diffWords(before: string, after: string): Piece[] {
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) { push(a[i], 'same'); i++; j++; }
-    else if (lengths[(i + 1) * cols + j] >= lengths[i * cols + j + 1]) push(a[i++], 'removed');
+    if (a[i] === b[j]) {
+      push(a[i], 'same');
+      i++;
+      j++;
+    } else if (lengths[(i + 1) * cols + j] >= lengths[i * cols + j + 1]) push(a[i++], 'removed');
     else push(b[j++], 'added');
   }
   while (i < a.length) push(a[i++], 'removed');
@@ -32,14 +38,30 @@ export function diffWords(before: string, after: string): Piece[] {
 }
 
 /** Shows removed words struck through and added words marked (in words for screen readers). */
-export function TextDiff({ before, after, addedLabel, removedLabel }: { before: string; after: string; addedLabel: string; removedLabel: string }) {
+export function TextDiff({
+  before,
+  after,
+  addedLabel,
+  removedLabel,
+}: {
+  before: string;
+  after: string;
+  addedLabel: string;
+  removedLabel: string;
+}) {
   return (
     <Text size="sm" className={classes.diff}>
       {diffWords(before, after).map((piece, index) =>
-        piece.kind === 'same' ? piece.text : piece.kind === 'added' ? (
-          <ins key={index} className={classes.added} aria-label={`${addedLabel}: ${piece.text}`}>{piece.text}</ins>
+        piece.kind === 'same' ? (
+          piece.text
+        ) : piece.kind === 'added' ? (
+          <ins key={index} className={classes.added} aria-label={`${addedLabel}: ${piece.text}`}>
+            {piece.text}
+          </ins>
         ) : (
-          <del key={index} className={classes.removed} aria-label={`${removedLabel}: ${piece.text}`}>{piece.text}</del>
+          <del key={index} className={classes.removed} aria-label={`${removedLabel}: ${piece.text}`}>
+            {piece.text}
+          </del>
         ),
       )}
     </Text>

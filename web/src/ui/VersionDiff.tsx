@@ -13,12 +13,15 @@ export interface DiffableVersion extends VersionTexts {
 export function VersionDiff({ before, after }: { before: DiffableVersion; after: DiffableVersion }) {
   const { t } = useTranslation('posts');
   const format = useFormatInstant();
-  const when = (v: DiffableVersion) => (v.publishNow ? t('publishNow') : v.scheduledAt ? format(v.scheduledAt) : t('noTime'));
+  const when = (v: DiffableVersion) =>
+    v.publishNow ? t('publishNow') : v.scheduledAt ? format(v.scheduledAt) : t('noTime');
   const textBefore = reviewText(before);
   const textAfter = reviewText(after);
   return (
     <Stack gap={4}>
-      {when(before) !== when(after) && <Text size="sm">{t('diff.time', { before: when(before), after: when(after) })}</Text>}
+      {when(before) !== when(after) && (
+        <Text size="sm">{t('diff.time', { before: when(before), after: when(after) })}</Text>
+      )}
       {textBefore === textAfter ? (
         <Text size="sm">{t('diff.sameText')}</Text>
       ) : (

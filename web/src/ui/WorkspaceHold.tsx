@@ -22,18 +22,36 @@ export function WorkspaceHold({ workspace, name }: { workspace: string; name: st
         <Group justify="space-between" gap="sm">
           <Stack gap={2}>
             <Text size="sm">{settings.heldAt ? t('workspaceHold.held') : t('workspaceHold.explain')}</Text>
-            {settings.heldAt && settings.holdReason && <Text size="sm">{t('workspaceHold.heldBecause', { reason: settings.holdReason })}</Text>}
-            {settings.heldAt && settings.holdResumeAt && <Text size="sm">{t('workspaceHold.resumesAt', { at: format(settings.holdResumeAt) })}</Text>}
+            {settings.heldAt && settings.holdReason && (
+              <Text size="sm">{t('workspaceHold.heldBecause', { reason: settings.holdReason })}</Text>
+            )}
+            {settings.heldAt && settings.holdResumeAt && (
+              <Text size="sm">{t('workspaceHold.resumesAt', { at: format(settings.holdResumeAt) })}</Text>
+            )}
           </Stack>
           {settings.heldAt ? (
             <Button onClick={resumeDialog.open}>{t('resume.button')}</Button>
           ) : (
-            <Button color="#b02525" onClick={holdDialog.open}>{t('workspaceHold.button')}</Button>
+            <Button color="#b02525" onClick={holdDialog.open}>
+              {t('workspaceHold.button')}
+            </Button>
           )}
         </Group>
       </Alert>
-      <HoldDialog workspace={workspace} scope={{ workspace: true }} name={name} opened={holding} onClose={holdDialog.close} />
-      <ResumeDialog workspace={workspace} scope={{ workspace: true }} name={name} opened={resuming} onClose={resumeDialog.close} />
+      <HoldDialog
+        workspace={workspace}
+        scope={{ workspace: true }}
+        name={name}
+        opened={holding}
+        onClose={holdDialog.close}
+      />
+      <ResumeDialog
+        workspace={workspace}
+        scope={{ workspace: true }}
+        name={name}
+        opened={resuming}
+        onClose={resumeDialog.close}
+      />
     </>
   );
 }

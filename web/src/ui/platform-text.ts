@@ -29,8 +29,17 @@ export const PLATFORM_TEXT: Record<Platform, PlatformText> = {
 };
 
 export const PLATFORM_NAMES: Record<Platform, string> = {
-  FACEBOOK: 'Facebook', INSTAGRAM: 'Instagram', X: 'X', THREADS: 'Threads', LINKEDIN: 'LinkedIn', TELEGRAM: 'Telegram',
-  MASTODON: 'Mastodon', BLUESKY: 'Bluesky', WORDPRESS: 'WordPress', WEBHOOK: 'Webhook', FEED: 'Feed',
+  FACEBOOK: 'Facebook',
+  INSTAGRAM: 'Instagram',
+  X: 'X',
+  THREADS: 'Threads',
+  LINKEDIN: 'LinkedIn',
+  TELEGRAM: 'Telegram',
+  MASTODON: 'Mastodon',
+  BLUESKY: 'Bluesky',
+  WORDPRESS: 'WordPress',
+  WEBHOOK: 'Webhook',
+  FEED: 'Feed',
 };
 
 const URL_PATTERN = /https?:\/\/[^\s]+/g;

@@ -5,7 +5,16 @@ import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from 
  * white text, 6.7:1) and shade 7 for hover keep every filled control and link at AA or better.
  */
 const gaung: MantineColorsTuple = [
-  '#eef3ff', '#dce4fb', '#b6c6f3', '#8da6ec', '#6a8be5', '#4a72df', '#1d4ed8', '#1a43b9', '#173a9f', '#122f82',
+  '#eef3ff',
+  '#dce4fb',
+  '#b6c6f3',
+  '#8da6ec',
+  '#6a8be5',
+  '#4a72df',
+  '#1d4ed8',
+  '#1a43b9',
+  '#173a9f',
+  '#122f82',
 ];
 
 export const theme = createTheme({

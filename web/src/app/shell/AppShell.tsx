@@ -22,7 +22,11 @@ export function AppShell() {
 
   // The profile's language unless one was chosen on this device; Indonesian when unset.
   useEffect(() => {
-    const profile = isLanguage(me.locale) ? me.locale : isLanguage(membership.workspace.locale) ? membership.workspace.locale : 'id';
+    const profile = isLanguage(me.locale)
+      ? me.locale
+      : isLanguage(membership.workspace.locale)
+        ? membership.workspace.locale
+        : 'id';
     void applyLanguage(chosenLanguage() ?? profile);
   }, [me.locale, membership.workspace.locale]);
 
@@ -33,7 +37,13 @@ export function AppShell() {
           feature.nav
             ? [
                 <li key={feature.nav.path}>
-                  <Anchor component={Link} to={`/${slug}/${feature.nav.path}`} className={classes.navLink} activeProps={{ 'aria-current': 'page' }} onClick={menu.close}>
+                  <Anchor
+                    component={Link}
+                    to={`/${slug}/${feature.nav.path}`}
+                    className={classes.navLink}
+                    activeProps={{ 'aria-current': 'page' }}
+                    onClick={menu.close}
+                  >
                     {t(feature.nav.label)}
                   </Anchor>
                 </li>,
@@ -49,30 +59,50 @@ export function AppShell() {
       <ZoneSwitcher />
       <LanguageSwitcher />
       <HelpMenu onNavigate={menu.close} />
-      <Anchor component={Link} to="/sign-out" size="sm">{t('shell:signOut')}</Anchor>
+      <Anchor component={Link} to="/sign-out" size="sm">
+        {t('shell:signOut')}
+      </Anchor>
     </>
   );
 
   return (
     <HoldsProvider>
       <div id="page-start" tabIndex={-1} className="page-start" />
-      <a className="skip-link" href="#main">{t('shell:skip')}</a>
+      <a className="skip-link" href="#main">
+        {t('shell:skip')}
+      </a>
       <Box component="header" className={classes.header} data-print="hide">
         <Group justify="space-between" wrap="nowrap" gap="sm">
           <Group gap="md" wrap="nowrap">
-            <Text component={Link} to={`/${slug}/calendar`} fw={800} size="lg" className={classes.brand}>Gaung</Text>
+            <Text component={Link} to={`/${slug}/calendar`} fw={800} size="lg" className={classes.brand}>
+              Gaung
+            </Text>
             <NotificationBell workspace={slug} />
             <Box visibleFrom="md">{navigation}</Box>
           </Group>
-          <Group gap="sm" align="flex-end" visibleFrom="md" wrap="nowrap">{controls}</Group>
+          <Group gap="sm" align="flex-end" visibleFrom="md" wrap="nowrap">
+            {controls}
+          </Group>
           <Group hiddenFrom="md" gap="xs" wrap="nowrap">
-            <Text size="sm" fw={600}>{membership.workspace.name}</Text>
+            <Text size="sm" fw={600}>
+              {membership.workspace.name}
+            </Text>
             <Burger opened={menuOpen} onClick={menu.toggle} aria-label={t('shell:menu')} size="sm" />
           </Group>
         </Group>
       </Box>
-      <Drawer opened={menuOpen} onClose={menu.close} title={t('shell:menu')} position="right" size="xs" closeButtonProps={{ 'aria-label': t('common:close') }}>
-        <Stack gap="md">{navigation}{controls}</Stack>
+      <Drawer
+        opened={menuOpen}
+        onClose={menu.close}
+        title={t('shell:menu')}
+        position="right"
+        size="xs"
+        closeButtonProps={{ 'aria-label': t('common:close') }}
+      >
+        <Stack gap="md">
+          {navigation}
+          {controls}
+        </Stack>
       </Drawer>
       <div data-print="hide">
         <HoldBanner workspace={slug} />

@@ -32,20 +32,33 @@ export function HelpMenu({ onNavigate }: { onNavigate?: () => void }) {
   return (
     <Menu position="bottom-end" shadow="md" width={260} returnFocus={returnFocus} onOpen={() => setReturnFocus(true)}>
       <Menu.Target>
-        <Button variant="light" size="compact-sm">{t('menu')}</Button>
+        <Button variant="light" size="compact-sm">
+          {t('menu')}
+        </Button>
       </Menu.Target>
       <Menu.Dropdown>
         {here && (
           <Menu.Item
             fw={600}
             onClick={follow}
-            renderRoot={(props) => <Link {...props} to="/$workspace/help/$guide" params={{ workspace: slug, guide: here.guide }} search={{ topic: here.topic }} />}
+            renderRoot={(props) => (
+              <Link
+                {...props}
+                to="/$workspace/help/$guide"
+                params={{ workspace: slug, guide: here.guide }}
+                search={{ topic: here.topic }}
+              />
+            )}
           >
             {t('thisPage')}
           </Menu.Item>
         )}
         {guides.map((guide) => (
-          <Menu.Item key={guide} onClick={follow} renderRoot={(props) => <Link {...props} to="/$workspace/help/$guide" params={{ workspace: slug, guide }} />}>
+          <Menu.Item
+            key={guide}
+            onClick={follow}
+            renderRoot={(props) => <Link {...props} to="/$workspace/help/$guide" params={{ workspace: slug, guide }} />}
+          >
             {t(`guides.${guide}`)}
           </Menu.Item>
         ))}

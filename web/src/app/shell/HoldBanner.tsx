@@ -20,22 +20,30 @@ export function HoldBanner({ workspace }: { workspace: string }) {
   const settings = useQuery({ ...workspaceQuery(workspace), refetchInterval: REFRESH_MS }).data;
   const listed = useQuery({ ...campaignsQuery(workspace), refetchInterval: REFRESH_MS }).data?.campaigns;
   const inView = useCampaignHoldsInView();
-  const campaigns = [...new Map<string, CampaignHold>([...heldCampaigns(listed ?? []), ...inView].map((c) => [c.id, c])).values()];
+  const campaigns = [
+    ...new Map<string, CampaignHold>([...heldCampaigns(listed ?? []), ...inView].map((c) => [c.id, c])).values(),
+  ];
   const format = useFormatInstant();
   const lines: string[] = [];
   if (settings?.heldAt) {
-    lines.push(t('hold.workspace', { reason: settings.holdReason ?? t('hold.noReason') }) +
-      (settings.holdResumeAt ? ` ${t('hold.resumes', { at: format(settings.holdResumeAt) })}` : ''));
+    lines.push(
+      t('hold.workspace', { reason: settings.holdReason ?? t('hold.noReason') }) +
+        (settings.holdResumeAt ? ` ${t('hold.resumes', { at: format(settings.holdResumeAt) })}` : ''),
+    );
   }
   for (const campaign of campaigns) {
-    lines.push(t('hold.campaign', { name: campaign.name, reason: campaign.holdReason ?? t('hold.noReason') }) +
-      (campaign.holdResumeAt ? ` ${t('hold.resumes', { at: format(campaign.holdResumeAt) })}` : ''));
+    lines.push(
+      t('hold.campaign', { name: campaign.name, reason: campaign.holdReason ?? t('hold.noReason') }) +
+        (campaign.holdResumeAt ? ` ${t('hold.resumes', { at: format(campaign.holdResumeAt) })}` : ''),
+    );
   }
   if (lines.length === 0) return null;
   return (
     <Alert variant="filled" color="red.8" radius={0} title={t('hold.title')} data-testid="hold-banner" role="alert">
       {lines.map((line) => (
-        <Text key={line} size="sm">{line}</Text>
+        <Text key={line} size="sm">
+          {line}
+        </Text>
       ))}
     </Alert>
   );

@@ -18,9 +18,14 @@ export function ZoneSwitcher() {
   const zone = useZone();
   const navigate = useNavigate();
   const data = useMemo(() => {
-    const indonesian = Object.entries(INDONESIAN_ZONES).map(([alias, iana]) => ({ value: alias, label: `${alias} (${iana})` }));
+    const indonesian = Object.entries(INDONESIAN_ZONES).map(([alias, iana]) => ({
+      value: alias,
+      label: `${alias} (${iana})`,
+    }));
     const indonesianIana: string[] = Object.values(INDONESIAN_ZONES);
-    const others = allZones().filter((z) => !indonesianIana.includes(z)).map((z) => ({ value: z, label: z }));
+    const others = allZones()
+      .filter((z) => !indonesianIana.includes(z))
+      .map((z) => ({ value: z, label: z }));
     return [
       { group: t('zone.indonesia'), items: indonesian },
       { group: t('zone.others'), items: others },

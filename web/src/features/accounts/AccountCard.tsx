@@ -12,7 +12,19 @@ import { SlotsDialog, slotsSummary } from './SlotsDialog';
 const STATUS_COLOR = { ACTIVE: '#1e6b34', NEEDS_RECONNECT: '#a34400', DISABLED: '#555' } as const;
 
 /** One account: platform, name, state in words (and why), posting slots, and the admin's actions. */
-export function AccountCard({ workspace, account, admin, budget, methods }: { workspace: string; account: Account; admin: boolean; budget?: RateBudget; methods: ConnectMethod[] }) {
+export function AccountCard({
+  workspace,
+  account,
+  admin,
+  budget,
+  methods,
+}: {
+  workspace: string;
+  account: Account;
+  admin: boolean;
+  budget?: RateBudget;
+  methods: ConnectMethod[];
+}) {
   const { t } = useTranslation('accounts');
   const [dialog, setDialog] = useState<'reconnect' | 'slots' | 'disconnect' | null>(null);
   const method = methods.find((candidate) => candidate.platform === account.platform);
@@ -21,28 +33,56 @@ export function AccountCard({ workspace, account, admin, budget, methods }: { wo
   const reconnect = () => (oauth ? start.mutate({ platform: oauth }) : setDialog('reconnect'));
   const close = () => setDialog(null);
   return (
-    <Paper withBorder p="md" component="article" aria-label={`${platformName(account.platform)}: ${account.displayName}`}>
+    <Paper
+      withBorder
+      p="md"
+      component="article"
+      aria-label={`${platformName(account.platform)}: ${account.displayName}`}
+    >
       <Group justify="space-between" gap="xs">
         <div>
-          <Text fw={700} size="lg">{account.displayName}</Text>
-          <Text size="sm">{platformName(account.platform)}{account.handle ? ` · ${account.handle}` : ''}</Text>
+          <Text fw={700} size="lg">
+            {account.displayName}
+          </Text>
+          <Text size="sm">
+            {platformName(account.platform)}
+            {account.handle ? ` · ${account.handle}` : ''}
+          </Text>
         </div>
-        <Badge color={STATUS_COLOR[account.status]} tt="none" size="lg">{t(`status.${account.status}`)}</Badge>
+        <Badge color={STATUS_COLOR[account.status]} tt="none" size="lg">
+          {t(`status.${account.status}`)}
+        </Badge>
       </Group>
       {account.status === 'NEEDS_RECONNECT' && (
-        <Text size="sm" mt="xs" c="#8a3a00">{t('needsReconnect', { reason: account.statusReason ?? t('unknownReason') })}</Text>
+        <Text size="sm" mt="xs" c="#8a3a00">
+          {t('needsReconnect', { reason: account.statusReason ?? t('unknownReason') })}
+        </Text>
       )}
       {budget && <BudgetLine budget={budget} />}
-      <Text size="sm" mt="xs">{t('slots.summary', { slots: slotsSummary(account.postingSlots ?? [], t) })}</Text>
+      <Text size="sm" mt="xs">
+        {t('slots.summary', { slots: slotsSummary(account.postingSlots ?? [], t) })}
+      </Text>
       {admin && (
         <Group gap="xs" mt="sm">
-          <Button variant={account.status === 'NEEDS_RECONNECT' ? 'filled' : 'default'} loading={start.isPending} onClick={reconnect}>{t('reconnect.button')}</Button>
-          <Button variant="default" onClick={() => setDialog('slots')}>{t('slots.edit')}</Button>
-          <Button variant="outline" color="#b02525" onClick={() => setDialog('disconnect')}>{t('disconnect.button')}</Button>
+          <Button
+            variant={account.status === 'NEEDS_RECONNECT' ? 'filled' : 'default'}
+            loading={start.isPending}
+            onClick={reconnect}
+          >
+            {t('reconnect.button')}
+          </Button>
+          <Button variant="default" onClick={() => setDialog('slots')}>
+            {t('slots.edit')}
+          </Button>
+          <Button variant="outline" color="#b02525" onClick={() => setDialog('disconnect')}>
+            {t('disconnect.button')}
+          </Button>
         </Group>
       )}
       <ErrorAlert error={start.error} />
-      {dialog === 'reconnect' && method && <ConnectDialog workspace={workspace} method={method} account={account} onClose={close} />}
+      {dialog === 'reconnect' && method && (
+        <ConnectDialog workspace={workspace} method={method} account={account} onClose={close} />
+      )}
       {dialog === 'slots' && <SlotsDialog workspace={workspace} account={account} onClose={close} />}
       {dialog === 'disconnect' && <DisconnectDialog workspace={workspace} account={account} onClose={close} />}
     </Paper>
@@ -55,10 +95,16 @@ function BudgetLine({ budget }: { budget: RateBudget }) {
   const format = useFormatInstant();
   const hours = Math.round(budget.windowMs / 3600_000);
   const left = t('budget.left', { left: budget.left, posts: budget.posts, hours });
-  const opens = budget.nextSlotAt ? t('budget.opens', { at: format(budget.nextSlotAt, { dateStyle: budget.left === 0 ? 'medium' : undefined, timeStyle: 'short' }) }) : '';
+  const opens = budget.nextSlotAt
+    ? t('budget.opens', {
+        at: format(budget.nextSlotAt, { dateStyle: budget.left === 0 ? 'medium' : undefined, timeStyle: 'short' }),
+      })
+    : '';
   return (
     <Text size="sm" mt="xs" c={budget.left === 0 ? '#8a3a00' : undefined} data-testid="rate-budget">
-      {left}{opens ? `, ${opens}` : ''}{budget.left === 0 ? `. ${t('budget.spent')}` : ''}
+      {left}
+      {opens ? `, ${opens}` : ''}
+      {budget.left === 0 ? `. ${t('budget.spent')}` : ''}
     </Text>
   );
 }

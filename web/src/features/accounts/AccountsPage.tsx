@@ -24,23 +24,42 @@ export function AccountsPage() {
 
   return (
     <Stack gap="md">
-      <Title order={1} size="h2">{t('title')}</Title>
+      <Title order={1} size="h2">
+        {t('title')}
+      </Title>
       <OAuthOutcome workspace={workspace} />
       <ErrorAlert error={accounts.error} />
       {!accounts.isLoading && list.length === 0 && <Text>{t('empty')}</Text>}
       {list.map((account) => (
-        <AccountCard key={account.id} workspace={workspace} account={account} admin={admin} budget={budgets.find((b) => b.accountId === account.id)} methods={methods} />
+        <AccountCard
+          key={account.id}
+          workspace={workspace}
+          account={account}
+          admin={admin}
+          budget={budgets.find((b) => b.accountId === account.id)}
+          methods={methods}
+        />
       ))}
       {admin && (
         <Paper withBorder p="md">
-          <Title order={2} size="h3">{t('connect.title')}</Title>
-          <Text size="sm" mt={4}>{t('connect.formExplain')}</Text>
+          <Title order={2} size="h3">
+            {t('connect.title')}
+          </Title>
+          <Text size="sm" mt={4}>
+            {t('connect.formExplain')}
+          </Text>
           <Group gap="xs" mt="sm">
-            {methods.filter((method) => method.form).map((method) => (
-              <Button key={method.platform} variant="default" onClick={() => setConnecting(method)}>{platformName(method.platform)}</Button>
-            ))}
+            {methods
+              .filter((method) => method.form)
+              .map((method) => (
+                <Button key={method.platform} variant="default" onClick={() => setConnecting(method)}>
+                  {platformName(method.platform)}
+                </Button>
+              ))}
           </Group>
-          <Text size="sm" mt="md">{t('connect.oauthExplain')}</Text>
+          <Text size="sm" mt="md">
+            {t('connect.oauthExplain')}
+          </Text>
           <OAuthButtons workspace={workspace} methods={methods} />
         </Paper>
       )}
@@ -56,11 +75,19 @@ function OAuthOutcome({ workspace }: { workspace: string }) {
   const navigate = useNavigate();
   if (!search.oauth) return null;
   const name = platformName(search.platform ?? '');
-  const close = () => void navigate({ to: '/$workspace/accounts', params: { workspace }, search: { zone: search.zone }, replace: true });
+  const close = () =>
+    void navigate({ to: '/$workspace/accounts', params: { workspace }, search: { zone: search.zone }, replace: true });
   const connected = search.oauth === 'connected';
   const reason = t(`oauth.codes.${search.code ?? 'unknown'}`, { defaultValue: t('oauth.codes.unknown') });
   return (
-    <Alert color={connected ? '#1e6b34' : 'red'} role={connected ? 'status' : 'alert'} title={connected ? t('oauth.connected', { platform: name }) : t('oauth.failed', { platform: name })} withCloseButton closeButtonLabel={t('close')} onClose={close}>
+    <Alert
+      color={connected ? '#1e6b34' : 'red'}
+      role={connected ? 'status' : 'alert'}
+      title={connected ? t('oauth.connected', { platform: name }) : t('oauth.failed', { platform: name })}
+      withCloseButton
+      closeButtonLabel={t('close')}
+      onClose={close}
+    >
       {connected ? t('oauth.connectedHint') : reason}
     </Alert>
   );
@@ -75,22 +102,42 @@ function OAuthButtons({ workspace, methods }: { workspace: string; methods: Conn
   return (
     <Stack gap="xs" mt="sm">
       <Group gap="xs">
-        {oauth.filter((flow) => !flow.asksForInstance).map(({ platform, segment }) => (
-          <Button key={segment} loading={start.isPending && start.variables?.platform === segment} onClick={() => start.mutate({ platform: segment })}>
-            {t('oauth.button', { platform: platformName(platform) })}
-          </Button>
-        ))}
+        {oauth
+          .filter((flow) => !flow.asksForInstance)
+          .map(({ platform, segment }) => (
+            <Button
+              key={segment}
+              loading={start.isPending && start.variables?.platform === segment}
+              onClick={() => start.mutate({ platform: segment })}
+            >
+              {t('oauth.button', { platform: platformName(platform) })}
+            </Button>
+          ))}
       </Group>
-      {oauth.filter((flow) => flow.asksForInstance).map(({ platform, segment }) => {
-        const name = platformName(platform);
-        const instanceUrl = instanceUrls[segment] ?? '';
-        return (
-          <Group key={segment} gap="xs" align="end">
-            <TextInput label={t('oauth.instance', { platform: name })} description={t('oauth.instanceHint', { platform: name })} placeholder="https://mastodon.social" value={instanceUrl} onChange={(e) => setInstanceUrls((prev) => ({ ...prev, [segment]: e.currentTarget.value }))} style={{ flex: '1 1 16rem' }} />
-            <Button disabled={!instanceUrl.trim()} onClick={() => start.mutate({ platform: segment, instanceUrl: instanceUrl.trim() })}>{t('oauth.button', { platform: name })}</Button>
-          </Group>
-        );
-      })}
+      {oauth
+        .filter((flow) => flow.asksForInstance)
+        .map(({ platform, segment }) => {
+          const name = platformName(platform);
+          const instanceUrl = instanceUrls[segment] ?? '';
+          return (
+            <Group key={segment} gap="xs" align="end">
+              <TextInput
+                label={t('oauth.instance', { platform: name })}
+                description={t('oauth.instanceHint', { platform: name })}
+                placeholder="https://mastodon.social"
+                value={instanceUrl}
+                onChange={(e) => setInstanceUrls((prev) => ({ ...prev, [segment]: e.currentTarget.value }))}
+                style={{ flex: '1 1 16rem' }}
+              />
+              <Button
+                disabled={!instanceUrl.trim()}
+                onClick={() => start.mutate({ platform: segment, instanceUrl: instanceUrl.trim() })}
+              >
+                {t('oauth.button', { platform: name })}
+              </Button>
+            </Group>
+          );
+        })}
       <ErrorAlert error={start.error} />
     </Stack>
   );

@@ -31,20 +31,34 @@ export function ConnectDialog({ workspace, method, account, onClose }: Props) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const filled = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v));
+    const filled = Object.fromEntries(
+      Object.entries(values)
+        .map(([k, v]) => [k, v.trim()])
+        .filter(([, v]) => v),
+    );
     connect.mutate({ accountId: account?.id, form: { platform, ...filled } });
   };
 
   const secret = connect.data?.secret;
   if (connect.isSuccess) {
     return (
-      <Dialog closeLabel={t('close')} onClose={onClose} title={t('connect.doneTitle', { name: connect.data.displayName })}>
+      <Dialog
+        closeLabel={t('close')}
+        onClose={onClose}
+        title={t('connect.doneTitle', { name: connect.data.displayName })}
+      >
         <Stack gap="sm">
-          <Alert color="#1e6b34" role="status">{account ? t('reconnect.done') : t('connect.done', { platform: name })}</Alert>
+          <Alert color="#1e6b34" role="status">
+            {account ? t('reconnect.done') : t('connect.done', { platform: name })}
+          </Alert>
           {secret && (
             <>
-              <Text size="sm" fw={600}>{t('connect.secretOnce')}</Text>
-              <Code block data-testid="revealed-secret" style={{ whiteSpace: "pre-wrap", wordBreak: "break-all" }}>{secret}</Code>
+              <Text size="sm" fw={600}>
+                {t('connect.secretOnce')}
+              </Text>
+              <Code block data-testid="revealed-secret" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+                {secret}
+              </Code>
             </>
           )}
           <Button onClick={onClose}>{t('finish')}</Button>
@@ -68,15 +82,31 @@ export function ConnectDialog({ workspace, method, account, onClose }: Props) {
   const advancedFields = fields.filter((f) => f.advanced);
 
   return (
-    <Dialog closeLabel={t('close')} onClose={onClose} title={account ? t('reconnect.title', { name: account.displayName }) : t('connect.formTitle', { platform: name })}>
+    <Dialog
+      closeLabel={t('close')}
+      onClose={onClose}
+      title={account ? t('reconnect.title', { name: account.displayName }) : t('connect.formTitle', { platform: name })}
+    >
       <form onSubmit={submit}>
         <Stack gap="sm">
           <Text size="sm">{t(`intro.${platform}`)}</Text>
           {fields.filter((f) => !f.advanced).map(input)}
-          {!account && <TextInput label={t('fields.displayName.label')} description={t('fields.displayName.help')} value={values.displayName ?? ''} onChange={(e) => set('displayName', e.currentTarget.value)} />}
+          {!account && (
+            <TextInput
+              label={t('fields.displayName.label')}
+              description={t('fields.displayName.help')}
+              value={values.displayName ?? ''}
+              onChange={(e) => set('displayName', e.currentTarget.value)}
+            />
+          )}
           {advancedFields.length > 0 && (
             <>
-              <UnstyledButton type="button" onClick={() => setAdvanced((open) => !open)} aria-expanded={advanced} style={{ textDecoration: 'underline' }}>
+              <UnstyledButton
+                type="button"
+                onClick={() => setAdvanced((open) => !open)}
+                aria-expanded={advanced}
+                style={{ textDecoration: 'underline' }}
+              >
                 {t('connect.advanced')}
               </UnstyledButton>
               <Collapse expanded={advanced}>
@@ -85,7 +115,9 @@ export function ConnectDialog({ workspace, method, account, onClose }: Props) {
             </>
           )}
           <ErrorAlert error={connect.error} />
-          <Button type="submit" size="md" loading={connect.isPending}>{account ? t('reconnect.submit') : t('connect.submit')}</Button>
+          <Button type="submit" size="md" loading={connect.isPending}>
+            {account ? t('reconnect.submit') : t('connect.submit')}
+          </Button>
         </Stack>
       </form>
     </Dialog>

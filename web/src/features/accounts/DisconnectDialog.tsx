@@ -6,7 +6,15 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PendingDeliveryList } from '../../ui/PendingDeliveryList';
 
 /** Disconnecting: before confirming, the deliveries not yet made that it will cancel, each linking to its post. */
-export function DisconnectDialog({ workspace, account, onClose }: { workspace: string; account: Account; onClose: () => void }) {
+export function DisconnectDialog({
+  workspace,
+  account,
+  onClose,
+}: {
+  workspace: string;
+  account: Account;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('accounts');
   const pending = usePendingDeliveries(workspace, account.id, true);
   const disconnect = useDisconnectAccount(workspace);
@@ -16,17 +24,29 @@ export function DisconnectDialog({ workspace, account, onClose }: { workspace: s
       <Stack gap="sm">
         <Text size="sm">{t('disconnect.explain')}</Text>
         <ErrorAlert error={pending.error} />
-        {pending.isLoading ? <Text size="sm">{t('loading')}</Text> : (
+        {pending.isLoading ? (
+          <Text size="sm">{t('loading')}</Text>
+        ) : (
           <>
-            <Text size="sm" fw={600}>{t('disconnect.cancels', { count: deliveries.length })}</Text>
+            <Text size="sm" fw={600}>
+              {t('disconnect.cancels', { count: deliveries.length })}
+            </Text>
             <PendingDeliveryList workspace={workspace} deliveries={deliveries} untitled={t('disconnect.untitled')} />
           </>
         )}
         <ErrorAlert error={disconnect.error} />
-        <Button color="#b02525" size="md" disabled={pending.isLoading} loading={disconnect.isPending} onClick={() => disconnect.mutate(account.id, { onSuccess: onClose })}>
+        <Button
+          color="#b02525"
+          size="md"
+          disabled={pending.isLoading}
+          loading={disconnect.isPending}
+          onClick={() => disconnect.mutate(account.id, { onSuccess: onClose })}
+        >
           {t('disconnect.confirm', { count: deliveries.length })}
         </Button>
-        <Button variant="default" onClick={onClose}>{t('cancel')}</Button>
+        <Button variant="default" onClick={onClose}>
+          {t('cancel')}
+        </Button>
       </Stack>
     </Dialog>
   );

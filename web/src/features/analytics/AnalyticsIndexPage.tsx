@@ -14,28 +14,42 @@ export function AnalyticsIndexPage() {
   const accounts = useReportAccounts(workspace);
   return (
     <Stack gap="md">
-      <Title order={1} size="h2">{t('title')}</Title>
+      <Title order={1} size="h2">
+        {t('title')}
+      </Title>
       <Text size="sm">{t('intro')}</Text>
       <ErrorAlert error={campaigns.error ?? accounts.error} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Paper withBorder p="md" component="section" aria-labelledby="analytics-campaigns">
-          <Title order={2} size="h3" id="analytics-campaigns">{t('campaigns')}</Title>
+          <Title order={2} size="h3" id="analytics-campaigns">
+            {t('campaigns')}
+          </Title>
           <Stack gap={4} mt="xs" component="ul" style={{ listStyle: 'none', padding: 0 }}>
             {(campaigns.data?.campaigns ?? []).map((campaign) => (
               <li key={campaign.id}>
-                <Anchor component={Link} to={`/${workspace}/analytics/campaigns/${campaign.id}`}>{campaign.name}</Anchor>
+                <Anchor component={Link} to={`/${workspace}/analytics/campaigns/${campaign.id}`}>
+                  {campaign.name}
+                </Anchor>
               </li>
             ))}
           </Stack>
           {campaigns.data?.campaigns.length === 0 && <Text size="sm">{t('noCampaigns')}</Text>}
         </Paper>
         <Paper withBorder p="md" component="section" aria-labelledby="analytics-accounts">
-          <Title order={2} size="h3" id="analytics-accounts">{t('accounts')}</Title>
+          <Title order={2} size="h3" id="analytics-accounts">
+            {t('accounts')}
+          </Title>
           <Stack gap={4} mt="xs" component="ul" style={{ listStyle: 'none', padding: 0 }}>
             {(accounts.data?.accounts ?? []).map((account) => (
               <li key={account.id}>
-                <Anchor component={Link} to={`/${workspace}/analytics/accounts/${account.id}`}>{account.displayName}</Anchor>
-                <Text span size="sm"> · {account.platform}{account.status === 'DISABLED' ? ` · ${t('disconnected')}` : ''}</Text>
+                <Anchor component={Link} to={`/${workspace}/analytics/accounts/${account.id}`}>
+                  {account.displayName}
+                </Anchor>
+                <Text span size="sm">
+                  {' '}
+                  · {account.platform}
+                  {account.status === 'DISABLED' ? ` · ${t('disconnected')}` : ''}
+                </Text>
               </li>
             ))}
           </Stack>

@@ -11,7 +11,11 @@ const DAY_MS = 86_400_000;
 
 function BackLink({ workspace }: { workspace: string }) {
   const { t } = useTranslation('analytics');
-  return <Anchor component={Link} to={`/${workspace}/analytics`} size="sm" data-print="hide">← {t('back')}</Anchor>;
+  return (
+    <Anchor component={Link} to={`/${workspace}/analytics`} size="sm" data-print="hide">
+      ← {t('back')}
+    </Anchor>
+  );
 }
 
 /** A campaign's report over its own dates. */
@@ -39,16 +43,35 @@ export function AccountReportPage() {
   const workspace = membership.workspace.slug;
   const account = useReportAccounts(workspace).data?.accounts.find((a) => a.id === accountId);
   // 30 days is the API's default (up to the end of today); a longer one ends now, fixed once per choice.
-  const period = useMemo<ReportPeriod>(() => (days ? { zone, from: new Date(Date.now() - days * DAY_MS).toISOString(), to: new Date().toISOString() } : { zone }), [days, zone]);
+  const period = useMemo<ReportPeriod>(
+    () =>
+      days
+        ? { zone, from: new Date(Date.now() - days * DAY_MS).toISOString(), to: new Date().toISOString() }
+        : { zone },
+    [days, zone],
+  );
   const choosePeriod = (value: string) =>
-    void navigate({ to: `/${workspace}/analytics/accounts/${accountId}`, search: value === '30' ? {} : { days: Number(value) as 90 | 180 } });
+    void navigate({
+      to: `/${workspace}/analytics/accounts/${accountId}`,
+      search: value === '30' ? {} : { days: Number(value) as 90 | 180 },
+    });
   return (
     <Stack gap="md">
       <BackLink workspace={workspace} />
-      <NativeSelect label={t('period.label')} value={String(days ?? 30)} onChange={(e) => choosePeriod(e.currentTarget.value)} maw={260}
-        data={[30, 90, 180].map((n) => ({ value: String(n), label: t('period.days', { count: n }) }))} />
+      <NativeSelect
+        label={t('period.label')}
+        value={String(days ?? 30)}
+        onChange={(e) => choosePeriod(e.currentTarget.value)}
+        maw={260}
+        data={[30, 90, 180].map((n) => ({ value: String(n), label: t('period.days', { count: n }) }))}
+      />
       <ReportView workspace={workspace} kind="accounts" id={accountId} period={period} />
-      <BestTimePanel workspace={workspace} accountId={accountId} mayEditSlots={membership.role === 'ADMIN' || membership.role === 'OWNER'} disconnected={account?.status === 'DISABLED'} />
+      <BestTimePanel
+        workspace={workspace}
+        accountId={accountId}
+        mayEditSlots={membership.role === 'ADMIN' || membership.role === 'OWNER'}
+        disconnected={account?.status === 'DISABLED'}
+      />
     </Stack>
   );
 }

@@ -7,7 +7,10 @@ export function useNumbers() {
   return {
     whole: (n: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(n),
     one: (n: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(n),
-    percent: (n: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0, signDisplay: 'exceptZero' }).format(n),
+    percent: (n: number) =>
+      new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0, signDisplay: 'exceptZero' }).format(
+        n,
+      ),
     language: i18n.language === 'en' ? ('en' as const) : ('id' as const),
   };
 }

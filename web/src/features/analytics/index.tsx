@@ -7,7 +7,11 @@ export interface AccountReportSearch {
   days?: 90 | 180;
 }
 
-const analyticsRoute = createRoute({ getParentRoute: () => workspaceRoute, path: 'analytics', component: lazyRouteComponent(() => import('./AnalyticsIndexPage'), 'AnalyticsIndexPage') });
+const analyticsRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'analytics',
+  component: lazyRouteComponent(() => import('./AnalyticsIndexPage'), 'AnalyticsIndexPage'),
+});
 const campaignReportRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: 'analytics/campaigns/$campaignId',
@@ -16,8 +20,13 @@ const campaignReportRoute = createRoute({
 export const accountReportRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: 'analytics/accounts/$accountId',
-  validateSearch: (search: Record<string, unknown>): AccountReportSearch => ({ days: search.days === 90 || search.days === 180 ? search.days : undefined }),
+  validateSearch: (search: Record<string, unknown>): AccountReportSearch => ({
+    days: search.days === 90 || search.days === 180 ? search.days : undefined,
+  }),
   component: lazyRouteComponent(() => import('./ReportPages'), 'AccountReportPage'),
 });
 
-export const analyticsFeature: Feature = { routes: [analyticsRoute, campaignReportRoute, accountReportRoute], nav: { path: 'analytics', label: 'analytics:nav' } };
+export const analyticsFeature: Feature = {
+  routes: [analyticsRoute, campaignReportRoute, accountReportRoute],
+  nav: { path: 'analytics', label: 'analytics:nav' },
+};

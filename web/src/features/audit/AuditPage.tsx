@@ -10,7 +10,19 @@ import type { AuditSearch } from './index';
 import { subjectPath } from './subject-link';
 
 /** The "what" filter: families of actions (the API matches `family.*`). */
-const FAMILIES = ['post', 'target', 'campaign', 'partnership', 'account', 'member', 'invitation', 'workspace', 'api_token', 'calendar_feed', 'user'];
+const FAMILIES = [
+  'post',
+  'target',
+  'campaign',
+  'partnership',
+  'account',
+  'member',
+  'invitation',
+  'workspace',
+  'api_token',
+  'calendar_feed',
+  'user',
+];
 
 /** The audit log for admins: who did what, when; filters in the URL, older entries a page at a time. */
 export function AuditPage() {
@@ -25,29 +37,75 @@ export function AuditPage() {
     const start = value ? instantOf(`${value}T00:00`, zone) : undefined;
     return start ? new Date(start.getTime() + (next ? 86_400_000 : 0)).toISOString() : undefined;
   };
-  const log = useAuditLog(workspace, { actorId: search.who, action: search.what, from: day(search.from), to: day(search.to, true) });
+  const log = useAuditLog(workspace, {
+    actorId: search.who,
+    action: search.what,
+    from: day(search.from),
+    to: day(search.to, true),
+  });
   const set = (changes: Partial<AuditSearch>) =>
     void navigate({ to: '/$workspace/audit', params: { workspace }, search: { ...search, ...changes }, replace: true });
   const events = log.data?.pages.flatMap((page) => page.events) ?? [];
   return (
     <Stack gap="md">
-      <Title order={1} size="h2">{t('title')}</Title>
+      <Title order={1} size="h2">
+        {t('title')}
+      </Title>
       <Text>{t('explain')}</Text>
       <Paper withBorder p="md" component="form" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()}>
         <Group gap="xs" align="end">
-          <NativeSelect label={t('who')} value={search.who ?? ''} onChange={(e) => set({ who: e.currentTarget.value || undefined })}
-            data={[{ value: '', label: t('anyone') }, ...members.map((m) => ({ value: m.userId, label: m.name }))]} style={{ flex: '1 1 12rem' }} />
-          <NativeSelect label={t('what')} value={search.what ?? ''} onChange={(e) => set({ what: e.currentTarget.value || undefined })}
-            data={[{ value: '', label: t('anything') }, ...FAMILIES.map((f) => ({ value: `${f}.*`, label: t(`families.${f}`) }))]} style={{ flex: '1 1 12rem' }} />
-          <TextInput type="date" label={t('from')} value={search.from ?? ''} onChange={(e) => set({ from: e.currentTarget.value || undefined })} style={{ flex: '1 1 9rem' }} />
-          <TextInput type="date" label={t('to')} value={search.to ?? ''} onChange={(e) => set({ to: e.currentTarget.value || undefined })} style={{ flex: '1 1 9rem' }} />
-          <Button variant="default" onClick={() => set({ who: undefined, what: undefined, from: undefined, to: undefined })}>{t('clear')}</Button>
+          <NativeSelect
+            label={t('who')}
+            value={search.who ?? ''}
+            onChange={(e) => set({ who: e.currentTarget.value || undefined })}
+            data={[{ value: '', label: t('anyone') }, ...members.map((m) => ({ value: m.userId, label: m.name }))]}
+            style={{ flex: '1 1 12rem' }}
+          />
+          <NativeSelect
+            label={t('what')}
+            value={search.what ?? ''}
+            onChange={(e) => set({ what: e.currentTarget.value || undefined })}
+            data={[
+              { value: '', label: t('anything') },
+              ...FAMILIES.map((f) => ({ value: `${f}.*`, label: t(`families.${f}`) })),
+            ]}
+            style={{ flex: '1 1 12rem' }}
+          />
+          <TextInput
+            type="date"
+            label={t('from')}
+            value={search.from ?? ''}
+            onChange={(e) => set({ from: e.currentTarget.value || undefined })}
+            style={{ flex: '1 1 9rem' }}
+          />
+          <TextInput
+            type="date"
+            label={t('to')}
+            value={search.to ?? ''}
+            onChange={(e) => set({ to: e.currentTarget.value || undefined })}
+            style={{ flex: '1 1 9rem' }}
+          />
+          <Button
+            variant="default"
+            onClick={() => set({ who: undefined, what: undefined, from: undefined, to: undefined })}
+          >
+            {t('clear')}
+          </Button>
         </Group>
       </Paper>
       <ErrorAlert error={log.error} />
       {!log.isLoading && events.length === 0 && <Text>{t('none')}</Text>}
       {events.length > 0 && <AuditTable workspace={workspace} events={events} />}
-      {log.hasNextPage && <Button variant="default" loading={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()} style={{ alignSelf: 'flex-start' }}>{t('older')}</Button>}
+      {log.hasNextPage && (
+        <Button
+          variant="default"
+          loading={log.isFetchingNextPage}
+          onClick={() => void log.fetchNextPage()}
+          style={{ alignSelf: 'flex-start' }}
+        >
+          {t('older')}
+        </Button>
+      )}
     </Stack>
   );
 }
@@ -58,7 +116,14 @@ function AuditTable({ workspace, events }: { workspace: string; events: AuditEve
   return (
     <Table.ScrollContainer minWidth={560}>
       <Table striped>
-        <Table.Thead><Table.Tr><Table.Th>{t('when')}</Table.Th><Table.Th>{t('who')}</Table.Th><Table.Th>{t('what')}</Table.Th><Table.Th>{t('object')}</Table.Th></Table.Tr></Table.Thead>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('when')}</Table.Th>
+            <Table.Th>{t('who')}</Table.Th>
+            <Table.Th>{t('what')}</Table.Th>
+            <Table.Th>{t('object')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
         <Table.Tbody>
           {events.map((event) => {
             const path = subjectPath(workspace, event);
@@ -66,9 +131,19 @@ function AuditTable({ workspace, events }: { workspace: string; events: AuditEve
             return (
               <Table.Tr key={event.id} data-testid="audit-entry">
                 <Table.Td>{format(event.createdAt)}</Table.Td>
-                <Table.Td>{event.actorName ?? t(`actors.${event.actorKind}`, { defaultValue: event.actorKind })}</Table.Td>
+                <Table.Td>
+                  {event.actorName ?? t(`actors.${event.actorKind}`, { defaultValue: event.actorKind })}
+                </Table.Td>
                 <Table.Td>{t(`actions.${event.action}`, { defaultValue: event.action })}</Table.Td>
-                <Table.Td>{path ? <Anchor component={Link} to={path}>{label}</Anchor> : label}</Table.Td>
+                <Table.Td>
+                  {path ? (
+                    <Anchor component={Link} to={path}>
+                      {label}
+                    </Anchor>
+                  ) : (
+                    label
+                  )}
+                </Table.Td>
               </Table.Tr>
             );
           })}

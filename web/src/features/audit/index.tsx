@@ -10,7 +10,8 @@ export interface AuditSearch {
   to?: string;
 }
 
-const matching = (value: unknown, pattern: RegExp) => (typeof value === 'string' && pattern.test(value) ? value : undefined);
+const matching = (value: unknown, pattern: RegExp) =>
+  typeof value === 'string' && pattern.test(value) ? value : undefined;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 // Admins reach it from the workspace settings (the navigation is everyone's; the log is not).

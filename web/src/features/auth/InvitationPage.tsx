@@ -40,7 +40,9 @@ function InvitationPage() {
   const acceptAsNew = useMutation({
     mutationFn: () =>
       call<CookieSignIn>(
-        api.POST('/invitations/accept-new', { body: { token, name: name.trim(), password, locale: i18n.language === 'en' ? 'en' : 'id', session: 'cookie' } }),
+        api.POST('/invitations/accept-new', {
+          body: { token, name: name.trim(), password, locale: i18n.language === 'en' ? 'en' : 'id', session: 'cookie' },
+        }),
       ),
     onSuccess: () => {
       client.removeQueries();
@@ -66,16 +68,33 @@ function InvitationPage() {
         <Stack gap="sm">
           <Text>{t('invitation.asMember', { email: me.data.email })}</Text>
           <ErrorAlert error={acceptAsMember.error} />
-          <Button onClick={() => acceptAsMember.mutate()} loading={acceptAsMember.isPending}>{t('invitation.accept')}</Button>
+          <Button onClick={() => acceptAsMember.mutate()} loading={acceptAsMember.isPending}>
+            {t('invitation.accept')}
+          </Button>
         </Stack>
       ) : (
         <form onSubmit={submitNew} noValidate>
           <Stack gap="sm">
             <Text>{t('invitation.asNew')}</Text>
-            <TextInput label={t('name')} autoComplete="name" required value={name} onChange={(e) => setName(e.currentTarget.value)} />
-            <PasswordInput label={t('newPassword')} description={t('passwordRule')} autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+            <TextInput
+              label={t('name')}
+              autoComplete="name"
+              required
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+            />
+            <PasswordInput
+              label={t('newPassword')}
+              description={t('passwordRule')}
+              autoComplete="new-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+            />
             <ErrorAlert error={acceptAsNew.error} />
-            <Button type="submit" loading={acceptAsNew.isPending}>{t('invitation.create')}</Button>
+            <Button type="submit" loading={acceptAsNew.isPending}>
+              {t('invitation.create')}
+            </Button>
           </Stack>
         </form>
       )}

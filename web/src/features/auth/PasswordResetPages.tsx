@@ -17,7 +17,11 @@ function BackToSignIn() {
   );
 }
 
-export const resetRequestRoute = createRoute({ getParentRoute: () => rootRoute, path: 'password-reset', component: ResetRequestPage });
+export const resetRequestRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'password-reset',
+  component: ResetRequestPage,
+});
 
 export const resetConfirmRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -37,13 +41,24 @@ function ResetRequestPage() {
   return (
     <CenteredCard title={t('reset.title')}>
       {request.isSuccess ? (
-        <Alert color="green" role="status">{t('reset.sent')}</Alert>
+        <Alert color="green" role="status">
+          {t('reset.sent')}
+        </Alert>
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
-            <TextInput label={t('email')} type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
+            <TextInput
+              label={t('email')}
+              type="email"
+              autoComplete="email"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+            />
             <ErrorAlert error={request.error} />
-            <Button type="submit" loading={request.isPending}>{t('reset.submit')}</Button>
+            <Button type="submit" loading={request.isPending}>
+              {t('reset.submit')}
+            </Button>
           </Stack>
         </form>
       )}
@@ -64,13 +79,24 @@ function ResetConfirmPage() {
   return (
     <CenteredCard title={t('resetConfirm.title')}>
       {confirm.isSuccess ? (
-        <Alert color="green" role="status">{t('resetConfirm.done')}</Alert>
+        <Alert color="green" role="status">
+          {t('resetConfirm.done')}
+        </Alert>
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
-            <PasswordInput label={t('newPassword')} description={t('passwordRule')} autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+            <PasswordInput
+              label={t('newPassword')}
+              description={t('passwordRule')}
+              autoComplete="new-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+            />
             <ErrorAlert error={confirm.error} />
-            <Button type="submit" loading={confirm.isPending} disabled={!token}>{t('resetConfirm.submit')}</Button>
+            <Button type="submit" loading={confirm.isPending} disabled={!token}>
+              {t('resetConfirm.submit')}
+            </Button>
           </Stack>
         </form>
       )}

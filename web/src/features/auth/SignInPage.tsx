@@ -28,17 +28,37 @@ function SignInPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    signIn.mutate({ email: email.trim(), password }, { onSuccess: () => void navigate({ href: safeNext(next) ?? '/' }) });
+    signIn.mutate(
+      { email: email.trim(), password },
+      { onSuccess: () => void navigate({ href: safeNext(next) ?? '/' }) },
+    );
   };
 
   return (
     <CenteredCard title={t('signIn.title')}>
-      {reason === 'expired' && <Alert color="yellow" title={t('signIn.expiredTitle')}>{t('signIn.expired')}</Alert>}
+      {reason === 'expired' && (
+        <Alert color="yellow" title={t('signIn.expiredTitle')}>
+          {t('signIn.expired')}
+        </Alert>
+      )}
       {reason === 'signed-out' && <Alert color="gray">{t('signIn.signedOut')}</Alert>}
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <TextInput label={t('email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
-          <PasswordInput label={t('password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+          <TextInput
+            label={t('email')}
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+          />
+          <PasswordInput
+            label={t('password')}
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+          />
           <ErrorAlert error={signIn.error} />
           <Button type="submit" loading={signIn.isPending}>
             {t('signIn.submit')}

@@ -14,7 +14,9 @@ function SignOutPage() {
   const navigate = useNavigate();
   const { mutate } = useSignOut();
   useEffect(() => {
-    mutate(undefined, { onSettled: () => void navigate({ to: '/sign-in', search: { reason: 'signed-out' }, replace: true }) });
+    mutate(undefined, {
+      onSettled: () => void navigate({ to: '/sign-in', search: { reason: 'signed-out' }, replace: true }),
+    });
   }, [mutate, navigate]);
   return (
     <CenteredCard title={t('signOut.title')}>

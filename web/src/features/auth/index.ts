@@ -5,4 +5,11 @@ import { signInRoute } from './SignInPage';
 import { signOutRoute } from './SignOutPage';
 
 /** Pages outside any workspace: sign-in and out, password reset, invitations. */
-export const authRoutes = [signInRoute, signOutRoute, resetRequestRoute, resetConfirmRoute, invitationRoute, noWorkspaceRoute];
+export const authRoutes = [
+  signInRoute,
+  signOutRoute,
+  resetRequestRoute,
+  resetConfirmRoute,
+  invitationRoute,
+  noWorkspaceRoute,
+];

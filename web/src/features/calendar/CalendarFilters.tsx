@@ -10,7 +10,15 @@ import { DISPLAY_STATUSES } from './post-status';
 type FilterKey = 'campaign' | 'account' | 'platform' | 'status' | 'author';
 
 /** Campaign, account, platform, status and author; each choice lands in the URL. */
-export function CalendarFilters({ workspace, search, onChange }: { workspace: string; search: CalendarSearch; onChange: (changes: Partial<CalendarSearch>) => void }) {
+export function CalendarFilters({
+  workspace,
+  search,
+  onChange,
+}: {
+  workspace: string;
+  search: CalendarSearch;
+  onChange: (changes: Partial<CalendarSearch>) => void;
+}) {
   const { t } = useTranslation('calendar');
   const choices = useCalendarChoices(workspace);
   // On a phone the five filters fold away behind one button that says how many are on.
@@ -34,11 +42,29 @@ export function CalendarFilters({ workspace, search, onChange }: { workspace: st
   );
   const fields = (
     <Group gap="xs" align="flex-end" role="group" aria-label={t('filters.label')}>
-      {field('campaign', choices.campaigns.map((c) => ({ value: c.id, label: c.name })))}
-      {field('account', choices.accounts.map((a) => ({ value: a.id, label: `${a.displayName} (${PLATFORM_NAMES[a.platform] ?? a.platform})` })))}
-      {field('platform', platformValues.map((platform) => ({ value: platform, label: PLATFORM_NAMES[platform] })))}
-      {field('status', DISPLAY_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })))}
-      {field('author', choices.members.map((m) => ({ value: m.userId, label: m.name })))}
+      {field(
+        'campaign',
+        choices.campaigns.map((c) => ({ value: c.id, label: c.name })),
+      )}
+      {field(
+        'account',
+        choices.accounts.map((a) => ({
+          value: a.id,
+          label: `${a.displayName} (${PLATFORM_NAMES[a.platform] ?? a.platform})`,
+        })),
+      )}
+      {field(
+        'platform',
+        platformValues.map((platform) => ({ value: platform, label: PLATFORM_NAMES[platform] })),
+      )}
+      {field(
+        'status',
+        DISPLAY_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
+      )}
+      {field(
+        'author',
+        choices.members.map((m) => ({ value: m.userId, label: m.name })),
+      )}
     </Group>
   );
   if (!phone) return fields;

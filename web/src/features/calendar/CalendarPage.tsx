@@ -1,4 +1,11 @@
-import FullCalendar, { type CalendarApi, type CalendarRef, type DateClickInfo, type DatesSetInfo, type EventClickInfo, type EventDropInfo } from '@fullcalendar/react';
+import FullCalendar, {
+  type CalendarApi,
+  type CalendarRef,
+  type DateClickInfo,
+  type DatesSetInfo,
+  type EventClickInfo,
+  type EventDropInfo,
+} from '@fullcalendar/react';
 import dayGridPlugin from '@fullcalendar/react/daygrid';
 import interactionPlugin from '@fullcalendar/react/interaction';
 import listPlugin from '@fullcalendar/react/list';
@@ -26,7 +33,12 @@ import { UndoBar } from './UndoBar';
 import { sharedOptions } from './shared-options';
 import { MoveDialog } from './MoveDialog';
 
-const FC_VIEWS: Record<CalendarViewName, string> = { month: 'dayGridMonth', week: 'timeGridWeek', day: 'timeGridDay', list: 'listWeek' };
+const FC_VIEWS: Record<CalendarViewName, string> = {
+  month: 'dayGridMonth',
+  week: 'timeGridWeek',
+  day: 'timeGridDay',
+  list: 'listWeek',
+};
 // Display states the API can also filter by (its `status` filter is the editorial status).
 const EDITORIAL: string[] = ['DRAFT', 'IN_REVIEW', 'CHANGES_REQUESTED', 'CANCELLED'];
 
@@ -45,7 +57,8 @@ export function CalendarPage() {
   const [window, setWindow] = useState<{ from: string; to: string; title: string }>();
 
   const setSearch = useCallback(
-    (changes: Partial<CalendarSearch>) => void navigate({ to: '.', search: (prev: Record<string, unknown>) => ({ ...prev, ...changes }), replace: false }),
+    (changes: Partial<CalendarSearch>) =>
+      void navigate({ to: '.', search: (prev: Record<string, unknown>) => ({ ...prev, ...changes }), replace: false }),
     [navigate],
   );
 
@@ -67,7 +80,9 @@ export function CalendarPage() {
   const mayCompose = roleAtLeast(membership.role, 'EDITOR');
   const move = useMovePost(workspace);
   const events = useMemo(() => {
-    const posts = (calendar.data?.posts ?? []).map((post) => (move.shownAt[post.id] ? { ...post, scheduledAt: move.shownAt[post.id]! } : post));
+    const posts = (calendar.data?.posts ?? []).map((post) =>
+      move.shownAt[post.id] ? { ...post, scheduledAt: move.shownAt[post.id]! } : post,
+    );
     return [...postEvents(posts, mayReschedule, search.status), ...dateEvents(calendar.data?.dates ?? [])];
   }, [calendar.data, mayReschedule, search.status, move.shownAt]);
 
@@ -99,25 +114,41 @@ export function CalendarPage() {
     const props = info.event.extendedProps as PostEventProps;
     info.jsEvent.preventDefault();
     if (props.kind === 'post' && props.movable) setMoving(props.post);
-    else if (props.kind === 'post') void navigate({ to: postPath(props.post.workspace.slug === workspace ? workspace : props.post.workspace.slug, props.post.id) });
+    else if (props.kind === 'post')
+      void navigate({
+        to: postPath(props.post.workspace.slug === workspace ? workspace : props.post.workspace.slug, props.post.id),
+      });
   };
 
   return (
     <Stack gap="sm">
       <Group justify="space-between" align="flex-end" wrap="wrap" gap="xs">
-        <Title order={1} size="h2">{t('title')}</Title>
+        <Title order={1} size="h2">
+          {t('title')}
+        </Title>
         {calendar.isFetching && <Loader size="xs" role="status" aria-label={t('loading')} />}
       </Group>
       <CalendarToolbar
         title={window?.title ?? ''}
         view={view}
         onView={(next) => setSearch({ view: next })}
-        onStep={(step) => setSearch({ date: step === 'today' ? todayIn(zone) : shiftDate(date, view, step === 'next' ? 1 : -1) })}
+        onStep={(step) =>
+          setSearch({ date: step === 'today' ? todayIn(zone) : shiftDate(date, view, step === 'next' ? 1 : -1) })
+        }
       />
       <CalendarFilters workspace={workspace} search={search} onChange={setSearch} />
       <ErrorAlert error={calendar.error ?? move.error} />
-      {move.refusal && <Alert color="orange" role="alert" onClose={move.clearRefusal} withCloseButton>{move.refusal}</Alert>}
-      <div className="gaung-calendar" data-testid="calendar" data-view={view} data-ready={calendar.isSuccess && !calendar.isFetching ? 'true' : 'false'}>
+      {move.refusal && (
+        <Alert color="orange" role="alert" onClose={move.clearRefusal} withCloseButton>
+          {move.refusal}
+        </Alert>
+      )}
+      <div
+        className="gaung-calendar"
+        data-testid="calendar"
+        data-view={view}
+        data-ready={calendar.isSuccess && !calendar.isFetching ? 'true' : 'false'}
+      >
         <FullCalendar
           ref={calendarRef}
           plugins={[dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, classicTheme]}
@@ -141,8 +172,18 @@ export function CalendarPage() {
         />
       </div>
       <StatusLegend />
-      {moving && <MoveDialog workspace={workspace} post={moving} zone={zone} onClose={() => setMoving(undefined)} onMove={(start) => move.moveTo(moving, start, () => undefined)} />}
-      {move.undo && <UndoBar message={move.undo.message} onUndo={move.undo.run} onClose={move.dismissUndo} busy={move.isPending} />}
+      {moving && (
+        <MoveDialog
+          workspace={workspace}
+          post={moving}
+          zone={zone}
+          onClose={() => setMoving(undefined)}
+          onMove={(start) => move.moveTo(moving, start, () => undefined)}
+        />
+      )}
+      {move.undo && (
+        <UndoBar message={move.undo.message} onUndo={move.undo.run} onClose={move.dismissUndo} busy={move.isPending} />
+      )}
     </Stack>
   );
 }
@@ -150,7 +191,8 @@ export function CalendarPage() {
 /** The anchor date one view further (or back): a month, a week or a day. */
 export function shiftDate(date: string, view: CalendarViewName, steps: number): string {
   const day = new Date(`${date}T00:00:00Z`);
-  if (view === 'month') return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + steps, 1)).toISOString().slice(0, 10);
+  if (view === 'month')
+    return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + steps, 1)).toISOString().slice(0, 10);
   day.setUTCDate(day.getUTCDate() + steps * (view === 'day' ? 1 : 7));
   return day.toISOString().slice(0, 10);
 }

@@ -35,7 +35,11 @@ export function CampaignCalendar({ workspace, campaignId }: { workspace: string;
     void navigate({ to: postPath(props.post.readOnly ? props.post.workspace.slug : workspace, props.post.id) });
   };
   return (
-    <div className="gaung-calendar" data-testid="campaign-calendar" data-ready={calendar.isSuccess && !calendar.isFetching ? 'true' : 'false'}>
+    <div
+      className="gaung-calendar"
+      data-testid="campaign-calendar"
+      data-ready={calendar.isSuccess && !calendar.isFetching ? 'true' : 'false'}
+    >
       <ErrorAlert error={calendar.error} />
       <FullCalendar
         plugins={[listPlugin, classicTheme]}

@@ -35,10 +35,23 @@ export function MoveDialog({ workspace, post, zone, onMove, onClose }: Props) {
     <Dialog closeLabel={t('move.dismiss')} onClose={onClose} title={t('move.title')}>
       <form onSubmit={submit}>
         <Stack gap="sm">
-          <Text size="sm" lineClamp={3}>{post.excerpt}</Text>
-          <Anchor component={Link} to={postPath(workspace, post.id)} size="sm">{t('move.open')}</Anchor>
-          <TextInput type="datetime-local" label={t('move.at', { zone: zoneLabel(zone) })} value={at} onChange={(e) => setAt(e.currentTarget.value)} required data-autofocus />
-          <Button type="submit" disabled={!start}>{t('move.confirm')}</Button>
+          <Text size="sm" lineClamp={3}>
+            {post.excerpt}
+          </Text>
+          <Anchor component={Link} to={postPath(workspace, post.id)} size="sm">
+            {t('move.open')}
+          </Anchor>
+          <TextInput
+            type="datetime-local"
+            label={t('move.at', { zone: zoneLabel(zone) })}
+            value={at}
+            onChange={(e) => setAt(e.currentTarget.value)}
+            required
+            data-autofocus
+          />
+          <Button type="submit" disabled={!start}>
+            {t('move.confirm')}
+          </Button>
         </Stack>
       </form>
     </Dialog>

@@ -11,7 +11,11 @@ export function EventContent({ arg, zone }: { arg: EventDisplayInfo; zone: strin
   const { t } = useTranslation('calendar');
   const props = arg.event.extendedProps as PostEventProps | DateEventProps;
   if (props.kind === 'date') {
-    const label = props.date.isMayDay ? t('dates.mayDay') : props.date.source === 'holiday' ? t('dates.holiday') : t('dates.keyDate');
+    const label = props.date.isMayDay
+      ? t('dates.mayDay')
+      : props.date.source === 'holiday'
+        ? t('dates.holiday')
+        : t('dates.keyDate');
     return (
       <span className={classes.dateEntry}>
         <span className={classes.dateKind}>{label}:</span> {arg.event.title}
@@ -33,7 +37,9 @@ export function EventContent({ arg, zone }: { arg: EventDisplayInfo; zone: strin
     >
       <span className={classes.postLine}>
         <span className={classes.time}>{hourMinute(post.scheduledAt, zone)}</span>
-        <span className={classes.status} style={{ backgroundColor: STATUS_COLOURS[status] }}>{t(`status.${status}`)}</span>
+        <span className={classes.status} style={{ backgroundColor: STATUS_COLOURS[status] }}>
+          {t(`status.${status}`)}
+        </span>
         {post.readOnly && (
           <span className={classes.partner} title={`${post.workspace.name}: ${t('partnerHint')}`}>
             {post.workspace.slug.toUpperCase()}
@@ -44,7 +50,12 @@ export function EventContent({ arg, zone }: { arg: EventDisplayInfo; zone: strin
       <span className={classes.excerpt}>{arg.event.title}</span>
       <span className={classes.postLine}>
         {platforms.map((platform) => (
-          <abbr key={platform} className={classes.platform} title={PLATFORM_NAMES[platform]} aria-label={PLATFORM_NAMES[platform]}>
+          <abbr
+            key={platform}
+            className={classes.platform}
+            title={PLATFORM_NAMES[platform]}
+            aria-label={PLATFORM_NAMES[platform]}
+          >
             {PLATFORM_MARKS[platform] ?? platform}
           </abbr>
         ))}

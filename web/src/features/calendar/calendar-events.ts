@@ -21,7 +21,11 @@ export function postEvents(posts: CalendarPost[], mayReschedule: boolean, status
   return posts.flatMap((post) => {
     const status = post.displayState;
     if (statusFilter && status !== statusFilter) return [];
-    const movable = mayReschedule && !post.readOnly && post.status === 'APPROVED' && ['SCHEDULED', 'HELD', 'EXPIRED'].includes(status);
+    const movable =
+      mayReschedule &&
+      !post.readOnly &&
+      post.status === 'APPROVED' &&
+      ['SCHEDULED', 'HELD', 'EXPIRED'].includes(status);
     const props: PostEventProps = { kind: 'post', post, status, movable };
     return [
       {
@@ -51,7 +55,10 @@ export function dateEvents(dates: CalendarDate[]): EventInput[] {
       allDay: true,
       title: date.title,
       editable: false,
-      className: ['gaung-date', date.isMayDay ? 'gaung-date-mayday' : date.source === 'holiday' ? 'gaung-date-holiday' : 'gaung-date-key'].join(' '),
+      className: [
+        'gaung-date',
+        date.isMayDay ? 'gaung-date-mayday' : date.source === 'holiday' ? 'gaung-date-holiday' : 'gaung-date-key',
+      ].join(' '),
       extendedProps: props,
       display: 'block',
     };

@@ -19,8 +19,10 @@ export interface CalendarSearch {
   author?: string;
 }
 
-const text = (value: unknown, pattern: RegExp) => (typeof value === 'string' && pattern.test(value) ? value : undefined);
-const oneOf = <T extends string>(value: unknown, allowed: readonly T[]) => (allowed.includes(value as T) ? (value as T) : undefined);
+const text = (value: unknown, pattern: RegExp) =>
+  typeof value === 'string' && pattern.test(value) ? value : undefined;
+const oneOf = <T extends string>(value: unknown, allowed: readonly T[]) =>
+  allowed.includes(value as T) ? (value as T) : undefined;
 const UUID = /^[0-9a-f-]{36}$/i;
 
 export function parseCalendarSearch(search: Record<string, unknown>): CalendarSearch {

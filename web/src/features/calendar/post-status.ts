@@ -42,4 +42,3 @@ export const PLATFORM_MARKS: Record<Platform, string> = {
   WEBHOOK: 'WH',
   FEED: 'RSS',
 };
-

@@ -14,8 +14,16 @@ interface Props {
   onClose: () => void;
 }
 
-const lines = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean);
-const tags = (text: string) => text.split(/[\s,]+/).map((tag) => tag.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+const tags = (text: string) =>
+  text
+    .split(/[\s,]+/)
+    .map((tag) => tag.trim())
+    .filter(Boolean);
 
 /** Create or edit a campaign: goal, key messages, hashtags, colour, zone and late policy. */
 export function CampaignForm({ workspace, campaign, defaultZone, opened, onClose }: Props) {
@@ -32,33 +40,85 @@ export function CampaignForm({ workspace, campaign, defaultZone, opened, onClose
   const zones = [...new Set([...Object.values(INDONESIAN_ZONES), timeZone])];
 
   const submit = () => {
-    const input: CampaignInput = { name: name.trim(), goal: goal.trim() || null, keyMessages: lines(messages), hashtags: tags(hashtags), color, timeZone, latePolicy, lateGraceMinutes: grace };
+    const input: CampaignInput = {
+      name: name.trim(),
+      goal: goal.trim() || null,
+      keyMessages: lines(messages),
+      hashtags: tags(hashtags),
+      color,
+      timeZone,
+      latePolicy,
+      lateGraceMinutes: grace,
+    };
     save.mutate({ campaignId: campaign?.id, input }, { onSuccess: onClose });
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={campaign ? t('form.editTitle') : t('form.newTitle')} size="lg" closeButtonProps={{ 'aria-label': t('common:close') }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={campaign ? t('form.editTitle') : t('form.newTitle')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common:close') }}
+    >
       <Stack gap="sm">
         <TextInput label={t('form.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required />
-        <Textarea label={t('form.goal')} value={goal} onChange={(e) => setGoal(e.currentTarget.value)} autosize minRows={2} />
-        <Textarea label={t('form.keyMessages')} description={t('form.keyMessagesHint')} value={messages} onChange={(e) => setMessages(e.currentTarget.value)} autosize minRows={3} />
-        <TextInput label={t('form.hashtags')} description={t('form.hashtagsHint')} value={hashtags} onChange={(e) => setHashtags(e.currentTarget.value)} />
+        <Textarea
+          label={t('form.goal')}
+          value={goal}
+          onChange={(e) => setGoal(e.currentTarget.value)}
+          autosize
+          minRows={2}
+        />
+        <Textarea
+          label={t('form.keyMessages')}
+          description={t('form.keyMessagesHint')}
+          value={messages}
+          onChange={(e) => setMessages(e.currentTarget.value)}
+          autosize
+          minRows={3}
+        />
+        <TextInput
+          label={t('form.hashtags')}
+          description={t('form.hashtagsHint')}
+          value={hashtags}
+          onChange={(e) => setHashtags(e.currentTarget.value)}
+        />
         <Group grow align="flex-start" wrap="wrap">
           <ColorInput label={t('form.color')} value={color} onChange={setColor} format="hex" miw={160} />
-          <NativeSelect label={t('form.zone')} value={timeZone} onChange={(e) => setTimeZone(e.currentTarget.value)} data={zones.map((z) => ({ value: z, label: `${zoneLabel(z)} (${z})` }))} miw={160} />
+          <NativeSelect
+            label={t('form.zone')}
+            value={timeZone}
+            onChange={(e) => setTimeZone(e.currentTarget.value)}
+            data={zones.map((z) => ({ value: z, label: `${zoneLabel(z)} (${z})` }))}
+            miw={160}
+          />
         </Group>
         <Group grow align="flex-start" wrap="wrap">
           <NativeSelect
             label={t('form.latePolicy')}
             value={latePolicy}
             onChange={(e) => setLatePolicy(e.currentTarget.value as LatePolicy)}
-            data={[{ value: 'EXPIRE', label: t('policy.EXPIRE') }, { value: 'PUBLISH_LATE', label: t('policy.PUBLISH_LATE') }]}
+            data={[
+              { value: 'EXPIRE', label: t('policy.EXPIRE') },
+              { value: 'PUBLISH_LATE', label: t('policy.PUBLISH_LATE') },
+            ]}
             miw={200}
           />
-          <NumberInput label={t('form.grace')} value={grace} onChange={(v) => setGrace(typeof v === 'number' ? v : 0)} min={0} max={10080} disabled={latePolicy === 'EXPIRE'} miw={160} />
+          <NumberInput
+            label={t('form.grace')}
+            value={grace}
+            onChange={(v) => setGrace(typeof v === 'number' ? v : 0)}
+            min={0}
+            max={10080}
+            disabled={latePolicy === 'EXPIRE'}
+            miw={160}
+          />
         </Group>
         <ErrorAlert error={save.error} />
-        <Button onClick={submit} loading={save.isPending} disabled={!name.trim()}>{t('form.save')}</Button>
+        <Button onClick={submit} loading={save.isPending} disabled={!name.trim()}>
+          {t('form.save')}
+        </Button>
       </Stack>
     </Modal>
   );

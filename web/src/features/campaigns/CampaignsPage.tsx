@@ -20,7 +20,9 @@ export function CampaignsPage() {
   return (
     <Stack gap="md">
       <Group justify="space-between">
-        <Title order={1} size="h2">{t('title')}</Title>
+        <Title order={1} size="h2">
+          {t('title')}
+        </Title>
         {mayHoldCampaigns(membership.role) && <Button onClick={create.open}>{t('new')}</Button>}
       </Group>
       {mayHoldWorkspace(membership.role) && <WorkspaceHold workspace={workspace} name={membership.workspace.name} />}
@@ -29,17 +31,43 @@ export function CampaignsPage() {
       {list.map((campaign) => (
         <Paper key={campaign.id} withBorder p="md" style={{ borderLeft: `8px solid ${campaign.color}` }}>
           <Group justify="space-between" gap="xs">
-            <Anchor component={Link} to={`/${workspace}/campaigns/${campaign.id}`} fw={700} size="lg">{campaign.name}</Anchor>
+            <Anchor component={Link} to={`/${workspace}/campaigns/${campaign.id}`} fw={700} size="lg">
+              {campaign.name}
+            </Anchor>
             <Group gap={6}>
-              {campaign.relation === 'partner' && <Badge variant="light" color="gray" tt="none">{t('partner')}</Badge>}
-              {campaign.heldAt && <Badge color="#b02525" tt="none">{t('held')}</Badge>}
+              {campaign.relation === 'partner' && (
+                <Badge variant="light" color="gray" tt="none">
+                  {t('partner')}
+                </Badge>
+              )}
+              {campaign.heldAt && (
+                <Badge color="#b02525" tt="none">
+                  {t('held')}
+                </Badge>
+              )}
             </Group>
           </Group>
-          {campaign.goal && <Text size="sm" mt={4}>{campaign.goal}</Text>}
-          <Text size="sm" c="dimmed" mt={4}>{t(`policy.${campaign.latePolicy}`)}{campaign.latePolicy === 'PUBLISH_LATE' ? ` (${t('graceMinutes', { minutes: campaign.lateGraceMinutes })})` : ''}</Text>
+          {campaign.goal && (
+            <Text size="sm" mt={4}>
+              {campaign.goal}
+            </Text>
+          )}
+          <Text size="sm" c="dimmed" mt={4}>
+            {t(`policy.${campaign.latePolicy}`)}
+            {campaign.latePolicy === 'PUBLISH_LATE'
+              ? ` (${t('graceMinutes', { minutes: campaign.lateGraceMinutes })})`
+              : ''}
+          </Text>
         </Paper>
       ))}
-      {creating && <CampaignForm workspace={workspace} defaultZone={membership.workspace.timeZone} opened={creating} onClose={create.close} />}
+      {creating && (
+        <CampaignForm
+          workspace={workspace}
+          defaultZone={membership.workspace.timeZone}
+          opened={creating}
+          onClose={create.close}
+        />
+      )}
     </Stack>
   );
 }

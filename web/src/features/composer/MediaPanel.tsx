@@ -18,29 +18,55 @@ export function MediaPanel({ workspace, mediaIds, onChange }: Props) {
   const [open, modal] = useDisclosure(false);
   const items = library.data ?? [];
   const chosen = mediaIds.map((id) => items.find((m) => m.id === id)).filter((m): m is MediaAsset => m !== undefined);
-  const toggle = (id: string) => onChange(mediaIds.includes(id) ? mediaIds.filter((m) => m !== id) : [...mediaIds, id].slice(0, 10));
+  const toggle = (id: string) =>
+    onChange(mediaIds.includes(id) ? mediaIds.filter((m) => m !== id) : [...mediaIds, id].slice(0, 10));
 
   return (
     <Stack gap="xs">
       <Group justify="space-between">
-        <Text size="sm" fw={600}>{t('media.title')}</Text>
-        <Button size="compact-sm" variant="light" onClick={modal.open}>{t('media.choose')}</Button>
+        <Text size="sm" fw={600}>
+          {t('media.title')}
+        </Text>
+        <Button size="compact-sm" variant="light" onClick={modal.open}>
+          {t('media.choose')}
+        </Button>
       </Group>
-      {chosen.length === 0 ? <Text size="sm" c="dimmed">{t('media.none')}</Text> : (
-        <Stack gap={6}>{chosen.map((item) => <MediaRow key={item.id} workspace={workspace} item={item} />)}</Stack>
+      {chosen.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('media.none')}
+        </Text>
+      ) : (
+        <Stack gap={6}>
+          {chosen.map((item) => (
+            <MediaRow key={item.id} workspace={workspace} item={item} />
+          ))}
+        </Stack>
       )}
-      <Modal opened={open} onClose={modal.close} title={t('media.library')} size="lg" closeButtonProps={{ 'aria-label': t('common:close') }}>
+      <Modal
+        opened={open}
+        onClose={modal.close}
+        title={t('media.library')}
+        size="lg"
+        closeButtonProps={{ 'aria-label': t('common:close') }}
+      >
         <ErrorAlert error={library.error} />
         {items.length === 0 && !library.isLoading && <Text size="sm">{t('media.empty')}</Text>}
         <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm">
           {items.map((item) => (
             <Box key={item.id}>
               <Thumbnail item={item} />
-              <Checkbox mt={4} label={item.altText || t('media.noAlt')} checked={mediaIds.includes(item.id)} onChange={() => toggle(item.id)} />
+              <Checkbox
+                mt={4}
+                label={item.altText || t('media.noAlt')}
+                checked={mediaIds.includes(item.id)}
+                onChange={() => toggle(item.id)}
+              />
             </Box>
           ))}
         </SimpleGrid>
-        <Button mt="md" fullWidth onClick={modal.close}>{t('media.done')}</Button>
+        <Button mt="md" fullWidth onClick={modal.close}>
+          {t('media.done')}
+        </Button>
       </Modal>
     </Stack>
   );
@@ -51,7 +77,15 @@ function Thumbnail({ item }: { item: MediaAsset }) {
   return item.previewUrl ? (
     <Image src={item.previewUrl} alt={item.altText ?? ''} h={72} w={96} fit="cover" radius="sm" />
   ) : (
-    <Box w={96} h={72} bg="gray.3" style={{ borderRadius: 4, display: 'grid', placeItems: 'center', fontSize: 12 }} aria-hidden>{t(`mediaKind.${item.kind}`, { defaultValue: item.kind })}</Box>
+    <Box
+      w={96}
+      h={72}
+      bg="gray.3"
+      style={{ borderRadius: 4, display: 'grid', placeItems: 'center', fontSize: 12 }}
+      aria-hidden
+    >
+      {t(`mediaKind.${item.kind}`, { defaultValue: item.kind })}
+    </Box>
   );
 }
 
@@ -63,10 +97,27 @@ function MediaRow({ workspace, item }: { workspace: string; item: MediaAsset }) 
     <Group gap="sm" wrap="nowrap" align="flex-start">
       <Thumbnail item={item} />
       <Stack gap={4} style={{ flex: 1 }}>
-        {!item.altText && <Badge color="#b02525" variant="light" tt="none">{t('media.missingAlt')}</Badge>}
+        {!item.altText && (
+          <Badge color="#b02525" variant="light" tt="none">
+            {t('media.missingAlt')}
+          </Badge>
+        )}
         <Group gap={6} wrap="nowrap" align="flex-end">
-          <TextInput size="xs" label={t('media.alt')} value={alt} onChange={(e) => setAlt(e.currentTarget.value)} style={{ flex: 1 }} />
-          <Button size="xs" variant="light" loading={save.isPending} onClick={() => save.mutate({ mediaId: item.id, altText: alt.trim() || null })}>{t('media.saveAlt')}</Button>
+          <TextInput
+            size="xs"
+            label={t('media.alt')}
+            value={alt}
+            onChange={(e) => setAlt(e.currentTarget.value)}
+            style={{ flex: 1 }}
+          />
+          <Button
+            size="xs"
+            variant="light"
+            loading={save.isPending}
+            onClick={() => save.mutate({ mediaId: item.id, altText: alt.trim() || null })}
+          >
+            {t('media.saveAlt')}
+          </Button>
         </Group>
         <ErrorAlert error={save.error} />
       </Stack>

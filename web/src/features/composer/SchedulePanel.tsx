@@ -30,7 +30,10 @@ export function SchedulePanel({ workspace, state, accounts, onChange }: Props) {
 
   const askSlots = (account: AccountSummary) => {
     setSlotError(undefined);
-    nextFreeSlots(workspace, account.id, state.zone).then((found) => setSlots({ account: account.displayName, slots: found }), setSlotError);
+    nextFreeSlots(workspace, account.id, state.zone).then(
+      (found) => setSlots({ account: account.displayName, slots: found }),
+      setSlotError,
+    );
   };
 
   return (
@@ -58,13 +61,17 @@ export function SchedulePanel({ workspace, state, accounts, onChange }: Props) {
         />
       </SimpleGrid>
       {instant && !state.publishNow && (
-        <Text size="sm" data-testid="same-instant">{t('time.sameInstant')}: {Object.values(INDONESIAN_ZONES).map(format).join(' · ')}</Text>
+        <Text size="sm" data-testid="same-instant">
+          {t('time.sameInstant')}: {Object.values(INDONESIAN_ZONES).map(format).join(' · ')}
+        </Text>
       )}
       {chosen.length > 0 && (
         <Group gap={6}>
           <Text size="sm">{t('time.nextSlot')}:</Text>
           {chosen.map((account) => (
-            <Button key={account.id} size="compact-sm" variant="light" onClick={() => askSlots(account)}>{account.displayName}</Button>
+            <Button key={account.id} size="compact-sm" variant="light" onClick={() => askSlots(account)}>
+              {account.displayName}
+            </Button>
           ))}
         </Group>
       )}
@@ -74,7 +81,12 @@ export function SchedulePanel({ workspace, state, accounts, onChange }: Props) {
             <Text size="sm">{t('time.noSlot', { account: slots.account })}</Text>
           ) : (
             slots.slots.map((slot) => (
-              <Button key={slot.at} size="compact-sm" variant="outline" onClick={() => onChange({ at: wallClock(slot.at, state.zone), publishNow: false })}>
+              <Button
+                key={slot.at}
+                size="compact-sm"
+                variant="outline"
+                onClick={() => onChange({ at: wallClock(slot.at, state.zone), publishNow: false })}
+              >
                 {formatIn(state.zone, new Date(slot.at))}
               </Button>
             ))

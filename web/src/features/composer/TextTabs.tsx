@@ -22,12 +22,15 @@ export function TextTabs({ state, accounts, campaign, issuesByAccount, warningsB
   const { t } = useTranslation('composer');
   const [tab, setTab] = useState<string>('base');
   const editor = useRef<HTMLTextAreaElement>(null);
-  const chosen = state.accountIds.map((id) => accounts.find((a) => a.id === id)).filter((a): a is AccountSummary => a !== undefined);
+  const chosen = state.accountIds
+    .map((id) => accounts.find((a) => a.id === id))
+    .filter((a): a is AccountSummary => a !== undefined);
   const active = chosen.find((a) => a.id === tab);
-  const ownText = active ? state.texts[active.id] ?? null : null;
+  const ownText = active ? (state.texts[active.id] ?? null) : null;
   const editing = active ? ownText : state.baseText;
 
-  const setText = (value: string) => (active ? onChange({ texts: { ...state.texts, [active.id]: value } }) : onChange({ baseText: value }));
+  const setText = (value: string) =>
+    active ? onChange({ texts: { ...state.texts, [active.id]: value } }) : onChange({ baseText: value });
 
   /** Inserts at the cursor of the text being edited (a key message or a hashtag). */
   const insert = (snippet: string) => {
@@ -45,7 +48,14 @@ export function TextTabs({ state, accounts, campaign, issuesByAccount, warningsB
     const count = countFor(account.platform, textFor(state, account.id));
     const over = limit !== null && count > limit;
     return (
-      <Badge key={account.id} variant={over ? 'filled' : 'light'} color={over ? '#b02525' : 'gray'} size="lg" tt="none" data-testid={`counter-${account.id}`}>
+      <Badge
+        key={account.id}
+        variant={over ? 'filled' : 'light'}
+        color={over ? '#b02525' : 'gray'}
+        size="lg"
+        tt="none"
+        data-testid={`counter-${account.id}`}
+      >
         {PLATFORM_NAMES[account.platform]}: {limit === null ? count : `${count}/${limit}`}
         {over ? ` · ${t('text.over')}` : ''}
       </Badge>
@@ -57,7 +67,9 @@ export function TextTabs({ state, accounts, campaign, issuesByAccount, warningsB
     (active ? [active] : chosen).flatMap((account) =>
       (byAccount.get(account.id) ?? []).map((issue) => ({
         ...issue,
-        message: issue.message.includes(account.displayName) ? issue.message : `${account.displayName} (${PLATFORM_NAMES[account.platform]}): ${issue.message}`,
+        message: issue.message.includes(account.displayName)
+          ? issue.message
+          : `${account.displayName} (${PLATFORM_NAMES[account.platform]}): ${issue.message}`,
       })),
     );
   const issues = named(issuesByAccount);
@@ -70,7 +82,17 @@ export function TextTabs({ state, accounts, campaign, issuesByAccount, warningsB
         {chosen.map((account) => {
           const count = issuesByAccount.get(account.id)?.length ?? 0;
           return (
-            <Tabs.Tab key={account.id} value={account.id} rightSection={count > 0 ? <Badge color="#b02525" size="sm" aria-label={t('text.issueCount', { count })}>{count}</Badge> : undefined}>
+            <Tabs.Tab
+              key={account.id}
+              value={account.id}
+              rightSection={
+                count > 0 ? (
+                  <Badge color="#b02525" size="sm" aria-label={t('text.issueCount', { count })}>
+                    {count}
+                  </Badge>
+                ) : undefined
+              }
+            >
               {account.displayName}
             </Tabs.Tab>
           );
@@ -82,7 +104,9 @@ export function TextTabs({ state, accounts, campaign, issuesByAccount, warningsB
             mb="xs"
             label={t('text.ownText', { platform: PLATFORM_NAMES[active.platform] })}
             checked={ownText !== null}
-            onChange={(event) => onChange({ texts: { ...state.texts, [active.id]: event.currentTarget.checked ? state.baseText : null } })}
+            onChange={(event) =>
+              onChange({ texts: { ...state.texts, [active.id]: event.currentTarget.checked ? state.baseText : null } })
+            }
           />
         )}
         <Textarea
@@ -96,19 +120,44 @@ export function TextTabs({ state, accounts, campaign, issuesByAccount, warningsB
           minRows={6}
           maxRows={16}
         />
-        <Group gap="xs" mt="xs" aria-live="polite">{counters}</Group>
+        <Group gap="xs" mt="xs" aria-live="polite">
+          {counters}
+        </Group>
         <IssueList items={issues} role="alert" color="#b02525" testId="api-issues" />
         <IssueList items={warnings} role="status" color="#8a5a00" testId="api-warnings" />
         {campaign && (campaign.keyMessages.length > 0 || campaign.hashtags.length > 0) && (
           <div>
-            <Text size="sm" fw={600} mt="sm">{t('text.inserts', { campaign: campaign.name })}</Text>
+            <Text size="sm" fw={600} mt="sm">
+              {t('text.inserts', { campaign: campaign.name })}
+            </Text>
             <Group gap={6} mt={4}>
               {campaign.keyMessages.map((message) => (
-                <Button key={message} size="compact-sm" variant="light" h="auto" py={4} styles={WRAPPING_LABEL} onClick={() => insert(message)} disabled={active !== undefined && ownText === null}>{message}</Button>
+                <Button
+                  key={message}
+                  size="compact-sm"
+                  variant="light"
+                  h="auto"
+                  py={4}
+                  styles={WRAPPING_LABEL}
+                  onClick={() => insert(message)}
+                  disabled={active !== undefined && ownText === null}
+                >
+                  {message}
+                </Button>
               ))}
               {campaign.hashtags.map((tag) => {
                 const hashtag = tag.startsWith('#') ? tag : `#${tag}`;
-                return <Button key={tag} size="compact-sm" variant="outline" onClick={() => insert(hashtag)} disabled={active !== undefined && ownText === null}>{hashtag}</Button>;
+                return (
+                  <Button
+                    key={tag}
+                    size="compact-sm"
+                    variant="outline"
+                    onClick={() => insert(hashtag)}
+                    disabled={active !== undefined && ownText === null}
+                  >
+                    {hashtag}
+                  </Button>
+                );
               })}
             </Group>
           </div>
@@ -119,12 +168,24 @@ export function TextTabs({ state, accounts, campaign, issuesByAccount, warningsB
 }
 
 /** The API's issues (blocking, announced as an alert) or warnings (a status), one line each. */
-function IssueList({ items, role, color, testId }: { items: Issue[]; role: 'alert' | 'status'; color: string; testId: string }) {
+function IssueList({
+  items,
+  role,
+  color,
+  testId,
+}: {
+  items: Issue[];
+  role: 'alert' | 'status';
+  color: string;
+  testId: string;
+}) {
   if (items.length === 0) return null;
   return (
     <div role={role} data-testid={testId}>
       <List mt="xs" size="sm" c={color}>
-        {items.map((item, index) => <List.Item key={`${item.code}-${index}`}>{item.message}</List.Item>)}
+        {items.map((item, index) => (
+          <List.Item key={`${item.code}-${index}`}>{item.message}</List.Item>
+        ))}
       </List>
     </div>
   );

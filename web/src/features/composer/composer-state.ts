@@ -19,7 +19,16 @@ export interface ComposerState {
 }
 
 export const emptyState = (at: string, zone: string, campaignId: string | null): ComposerState => ({
-  title: '', baseText: '', campaignId, accountIds: [], texts: {}, mediaIds: [], at, zone, publishNow: false, notAfter: '',
+  title: '',
+  baseText: '',
+  campaignId,
+  accountIds: [],
+  texts: {},
+  mediaIds: [],
+  at,
+  zone,
+  publishNow: false,
+  notAfter: '',
 });
 
 export function stateOf(post: Post, displayZone: string): ComposerState {

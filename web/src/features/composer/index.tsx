@@ -9,7 +9,12 @@ const composeRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: 'compose',
   validateSearch: (search: Record<string, unknown>): ComposeSearch => {
-    const parsed = { at: text(search.at, 16), zone: text(search.zone), post: text(search.post), campaign: text(search.campaign) };
+    const parsed = {
+      at: text(search.at, 16),
+      zone: text(search.zone),
+      post: text(search.post),
+      campaign: text(search.campaign),
+    };
     return Object.fromEntries(Object.entries(parsed).filter(([, value]) => value !== undefined));
   },
   // Each editorial page loads with itself, not with sign-in.

@@ -23,7 +23,13 @@ export function HelpPage() {
   const known = isGuide(guide) ? guide : undefined;
 
   const html = useMemo(
-    () => (known ? renderGuide(GUIDE_TEXT[known][language], { guideHref: (g) => `/app/${workspace}/help/${g}`, screenshots: SCREENSHOT_URLS }) : ''),
+    () =>
+      known
+        ? renderGuide(GUIDE_TEXT[known][language], {
+            guideHref: (g) => `/app/${workspace}/help/${g}`,
+            screenshots: SCREENSHOT_URLS,
+          })
+        : '',
     [known, language, workspace],
   );
   const anchor = (known && topic ? HELP_TOPICS[topic]?.[known]?.[language] : undefined) ?? (hash || undefined);
@@ -41,7 +47,8 @@ export function HelpPage() {
       } else window.scrollTo(0, 0);
     };
     show();
-    const again = ({ toLocation }: { toLocation: { pathname: string } }) => toLocation.pathname.includes('/help/') && show();
+    const again = ({ toLocation }: { toLocation: { pathname: string } }) =>
+      toLocation.pathname.includes('/help/') && show();
     const stops = [router.subscribe('onResolved', again), router.subscribe('onRendered', again)];
     return () => stops.forEach((stop) => stop());
   }, [anchor, html, router]);
@@ -53,7 +60,11 @@ export function HelpPage() {
     const { helpGuide, helpAnchor } = link.dataset;
     if (isGuide(helpGuide)) {
       event.preventDefault();
-      void navigate({ to: '/$workspace/help/$guide', params: { workspace, guide: helpGuide }, hash: helpAnchor || undefined });
+      void navigate({
+        to: '/$workspace/help/$guide',
+        params: { workspace, guide: helpGuide },
+        hash: helpAnchor || undefined,
+      });
     } else if (helpAnchor) {
       event.preventDefault();
       document.getElementById(helpAnchor)?.scrollIntoView({ block: 'start' });
@@ -67,14 +78,29 @@ export function HelpPage() {
         <Group gap="md" component="ul" className={classes.guides}>
           {GUIDES.map((g) => (
             <li key={g}>
-              <Anchor component={Link} to={`/${workspace}/help/${g}`} size="sm" aria-current={g === known ? 'page' : undefined}>{t(`guides.${g}`)}</Anchor>
+              <Anchor
+                component={Link}
+                to={`/${workspace}/help/${g}`}
+                size="sm"
+                aria-current={g === known ? 'page' : undefined}
+              >
+                {t(`guides.${g}`)}
+              </Anchor>
             </li>
           ))}
         </Group>
       </nav>
-      <Text size="sm" c="dimmed">{t('offline')}</Text>
+      <Text size="sm" c="dimmed">
+        {t('offline')}
+      </Text>
       {/* Rendered from our own docs by renderGuide, which shows raw HTML as text and allows no scripts or foreign links. */}
-      <div className={classes.guide} onClick={follow} data-testid="guide" data-guide={known} dangerouslySetInnerHTML={{ __html: html }} />
+      <div
+        className={classes.guide}
+        onClick={follow}
+        data-testid="guide"
+        data-guide={known}
+        dangerouslySetInnerHTML={{ __html: html }}
+      />
     </Stack>
   );
 }

@@ -19,7 +19,7 @@ export const GUIDE_TEXT: Record<Guide, Record<Language, string>> = {
 
 /** docs/screenshots/<name>.png -> the URL of its copy in the built app (Vite hashes the name). */
 export const SCREENSHOT_URLS: Record<string, string> = Object.fromEntries(
-  Object.entries(import.meta.glob<string>('../../../../docs/screenshots/*.png', { query: '?url', import: 'default', eager: true })).map(
-    ([path, url]) => [path.slice(path.lastIndexOf('/') + 1), url],
-  ),
+  Object.entries(
+    import.meta.glob<string>('../../../../docs/screenshots/*.png', { query: '?url', import: 'default', eager: true }),
+  ).map(([path, url]) => [path.slice(path.lastIndexOf('/') + 1), url]),
 );

@@ -2,7 +2,12 @@ import { Marked, type Tokens } from 'marked';
 import { isGuide, slugify, type Guide } from './sections';
 
 const escape = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 
 /** A guide's file name (either language, from either folder) -> the guide it is. */
 const GUIDE_OF_FILE: Record<string, Guide> = {
@@ -36,11 +41,14 @@ export function renderGuide(markdown: string, { guideHref, screenshots }: Render
       },
       link({ href, tokens }: Tokens.Link) {
         const inner = this.parser.parseInline(tokens);
-        if (/^https?:\/\//i.test(href)) return `<a href="${escape(href)}" target="_blank" rel="noreferrer">${inner}</a>`;
-        if (/^#[\p{L}\p{N}_-]+$/u.test(href)) return `<a href="${escape(href)}" data-help-anchor="${escape(href.slice(1))}">${inner}</a>`;
+        if (/^https?:\/\//i.test(href))
+          return `<a href="${escape(href)}" target="_blank" rel="noreferrer">${inner}</a>`;
+        if (/^#[\p{L}\p{N}_-]+$/u.test(href))
+          return `<a href="${escape(href)}" data-help-anchor="${escape(href.slice(1))}">${inner}</a>`;
         const [file = '', anchor = ''] = href.split('#');
         const guide = GUIDE_OF_FILE[file.slice(file.lastIndexOf('/') + 1)];
-        if (isGuide(guide)) return `<a href="${escape(guideHref(guide))}" data-help-guide="${guide}" data-help-anchor="${escape(anchor)}">${inner}</a>`;
+        if (isGuide(guide))
+          return `<a href="${escape(guideHref(guide))}" data-help-guide="${guide}" data-help-anchor="${escape(anchor)}">${inner}</a>`;
         // Other files of the repository are not part of the app: keep the words, drop the link.
         return inner;
       },

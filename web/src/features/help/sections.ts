@@ -72,4 +72,8 @@ export function helpFor(page: string, role: Role): { guide: Guide; topic: string
 
 /** A heading's anchor as GitHub makes it: lower case, punctuation dropped, each space a hyphen. */
 export const slugify = (heading: string): string =>
-  heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+  heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s/g, '-');

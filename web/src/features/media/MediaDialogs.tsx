@@ -11,7 +11,14 @@ interface Props {
   onClose: () => void;
 }
 
-const tagsFrom = (text: string) => [...new Set(text.split(',').map((tag) => tag.trim()).filter(Boolean))];
+const tagsFrom = (text: string) => [
+  ...new Set(
+    text
+      .split(',')
+      .map((tag) => tag.trim())
+      .filter(Boolean),
+  ),
+];
 
 /** Alt text and tags, saved together. */
 export function EditMediaDialog({ workspace, item, onClose }: Props) {
@@ -27,12 +34,30 @@ export function EditMediaDialog({ workspace, item, onClose }: Props) {
     <Dialog title={t('edit.title')} onClose={onClose} closeLabel={t('common:close')}>
       <form onSubmit={submit}>
         <Stack gap="sm">
-          <Textarea data-autofocus label={t('edit.alt')} description={t('edit.altHint')} value={alt} onChange={(e) => setAlt(e.currentTarget.value)} maxLength={1500} autosize minRows={2} />
-          <TextInput label={t('edit.tags')} description={t('edit.tagsHint')} value={tags} onChange={(e) => setTags(e.currentTarget.value)} />
+          <Textarea
+            data-autofocus
+            label={t('edit.alt')}
+            description={t('edit.altHint')}
+            value={alt}
+            onChange={(e) => setAlt(e.currentTarget.value)}
+            maxLength={1500}
+            autosize
+            minRows={2}
+          />
+          <TextInput
+            label={t('edit.tags')}
+            description={t('edit.tagsHint')}
+            value={tags}
+            onChange={(e) => setTags(e.currentTarget.value)}
+          />
           <ErrorAlert error={update.error} />
           <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>{t('edit.cancel')}</Button>
-            <Button type="submit" loading={update.isPending}>{t('edit.save')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('edit.cancel')}
+            </Button>
+            <Button type="submit" loading={update.isPending}>
+              {t('edit.save')}
+            </Button>
           </Group>
         </Stack>
       </form>
@@ -51,8 +76,17 @@ export function DeleteMediaDialog({ workspace, item, onClose }: Props) {
         <Text size="sm">{t('delete.body')}</Text>
         <ErrorAlert error={remove.error} />
         <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onClose}>{t('delete.cancel')}</Button>
-          <Button color="#b02525" loading={remove.isPending} disabled={remove.isError} onClick={() => remove.mutate(item.id, { onSuccess: onClose })}>{t('delete.confirm')}</Button>
+          <Button variant="default" onClick={onClose}>
+            {t('delete.cancel')}
+          </Button>
+          <Button
+            color="#b02525"
+            loading={remove.isPending}
+            disabled={remove.isError}
+            onClick={() => remove.mutate(item.id, { onSuccess: onClose })}
+          >
+            {t('delete.confirm')}
+          </Button>
         </Group>
       </Stack>
     </Dialog>

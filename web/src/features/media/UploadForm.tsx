@@ -13,20 +13,54 @@ export function UploadForm({ workspace }: { workspace: string }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!file) return;
-    upload.mutate({ file, altText: alt }, { onSuccess: () => { setFile(null); setAlt(''); } });
+    upload.mutate(
+      { file, altText: alt },
+      {
+        onSuccess: () => {
+          setFile(null);
+          setAlt('');
+        },
+      },
+    );
   };
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="media-upload">
-      <Title order={2} size="h4" id="media-upload">{t('upload.title')}</Title>
+      <Title order={2} size="h4" id="media-upload">
+        {t('upload.title')}
+      </Title>
       <form onSubmit={submit}>
         <Group align="flex-end" gap="sm" mt="xs">
-          <FileInput required clearable label={t('upload.file')} description={t('upload.fileHint')} accept={UPLOAD_TYPES.join(',')} value={file} onChange={(f) => { upload.reset(); setFile(f); }} style={{ flex: '1 1 16rem' }} />
-          <TextInput label={t('upload.alt')} value={alt} onChange={(e) => setAlt(e.currentTarget.value)} maxLength={1500} style={{ flex: '1 1 16rem' }} />
-          <Button type="submit" loading={upload.isPending} disabled={!file}>{t('upload.submit')}</Button>
+          <FileInput
+            required
+            clearable
+            label={t('upload.file')}
+            description={t('upload.fileHint')}
+            accept={UPLOAD_TYPES.join(',')}
+            value={file}
+            onChange={(f) => {
+              upload.reset();
+              setFile(f);
+            }}
+            style={{ flex: '1 1 16rem' }}
+          />
+          <TextInput
+            label={t('upload.alt')}
+            value={alt}
+            onChange={(e) => setAlt(e.currentTarget.value)}
+            maxLength={1500}
+            style={{ flex: '1 1 16rem' }}
+          />
+          <Button type="submit" loading={upload.isPending} disabled={!file}>
+            {t('upload.submit')}
+          </Button>
         </Group>
       </form>
       <ErrorAlert error={upload.error} />
-      {upload.isSuccess && <Alert mt="sm" color="#1e6b34" role="status">{t('upload.done', { name: upload.variables.file.name })}</Alert>}
+      {upload.isSuccess && (
+        <Alert mt="sm" color="#1e6b34" role="status">
+          {t('upload.done', { name: upload.variables.file.name })}
+        </Alert>
+      )}
     </Paper>
   );
 }

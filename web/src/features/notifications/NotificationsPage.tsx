@@ -36,30 +36,68 @@ export function NotificationsPage() {
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
-        <Title order={1} size="h2">{t('title')}</Title>
-        <Button variant="outline" onClick={() => actions.markAllRead.mutate()} loading={actions.markAllRead.isPending} disabled={!items.some((n) => !n.readAt)}>
+        <Title order={1} size="h2">
+          {t('title')}
+        </Title>
+        <Button
+          variant="outline"
+          onClick={() => actions.markAllRead.mutate()}
+          loading={actions.markAllRead.isPending}
+          disabled={!items.some((n) => !n.readAt)}
+        >
           {t('markAll')}
         </Button>
       </Group>
-      <SegmentedControl value={show} onChange={(value) => setShow(value as 'all' | 'unread')} data={[{ value: 'all', label: t('all') }, { value: 'unread', label: t('unread') }]} aria-label={t('show')} />
+      <SegmentedControl
+        value={show}
+        onChange={(value) => setShow(value as 'all' | 'unread')}
+        data={[
+          { value: 'all', label: t('all') },
+          { value: 'unread', label: t('unread') },
+        ]}
+        aria-label={t('show')}
+      />
       <ErrorAlert error={list.error ?? actions.markRead.error ?? actions.markAllRead.error} />
       {list.isSuccess && items.length === 0 && <Text>{show === 'unread' ? t('noneUnread') : t('none')}</Text>}
       <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {items.map((n) => (
-          <Paper key={n.id} component="li" withBorder p="sm" bg={n.readAt ? undefined : 'gaung.0'} data-testid="notification">
+          <Paper
+            key={n.id}
+            component="li"
+            withBorder
+            p="sm"
+            bg={n.readAt ? undefined : 'gaung.0'}
+            data-testid="notification"
+          >
             <Stack gap={4}>
               <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
-                <Text fw={n.readAt ? 400 : 700} style={{ overflowWrap: 'anywhere' }}>{n.message}</Text>
-                {!n.readAt && <Badge color="red.8" variant="filled" style={{ flexShrink: 0 }}>{t('new')}</Badge>}
+                <Text fw={n.readAt ? 400 : 700} style={{ overflowWrap: 'anywhere' }}>
+                  {n.message}
+                </Text>
+                {!n.readAt && (
+                  <Badge color="red.8" variant="filled" style={{ flexShrink: 0 }}>
+                    {t('new')}
+                  </Badge>
+                )}
               </Group>
               <Group justify="space-between" gap="xs">
-                <Text size="sm" c="gray.8">{format(n.createdAt)}</Text>
+                <Text size="sm" c="gray.8">
+                  {format(n.createdAt)}
+                </Text>
                 <Group gap="sm">
-                  <Anchor component={Link} to={subjectPath(workspace, n)} size="sm" fw={600} onClick={() => !n.readAt && actions.markRead.mutate(n.id)}>
+                  <Anchor
+                    component={Link}
+                    to={subjectPath(workspace, n)}
+                    size="sm"
+                    fw={600}
+                    onClick={() => !n.readAt && actions.markRead.mutate(n.id)}
+                  >
                     {t(`open.${n.subjectType}`)}
                   </Anchor>
                   {!n.readAt && (
-                    <Button size="compact-sm" variant="subtle" onClick={() => actions.markRead.mutate(n.id)}>{t('markRead')}</Button>
+                    <Button size="compact-sm" variant="subtle" onClick={() => actions.markRead.mutate(n.id)}>
+                      {t('markRead')}
+                    </Button>
                   )}
                 </Group>
               </Group>
@@ -68,7 +106,9 @@ export function NotificationsPage() {
         ))}
       </Stack>
       {list.hasNextPage && (
-        <Button variant="light" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>{t('more')}</Button>
+        <Button variant="light" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+          {t('more')}
+        </Button>
       )}
     </Stack>
   );

@@ -3,6 +3,10 @@ import type { Feature } from '../../app/feature';
 import { workspaceRoute } from '../../app/workspace-route';
 
 // No entry in the navigation: the bell in the shell (app/shell/NotificationBell) leads here.
-const notificationsRoute = createRoute({ getParentRoute: () => workspaceRoute, path: 'notifications', component: lazyRouteComponent(() => import('./NotificationsPage'), 'NotificationsPage') });
+const notificationsRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'notifications',
+  component: lazyRouteComponent(() => import('./NotificationsPage'), 'NotificationsPage'),
+});
 
 export const notificationsFeature: Feature = { routes: [notificationsRoute] };

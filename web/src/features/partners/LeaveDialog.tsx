@@ -6,7 +6,15 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PendingDeliveryList } from '../../ui/PendingDeliveryList';
 
 /** Leaving a joint campaign: first what it cancels (our deliveries in it not yet made, as the API lists them). */
-export function LeaveDialog({ workspace, partnership, onClose }: { workspace: string; partnership: Partnership; onClose: () => void }) {
+export function LeaveDialog({
+  workspace,
+  partnership,
+  onClose,
+}: {
+  workspace: string;
+  partnership: Partnership;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('partners');
   const preview = useLeavePreview(workspace, partnership.id);
   const { leave } = usePartnerActions(workspace);
@@ -16,17 +24,29 @@ export function LeaveDialog({ workspace, partnership, onClose }: { workspace: st
       <Stack gap="sm">
         <Text size="sm">{t('leave.explain', { owner: partnership.campaign.workspace.name })}</Text>
         <ErrorAlert error={preview.error} />
-        {preview.isLoading ? <Text size="sm">{t('loading')}</Text> : (
+        {preview.isLoading ? (
+          <Text size="sm">{t('loading')}</Text>
+        ) : (
           <>
-            <Text size="sm" fw={600}>{t('leave.cancels', { count: deliveries.length })}</Text>
+            <Text size="sm" fw={600}>
+              {t('leave.cancels', { count: deliveries.length })}
+            </Text>
             <PendingDeliveryList workspace={workspace} deliveries={deliveries} untitled={t('untitled')} />
           </>
         )}
         <ErrorAlert error={leave.error} />
-        <Button color="#b02525" size="md" disabled={preview.isLoading || Boolean(preview.error)} loading={leave.isPending} onClick={() => leave.mutate(partnership.id, { onSuccess: onClose })}>
+        <Button
+          color="#b02525"
+          size="md"
+          disabled={preview.isLoading || Boolean(preview.error)}
+          loading={leave.isPending}
+          onClick={() => leave.mutate(partnership.id, { onSuccess: onClose })}
+        >
           {t('leave.confirm', { count: deliveries.length })}
         </Button>
-        <Button variant="default" onClick={onClose}>{t('cancel')}</Button>
+        <Button variant="default" onClick={onClose}>
+          {t('cancel')}
+        </Button>
       </Stack>
     </Dialog>
   );

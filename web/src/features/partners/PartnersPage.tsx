@@ -21,26 +21,58 @@ export function PartnersPage() {
   const list = partnerships.data ?? [];
   return (
     <Stack gap="md">
-      <Title order={1} size="h2">{t('title')}</Title>
+      <Title order={1} size="h2">
+        {t('title')}
+      </Title>
       <Text>{t('explain')}</Text>
       {coordinator && <InviteForm workspace={workspace} />}
-      <Title order={2} size="h3">{t('joined.title')}</Title>
+      <Title order={2} size="h3">
+        {t('joined.title')}
+      </Title>
       <ErrorAlert error={partnerships.error ?? actions.accept.error ?? actions.decline.error} />
       {!partnerships.isLoading && list.length === 0 && <Text size="sm">{t('joined.none')}</Text>}
       {list.map((p) => (
-        <Paper key={p.id} withBorder p="md" component="article" aria-label={p.campaign.name} style={{ borderLeft: `8px solid ${p.campaign.color}` }}>
+        <Paper
+          key={p.id}
+          withBorder
+          p="md"
+          component="article"
+          aria-label={p.campaign.name}
+          style={{ borderLeft: `8px solid ${p.campaign.color}` }}
+        >
           <Group justify="space-between" gap="xs">
             <div>
               <Text fw={700}>{p.campaign.name}</Text>
               <Text size="sm">{t('joined.owner', { name: p.campaign.workspace.name })}</Text>
             </div>
-            <Badge color={STATUS_COLOR[p.status]} tt="none">{t(`status.${p.status}`)}</Badge>
+            <Badge color={STATUS_COLOR[p.status]} tt="none">
+              {t(`status.${p.status}`)}
+            </Badge>
           </Group>
           {coordinator && (
             <Group gap="xs" mt="sm">
-              {p.status === 'INVITED' && <Button loading={actions.accept.isPending && actions.accept.variables === p.id} onClick={() => actions.accept.mutate(p.id)}>{t('joined.accept')}</Button>}
-              {p.status === 'INVITED' && <Button variant="default" loading={actions.decline.isPending && actions.decline.variables === p.id} onClick={() => actions.decline.mutate(p.id)}>{t('joined.decline')}</Button>}
-              {p.status === 'ACTIVE' && <Button variant="outline" color="#b02525" onClick={() => setLeaving(p)}>{t('leave.button')}</Button>}
+              {p.status === 'INVITED' && (
+                <Button
+                  loading={actions.accept.isPending && actions.accept.variables === p.id}
+                  onClick={() => actions.accept.mutate(p.id)}
+                >
+                  {t('joined.accept')}
+                </Button>
+              )}
+              {p.status === 'INVITED' && (
+                <Button
+                  variant="default"
+                  loading={actions.decline.isPending && actions.decline.variables === p.id}
+                  onClick={() => actions.decline.mutate(p.id)}
+                >
+                  {t('joined.decline')}
+                </Button>
+              )}
+              {p.status === 'ACTIVE' && (
+                <Button variant="outline" color="#b02525" onClick={() => setLeaving(p)}>
+                  {t('leave.button')}
+                </Button>
+              )}
             </Group>
           )}
         </Paper>
@@ -65,21 +97,54 @@ function InviteForm({ workspace }: { workspace: string }) {
   };
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="invite-partner">
-      <Title order={2} size="h3" id="invite-partner">{t('invite.title')}</Title>
-      <Text size="sm" mt={4}>{t('invite.explain')}</Text>
+      <Title order={2} size="h3" id="invite-partner">
+        {t('invite.title')}
+      </Title>
+      <Text size="sm" mt={4}>
+        {t('invite.explain')}
+      </Text>
       <ErrorAlert error={own.error} />
-      {own.isSuccess && campaigns.length === 0 && <Text size="sm" mt="sm">{t('invite.noCampaign')}</Text>}
+      {own.isSuccess && campaigns.length === 0 && (
+        <Text size="sm" mt="sm">
+          {t('invite.noCampaign')}
+        </Text>
+      )}
       {campaigns.length > 0 && (
         <form onSubmit={submit}>
           <Group gap="xs" align="end" mt="sm">
-            <NativeSelect label={t('invite.campaign')} value={chosen} onChange={(e) => { invite.reset(); setCampaignId(e.currentTarget.value); }} data={campaigns.map((c) => ({ value: c.id, label: c.name }))} style={{ flex: '1 1 14rem' }} />
-            <TextInput required label={t('invite.workspace')} description={t('invite.workspaceHint')} value={partner} onChange={(e) => { invite.reset(); setPartner(e.currentTarget.value); }} style={{ flex: '1 1 14rem' }} />
-            <Button type="submit" loading={invite.isPending}>{t('invite.submit')}</Button>
+            <NativeSelect
+              label={t('invite.campaign')}
+              value={chosen}
+              onChange={(e) => {
+                invite.reset();
+                setCampaignId(e.currentTarget.value);
+              }}
+              data={campaigns.map((c) => ({ value: c.id, label: c.name }))}
+              style={{ flex: '1 1 14rem' }}
+            />
+            <TextInput
+              required
+              label={t('invite.workspace')}
+              description={t('invite.workspaceHint')}
+              value={partner}
+              onChange={(e) => {
+                invite.reset();
+                setPartner(e.currentTarget.value);
+              }}
+              style={{ flex: '1 1 14rem' }}
+            />
+            <Button type="submit" loading={invite.isPending}>
+              {t('invite.submit')}
+            </Button>
           </Group>
         </form>
       )}
       <ErrorAlert error={invite.error} />
-      {invite.isSuccess && <Alert color="#1e6b34" role="status" mt="sm">{t('invite.sent', { workspace: invite.variables.partner })}</Alert>}
+      {invite.isSuccess && (
+        <Alert color="#1e6b34" role="status" mt="sm">
+          {t('invite.sent', { workspace: invite.variables.partner })}
+        </Alert>
+      )}
     </Paper>
   );
 }
@@ -91,15 +156,26 @@ function OwnCampaignPartners({ workspace }: { workspace: string }) {
   if (joint.length === 0) return null;
   return (
     <>
-      <Title order={2} size="h3">{t('ours.title')}</Title>
+      <Title order={2} size="h3">
+        {t('ours.title')}
+      </Title>
       {joint.map((c) => (
-        <Paper key={c.id} withBorder p="md" component="article" aria-label={c.name} style={{ borderLeft: `8px solid ${c.color}` }}>
+        <Paper
+          key={c.id}
+          withBorder
+          p="md"
+          component="article"
+          aria-label={c.name}
+          style={{ borderLeft: `8px solid ${c.color}` }}
+        >
           <Text fw={700}>{c.name}</Text>
           <Stack gap={4} mt="xs">
             {c.partners.map((p) => (
               <Group key={p.id} justify="space-between" gap="xs">
                 <Text size="sm">{p.workspace.name}</Text>
-                <Badge color={STATUS_COLOR[p.status]} tt="none">{t(`status.${p.status}`)}</Badge>
+                <Badge color={STATUS_COLOR[p.status]} tt="none">
+                  {t(`status.${p.status}`)}
+                </Badge>
               </Group>
             ))}
           </Stack>

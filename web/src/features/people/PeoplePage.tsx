@@ -18,31 +18,68 @@ export function PeoplePage() {
   const members = useMembers(workspace);
   const actions = usePeopleActions(workspace);
   const admin = mayManage(membership.role);
-  const roleOptions = ROLES.filter((r) => r !== 'OWNER' || membership.role === 'OWNER').map((r) => ({ value: r, label: t(`roles.${r}`) }));
+  const roleOptions = ROLES.filter((r) => r !== 'OWNER' || membership.role === 'OWNER').map((r) => ({
+    value: r,
+    label: t(`roles.${r}`),
+  }));
   const failure = actions.changeRole.error ?? actions.remove.error;
   const lastOwner = failure instanceof ApiError && failure.code === 'last_owner';
   return (
     <Stack gap="md">
-      <Title order={1} size="h2">{t('title')}</Title>
+      <Title order={1} size="h2">
+        {t('title')}
+      </Title>
       <Text size="sm">{t('rolesExplain')}</Text>
       {admin && <InviteForm workspace={workspace} roleOptions={roleOptions} />}
       <ErrorAlert error={members.error ?? failure} />
-      {lastOwner && <Alert color="#8a4b00" title={t('lastOwner.title')}>{t('lastOwner.explain')}</Alert>}
+      {lastOwner && (
+        <Alert color="#8a4b00" title={t('lastOwner.title')}>
+          {t('lastOwner.explain')}
+        </Alert>
+      )}
       {(members.data ?? []).map((member: Member) => (
         <Paper key={member.userId} withBorder p="sm" component="article" aria-label={member.name || member.email}>
           <Group justify="space-between" gap="xs">
             <div>
-              <Text fw={700}>{member.name || member.email}{member.userId === me.id ? ` ${t('you')}` : ''}</Text>
+              <Text fw={700}>
+                {member.name || member.email}
+                {member.userId === me.id ? ` ${t('you')}` : ''}
+              </Text>
               <Text size="sm">{member.email}</Text>
             </div>
             {admin ? (
               <Group gap="xs" align="end">
-                <NativeSelect label={t('role')} aria-label={t('roleOf', { name: member.name || member.email })} value={member.role}
-                  data={member.role === 'OWNER' && membership.role !== 'OWNER' ? [{ value: 'OWNER', label: t('roles.OWNER') }] : roleOptions}
-                  onChange={(e) => actions.changeRole.mutate({ userId: member.userId, role: e.currentTarget.value as Role })} />
-                {(member.role !== 'OWNER' || membership.role === 'OWNER') && <Button variant="outline" color="#b02525" onClick={() => window.confirm(t('remove.confirm', { name: member.name || member.email })) && actions.remove.mutate(member.userId)}>{t('remove.button')}</Button>}
+                <NativeSelect
+                  label={t('role')}
+                  aria-label={t('roleOf', { name: member.name || member.email })}
+                  value={member.role}
+                  data={
+                    member.role === 'OWNER' && membership.role !== 'OWNER'
+                      ? [{ value: 'OWNER', label: t('roles.OWNER') }]
+                      : roleOptions
+                  }
+                  onChange={(e) =>
+                    actions.changeRole.mutate({ userId: member.userId, role: e.currentTarget.value as Role })
+                  }
+                />
+                {(member.role !== 'OWNER' || membership.role === 'OWNER') && (
+                  <Button
+                    variant="outline"
+                    color="#b02525"
+                    onClick={() =>
+                      window.confirm(t('remove.confirm', { name: member.name || member.email })) &&
+                      actions.remove.mutate(member.userId)
+                    }
+                  >
+                    {t('remove.button')}
+                  </Button>
+                )}
               </Group>
-            ) : <Text size="sm" fw={600}>{t(`roles.${member.role}`)}</Text>}
+            ) : (
+              <Text size="sm" fw={600}>
+                {t(`roles.${member.role}`)}
+              </Text>
+            )}
           </Group>
         </Paper>
       ))}
@@ -62,11 +99,27 @@ function InviteForm({ workspace, roleOptions }: { workspace: string; roleOptions
   return (
     <Paper withBorder p="md">
       <form onSubmit={submit}>
-        <Title order={2} size="h3">{t('invite.title')}</Title>
+        <Title order={2} size="h3">
+          {t('invite.title')}
+        </Title>
         <Group gap="xs" align="end" mt="xs">
-          <TextInput type="email" required label={t('invite.email')} value={email} onChange={(e) => setEmail(e.currentTarget.value)} style={{ flex: '1 1 14rem' }} />
-          <NativeSelect label={t('role')} value={role} data={roleOptions} onChange={(e) => setRole(e.currentTarget.value as Role)} />
-          <Button type="submit" loading={invite.isPending}>{t('invite.submit')}</Button>
+          <TextInput
+            type="email"
+            required
+            label={t('invite.email')}
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            style={{ flex: '1 1 14rem' }}
+          />
+          <NativeSelect
+            label={t('role')}
+            value={role}
+            data={roleOptions}
+            onChange={(e) => setRole(e.currentTarget.value as Role)}
+          />
+          <Button type="submit" loading={invite.isPending}>
+            {t('invite.submit')}
+          </Button>
         </Group>
         <ErrorAlert error={invite.error} />
         {invite.data && (
@@ -74,9 +127,13 @@ function InviteForm({ workspace, roleOptions }: { workspace: string; roleOptions
             {invite.data.inviteUrl ? (
               <>
                 <Text size="sm">{t('invite.noMail')}</Text>
-                <Code block data-testid="invite-link" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{invite.data.inviteUrl}</Code>
+                <Code block data-testid="invite-link" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+                  {invite.data.inviteUrl}
+                </Code>
               </>
-            ) : <Text size="sm">{t('invite.mailed')}</Text>}
+            ) : (
+              <Text size="sm">{t('invite.mailed')}</Text>
+            )}
           </Alert>
         )}
       </form>

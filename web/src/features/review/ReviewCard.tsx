@@ -1,4 +1,17 @@
-import { Anchor, Badge, Box, Button, Checkbox, Collapse, Group, Paper, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Checkbox,
+  Collapse,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
@@ -42,49 +55,120 @@ export function ReviewCard({ workspace, post, media, reviewing, selected, onSele
   useEffect(() => markSeen(post), [post]);
 
   return (
-    <Paper withBorder p="md" radius="md" component="article" aria-labelledby={`post-${post.id}`} style={{ borderLeft: `6px solid ${post.campaign?.color ?? '#868e96'}` }}>
+    <Paper
+      withBorder
+      p="md"
+      radius="md"
+      component="article"
+      aria-labelledby={`post-${post.id}`}
+      style={{ borderLeft: `6px solid ${post.campaign?.color ?? '#868e96'}` }}
+    >
       <Stack gap="sm">
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <div>
             <Text id={`post-${post.id}`} fw={700}>
-              <Anchor component={Link} to={postPath(workspace, post.id)}>{post.campaign?.name ?? t('noCampaign')}</Anchor> · v{post.version}
+              <Anchor component={Link} to={postPath(workspace, post.id)}>
+                {post.campaign?.name ?? t('noCampaign')}
+              </Anchor>{' '}
+              · v{post.version}
             </Text>
-            <Text size="sm">{post.publishNow ? t('publishNow') : post.scheduledAt ? format(post.scheduledAt) : t('noTime')}</Text>
+            <Text size="sm">
+              {post.publishNow ? t('publishNow') : post.scheduledAt ? format(post.scheduledAt) : t('noTime')}
+            </Text>
           </div>
-          {reviewing && mayApprove && <Checkbox size="md" aria-label={t('select', { version: post.version })} checked={selected} onChange={(e) => onSelect(e.currentTarget.checked)} />}
+          {reviewing && mayApprove && (
+            <Checkbox
+              size="md"
+              aria-label={t('select', { version: post.version })}
+              checked={selected}
+              onChange={(e) => onSelect(e.currentTarget.checked)}
+            />
+          )}
         </Group>
-        {outcome && <Badge color={outcome === 'approved' ? '#1f6f35' : '#b02525'} tt="none" size="lg">{t(`outcome.${outcome}`)}</Badge>}
+        {outcome && (
+          <Badge color={outcome === 'approved' ? '#1f6f35' : '#b02525'} tt="none" size="lg">
+            {t(`outcome.${outcome}`)}
+          </Badge>
+        )}
         {changed && (
           <Box>
-            <Text size="sm" fw={600}>{t('changedSince', { version: changed.version })}</Text>
+            <Text size="sm" fw={600}>
+              {t('changedSince', { version: changed.version })}
+            </Text>
             <VersionDiff before={changed} after={post} />
           </Box>
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
           {post.targets.map((target) => (
-            <PostPreview key={target.id} platform={target.platform} accountName={target.accountName} text={target.text ?? post.baseText} media={media.filter((m) => post.mediaIds.includes(m.id))} />
+            <PostPreview
+              key={target.id}
+              platform={target.platform}
+              accountName={target.accountName}
+              text={target.text ?? post.baseText}
+              media={media.filter((m) => post.mediaIds.includes(m.id))}
+            />
           ))}
         </SimpleGrid>
-        <Button variant="subtle" size="sm" onClick={threadToggle.toggle} aria-expanded={thread}>{thread ? t('thread.hide') : t('thread.show')}</Button>
-        <Collapse expanded={thread}>{thread && <CommentThread workspace={workspace} postId={post.id} canComment />}</Collapse>
+        <Button variant="subtle" size="sm" onClick={threadToggle.toggle} aria-expanded={thread}>
+          {thread ? t('thread.hide') : t('thread.show')}
+        </Button>
+        <Collapse expanded={thread}>
+          {thread && <CommentThread workspace={workspace} postId={post.id} canComment />}
+        </Collapse>
         <ErrorAlert error={action.error} />
         {reviewing ? (
           <>
-            {!mayApprove && <Text size="sm" data-testid="cannot-approve">{mayRequestChanges ? t('ownVersion') : t('cannotApprove')}</Text>}
+            {!mayApprove && (
+              <Text size="sm" data-testid="cannot-approve">
+                {mayRequestChanges ? t('ownVersion') : t('cannotApprove')}
+              </Text>
+            )}
             <Collapse expanded={asking}>
-              <Textarea label={t('changesComment')} value={comment} onChange={(e) => setComment(e.currentTarget.value)} autosize minRows={2} />
+              <Textarea
+                label={t('changesComment')}
+                value={comment}
+                onChange={(e) => setComment(e.currentTarget.value)}
+                autosize
+                minRows={2}
+              />
             </Collapse>
             <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-              {mayRequestChanges && (asking ? (
-                <Button size="lg" color="#b02525" disabled={!comment.trim()} loading={action.isPending} onClick={() => action.mutate({ postId: post.id, action: 'request-changes', comment: comment.trim() })}>{t('sendBack')}</Button>
-              ) : (
-                <Button size="lg" variant="default" onClick={ask.open}>{t('requestChanges')}</Button>
-              ))}
-              {mayApprove && <Button size="lg" color="#1f6f35" loading={action.isPending} onClick={() => action.mutate({ postId: post.id, action: 'approve', version: post.version })}>{t('approve')}</Button>}
+              {mayRequestChanges &&
+                (asking ? (
+                  <Button
+                    size="lg"
+                    color="#b02525"
+                    disabled={!comment.trim()}
+                    loading={action.isPending}
+                    onClick={() =>
+                      action.mutate({ postId: post.id, action: 'request-changes', comment: comment.trim() })
+                    }
+                  >
+                    {t('sendBack')}
+                  </Button>
+                ) : (
+                  <Button size="lg" variant="default" onClick={ask.open}>
+                    {t('requestChanges')}
+                  </Button>
+                ))}
+              {mayApprove && (
+                <Button
+                  size="lg"
+                  color="#1f6f35"
+                  loading={action.isPending}
+                  onClick={() => action.mutate({ postId: post.id, action: 'approve', version: post.version })}
+                >
+                  {t('approve')}
+                </Button>
+              )}
             </SimpleGrid>
           </>
         ) : (
-          mayEdit && <Button size="lg" onClick={() => void navigate({ to: composePath(workspace), search: { post: post.id } })}>{t('edit')}</Button>
+          mayEdit && (
+            <Button size="lg" onClick={() => void navigate({ to: composePath(workspace), search: { post: post.id } })}>
+              {t('edit')}
+            </Button>
+          )
         )}
       </Stack>
     </Paper>

@@ -41,12 +41,17 @@ export function ReviewPage() {
 
   return (
     <Stack gap="md" pb={selected.size > 0 ? 80 : 0}>
-      <Title order={1} size="h2">{t('title')}</Title>
+      <Title order={1} size="h2">
+        {t('title')}
+      </Title>
       {reviewer && (
         <SegmentedControl
           value={inbox}
           onChange={(value) => setInbox(value as Inbox)}
-          data={[{ value: 'waiting', label: t('waiting') }, { value: 'returned', label: t('returned') }]}
+          data={[
+            { value: 'waiting', label: t('waiting') },
+            { value: 'returned', label: t('returned') },
+          ]}
           fullWidth
           aria-label={t('inbox')}
         />
@@ -54,10 +59,15 @@ export function ReviewPage() {
       <ErrorAlert error={current.error} />
       {Object.keys(outcomes).length > 0 && (
         <Text role="status" fw={600}>
-          {t('summary', { approved: Object.values(outcomes).filter((o) => o === 'approved').length, refused: Object.values(outcomes).filter((o) => o !== 'approved').length })}
+          {t('summary', {
+            approved: Object.values(outcomes).filter((o) => o === 'approved').length,
+            refused: Object.values(outcomes).filter((o) => o !== 'approved').length,
+          })}
         </Text>
       )}
-      {!current.isLoading && posts.length === 0 && <Text>{inbox === 'waiting' ? t('emptyWaiting') : t('emptyReturned')}</Text>}
+      {!current.isLoading && posts.length === 0 && (
+        <Text>{inbox === 'waiting' ? t('emptyWaiting') : t('emptyReturned')}</Text>
+      )}
       {posts.map((post) => (
         <ReviewCard
           key={post.id}
@@ -67,12 +77,25 @@ export function ReviewPage() {
           reviewing={inbox === 'waiting'}
           selected={selected.has(post.id)}
           outcome={outcomes[post.id]}
-          onSelect={(on) => setSelected((all) => { const next = new Set(all); if (on) next.add(post.id); else next.delete(post.id); return next; })}
+          onSelect={(on) =>
+            setSelected((all) => {
+              const next = new Set(all);
+              if (on) next.add(post.id);
+              else next.delete(post.id);
+              return next;
+            })
+          }
         />
       ))}
       {selected.size > 0 && (
         <Affix position={{ bottom: 12, left: 12, right: 12 }}>
-          <Button size="lg" fullWidth color="#1f6f35" loading={approve.isPending} onClick={() => void approveSelected()}>
+          <Button
+            size="lg"
+            fullWidth
+            color="#1f6f35"
+            loading={approve.isPending}
+            onClick={() => void approveSelected()}
+          >
             {t('approveSelected', { count: selected.size })}
           </Button>
         </Affix>

@@ -12,17 +12,28 @@ export function SessionsPanel() {
   const revoke = useRevokeSession();
   return (
     <Paper withBorder p="md">
-      <Title order={2} size="h3">{t('sessions.title')}</Title>
-      <Text size="sm" mt={4}>{t('sessions.explain')}</Text>
+      <Title order={2} size="h3">
+        {t('sessions.title')}
+      </Title>
+      <Text size="sm" mt={4}>
+        {t('sessions.explain')}
+      </Text>
       <ErrorAlert error={sessions.error ?? revoke.error} />
       <Stack gap="xs" mt="sm">
         {(sessions.data ?? []).map((session) => (
           <Group key={session.id} justify="space-between" gap="xs" wrap="wrap">
             <div style={{ minWidth: 0, flex: '1 1 14rem' }}>
-              <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>{session.userAgent ?? t('sessions.unknownDevice')}</Text>
-              <Text size="sm">{t('sessions.since', { at: format(session.createdAt) })}{session.ip ? ` · ${session.ip}` : ''}</Text>
+              <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+                {session.userAgent ?? t('sessions.unknownDevice')}
+              </Text>
+              <Text size="sm">
+                {t('sessions.since', { at: format(session.createdAt) })}
+                {session.ip ? ` · ${session.ip}` : ''}
+              </Text>
             </div>
-            <Button size="xs" variant="outline" color="#b02525" onClick={() => revoke.mutate(session.id)}>{t('sessions.revoke')}</Button>
+            <Button size="xs" variant="outline" color="#b02525" onClick={() => revoke.mutate(session.id)}>
+              {t('sessions.revoke')}
+            </Button>
           </Group>
         ))}
       </Stack>

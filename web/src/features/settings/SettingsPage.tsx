@@ -18,7 +18,9 @@ export function SettingsPage() {
   const workspace = membership.workspace.slug;
   return (
     <Stack gap="md">
-      <Title order={1} size="h2">{t('title')}</Title>
+      <Title order={1} size="h2">
+        {t('title')}
+      </Title>
       {roleAtLeast(membership.role, 'ADMIN') && <WorkspacePanel workspace={workspace} />}
       {roleAtLeast(membership.role, 'ADMIN') && <TelegramBotPanel workspace={workspace} />}
       <ProfilePanel />

@@ -11,35 +11,68 @@ export function TelegramLinkPanel({ workspace }: { workspace: string }) {
   const data = status.data;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="telegram-link">
-      <Title order={2} size="h3" id="telegram-link">{t('telegram.linkTitle')}</Title>
+      <Title order={2} size="h3" id="telegram-link">
+        {t('telegram.linkTitle')}
+      </Title>
       <ErrorAlert error={status.error ?? start.error ?? unlink.error} />
-      {data && !data.bot && <Text size="sm" mt={4}>{t('telegram.noBot')}</Text>}
+      {data && !data.bot && (
+        <Text size="sm" mt={4}>
+          {t('telegram.noBot')}
+        </Text>
+      )}
       {data?.bot && (
         <>
           <Text size="sm" mt={4}>
-            {t('telegram.linkExplain')} <Anchor href={data.bot.url} target="_blank" rel="noopener noreferrer">@{data.bot.username}</Anchor>
+            {t('telegram.linkExplain')}{' '}
+            <Anchor href={data.bot.url} target="_blank" rel="noopener noreferrer">
+              @{data.bot.username}
+            </Anchor>
           </Text>
           {data.linked ? (
             <Text size="sm" mt="xs" role="status" data-testid="telegram-linked">
-              {data.linked.telegramUsername ? t('telegram.linkedAs', { username: data.linked.telegramUsername }) : t('telegram.linked')}
+              {data.linked.telegramUsername
+                ? t('telegram.linkedAs', { username: data.linked.telegramUsername })
+                : t('telegram.linked')}
             </Text>
           ) : (
-            <Text size="sm" mt="xs" data-testid="telegram-not-linked">{t('telegram.notLinked')}</Text>
+            <Text size="sm" mt="xs" data-testid="telegram-not-linked">
+              {t('telegram.notLinked')}
+            </Text>
           )}
           <Group gap="xs" mt="sm">
-            <Button onClick={() => start.mutate()} loading={start.isPending}>{data.linked ? t('telegram.relink') : t('telegram.link')}</Button>
+            <Button onClick={() => start.mutate()} loading={start.isPending}>
+              {data.linked ? t('telegram.relink') : t('telegram.link')}
+            </Button>
             {data.linked && (
-              <Button variant="outline" color="#b02525" loading={unlink.isPending} onClick={() => unlink.mutate(undefined, { onSuccess: () => start.reset() })}>
+              <Button
+                variant="outline"
+                color="#b02525"
+                loading={unlink.isPending}
+                onClick={() => unlink.mutate(undefined, { onSuccess: () => start.reset() })}
+              >
                 {t('telegram.unlink')}
               </Button>
             )}
           </Group>
           {start.data && (
-            <Alert color="#1e6b34" role="status" mt="sm" title={t('telegram.linkMade', { bot: `@${start.data.botUsername}` })}>
-              <Anchor href={start.data.url} target="_blank" rel="noopener noreferrer" data-testid="telegram-deep-link" style={{ wordBreak: 'break-all' }}>
+            <Alert
+              color="#1e6b34"
+              role="status"
+              mt="sm"
+              title={t('telegram.linkMade', { bot: `@${start.data.botUsername}` })}
+            >
+              <Anchor
+                href={start.data.url}
+                target="_blank"
+                rel="noopener noreferrer"
+                data-testid="telegram-deep-link"
+                style={{ wordBreak: 'break-all' }}
+              >
                 {start.data.url}
               </Anchor>
-              <Text size="sm" mt={4}>{t('telegram.linkOnce')}</Text>
+              <Text size="sm" mt={4}>
+                {t('telegram.linkOnce')}
+              </Text>
             </Alert>
           )}
         </>
