@@ -119,11 +119,9 @@ export const rateBudgetListView = z
         left: z
           .int()
           .meta({ description: 'Posts left now, counted by the same SQL function the publishing claim decides with' }),
-        nextSlotAt: zTimestamp
-          .nullable()
-          .meta({
-            description: 'When the oldest counted post leaves the window (a slot frees); null when nothing is counted',
-          }),
+        nextSlotAt: zTimestamp.nullable().meta({
+          description: 'When the oldest counted post leaves the window (a slot frees); null when nothing is counted',
+        }),
       }),
     ),
   })
@@ -145,13 +143,9 @@ export const connectMethodListView = z
     platforms: z.array(
       z.object({
         platform: zPlatform,
-        form: z
-          .array(credentialFieldView)
-          .nullable()
-          .meta({
-            description:
-              'The credential form (POST /workspaces/{workspace}/accounts), fields in order; null without one',
-          }),
+        form: z.array(credentialFieldView).nullable().meta({
+          description: 'The credential form (POST /workspaces/{workspace}/accounts), fields in order; null without one',
+        }),
         oauth: z
           .object({
             segment: z.string(),

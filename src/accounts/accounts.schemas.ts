@@ -17,12 +17,10 @@ const formSchemas = FORM_CONNECT_METHODS.map(({ platform, form }) =>
 );
 const [firstForm, ...otherForms] = formSchemas;
 if (!firstForm) throw new Error('No platform connects by a credential form (src/publishers/publisher-classes.ts)');
-export const credentialsFormSchema = z
-  .discriminatedUnion('platform', [firstForm, ...otherForms])
-  .meta({
-    id: 'AccountCredentials',
-    description: 'The credential form of one platform, chosen by platform (GET /platforms lists the fields)',
-  });
+export const credentialsFormSchema = z.discriminatedUnion('platform', [firstForm, ...otherForms]).meta({
+  id: 'AccountCredentials',
+  description: 'The credential form of one platform, chosen by platform (GET /platforms lists the fields)',
+});
 export type CredentialsForm = z.infer<typeof credentialsFormSchema>;
 
 export const updateAccountSchema = z
@@ -49,11 +47,9 @@ export const instanceOAuthStartSchema = z.object({ instanceUrl: zHttpUrl }).stri
 /** The start body as documented: one route for every platform. */
 export const oauthStartDocSchema = z
   .object({
-    instanceUrl: zHttpUrl
-      .optional()
-      .meta({
-        description: 'The instance, for a federated platform such as Mastodon (required there, refused elsewhere)',
-      }),
+    instanceUrl: zHttpUrl.optional().meta({
+      description: 'The instance, for a federated platform such as Mastodon (required there, refused elsewhere)',
+    }),
   })
   .strict()
   .optional();

@@ -35,11 +35,9 @@ export const mediaView = z
       .meta({ description: 'Posts that use this media (with their campaigns), newest first' }),
     createdAt: zTimestamp,
     originalUrl: z.string().meta({ description: 'Short-lived signed URL of the stored file' }),
-    previewUrl: z
-      .string()
-      .meta({
-        description: 'Short-lived signed URL of a screen-sized WebP copy (the original for video and older uploads)',
-      }),
+    previewUrl: z.string().meta({
+      description: 'Short-lived signed URL of a screen-sized WebP copy (the original for video and older uploads)',
+    }),
     thumbnailUrl: z
       .string()
       .nullable()

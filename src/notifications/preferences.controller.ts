@@ -11,15 +11,13 @@ import { inputMessage } from '../core/i18n';
 
 const CLOCK = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 // Messages "id|en": the one exception filter shows each language (core/errors/zod-issues.ts).
-const zClock = z
-  .string()
-  .refine(
-    (value) => CLOCK.test(value),
-    inputMessage({
-      id: 'Tulis jam sebagai JJ:MM, dari 00:00 sampai 23:59.',
-      en: 'Write the time as HH:mm, from 00:00 to 23:59.',
-    }),
-  );
+const zClock = z.string().refine(
+  (value) => CLOCK.test(value),
+  inputMessage({
+    id: 'Tulis jam sebagai JJ:MM, dari 00:00 sampai 23:59.',
+    en: 'Write the time as HH:mm, from 00:00 to 23:59.',
+  }),
+);
 
 const zKindList = z
   .array(zNotificationKind)
@@ -46,16 +44,10 @@ const preferencesSchema = z
         }),
       )
       .nullable(),
-    digestHour: z
-      .int()
-      .min(0)
-      .max(23)
-      .nullable()
-      .optional()
-      .meta({
-        description:
-          "Daily digest: the hour (0-23, the user's zone) of one e-mail listing the non-urgent kinds chosen by e-mail; null: each at once; omitted: unchanged",
-      }),
+    digestHour: z.int().min(0).max(23).nullable().optional().meta({
+      description:
+        "Daily digest: the hour (0-23, the user's zone) of one e-mail listing the non-urgent kinds chosen by e-mail; null: each at once; omitted: unchanged",
+    }),
   })
   .strict();
 
@@ -69,29 +61,21 @@ export const notificationPreferencesView = z
         telegram: z
           .boolean()
           .meta({ description: 'Sent to my linked Telegram chats (see /workspaces/{ws}/telegram/link)' }),
-        ignoresQuietHours: z
-          .boolean()
-          .meta({
-            description:
-              'Holds, failures and statements awaiting release are e-mailed even in quiet hours, and never wait for the digest',
-          }),
+        ignoresQuietHours: z.boolean().meta({
+          description:
+            'Holds, failures and statements awaiting release are e-mailed even in quiet hours, and never wait for the digest',
+        }),
       }),
     ),
     emailKinds: z.array(zNotificationKind),
     telegramKinds: z.array(zNotificationKind),
-    quietHours: z
-      .object({ from: zClock, until: zClock })
-      .nullable()
-      .meta({
-        description: "Wall-clock times in the user's zone (else the workspace's); from after until spans midnight",
-      }),
-    digestHour: z
-      .int()
-      .nullable()
-      .meta({
-        description:
-          "The daily digest's hour in the user's zone (else the workspace's); null: no digest. Urgent kinds are never digested",
-      }),
+    quietHours: z.object({ from: zClock, until: zClock }).nullable().meta({
+      description: "Wall-clock times in the user's zone (else the workspace's); from after until spans midnight",
+    }),
+    digestHour: z.int().nullable().meta({
+      description:
+        "The daily digest's hour in the user's zone (else the workspace's); null: no digest. Urgent kinds are never digested",
+    }),
   })
   .meta({ id: 'NotificationPreferences' });
 

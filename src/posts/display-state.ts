@@ -23,12 +23,10 @@ const DISPLAY_STATES = [
 ] as const;
 export type DisplayState = (typeof DISPLAY_STATES)[number];
 
-export const zDisplayState = z
-  .enum(DISPLAY_STATES)
-  .meta({
-    id: 'DisplayState',
-    description: 'What the post looks like to people, from its status and its deliveries together',
-  });
+export const zDisplayState = z.enum(DISPLAY_STATES).meta({
+  id: 'DisplayState',
+  description: 'What the post looks like to people, from its status and its deliveries together',
+});
 
 const FINAL: ReadonlySet<DeliveryState> = new Set(['PUBLISHED', 'FAILED', 'EXPIRED']);
 

@@ -22,11 +22,9 @@ const accountIssuesView = z
     accountName: z.string(),
     platform: zPlatform,
     issues: z.array(contentIssueView).meta({ description: 'Problems that block submission' }),
-    warnings: z
-      .array(contentIssueView)
-      .meta({
-        description: 'Worth fixing, not blocking (images without alt text when the workspace only recommends it)',
-      }),
+    warnings: z.array(contentIssueView).meta({
+      description: 'Worth fixing, not blocking (images without alt text when the workspace only recommends it)',
+    }),
   })
   .meta({ id: 'AccountIssues' });
 
@@ -55,12 +53,10 @@ const postTargetView = z
 const postActionsView = z
   .object({
     submit: z.boolean(),
-    approve: z
-      .boolean()
-      .meta({
-        description:
-          'False for the author and for editors of this version unless the workspace allows self-approval (four eyes)',
-      }),
+    approve: z.boolean().meta({
+      description:
+        'False for the author and for editors of this version unless the workspace allows self-approval (four eyes)',
+    }),
     requestChanges: z.boolean(),
     edit: z.boolean().meta({ description: 'False once a delivery started (published, publishing, unconfirmed)' }),
     withdraw: z.boolean(),

@@ -81,14 +81,12 @@ export class TelegramSetupService {
   async disconnect(access: WorkspaceAccess): Promise<void> {
     const bot = await this.repository.botOf(access.workspaceId);
     if (!bot) throw AppError.notFound(TELEGRAM_TEXT.bot);
-    await this.api
-      .deleteWebhook(this.tokens.open(bot))
-      .catch((error: unknown) =>
-        this.logger.warn({
-          msg: 'telegram webhook not removed',
-          error: error instanceof Error ? error.message : String(error),
-        }),
-      );
+    await this.api.deleteWebhook(this.tokens.open(bot)).catch((error: unknown) =>
+      this.logger.warn({
+        msg: 'telegram webhook not removed',
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    );
     await this.prisma.$transaction(async (tx) => {
       await this.repository.deleteBot(tx, access.workspaceId);
       await this.audit.record(tx, {

@@ -11,12 +11,10 @@ export const holdFields = {
 };
 
 /** Images without alt text: REQUIRED blocks submission of the post, RECOMMENDED only warns. */
-export const zAltTextPolicy = z
-  .enum(['REQUIRED', 'RECOMMENDED'])
-  .meta({
-    id: 'AltTextPolicy',
-    description: 'Images without alt text: REQUIRED blocks submitting the post, RECOMMENDED (default) only warns',
-  });
+export const zAltTextPolicy = z.enum(['REQUIRED', 'RECOMMENDED']).meta({
+  id: 'AltTextPolicy',
+  description: 'Images without alt text: REQUIRED blocks submitting the post, RECOMMENDED (default) only warns',
+});
 
 /** A workspace as other views mention it. */
 export const workspaceRefView = z
@@ -55,21 +53,17 @@ const resumeOutcomeView = z
     platform: zPlatform,
     dueAt: zTimestamp.nullable(),
     lateMinutes: z.int().meta({ description: 'How late it would be now, in whole minutes' }),
-    policy: z
-      .enum([...Object.values(LatePolicy), 'NO_CAMPAIGN'])
-      .meta({
-        description: "The late policy that decides: the campaign's, or the 5-minute grace of posts without a campaign",
-      }),
+    policy: z.enum([...Object.values(LatePolicy), 'NO_CAMPAIGN']).meta({
+      description: "The late policy that decides: the campaign's, or the 5-minute grace of posts without a campaign",
+    }),
   })
   .meta({ id: 'ResumeOutcome' });
 
 export const resumePreviewView = z
   .object({
-    held: z
-      .boolean()
-      .meta({
-        description: 'False when nothing is held: resuming would change nothing (and the resume route answers 409)',
-      }),
+    held: z.boolean().meta({
+      description: 'False when nothing is held: resuming would change nothing (and the resume route answers 409)',
+    }),
     publish: z
       .array(resumeOutcomeView)
       .meta({ description: 'Held deliveries that would publish at once (late, within the grace)' }),

@@ -47,12 +47,9 @@ export const acceptNewSchema = z
     name: zName,
     password: zPassword,
     locale: zLocale.default('id'),
-    session: z
-      .enum(['bearer', 'cookie'])
-      .default('bearer')
-      .meta({
-        description: 'As in POST /auth/login: "cookie" (the web app) signs the browser in with the session cookies',
-      }),
+    session: z.enum(['bearer', 'cookie']).default('bearer').meta({
+      description: 'As in POST /auth/login: "cookie" (the web app) signs the browser in with the session cookies',
+    }),
   })
   .strict();
 /** A crisis hold of a workspace or of one of its campaigns. */

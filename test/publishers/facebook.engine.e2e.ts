@@ -14,12 +14,10 @@ describe('Facebook through the publishing engine', () => {
   const page = { id: '4455667788', name: 'KSPI Jakarta', username: 'kspi.jkt', pageAccessToken: 'engine-page-token' };
 
   const useToken = async (pageAccessToken: string) => {
-    const sealed = testApp.app
-      .get(SecretBox)
-      .seal(JSON.stringify({ pageAccessToken }), {
-        workspaceId: fixture.workspaceId,
-        subject: `account:${fixture.accountId}`,
-      });
+    const sealed = testApp.app.get(SecretBox).seal(JSON.stringify({ pageAccessToken }), {
+      workspaceId: fixture.workspaceId,
+      subject: `account:${fixture.accountId}`,
+    });
     await testApp.prisma.connectedAccount.update({
       where: { id: fixture.accountId },
       data: {

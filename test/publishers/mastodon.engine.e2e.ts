@@ -27,12 +27,10 @@ describe('Mastodon through the publishing engine: a server that ignores Idempote
       config: { PUBLISH_TIMEOUT_MS: '2000', MAX_PUBLISH_ATTEMPTS: '3' },
     });
     fixture = await createFixture(testApp, { platform: 'MASTODON', baseUrl: instance.baseUrl });
-    const sealed = testApp.app
-      .get(SecretBox)
-      .seal(JSON.stringify({ accessToken: TOKEN }), {
-        workspaceId: fixture.workspaceId,
-        subject: `account:${fixture.accountId}`,
-      });
+    const sealed = testApp.app.get(SecretBox).seal(JSON.stringify({ accessToken: TOKEN }), {
+      workspaceId: fixture.workspaceId,
+      subject: `account:${fixture.accountId}`,
+    });
     await testApp.prisma.connectedAccount.update({
       where: { id: fixture.accountId },
       data: {

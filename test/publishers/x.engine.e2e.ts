@@ -23,12 +23,10 @@ describe('X through the publishing engine: ambiguous outcome resolved by look-up
       config: { X_API_URL: server.baseUrl, PUBLISH_TIMEOUT_MS: '2000', MAX_PUBLISH_ATTEMPTS: '3' },
     });
     fixture = await createFixture(testApp, { platform: 'X' });
-    const sealed = testApp.app
-      .get(SecretBox)
-      .seal(JSON.stringify({ accessToken: 'engine-access' }), {
-        workspaceId: fixture.workspaceId,
-        subject: `account:${fixture.accountId}`,
-      });
+    const sealed = testApp.app.get(SecretBox).seal(JSON.stringify({ accessToken: 'engine-access' }), {
+      workspaceId: fixture.workspaceId,
+      subject: `account:${fixture.accountId}`,
+    });
     await testApp.prisma.connectedAccount.update({
       where: { id: fixture.accountId },
       data: {

@@ -16,12 +16,10 @@ import {
 // The domain's enumerations, each one named component of the OpenAPI document, so a typed client
 // gets one union type per enumeration. Requests and views use these, never a copy of the values.
 
-export const zRole = z
-  .enum(Role)
-  .meta({
-    id: 'Role',
-    description: 'Each role includes the ones before it: VIEWER < EDITOR < COORDINATOR < ADMIN < OWNER',
-  });
+export const zRole = z.enum(Role).meta({
+  id: 'Role',
+  description: 'Each role includes the ones before it: VIEWER < EDITOR < COORDINATOR < ADMIN < OWNER',
+});
 export const zPlatform = z.enum(Platform).meta({ id: 'Platform' });
 export const zPostStatus = z.enum(PostStatus).meta({ id: 'PostStatus', description: 'Editorial status of a post' });
 export const zDeliveryState = z

@@ -8,21 +8,16 @@ export const apiErrorSchema = z
   .object({
     error: z.object({
       code: z.string().meta({ description: 'Stable machine code', example: 'invalid_input' }),
-      message: z
-        .string()
-        .meta({
-          description: "In the user's language (profile, else Accept-Language, else id)",
-          example: 'Data yang dikirim tidak valid.',
-        }),
+      message: z.string().meta({
+        description: "In the user's language (profile, else Accept-Language, else id)",
+        example: 'Data yang dikirim tidak valid.',
+      }),
       details: z
         .array(
-          z
-            .object({ field: z.string().optional(), code: z.string(), message: z.string() })
-            .catchall(z.string())
-            .meta({
-              description:
-                'Further plain facts about what the detail is about, e.g. accountId, accountName and platform of a post target',
-            }),
+          z.object({ field: z.string().optional(), code: z.string(), message: z.string() }).catchall(z.string()).meta({
+            description:
+              'Further plain facts about what the detail is about, e.g. accountId, accountName and platform of a post target',
+          }),
         )
         .optional()
         .meta({ description: 'One entry per invalid field' }),

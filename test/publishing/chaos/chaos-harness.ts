@@ -139,12 +139,10 @@ export async function runChaos(
       const account = await testApp.prisma.connectedAccount.create({
         data: { workspaceId: base.workspaceId, platform: 'WEBHOOK', displayName: `Kanal ${i}`, baseUrl: receiver.url },
       });
-      const sealed = testApp.app
-        .get(SecretBox)
-        .seal(JSON.stringify({ secret: WEBHOOK_SECRET }), {
-          workspaceId: base.workspaceId,
-          subject: `account:${account.id}`,
-        });
+      const sealed = testApp.app.get(SecretBox).seal(JSON.stringify({ secret: WEBHOOK_SECRET }), {
+        workspaceId: base.workspaceId,
+        subject: `account:${account.id}`,
+      });
       await testApp.prisma.connectedAccount.update({
         where: { id: account.id },
         data: { credentialsCiphertext: sealed.ciphertext, credentialsKeyId: sealed.keyId },

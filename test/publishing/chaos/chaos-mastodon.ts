@@ -74,12 +74,10 @@ export class ChaosMastodon {
         handle: `@kanal${index}@chaos.serikat.test`,
       },
     });
-    const sealed = testApp.app
-      .get(SecretBox)
-      .seal(JSON.stringify({ accessToken: token }), {
-        workspaceId: base.workspaceId,
-        subject: `account:${account.id}`,
-      });
+    const sealed = testApp.app.get(SecretBox).seal(JSON.stringify({ accessToken: token }), {
+      workspaceId: base.workspaceId,
+      subject: `account:${account.id}`,
+    });
     await testApp.prisma.connectedAccount.update({
       where: { id: account.id },
       data: { credentialsCiphertext: sealed.ciphertext, credentialsKeyId: sealed.keyId },
