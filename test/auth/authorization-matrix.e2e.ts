@@ -66,7 +66,12 @@ describe('authorization matrix over every route', () => {
     t = await startTestApp();
     a = await createWorkspace(t.prisma);
     b = await createWorkspace(t.prisma);
-    idsA = { ...(await createObjects(t.prisma, a)), sessionId: '00000000-0000-4000-8000-000000000000' };
+    // Besides objects: a session id, and a platform's name (the OAuth start route takes it in its path).
+    idsA = {
+      ...(await createObjects(t.prisma, a)),
+      sessionId: '00000000-0000-4000-8000-000000000000',
+      platform: 'mastodon',
+    };
     operations = await routeTable(t);
   });
   afterAll(() => t.close());
