@@ -3,7 +3,7 @@
 // web/dist at /app, on a database of its own cloned from the migrated test template and loaded
 // with the demo data (src/demo), so every run starts from the same calendar.
 // Needs `node scripts/prepare.mjs --env test` first (npm test runs it): dist/, web/dist, the template.
-// Usage: node e2e/serve.mjs [slot] (0 for the desktop project, 1 for the phone's: e2e/environment.mjs).
+// Usage: node e2e/serve.mjs [slot] (a Playwright worker's parallel index, 0 by default: e2e/environment.mjs).
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
