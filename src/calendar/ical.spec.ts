@@ -109,17 +109,17 @@ describe('renderICalendar', () => {
     expect(get(postEvent, 'SEQUENCE')).toBe('3');
     expect(get(postEvent, 'STATUS')).toBe('CONFIRMED');
     expect(unescape(get(postEvent, 'SUMMARY'))).toBe(
-      'May Day, 2027; Bersatu [SCHEDULED] Kawan-kawan buruh! ✊🏽 Mari bergabung dalam aksi serentak Hari Buruh Internasional, 1 Mei 2027, ' +
+      'May Day, 2027; Bersatu [Disetujui] Kawan-kawan buruh! ✊🏽 Mari bergabung dalam aksi serentak Hari Buruh Internasional, 1 Mei 2027, ' +
         'di depan gedung DPR; tuntutan kita: upah layak, hapus outsourcing, dan perlindungan K3 untuk semua. 👷‍♀️🇮🇩',
     );
     const description = unescape(get(postEvent, 'DESCRIPTION'));
-    expect(description).toContain('Platform: X, MASTODON, TELEGRAM\nStatus: SCHEDULED\n');
+    expect(description).toContain('Platform: X, MASTODON, TELEGRAM\nStatus: Disetujui\n');
     expect(description.endsWith(longIndonesianText)).toBe(true);
     // Categories split on unescaped commas only.
     const categories = get(postEvent, 'CATEGORIES')
       .split(/(?<!\\),/)
       .map(unescape);
-    expect(categories).toEqual(['SCHEDULED', 'X', 'MASTODON', 'TELEGRAM', 'May Day, 2027; Bersatu']);
+    expect(categories).toEqual(['Disetujui', 'X', 'MASTODON', 'TELEGRAM', 'May Day, 2027; Bersatu']);
 
     expect(holidayEvent.find((p) => p.name === 'DTSTART')).toEqual({
       name: 'DTSTART',
@@ -150,7 +150,65 @@ describe('renderICalendar', () => {
     expect(get(event, 'UID')).toBe(`post-${post.id}@gaung.example`);
     expect(get(event, 'SEQUENCE')).toBe('4');
     expect(get(event, 'STATUS')).toBe('CANCELLED');
-    expect(unescape(get(event, 'SUMMARY')).startsWith('[CANCELLED] Kawan-kawan')).toBe(true);
+    expect(unescape(get(event, 'SUMMARY')).startsWith('[Cancelled] Kawan-kawan')).toBe(true);
+  });
+
+  it("writes every post state in the subscriber's language, never as a code", () => {
+    const states = [
+      'DRAFT',
+      'IN_REVIEW',
+      'CHANGES_REQUESTED',
+      'SCHEDULED',
+      'HELD',
+      'PUBLISHING',
+      'PUBLISHED',
+      'PARTLY_PUBLISHED',
+      'UNCONFIRMED',
+      'FAILED',
+      'EXPIRED',
+      'CANCELLED',
+    ] as const;
+    const summaries = (locale: 'id' | 'en') =>
+      parse(
+        renderICalendar({
+          name: 'x',
+          zone: 'Asia/Jakarta',
+          generatedAt: new Date('2027-04-21T00:00:00Z'),
+          posts: states.map((status) => ({ ...post, id: status, status, campaignName: null, text: 'Aksi' })),
+          dates: [],
+          locale,
+        }),
+      )
+        .filter((c) => c[0].value === 'VEVENT')
+        .map((event) => unescape(get(event, 'SUMMARY')));
+    expect(summaries('id')).toEqual([
+      '[Draf] Aksi',
+      '[Ditinjau] Aksi',
+      '[Perlu diubah] Aksi',
+      '[Disetujui] Aksi',
+      '[Ditahan] Aksi',
+      '[Sedang terbit] Aksi',
+      '[Terbit] Aksi',
+      '[Terbit sebagian] Aksi',
+      '[Belum pasti] Aksi',
+      '[Gagal] Aksi',
+      '[Kedaluwarsa] Aksi',
+      '[Dibatalkan] Aksi',
+    ]);
+    expect(summaries('en')).toEqual([
+      '[Draft] Aksi',
+      '[In review] Aksi',
+      '[Changes requested] Aksi',
+      '[Approved] Aksi',
+      '[Held] Aksi',
+      '[Publishing] Aksi',
+      '[Published] Aksi',
+      '[Partly published] Aksi',
+      '[Unconfirmed] Aksi',
+      '[Failed] Aksi',
+      '[Expired] Aksi',
+      '[Cancelled] Aksi',
+    ]);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { DisplayState } from '../posts/display-state';
-import type { Locale } from '../core/i18n';
+import type { Locale, LocalizedText } from '../core/i18n';
 import type { CalendarDate } from './holidays';
 
 /** A post as the feed shows it; posts without a time are left out. */
@@ -24,7 +24,7 @@ export interface ICalFeed {
   generatedAt: Date;
   posts: readonly ICalPost[];
   dates: readonly CalendarDate[];
-  /** Language of all-day titles. */
+  /** The subscriber's language: post states and all-day titles are written in it. */
   locale?: Locale;
   /** Right-hand side of UIDs; stable per installation. */
   uidDomain?: string;
@@ -51,7 +51,7 @@ export function renderICalendar(feed: ICalFeed): string {
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${escapeText(feed.name)}`,
     `X-WR-TIMEZONE:${escapeText(feed.zone)}`,
-    ...feed.posts.flatMap((post) => postEvent(post, domain, stamp)),
+    ...feed.posts.flatMap((post) => postEvent(post, domain, stamp, feed.locale ?? 'id')),
     ...feed.dates.flatMap((date) => allDayEvent(date, domain, stamp, feed.locale ?? 'id')),
     'END:VCALENDAR',
   ];
@@ -74,16 +74,37 @@ const EVENT_STATUS: Readonly<Record<DisplayState, 'TENTATIVE' | 'CONFIRMED' | 'C
   CANCELLED: 'CANCELLED',
 };
 
-function postEvent(post: ICalPost, domain: string, stamp: string): string[] {
+/**
+ * A post's state in the subscriber's words, as the web calendar's legend writes it
+ * (web/src/i18n/{id,en}/calendar.json, "status"): people read the feed in Google Calendar or
+ * Outlook, where a code such as HELD means nothing to an Indonesian reader.
+ */
+const STATE_WORDS: Readonly<Record<DisplayState, LocalizedText>> = {
+  DRAFT: { id: 'Draf', en: 'Draft' },
+  IN_REVIEW: { id: 'Ditinjau', en: 'In review' },
+  CHANGES_REQUESTED: { id: 'Perlu diubah', en: 'Changes requested' },
+  SCHEDULED: { id: 'Disetujui', en: 'Approved' },
+  HELD: { id: 'Ditahan', en: 'Held' },
+  PUBLISHING: { id: 'Sedang terbit', en: 'Publishing' },
+  PUBLISHED: { id: 'Terbit', en: 'Published' },
+  PARTLY_PUBLISHED: { id: 'Terbit sebagian', en: 'Partly published' },
+  UNCONFIRMED: { id: 'Belum pasti', en: 'Unconfirmed' },
+  FAILED: { id: 'Gagal', en: 'Failed' },
+  EXPIRED: { id: 'Kedaluwarsa', en: 'Expired' },
+  CANCELLED: { id: 'Dibatalkan', en: 'Cancelled' },
+};
+
+function postEvent(post: ICalPost, domain: string, stamp: string, locale: Locale): string[] {
   if (!post.scheduledAt) return [];
   const firstLine =
     post.text
       .split(/\r?\n/)
       .find((line) => line.trim() !== '')
       ?.trim() ?? '';
-  const summary = [post.campaignName, `[${post.status}]`, firstLine].filter(Boolean).join(' ');
-  const description = [`Platform: ${post.platforms.join(', ')}`, `Status: ${post.status}`, '', post.text].join('\n');
-  const categories = [post.status, ...post.platforms, ...(post.campaignName ? [post.campaignName] : [])];
+  const state = STATE_WORDS[post.status][locale];
+  const summary = [post.campaignName, `[${state}]`, firstLine].filter(Boolean).join(' ');
+  const description = [`Platform: ${post.platforms.join(', ')}`, `Status: ${state}`, '', post.text].join('\n');
+  const categories = [state, ...post.platforms, ...(post.campaignName ? [post.campaignName] : [])];
   return [
     'BEGIN:VEVENT',
     `UID:post-${post.id}@${domain}`,

@@ -214,7 +214,7 @@ describe('the calendar, key dates, holds and the iCal feed', () => {
       .set(bearer(kspi.users.COORDINATOR))
       .expect(201);
     const ics = (await t.http().get(new URL(feed.body.url).pathname).expect(200)).text;
-    expect(ics).toContain('[EXPIRED] Tidak disetujui tepat waktu');
+    expect(ics).toContain('[Kedaluwarsa] Tidak disetujui tepat waktu');
   });
 
   it('serves a secret iCal feed that can be regenerated and revoked', async () => {
@@ -238,7 +238,7 @@ describe('the calendar, key dates, holds and the iCal feed', () => {
     await t.http().get('/ical/cal_not-a-real-token.ics').expect(404);
   });
 
-  it("the iCal feed covers the whole horizon of the campaigns and shows each post's state, held and published included", async () => {
+  it("the iCal feed covers the whole horizon of the campaigns and shows each post's state in the subscriber's language, held and published included", async () => {
     const DAY = 86_400_000;
     // Outside a fixed window (60 days back, 100 ahead) but inside the campaign: both must be in the feed.
     const far = await post(kspi, new Date(Date.now() + 300 * DAY).toISOString(), 'Jauh di depan: kongres buruh', {
@@ -263,12 +263,23 @@ describe('the calendar, key dates, holds and the iCal feed', () => {
         .post(`/workspaces/${kspi.slug}/calendar-feed`)
         .set(bearer(kspi.users.COORDINATOR))
         .expect(201);
-      const ics = (await t.http().get(new URL(feed.body.url).pathname).expect(200)).text.replace(/\r\n /g, '');
-      expect(ics).toContain('May Day 2027 [HELD] Jauh di depan: kongres buruh');
-      expect(ics).toContain('May Day 2027 [PUBLISHED] Sudah lama terbit');
+      const read = async () =>
+        (await t.http().get(new URL(feed.body.url).pathname).expect(200)).text.replace(/\r\n /g, '');
+      // The states in the subscriber's language (the profile's, Indonesian by default), never as codes.
+      const ics = await read();
+      expect(ics).toContain('May Day 2027 [Ditahan] Jauh di depan: kongres buruh');
+      expect(ics).toContain('May Day 2027 [Terbit] Sudah lama terbit');
+      expect(ics).not.toMatch(/\[(HELD|PUBLISHED|SCHEDULED)\]/);
       expect(ics).toContain('KSPI: Selamat Hari Buruh');
       expect(ics).not.toContain('Tanpa kampanye, jauh sekali');
+      // The feed's URL names its user: once they read in English, so does their calendar app.
+      await t.prisma.user.update({ where: { id: kspi.users.COORDINATOR.id }, data: { locale: 'en' } });
+      const english = await read();
+      expect(english).toContain('May Day 2027 [Held] Jauh di depan: kongres buruh');
+      expect(english).toContain('May Day 2027 [Published] Sudah lama terbit');
+      expect(english).toContain('Status: Held');
     } finally {
+      await t.prisma.user.update({ where: { id: kspi.users.COORDINATOR.id }, data: { locale: 'id' } });
       await t.prisma.campaign.update({ where: { id: campaignId }, data: { heldAt: null, holdReason: null } });
     }
   });
