@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { ContractServer, sendJson } from './contracts';
+import { submittedPost } from './editorial-support';
 import { apiAs, demoEmail, expectAccessible, signIn } from './support';
 
 // A webhook receiver on 127.0.0.1 that refuses every delivery with a 422: the delivery FAILS for good.
@@ -92,4 +93,36 @@ test('mark all read empties the unread list and the bell', async ({ page, reques
   await expect(page.getByTestId('notification-bell')).toHaveAccessibleName(
     'Pemberitahuan: tidak ada yang belum dibaca',
   );
+});
+
+test('marking one notification read: its badge goes, the bell counts one less, the other stays unread', async ({
+  page,
+  request,
+}, info) => {
+  const stamp = `${info.project.name} ${Date.now()}`;
+  await submittedPost(request, `Satu dibaca ${stamp}`);
+  await submittedPost(request, `Satu belum ${stamp}`);
+  await signIn(page, demoEmail('coordinator'), '/app/kspi/notifications');
+  const bell = page.getByTestId('notification-bell');
+  const unread = async () => Number((await bell.getAttribute('aria-label'))?.match(/(\d+) belum dibaca/)?.[1] ?? 0);
+  const read = page.getByTestId('notification').filter({ hasText: `Satu dibaca ${stamp}` });
+  const other = page.getByTestId('notification').filter({ hasText: `Satu belum ${stamp}` });
+  await expect(read.getByText('Baru', { exact: true })).toBeVisible();
+  await expect(other.getByText('Baru', { exact: true })).toBeVisible();
+  await expect.poll(unread).toBeGreaterThanOrEqual(2);
+  const before = await unread();
+
+  await read.getByRole('button', { name: 'Tandai dibaca' }).click();
+  await expect(read.getByText('Baru', { exact: true })).toHaveCount(0);
+  await expect(read.getByRole('button', { name: 'Tandai dibaca' })).toHaveCount(0);
+  await expect.poll(unread).toBe(before - 1);
+  await expect(other.getByText('Baru', { exact: true })).toBeVisible();
+  await expectAccessible(page);
+
+  // Stored by the API: after a reload, and in the unread list.
+  await page.reload();
+  await expect(read.getByText('Baru', { exact: true })).toHaveCount(0);
+  await page.getByText('Belum dibaca', { exact: true }).click();
+  await expect(other).toBeVisible();
+  await expect(read).toHaveCount(0);
 });

@@ -77,3 +77,43 @@ test('an editor sees the joint campaigns but cannot invite, accept or leave', as
   await expect(page.getByRole('button', { name: 'Keluar dari kampanye' })).toHaveCount(0);
   await expectAccessible(page);
 });
+
+test('KSBSI declines an invitation from its notification; KSPI sees it declined and may invite again', async ({
+  page,
+  request,
+}, info) => {
+  const name = `Undangan Ditolak ${info.project.name} ${Date.now()}`;
+  const kspi = await apiAs(request, demoEmail('coordinator'));
+  const campaign = (await (
+    await request.post('/workspaces/kspi/campaigns', { headers: kspi, data: { name } })
+  ).json()) as { id: string };
+  const invited = await request.post(`/workspaces/kspi/campaigns/${campaign.id}/partners`, {
+    headers: kspi,
+    data: { workspace: 'ksbsi' },
+  });
+  expect(invited.ok()).toBe(true);
+
+  // KSBSI's coordinator is told, and the notification leads to where it is answered.
+  await signIn(page, demoEmail('coordinator', 'ksbsi'), '/app/ksbsi/notifications');
+  const notice = page.getByTestId('notification').filter({ hasText: name });
+  await expect(notice).toContainText(`mengundang Anda ke kampanye bersama "${name}"`);
+  await notice.getByRole('link', { name: 'Jawab undangan' }).click();
+  await page.waitForURL(/\/app\/ksbsi\/partners$/);
+  const card = page.getByRole('article', { name });
+  await expect(card.getByText('Diundang', { exact: true })).toBeVisible();
+  await expectAccessible(page);
+  await card.getByRole('button', { name: 'Tolak' }).click();
+  // Declined: no longer an invitation of KSBSI's; the inviter sees the answer.
+  await expect(card).toHaveCount(0);
+
+  await signIn(page, demoEmail('coordinator'), '/app/kspi/partners');
+  await expect(page.getByRole('article', { name }).getByText('Ditolak', { exact: true })).toBeVisible();
+  // A declined invitation does not block a new one.
+  const again = await request.post(`/workspaces/kspi/campaigns/${campaign.id}/partners`, {
+    headers: kspi,
+    data: { workspace: 'ksbsi' },
+  });
+  expect(again.ok()).toBe(true);
+  await page.reload();
+  await expect(page.getByRole('article', { name }).getByText('Diundang', { exact: true })).toBeVisible();
+});

@@ -7,7 +7,7 @@ import { postPath } from '../../app/links';
 import { useFormatInstant } from '../../app/zone';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 
-/** Where each notification leads: its post, the accounts page, its campaign, or the workspace's settings (holds). */
+/** Where each notification leads: its post, the accounts page, its campaign, the partners page (an invitation), or the workspace's settings (holds). */
 function subjectPath(workspace: string, n: MyNotification): string {
   switch (n.subjectType) {
     case 'POST':
@@ -16,8 +16,8 @@ function subjectPath(workspace: string, n: MyNotification): string {
     case 'ACCOUNT':
       return `/${workspace}/accounts`;
     case 'CAMPAIGN':
-      // An invitation is about another workspace's campaign: it is answered on the campaigns page.
-      return n.kind === 'PARTNER_INVITED' ? `/${workspace}/campaigns` : `/${workspace}/campaigns/${n.subjectId}`;
+      // An invitation is about another workspace's campaign: it is answered (accepted or declined) on the partners page.
+      return n.kind === 'PARTNER_INVITED' ? `/${workspace}/partners` : `/${workspace}/campaigns/${n.subjectId}`;
     default:
       return `/${workspace}/settings`;
   }
@@ -92,7 +92,7 @@ export function NotificationsPage() {
                     fw={600}
                     onClick={() => !n.readAt && actions.markRead.mutate(n.id)}
                   >
-                    {t(`open.${n.subjectType}`)}
+                    {n.kind === 'PARTNER_INVITED' ? t('open.invitation') : t(`open.${n.subjectType}`)}
                   </Anchor>
                   {!n.readAt && (
                     <Button size="compact-sm" variant="subtle" onClick={() => actions.markRead.mutate(n.id)}>
