@@ -113,3 +113,17 @@ test('holding a campaign: the red banner, HELD states, and the resume dialog bef
   await page.getByRole('button', { name: 'Lanjutkan sekarang' }).click();
   await expect(page.getByRole('alert').filter({ hasText: name })).toHaveCount(0);
 });
+
+test("the campaigns list: every campaign with its late policy, the admin's workspace hold, and the new-campaign form", async ({
+  page,
+}) => {
+  await signIn(page, demoEmail('admin'), '/app/kspi/campaigns');
+  await expect(page.getByRole('heading', { level: 1, name: 'Kampanye' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Tolak Upah Murah 2027' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Tahan seluruh ruang kerja' })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole('button', { name: 'Kampanye baru' }).click();
+  await expect(page.getByRole('dialog', { name: 'Kampanye baru' })).toBeVisible();
+  await expectAccessible(page);
+});

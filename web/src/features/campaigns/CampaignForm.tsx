@@ -85,7 +85,15 @@ export function CampaignForm({ workspace, campaign, defaultZone, opened, onClose
           onChange={(e) => setHashtags(e.currentTarget.value)}
         />
         <Group grow align="flex-start" wrap="wrap">
-          <ColorInput label={t('form.color')} value={color} onChange={setColor} format="hex" miw={160} />
+          <ColorInput
+            label={t('form.color')}
+            value={color}
+            onChange={setColor}
+            format="hex"
+            miw={160}
+            // The eye dropper is an icon button: without a name a screen reader announces just "button".
+            eyeDropperButtonProps={{ 'aria-label': t('form.eyeDropper'), title: t('form.eyeDropper') }}
+          />
           <NativeSelect
             label={t('form.zone')}
             value={timeZone}
