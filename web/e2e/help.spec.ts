@@ -1,6 +1,6 @@
 import { type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderGuide } from '../src/features/help/render';
@@ -55,6 +55,80 @@ test('the help menu on the calendar opens the coordinator guide at its calendar 
   await page.getByTestId('guide').getByRole('link', { name: 'guide for communication staff' }).click();
   await expect(page).toHaveURL(/\/app\/kspi\/help\/staff$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Gaung guide for communication staff' })).toBeVisible();
+});
+
+/** Pages of the workspace that no section explains, and why. */
+const PAGES_WITHOUT_TOPIC: Record<string, string> = { help: 'the guides themselves' };
+/** Routes outside the workspace: pages without the shell, so without a help menu. */
+const OUTSIDE_THE_SHELL = [
+  '/',
+  '/sign-in',
+  '/sign-out',
+  '/no-workspace',
+  '/invitations/accept',
+  '/password-reset',
+  '/password-reset/confirm',
+];
+
+test('every route of the app has a section of a guide behind its help menu, and every topic a route', async ({
+  page,
+}) => {
+  await signIn(page, demoEmail('admin'));
+  await expect(page.getByTestId('calendar')).toBeVisible();
+  // The routes of the router the app runs (TanStack Router keeps itself on window), not a copy of them.
+  const routes = await page.evaluate(() =>
+    Object.keys(
+      (window as unknown as { __TSR_ROUTER__: { routesById: Record<string, unknown> } }).__TSR_ROUTER__.routesById,
+    ),
+  );
+  const inWorkspace = routes.filter((route) => route.startsWith('/$workspace/'));
+  expect(inWorkspace.length).toBeGreaterThan(10);
+  const pages = [...new Set(inWorkspace.map((route) => route.split('/')[2]!))];
+  expect(
+    pages.filter((p) => HELP_TOPICS[p] === undefined && PAGES_WITHOUT_TOPIC[p] === undefined),
+    'pages without a topic in web/src/features/help/sections.ts',
+  ).toEqual([]);
+  expect(
+    Object.keys(HELP_TOPICS).filter((topic) => !pages.includes(topic)),
+    'topics of no page',
+  ).toEqual([]);
+  expect(
+    routes.filter((route) => route !== '__root__' && route !== '/$workspace' && !inWorkspace.includes(route)).sort(),
+  ).toEqual([...OUTSIDE_THE_SHELL].sort());
+});
+
+test("the help menu gives each role its own guide's section: workspace settings for admins, notifications for editors", async ({
+  page,
+}) => {
+  await signIn(page, demoEmail('admin'), '/app/kspi/settings');
+  await expect(page.getByRole('heading', { level: 1, name: 'Pengaturan' })).toBeVisible();
+  await helpForThisPage(page, 'Bantuan', 'Bantuan untuk halaman ini');
+  await expect(page).toHaveURL(/\/app\/kspi\/help\/admin\?topic=settings/);
+  await expect(page.getByRole('heading', { level: 2, name: 'Pengaturan ruang kerja' })).toBeFocused();
+
+  await signIn(page, demoEmail('editor'), '/app/kspi/notifications');
+  await expect(page.getByRole('heading', { level: 1, name: 'Pemberitahuan' })).toBeVisible();
+  await helpForThisPage(page, 'Bantuan', 'Bantuan untuk halaman ini');
+  await expect(page).toHaveURL(/\/app\/kspi\/help\/staff\?topic=notifications/);
+  const section = page.getByRole('heading', { level: 2, name: 'Pemberitahuan' });
+  await expect(section).toBeFocused();
+  await expect(section).toBeInViewport();
+  await expect(page.getByRole('img', { name: 'Daftar pemberitahuan' })).toHaveAttribute(
+    'src',
+    /^\/app\/assets\/notifications-desktop-[\w-]+\.png$/,
+  );
+  await expectAccessible(page);
+});
+
+test('every picture the guides show is in docs/screenshots', () => {
+  for (const files of Object.values(GUIDE_FILES)) {
+    for (const file of Object.values(files)) {
+      const markdown = readFileSync(join(DOCS, file), 'utf8');
+      for (const [, name] of markdown.matchAll(/!\[[^\]]*\]\(\.\.\/screenshots\/([^)]+)\)/g)) {
+        expect(existsSync(join(DOCS, 'screenshots', name!)), `${file}: ${name}`).toBe(true);
+      }
+    }
+  }
 });
 
 test('every page the help menu knows points at a heading of its guide, in both languages', () => {

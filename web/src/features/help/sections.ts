@@ -46,9 +46,20 @@ export const HELP_TOPICS: Record<string, Partial<Record<Guide, Anchor>>> = {
   },
   accounts: { admin: { id: 'menghubungkan-akun', en: 'connecting-accounts' } },
   people: { admin: { id: 'mengundang-anggota', en: 'inviting-members' } },
+  partners: { admin: { id: 'mitra-kampanye-bersama', en: 'joint-campaign-partners' } },
   media: { staff: { id: 'pustaka-media', en: 'the-media-library' } },
   analytics: { coordinator: { id: 'membaca-laporan-kampanye', en: 'reading-a-campaign-report' } },
-  settings: { staff: { id: 'pengaturan-saya', en: 'my-settings' } },
+  notifications: {
+    staff: { id: 'pemberitahuan', en: 'notifications' },
+    coordinator: { id: 'pemberitahuan-untuk-koordinator', en: 'notifications-for-coordinators' },
+    admin: { id: 'pemberitahuan-untuk-admin', en: 'notifications-for-admins' },
+  },
+  // Admins read about the workspace's settings first; everyone else about their own.
+  settings: {
+    staff: { id: 'pengaturan-saya', en: 'my-settings' },
+    admin: { id: 'pengaturan-ruang-kerja', en: 'workspace-settings' },
+  },
+  audit: { admin: { id: 'log-audit', en: 'audit-log' } },
 };
 
 /** Whose guide a role reads first; a page its own guide does not cover falls to the next one. */
