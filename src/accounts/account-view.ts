@@ -132,6 +132,7 @@ export const rateBudgetListView = z
 
 const credentialFieldView = z.object({
   name: z.string().meta({ description: "The form's field name; the web's help text is keyed by it" }),
+  checkbox: z.boolean().meta({ description: 'A yes/no question: the form sends true or false' }),
   secret: z.boolean().meta({ description: 'Typed into a password input' }),
   optional: z.boolean(),
   advanced: z.boolean().meta({ description: 'Folded under "more settings" (self-hosted servers)' }),

@@ -276,7 +276,7 @@ export class AccountsService {
       handle: identity.handle?.slice(0, 200) ?? account.handle,
       ...(connection.displayName ? { displayName: connection.displayName } : {}),
       ...(connection.postingSlots ? { postingSlots: auditJson(connection.postingSlots) } : {}),
-      settings: auditJson({ ...(account.settings as object), ...identity.settings }),
+      settings: auditJson({ ...(account.settings as object), ...candidate.settings, ...identity.settings }),
       status: 'ACTIVE',
       statusReason: null,
       lastCheckedAt: new Date(),
@@ -331,6 +331,9 @@ function candidateFromForm(
 ): { candidate: CandidateAccount; revealedSecret: string | null } {
   const credentialForm = credentialFormFor(form.platform);
   if (!credentialForm) throw new Error(`${form.platform} has no credential form`);
-  const { revealedSecret, ...account } = credentialForm.toAccount(form);
-  return { candidate: { accountId, workspaceId, platform: form.platform, settings: {}, ...account }, revealedSecret };
+  const { revealedSecret, settings, ...account } = credentialForm.toAccount(form);
+  return {
+    candidate: { accountId, workspaceId, platform: form.platform, settings: settings ?? {}, ...account },
+    revealedSecret,
+  };
 }

@@ -37,10 +37,12 @@ export const zHttpUrl = z
 /** A token or password pasted into a form. */
 export const zSecret = (max = 500) => z.string().trim().min(1).max(max);
 
-type FieldSchema = z.ZodType<string | undefined, string | undefined>;
+type FieldSchema =
+  z.ZodType<string | undefined, string | undefined> | z.ZodType<boolean | undefined, boolean | undefined>;
 
 /** One field of a credential form: its validation, and how the web shows it. */
 export interface CredentialFieldSpec {
+  /** A string, or for a yes/no question a boolean (drawn as a checkbox). */
   schema: FieldSchema;
   /** Typed into a password input, never shown again. */
   secret?: boolean;
@@ -56,11 +58,15 @@ export interface FormAccount {
   credentials: Record<string, unknown>;
   /** A secret Gaung generated (a webhook's signing secret), shown once to the admin. */
   revealedSecret: string | null;
+  /** What the admin told about the server, kept in the account's settings (not secret). */
+  settings?: Record<string, unknown>;
 }
 
 /** The field as the web's connect form draws it (GET /platforms); help texts are the web's, by field name. */
 export interface CredentialFieldView {
   name: string;
+  /** A yes/no question: the form sends true or false. */
+  checkbox: boolean;
   secret: boolean;
   optional: boolean;
   advanced: boolean;
@@ -85,6 +91,7 @@ export function credentialForm<F extends Record<string, CredentialFieldSpec>>(
 export function credentialFieldViews(form: CredentialForm): CredentialFieldView[] {
   return Object.entries(form.fields).map(([name, spec]) => ({
     name,
+    checkbox: spec.schema.safeParse(false).success,
     secret: spec.secret ?? false,
     optional: spec.schema.safeParse(undefined).success,
     advanced: spec.advanced ?? false,

@@ -22,9 +22,9 @@ describe('connect methods, read from the registered publisher classes', () => {
     expect(telegram).toEqual({
       platform: 'TELEGRAM',
       form: [
-        { name: 'botToken', secret: true, optional: false, advanced: false },
-        { name: 'chatId', secret: false, optional: false, advanced: false },
-        { name: 'apiBaseUrl', secret: false, optional: true, advanced: true },
+        { name: 'botToken', checkbox: false, secret: true, optional: false, advanced: false },
+        { name: 'chatId', checkbox: false, secret: false, optional: false, advanced: false },
+        { name: 'apiBaseUrl', checkbox: false, secret: false, optional: true, advanced: true },
       ],
       oauth: null,
     });
@@ -42,6 +42,22 @@ describe('connect methods, read from the registered publisher classes', () => {
       credentials: { secret: webhook.revealedSecret },
     });
     expect(webhook.revealedSecret).toMatch(/^whsec_/);
+    // A receiver is not assumed to deduplicate: a lost answer is not sent again unless the admin says so.
+    expect(webhook.settings).toEqual({ honoursIdempotencyKey: false });
+    const deduplicating = credentialFormFor('WEBHOOK')!.toAccount({
+      url: 'https://example.org/hook',
+      honoursIdempotencyKey: true,
+    });
+    expect(deduplicating.settings).toEqual({ honoursIdempotencyKey: true });
+    expect(
+      connectMethodViews()
+        .find((view) => view.platform === 'WEBHOOK')
+        ?.form?.map((field) => [field.name, field.checkbox]),
+    ).toEqual([
+      ['url', false],
+      ['secret', false],
+      ['honoursIdempotencyKey', true],
+    ]);
     expect(credentialFormFor('FACEBOOK')).toBeNull();
   });
 

@@ -2,6 +2,7 @@ export { PlatformHttp, beforePublication, parseRetryAfter, refusalIn, transportE
 export { PublishError, type FailureKind, type PublishErrorOptions } from './publish-error';
 export { accountContextOf, type StoredAccount } from './account-context';
 export type * from './publisher';
+export { ambiguousRetryOf } from './publisher';
 export { PublisherRegistry } from './publisher-registry';
 export { PublishersModule } from './publishers.module';
 export { countGraphemes, countLength, countTwitterWeighted } from './text-length';

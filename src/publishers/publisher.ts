@@ -84,12 +84,26 @@ export interface PlatformLimits {
 
 /**
  * How a retry after an AMBIGUOUS outcome can avoid a second post:
- * - idempotency-key: the platform deduplicates on request.idempotencyKey (Mastodon);
+ * - idempotency-key: the server deduplicates on request.idempotencyKey (the webhook's receivers);
  * - deterministic-id: the post id is derived from idempotencyKey, a retry collides (Bluesky rkey);
  * - lookup: findPublished() can tell whether our post exists;
  * - none: no safe retry; the engine marks the target UNCONFIRMED for a human.
  */
 export type AmbiguousRetry = 'idempotency-key' | 'deterministic-id' | 'lookup' | 'none';
+
+/**
+ * The rule for one account: a key makes a retry safe only where the server honours it. An admin
+ * who connects a receiver that cannot deduplicate says so (settings.honoursIdempotencyKey false),
+ * and that account's ambiguous outcomes end UNCONFIRMED instead of being sent again. Accounts that
+ * say nothing keep the platform's rule (the webhook's documented contract).
+ */
+export function ambiguousRetryOf(publisher: Pick<Publisher, 'ambiguousRetry'>, settings: unknown): AmbiguousRetry {
+  const honours =
+    typeof settings === 'object' && settings !== null && 'honoursIdempotencyKey' in settings
+      ? settings.honoursIdempotencyKey
+      : undefined;
+  return publisher.ambiguousRetry === 'idempotency-key' && honours === false ? 'none' : publisher.ambiguousRetry;
+}
 
 export interface VerifiedIdentity {
   externalId: string;

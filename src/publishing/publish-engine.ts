@@ -6,6 +6,7 @@ import { AccountCredentialsStore } from '../core/credentials';
 import { MediaService } from '../media/media.service';
 import {
   accountContextOf,
+  ambiguousRetryOf,
   PublishError,
   PublisherRegistry,
   type AccountContext,
@@ -163,7 +164,7 @@ export class PublishEngine {
         error,
         claimed.attempts,
         this.config.MAX_PUBLISH_ATTEMPTS,
-        publisher.ambiguousRetry,
+        ambiguousRetryOf(publisher, claimed.settings),
         Math.random,
         claimed.priorAmbiguous,
       );

@@ -39,7 +39,7 @@ export class SweeperRepository {
         accountId: true,
         leaseOwner: true,
         leaseExpiresAt: true,
-        account: { select: { platform: true } },
+        account: { select: { platform: true, settings: true } },
       },
       take: limit,
     });

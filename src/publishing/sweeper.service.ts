@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../core/config';
 import { PrismaService } from '../core/database';
-import { PublisherRegistry } from '../publishers';
+import { PublisherRegistry, ambiguousRetryOf } from '../publishers';
 import { recordAudit, SWEEPER } from '../core/audit';
 import { DeliveryScheduler, type WakeTarget } from './delivery-scheduler';
 import { safeToRetryAmbiguous } from './failure-policy';
@@ -72,7 +72,7 @@ export class SweeperService {
     const wake: WakeTarget[] = [];
     const notificationIds: string[] = [];
     for (const target of expired) {
-      const mode = this.publishers.get(target.account.platform).ambiguousRetry;
+      const mode = ambiguousRetryOf(this.publishers.get(target.account.platform), target.account.settings);
       const retry = safeToRetryAmbiguous(mode) && target.attempts + 1 < this.config.MAX_PUBLISH_ATTEMPTS;
       const now = new Date();
       await this.prisma.$transaction(async (tx) => {

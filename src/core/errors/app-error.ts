@@ -85,6 +85,10 @@ export const COMMON = {
   malformedJson: { id: 'Badan permintaan bukan JSON yang valid.', en: 'The request body is not valid JSON.' },
   payloadTooLarge: { id: 'Badan permintaan terlalu besar.', en: 'The request body is too large.' },
   conflict: { id: 'Data ini sudah ada.', en: 'This already exists.' },
+  busy: {
+    id: 'Server sedang sibuk. Coba lagi beberapa detik lagi.',
+    en: 'The server is busy. Try again in a few seconds.',
+  },
   internal: {
     id: 'Terjadi kesalahan di server. Coba lagi; jika berulang, hubungi admin dengan kode permintaan {requestId}.',
     en: 'Something went wrong on the server. Try again; if it persists, give your admin request id {requestId}.',

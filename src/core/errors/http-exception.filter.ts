@@ -14,33 +14,42 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const error = this.toAppError(exception);
+    const error = appErrorOf(exception);
     if (error.status >= 500) this.logger.error({ msg: 'unhandled error', err: loggable(exception) });
     sendError(http.getRequest<Request>(), http.getResponse<Response>(), error);
   }
+}
 
-  private toAppError(exception: unknown): AppError {
-    if (exception instanceof AppError) return exception;
-    if (exception instanceof Prisma.PrismaClientKnownRequestError) {
-      if (exception.code === 'P2002') return AppError.conflict('conflict', COMMON.conflict);
-      if (exception.code === 'P2025') return AppError.notFound();
-      if (exception.code === 'P2023') return AppError.badRequest('invalid_input', COMMON.invalidInput);
-    }
-    if (exception instanceof HttpException) return this.fromHttpException(exception);
-    return new AppError(500, 'internal', COMMON.internal, { requestId: requestContext.requestId() ?? '-' });
+/**
+ * What a thrown error means to the caller. Prisma's P2024 (no pooled connection in time) and
+ * P2028 (a transaction could not start, or outlived its time) mean the database is saturated:
+ * the transaction was rolled back, and trying again in a few seconds is the right advice (503).
+ */
+export function appErrorOf(exception: unknown): AppError {
+  if (exception instanceof AppError) return exception;
+  if (exception instanceof Prisma.PrismaClientKnownRequestError) {
+    if (exception.code === 'P2002') return AppError.conflict('conflict', COMMON.conflict);
+    if (exception.code === 'P2025') return AppError.notFound();
+    if (exception.code === 'P2023') return AppError.badRequest('invalid_input', COMMON.invalidInput);
+    if (exception.code === 'P2024' || exception.code === 'P2028')
+      return new AppError(503, 'server_busy', COMMON.busy, {}, [], BUSY_RETRY_SECONDS);
   }
+  if (exception instanceof HttpException) return fromHttpException(exception);
+  return new AppError(500, 'internal', COMMON.internal, { requestId: requestContext.requestId() ?? '-' });
+}
 
-  private fromHttpException(exception: HttpException): AppError {
-    const status = exception.getStatus();
-    // The express adapter wraps body-parser's JSON SyntaxError in a BadRequestException.
-    if (exception.cause instanceof SyntaxError) return AppError.badRequest('malformed_json', COMMON.malformedJson);
-    if (status === 404) return AppError.notFound(COMMON.route);
-    if (status === 401) return AppError.unauthorized();
-    if (status === 403) return AppError.forbidden();
-    if (status === 413) return new AppError(413, 'payload_too_large', COMMON.payloadTooLarge);
-    if (status < 500) return new AppError(status, 'bad_request', COMMON.invalidInput);
-    return new AppError(status, 'internal', COMMON.internal, { requestId: requestContext.requestId() ?? '-' });
-  }
+const BUSY_RETRY_SECONDS = 5;
+
+function fromHttpException(exception: HttpException): AppError {
+  const status = exception.getStatus();
+  // The express adapter wraps body-parser's JSON SyntaxError in a BadRequestException.
+  if (exception.cause instanceof SyntaxError) return AppError.badRequest('malformed_json', COMMON.malformedJson);
+  if (status === 404) return AppError.notFound(COMMON.route);
+  if (status === 401) return AppError.unauthorized();
+  if (status === 403) return AppError.forbidden();
+  if (status === 413) return new AppError(413, 'payload_too_large', COMMON.payloadTooLarge);
+  if (status < 500) return new AppError(status, 'bad_request', COMMON.invalidInput);
+  return new AppError(status, 'internal', COMMON.internal, { requestId: requestContext.requestId() ?? '-' });
 }
 
 /**

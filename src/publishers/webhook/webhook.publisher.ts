@@ -32,8 +32,8 @@ const LIMITS: PlatformLimits = {
 /**
  * A built-in channel: POSTs the post as JSON to the account's baseUrl, signed like Gaung's
  * notification webhooks (X-Gaung-Signature over the body with credentials.secret) and carrying an
- * Idempotency-Key that receivers must deduplicate on, which makes a retry after an ambiguous
- * outcome safe. Contract: 2xx accepted (optional JSON { id, url }); 401/403 bad secret (AUTH);
+ * Idempotency-Key. A retry after an ambiguous outcome is safe only for a receiver that deduplicates
+ * on it, which its admin says at connect time (ambiguousRetryOf in ../publisher.ts). Contract: 2xx accepted (optional JSON { id, url }); 401/403 bad secret (AUTH);
  * 429 with Retry-After and 503 not accepted (retry); 500/502/504 unknown (AMBIGUOUS); other 4xx refused.
  */
 @Injectable()

@@ -29,7 +29,8 @@ export interface StoredPost {
 
 /**
  * The WEBHOOK channel's receiver contract: POST /hook with a signed JSON body and an
- * Idempotency-Key. A repeated key answers the first result again and stores nothing (dedupe).
+ * Idempotency-Key. A repeated key answers the first result again and stores nothing (dedupe),
+ * unless `ignoresIdempotencyKey` plays a receiver that cannot.
  * "Refused" is tested with a closed port (refusedUrl()).
  */
 export class WebhookContractServer extends ContractServer {
@@ -37,6 +38,8 @@ export class WebhookContractServer extends ContractServer {
   readonly badSignatures: RecordedRequest[] = [];
   private readonly byKey = new Map<string, StoredPost>();
   private readonly faults: WebhookFault[] = [];
+  /** A receiver that cannot deduplicate: every request is a new post, whatever its key. */
+  ignoresIdempotencyKey = false;
   /** A fault applied to every request with probability `chance` (chaos runs). */
   randomFault: { chance: number; pick: () => WebhookFault } | null = null;
 
@@ -86,7 +89,7 @@ export class WebhookContractServer extends ContractServer {
   }
 
   private accept(key: string, body: { targetId: string; version: number; text: string }): StoredPost {
-    const existing = this.byKey.get(key);
+    const existing = this.ignoresIdempotencyKey ? undefined : this.byKey.get(key);
     if (existing) return existing;
     const post: StoredPost = {
       idempotencyKey: key,

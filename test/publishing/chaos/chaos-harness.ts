@@ -79,7 +79,8 @@ export async function runChaos(
   const database = await createIsolatedDatabase();
   const testApp: TestApp = await startTestApp({
     roles: ['api'],
-    config: { REDIS_URL: redis.url, QUEUE_PREFIX: prefix, DATABASE_URL: database.url },
+    // The API's own errors are printed: a 500 during the chaos names its cause in the output.
+    config: { REDIS_URL: redis.url, QUEUE_PREFIX: prefix, DATABASE_URL: database.url, LOG_LEVEL: 'error' },
   });
   const workerEnv = workerEnvironment({
     DATABASE_URL: `${database.url}${database.url.includes('?') ? '&' : '?'}application_name=${appName}`,

@@ -1,64 +1,14 @@
-// Bodies of the editorial routes (posts, review, campaigns, media, deliveries) as the API answers
-// them; the OpenAPI document does not describe these answers yet, so they are written here.
-// Fields the editorial API adds later (displayState, publishNow, previewUrl...) are optional.
+// Names the editorial pages use for the API's own schemas (generated in schema.ts from the OpenAPI
+// document), and the shapes the pages build themselves (drafts, inputs).
 import type { components } from './schema';
-import type { DeliveryState, EditorialStatus, Platform } from './types';
 
-export interface Issue {
-  code: string;
-  message: string;
-}
+export type Issue = components['schemas']['ContentIssue'];
 
-export interface TargetIssues {
-  index: number;
-  accountId: string;
-  accountName: string;
-  platform: Platform;
-  issues: Issue[];
-  /** Worth fixing, not blocking submission (images without alt text when the workspace only recommends it). */
-  warnings: Issue[];
-}
+export type TargetIssues = components['schemas']['AccountIssues'];
 
-export interface PostTarget {
-  id: string;
-  accountId: string;
-  platform: Platform;
-  accountName: string;
-  text: string | null;
-  state: DeliveryState;
-  dueAt: string | null;
-  externalUrl: string | null;
-  publishedAt: string | null;
-  lastError: string | null;
-  issues: Issue[];
-  warnings: Issue[];
-}
+export type PostTarget = components['schemas']['PostTarget'];
 
-export interface Post {
-  id: string;
-  workspaceId: string;
-  campaign: { id: string; name: string; color: string | null } | null;
-  authorId: string;
-  title: string | null;
-  baseText: string;
-  scheduledAt: string | null;
-  scheduleZone: string | null;
-  publishNow?: boolean;
-  /** A rapid-response statement: published to every target when a second person releases it. */
-  statement?: boolean;
-  notAfter: string | null;
-  status: EditorialStatus;
-  displayState?: string;
-  version: number;
-  approvedVersion: number | null;
-  approvedById: string | null;
-  mediaIds: string[];
-  targets: PostTarget[];
-  /** What the reader may do now, by the rules the action routes apply (four eyes included). */
-  actions: PostActions;
-  createdAt: string;
-  updatedAt: string;
-}
+export type Post = components['schemas']['Post'];
 
 export type PostActions = components['schemas']['PostActions'];
 /** One kept version of a post: texts per target, time, editor (GET .../posts/:id/versions). */
@@ -93,41 +43,14 @@ export interface ReviewComment {
 
 export type LatePolicy = components['schemas']['LatePolicy'];
 
-export interface Campaign {
-  id: string;
-  workspaceId: string;
-  name: string;
-  goal: string | null;
-  keyMessages: string[];
-  hashtags: string[];
-  color: string;
-  startsAt: string | null;
-  endsAt: string | null;
-  timeZone: string;
-  latePolicy: LatePolicy;
-  lateGraceMinutes: number;
-  heldAt: string | null;
-  holdReason: string | null;
-  holdResumeAt: string | null;
-  archivedAt: string | null;
-  relation: 'owner' | 'partner';
-}
+export type Campaign = components['schemas']['Campaign'];
 
 export type CampaignInput = Pick<
   Campaign,
   'name' | 'goal' | 'keyMessages' | 'hashtags' | 'color' | 'timeZone' | 'latePolicy' | 'lateGraceMinutes'
 >;
 
-export interface MediaAsset {
-  id: string;
-  kind: string;
-  mimeType: string;
-  byteSize: number;
-  width: number | null;
-  height: number | null;
-  altText: string | null;
-  previewUrl?: string | null;
-}
+export type MediaAsset = components['schemas']['Media'];
 
 export interface FreeSlot {
   /** The instant (UTC). */

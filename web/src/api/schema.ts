@@ -1752,6 +1752,7 @@ export interface components {
             platform: "WEBHOOK";
             url: string;
             secret?: string;
+            honoursIdempotencyKey?: boolean;
             displayName?: string;
             postingSlots?: components["schemas"]["PostingSlot"][];
         } | {
@@ -2064,6 +2065,8 @@ export interface components {
                 form: {
                     /** @description The form's field name; the web's help text is keyed by it */
                     name: string;
+                    /** @description A yes/no question: the form sends true or false */
+                    checkbox: boolean;
                     /** @description Typed into a password input */
                     secret: boolean;
                     optional: boolean;

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useTargetAction, type TargetAction } from '../../api/posts';
 import type { PostTarget } from '../../api/post-types';
 import { useFormatInstant } from '../../app/zone';
@@ -10,6 +11,13 @@ import { WRAPPING_LABEL } from '../../ui/wrapping-label';
 import { PLATFORM_NAMES } from '../../ui/platform-text';
 
 const NEEDS_HUMAN = ['FAILED', 'UNCONFIRMED'];
+
+/** How late, in the unit a person would say: seconds under two minutes, minutes under two hours, then hours. */
+function lateness(seconds: number, t: TFunction<'posts'>): string {
+  if (seconds < 120) return t('lateSeconds', { count: seconds });
+  if (seconds < 7200) return t('lateMinutes', { count: Math.round(seconds / 60) });
+  return t('lateHours', { count: Math.round(seconds / 3600) });
+}
 
 /** One delivery: its state in words, the published link, what went wrong and what a person can do about it. */
 export function DeliveryRow({
@@ -53,6 +61,11 @@ export function DeliveryRow({
           </Anchor>
         )}
         {target.publishedAt && <Text size="sm">{t('publishedAt', { at: format(target.publishedAt) })}</Text>}
+        {target.lateSeconds !== null && (
+          <Text size="sm" c="#8a3a00" fw={600} data-testid="published-late">
+            {t('late', { duration: lateness(target.lateSeconds, t) })}
+          </Text>
+        )}
         {target.state === 'PUBLISHED' && (
           <DeliveryCounts
             workspace={workspace}
