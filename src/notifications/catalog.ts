@@ -67,7 +67,7 @@ const TEMPLATES: Record<NotificationKind, Template> = {
     v.cause === 'hold'
       ? interpolate(
           l === 'id'
-            ? '"{post}" kedaluwarsa selama penangguhan ({lateMinutes} menit terlambat)'
+            ? '"{post}" kedaluwarsa selama penahanan ({lateMinutes} menit terlambat)'
             : '"{post}" expired during the hold ({lateMinutes} minutes late)',
           v,
         )

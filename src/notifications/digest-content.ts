@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Locale } from '../core/i18n';
 import { type Reader, renderNotification } from './catalog';
-import { type MailedNotification, objectPath } from './mail-content';
+import { type MailedNotification, objectUrl } from './mail-content';
 
 const WORDS: Record<Locale, { subject: (count: number) => string; intro: string; why: string }> = {
   id: {
@@ -29,7 +29,7 @@ export function digestMail(items: MailedNotification[], reader: Reader, baseUrl:
       when,
       workspace: n.workspace.name,
       message: renderNotification(n.kind, n.params, reader),
-      link: `${baseUrl}${objectPath(n)}`,
+      link: objectUrl(baseUrl, n),
     };
   });
   const text = [

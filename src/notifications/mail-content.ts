@@ -27,22 +27,30 @@ const WORDS: Record<Locale, { when: string; open: string; why: string; settings:
   },
 };
 
-/** The one page a notification is about, as the web app's list links it (NotificationsPage). */
-export function objectPath(n: Pick<MailedNotification, 'kind' | 'subjectType' | 'subjectId' | 'workspace'>): string {
+/**
+ * The one page of the web app a notification is about (under /app): its post, the rapid-response
+ * page for a statement waiting for release, the accounts page, its campaign, the partners page for
+ * an invitation (answered there), or the settings. The list in the app (the API's `path`), e-mail,
+ * Telegram and the digest all link here.
+ */
+export function objectPath(
+  n: Pick<MailedNotification, 'kind' | 'subjectType' | 'subjectId'> & { workspace: { slug: string } },
+): string {
   const ws = encodeURIComponent(n.workspace.slug);
   switch (n.subjectType) {
     case 'POST':
-      // A statement waiting for release is released from the rapid-response page.
-      return n.kind === 'STATEMENT_AWAITING_RELEASE' ? `/app/${ws}/statements` : `/app/${ws}/posts/${n.subjectId}`;
+      return n.kind === 'STATEMENT_AWAITING_RELEASE' ? `/${ws}/statements` : `/${ws}/posts/${n.subjectId}`;
     case 'ACCOUNT':
-      return `/app/${ws}/accounts`;
+      return `/${ws}/accounts`;
     case 'CAMPAIGN':
-      // An invitation is about another workspace's campaign: it is answered on the campaigns page.
-      return n.kind === 'PARTNER_INVITED' ? `/app/${ws}/campaigns` : `/app/${ws}/campaigns/${n.subjectId}`;
+      return n.kind === 'PARTNER_INVITED' ? `/${ws}/partners` : `/${ws}/campaigns/${n.subjectId}`;
     default:
-      return `/app/${ws}/settings`;
+      return `/${ws}/settings`;
   }
 }
+
+/** The same page as a full address, for messages read outside the app. */
+export const objectUrl = (baseUrl: string, n: Parameters<typeof objectPath>[0]) => `${baseUrl}/app${objectPath(n)}`;
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 /** A subject is one line and short; the full text is in the body. */
@@ -55,7 +63,7 @@ export function notificationMail(n: MailedNotification, reader: Reader, baseUrl:
   const when = DateTime.fromJSDate(n.createdAt, { zone: reader.timeZone })
     .setLocale(reader.locale === 'id' ? 'id-ID' : 'en-GB')
     .toFormat('d LLL yyyy HH:mm ZZZZ');
-  const link = `${baseUrl}${objectPath(n)}`;
+  const link = objectUrl(baseUrl, n);
   const text = [
     message,
     '',

@@ -7,6 +7,11 @@ const subjectFields = {
   subjectId: z.string(),
   targetId: z.string().nullable().meta({ description: 'The delivery (post target) a delivery notification is about' }),
   message: z.string().meta({ description: "Rendered in the caller's language, times in the caller's zone" }),
+  path: z.string().meta({
+    id: 'AppPath',
+    description:
+      'The page of the web app it is about, under /app (e.g. /kspi/posts/<id>; an invitation: /kspi/partners)',
+  }),
   createdAt: zTimestamp,
 };
 

@@ -6,6 +6,7 @@ import { newSecretToken, SecretBox } from '../core/crypto';
 import { type NotificationKind, PrismaService } from '../core/database';
 import { AppError } from '../core/errors';
 import { renderNotification } from './catalog';
+import { objectPath } from './mail-content';
 import type { WebhookView } from './notification-views';
 import { NotificationsRepository } from './notifications.repository';
 import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
@@ -37,9 +38,11 @@ export class NotificationsService {
       this.repository.workspaceList(access.workspaceId, query),
       this.repository.reader(access.workspaceId, access.userId),
     ]);
+    const workspace = { slug: access.workspaceSlug };
     const notifications = rows.map(({ params, ...row }) => ({
       ...row,
       message: renderNotification(row.kind, params, reader),
+      path: objectPath({ ...row, workspace }),
     }));
     return { notifications, nextBefore: rows.length === query.limit ? rows[rows.length - 1]!.id : null };
   }
@@ -50,10 +53,12 @@ export class NotificationsService {
       this.repository.mine(access.workspaceId, access.userId, query),
       this.repository.reader(access.workspaceId, access.userId),
     ]);
+    const workspace = { slug: access.workspaceSlug };
     const notifications = rows.map(({ readAt, notification: { params, ...row } }) => ({
       ...row,
       readAt,
       message: renderNotification(row.kind, params, reader),
+      path: objectPath({ ...row, workspace }),
     }));
     return { notifications, nextBefore: rows.length === query.limit ? rows[rows.length - 1]!.notification.id : null };
   }

@@ -37,7 +37,12 @@ describe('notifications reach the right people for each event, never the actor',
     expect(await told(t, ws, 'POST_CHANGES_REQUESTED', postId)).toEqual(['EDITOR', 'ADMIN']);
     const [sentBack] = (await mine(t, ws, ws.users.EDITOR)).filter((n) => n.kind === 'POST_CHANGES_REQUESTED');
     expect(sentBack!.message).toMatch(/meminta perubahan pada "Upah layak untuk semua": Tambah tagar$/);
-    expect(sentBack).toMatchObject({ subjectType: 'POST', subjectId: postId, readAt: null });
+    expect(sentBack).toMatchObject({
+      subjectType: 'POST',
+      subjectId: postId,
+      readAt: null,
+      path: `/${ws.slug}/posts/${postId}`,
+    });
 
     await t.http().post(post(postId, 'submit')).set(bearer(ws.users.EDITOR)).expect(200);
     const { version } = (
@@ -88,7 +93,10 @@ describe('notifications reach the right people for each event, never the actor',
       subjectId: postId,
       targetId,
       message: '"Aksi serentak 1 Mei" gagal diterbitkan: Platform menolak',
+      path: `/${ws.slug}/posts/${postId}`,
     });
+    const reconnect = (await mine(t, ws, ws.users.ADMIN)).find((n) => n.kind === 'ACCOUNT_NEEDS_RECONNECT');
+    expect(reconnect?.path).toBe(`/${ws.slug}/accounts`);
   });
 
   it("workspace hold and resume: every member but the one who acted, times in each reader's zone", async () => {
@@ -179,5 +187,7 @@ describe('notifications reach the right people for each event, never the actor',
     expect(await told(t, ws, 'PARTNER_INVITED', campaign.id)).toEqual([]);
     const [invitation] = await mine(t, partner, partner.users.OWNER);
     expect(invitation!.message).toMatch(/mengundang Anda ke kampanye bersama "Upah Minimum"$/);
+    // Answered on the partners page of the invited workspace (its campaign is not theirs to open yet).
+    expect(invitation!.path).toBe(`/${partner.slug}/partners`);
   });
 });

@@ -10,6 +10,7 @@ export interface Mine {
   targetId: string | null;
   message: string;
   readAt: string | null;
+  path: string;
 }
 
 /** One user's own notifications in one workspace, through the API. */

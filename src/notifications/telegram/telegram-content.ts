@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { NotificationKind } from '../../core/database';
 import { interpolate, type Locale, type LocalizedText } from '../../core/i18n';
 import { type Reader, renderNotification } from '../catalog';
-import { type MailedNotification, objectPath } from '../mail-content';
+import { type MailedNotification, objectUrl } from '../mail-content';
 import type { InlineButton } from './bot-api';
 
 /**
@@ -103,7 +103,7 @@ export function telegramMessage(
   card: ReviewCard | null,
 ): { text: string; buttons: InlineButton[][] | null } {
   const words = WORDS[reader.locale];
-  const link = `${words.open}: ${baseUrl}${objectPath(n)}`;
+  const link = `${words.open}: ${objectUrl(baseUrl, n)}`;
   const message = `${n.workspace.name} · ${renderNotification(n.kind, n.params, reader)}`;
   if (!card || card.status !== 'IN_REVIEW' || !isCardKind(n.kind))
     return { text: `${message}\n\n${link}`, buttons: null };

@@ -1878,6 +1878,8 @@ export interface components {
             /** @description The token (gat_...), shown only this once */
             token: string;
         };
+        /** @description The page of the web app it is about, under /app (e.g. /kspi/posts/<id>; an invitation: /kspi/partners) */
+        AppPath: string;
         AuditEvent: {
             id: string;
             workspaceId: string | null;
@@ -2275,6 +2277,7 @@ export interface components {
             targetId: string | null;
             /** @description Rendered in the caller's language, times in the caller's zone */
             message: string;
+            path: components["schemas"]["AppPath"];
             createdAt: components["schemas"]["Instant"];
             readAt: components["schemas"]["Instant"] | null;
         };
@@ -2317,6 +2320,7 @@ export interface components {
             targetId: string | null;
             /** @description Rendered in the caller's language, times in the caller's zone */
             message: string;
+            path: components["schemas"]["AppPath"];
             createdAt: components["schemas"]["Instant"];
             resolvedAt: components["schemas"]["Instant"] | null;
         };

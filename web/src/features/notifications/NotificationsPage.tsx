@@ -2,26 +2,9 @@ import { Anchor, Badge, Button, Group, Paper, SegmentedControl, Stack, Text, Tit
 import { Link, useRouteContext } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type MyNotification, useMyNotifications, useNotificationActions } from '../../api/notifications';
-import { postPath } from '../../app/links';
+import { useMyNotifications, useNotificationActions } from '../../api/notifications';
 import { useFormatInstant } from '../../app/zone';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-
-/** Where each notification leads: its post, the accounts page, its campaign, the partners page (an invitation), or the workspace's settings (holds). */
-function subjectPath(workspace: string, n: MyNotification): string {
-  switch (n.subjectType) {
-    case 'POST':
-      // A statement waiting for release is released from the rapid-response page.
-      return n.kind === 'STATEMENT_AWAITING_RELEASE' ? `/${workspace}/statements` : postPath(workspace, n.subjectId);
-    case 'ACCOUNT':
-      return `/${workspace}/accounts`;
-    case 'CAMPAIGN':
-      // An invitation is about another workspace's campaign: it is answered (accepted or declined) on the partners page.
-      return n.kind === 'PARTNER_INVITED' ? `/${workspace}/partners` : `/${workspace}/campaigns/${n.subjectId}`;
-    default:
-      return `/${workspace}/settings`;
-  }
-}
 
 /** The caller's own notifications in this workspace: newest first, unread marked, each linking to what it is about. */
 export function NotificationsPage() {
@@ -87,7 +70,7 @@ export function NotificationsPage() {
                 <Group gap="sm">
                   <Anchor
                     component={Link}
-                    to={subjectPath(workspace, n)}
+                    to={n.path}
                     size="sm"
                     fw={600}
                     onClick={() => !n.readAt && actions.markRead.mutate(n.id)}
