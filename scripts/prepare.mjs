@@ -65,9 +65,13 @@ function ensureWebApp() {
   }
   const inputs = [
     ...filesUnder(join(web, 'src')),
+    // The in-app help shows the user guides and their pictures, read from docs/ at build time.
+    ...['guide', 'panduan', 'screenshots'].flatMap((dir) => filesUnder(join(root, 'docs', dir))),
     ...['index.html', 'vite.config.ts', 'tsconfig.json', 'package-lock.json'].map((f) => join(web, f)),
   ];
-  const wantedBuild = sha256(...inputs.map((file) => `${file}\0${statSync(file).size}\0${readFileSync(file, 'utf8')}`));
+  const wantedBuild = sha256(
+    ...inputs.map((file) => `${file}\0${statSync(file).size}\0${readFileSync(file, 'latin1')}`),
+  );
   const buildMarker = join(web, 'dist', '.gaung-build-hash');
   if (existsSync(buildMarker) && readFileSync(buildMarker, 'utf8') === wantedBuild) return;
   log('building the web app (web/dist)');

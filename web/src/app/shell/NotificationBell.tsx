@@ -35,7 +35,16 @@ export function NotificationBell({ workspace }: { workspace: string }) {
           <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
         </svg>
         {unread > 0 && (
-          <Badge color="red.8" size="sm" circle={unread < 10} data-testid="notification-count">
+          // Never squeezed by a narrow header: a two- or three-digit count stays whole.
+          <Badge
+            color="red.8"
+            size="sm"
+            circle={unread < 10}
+            miw={unread < 10 ? undefined : 'fit-content'}
+            style={{ flexShrink: 0 }}
+            styles={{ label: { overflow: 'visible' } }}
+            data-testid="notification-count"
+          >
             {unread > 99 ? '99+' : unread}
           </Badge>
         )}
