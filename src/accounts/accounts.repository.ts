@@ -42,17 +42,22 @@ export class AccountsRepository {
   }
 
   /** What a disconnect would cancel, soonest first. */
-  async cancelPendingDeliveries(tx: Tx, workspaceId: string, accountId: string): Promise<string[]> {
+  /** Cancels the account's deliveries not yet made; returns them as they were (for their audit and stale wake-ups). */
+  async cancelPendingDeliveries(
+    tx: Tx,
+    workspaceId: string,
+    accountId: string,
+  ): Promise<Array<{ id: string; state: string; version: number }>> {
     const pending = await tx.postTarget.findMany({
       where: { workspaceId, accountId, state: { in: [...PENDING_DELIVERY_STATES] } },
-      select: { id: true },
+      select: { id: true, state: true, version: true },
     });
     if (pending.length === 0) return [];
     await tx.postTarget.updateMany({
       where: { id: { in: pending.map((t) => t.id) }, state: { in: [...PENDING_DELIVERY_STATES] } },
       data: { state: 'CANCELLED' },
     });
-    return pending.map((t) => t.id);
+    return pending;
   }
 
   /** The account's open "needs reconnect" notifications are settled once it works again. */

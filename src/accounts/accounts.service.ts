@@ -8,7 +8,13 @@ import { resolveZone, zonedFormatter } from '../core/time';
 import { PrismaService, type ConnectedAccount, type Tx } from '../core/database';
 import { AppError } from '../core/errors';
 import { requestContext } from '../core/logging';
-import { HoldResumeService, pendingDeliveries, RateBudgetChecker } from '../publishing';
+import {
+  DeliveryScheduler,
+  HoldResumeService,
+  pendingDeliveries,
+  RateBudgetChecker,
+  staleWakeUps,
+} from '../publishing';
 import { credentialFormFor, type VerifiedIdentity } from '../publishers';
 import { AccountCredentialsStore } from '../core/credentials';
 import { AccountVerifier, type CandidateAccount } from './account-verifier';
@@ -41,6 +47,7 @@ export class AccountsService {
     private readonly audit: AuditService,
     private readonly holds: HoldResumeService,
     private readonly budgets: RateBudgetChecker,
+    private readonly scheduler: DeliveryScheduler,
   ) {}
 
   async list(access: WorkspaceAccess, include: 'connected' | 'all') {
@@ -162,9 +169,12 @@ export class AccountsService {
     return { ...presentAccount(after), ...(revealedSecret ? { secret: revealedSecret } : {}) };
   }
 
-  /** DISABLED, credentials wiped, every delivery not yet made cancelled: one transaction. */
+  /**
+   * DISABLED, credentials wiped, every delivery not yet made cancelled: one transaction. Then the
+   * cancelled deliveries' wake-ups are forgotten, as an edit or a cancel forgets them (staleWakeUps).
+   */
   async disconnect(access: WorkspaceAccess, accountId: string) {
-    return this.prisma.$transaction(async (tx) => {
+    const { result, stale } = await this.prisma.$transaction(async (tx) => {
       await this.lockLive(tx, access.workspaceId, accountId);
       const after = await this.accounts.update(tx, access.workspaceId, accountId, {
         status: 'DISABLED',
@@ -176,7 +186,7 @@ export class AccountsService {
       });
       const cancelled = await this.accounts.cancelPendingDeliveries(tx, access.workspaceId, accountId);
       const actor = accessActor(access);
-      for (const targetId of cancelled) {
+      for (const { id: targetId } of cancelled) {
         await this.audit.record(tx, {
           workspaceId: access.workspaceId,
           actor,
@@ -189,8 +199,16 @@ export class AccountsService {
       await this.record(tx, actor, access.workspaceId, 'account.disconnected', accountId, {
         cancelledDeliveries: cancelled.length,
       });
-      return { ...presentAccount(after), cancelledDeliveries: cancelled.length };
+      return {
+        result: { ...presentAccount(after), cancelledDeliveries: cancelled.length },
+        stale: staleWakeUps(
+          cancelled,
+          cancelled.map((target) => ({ ...target, state: 'CANCELLED' })),
+        ),
+      };
     });
+    await Promise.all(stale.map((w) => this.scheduler.forget(w.id, w.version)));
+    return result;
   }
 
   /** The deliveries not yet made that disconnecting would cancel (the confirmation lists them). */

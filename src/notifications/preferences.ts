@@ -21,12 +21,17 @@ export const URGENT_KINDS: readonly NotificationKind[] = [
   'STATEMENT_AWAITING_RELEASE',
 ];
 
-/** By e-mail when a user chose nothing: review requests, changes requested, failures, holds and statements. */
+/**
+ * By e-mail when a user chose nothing: review requests, changes requested, failures, late
+ * deliveries, holds and statements. A late delivery is not urgent (it went out; quiet hours and the
+ * digest apply), but never silently late means its author and the coordinators hear of it.
+ */
 export const DEFAULT_EMAIL_KINDS: readonly NotificationKind[] = [
   'POST_SUBMITTED',
   'POST_CHANGES_REQUESTED',
   'POST_APPROVAL_DUE_SOON',
   ...FAILURE_KINDS,
+  'TARGET_PUBLISHED_LATE',
   ...HOLD_KINDS,
   'STATEMENT_AWAITING_RELEASE',
 ];

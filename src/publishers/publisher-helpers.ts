@@ -1,6 +1,6 @@
 import type { Locale, LocalizedText } from '../core/i18n';
 import { mediaFitIssues } from '../media/media-fit';
-import type { PlatformLimits, PublishContent, ValidationIssue } from './publisher';
+import type { PlatformLimits, PublishContent, PublishRequest, ValidationIssue } from './publisher';
 import { PublishError } from './publish-error';
 import { countLength } from './text-length';
 
@@ -101,4 +101,26 @@ export function requiredExternalId(platform: string, externalId: string | null):
   if (!externalId)
     throw PublishError.permanent(`${platform}.account_id_missing`, 'The account has no platform id; reconnect it.');
   return externalId;
+}
+
+/**
+ * The look-up rule every publisher that matches on content shares (Mastodon, X): of the posts that
+ * match this delivery (newest first), the first that no other delivery to the account recorded as
+ * its own. A match another delivery holds is skipped, so two deliveries of the same text never
+ * share one post; when an unheld match is left but another delivery of the same text is UNCONFIRMED
+ * without a recorded post, the match may be either's, and `inconclusive` is thrown (the engine
+ * marks the delivery UNCONFIRMED: a human decides). Null when no match is left: not posted.
+ */
+export async function ownMatch<T extends { id: string }>(
+  request: PublishRequest,
+  matches: T[],
+  inconclusive: (why: string) => PublishError,
+): Promise<T | null> {
+  const others = request.otherDeliveries;
+  if (matches.length === 0 || !others) return matches[0] ?? null;
+  const taken = await others.taken(matches.map((match) => match.id));
+  const mine = matches.find((match) => !taken.has(match.id)) ?? null;
+  if (mine && (await others.unresolvedTwin(request.content.text, request.content.media.length)))
+    throw inconclusive('another delivery of the same text to this account is unconfirmed, and the post may be its');
+  return mine;
 }

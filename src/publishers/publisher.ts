@@ -48,6 +48,23 @@ export interface PublishRequest {
   scheduledAt?: Date | null;
   /** Aborted when the engine's timeout passes; a publisher should pass it to every request. */
   signal: AbortSignal;
+  /**
+   * The account's other deliveries, for a look-up that matches on content (findPublished): it must
+   * never take another delivery's post for its own (ownMatch in publisher-helpers.ts). The engine
+   * always gives it; absent (a publisher's own tests), nothing is excluded.
+   */
+  otherDeliveries?: OtherDeliveries;
+}
+
+/** What a look-up needs to know of the other deliveries to the same account (docs/publishing.md, "Look-ups"). */
+export interface OtherDeliveries {
+  /** Of these platform ids, the ones already recorded as another delivery's post. */
+  taken(externalIds: string[]): Promise<ReadonlySet<string>>;
+  /**
+   * Whether another delivery with the same text and number of media is UNCONFIRMED without a
+   * recorded post: it may have posted, so an unrecorded match could be its post as well as ours.
+   */
+  unresolvedTwin(text: string, mediaCount: number): Promise<boolean>;
 }
 
 export interface PublishResult {

@@ -13,6 +13,7 @@ import type { ClaimedTarget, ClaimRepository, ClaimResult } from './claim.reposi
 import type { DeliveryScheduler, WakeTarget } from './delivery-scheduler';
 import type { NextStep } from './failure-policy';
 import { PublishingMetrics } from './metrics';
+import type { OtherDeliveriesRepository } from './other-deliveries.repository';
 import type { AttemptFacts, OutcomeRepository } from './outcome.repository';
 import { idempotencyKeyFor, PublishEngine } from './publish-engine';
 
@@ -142,6 +143,9 @@ function setUp() {
     new PublishingMetrics(),
     { itemsForPost: async () => [] } as unknown as MediaService,
     scheduler as unknown as DeliveryScheduler,
+    {
+      of: () => ({ taken: async () => new Set<string>(), unresolvedTwin: async () => false }),
+    } as unknown as OtherDeliveriesRepository,
   );
   return { engine, claims, outcomes, scheduler, publisher, credentials };
 }

@@ -18,6 +18,7 @@ import { ClaimRepository, type ClaimedTarget } from './claim.repository';
 import { DeliveryScheduler } from './delivery-scheduler';
 import { nextStep } from './failure-policy';
 import { PublishingMetrics } from './metrics';
+import { OtherDeliveriesRepository } from './other-deliveries.repository';
 import { OutcomeRepository, type AttemptFacts } from './outcome.repository';
 
 /** What the queue should do with the wake-up afterwards. */
@@ -46,6 +47,7 @@ export class PublishEngine {
     private readonly metrics: PublishingMetrics,
     private readonly media: MediaService,
     private readonly scheduler: DeliveryScheduler,
+    private readonly others: OtherDeliveriesRepository,
   ) {}
 
   /**
@@ -259,6 +261,11 @@ export class PublishEngine {
         media: claimed.hasMedia ? await this.media.itemsForPost(claimed.workspaceId, claimed.postId, publisher) : [],
       },
       signal: new AbortController().signal,
+      otherDeliveries: this.others.of({
+        targetId: claimed.targetId,
+        workspaceId: claimed.workspaceId,
+        accountId: claimed.accountId,
+      }),
     };
     return { request, facts };
   }

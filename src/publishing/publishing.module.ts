@@ -10,6 +10,7 @@ import { MaintenanceProcessor } from './maintenance.processor';
 import { MaintenanceTasks } from './maintenance-tasks';
 import { MetricsController } from './metrics.controller';
 import { PublishingMetrics } from './metrics';
+import { OtherDeliveriesRepository } from './other-deliveries.repository';
 import { OutcomeRepository } from './outcome.repository';
 import { PublishEngine } from './publish-engine';
 import { PublishProcessor } from './publish.processor';
@@ -25,6 +26,7 @@ const SERVICES = [
   DeliveryScheduler,
   ClaimRepository,
   OutcomeRepository,
+  OtherDeliveriesRepository,
   PublishEngine,
   HoldResumeService,
   HoldResumeRepository,

@@ -6,8 +6,10 @@ import type { RateBudget } from '../publishers';
  * When the rolling window frees a slot, or null when the budget allows a post now. Counts ledger
  * rows that may have posted (PUBLISHED and AMBIGUOUS: a platform counts what it accepted) and the
  * account's publishes in flight, in one statement: the same SQL function the claim decides with
- * (its migration, 20261130020000_rate_budget_counts_in_flight, says why). The account id comes
- * from a row already scoped to its workspace (the claimed target).
+ * (its migration, 20261130020000_rate_budget_counts_in_flight, says why). A row's window runs from
+ * the attempt's end, when the platform had surely received the post
+ * (20261130121600_rate_budget_from_attempt_end). The account id comes from a row already scoped to
+ * its workspace (the claimed target).
  */
 export async function rateWindowOpensAt(tx: Tx, accountId: string, budget: RateBudget): Promise<Date | null> {
   // Raw SQL: the window is computed by the database function gaung_rate_window_opens_at, which the

@@ -10,6 +10,8 @@ export interface RecordedRequest {
   /** The body parsed as JSON or form data when it is one; undefined otherwise. */
   json: unknown;
   receivedAt: number;
+  /** How many requests came on the same connection before this one (0: a fresh connection). */
+  onConnection: number;
 }
 
 export type Handler = (req: RecordedRequest, res: ServerResponse) => void | Promise<void>;
@@ -31,6 +33,8 @@ export class ContractServer {
    * unread, exactly as a socket the server already closed would be. Such requests are not recorded.
    */
   closesSilently = false;
+  /** Requests reset unread by closesSilently (a client that met a connection closed under it). */
+  silentResets = 0;
   baseUrl = '';
 
   route(method: string, pattern: string | RegExp, handler: Handler): this {
@@ -44,8 +48,11 @@ export class ContractServer {
     this.server = createServer((req, res) => {
       const before = this.answered.get(req.socket) ?? 0;
       this.answered.set(req.socket, before + 1);
-      if (this.closesSilently && before > 0) return req.socket.resetAndDestroy();
-      void this.dispatch(req, res);
+      if (this.closesSilently && before > 0) {
+        this.silentResets++;
+        return req.socket.resetAndDestroy();
+      }
+      void this.dispatch(req, res, before);
     });
     this.server.on('connection', (socket) => {
       this.sockets.add(socket);
@@ -65,7 +72,7 @@ export class ContractServer {
     return this.requests.filter((r) => r.method === method && pathPattern.test(r.path));
   }
 
-  private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  private async dispatch(req: IncomingMessage, res: ServerResponse, onConnection: number): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
@@ -78,6 +85,7 @@ export class ContractServer {
       body,
       json: parseBody(req.headers['content-type'], body),
       receivedAt: Date.now(),
+      onConnection,
     };
     this.requests.push(recorded);
     const route = this.routes.find((r) => r.method === recorded.method && r.pattern.test(recorded.path));

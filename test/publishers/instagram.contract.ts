@@ -146,6 +146,38 @@ describe('Instagram publisher against the content publishing contract', () => {
     expect(publisher.limits.rateBudget).toEqual({ posts: 50, windowMs: 86_400_000 });
   });
 
+  it('against a quota counted by receipt (rolling window): the limit edge reports it, one more is refused', async () => {
+    server.rollingQuota = { total: 2, windowMs: 60_000 };
+    try {
+      for (const text of ['satu', 'dua'])
+        await publisher.publish(publishRequest(igAccount(), content({ text, media: [hostedImage()] })));
+      const error = await publishFailure(
+        publisher.publish(publishRequest(igAccount(), content({ text: 'tiga', media: [hostedImage()] }))),
+        'NOT_SENT_RETRYABLE',
+      );
+      expect(error.code).toBe('instagram.quota_exhausted');
+      expect(error.message).toContain('2 of 2');
+      // Past the publisher's own check, the platform refuses with its documented error.
+      const creation = server.newId();
+      server.containers.set(creation, {
+        id: creation,
+        userId: igUserId,
+        params: {},
+        pollsLeft: 0,
+        finalStatus: 'FINISHED',
+        status: 'FINISHED',
+      });
+      expect(server.publishContainer(creation, igUserId).error).toMatchObject({ code: 9, subcode: 2207042 });
+      expect(server.quotaRefusals).toBe(1);
+      expect(server.mostInAnyWindow(igUserId)).toBe(2);
+      // A receipt ages out of the window: counted by the time each publish was received.
+      expect(server.usageInWindow(igUserId, Date.now() + 60_000)).toBe(0);
+    } finally {
+      server.rollingQuota = null;
+      server.quotaRefusals = 0;
+    }
+  });
+
   it('maps the publish limit error (code 9 / 2207042) on media_publish to rate limited', async () => {
     server.failNext('POST', /media_publish$/, (_req, res) =>
       sendGraphError(res, { status: 400, code: 9, subcode: 2207042, message: 'Application request limit reached' }),

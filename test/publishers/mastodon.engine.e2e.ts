@@ -67,6 +67,54 @@ describe('Mastodon through the publishing engine: a server that ignores Idempote
     expect(attempts.map((attempt) => attempt.outcome)).toEqual(['AMBIGUOUS', 'PUBLISHED']);
   });
 
+  describe("two deliveries of the same text to one account: the look-up never takes the other one's status", () => {
+    const statusCalls = (text: string) =>
+      instance.server
+        .requestsTo('POST', /^\/api\/v1\/statuses$/)
+        .filter((call) => (call.json as { status?: string }).status === text);
+
+    it("the second's ambiguous attempt did not post: its retry skips the first's recorded status and posts its own", async () => {
+      const text = `Rapat akbar serikat ${Date.now()}`;
+      const first = await scheduleTarget(testApp, fixture, new Date(), { text });
+      const firstDone = await waitForState(testApp.prisma, first.targetId, FINAL, 20_000);
+      expect(firstDone.state).toBe('PUBLISHED');
+      // Refused with a 5xx before anything was created: the outcome is unknown to Gaung (AMBIGUOUS).
+      instance.failNextStatus({ kind: 'error', status: 503, error: 'Service Unavailable' });
+      const second = await scheduleTarget(testApp, fixture, new Date(), { text });
+      const secondDone = await waitForState(testApp.prisma, second.targetId, FINAL, 20_000);
+      expect(secondDone.state).toBe('PUBLISHED');
+      expect(secondDone.externalId).not.toBe(firstDone.externalId);
+      const posted = instance.statuses.filter((status) => status.content === text);
+      expect(posted.map((status) => status.id).sort()).toEqual([firstDone.externalId, secondDone.externalId].sort());
+      expect(statusCalls(text)).toHaveLength(3);
+      const attempts = await testApp.prisma.publishAttempt.findMany({
+        where: { targetId: second.targetId },
+        orderBy: { startedAt: 'asc' },
+      });
+      expect(attempts.map((attempt) => attempt.outcome)).toEqual(['AMBIGUOUS', 'PUBLISHED']);
+    });
+
+    it("a match that may be an unconfirmed twin's is not taken: UNCONFIRMED, nothing posted again", async () => {
+      const text = `Aksi serentak ${Date.now()}`;
+      const twin = await scheduleTarget(testApp, fixture, new Date(), { text });
+      expect((await waitForState(testApp.prisma, twin.targetId, FINAL, 20_000)).state).toBe('PUBLISHED');
+      // As a delivery whose answer was lost and whose look-up could not be made leaves it: it posted,
+      // but nobody recorded which status is its.
+      await testApp.prisma.postTarget.update({
+        where: { id: twin.targetId },
+        data: { state: 'UNCONFIRMED', externalId: null, externalUrl: null },
+      });
+      instance.failNextStatus({ kind: 'error', status: 503, error: 'Service Unavailable' });
+      const second = await scheduleTarget(testApp, fixture, new Date(), { text });
+      const secondDone = await waitForState(testApp.prisma, second.targetId, FINAL, 20_000);
+      expect(secondDone.state).toBe('UNCONFIRMED');
+      expect(secondDone.externalId).toBeNull();
+      expect(secondDone.lastErrorCode).toBe('mastodon.lookup_inconclusive');
+      expect(instance.statuses.filter((status) => status.content === text)).toHaveLength(1);
+      expect(statusCalls(text)).toHaveLength(2);
+    });
+  });
+
   it('when the look-up cannot be made, UNCONFIRMED: neither the key nor the look-up makes a second post safe', async () => {
     await testApp.prisma.connectedAccount.update({ where: { id: fixture.accountId }, data: { externalId: null } });
     try {

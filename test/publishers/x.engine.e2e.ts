@@ -90,4 +90,18 @@ describe('X through the publishing engine: ambiguous outcome resolved by look-up
     expect(posted).toHaveLength(1);
     expect(target.externalId).toBe(posted[0].id);
   });
+
+  it("a second delivery of the same text never takes the first one's post: the look-up skips it", async () => {
+    const text = `Dua kali teks yang sama ${Date.now()}`;
+    const first = await scheduleTarget(testApp, fixture, new Date(), { text });
+    const firstDone = await waitForState(testApp.prisma, first.targetId, FINAL, 20_000);
+    expect(firstDone.state).toBe('PUBLISHED');
+    server.failNext('POST', /^\/2\/tweets$/, (_req, res) => dropConnection(res));
+    const second = await scheduleTarget(testApp, fixture, new Date(), { text });
+    const secondDone = await waitForState(testApp.prisma, second.targetId, FINAL, 20_000);
+    // Posting again is refused by X as duplicate content: UNCONFIRMED for a human, never the first's id.
+    expect(secondDone.externalId).not.toBe(firstDone.externalId);
+    expect(secondDone.state).toBe('UNCONFIRMED');
+    expect(server.tweets.filter((t) => t.sentText === text)).toHaveLength(1);
+  });
 });

@@ -250,6 +250,37 @@ describe('unsafe AMBIGUOUS, human actions, rate budget, per-account serialisatio
       });
     });
 
+    it('the window is measured from the end of an attempt: the platform counted the post when it received it', async () => {
+      // Budget 1 per 3 s. The only counted attempt started 4 s ago (quota check, upload, container
+      // wait) and ended 0.5 s ago: the platform received the post somewhere in between, so its window
+      // closes 3 s after the end, not after the start. Measured from the start, this claim won.
+      const budget = { posts: 1, windowMs: 3_000 };
+      const fixture = await createFixture(engine.testApp, { baseUrl: engine.receiver.url });
+      const earlier = await scheduleTarget(engine.testApp, fixture, new Date(), { wake: false });
+      await engine.testApp.prisma.postTarget.update({
+        where: { id: earlier.targetId },
+        data: { state: 'PUBLISHED', publishedAt: new Date() },
+      });
+      const finishedAt = new Date(Date.now() - 500);
+      await engine.testApp.prisma.publishAttempt.create({
+        data: {
+          targetId: earlier.targetId,
+          workspaceId: fixture.workspaceId,
+          accountId: fixture.accountId,
+          version: 1,
+          startedAt: new Date(Date.now() - 4_000),
+          finishedAt,
+          outcome: 'PUBLISHED',
+        },
+      });
+      const next = await scheduleTarget(engine.testApp, fixture, new Date(), { wake: false });
+      const claims = engine.testApp.app.get(ClaimRepository);
+      const result = await claims.claim(fixture.accountId, next.targetId, 1, 'test-worker', 5_000, budget);
+      expect(result).toMatchObject({ kind: 'wait', reason: 'rate-budget' });
+      expect(result.kind === 'wait' && result.until.getTime()).toBe(finishedAt.getTime() + budget.windowMs);
+      expect(await claims.claimNext(fixture.accountId, 'test-worker', 5_000, budget)).toBeNull();
+    });
+
     it("hand-off: when a publish ends, the account's next due target goes next, though its own wake-up sleeps an hour", async () => {
       const fixture = await createFixture(engine.testApp, { baseUrl: engine.receiver.url });
       const scheduler = engine.testApp.app.get(DeliveryScheduler);

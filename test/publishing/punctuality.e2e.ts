@@ -10,6 +10,7 @@ import {
   FINAL_STATES,
 } from './engine-fixtures';
 import { engineInOwnDatabase } from './engine-in-own-database';
+import { mailsTo } from '../support/outbox';
 
 const LEASE_MS = 3_000;
 const OPERATOR = 'operator-token-for-the-lateness-test';
@@ -61,6 +62,11 @@ describe('leases and lateness', () => {
 
   it('a delivery published more than LATE_AFTER_SECONDS after its time is marked late, counted and notified; one on time is not', async () => {
     const fixture = await createFixture(engine.testApp, { baseUrl: engine.receiver.url });
+    // The post's author is a member who chose nothing: late deliveries reach them by e-mail by default.
+    await engine.testApp.prisma.membership.create({
+      data: { workspaceId: fixture.workspaceId, userId: fixture.userId, role: 'EDITOR' },
+    });
+    const author = await engine.testApp.prisma.user.findUniqueOrThrow({ where: { id: fixture.userId } });
     const late = await scheduleTarget(engine.testApp, fixture, new Date(Date.now() - 300_000));
     const onTime = await scheduleTarget(engine.testApp, fixture, new Date());
     const [lateTarget, onTimeTarget] = await Promise.all(
@@ -82,5 +88,8 @@ describe('leases and lateness', () => {
     ).toMatch(/" was published late by 5 minutes$/);
     const metrics = await engine.testApp.http().get('/metrics').set('Authorization', `Bearer ${OPERATOR}`).expect(200);
     expect(metrics.text).toMatch(/gaung_published_late_total\{platform="WEBHOOK"\} 1/);
+    const mails = await mailsTo(engine.testApp.config.MAIL_OUTBOX_DIR, author.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.text).toMatch(/published late by 5 minutes|terbit terlambat 5 menit/);
   });
 });

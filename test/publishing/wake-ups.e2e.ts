@@ -34,14 +34,14 @@ describe('stale wake-ups are removed', () => {
   const jobsOf = async (targetIds: string[], version: number) =>
     (await Promise.all(targetIds.map((id) => queue.getJob(publishJobId(id, version))))).filter(Boolean).length;
 
-  async function approvedPost(): Promise<{ id: string; targetIds: string[] }> {
+  async function approvedPost(accounts = accountIds): Promise<{ id: string; targetIds: string[] }> {
     const { body } = await t
       .http()
       .post(url())
       .set(editor())
       .send({
         baseText: 'Tolak upah murah',
-        targets: accountIds.map((accountId) => ({ accountId })),
+        targets: accounts.map((accountId) => ({ accountId })),
         schedule: { at: inHours(6), zone: 'Asia/Jakarta' },
       })
       .expect(201);
@@ -91,5 +91,21 @@ describe('stale wake-ups are removed', () => {
       .set(editor())
       .expect(200);
     expect(await jobsOf(cancelled.targetIds, 1)).toBe(0);
+  });
+
+  it("disconnecting an account drops its cancelled deliveries' wake-ups, and only theirs", async () => {
+    const leaving = await t.prisma.connectedAccount.create({
+      data: { workspaceId: ws.id, platform: 'FEED', displayName: 'Feed yang diputus' },
+    });
+    const post = await approvedPost([leaving.id, accountIds[1]!]);
+    const [leavingTarget, stayingTarget] = post.targetIds;
+    await t
+      .http()
+      .post(`/workspaces/${ws.slug}/accounts/${leaving.id}/disconnect`)
+      .set(bearer(ws.users.ADMIN))
+      .expect(200);
+    expect((await t.prisma.postTarget.findUniqueOrThrow({ where: { id: leavingTarget! } })).state).toBe('CANCELLED');
+    expect(await jobsOf([leavingTarget!], 1)).toBe(0);
+    expect(await jobsOf([stayingTarget!], 1)).toBe(1);
   });
 });

@@ -1,9 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { noteWorkerOutput } from './no-overlapping-queries';
 import { TEST_CREDENTIAL_KEY, TEST_EGRESS_ALLOW } from './test-config';
 
 const ROOT = join(__dirname, '..', '..');
+/** Reports the worker's overlapping Postgres queries on its stderr (see no-overlapping-queries.ts). */
+const OVERLAP_PRELOAD = join(__dirname, 'overlap-preload.cjs');
 
 /**
  * What a worker process needs, as an operator would set it: the built app reads only its
@@ -17,6 +20,8 @@ export function workerEnvironment(overrides: Record<string, string>): Record<str
     EGRESS_ALLOW: TEST_EGRESS_ALLOW,
     // Info is needed to see "worker started".
     LOG_LEVEL: 'info',
+    // Test-only: the worker's overlapping queries fail the test file as its own do.
+    NODE_OPTIONS: `--require "${OVERLAP_PRELOAD}"`,
     ...overrides,
   };
 }
@@ -31,7 +36,8 @@ export interface WorkerProcess {
 
 /**
  * The built worker (`node dist/main.js worker`, built by scripts/prepare.mjs before the tests) as
- * an operating-system process of its own. `onOutput` sees every stdout and stderr line.
+ * an operating-system process of its own. `onOutput` sees every stdout and stderr line; an
+ * overlapping query it reports fails the test file (noteWorkerOutput).
  */
 export function startWorkerProcess(
   env: Record<string, string>,
@@ -46,7 +52,10 @@ export function startWorkerProcess(
       if (line.includes('"worker started"')) resolve();
       onOutput(line);
     });
-    createInterface({ input: child.stderr! }).on('line', onOutput);
+    createInterface({ input: child.stderr! }).on('line', (line) => {
+      noteWorkerOutput(line);
+      onOutput(line);
+    });
     child.once('exit', (code, signal) => reject(new Error(`the worker exited before it started (${signal ?? code})`)));
   });
   started.catch(() => undefined);

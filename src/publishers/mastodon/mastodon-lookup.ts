@@ -1,4 +1,5 @@
 import { PublishError } from '../publish-error';
+import { ownMatch } from '../publisher-helpers';
 import type { PublishRequest, PublishResult } from '../publisher';
 
 /** A status as GET /api/v1/accounts/:id/statuses lists it (the fields the look-up reads). */
@@ -24,9 +25,11 @@ const DEFAULT_WINDOW_MS = 24 * 60 * 60_000;
 /**
  * Finds the status of this delivery among the account's own recent statuses, for servers that
  * ignore Idempotency-Key: same text (as Mastodon renders it), same number of media, created no
- * earlier than the delivery was due. Null when the window was read to its start without a match;
- * PERMANENT "lookup_inconclusive" when it could not be read to its start (the engine then marks the
- * delivery UNCONFIRMED, because an earlier attempt may have posted).
+ * earlier than the delivery was due, and not the recorded status of another delivery to the
+ * account (ownMatch: two deliveries of the same text never take one status). Null when the window
+ * was read to its start without such a match; PERMANENT "lookup_inconclusive" when it could not be
+ * read to its start, or when the match may be another unconfirmed delivery's (the engine then marks
+ * the delivery UNCONFIRMED, because an earlier attempt may have posted).
  */
 export async function findOwnStatus(request: PublishRequest, page: StatusPage): Promise<PublishResult | null> {
   const since = (request.scheduledAt?.getTime() ?? Date.now() - DEFAULT_WINDOW_MS) - CLOCK_SKEW_MS;
@@ -34,16 +37,17 @@ export async function findOwnStatus(request: PublishRequest, page: StatusPage): 
   let maxId: string | undefined;
   for (let read = 0; read < LOOKUP_PAGES; read++) {
     const statuses = await page(maxId);
-    for (const status of statuses) {
-      if (Date.parse(status.created_at) < since) return null;
-      if (
+    // Newest first: the window ends at the first status older than its start.
+    const older = statuses.findIndex((status) => Date.parse(status.created_at) < since);
+    const inWindow = older < 0 ? statuses : statuses.slice(0, older);
+    const matches = inWindow.filter(
+      (status) =>
         status.media_attachments.length === request.content.media.length &&
-        comparable(htmlText(status.content)) === wanted
-      ) {
-        return { externalId: status.id, url: status.url ?? status.uri ?? null };
-      }
-    }
-    if (statuses.length < LOOKUP_PAGE_SIZE) return null;
+        comparable(htmlText(status.content)) === wanted,
+    );
+    const mine = await ownMatch(request, matches, inconclusive);
+    if (mine) return { externalId: mine.id, url: mine.url ?? mine.uri ?? null };
+    if (older >= 0 || statuses.length < LOOKUP_PAGE_SIZE) return null;
     maxId = statuses.at(-1)!.id;
   }
   throw inconclusive(`More than ${LOOKUP_PAGES * LOOKUP_PAGE_SIZE} statuses since the delivery was due`);

@@ -15,7 +15,7 @@ import type {
   ValidationIssue,
   VerifiedIdentity,
 } from '../publisher';
-import { commonIssues, issue, requiredExternalId } from '../publisher-helpers';
+import { commonIssues, issue, ownMatch, requiredExternalId } from '../publisher-helpers';
 import { xError } from './x-errors';
 import { refreshXCredentials, xSession } from './x-session';
 import { uploadXVideo } from './x-video';
@@ -121,8 +121,11 @@ export class XPublisher implements Publisher {
       params: { max_results: LOOKUP_WINDOW, exclude: 'replies,retweets', 'tweet.fields': 'created_at,entities' },
     });
     if (response.status !== 200) throw xError(response, false);
-    const match = (response.data.data ?? []).find(
+    const matches = (response.data.data ?? []).filter(
       (tweet) => normalise(expandedText(tweet.text, tweet.entities)) === wanted,
+    );
+    const match = await ownMatch(request, matches, (why) =>
+      PublishError.permanent('x.lookup_inconclusive', `Could not check whether X already posted this: ${why}`),
     );
     return match ? { externalId: match.id, url: this.postUrl(request.account, match.id) } : null;
   }

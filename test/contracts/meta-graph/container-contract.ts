@@ -27,6 +27,14 @@ export interface PublishedMedia {
   container: Container;
   permalink: string;
   timestamp: string;
+  /** When the publish call that made it was received (Date.now()): what the rolling quota counts. */
+  receivedAt: number;
+}
+
+/** A quota counted as the platform counts it: publishes received per account in a rolling window. */
+export interface RollingQuota {
+  total: number;
+  windowMs: number;
 }
 
 /** The differences between Instagram's and Threads' container APIs, as each documents them. */
@@ -55,7 +63,16 @@ export class ContainerContract extends GraphContractServer {
   readonly published: PublishedMedia[] = [];
   /** Outcomes for the next containers created, in order; FINISHED at once when empty. */
   readonly nextOutcomes: Array<{ inProgressPolls: number; final: ContainerStatus }> = [];
+  /** The usage the *_publishing_limit edge reports and publishing checks, when no rolling quota is set. */
   quotaUsage = 0;
+  /**
+   * When set, the quota is a rolling count of the account's publish calls by the time each was
+   * received (Instagram's "50 per 24 hours", shortened for tests): the limit edge reports it and a
+   * publish over it is refused with the documented error (code 9, subcode 2207042), counted in
+   * quotaRefusals.
+   */
+  rollingQuota: RollingQuota | null = null;
+  quotaRefusals = 0;
 
   constructor(private readonly dialect: ContainerDialect) {
     super(dialect.version);
@@ -90,8 +107,16 @@ export class ContainerContract extends GraphContractServer {
     this.graphRoute('POST', `/:user${dialect.publishPath}`, (req, res) => this.publish(req, res));
     this.graphRoute('GET', `/:user${dialect.limitPath}`, (req, res) => {
       if (!this.authorisedUser(req)) return sendGraphError(res, INVALID_TOKEN);
+      const rolling = this.rollingQuota;
       sendJson(res, 200, {
-        data: [{ quota_usage: this.quotaUsage, config: { quota_total: dialect.quotaTotal, quota_duration: 86_400 } }],
+        data: [
+          rolling
+            ? {
+                quota_usage: this.usageInWindow(pathId(req), Date.now()),
+                config: { quota_total: rolling.total, quota_duration: rolling.windowMs / 1000 },
+              }
+            : { quota_usage: this.quotaUsage, config: { quota_total: dialect.quotaTotal, quota_duration: 86_400 } },
+        ],
       });
     });
     this.graphRoute('GET', '/:id', (req, res) => this.readObject(req, res));
@@ -106,13 +131,37 @@ export class ContainerContract extends GraphContractServer {
     return new Set([...this.users.values()].map((u) => u.token));
   }
 
+  /** The account's publishes received in the rolling window ending at `at` (0 without a rolling quota). */
+  usageInWindow(userId: string, at: number): number {
+    const windowMs = this.rollingQuota?.windowMs ?? 0;
+    return this.published.filter((m) => m.userId === userId && m.receivedAt > at - windowMs && m.receivedAt <= at)
+      .length;
+  }
+
+  /** The most publishes of the account ever received within one rolling window (any window, not only now). */
+  mostInAnyWindow(userId: string): number {
+    return Math.max(
+      0,
+      ...this.published.filter((m) => m.userId === userId).map((m) => this.usageInWindow(userId, m.receivedAt)),
+    );
+  }
+
   /** Publishes a FINISHED container once; a lost answer can be simulated with publishThenDrop. */
-  publishContainer(creationId: string, userId: string): { error?: GraphErrorSpec; id?: string } {
+  publishContainer(
+    creationId: string,
+    userId: string,
+    receivedAt = Date.now(),
+  ): { error?: GraphErrorSpec; id?: string } {
     const container = this.containers.get(creationId);
     if (!container || container.userId !== userId)
       return { error: { status: 400, code: 100, message: 'Unsupported post request. Object does not exist.' } };
-    if (this.quotaUsage >= this.dialect.quotaTotal)
+    const overQuota = this.rollingQuota
+      ? this.usageInWindow(userId, receivedAt) >= this.rollingQuota.total
+      : this.quotaUsage >= this.dialect.quotaTotal;
+    if (overQuota) {
+      this.quotaRefusals++;
       return { error: { status: 400, code: 9, subcode: 2207042, message: 'Application request limit reached' } };
+    }
     if (container.status === 'PUBLISHED')
       return { error: { status: 400, code: 100, subcode: 2207008, message: 'The media has already been published' } };
     if (container.status !== 'FINISHED')
@@ -127,13 +176,14 @@ export class ContainerContract extends GraphContractServer {
       container,
       permalink: `${this.dialect.permalinkBase}${id}/`,
       timestamp,
+      receivedAt,
     });
     return { id };
   }
 
   private publish(req: RecordedRequest, res: import('node:http').ServerResponse): void {
     if (!this.authorisedUser(req)) return sendGraphError(res, INVALID_TOKEN);
-    const outcome = this.publishContainer(formField(req, 'creation_id') ?? '', pathId(req));
+    const outcome = this.publishContainer(formField(req, 'creation_id') ?? '', pathId(req), req.receivedAt);
     if (outcome.error) return sendGraphError(res, outcome.error);
     sendJson(res, 200, { id: outcome.id });
   }
