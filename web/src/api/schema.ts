@@ -1887,9 +1887,10 @@ export interface components {
             actorKind: string;
             /** @example post.approved */
             action: string;
-            subjectType: string;
+            /** @description What the entry is about; null only for a row outside the writer's list */
+            subjectType: components["schemas"]["AuditSubject"] | null;
             subjectId: string | null;
-            /** @description For an entry about a delivery (PostTarget): its post, so the entry can link there */
+            /** @description For an entry about a delivery (subject target): its post, so the entry can link there */
             postId: string | null;
             /** @description What changed (action-specific JSON) */
             summary: unknown;
@@ -1901,6 +1902,11 @@ export interface components {
             /** @description Pass as ?before= for the next page */
             nextBefore: string | null;
         };
+        /**
+         * @description What an entry is about (the audit writer's closed list)
+         * @enum {string}
+         */
+        AuditSubject: "user" | "session" | "api_token" | "workspace" | "invitation" | "campaign" | "partnership" | "post" | "target" | "account" | "media" | "key_date" | "calendar_feed" | "notification" | "webhook";
         BestTime: {
             accountId: string;
             zone: string;
@@ -6689,6 +6695,7 @@ export const pathsWorkspacesWorkspaceWebhooksPostRequestBodyContentApplicationJs
 export const accountStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountStatus"]> = ["ACTIVE", "NEEDS_RECONNECT", "DISABLED"];
 export const altTextPolicyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AltTextPolicy"]> = ["REQUIRED", "RECOMMENDED"];
 export const analyticsReportSubjectKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AnalyticsReport"]["subject"]["kind"]> = ["campaign", "account"];
+export const auditSubjectValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditSubject"]> = ["user", "session", "api_token", "workspace", "invitation", "campaign", "partnership", "post", "target", "account", "media", "key_date", "calendar_feed", "notification", "webhook"];
 export const calendarDateSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CalendarDate"]["source"]> = ["holiday", "key-date"];
 export const calendarDateKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CalendarDate"]["kind"]> = ["STRIKE", "RALLY", "ANNIVERSARY", "OTHER", "PUBLIC_HOLIDAY"];
 export const campaignRelationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Campaign"]["relation"]> = ["owner", "partner"];
