@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from './client';
+import { rememberOAuthWorkspace } from './oauth-return';
 import { untypedRequest } from './untyped-request';
 import type { components } from './schema';
 
@@ -114,7 +115,10 @@ export const useStartOAuth = (workspace: string) =>
           body: instanceUrl ? { instanceUrl } : {},
         }),
       ),
-    onSuccess: ({ authorizeUrl }) => window.location.assign(authorizeUrl),
+    onSuccess: ({ authorizeUrl }) => {
+      rememberOAuthWorkspace(workspace);
+      window.location.assign(authorizeUrl);
+    },
   });
 
 /** How one platform's accounts are connected: its credential form's fields, its OAuth flow (GET /platforms). */

@@ -1329,7 +1329,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The platform's redirect after the admin approved (public: the state identifies the flow). A browser (Accept: text/html) is sent on with 303 to /app/<workspace>/accounts?oauth=connected|error&platform=&code= */
+        /** The platform's redirect after the admin approved (public: the state identifies the flow). A browser (Accept: text/html) is always sent on with 303 to /app/<workspace>/accounts?oauth=connected|error&platform=&code= (to /app/?... when the state names no workspace; code oauth_failed when the failure is not the user's) */
         get: operations["OAuthController_callback"];
         put?: never;
         post?: never;
