@@ -40,13 +40,14 @@ export type CredentialsForm = { platform: string } & Record<string, unknown>;
 
 const accountsKey = (workspace: string) => ['accounts', workspace];
 
-export const useAccounts = (workspace: string) =>
+/** The workspace's accounts: the connected ones, or (`all`) the disconnected ones too. */
+export const useAccounts = (workspace: string, include: 'connected' | 'all' = 'connected') =>
   useQuery({
-    queryKey: accountsKey(workspace),
+    queryKey: [...accountsKey(workspace), 'list', include],
     queryFn: () =>
       call<{ accounts: Account[] }>(
         api.GET('/workspaces/{workspace}/accounts', {
-          params: { path: { workspace }, query: { include: 'connected' } },
+          params: { path: { workspace }, query: { include } },
         }),
       ),
   });
