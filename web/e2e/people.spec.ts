@@ -35,8 +35,19 @@ test('an admin invites a member, who accepts in another browser and sees the wor
   await expect(row.getByRole('combobox', { name: 'Peran Sari Anggota' })).toHaveValue('COORDINATOR');
   await row.getByRole('combobox', { name: 'Peran Sari Anggota' }).selectOption('EDITOR');
   await expect(row.getByRole('combobox', { name: 'Peran Sari Anggota' })).toHaveValue('EDITOR');
-  page.once('dialog', (dialog) => void dialog.accept());
+  // The app's own confirmation (not the browser's): what removing means, then the member is gone.
   await row.getByRole('button', { name: 'Keluarkan' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Keluarkan Sari Anggota?' });
+  await expect(confirm).toContainText('Posting yang sudah ditulisnya tetap ada');
+  await expectAccessible(page);
+  await confirm.getByRole('button', { name: 'Batal' }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(row).toHaveCount(1);
+  await row.getByRole('button', { name: 'Keluarkan' }).click();
+  await page
+    .getByRole('dialog', { name: 'Keluarkan Sari Anggota?' })
+    .getByRole('button', { name: 'Keluarkan Sari Anggota' })
+    .click();
   await expect(row).toHaveCount(0);
 });
 
