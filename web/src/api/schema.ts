@@ -2669,6 +2669,8 @@ export interface components {
             lastSeenAt: components["schemas"]["Instant"];
             userAgent: string | null;
             ip: string | null;
+            /** @description The session this request came with: the device asking */
+            current: boolean;
         };
         SessionToken: {
             /** @description Bearer session token (gs_...); send as Authorization: Bearer */
