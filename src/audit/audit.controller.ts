@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import type { WorkspaceAccess } from '../auth/auth-context';
 import { Access, WorkspaceRoute } from '../auth/decorators';
+import { isAuditSubject } from '../core/audit';
 import { Role } from '../core/database';
 import { ApiErrors, ApiZodQuery, ApiZodResponse, zInstant, ZodQuery, zUuid } from '../core/http';
 import { AuditRepository } from './audit.repository';
@@ -51,12 +52,14 @@ export class AuditController {
     const names = await this.audit.actorNames(events.map((event) => event.actorId));
     const posts = await this.audit.postsOfTargets(
       access.workspaceId,
-      events.filter((event) => event.subjectType === 'PostTarget').map((event) => event.subjectId),
+      events.filter((event) => event.subjectType === 'target').map((event) => event.subjectId),
     );
     return {
       events: events.map((event) => ({
         ...event,
         id: event.id.toString(),
+        // Every writer passes an AuditSubject (a migration lower-cased the older rows): null is never expected.
+        subjectType: isAuditSubject(event.subjectType) ? event.subjectType : null,
         actorName: event.actorId ? (names.get(event.actorId) ?? null) : null,
         postId: event.subjectId ? (posts.get(event.subjectId) ?? null) : null,
       })),

@@ -19,6 +19,7 @@ const sessionView = z
     lastSeenAt: zTimestamp,
     userAgent: z.string().nullable(),
     ip: z.string().nullable(),
+    current: z.boolean().meta({ description: 'The session this request came with: the device asking' }),
   })
   .meta({ id: 'Session' });
 

@@ -112,8 +112,10 @@ export class AuthService {
     };
   }
 
-  listSessions(principal: Principal) {
-    return this.credentials.listLiveSessions(principal.userId, new Date());
+  /** My live sessions, the one asking marked `current` (none when asked with an API token). */
+  async listSessions(principal: Principal) {
+    const sessions = await this.credentials.listLiveSessions(principal.userId, new Date());
+    return sessions.map((session) => ({ ...session, current: session.id === principal.sessionId }));
   }
 
   async revokeSession(principal: Principal, sessionId: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import { AccountCredentialsStore } from '../../src/core/credentials';
 import { hashToken } from '../../src/core/crypto';
 import { RedisService } from '../../src/core/queue';
@@ -179,6 +180,49 @@ describe('OAuth connections', () => {
       .query({ code: 'c', state: denied.state })
       .expect(303);
     expect(spent.headers.location).toBe('/app/?oauth=error&platform=x&code=oauth_state_invalid');
+  });
+
+  it('sends a browser to the start page with a generic code when the callback fails for a reason that is not an AppError', async () => {
+    const html = { Accept: 'text/html,application/xhtml+xml' };
+    const redis = t.app.get(RedisService);
+    const store = async (value: string) => {
+      const state = randomBytes(32).toString('base64url');
+      await redis.client.set(redis.key('oauth-state', state), value, 'EX', 60);
+      return state;
+    };
+    // The workspace that started the flow was deleted meanwhile (its lookup throws a database error)...
+    const gone = await store(
+      JSON.stringify({
+        platform: 'x',
+        workspaceId: randomUUID(),
+        userId: a.users.ADMIN.id,
+        sessionId: null,
+        apiTokenId: null,
+      }),
+    );
+    const deleted = await t.http().get('/oauth/callback/x').set(html).query({ code: 'c', state: gone }).expect(303);
+    expect(deleted.headers.location).toBe('/app/?oauth=error&platform=x&code=oauth_failed');
+    // ...or what Redis holds is not readable: still a page, never a JSON 500.
+    const garbled = await store('{not json');
+    const unreadable = await t
+      .http()
+      .get('/oauth/callback/x')
+      .set(html)
+      .query({ code: 'c', state: garbled })
+      .expect(303);
+    expect(unreadable.headers.location).toBe('/app/?oauth=error&platform=x&code=oauth_failed');
+    // A query the platform should not have sent, or a platform Gaung does not know: a page too.
+    const odd = await t
+      .http()
+      .get('/oauth/callback/x')
+      .set(html)
+      .query({ state: garbled, error: 'x'.repeat(500) })
+      .expect(303);
+    expect(odd.headers.location).toBe('/app/?oauth=error&platform=x&code=invalid_input');
+    const unknown = await t.http().get('/oauth/callback/myspace').set(html).query({ code: 'c' }).expect(303);
+    expect(unknown.headers.location).toMatch(/^\/app\/\?oauth=error&platform=myspace&code=/);
+    // API clients keep their JSON answers.
+    await t.http().get('/oauth/callback/myspace').query({ code: 'c' }).expect(404);
   });
 
   it('a state issued for workspace A creates nothing in workspace B, even for an admin of both', async () => {

@@ -1,3 +1,4 @@
+import { ContractServer, sendJson } from './contracts';
 import { expect, test } from './fixtures';
 import { apiAs, demoEmail, expectAccessible, signIn } from './support';
 
@@ -63,4 +64,62 @@ test('the audit log is for admins', async ({ page }) => {
   await signIn(page, demoEmail('coordinator'), '/app/kspi/audit');
   await expect(page.getByRole('alert')).toBeVisible();
   await expect(page.getByTestId('audit-entry')).toHaveCount(0);
+});
+
+test("a delivery's entry links to its post, and an account's entry to the accounts page", async ({
+  page,
+  request,
+}, info) => {
+  test.setTimeout(90_000);
+  // A webhook receiver on 127.0.0.1 that accepts every delivery: the worker publishes, the log says so.
+  const receiver = await new ContractServer()
+    .route('POST', '/hook/:name', (_req, res) => sendJson(res, 200, { id: `audit-${Date.now()}` }))
+    .start();
+  try {
+    const admin = await apiAs(request, demoEmail('admin'));
+    const name = `Audit ${info.project.name} ${Date.now()}`;
+    const account = await request.post('/workspaces/kspi/accounts', {
+      headers: admin,
+      data: {
+        platform: 'WEBHOOK',
+        url: `${receiver.baseUrl}/hook/${info.project.name}-${Date.now()}`,
+        displayName: name,
+      },
+    });
+    expect(account.ok()).toBe(true);
+    const editor = await apiAs(request, demoEmail('editor'));
+    const created = await request.post('/workspaces/kspi/posts', {
+      headers: editor,
+      data: { baseText: `Terbit ${name}`, targets: [{ accountId: (await account.json()).id }], publishNow: true },
+    });
+    const { id: postId } = (await created.json()) as { id: string };
+    const submitted = await request.post(`/workspaces/kspi/posts/${postId}/submit`, { headers: editor });
+    const coordinator = await apiAs(request, demoEmail('coordinator'));
+    const approved = await request.post(`/workspaces/kspi/posts/${postId}/approve`, {
+      headers: coordinator,
+      data: { version: (await submitted.json()).version },
+    });
+    expect(approved.ok()).toBe(true);
+    await expect.poll(() => receiver.requests.length, { timeout: 30_000 }).toBeGreaterThan(0);
+
+    await signIn(page, demoEmail('admin'), '/app/kspi/audit?what=target.*');
+    const delivery = page.getByTestId('audit-entry').filter({ hasText: 'pengiriman terbit' }).first();
+    await expect(async () => {
+      await page.reload();
+      await expect(delivery).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 20_000 });
+    await expect(delivery).toContainText('Gaung (mesin penerbit)');
+    await expectAccessible(page);
+    await delivery.getByRole('link', { name: 'Pengiriman' }).click();
+    await expect(page).toHaveURL(new RegExp(`/app/kspi/posts/${postId}$`));
+
+    await page.goto('/app/kspi/audit?what=account.*');
+    const connected = page.getByTestId('audit-entry').filter({ hasText: 'menghubungkan akun' }).first();
+    await expect(connected).toBeVisible();
+    await connected.getByRole('link', { name: 'Akun' }).click();
+    await expect(page).toHaveURL(/\/app\/kspi\/accounts$/);
+    await expect(page.getByRole('article', { name: `Webhook: ${name}` })).toBeVisible();
+  } finally {
+    await receiver.stop();
+  }
 });

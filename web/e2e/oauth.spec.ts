@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { XContract } from './contracts';
-import { apiAs, demoEmail, expectAccessible, runXPort, signIn } from './support';
+import { apiAs, DEMO_PASSWORD, demoEmail, expectAccessible, runXPort, signIn } from './support';
 
 // The app under test is configured with X's OAuth app and API on this stand-in (web/e2e/environment.mjs).
 let x: InstanceType<typeof XContract>;
@@ -47,4 +47,35 @@ test('an admin connects X through the OAuth round trip and lands back on the acc
     accounts: { platform: string; externalId: string; status: string }[];
   };
   expect(accounts.accounts.find((a) => a.platform === 'X' && a.externalId === user.id)?.status).toBe('ACTIVE');
+});
+
+test('an approval that comes back too late (the state expired or was used) says so on the accounts page, signed in or not', async ({
+  page,
+  browser,
+}) => {
+  // What the platform sends the browser back with, for a state Gaung no longer knows (10 minutes passed).
+  const late = `/oauth/callback/x?code=late-code&state=${'A'.repeat(43)}`;
+  await signIn(page, demoEmail('admin'), '/app/kspi/accounts');
+  await page.goto(late);
+  await page.waitForURL(/\/app\/kspi\/accounts\?oauth=error/);
+  const alert = page.getByRole('alert').filter({ hasText: 'X belum terhubung' });
+  await expect(alert).toContainText('Tautan persetujuan sudah kedaluwarsa');
+  await expectAccessible(page);
+
+  // Signed out meanwhile (the session ended while the admin was on the platform): sign in, then the message.
+  const context = await browser.newContext({ locale: 'id-ID' });
+  try {
+    const other = await context.newPage();
+    await other.goto(new URL(late, page.url()).toString());
+    await other.waitForURL(/\/app\/sign-in\?/);
+    await other.getByLabel('Email').fill(demoEmail('admin'));
+    await other.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+    await other.getByRole('button', { name: 'Masuk' }).click();
+    await other.waitForURL(/\/app\/kspi\/accounts\?oauth=error/);
+    await expect(other.getByRole('alert').filter({ hasText: 'X belum terhubung' })).toContainText(
+      'Tautan persetujuan sudah kedaluwarsa',
+    );
+  } finally {
+    await context.close();
+  }
 });

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { demoEmail, expectAccessible, signIn } from './support';
+import { apiAs, demoEmail, expectAccessible, signIn } from './support';
 
 test('an admin invites a member, who accepts in another browser and sees the workspace', async ({
   page,
@@ -35,8 +35,19 @@ test('an admin invites a member, who accepts in another browser and sees the wor
   await expect(row.getByRole('combobox', { name: 'Peran Sari Anggota' })).toHaveValue('COORDINATOR');
   await row.getByRole('combobox', { name: 'Peran Sari Anggota' }).selectOption('EDITOR');
   await expect(row.getByRole('combobox', { name: 'Peran Sari Anggota' })).toHaveValue('EDITOR');
-  page.once('dialog', (dialog) => void dialog.accept());
+  // The app's own confirmation (not the browser's): what removing means, then the member is gone.
   await row.getByRole('button', { name: 'Keluarkan' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Keluarkan Sari Anggota?' });
+  await expect(confirm).toContainText('Posting yang sudah ditulisnya tetap ada');
+  await expectAccessible(page);
+  await confirm.getByRole('button', { name: 'Batal' }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(row).toHaveCount(1);
+  await row.getByRole('button', { name: 'Keluarkan' }).click();
+  await page
+    .getByRole('dialog', { name: 'Keluarkan Sari Anggota?' })
+    .getByRole('button', { name: 'Keluarkan Sari Anggota' })
+    .click();
   await expect(row).toHaveCount(0);
 });
 
@@ -47,4 +58,51 @@ test('the last owner cannot be demoted, and the page says why', async ({ page })
   await expect(page.getByText('Ruang kerja selalu butuh setidaknya satu pemilik')).toBeVisible();
   await expect(owner.getByRole('combobox')).toHaveValue('OWNER');
   await expectAccessible(page);
+});
+
+test('someone with an account, signed out, opens an invitation, signs in, accepts and lands in the invited workspace', async ({
+  page,
+  browser,
+  request,
+}, info) => {
+  // Someone who already uses Gaung in another workspace (KSBSI's), invited to KSPI.
+  const email = `lama-${info.project.name}-${Date.now()}@ksbsi.demo`;
+  const password = 'serikat-lama-2026';
+  const invite = async (org: 'kspi' | 'ksbsi') => {
+    const answer = await request.post(`/workspaces/${org}/invitations`, {
+      headers: await apiAs(request, demoEmail('admin', org)),
+      data: { email, role: 'EDITOR' },
+    });
+    expect(answer.ok()).toBe(true);
+    return ((await answer.json()) as { inviteUrl: string }).inviteUrl;
+  };
+  const first = new URL(await invite('ksbsi')).searchParams.get('token')!;
+  const joined = await request.post('/invitations/accept-new', {
+    data: { token: first, name: `Rina ${info.project.name}`, password },
+  });
+  expect(joined.ok()).toBe(true);
+  const link = await invite('kspi');
+
+  const context = await browser.newContext({ locale: 'id-ID' });
+  try {
+    const invitee = await context.newPage();
+    await invitee.goto(link);
+    await expect(invitee.getByRole('heading', { name: 'Undangan ke ruang kerja' })).toBeVisible();
+    await expectAccessible(invitee);
+    await invitee.getByRole('link', { name: 'Saya sudah punya akun: masuk' }).click();
+    await invitee.waitForURL(/\/app\/sign-in\?next=/);
+    await invitee.getByLabel('Email').fill(email);
+    await invitee.getByLabel('Kata sandi').fill(password);
+    await invitee.getByRole('button', { name: 'Masuk' }).click();
+    // Back on the invitation, signed in.
+    await expect(invitee.getByText(`Anda masuk sebagai ${email}`)).toBeVisible();
+    await expectAccessible(invitee);
+    await invitee.getByRole('button', { name: 'Terima undangan' }).click();
+    await invitee.waitForURL(/\/app\/kspi\/calendar/);
+    await expect(invitee.getByRole('heading', { name: 'Kalender', level: 1 })).toBeVisible();
+  } finally {
+    await context.close();
+  }
+  await signIn(page, demoEmail('admin'), '/app/kspi/people');
+  await expect(page.getByRole('article', { name: `Rina ${info.project.name}` })).toBeVisible();
 });

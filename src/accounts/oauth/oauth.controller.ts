@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { z } from 'zod';
@@ -6,7 +6,7 @@ import type { Principal, WorkspaceAccess } from '../../auth/auth-context';
 import { Access, CurrentPrincipal, WorkspaceRoute } from '../../auth/decorators';
 import { Role } from '../../core/database';
 import { AppError, ZodValidationPipe } from '../../core/errors';
-import { ApiErrors, ApiZodBody, ApiZodQuery, ApiZodResponse, openApiSchema, ZodBody, ZodQuery } from '../../core/http';
+import { ApiErrors, ApiZodBody, ApiZodQuery, ApiZodResponse, openApiSchema, ZodBody } from '../../core/http';
 import { oauthStepsFor } from '../../publishers';
 import {
   instanceOAuthStartSchema,
@@ -79,7 +79,7 @@ export class OAuthController {
   @Get('oauth/callback/:platform')
   @ApiOperation({
     summary:
-      "The platform's redirect after the admin approved (public: the state identifies the flow). A browser (Accept: text/html) is sent on with 303 to /app/<workspace>/accounts?oauth=connected|error&platform=&code=",
+      "The platform's redirect after the admin approved (public: the state identifies the flow). A browser (Accept: text/html) is always sent on with 303 to /app/<workspace>/accounts?oauth=connected|error&platform=&code= (to /app/?... when the state names no workspace; code oauth_failed when the failure is not the user's)",
   })
   @ApiZodQuery(oauthCallbackSchema)
   @ApiErrors(400, 422)
@@ -95,14 +95,17 @@ export class OAuthController {
   })
   async callback(
     @Param('platform') platform: string,
-    @ZodQuery(oauthCallbackSchema) query: z.infer<typeof oauthCallbackSchema>,
+    @Query() query: unknown,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
+    // A browser (it asks for HTML) goes back to the accounts page, whatever happened; API clients keep the JSON answer.
+    if (accept?.includes('text/html')) {
+      res.redirect(HttpStatus.SEE_OTHER, await this.oauth.callbackPage(platform, query));
+      return undefined;
+    }
     if (!oauthStepsFor(platform)) throw AppError.notFound(ACCOUNT_TEXT.platform);
-    // A browser (it asks for HTML) goes back to the accounts page; API clients keep the JSON answer.
-    if (!accept?.includes('text/html')) return this.oauth.callback(platform, query);
-    res.redirect(HttpStatus.SEE_OTHER, await this.oauth.callbackPage(platform, query));
-    return undefined;
+    const input = new ZodValidationPipe(oauthCallbackSchema).transform(query);
+    return this.oauth.callback(platform, input);
   }
 }

@@ -1,11 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Principal, WorkspaceAccess } from '../../auth/auth-context';
 import { lowerRole, roleAtLeast } from '../../auth/roles';
 import { APP_CONFIG, type AppConfig } from '../../core/config';
 import { Role } from '../../core/database';
-import { AppError } from '../../core/errors';
+import { AppError, ZodValidationPipe } from '../../core/errors';
+import { oauthStepsFor } from '../../publishers';
 import { presentAccount } from '../account-view';
 import { ACCOUNT_TEXT } from '../accounts.messages';
+import { oauthCallbackSchema } from '../accounts.schemas';
 import { AccountsService } from '../accounts.service';
 import { OAuthFlows } from './oauth-flows';
 import { OAuthRepository } from './oauth.repository';
@@ -18,6 +20,9 @@ export interface CallbackInput {
   error_description?: string;
 }
 
+/** The code a browser is sent back with when the callback failed for a reason that is not the user's (logged). */
+export const OAUTH_FAILED = 'oauth_failed';
+
 const invalidState = () => AppError.badRequest('oauth_state_invalid', ACCOUNT_TEXT.oauthStateInvalid);
 
 /**
@@ -28,6 +33,8 @@ const invalidState = () => AppError.badRequest('oauth_state_invalid', ACCOUNT_TE
  */
 @Injectable()
 export class OAuthService {
+  private readonly logger = new Logger(OAuthService.name);
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly oauth: OAuthRepository,
@@ -63,21 +70,33 @@ export class OAuthService {
   /**
    * The same callback for a person's browser: the address of the web desk's accounts page with
    * `oauth=connected` or `oauth=error&code=<error code>` (the page says it in the user's language),
-   * never a JSON page. A state that is unknown or spent names no workspace: the desk's start page.
+   * never a JSON page, whatever fails. A state that is unknown or spent names no workspace: the
+   * desk's start page, which carries the outcome on to the accounts page of the reader's workspace.
+   * A failure that is not an AppError (a bug, a database or Redis fault) is logged and answered
+   * with the generic code `oauth_failed`.
    */
-  async callbackPage(platform: string, input: CallbackInput): Promise<string> {
-    const data = input.state ? await this.states.take(input.state) : null;
-    if (!data || data.platform !== platform)
-      return `/app/?${new URLSearchParams({ oauth: 'error', platform, code: 'oauth_state_invalid' })}`;
-    const slug = await this.oauth.workspaceSlug(data.workspaceId);
-    const outcome = await this.finish(data, input).then(
-      (result) => ({ oauth: 'connected', platform, count: String(result.accounts.length) }),
-      (error: unknown) => {
-        if (!(error instanceof AppError)) throw error;
-        return { oauth: 'error', platform, code: error.code };
-      },
-    );
-    return `/app/${encodeURIComponent(slug)}/accounts?${new URLSearchParams(outcome)}`;
+  async callbackPage(platform: string, query: unknown): Promise<string> {
+    let slug: string | undefined;
+    let outcome: Record<string, string>;
+    try {
+      if (!oauthStepsFor(platform)) throw AppError.notFound(ACCOUNT_TEXT.platform);
+      const input = new ZodValidationPipe(oauthCallbackSchema).transform(query);
+      const data = input.state ? await this.states.take(input.state) : null;
+      if (!data || data.platform !== platform) throw invalidState();
+      slug = await this.oauth.workspaceSlug(data.workspaceId);
+      const result = await this.finish(data, input);
+      outcome = { oauth: 'connected', platform, count: String(result.accounts.length) };
+    } catch (error) {
+      if (!(error instanceof AppError))
+        this.logger.error({
+          msg: 'OAuth callback failed',
+          platform,
+          error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        });
+      outcome = { oauth: 'error', platform, code: error instanceof AppError ? error.code : OAUTH_FAILED };
+    }
+    const page = slug ? `/app/${encodeURIComponent(slug)}/accounts` : '/app/';
+    return `${page}?${new URLSearchParams(outcome)}`;
   }
 
   /** For a front-end that receives the redirect itself: the caller must be the one who started it, in this workspace. */

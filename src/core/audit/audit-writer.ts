@@ -21,23 +21,32 @@ export function accessActor(access: { userId: string; actorKind: 'user' | 'api-t
 export const WORKER: Actor = { userId: null, kind: 'worker' };
 export const SWEEPER: Actor = { userId: null, kind: 'sweeper' };
 
-/** What an audit event is about: one closed list, lower case (stored as text in AuditEvent.subjectType). */
-export type AuditSubject =
-  | 'user'
-  | 'session'
-  | 'api_token'
-  | 'workspace'
-  | 'invitation'
-  | 'campaign'
-  | 'partnership'
-  | 'post'
-  | 'target'
-  | 'account'
-  | 'media'
-  | 'key_date'
-  | 'calendar_feed'
-  | 'notification'
-  | 'webhook';
+/**
+ * What an audit event is about: one closed list, lower case (stored as text in AuditEvent.subjectType).
+ * The audit log's API answers it as an enumeration (AuditSubject), so the web desk links and names
+ * exactly these.
+ */
+export const AUDIT_SUBJECTS = [
+  'user',
+  'session',
+  'api_token',
+  'workspace',
+  'invitation',
+  'campaign',
+  'partnership',
+  'post',
+  'target',
+  'account',
+  'media',
+  'key_date',
+  'calendar_feed',
+  'notification',
+  'webhook',
+] as const;
+export type AuditSubject = (typeof AUDIT_SUBJECTS)[number];
+
+const SUBJECTS: ReadonlySet<string> = new Set(AUDIT_SUBJECTS);
+export const isAuditSubject = (value: string): value is AuditSubject => SUBJECTS.has(value);
 
 export interface AuditEntry {
   workspaceId: string | null;

@@ -1,8 +1,11 @@
+export { AUDIT_ACTIONS, type AuditAction } from './audit-actions';
 export { auditInsert, recordAudit } from './audit-events.repository';
 export {
   accessActor,
+  AUDIT_SUBJECTS,
   auditJson,
   AuditService,
+  isAuditSubject,
   SWEEPER,
   WORKER,
   type Actor,

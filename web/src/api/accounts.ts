@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from './client';
+import { rememberOAuthWorkspace } from './oauth-return';
 import { untypedRequest } from './untyped-request';
 import type { components } from './schema';
 
@@ -39,13 +40,14 @@ export type CredentialsForm = { platform: string } & Record<string, unknown>;
 
 const accountsKey = (workspace: string) => ['accounts', workspace];
 
-export const useAccounts = (workspace: string) =>
+/** The workspace's accounts: the connected ones, or (`all`) the disconnected ones too. */
+export const useAccounts = (workspace: string, include: 'connected' | 'all' = 'connected') =>
   useQuery({
-    queryKey: accountsKey(workspace),
+    queryKey: [...accountsKey(workspace), 'list', include],
     queryFn: () =>
       call<{ accounts: Account[] }>(
         api.GET('/workspaces/{workspace}/accounts', {
-          params: { path: { workspace }, query: { include: 'connected' } },
+          params: { path: { workspace }, query: { include } },
         }),
       ),
   });
@@ -114,7 +116,10 @@ export const useStartOAuth = (workspace: string) =>
           body: instanceUrl ? { instanceUrl } : {},
         }),
       ),
-    onSuccess: ({ authorizeUrl }) => window.location.assign(authorizeUrl),
+    onSuccess: ({ authorizeUrl }) => {
+      rememberOAuthWorkspace(workspace);
+      window.location.assign(authorizeUrl);
+    },
   });
 
 /** How one platform's accounts are connected: its credential form's fields, its OAuth flow (GET /platforms). */

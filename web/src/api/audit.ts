@@ -3,6 +3,8 @@ import { api, call } from './client';
 import type { components } from './schema';
 
 export type AuditEvent = components['schemas']['AuditEvent'];
+/** What an entry is about: the API's audit writer's closed list. */
+export type AuditSubject = components['schemas']['AuditSubject'];
 type AuditPage = components['schemas']['AuditPage'];
 
 export interface AuditFilters {

@@ -1329,7 +1329,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The platform's redirect after the admin approved (public: the state identifies the flow). A browser (Accept: text/html) is sent on with 303 to /app/<workspace>/accounts?oauth=connected|error&platform=&code= */
+        /** The platform's redirect after the admin approved (public: the state identifies the flow). A browser (Accept: text/html) is always sent on with 303 to /app/<workspace>/accounts?oauth=connected|error&platform=&code= (to /app/?... when the state names no workspace; code oauth_failed when the failure is not the user's) */
         get: operations["OAuthController_callback"];
         put?: never;
         post?: never;
@@ -1890,9 +1890,10 @@ export interface components {
             actorKind: string;
             /** @example post.approved */
             action: string;
-            subjectType: string;
+            /** @description What the entry is about; null only for a row outside the writer's list */
+            subjectType: components["schemas"]["AuditSubject"] | null;
             subjectId: string | null;
-            /** @description For an entry about a delivery (PostTarget): its post, so the entry can link there */
+            /** @description For an entry about a delivery (subject target): its post, so the entry can link there */
             postId: string | null;
             /** @description What changed (action-specific JSON) */
             summary: unknown;
@@ -1904,6 +1905,11 @@ export interface components {
             /** @description Pass as ?before= for the next page */
             nextBefore: string | null;
         };
+        /**
+         * @description What an entry is about (the audit writer's closed list)
+         * @enum {string}
+         */
+        AuditSubject: "user" | "session" | "api_token" | "workspace" | "invitation" | "campaign" | "partnership" | "post" | "target" | "account" | "media" | "key_date" | "calendar_feed" | "notification" | "webhook";
         BestTime: {
             accountId: string;
             zone: string;
@@ -2670,6 +2676,8 @@ export interface components {
             lastSeenAt: components["schemas"]["Instant"];
             userAgent: string | null;
             ip: string | null;
+            /** @description The session this request came with: the device asking */
+            current: boolean;
         };
         SessionToken: {
             /** @description Bearer session token (gs_...); send as Authorization: Bearer */
@@ -6696,6 +6704,7 @@ export const pathsWorkspacesWorkspaceWebhooksPostRequestBodyContentApplicationJs
 export const accountStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountStatus"]> = ["ACTIVE", "NEEDS_RECONNECT", "DISABLED"];
 export const altTextPolicyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AltTextPolicy"]> = ["REQUIRED", "RECOMMENDED"];
 export const analyticsReportSubjectKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AnalyticsReport"]["subject"]["kind"]> = ["campaign", "account"];
+export const auditSubjectValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditSubject"]> = ["user", "session", "api_token", "workspace", "invitation", "campaign", "partnership", "post", "target", "account", "media", "key_date", "calendar_feed", "notification", "webhook"];
 export const calendarDateSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CalendarDate"]["source"]> = ["holiday", "key-date"];
 export const calendarDateKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CalendarDate"]["kind"]> = ["STRIKE", "RALLY", "ANNIVERSARY", "OTHER", "PUBLIC_HOLIDAY"];
 export const campaignRelationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Campaign"]["relation"]> = ["owner", "partner"];

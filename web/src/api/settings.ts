@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from './client';
+import type { components } from './schema';
 import type { Role } from './types';
 
 export interface ApiToken {
@@ -10,14 +11,8 @@ export interface ApiToken {
   lastUsedAt: string | null;
   expiresAt: string | null;
 }
-export interface SignedInSession {
-  id: string;
-  userAgent: string | null;
-  ip: string | null;
-  createdAt: string;
-  lastSeenAt: string | null;
-  expiresAt: string;
-}
+/** One of my sessions (GET /auth/sessions); `current` is the one this browser uses. */
+export type SignedInSession = components['schemas']['Session'];
 
 const tokensKey = (workspace: string) => ['api-tokens', workspace];
 

@@ -1,5 +1,6 @@
 import { createRoute, createRouter, redirect } from '@tanstack/react-router';
 import { authRoutes } from '../features/auth';
+import { oauthOutcomeSearch, oauthReturnWorkspace } from '../api/oauth-return';
 import { meQuery } from '../api/session';
 import { onSessionLost } from '../api/session-lost';
 import { features } from './features';
@@ -8,13 +9,22 @@ import { rootRoute } from './root-route';
 import { signInRedirect } from './sign-in-redirect';
 import { workspaceRoute } from './workspace-route';
 
-/** /app/ opens the first workspace's calendar, or sign-in. */
+/**
+ * /app/ opens the first workspace's calendar, or sign-in. The API's OAuth callback lands here when
+ * the state names no workspace (expired or already used): the outcome goes on to the accounts page
+ * of the workspace the round trip started from, so the user reads what happened.
+ */
 const homeRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/',
-  beforeLoad: async ({ context }) => {
+  validateSearch: oauthOutcomeSearch,
+  beforeLoad: async ({ context, search, location }) => {
     const me = await context.queryClient.fetchQuery(meQuery).catch(() => undefined);
-    if (!me) throw redirect({ to: '/sign-in' });
+    if (!me) throw redirect({ to: '/sign-in', search: { next: search.oauth ? location.href : undefined } });
+    if (search.oauth) {
+      const workspace = oauthReturnWorkspace(me);
+      if (workspace) throw redirect({ to: '/$workspace/accounts', params: { workspace }, search });
+    }
     const first = me.memberships[0];
     throw first
       ? redirect({ to: '/$workspace/calendar', params: { workspace: first.workspace.slug } })

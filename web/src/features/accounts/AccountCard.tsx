@@ -29,7 +29,11 @@ export function AccountCard({
   const [dialog, setDialog] = useState<'reconnect' | 'slots' | 'disconnect' | null>(null);
   const method = methods.find((candidate) => candidate.platform === account.platform);
   const oauth = reconnectsByOAuth(methods, account.platform);
+  const disconnected = account.status === 'DISABLED';
+  // Reconnecting means new credentials: a platform without any (a public feed) has nothing to renew.
+  const reconnectable = oauth !== null || (method?.form ?? []).some((field) => field.secret);
   const start = useStartOAuth(workspace);
+  const format = useFormatInstant();
   const reconnect = () => (oauth ? start.mutate({ platform: oauth }) : setDialog('reconnect'));
   const close = () => setDialog(null);
   return (
@@ -53,24 +57,33 @@ export function AccountCard({
           {t(`status.${account.status}`)}
         </Badge>
       </Group>
+      {disconnected && account.disconnectedAt && (
+        <Text size="sm" mt="xs">
+          {t('disconnected.since', { at: format(account.disconnectedAt) })}
+        </Text>
+      )}
       {account.status === 'NEEDS_RECONNECT' && (
         <Text size="sm" mt="xs" c="#8a3a00">
           {t('needsReconnect', { reason: account.statusReason ?? t('unknownReason') })}
         </Text>
       )}
       {budget && <BudgetLine budget={budget} />}
-      <Text size="sm" mt="xs">
-        {t('slots.summary', { slots: slotsSummary(account.postingSlots ?? [], t) })}
-      </Text>
-      {admin && (
+      {!disconnected && (
+        <Text size="sm" mt="xs">
+          {t('slots.summary', { slots: slotsSummary(account.postingSlots ?? [], t) })}
+        </Text>
+      )}
+      {admin && !disconnected && (
         <Group gap="xs" mt="sm">
-          <Button
-            variant={account.status === 'NEEDS_RECONNECT' ? 'filled' : 'default'}
-            loading={start.isPending}
-            onClick={reconnect}
-          >
-            {t('reconnect.button')}
-          </Button>
+          {reconnectable && (
+            <Button
+              variant={account.status === 'NEEDS_RECONNECT' ? 'filled' : 'default'}
+              loading={start.isPending}
+              onClick={reconnect}
+            >
+              {t('reconnect.button')}
+            </Button>
+          )}
           <Button variant="default" onClick={() => setDialog('slots')}>
             {t('slots.edit')}
           </Button>

@@ -1,8 +1,15 @@
-import { Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Collapse, Group, Paper, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useNavigate, useRouteContext, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAccounts, useConnectMethods, useRateBudgets, useStartOAuth, type ConnectMethod } from '../../api/accounts';
+import {
+  useAccounts,
+  useConnectMethods,
+  useRateBudgets,
+  useStartOAuth,
+  type Account,
+  type ConnectMethod,
+} from '../../api/accounts';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { AccountCard } from './AccountCard';
 import { ConnectDialog } from './ConnectDialog';
@@ -15,12 +22,14 @@ export function AccountsPage() {
   const { t } = useTranslation('accounts');
   const { membership } = useRouteContext({ from: '/$workspace' });
   const workspace = membership.workspace.slug;
-  const accounts = useAccounts(workspace);
+  const accounts = useAccounts(workspace, 'all');
   const budgets = useRateBudgets(workspace).data?.budgets ?? [];
   const admin = mayManage(membership.role);
   const methods = useConnectMethods().data ?? [];
   const [connecting, setConnecting] = useState<ConnectMethod | null>(null);
-  const list = accounts.data?.accounts ?? [];
+  const all = accounts.data?.accounts ?? [];
+  const list = all.filter((account) => account.status !== 'DISABLED');
+  const disconnected = all.filter((account) => account.status === 'DISABLED');
 
   return (
     <Stack gap="md">
@@ -63,8 +72,52 @@ export function AccountsPage() {
           <OAuthButtons workspace={workspace} methods={methods} />
         </Paper>
       )}
+      {disconnected.length > 0 && (
+        <Disconnected workspace={workspace} accounts={disconnected} admin={admin} methods={methods} />
+      )}
       {connecting && <ConnectDialog workspace={workspace} method={connecting} onClose={() => setConnecting(null)} />}
     </Stack>
+  );
+}
+
+/**
+ * Disconnected accounts: folded away below, read-only (the API refuses changes to them). Their
+ * history stays (analytics); to use one again it is connected anew.
+ */
+function Disconnected({
+  workspace,
+  accounts,
+  admin,
+  methods,
+}: {
+  workspace: string;
+  accounts: Account[];
+  admin: boolean;
+  methods: ConnectMethod[];
+}) {
+  const { t } = useTranslation('accounts');
+  const [open, setOpen] = useState(false);
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="disconnected-accounts">
+      <Title order={2} size="h3" id="disconnected-accounts">
+        <UnstyledButton
+          onClick={() => setOpen((value) => !value)}
+          aria-expanded={open}
+          aria-controls="disconnected-accounts-list"
+          style={{ font: 'inherit', textDecoration: 'underline' }}
+        >
+          {t('disconnected.title', { count: accounts.length })}
+        </UnstyledButton>
+      </Title>
+      <Collapse expanded={open} id="disconnected-accounts-list">
+        <Stack gap="sm" mt="sm">
+          <Text size="sm">{t('disconnected.explain')}</Text>
+          {accounts.map((account) => (
+            <AccountCard key={account.id} workspace={workspace} account={account} admin={admin} methods={methods} />
+          ))}
+        </Stack>
+      </Collapse>
+    </Paper>
   );
 }
 

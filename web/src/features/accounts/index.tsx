@@ -1,24 +1,15 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { oauthOutcomeSearch, type OAuthOutcomeSearch } from '../../api/oauth-return';
 import type { Feature } from '../../app/feature';
 import { workspaceRoute } from '../../app/workspace-route';
 
-export interface AccountsSearch {
-  /** Set by the API's OAuth callback when it sends the browser back here. */
-  oauth?: 'connected' | 'error';
-  platform?: string;
-  code?: string;
-}
-
-const text = (value: unknown) => (typeof value === 'string' && value.length <= 100 ? value : undefined);
+/** Set by the API's OAuth callback when it sends the browser back here. */
+export type AccountsSearch = OAuthOutcomeSearch;
 
 export const accountsRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: 'accounts',
-  validateSearch: (search: Record<string, unknown>): AccountsSearch => ({
-    oauth: search.oauth === 'connected' || search.oauth === 'error' ? search.oauth : undefined,
-    platform: text(search.platform),
-    code: text(search.code),
-  }),
+  validateSearch: (search: Record<string, unknown>): AccountsSearch => oauthOutcomeSearch(search),
   component: lazyRouteComponent(() => import('./AccountsPage'), 'AccountsPage'),
 });
 

@@ -7,22 +7,8 @@ import { useFormatInstant, useZone } from '../../app/zone';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { instantOf } from '../../ui/zoned-input';
 import type { AuditSearch } from './index';
+import { AUDIT_FAMILIES } from './families';
 import { subjectPath } from './subject-link';
-
-/** The "what" filter: families of actions (the API matches `family.*`). */
-const FAMILIES = [
-  'post',
-  'target',
-  'campaign',
-  'partnership',
-  'account',
-  'member',
-  'invitation',
-  'workspace',
-  'api_token',
-  'calendar_feed',
-  'user',
-];
 
 /** The audit log for admins: who did what, when; filters in the URL, older entries a page at a time. */
 export function AuditPage() {
@@ -67,7 +53,7 @@ export function AuditPage() {
             onChange={(e) => set({ what: e.currentTarget.value || undefined })}
             data={[
               { value: '', label: t('anything') },
-              ...FAMILIES.map((f) => ({ value: `${f}.*`, label: t(`families.${f}`) })),
+              ...AUDIT_FAMILIES.map((f) => ({ value: `${f}.*`, label: t(`families.${f}`) })),
             ]}
             style={{ flex: '1 1 12rem' }}
           />
@@ -127,7 +113,7 @@ function AuditTable({ workspace, events }: { workspace: string; events: AuditEve
         <Table.Tbody>
           {events.map((event) => {
             const path = subjectPath(workspace, event);
-            const label = t(`subjects.${event.subjectType.toLowerCase()}`, { defaultValue: event.subjectType });
+            const label = event.subjectType ? t(`subjects.${event.subjectType}`) : t('unknownSubject');
             return (
               <Table.Tr key={event.id} data-testid="audit-entry">
                 <Table.Td>{format(event.createdAt)}</Table.Td>

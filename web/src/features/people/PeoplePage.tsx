@@ -6,6 +6,7 @@ import { ApiError } from '../../api/client';
 import { useMembers, usePeopleActions, type Member } from '../../api/people';
 import { roleValues as ROLES } from '../../api/schema';
 import type { Role } from '../../api/types';
+import { Dialog } from '../../ui/Dialog';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 
 const mayManage = (role: Role) => role === 'ADMIN' || role === 'OWNER';
@@ -22,8 +23,9 @@ export function PeoplePage() {
     value: r,
     label: t(`roles.${r}`),
   }));
-  const failure = actions.changeRole.error ?? actions.remove.error;
-  const lastOwner = failure instanceof ApiError && failure.code === 'last_owner';
+  const [removing, setRemoving] = useState<Member | null>(null);
+  // A refused removal is explained in its dialog while that is open.
+  const failure = actions.changeRole.error ?? (removing ? null : actions.remove.error);
   return (
     <Stack gap="md">
       <Title order={1} size="h2">
@@ -32,11 +34,7 @@ export function PeoplePage() {
       <Text size="sm">{t('rolesExplain')}</Text>
       {admin && <InviteForm workspace={workspace} roleOptions={roleOptions} />}
       <ErrorAlert error={members.error ?? failure} />
-      {lastOwner && (
-        <Alert color="#8a4b00" title={t('lastOwner.title')}>
-          {t('lastOwner.explain')}
-        </Alert>
-      )}
+      <LastOwner error={failure} />
       {(members.data ?? []).map((member: Member) => (
         <Paper key={member.userId} withBorder p="sm" component="article" aria-label={member.name || member.email}>
           <Group justify="space-between" gap="xs">
@@ -66,10 +64,10 @@ export function PeoplePage() {
                   <Button
                     variant="outline"
                     color="#b02525"
-                    onClick={() =>
-                      window.confirm(t('remove.confirm', { name: member.name || member.email })) &&
-                      actions.remove.mutate(member.userId)
-                    }
+                    onClick={() => {
+                      actions.remove.reset();
+                      setRemoving(member);
+                    }}
                   >
                     {t('remove.button')}
                   </Button>
@@ -83,7 +81,53 @@ export function PeoplePage() {
           </Group>
         </Paper>
       ))}
+      {removing && <RemoveDialog member={removing} remove={actions.remove} onClose={() => setRemoving(null)} />}
     </Stack>
+  );
+}
+
+/** The last-owner rule, explained when the API refused a change because of it. */
+function LastOwner({ error }: { error: Error | null }) {
+  const { t } = useTranslation('people');
+  if (!(error instanceof ApiError && error.code === 'last_owner')) return null;
+  return (
+    <Alert color="#8a4b00" title={t('lastOwner.title')}>
+      {t('lastOwner.explain')}
+    </Alert>
+  );
+}
+
+/** Removing a member: the app's own confirmation (what stays, what ends), then the API's answer in the dialog. */
+function RemoveDialog({
+  member,
+  remove,
+  onClose,
+}: {
+  member: Member;
+  remove: ReturnType<typeof usePeopleActions>['remove'];
+  onClose: () => void;
+}) {
+  const { t } = useTranslation('people');
+  const name = member.name || member.email;
+  return (
+    <Dialog closeLabel={t('close')} onClose={onClose} title={t('remove.title', { name })}>
+      <Stack gap="sm">
+        <Text size="sm">{t('remove.explain')}</Text>
+        <ErrorAlert error={remove.error} />
+        <LastOwner error={remove.error} />
+        <Button
+          color="#b02525"
+          size="md"
+          loading={remove.isPending}
+          onClick={() => remove.mutate(member.userId, { onSuccess: onClose })}
+        >
+          {t('remove.confirm', { name })}
+        </Button>
+        <Button variant="default" onClick={onClose}>
+          {t('cancel')}
+        </Button>
+      </Stack>
+    </Dialog>
   );
 }
 

@@ -3,6 +3,7 @@ import {
   Anchor,
   Button,
   Checkbox,
+  Code,
   NativeSelect,
   Paper,
   SimpleGrid,
@@ -69,6 +70,12 @@ export function WorkspacePanel({ workspace }: { workspace: string }) {
               value={form.name}
               onChange={(e) => set({ name: e.currentTarget.value })}
             />
+            <div>
+              <Text size="sm" fw={500}>
+                {t('workspace.address')}: <Code>{workspace}</Code>
+              </Text>
+              <Text size="sm">{t('workspace.addressHint', { address: `/app/${workspace}` })}</Text>
+            </div>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <NativeSelect
                 label={t('workspace.zone')}
