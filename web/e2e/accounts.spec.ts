@@ -15,6 +15,17 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => telegram.stop());
 
+/** What the account keeps in its settings (not shown in the page: it decides the engine's retries). */
+async function accountSettings(accountId: string): Promise<unknown> {
+  const client = new pg.Client({ connectionString: runDatabaseUrl() });
+  await client.connect();
+  try {
+    return (await client.query('SELECT settings FROM "ConnectedAccount" WHERE id = $1', [accountId])).rows[0]?.settings;
+  } finally {
+    await client.end();
+  }
+}
+
 /** An editor's post to `accountId`, submitted and approved by the coordinator to publish at once. */
 async function publishNow(request: APIRequestContext, accountId: string, text: string): Promise<void> {
   const editor = await apiAs(request, demoEmail('editor'));
@@ -116,6 +127,11 @@ test('an admin connects a webhook, sees its signing secret once, a signed delive
     const dialog = page.getByRole('dialog', { name: 'Hubungkan Webhook' });
     await dialog.getByLabel('Alamat penerima (URL)').fill(`${receiver.baseUrl}${path}`);
     await dialog.getByLabel('Nama di Gaung (opsional)').fill(`Hook ${info.project.name}`);
+    // Whether the receiver drops repeats: unticked by default (a lost answer is then never re-sent).
+    const deduplicates = dialog.getByRole('checkbox', { name: 'Penerima menyaring kiriman ganda (Idempotency-Key)' });
+    await expect(deduplicates).not.toBeChecked();
+    await expect(dialog.getByText(/tidak pernah terkirim dua kali/)).toBeVisible();
+    await deduplicates.check();
     await dialog.getByRole('button', { name: 'Periksa dan hubungkan' }).click();
     const done = page.getByRole('dialog', { name: `Hook ${info.project.name} terhubung` });
     await expect(done.getByText('hanya ditampilkan sekali')).toBeVisible();
@@ -130,6 +146,7 @@ test('an admin connects a webhook, sees its signing secret once, a signed delive
       accounts: { id: string; displayName: string }[];
     };
     const hook = listed.accounts.find((a) => a.displayName === `Hook ${info.project.name}`)!;
+    expect(await accountSettings(hook.id)).toEqual({ honoursIdempotencyKey: true });
     const text = `Siaran ${info.project.name} ${Date.now()}`;
     await publishNow(request, hook.id, text);
     await expect.poll(() => receiver.requestsTo('POST', new RegExp(`^${path}$`)).length, { timeout: 30_000 }).toBe(1);

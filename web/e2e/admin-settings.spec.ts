@@ -31,7 +31,7 @@ test('an admin changes the workspace settings, holds the workspace with a reason
     allowSelfApproval: !before.allowSelfApproval,
   });
 
-  await panel.getByRole('button', { name: 'Tahan seluruh workspace' }).click();
+  await panel.getByRole('button', { name: 'Tahan seluruh ruang kerja' }).click();
   const hold = page.getByRole('dialog');
   await hold.getByLabel('Alasan').fill('Krisis: aksi dibatalkan');
   await expectAccessible(page);
@@ -44,7 +44,7 @@ test('an admin changes the workspace settings, holds the workspace with a reason
   const resume = page.getByRole('dialog');
   await expect(resume.getByText(/Akan terbit terlambat/)).toBeVisible();
   await resume.getByRole('button', { name: 'Lanjutkan sekarang' }).click();
-  await expect(panel.getByRole('button', { name: 'Tahan seluruh workspace' })).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Tahan seluruh ruang kerja' })).toBeVisible();
   expect(((await (await request.get('/workspaces/kspi', { headers })).json()) as Workspace).heldAt).toBeNull();
 
   // Put back what the other tests expect.

@@ -19,7 +19,7 @@ test('KSPI invites KSBSI to a joint campaign; KSBSI accepts, then leaves after r
   await expectAccessible(page);
   const invite = page.getByRole('region', { name: 'Undang ruang kerja mitra' });
   await invite.getByLabel('Kampanye').selectOption({ label: name });
-  await invite.getByRole('textbox', { name: /^Kode ruang kerja mitra/ }).fill('ksbsi');
+  await invite.getByRole('textbox', { name: /^Nama alamat ruang kerja mitra/ }).fill('ksbsi');
   await invite.getByRole('button', { name: 'Kirim undangan' }).click();
   await expect(invite.getByText('Undangan terkirim ke ksbsi.')).toBeVisible();
   const ours = page.getByRole('article', { name });

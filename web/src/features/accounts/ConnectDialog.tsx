@@ -1,4 +1,15 @@
-import { Alert, Button, Code, Collapse, PasswordInput, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Code,
+  Collapse,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  UnstyledButton,
+} from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConnectAccount, type Account, type ConnectMethod, type CredentialField } from '../../api/accounts';
@@ -25,6 +36,8 @@ export function ConnectDialog({ workspace, method, account, onClose }: Props) {
   const { platform } = method;
   const fields = method.form ?? [];
   const [values, setValues] = useState<Record<string, string>>({});
+  // Yes/no questions (a webhook receiver that deduplicates) start unticked: the safe answer.
+  const [ticked, setTicked] = useState<Record<string, boolean>>({});
   const [advanced, setAdvanced] = useState(false);
   const name = platformName(platform);
   const set = (field: string, value: string) => setValues((prev) => ({ ...prev, [field]: value }));
@@ -36,7 +49,8 @@ export function ConnectDialog({ workspace, method, account, onClose }: Props) {
         .map(([k, v]) => [k, v.trim()])
         .filter(([, v]) => v),
     );
-    connect.mutate({ accountId: account?.id, form: { platform, ...filled } });
+    const answers = Object.fromEntries(fields.filter((f) => f.checkbox).map((f) => [f.name, ticked[f.name] ?? false]));
+    connect.mutate({ accountId: account?.id, form: { platform, ...filled, ...answers } });
   };
 
   const secret = connect.data?.secret;
@@ -68,10 +82,24 @@ export function ConnectDialog({ workspace, method, account, onClose }: Props) {
   }
 
   const input = (field: CredentialField) => {
+    const description = t(`help.${platform}.${field.name}`, { defaultValue: t(`fields.${field.name}.help`) });
+    if (field.checkbox)
+      return (
+        <Checkbox
+          key={field.name}
+          label={t(`fields.${field.name}.label`)}
+          description={description}
+          checked={ticked[field.name] ?? false}
+          onChange={(e) => {
+            const { checked } = e.currentTarget;
+            setTicked((prev) => ({ ...prev, [field.name]: checked }));
+          }}
+        />
+      );
     const props = {
       key: field.name,
       label: t(`fields.${field.name}.label`),
-      description: t(`help.${platform}.${field.name}`, { defaultValue: t(`fields.${field.name}.help`) }),
+      description,
       required: !field.optional,
       value: values[field.name] ?? '',
       onChange: (e: React.ChangeEvent<HTMLInputElement>) => set(field.name, e.currentTarget.value),
