@@ -101,8 +101,12 @@ describe('sign-in, sessions and passwords', () => {
         .http()
         .get('/auth/sessions')
         .set(bearer({ token: second }))
-    ).body as Array<{ id: string }>;
+    ).body as Array<{ id: string; current: boolean }>;
     const mine = await t.prisma.session.findMany({ where: { user: { email } }, orderBy: { createdAt: 'asc' } });
+    // Each list marks the session it was asked with as the current one, and only that one.
+    const current = (list: Array<{ id: string; current: boolean }>) => list.filter((s) => s.current).map((s) => s.id);
+    expect(current(sessions.body as Array<{ id: string; current: boolean }>)).toEqual([mine[0]!.id]);
+    expect(current(secondSession)).toEqual([mine[1]!.id]);
     await t
       .http()
       .delete(`/auth/sessions/${mine[1]!.id}`)
