@@ -1,3 +1,4 @@
+import { zDisplayState } from '../posts/display-state';
 import type { CalendarDate } from './holidays';
 import { escapeText, foldLine, renderICalendar, type ICalPost } from './ical';
 
@@ -154,20 +155,7 @@ describe('renderICalendar', () => {
   });
 
   it("writes every post state in the subscriber's language, never as a code", () => {
-    const states = [
-      'DRAFT',
-      'IN_REVIEW',
-      'CHANGES_REQUESTED',
-      'SCHEDULED',
-      'HELD',
-      'PUBLISHING',
-      'PUBLISHED',
-      'PARTLY_PUBLISHED',
-      'UNCONFIRMED',
-      'FAILED',
-      'EXPIRED',
-      'CANCELLED',
-    ] as const;
+    const states = zDisplayState.options;
     const summaries = (locale: 'id' | 'en') =>
       parse(
         renderICalendar({
