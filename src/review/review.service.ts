@@ -240,7 +240,9 @@ export class ReviewService {
         postId: post.id,
         authorId: access.userId,
         kind: commentKind,
-        body: body || commentKind.toLowerCase(),
+        // A step taken without words keeps an empty body: its kind says what happened, and each
+        // reader puts that in its own language (the web's review thread does).
+        body,
         postVersion: next.version,
       });
     }

@@ -210,6 +210,19 @@ describe('the editorial desk: draft, validate, review, schedule, reschedule, can
       (e) => e.action,
     );
     expect(actions).toEqual(['post.created', 'post.submitted', 'post.approved', 'post.edited', 'post.approved']);
+    // Steps taken without words are in the thread by kind, with no placeholder text for the body.
+    const thread = await t
+      .http()
+      .get(url(`/${id}/comments`))
+      .set(editor)
+      .expect(200);
+    expect(
+      thread.body.map((c: { kind: string; body: string; postVersion: number }) => [c.kind, c.body, c.postVersion]),
+    ).toEqual([
+      ['SUBMITTED', '', 1],
+      ['APPROVED', '', 1],
+      ['APPROVED', '', 2],
+    ]);
   });
 
   it('reschedules an approved post in WIT without another review, and cancels for good', async () => {
@@ -345,7 +358,7 @@ describe('the editorial desk: draft, validate, review, schedule, reschedule, can
       .set(bearer(ws.users.VIEWER))
       .expect(200);
     expect(thread.body.map((c: { kind: string; body: string }) => [c.kind, c.body])).toEqual([
-      ['SUBMITTED', 'submitted'],
+      ['SUBMITTED', ''],
       ['CHANGES_REQUESTED', 'Tambahkan tagar kampanye'],
       ['COMMENT', 'Siap, diperbaiki'],
     ]);

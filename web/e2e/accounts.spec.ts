@@ -283,3 +283,36 @@ test('an Instagram account shows the rate budget left, as the engine counts it',
   await expect(card.getByTestId('rate-budget')).toHaveText('Batas 24 jam: 50 dari 50 posting tersisa');
   await expectAccessible(page);
 });
+
+test("a card's state badge stays beside the account's name, a long name wrapping on a phone", async ({ page }) => {
+  // Written straight into the run's database: a long name and the longest state.
+  const name = 'Federasi Serikat Pekerja Logam Elektronik dan Mesin (demo)';
+  const client = new pg.Client({ connectionString: runDatabaseUrl() });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO "ConnectedAccount" (id, "workspaceId", platform, "displayName", handle, status, "statusReason", "updatedAt")
+       SELECT '0193a000-0000-7000-8000-00000000a1b2', id, 'BLUESKY', $1, '@fspmi.bsky.social', 'NEEDS_RECONNECT',
+              'Invalid identifier or password', now() FROM "Workspace" WHERE slug = 'kspi'
+       ON CONFLICT (id) DO NOTHING`,
+      [name],
+    );
+  } finally {
+    await client.end();
+  }
+  await openAccounts(page);
+  for (const [label, state] of [
+    [`Bluesky: ${name}`, 'Perlu dihubungkan ulang'],
+    ['Webhook: KSPI webhook (demo receiver)', 'Aktif'],
+  ]) {
+    const card = page.getByRole('article', { name: label });
+    const title = (await card.getByText(label.slice(label.indexOf(': ') + 2), { exact: true }).boundingBox())!;
+    const badge = (await card.getByText(state, { exact: true }).boundingBox())!;
+    const box = (await card.boundingBox())!;
+    // Beside the name (to its right, starting above the name's last line), never on a line of its own.
+    expect(badge.x).toBeGreaterThan(title.x + 40);
+    expect(badge.y).toBeLessThan(title.y + title.height);
+    expect(badge.x + badge.width).toBeLessThanOrEqual(box.x + box.width);
+  }
+  await expectAccessible(page);
+});

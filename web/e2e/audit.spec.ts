@@ -1,6 +1,6 @@
 import { ContractServer, sendJson } from './contracts';
 import { expect, test } from './fixtures';
-import { apiAs, demoEmail, expectAccessible, signIn } from './support';
+import { apiAs, demoEmail, expectAccessible, expectWithinWidth, signIn } from './support';
 
 test("an admin reads the audit log, filters it by who, what and when, and opens an entry's object", async ({
   page,
@@ -36,7 +36,14 @@ test("an admin reads the audit log, filters it by who, what and when, and opens 
   await expect(entry).toContainText('membuat kampanye');
   await expect(page.getByTestId('audit-entry').filter({ hasNotText: who.name })).toHaveCount(0);
   await expectAccessible(page);
-  await entry.getByRole('link', { name: 'Kampanye' }).click();
+  // Every part of the entry is on screen, the object's link too: on a phone the entries are cards.
+  const object = entry.getByRole('link', { name: 'Kampanye' });
+  await expectWithinWidth(object);
+  await expectWithinWidth(entry.getByText('membuat kampanye'));
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    page.viewportSize()!.width,
+  );
+  await object.click();
   await expect(page).toHaveURL(new RegExp(`/app/kspi/campaigns/${campaign.id}`));
   await expect(page.getByRole('heading', { name })).toBeVisible();
 });

@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { campaignWithApprovedPost, ensureXAccount, submittedPost, X_ACCOUNT_ID } from './editorial-support';
-import { apiAs, demoEmail, expectAccessible, signIn } from './support';
+import { apiAs, demoEmail, expectAccessible, expectUncovered, signIn } from './support';
 
 test.beforeAll(ensureXAccount);
 
@@ -80,6 +80,79 @@ test('the coordinator sends a post back with a comment; the API stores CHANGES_R
     headers: await apiAs(request, demoEmail('editor')),
   });
   expect(await stored.json()).toMatchObject({ status: 'CHANGES_REQUESTED' });
+});
+
+test("the thread names review steps taken without words in the reader's language, never the API's raw kind", async ({
+  page,
+  request,
+}, info) => {
+  const post = await submittedPost(request, `Jejak ${info.project.name} ${Date.now()}`);
+  const coordinator = await apiAs(request, demoEmail('coordinator'));
+  expect(
+    (
+      await request.post(`/workspaces/kspi/posts/${post.id}/approve`, {
+        headers: coordinator,
+        data: { version: post.version },
+      })
+    ).ok(),
+  ).toBe(true);
+  await signIn(page, demoEmail('editor'), `/app/kspi/posts/${post.id}`);
+  const entries = page.getByTestId('thread-entry');
+  await expect(entries).toHaveCount(2);
+  await expect(entries.nth(0)).toContainText('Editor KSPI');
+  await expect(entries.nth(0)).toContainText('Diajukan untuk ditinjau');
+  await expect(entries.nth(1)).toContainText('Disetujui');
+  await expect(entries.filter({ hasText: /submitted|approved/ })).toHaveCount(0);
+
+  const editor = await apiAs(request, demoEmail('editor'));
+  try {
+    expect((await request.patch('/me', { headers: editor, data: { locale: 'en' } })).ok()).toBe(true);
+    await page.reload();
+    await expect(entries.nth(0)).toContainText('Submitted for review');
+    await expect(entries.nth(1)).toContainText('Approved');
+    await expect(entries.filter({ hasText: /submitted|approved/ })).toHaveCount(0);
+  } finally {
+    await request.patch('/me', { headers: editor, data: { locale: 'id' } });
+  }
+});
+
+test('the approve-selected bar never covers the last card: scrolled to the end, its buttons are free', async ({
+  page,
+  request,
+}, info) => {
+  for (const n of [1, 2]) await submittedPost(request, `Bilah ${n} ${info.project.name} ${Date.now()}`);
+  await signIn(page, demoEmail('coordinator'), '/app/kspi/review');
+  const cards = page.getByRole('article');
+  await expect(cards.nth(1)).toBeVisible();
+  for (const box of await page.getByRole('checkbox').all()) await box.check();
+  await expect(page.getByTestId('approve-bar')).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expectUncovered(cards.last().getByRole('button', { name: 'Setujui', exact: true }));
+  await expectUncovered(cards.last().getByRole('button', { name: 'Minta perubahan' }));
+  // A field brought into view by the page stops above the bar too.
+  await cards.last().getByRole('button', { name: 'Tampilkan komentar' }).click();
+  const add = cards.last().getByLabel('Tulis komentar');
+  await expect(add).toBeVisible();
+  await expect.poll(() => page.evaluate(() => document.getAnimations().length)).toBe(0);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await add.evaluate((element) => element.scrollIntoView({ block: 'end' }));
+  await expectUncovered(add);
+});
+
+test("the composer's action bar, stuck to a phone's bottom, covers neither the last preview nor a field brought into view", async ({
+  page,
+}, info) => {
+  test.skip(info.project.name !== 'phone', 'on a desktop the bar is static, at the end of the page');
+  await signIn(page, demoEmail('editor'), '/app/kspi/compose');
+  await page.getByLabel('KSPI feed (Feed)').check();
+  await page.getByLabel('Teks dasar (dipakai semua akun tanpa teks sendiri)').fill('Sampai akhir halaman');
+  await expect(page.getByTestId('composer-bar')).toBeVisible();
+  const notAfter = page.getByLabel(/Jangan terbitkan setelah/);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await notAfter.evaluate((element) => element.scrollIntoView({ block: 'end' }));
+  await expectUncovered(notAfter);
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expectUncovered(page.getByText('Sampai akhir halaman', { exact: true }).last());
 });
 
 test('holding a campaign: the red banner, HELD states, and the resume dialog before resuming', async ({

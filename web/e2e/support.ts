@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { type APIRequestContext, type Page } from '@playwright/test';
+import { type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { e2eEnvironment, e2eTelegramPort, e2eXPort } from './environment.mjs';
 
@@ -75,4 +75,37 @@ export async function apiAs(request: APIRequestContext, email: string): Promise<
   expect(answer.ok()).toBe(true);
   const { token } = (await answer.json()) as { token: string };
   return { Authorization: `Bearer ${token}` };
+}
+
+/**
+ * Nothing lies over `target` where a thumb would press it: the element at its centre is the target
+ * itself or inside it (not a bar fixed or stuck to the screen's bottom), and that centre is on screen.
+ */
+export async function expectUncovered(target: Locator): Promise<void> {
+  await expect(target).toBeVisible();
+  const hit = await target.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const x = box.left + box.width / 2;
+    const y = box.top + box.height / 2;
+    const onScreen = x >= 0 && y >= 0 && x <= window.innerWidth && y <= window.innerHeight;
+    const top = document.elementFromPoint(x, y);
+    const what = top ? `${top.tagName.toLowerCase()} ${top.textContent?.trim().slice(0, 40) ?? ''}` : 'nothing';
+    return onScreen && top !== null && (top === element || element.contains(top)) ? 'the element' : what;
+  });
+  expect(hit, 'what is at the centre of the element').toBe('the element');
+}
+
+/**
+ * `target` lies within the screen's width, whole: the page is scrolled up or down to it, never
+ * sideways (nor is any box inside it), so a column cut off on the right fails.
+ */
+export async function expectWithinWidth(target: Locator): Promise<void> {
+  await target.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    window.scrollBy(0, box.top + box.height / 2 - window.innerHeight / 2);
+  });
+  await expect(target).toBeInViewport({ ratio: 1 });
+  const box = (await target.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(target.page().viewportSize()!.width);
 }

@@ -5,6 +5,16 @@ import { useAddComment, useComments } from '../api/posts';
 import { useFormatInstant } from '../app/zone';
 import { ErrorAlert } from './ErrorAlert';
 
+/**
+ * What the person wrote, or '' for a review step taken without words, which the thread names by
+ * its kind in the reader's language. The API stores those with an empty body; entries written
+ * before it did carry the kind in English lower case ("submitted", "approved") as their body.
+ */
+function wordsOf(comment: { kind: string; body: string }): string {
+  const body = comment.body.trim();
+  return comment.kind !== 'COMMENT' && body === comment.kind.toLowerCase() ? '' : body;
+}
+
 /** The review thread of a post, oldest first, with a box to add to it. */
 export function CommentThread({
   workspace,
@@ -28,18 +38,26 @@ export function CommentThread({
           {t('thread.empty')}
         </Text>
       )}
-      {(comments.data ?? []).map((comment) => (
-        <div key={comment.id}>
-          <Text size="xs" c="dimmed">
-            {comment.author.name} · {t(`kind.${comment.kind}`)} · v{comment.postVersion} · {format(comment.createdAt)}
-          </Text>
-          {comment.body && (
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-              {comment.body}
+      {(comments.data ?? []).map((comment) => {
+        const words = wordsOf(comment);
+        return (
+          <div key={comment.id} data-testid="thread-entry">
+            <Text size="xs" c="dimmed">
+              {comment.author.name}
+              {words ? ` · ${t(`kind.${comment.kind}`)}` : ''} · v{comment.postVersion} · {format(comment.createdAt)}
             </Text>
-          )}
-        </div>
-      ))}
+            {words ? (
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                {words}
+              </Text>
+            ) : (
+              <Text size="sm" fw={600}>
+                {t(`step.${comment.kind}`)}
+              </Text>
+            )}
+          </div>
+        );
+      })}
       {canComment && (
         <>
           <Textarea

@@ -10,6 +10,11 @@ import { platformName, reconnectsByOAuth } from './platforms';
 import { SlotsDialog, slotsSummary } from './SlotsDialog';
 
 const STATUS_COLOR = { ACTIVE: '#1e6b34', NEEDS_RECONNECT: '#a34400', DISABLED: '#555' } as const;
+/** A long state ("Perlu dihubungkan ulang") takes two lines beside the name rather than a line of its own. */
+const STATUS_BADGE = {
+  root: { flexShrink: 0, maxWidth: '50%', height: 'auto', minHeight: 'var(--badge-height)', paddingBlock: 3 },
+  label: { whiteSpace: 'normal', textAlign: 'center', lineHeight: 1.25 },
+} as const;
 
 /** One account: platform, name, state in words (and why), posting slots, and the admin's actions. */
 export function AccountCard({
@@ -43,17 +48,18 @@ export function AccountCard({
       component="article"
       aria-label={`${platformName(account.platform)}: ${account.displayName}`}
     >
-      <Group justify="space-between" gap="xs">
-        <div>
-          <Text fw={700} size="lg">
+      {/* The name wraps beside the badge; the badge keeps its top-right corner on a phone too. */}
+      <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+        <div style={{ minWidth: 0 }}>
+          <Text fw={700} size="lg" style={{ overflowWrap: 'anywhere' }}>
             {account.displayName}
           </Text>
-          <Text size="sm">
+          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
             {platformName(account.platform)}
             {account.handle ? ` · ${account.handle}` : ''}
           </Text>
         </div>
-        <Badge color={STATUS_COLOR[account.status]} tt="none" size="lg">
+        <Badge color={STATUS_COLOR[account.status]} tt="none" size="lg" radius="md" mt={2} styles={STATUS_BADGE}>
           {t(`status.${account.status}`)}
         </Badge>
       </Group>

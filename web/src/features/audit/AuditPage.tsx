@@ -1,4 +1,5 @@
 import { Anchor, Button, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { Link, useNavigate, useRouteContext, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuditLog, type AuditEvent } from '../../api/audit';
@@ -18,6 +19,8 @@ export function AuditPage() {
   const search = useSearch({ from: '/$workspace/audit' });
   const navigate = useNavigate();
   const zone = useZone();
+  // A phone shows one card per entry: four columns do not fit 390 px, and the object's link was off-screen.
+  const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const members = useMembers(workspace).data ?? [];
   const day = (value: string | undefined, next = false) => {
     const start = value ? instantOf(`${value}T00:00`, zone) : undefined;
@@ -81,7 +84,12 @@ export function AuditPage() {
       </Paper>
       <ErrorAlert error={log.error} />
       {!log.isLoading && events.length === 0 && <Text>{t('none')}</Text>}
-      {events.length > 0 && <AuditTable workspace={workspace} events={events} />}
+      {events.length > 0 &&
+        (phone ? (
+          <AuditCards workspace={workspace} events={events} />
+        ) : (
+          <AuditTable workspace={workspace} events={events} />
+        ))}
       {log.hasNextPage && (
         <Button
           variant="default"
@@ -96,9 +104,57 @@ export function AuditPage() {
   );
 }
 
+/** Who did it, what it was, and the object's link (or its kind in words when it has no page). */
+function useEntryParts(workspace: string) {
+  const { t } = useTranslation('audit');
+  return (event: AuditEvent) => {
+    const path = subjectPath(workspace, event);
+    const label = event.subjectType ? t(`subjects.${event.subjectType}`) : t('unknownSubject');
+    return {
+      who: event.actorName ?? t(`actors.${event.actorKind}`, { defaultValue: event.actorKind }),
+      what: t(`actions.${event.action}`, { defaultValue: event.action }),
+      object: path ? (
+        <Anchor component={Link} to={path}>
+          {label}
+        </Anchor>
+      ) : (
+        label
+      ),
+    };
+  };
+}
+
+/** On a phone: one card per entry, every part readable without scrolling sideways. */
+function AuditCards({ workspace, events }: { workspace: string; events: AuditEvent[] }) {
+  const { t } = useTranslation('audit');
+  const format = useFormatInstant();
+  const partsOf = useEntryParts(workspace);
+  return (
+    <Stack gap="xs" component="ul" aria-label={t('title')} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+      {events.map((event) => {
+        const parts = partsOf(event);
+        return (
+          <Paper key={event.id} component="li" withBorder p="sm" data-testid="audit-entry">
+            <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+              {parts.what}
+            </Text>
+            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+              {parts.who} · {format(event.createdAt)}
+            </Text>
+            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+              {t('object')}: {parts.object}
+            </Text>
+          </Paper>
+        );
+      })}
+    </Stack>
+  );
+}
+
 function AuditTable({ workspace, events }: { workspace: string; events: AuditEvent[] }) {
   const { t } = useTranslation('audit');
   const format = useFormatInstant();
+  const partsOf = useEntryParts(workspace);
   return (
     <Table.ScrollContainer minWidth={560}>
       <Table striped>
@@ -112,24 +168,13 @@ function AuditTable({ workspace, events }: { workspace: string; events: AuditEve
         </Table.Thead>
         <Table.Tbody>
           {events.map((event) => {
-            const path = subjectPath(workspace, event);
-            const label = event.subjectType ? t(`subjects.${event.subjectType}`) : t('unknownSubject');
+            const parts = partsOf(event);
             return (
               <Table.Tr key={event.id} data-testid="audit-entry">
                 <Table.Td>{format(event.createdAt)}</Table.Td>
-                <Table.Td>
-                  {event.actorName ?? t(`actors.${event.actorKind}`, { defaultValue: event.actorKind })}
-                </Table.Td>
-                <Table.Td>{t(`actions.${event.action}`, { defaultValue: event.action })}</Table.Td>
-                <Table.Td>
-                  {path ? (
-                    <Anchor component={Link} to={path}>
-                      {label}
-                    </Anchor>
-                  ) : (
-                    label
-                  )}
-                </Table.Td>
+                <Table.Td>{parts.who}</Table.Td>
+                <Table.Td>{parts.what}</Table.Td>
+                <Table.Td>{parts.object}</Table.Td>
               </Table.Tr>
             );
           })}

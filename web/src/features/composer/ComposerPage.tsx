@@ -23,6 +23,7 @@ import type { Issue, TargetIssues } from '../../api/post-types';
 import { postPath } from '../../app/links';
 import { useZone } from '../../app/zone';
 import { roleAtLeast } from '../../api/session';
+import { useBottomBarSpace } from '../../ui/bottom-bar';
 import { WRAPPING_LABEL } from '../../ui/wrapping-label';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PostPreview } from '../../ui/PostPreview';
@@ -80,6 +81,8 @@ export function ComposerPage() {
   const change = (patch: Partial<ComposerState>) => setState((current) => ({ ...current, ...patch }));
   const passed = timePassed(state);
   const canEdit = roleAtLeast(membership.role, 'EDITOR');
+  // On a phone the action bar sticks to the bottom: a field brought into view stops above it.
+  const bar = useBottomBarSpace<HTMLDivElement>(8);
 
   const store = async () => {
     const post = await save.mutateAsync({ postId: state.postId, draft: draftOf(state) });
@@ -186,7 +189,15 @@ export function ComposerPage() {
           </Stack>
         </Grid.Col>
       </Grid>
-      <Paper withBorder p="sm" pos={{ base: 'sticky', md: 'static' }} bottom={0} style={{ zIndex: 5 }}>
+      <Paper
+        ref={bar.ref}
+        withBorder
+        p="sm"
+        pos={{ base: 'sticky', md: 'static' }}
+        bottom={0}
+        style={{ zIndex: 5 }}
+        data-testid="composer-bar"
+      >
         <Stack gap={6}>
           <CheckLine check={check} passed={passed} />
           <ErrorAlert error={save.error ?? review.error} />

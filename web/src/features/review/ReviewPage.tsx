@@ -6,6 +6,7 @@ import { ApiError } from '../../api/client';
 import { useMediaLibrary } from '../../api/media';
 import { usePosts, useReviewAction } from '../../api/posts';
 import { roleAtLeast } from '../../api/session';
+import { useBottomBarSpace } from '../../ui/bottom-bar';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { ReviewCard } from './ReviewCard';
 
@@ -26,6 +27,8 @@ export function ReviewPage() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [outcomes, setOutcomes] = useState<Record<string, string>>({});
   const approve = useReviewAction(workspace);
+  // The bar floats 12 px above the bottom; the page ends another 12 px above it.
+  const bar = useBottomBarSpace<HTMLDivElement>(24);
 
   /** Approves each chosen post with the version shown on its card; one refusal does not stop the rest. */
   const approveSelected = async () => {
@@ -40,7 +43,7 @@ export function ReviewPage() {
   };
 
   return (
-    <Stack gap="md" pb={selected.size > 0 ? 80 : 0}>
+    <Stack gap="md" pb={selected.size > 0 ? bar.space : 0}>
       <Title order={1} size="h2">
         {t('title')}
       </Title>
@@ -88,7 +91,7 @@ export function ReviewPage() {
         />
       ))}
       {selected.size > 0 && (
-        <Affix position={{ bottom: 12, left: 12, right: 12 }}>
+        <Affix ref={bar.ref} position={{ bottom: 12, left: 12, right: 12 }} data-testid="approve-bar">
           <Button
             size="lg"
             fullWidth
