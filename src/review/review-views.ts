@@ -27,7 +27,10 @@ export const commentView = z
     postVersion: z.int().meta({ description: 'The post version the comment was written on' }),
     authorId: z.string(),
     kind: zCommentKind,
-    body: z.string(),
+    body: z.string().meta({
+      description:
+        "The person's words; empty for a submission or an approval given without words (the kind says what happened)",
+    }),
     createdAt: zTimestamp,
   })
   .meta({ id: 'Comment' });

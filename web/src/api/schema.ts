@@ -2058,6 +2058,7 @@ export interface components {
             postVersion: number;
             authorId: string;
             kind: components["schemas"]["CommentKind"];
+            /** @description The person's words; empty for a submission or an approval given without words (the kind says what happened) */
             body: string;
             createdAt: components["schemas"]["Instant"];
         };
