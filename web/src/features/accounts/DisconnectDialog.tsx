@@ -1,8 +1,9 @@
-import { Button, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useDisconnectAccount, usePendingDeliveries, type Account } from '../../api/accounts';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { ConfirmActions } from '../../ui/ConfirmActions';
 import { PendingDeliveryList } from '../../ui/PendingDeliveryList';
 
 /** Disconnecting: before confirming, the deliveries not yet made that it will cancel, each linking to its post. */
@@ -35,18 +36,14 @@ export function DisconnectDialog({
           </>
         )}
         <ErrorAlert error={disconnect.error} />
-        <Button
-          color="#b02525"
-          size="md"
+        <ConfirmActions
+          confirmLabel={t('disconnect.confirm', { count: deliveries.length })}
+          cancelLabel={t('cancel')}
+          onConfirm={() => disconnect.mutate(account.id, { onSuccess: onClose })}
+          onCancel={onClose}
+          pending={disconnect.isPending}
           disabled={pending.isLoading}
-          loading={disconnect.isPending}
-          onClick={() => disconnect.mutate(account.id, { onSuccess: onClose })}
-        >
-          {t('disconnect.confirm', { count: deliveries.length })}
-        </Button>
-        <Button variant="default" onClick={onClose}>
-          {t('cancel')}
-        </Button>
+        />
       </Stack>
     </Dialog>
   );

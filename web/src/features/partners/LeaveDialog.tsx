@@ -1,8 +1,9 @@
-import { Button, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLeavePreview, usePartnerActions, type Partnership } from '../../api/partners';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { ConfirmActions } from '../../ui/ConfirmActions';
 import { PendingDeliveryList } from '../../ui/PendingDeliveryList';
 
 /** Leaving a joint campaign: first what it cancels (our deliveries in it not yet made, as the API lists them). */
@@ -35,18 +36,14 @@ export function LeaveDialog({
           </>
         )}
         <ErrorAlert error={leave.error} />
-        <Button
-          color="#b02525"
-          size="md"
+        <ConfirmActions
+          confirmLabel={t('leave.confirm', { count: deliveries.length })}
+          cancelLabel={t('cancel')}
+          onConfirm={() => leave.mutate(partnership.id, { onSuccess: onClose })}
+          onCancel={onClose}
+          pending={leave.isPending}
           disabled={preview.isLoading || Boolean(preview.error)}
-          loading={leave.isPending}
-          onClick={() => leave.mutate(partnership.id, { onSuccess: onClose })}
-        >
-          {t('leave.confirm', { count: deliveries.length })}
-        </Button>
-        <Button variant="default" onClick={onClose}>
-          {t('cancel')}
-        </Button>
+        />
       </Stack>
     </Dialog>
   );

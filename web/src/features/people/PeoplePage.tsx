@@ -7,6 +7,7 @@ import { useMembers, usePeopleActions, type Member } from '../../api/people';
 import { roleValues as ROLES } from '../../api/schema';
 import type { Role } from '../../api/types';
 import { Dialog } from '../../ui/Dialog';
+import { ConfirmActions } from '../../ui/ConfirmActions';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 
 const mayManage = (role: Role) => role === 'ADMIN' || role === 'OWNER';
@@ -115,17 +116,13 @@ function RemoveDialog({
         <Text size="sm">{t('remove.explain')}</Text>
         <ErrorAlert error={remove.error} />
         <LastOwner error={remove.error} />
-        <Button
-          color="#b02525"
-          size="md"
-          loading={remove.isPending}
-          onClick={() => remove.mutate(member.userId, { onSuccess: onClose })}
-        >
-          {t('remove.confirm', { name })}
-        </Button>
-        <Button variant="default" onClick={onClose}>
-          {t('cancel')}
-        </Button>
+        <ConfirmActions
+          confirmLabel={t('remove.confirm', { name })}
+          cancelLabel={t('cancel')}
+          onConfirm={() => remove.mutate(member.userId, { onSuccess: onClose })}
+          onCancel={onClose}
+          pending={remove.isPending}
+        />
       </Stack>
     </Dialog>
   );
