@@ -20,3 +20,24 @@ export function findPendingDeliveries(db: Tx, where: Prisma.PostTargetWhereInput
     orderBy: [{ post: { scheduledAt: { sort: 'asc', nulls: 'last' } } }, { id: 'asc' }],
   });
 }
+
+/**
+ * Cancels the pending deliveries matching `where` (which must carry the workspace id) and returns
+ * them as they were, with state and version: their audit, and the wake-ups they leave behind
+ * (staleWakeUps). Disconnecting an account and leaving a joint campaign both cancel with it.
+ */
+export async function cancelPendingDeliveries(
+  tx: Tx,
+  where: Prisma.PostTargetWhereInput & { workspaceId: string },
+): Promise<Array<{ id: string; state: string; version: number }>> {
+  const pending = await tx.postTarget.findMany({
+    where: { ...where, state: { in: [...PENDING_DELIVERY_STATES] } },
+    select: { id: true, state: true, version: true },
+  });
+  if (pending.length === 0) return [];
+  await tx.postTarget.updateMany({
+    where: { id: { in: pending.map((t) => t.id) }, state: { in: [...PENDING_DELIVERY_STATES] } },
+    data: { state: 'CANCELLED' },
+  });
+  return pending;
+}
