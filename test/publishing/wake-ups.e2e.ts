@@ -152,4 +152,47 @@ describe('stale wake-ups are removed', () => {
     expect(await jobsOf(elsewhere.targetIds, 1)).toBe(1);
     expect(await jobsOf(ours.targetIds, 1)).toBe(1);
   });
+
+  it('a delivery claimed while a disconnect waits for it is neither cancelled, counted, audited nor forgotten', async () => {
+    const account = await t.prisma.connectedAccount.create({
+      data: { workspaceId: ws.id, platform: 'FEED', displayName: 'Feed yang sedang terbit' },
+    });
+    const [targetId] = (await approvedPost([account.id])).targetIds;
+    // A claim (the engine's conditional UPDATE) that has not committed yet holds the target's row.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let holding!: () => void;
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    const claim = t.prisma.$transaction(
+      async (tx) => {
+        await tx.postTarget.update({ where: { id: targetId! }, data: { state: 'PUBLISHING' } });
+        holding();
+        await released;
+      },
+      { timeout: 20_000 },
+    );
+    await held;
+    const disconnecting = (async () =>
+      t
+        .http()
+        .post(`/workspaces/${ws.slug}/accounts/${account.id}/disconnect`)
+        .set(bearer(ws.users.ADMIN))
+        .expect(200))();
+    // The disconnect has read the target as SCHEDULED and now waits for the claim's row lock.
+    for (let waited = 0; ; waited += 20) {
+      const [{ waiting }] = await t.prisma.$queryRaw<Array<{ waiting: number }>>`
+        SELECT count(*)::int AS waiting FROM pg_stat_activity
+         WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+      if (waiting > 0) break;
+      if (waited > 5000) throw new Error('the disconnect never waited for the claimed row');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    release();
+    await claim;
+    const { body } = await disconnecting;
+    expect(body.cancelledDeliveries).toBe(0);
+    expect((await t.prisma.postTarget.findUniqueOrThrow({ where: { id: targetId! } })).state).toBe('PUBLISHING');
+    expect(await t.prisma.auditEvent.count({ where: { action: 'target.cancelled', subjectId: targetId! } })).toBe(0);
+    expect(await jobsOf([targetId!], 1)).toBe(1);
+  });
 });
