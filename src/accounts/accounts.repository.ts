@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Platform, type Prisma, type Tx } from '../core/database';
-import { PENDING_DELIVERY_STATES } from '../publishing';
+import { cancelPendingDeliveries } from '../publishing';
 
 @Injectable()
 export class AccountsRepository {
@@ -41,23 +41,9 @@ export class AccountsRepository {
     return tx.connectedAccount.update({ where: { id: accountId, workspaceId }, data });
   }
 
-  /** What a disconnect would cancel, soonest first. */
   /** Cancels the account's deliveries not yet made; returns them as they were (for their audit and stale wake-ups). */
-  async cancelPendingDeliveries(
-    tx: Tx,
-    workspaceId: string,
-    accountId: string,
-  ): Promise<Array<{ id: string; state: string; version: number }>> {
-    const pending = await tx.postTarget.findMany({
-      where: { workspaceId, accountId, state: { in: [...PENDING_DELIVERY_STATES] } },
-      select: { id: true, state: true, version: true },
-    });
-    if (pending.length === 0) return [];
-    await tx.postTarget.updateMany({
-      where: { id: { in: pending.map((t) => t.id) }, state: { in: [...PENDING_DELIVERY_STATES] } },
-      data: { state: 'CANCELLED' },
-    });
-    return pending;
+  cancelPendingDeliveries(tx: Tx, workspaceId: string, accountId: string) {
+    return cancelPendingDeliveries(tx, { workspaceId, accountId });
   }
 
   /** The account's open "needs reconnect" notifications are settled once it works again. */

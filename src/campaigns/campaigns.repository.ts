@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Prisma, type Tx } from '../core/database';
-import { PENDING_DELIVERY_STATES, pendingDeliveries } from '../publishing';
+import { cancelPendingDeliveries, pendingDeliveries } from '../publishing';
 
 /** Campaigns a workspace can see: its own, and joint ones where it is an active partner. */
 const visibleTo = (workspaceId: string): Prisma.CampaignWhereInput => ({
@@ -152,13 +152,9 @@ export class CampaignsRepository {
     });
   }
 
-  /** The leaver's deliveries in the campaign that have not happened yet become CANCELLED. */
-  async cancelPendingDeliveries(tx: Tx, workspaceId: string, campaignId: string): Promise<number> {
-    const { count } = await tx.postTarget.updateMany({
-      where: { ...leaverDeliveries(workspaceId, campaignId), state: { in: [...PENDING_DELIVERY_STATES] } },
-      data: { state: 'CANCELLED' },
-    });
-    return count;
+  /** The leaver's deliveries in the campaign not yet made become CANCELLED; returned as they were (stale wake-ups). */
+  cancelPendingDeliveries(tx: Tx, workspaceId: string, campaignId: string) {
+    return cancelPendingDeliveries(tx, leaverDeliveries(workspaceId, campaignId));
   }
 
   /** What leaving would cancel, listed with the same condition the leave cancels with. */

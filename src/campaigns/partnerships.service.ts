@@ -6,6 +6,7 @@ import { PrismaService, Role, type Tx } from '../core/database';
 import { AppError } from '../core/errors';
 import { RateLimiter } from '../core/queue';
 import { Notifier } from '../notifications/notifier';
+import { DeliveryScheduler, staleWakeUps } from '../publishing';
 import { CampaignsRepository } from './campaigns.repository';
 import { CampaignsService } from './campaigns.service';
 import { CAMPAIGN_TEXT } from './campaigns.messages';
@@ -23,6 +24,7 @@ export class PartnershipsService {
     private readonly audit: AuditService,
     private readonly limiter: RateLimiter,
     private readonly notices: Notifier,
+    private readonly scheduler: DeliveryScheduler,
   ) {}
 
   /**
@@ -115,9 +117,12 @@ export class PartnershipsService {
     return this.campaigns.pendingDeliveriesOnLeave(access.workspaceId, partnership.campaignId);
   }
 
-  /** A partner leaves: its deliveries in the campaign that have not happened are cancelled. */
+  /**
+   * A partner leaves: its deliveries in the campaign that have not happened are cancelled. Then
+   * their wake-ups are forgotten, as a disconnect, an edit or a cancel forgets them (staleWakeUps).
+   */
   async leave(access: WorkspaceAccess, partnershipId: string) {
-    return this.prisma.$transaction(async (tx) => {
+    const { result, stale } = await this.prisma.$transaction(async (tx) => {
       const partnership = await this.campaigns.findPartnershipById(access.workspaceId, partnershipId, tx);
       if (!partnership) throw AppError.notFound(CAMPAIGN_TEXT.partnership);
       const moved = await this.campaigns.transition(tx, access.workspaceId, partnershipId, 'ACTIVE', {
@@ -128,10 +133,18 @@ export class PartnershipsService {
       const cancelled = await this.campaigns.cancelPendingDeliveries(tx, access.workspaceId, partnership.campaignId);
       await this.record(tx, access, { type: 'partnership', id: partnershipId }, 'partnership.left', {
         campaignId: partnership.campaignId,
-        cancelledDeliveries: cancelled,
+        cancelledDeliveries: cancelled.length,
       });
-      return { cancelledDeliveries: cancelled };
+      return {
+        result: { cancelledDeliveries: cancelled.length },
+        stale: staleWakeUps(
+          cancelled,
+          cancelled.map((target) => ({ ...target, state: 'CANCELLED' })),
+        ),
+      };
     });
+    await Promise.all(stale.map((w) => this.scheduler.forget(w.id, w.version)));
+    return result;
   }
 
   private record(

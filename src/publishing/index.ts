@@ -15,7 +15,7 @@ export { idempotencyKeyFor, PublishEngine } from './publish-engine';
 export { PublishingApiModule, PublishingModule, PublishingWorkerModule } from './publishing.module';
 export { QUEUE_BOARD_ROUTE, QueueBoardModule } from './queue-board.module';
 export { pendingDeliveries, pendingDeliveriesView } from './pending-deliveries';
-export { PENDING_DELIVERY_STATES } from './pending-deliveries.repository';
+export { cancelPendingDeliveries, PENDING_DELIVERY_STATES } from './pending-deliveries.repository';
 export { RateBudgetChecker, type RateBudgetWarning } from './rate-budget';
 export { SweeperService, type SweepReport } from './sweeper.service';
 export { TargetActionsService, type Actor } from './target-actions.service';

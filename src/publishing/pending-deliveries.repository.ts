@@ -1,4 +1,4 @@
-import type { Prisma, Tx } from '../core/database';
+import { Prisma, type Tx } from '../core/database';
 
 /** Deliveries that have not happened yet: what disconnecting an account or leaving a joint campaign cancels. */
 export const PENDING_DELIVERY_STATES = ['PENDING', 'SCHEDULED', 'HELD'] as const;
@@ -19,4 +19,37 @@ export function findPendingDeliveries(db: Tx, where: Prisma.PostTargetWhereInput
     },
     orderBy: [{ post: { scheduledAt: { sort: 'asc', nulls: 'last' } } }, { id: 'asc' }],
   });
+}
+
+/**
+ * Cancels the pending deliveries matching `where` (which must carry the workspace id) and returns
+ * them as they were, with state and version: their audit, and the wake-ups they leave behind
+ * (staleWakeUps). Disconnecting an account and leaving a joint campaign both cancel with it.
+ *
+ * The rows are locked (`FOR UPDATE`, in id order) and re-read before the update, so what is
+ * returned is exactly what was cancelled: a delivery the engine claimed meanwhile (its uncommitted
+ * conditional UPDATE holds the row) is read again once the claim commits, is no longer pending, and
+ * is neither cancelled, counted, audited nor has its wake-ups forgotten (a retry's would be).
+ */
+export async function cancelPendingDeliveries(
+  tx: Tx,
+  where: Prisma.PostTargetWhereInput & { workspaceId: string },
+): Promise<Array<{ id: string; state: string; version: number }>> {
+  const candidates = await tx.postTarget.findMany({
+    where: { ...where, state: { in: [...PENDING_DELIVERY_STATES] } },
+    select: { id: true },
+  });
+  if (candidates.length === 0) return [];
+  const pending = await tx.$queryRaw<Array<{ id: string; state: string; version: number }>>`
+    SELECT id, state::text AS state, version FROM "PostTarget"
+     WHERE id = ANY(${candidates.map((t) => t.id)}::uuid[])
+       AND state::text IN (${Prisma.join([...PENDING_DELIVERY_STATES])})
+     ORDER BY id
+       FOR UPDATE`;
+  if (pending.length === 0) return [];
+  await tx.postTarget.updateMany({
+    where: { id: { in: pending.map((t) => t.id) } },
+    data: { state: 'CANCELLED' },
+  });
+  return pending;
 }
