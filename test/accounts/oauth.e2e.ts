@@ -307,8 +307,9 @@ describe('OAuth connections', () => {
     expect(byPlatform.get('WEBHOOK')).toEqual({
       platform: 'WEBHOOK',
       form: [
-        { name: 'url', secret: false, optional: false, advanced: false },
-        { name: 'secret', secret: true, optional: true, advanced: false },
+        { name: 'url', checkbox: false, secret: false, optional: false, advanced: false },
+        { name: 'secret', checkbox: false, secret: true, optional: true, advanced: false },
+        { name: 'honoursIdempotencyKey', checkbox: true, secret: false, optional: true, advanced: false },
       ],
       oauth: null,
     });
