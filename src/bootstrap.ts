@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { type INestApplication, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -34,7 +35,21 @@ export async function createApiApp(config: AppConfig, roles: Role[] = ['api']): 
   app.use(jsonBodyMiddleware({ limitBytes: config.JSON_BODY_LIMIT_KB * 1024, rawRoutes: [MEDIA_UPLOAD_ROUTE] }));
   app.useGlobalFilters(new HttpExceptionFilter());
   setUpOpenApi(app);
+  keepIdleConnectionsLongerThanClients(app.getHttpServer() as Server);
   return app;
+}
+
+const IDLE_KEEP_ALIVE_MS = 65_000;
+
+/**
+ * Node closes an idle keep-alive connection after 5 s; a client (a browser, a proxy, a script's
+ * connection pool) that reuses it in that instant gets ECONNRESET on a request the server never
+ * read. Clients and proxies keep idle connections up to about 60 s, so the server keeps them longer
+ * and the client always closes first.
+ */
+function keepIdleConnectionsLongerThanClients(server: Server): void {
+  server.keepAliveTimeout = IDLE_KEEP_ALIVE_MS;
+  server.headersTimeout = IDLE_KEEP_ALIVE_MS + 1_000;
 }
 
 /** Builds the worker alone: no HTTP server. */

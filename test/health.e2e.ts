@@ -1,3 +1,5 @@
+import { Agent, get, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { startTestApp, type TestApp } from './support/test-app';
 
 describe('health, docs and error shape', () => {
@@ -13,6 +15,29 @@ describe('health, docs and error shape', () => {
     expect(ready.body.status).toBe('ok');
     expect(ready.body.checks.postgres.ok).toBe(true);
     expect(ready.body.checks.redis.ok).toBe(true);
+  });
+
+  it("keeps an idle connection open longer than Node's 5 s, so a client reusing it is never reset", async () => {
+    const server = t.app.getHttpServer() as Server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/health/live`;
+    const call = () =>
+      new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+        const request = get(url, { agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode!, reused: request.reusedSocket }));
+        });
+        request.on('error', reject);
+      });
+    try {
+      expect(await call()).toEqual({ status: 200, reused: false });
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      expect(await call()).toEqual({ status: 200, reused: true });
+    } finally {
+      agent.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('serves the OpenAPI UI and JSON with every route', async () => {
