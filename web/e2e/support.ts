@@ -56,8 +56,20 @@ export async function expectAccessible(page: Page): Promise<void> {
       page.evaluate(() => document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).length),
     )
     .toBe(0);
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const severe = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  // With a modal dialog open, the page behind it is dimmed by the overlay and out of reach (focus is
+  // trapped in the dialog): its text is not read, so its contrast is checked only inside the dialog;
+  // every other rule still covers the whole page. (A holiday in the calendar behind the keyboard
+  // move dialog read as low contrast through the overlay.)
+  const modal = '[role="dialog"][aria-modal="true"]';
+  const everything = () => new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  const violations =
+    (await page.locator(modal).count()) === 0
+      ? (await everything().analyze()).violations
+      : [
+          ...(await everything().disableRules(['color-contrast']).analyze()).violations,
+          ...(await new AxeBuilder({ page }).include(modal).withRules(['color-contrast']).analyze()).violations,
+        ];
+  const severe = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
     severe.map(
       (v) =>
