@@ -133,9 +133,14 @@ describe('WordpressPublisher against the WordPress REST contract', () => {
   it("stops at the engine's abort signal with AMBIGUOUS", async () => {
     const controller = new AbortController();
     site.failNextPost({ kind: 'hang-after-create' });
-    setTimeout(() => controller.abort(), 50);
-    const error = await failure(publisher.publish(publishRequest(editor(), article, { signal: controller.signal })));
-    expect(error).toMatchObject({ kind: 'AMBIGUOUS', code: 'wordpress.aborted' });
+    const created = () => site.server.requestsTo('POST', /^\/wp-json\/wp\/v2\/posts$/).length;
+    const before = created();
+    const publishing = failure(publisher.publish(publishRequest(editor(), article, { signal: controller.signal })));
+    // Abort once the site has the post and hangs on its answer (not after a fixed delay, which a
+    // loaded machine can spend before the request even goes out: that would be NOT_SENT).
+    while (created() === before) await new Promise((resolve) => setTimeout(resolve, 10));
+    controller.abort();
+    expect(await publishing).toMatchObject({ kind: 'AMBIGUOUS', code: 'wordpress.aborted' });
   });
 
   it('maps a host 429 with Retry-After to a rate-limited NOT_SENT', async () => {
